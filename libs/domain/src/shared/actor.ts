@@ -1,0 +1,28 @@
+export const ROLES = ['admin', 'office', 'operator', 'inspector', 'leader', 'public'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, string> = {
+  admin: '系统管理员',
+  office: '活动办公室',
+  operator: '基层党组织联络员',
+  inspector: '督导组成员',
+  leader: '领导',
+  public: '群众',
+};
+
+/** The person a command is decided for, as verified at the edge. */
+export interface Actor {
+  readonly userId: string;
+  readonly role: Role;
+  readonly unitId?: string | null;
+}
+
+/** Every command carries who asks and when it happened (the user's time, not the server's). */
+export interface CommandContext {
+  readonly actor: Actor;
+  readonly at: string;
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return roles.includes(actor.role);
+}

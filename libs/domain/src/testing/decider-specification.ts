@@ -1,0 +1,36 @@
+import { Decider, DomainEvent } from '../shared/decider';
+import { DomainRuleError } from '../shared/domain-error';
+
+/**
+ * Given events / when command / then events (or then a refusal), as plain functions so that
+ * unit tests read like the rules they check.
+ */
+export function specify<C, S, E extends DomainEvent>(decider: Decider<C, S, E>) {
+  return {
+    given(events: readonly E[]) {
+      const state = events.reduce((s, e) => decider.evolve(s, e), decider.initialState());
+      return {
+        state,
+        when(command: C) {
+          const run = () => decider.decide(command, state);
+          return {
+            then(expected: readonly E[]): void {
+              expect(run()).toEqual(expected);
+            },
+            thenRefused(code: string): void {
+              let error: unknown;
+              try {
+                run();
+              } catch (e) {
+                error = e;
+              }
+              expect(error).toBeInstanceOf(DomainRuleError);
+              expect((error as DomainRuleError).code).toBe(code);
+            },
+            events: run,
+          };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { ExpectedRevision } from './event-envelope';
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId}: expected revision ${String(expected)}, actual ${actual}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** Some but not all event ids of an append are stored already: a retry must resend the same batch. */
+export class PartialDuplicateError extends Error {
+  constructor(readonly streamId: string, readonly duplicateIds: string[]) {
+    super(`stream ${streamId}: event ids already stored in another batch: ${duplicateIds.join(', ')}`);
+    this.name = 'PartialDuplicateError';
+  }
+}
+
+export class InvalidAppendError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidAppendError';
+  }
+}

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventStoreContract, newEvent } from '../testing/event-store.contract';
+import { SqliteEventStore } from './sqlite-event-store';
+
+function sqliteHarness() {
+  const dir = mkdtempSync(join(tmpdir(), 'es-contract-'));
+  const file = join(dir, 'events.sqlite');
+  let clockMs = Date.parse('2026-11-01T00:00:00.000Z');
+  const clock = () => new Date((clockMs += 1000));
+  return {
+    open: async (o: { upcasters?: never } = {}) => new SqliteEventStore({ file, clock, pollMs: 50, ...o }),
+    reopen: async () => new SqliteEventStore({ file, clock, pollMs: 50 }),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+eventStoreContract('SQLite', sqliteHarness);
+
+describe('SQLite event store specifics', () => {
+  it('runs in WAL mode with synchronous=FULL', async () => {
+    const h = sqliteHarness();
+    const store = (await h.open()) as SqliteEventStore;
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    await store.close();
+    await h.cleanup();
+  });
+
+  it('detects tampering with stored history and names the first broken position', async () => {
+    const h = sqliteHarness();
+    const store = (await h.open()) as SqliteEventStore;
+    for (let i = 0; i < 6; i++) await store.append(`s-${i}`, [newEvent('A', { i })], 'no_stream');
+    store.db.prepare(`UPDATE events SET data = '{"i":99}' WHERE position = 4`).run();
+    expect(await store.verifyChain()).toMatchObject({ ok: false, firstBrokenPosition: 4 });
+    expect(await store.verifyChain({ until: 3 })).toMatchObject({ ok: true, checked: 3 });
+
+    store.db.prepare(`UPDATE events SET data = '{"i":3}' WHERE position = 4`).run();
+    expect((await store.verifyChain()).ok).toBe(true);
+    store.db.prepare('DELETE FROM events WHERE position = 2').run();
+    expect(await store.verifyChain()).toMatchObject({ ok: false, firstBrokenPosition: 2 });
+    await store.close();
+    await h.cleanup();
+  });
+});

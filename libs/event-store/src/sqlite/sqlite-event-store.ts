@@ -1,0 +1,402 @@
+import Database, { Database as Db, Statement } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CatchUpSubscription } from '../catch-up-subscription';
+import {
+  AppendResult,
+  ExpectedRevision,
+  NewEvent,
+  NO_REVISION,
+  StoredEvent,
+  StreamWrite,
+} from '../event-envelope';
+import { InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
+import { EventStore, ReadAllOptions, ReadStreamOptions, Subscription, SubscriptionOptions } from '../event-store.port';
+import { ChainReport, chainHash, GENESIS_HASH } from '../hash-chain';
+import { UpcasterRegistry } from '../upcasters';
+import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
+import { applyEventStorePragmas, EventRow, migrateEventStore } from './sqlite-schema';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file, or ':memory:'. */
+  readonly file: string;
+  readonly clock?: () => Date;
+  readonly upcasters?: UpcasterRegistry;
+  /** How often a live subscription looks for events written by other processes. */
+  readonly pollMs?: number;
+}
+
+interface PendingWrite {
+  readonly writes: readonly StreamWrite[];
+  resolve(results: AppendResult[]): void;
+  reject(error: unknown): void;
+}
+
+interface Tail {
+  position: number;
+  hash: string;
+}
+
+export class SqliteEventStore implements EventStore {
+  readonly db: Db;
+  readonly checkpoints: SqliteCheckpointStore;
+  private readonly clock: () => Date;
+  private readonly upcasters: UpcasterRegistry;
+  private readonly listeners = new Set<() => void>();
+  private queue: PendingWrite[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly stmt: {
+    revision: Statement<[string], { rev: number | null }>;
+    byEventId: Statement<[string], EventRow>;
+    tail: Statement<[], { position: number; hash: string }>;
+    insert: Statement<unknown[]>;
+    head: Statement<[], { head: number | null }>;
+    byIdempotencyKey: Statement<[string], EventRow>;
+    stream: Statement<[string, number, number], EventRow>;
+  };
+  private readonly readAllCache = new Map<string, Statement<unknown[], EventRow>>();
+
+  constructor(private readonly options: SqliteEventStoreOptions) {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    applyEventStorePragmas(this.db);
+    migrateEventStore(this.db);
+    this.clock = options.clock ?? (() => new Date());
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.checkpoints = new SqliteCheckpointStore(this.db, this.clock);
+    this.stmt = {
+      revision: this.db.prepare('SELECT max(stream_revision) AS rev FROM events WHERE stream_id = ?'),
+      byEventId: this.db.prepare('SELECT * FROM events WHERE event_id = ?'),
+      tail: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
+      insert: this.db.prepare(
+        `INSERT INTO events (position, event_id, stream_id, stream_revision, type, schema_version, data, metadata,
+           occurred_at, recorded_at, idempotency_key, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      head: this.db.prepare('SELECT max(position) AS head FROM events'),
+      byIdempotencyKey: this.db.prepare('SELECT * FROM events WHERE idempotency_key = ? ORDER BY position'),
+      stream: this.db.prepare(
+        'SELECT * FROM events WHERE stream_id = ? AND stream_revision >= ? AND position <= ? ORDER BY stream_revision',
+      ),
+    };
+  }
+
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    return this.appendMany([{ streamId, events, expected }]).then((r) => r[0]);
+  }
+
+  /**
+   * Writes queued in the same turn of the event loop commit in one transaction (group commit);
+   * each keeps its own savepoint, so one write's conflict fails only that write.
+   */
+  appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
+    if (this.closed) return Promise.reject(new Error('event store is closed'));
+    try {
+      validateWrites(writes);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult[]>((resolve, reject) => {
+      this.queue.push({ writes, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    type Outcome = { ok: true; results: AppendResult[] } | { ok: false; error: unknown };
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.db
+        .transaction(() => {
+          const recordedAt = this.clock().toISOString();
+          let tail: Tail = this.stmt.tail.get() ?? { position: 0, hash: GENESIS_HASH };
+          return batch.map((pending): Outcome => {
+            try {
+              const { results, newTail } = this.db.transaction(() => this.writeAll(pending.writes, tail, recordedAt))();
+              tail = newTail;
+              return { ok: true, results };
+            } catch (error) {
+              return { ok: false, error };
+            }
+          });
+        })
+        .immediate();
+    } catch (error) {
+      batch.forEach((p) => p.reject(error));
+      return;
+    }
+    batch.forEach((p, i) => {
+      const o = outcomes[i];
+      if (o.ok) p.resolve(o.results);
+      else p.reject(o.error);
+    });
+    if (outcomes.some((o) => o.ok && o.results.some((r) => !r.deduplicated))) {
+      this.listeners.forEach((l) => l());
+    }
+  }
+
+  private writeAll(writes: readonly StreamWrite[], start: Tail, recordedAt: string) {
+    let tail = start;
+    const results = writes.map((w) => {
+      const r = this.writeStream(w, tail, recordedAt);
+      tail = r.tail;
+      return r.result;
+    });
+    return { results, newTail: tail };
+  }
+
+  private writeStream(w: StreamWrite, start: Tail, recordedAt: string): { result: AppendResult; tail: Tail } {
+    const stored = w.events.map((e) => this.stmt.byEventId.get(e.eventId));
+    const found = stored.filter((r): r is EventRow => r !== undefined);
+    if (found.length > 0) {
+      if (found.length !== w.events.length || found.some((r) => r.stream_id !== w.streamId)) {
+        throw new PartialDuplicateError(w.streamId, found.map((r) => r.event_id));
+      }
+      const current = this.stmt.revision.get(w.streamId)?.rev ?? NO_REVISION;
+      return {
+        tail: start,
+        result: {
+          streamId: w.streamId,
+          nextExpectedRevision: current,
+          positions: found.map((r) => r.position),
+          eventIds: found.map((r) => r.event_id),
+          deduplicated: true,
+        },
+      };
+    }
+    const current = this.stmt.revision.get(w.streamId)?.rev ?? NO_REVISION;
+    checkExpected(w.streamId, w.expected, current);
+    let tail = start;
+    const positions: number[] = [];
+    w.events.forEach((e, i) => {
+      const position = tail.position + 1;
+      const schemaVersion = e.schemaVersion ?? 1;
+      const dataJson = JSON.stringify(e.data ?? null);
+      const metadataJson = JSON.stringify({
+        actor: e.actor,
+        correlationId: e.correlationId,
+        causationId: e.causationId ?? null,
+      });
+      const fields = {
+        position,
+        eventId: e.eventId,
+        streamId: w.streamId,
+        streamRevision: current + 1 + i,
+        type: e.type,
+        schemaVersion,
+        dataJson,
+        metadataJson,
+        occurredAt: e.occurredAt,
+        recordedAt,
+      };
+      const hash = chainHash(tail.hash, fields);
+      this.stmt.insert.run(
+        position,
+        e.eventId,
+        w.streamId,
+        fields.streamRevision,
+        e.type,
+        schemaVersion,
+        dataJson,
+        metadataJson,
+        e.occurredAt,
+        recordedAt,
+        e.idempotencyKey ?? null,
+        tail.hash,
+        hash,
+      );
+      positions.push(position);
+      tail = { position, hash };
+    });
+    return {
+      tail,
+      result: {
+        streamId: w.streamId,
+        nextExpectedRevision: current + w.events.length,
+        positions,
+        eventIds: w.events.map((e) => e.eventId),
+        deduplicated: false,
+      },
+    };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const until = options.untilPosition ?? Number.MAX_SAFE_INTEGER;
+    const rows = this.stmt.stream.all(streamId, options.fromRevision ?? 0, until);
+    return rows.map((r) => this.toStored(r));
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    return this.stmt.revision.get(streamId)?.rev ?? NO_REVISION;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return this.readAllRows(options).map((r) => this.toStored(r));
+  }
+
+  /** Rows as stored, without upcasting: for callers that must see history byte for byte. */
+  readAllRows(options: ReadAllOptions = {}): EventRow[] {
+    const where = ['position > ?'];
+    const params: unknown[] = [options.after ?? 0];
+    if (options.until !== undefined) {
+      where.push('position <= ?');
+      params.push(options.until);
+    }
+    if (options.types && options.types.length > 0) {
+      where.push(`type IN (${options.types.map(() => '?').join(',')})`);
+      params.push(...options.types);
+    }
+    if (options.streamPrefix) {
+      where.push('stream_id >= ? AND stream_id < ?');
+      params.push(options.streamPrefix, options.streamPrefix + '\uffff');
+    }
+    const sql = `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
+    params.push(options.limit ?? 1000);
+    let stmt = this.readAllCache.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare<unknown[], EventRow>(sql);
+      this.readAllCache.set(sql, stmt);
+    }
+    return stmt.all(...params);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.stmt.head.get()?.head ?? 0;
+  }
+
+  async findByIdempotencyKey(key: string): Promise<StoredEvent[]> {
+    return this.stmt.byIdempotencyKey.all(key).map((r) => this.toStored(r));
+  }
+
+  subscribe(options: SubscriptionOptions): Subscription {
+    return new CatchUpSubscription(
+      (o) => this.readAll(o),
+      () => this.headPosition(),
+      { onAppended: (l) => this.onAppended(l) },
+      this.checkpoints,
+      options,
+      this.options.pollMs ?? 500,
+    );
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async verifyChain(options: { until?: number } = {}): Promise<ChainReport> {
+    const rows = this.db
+      .prepare<[number], EventRow>('SELECT * FROM events WHERE position <= ? ORDER BY position')
+      .iterate(options.until ?? Number.MAX_SAFE_INTEGER);
+    let prev = GENESIS_HASH;
+    let expectedPosition = 1;
+    let checked = 0;
+    const broken = (position: number, reason: string): ChainReport => ({
+      ok: false,
+      checked,
+      headPosition: position,
+      firstBrokenPosition: position,
+      reason,
+    });
+    for (const r of rows) {
+      if (r.position !== expectedPosition) return broken(expectedPosition, `position ${expectedPosition} is missing`);
+      if (r.prev_hash !== prev) return broken(r.position, 'previous hash does not match the chain');
+      const recomputed = chainHash(prev, {
+        position: r.position,
+        eventId: r.event_id,
+        streamId: r.stream_id,
+        streamRevision: r.stream_revision,
+        type: r.type,
+        schemaVersion: r.schema_version,
+        dataJson: r.data,
+        metadataJson: r.metadata,
+        occurredAt: r.occurred_at,
+        recordedAt: r.recorded_at,
+      });
+      if (recomputed !== r.hash) return broken(r.position, 'stored content does not match its hash');
+      prev = r.hash;
+      expectedPosition++;
+      checked++;
+    }
+    return { ok: true, checked, headPosition: expectedPosition - 1, firstBrokenPosition: null, reason: null };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    this.listeners.clear();
+    this.db.close();
+  }
+
+  private toStored(r: EventRow): StoredEvent {
+    const meta = JSON.parse(r.metadata) as {
+      actor: StoredEvent['actor'];
+      correlationId: string;
+      causationId: string | null;
+    };
+    const raw = JSON.parse(r.data) as unknown;
+    const { version, data } = this.upcasters.isEmpty
+      ? { version: r.schema_version, data: raw }
+      : this.upcasters.apply(r.type, r.schema_version, raw);
+    return {
+      position: r.position,
+      eventId: r.event_id,
+      streamId: r.stream_id,
+      streamRevision: r.stream_revision,
+      type: r.type,
+      schemaVersion: version,
+      data,
+      occurredAt: r.occurred_at,
+      recordedAt: r.recorded_at,
+      actor: meta.actor,
+      correlationId: meta.correlationId,
+      causationId: meta.causationId,
+      idempotencyKey: r.idempotency_key,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    };
+  }
+}
+
+function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === NO_REVISION) ||
+    (expected === 'stream_exists' && current > NO_REVISION) ||
+    expected === current;
+  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, current);
+}
+
+function validateWrites(writes: readonly StreamWrite[]): void {
+  if (writes.length === 0) throw new InvalidAppendError('nothing to append');
+  const ids = new Set<string>();
+  const streams = new Set<string>();
+  for (const w of writes) {
+    if (!w.streamId) throw new InvalidAppendError('stream id must not be empty');
+    if (streams.has(w.streamId)) throw new InvalidAppendError(`stream ${w.streamId} appears twice in one write`);
+    streams.add(w.streamId);
+    if (w.events.length === 0) throw new InvalidAppendError(`stream ${w.streamId}: no events to append`);
+    const e = w.expected;
+    if (typeof e === 'number' && (!Number.isInteger(e) || e < NO_REVISION)) {
+      throw new InvalidAppendError(`stream ${w.streamId}: expected revision must be an integer ≥ -1`);
+    }
+    for (const ev of w.events) {
+      if (!ev.eventId) throw new InvalidAppendError('event id must not be empty');
+      if (ids.has(ev.eventId)) throw new InvalidAppendError(`event id ${ev.eventId} appears twice in one append`);
+      ids.add(ev.eventId);
+      if (!ev.type) throw new InvalidAppendError('event type must not be empty');
+      if (Number.isNaN(Date.parse(ev.occurredAt))) {
+        throw new InvalidAppendError(`event ${ev.eventId}: occurredAt must be an ISO-8601 time`);
+      }
+    }
+  }
+}

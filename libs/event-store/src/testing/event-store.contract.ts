@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { NewEvent, StoredEvent } from '../event-envelope';
+import { PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
+import { EventStore } from '../event-store.port';
+import { UpcasterRegistry } from '../upcasters';
+
+export interface ContractHarness {
+  /** A fresh, empty store. Reopening the same harness's store must see what was stored. */
+  open(options?: { upcasters?: UpcasterRegistry }): Promise<EventStore>;
+  reopen(): Promise<EventStore>;
+  cleanup(): Promise<void>;
+}
+
+const actor = { userId: 'u-operator', role: 'operator', unitId: 'branch-1' };
+
+export function newEvent(type: string, data: unknown, extra: Partial<NewEvent> = {}): NewEvent {
+  return {
+    eventId: randomUUID(),
+    type,
+    data,
+    occurredAt: '2026-03-01T08:00:00.000Z',
+    actor,
+    correlationId: 'corr-1',
+    ...extra,
+  };
+}
+
+function stream(prefix = 'test'): string {
+  return `${prefix}-${randomUUID()}`;
+}
+
+/** Every event-store adapter must pass this suite unchanged. */
+export function eventStoreContract(adapterName: string, makeHarness: () => ContractHarness): void {
+  describe(`event store contract: ${adapterName}`, () => {
+    let harness: ContractHarness;
+    let store: EventStore;
+
+    beforeEach(async () => {
+      harness = makeHarness();
+      store = await harness.open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await harness.cleanup();
+    });
+
+    it('stores the whole envelope and reads a stream back in order', async () => {
+      const s = stream();
+      const e1 = newEvent('StepRecorded', { step: 'mobilization' }, { causationId: 'cmd-1', idempotencyKey: 'k-1' });
+      const e2 = newEvent('StepRecorded', { step: 'study' }, { schemaVersion: 2 });
+      const result = await store.append(s, [e1, e2], 'no_stream');
+      expect(result).toMatchObject({ streamId: s, nextExpectedRevision: 1, deduplicated: false });
+      expect(result.positions).toHaveLength(2);
+      expect(result.positions[1]).toBe(result.positions[0] + 1);
+
+      const read = await store.readStream(s);
+      expect(read.map((e) => e.streamRevision)).toEqual([0, 1]);
+      expect(read[0]).toMatchObject({
+        eventId: e1.eventId,
+        type: 'StepRecorded',
+        schemaVersion: 1,
+        streamId: s,
+        position: result.positions[0],
+        data: { step: 'mobilization' },
+        occurredAt: '2026-03-01T08:00:00.000Z',
+        actor,
+        correlationId: 'corr-1',
+        causationId: 'cmd-1',
+        idempotencyKey: 'k-1',
+      });
+      expect(read[1].schemaVersion).toBe(2);
+      expect(Date.parse(read[0].recordedAt)).not.toBeNaN();
+      expect(read[0].recordedAt).not.toBe(read[0].occurredAt);
+      expect(read[0].hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(read[1].prevHash).toBe(read[0].hash);
+    });
+
+    it('checks the expected revision and reports expected and actual on conflict', async () => {
+      const s = stream();
+      await store.append(s, [newEvent('A', {})], 'no_stream');
+      await store.append(s, [newEvent('B', {})], 0);
+      await store.append(s, [newEvent('C', {})], 'stream_exists');
+      await store.append(s, [newEvent('D', {})], 'any');
+      expect(await store.streamRevision(s)).toBe(3);
+
+      const conflict = await store.append(s, [newEvent('E', {})], 1).catch((e: unknown) => e);
+      expect(conflict).toBeInstanceOf(WrongExpectedRevisionError);
+      expect(conflict).toMatchObject({ streamId: s, expected: 1, actual: 3 });
+      await expect(store.append(s, [newEvent('E', {})], 'no_stream')).rejects.toMatchObject({ actual: 3 });
+      await expect(store.append(stream(), [newEvent('E', {})], 'stream_exists')).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      expect(await store.readStream(s)).toHaveLength(4);
+    });
+
+    it('writes several streams all or nothing', async () => {
+      const a = stream();
+      const b = stream();
+      await store.append(b, [newEvent('B0', {})], 'no_stream');
+      const head = await store.headPosition();
+      await expect(
+        store.appendMany([
+          { streamId: a, events: [newEvent('A0', {}), newEvent('A1', {})], expected: 'no_stream' },
+          { streamId: b, events: [newEvent('B1', {})], expected: 'no_stream' },
+        ]),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect(await store.readStream(a)).toEqual([]);
+      expect(await store.headPosition()).toBe(head);
+
+      const ok = await store.appendMany([
+        { streamId: a, events: [newEvent('A0', {})], expected: 'no_stream' },
+        { streamId: b, events: [newEvent('B1', {})], expected: 0 },
+      ]);
+      expect(ok.map((r) => r.positions[0])).toEqual([head + 1, head + 2]);
+    });
+
+    it('treats a retry with the same event ids as already done: same positions, nothing new', async () => {
+      const s = stream();
+      const events = [newEvent('A', { n: 1 }), newEvent('B', { n: 2 })];
+      const first = await store.append(s, events, 'no_stream');
+      const retry = await store.append(s, events, 'no_stream');
+      expect(retry).toMatchObject({ positions: first.positions, eventIds: first.eventIds, deduplicated: true });
+      expect(await store.readStream(s)).toHaveLength(2);
+      expect(await store.headPosition()).toBe(first.positions[1]);
+    });
+
+    it('refuses a batch that repeats only some stored event ids, writing nothing', async () => {
+      const s = stream();
+      const a = newEvent('A', {});
+      await store.append(s, [a], 'no_stream');
+      await expect(store.append(s, [a, newEvent('B', {})], 'any')).rejects.toBeInstanceOf(PartialDuplicateError);
+      expect(await store.readStream(s)).toHaveLength(1);
+    });
+
+    it('rejects an empty or malformed append without writing', async () => {
+      const s = stream();
+      await expect(store.append(s, [], 'any')).rejects.toThrow();
+      const dup = newEvent('A', {});
+      await expect(store.append(s, [dup, dup], 'any')).rejects.toThrow();
+      await expect(store.append(s, [newEvent('A', {}, { occurredAt: 'yesterday' })], 'any')).rejects.toThrow(
+        /occurredAt/,
+      );
+      expect(await store.headPosition()).toBe(0);
+    });
+
+    it('keeps global positions gap-free and in commit order under concurrent appends', async () => {
+      const streams = Array.from({ length: 5 }, () => stream());
+      const attempts = streams.flatMap((s) => [
+        store.append(s, [newEvent('X', { s })], 'no_stream'),
+        store.append(s, [newEvent('Y', { s })], 'no_stream'),
+      ]);
+      const settled = await Promise.allSettled(attempts);
+      const ok = settled.filter((r) => r.status === 'fulfilled');
+      const failed = settled.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+      expect(ok).toHaveLength(5);
+      expect(failed).toHaveLength(5);
+      failed.forEach((f) => expect(f.reason).toBeInstanceOf(WrongExpectedRevisionError));
+      const all = await store.readAll();
+      expect(all.map((e) => e.position)).toEqual([1, 2, 3, 4, 5]);
+      for (let i = 1; i < all.length; i++) expect(all[i].prevHash).toBe(all[i - 1].hash);
+    });
+
+    it('reads all events from a position, in batches, filtered by type and stream prefix, up to a position', async () => {
+      const campaign = stream('campaign');
+      const org = stream('org');
+      await store.append(campaign, [newEvent('CampaignLaunched', {}), newEvent('UnitEnrolled', {})], 'no_stream');
+      await store.append(org, [newEvent('UnitCreated', {})], 'no_stream');
+      await store.append(campaign, [newEvent('UnitEnrolled', {})], 1);
+
+      expect((await store.readAll()).map((e) => e.type)).toEqual([
+        'CampaignLaunched',
+        'UnitEnrolled',
+        'UnitCreated',
+        'UnitEnrolled',
+      ]);
+      expect((await store.readAll({ after: 2, limit: 1 })).map((e) => e.position)).toEqual([3]);
+      expect((await store.readAll({ types: ['UnitEnrolled'] })).map((e) => e.position)).toEqual([2, 4]);
+      expect((await store.readAll({ streamPrefix: 'org-' })).map((e) => e.streamId)).toEqual([org]);
+      expect((await store.readAll({ until: 2 })).map((e) => e.position)).toEqual([1, 2]);
+      expect((await store.readStream(campaign, { fromRevision: 1 })).map((e) => e.streamRevision)).toEqual([1, 2]);
+      expect((await store.readStream(campaign, { untilPosition: 3 })).map((e) => e.streamRevision)).toEqual([0, 1]);
+    });
+
+    it('finds the events of one command by its idempotency key', async () => {
+      const s = stream();
+      await store.append(s, [newEvent('A', {}, { idempotencyKey: 'k' }), newEvent('B', {}, { idempotencyKey: 'k' })], 'any');
+      await store.append(s, [newEvent('C', {}, { idempotencyKey: 'other' })], 'any');
+      expect((await store.findByIdempotencyKey('k')).map((e) => e.type)).toEqual(['A', 'B']);
+      expect(await store.findByIdempotencyKey('missing')).toEqual([]);
+    });
+
+    it('verifies the hash chain over all history', async () => {
+      for (let i = 0; i < 5; i++) await store.append(stream(), [newEvent('A', { i })], 'no_stream');
+      expect(await store.verifyChain()).toEqual({
+        ok: true,
+        checked: 5,
+        headPosition: 5,
+        firstBrokenPosition: null,
+        reason: null,
+      });
+    });
+
+    it('upcasts old schema versions on read, chained by version', async () => {
+      await store.close();
+      const upcasters = new UpcasterRegistry([
+        { type: 'StepRecorded', fromVersion: 1, toVersion: 2, upcast: (d) => ({ ...(d as object), hours: 0 }) },
+        {
+          type: 'StepRecorded',
+          fromVersion: 2,
+          toVersion: 3,
+          upcast: (d) => ({ ...(d as object), evidence: (d as { note?: string }).note ?? '' }),
+        },
+      ]);
+      store = await harness.open({ upcasters });
+      const s = stream();
+      await store.append(s, [newEvent('StepRecorded', { note: 'minutes' }), newEvent('Other', { a: 1 })], 'no_stream');
+      const [step, other] = await store.readStream(s);
+      expect(step).toMatchObject({ schemaVersion: 3, data: { note: 'minutes', hours: 0, evidence: 'minutes' } });
+      expect(other).toMatchObject({ schemaVersion: 1, data: { a: 1 } });
+      expect((await store.readAll())[0].data).toEqual({ note: 'minutes', hours: 0, evidence: 'minutes' });
+    });
+
+    it('subscribes: catches up, goes live, and resumes from its durable checkpoint', async () => {
+      const s = stream();
+      await store.append(s, [newEvent('A', {}), newEvent('B', {})], 'no_stream');
+      const seen: StoredEvent[] = [];
+      const sub = store.subscribe({ name: 'contract-sub', handle: (batch) => void seen.push(...batch) });
+      await sub.caughtUp();
+      expect(seen.map((e) => e.type)).toEqual(['A', 'B']);
+      await store.append(s, [newEvent('C', {})], 1);
+      await sub.caughtUp();
+      expect(seen.map((e) => e.type)).toEqual(['A', 'B', 'C']);
+      await sub.close();
+
+      await store.close();
+      store = await harness.reopen();
+      await store.append(s, [newEvent('D', {})], 2);
+      const resumed: string[] = [];
+      const again = store.subscribe({ name: 'contract-sub', handle: (b) => void resumed.push(...b.map((e) => e.type)) });
+      await again.caughtUp();
+      expect(resumed).toEqual(['D']);
+      await again.close();
+    });
+
+    it('subscribes with a filter and reports handler errors, then retries the same batch', async () => {
+      const s = stream('progress');
+      await store.append(s, [newEvent('A', {})], 'no_stream');
+      await store.append(stream('org'), [newEvent('Z', {})], 'no_stream');
+      let failures = 0;
+      const errors: unknown[] = [];
+      const handled: string[] = [];
+      const sub = store.subscribe({
+        streamPrefix: 'progress-',
+        handle: (batch) => {
+          if (failures++ === 0) throw new Error('projection failed once');
+          handled.push(...batch.map((e) => e.type));
+        },
+        onError: (e) => errors.push(e),
+      });
+      await waitFor(() => handled.length === 1);
+      expect(handled).toEqual(['A']);
+      expect(errors).toHaveLength(1);
+      await sub.close();
+    });
+
+    it('keeps what it stored across a reopen', async () => {
+      const s = stream();
+      const r = await store.append(s, [newEvent('A', {})], 'no_stream');
+      await store.close();
+      store = await harness.reopen();
+      expect((await store.readStream(s)).map((e) => e.position)).toEqual(r.positions);
+      expect((await store.verifyChain()).ok).toBe(true);
+    });
+  });
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 10000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
