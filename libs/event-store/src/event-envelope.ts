@@ -18,6 +18,8 @@ export interface NewEvent<D = unknown> {
   readonly causationId?: string | null;
   /** Groups the events of one command so a retried command finds its first result. */
   readonly idempotencyKey?: string | null;
+  /** Digest of the command that carried the key: the same key with another command is refused. */
+  readonly commandFingerprint?: string | null;
 }
 
 /** The stored envelope: every field the audit trail and the hash chain rely on. */
@@ -35,6 +37,7 @@ export interface StoredEvent<D = unknown> {
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly idempotencyKey: string | null;
+  readonly commandFingerprint: string | null;
   readonly prevHash: string;
   readonly hash: string;
 }

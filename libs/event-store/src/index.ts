@@ -4,3 +4,4 @@ export * from './event-store.port';
 export * from './hash-chain';
 export * from './upcasters';
 export * from './sqlite/sqlite-event-store';
+export * from './event-store.module';

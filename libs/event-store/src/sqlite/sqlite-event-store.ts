@@ -184,6 +184,7 @@ export class SqliteEventStore implements EventStore {
         actor: e.actor,
         correlationId: e.correlationId,
         causationId: e.causationId ?? null,
+        ...(e.commandFingerprint ? { commandFingerprint: e.commandFingerprint } : {}),
       });
       const fields = {
         position,
@@ -342,6 +343,7 @@ export class SqliteEventStore implements EventStore {
       actor: StoredEvent['actor'];
       correlationId: string;
       causationId: string | null;
+      commandFingerprint?: string;
     };
     const raw = JSON.parse(r.data) as unknown;
     const { version, data } = this.upcasters.isEmpty
@@ -361,6 +363,7 @@ export class SqliteEventStore implements EventStore {
       correlationId: meta.correlationId,
       causationId: meta.causationId,
       idempotencyKey: r.idempotency_key,
+      commandFingerprint: meta.commandFingerprint ?? null,
       prevHash: r.prev_hash,
       hash: r.hash,
     };

@@ -46,7 +46,11 @@ export function eventStoreContract(adapterName: string, makeHarness: () => Contr
 
     it('stores the whole envelope and reads a stream back in order', async () => {
       const s = stream();
-      const e1 = newEvent('StepRecorded', { step: 'mobilization' }, { causationId: 'cmd-1', idempotencyKey: 'k-1' });
+      const e1 = newEvent(
+        'StepRecorded',
+        { step: 'mobilization' },
+        { causationId: 'cmd-1', idempotencyKey: 'k-1', commandFingerprint: 'f-1' },
+      );
       const e2 = newEvent('StepRecorded', { step: 'study' }, { schemaVersion: 2 });
       const result = await store.append(s, [e1, e2], 'no_stream');
       expect(result).toMatchObject({ streamId: s, nextExpectedRevision: 1, deduplicated: false });
@@ -67,7 +71,9 @@ export function eventStoreContract(adapterName: string, makeHarness: () => Contr
         correlationId: 'corr-1',
         causationId: 'cmd-1',
         idempotencyKey: 'k-1',
+        commandFingerprint: 'f-1',
       });
+      expect(read[1].commandFingerprint).toBeNull();
       expect(read[1].schemaVersion).toBe(2);
       expect(Date.parse(read[0].recordedAt)).not.toBeNaN();
       expect(read[0].recordedAt).not.toBe(read[0].occurredAt);

@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CampaignUnitParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import type { Response } from 'express';
+import { ApplyForTransitionCommand } from './apply-for-transition.command';
+import { ApplyForTransitionRequest } from './apply-for-transition.request.dto';
+
+@ApiTags('campaign units 参学组织')
+@Controller('api/campaigns/:campaignId/units/:unitId')
+export class ApplyForTransitionHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 申请转段（本阶段必做步骤须已全部完成） */
+  @Post('transition-applications')
+  handle(
+    @Command() meta: CommandMeta,
+    @Param() p: CampaignUnitParams,
+    @Body() body: ApplyForTransitionRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new ApplyForTransitionCommand(meta, p.campaignId, p.unitId, body)));
+  }
+}

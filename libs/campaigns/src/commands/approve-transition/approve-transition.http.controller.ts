@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CampaignUnitParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import type { Response } from 'express';
+import { ApproveTransitionCommand } from './approve-transition.command';
+import { ApproveTransitionRequest } from './approve-transition.request.dto';
+
+@ApiTags('campaign units 参学组织')
+@Controller('api/campaigns/:campaignId/units/:unitId')
+export class ApproveTransitionHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 批准转段（督导组或活动办公室，不能审批本人申请） */
+  @Post('transition-applications/approve')
+  handle(
+    @Command() meta: CommandMeta,
+    @Param() p: CampaignUnitParams,
+    @Body() body: ApproveTransitionRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new ApproveTransitionCommand(meta, p.campaignId, p.unitId, body)));
+  }
+}

@@ -1,0 +1,11 @@
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+
+export class ApproveTransitionRequest {
+  @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'phaseKey 须为模板中的阶段编码' })
+  phaseKey!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  comment?: string;
+}

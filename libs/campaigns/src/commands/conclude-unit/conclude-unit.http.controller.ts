@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CampaignUnitParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import type { Response } from 'express';
+import { ConcludeUnitCommand } from './conclude-unit.command';
+import { ConcludeUnitRequest } from './conclude-unit.request.dto';
+
+@ApiTags('campaign units 参学组织')
+@Controller('api/campaigns/:campaignId/units/:unitId')
+export class ConcludeUnitHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 总结（巩固阶段后；示范点创建须选择命名或淘汰） */
+  @Post('conclusion')
+  handle(
+    @Command() meta: CommandMeta,
+    @Param() p: CampaignUnitParams,
+    @Body() body: ConcludeUnitRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new ConcludeUnitCommand(meta, p.campaignId, p.unitId, body)));
+  }
+}

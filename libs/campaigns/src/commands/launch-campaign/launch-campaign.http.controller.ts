@@ -1,0 +1,19 @@
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import type { Response } from 'express';
+import { LaunchCampaignCommand } from './launch-campaign.command';
+import { LaunchCampaignRequest } from './launch-campaign.request.dto';
+
+@ApiTags('campaigns 活动')
+@Controller('api/campaigns')
+export class LaunchCampaignHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 启动活动：选择模板、批次、范围（列出的组织或一棵子树）和各阶段计划日期 */
+  @Post()
+  launch(@Command() meta: CommandMeta, @Body() body: LaunchCampaignRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new LaunchCampaignCommand(meta, body)));
+  }
+}

@@ -1,0 +1,97 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export class PlannedPhaseRequest {
+  @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'phaseKey 须为模板中的阶段编码' })
+  phaseKey!: string;
+
+  @IsISO8601({ strict: true })
+  start!: string;
+
+  @IsISO8601({ strict: true })
+  end!: string;
+}
+
+export class WarningThresholdsRequest {
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  greenDays!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(364)
+  yellowDays!: number;
+}
+
+export class LaunchCampaignRequest {
+  @Matches(ID, { message: 'campaignId 只能包含字母、数字、- 和 _，最长 64 位' })
+  campaignId!: string;
+
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  /** advanced-education | look-back | demonstration-point */
+  @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'templateKey 须为模板编码' })
+  templateKey!: string;
+
+  /** 第几批 */
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  batch!: number;
+
+  /** Required for a look-back: the campaign it looks back on */
+  @IsOptional()
+  @Matches(ID, { message: 'parentCampaignId 只能包含字母、数字、- 和 _' })
+  parentCampaignId?: string;
+
+  /** Listed units (either this or subtreeRootId) */
+  @ValidateIf((o: LaunchCampaignRequest) => o.subtreeRootId === undefined)
+  @IsArray({ message: 'unitIds 或 subtreeRootId 必须提供其一 (unitIds must be an array when subtreeRootId is absent)' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200_000)
+  @Matches(ID, { each: true, message: 'unitIds 中每项只能包含字母、数字、- 和 _' })
+  unitIds?: string[];
+
+  /** Every open unit of this subtree, the root included */
+  @ValidateIf((o: LaunchCampaignRequest) => o.unitIds === undefined)
+  @Matches(ID, { message: 'subtreeRootId 只能包含字母、数字、- 和 _' })
+  subtreeRootId?: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => PlannedPhaseRequest)
+  plannedPhases!: PlannedPhaseRequest[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WarningThresholdsRequest)
+  warningThresholds?: WarningThresholdsRequest;
+
+  /** 满意率门槛, e.g. 0.8 */
+  @IsOptional()
+  @IsNumber()
+  @Min(0.01)
+  @Max(1)
+  satisfactionThreshold?: number;
+}

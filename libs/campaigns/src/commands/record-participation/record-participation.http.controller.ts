@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CampaignUnitParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import type { Response } from 'express';
+import { RecordParticipationCommand } from './record-participation.command';
+import { RecordParticipationRequest } from './record-participation.request.dto';
+
+@ApiTags('campaign units 参学组织')
+@Controller('api/campaigns/:campaignId/units/:unitId')
+export class RecordParticipationHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 记录参学情况：应参学、实参学、请假及原因 */
+  @Post('participation')
+  handle(
+    @Command() meta: CommandMeta,
+    @Param() p: CampaignUnitParams,
+    @Body() body: RecordParticipationRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new RecordParticipationCommand(meta, p.campaignId, p.unitId, body)));
+  }
+}

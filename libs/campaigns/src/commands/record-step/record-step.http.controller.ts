@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CampaignUnitParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import type { Response } from 'express';
+import { RecordStepCommand } from './record-step.command';
+import { RecordStepRequest } from './record-step.request.dto';
+
+@ApiTags('campaign units 参学组织')
+@Controller('api/campaigns/:campaignId/units/:unitId')
+export class RecordStepHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 记录完成的步骤（含佐证说明与附件引用） */
+  @Post('steps')
+  handle(
+    @Command() meta: CommandMeta,
+    @Param() p: CampaignUnitParams,
+    @Body() body: RecordStepRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new RecordStepCommand(meta, p.campaignId, p.unitId, body)));
+  }
+}

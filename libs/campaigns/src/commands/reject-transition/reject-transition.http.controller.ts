@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CampaignUnitParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import type { Response } from 'express';
+import { RejectTransitionCommand } from './reject-transition.command';
+import { RejectTransitionRequest } from './reject-transition.request.dto';
+
+@ApiTags('campaign units 参学组织')
+@Controller('api/campaigns/:campaignId/units/:unitId')
+export class RejectTransitionHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 退回转段申请（须说明理由） */
+  @Post('transition-applications/reject')
+  handle(
+    @Command() meta: CommandMeta,
+    @Param() p: CampaignUnitParams,
+    @Body() body: RejectTransitionRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new RejectTransitionCommand(meta, p.campaignId, p.unitId, body)));
+  }
+}

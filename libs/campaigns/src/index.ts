@@ -1,0 +1,2 @@
+export * from './campaigns.module';
+export * from './campaign-facts';

@@ -1,0 +1,41 @@
+import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CampaignUnitParams, StreamCommandRunner } from '@platform/common';
+import { progressStreamId, unitProgressDecider } from '@platform/domain';
+import type { Response } from 'express';
+import { CampaignFactsLoader } from '../../campaign-facts';
+
+@ApiTags('campaign units 参学组织')
+@Controller('api/campaigns/:campaignId/units/:unitId')
+export class GetUnitProgressHttpController {
+  constructor(private readonly campaigns: CampaignFactsLoader, private readonly runner: StreamCommandRunner) {}
+
+  /** 单个组织在活动中的进度：当前阶段、步骤完成情况、转段状态、参学情况；ETag 为进度流版本号 */
+  @Get()
+  async get(@Param() p: CampaignUnitParams, @Res({ passthrough: true }) res: Response) {
+    const facts = await this.campaigns.forUnit(p.campaignId, p.unitId);
+    if (!facts.launched || !facts.enrolled || !facts.template) {
+      throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: '该组织未参加此活动 (unit not enrolled)' });
+    }
+    const t = facts.template;
+    const { state, revision } = await this.runner.load(progressStreamId(p.campaignId, p.unitId), unitProgressDecider);
+    res.setHeader('ETag', `"${revision}"`);
+    const phase = state.stage === 'in_phase' ? t.phases[state.phaseIndex] : null;
+    const done = phase ? (state.steps[phase.key] ?? {}) : {};
+    return {
+      campaignId: p.campaignId,
+      unitId: p.unitId,
+      stage: state.stage,
+      currentPhase: phase ? { key: phase.key, name: phase.name } : null,
+      steps: phase
+        ? phase.steps.map((s) => ({ key: s.key, name: s.name, required: s.required, done: Boolean(done[s.key]), record: done[s.key] ?? null }))
+        : [],
+      requiredDone: phase ? phase.steps.filter((s) => s.required && done[s.key]).length : null,
+      requiredTotal: phase ? phase.steps.filter((s) => s.required).length : null,
+      transition: state.transition,
+      participation: state.participation,
+      outcome: state.outcome,
+      stepsByPhase: state.steps,
+    };
+  }
+}

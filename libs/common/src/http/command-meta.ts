@@ -1,0 +1,41 @@
+import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Actor } from '@platform/domain';
+import { ActorRequest } from './request-actor';
+import { badRequest } from './validation';
+
+/** What every command request carries besides its body. */
+export interface CommandMeta {
+  readonly actor: Actor;
+  /** From If-Match: the stream revision the client saw; a different current revision is a 409. */
+  readonly expectedRevision?: number;
+  readonly idempotencyKey?: string;
+  readonly correlationId: string;
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+export function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const m = /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(value.trim());
+  if (!m || Number(m[1]) < -1) {
+    throw badRequest([{ field: 'If-Match', rule: 'revision', message: 'If-Match 须为流版本号，如 "3" (a stream revision)' }]);
+  }
+  return Number(m[1]);
+}
+
+export const Command = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandMeta => {
+  const req = ctx.switchToHttp().getRequest<ActorRequest>();
+  if (!req.actor) throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '请先登录 (sign in first)' });
+  const key = req.header('idempotency-key');
+  if (key !== undefined && !KEY_PATTERN.test(key)) {
+    throw badRequest([{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key 须为 1–200 个可见 ASCII 字符' }]);
+  }
+  const correlation = req.header('x-correlation-id');
+  return {
+    actor: req.actor,
+    expectedRevision: parseIfMatch(req.header('if-match')),
+    idempotencyKey: key,
+    correlationId: correlation && KEY_PATTERN.test(correlation) ? correlation : randomUUID(),
+  };
+});

@@ -1,0 +1,55 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainRuleError } from '@platform/domain';
+import { InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '@platform/event-store';
+import type { Response } from 'express';
+
+/** Maps domain and store errors to HTTP answers; anything unknown is a 500 that reveals nothing. */
+@Catch()
+export class PlatformErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.describe(error);
+    if (status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    res.status(status).json(body);
+  }
+
+  private describe(error: unknown): [number, Record<string, unknown>] {
+    if (error instanceof HttpException) {
+      const r = error.getResponse();
+      return [error.getStatus(), typeof r === 'string' ? { statusCode: error.getStatus(), message: r } : (r as Record<string, unknown>)];
+    }
+    if (error instanceof DomainRuleError) {
+      return [422, { statusCode: 422, error: 'Unprocessable Entity', code: error.code, message: error.message, details: error.details }];
+    }
+    if (error instanceof WrongExpectedRevisionError) {
+      return [
+        409,
+        {
+          statusCode: 409,
+          error: 'Conflict',
+          code: 'revision_conflict',
+          message: `数据已被他人修改，请刷新后重试 (expected revision ${String(error.expected)}, actual ${error.actual})`,
+          expected: error.expected,
+          actual: error.actual,
+        },
+      ];
+    }
+    if (error instanceof PartialDuplicateError) {
+      return [409, { statusCode: 409, error: 'Conflict', code: 'duplicate_event', message: error.message }];
+    }
+    if (error instanceof InvalidAppendError) {
+      return [400, { statusCode: 400, error: 'Bad Request', message: [error.message], errors: [] }];
+    }
+    if (isBodyParserError(error)) {
+      return [error.status, { statusCode: error.status, error: 'Bad Request', message: [error.message], errors: [] }];
+    }
+    return [500, { statusCode: 500, error: 'Internal Server Error', message: '服务器内部错误 (internal error)' }];
+  }
+}
+
+function isBodyParserError(e: unknown): e is { status: number; message: string } {
+  const s = (e as { status?: unknown; type?: unknown })?.status;
+  return typeof s === 'number' && s >= 400 && s < 500 && typeof (e as { type?: unknown }).type === 'string';
+}

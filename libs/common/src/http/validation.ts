@@ -1,0 +1,40 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+
+export interface FieldError {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** Flattens nested validation errors into `items.0.count`-style field paths. */
+export function flattenValidationErrors(errors: readonly ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
+      field,
+      rule: rule === 'whitelistValidation' ? 'not_allowed' : rule,
+      message: rule === 'whitelistValidation' ? `${field}: 不允许的字段 (property ${field} should not exist)` : message,
+    }));
+    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
+  });
+}
+
+export function badRequest(errors: FieldError[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: errors.map((e) => `${e.field}: ${e.message}`),
+    errors,
+  });
+}
+
+/** Unknown fields are refused, not silently dropped: a typo must not pass as an empty value. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => badRequest(flattenValidationErrors(errors)),
+  });
+}

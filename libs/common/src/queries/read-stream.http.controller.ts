@@ -1,0 +1,32 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
+
+export class StreamParams {
+  /** e.g. org-430702, campaign-2026-b2, progress-2026-b2.430702-001 */
+  @Matches(/^[a-z]+-[A-Za-z0-9_.-]{1,140}$/, { message: 'streamId 格式为 类别-编码 (category-id)' })
+  streamId!: string;
+}
+
+export class ReadStreamQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  fromRevision?: number;
+}
+
+@ApiTags('events 事件')
+@Controller('api/streams')
+export class ReadStreamHttpController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** 一个事件流的全部事件（完整信封：两个时间、操作人、关联号、哈希链） */
+  @Get(':streamId/events')
+  async read(@Param() p: StreamParams, @Query() q: ReadStreamQuery) {
+    const events = await this.store.readStream(p.streamId, { fromRevision: q.fromRevision ?? 0 });
+    return { streamId: p.streamId, revision: events.length ? events[events.length - 1].streamRevision : -1, events };
+  }
+}

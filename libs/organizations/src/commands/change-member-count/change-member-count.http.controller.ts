@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Command, CommandMeta, CommandResult, respond, UnitParams } from '@platform/common';
+import type { Response } from 'express';
+import { ChangeMemberCountCommand } from './change-member-count.command';
+import { ChangeMemberCountRequest } from './change-member-count.request.dto';
+
+@ApiTags('organizations 组织')
+@Controller('api/organizations')
+export class ChangeMemberCountHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 更新党员数 */
+  @Post(':unitId/member-count')
+  handle(
+    @Command() meta: CommandMeta,
+    @Param() p: UnitParams,
+    @Body() body: ChangeMemberCountRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new ChangeMemberCountCommand(meta, p.unitId, body)));
+  }
+}

@@ -1,0 +1,23 @@
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import type { Response } from 'express';
+import { CreateUnitCommand } from './create-unit.command';
+import { CreateUnitRequest } from './create-unit.request.dto';
+
+@ApiTags('organizations 组织')
+@Controller('api/organizations')
+export class CreateUnitHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 新建组织 */
+  @Post()
+  create(
+    @Command() meta: CommandMeta,
+    @Body() body: CreateUnitRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new CreateUnitCommand(meta, body)));
+  }
+}

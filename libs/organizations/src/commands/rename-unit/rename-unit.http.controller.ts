@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Command, CommandMeta, CommandResult, respond, UnitParams } from '@platform/common';
+import type { Response } from 'express';
+import { RenameUnitCommand } from './rename-unit.command';
+import { RenameUnitRequest } from './rename-unit.request.dto';
+
+@ApiTags('organizations 组织')
+@Controller('api/organizations')
+export class RenameUnitHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 组织更名 */
+  @Post(':unitId/rename')
+  handle(
+    @Command() meta: CommandMeta,
+    @Param() p: UnitParams,
+    @Body() body: RenameUnitRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new RenameUnitCommand(meta, p.unitId, body)));
+  }
+}

@@ -1,0 +1,2 @@
+export * from './organizations.module';
+export * from './organization-directory';

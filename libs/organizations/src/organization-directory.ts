@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ORGANIZATION_EVENT_TYPES, OrganizationEvent, OrganizationTree } from '@platform/domain';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
+
+/**
+ * The organization tree as of the last organization event: commands ask it for parent facts,
+ * other contexts for scopes and roll-ups. It reads only what was appended since its last
+ * position, so asking it is cheap and always sees a command's own writes.
+ */
+@Injectable()
+export class OrganizationDirectory {
+  private tree = new OrganizationTree();
+  private position = 0;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async current(): Promise<OrganizationTree> {
+    await this.refresh();
+    return this.tree;
+  }
+
+  /** The tree as it stood at a past global position (for as-of views). */
+  async asOf(position: number): Promise<OrganizationTree> {
+    const tree = new OrganizationTree();
+    for (let after = 0; ; ) {
+      const batch = await this.store.readAll({ after, until: position, types: ORGANIZATION_EVENT_TYPES, limit: 5000 });
+      if (batch.length === 0) return tree;
+      for (const e of batch) tree.apply(e as unknown as OrganizationEvent);
+      after = batch[batch.length - 1].position;
+    }
+  }
+
+  /** Concurrent callers may read the same batch; the position guard applies each event once. */
+  private async refresh(): Promise<void> {
+    for (;;) {
+      const batch = await this.store.readAll({ after: this.position, types: ORGANIZATION_EVENT_TYPES, limit: 5000 });
+      if (batch.length === 0) return;
+      for (const e of batch) {
+        if (e.position <= this.position) continue;
+        this.tree.apply(e as unknown as OrganizationEvent);
+        this.position = e.position;
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { as, startTestPlatform, TestPlatform } from './support/test-platform';
+
+const office = as('office-1', 'office', 'city');
+const operator = as('op-1', 'operator', 'b1');
+
+async function head(p: TestPlatform): Promise<number> {
+  return (await p.http().get('/health').expect(200)).body.eventStore.headPosition;
+}
+
+describe('business rules over HTTP: refused with a code, nothing written', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await startTestPlatform();
+    await p
+      .http()
+      .post('/api/organizations/import')
+      .set(office)
+      .send({
+        units: [
+          { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
+          { unitId: 't1', name: '镇', level: 'township', unitType: 'rural', parentId: 'city' },
+          { unitId: 'b1', name: '一村支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 30 },
+          { unitId: 'b2', name: '二村支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 20 },
+        ],
+      })
+      .expect(201);
+    await p.http().post('/api/organizations/b2/close').set(office).send({ reason: '村级合并' }).expect(201);
+    await p
+      .http()
+      .post('/api/campaigns')
+      .set(office)
+      .send({
+        campaignId: 'c1',
+        name: '先进性教育活动',
+        templateKey: 'advanced-education',
+        batch: 3,
+        unitIds: ['b1'],
+        plannedPhases: [
+          { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
+          { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
+          { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
+        ],
+      })
+      .expect(201);
+  });
+  afterAll(async () => p.close());
+
+  const refused = async (path: string, actor: Record<string, string>, body: object, code: string) => {
+    const before = await head(p);
+    const res = await p.http().post(path).set(actor).send(body).expect(422);
+    expect(res.body.code).toBe(code);
+    expect(typeof res.body.message).toBe('string');
+    expect(await head(p)).toBe(before);
+  };
+
+  it('refuses a transition application before the required steps are done', () =>
+    refused('/api/campaigns/c1/units/b1/transition-applications', operator, { phaseKey: 'study' }, 'required_steps_missing'));
+
+  it('refuses a step of a phase the unit has not entered', () =>
+    refused('/api/campaigns/c1/units/b1/steps', operator, { phaseKey: 'analysis', stepKey: 'soliciting_opinions', evidence: 'x' }, 'phase_not_entered'));
+
+  it('refuses enrolling a closed unit, and launching over one', async () => {
+    await refused('/api/campaigns/c1/enrollments', office, { unitIds: ['b2'] }, 'unit_closed');
+    await refused(
+      '/api/campaigns',
+      office,
+      {
+        campaignId: 'c2',
+        name: 'x',
+        templateKey: 'advanced-education',
+        batch: 1,
+        unitIds: ['b2'],
+        plannedPhases: [
+          { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
+          { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
+          { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
+        ],
+      },
+      'unit_closed',
+    );
+  });
+
+  it('refuses approving one\'s own application', async () => {
+    const unit = '/api/campaigns/c1/units/b1';
+    for (const [stepKey, quantity] of [['mobilization_meeting'], ['centralized_study', 12], ['thematic_discussion'], ['locating_members', 1]] as const) {
+      await p.http().post(`${unit}/steps`).set(office).send({ phaseKey: 'study', stepKey, evidence: '记录', quantity }).expect(201);
+    }
+    await p.http().post(`${unit}/transition-applications`).set(office).send({ phaseKey: 'study' }).expect(201);
+    await refused(`${unit}/transition-applications/approve`, office, { phaseKey: 'study' }, 'own_application');
+    await refused(`${unit}/transition-applications/approve`, operator, { phaseKey: 'study' }, 'reviewer_role_required');
+    await p.http().post(`${unit}/transition-applications/reject`).set(as('insp-9', 'inspector', 't1')).send({ phaseKey: 'study', reason: '佐证不足' }).expect(201);
+    const state = await p.http().get(unit).set(operator).expect(200);
+    expect(state.body.transition).toEqual({ status: 'rejected', phaseKey: 'study', reason: '佐证不足' });
+  });
+
+  it('imports nothing when any row is bad, and lists every bad row', async () => {
+    const before = await head(p);
+    const csv = ['unitId,name,level,unitType,parentId,memberCount', 'b3,三村,branch,rural,t1,12', 'b4,四村,支部,rural,t1,9', 'b5,,branch,rural,ghost,x'].join('\n');
+    const res = await p.http().post('/api/organizations/import').set(office).send({ csv }).expect(400);
+    expect(res.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`)).toEqual([
+      'rows[2].level:enum',
+      'rows[3].name:required',
+      'rows[3].memberCount:integer_min_0',
+    ]);
+    expect(res.body.message[0]).toContain('第 2 行');
+    expect(await head(p)).toBe(before);
+    const list = await p.http().get('/api/organizations').set(office).expect(200);
+    expect(list.body.units.map((u: { unitId: string }) => u.unitId)).not.toContain('b3');
+  });
+
+  it('reports a CSV syntax error as a 400 on the csv field', async () => {
+    const res = await p.http().post('/api/organizations/import').set(office).send({ csv: 'unitId,name\n"b3,x' }).expect(400);
+    expect(res.body.errors[0]).toMatchObject({ field: 'csv', rule: 'csv_syntax' });
+  });
+});
