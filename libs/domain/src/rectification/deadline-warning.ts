@@ -1,0 +1,45 @@
+import { DEFAULT_WARNING_THRESHOLDS, WarningThresholds } from '../campaigns/campaign.events';
+import { daysBetween } from '../shared/dates';
+
+export const WARNING_LEVELS = ['none', 'green', 'yellow', 'red'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
+
+export const WARNING_LEVEL_NAMES: Record<WarningLevel, string> = {
+  none: '无预警',
+  green: '绿色预警',
+  yellow: '黄色预警',
+  red: '红色预警（已超期）',
+};
+
+/** Who is told; the notifier resolves each to a person of the unit named in the warning. */
+export type WarningRecipient = 'handler' | 'responsible_leader' | 'unit_principal';
+
+export const WARNING_RECIPIENT_NAMES: Record<WarningRecipient, string> = {
+  handler: '经办人',
+  responsible_leader: '责任领导',
+  unit_principal: '单位主要负责人',
+};
+
+/** Each level reaches someone higher, and keeps telling those below. */
+export const WARNING_RECIPIENTS: Record<WarningLevel, readonly WarningRecipient[]> = {
+  none: [],
+  green: ['handler'],
+  yellow: ['handler', 'responsible_leader'],
+  red: ['handler', 'responsible_leader', 'unit_principal'],
+};
+
+/**
+ * The warning a deadline deserves on `today`. The deadline day itself is not yet overdue:
+ * red starts the day after.
+ */
+export function warningLevel(deadline: string, today: string, thresholds: WarningThresholds = DEFAULT_WARNING_THRESHOLDS): WarningLevel {
+  const daysLeft = daysBetween(today, deadline);
+  if (daysLeft < 0) return 'red';
+  if (daysLeft <= thresholds.yellowDays) return 'yellow';
+  if (daysLeft <= thresholds.greenDays) return 'green';
+  return 'none';
+}
+
+export function isHigherWarning(level: WarningLevel, than: WarningLevel): boolean {
+  return WARNING_LEVELS.indexOf(level) > WARNING_LEVELS.indexOf(than);
+}

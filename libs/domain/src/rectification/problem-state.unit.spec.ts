@@ -1,0 +1,42 @@
+import { fold } from '../shared/decider';
+import { problemDecider } from './problem.decider';
+import { ProblemEvent } from './problem.events';
+import { handlingOf } from './problem-state';
+import { HISTORY, LOOK_BACK, planned, registered } from './testing/problem-fixtures';
+
+const stateOf = (events: readonly ProblemEvent[]) => fold(problemDecider, events);
+
+describe('status and the five kinds of handling (seed 004, 三.1)', () => {
+  it.each([
+    ['identified', HISTORY.identified, 'being_rectified'],
+    ['planned', HISTORY.planned, 'by_deadline'],
+    ['in_progress', HISTORY.inProgress, 'by_deadline'],
+    ['fixed', HISTORY.fixed, 'by_deadline'],
+    ['verified', HISTORY.verified, 'solved'],
+    ['closed', HISTORY.closed, 'solved'],
+    ['deferred', HISTORY.deferred, 'deferred'],
+    ['joint', HISTORY.joint, 'joint'],
+  ] as const)('a problem %s is handled as %s', (status, events, handling) => {
+    const s = stateOf(events);
+    expect([s.status, s.handling]).toEqual([status, handling]);
+  });
+
+  it('treats ongoing work without a hard deadline as being rectified, and 立行立改 as a deadline', () => {
+    expect(stateOf([registered(), planned({ timing: 'ongoing', deadline: null })]).handling).toBe('being_rectified');
+    expect(stateOf([registered(), planned({ timing: 'ongoing', deadline: '2025-12-31' })]).handling).toBe('being_rectified');
+    expect(stateOf([registered(), planned({ timing: 'immediate', deadline: '2025-09-05' })]).handling).toBe('by_deadline');
+  });
+
+  it('derives handling from the cycle alone', () => {
+    expect(handlingOf({ status: 'fixed', joint: null, plan: null })).toBe('being_rectified');
+  });
+
+  it('starts a rebounded problem over as being rectified, with its history kept', () => {
+    const rebound: ProblemEvent = {
+      type: 'ProblemRebounded',
+      data: { problemId: 'p-001', lookBackCampaignId: LOOK_BACK, previousCycle: 1, cycle: 2, finding: '反弹', checkedBy: 'insp-1' },
+    };
+    const s = stateOf([...HISTORY.closed, rebound]);
+    expect([s.status, s.handling, s.cycles[0].handling]).toEqual(['identified', 'being_rectified', 'solved']);
+  });
+});
