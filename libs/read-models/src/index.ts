@@ -1,0 +1,14 @@
+export * from './read-store.port';
+export * from './read-store.errors';
+export * from './projection';
+export * from './projection-batch';
+export * from './projection-runner';
+export * from './as-of';
+export * from './rebuild-progress';
+export { InMemoryReadStore, InMemoryReadStoreData } from './memory/in-memory-read-store';
+export { matches } from './memory/documents';
+export { SqliteReadStore, readModelsFile } from './sqlite/sqlite-read-store';
+export type { SqliteReadStoreOptions } from './sqlite/sqlite-read-store';
+export { MongoReadStore } from './mongo/mongo-read-store';
+export type { MongoReadStoreOptions } from './mongo/mongo-read-store';
+export * from './nest/read-models.module';

@@ -1,0 +1,162 @@
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  InjectionToken,
+  Logger,
+  Module,
+  ModuleMetadata,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleDestroy,
+  OptionalFactoryDependency,
+  Provider,
+} from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
+import { InMemoryReadStore } from '../memory/in-memory-read-store';
+import { Projection } from '../projection';
+import { PROJECTION_RUNNER, ProjectionRunner, ProjectionRunnerOptions } from '../projection-runner';
+import { READ_STORE, ReadStore } from '../read-store.port';
+import { readModelsFile, SqliteReadStore } from '../sqlite/sqlite-read-store';
+
+export const READ_MODELS_OPTIONS = Symbol('READ_MODELS_OPTIONS');
+
+export interface ReadModelsModuleOptions {
+  /** Default: 'mongo' when `mongoUrl` is set, else 'embedded' (SQLite in `dataDir`). */
+  readonly store?: 'embedded' | 'mongo' | 'memory';
+  /** Directory of the embedded store's `read-models.sqlite` (default `data`). */
+  readonly dataDir?: string;
+  /** Overrides the embedded store's file path. */
+  readonly file?: string;
+  readonly mongoUrl?: string;
+  readonly mongoDbName?: string;
+  readonly runner?: Omit<ProjectionRunnerOptions, 'logger'> & { logger?: ProjectionRunnerOptions['logger'] };
+  /** Start the runner when the application boots (default true); a CLI rebuild turns it off. */
+  readonly autoStart?: boolean;
+  readonly projections?: readonly Projection[];
+}
+
+export interface ReadModelsModuleAsyncOptions {
+  readonly imports?: ModuleMetadata['imports'];
+  readonly inject?: Array<InjectionToken | OptionalFactoryDependency>;
+  useFactory(...args: never[]): ReadModelsModuleOptions | Promise<ReadModelsModuleOptions>;
+}
+
+/** Opens the configured adapter. */
+export async function createReadStore(options: ReadModelsModuleOptions): Promise<ReadStore> {
+  const kind = options.store ?? (options.mongoUrl ? 'mongo' : 'embedded');
+  switch (kind) {
+    case 'memory':
+      return new InMemoryReadStore();
+    case 'mongo': {
+      if (!options.mongoUrl) throw new Error('read models: store "mongo" needs mongoUrl');
+      // Loaded here only, so the embedded mode never loads mongoose.
+      const { MongoReadStore } = await import('../mongo/mongo-read-store');
+      return MongoReadStore.connect({ url: options.mongoUrl, dbName: options.mongoDbName });
+    }
+    case 'embedded':
+      return new SqliteReadStore({ file: options.file ?? readModelsFile(options.dataDir ?? 'data') });
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown read store ${String(never)}`);
+    }
+  }
+}
+
+@Injectable()
+export class ReadModelsLifecycle implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  constructor(
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(READ_MODELS_OPTIONS) private readonly options: ReadModelsModuleOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.options.autoStart !== false) this.runner.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.runner.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+function coreProviders(): Provider[] {
+  return [
+    {
+      provide: READ_STORE,
+      useFactory: (options: ReadModelsModuleOptions) => createReadStore(options),
+      inject: [READ_MODELS_OPTIONS],
+    },
+    {
+      provide: ProjectionRunner,
+      useFactory: (events: EventStore, store: ReadStore, options: ReadModelsModuleOptions) =>
+        new ProjectionRunner(events, store, options.projections ?? [], {
+          logger: new Logger('Projections'),
+          ...options.runner,
+        }),
+      inject: [EVENT_STORE, READ_STORE, READ_MODELS_OPTIONS],
+    },
+    { provide: PROJECTION_RUNNER, useExisting: ProjectionRunner },
+    ReadModelsLifecycle,
+  ];
+}
+
+const EXPORTS = [READ_STORE, ProjectionRunner, PROJECTION_RUNNER, READ_MODELS_OPTIONS];
+
+/**
+ * The read-model store and the projection runner, for the whole application (global). Needs an
+ * EVENT_STORE provider visible to it (a global module, or one passed in `imports`). Bounded
+ * contexts add their projections with `ReadModelsModule.forFeature([...])`.
+ */
+@Global()
+@Module({})
+export class ReadModelsModule {
+  static forRoot(options: ReadModelsModuleOptions = {}, imports: ModuleMetadata['imports'] = []): DynamicModule {
+    return {
+      module: ReadModelsModule,
+      global: true,
+      imports,
+      providers: [{ provide: READ_MODELS_OPTIONS, useValue: options }, ...coreProviders()],
+      exports: EXPORTS,
+    };
+  }
+
+  static forRootAsync(options: ReadModelsModuleAsyncOptions): DynamicModule {
+    return {
+      module: ReadModelsModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: READ_MODELS_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        ...coreProviders(),
+      ],
+      exports: EXPORTS,
+    };
+  }
+
+  /** Registers a context's projections with the runner (before it starts at application bootstrap). */
+  static forFeature(projections: readonly Projection[]): DynamicModule {
+    const token = Symbol(`projections:${projections.map((p) => p.name).join(',')}`);
+    return {
+      module: ReadModelsFeatureModule,
+      providers: [
+        {
+          provide: token,
+          useFactory: (runner: ProjectionRunner) => {
+            runner.register(...projections);
+            return projections;
+          },
+          inject: [ProjectionRunner],
+        },
+      ],
+    };
+  }
+}
+
+@Module({})
+export class ReadModelsFeatureModule {}

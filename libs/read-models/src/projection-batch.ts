@@ -1,0 +1,83 @@
+import type { StoredEvent } from '@platform/event-store';
+import { clone, matches, normalizeWrite } from './memory/documents';
+import { Projection, ProjectionContext } from './projection';
+import { InvalidDocumentWriteError, ProjectionEventError } from './read-store.errors';
+import { AnyDocument, DocumentWrite, Filter, ReadDocument, ReadStore, remove, upsert } from './read-store.port';
+
+export interface EvolvedBatch {
+  /** One write per changed document: its final image (or delete) after the applied events. */
+  readonly writes: DocumentWrite[];
+  /** How many events of the batch were applied (all of them unless `error`). */
+  readonly applied: number;
+  /** The event that threw, wrapped; the events before it are in `writes`. */
+  readonly error: ProjectionEventError | null;
+}
+
+/**
+ * Runs evolve over a batch of events, in order, against an overlay of the batch's own pending
+ * writes on top of the store: each event sees the documents as the previous events left them,
+ * exactly as if every event had been committed on its own.
+ */
+export async function evolveBatch(
+  projection: Projection,
+  events: readonly StoredEvent[],
+  store: Pick<ReadStore, 'get' | 'find'>,
+): Promise<EvolvedBatch> {
+  const overlay = new Map<string, Map<string, AnyDocument | null>>();
+  const owned = new Set(projection.collections);
+  const own = (collection: string) => {
+    if (!owned.has(collection)) {
+      throw new InvalidDocumentWriteError(`projection ${projection.name} does not own collection ${collection}`);
+    }
+  };
+  const ctx: ProjectionContext = {
+    async get<D extends ReadDocument = AnyDocument>(collection: string, id: string) {
+      own(collection);
+      const pending = overlay.get(collection);
+      if (pending?.has(id)) {
+        const doc = pending.get(id);
+        return doc ? (clone(doc) as unknown as D) : null;
+      }
+      return store.get<D>(collection, id);
+    },
+    async find<D extends ReadDocument = AnyDocument>(collection: string, filter: Filter = {}) {
+      own(collection);
+      const pending = overlay.get(collection);
+      const stored = await store.find<AnyDocument>(collection, filter);
+      if (!pending) return stored as unknown as D[];
+      const result = stored.filter((d) => !pending.has(d._id));
+      for (const doc of pending.values()) if (doc && matches(filter, doc)) result.push(clone(doc));
+      return result as unknown as D[];
+    },
+  };
+
+  let applied = 0;
+  let error: ProjectionEventError | null = null;
+  for (const event of events) {
+    try {
+      const writes = await projection.evolve(event, ctx);
+      const staged: Array<[string, string, AnyDocument | null]> = [];
+      for (const w of writes) {
+        own(w.collection);
+        const n = normalizeWrite(w);
+        staged.push([n.collection, n.id, n.body === null ? null : (JSON.parse(n.body) as AnyDocument)]);
+      }
+      // Only a fully successful event reaches the overlay.
+      for (const [collection, id, doc] of staged) {
+        let docs = overlay.get(collection);
+        if (!docs) overlay.set(collection, (docs = new Map()));
+        docs.set(id, doc);
+      }
+      applied++;
+    } catch (cause) {
+      error = new ProjectionEventError(projection.name, event.position, event.type, event.eventId, cause);
+      break;
+    }
+  }
+
+  const writes: DocumentWrite[] = [];
+  for (const [collection, docs] of overlay) {
+    for (const [id, doc] of docs) writes.push(doc ? upsert(collection, doc) : remove(collection, id));
+  }
+  return { writes, applied, error };
+}

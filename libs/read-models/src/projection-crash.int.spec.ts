@@ -1,0 +1,97 @@
+import { SqliteEventStore } from '@platform/event-store';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProjectionRunner } from './projection-runner';
+import { readModelsFile, SqliteReadStore } from './sqlite/sqlite-read-store';
+import { appendTicks } from './testing/sample-events';
+import { groupTallyProjection, streamActivityProjection, TALLY_GROUPS, TALLY_TOTALS } from './testing/sample-projections';
+
+const KILLS = 8;
+
+/** Runs the projector until its first commit, then kills it at a random moment. */
+function runAndKill(eventsFile: string, readFile: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', join(__dirname, 'testing', 'crash-projector.ts'), eventsFile, readFile, '3'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json' } },
+    );
+    let commits = 0;
+    let killTimer: NodeJS.Timeout | null = null;
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (chunk: Buffer) => {
+      commits += chunk.toString().split('\n').filter((l) => l.startsWith('committed ')).length;
+      if (!killTimer && commits > 0) {
+        killTimer = setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 60));
+      }
+    });
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`projector exited by itself (${code}): ${stderr}`));
+      else resolve(commits);
+    });
+  });
+}
+
+/** Documents must reflect exactly the events up to the checkpoint: never fewer, never twice. */
+async function expectExactlyUpToCheckpoint(events: SqliteEventStore, store: SqliteReadStore): Promise<number> {
+  const tally = await store.checkpoint('group-tally');
+  const position = tally?.position ?? 0;
+  const applied = await events.readAll({ until: position, limit: 1_000_000 });
+  const perGroup = new Map<string, number>();
+  for (const e of applied) {
+    const g = (e.data as { group: string }).group;
+    perGroup.set(g, (perGroup.get(g) ?? 0) + 1);
+  }
+  const totals = await store.get<{ _id: string; ticks: number }>(TALLY_TOTALS, 'all');
+  expect(totals?.ticks ?? 0).toBe(applied.length);
+  const rows = await store.find<{ _id: string; ticks: number }>(TALLY_GROUPS);
+  expect(Object.fromEntries(rows.map((r) => [r._id, r.ticks]))).toEqual(Object.fromEntries(perGroup));
+
+  const activity = await store.checkpoint('stream-activity');
+  const streams = await store.find<{ _id: string; ticks: number }>('stream_activity');
+  const expected = await events.readAll({ until: activity?.position ?? 0, limit: 1_000_000 });
+  expect(streams.reduce((n, s) => n + s.ticks, 0)).toBe(expected.length);
+  return position;
+}
+
+describe('projection runner under SIGKILL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rm-crash-'));
+  const eventsFile = join(dir, 'events.sqlite');
+  const readFile = readModelsFile(dir);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it(`never double-counts across ${KILLS} kills, and ends with every event counted exactly once`, async () => {
+    let killedMidway = 0;
+    for (let run = 0; run < KILLS; run++) {
+      const writer = new SqliteEventStore({ file: eventsFile });
+      await appendTicks(writer, 600, { groups: 7, perAppend: 20 });
+      const head = await writer.headPosition();
+      await writer.close();
+
+      await runAndKill(eventsFile, readFile);
+
+      const events = new SqliteEventStore({ file: eventsFile });
+      const store = new SqliteReadStore({ file: readFile });
+      const position = await expectExactlyUpToCheckpoint(events, store);
+      if (position < head) killedMidway++;
+      await store.close();
+      await events.close();
+    }
+    expect(killedMidway).toBeGreaterThan(0);
+
+    const events = new SqliteEventStore({ file: eventsFile });
+    const store = new SqliteReadStore({ file: readFile });
+    const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+    const runner = new ProjectionRunner(events, store, [groupTallyProjection(), streamActivityProjection], { logger: quiet });
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    expect(await expectExactlyUpToCheckpoint(events, store)).toBe(KILLS * 600);
+    expect(await store.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: KILLS * 600 });
+    await store.close();
+    await events.close();
+  }, 120_000);
+});

@@ -1,0 +1,274 @@
+import { SqliteEventStore } from '@platform/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { computeAsOf, positionAt } from './as-of';
+import { InMemoryReadStore } from './memory/in-memory-read-store';
+import { Projection } from './projection';
+import { ProjectionRunner, ProjectionRunnerOptions, RebuildProgress } from './projection-runner';
+import { rebuildWithProgress } from './rebuild-progress';
+import { BatchTooLargeError } from './read-store.errors';
+import { AnyDocument, CommitBatch, ReadStore } from './read-store.port';
+import { readModelsFile, SqliteReadStore } from './sqlite/sqlite-read-store';
+import { appendTicks, sampleEvent } from './testing/sample-events';
+import { groupTallyProjection, streamActivityProjection, TALLY_GROUPS, TALLY_TOTALS } from './testing/sample-projections';
+
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+const fast: ProjectionRunnerOptions = { pollMs: 20, retry: { initialMs: 10, maxMs: 40 }, logger: quiet };
+
+async function documents(store: ReadStore, projection: Projection): Promise<Record<string, AnyDocument[]>> {
+  const result: Record<string, AnyDocument[]> = {};
+  for (const c of projection.collections) result[c] = await store.find(c, {}, { sort: { _id: 1 } });
+  return result;
+}
+
+/** Counts evolve calls, to prove what is (not) re-applied. */
+function counting(p: Projection): Projection & { calls: number } {
+  const wrapped = { ...p, calls: 0, evolve: (e: Parameters<Projection['evolve']>[0], ctx: Parameters<Projection['evolve']>[1]) => {
+    wrapped.calls++;
+    return p.evolve(e, ctx);
+  } };
+  return wrapped;
+}
+
+describe('projection runner', () => {
+  let dir: string;
+  let clockMs: number;
+  const clock = () => new Date((clockMs += 1000));
+  let events: SqliteEventStore;
+  let store: ReadStore;
+  let runner: ProjectionRunner | null;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rm-runner-'));
+    clockMs = Date.parse('2026-04-01T00:00:00.000Z');
+    events = new SqliteEventStore({ file: join(dir, 'events.sqlite'), clock });
+    store = new SqliteReadStore({ file: readModelsFile(dir) });
+    runner = null;
+  });
+  afterEach(async () => {
+    await runner?.stop();
+    await store.close();
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('catches up, goes live, and keeps no lag when later events are of other types', async () => {
+    const tally = groupTallyProjection();
+    await appendTicks(events, 95, { groups: 4 });
+    runner = new ProjectionRunner(events, store, [tally, streamActivityProjection], { ...fast, batchSize: 10 });
+    runner.start();
+    await runner.caughtUp();
+    expect(await store.get(TALLY_TOTALS, 'all')).toEqual({ _id: 'all', ticks: 95, openGroups: 4, closedGroups: 0 });
+
+    await events.append('other', [sampleEvent('Unrelated', {}), sampleEvent('Unrelated', {})], 'any');
+    await events.append('tally-x', [sampleEvent('GroupClosed', { group: 'g1' })], 'any');
+    await runner.caughtUp();
+    expect(await store.count(TALLY_GROUPS)).toBe(3);
+    await events.append('other', [sampleEvent('Unrelated', {})], 'any');
+    await runner.caughtUp();
+    const status = await runner.status();
+    expect(status).toMatchObject({ head: 99, healthy: true });
+    for (const p of status.projections) {
+      expect(p).toMatchObject({ state: 'live', position: 99, lag: 0, errorCount: 0, retrying: false, lastError: null });
+    }
+  });
+
+  it('rebuilds to exactly the documents it built live, then goes on live', async () => {
+    const tally = groupTallyProjection();
+    runner = new ProjectionRunner(events, store, [tally], { ...fast, batchSize: 7 });
+    runner.start();
+    for (let round = 0; round < 5; round++) {
+      await appendTicks(events, 23, { groups: 6, perAppend: 3 });
+      await events.append(`tally-close-${round}`, [sampleEvent('GroupClosed', { group: `g${round}` })], 'any');
+      await events.append(`tally-open-${round}`, [sampleEvent('GroupOpened', { group: `g${round}`, name: `n${round}` })], 'any');
+      await runner.caughtUp();
+    }
+    const live = await documents(store, tally);
+    const head = await events.headPosition();
+
+    const progress: RebuildProgress[] = [];
+    const result = await runner.rebuild(tally.name, { onProgress: (p) => progress.push(p) });
+    expect(result).toMatchObject({ name: tally.name, position: head, events: head });
+    expect(progress[0]).toMatchObject({ position: 0, head, events: 0 });
+    expect(progress[progress.length - 1]).toMatchObject({ position: head, head, events: head });
+    expect(progress.length).toBeGreaterThan(head / 7);
+    expect(await documents(store, tally)).toEqual(live);
+
+    await appendTicks(events, 1, { groups: 1 });
+    await runner.caughtUp();
+    expect((await store.get<{ _id: string; ticks: number }>(TALLY_TOTALS, 'all'))?.ticks).toBe(5 * 23 + 1);
+    // And an "as of" view folded from scratch agrees with the live documents.
+    const asOf = await computeAsOf(events, tally, { untilPosition: head + 1 });
+    expect(await documents(asOf.store, tally)).toEqual(await documents(store, tally));
+  });
+
+  it('resumes from its checkpoint after a restart, without re-applying anything', async () => {
+    const first = counting(groupTallyProjection());
+    await appendTicks(events, 40);
+    runner = new ProjectionRunner(events, store, [first], fast);
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    expect(first.calls).toBe(40);
+    await store.close();
+    await events.close();
+
+    events = new SqliteEventStore({ file: join(dir, 'events.sqlite'), clock });
+    store = new SqliteReadStore({ file: readModelsFile(dir) });
+    await appendTicks(events, 6);
+    const second = counting(groupTallyProjection());
+    runner = new ProjectionRunner(events, store, [second], fast);
+    expect((await runner.status()).projections[0]).toMatchObject({ state: 'idle', position: 40, lag: 6 });
+    runner.start();
+    await runner.caughtUp();
+    expect(second.calls).toBe(6);
+    expect(await store.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: 46 });
+  });
+
+  it('rebuilds by itself when the projection version changes', async () => {
+    await appendTicks(events, 12);
+    runner = new ProjectionRunner(events, store, [groupTallyProjection()], fast);
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+
+    runner = new ProjectionRunner(events, store, [groupTallyProjection({ version: 2, weight: 10 })], fast);
+    runner.start();
+    await runner.caughtUp();
+    expect(await store.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: 120 });
+    expect(await store.checkpoint('group-tally')).toMatchObject({ version: 2, position: 12 });
+  });
+
+  it('reports a failing projection in its status and retries it with backoff until it succeeds', async () => {
+    let failuresLeft = 4;
+    const tally = groupTallyProjection();
+    const flaky: Projection = {
+      ...tally,
+      evolve: (event, ctx) => {
+        if ((event.data as { group: string }).group === 'poison' && failuresLeft > 0) {
+          failuresLeft--;
+          throw new Error('projection bug');
+        }
+        return tally.evolve(event as never, ctx);
+      },
+    };
+    const errors: string[] = [];
+    await appendTicks(events, 8);
+    await events.append('tally-p', [sampleEvent('Ticked', { group: 'poison' })], 'any');
+    await appendTicks(events, 3);
+    runner = new ProjectionRunner(events, store, [flaky], {
+      ...fast,
+      retry: { initialMs: 30, maxMs: 60 },
+      onError: (s) => errors.push(`${s.name}@${s.position}: ${s.lastError?.message}`),
+    });
+    runner.start();
+
+    await waitUntil(async () => (await runner!.status()).projections[0].errorCount >= 2);
+    const failing = (await runner.status()).projections[0];
+    expect(failing).toMatchObject({ state: 'failing', position: 8, head: 12, lag: 4, retrying: true });
+    expect(failing.lastError).toMatchObject({ position: 9, eventType: 'Ticked' });
+    expect(failing.lastError?.message).toMatch(/failed on Ticked at position 9: projection bug/);
+    expect(failing.nextRetryAt).not.toBeNull();
+    expect((await runner.status()).healthy).toBe(false);
+    expect(await store.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: 8 });
+
+    await runner.caughtUp({ timeoutMs: 10_000 });
+    const healed = (await runner.status()).projections[0];
+    expect(healed).toMatchObject({ state: 'live', position: 12, lag: 0, errorCount: 4, retrying: false, nextRetryAt: null });
+    expect(healed.lastError?.position).toBe(9);
+    expect((await runner.status()).healthy).toBe(true);
+    expect(await store.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: 12 });
+    await waitUntil(async () => errors.length === 4);
+    expect(errors[0]).toMatch(/^group-tally@8: .*projection bug/);
+  });
+
+  it('halves a batch that is too large for the store', async () => {
+    const memory = new InMemoryReadStore();
+    const commits: number[] = [];
+    const picky: ReadStore = Object.assign(Object.create(memory) as ReadStore, {
+      commit: async (b: CommitBatch) => {
+        if (b.toPosition - b.fromPosition > 4) throw new BatchTooLargeError(1, 0);
+        commits.push(b.toPosition - b.fromPosition);
+        return memory.commit(b);
+      },
+    });
+    await appendTicks(events, 20, { perAppend: 20 });
+    runner = new ProjectionRunner(events, picky, [groupTallyProjection()], { ...fast, batchSize: 16 });
+    runner.start();
+    await runner.caughtUp();
+    expect(await memory.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: 20 });
+    expect(Math.max(...commits)).toBeLessThanOrEqual(4);
+    expect((await runner.status()).projections[0].errorCount).toBe(0);
+  });
+
+  it('refuses two projections that share a name or a collection', () => {
+    runner = new ProjectionRunner(events, store, [groupTallyProjection()], fast);
+    expect(() => runner!.register(groupTallyProjection())).toThrow(/registered twice/);
+    expect(() => runner!.register(groupTallyProjection({ name: 'copy' }))).toThrow(/collection tally_groups belongs to both/);
+  });
+
+  it('computes any view as of a past position or time', async () => {
+    const tally = groupTallyProjection();
+    runner = new ProjectionRunner(events, store, [tally], fast);
+    runner.start();
+    const snapshots: Array<{ position: number; at: string; docs: Record<string, AnyDocument[]> }> = [];
+    for (let round = 0; round < 4; round++) {
+      await appendTicks(events, 5 + round, { groups: 3 });
+      if (round === 2) await events.append('tally-c', [sampleEvent('GroupClosed', { group: 'g0' })], 'any');
+      await runner.caughtUp();
+      const position = await events.headPosition();
+      const [last] = await events.readAll({ after: position - 1 });
+      snapshots.push({ position, at: last.recordedAt, docs: await documents(store, tally) });
+    }
+    for (const s of snapshots) {
+      const byPosition = await runner.asOf(tally.name, { untilPosition: s.position });
+      expect(byPosition.position).toBe(s.position);
+      expect(await documents(byPosition.store, tally)).toEqual(s.docs);
+      // Half a second after the last event of the round, before the next round's first event.
+      const later = new Date(Date.parse(s.at) + 500);
+      const byTime = await computeAsOf(events, tally, { at: later });
+      expect(byTime.position).toBe(s.position);
+      expect(await documents(byTime.store, tally)).toEqual(s.docs);
+    }
+    // The query code is the same against the past and the present.
+    const past = (await runner.asOf(tally.name, { untilPosition: snapshots[0].position })).store;
+    expect(await past.count(TALLY_GROUPS, { ticks: { $gte: 2 } })).toBe(2);
+  });
+
+  it('maps a time to the last event recorded at or before it', async () => {
+    await appendTicks(events, 10, { perAppend: 1 }); // recorded at 00:00:01 … 00:00:10
+    expect(await positionAt(events, '2026-03-31T00:00:00.000Z')).toBe(0);
+    expect(await positionAt(events, '2026-04-01T00:00:01.000Z')).toBe(1);
+    expect(await positionAt(events, '2026-04-01T00:00:04.500Z')).toBe(4);
+    expect(await positionAt(events, new Date('2026-04-01T00:00:10.000Z'))).toBe(10);
+    expect(await positionAt(events, '2027-01-01T00:00:00.000Z')).toBe(10);
+    await expect(positionAt(events, 'not a time')).rejects.toThrow(/not a time/);
+  });
+
+  it('rebuilds from the command line helper with a progress bar', async () => {
+    await appendTicks(events, 30);
+    runner = new ProjectionRunner(events, store, [groupTallyProjection(), streamActivityProjection], { ...fast, batchSize: 8 });
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (d) => (text += d));
+    const results = await rebuildWithProgress(runner, [], { stream: out });
+    expect(results.map((r) => [r.name, r.position])).toEqual([
+      ['group-tally', 30],
+      ['stream-activity', 30],
+    ]);
+    expect(text).toMatch(/group-tally .*100% \| position 30\/30 \| 30 events/);
+    expect(text).toMatch(/stream-activity .*100%/);
+    expect(await store.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: 30 });
+    await expect(rebuildWithProgress(runner, ['nope'], { stream: out })).rejects.toThrow(/unknown projection\(s\): nope/);
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

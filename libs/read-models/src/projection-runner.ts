@@ -1,0 +1,503 @@
+import type { EventStore, StoredEvent } from '@platform/event-store';
+import { AsOf, AsOfResult, computeAsOf } from './as-of';
+import { assertValidProjection, Projection } from './projection';
+import { evolveBatch } from './projection-batch';
+import { BatchTooLargeError, ProjectionEventError } from './read-store.errors';
+import { DocumentWrite, ReadStore } from './read-store.port';
+
+export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+
+/** Compatible with NestJS's Logger. */
+export interface RunnerLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string, stack?: string): void;
+}
+
+export interface RetryPolicy {
+  /** First delay after a failure (default 250 ms), multiplied by `factor` (2) per consecutive failure, up to `maxMs` (30 s). */
+  readonly initialMs?: number;
+  readonly maxMs?: number;
+  readonly factor?: number;
+}
+
+export interface ProjectionRunnerOptions {
+  /** Events per batch, committed in one transaction (default 500). */
+  readonly batchSize?: number;
+  /** How often an idle projection looks for events appended by other processes (default 250 ms). */
+  readonly pollMs?: number;
+  readonly retry?: RetryPolicy;
+  readonly logger?: RunnerLogger;
+  readonly clock?: () => Date;
+  /** Called after each committed batch. */
+  onCommitted?(projection: string, position: number): void;
+  /** Called on each failure, after the status records it (e.g. to publish to an exception bus). */
+  onError?(status: ProjectionStatus, error: unknown): void;
+}
+
+export type ProjectionState = 'idle' | 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'failing' | 'stopped';
+
+export interface ProjectionErrorInfo {
+  readonly message: string;
+  /** Position of the event that failed, or of the next event to apply when the failure is not an event's. */
+  readonly position: number;
+  readonly eventType: string | null;
+  readonly eventId: string | null;
+  readonly at: string;
+}
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly state: ProjectionState;
+  /** Checkpoint: everything up to here is in the documents. */
+  readonly position: number;
+  readonly head: number;
+  /** head − position. */
+  readonly lag: number;
+  readonly lastError: ProjectionErrorInfo | null;
+  /** Failures since the runner started. */
+  readonly errorCount: number;
+  readonly consecutiveErrors: number;
+  /** True while it is failing and waiting to try again. */
+  readonly retrying: boolean;
+  readonly nextRetryAt: string | null;
+  readonly lastCommitAt: string | null;
+}
+
+export interface RunnerStatus {
+  readonly head: number;
+  /** False when any projection is failing. */
+  readonly healthy: boolean;
+  readonly projections: ProjectionStatus[];
+}
+
+export interface RebuildProgress {
+  readonly name: string;
+  readonly position: number;
+  /** The head when the rebuild started: it ends there, then the live runner takes over. */
+  readonly head: number;
+  readonly events: number;
+}
+
+export interface RebuildOptions {
+  onProgress?(progress: RebuildProgress): void;
+}
+
+export interface RebuildResult {
+  readonly name: string;
+  readonly position: number;
+  readonly events: number;
+  readonly durationMs: number;
+}
+
+/** Event stores that announce their own commits (the SQLite one does); others are polled. */
+interface AppendSignal {
+  onAppended(listener: () => void): () => void;
+}
+
+const silentLog = () => undefined;
+const defaultLogger: RunnerLogger = {
+  log: silentLog,
+  warn: (m) => console.warn(m),
+  error: (m, stack) => console.error(stack ? `${m}\n${stack}` : m),
+};
+
+/**
+ * Runs projections over the event store, each from its own checkpoint in the read store: read a
+ * batch, evolve, commit documents and checkpoint together, repeat; when caught up, wait for the
+ * store's commit signal or the poll interval. A projection that throws is reported in `status()`
+ * and retried with exponential backoff from its checkpoint — forever, never silently stopping; the
+ * events before the failing one in its batch are committed, so the status points at the culprit.
+ */
+export class ProjectionRunner {
+  private readonly workers = new Map<string, ProjectionWorker>();
+  private readonly rebuilding = new Set<string>();
+  private running = false;
+  private unlisten: (() => void) | null = null;
+  private readonly options: Required<Pick<ProjectionRunnerOptions, 'batchSize' | 'pollMs'>> & {
+    retry: Required<RetryPolicy>;
+    logger: RunnerLogger;
+    clock: () => Date;
+  };
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ReadStore,
+    projections: readonly Projection[] = [],
+    private readonly hooks: ProjectionRunnerOptions = {},
+  ) {
+    this.options = {
+      batchSize: hooks.batchSize ?? 500,
+      pollMs: hooks.pollMs ?? 250,
+      retry: { initialMs: 250, maxMs: 30_000, factor: 2, ...hooks.retry },
+      logger: hooks.logger ?? defaultLogger,
+      clock: hooks.clock ?? (() => new Date()),
+    };
+    this.register(...projections);
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Adds projections; started at once if the runner runs. Names and collections must be unique. */
+  register(...projections: readonly Projection[]): void {
+    for (const p of projections) {
+      assertValidProjection(p);
+      if (this.workers.has(p.name)) throw new Error(`projection ${p.name} is registered twice`);
+      for (const w of this.workers.values()) {
+        const shared = p.collections.find((c) => w.projection.collections.includes(c));
+        if (shared) throw new Error(`collection ${shared} belongs to both ${w.projection.name} and ${p.name}`);
+      }
+      const worker = new ProjectionWorker(p, this.events, this.store, this.options, this.hooks);
+      this.workers.set(p.name, worker);
+      if (this.running) worker.start();
+    }
+  }
+
+  projections(): Projection[] {
+    return [...this.workers.values()].map((w) => w.projection);
+  }
+
+  projection(name: string): Projection {
+    return this.worker(name).projection;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const signal = this.events as Partial<AppendSignal>;
+    if (typeof signal.onAppended === 'function') this.unlisten = signal.onAppended.call(this.events, () => this.notify());
+    for (const w of this.workers.values()) w.start();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.unlisten?.();
+    this.unlisten = null;
+    await Promise.all([...this.workers.values()].map((w) => w.stop()));
+  }
+
+  /** Wakes idle projections: call it when events were appended by a path that does not signal. */
+  notify(): void {
+    for (const w of this.workers.values()) w.wake();
+  }
+
+  async status(): Promise<RunnerStatus> {
+    const head = await this.events.headPosition();
+    const projections = await Promise.all([...this.workers.values()].map((w) => w.status(head)));
+    return { head, healthy: projections.every((p) => !p.retrying), projections };
+  }
+
+  /** Resolves once the named (default: all) projections have applied everything up to `position`. */
+  async waitFor(position: number, options: { names?: readonly string[]; timeoutMs?: number } = {}): Promise<void> {
+    const workers = (options.names ?? [...this.workers.keys()]).map((n) => this.worker(n));
+    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+    for (const w of workers) {
+      while (w.position < position) {
+        if (!w.isActive) throw new Error(`projection ${w.projection.name} is not running`);
+        const left = deadline - Date.now();
+        if (left <= 0) {
+          const s = await w.status(position);
+          throw new Error(
+            `projection ${s.name} did not reach position ${position} in time (at ${s.position}` +
+              `${s.lastError ? `, last error: ${s.lastError.message}` : ''})`,
+          );
+        }
+        await w.untilCommit(Math.min(left, 200));
+      }
+    }
+  }
+
+  /** Resolves once the projections have applied everything stored when it is called. */
+  async caughtUp(options: { names?: readonly string[]; timeoutMs?: number } = {}): Promise<void> {
+    await this.waitFor(await this.events.headPosition(), options);
+  }
+
+  /**
+   * Drops the projection's documents and checkpoint and replays it from position 0 up to the head
+   * as it was at the start; then, if the runner runs, the live loop takes over from there. Queries
+   * see the documents fill up again while it runs.
+   */
+  async rebuild(name: string, options: RebuildOptions = {}): Promise<RebuildResult> {
+    const worker = this.worker(name);
+    if (this.rebuilding.has(name)) throw new Error(`projection ${name} is already being rebuilt`);
+    this.rebuilding.add(name);
+    const started = Date.now();
+    try {
+      await worker.stop();
+      const result = await worker.rebuild(options);
+      return { ...result, durationMs: Date.now() - started };
+    } finally {
+      this.rebuilding.delete(name);
+      if (this.running) worker.start();
+    }
+  }
+
+  /** The projection's documents as of a past position or time, in a throw-away in-memory store. */
+  asOf(name: string, at: AsOf): Promise<AsOfResult> {
+    return computeAsOf(this.events, this.worker(name).projection, at, { batchSize: this.options.batchSize });
+  }
+
+  private worker(name: string): ProjectionWorker {
+    const w = this.workers.get(name);
+    if (!w) throw new Error(`no projection named ${name}`);
+    return w;
+  }
+}
+
+interface Sleeper {
+  readonly onSignal: boolean;
+  resolve(): void;
+}
+
+class ProjectionWorker {
+  position = 0;
+  private head = 0;
+  private state: ProjectionState = 'idle';
+  private initialized = false;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private signalled = true;
+  private sleeper: Sleeper | null = null;
+  private limit: number;
+  private lastError: ProjectionErrorInfo | null = null;
+  private errorCount = 0;
+  private consecutiveErrors = 0;
+  private nextRetryAt: string | null = null;
+  private lastCommitAt: string | null = null;
+  private readonly commitWaiters = new Set<() => void>();
+
+  constructor(
+    readonly projection: Projection,
+    private readonly events: EventStore,
+    private readonly store: ReadStore,
+    private readonly options: ProjectionRunner['options'],
+    private readonly hooks: ProjectionRunnerOptions,
+  ) {
+    this.limit = options.batchSize;
+  }
+
+  get isActive(): boolean {
+    return this.running || this.state === 'rebuilding';
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.running = true;
+    this.state = 'starting';
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.sleeper?.resolve();
+    await this.loop;
+    this.loop = null;
+    if (this.state !== 'idle') this.state = 'stopped';
+  }
+
+  wake(): void {
+    this.signalled = true;
+    if (this.sleeper?.onSignal) this.sleeper.resolve();
+  }
+
+  untilCommit(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.commitWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.commitWaiters.add(done);
+    });
+  }
+
+  async status(head: number): Promise<ProjectionStatus> {
+    this.head = Math.max(this.head, head);
+    let position = this.position;
+    if (!this.initialized && this.state !== 'rebuilding') {
+      position = (await this.store.checkpoint(this.projection.name).catch(() => null))?.position ?? 0;
+    }
+    return {
+      name: this.projection.name,
+      version: this.projection.version,
+      state: this.state,
+      position,
+      head: this.head,
+      lag: Math.max(0, this.head - position),
+      lastError: this.lastError,
+      errorCount: this.errorCount,
+      consecutiveErrors: this.consecutiveErrors,
+      retrying: this.consecutiveErrors > 0,
+      nextRetryAt: this.nextRetryAt,
+      lastCommitAt: this.lastCommitAt,
+    };
+  }
+
+  async rebuild(options: RebuildOptions): Promise<Omit<RebuildResult, 'durationMs'>> {
+    const name = this.projection.name;
+    this.state = 'rebuilding';
+    this.initialized = false;
+    try {
+      await this.store.reset(name, this.projection.collections);
+      this.position = 0;
+      this.initialized = true;
+      const head = await this.events.headPosition();
+      let events = 0;
+      options.onProgress?.({ name, position: 0, head, events });
+      while (this.position < head) {
+        events += await this.step(head);
+        options.onProgress?.({ name, position: this.position, head, events });
+      }
+      this.recovered();
+      this.options.logger.log(`projection ${name} rebuilt up to position ${head} (${events} events)`);
+      return { name, position: this.position, events };
+    } catch (error) {
+      this.initialized = false;
+      this.fail(error);
+      throw error;
+    } finally {
+      this.state = 'stopped';
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (!this.initialized) await this.init();
+        this.signalled = false;
+        const applied = await this.step(Number.MAX_SAFE_INTEGER);
+        this.recovered();
+        if (applied < 0) {
+          this.state = 'live';
+          await this.sleep(this.options.pollMs, true);
+        } else {
+          this.state = this.position < this.head ? 'catching-up' : 'live';
+        }
+      } catch (error) {
+        // Re-read the checkpoint before the next attempt: the store is the authority.
+        this.initialized = false;
+        const delay = this.fail(error);
+        await this.sleep(delay, false);
+      }
+    }
+  }
+
+  private async init(): Promise<void> {
+    const p = this.projection;
+    const checkpoint = await this.store.checkpoint(p.name);
+    if (checkpoint && checkpoint.version !== p.version) {
+      this.options.logger.warn(
+        `projection ${p.name}: documents were built by version ${checkpoint.version}, now ${p.version}: rebuilding`,
+      );
+      await this.store.reset(p.name, p.collections);
+      this.position = 0;
+    } else {
+      this.position = checkpoint?.position ?? 0;
+    }
+    this.limit = this.options.batchSize;
+    this.initialized = true;
+  }
+
+  /**
+   * Applies the next batch up to `until` (capped at the head). Returns the number of events
+   * applied, or -1 when there was nothing to do. The checkpoint moves to the head once every
+   * matching event below it is applied, so a projection reading few event types shows no lag.
+   */
+  private async step(until: number): Promise<number> {
+    const p = this.projection;
+    this.head = await this.events.headPosition();
+    const target = Math.min(until, this.head);
+    if (this.position >= target) return -1;
+    const batch: StoredEvent[] = await this.events.readAll({
+      after: this.position,
+      until: target,
+      types: p.handles,
+      limit: this.limit,
+    });
+    const full = batch.length === this.limit;
+    const toPosition = full ? batch[batch.length - 1].position : target;
+    const evolved = await evolveBatch(p, batch, this.store);
+    if (evolved.error) {
+      if (evolved.applied > 0) await this.commit(evolved.writes, batch[evolved.applied - 1].position);
+      throw evolved.error;
+    }
+    try {
+      await this.commit(evolved.writes, toPosition);
+    } catch (error) {
+      if (error instanceof BatchTooLargeError && batch.length > 1) {
+        this.limit = Math.max(1, Math.floor(batch.length / 2));
+        return 0;
+      }
+      throw error;
+    }
+    this.limit = this.options.batchSize;
+    return batch.length;
+  }
+
+  private async commit(writes: DocumentWrite[], toPosition: number): Promise<void> {
+    const p = this.projection;
+    await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, writes });
+    this.position = toPosition;
+    this.lastCommitAt = this.options.clock().toISOString();
+    this.hooks.onCommitted?.(p.name, toPosition);
+    for (const w of [...this.commitWaiters]) w();
+  }
+
+  private recovered(): void {
+    if (this.consecutiveErrors === 0) return;
+    this.options.logger.log(`projection ${this.projection.name} recovered at position ${this.position}`);
+    this.consecutiveErrors = 0;
+    this.nextRetryAt = null;
+  }
+
+  /** Records the failure in the status and returns the backoff delay before the next attempt. */
+  private fail(error: unknown): number {
+    const { initialMs, maxMs, factor } = this.options.retry;
+    this.errorCount++;
+    this.consecutiveErrors++;
+    const delay = Math.min(maxMs, initialMs * factor ** (this.consecutiveErrors - 1));
+    const now = this.options.clock();
+    const eventError = error instanceof ProjectionEventError ? error : null;
+    this.lastError = {
+      message: error instanceof Error ? error.message : String(error),
+      position: eventError?.position ?? this.position + 1,
+      eventType: eventError?.eventType ?? null,
+      eventId: eventError?.eventId ?? null,
+      at: now.toISOString(),
+    };
+    this.nextRetryAt = new Date(now.getTime() + delay).toISOString();
+    if (this.state !== 'rebuilding') this.state = 'failing';
+    const cause = eventError?.cause ?? error;
+    this.options.logger.error(
+      `projection ${this.projection.name} failed (${this.consecutiveErrors} in a row), retrying in ${delay} ms: ${this.lastError.message}`,
+      cause instanceof Error ? cause.stack : undefined,
+    );
+    if (this.hooks.onError) {
+      void this.status(this.head).then((s) => this.hooks.onError?.(s, error), () => undefined);
+    }
+    return delay;
+  }
+
+  /** Waits `ms`; an append signal cuts an idle wait short (not a backoff), stop() cuts both. */
+  private sleep(ms: number, onSignal: boolean): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (onSignal && this.signalled) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => sleeper.resolve(), ms);
+      const sleeper: Sleeper = {
+        onSignal,
+        resolve: () => {
+          clearTimeout(timer);
+          if (this.sleeper === sleeper) this.sleeper = null;
+          resolve();
+        },
+      };
+      this.sleeper = sleeper;
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import type { StoredEvent } from '@platform/event-store';
+import { AnyDocument, DocumentWrite, Filter, ReadDocument, remove, upsert } from './read-store.port';
+
+/** Read access to the projection's own documents as they stand before the event being evolved. */
+export interface ProjectionContext {
+  get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null>;
+  /** Documents matching a MongoDB filter; order unspecified. */
+  find<D extends ReadDocument = AnyDocument>(collection: string, filter?: Filter): Promise<D[]>;
+}
+
+/**
+ * A read model: a pure function from (its current documents, one stored event) to document writes.
+ * `evolve` may update several documents per event (a unit's row and its campaign's roll-up), reads
+ * only through `ctx` (the batch's pending writes first, then the store), and does no other I/O, no
+ * clock, no randomness: replaying the same events always gives the same documents, which is what
+ * rebuilds and "as of" views rely on.
+ */
+export interface Projection<E = unknown> {
+  /** Unique; names the checkpoint. */
+  readonly name: string;
+  /** Bump it when evolve changes meaning: a stored checkpoint of another version triggers a rebuild. */
+  readonly version: number;
+  /** The collections it owns: it alone writes them, and a rebuild empties them. */
+  readonly collections: readonly string[];
+  /** Event types it reads; other events are never passed to evolve. */
+  readonly handles: readonly string[];
+  evolve(event: StoredEvent<E>, ctx: ProjectionContext): Promise<readonly DocumentWrite[]> | readonly DocumentWrite[];
+}
+
+/**
+ * The common case of one document per key: `evolve(document, event) → document | null` (null
+ * deletes it), e.g. one row per unit keyed by the event's stream or data.
+ */
+export function documentProjection<D extends ReadDocument, E = unknown>(definition: {
+  name: string;
+  version: number;
+  collection: string;
+  handles: readonly string[];
+  /** Which document the event is about; null ignores the event. */
+  id(event: StoredEvent<E>): string | null;
+  evolve(current: D | null, event: StoredEvent<E>): D | null;
+}): Projection<E> {
+  return {
+    name: definition.name,
+    version: definition.version,
+    collections: [definition.collection],
+    handles: definition.handles,
+    async evolve(event, ctx) {
+      const id = definition.id(event);
+      if (id === null) return [];
+      const current = await ctx.get<D>(definition.collection, id);
+      const next = definition.evolve(current, event);
+      if (next === null) return current ? [remove(definition.collection, id)] : [];
+      if (next._id !== id) throw new Error(`${definition.name}: evolve returned _id ${next._id} for document ${id}`);
+      return [upsert(definition.collection, next)];
+    },
+  };
+}
+
+export function assertValidProjection(p: Projection): void {
+  if (!p.name || typeof p.name !== 'string') throw new Error('projection needs a name');
+  if (!Number.isInteger(p.version) || p.version < 1) throw new Error(`projection ${p.name}: version must be an integer ≥ 1`);
+  if (p.collections.length === 0) throw new Error(`projection ${p.name}: no collections`);
+  if (p.handles.length === 0) throw new Error(`projection ${p.name}: handles no event type`);
+  if (typeof p.evolve !== 'function') throw new Error(`projection ${p.name}: evolve is not a function`);
+}

@@ -1,0 +1,111 @@
+/**
+ * The read-model store: collections of JSON documents keyed by `_id`, queried in MongoDB's query
+ * language, written only by projections, in batches that commit together with the projection's
+ * checkpoint. Embedded (SQLite + mingo), in-memory (mingo) and MongoDB adapters implement it, and all
+ * of them pass `testing/read-store.contract.ts`.
+ */
+export const READ_STORE = Symbol('READ_STORE');
+
+/** Every read-model document has a string `_id`, unique within its collection. */
+export interface ReadDocument {
+  readonly _id: string;
+}
+
+/** A document as stored: plain JSON (no Date, no undefined, no functions). */
+export type AnyDocument = ReadDocument & Record<string, unknown>;
+
+/** A filter in MongoDB's query language, e.g. `{ status: { $in: ['open', 'deferred'] }, 'unit.type': 'rural' }`. */
+export type Filter = Record<string, unknown>;
+
+/** 1 ascending, -1 descending. `_id` ascending is always appended as the tie-breaker, so pages are stable. */
+export type SortSpec = Record<string, 1 | -1>;
+
+export interface FindOptions {
+  readonly sort?: SortSpec;
+  readonly skip?: number;
+  readonly limit?: number;
+}
+
+/** Insert the document, or replace it whole if one with its `_id` exists. */
+export interface UpsertWrite {
+  readonly op: 'upsert';
+  readonly collection: string;
+  readonly doc: ReadDocument;
+}
+
+export interface DeleteWrite {
+  readonly op: 'delete';
+  readonly collection: string;
+  readonly id: string;
+}
+
+export type DocumentWrite = UpsertWrite | DeleteWrite;
+
+export function upsert<D extends ReadDocument>(collection: string, doc: D): UpsertWrite {
+  return { op: 'upsert', collection, doc };
+}
+
+export function remove(collection: string, id: string): DeleteWrite {
+  return { op: 'delete', collection, id };
+}
+
+export interface Checkpoint {
+  readonly projection: string;
+  /** Global position of the last event whose effects are in the documents. */
+  readonly position: number;
+  /** Version of the projection definition the documents were built with. */
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+/**
+ * The documents a projection derived from the events in (fromPosition, toPosition], to be stored
+ * together with its new checkpoint: all of it or none of it.
+ */
+export interface CommitBatch {
+  readonly projection: string;
+  readonly version: number;
+  /** The checkpoint the batch was computed from (0 when none): a different stored one is a conflict. */
+  readonly fromPosition: number;
+  readonly toPosition: number;
+  readonly writes: readonly DocumentWrite[];
+}
+
+export interface ReadStore {
+  get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null>;
+  find<D extends ReadDocument = AnyDocument>(collection: string, filter?: Filter, options?: FindOptions): Promise<D[]>;
+  count(collection: string, filter?: Filter): Promise<number>;
+  /**
+   * Applies the writes and moves the checkpoint from `fromPosition` to `toPosition` atomically (or,
+   * for MongoDB, idempotently by position). Rejects with CheckpointConflictError, writing nothing,
+   * when the stored checkpoint is not `fromPosition`: a batch is never applied twice.
+   */
+  commit(batch: CommitBatch): Promise<void>;
+  checkpoint(projection: string): Promise<Checkpoint | null>;
+  checkpoints(): Promise<Checkpoint[]>;
+  /** Deletes every document of these collections and the projection's checkpoint: the start of a rebuild. */
+  reset(projection: string, collections: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Page<D> {
+  readonly items: D[];
+  readonly total: number;
+  readonly skip: number;
+  readonly limit: number;
+}
+
+/** One page of results and the total count of matches, for paginated queries. */
+export async function findPage<D extends ReadDocument = AnyDocument>(
+  store: ReadStore,
+  collection: string,
+  filter: Filter,
+  options: { sort?: SortSpec; skip?: number; limit: number },
+): Promise<Page<D>> {
+  const skip = options.skip ?? 0;
+  const [items, total] = await Promise.all([
+    store.find<D>(collection, filter, { sort: options.sort, skip, limit: options.limit }),
+    store.count(collection, filter),
+  ]);
+  return { items, total, skip, limit: options.limit };
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { upsert } from '../read-store.port';
+import { readStoreContract } from '../testing/read-store.contract';
+import { readModelsFile, SqliteReadStore } from './sqlite-read-store';
+
+function sqliteHarness() {
+  const dir = mkdtempSync(join(tmpdir(), 'rm-contract-'));
+  const file = readModelsFile(dir);
+  return {
+    open: async () => new SqliteReadStore({ file }),
+    reopen: async () => new SqliteReadStore({ file }),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+readStoreContract('SQLite + mingo', sqliteHarness);
+
+describe('SQLite read store specifics', () => {
+  let h: ReturnType<typeof sqliteHarness>;
+  beforeEach(() => (h = sqliteHarness()));
+  afterEach(() => h.cleanup());
+
+  it('runs in WAL mode with synchronous=FULL', async () => {
+    const store = (await h.open()) as SqliteReadStore;
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    await store.close();
+  });
+
+  it('sees what another connection committed: the cache never goes stale', async () => {
+    const a = (await h.open()) as SqliteReadStore;
+    const b = (await h.reopen()) as SqliteReadStore;
+    await a.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes: [upsert('docs', { _id: 'x', n: 1 })] });
+    expect(await b.get('docs', 'x')).toEqual({ _id: 'x', n: 1 });
+    await b.commit({ projection: 'p', version: 1, fromPosition: 1, toPosition: 2, writes: [upsert('docs', { _id: 'x', n: 2 })] });
+    expect(await a.find('docs', { n: 2 })).toEqual([{ _id: 'x', n: 2 }]);
+    await b.reset('p', ['docs']);
+    expect(await a.count('docs')).toBe(0);
+    expect(await a.checkpoint('p')).toBeNull();
+    // a's next commit starts from the reset checkpoint; a stale one is refused.
+    await expect(
+      a.commit({ projection: 'p', version: 1, fromPosition: 2, toPosition: 3, writes: [upsert('docs', { _id: 'y' })] }),
+    ).rejects.toThrow(/checkpoint/);
+    expect(await b.count('docs')).toBe(0);
+    await a.close();
+    await b.close();
+  });
+
+  it('records the position that last wrote each document', async () => {
+    const store = (await h.open()) as SqliteReadStore;
+    await store.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 7, writes: [upsert('docs', { _id: 'x' })] });
+    expect(store.db.prepare('SELECT position FROM documents WHERE id = ?').pluck().get('x')).toBe(7);
+    await store.close();
+  });
+});
