@@ -1,6 +1,7 @@
-import { as, startTestPlatform, TestPlatform } from './support/test-platform';
+import { startTestPlatform, TestPlatform } from './support/test-platform';
 
-const office = as('office-1', 'office', 'city');
+let office: Record<string, string>;
+let admin: Record<string, string>;
 
 async function head(p: TestPlatform): Promise<number> {
   return (await p.http().get('/health').expect(200)).body.eventStore.headPosition;
@@ -10,7 +11,9 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
   let p: TestPlatform;
   beforeAll(async () => {
     p = await startTestPlatform();
-    await p.http().post('/api/organizations').set(office).send({ unitId: 'city', name: '常德市', level: 'city', unitType: 'agency' }).expect(201);
+    office = await p.signIn('office-1', 'office', ['city']);
+    admin = await p.signIn('admin-1', 'admin');
+    await p.http().post('/api/organizations').set(admin).send({ unitId: 'city', name: '常德市', level: 'city', unitType: 'agency' }).expect(201);
   });
   afterAll(async () => p.close());
 
@@ -35,12 +38,12 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
     const res = await p
       .http()
       .post('/api/campaigns/c1/units/u1/participation')
-      .set(office)
+      .set(admin)
       .send({ shouldAttend: 10, attended: 'all', excused: [{ reason: '', count: 0 }] })
       .expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['attended', 'excused.0.reason', 'excused.0.count']));
-    const param = await p.http().post('/api/campaigns/x!/units/u1/participation').set(office).send({ shouldAttend: 1, attended: 1 }).expect(400);
+    const param = await p.http().post('/api/campaigns/x!/units/u1/participation').set(admin).send({ shouldAttend: 1, attended: 1 }).expect(400);
     expect(param.body.errors[0]).toMatchObject({ field: 'campaignId', rule: 'matches' });
     expect(await head(p)).toBe(before);
   });
@@ -51,7 +54,7 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
     const res = await p
       .http()
       .post('/api/campaigns/none/units/u1/participation')
-      .set(office)
+      .set(admin)
       .send({ shouldAttend: 10, attended: 9, occurredAt: '2999-01-01T00:00:00Z' })
       .expect(400);
     expect(res.body.errors[0]).toMatchObject({ field: 'occurredAt', rule: 'notInFuture' });
@@ -63,7 +66,7 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
     const res = await p
       .http()
       .post('/api/organizations')
-      .set(office)
+      .set(admin)
       .send({ unitId: 'orphan', name: '无上级', level: 'county', unitType: 'agency', parentId: 'missing' })
       .expect(422);
     expect(res.body).toMatchObject({ code: 'parent_not_found' });
@@ -142,6 +145,7 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
   it('keeps its data across a restart on the same data directory', async () => {
     const before = await head(p);
     await p.restart();
+    office = await p.signIn('office-1', 'office', ['city']);
     expect(await head(p)).toBe(before);
     const unit = await p.http().get('/api/organizations/county-a').set(office).expect(200);
     expect(unit.body.name).toBe('武陵区委员会');

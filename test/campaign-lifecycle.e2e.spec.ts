@@ -1,8 +1,6 @@
-import { as, startTestPlatform, TestPlatform } from './support/test-platform';
+import { startTestPlatform, TestPlatform } from './support/test-platform';
 
-const office = as('office-1', 'office', 'city');
-const operator = as('op-branch', 'operator', 'branch-1');
-const inspector = as('insp-1', 'inspector', 'county-1');
+type Headers = Record<string, string>;
 
 const TREE_CSV = [
   '编码,名称,层级,类型,上级编码,党员数',
@@ -39,13 +37,18 @@ const PHASE_STEPS: Record<string, { stepKey: string; quantity?: number }[]> = {
 
 describe('a branch walks through the advanced-education campaign over HTTP', () => {
   let p: TestPlatform;
+  let admin: Headers, office: Headers, operator: Headers, inspector: Headers;
   beforeAll(async () => {
     p = await startTestPlatform();
+    admin = await p.signIn('admin-1', 'admin');
+    office = await p.signIn('office-1', 'office', ['city']);
+    operator = await p.signIn('op-branch', 'operator', ['branch-1']);
+    inspector = await p.signIn('insp-1', 'inspector', ['county-1']);
   });
   afterAll(async () => p.close());
 
   it('imports the tree, launches the campaign, and completes all three phases, consolidation and summary', async () => {
-    const imported = await p.http().post('/api/organizations/import').set(office).send({ csv: TREE_CSV }).expect(201);
+    const imported = await p.http().post('/api/organizations/import').set(admin).send({ csv: TREE_CSV }).expect(201);
     expect(imported.body.streams).toHaveLength(5);
 
     await p

@@ -1,7 +1,7 @@
-import { as, startTestPlatform, TestPlatform } from './support/test-platform';
+import { startTestPlatform, TestPlatform } from './support/test-platform';
 
-const office = as('office-1', 'office', 'city');
-const operator = as('op-1', 'operator', 'b1');
+let office: Record<string, string>;
+let operator: Record<string, string>;
 
 async function head(p: TestPlatform): Promise<number> {
   return (await p.http().get('/health').expect(200)).body.eventStore.headPosition;
@@ -11,10 +11,12 @@ describe('business rules over HTTP: refused with a code, nothing written', () =>
   let p: TestPlatform;
   beforeAll(async () => {
     p = await startTestPlatform();
+    office = await p.signIn('office-1', 'office', ['city']);
+    operator = await p.signIn('op-1', 'operator', ['b1']);
     await p
       .http()
       .post('/api/organizations/import')
-      .set(office)
+      .set(await p.signIn('admin-1', 'admin'))
       .send({
         units: [
           { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
@@ -87,8 +89,8 @@ describe('business rules over HTTP: refused with a code, nothing written', () =>
     }
     await p.http().post(`${unit}/transition-applications`).set(office).send({ phaseKey: 'study' }).expect(201);
     await refused(`${unit}/transition-applications/approve`, office, { phaseKey: 'study' }, 'own_application');
-    await refused(`${unit}/transition-applications/approve`, operator, { phaseKey: 'study' }, 'reviewer_role_required');
-    await p.http().post(`${unit}/transition-applications/reject`).set(as('insp-9', 'inspector', 't1')).send({ phaseKey: 'study', reason: '佐证不足' }).expect(201);
+    await p.http().post(`${unit}/transition-applications/approve`).set(operator).send({ phaseKey: 'study' }).expect(403);
+    await p.http().post(`${unit}/transition-applications/reject`).set(await p.signIn('insp-9', 'inspector', ['t1'])).send({ phaseKey: 'study', reason: '佐证不足' }).expect(201);
     const state = await p.http().get(unit).set(operator).expect(200);
     expect(state.body.transition).toEqual({ status: 'rejected', phaseKey: 'study', reason: '佐证不足' });
   });

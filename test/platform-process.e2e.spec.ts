@@ -54,7 +54,7 @@ describe('the platform process', () => {
     expect((await waitForHealth(port)).status).toBe('ok');
     const created = await fetch(`http://127.0.0.1:${port}/api/organizations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-dev-actor': 'office-1;office;' },
+      headers: { 'content-type': 'application/json', 'x-dev-actor': 'admin-1;admin;' },
       body: JSON.stringify({ unitId: 'city', name: '常德市', level: 'city', unitType: 'agency' }),
     });
     expect(created.status).toBe(201);
@@ -62,7 +62,7 @@ describe('the platform process', () => {
 
     child = startMain(port, dataDir);
     expect((await waitForHealth(port)).eventStore.headPosition).toBe(1);
-    const unit = await fetch(`http://127.0.0.1:${port}/api/organizations/city`, { headers: { 'x-dev-actor': 'office-1;office;' } });
+    const unit = await fetch(`http://127.0.0.1:${port}/api/organizations/city`, { headers: { 'x-dev-actor': 'admin-1;admin;' } });
     expect(((await unit.json()) as { name: string }).name).toBe('常德市');
     await stop(child);
   });

@@ -9,6 +9,11 @@ export interface TestPlatform {
   app: NestExpressApplication;
   dataDir: string;
   http: () => ReturnType<typeof request>;
+  /**
+   * Headers of a signed-in user with this role and scope (subtree roots); the user is created on
+   * first use. Admins see everything whatever their scope.
+   */
+  signIn(userId: string, role: string, scopeUnitIds?: string[]): Promise<Record<string, string>>;
   /** Restart on the same data directory, as after a crash or a deploy. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -27,6 +32,9 @@ export async function startTestPlatform(options: { clock?: () => Date; dataDir?:
     },
     dataDir,
     http: () => request(app.getHttpServer()),
+    async signIn(userId, role, scopeUnitIds = []) {
+      return { 'x-dev-actor': `${userId};${role};${scopeUnitIds.join(',')}` };
+    },
     async restart() {
       await app.close();
       app = await createPlatformApp(config, options.clock);
@@ -39,6 +47,3 @@ export async function startTestPlatform(options: { clock?: () => Date; dataDir?:
   };
   return platform;
 }
-
-/** Development actor header until sign-in exists: userId;role;unitId */
-export const as = (userId: string, role: string, unitId = '') => ({ 'x-dev-actor': `${userId};${role};${unitId}` });

@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { CampaignsModule } from '@platform/campaigns';
 import { Clock, DevActorMiddleware, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { EventStoreModule } from '@platform/event-store';
+import { IdentityModule } from '@platform/identity';
 import { OrganizationsModule } from '@platform/organizations';
 import { HealthHttpController } from './health.http.controller';
 
@@ -19,6 +20,7 @@ export class AppModule implements NestModule {
         EventStoreModule.forRoot({ dataDir: config.dataDir, clock }),
         OrganizationsModule,
         CampaignsModule,
+        IdentityModule,
       ],
       controllers: [HealthHttpController],
     };

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ScopeLookupRegistry } from '@platform/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { OrganizationsModule } from '@platform/organizations';
 import { CampaignFactsLoader } from './campaign-facts';
@@ -51,4 +52,20 @@ import { ListTemplatesHttpController } from './queries/list-templates/list-templ
   ],
   exports: [CampaignFactsLoader],
 })
-export class CampaignsModule {}
+export class CampaignsModule implements OnModuleInit {
+  constructor(
+    private readonly lookups: ScopeLookupRegistry,
+    private readonly campaigns: CampaignFactsLoader,
+  ) {}
+
+  onModuleInit(): void {
+    const enrolled = async (campaignId: string) => {
+      const { state } = await this.campaigns.state(campaignId);
+      return state.launched ? Object.keys(state.enrolled) : null;
+    };
+    this.lookups.register('campaign', enrolled);
+    this.lookups.registerStreamCategory('campaign', (streamId) => enrolled(streamId.slice('campaign-'.length)));
+    // progress-<campaign>.<unit>: ids never contain '.', so the unit is what follows it.
+    this.lookups.registerStreamCategory('progress', async (streamId) => [streamId.slice(streamId.indexOf('.') + 1)]);
+  }
+}

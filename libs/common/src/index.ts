@@ -9,3 +9,7 @@ export * from './commands/stream-command-runner';
 export * from './platform-common.module';
 export * from './http/command-response';
 export * from './http/id-params';
+export * from './access/access-rule';
+export * from './access/scope-lookups';
+export * from './access/unit-locators';
+export * from './access/actor-scope';

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ScopeLookupRegistry } from '@platform/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ChangeMemberCountHandler } from './commands/change-member-count/change-member-count.handler';
 import { ChangeMemberCountHttpController } from './commands/change-member-count/change-member-count.http.controller';
@@ -40,4 +41,10 @@ import { ListUnitsHttpController } from './queries/list-units/list-units.http.co
   ],
   exports: [OrganizationDirectory],
 })
-export class OrganizationsModule {}
+export class OrganizationsModule implements OnModuleInit {
+  constructor(private readonly lookups: ScopeLookupRegistry) {}
+
+  onModuleInit(): void {
+    this.lookups.registerStreamCategory('org', async (streamId) => [streamId.slice('org-'.length)]);
+  }
+}

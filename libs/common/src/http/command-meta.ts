@@ -1,12 +1,15 @@
 import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '@platform/domain';
+import { ActorScope, NO_SCOPE, ScopedRequest } from '../access/actor-scope';
 import { ActorRequest } from './request-actor';
 import { badRequest } from './validation';
 
 /** What every command request carries besides its body. */
 export interface CommandMeta {
   readonly actor: Actor;
+  /** Where the actor may act; handlers with checks the guard cannot make (imports) use it. */
+  readonly scope: ActorScope;
   /** From If-Match: the stream revision the client saw; a different current revision is a 409. */
   readonly expectedRevision?: number;
   readonly idempotencyKey?: string;
@@ -25,7 +28,7 @@ export function parseIfMatch(value: string | undefined): number | undefined {
 }
 
 export const Command = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandMeta => {
-  const req = ctx.switchToHttp().getRequest<ActorRequest>();
+  const req = ctx.switchToHttp().getRequest<ActorRequest & ScopedRequest>();
   if (!req.actor) throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '请先登录 (sign in first)' });
   const key = req.header('idempotency-key');
   if (key !== undefined && !KEY_PATTERN.test(key)) {
@@ -34,6 +37,7 @@ export const Command = createParamDecorator((_: unknown, ctx: ExecutionContext):
   const correlation = req.header('x-correlation-id');
   return {
     actor: req.actor,
+    scope: req.scope ?? NO_SCOPE,
     expectedRevision: parseIfMatch(req.header('if-match')),
     idempotencyKey: key,
     correlationId: correlation && KEY_PATTERN.test(correlation) ? correlation : randomUUID(),

@@ -3,6 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
+import type { Request } from 'express';
+import { Access, UnitLocator } from '../access/access-rule';
+import { ScopeLookupRegistry } from '../access/scope-lookups';
+
+const streamUnits: UnitLocator = async (req: Request, lookups: ScopeLookupRegistry) =>
+  lookups.streamUnits(String(req.params.streamId ?? ''));
 
 export class StreamParams {
   /** e.g. org-430702, campaign-2026-b2, progress-2026-b2.430702-001 */
@@ -24,6 +30,7 @@ export class ReadStreamHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** 一个事件流的全部事件（完整信封：两个时间、操作人、关联号、哈希链） */
+  @Access({ roles: ['admin', 'office', 'inspector', 'leader'], mode: 'read', units: streamUnits, match: 'any' })
   @Get(':streamId/events')
   async read(@Param() p: StreamParams, @Query() q: ReadStreamQuery) {
     const events = await this.store.readStream(p.streamId, { fromRevision: q.fromRevision ?? 0 });

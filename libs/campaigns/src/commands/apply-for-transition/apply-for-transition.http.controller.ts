@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CampaignUnitParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ApplyForTransitionCommand } from './apply-for-transition.command';
 import { ApplyForTransitionRequest } from './apply-for-transition.request.dto';
@@ -12,6 +12,7 @@ export class ApplyForTransitionHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 申请转段（本阶段必做步骤须已全部完成） */
+  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post('transition-applications')
   handle(
     @Command() meta: CommandMeta,

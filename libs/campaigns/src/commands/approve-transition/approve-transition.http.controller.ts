@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CampaignUnitParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond, REVIEWERS } from '@platform/common';
 import type { Response } from 'express';
 import { ApproveTransitionCommand } from './approve-transition.command';
 import { ApproveTransitionRequest } from './approve-transition.request.dto';
@@ -12,6 +12,7 @@ export class ApproveTransitionHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 批准转段（督导组或活动办公室，不能审批本人申请） */
+  @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
   @Post('transition-applications/approve')
   handle(
     @Command() meta: CommandMeta,

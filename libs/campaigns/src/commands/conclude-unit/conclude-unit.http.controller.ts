@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CampaignUnitParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond, REVIEWERS } from '@platform/common';
 import type { Response } from 'express';
 import { ConcludeUnitCommand } from './conclude-unit.command';
 import { ConcludeUnitRequest } from './conclude-unit.request.dto';
@@ -12,6 +12,7 @@ export class ConcludeUnitHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 总结（巩固阶段后；示范点创建须选择命名或淘汰） */
+  @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
   @Post('conclusion')
   handle(
     @Command() meta: CommandMeta,

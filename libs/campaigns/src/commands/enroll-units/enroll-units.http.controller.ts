@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CampaignParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, CampaignParams, Command, CommandMeta, CommandResult, fromBody, MANAGERS, respond } from '@platform/common';
 import type { Response } from 'express';
 import { EnrollUnitsCommand } from './enroll-units.command';
 import { EnrollUnitsRequest } from './enroll-units.request.dto';
@@ -12,6 +12,7 @@ export class EnrollUnitsHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 增补参加活动的组织 */
+  @Access({ roles: MANAGERS, mode: 'write', units: fromBody('unitIds') })
   @Post(':campaignId/enrollments')
   enroll(
     @Command() meta: CommandMeta,

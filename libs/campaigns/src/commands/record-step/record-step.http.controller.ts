@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CampaignUnitParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
 import type { Response } from 'express';
 import { RecordStepCommand } from './record-step.command';
 import { RecordStepRequest } from './record-step.request.dto';
@@ -12,6 +12,7 @@ export class RecordStepHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 记录完成的步骤（含佐证说明与附件引用） */
+  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post('steps')
   handle(
     @Command() meta: CommandMeta,

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CampaignUnitParams, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond, REVIEWERS } from '@platform/common';
 import type { Response } from 'express';
 import { RejectTransitionCommand } from './reject-transition.command';
 import { RejectTransitionRequest } from './reject-transition.request.dto';
@@ -12,6 +12,7 @@ export class RejectTransitionHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 退回转段申请（须说明理由） */
+  @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
   @Post('transition-applications/reject')
   handle(
     @Command() meta: CommandMeta,

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CampaignParams } from '@platform/common';
+import { Access, CampaignParams, fromLookup, STAFF } from '@platform/common';
 import type { Response } from 'express';
 import { CampaignFactsLoader } from '../../campaign-facts';
 
@@ -10,6 +10,7 @@ export class GetCampaignHttpController {
   constructor(private readonly campaigns: CampaignFactsLoader) {}
 
   /** 活动概况；ETag 为活动流版本号 */
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @Get(':campaignId')
   async get(@Param() p: CampaignParams, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await this.campaigns.state(p.campaignId);

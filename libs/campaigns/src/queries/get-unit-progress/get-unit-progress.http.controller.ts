@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CampaignUnitParams, StreamCommandRunner } from '@platform/common';
+import { Access, CampaignUnitParams, fromParams, STAFF, StreamCommandRunner } from '@platform/common';
 import { progressStreamId, unitProgressDecider } from '@platform/domain';
 import type { Response } from 'express';
 import { CampaignFactsLoader } from '../../campaign-facts';
@@ -11,6 +11,7 @@ export class GetUnitProgressHttpController {
   constructor(private readonly campaigns: CampaignFactsLoader, private readonly runner: StreamCommandRunner) {}
 
   /** 单个组织在活动中的进度：当前阶段、步骤完成情况、转段状态、参学情况；ETag 为进度流版本号 */
+  @Access({ roles: STAFF, mode: 'read', units: fromParams('unitId') })
   @Get()
   async get(@Param() p: CampaignUnitParams, @Res({ passthrough: true }) res: Response) {
     const facts = await this.campaigns.forUnit(p.campaignId, p.unitId);

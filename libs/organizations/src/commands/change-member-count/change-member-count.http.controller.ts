@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { Command, CommandMeta, CommandResult, respond, UnitParams } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, fromParams, respond, UnitParams } from '@platform/common';
 import type { Response } from 'express';
 import { ChangeMemberCountCommand } from './change-member-count.command';
 import { ChangeMemberCountRequest } from './change-member-count.request.dto';
@@ -12,6 +12,7 @@ export class ChangeMemberCountHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 更新党员数 */
+  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post(':unitId/member-count')
   handle(
     @Command() meta: CommandMeta,

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { Command, CommandMeta, CommandResult, respond, UnitParams } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, fromParams, MANAGERS, respond, UnitParams } from '@platform/common';
 import type { Response } from 'express';
 import { CloseUnitCommand } from './close-unit.command';
 import { CloseUnitRequest } from './close-unit.request.dto';
@@ -12,6 +12,7 @@ export class CloseUnitHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 撤销组织 */
+  @Access({ roles: MANAGERS, mode: 'write', units: fromParams('unitId') })
   @Post(':unitId/close')
   handle(
     @Command() meta: CommandMeta,

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, fromBody, MANAGERS, respond } from '@platform/common';
 import type { Response } from 'express';
 import { CreateUnitCommand } from './create-unit.command';
 import { CreateUnitRequest } from './create-unit.request.dto';
@@ -12,6 +12,7 @@ export class CreateUnitHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 新建组织 */
+  @Access({ roles: MANAGERS, mode: 'write', units: fromBody('parentId') })
   @Post()
   create(
     @Command() meta: CommandMeta,

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { UnitParams } from '@platform/common';
+import { Access, fromParams, STAFF, UnitParams } from '@platform/common';
 import { orgStreamId, UNIT_LEVEL_NAMES, UNIT_TYPE_NAMES } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Response } from 'express';
@@ -15,6 +15,7 @@ export class GetUnitHttpController {
   ) {}
 
   /** 组织详情；ETag 为组织流的版本号，可作为下一条命令的 If-Match */
+  @Access({ roles: STAFF, mode: 'read', units: fromParams('unitId') })
   @Get(':unitId')
   async get(@Param() p: UnitParams, @Res({ passthrough: true }) res: Response) {
     const tree = await this.directory.current();

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Access, STAFF } from '@platform/common';
 import { UNIT_LEVEL_NAMES, UNIT_TYPE_NAMES } from '@platform/domain';
 import { OrganizationDirectory } from '../../organization-directory';
 import { ListUnitsRequest } from './list-units.request.dto';
@@ -10,6 +11,7 @@ export class ListUnitsHttpController {
   constructor(private readonly directory: OrganizationDirectory) {}
 
   /** 组织列表（可按子树、层级、类型筛选） */
+  @Access({ roles: STAFF, mode: 'read', units: null })
   @Get()
   async list(@Query() q: ListUnitsRequest) {
     const tree = await this.directory.current();

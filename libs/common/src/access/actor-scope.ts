@@ -1,0 +1,23 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+
+/** The subtrees an actor may see and act in; administrators see everything. */
+export interface ActorScope {
+  readonly all: boolean;
+  readonly roots: readonly string[];
+}
+
+export interface ScopedRequest extends Request {
+  scope?: ActorScope;
+}
+
+export const NO_SCOPE: ActorScope = { all: false, roots: [] };
+
+export const CurrentScope = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): ActorScope => ctx.switchToHttp().getRequest<ScopedRequest>().scope ?? NO_SCOPE,
+);
+
+/** True when the unit lies in one of the scope's subtrees (given the unit's ancestors). */
+export function scopeCovers(scope: ActorScope, unitId: string, ancestorIds: readonly string[]): boolean {
+  return scope.all || scope.roots.includes(unitId) || ancestorIds.some((a) => scope.roots.includes(a));
+}

@@ -1,0 +1,38 @@
+import type { Request } from 'express';
+import { UnitLocator } from './access-rule';
+
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+
+/** Units named in path parameters. */
+export const fromParams =
+  (...names: string[]): UnitLocator =>
+  async (req: Request) =>
+    names.flatMap((n) => strings(req.params?.[n]));
+
+/** Units named in body fields (strings or arrays of strings); absent fields add nothing. */
+export const fromBody =
+  (...paths: string[]): UnitLocator =>
+  async (req: Request) =>
+    paths.flatMap((p) => strings(p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], req.body)));
+
+/** Units of a resource named by a path parameter, through a registered lookup. */
+export const fromLookup =
+  (kind: string, param: string): UnitLocator =>
+  async (req, lookups) => {
+    const id = req.params?.[param];
+    return typeof id === 'string' ? lookups.units(kind, id) : null;
+  };
+
+/** Every unit any locator names; null as soon as one names something unknown. */
+export const allOf =
+  (...locators: UnitLocator[]): UnitLocator =>
+  async (req, lookups) => {
+    const out: string[] = [];
+    for (const l of locators) {
+      const units = await l(req, lookups);
+      if (units === null) return null;
+      out.push(...units);
+    }
+    return out;
+  };
