@@ -75,6 +75,8 @@ export class StreamCommandRunner {
         }
         const c = typeof command === 'function' ? await (command as (s: S) => C | Promise<C>)(state) : command;
         const events = decider.decide(c, state);
+        // A decider may find nothing new to record (a warning already raised): that is a success that writes nothing.
+        if (events.length === 0) return { streams: [{ streamId, revision }], positions: [], eventIds: [], eventTypes: [], replayed: false };
         try {
           return await this.append([{ streamId, events, expected: revision }], meta, body, at(c));
         } catch (error) {

@@ -163,6 +163,31 @@ export function involvedUnitIds(s: ProblemState): string[] {
   return [...new Set([s.responsibleUnitId, ...(j ? [j.coordinatorUnitId, ...j.parts.map((p) => p.unitId)] : [])])];
 }
 
+/** Statuses in which deadlines run; a deferred problem waits for its re-review date instead. */
+export const WARNED_STATUSES: readonly ProblemStatus[] = ['planned', 'in_progress', 'joint'];
+
+/** A deadline being worked towards: the problem's own (partId null) or an open joint part's. */
+export interface OpenDeadline {
+  readonly partId: string | null;
+  /** Whose people are warned: the responsible unit, or the part's unit. */
+  readonly unitId: string;
+  readonly deadline: string;
+  readonly lastWarning: RecordedWarning | null;
+}
+
+/** Every deadline a warning may be raised for now: what a scheduled check has to look at. */
+export function openDeadlines(s: ProblemState): OpenDeadline[] {
+  if (!s.exists || !WARNED_STATUSES.includes(s.status)) return [];
+  const c = s.current;
+  const own: OpenDeadline[] = c.plan?.deadline
+    ? [{ partId: null, unitId: s.responsibleUnitId, deadline: c.plan.deadline, lastWarning: c.lastWarning }]
+    : [];
+  const parts = (c.joint?.parts ?? [])
+    .filter((p) => !p.closed)
+    .map((p) => ({ partId: p.partId, unitId: p.unitId, deadline: p.deadline, lastWarning: p.lastWarning }));
+  return [...own, ...parts];
+}
+
 function withCycle(s: ProblemState, change: (c: RectificationCycle) => RectificationCycle): ProblemState {
   const changed = change(s.current);
   const current = { ...changed, handling: handlingOf(changed) };

@@ -3,7 +3,7 @@ import { refuse } from '../shared/domain-error';
 import { isHigherWarning, WARNING_RECIPIENTS, warningLevel } from './deadline-warning';
 import { ProblemCommandOf } from './problem.commands';
 import { DeadlineWarningRaised } from './problem.events';
-import { findPart, ProblemState, RecordedWarning } from './problem-state';
+import { findPart, ProblemState, RecordedWarning, WARNED_STATUSES } from './problem-state';
 import { requireProblem } from './problem-rules';
 
 interface Target {
@@ -15,7 +15,7 @@ interface Target {
 function targetOf(c: ProblemCommandOf<'RaiseWarning'>, s: ProblemState): Target {
   // A deferred problem has told the masses why it waits: its clock is the re-review date.
   if (s.status === 'deferred') refuse('problem_deferred', '暂缓解决的问题不预警 (deferred problems get no warnings)');
-  if (!['planned', 'in_progress', 'joint'].includes(s.status)) {
+  if (!WARNED_STATUSES.includes(s.status)) {
     refuse('problem_not_open', '问题不在整改中，不预警 (only problems being rectified get warnings)', { status: s.status });
   }
   if (c.partId === null) {

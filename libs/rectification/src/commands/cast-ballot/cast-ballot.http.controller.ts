@@ -1,0 +1,30 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, CampaignUnitParams, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Role } from '@platform/domain';
+import type { Response } from 'express';
+import { organizerUnit, VoterCommand } from '../../http/voter-command-meta';
+import { CastBallotCommand } from './cast-ballot.command';
+import { CastBallotRequest } from './cast-ballot.request.dto';
+
+/** The masses vote without signing in; organizers may enter paper ballots one by one. */
+const VOTERS: readonly Role[] = ['public', 'office', 'inspector', 'operator'];
+
+@ApiTags('satisfaction 满意度测评')
+@Controller('api/campaigns/:campaignId/units/:unitId/satisfaction')
+export class CastBallotHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 投一张满意度测评票（群众无需登录，不记录投票人） */
+  @Access({ roles: VOTERS, mode: 'write', units: organizerUnit })
+  @Post('ballots')
+  handle(
+    @VoterCommand() meta: CommandMeta,
+    @Param() p: CampaignUnitParams,
+    @Body() body: CastBallotRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new CastBallotCommand(meta, p.campaignId, p.unitId, body)));
+  }
+}

@@ -1,0 +1,9 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class CloseProblemRequest {
+  /** 防止反弹的长效机制, when the unit built one */
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  mechanisms?: string | null;
+}

@@ -1,0 +1,17 @@
+import { IsIn, Matches } from 'class-validator';
+import { ID_PATTERN, idMessage, IsText } from '../../http/request-rules';
+
+const OUTCOMES = ['held', 'rebounded'] as const;
+
+export class RecheckProblemRequest {
+  /** The 回头看 campaign doing the re-check; its parent must be the problem's campaign */
+  @Matches(ID_PATTERN, { message: idMessage })
+  lookBackCampaignId!: string;
+
+  /** held 巩固 | rebounded 反弹 (reopens the problem in a new cycle) */
+  @IsIn(OUTCOMES, { message: 'outcome 须为: held, rebounded' })
+  outcome!: (typeof OUTCOMES)[number];
+
+  @IsText(5000)
+  finding!: string;
+}

@@ -1,0 +1,48 @@
+import { Type } from 'class-transformer';
+import { IsInt, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ID_PATTERN, idMessage, IsText } from '../../http/request-rules';
+
+const MAX_BALLOTS = 10_000_000;
+
+/** The four grades of 满意度测评, counted at one meeting. */
+export class GradeCountsRequest {
+  @IsInt()
+  @Min(0)
+  @Max(MAX_BALLOTS)
+  satisfied!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(MAX_BALLOTS)
+  fairly_satisfied!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(MAX_BALLOTS)
+  basically_satisfied!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(MAX_BALLOTS)
+  dissatisfied!: number;
+}
+
+export class RecordBallotTallyRequest {
+  /** 第几轮: 1, then 2 and on for 补课 */
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  round!: number;
+
+  /** 计票单编号: the same tally sent twice is refused, not counted twice */
+  @Matches(ID_PATTERN, { message: idMessage })
+  tallyId!: string;
+
+  /** 测评会议, e.g. 党员群众代表测评会 */
+  @IsText(200)
+  meeting!: string;
+
+  @ValidateNested()
+  @Type(() => GradeCountsRequest)
+  counts!: GradeCountsRequest;
+}

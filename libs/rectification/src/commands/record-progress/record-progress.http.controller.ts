@@ -1,0 +1,27 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import type { Response } from 'express';
+import { ProblemParams } from '../../http/problem-params';
+import { UNIT_SIDE, problemUnits } from '../../http/problem-access';
+import { RecordProgressCommand } from './record-progress.command';
+import { RecordProgressRequest } from './record-progress.request.dto';
+
+@ApiTags('rectification 整改台账')
+@Controller('api/problems')
+export class RecordProgressHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 记录整改进展（督查推进） */
+  @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
+  @Post(':problemId/progress')
+  handle(
+    @Command() meta: CommandMeta,
+    @Param() p: ProblemParams,
+    @Body() body: RecordProgressRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new RecordProgressCommand(meta, p.problemId, body)));
+  }
+}

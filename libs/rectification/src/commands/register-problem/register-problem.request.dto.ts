@@ -1,0 +1,52 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { PROBLEM_SOURCES, ProblemSource } from '@platform/domain';
+import { ID_PATTERN, idMessage, IsCalendarDate, IsText } from '../../http/request-rules';
+
+/** 责任领导 / 经办人: a name as people know it, and the user account when there is one. */
+export class PersonRequest {
+  @IsText(50)
+  name!: string;
+
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: idMessage })
+  userId?: string;
+}
+
+export class RegisterProblemRequest {
+  /** Chosen by the client, so a retried registration cannot create a second problem */
+  @Matches(ID_PATTERN, { message: idMessage })
+  problemId!: string;
+
+  @Matches(ID_PATTERN, { message: idMessage })
+  campaignId!: string;
+
+  @Matches(ID_PATTERN, { message: idMessage })
+  responsibleUnitId!: string;
+
+  /** democratic_appraisal | soliciting_opinions | supervision_group | inspection_tour | masses_report | look_back */
+  @IsIn(PROBLEM_SOURCES, { message: `source 须为: ${PROBLEM_SOURCES.join(', ')}` })
+  source!: ProblemSource;
+
+  @IsText(100)
+  category!: string;
+
+  @IsText(5000)
+  description!: string;
+
+  @ValidateNested()
+  @Type(() => PersonRequest)
+  responsibleLeader!: PersonRequest;
+
+  @ValidateNested()
+  @Type(() => PersonRequest)
+  handler!: PersonRequest;
+
+  @IsCalendarDate()
+  discoveredAt!: string;
+
+  /** When it was registered, if earlier than now (backdating stays visible in the envelope) */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  occurredAt?: string;
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import type { Response } from 'express';
+import { ProblemParams } from '../../http/problem-params';
+import { VERIFIERS, responsibleUnit } from '../../http/problem-access';
+import { RejectFixCommand } from './reject-fix.command';
+import { RejectFixRequest } from './reject-fix.request.dto';
+
+@ApiTags('rectification 整改台账')
+@Controller('api/problems')
+export class RejectFixHttpController {
+  constructor(private readonly bus: CommandBus) {}
+
+  /** 验收不通过，退回整改（须说明理由） */
+  @Access({ roles: VERIFIERS, mode: 'write', units: responsibleUnit })
+  @Post(':problemId/reject-fix')
+  handle(
+    @Command() meta: CommandMeta,
+    @Param() p: ProblemParams,
+    @Body() body: RejectFixRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.bus.execute(new RejectFixCommand(meta, p.problemId, body)));
+  }
+}

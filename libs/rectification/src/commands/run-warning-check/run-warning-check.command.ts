@@ -1,0 +1,5 @@
+import { CommandMeta } from '@platform/common';
+
+export class RunWarningCheckCommand {
+  constructor(readonly meta: CommandMeta) {}
+}

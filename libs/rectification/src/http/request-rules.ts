@@ -1,0 +1,24 @@
+import { applyDecorators } from '@nestjs/common';
+import { ArrayMaxSize, IsArray, IsISO8601, IsString, Length, Matches, ValidationArguments } from 'class-validator';
+
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const idMessage = (a: ValidationArguments) => `${a.property} 只能包含字母、数字、- 和 _，最长 64 位`;
+
+/** A calendar day (YYYY-MM-DD): deadlines and re-review dates are days, not instants. */
+export const IsCalendarDate = () =>
+  applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: (a: ValidationArguments) => `${a.property} 须为日期 YYYY-MM-DD` }),
+    IsISO8601({ strict: true }, { message: (a: ValidationArguments) => `${a.property} 不是有效日期` }),
+  );
+
+export const IsText = (max: number) =>
+  applyDecorators(IsString(), Length(1, max, { message: (a: ValidationArguments) => `${a.property} 须为 1–${max} 个字符` }));
+
+/** Up to 50 file references, each as the upload service returned it. */
+export const IsAttachmentRefs = () =>
+  applyDecorators(
+    IsArray(),
+    ArrayMaxSize(50),
+    IsString({ each: true }),
+    Length(1, 500, { each: true, message: (a: ValidationArguments) => `${a.property} 中每项须为 1–500 个字符` }),
+  );

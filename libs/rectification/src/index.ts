@@ -1,0 +1,3 @@
+export * from './rectification.module';
+export * from './problem-index';
+export * from './rectification-config';

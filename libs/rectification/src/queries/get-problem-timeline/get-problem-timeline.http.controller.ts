@@ -1,0 +1,44 @@
+import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, STAFF } from '@platform/common';
+import { ProblemEvent, problemStreamId } from '@platform/domain';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
+import type { Response } from 'express';
+import { problemUnits } from '../../http/problem-access';
+import { ProblemParams } from '../../http/problem-params';
+
+@ApiTags('rectification 整改台账')
+@Controller('api/problems')
+export class GetProblemTimelineHttpController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /**
+   * 问题的完整历史：每一轮整改的每个事件（发生时间与记录时间、操作人），“回头看”反弹后重新整改的也在其中。
+   * Each event carries the cycle it belongs to; a rebound opens the next one.
+   */
+  @Access({ roles: STAFF, mode: 'read', units: problemUnits, match: 'any' })
+  @Get(':problemId/timeline')
+  async timeline(@Param() p: ProblemParams, @Res({ passthrough: true }) res: Response) {
+    const events = await this.store.readStream(problemStreamId(p.problemId));
+    if (events.length === 0) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `问题 ${p.problemId} 不存在 (problem not found)` });
+    const revision = events[events.length - 1].streamRevision;
+    res.setHeader('ETag', `"${revision}"`);
+    let cycle = 1;
+    const entries = events.map((e) => {
+      const event = e as unknown as ProblemEvent;
+      if (event.type === 'ProblemRebounded') cycle = event.data.cycle;
+      return {
+        cycle,
+        revision: e.streamRevision,
+        position: e.position,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        recordedAt: e.recordedAt,
+        actor: e.actor,
+        correlationId: e.correlationId,
+        data: e.data,
+      };
+    });
+    return { problemId: p.problemId, revision, cycles: cycle, events: entries };
+  }
+}

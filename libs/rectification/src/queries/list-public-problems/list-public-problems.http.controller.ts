@@ -1,0 +1,35 @@
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, CampaignParams, STAFF } from '@platform/common';
+import { CampaignFactsLoader } from '@platform/campaigns';
+import { OrganizationDirectory } from '@platform/organizations';
+import { ProblemIndex } from '../../problem-index';
+import { publicProblem } from '../public-problem-view';
+
+@ApiTags('public 公示')
+@Controller('api/public/campaigns')
+export class ListPublicProblemsHttpController {
+  constructor(
+    private readonly index: ProblemIndex,
+    private readonly campaigns: CampaignFactsLoader,
+    private readonly directory: OrganizationDirectory,
+  ) {}
+
+  /**
+   * 公示：本活动已公示的整改方案与整改结果（无需登录，不含任何人员姓名）。
+   * A look-back lists the problems it reopened once their new plan is published.
+   */
+  @Access({ roles: ['public', ...STAFF], mode: 'read', units: null })
+  @Get(':campaignId/problems')
+  async list(@Param() p: CampaignParams) {
+    const { state } = await this.campaigns.state(p.campaignId);
+    if (!state.launched) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `活动 ${p.campaignId} 不存在 (campaign not found)` });
+    const tree = await this.directory.current();
+    const problems = (await this.index.all())
+      .filter((s) => s.current.campaignId === p.campaignId || s.campaignId === p.campaignId)
+      .map((s) => publicProblem(s, tree))
+      .filter((v) => v !== null)
+      .sort((a, b) => a.problemId.localeCompare(b.problemId));
+    return { campaignId: p.campaignId, campaignName: state.name, total: problems.length, problems };
+  }
+}

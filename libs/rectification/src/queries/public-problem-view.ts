@@ -1,0 +1,28 @@
+import {
+  HANDLING_NAMES,
+  OrganizationTree,
+  PROBLEM_SOURCE_NAMES,
+  PROBLEM_STATUS_NAMES,
+  ProblemState,
+  publicView,
+  TIMING_CLASS_NAMES,
+} from '@platform/domain';
+
+/**
+ * 公示: the decider package's public view (never a person's name or id) with the names the
+ * masses read: units by name, statuses in Chinese. null until the current plan is published.
+ */
+export function publicProblem(s: ProblemState, tree: OrganizationTree) {
+  const v = publicView(s);
+  if (!v) return null;
+  const unitName = (unitId: string) => tree.get(unitId)?.name ?? null;
+  return {
+    ...v,
+    responsibleUnitName: unitName(v.responsibleUnitId),
+    sourceName: PROBLEM_SOURCE_NAMES[v.source],
+    statusName: PROBLEM_STATUS_NAMES[v.status],
+    handlingName: HANDLING_NAMES[v.handling],
+    timingName: TIMING_CLASS_NAMES[v.timing],
+    jointParts: v.jointParts.map((p) => ({ ...p, unitName: unitName(p.unitId) })),
+  };
+}

@@ -1,0 +1,97 @@
+import { startTestPlatform, TestPlatform } from './support/test-platform';
+
+type Headers = Record<string, string>;
+
+const TREE = [
+  { unitId: 'city', name: '常德市', level: 'city', unitType: 'agency' },
+  { unitId: 't1', name: '河洑镇', level: 'township', unitType: 'rural', parentId: 'city' },
+  { unitId: 'b1', name: '一村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 30 },
+];
+
+let now = new Date('2026-03-25T02:00:00Z');
+
+async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe.each([
+  ['off unless asked', undefined],
+  ['on with WARNING_JOB_INTERVAL_MS', '40'],
+])('the scheduled deadline-warning job in tests: %s', (_, interval) => {
+  let p: TestPlatform;
+  let office: Headers, op1: Headers;
+  const saved = process.env.WARNING_JOB_INTERVAL_MS;
+
+  beforeAll(async () => {
+    if (interval === undefined) delete process.env.WARNING_JOB_INTERVAL_MS;
+    else process.env.WARNING_JOB_INTERVAL_MS = interval;
+    now = new Date('2026-03-25T02:00:00Z');
+    p = await startTestPlatform({ clock: () => now });
+    await p.http().post('/api/organizations/import').set(await p.signIn('admin-1', 'admin')).send({ units: TREE }).expect(201);
+    office = await p.signIn('office-1', 'office', ['city']);
+    op1 = await p.signIn('op-b1', 'operator', ['b1']);
+    await p
+      .http()
+      .post('/api/campaigns')
+      .set(office)
+      .send({
+        campaignId: 'c1',
+        name: '先进性教育活动',
+        templateKey: 'advanced-education',
+        batch: 3,
+        subtreeRootId: 't1',
+        plannedPhases: [
+          { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
+          { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
+          { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
+        ],
+      })
+      .expect(201);
+    await p
+      .http()
+      .post('/api/problems')
+      .set(op1)
+      .send({
+        problemId: 'p-1',
+        campaignId: 'c1',
+        responsibleUnitId: 'b1',
+        source: 'soliciting_opinions',
+        category: '作风',
+        description: '办事拖拉',
+        responsibleLeader: { name: '王书记' },
+        handler: { name: '赵干事' },
+        discoveredAt: '2026-03-20',
+      })
+      .expect(201);
+    await p.http().post('/api/problems/p-1/plan').set(op1).send({ measures: ['限时办结'], timing: 'by_deadline', deadline: '2026-04-30' }).expect(201);
+  });
+  afterAll(async () => {
+    await p.close();
+    if (saved === undefined) delete process.env.WARNING_JOB_INTERVAL_MS;
+    else process.env.WARNING_JOB_INTERVAL_MS = saved;
+  });
+
+  it(interval ? 'raises the red warning by itself, once' : 'raises nothing until the office runs it', async () => {
+    now = new Date('2026-05-02T02:00:00Z');
+    const lastWarning = () => p.http().get('/api/problems/p-1').set(office).expect(200).then((r) => r.body.current.lastWarning);
+    const seen = await eventually(lastWarning, (w) => w !== null, interval ? 5000 : 300);
+    if (!interval) {
+      expect(seen).toBeNull();
+      const run = await p.http().post('/api/problems/warnings/run').set(office).expect(201);
+      expect(run.body.raised).toEqual([expect.objectContaining({ problemId: 'p-1', level: 'red' })]);
+    } else {
+      expect(seen).toEqual({ deadline: '2026-04-30', level: 'red' });
+      // Several more ticks go by; none records the level again.
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const timeline = (await p.http().get('/api/problems/p-1/timeline').set(office).expect(200)).body;
+    const raised = timeline.events.filter((e: { type: string }) => e.type === 'DeadlineWarningRaised');
+    expect(raised).toHaveLength(1);
+    expect(raised[0].actor.userId).toBe(interval ? 'system-deadline-warnings' : 'office-1');
+  });
+});
