@@ -1,0 +1,78 @@
+import { CommandContext, hasRole } from '../shared/actor';
+import { assertNever, Decider } from '../shared/decider';
+import { daysBetween, isIsoDate } from '../shared/dates';
+import { refuse } from '../shared/domain-error';
+import { UNIT_ID_PATTERN } from '../organizations/organization-types';
+import { isMetricsVersion } from './metric-definitions';
+import { NoticeEvent, NoticePublished, RANK_KEYS } from './notice.events';
+
+type NoticeData = NoticePublished['data'];
+
+/** The snapshot is computed by the handler (it needs the read models); the decider checks the facts. */
+export type NoticeCommand = CommandContext & {
+  type: 'PublishNotice';
+  campaign: { campaignId: string; launched: boolean };
+  /** The event store's head when the command was decided: a notice cannot look into the future. */
+  headPosition: number;
+} & Omit<NoticeData, 'campaignId' | 'publishedBy'>;
+
+export interface NoticeState {
+  readonly published: boolean;
+  readonly noticeId: string;
+}
+
+const initialState = (): NoticeState => ({ published: false, noticeId: '' });
+
+function decide(c: NoticeCommand, s: NoticeState): NoticeEvent[] {
+  switch (c.type) {
+    case 'PublishNotice': {
+      if (s.published) refuse('notice_exists', `通报 ${s.noticeId} 已发布，不能修改 (a published notice never changes)`);
+      if (!hasRole(c.actor, 'office', 'admin')) refuse('role_not_allowed', '只有活动办公室可以发布通报 (office only)');
+      if (!UNIT_ID_PATTERN.test(c.noticeId)) refuse('notice_id_invalid', '通报编号只能包含字母、数字、- 和 _ (noticeId)');
+      if (!c.campaign.launched) refuse('campaign_not_found', `活动 ${c.campaign.campaignId} 不存在 (campaign not found)`);
+      const title = c.title.trim();
+      if (!title) refuse('title_required', '请填写通报标题 (title is required)');
+      if (!isIsoDate(c.noticeDate)) refuse('notice_date_invalid', '通报日期格式应为 YYYY-MM-DD (noticeDate)');
+      if (daysBetween(c.at, c.noticeDate) > 1) refuse('notice_date_in_future', '通报日期不能晚于今天 (noticeDate in the future)');
+      if (!Number.isInteger(c.position) || c.position < 0 || c.position > c.headPosition) {
+        refuse('position_invalid', '通报的数据截止位置无效 (position must be within the event history)', { position: c.position });
+      }
+      if (!isMetricsVersion(c.metricsVersion)) refuse('metrics_version_unknown', `指标口径版本 ${String(c.metricsVersion)} 不存在`);
+      if (!RANK_KEYS.includes(c.rankBy)) refuse('rank_key_unknown', `排名指标 ${String(c.rankBy)} 不存在`);
+      if (!/^[0-9a-f]{64}$/.test(c.snapshotHash)) refuse('snapshot_hash_invalid', '通报快照摘要无效 (sha256 hex)');
+      return [
+        {
+          type: 'NoticePublished',
+          data: {
+            noticeId: c.noticeId,
+            campaignId: c.campaign.campaignId,
+            title,
+            noticeDate: c.noticeDate.slice(0, 10),
+            position: c.position,
+            metricsVersion: c.metricsVersion,
+            rankBy: c.rankBy,
+            root: c.root,
+            scope: { all: c.scope.all, roots: [...c.scope.roots] },
+            unitIds: [...c.unitIds],
+            snapshotHash: c.snapshotHash,
+            snapshot: c.snapshot,
+            publishedBy: c.actor.userId,
+          },
+        },
+      ];
+    }
+    default:
+      return assertNever(c.type);
+  }
+}
+
+function evolve(_state: NoticeState, e: NoticeEvent): NoticeState {
+  switch (e.type) {
+    case 'NoticePublished':
+      return { published: true, noticeId: e.data.noticeId };
+    default:
+      return assertNever(e.type);
+  }
+}
+
+export const noticeDecider: Decider<NoticeCommand, NoticeState, NoticeEvent> = { decide, evolve, initialState };

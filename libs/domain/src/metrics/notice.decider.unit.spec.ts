@@ -1,0 +1,68 @@
+import { Actor } from '../shared/actor';
+import { specify } from '../testing/decider-specification';
+import { NoticeCommand, noticeDecider } from './notice.decider';
+import { NoticePublished } from './notice.events';
+
+const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
+const HASH = 'a'.repeat(64);
+
+const publish = (over: Partial<NoticeCommand> = {}): NoticeCommand => ({
+  type: 'PublishNotice',
+  actor: office,
+  at: '2026-03-31T08:00:00.000Z',
+  campaign: { campaignId: 'xjx-2', launched: true },
+  headPosition: 40,
+  noticeId: 'n-2026-03',
+  title: ' 三月份整改进度通报 ',
+  noticeDate: '2026-03-31',
+  position: 40,
+  metricsVersion: 1,
+  rankBy: 'completionRate',
+  root: null,
+  scope: { all: false, roots: ['city'] },
+  unitIds: ['b1', 'b2'],
+  snapshotHash: HASH,
+  snapshot: { rows: [] },
+  ...over,
+});
+
+const published: NoticePublished = {
+  type: 'NoticePublished',
+  data: {
+    noticeId: 'n-2026-03',
+    campaignId: 'xjx-2',
+    title: '三月份整改进度通报',
+    noticeDate: '2026-03-31',
+    position: 40,
+    metricsVersion: 1,
+    rankBy: 'completionRate',
+    root: null,
+    scope: { all: false, roots: ['city'] },
+    unitIds: ['b1', 'b2'],
+    snapshotHash: HASH,
+    snapshot: { rows: [] },
+    publishedBy: 'office-1',
+  },
+};
+
+describe('notice decider', () => {
+  const spec = specify(noticeDecider);
+
+  it('publishes a dated snapshot with its position, metrics version and hash', () => {
+    spec.given([]).when(publish()).then([published]);
+  });
+
+  it('never changes a published notice', () => {
+    spec.given([published]).when(publish({ title: '改过的标题' })).thenRefused('notice_exists');
+  });
+
+  it('refuses what would make the notice unreproducible or misleading', () => {
+    spec.given([]).when(publish({ actor: { userId: 'op', role: 'operator', unitId: 'b1' } })).thenRefused('role_not_allowed');
+    spec.given([]).when(publish({ campaign: { campaignId: 'x', launched: false } })).thenRefused('campaign_not_found');
+    spec.given([]).when(publish({ title: '  ' })).thenRefused('title_required');
+    spec.given([]).when(publish({ position: 41 })).thenRefused('position_invalid');
+    spec.given([]).when(publish({ noticeDate: '2026-04-05' })).thenRefused('notice_date_in_future');
+    spec.given([]).when(publish({ metricsVersion: 3 as never })).thenRefused('metrics_version_unknown');
+    spec.given([]).when(publish({ snapshotHash: 'xyz' })).thenRefused('snapshot_hash_invalid');
+  });
+});

@@ -1,0 +1,54 @@
+import { Filter, ReadStore } from '@platform/read-models';
+import { UnitFilter, unitClause } from '../shared/view-scope';
+import { AUDIT_EVENTS, AuditEventDoc } from './audit-trail.documents';
+
+export interface AuditSearch {
+  readonly streamId: string | null;
+  readonly actorId: string | null;
+  readonly types: readonly string[];
+  readonly occurredFrom: string | null;
+  readonly occurredTo: string | null;
+  readonly recordedFrom: string | null;
+  readonly recordedTo: string | null;
+  readonly backdated: boolean | null;
+  /** Cursor: entries after this global position. */
+  readonly after: number;
+  readonly limit: number;
+}
+
+export interface AuditPage {
+  readonly items: AuditEventDoc[];
+  /** Entries matching the filters up to the view's position (the cursor aside). */
+  readonly total: number;
+  /** Pass as `after` for the next page; null on the last one. */
+  readonly nextAfter: number | null;
+}
+
+const range = (from: string | null, to: string | null) =>
+  from || to ? { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) } : undefined;
+
+/** Times are stored as ISO strings of one format (UTC, milliseconds), so they compare as strings. */
+export function auditFilter(q: AuditSearch, units: UnitFilter, until: number): Filter {
+  const occurred = range(q.occurredFrom, q.occurredTo);
+  const recorded = range(q.recordedFrom, q.recordedTo);
+  return {
+    position: { $lte: until },
+    ...unitClause('unitIds', units),
+    ...(q.streamId ? { streamId: q.streamId } : {}),
+    ...(q.actorId ? { 'actor.userId': q.actorId } : {}),
+    ...(q.types.length ? { type: { $in: [...q.types] } } : {}),
+    ...(occurred ? { occurredAt: occurred } : {}),
+    ...(recorded ? { recordedAt: recorded } : {}),
+    ...(q.backdated !== null ? { backdated: q.backdated } : {}),
+  };
+}
+
+/** One page of the trail in history order, by global position. */
+export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitFilter, until: number): Promise<AuditPage> {
+  const filter = auditFilter(q, units, until);
+  const [items, total] = await Promise.all([
+    store.find<AuditEventDoc>(AUDIT_EVENTS, { $and: [filter, { position: { $gt: q.after } }] }, { sort: { position: 1 }, limit: q.limit }),
+    store.count(AUDIT_EVENTS, filter),
+  ]);
+  return { items, total, nextAfter: items.length === q.limit ? items[items.length - 1].position : null };
+}

@@ -1,0 +1,95 @@
+import * as domain from '@platform/domain';
+import { specifyProjection } from '@platform/read-models/testing/projection-specification';
+import { launched, problem, progress, registered } from '../testing/view-fixtures';
+import { AUDIT_EVENTS, AUDIT_STREAM_UNITS } from './audit-trail.documents';
+import { AUDITED_EVENT_TYPES, auditTrailProjection } from './audit-trail.projection';
+
+describe('audit-trail projection', () => {
+  const spec = specifyProjection(auditTrailProjection);
+
+  it('reads every event type the domain defines', () => {
+    const lists = Object.entries(domain).filter(([name, v]) => name.endsWith('_EVENT_TYPES') && Array.isArray(v));
+    expect(lists.length).toBeGreaterThanOrEqual(6);
+    for (const [, types] of lists) expect(AUDITED_EVENT_TYPES).toEqual(expect.arrayContaining(types as string[]));
+  });
+
+  it('keeps both times, flags an entry recorded more than 24 hours after it says it happened, and names its units', async () => {
+    const recorded = '2026-03-10T08:00:00.000Z';
+    await spec
+      .given([
+        { ...launched('c1', ['branch-1', 'branch-2']), recordedAt: '2026-03-01T08:00:00.000Z', occurredAt: '2026-03-01T08:00:00.000Z' },
+        {
+          ...progress('branch-1', 'ParticipationRecorded', { shouldAttend: 10, attended: 9, excused: [] }, 'c1'),
+          occurredAt: '2026-03-09T07:59:00.000Z',
+          recordedAt: recorded,
+          actor: { userId: 'op-1', role: 'operator', unitId: 'branch-1' },
+        },
+        {
+          ...progress('branch-2', 'StepRecorded', { phaseKey: 'study', stepKey: 'x', evidence: 'e', attachmentRef: null, quantity: null }, 'c1'),
+          occurredAt: '2026-03-09T08:00:00.000Z',
+          recordedAt: recorded,
+        },
+        registered('p-1', 'branch-1', 'c1'),
+        problem('p-1', 'JointHandlingStarted', {
+          coordinatorUnitId: 'town-1',
+          reason: 'r',
+          parts: [{ partId: 'a', unitId: 'branch-2', description: 'd', deadline: '2026-05-01' }],
+          escalatedBy: 'op',
+        }),
+        problem('p-1', 'PartClosed', { partId: 'a', evidence: 'e', closedBy: 'op-2' }),
+      ])
+      .documents()
+      .then((docs) => {
+        const entries = docs[AUDIT_EVENTS];
+        expect(entries.map((e) => [e.position, e.type, e.unitIds, e.backdated])).toEqual([
+          [1, 'CampaignLaunched', ['branch-1', 'branch-2'], false],
+          [2, 'ParticipationRecorded', ['branch-1'], true],
+          [3, 'StepRecorded', ['branch-2'], false],
+          [4, 'ProblemRegistered', ['branch-1'], false],
+          [5, 'JointHandlingStarted', ['branch-1', 'town-1', 'branch-2'], false],
+          [6, 'PartClosed', ['branch-1', 'town-1', 'branch-2'], false],
+        ]);
+        expect(entries[1]).toMatchObject({
+          _id: '0000000000000002',
+          occurredAt: '2026-03-09T07:59:00.000Z',
+          recordedAt: recorded,
+          recordedAfterMs: 24 * 3_600_000 + 60_000,
+          actor: { userId: 'op-1', role: 'operator', unitId: 'branch-1' },
+          streamId: 'progress-c1.branch-1',
+        });
+        expect(docs[AUDIT_STREAM_UNITS]).toEqual([{ _id: 'problem-p-1', unitIds: ['branch-1', 'town-1', 'branch-2'] }]);
+      });
+  });
+
+  it('gives the same entries however the runner batches them', async () => {
+    const at = (position: number) => new Date(Date.parse('2026-03-01T08:00:00.000Z') + position * 60_000).toISOString();
+    const entry = (position: number, streamId: string, type: string, unitIds: string[]) => ({
+      _id: String(position).padStart(16, '0'),
+      position,
+      eventId: `event-${position}`,
+      streamId,
+      streamRevision: position - 1,
+      type,
+      schemaVersion: 1,
+      occurredAt: at(position),
+      recordedAt: at(position),
+      recordedAfterMs: 0,
+      backdated: false,
+      actor: { userId: 'u-test', role: 'operator', unitId: null },
+      unitIds,
+      correlationId: `corr-${position}`,
+      causationId: null,
+      hash: '',
+    });
+    await spec
+      .given([launched('c1', ['branch-1']), registered('p-1', 'branch-1', 'c1'), problem('p-1', 'PlanPublished', { publishedBy: 'op' })])
+      .then({
+        [AUDIT_EVENTS]: [
+          entry(1, 'campaign-c1', 'CampaignLaunched', ['branch-1']),
+          entry(2, 'problem-p-1', 'ProblemRegistered', ['branch-1']),
+          entry(3, 'problem-p-1', 'PlanPublished', ['branch-1']),
+        ],
+        [AUDIT_STREAM_UNITS]: [{ _id: 'problem-p-1', unitIds: ['branch-1'] }],
+      });
+  });
+});

@@ -1,0 +1,142 @@
+import { NotFoundException } from '@nestjs/common';
+import { MetricsVersion, RankKey } from '@platform/domain';
+import { unitFilter } from '../shared/view-scope';
+import { viewDocuments } from '../testing/view-documents';
+import { grades, launched, planned, problem, progress, registered, satisfaction, solved, step, STUDY_STEPS, tree } from '../testing/view-fixtures';
+import { BoardQuery, boardView } from './board-view';
+
+const EVENTS = [
+  launched(),
+  progress('branch-1', 'ParticipationRecorded', { shouldAttend: 40, attended: 36, excused: [{ reason: '流动党员', count: 2 }] }),
+  ...STUDY_STEPS.map((s) => step('branch-1', 'study', s)),
+  ...solved('p-1', 'branch-1', '2026-04-30', '2026-04-20T09:00:00.000Z'),
+  registered('p-2', 'branch-1'),
+  planned('p-2', '2026-06-30'),
+  progress('branch-2', 'ParticipationRecorded', { shouldAttend: 10, attended: 5, excused: [] }),
+  step('branch-2', 'study', 'mobilization_meeting'),
+  step('branch-2', 'study', 'centralized_study'),
+  ...solved('p-3', 'branch-2', '2026-04-30', '2026-05-05T09:00:00.000Z'),
+  ...solved('p-4', 'branch-2', '2026-04-30', '2026-04-28T09:00:00.000Z').slice(0, 4),
+  step('branch-4', 'study', 'mobilization_meeting'),
+  satisfaction('branch-4', 'SatisfactionRoundOpened', { round: 1, openedBy: 'op-4' }),
+  satisfaction('branch-4', 'SatisfactionRoundClosed', {
+    round: 1,
+    counts: grades(30, 10, 5, 15),
+    total: 60,
+    rate: 0.75,
+    threshold: 0.8,
+    passed: false,
+    closedBy: 'op-4',
+  }),
+];
+
+const query = (over: Partial<BoardQuery> = {}): BoardQuery => ({
+  root: null,
+  unitType: null,
+  phaseKey: null,
+  stage: null,
+  rankBy: 'completionRate',
+  metricsVersion: 1,
+  ...over,
+});
+
+async function board(q: Partial<BoardQuery> = {}, scope = { all: true, roots: [] as string[] }) {
+  const docs = await viewDocuments(EVENTS);
+  const t = tree();
+  return boardView({ campaign: docs.campaigns[0], units: docs.units, tallies: docs.tallies, tree: t, filter: unitFilter(t, scope, q.root) }, query(q));
+}
+
+describe('board view', () => {
+  it('ranks by the chosen rate, unknown last, ties broken by step completion then unit id', async () => {
+    const v = await board();
+    expect(v.rows.map((r) => [r.rank, r.unitId, r.metrics.completionRate, r.metrics.stepCompletion])).toEqual([
+      [1, 'branch-1', 0.5, 1],
+      [2, 'branch-2', 0.5, 0.5],
+      [3, 'branch-4', null, 0.25],
+      [4, 'branch-3', null, 0],
+    ]);
+    const bySatisfaction = await board({ rankBy: 'satisfactionRate' as RankKey });
+    expect(bySatisfaction.rows[0]).toMatchObject({ unitId: 'branch-4', metrics: { satisfactionRate: 0.75 } });
+  });
+
+  it('shows each unit its phase, steps, transition, participation, problems by handling, rates and 补课 state', async () => {
+    const v = await board();
+    const b1 = v.rows.find((r) => r.unitId === 'branch-1')!;
+    expect(b1).toMatchObject({
+      name: '芙蓉社区党支部',
+      unitTypeName: '街道社区',
+      phase: { key: 'study', name: '学习动员' },
+      stageName: '阶段进行中',
+      transition: { status: 'none', statusName: '未申请转段' },
+      counts: { steps: { requiredDone: 4, requiredTotal: 4 }, participation: { shouldAttend: 40, attended: 36, excused: 2 } },
+      problemsByHandling: { solved: 1, by_deadline: 1, being_rectified: 0, deferred: 0, joint: 0 },
+      metrics: { metricsVersion: 1, participationRate: 36 / 38, completionRate: 0.5, onTimeRate: 1, satisfactionRate: null, reboundRate: null },
+    });
+    expect(v.rows.find((r) => r.unitId === 'branch-4')).toMatchObject({ makeUpUnits: 1, satisfaction: { standing: 'make_up', standingName: '需补课' } });
+    const b3 = v.rows.find((r) => r.unitId === 'branch-3')!;
+    expect(b3.metrics).toMatchObject({ participationRate: null, completionRate: null, onTimeRate: null, satisfactionRate: null });
+  });
+
+  it('rolls up township, county and city by summing counts, never by averaging rates', async () => {
+    const v = await board();
+    expect(v.rollups.map((r) => [r.level, r.unitId, r.unitCount])).toEqual([
+      ['city', 'city', 4],
+      ['county', 'county-1', 3],
+      ['county', 'county-2', 1],
+      ['township', 'town-1', 2],
+      ['township', 'town-2', 1],
+      ['township', 'town-3', 1],
+    ]);
+    const town1 = v.rollups.find((r) => r.unitId === 'town-1')!;
+    expect(town1.counts.participation).toEqual({ shouldAttend: 50, attended: 41, excused: 2 });
+    expect(town1.metrics.participationRate).toBe(41 / 48);
+    expect(town1.metrics.participationRate).not.toBe((36 / 38 + 5 / 10) / 2);
+    expect(town1.metrics).toMatchObject({ stepCompletion: 6 / 8, completionRate: 2 / 4, onTimeRate: 1 / 2 });
+    expect(v.overall).toMatchObject({ unitCount: 4, makeUpUnits: 1, counts: { problems: { total: 4, closed: 2 } } });
+  });
+
+  it('recomputes the same documents under another metrics version', async () => {
+    const v2 = await board({ metricsVersion: 2 as MetricsVersion });
+    expect(v2.metricsVersion).toBe(2);
+    expect(v2.rows[0]).toMatchObject({ unitId: 'branch-2', metrics: { completionRate: 1, onTimeRate: 0.5 } });
+    expect(v2.overall.metrics.completionRate).toBe(3 / 4);
+    expect((await board()).overall.metrics.completionRate).toBe(2 / 4);
+  });
+
+  it('counts only units in the actor scope, rows and roll-ups alike', async () => {
+    const v = await board({}, { all: false, roots: ['town-2', 'county-2'] });
+    expect(v.rows.map((r) => r.unitId).sort()).toEqual(['branch-3', 'branch-4']);
+    expect(v.rollups.map((r) => [r.unitId, r.unitCount])).toEqual([
+      ['city', 2],
+      ['county-1', 1],
+      ['county-2', 1],
+      ['town-2', 1],
+      ['town-3', 1],
+    ]);
+    expect(v.overall.counts.problems.total).toBe(0);
+    await expect(board({ root: 'town-1' }, { all: false, roots: ['town-2'] })).rejects.toBeInstanceOf(NotFoundException);
+  });
+
+  it('filters by subtree, unit type and phase', async () => {
+    expect((await board({ root: 'town-1' })).rows.map((r) => r.unitId)).toEqual(['branch-1', 'branch-2']);
+    expect((await board({ unitType: 'rural' })).rows.map((r) => r.unitId)).toEqual(['branch-4', 'branch-3']);
+    expect((await board({ phaseKey: 'analysis' })).total).toBe(0);
+    expect((await board({ phaseKey: 'study' })).total).toBe(4);
+  });
+
+  it('attributes look-back re-checks to the look-back campaign for the rebound rate', async () => {
+    const docs = await viewDocuments([
+      ...EVENTS,
+      launched('htk-1', ['branch-1', 'branch-2']),
+      problem('p-1', 'RecheckHeld', { lookBackCampaignId: 'htk-1', cycle: 1, finding: '巩固', checkedBy: 'insp-1' }),
+      problem('p-3', 'ProblemRebounded', { lookBackCampaignId: 'htk-1', previousCycle: 1, cycle: 2, finding: '反弹', checkedBy: 'insp-1' }),
+    ]);
+    const t = tree();
+    const lookBack = docs.campaigns.find((c) => c.campaignId === 'htk-1')!;
+    const v = boardView({ campaign: lookBack, units: docs.units.filter((u) => u.campaignId === 'htk-1'), tallies: docs.tallies.filter((x) => x.campaignId === 'htk-1'), tree: t, filter: unitFilter(t, { all: true, roots: [] }, null) }, query());
+    expect(v.overall.counts.rechecks).toEqual({ rechecked: 2, rebounded: 1 });
+    expect(v.overall.metrics.reboundRate).toBe(0.5);
+    // The reopened problem is back in the look-back's ledger; the held one stays in its own campaign's.
+    expect(v.overall.counts.problems.total).toBe(1);
+  });
+});

@@ -1,0 +1,32 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
+import type { Response } from 'express';
+import { BOARD_COLUMNS, ROLLUP_COLUMNS } from '../../exports/board-columns';
+import { streamExport } from '../../exports/export-format';
+import { BOARD_PROJECTIONS, readBoard } from '../../progress-board/board-reader';
+import { ViewMoments } from '../../shared/view-moment';
+import { momentOf } from '../../shared/view-response';
+import { unitFilter } from '../../shared/view-scope';
+import { boardQueryOf } from '../get-progress-board/get-progress-board.request.dto';
+import { ExportProgressBoardRequest } from './export-progress-board.request.dto';
+
+@ApiTags('views 看板·台账·审计')
+@Controller('api/campaigns/:campaignId/board/export')
+export class ExportProgressBoardHttpController {
+  constructor(private readonly moments: ViewMoments) {}
+
+  /** 导出进度看板（xlsx 含“进度看板”“汇总”两张表；csv 为进度看板），中文表头，流式输出 */
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @Get()
+  async export(@Param() p: CampaignParams, @Query() q: ExportProgressBoardRequest, @CurrentScope() scope: ActorScope, @Res() res: Response) {
+    const moment = await this.moments.resolve(q.asOf, BOARD_PROJECTIONS);
+    const view = await readBoard(moment.store, moment.tree, p.campaignId, unitFilter(moment.tree, scope, q.root), boardQueryOf(q));
+    momentOf(res, moment);
+    await streamExport(res, q.format ?? 'xlsx', `进度看板-${view.campaign.name}`, [
+      { name: '进度看板', columns: BOARD_COLUMNS, rows: view.rows },
+      { name: '汇总', columns: ROLLUP_COLUMNS, rows: view.rollups },
+    ]);
+  }
+}

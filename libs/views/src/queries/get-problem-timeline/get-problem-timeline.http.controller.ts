@@ -1,0 +1,56 @@
+import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, fromLookup, STAFF } from '@platform/common';
+import { problemStreamId } from '@platform/domain';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
+import type { Response } from 'express';
+import { BACKDATING_THRESHOLD_MS } from '../../audit-trail/audit-trail.documents';
+import { EVENT_TYPE_NAMES } from '../../audit-trail/event-type-names';
+import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from '../../rectification-tracker/rectification-ledger.documents';
+import { dayOf, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
+import { trackProblem } from '../../rectification-tracker/tracked-problem';
+import { ViewMoments } from '../../shared/view-moment';
+import { momentOf } from '../../shared/view-response';
+import { NOT_FOUND } from '../../shared/view-scope';
+import { GetProblemTimelineRequest, ProblemTimelineParams } from './get-problem-timeline.request.dto';
+
+@ApiTags('views 看板·台账·审计')
+@Controller('api/rectification-tracker/problems/:problemId/timeline')
+export class GetProblemTimelineHttpController {
+  constructor(
+    private readonly moments: ViewMoments,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
+
+  /** 一个问题的全过程：台账现状（含预警），以及从登记到销号、反弹的每一个事件（两个时间、操作人、补录标记） */
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup('ledger-problem', 'problemId'), match: 'any' })
+  @Get()
+  async get(@Param() p: ProblemTimelineParams, @Query() q: GetProblemTimelineRequest, @Res({ passthrough: true }) res: Response) {
+    const moment = await this.moments.resolve(q.asOf, TRACKER_PROJECTIONS);
+    const ledger = moment.store('rectification-ledger');
+    const doc = await ledger.get<LedgerProblemDoc>(LEDGER_PROBLEMS, p.problemId);
+    if (!doc) throw new NotFoundException(NOT_FOUND);
+    const campaignId = doc.campaignIds[doc.campaignIds.length - 1];
+    const campaign = await ledger.get<LedgerCampaignDoc>(LEDGER_CAMPAIGNS, campaignId);
+    const events = await this.events.readStream(problemStreamId(p.problemId), { untilPosition: moment.position });
+    return {
+      asOf: momentOf(res, moment),
+      today: dayOf(moment),
+      problem: trackProblem(doc, dayOf(moment), moment.tree, campaign?.warningThresholds),
+      events: events.map((e) => {
+        const recordedAfterMs = Date.parse(e.recordedAt) - Date.parse(e.occurredAt);
+        return {
+          position: e.position,
+          streamRevision: e.streamRevision,
+          type: e.type,
+          typeName: EVENT_TYPE_NAMES[e.type] ?? e.type,
+          occurredAt: e.occurredAt,
+          recordedAt: e.recordedAt,
+          backdated: recordedAfterMs > BACKDATING_THRESHOLD_MS,
+          actor: e.actor,
+          data: e.data,
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { PagedMetricsQuery } from '../../shared/view-query.request.dto';
+
+/** root, asOf, metricsVersion, skip/limit (over the units) */
+export class GetRectificationTrackerRequest extends PagedMetricsQuery {}

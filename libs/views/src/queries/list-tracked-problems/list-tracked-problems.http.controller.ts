@@ -1,0 +1,32 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
+import type { Response } from 'express';
+import { dayOf, ledgerCampaign, readProblemList, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
+import { ViewMoments } from '../../shared/view-moment';
+import { pageOf } from '../../shared/pagination';
+import { momentOf } from '../../shared/view-response';
+import { unitFilter } from '../../shared/view-scope';
+import { ListTrackedProblemsRequest, problemFiltersOf } from './list-tracked-problems.request.dto';
+
+@ApiTags('views 看板·台账·审计')
+@Controller('api/campaigns/:campaignId/rectification-tracker/problems')
+export class ListTrackedProblemsHttpController {
+  constructor(private readonly moments: ViewMoments) {}
+
+  /** 整改台账明细：按状态、处理方式、预警等级、子树、来源、是否超期筛选，超期和临近时限的排在前面，分页 */
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
+  @Get()
+  async list(
+    @Param() p: CampaignParams,
+    @Query() q: ListTrackedProblemsRequest,
+    @CurrentScope() scope: ActorScope,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const moment = await this.moments.resolve(q.asOf, TRACKER_PROJECTIONS);
+    const units = unitFilter(moment.tree, scope, q.root);
+    const campaign = await ledgerCampaign(moment, p.campaignId);
+    const page = pageOf(await readProblemList(moment, campaign, problemFiltersOf(q), units), q);
+    return { asOf: momentOf(res, moment), today: dayOf(moment), warningThresholds: campaign.warningThresholds, ...page };
+  }
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, fromLookup } from '@platform/common';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
+import { readNotice } from '../../notices/notice-reader';
+import { differences, snapshotHash } from '../../notices/notice-snapshot';
+import { BOARD_PROJECTIONS, readBoard } from '../../progress-board/board-reader';
+import { ViewMoments } from '../../shared/view-moment';
+import { AUDITORS } from '../../shared/view-roles';
+import { unitFilter } from '../../shared/view-scope';
+import { NoticeParams } from '../get-notice/get-notice.request.dto';
+import { ReproduceNoticeRequest } from './reproduce-notice.request.dto';
+
+@ApiTags('views 看板·台账·审计')
+@Controller('api/notices/:noticeId/reproduce')
+export class ReproduceNoticeHttpController {
+  constructor(
+    private readonly moments: ViewMoments,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
+
+  /**
+   * 复核通报：从事件重放到通报的数据截止位置，用同样的口径、范围和排名重新计算，并与保存的快照逐项比对；
+   * 也可指定另一版指标口径，看同一时刻在新口径下的结果
+   */
+  @Access({ roles: AUDITORS, mode: 'read', units: fromLookup('notice', 'noticeId'), match: 'any' })
+  @Get()
+  async reproduce(@Param() p: NoticeParams, @Query() q: ReproduceNoticeRequest) {
+    const notice = await readNotice(this.events, p.noticeId);
+    const version = q.metricsVersion ?? notice.metricsVersion;
+    const tree = await this.moments.treeAt(notice.position);
+    const query = { root: notice.root, unitType: null, phaseKey: null, stage: null, rankBy: notice.rankBy, metricsVersion: version };
+    const reproduced = await this.moments.replay(notice.position, BOARD_PROJECTIONS, (store) =>
+      readBoard(store, tree, notice.campaignId, unitFilter(tree, notice.scope, notice.root), query),
+    );
+    const reproducedHash = snapshotHash(reproduced);
+    const storedSnapshotHash = snapshotHash(notice.snapshot);
+    return {
+      noticeId: notice.noticeId,
+      campaignId: notice.campaignId,
+      position: notice.position,
+      publishedMetricsVersion: notice.metricsVersion,
+      metricsVersion: version,
+      storedHash: notice.snapshotHash,
+      /** The stored snapshot still matches the hash published with it. */
+      storedSnapshotIntact: storedSnapshotHash === notice.snapshotHash,
+      reproducedHash,
+      identical: reproducedHash === notice.snapshotHash && storedSnapshotHash === notice.snapshotHash,
+      differences: differences(notice.snapshot, reproduced),
+      snapshot: reproduced,
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, ActorScope, CurrentScope } from '@platform/common';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
+import type { Response } from 'express';
+import { searchAudit } from '../../audit-trail/audit-search';
+import { BACKDATING_THRESHOLD_HOURS } from '../../audit-trail/audit-trail.documents';
+import { EVENT_TYPE_NAMES } from '../../audit-trail/event-type-names';
+import { ViewMoments } from '../../shared/view-moment';
+import { momentOf } from '../../shared/view-response';
+import { unitFilter } from '../../shared/view-scope';
+import { AUDITORS } from '../../shared/view-roles';
+import { auditSearchOf, SearchAuditTrailRequest } from './search-audit-trail.request.dto';
+
+@ApiTags('views 看板·台账·审计')
+@Controller('api/audit-trail')
+export class SearchAuditTrailHttpController {
+  constructor(
+    private readonly moments: ViewMoments,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
+
+  /**
+   * 审计轨迹：范围内组织的每一个事件，按全局位置排序、以 after 游标分页；同时给出发生时间和记录时间，
+   * 记录时间晚于发生时间超过 24 小时的标记为补录（backdated）；可按子树、事件流、操作人、类型和时间段筛选
+   */
+  @Access({ roles: AUDITORS, mode: 'read', units: null })
+  @Get()
+  async search(@Query() q: SearchAuditTrailRequest, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {
+    const moment = await this.moments.resolve(q.asOf, ['audit-trail'], { replay: false });
+    const units = unitFilter(moment.tree, scope, q.root);
+    const search = auditSearchOf(q);
+    const page = await searchAudit(moment.store('audit-trail'), search, units, moment.position);
+    const items = await Promise.all(
+      page.items.map(async (entry) => {
+        const [stored] = await this.events.readAll({ after: entry.position - 1, until: entry.position, limit: 1 });
+        const { _id, ...rest } = entry;
+        return { ...rest, typeName: EVENT_TYPE_NAMES[entry.type] ?? entry.type, prevHash: stored?.prevHash ?? null, data: stored?.data ?? null };
+      }),
+    );
+    return {
+      asOf: momentOf(res, moment),
+      backdatingThresholdHours: BACKDATING_THRESHOLD_HOURS,
+      total: page.total,
+      after: search.after,
+      limit: search.limit,
+      nextAfter: page.nextAfter,
+      items,
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { UNIT_ID_PATTERN } from '@platform/domain';
+import { AuditSearch } from '../../audit-trail/audit-search';
+import { AsOfQuery, BooleanParam, ListParam } from '../../shared/view-query.request.dto';
+
+const iso = (v: string | undefined) => (v ? new Date(v).toISOString() : null);
+
+export class SearchAuditTrailRequest extends AsOfQuery {
+  /** 只看与该组织及其下级有关的事件 */
+  @IsOptional()
+  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  root?: string;
+
+  /** 事件流，如 problem-p-001、progress-xjx-2.branch-1 */
+  @IsOptional()
+  @Matches(/^[a-z]+-[A-Za-z0-9_.-]{1,140}$/, { message: 'streamId 格式为 类别-编码' })
+  streamId?: string;
+
+  /** 操作人用户编号 */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.@-]{1,64}$/, { message: 'actorId 格式不正确' })
+  actorId?: string;
+
+  /** 事件类型，可多选 */
+  @IsOptional()
+  @ListParam()
+  @IsArray()
+  @Matches(/^[A-Z][A-Za-z]{1,63}$/, { each: true, message: 'type 须为事件类型名' })
+  type?: string[];
+
+  /** 发生时间（occurredAt）起止 */
+  @IsOptional()
+  @IsISO8601()
+  occurredFrom?: string;
+
+  @IsOptional()
+  @IsISO8601()
+  occurredTo?: string;
+
+  /** 记录时间（recordedAt）起止 */
+  @IsOptional()
+  @IsISO8601()
+  recordedFrom?: string;
+
+  @IsOptional()
+  @IsISO8601()
+  recordedTo?: string;
+
+  /** true 只看补录（记录时间晚于发生时间超过 24 小时）的事件 */
+  @IsOptional()
+  @BooleanParam()
+  @IsBoolean()
+  backdated?: boolean;
+
+  /** 游标：返回全局位置大于它的事件 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  /** 每页条数，默认 100，最多 500 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export function auditSearchOf(q: SearchAuditTrailRequest): AuditSearch {
+  return {
+    streamId: q.streamId ?? null,
+    actorId: q.actorId ?? null,
+    types: q.type ?? [],
+    occurredFrom: iso(q.occurredFrom),
+    occurredTo: iso(q.occurredTo),
+    recordedFrom: iso(q.recordedFrom),
+    recordedTo: iso(q.recordedTo),
+    backdated: q.backdated ?? null,
+    after: q.after ?? 0,
+    limit: q.limit ?? 100,
+  };
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access } from '@platform/common';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
+import { AUDITORS } from '../../shared/view-roles';
+import { VerifyEventChainRequest } from './verify-event-chain.request.dto';
+
+@ApiTags('views 看板·台账·审计')
+@Controller('api/audit-trail/chain')
+export class VerifyEventChainHttpController {
+  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+
+  /** 校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置 */
+  @Access({ roles: AUDITORS, mode: 'read', units: null })
+  @Get()
+  async verify(@Query() q: VerifyEventChainRequest) {
+    const report = await this.events.verifyChain({ until: q.until });
+    return { ...report, verdict: report.ok ? '哈希链完整，历史未被篡改' : `哈希链在位置 ${report.firstBrokenPosition} 处断开：${report.reason}` };
+  }
+}

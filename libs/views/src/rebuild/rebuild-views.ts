@@ -1,0 +1,26 @@
+import { SqliteEventStore } from '@platform/event-store';
+import { ProjectionRunner, readModelsFile, rebuildWithProgress, RebuildResult, SqliteReadStore } from '@platform/read-models';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { VIEW_PROJECTIONS } from '../view-projections';
+
+/**
+ * Rebuilds the named view projections (all when none are named) from position 0 on the data
+ * directory's embedded stores, with a progress bar per projection. Run it with the application
+ * stopped; a running one notices the reset checkpoints and carries on from the rebuilt ones.
+ */
+export async function rebuildViews(dataDir: string, names: readonly string[], progress?: NodeJS.WritableStream): Promise<RebuildResult[]> {
+  const eventsFile = join(dataDir, 'events.sqlite');
+  // Opening a missing file would create an empty store and "rebuild" every view to nothing.
+  if (!existsSync(eventsFile)) throw new Error(`no event store at ${eventsFile} (set DATA_DIR)`);
+  const events = new SqliteEventStore({ file: eventsFile });
+  const store = new SqliteReadStore({ file: readModelsFile(dataDir) });
+  try {
+    const quiet = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
+    const runner = new ProjectionRunner(events, store, VIEW_PROJECTIONS, { logger: quiet });
+    return await rebuildWithProgress(runner, names, { stream: progress });
+  } finally {
+    await store.close();
+    await events.close();
+  }
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { loadPlatformConfig } from '@platform/common/config/platform-config';
+import { rebuildViews } from './rebuild-views';
+
+/** `npm run rebuild [projection...]`: DATA_DIR as for the application. */
+async function main(): Promise<void> {
+  const { dataDir } = loadPlatformConfig();
+  const results = await rebuildViews(dataDir, process.argv.slice(2));
+  for (const r of results) {
+    console.log(`${r.name}: rebuilt to position ${r.position} from ${r.events} events in ${r.durationMs} ms`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

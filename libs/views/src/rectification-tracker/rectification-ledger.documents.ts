@@ -1,0 +1,61 @@
+import { Handling, ProblemSource, ProblemState, ProblemStatus, TimingClass, WarningThresholds } from '@platform/domain';
+
+export const LEDGER_CAMPAIGNS = 'ledger_campaigns';
+export const LEDGER_PROBLEMS = 'ledger_problems';
+
+export type LedgerCampaignDoc = {
+  readonly _id: string;
+  readonly campaignId: string;
+  readonly name: string;
+  readonly parentCampaignId: string | null;
+  readonly warningThresholds: WarningThresholds;
+};
+
+export interface LedgerPart {
+  readonly partId: string;
+  readonly unitId: string;
+  readonly description: string;
+  readonly deadline: string;
+  readonly closed: boolean;
+}
+
+/**
+ * One problem of the 整改台账, as its current cycle stands. The flat fields are what queries filter
+ * on; `state` is the problem folded by the domain's own evolve, so the ledger can never disagree
+ * with the decider about a status or a handling. (A type alias, so it is a plain JSON document.)
+ */
+export type LedgerProblemDoc = {
+  readonly _id: string;
+  readonly problemId: string;
+  /** Where it was registered. */
+  readonly campaignId: string;
+  /** Its campaign and every look-back that reopened it: it counts in each of their ledgers. */
+  readonly campaignIds: string[];
+  readonly responsibleUnitId: string;
+  /** The responsible unit, and while handled jointly the coordinator and every part's unit. */
+  readonly unitIds: string[];
+  readonly source: ProblemSource;
+  readonly category: string;
+  readonly description: string;
+  readonly responsibleLeader: string | null;
+  readonly handler: string | null;
+  readonly cycle: number;
+  readonly status: ProblemStatus;
+  readonly handling: Handling;
+  readonly timing: TimingClass | null;
+  readonly measures: string[];
+  readonly deadline: string | null;
+  readonly published: boolean;
+  readonly deferral: { constraint: string; reReviewDate: string } | null;
+  readonly joint: { coordinatorUnitId: string; parts: LedgerPart[] } | null;
+  readonly rechecks: { lookBackCampaignId: string; cycle: number; outcome: 'held' | 'rebounded' }[];
+  readonly discoveredAt: string;
+  readonly registeredAt: string;
+  readonly fixedAt: string | null;
+  readonly verifiedAt: string | null;
+  readonly verifiedDeadline: string | null;
+  readonly closedAt: string | null;
+  readonly closedDeadline: string | null;
+  readonly lastChangedAt: string;
+  readonly state: ProblemState;
+};

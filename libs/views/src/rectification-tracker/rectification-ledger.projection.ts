@@ -1,0 +1,137 @@
+import {
+  CampaignEvent,
+  evolveProblem,
+  initialProblemState,
+  involvedUnitIds,
+  PROBLEM_EVENT_TYPES,
+  ProblemEvent,
+  ProblemState,
+} from '@platform/domain';
+import type { StoredEvent } from '@platform/event-store';
+import { DocumentWrite, Projection, ProjectionContext, upsert } from '@platform/read-models';
+import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from './rectification-ledger.documents';
+import { LEDGER_UNIT_TALLIES, retally, UnitTallyDoc } from './unit-tallies';
+
+type LedgerEvent = Extract<CampaignEvent, { type: 'CampaignLaunched' }> | ProblemEvent;
+
+type Timing = Pick<LedgerProblemDoc, 'fixedAt' | 'verifiedAt' | 'verifiedDeadline' | 'closedAt' | 'closedDeadline'>;
+
+const NO_TIMING: Timing = { fixedAt: null, verifiedAt: null, verifiedDeadline: null, closedAt: null, closedDeadline: null };
+
+const timingOf = (d: LedgerProblemDoc): Timing => ({
+  fixedAt: d.fixedAt,
+  verifiedAt: d.verifiedAt,
+  verifiedDeadline: d.verifiedDeadline,
+  closedAt: d.closedAt,
+  closedDeadline: d.closedDeadline,
+});
+
+/** The dates the metrics need, which the domain state does not keep: when each step happened. */
+function timingAfter(previous: Timing, before: ProblemState, e: ProblemEvent, at: string): Timing {
+  switch (e.type) {
+    case 'FixClaimed':
+      return { ...previous, fixedAt: at };
+    case 'FixRejected':
+      return { ...previous, fixedAt: null };
+    case 'FixVerified':
+      return { ...previous, verifiedAt: at, verifiedDeadline: before.current.plan?.deadline ?? null };
+    case 'ProblemClosed':
+      return { ...previous, closedAt: at, closedDeadline: e.data.deadline };
+    case 'ProblemRebounded':
+      return NO_TIMING;
+    default:
+      return previous;
+  }
+}
+
+function toDoc(s: ProblemState, campaignIds: string[], timing: Timing, registeredAt: string, lastChangedAt: string): LedgerProblemDoc {
+  const c = s.current;
+  const deferral = c.status === 'deferred' ? c.deferrals[c.deferrals.length - 1] : undefined;
+  return {
+    _id: s.problemId,
+    problemId: s.problemId,
+    campaignId: s.campaignId,
+    campaignIds,
+    responsibleUnitId: s.responsibleUnitId,
+    unitIds: involvedUnitIds(s),
+    source: s.source!,
+    category: s.category,
+    description: s.description,
+    responsibleLeader: s.people?.responsibleLeader.name ?? null,
+    handler: s.people?.handler.name ?? null,
+    cycle: c.number,
+    status: s.status,
+    handling: s.handling,
+    timing: c.plan?.timing ?? null,
+    measures: [...(c.plan?.measures ?? [])],
+    deadline: c.plan?.deadline ?? null,
+    published: c.published,
+    deferral: deferral ? { constraint: deferral.constraint, reReviewDate: deferral.reReviewDate } : null,
+    joint: c.joint
+      ? {
+          coordinatorUnitId: c.joint.coordinatorUnitId,
+          parts: c.joint.parts.map((p) => ({ partId: p.partId, unitId: p.unitId, description: p.description, deadline: p.deadline, closed: p.closed })),
+        }
+      : null,
+    rechecks: s.rechecks.map((r) => ({ lookBackCampaignId: r.lookBackCampaignId, cycle: r.cycle, outcome: r.outcome })),
+    discoveredAt: s.discoveredAt,
+    registeredAt,
+    ...timing,
+    lastChangedAt,
+    state: s,
+  };
+}
+
+async function changed(ctx: ProjectionContext, before: LedgerProblemDoc | null, after: LedgerProblemDoc): Promise<DocumentWrite[]> {
+  const tallies = new Map<string, UnitTallyDoc | null>();
+  for (const p of [before, after]) {
+    for (const c of [...(p?.campaignIds ?? []), ...(p?.rechecks.map((r) => r.lookBackCampaignId) ?? [])]) {
+      const id = `${c}.${after.responsibleUnitId}`;
+      if (!tallies.has(id)) tallies.set(id, await ctx.get<UnitTallyDoc>(LEDGER_UNIT_TALLIES, id));
+    }
+  }
+  const retallied = retally(before, after, (id) => tallies.get(id) ?? null);
+  return [upsert(LEDGER_PROBLEMS, after), ...retallied.map((t) => upsert(LEDGER_UNIT_TALLIES, t))];
+}
+
+/**
+ * 整改台账: one document per problem (its current cycle, the dates metrics need, the domain
+ * state), the warning thresholds of each campaign, and each unit's tally per campaign for the
+ * board (kept by subtracting what a problem counted before an event and adding what it counts
+ * after). Warning levels depend on the day a view is asked for, so the queries compute them.
+ */
+export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
+  name: 'rectification-ledger',
+  version: 1,
+  collections: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_UNIT_TALLIES],
+  handles: ['CampaignLaunched', ...PROBLEM_EVENT_TYPES],
+  async evolve(stored: StoredEvent, ctx) {
+    const e = stored as unknown as LedgerEvent;
+    const at = stored.occurredAt;
+    if (e.type === 'CampaignLaunched') {
+      const d = e.data;
+      const doc: LedgerCampaignDoc = {
+        _id: d.campaignId,
+        campaignId: d.campaignId,
+        name: d.name,
+        parentCampaignId: d.parentCampaignId,
+        warningThresholds: d.warningThresholds,
+      };
+      return [upsert(LEDGER_CAMPAIGNS, doc)];
+    }
+    const current = await ctx.get<LedgerProblemDoc>(LEDGER_PROBLEMS, e.data.problemId);
+    if (e.type === 'ProblemRegistered') {
+      if (current) return [];
+      const s = evolveProblem(initialProblemState(), e);
+      return changed(ctx, null, toDoc(s, [s.campaignId], NO_TIMING, at, at));
+    }
+    // Only a registered problem has a stream the deciders accept commands on.
+    if (!current) return [];
+    const s = evolveProblem(current.state, e);
+    const campaignIds =
+      e.type === 'ProblemRebounded' && !current.campaignIds.includes(e.data.lookBackCampaignId)
+        ? [...current.campaignIds, e.data.lookBackCampaignId]
+        : current.campaignIds;
+    return changed(ctx, current, toDoc(s, campaignIds, timingAfter(timingOf(current), current.state, e, at), current.registeredAt, at));
+  },
+};

@@ -1,0 +1,147 @@
+import { evolveProblem, initialProblemState, ProblemEvent } from '@platform/domain';
+import { specifyProjection, storedEvents } from '@platform/read-models/testing/projection-specification';
+import { CAMPAIGN, launched, LOOK_BACK, planned, problem, registered, solved } from '../testing/view-fixtures';
+import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-ledger.documents';
+import { addLeaves, contributions, LEDGER_UNIT_TALLIES, UnitTallyDoc } from './unit-tallies';
+import { rectificationLedgerProjection } from './rectification-ledger.projection';
+
+const stateOf = (events: ReturnType<typeof storedEvents>) =>
+  events.reduce((s, e) => evolveProblem(s, e as unknown as ProblemEvent), initialProblemState());
+
+describe('rectification-ledger projection', () => {
+  const spec = specifyProjection(rectificationLedgerProjection);
+
+  it('keeps each problem as the domain folds it, with the dates metrics need', async () => {
+    const given = [launched(), ...solved('p-1', 'branch-1', '2026-04-30', '2026-04-20T09:00:00.000Z')];
+    const problemEvents = storedEvents(given).slice(1);
+    const expected: LedgerProblemDoc = {
+      _id: 'p-1',
+      problemId: 'p-1',
+      campaignId: CAMPAIGN,
+      campaignIds: [CAMPAIGN],
+      responsibleUnitId: 'branch-1',
+      unitIds: ['branch-1'],
+      source: 'democratic_appraisal',
+      category: 'work_style',
+      description: '问题 p-1',
+      responsibleLeader: '张书记',
+      handler: '李经办',
+      cycle: 1,
+      status: 'closed',
+      handling: 'solved',
+      timing: 'by_deadline',
+      measures: ['建立走访制度'],
+      deadline: '2026-04-30',
+      published: false,
+      deferral: null,
+      joint: null,
+      rechecks: [],
+      discoveredAt: '2026-02-20',
+      registeredAt: '2026-03-01T08:02:00.000Z',
+      fixedAt: '2026-03-01T08:04:00.000Z',
+      verifiedAt: '2026-04-20T09:00:00.000Z',
+      verifiedDeadline: '2026-04-30',
+      closedAt: '2026-04-20T09:00:00.000Z',
+      closedDeadline: '2026-04-30',
+      lastChangedAt: '2026-04-20T09:00:00.000Z',
+      state: stateOf(problemEvents),
+    };
+    await spec.given(given).then({
+      [LEDGER_CAMPAIGNS]: [
+        { _id: CAMPAIGN, campaignId: CAMPAIGN, name: '第二批先进性教育活动', parentCampaignId: null, warningThresholds: { greenDays: 20, yellowDays: 10 } },
+      ],
+      [LEDGER_PROBLEMS]: [expected],
+      [LEDGER_UNIT_TALLIES]: [
+        {
+          _id: `${CAMPAIGN}.branch-1`,
+          campaignId: CAMPAIGN,
+          unitId: 'branch-1',
+          byHandling: { being_rectified: 0, by_deadline: 0, deferred: 0, joint: 0, solved: 1 },
+          problems: {
+            total: 1,
+            closed: 1,
+            closedWithDeadline: 1,
+            closedOnTime: 1,
+            verifiedOrClosed: 1,
+            verifiedOrClosedWithDeadline: 1,
+            verifiedOrClosedOnTime: 1,
+          },
+          rechecks: { rechecked: 0, rebounded: 0 },
+        },
+      ],
+    });
+  });
+
+  it('follows deferral, joint handling with its parts, and a rebound that reopens it in the look-back', async () => {
+    const docs = await spec
+      .given([
+        registered('p-2', 'branch-3'),
+        planned('p-2', '2026-05-31'),
+        problem('p-2', 'ProblemDeferred', {
+          constraint: '道路改造需列入县财政预算',
+          explanation: { text: '已向村民说明', date: '2026-03-10' },
+          reReviewDate: '2026-09-01',
+          gradualMeasures: ['先修补'],
+          deferredBy: 'op-3',
+        }),
+        registered('p-3', 'branch-1'),
+        planned('p-3', '2026-05-31'),
+        problem('p-3', 'JointHandlingStarted', {
+          coordinatorUnitId: 'town-1',
+          reason: '涉及多个部门',
+          parts: [
+            { partId: 'a', unitId: 'branch-1', description: '排查', deadline: '2026-04-30' },
+            { partId: 'b', unitId: 'branch-2', description: '整治', deadline: '2026-05-15' },
+          ],
+          escalatedBy: 'op-town',
+        }),
+        problem('p-3', 'PartClosed', { partId: 'a', evidence: '排查表', closedBy: 'op-1' }),
+        ...solved('p-4', 'branch-2', '2026-04-30', '2026-04-01T00:00:00.000Z'),
+        problem('p-4', 'ProblemRebounded', { lookBackCampaignId: LOOK_BACK, previousCycle: 1, cycle: 2, finding: '又出现', checkedBy: 'insp-1' }),
+      ])
+      .documents();
+    const byId = Object.fromEntries(docs[LEDGER_PROBLEMS].map((d) => [d._id, d as unknown as LedgerProblemDoc]));
+    expect(byId['p-2']).toMatchObject({ status: 'deferred', handling: 'deferred', deferral: { constraint: '道路改造需列入县财政预算', reReviewDate: '2026-09-01' } });
+    expect(byId['p-3']).toMatchObject({
+      status: 'joint',
+      handling: 'joint',
+      unitIds: ['branch-1', 'town-1', 'branch-2'],
+      joint: { coordinatorUnitId: 'town-1', parts: [{ partId: 'a', closed: true }, { partId: 'b', closed: false }] },
+    });
+    // The running tallies equal what the final documents add up to, counted afresh.
+    const afresh = new Map<string, UnitTallyDoc>();
+    for (const d of Object.values(byId)) {
+      for (const [id, t] of contributions(d)) {
+        const sum = afresh.get(id);
+        afresh.set(
+          id,
+          sum
+            ? { ...sum, byHandling: addLeaves(sum.byHandling, t.byHandling), problems: addLeaves(sum.problems, t.problems), rechecks: addLeaves(sum.rechecks, t.rechecks) }
+            : t,
+        );
+      }
+    }
+    expect(docs[LEDGER_UNIT_TALLIES]).toEqual([...afresh.values()].sort((a, b) => a._id.localeCompare(b._id)));
+    expect(docs[LEDGER_UNIT_TALLIES].find((t) => t._id === `${LOOK_BACK}.branch-2`)).toMatchObject({
+      byHandling: { being_rectified: 1 },
+      rechecks: { rechecked: 1, rebounded: 1 },
+    });
+    expect(docs[LEDGER_UNIT_TALLIES].find((t) => t._id === `${CAMPAIGN}.branch-2`)).toMatchObject({
+      byHandling: { being_rectified: 1, solved: 0 },
+      problems: { total: 1, closed: 0 },
+    });
+    expect(byId['p-4']).toMatchObject({
+      campaignIds: [CAMPAIGN, LOOK_BACK],
+      cycle: 2,
+      status: 'identified',
+      handling: 'being_rectified',
+      rechecks: [{ lookBackCampaignId: LOOK_BACK, cycle: 1, outcome: 'rebounded' }],
+      closedAt: null,
+      verifiedAt: null,
+    });
+  });
+
+  it('ignores events of a problem it never saw registered', async () => {
+    await spec.given([planned('p-9', '2026-05-01')]).then({});
+  });
+});

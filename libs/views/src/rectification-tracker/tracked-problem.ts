@@ -1,0 +1,172 @@
+import {
+  daysBetween,
+  DEFAULT_WARNING_THRESHOLDS,
+  doneOnTime,
+  HANDLING_NAMES,
+  Handling,
+  OrganizationTree,
+  PROBLEM_SOURCE_NAMES,
+  PROBLEM_STATUS_NAMES,
+  ProblemSource,
+  ProblemStatus,
+  TIMING_CLASS_NAMES,
+  WARNING_LEVEL_NAMES,
+  WARNING_LEVELS,
+  WarningLevel,
+  warningLevel,
+  WarningThresholds,
+} from '@platform/domain';
+import { LedgerProblemDoc } from './rectification-ledger.documents';
+
+/** Deadlines run only while the work is under way (as the domain's warnings do); deferred ones wait for their re-review. */
+const RUNNING: readonly ProblemStatus[] = ['planned', 'in_progress', 'joint'];
+
+export interface DeadlineState {
+  readonly daysLeft: number | null;
+  readonly warningLevel: WarningLevel;
+  readonly warningLevelName: string;
+  readonly overdue: boolean;
+}
+
+export interface TrackedPart extends DeadlineState {
+  readonly partId: string;
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly description: string;
+  readonly deadline: string;
+  readonly closed: boolean;
+}
+
+export interface TrackedProblem extends DeadlineState {
+  readonly problemId: string;
+  readonly campaignId: string;
+  readonly campaignIds: string[];
+  readonly responsibleUnitId: string;
+  readonly responsibleUnitName: string;
+  readonly source: ProblemSource;
+  readonly sourceName: string;
+  readonly category: string;
+  readonly description: string;
+  readonly responsibleLeader: string | null;
+  readonly handler: string | null;
+  readonly cycle: number;
+  readonly status: ProblemStatus;
+  readonly statusName: string;
+  readonly handling: Handling;
+  readonly handlingName: string;
+  readonly timing: string | null;
+  readonly timingName: string | null;
+  readonly measures: string[];
+  readonly deadline: string | null;
+  readonly published: boolean;
+  readonly deferral: LedgerProblemDoc['deferral'];
+  readonly joint: { coordinatorUnitId: string; coordinatorUnitName: string; parts: TrackedPart[] } | null;
+  readonly rechecks: LedgerProblemDoc['rechecks'];
+  readonly registeredAt: string;
+  readonly fixedAt: string | null;
+  readonly verifiedAt: string | null;
+  readonly closedAt: string | null;
+  /** null when it is not closed or had no deadline. */
+  readonly closedOnTime: boolean | null;
+  readonly lastChangedAt: string;
+}
+
+const LEVEL_RANK = (l: WarningLevel) => WARNING_LEVELS.indexOf(l);
+
+function deadlineState(deadline: string | null, running: boolean, today: string | null, t: WarningThresholds): DeadlineState {
+  if (!deadline || !running || !today) {
+    return { daysLeft: deadline && today ? daysBetween(today, deadline) : null, warningLevel: 'none', warningLevelName: WARNING_LEVEL_NAMES.none, overdue: false };
+  }
+  const level = warningLevel(deadline, today, t);
+  return { daysLeft: daysBetween(today, deadline), warningLevel: level, warningLevelName: WARNING_LEVEL_NAMES[level], overdue: level === 'red' };
+}
+
+/**
+ * A ledger entry as seen on `today` (the view's day): its deadline warning (green ≤ greenDays
+ * left, yellow ≤ yellowDays, red once overdue, as the campaign configured them) and each joint
+ * part's own. The problem shows the most urgent of its own and its open parts' warnings.
+ */
+export function trackProblem(p: LedgerProblemDoc, today: string | null, tree: OrganizationTree, thresholds?: WarningThresholds): TrackedProblem {
+  const t = thresholds ?? DEFAULT_WARNING_THRESHOLDS;
+  const running = RUNNING.includes(p.status);
+  const own = deadlineState(p.deadline, running, today, t);
+  const name = (id: string) => tree.get(id)?.name ?? id;
+  const parts = (p.joint?.parts ?? []).map((part): TrackedPart => ({
+    ...part,
+    unitName: name(part.unitId),
+    ...deadlineState(part.deadline, running && !part.closed, today, t),
+  }));
+  const worst = [own, ...parts].reduce((a, b) => (LEVEL_RANK(b.warningLevel) > LEVEL_RANK(a.warningLevel) ? b : a), own);
+  const onTime = p.status === 'closed' && p.closedAt && p.closedDeadline ? doneOnTime(p.closedAt, p.closedDeadline) : null;
+  return {
+    problemId: p.problemId,
+    campaignId: p.campaignId,
+    campaignIds: p.campaignIds,
+    responsibleUnitId: p.responsibleUnitId,
+    responsibleUnitName: name(p.responsibleUnitId),
+    source: p.source,
+    sourceName: PROBLEM_SOURCE_NAMES[p.source],
+    category: p.category,
+    description: p.description,
+    responsibleLeader: p.responsibleLeader,
+    handler: p.handler,
+    cycle: p.cycle,
+    status: p.status,
+    statusName: PROBLEM_STATUS_NAMES[p.status],
+    handling: p.handling,
+    handlingName: HANDLING_NAMES[p.handling],
+    timing: p.timing,
+    timingName: p.timing ? TIMING_CLASS_NAMES[p.timing] : null,
+    measures: p.measures,
+    deadline: p.deadline,
+    published: p.published,
+    deferral: p.deferral,
+    joint: p.joint ? { coordinatorUnitId: p.joint.coordinatorUnitId, coordinatorUnitName: name(p.joint.coordinatorUnitId), parts } : null,
+    rechecks: p.rechecks,
+    registeredAt: p.registeredAt,
+    fixedAt: p.fixedAt,
+    verifiedAt: p.verifiedAt,
+    closedAt: p.closedAt,
+    closedOnTime: onTime,
+    lastChangedAt: p.lastChangedAt,
+    daysLeft: own.daysLeft,
+    warningLevel: worst.warningLevel,
+    warningLevelName: worst.warningLevelName,
+    overdue: worst.overdue,
+  };
+}
+
+export interface ProblemListFilters {
+  readonly statuses: readonly ProblemStatus[];
+  readonly handlings: readonly Handling[];
+  readonly warningLevels: readonly WarningLevel[];
+  readonly sources: readonly ProblemSource[];
+  readonly overdue: boolean | null;
+}
+
+/** The filters that do not depend on the day, as a MongoDB filter for the ledger. */
+export function ledgerFilter(campaignId: string, f: Pick<ProblemListFilters, 'statuses' | 'handlings' | 'sources'>): Record<string, unknown> {
+  return {
+    campaignIds: campaignId,
+    ...(f.statuses.length ? { status: { $in: [...f.statuses] } } : {}),
+    ...(f.handlings.length ? { handling: { $in: [...f.handlings] } } : {}),
+    ...(f.sources.length ? { source: { $in: [...f.sources] } } : {}),
+  };
+}
+
+/** The filters that depend on the day. */
+export function matchesDay(p: TrackedProblem, f: Pick<ProblemListFilters, 'warningLevels' | 'overdue'>): boolean {
+  if (f.warningLevels.length && !f.warningLevels.includes(p.warningLevel)) return false;
+  if (f.overdue !== null && p.overdue !== f.overdue) return false;
+  return true;
+}
+
+/** Overdue first, then the nearest deadline, then the id: what needs pushing comes first. */
+export function byUrgency(a: TrackedProblem, b: TrackedProblem): number {
+  return (
+    Number(b.overdue) - Number(a.overdue) ||
+    (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') ||
+    a.problemId.localeCompare(b.problemId)
+  );
+}
+

@@ -1,0 +1,152 @@
+import {
+  addMetricCounts,
+  computeMetrics,
+  emptyMetricCounts,
+  HANDLINGS,
+  Handling,
+  MetricCounts,
+  MetricsVersion,
+  OrganizationTree,
+  problemOutcomeCounts,
+  ProblemStatus,
+  sumMetricCounts,
+  UnitLevel,
+} from '@platform/domain';
+import { rollupGroups } from '../shared/rollups';
+import { UnitFilter } from '../shared/view-scope';
+import { LedgerProblemDoc } from './rectification-ledger.documents';
+import { TrackedProblem } from './tracked-problem';
+import { addLeaves } from './unit-tallies';
+
+const IN_PROGRESS: readonly ProblemStatus[] = ['identified', 'planned', 'in_progress'];
+
+export interface TrackerCounts {
+  readonly total: number;
+  /** 已销号 */
+  readonly closed: number;
+  /** 已验收待销号 */
+  readonly verified: number;
+  /** 已整改待验收 */
+  readonly fixedAwaitingVerification: number;
+  /** 查摆、制定措施、整改中 */
+  readonly inProgress: number;
+  readonly byDeadline: number;
+  readonly deferred: number;
+  readonly joint: number;
+  readonly byHandling: Record<Handling, number>;
+  readonly overdue: number;
+  readonly warnings: { green: number; yellow: number; red: number };
+  readonly jointParts: { total: number; closed: number; overdue: number };
+}
+
+export interface TrackerTotals {
+  readonly counts: TrackerCounts;
+  readonly completionRate: number | null;
+  readonly onTimeRate: number | null;
+}
+
+const emptyTracker = (): TrackerCounts => ({
+  total: 0,
+  closed: 0,
+  verified: 0,
+  fixedAwaitingVerification: 0,
+  inProgress: 0,
+  byDeadline: 0,
+  deferred: 0,
+  joint: 0,
+  byHandling: Object.fromEntries(HANDLINGS.map((h) => [h, 0])) as Record<Handling, number>,
+  overdue: 0,
+  warnings: { green: 0, yellow: 0, red: 0 },
+  jointParts: { total: 0, closed: 0, overdue: 0 },
+});
+
+function addProblem(c: TrackerCounts, p: TrackedProblem): TrackerCounts {
+  const parts = p.joint?.parts ?? [];
+  return {
+    total: c.total + 1,
+    closed: c.closed + Number(p.status === 'closed'),
+    verified: c.verified + Number(p.status === 'verified'),
+    fixedAwaitingVerification: c.fixedAwaitingVerification + Number(p.status === 'fixed'),
+    inProgress: c.inProgress + Number(IN_PROGRESS.includes(p.status)),
+    byDeadline: c.byDeadline + Number(p.handling === 'by_deadline'),
+    deferred: c.deferred + Number(p.status === 'deferred'),
+    joint: c.joint + Number(p.status === 'joint'),
+    byHandling: { ...c.byHandling, [p.handling]: c.byHandling[p.handling] + 1 },
+    overdue: c.overdue + Number(p.overdue),
+    warnings: {
+      green: c.warnings.green + Number(p.warningLevel === 'green'),
+      yellow: c.warnings.yellow + Number(p.warningLevel === 'yellow'),
+      red: c.warnings.red + Number(p.warningLevel === 'red'),
+    },
+    jointParts: {
+      total: c.jointParts.total + parts.length,
+      closed: c.jointParts.closed + parts.filter((x) => x.closed).length,
+      overdue: c.jointParts.overdue + parts.filter((x) => x.overdue).length,
+    },
+  };
+}
+
+const sumTracker = (list: readonly TrackerCounts[]): TrackerCounts => list.reduce((a, b) => addLeaves(a, b), emptyTracker());
+
+function withRates(counts: TrackerCounts, metricCounts: MetricCounts, version: MetricsVersion): TrackerTotals {
+  const m = computeMetrics(metricCounts, version);
+  return { counts, completionRate: m.completionRate, onTimeRate: m.onTimeRate };
+}
+
+export interface TrackerUnitRow extends TrackerTotals {
+  readonly unitId: string;
+  readonly name: string;
+}
+
+export interface TrackerRollup extends TrackerTotals {
+  readonly unitId: string;
+  readonly name: string;
+  readonly level: UnitLevel;
+  readonly levelName: string;
+}
+
+export interface TrackerSummary {
+  readonly metricsVersion: MetricsVersion;
+  readonly units: TrackerUnitRow[];
+  readonly rollups: TrackerRollup[];
+  readonly overall: TrackerTotals;
+}
+
+/**
+ * 整改进度: counts per responsible unit, rolled up to township, county and city by summing
+ * counts (rates recomputed from the summed counts), over visible units only.
+ */
+export function trackerSummary(
+  docs: readonly LedgerProblemDoc[],
+  tracked: readonly TrackedProblem[],
+  tree: OrganizationTree,
+  filter: UnitFilter,
+  version: MetricsVersion,
+): TrackerSummary {
+  const perUnit = new Map<string, { counts: TrackerCounts; metric: MetricCounts }>();
+  docs.forEach((doc, i) => {
+    if (!filter.visible(doc.responsibleUnitId)) return;
+    const entry = perUnit.get(doc.responsibleUnitId) ?? { counts: emptyTracker(), metric: emptyMetricCounts() };
+    perUnit.set(doc.responsibleUnitId, {
+      counts: addProblem(entry.counts, tracked[i]),
+      metric: addMetricCounts(entry.metric, { ...emptyMetricCounts(), problems: problemOutcomeCounts(doc) }),
+    });
+  });
+  const units = [...perUnit]
+    .map(([unitId, e]): TrackerUnitRow => ({ unitId, name: tree.get(unitId)?.name ?? unitId, ...withRates(e.counts, e.metric, version) }))
+    .sort((a, b) => a.unitId.localeCompare(b.unitId));
+
+  const rollups = rollupGroups(tree, perUnit).map(
+    ({ members, ...node }): TrackerRollup => ({
+      ...node,
+      ...withRates(sumTracker(members.map((e) => e.counts)), sumMetricCounts(members.map((e) => e.metric)), version),
+    }),
+  );
+  const all = [...perUnit.values()];
+  return {
+    metricsVersion: version,
+    units,
+    rollups,
+    overall: withRates(sumTracker(all.map((e) => e.counts)), sumMetricCounts(all.map((e) => e.metric)), version),
+  };
+}

@@ -1,0 +1,137 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { badRequest, CLOCK, Clock } from '@platform/common';
+import { OrganizationTree } from '@platform/domain';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
+import { OrganizationDirectory } from '@platform/organizations';
+import { computeAsOf, positionAt, ProjectionRunner, READ_STORE, ReadStore } from '@platform/read-models';
+
+/** How far a client's clock may run ahead of ours before an "as of" time counts as the future. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** Read-your-writes: how long a query waits for the projections before answering with what they have. */
+const CATCH_UP_TIMEOUT_MS = 10_000;
+
+export type AsOfRequest = { readonly untilPosition: number } | { readonly at: string };
+
+/**
+ * The moment a view is computed for: the events up to `position`, the organization tree as it
+ * stood then, and the read-model documents as they stood then — live ones, or ones replayed from
+ * the events by the same projection code. `at` is the view's day for deadline warnings.
+ */
+export interface ViewMoment {
+  readonly position: number;
+  readonly at: string | null;
+  readonly live: boolean;
+  /** True when the projections did not catch up in time (the answer may miss recent writes). */
+  readonly stale: boolean;
+  readonly tree: OrganizationTree;
+  store(projection: string): ReadStore;
+}
+
+/** `asOf` is a global position (digits) or an ISO time. */
+export function parseAsOf(raw: string | undefined, now: Date): AsOfRequest | null {
+  if (raw === undefined || raw === '') return null;
+  if (/^\d{1,15}$/.test(raw)) return { untilPosition: Number(raw) };
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) throw badRequest([{ field: 'asOf', rule: 'asOf', message: 'asOf 须为全局位置（整数）或 ISO 时间' }]);
+  if (t > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw badRequest([{ field: 'asOf', rule: 'notInFuture', message: 'asOf 不能晚于当前时间 (must not be in the future)' }]);
+  }
+  return { at: new Date(t).toISOString() };
+}
+
+@Injectable()
+export class ViewMoments {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    private readonly runner: ProjectionRunner,
+    private readonly directory: OrganizationDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Now (after the projections caught up with every event stored when asked, so a GET right
+   * after a POST sees it), or a past moment. `replay: false` is for projections whose documents
+   * never change once written (the audit trail): the live documents up to the position are then
+   * exactly the replayed ones, and the query bounds itself by the position.
+   */
+  async resolve(rawAsOf: string | undefined, projections: readonly string[], options: { replay?: boolean } = {}): Promise<ViewMoment> {
+    const now = this.clock();
+    const asOf = parseAsOf(rawAsOf, now);
+    if (!asOf) return this.live(now, projections);
+    const head = await this.events.headPosition();
+    const position = 'untilPosition' in asOf ? Math.min(asOf.untilPosition, head) : await positionAt(this.events, asOf.at);
+    const at = 'at' in asOf ? asOf.at : await this.recordedAt(position);
+    const tree = await this.directory.asOf(position);
+    if (options.replay === false) {
+      const stale = await this.staleAt(position, projections);
+      return { position, at, live: false, stale, tree, store: () => this.store };
+    }
+    return { position, at, live: false, stale: false, tree, ...(await this.replayed(position, projections)) };
+  }
+
+  /** The documents of these projections exactly at `position`: live when they stand there, else replayed. */
+  async exactly<T>(position: number, projections: readonly string[], read: (store: (p: string) => ReadStore) => Promise<T>): Promise<T> {
+    await this.staleAt(position, projections);
+    const atPosition = async () => (await Promise.all(projections.map((p) => this.store.checkpoint(p)))).every((c) => c?.position === position);
+    if (await atPosition()) {
+      const result = await read(() => this.store);
+      // A batch committed while reading would mix two moments: then replay instead.
+      if (await atPosition()) return result;
+    }
+    const { store } = await this.replayed(position, projections);
+    return read(store);
+  }
+
+  /** The documents replayed from the events up to `position`, whatever the live ones say. */
+  async replay<T>(position: number, projections: readonly string[], read: (store: (p: string) => ReadStore) => Promise<T>): Promise<T> {
+    const { store } = await this.replayed(position, projections);
+    return read(store);
+  }
+
+  async treeAt(position: number): Promise<OrganizationTree> {
+    return this.directory.asOf(position);
+  }
+
+  private async live(now: Date, projections: readonly string[]): Promise<ViewMoment> {
+    const position = await this.events.headPosition();
+    const stale = await this.staleAt(position, projections);
+    const tree = await this.directory.current();
+    return { position, at: now.toISOString(), live: true, stale, tree, store: () => this.store };
+  }
+
+  /** Waits until these projections hold every event stored now; false when they did not in time. */
+  async catchUp(projections: readonly string[]): Promise<boolean> {
+    return !(await this.staleAt(await this.events.headPosition(), projections));
+  }
+
+  /** True when the projections did not reach `position` in time (the answer then says it may be stale). */
+  private async staleAt(position: number, projections: readonly string[]): Promise<boolean> {
+    try {
+      await this.runner.waitFor(position, { names: projections, timeoutMs: CATCH_UP_TIMEOUT_MS });
+      return false;
+    } catch {
+      return true;
+    }
+  }
+
+  private async replayed(position: number, projections: readonly string[]): Promise<{ store(p: string): ReadStore }> {
+    const stores = new Map<string, ReadStore>();
+    for (const name of projections) {
+      stores.set(name, (await computeAsOf(this.events, this.runner.projection(name), { untilPosition: position })).store);
+    }
+    return {
+      store: (p) => {
+        const s = stores.get(p);
+        if (!s) throw new Error(`projection ${p} was not replayed for this view`);
+        return s;
+      },
+    };
+  }
+
+  private async recordedAt(position: number): Promise<string | null> {
+    if (position <= 0) return null;
+    const [e] = await this.events.readAll({ after: position - 1, until: position, limit: 1 });
+    return e?.recordedAt ?? null;
+  }
+}

@@ -1,0 +1,50 @@
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { METRICS_VERSIONS, MetricsVersion, UNIT_ID_PATTERN } from '@platform/domain';
+
+/** A global position, or an ISO date/time (validated further when parsed). */
+const AS_OF = /^(\d{1,15}|\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?)$/;
+
+/** `a,b,c` or repeated parameters, as a list. */
+export const ListParam = () =>
+  Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value));
+
+export const BooleanParam = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+export class AsOfQuery {
+  /** 历史时刻：全局位置（整数）或 ISO 时间，返回当时的结果；省略为当前 */
+  @IsOptional()
+  @Matches(AS_OF, { message: 'asOf 须为全局位置（整数）或 ISO 时间 (a position or an ISO time)' })
+  asOf?: string;
+}
+
+export class MetricsQuery extends AsOfQuery {
+  /** 指标口径版本（1 或 2），省略为现行口径 1 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn(METRICS_VERSIONS, { message: 'metricsVersion 须为 1 或 2' })
+  metricsVersion?: MetricsVersion;
+}
+
+export class ScopedMetricsQuery extends MetricsQuery {
+  /** 只看该组织及其下级 */
+  @IsOptional()
+  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  root?: string;
+}
+
+export class PagedMetricsQuery extends ScopedMetricsQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  skip?: number;
+
+  /** 每页条数，默认 50，最多 5000 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  limit?: number;
+}

@@ -1,0 +1,33 @@
+import { NotFoundException } from '@nestjs/common';
+import { ActorScope, scopeCovers } from '@platform/common';
+import { OrganizationTree } from '@platform/domain';
+
+export const NOT_FOUND = { statusCode: 404, error: 'Not Found', message: '资源不存在或无权查看 (not found)' };
+
+/** The units a view may show: the actor's scope, narrowed to a subtree when one is asked for. */
+export interface UnitFilter {
+  visible(unitId: string): boolean;
+  /** Every visible unit of the tree, or null when nothing is filtered (an administrator's whole view). */
+  readonly ids: readonly string[] | null;
+}
+
+/**
+ * A subtree outside the scope answers 404 exactly like a missing one. Without a subtree the view
+ * is the scope itself, so an inspector's roll-ups are built from their assigned units only.
+ */
+export function unitFilter(tree: OrganizationTree, scope: ActorScope, root: string | null | undefined): UnitFilter {
+  if (root) {
+    if (!tree.has(root) || !scopeCovers(scope, root, tree.ancestorIds(root))) throw new NotFoundException(NOT_FOUND);
+    const ids = tree.subtreeIds(root);
+    const set = new Set(ids);
+    return { visible: (u) => set.has(u), ids };
+  }
+  if (scope.all) return { visible: () => true, ids: null };
+  const set = new Set(scope.roots.flatMap((r) => tree.subtreeIds(r)));
+  return { visible: (u) => set.has(u), ids: [...set] };
+}
+
+/** A MongoDB filter on a field holding unit ids (one or an array). */
+export function unitClause(field: string, filter: UnitFilter): Record<string, unknown> {
+  return filter.ids === null ? {} : { [field]: { $in: filter.ids } };
+}

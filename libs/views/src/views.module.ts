@@ -1,0 +1,69 @@
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ScopeLookupRegistry } from '@platform/common';
+import { OrganizationsModule } from '@platform/organizations';
+import { READ_STORE, ReadModelsModule, ReadStore } from '@platform/read-models';
+import { PublishNoticeHandler } from './commands/publish-notice/publish-notice.handler';
+import { PublishNoticeHttpController } from './commands/publish-notice/publish-notice.http.controller';
+import { NoticeDoc, NOTICES } from './notices/notices.documents';
+import { ExportLedgerHttpController } from './queries/export-ledger/export-ledger.http.controller';
+import { ExportProgressBoardHttpController } from './queries/export-progress-board/export-progress-board.http.controller';
+import { GetNoticeHttpController } from './queries/get-notice/get-notice.http.controller';
+import { GetProblemTimelineHttpController } from './queries/get-problem-timeline/get-problem-timeline.http.controller';
+import { GetProgressBoardHttpController } from './queries/get-progress-board/get-progress-board.http.controller';
+import { GetRectificationTrackerHttpController } from './queries/get-rectification-tracker/get-rectification-tracker.http.controller';
+import { ListNoticesHttpController } from './queries/list-notices/list-notices.http.controller';
+import { ListTrackedProblemsHttpController } from './queries/list-tracked-problems/list-tracked-problems.http.controller';
+import { ReproduceNoticeHttpController } from './queries/reproduce-notice/reproduce-notice.http.controller';
+import { SearchAuditTrailHttpController } from './queries/search-audit-trail/search-audit-trail.http.controller';
+import { VerifyEventChainHttpController } from './queries/verify-event-chain/verify-event-chain.http.controller';
+import { LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-tracker/rectification-ledger.documents';
+import { ViewMoments } from './shared/view-moment';
+import { VIEW_PROJECTIONS } from './view-projections';
+
+/**
+ * Bounded context: the read side — progress boards, the rectification tracker and ledger,
+ * the audit trail and notices, live or as of any past moment. Needs ReadModelsModule.forRoot
+ * (the store and the runner) in the application.
+ */
+@Module({
+  imports: [CqrsModule, OrganizationsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
+  controllers: [
+    GetProgressBoardHttpController,
+    ExportProgressBoardHttpController,
+    GetRectificationTrackerHttpController,
+    ListTrackedProblemsHttpController,
+    ExportLedgerHttpController,
+    GetProblemTimelineHttpController,
+    SearchAuditTrailHttpController,
+    VerifyEventChainHttpController,
+    PublishNoticeHttpController,
+    ListNoticesHttpController,
+    GetNoticeHttpController,
+    ReproduceNoticeHttpController,
+  ],
+  providers: [ViewMoments, PublishNoticeHandler],
+  exports: [ViewMoments],
+})
+export class ViewsModule implements OnModuleInit {
+  constructor(
+    private readonly lookups: ScopeLookupRegistry,
+    private readonly moments: ViewMoments,
+    @Inject(READ_STORE) private readonly store: ReadStore,
+  ) {}
+
+  onModuleInit(): void {
+    // Access checks run before the handler: they too must see a problem or notice created just now.
+    const problemUnits = async (problemId: string) => {
+      await this.moments.catchUp(['rectification-ledger']);
+      return (await this.store.get<LedgerProblemDoc>(LEDGER_PROBLEMS, problemId))?.unitIds ?? null;
+    };
+    const noticeUnits = async (noticeId: string) => {
+      await this.moments.catchUp(['notices']);
+      return (await this.store.get<NoticeDoc>(NOTICES, noticeId))?.unitIds ?? null;
+    };
+    this.lookups.register('ledger-problem', problemUnits);
+    this.lookups.register('notice', noticeUnits);
+    this.lookups.registerStreamCategory('notice', (streamId) => noticeUnits(streamId.slice('notice-'.length)));
+  }
+}
