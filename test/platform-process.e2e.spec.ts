@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,11 +16,23 @@ function freePort(): Promise<number> {
 }
 
 /** The real entry point with PORT and DATA_DIR from the environment, as `npm start` runs it. */
-function startMain(port: number, dataDir: string): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/platform/src/main.ts')], {
+function startMain(port: number, dataDir: string, env: Record<string, string> = {}): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/platform/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SWC_NODE_PROJECT: join(root, 'tsconfig.json') },
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir, SWC_NODE_PROJECT: join(root, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  return Object.assign(child, { output: () => output });
+}
+
+async function signIn(port: number, username: string, password: string): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
   });
 }
 
@@ -46,24 +58,59 @@ function stop(child: ChildProcess): Promise<void> {
 
 describe('the platform process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-process-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const demoDir = mkdtempSync(join(tmpdir(), 'platform-demo-'));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(demoDir, { recursive: true, force: true });
+  });
+  const admin = { ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'a-long-admin-password' };
 
-  it('serves /health on PORT with data in DATA_DIR, and keeps the data across a restart', async () => {
+  it('serves /health on PORT with data in DATA_DIR, creates the first administrator from the environment, and keeps the data across a restart', async () => {
     const port = await freePort();
-    let child = startMain(port, dataDir);
+    let child = startMain(port, dataDir, admin);
     expect((await waitForHealth(port)).status).toBe('ok');
+    const session = (await (await signIn(port, 'chief', 'a-long-admin-password')).json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${session.accessToken}` };
     const created = await fetch(`http://127.0.0.1:${port}/api/organizations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-dev-actor': 'admin-1;admin;' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ unitId: 'city', name: '常德市', level: 'city', unitType: 'agency' }),
     });
     expect(created.status).toBe(201);
+    const head = (await waitForHealth(port)).eventStore.headPosition;
     await stop(child);
 
-    child = startMain(port, dataDir);
-    expect((await waitForHealth(port)).eventStore.headPosition).toBe(1);
-    const unit = await fetch(`http://127.0.0.1:${port}/api/organizations/city`, { headers: { 'x-dev-actor': 'admin-1;admin;' } });
+    child = startMain(port, dataDir, admin);
+    expect((await waitForHealth(port)).eventStore.headPosition).toBe(head);
+    const unit = await fetch(`http://127.0.0.1:${port}/api/organizations/city`, { headers: auth });
     expect(((await unit.json()) as { name: string }).name).toBe('常德市');
+    await stop(child);
+  });
+
+  it('creates an administrator with the create-admin command, then signs them in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'platform-admin-'));
+    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/platform/src/create-admin.ts'), 'keeper'], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dir, ADMIN_PASSWORD: 'keeper-password-1', SWC_NODE_PROJECT: join(root, 'tsconfig.json') },
+      encoding: 'utf8',
+    });
+    expect(run.stdout).toContain('管理员 keeper 已创建');
+    const port = await freePort();
+    const child = startMain(port, dir, { DEMO_ADMIN: '0' });
+    await waitForHealth(port);
+    expect((await signIn(port, 'keeper', 'keeper-password-1')).status).toBe(200);
+    await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('in demo mode on an empty platform, creates an administrator and prints its one-time password', async () => {
+    const port = await freePort();
+    const child = startMain(port, demoDir);
+    await waitForHealth(port);
+    const m = /管理员 admin，密码 (\S+)（/.exec(child.output());
+    expect(m).not.toBeNull();
+    expect((await signIn(port, 'admin', m![1])).status).toBe(200);
+    expect((await signIn(port, 'admin', 'wrong-password-x')).status).toBe(401);
     await stop(child);
   });
 });

@@ -3,15 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { PlatformConfig } from '@platform/common';
 import { createPlatformApp } from '../../apps/platform/src/bootstrap';
 
 export interface TestPlatform {
   app: NestExpressApplication;
   dataDir: string;
+  config: PlatformConfig;
   http: () => ReturnType<typeof request>;
   /**
-   * Headers of a signed-in user with this role and scope (subtree roots); the user is created on
-   * first use. Admins see everything whatever their scope.
+   * Headers of a signed-in user with this role and scope (subtree roots); an administrator
+   * creates the user on first use, then it signs in with its password like anyone else.
    */
   signIn(userId: string, role: string, scopeUnitIds?: string[]): Promise<Record<string, string>>;
   /** Restart on the same data directory, as after a crash or a deploy. */
@@ -19,21 +21,62 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
+export const TEST_ADMIN = { username: 'admin-1', password: 'admin-password-for-tests' };
+export const TEST_PASSWORD = 'user-password-for-tests';
+
+export function testConfig(dataDir: string, limits: Partial<PlatformConfig['limits']> = {}): PlatformConfig {
+  return {
+    port: 0,
+    dataDir,
+    auth: {
+      jwtSecret: null,
+      accessTokenSeconds: 900,
+      refreshTokenSeconds: 3600,
+      adminUsername: TEST_ADMIN.username,
+      adminPassword: TEST_ADMIN.password,
+      demo: false,
+    },
+    limits: { signInPerMinute: 10_000, writesPerMinute: 100_000, bodyLimit: '5mb', corsOrigins: [], ...limits },
+  };
+}
+
 /** The real app on a real embedded store in a temp dir, driven over HTTP only. */
-export async function startTestPlatform(options: { clock?: () => Date; dataDir?: string } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { clock?: () => Date; dataDir?: string; limits?: Partial<PlatformConfig['limits']> } = {},
+): Promise<TestPlatform> {
   process.env.NODE_ENV = 'test';
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'platform-e2e-'));
-  const config = { port: 0, dataDir, devActorHeader: true };
+  const config = testConfig(dataDir, options.limits);
   let app = await createPlatformApp(config, options.clock);
   await app.init();
+  const registered = new Set<string>([TEST_ADMIN.username]);
+  const http = () => request(app.getHttpServer());
+
+  async function tokenFor(username: string, password: string): Promise<string> {
+    const res = await http().post('/api/auth/sign-in').send({ username, password });
+    if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.accessToken as string;
+  }
+
   const platform: TestPlatform = {
     get app() {
       return app;
     },
     dataDir,
-    http: () => request(app.getHttpServer()),
+    config,
+    http,
     async signIn(userId, role, scopeUnitIds = []) {
-      return { 'x-dev-actor': `${userId};${role};${scopeUnitIds.join(',')}` };
+      if (userId === TEST_ADMIN.username) return { authorization: `Bearer ${await tokenFor(userId, TEST_ADMIN.password)}` };
+      if (!registered.has(userId)) {
+        const admin = await tokenFor(TEST_ADMIN.username, TEST_ADMIN.password);
+        const res = await http()
+          .post('/api/users')
+          .set('authorization', `Bearer ${admin}`)
+          .send({ userId, username: userId.toLowerCase(), displayName: userId, role, scopeUnitIds, password: TEST_PASSWORD });
+        if (res.status !== 201) throw new Error(`creating ${userId} failed: ${res.status} ${JSON.stringify(res.body)}`);
+        registered.add(userId);
+      }
+      return { authorization: `Bearer ${await tokenFor(userId.toLowerCase(), TEST_PASSWORD)}` };
     },
     async restart() {
       await app.close();

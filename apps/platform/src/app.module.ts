@@ -1,18 +1,18 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CampaignsModule } from '@platform/campaigns';
-import { Clock, DevActorMiddleware, PlatformCommonModule, PlatformConfig } from '@platform/common';
+import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { EventStoreModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
 import { OrganizationsModule } from '@platform/organizations';
+import { ReadModelsModule } from '@platform/read-models';
+import { RectificationModule } from '@platform/rectification';
+import { ViewsModule } from '@platform/views';
 import { HealthHttpController } from './health.http.controller';
 
 /** Every bounded context in one process, on the embedded adapters. */
 @Module({})
-export class AppModule implements NestModule {
-  private static devActor = false;
-
+export class AppModule {
   static forRoot(config: PlatformConfig, clock?: Clock): DynamicModule {
-    AppModule.devActor = config.devActorHeader;
     return {
       module: AppModule,
       imports: [
@@ -20,13 +20,12 @@ export class AppModule implements NestModule {
         EventStoreModule.forRoot({ dataDir: config.dataDir, clock }),
         OrganizationsModule,
         CampaignsModule,
+        RectificationModule,
+        ReadModelsModule.forRoot({ dataDir: config.dataDir }),
+        ViewsModule,
         IdentityModule,
       ],
       controllers: [HealthHttpController],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    if (AppModule.devActor) consumer.apply(DevActorMiddleware).forRoutes('*');
   }
 }

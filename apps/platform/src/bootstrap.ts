@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter } from '@platform/common';
 import { AppModule } from './app.module';
 
@@ -10,7 +11,11 @@ export async function createPlatformApp(config: PlatformConfig, clock?: Clock): 
     logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '10mb' });
+  app.use(helmet());
+  // CORS stays closed unless origins are configured: the API is for the platform's own pages and tools.
+  if (config.limits.corsOrigins.length > 0) app.enableCors({ origin: [...config.limits.corsOrigins], credentials: false });
+  app.useBodyParser('json', { limit: config.limits.bodyLimit });
+  app.set('trust proxy', 'loopback');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new PlatformErrorFilter());
   app.enableShutdownHooks();

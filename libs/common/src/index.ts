@@ -3,7 +3,6 @@ export * from './http/validation';
 export * from './http/error.filter';
 export * from './http/request-actor';
 export * from './http/command-meta';
-export * from './http/dev-actor.middleware';
 export * from './commands/command-result';
 export * from './commands/stream-command-runner';
 export * from './platform-common.module';

@@ -1,11 +1,119 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { join } from 'node:path';
+import { PLATFORM_CONFIG, PlatformConfig, ScopeLookupRegistry } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
 import { AccessGuard } from './access.guard';
+import { AdministratorBootstrap } from './administrator-bootstrap';
+import { AuthHttpController } from './auth/auth.http.controller';
+import { AuthService } from './auth.service';
+import { Authenticator } from './authenticator';
+import { ChangeScopeHandler } from './commands/change-scope/change-scope.handler';
+import { ChangeScopeHttpController } from './commands/change-scope/change-scope.http.controller';
+import { DisableUserHandler } from './commands/disable-user/disable-user.handler';
+import { DisableUserHttpController } from './commands/disable-user/disable-user.http.controller';
+import { EnableUserHandler } from './commands/enable-user/enable-user.handler';
+import { EnableUserHttpController } from './commands/enable-user/enable-user.http.controller';
+import { GrantRoleHandler } from './commands/grant-role/grant-role.handler';
+import { GrantRoleHttpController } from './commands/grant-role/grant-role.http.controller';
+import { RegisterUserHandler } from './commands/register-user/register-user.handler';
+import { RegisterUserHttpController } from './commands/register-user/register-user.http.controller';
+import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
+import { ResetPasswordHttpController } from './commands/reset-password/reset-password.http.controller';
+import { IdentityStore } from './identity-store';
+import { Argon2PasswordHasher, PASSWORD_HASHER } from './password-hasher';
+import { PlatformThrottlerGuard } from './platform-throttler.guard';
+import { UsersHttpController } from './queries/users.http.controller';
+import { SecurityLog } from './security-log';
+import { UserDirectory } from './user-directory';
 
-/** Bounded context: who may do what where. Every route passes its access rule here. */
+const identityStore = {
+  provide: IdentityStore,
+  inject: [PLATFORM_CONFIG],
+  useFactory: (c: PlatformConfig) => new IdentityStore(join(c.dataDir, 'identity.sqlite')),
+};
+
+/** Bounded context: who may do what where. Every route passes the access guard and the rate limits. */
 @Module({
-  imports: [OrganizationsModule],
-  providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+  imports: [
+    CqrsModule,
+    OrganizationsModule,
+    JwtModule.registerAsync({
+      inject: [PLATFORM_CONFIG, IdentityStore],
+      extraProviders: [identityStore],
+      useFactory: (c: PlatformConfig, store: IdentityStore) => ({
+        secret: c.auth.jwtSecret ?? store.secret('jwt'),
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [PLATFORM_CONFIG],
+      useFactory: (c: PlatformConfig) => ({
+        throttlers: [
+          { name: 'sign-in', ttl: 60_000, limit: c.limits.signInPerMinute },
+          { name: 'writes', ttl: 60_000, limit: c.limits.writesPerMinute },
+        ],
+      }),
+    }),
+  ],
+  controllers: [
+    AuthHttpController,
+    UsersHttpController,
+    RegisterUserHttpController,
+    GrantRoleHttpController,
+    ChangeScopeHttpController,
+    ResetPasswordHttpController,
+    DisableUserHttpController,
+    EnableUserHttpController,
+  ],
+  providers: [
+    identityStore,
+    { provide: PASSWORD_HASHER, useClass: Argon2PasswordHasher },
+    UserDirectory,
+    Authenticator,
+    AuthService,
+    SecurityLog,
+    AdministratorBootstrap,
+    RegisterUserHandler,
+    GrantRoleHandler,
+    ChangeScopeHandler,
+    ResetPasswordHandler,
+    DisableUserHandler,
+    EnableUserHandler,
+    PlatformThrottlerGuard,
+    // Order matters: the access guard authenticates, then the write budget is counted per user.
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useExisting: PlatformThrottlerGuard },
+  ],
+  exports: [AdministratorBootstrap, UserDirectory],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly lookups: ScopeLookupRegistry,
+    private readonly bootstrap: AdministratorBootstrap,
+    private readonly store: IdentityStore,
+    throttler: PlatformThrottlerGuard,
+    securityLog: SecurityLog,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+  ) {
+    throttler.useSecurityLog(securityLog);
+  }
+
+  onModuleInit(): void {
+    // User and username streams map to no unit: only administrators (who see everything) read them.
+    this.lookups.registerStreamCategory('user', async () => null);
+    this.lookups.registerStreamCategory('username', async () => null);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.bootstrap.onStart();
+  }
+
+  onApplicationShutdown(): void {
+    this.store.close();
+  }
+}

@@ -1,2 +1,3 @@
 export * from './identity.module';
 export * from './access.guard';
+export * from './administrator-bootstrap';

@@ -30,7 +30,7 @@ export class ReadStreamHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** 一个事件流的全部事件（完整信封：两个时间、操作人、关联号、哈希链） */
-  @Access({ roles: ['admin', 'office', 'inspector', 'leader'], mode: 'read', units: streamUnits, match: 'any' })
+  @Access({ roles: ['admin', 'office', 'inspector', 'leader'], mode: 'read', units: streamUnits })
   @Get(':streamId/events')
   async read(@Param() p: StreamParams, @Query() q: ReadStreamQuery) {
     const events = await this.store.readStream(p.streamId, { fromRevision: q.fromRevision ?? 0 });

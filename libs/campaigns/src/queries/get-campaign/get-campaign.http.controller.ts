@@ -1,22 +1,25 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Access, CampaignParams, fromLookup, STAFF } from '@platform/common';
+import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, scopeCovers, STAFF } from '@platform/common';
+import { OrganizationDirectory } from '@platform/organizations';
 import type { Response } from 'express';
 import { CampaignFactsLoader } from '../../campaign-facts';
 
 @ApiTags('campaigns 活动')
 @Controller('api/campaigns')
 export class GetCampaignHttpController {
-  constructor(private readonly campaigns: CampaignFactsLoader) {}
+  constructor(private readonly campaigns: CampaignFactsLoader, private readonly directory: OrganizationDirectory) {}
 
   /** 活动概况；ETag 为活动流版本号 */
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @Get(':campaignId')
-  async get(@Param() p: CampaignParams, @Res({ passthrough: true }) res: Response) {
+  async get(@Param() p: CampaignParams, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await this.campaigns.state(p.campaignId);
     if (!state.launched) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `活动 ${p.campaignId} 不存在 (campaign not found)` });
     res.setHeader('ETag', `"${revision}"`);
-    const enrolledUnitIds = Object.keys(state.enrolled);
+    const tree = await this.directory.current();
+    // Only the enrolled units inside the reader's scope: not even their number leaks beyond it.
+    const enrolledUnitIds = Object.keys(state.enrolled).filter((u) => scopeCovers(scope, u, tree.ancestorIds(u)));
     return {
       campaignId: state.campaignId,
       name: state.name,

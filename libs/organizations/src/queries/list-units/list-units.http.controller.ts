@@ -1,6 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Access, STAFF } from '@platform/common';
+import { Access, ActorScope, CurrentScope, scopeCovers, STAFF } from '@platform/common';
 import { UNIT_LEVEL_NAMES, UNIT_TYPE_NAMES } from '@platform/domain';
 import { OrganizationDirectory } from '../../organization-directory';
 import { ListUnitsRequest } from './list-units.request.dto';
@@ -13,11 +13,16 @@ export class ListUnitsHttpController {
   /** 组织列表（可按子树、层级、类型筛选） */
   @Access({ roles: STAFF, mode: 'read', units: null })
   @Get()
-  async list(@Query() q: ListUnitsRequest) {
+  async list(@Query() q: ListUnitsRequest, @CurrentScope() scope: ActorScope) {
     const tree = await this.directory.current();
+    const visible = (id: string) => scopeCovers(scope, id, tree.ancestorIds(id));
+    if (q.root && !visible(q.root)) {
+      throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: '资源不存在或无权查看 (not found)' });
+    }
     const ids = q.root ? tree.subtreeIds(q.root) : tree.all().map((n) => n.unitId);
     const units = ids
       .map((id) => tree.get(id)!)
+      .filter((n) => visible(n.unitId))
       .filter((n) => (q.includeClosed || !n.closed) && (!q.level || n.level === q.level) && (!q.unitType || n.unitType === q.unitType))
       .map((n) => ({ ...n, levelName: UNIT_LEVEL_NAMES[n.level], unitTypeName: UNIT_TYPE_NAMES[n.unitType] }));
     return { total: units.length, units };

@@ -1,0 +1,88 @@
+import { specify } from '../testing/decider-specification';
+import { Actor } from '../shared/actor';
+import { userDecider, UserCommand } from './user.decider';
+import { UserRegistered } from './user.events';
+
+const admin: Actor = { userId: 'admin-1', role: 'admin', unitId: null };
+const at = '2026-01-01T00:00:00.000Z';
+const spec = specify(userDecider);
+const none = { scopeUnitIds: [] as string[], contactPointUnitIds: [] as string[] };
+
+const register = (over: Partial<Extract<UserCommand, { type: 'RegisterUser' }>> = {}): UserCommand => ({
+  actor: admin,
+  at,
+  type: 'RegisterUser',
+  userId: 'op-1',
+  username: 'op-1',
+  displayName: '李四',
+  role: 'operator',
+  scopeUnitIds: ['b1'],
+  contactPointUnitIds: [],
+  ...over,
+});
+const registered = (over: Partial<UserRegistered['data']> = {}): UserRegistered => ({
+  type: 'UserRegistered',
+  data: { userId: 'op-1', username: 'op-1', displayName: '李四', role: 'operator', scopeUnitIds: ['b1'], contactPointUnitIds: [], ...over },
+});
+const cmd = (c: Record<string, unknown>, actor: Actor = admin) => ({ actor, at, ...c }) as UserCommand;
+
+describe('user decider', () => {
+  it('registers a user bound to a scope', () => spec.given([]).when(register()).then([registered()]));
+  it('registers an administrator without a scope', () =>
+    spec.given([]).when(register({ role: 'admin', ...none })).then([registered({ role: 'admin', ...none })]));
+  it('registers a leader with contact points', () =>
+    spec
+      .given([])
+      .when(register({ role: 'leader', scopeUnitIds: ['county'], contactPointUnitIds: ['b7', 'b9'] }))
+      .then([registered({ role: 'leader', scopeUnitIds: ['county'], contactPointUnitIds: ['b7', 'b9'] })]));
+  it('refuses an existing user', () => spec.given([registered()]).when(register()).thenRefused('user_exists'));
+  it('refuses a bad username or user id', () => {
+    spec.given([]).when(register({ username: 'A b' })).thenRefused('username_invalid');
+    spec.given([]).when(register({ userId: 'a.b' })).thenRefused('user_id_invalid');
+  });
+  it('refuses the public role', () => spec.given([]).when(register({ role: 'public' })).thenRefused('role_invalid'));
+  it('refuses a non-administrator without scope', () => spec.given([]).when(register({ ...none })).thenRefused('scope_required'));
+  it('refuses contact points for anyone but a leader', () =>
+    spec.given([]).when(register({ contactPointUnitIds: ['b2'] })).thenRefused('contact_points_for_leaders'));
+  it('refuses an empty display name', () => spec.given([]).when(register({ displayName: ' ' })).thenRefused('display_name_required'));
+
+  it('grants a role and keeps the previous one', () =>
+    spec
+      .given([registered()])
+      .when(cmd({ type: 'GrantRole', role: 'inspector' }))
+      .then([{ type: 'RoleGranted', data: { userId: 'op-1', role: 'inspector', previousRole: 'operator' } }]));
+  it('refuses granting a role to oneself', () =>
+    spec.given([registered()]).when(cmd({ type: 'GrantRole', role: 'admin' }, { userId: 'op-1', role: 'operator' })).thenRefused('own_account'));
+  it('refuses an unchanged role', () => spec.given([registered()]).when(cmd({ type: 'GrantRole', role: 'operator' })).thenRefused('role_unchanged'));
+  it('refuses a role for an unknown user', () => spec.given([]).when(cmd({ type: 'GrantRole', role: 'office' })).thenRefused('user_not_found'));
+
+  it('changes the scope and keeps the previous one', () =>
+    spec
+      .given([registered()])
+      .when(cmd({ type: 'ChangeScope', scopeUnitIds: ['b2'], contactPointUnitIds: [] }))
+      .then([
+        { type: 'ScopeChanged', data: { userId: 'op-1', scopeUnitIds: ['b2'], contactPointUnitIds: [], previous: { scopeUnitIds: ['b1'], contactPointUnitIds: [] } } },
+      ]));
+  it('refuses an unchanged or empty scope', () => {
+    spec.given([registered()]).when(cmd({ type: 'ChangeScope', scopeUnitIds: ['b1'], contactPointUnitIds: [] })).thenRefused('scope_unchanged');
+    spec.given([registered()]).when(cmd({ type: 'ChangeScope', ...none })).thenRefused('scope_required');
+  });
+
+  it('records that a password was set, by whom, never the secret', () =>
+    spec.given([registered()]).when(cmd({ type: 'SetPassword' })).then([{ type: 'PasswordSet', data: { userId: 'op-1', byAdministrator: true } }]));
+
+  it('disables with a reason and enables again', () => {
+    const disabled = { type: 'UserDisabled' as const, data: { userId: 'op-1', reason: '调离' } };
+    spec.given([registered()]).when(cmd({ type: 'DisableUser', reason: '调离' })).then([disabled]);
+    spec.given([registered(), disabled]).when(cmd({ type: 'EnableUser' })).then([{ type: 'UserEnabled', data: { userId: 'op-1' } }]);
+  });
+  it('refuses disabling oneself, twice, or without a reason; enabling an active user', () => {
+    spec.given([registered()]).when(cmd({ type: 'DisableUser', reason: 'x' }, { userId: 'op-1', role: 'admin' })).thenRefused('own_account');
+    spec.given([registered()]).when(cmd({ type: 'DisableUser', reason: '' })).thenRefused('reason_required');
+    spec
+      .given([registered(), { type: 'UserDisabled', data: { userId: 'op-1', reason: 'x' } }])
+      .when(cmd({ type: 'DisableUser', reason: 'x' }))
+      .thenRefused('user_disabled');
+    spec.given([registered()]).when(cmd({ type: 'EnableUser' })).thenRefused('user_not_disabled');
+  });
+});

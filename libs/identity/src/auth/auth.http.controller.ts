@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, Command, CommandMeta, CommandResult, CurrentActor, respond, STAFF } from '@platform/common';
+import { Actor } from '@platform/domain';
+import type { Request, Response } from 'express';
+import { AuthService, TokenPair } from '../auth.service';
+import { ResetPasswordCommand } from '../commands/reset-password/reset-password.command';
+import { UserDirectory } from '../user-directory';
+import { ChangeOwnPasswordRequest, RefreshTokenRequest, SignInRequest } from './auth.request.dto';
+
+@ApiTags('auth 登录')
+@Controller('api/auth')
+export class AuthHttpController {
+  constructor(private readonly auth: AuthService, private readonly users: UserDirectory, private readonly bus: CommandBus) {}
+
+  /** 登录：返回短期访问令牌和可吊销的刷新令牌 */
+  @Access({ roles: ['public', ...STAFF], mode: 'write', units: null })
+  @Post('sign-in')
+  @HttpCode(200)
+  signIn(@Body() body: SignInRequest, @Req() req: Request): Promise<TokenPair> {
+    return this.auth.signIn(body.username, body.password, req);
+  }
+
+  /** 用刷新令牌换取新令牌（旧刷新令牌随即失效） */
+  @Access({ roles: ['public', ...STAFF], mode: 'write', units: null })
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(@Body() body: RefreshTokenRequest, @Req() req: Request): Promise<TokenPair> {
+    return this.auth.refresh(body.refreshToken, req);
+  }
+
+  /** 退出登录：吊销刷新令牌 */
+  @Access({ roles: ['public', ...STAFF], mode: 'write', units: null })
+  @Post('sign-out')
+  @HttpCode(204)
+  signOut(@Body() body: RefreshTokenRequest, @Req() req: Request): void {
+    this.auth.signOut(body.refreshToken, req);
+  }
+
+  /** 当前用户 */
+  @Access({ roles: STAFF, mode: 'read', units: null })
+  @Get('me')
+  async me(@CurrentActor() actor: Actor) {
+    const u = await this.users.get(actor.userId);
+    return {
+      userId: actor.userId,
+      username: u?.username,
+      displayName: u?.displayName,
+      role: actor.role,
+      scopeUnitIds: u?.scopeUnitIds ?? [],
+      contactPointUnitIds: u?.contactPointUnitIds ?? [],
+    };
+  }
+
+  /** 修改本人密码（须提供当前密码） */
+  @Access({ roles: STAFF, mode: 'write', units: null })
+  @Post('password')
+  async changeOwnPassword(
+    @Command() meta: CommandMeta,
+    @Body() body: ChangeOwnPasswordRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    if (!(await this.auth.checkPassword(meta.actor.userId, body.currentPassword))) {
+      throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '当前密码错误 (current password is wrong)' });
+    }
+    return respond(res, this.bus.execute(new ResetPasswordCommand(meta, meta.actor.userId, { password: body.newPassword }, req)));
+  }
+}

@@ -1,0 +1,12 @@
+import { CommandMeta } from '@platform/common';
+import type { Request } from 'express';
+import { ChangeScopeRequest } from './change-scope.request.dto';
+
+export class ChangeScopeCommand {
+  constructor(
+    readonly meta: CommandMeta,
+    readonly userId: string,
+    readonly request: ChangeScopeRequest,
+    readonly http: Request,
+  ) {}
+}

@@ -1,0 +1,2 @@
+/** Enabling needs no fields; unknown ones are still refused. */
+export class EnableUserRequest {}

@@ -1,0 +1,12 @@
+import { CommandMeta } from '@platform/common';
+import type { Request } from 'express';
+import { GrantRoleRequest } from './grant-role.request.dto';
+
+export class GrantRoleCommand {
+  constructor(
+    readonly meta: CommandMeta,
+    readonly userId: string,
+    readonly request: GrantRoleRequest,
+    readonly http: Request,
+  ) {}
+}

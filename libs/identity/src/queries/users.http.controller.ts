@@ -1,0 +1,59 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Access } from '@platform/common';
+import { IdentityStore } from '../identity-store';
+import { UserDirectory } from '../user-directory';
+import { UserParams } from '../user-params';
+
+export class SecurityLogQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @IsOptional()
+  @IsIn(['sign_in', 'sign_in_failed', 'signed_out', 'token_refreshed', 'token_revoked', 'refresh_token_reused', 'access_refused', 'rate_limited', 'administrator_created'])
+  kind?: string;
+}
+
+@ApiTags('users 用户')
+@Controller('api')
+export class UsersHttpController {
+  constructor(private readonly users: UserDirectory, private readonly store: IdentityStore) {}
+
+  /** 用户列表 */
+  @Access({ roles: ['admin'], mode: 'read', units: null })
+  @Get('users')
+  async list() {
+    const users = await this.users.all();
+    return { total: users.length, users: users.map(({ exists: _, ...u }) => u) };
+  }
+
+  /** 用户详情 */
+  @Access({ roles: ['admin'], mode: 'read', units: null })
+  @Get('users/:userId')
+  async get(@Param() p: UserParams) {
+    const u = await this.users.get(p.userId);
+    if (!u?.exists) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: '用户不存在 (user not found)' });
+    const { exists: _, ...rest } = u;
+    return rest;
+  }
+
+  /** 安全日志：登录失败、拒绝访问、令牌吊销、限流（按编号分页） */
+  @Access({ roles: ['admin'], mode: 'read', units: null })
+  @Get('security-log')
+  log(@Query() q: SecurityLogQuery) {
+    const entries = this.store.securityLog({ after: q.after, limit: q.limit ?? 100, kind: q.kind });
+    return { entries, next: entries.length ? entries[entries.length - 1].id : q.after ?? 0 };
+  }
+}
