@@ -275,4 +275,43 @@ describe('the rectification ledger: the five kinds of handling of seed 004 三.1
     const shown = await p.http().get('/api/public/campaigns/lb-1/problems').expect(200);
     expect(shown.body.problems.map((x: { problemId: string; cycle: number }) => [x.problemId, x.cycle])).toEqual([['p-solved', 2]]);
   });
+
+  it('ends with the board, the tracker and the audit trail telling the same numbers', async () => {
+    const tracker = (await p.http().get('/api/campaigns/adv-1/rectification-tracker').set(office).expect(200)).body;
+    expect(tracker.overall).toMatchObject({
+      counts: {
+        total: 5,
+        closed: 1,
+        byHandling: { being_rectified: 1, by_deadline: 3, deferred: 0, joint: 0, solved: 1 },
+        overdue: 1,
+        warnings: { green: 0, yellow: 0, red: 1 },
+        jointParts: { total: 2, closed: 2, overdue: 0 },
+      },
+      completionRate: 0.2,
+      onTimeRate: 1,
+    });
+    const red = (await p.http().get('/api/campaigns/adv-1/rectification-tracker/problems?warningLevel=red').set(office).expect(200)).body;
+    expect(red.items.map((x: { problemId: string; daysLeft: number }) => [x.problemId, x.daysLeft < 0])).toEqual([['p-deadline', true]]);
+
+    const board = (await p.http().get('/api/campaigns/adv-1/board').set(office).expect(200)).body;
+    expect(board.overall.problemsByHandling).toEqual(tracker.overall.counts.byHandling);
+    expect(board.overall.metrics).toMatchObject({ completionRate: 0.2, onTimeRate: 1 });
+    const town = board.rollups.find((r: { unitId: string }) => r.unitId === 'town-1');
+    expect(town.counts.problems.total).toBe(5);
+    const b1 = board.rows.find((r: { unitId: string }) => r.unitId === 'b1');
+    expect(b1.metrics.completionRate).toBe(0.5);
+    const lookBack = (await p.http().get('/api/campaigns/lb-1/board').set(office).expect(200)).body;
+    expect(lookBack.overall.counts.rechecks).toEqual({ rechecked: 2, rebounded: 1 });
+    expect(lookBack.overall.metrics.reboundRate).toBe(0.5);
+
+    // The town's inspector sees the same ledger; the county's audit trail shows each warning once.
+    const seenByTown = (await p.http().get('/api/campaigns/adv-1/rectification-tracker').set(townInspector).expect(200)).body;
+    expect(seenByTown.overall.counts.total).toBe(5);
+    const warnings = (await p.http().get('/api/audit-trail?type=DeadlineWarningRaised&streamId=problem-p-deadline').set(inspector).expect(200)).body;
+    expect(warnings.items.map((e: { data: { level: string } }) => e.data.level)).toEqual(['green', 'yellow', 'red']);
+    const timeline = (await p.http().get('/api/problems/p-solved/timeline').set(inspector).expect(200)).body;
+    const audited = (await p.http().get('/api/audit-trail?streamId=problem-p-solved').set(inspector).expect(200)).body;
+    expect(audited.total).toBe(timeline.events.length);
+    expect((await p.http().get('/api/audit-trail/chain').set(inspector).expect(200)).body).toMatchObject({ ok: true });
+  });
 });
