@@ -1,3 +1,4 @@
+import { EDUCATION_PHASES } from './support/fixtures';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 type Headers = Record<string, string>;
@@ -61,11 +62,7 @@ describe('a branch walks through the advanced-education campaign over HTTP', () 
         templateKey: 'advanced-education',
         batch: 2,
         subtreeRootId: 'town-1',
-        plannedPhases: [
-          { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
-          { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
-          { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
-        ],
+        plannedPhases: EDUCATION_PHASES,
       })
       .expect(201);
     const campaign = await p.http().get('/api/campaigns/xjx-2').set(office).expect(200);

@@ -1,3 +1,4 @@
+import { EDUCATION_PHASES } from './support/fixtures';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 let office: Record<string, string>;
@@ -37,11 +38,7 @@ describe('business rules over HTTP: refused with a code, nothing written', () =>
         templateKey: 'advanced-education',
         batch: 3,
         unitIds: ['b1'],
-        plannedPhases: [
-          { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
-          { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
-          { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
-        ],
+        plannedPhases: EDUCATION_PHASES,
       })
       .expect(201);
   });
@@ -72,11 +69,7 @@ describe('business rules over HTTP: refused with a code, nothing written', () =>
         templateKey: 'advanced-education',
         batch: 1,
         unitIds: ['b2'],
-        plannedPhases: [
-          { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
-          { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
-          { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
-        ],
+        plannedPhases: EDUCATION_PHASES,
       },
       'unit_closed',
     );

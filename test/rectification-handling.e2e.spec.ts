@@ -1,3 +1,4 @@
+import { EDUCATION_PHASES } from './support/fixtures';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 type Headers = Record<string, string>;
@@ -13,11 +14,6 @@ const TREE_CSV = [
   'b3,三村党支部,党支部,农村,town-1,19',
 ].join('\n');
 
-const PHASES = [
-  { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
-  { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
-  { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
-];
 
 /** The office's clock: moved by the tests, read by the platform (10:00 in Beijing each day). */
 let now = new Date('2026-03-25T02:00:00Z');
@@ -67,7 +63,7 @@ describe('the rectification ledger: the five kinds of handling of seed 004 三.1
       templateKey: 'advanced-education',
       batch: 2,
       subtreeRootId: 'town-1',
-      plannedPhases: PHASES,
+      plannedPhases: EDUCATION_PHASES,
       // This campaign warns earlier than the default 20/10 days.
       warningThresholds: { greenDays: 30, yellowDays: 15 },
     });

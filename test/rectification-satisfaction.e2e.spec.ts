@@ -1,3 +1,4 @@
+import { EDUCATION_PHASES } from './support/fixtures';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 type Headers = Record<string, string>;
@@ -34,11 +35,7 @@ describe('satisfaction evaluation (满意度测评): below the threshold means �
       batch: 3,
       subtreeRootId: 't1',
       satisfactionThreshold: 0.8,
-      plannedPhases: [
-        { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
-        { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
-        { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
-      ],
+      plannedPhases: EDUCATION_PHASES,
     });
   });
   afterAll(async () => p.close());

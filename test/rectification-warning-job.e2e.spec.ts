@@ -1,3 +1,4 @@
+import { EDUCATION_PHASES } from './support/fixtures';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 type Headers = Record<string, string>;
@@ -45,11 +46,7 @@ describe.each([
         templateKey: 'advanced-education',
         batch: 3,
         subtreeRootId: 't1',
-        plannedPhases: [
-          { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
-          { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
-          { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
-        ],
+        plannedPhases: EDUCATION_PHASES,
       })
       .expect(201);
     await p

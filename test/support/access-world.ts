@@ -1,3 +1,4 @@
+import { EDUCATION_PHASES } from './fixtures';
 import { TestPlatform, TEST_ADMIN } from './test-platform';
 
 export type Headers = Record<string, string>;
@@ -21,11 +22,6 @@ const TREE = [
   { unitId: 'bb', name: '乙村支部', level: 'branch', unitType: 'rural', parentId: 'tb', memberCount: 20 },
 ];
 
-const PLAN = [
-  { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
-  { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
-  { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
-];
 
 export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnderTest, Headers>> {
   const admin = await p.signIn(TEST_ADMIN.username, 'admin');
@@ -35,7 +31,7 @@ export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnde
   };
   await ok('/api/organizations/import', { units: TREE });
   for (const [campaignId, unit] of [['camp-a', 'ba'], ['camp-b', 'bb']]) {
-    await ok('/api/campaigns', { campaignId, name: campaignId, templateKey: 'advanced-education', batch: 2, unitIds: [unit], plannedPhases: PLAN });
+    await ok('/api/campaigns', { campaignId, name: campaignId, templateKey: 'advanced-education', batch: 2, unitIds: [unit], plannedPhases: EDUCATION_PHASES });
   }
   const office = await p.signIn('office-m', 'office', ['ca']);
   const officeB = await p.signIn('office-b', 'office', ['cb']);
