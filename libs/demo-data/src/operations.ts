@@ -1,0 +1,196 @@
+import { ExcusedMembers, GradeCounts, PlannedPhase, ProblemSource, Role, SatisfactionGrade, TimingClass, UnitLevel, UnitType } from '@platform/domain';
+
+/**
+ * Every action of the demo city is a request the platform's HTTP API accepts, with its body as the
+ * API's DTO declares it. The generator decides each one in memory exactly as the handler behind
+ * the route would (see engine.ts); the fidelity test sends the same requests over HTTP.
+ */
+export type DemoOp =
+  | { type: 'BootstrapAdmin'; username: string; password: string }
+  | { type: 'RegisterUser'; body: RegisterUserBody }
+  | { type: 'ImportUnits'; body: { units: ImportRow[] } }
+  | { type: 'CreateUnit'; body: CreateUnitBody }
+  | { type: 'ChangeMemberCount'; unitId: string; body: { memberCount: number } }
+  | { type: 'LaunchCampaign'; body: LaunchCampaignBody }
+  | { type: 'EnrollUnits'; campaignId: string; body: { unitIds: string[] } }
+  | UnitOp<'RecordStep', { phaseKey: string; stepKey: string; evidence: string; attachmentRef?: string; quantity?: number; occurredAt?: string }>
+  | UnitOp<'RecordParticipation', { shouldAttend: number; attended: number; excused: ExcusedMembers[]; occurredAt?: string }>
+  | UnitOp<'ApplyForTransition', { phaseKey: string; note: string }>
+  | UnitOp<'ApproveTransition', { phaseKey: string; comment: string }>
+  | UnitOp<'RejectTransition', { phaseKey: string; reason: string }>
+  | UnitOp<'ConcludeUnit', { summary: string }>
+  | UnitOp<'OpenSatisfactionRound', { round: number }>
+  | UnitOp<'RecordBallotTally', { round: number; tallyId: string; meeting: string; counts: GradeCounts }>
+  | UnitOp<'CastBallot', { round: number; ballotId: string; grade: SatisfactionGrade }>
+  | UnitOp<'CloseSatisfactionRound', { round: number }>
+  | { type: 'RegisterProblem'; body: RegisterProblemBody }
+  | ProblemOp<'PlanRectification', { measures: string[]; timing: TimingClass; deadline: string | null }>
+  | ProblemOp<'PublishPlan', Record<string, never>>
+  | ProblemOp<'RecordProgress', { note: string; attachmentRefs?: string[]; occurredAt?: string }>
+  | ProblemOp<'ChangeDeadline', { deadline: string; reason: string }>
+  | ProblemOp<'ClaimFixed', { evidence: string; attachmentRefs?: string[] }>
+  | ProblemOp<'AcceptFix', { comment: string }>
+  | ProblemOp<'RejectFix', { reason: string }>
+  | ProblemOp<'CloseProblem', { mechanisms: string | null }>
+  | ProblemOp<'DeferProblem', { constraint: string; explanation: { text: string; date: string }; reReviewDate: string; gradualMeasures: string[] }>
+  | ProblemOp<'ReviewDeferral', { finding: string; reReviewDate: string }>
+  | ProblemOp<'ResumeRectification', { note: string; deadline: string | null }>
+  | ProblemOp<'EscalateToJoint', { coordinatorUnitId: string; reason: string; parts: { partId: string; unitId: string; description: string; deadline: string }[] }>
+  | PartOp<'RecordPartProgress', { note: string; attachmentRefs?: string[]; occurredAt?: string }>
+  | PartOp<'ChangePartDeadline', { deadline: string; reason: string }>
+  | PartOp<'ClosePart', { evidence: string }>
+  | ProblemOp<'RecheckProblem', { lookBackCampaignId: string; outcome: 'held' | 'rebounded'; finding: string }>
+  /** A run of the deadline-warning job: every problem (the day's first run) or those touched since the last run. */
+  | { type: 'WarningCheck'; problemIds: string[] | null };
+
+type UnitOp<T extends string, B> = { type: T; campaignId: string; unitId: string; body: B };
+type ProblemOp<T extends string, B> = { type: T; problemId: string; body: B };
+type PartOp<T extends string, B> = { type: T; problemId: string; partId: string; body: B };
+
+export interface ImportRow {
+  unitId: string;
+  name: string;
+  level: UnitLevel;
+  unitType: UnitType;
+  parentId: string;
+  memberCount: number;
+}
+
+export interface CreateUnitBody {
+  unitId: string;
+  name: string;
+  level: UnitLevel;
+  unitType: UnitType;
+  parentId?: string;
+  memberCount?: number;
+}
+
+export interface RegisterUserBody {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeUnitIds: string[];
+  contactPointUnitIds?: string[];
+  password: string;
+}
+
+export interface LaunchCampaignBody {
+  campaignId: string;
+  name: string;
+  templateKey: string;
+  batch: number;
+  parentCampaignId?: string;
+  unitIds: string[];
+  plannedPhases: PlannedPhase[];
+}
+
+export interface RegisterProblemBody {
+  problemId: string;
+  campaignId: string;
+  responsibleUnitId: string;
+  source: ProblemSource;
+  category: string;
+  description: string;
+  responsibleLeader: { name: string; userId?: string };
+  handler: { name: string; userId?: string };
+  discoveredAt: string;
+  occurredAt?: string;
+}
+
+/** Who sends a request: a user id, the public (no sign-in), or the platform itself. */
+export type Caller = string;
+export const ANONYMOUS = 'anonymous';
+export const SYSTEM = 'system';
+
+export interface DemoAction {
+  /** When the request reaches the platform (epoch ms): the clock of the command path. */
+  readonly at: number;
+  readonly seq: number;
+  readonly by: Caller;
+  readonly op: DemoOp;
+}
+
+export interface HttpRequest {
+  readonly method: 'POST';
+  readonly path: string;
+  readonly body: unknown;
+}
+
+const campaignUnit = (o: { campaignId: string; unitId: string }) => `/api/campaigns/${o.campaignId}/units/${o.unitId}`;
+
+/** The route and body of an operation; null for the two that are not HTTP requests (bootstrap, the scheduled job). */
+export function httpRequestOf(op: DemoOp): HttpRequest | null {
+  const post = (path: string, body: unknown): HttpRequest => ({ method: 'POST', path, body });
+  switch (op.type) {
+    case 'BootstrapAdmin':
+    case 'WarningCheck':
+      return null;
+    case 'RegisterUser':
+      return post('/api/users', op.body);
+    case 'ImportUnits':
+      return post('/api/organizations/import', op.body);
+    case 'CreateUnit':
+      return post('/api/organizations', op.body);
+    case 'ChangeMemberCount':
+      return post(`/api/organizations/${op.unitId}/member-count`, op.body);
+    case 'LaunchCampaign':
+      return post('/api/campaigns', op.body);
+    case 'EnrollUnits':
+      return post(`/api/campaigns/${op.campaignId}/enrollments`, op.body);
+    case 'RecordStep':
+      return post(`${campaignUnit(op)}/steps`, op.body);
+    case 'RecordParticipation':
+      return post(`${campaignUnit(op)}/participation`, op.body);
+    case 'ApplyForTransition':
+      return post(`${campaignUnit(op)}/transition-applications`, op.body);
+    case 'ApproveTransition':
+      return post(`${campaignUnit(op)}/transition-applications/approve`, op.body);
+    case 'RejectTransition':
+      return post(`${campaignUnit(op)}/transition-applications/reject`, op.body);
+    case 'ConcludeUnit':
+      return post(`${campaignUnit(op)}/conclusion`, op.body);
+    case 'OpenSatisfactionRound':
+      return post(`${campaignUnit(op)}/satisfaction/rounds`, op.body);
+    case 'RecordBallotTally':
+      return post(`${campaignUnit(op)}/satisfaction/tallies`, op.body);
+    case 'CastBallot':
+      return post(`${campaignUnit(op)}/satisfaction/ballots`, op.body);
+    case 'CloseSatisfactionRound':
+      return post(`${campaignUnit(op)}/satisfaction/close`, op.body);
+    case 'RegisterProblem':
+      return post('/api/problems', op.body);
+    case 'PlanRectification':
+      return post(`/api/problems/${op.problemId}/plan`, op.body);
+    case 'PublishPlan':
+      return post(`/api/problems/${op.problemId}/publish`, op.body);
+    case 'RecordProgress':
+      return post(`/api/problems/${op.problemId}/progress`, op.body);
+    case 'ChangeDeadline':
+      return post(`/api/problems/${op.problemId}/deadline`, op.body);
+    case 'ClaimFixed':
+      return post(`/api/problems/${op.problemId}/claim-fixed`, op.body);
+    case 'AcceptFix':
+      return post(`/api/problems/${op.problemId}/accept-fix`, op.body);
+    case 'RejectFix':
+      return post(`/api/problems/${op.problemId}/reject-fix`, op.body);
+    case 'CloseProblem':
+      return post(`/api/problems/${op.problemId}/close`, op.body);
+    case 'DeferProblem':
+      return post(`/api/problems/${op.problemId}/defer`, op.body);
+    case 'ReviewDeferral':
+      return post(`/api/problems/${op.problemId}/deferral-review`, op.body);
+    case 'ResumeRectification':
+      return post(`/api/problems/${op.problemId}/resume`, op.body);
+    case 'EscalateToJoint':
+      return post(`/api/problems/${op.problemId}/escalate`, op.body);
+    case 'RecordPartProgress':
+      return post(`/api/problems/${op.problemId}/parts/${op.partId}/progress`, op.body);
+    case 'ChangePartDeadline':
+      return post(`/api/problems/${op.problemId}/parts/${op.partId}/deadline`, op.body);
+    case 'ClosePart':
+      return post(`/api/problems/${op.problemId}/parts/${op.partId}/close`, op.body);
+    case 'RecheckProblem':
+      return post(`/api/problems/${op.problemId}/recheck`, op.body);
+  }
+}
