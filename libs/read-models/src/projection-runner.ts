@@ -377,6 +377,10 @@ class ProjectionWorker {
           await this.sleep(this.options.pollMs, true);
         } else {
           this.state = this.position < this.head ? 'catching-up' : 'live';
+          // A batch is synchronous work behind already-settled promises: without a turn of the event
+          // loop between batches, a long catch-up (a first start on a large history) would keep every
+          // HTTP request, /health included, waiting until it ends.
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
       } catch (error) {
         // Re-read the checkpoint before the next attempt: the store is the authority.

@@ -1,0 +1,66 @@
+export const SECTIONS = ['appends', 'reads', 'rebuild', 'http', 'city'] as const;
+export type SectionKey = (typeof SECTIONS)[number];
+
+export interface BenchConfig {
+  readonly quick: boolean;
+  readonly sections: SectionKey[];
+  readonly outDir: string;
+  readonly seed: number;
+  readonly profile: boolean;
+  /** Rounds of the store-level comparisons (appends, reads). */
+  readonly rounds: number;
+  readonly rebuildRounds: number;
+  /** Rounds of each HTTP load level. */
+  readonly httpRounds: number;
+  readonly appends: { singleEvents: number; batches: number; concurrentEvents: number; inFlight: number };
+  readonly reads: { events: number; streamLength: number };
+  readonly rebuild: { maxEvents: number };
+  readonly http: { seconds: number; concurrency: number[]; units: number; users: number };
+  readonly city: {
+    /** City generator's seed and scale (1 = the seed documents' city). */
+    citySeed: number;
+    scale: number;
+    /** Where the generated city is kept between runs (git-ignored). */
+    cacheDir: string;
+    /** An existing data dir to use instead (e.g. ./data-demo), when it holds a city. */
+    dataDir: string | null;
+    queriesPerKind: number;
+    asOfQueries: number;
+  };
+}
+
+export function parseArgs(argv: readonly string[]): BenchConfig {
+  const flag = (name: string) => argv.includes(`--${name}`);
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const quick = flag('quick');
+  const only = value('only');
+  const sections = only ? (only.split(',').map((s) => s.trim()) as SectionKey[]) : [...SECTIONS];
+  const unknown = sections.filter((s) => !SECTIONS.includes(s));
+  if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  const scale = Number(value('scale') ?? process.env.BENCH_CITY_SCALE ?? 1);
+  const citySeed = Number(value('city-seed') ?? 2005);
+  return {
+    quick,
+    sections,
+    outDir: value('out') ?? 'docs',
+    seed: Number(value('seed') ?? 20050105),
+    profile: !flag('no-profile'),
+    rounds: quick ? 3 : 5,
+    rebuildRounds: quick ? 2 : 3,
+    httpRounds: quick ? 2 : 3,
+    appends: quick
+      ? { singleEvents: 400, batches: 20, concurrentEvents: 1000, inFlight: 64 }
+      : { singleEvents: 1000, batches: 100, concurrentEvents: 4000, inFlight: 64 },
+    reads: quick ? { events: 5000, streamLength: 50 } : { events: 20000, streamLength: 50 },
+    rebuild: { maxEvents: quick ? 20_000 : 100_000 },
+    http: quick ? { seconds: 3, concurrency: [1, 16, 64], units: 600, users: 16 } : { seconds: 5, concurrency: [1, 16, 64], units: 2000, users: 64 },
+    city: {
+      citySeed,
+      scale,
+      cacheDir: value('city-cache') ?? process.env.BENCH_CITY_CACHE ?? `.tmp/bench-city-seed${citySeed}-scale${scale}`,
+      dataDir: value('city-dir') ?? process.env.BENCH_CITY_DIR ?? null,
+      queriesPerKind: quick ? 40 : 180,
+      asOfQueries: quick ? 2 : 3,
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { BenchConfig, parseArgs } from './config';
+import { BenchReport, renderMarkdown } from './report';
+import { benchAppends } from './sections/appends';
+import { benchCity } from './sections/city';
+import { benchHttp } from './sections/http';
+import { benchReads } from './sections/reads';
+import { benchRebuild } from './sections/rebuild';
+import { currentLoad, machineInfo } from './support/machine';
+import { SectionResult } from './support/model';
+import { cleanupTemp } from './support/temp';
+import { prepareCity } from './support/city-data';
+
+/**
+ * `npm run bench`: every figure against its reference (the limit, or the peer), measured in the
+ * same run, interleaved round by round; results in docs/benchmarks.md and docs/benchmarks.json.
+ * Never part of the tests. Options: --quick (few, short rounds, for development), --only=a,b
+ * (sections: appends, reads, rebuild, http, city), --out=DIR (default docs/), --no-profile,
+ * --render=FILE (write benchmarks.md again from a benchmarks.json, without measuring).
+ */
+async function main(): Promise<void> {
+  // --render=FILE: only write the report again from a benchmarks.json (after editing the report code).
+  const render = process.argv.find((a) => a.startsWith('--render='))?.slice('--render='.length);
+  if (render) {
+    const saved = JSON.parse(readFileSync(render, 'utf8')) as BenchReport;
+    writeFileSync(join(dirname(render), 'benchmarks.md'), renderMarkdown(saved));
+    console.log(`bench: wrote ${join(dirname(render), 'benchmarks.md')} from ${render}`);
+    return;
+  }
+  // In-process apps (HTTP section) log only warnings and errors and keep the hourly deadline job
+  // off, as under tests; the city server child runs as `npm start` does (see serve.child.ts).
+  process.env.NODE_ENV = 'test';
+  const config = parseArgs(process.argv.slice(2));
+  const log = (line: string) => console.log(line);
+  const Database = (await import('better-sqlite3')).default;
+  const betterSqliteVersion = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  const machine = machineInfo({ betterSqlite3: betterSqliteVersion, nodeSqlite3: null });
+  log(`bench: ${config.quick ? 'quick' : 'full'} run, sections ${config.sections.join(', ')}; load average ${machine.loadAtStart.join(' / ')}`);
+  const started = performance.now();
+  const sections: SectionResult[] = [];
+  const run = async (key: BenchConfig['sections'][number], fn: () => Promise<SectionResult>) => {
+    if (!config.sections.includes(key)) return;
+    log(`\n== ${key}`);
+    const t0 = performance.now();
+    const result = await fn();
+    sections.push(result);
+    log(`== ${key} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  };
+
+  // The city comes first: the rebuild section replays a prefix of its history when it exists.
+  const city = config.sections.includes('city') || config.sections.includes('rebuild') ? await prepareCity(config, log) : null;
+  if (city && !city.ok) log(`  no city: ${city.reason}`);
+  const prepared = city?.ok ? city.city : null;
+
+  await run('appends', () => benchAppends({ ...config.appends, seed: config.seed, rounds: config.rounds, profile: config.profile, log }));
+  await run('reads', () => benchReads({ ...config.reads, seed: config.seed, rounds: config.rounds, log }));
+  await run('rebuild', () => benchRebuild({ ...config.rebuild, seed: config.seed, rounds: config.rebuildRounds, profile: config.profile, city: prepared, log }));
+  await run('http', () => benchHttp({ ...config.http, seed: config.seed, rounds: config.httpRounds, profile: config.profile, log }));
+  await run('city', () => benchCity({ ...config.city, seed: config.seed, rounds: config.httpRounds, profile: config.profile, city, log }));
+
+  machine.loadAtEnd = currentLoad();
+  const totalMs = performance.now() - started;
+  const report: BenchReport = { machine, config, totalMs, city: prepared?.info ?? (city && !city.ok ? { pending: city.reason } : null), sections };
+  const out = resolve(config.outDir);
+  writeFileSync(join(out, 'benchmarks.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(out, 'benchmarks.md'), renderMarkdown(report));
+  log(`\nbench: done in ${(totalMs / 1000).toFixed(0)} s; wrote ${join(out, 'benchmarks.md')} and benchmarks.json`);
+}
+
+let finished = false;
+process.on('exit', (code) => {
+  if (!finished) console.error(`bench: the event loop emptied before the run finished (a promise never settled); exit code ${code}`);
+});
+
+main()
+  .then(() => {
+    finished = true;
+    cleanupTemp();
+    process.exit(0);
+  })
+  .catch((error: unknown) => {
+    finished = true;
+    console.error(error);
+    cleanupTemp();
+    process.exit(1);
+  });

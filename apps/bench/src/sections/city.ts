@@ -1,0 +1,324 @@
+import Database from 'better-sqlite3';
+import { ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { RANK_KEYS, UNIT_TYPES } from '@platform/domain';
+import type { LoadResult } from '../load.child';
+import { forkTs, LoadClient } from '../support/children';
+import { CityAvailability } from '../support/city-data';
+import { Comparison, compare, SectionResult, Target } from '../support/model';
+import { call, caughtUp, signIn } from '../support/platform';
+import { ProfileSummary, summarizeProfileFile } from '../support/profile';
+import { quantile, spread } from '../support/stats';
+import { removeDir, tempDir } from '../support/temp';
+
+export interface CityOptions {
+  readonly rounds: number;
+  readonly seed: number;
+  readonly queriesPerKind: number;
+  readonly asOfQueries: number;
+  readonly profile: boolean;
+  readonly city: CityAvailability | null;
+  readonly log: (line: string) => void;
+}
+
+interface ServerStats {
+  rssMiB: number;
+  heapUsedMiB: number;
+  peakSampledRssMiB: number;
+  maxRssMiB: number;
+}
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly baseUrl: string;
+  /** ms since the child process started: modules loaded, app created, listening. */
+  readonly timings: { modulesLoaded: number; created: number; listening: number };
+  /** Spawn to listening, and spawn to every projection caught up (lag 0), measured by the parent. */
+  readonly listeningMs: number;
+  readonly caughtUpMs: number;
+}
+
+/** The platform in a child process on `dataDir`, as `npm start` runs it; resolves once its projections have caught up. */
+async function startServer(dataDir: string, extraExecArgv: string[] = []): Promise<Started> {
+  const t0 = performance.now();
+  const child = forkTs('serve.child.ts', [dataDir], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], extraExecArgv });
+  const listening = await new Promise<{ port: number; timings: Started['timings'] }>((resolve, reject) => {
+    child.once('message', (m: { type: string; port: number; timings: Started['timings'] }) => (m.type === 'listening' ? resolve(m) : reject(new Error(`unexpected ${m.type}`))));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
+  });
+  const listeningMs = performance.now() - t0;
+  const baseUrl = `http://127.0.0.1:${listening.port}`;
+  await caughtUp(baseUrl, 30 * 60_000);
+  return { child, baseUrl, timings: listening.timings, listeningMs, caughtUpMs: performance.now() - t0 };
+}
+
+function ask<T>(child: ChildProcess, message: Record<string, unknown>, answer: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: { type: string }) => {
+      if (m.type !== answer) return;
+      child.off('message', on);
+      resolve(m as T);
+    };
+    child.on('message', on);
+    child.send(message);
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<{ closeMs: number; stats: ServerStats }> {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const closed = await ask<{ closeMs: number; stats: ServerStats }>(child, { type: 'close' }, 'closed');
+  await exited;
+  return closed;
+}
+
+const rounded = (x: number) => Math.round(x * 10) / 10;
+
+/** Copies the city (events, identity, marker; never read models) into a fresh directory. */
+function workingCopy(sourceDir: string): string {
+  const dir = tempDir('city');
+  for (const f of ['events.sqlite', 'events.sqlite-wal', 'identity.sqlite', 'identity.sqlite-wal', 'demo-city.json']) {
+    if (existsSync(join(sourceDir, f))) copyFileSync(join(sourceDir, f), join(dir, f));
+  }
+  return dir;
+}
+
+/** Documents and JSON bytes per read-model collection, from the read store's file. */
+function readModelSizes(dataDir: string): Array<{ collection: string; n: number; bytes: number }> {
+  const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare<[], { collection: string; n: number; bytes: number }>('SELECT collection, count(*) AS n, sum(length(body)) AS bytes FROM documents GROUP BY collection ORDER BY bytes DESC')
+      .all();
+  } finally {
+    db.close();
+  }
+}
+
+function pendingSection(reason: string): SectionResult {
+  return {
+    key: 'city',
+    title: '4. At city scale',
+    setup: [],
+    comparisons: [],
+    notes: [],
+    profiles: [],
+    raw: {},
+    durationMs: 0,
+    pending: `Pending: ${reason}. \`benchCity\` in apps/bench/src/sections/city.ts is ready and runs as soon as @platform/demo-data exports generateCity.`,
+  };
+}
+
+/**
+ * The seed documents' city, generated once: board, tracker and audit-trail queries (many GETs with
+ * varying filters and pages) against GET /health in the same rounds, an as-of board, restart
+ * time, and the server's peak memory. The server runs in a child process of its own.
+ */
+export async function benchCity(o: CityOptions): Promise<SectionResult> {
+  if (!o.city || !o.city.ok) return pendingSection(o.city ? o.city.reason : 'the city was not prepared');
+  const city = o.city.city;
+  const started = performance.now();
+  const dataDir = workingCopy(city.sourceDir);
+  const client = new LoadClient();
+  let server: Started | null = null;
+  try {
+    o.log(`  first start on a copy of the city (${city.marker.events.toLocaleString('en-US')} events, no read models yet): projections built from position 0`);
+    server = await startServer(dataDir);
+    const firstStart = server;
+    o.log(`    listening after ${Math.round(server.listeningMs)} ms, projections caught up after ${(server.caughtUpMs / 1000).toFixed(1)} s`);
+    const statsAfterFirstStart = (await ask<{ stats: ServerStats }>(server.child, { type: 'stats' }, 'stats')).stats;
+
+    const admin = city.marker.credentials.find((c) => c.role === 'admin');
+    if (!admin) throw new Error('the city marker names no administrator');
+    const token = await signIn(server.baseUrl, admin.username, admin.password);
+    const campaign = city.marker.mainCampaignId;
+    const counties = (await call<{ units: Array<{ unitId: string }> }>(server.baseUrl, 'GET', '/api/organizations?level=county', { token })).body.units.map((u) => u.unitId);
+    const townships = (await call<{ units: Array<{ unitId: string }> }>(server.baseUrl, 'GET', '/api/organizations?level=township', { token })).body.units.map((u) => u.unitId);
+    const health = (await call<{ eventStore: { headPosition: number } }>(server.baseUrl, 'GET', '/health')).body;
+    const head = health.eventStore.headPosition;
+
+    // Query mixes: every request differs (filters, scope roots, pages), in a fixed order.
+    const roots = [null, ...counties.slice(0, 40), ...townships.slice(0, 40)];
+    const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length];
+    const qs = (params: Record<string, string | number | null>) =>
+      Object.entries(params)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+        .join('&');
+    const statuses = ['in_progress', 'fixed', 'verified', 'closed', 'deferred', 'joint', 'planned'];
+    const kinds: Record<string, (i: number) => string> = {
+      board: (i) => `/api/campaigns/${campaign}/board?${qs({ root: pick(roots, i), unitType: i % 3 === 0 ? pick(UNIT_TYPES, i) : null, rankBy: pick(RANK_KEYS, i), skip: (i % 5) * 50, limit: 50 })}`,
+      tracker: (i) => `/api/campaigns/${campaign}/rectification-tracker?${qs({ root: pick(roots, i + 7), skip: (i % 4) * 50, limit: 50, metricsVersion: 1 + (i % 2) })}`,
+      trackerProblems: (i) =>
+        `/api/campaigns/${campaign}/rectification-tracker/problems?${qs({ root: pick(roots, i + 3), status: i % 2 === 0 ? pick(statuses, i) : null, overdue: i % 5 === 0 ? 'true' : null, skip: (i % 6) * 50, limit: 50 })}`,
+      auditTrail: (i) => `/api/audit-trail?${qs({ root: pick(roots, i + 11), after: Math.floor(((i * 7919) % 97) / 97 * head), limit: 100, type: i % 4 === 0 ? 'ProblemClosed' : null })}`,
+      health: () => '/health',
+    };
+    const perRound = Math.max(5, Math.round(o.queriesPerKind / o.rounds));
+    // The audit trail answers in about a second at this scale: fewer of them keep the run short.
+    const perRoundOf = (kind: string) => (kind === 'auditTrail' ? Math.max(5, Math.round(perRound / 4)) : perRound);
+    const samples: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
+    const roundP95: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
+    const failures: string[] = [];
+    const measured: Array<{ kind: string; path: string; ms: number }> = [];
+    const runKind = async (kind: string, round: number, count = perRoundOf(kind)): Promise<LoadResult> => {
+      const paths = Array.from({ length: count }, (_, j) => kinds[kind](round * perRound + j));
+      const r = await client.run({ kind: 'sequential', baseUrl: server!.baseUrl, token, paths });
+      if (r.non2xx > 0) failures.push(`${kind}: ${JSON.stringify(r.statusCodes)}`);
+      (r.samples ?? []).forEach((ms, j) => measured.push({ kind, path: paths[j], ms }));
+      return r;
+    };
+    o.log(`  queries: ${perRound} different GETs per kind and round (audit trail ${perRoundOf('auditTrail')}), one at a time; a warm-up round of every kind, then ${o.rounds} rounds of board and tracker, then ${o.rounds} of the audit trail, each interleaved with GET /health`);
+    // Every collection is loaded (and stays in memory) before anything is measured, as in a server that has run a while.
+    const warm: string[] = [];
+    for (const kind of Object.keys(kinds)) warm.push(`${kind} p50=${rounded((await runKind(kind, 0)).latencyMs.p50)}`);
+    o.log(`    warm-up: ${warm.join('  ')} ms`);
+    measured.length = 0;
+    // The audit trail allocates hundreds of MB per query at this scale; measured in a phase of its own, its
+    // garbage does not land on the board and tracker queries (and their own does).
+    const phases: Array<{ name: string; kinds: string[]; health: string }> = [
+      { name: 'board and tracker', kinds: ['board', 'tracker', 'trackerProblems', 'health'], health: 'health' },
+      { name: 'audit trail', kinds: ['auditTrail', 'healthAudit'], health: 'healthAudit' },
+    ];
+    kinds.healthAudit = kinds.health;
+    samples.healthAudit = [];
+    roundP95.healthAudit = [];
+    for (const phase of phases) {
+      for (let round = 0; round < o.rounds; round++) {
+        const order = round % 2 === 0 ? [...phase.kinds] : [...phase.kinds].reverse();
+        const line: string[] = [];
+        for (const kind of order) {
+          const r = await runKind(kind, round + 1);
+          samples[kind].push(...(r.samples ?? []));
+          roundP95[kind].push(r.latencyMs.p95 ?? Number.NaN);
+          line.push(`${kind} p50=${rounded(r.latencyMs.p50)} p95=${rounded(r.latencyMs.p95 ?? Number.NaN)}`);
+        }
+        o.log(`    ${phase.name}, round ${round + 1}/${o.rounds}: ${line.join('  ')} ms`);
+      }
+    }
+
+    // The slowest measured requests of each kind, with their scope size: where the tail comes from.
+    const subtreeSize = new Map<string, number>();
+    const scopeOf = (path: string) => new URLSearchParams(path.split('?')[1] ?? '').get('root');
+    const sizeOf = async (root: string | null) => {
+      if (!root) return null;
+      if (!subtreeSize.has(root)) {
+        const r = await call<{ total: number }>(server!.baseUrl, 'GET', `/api/organizations?root=${encodeURIComponent(root)}`, { token });
+        subtreeSize.set(root, r.body.total);
+      }
+      return subtreeSize.get(root)!;
+    };
+    const slowest: Record<string, Array<{ path: string; ms: number; scopeUnits: number | null }>> = {};
+    for (const kind of ['board', 'tracker', 'trackerProblems', 'auditTrail']) {
+      const top = measured.filter((m) => m.kind === kind).sort((a, b) => b.ms - a.ms).slice(0, 5);
+      slowest[kind] = [];
+      for (const m of top) slowest[kind].push({ path: m.path, ms: Math.round(m.ms), scopeUnits: await sizeOf(scopeOf(m.path)) });
+    }
+    const statsBeforeAsOf = (await ask<{ stats: ServerStats }>(server.child, { type: 'stats' }, 'stats')).stats;
+    // As-of: the board as it stood at earlier positions (replayed from the events by the same projection code).
+    const asOfPositions = Array.from({ length: o.asOfQueries }, (_, i) => Math.round((head * (i + 1)) / (o.asOfQueries + 1)));
+    const asOf = await client.run({ kind: 'sequential', baseUrl: server.baseUrl, token, paths: asOfPositions.map((p) => `/api/campaigns/${campaign}/board?asOf=${p}&limit=50`) });
+    if (asOf.non2xx > 0) failures.push(`as-of board: ${JSON.stringify(asOf.statusCodes)}`);
+    const statsAfterAsOf = (await ask<{ stats: ServerStats }>(server.child, { type: 'stats' }, 'stats')).stats;
+    o.log(`  as-of board at ${asOfPositions.join(', ')}: ${(asOf.samples ?? []).map((x) => `${Math.round(x)} ms`).join(', ')}`);
+
+    const profiles: ProfileSummary[] = [];
+    if (o.profile) {
+      o.log('  profiling the server during a few more queries of each kind and one as-of board (not timed)');
+      const names: Record<string, string> = { board: 'board', tracker: 'tracker summary', trackerProblems: 'tracker problem list', auditTrail: 'audit trail' };
+      for (const kind of ['board', 'tracker', 'trackerProblems', 'auditTrail']) {
+        await ask(server.child, { type: 'profile-start' }, 'profile-started');
+        await runKind(kind, 99, Math.min(10, perRoundOf(kind)));
+        profiles.push((await ask<{ summary: ProfileSummary }>(server.child, { type: 'profile-stop', label: `city: ${Math.min(10, perRoundOf(kind))} ${names[kind]} queries (server process)` }, 'profile')).summary);
+      }
+      await ask(server.child, { type: 'profile-start' }, 'profile-started');
+      await client.run({ kind: 'sequential', baseUrl: server.baseUrl, token, paths: [`/api/campaigns/${campaign}/board?asOf=${asOfPositions[0]}&limit=50`] });
+      profiles.push((await ask<{ summary: ProfileSummary }>(server.child, { type: 'profile-stop', label: `city: one as-of board query at position ${asOfPositions[0]} (server process)` }, 'profile')).summary);
+    }
+    const statsAfterQueries = statsBeforeAsOf;
+    const beforeRestart = await stopServer(server.child);
+    server = null;
+
+    o.log('  restart on the same data directory');
+    server = await startServer(dataDir);
+    const restart = server;
+    const restartToken = await signIn(server.baseUrl, admin.username, admin.password);
+    const firstAfter = await client.run({
+      kind: 'sequential',
+      baseUrl: server.baseUrl,
+      token: restartToken,
+      paths: [kinds.board(0), kinds.tracker(0), kinds.trackerProblems(0), kinds.auditTrail(0)],
+    });
+    const afterRestart = await stopServer(server.child);
+    server = null;
+    if (o.profile) {
+      o.log('  profiling one more restart (not timed): node --cpu-prof of the server process');
+      const profDir = tempDir('restart-profile');
+      server = await startServer(dataDir, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=500']);
+      await stopServer(server.child);
+      server = null;
+      const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+      if (file) profiles.push(summarizeProfileFile('city: a restart, from process start until the projections are caught up (server process, node --cpu-prof)', join(profDir, file)));
+      removeDir(profDir);
+    }
+    o.log(`    restart: listening after ${Math.round(restart.listeningMs)} ms, caught up after ${Math.round(restart.caughtUpMs)} ms; first queries ${(firstAfter.samples ?? []).map((x) => Math.round(x)).join(', ')} ms`);
+
+    const collections = readModelSizes(dataDir);
+    const peakMiB = Math.max(beforeRestart.stats.maxRssMiB, afterRestart.stats.maxRssMiB);
+    const p = (kind: string, q: number) => quantile(samples[kind], q);
+    const under = (limit: number, text: string) => (_r: unknown, ours: { median: number }): Target => ({ text, met: Number.isFinite(ours.median) ? ours.median < limit : null });
+    const latencyRow = (kind: string, label: string, target: boolean, health = 'health'): Comparison[] => [
+      compare(`${label}: p50`, 'ms', { label, samples: [p(kind, 0.5)] }, { label: 'GET /health', samples: [p(health, 0.5)] }, null),
+      compare(`${label}: p95`, 'ms', { label, samples: [p(kind, 0.95)] }, { label: 'GET /health', samples: [p(health, 0.95)] }, target ? under(50, 'p95 < 50 ms') : null, `p95 per round: ${roundP95[kind].map(rounded).join(', ')} ms; max ${rounded(p(kind, 1))} ms`),
+    ];
+    const comparisons: Comparison[] = [
+      ...latencyRow('board', 'board', true),
+      ...latencyRow('tracker', 'tracker summary', true),
+      ...latencyRow('trackerProblems', 'tracker problem list', true),
+      ...latencyRow('auditTrail', 'audit trail', false, 'healthAudit'),
+      compare('as-of board (replayed)', 'ms', { label: 'board asOf', samples: asOf.samples ?? [] }, null, null, `positions ${asOfPositions.join(', ')}`),
+      compare('restart until projections caught up', 'ms', { label: 'restart', samples: [restart.caughtUpMs] }, { label: 'first start (projections from 0)', samples: [firstStart.caughtUpMs] }, under(10_000, 'restart < 10 s'), `process start → listening ${Math.round(restart.listeningMs)} ms (modules loaded at ${restart.timings.modulesLoaded} ms, app created at ${restart.timings.created} ms)`),
+      compare('peak memory (server RSS)', 'MiB', { label: 'server', samples: [peakMiB] }, null, under(1024, 'peak < 1 GiB'), `before restart ${beforeRestart.stats.maxRssMiB} MiB (heap ${beforeRestart.stats.heapUsedMiB} MiB at the end), after restart ${afterRestart.stats.maxRssMiB} MiB`),
+    ];
+    const gen = city.generation;
+    return {
+      key: 'city',
+      title: '4. At city scale',
+      setup: [
+        `City: seed ${city.marker.seed}, scale ${city.marker.scale} (${Object.entries(city.marker.figures).slice(0, 8).map(([k, v]) => `${k} ${v}`).join(', ')}), ${city.marker.events.toLocaleString('en-US')} events generated for ${city.marker.now}; ${gen ? `generated by this run in ${(gen.durationMs / 1000).toFixed(1)} s (peak RSS ${gen.peakRssMiB} MiB), not counted in the bench time` : `generated by an earlier run and reused from ${city.sourceDir}`}.`,
+        'The server is the platform in a child process of its own (every module, embedded stores), started on a copy of the city; the queries come one at a time from the load-client child, with the admin\'s token. Each request differs: scope root (the city, 40 counties, 40 townships), unit type, rank key, page, status and overdue filters, audit cursor and type.',
+        `A warm-up round of every kind first (so every collection is loaded, as in a server that has run a while), then ${o.rounds} rounds of board, tracker summary, tracker problem list and GET /health (the reference), interleaved in alternating order, ${perRound} GETs per kind and round; then ${o.rounds} rounds of the audit trail (${perRoundOf('auditTrail')} GETs) against GET /health in the same way — apart, because each audit query allocates hundreds of MB and the collections it leaves to the garbage collector would land on the others. p50/p95 over all latencies of a kind.`,
+        'Restart: the server closed, a new process started on the same data directory; timed from spawn until /health answers with every projection at lag 0 (the process runs from source through @swc-node/register, like the bench: module loading includes compiling them, about a second). The deadline-warning job runs at start as under `npm start`. Peak memory: the server process\'s peak resident set (getrusage maxrss), sampled too every 50 ms.',
+      ],
+      comparisons,
+      notes: [
+        `First start on the city without read models: listening after ${Math.round(firstStart.listeningMs)} ms, every projection built from position 0 after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; RSS then ${statsAfterFirstStart.rssMiB} MiB (peak ${statsAfterFirstStart.maxRssMiB} MiB).`,
+        `Server memory by phase (RSS now / peak so far): after the first start ${statsAfterFirstStart.rssMiB} / ${statsAfterFirstStart.maxRssMiB} MiB; after the live queries ${statsAfterQueries.rssMiB} / ${statsAfterQueries.maxRssMiB} MiB (heap ${statsAfterQueries.heapUsedMiB} MiB); after the as-of queries ${statsAfterAsOf.rssMiB} / ${statsAfterAsOf.maxRssMiB} MiB (heap ${statsAfterAsOf.heapUsedMiB} MiB).`,
+        `Read models on disk (the embedded store keeps every collection it has been asked for in memory, parsed): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
+        `Slowest measured requests (scope = units under \`root\`; none = the administrator's whole city): ${Object.entries(slowest)
+          .map(([kind, xs]) => `${kind} ${xs.slice(0, 3).map((x) => `${x.ms} ms (${x.scopeUnits === null ? 'whole city' : `${x.scopeUnits} units`})`).join(', ')}`)
+          .join('; ')}. Per-request latencies grow with the number of units in scope (see where the time goes).`,
+        `First queries after the restart (board, tracker, tracker problems, audit trail; the read store loads each collection on first use): ${(firstAfter.samples ?? []).map((x) => `${Math.round(x)} ms`).join(', ')}.`,
+        ...(failures.length > 0 ? [`Non-2xx answers: ${failures.join('; ')}`] : []),
+      ],
+      profiles,
+      raw: {
+        head,
+        samples: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, { ...spread(v), p95: quantile(v, 0.95), p99: quantile(v, 0.99) }])),
+        roundP95,
+        slowest,
+        asOf: { positions: asOfPositions, ms: asOf.samples },
+        firstStart: { listeningMs: firstStart.listeningMs, caughtUpMs: firstStart.caughtUpMs, timings: firstStart.timings, stats: statsAfterFirstStart },
+        restart: { listeningMs: restart.listeningMs, caughtUpMs: restart.caughtUpMs, timings: restart.timings, firstQueriesMs: firstAfter.samples },
+        memory: { afterFirstStart: statsAfterFirstStart, afterQueries: statsAfterQueries, afterAsOf: statsAfterAsOf, beforeRestart: beforeRestart.stats, afterRestart: afterRestart.stats },
+        readModels: collections,
+        generation: gen,
+      },
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    if (server) server.child.kill();
+    client.close();
+    removeDir(dataDir);
+  }
+}

@@ -1,0 +1,285 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { SqliteEventStore, StoredEvent } from '@platform/event-store';
+import { EventRow, migrateEventStore } from '@platform/event-store/sqlite/sqlite-schema';
+import { AnyDocument, matches, Projection, ProjectionContext, ProjectionRunner, SqliteReadStore } from '@platform/read-models';
+import { VIEW_PROJECTIONS } from '@platform/views';
+import { PreparedCity } from '../support/city-data';
+import { compare, ratioAtLeast, SectionResult } from '../support/model';
+import { bulkLoadEmmett, emmettConnection, emmettReadAll } from '../support/peer';
+import { profileInProcess } from '../support/profile';
+import { interleave } from '../support/stats';
+import { removeDir, tempDir } from '../support/temp';
+import { buildHttpWorld } from './world';
+
+export interface RebuildOptions {
+  readonly rounds: number;
+  readonly seed: number;
+  readonly maxEvents: number;
+  readonly profile: boolean;
+  readonly city: PreparedCity | null;
+  readonly log: (line: string) => void;
+}
+
+const quiet = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
+const rate = (events: number, ms: number) => (events / ms) * 1000;
+
+/** The first `max` events of a history, byte for byte (hash chain intact), into a new store file. */
+function copyPrefix(sourceFile: string, targetFile: string, max: number): number {
+  const source = new Database(sourceFile, { readonly: true });
+  const target = new Database(targetFile);
+  try {
+    target.pragma('journal_mode = WAL');
+    migrateEventStore(target);
+    const insert = target.prepare(
+      `INSERT INTO events (position, event_id, stream_id, stream_revision, type, schema_version, data, metadata,
+         occurred_at, recorded_at, idempotency_key, prev_hash, hash)
+       VALUES (@position, @event_id, @stream_id, @stream_revision, @type, @schema_version, @data, @metadata,
+         @occurred_at, @recorded_at, @idempotency_key, @prev_hash, @hash)`,
+    );
+    let n = 0;
+    target.transaction(() => {
+      for (const row of source.prepare<[number], EventRow>('SELECT * FROM events WHERE position <= ? ORDER BY position').iterate(max)) {
+        insert.run(row);
+        n++;
+      }
+    })();
+    target.pragma('wal_checkpoint(TRUNCATE)');
+    return n;
+  } finally {
+    source.close();
+    target.close();
+  }
+}
+
+/** What our store hands a projection, built straight from a row (the same mapping as its toStored). */
+function storedOf(r: EventRow): StoredEvent {
+  const meta = JSON.parse(r.metadata) as { actor: StoredEvent['actor']; correlationId: string; causationId: string | null; commandFingerprint?: string };
+  return {
+    position: r.position,
+    eventId: r.event_id,
+    streamId: r.stream_id,
+    streamRevision: r.stream_revision,
+    type: r.type,
+    schemaVersion: r.schema_version,
+    data: JSON.parse(r.data) as unknown,
+    occurredAt: r.occurred_at,
+    recordedAt: r.recorded_at,
+    actor: meta.actor,
+    correlationId: meta.correlationId,
+    causationId: meta.causationId,
+    idempotencyKey: r.idempotency_key,
+    commandFingerprint: meta.commandFingerprint ?? null,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/**
+ * The limit: one pass over the rows (better-sqlite3 iterate), every projection's own evolve applied
+ * in memory to plain Maps — no batches, no copies, no JSON round trip of documents, no commits.
+ */
+async function rawLoop(eventsFile: string, projections: readonly Projection[]): Promise<{ events: number; documents: number }> {
+  const db = new Database(eventsFile, { readonly: true });
+  const collections = new Map<string, Map<string, AnyDocument>>();
+  const coll = (name: string) => {
+    let c = collections.get(name);
+    if (!c) collections.set(name, (c = new Map()));
+    return c;
+  };
+  const ctx: ProjectionContext = {
+    async get(collection, id) {
+      return (coll(collection).get(id) ?? null) as never;
+    },
+    async find(collection, filter) {
+      return [...coll(collection).values()].filter((d) => matches(filter, d)) as never;
+    },
+  };
+  const byType = new Map<string, Projection[]>();
+  for (const p of projections) for (const t of p.handles) byType.set(t, [...(byType.get(t) ?? []), p]);
+  let events = 0;
+  try {
+    for (const row of db.prepare<[], EventRow>('SELECT * FROM events ORDER BY position').iterate()) {
+      events++;
+      const interested = byType.get(row.type);
+      if (!interested) continue;
+      const e = storedOf(row);
+      for (const p of interested) {
+        for (const w of await p.evolve(e, ctx)) {
+          if (w.op === 'upsert') coll(w.collection).set(w.doc._id, w.doc as AnyDocument);
+          else coll(w.collection).delete(w.id);
+        }
+      }
+    }
+  } finally {
+    db.close();
+  }
+  let documents = 0;
+  for (const c of collections.values()) documents += c.size;
+  return { events, documents };
+}
+
+/** Ours: the projection runner's rebuild of every view, one after another, into a fresh embedded read store. */
+async function oursRebuild(eventsFile: string, dir: string, round: number): Promise<{ ms: number; perProjection: Record<string, number> }> {
+  const events = new SqliteEventStore({ file: eventsFile });
+  const readFile = join(dir, `read-models-${round}-${Math.random().toString(36).slice(2)}.sqlite`);
+  const store = new SqliteReadStore({ file: readFile });
+  const perProjection: Record<string, number> = {};
+  try {
+    const runner = new ProjectionRunner(events, store, VIEW_PROJECTIONS, { logger: quiet });
+    const t0 = performance.now();
+    for (const p of VIEW_PROJECTIONS) {
+      const t = performance.now();
+      await runner.rebuild(p.name);
+      perProjection[p.name] = Math.round(performance.now() - t);
+    }
+    return { ms: performance.now() - t0, perProjection };
+  } finally {
+    await store.close();
+    await events.close();
+    for (const suffix of ['', '-wal', '-shm']) removeDir(readFile + suffix);
+  }
+}
+
+export async function benchRebuild(o: RebuildOptions): Promise<SectionResult> {
+  const started = performance.now();
+  const dir = tempDir('rebuild');
+  const eventsFile = join(dir, 'events.sqlite');
+  let source: string;
+  let total: number;
+  if (o.city) {
+    total = copyPrefix(join(o.city.sourceDir, 'events.sqlite'), eventsFile, o.maxEvents);
+    source = `the first ${total.toLocaleString('en-US')} events of the generated city (seed ${o.city.marker.seed}, scale ${o.city.marker.scale}; ${o.city.marker.events.toLocaleString('en-US')} events in all), copied byte for byte`;
+  } else {
+    o.log('  no city: building a smaller world through the HTTP API');
+    const world = await buildHttpWorld({ dataDir: join(dir, 'world'), seed: o.seed, units: 200, problems: 800, log: o.log });
+    total = copyPrefix(join(world.dataDir, 'events.sqlite'), eventsFile, o.maxEvents);
+    source = `a world built through the HTTP API (${world.summary}; the city generator was not available)`;
+  }
+  o.log(`  ${total} events: ${source}`);
+  const typeCounts = (() => {
+    const db = new Database(eventsFile, { readonly: true });
+    try {
+      return db.prepare<[], { type: string; n: number }>('SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC').all();
+    } finally {
+      db.close();
+    }
+  })();
+
+  const perProjection: Array<Record<string, number>> = [];
+  let rawDocuments = 0;
+  o.log('  rebuild every projection (ours) against one raw pass applying the same evolve functions');
+  const rebuild = await interleave(
+    [
+      {
+        key: 'ours',
+        run: async (round) => {
+          const r = await oursRebuild(eventsFile, dir, round);
+          if (round >= 0) perProjection.push(r.perProjection);
+          return rate(total, r.ms);
+        },
+      },
+      {
+        key: 'raw',
+        run: async () => {
+          const t0 = performance.now();
+          const r = await rawLoop(eventsFile, VIEW_PROJECTIONS);
+          rawDocuments = r.documents;
+          return rate(r.events, performance.now() - t0);
+        },
+      },
+    ],
+    { rounds: o.rounds, log: o.log },
+  );
+
+  // The same history in Emmett's tables, read back with its read-all (readMessagesBatch).
+  const emmettFile = join(dir, 'emmett.sqlite');
+  const reader = new Database(eventsFile, { readonly: true });
+  const positions = new Map<string, number>();
+  await bulkLoadEmmett(
+    emmettFile,
+    (function* () {
+      for (const r of reader.prepare<[], EventRow>('SELECT * FROM events ORDER BY position').iterate()) {
+        const streamPosition = (positions.get(r.stream_id) ?? 0) + 1;
+        positions.set(r.stream_id, streamPosition);
+        const meta = JSON.parse(r.metadata) as Record<string, unknown>;
+        yield {
+          streamId: r.stream_id,
+          streamPosition,
+          type: r.type,
+          dataJson: r.data,
+          metadataJson: JSON.stringify({ streamName: r.stream_id, messageId: r.event_id, streamPosition: String(streamPosition), ...meta }),
+          messageId: r.event_id,
+        };
+      }
+    })(),
+  );
+  reader.close();
+  const ours = new SqliteEventStore({ file: eventsFile });
+  const conn = await emmettConnection(emmettFile);
+  o.log('  read all (500 per batch, as the runner reads) against Emmett readMessagesBatch on the same history');
+  const readAll = await interleave(
+    [
+      {
+        key: 'ours',
+        run: async () => {
+          const t0 = performance.now();
+          let after = 0;
+          let n = 0;
+          for (;;) {
+            const batch = await ours.readAll({ after, limit: 500 });
+            if (batch.length === 0) break;
+            n += batch.length;
+            after = batch[batch.length - 1].position;
+          }
+          return rate(n, performance.now() - t0);
+        },
+      },
+      {
+        key: 'emmett',
+        run: async () => {
+          const t0 = performance.now();
+          const n = await emmettReadAll(conn, 500);
+          return rate(n, performance.now() - t0);
+        },
+      },
+    ],
+    { rounds: o.rounds, log: o.log },
+  );
+  conn.close();
+  await ours.close();
+
+  const profiles = [];
+  const ratio = rebuild.samples.ours.map((x, i) => x / rebuild.samples.raw[i]);
+  const missed = ratio.sort((a, b) => a - b)[Math.floor(ratio.length / 2)] < 0.5;
+  if (o.profile) {
+    o.log(`  profiling one extra rebuild (not timed)${missed ? ': the target was missed' : ''}`);
+    profiles.push((await profileInProcess('rebuild of every projection (ours)', () => oursRebuild(eventsFile, dir, 99))).summary);
+    profiles.push((await profileInProcess('raw loop (same evolve functions, in memory)', () => rawLoop(eventsFile, VIEW_PROJECTIONS))).summary);
+  }
+  removeDir(dir);
+
+  const medianPer: Record<string, number> = {};
+  for (const p of VIEW_PROJECTIONS) {
+    const xs = perProjection.map((r) => r[p.name]).sort((a, b) => a - b);
+    medianPer[p.name] = xs[Math.floor(xs.length / 2)];
+  }
+  return {
+    key: 'rebuild',
+    title: '2. Reading all events and rebuilding every projection',
+    setup: [
+      `History: ${source}. Event types: ${typeCounts.slice(0, 8).map((t) => `${t.type} ${t.n}`).join(', ')}${typeCounts.length > 8 ? `, and ${typeCounts.length - 8} more types` : ''}.`,
+      `Ours: \`ProjectionRunner.rebuild\` of the ${VIEW_PROJECTIONS.length} view projections (${VIEW_PROJECTIONS.map((p) => p.name).join(', ')}) one after another, each reading its own event types from the SQLite event store in batches of 500 and committing documents + checkpoint per batch into a fresh embedded read store (WAL, synchronous=FULL). Rate = events in the history / total time.`,
+      `Raw loop: one better-sqlite3 \`iterate()\` over the same rows, each row turned into the same envelope, every projection's own \`evolve\` applied to plain in-memory Maps (no batching, no document copies, nothing written): the floor of the work, not a usable read model. It ends with ${rawDocuments.toLocaleString('en-US')} documents.`,
+      `${o.rounds} rounds after one dropped warm-up round, order alternating. Median time per projection (ours): ${Object.entries(medianPer).map(([k, v]) => `${k} ${v} ms`).join(', ')}.`,
+    ],
+    comparisons: [
+      compare('rebuild every projection', 'events/s', { label: 'ours', samples: rebuild.samples.ours }, { label: 'raw loop, same evolve', samples: rebuild.samples.raw }, ratioAtLeast(0.5, '≥ 0.5 × raw loop')),
+      compare('read all (city history)', 'events/s', { label: 'ours readAll', samples: readAll.samples.ours }, { label: 'Emmett readMessagesBatch', samples: readAll.samples.emmett }, ratioAtLeast(2, '≥ 2 × Emmett')),
+    ],
+    notes: [],
+    profiles,
+    raw: { events: total, typeCounts, rebuild, perProjection, readAll },
+    durationMs: performance.now() - started,
+  };
+}

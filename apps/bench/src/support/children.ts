@@ -1,0 +1,51 @@
+import { ChildProcess, fork, ForkOptions } from 'node:child_process';
+import { join } from 'node:path';
+import type { LoadJob, LoadResult } from '../load.child';
+
+const SRC = join(__dirname, '..');
+/** Run from source (swc-node), or built by `nest build bench`. */
+const FROM_SOURCE = __filename.endsWith('.ts');
+
+/** Runs one of the bench's entry points (`name.child.ts`) in a child Node process, the way the parent runs. */
+export function forkTs(file: string, args: string[] = [], options: ForkOptions & { extraExecArgv?: string[] } = {}): ChildProcess {
+  const execArgv = [...(options.extraExecArgv ?? []), ...(FROM_SOURCE ? ['-r', '@swc-node/register'] : [])];
+  return fork(join(SRC, FROM_SOURCE ? file : file.replace(/\.ts$/, '.js')), args, {
+    ...options,
+    execArgv,
+    env: { ...process.env, SWC_NODE_PROJECT: process.env.SWC_NODE_PROJECT ?? 'tsconfig.json', ...options.env },
+  });
+}
+
+/** The load generator child: one job at a time over IPC. */
+export class LoadClient {
+  private readonly child: ChildProcess;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve(r: LoadResult): void; reject(e: Error): void }>();
+
+  constructor() {
+    this.child = forkTs('load.child.ts', [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (m: { id: number; result?: LoadResult; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.error) p.reject(new Error(`load client: ${m.error}`));
+      else p.resolve(m.result!);
+    });
+    this.child.on('exit', (code) => {
+      for (const p of this.pending.values()) p.reject(new Error(`load client exited with ${code}`));
+      this.pending.clear();
+    });
+  }
+
+  run(job: LoadJob): Promise<LoadResult> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.child.send({ id, job });
+    });
+  }
+
+  close(): void {
+    if (this.child.connected) this.child.disconnect();
+  }
+}

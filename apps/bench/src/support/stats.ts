@@ -1,0 +1,100 @@
+/** Summary of repeated measurements: median and spread, never a single number. */
+export interface Spread {
+  readonly n: number;
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly p10: number;
+  readonly p90: number;
+}
+
+/** Linear-interpolated quantile of unsorted samples (q in [0, 1]). */
+export function quantile(samples: readonly number[], q: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+export function spread(samples: readonly number[]): Spread {
+  return {
+    n: samples.length,
+    median: quantile(samples, 0.5),
+    min: samples.length ? Math.min(...samples) : Number.NaN,
+    max: samples.length ? Math.max(...samples) : Number.NaN,
+    p10: quantile(samples, 0.1),
+    p90: quantile(samples, 0.9),
+  };
+}
+
+/**
+ * One contender of an interleaved comparison. `run` prepares its round outside the timed part
+ * (a fresh temp store...), times the work, and returns the round's figure (e.g. events/s).
+ */
+export interface Contender {
+  readonly key: string;
+  run(round: number): Promise<number>;
+}
+
+export interface InterleavedResult {
+  readonly rounds: number;
+  /** Per contender, one figure per round, in round order. */
+  readonly samples: Record<string, number[]>;
+  /** The order each round ran in. */
+  readonly orders: string[][];
+}
+
+/**
+ * Runs the contenders round after round, alternating their order (A B C, C B A, A B C...), so a
+ * slow drift of the machine (another process, a warming cache) lands on every contender alike.
+ * Warm-up rounds run first in the same way and are dropped.
+ */
+export async function interleave(
+  contenders: readonly Contender[],
+  options: { rounds: number; warmup?: number; log?: (line: string) => void },
+): Promise<InterleavedResult> {
+  const samples: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.key, []]));
+  const orders: string[][] = [];
+  const warmup = options.warmup ?? 1;
+  for (let r = -warmup; r < options.rounds; r++) {
+    const order = (r + warmup) % 2 === 0 ? [...contenders] : [...contenders].reverse();
+    const line: string[] = [];
+    for (const c of order) {
+      const value = await c.run(r);
+      if (r >= 0) samples[c.key].push(value);
+      line.push(`${c.key}=${fmt(value)}`);
+    }
+    if (r >= 0) orders.push(order.map((c) => c.key));
+    options.log?.(`    ${r < 0 ? 'warm-up' : `round ${r + 1}/${options.rounds}`}: ${line.join('  ')}`);
+  }
+  return { rounds: options.rounds, samples, orders };
+}
+
+/** Ratios a/b taken within each round (the pairs ran next to each other), then summarized. */
+export function ratioSpread(a: readonly number[], b: readonly number[]): Spread {
+  const n = Math.min(a.length, b.length);
+  const ratios: number[] = [];
+  for (let i = 0; i < n; i++) if (b[i] !== 0 && Number.isFinite(a[i] / b[i])) ratios.push(a[i] / b[i]);
+  return spread(ratios);
+}
+
+export function fmt(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
+  return Number(value.toPrecision(digits)).toString();
+}
+
+export function timed<T>(fn: () => T): { value: T; ms: number } {
+  const t0 = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - t0 };
+}
+
+export async function timedAsync<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - t0 };
+}
