@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { BenchConfig, parseArgs } from './config';
 import { BenchReport, renderMarkdown } from './report';
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
   const totalMs = performance.now() - started;
   const report: BenchReport = { machine, config, totalMs, city: prepared?.info ?? (city && !city.ok ? { pending: city.reason } : null), sections };
   const out = resolve(config.outDir);
+  mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'benchmarks.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(out, 'benchmarks.md'), renderMarkdown(report));
   log(`\nbench: done in ${(totalMs / 1000).toFixed(0)} s; wrote ${join(out, 'benchmarks.md')} and benchmarks.json`);

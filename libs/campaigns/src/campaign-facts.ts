@@ -1,14 +1,34 @@
-import { Injectable } from '@nestjs/common';
-import { StreamCommandRunner } from '@platform/common';
-import { CampaignFacts, campaignDecider, CampaignState, campaignStreamId } from '@platform/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { CampaignEvent, CampaignFacts, campaignDecider, CampaignState, campaignStreamId } from '@platform/domain';
+import { EVENT_STORE, EventStore, NO_REVISION } from '@platform/event-store';
 
-/** Loads a campaign's state for the commands of its enrolled units (template, enrollment). */
+interface Folded {
+  readonly state: CampaignState;
+  readonly revision: number;
+}
+
+/**
+ * A campaign's state for the commands of its enrolled units (template, enrollment). A city's
+ * campaign enrolls thousands of units, so the folded state is kept and only events after its
+ * revision are read and applied: every command still sees the campaign as stored now.
+ */
 @Injectable()
 export class CampaignFactsLoader {
-  constructor(private readonly runner: StreamCommandRunner) {}
+  private readonly folded = new Map<string, Folded>();
 
-  async state(campaignId: string): Promise<{ state: CampaignState; revision: number }> {
-    return this.runner.load(campaignStreamId(campaignId), campaignDecider);
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async state(campaignId: string): Promise<Folded> {
+    const known = this.folded.get(campaignId) ?? { state: campaignDecider.initialState(), revision: NO_REVISION };
+    const newer = await this.store.readStream(campaignStreamId(campaignId), { fromRevision: known.revision + 1 });
+    if (newer.length === 0) return known;
+    // Concurrent callers may fold the same events; the result is the same, and only a newer one is kept.
+    const next: Folded = {
+      state: newer.reduce((s, e) => campaignDecider.evolve(s, e as unknown as CampaignEvent), known.state),
+      revision: newer[newer.length - 1].streamRevision,
+    };
+    if ((this.folded.get(campaignId)?.revision ?? NO_REVISION) < next.revision) this.folded.set(campaignId, next);
+    return next;
   }
 
   async forUnit(campaignId: string, unitId: string): Promise<CampaignFacts> {

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { createSecretKey } from 'node:crypto';
 import { join } from 'node:path';
 import { PLATFORM_CONFIG, PlatformConfig, ScopeLookupRegistry } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
@@ -44,11 +45,15 @@ const identityStore = {
     JwtModule.registerAsync({
       inject: [PLATFORM_CONFIG, IdentityStore],
       extraProviders: [identityStore],
-      useFactory: (c: PlatformConfig, store: IdentityStore) => ({
-        secret: c.auth.jwtSecret ?? store.secret('jwt'),
-        signOptions: { algorithm: 'HS256' },
-        verifyOptions: { algorithms: ['HS256'] },
-      }),
+      useFactory: (c: PlatformConfig, store: IdentityStore) => {
+        // A key object, not a string: the token library would otherwise try to parse the secret as a PEM key on every call.
+        const key = createSecretKey(Buffer.from(c.auth.jwtSecret ?? store.secret('jwt')));
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        };
+      },
     }),
     ThrottlerModule.forRootAsync({
       inject: [PLATFORM_CONFIG],

@@ -93,7 +93,9 @@ describe('projection runner', () => {
     expect(result).toMatchObject({ name: tally.name, position: head, events: head });
     expect(progress[0]).toMatchObject({ position: 0, head, events: 0 });
     expect(progress[progress.length - 1]).toMatchObject({ position: head, head, events: head });
-    expect(progress.length).toBeGreaterThan(head / 7);
+    // Far behind, the runner reads ten batches at once; progress still comes batch by batch.
+    expect(progress.length).toBeGreaterThan(head / 70);
+    expect(progress.map((p) => p.position)).toEqual([...progress.map((p) => p.position)].sort((a, b) => a - b));
     expect(await documents(store, tally)).toEqual(live);
 
     await appendTicks(events, 1, { groups: 1 });

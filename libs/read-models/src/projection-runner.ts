@@ -7,6 +7,8 @@ import { DocumentWrite, ReadStore } from './read-store.port';
 
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 
+const CATCH_UP_FACTOR = 10;
+
 /** Compatible with NestJS's Logger. */
 export interface RunnerLogger {
   log(message: string): void;
@@ -149,6 +151,10 @@ export class ProjectionRunner {
       for (const w of this.workers.values()) {
         const shared = p.collections.find((c) => w.projection.collections.includes(c));
         if (shared) throw new Error(`collection ${shared} belongs to both ${w.projection.name} and ${p.name}`);
+      }
+      for (const [collection, fields] of Object.entries(p.indexes ?? {})) {
+        const declared = this.store.ensureIndexes?.(collection, fields);
+        if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`indexes of ${collection}: ${String(e)}`));
       }
       const worker = new ProjectionWorker(p, this.events, this.store, this.options, this.hooks);
       this.workers.set(p.name, worker);
@@ -417,13 +423,17 @@ class ProjectionWorker {
     this.head = await this.events.headPosition();
     const target = Math.min(until, this.head);
     if (this.position >= target) return -1;
+    // Far behind (a first start, a rebuild), larger batches let each document be read and written
+    // once per batch instead of once per few events; live, batches stay small and commit promptly.
+    const catchUp = this.limit === this.options.batchSize && target - this.position > CATCH_UP_FACTOR * this.limit;
+    const limit = catchUp ? CATCH_UP_FACTOR * this.limit : this.limit;
     const batch: StoredEvent[] = await this.events.readAll({
       after: this.position,
       until: target,
       types: p.handles,
-      limit: this.limit,
+      limit,
     });
-    const full = batch.length === this.limit;
+    const full = batch.length === limit;
     const toPosition = full ? batch[batch.length - 1].position : target;
     const evolved = await evolveBatch(p, batch, this.store);
     if (evolved.error) {

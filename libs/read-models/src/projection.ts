@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@platform/event-store';
-import { AnyDocument, DocumentWrite, Filter, ReadDocument, remove, upsert } from './read-store.port';
+import { AnyDocument, DocumentWrite, FieldShape, Filter, ReadDocument, remove, upsert } from './read-store.port';
 
 /** Read access to the projection's own documents as they stand before the event being evolved. */
 export interface ProjectionContext {
@@ -24,6 +24,8 @@ export interface Projection<E = unknown> {
   readonly collections: readonly string[];
   /** Event types it reads; other events are never passed to evolve. */
   readonly handles: readonly string[];
+  /** Shapes of the fields its readers filter and sort on, per collection (see ReadStore.ensureIndexes). */
+  readonly indexes?: Readonly<Record<string, Readonly<Record<string, FieldShape>>>>;
   evolve(event: StoredEvent<E>, ctx: ProjectionContext): Promise<readonly DocumentWrite[]> | readonly DocumentWrite[];
 }
 
@@ -36,6 +38,7 @@ export function documentProjection<D extends ReadDocument, E = unknown>(definiti
   version: number;
   collection: string;
   handles: readonly string[];
+  indexes?: Readonly<Record<string, FieldShape>>;
   /** Which document the event is about; null ignores the event. */
   id(event: StoredEvent<E>): string | null;
   evolve(current: D | null, event: StoredEvent<E>): D | null;
@@ -45,6 +48,7 @@ export function documentProjection<D extends ReadDocument, E = unknown>(definiti
     version: definition.version,
     collections: [definition.collection],
     handles: definition.handles,
+    ...(definition.indexes ? { indexes: { [definition.collection]: definition.indexes } } : {}),
     async evolve(event, ctx) {
       const id = definition.id(event);
       if (id === null) return [];

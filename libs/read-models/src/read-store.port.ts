@@ -71,7 +71,15 @@ export interface CommitBatch {
   readonly writes: readonly DocumentWrite[];
 }
 
+/** 'scalar': one JSON scalar of one type; 'array': an array of strings or numbers. */
+export type FieldShape = 'scalar' | 'array';
+
 export interface ReadStore {
+  /**
+   * Declares the shape of fields that queries filter or sort on, so the store can index them and
+   * evaluate those conditions natively. Optional: a store without it filters everything itself.
+   */
+  ensureIndexes?(collection: string, fields: Readonly<Record<string, FieldShape>>): void | Promise<void>;
   get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null>;
   find<D extends ReadDocument = AnyDocument>(collection: string, filter?: Filter, options?: FindOptions): Promise<D[]>;
   count(collection: string, filter?: Filter): Promise<number>;

@@ -294,7 +294,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       notes: [
         `First start on the city without read models: listening after ${Math.round(firstStart.listeningMs)} ms, every projection built from position 0 after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; RSS then ${statsAfterFirstStart.rssMiB} MiB (peak ${statsAfterFirstStart.maxRssMiB} MiB).`,
         `Server memory by phase (RSS now / peak so far): after the first start ${statsAfterFirstStart.rssMiB} / ${statsAfterFirstStart.maxRssMiB} MiB; after the live queries ${statsAfterQueries.rssMiB} / ${statsAfterQueries.maxRssMiB} MiB (heap ${statsAfterQueries.heapUsedMiB} MiB); after the as-of queries ${statsAfterAsOf.rssMiB} / ${statsAfterAsOf.maxRssMiB} MiB (heap ${statsAfterAsOf.heapUsedMiB} MiB).`,
-        `Read models on disk (the embedded store keeps every collection it has been asked for in memory, parsed): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
+        `Read models on disk (SQLite; nothing is held in memory): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
         `Slowest measured requests (scope = units under \`root\`; none = the administrator's whole city): ${Object.entries(slowest)
           .map(([kind, xs]) => `${kind} ${xs.slice(0, 3).map((x) => `${x.ms} ms (${x.scopeUnits === null ? 'whole city' : `${x.scopeUnits} units`})`).join(', ')}`)
           .join('; ')}. Per-request latencies grow with the number of units in scope (see where the time goes).`,

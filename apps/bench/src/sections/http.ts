@@ -114,7 +114,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
       key: 'http',
       title: '3. HTTP commands',
       setup: [
-        `The whole platform in the bench process (Nest + Express, every module, embedded stores with WAL + synchronous=FULL, the projection runner live), listening on a free loopback port; autocannon 9 in a child process, ${o.seconds} s per run, keep-alive connections, 1 pipelined request each.`,
+        `The whole platform in the bench process (Nest + Express, every module, event store with WAL + synchronous=FULL, read store WAL + NORMAL, the projection runner live), listening on a free loopback port; autocannon 9 in a child process, ${o.seconds} s per run, keep-alive connections, 1 pipelined request each.`,
         `Command: POST /api/campaigns/:c/units/:u/participation as ${offices.length} signed-in office users taken in turn (bearer tokens; the write limit is per user and set out of the way), cycling over ${branchIds.length} branches of a campaign launched for that run; each request has its own body and Idempotency-Key, so every one is a distinct valid command: validation, access check, idempotency lookup, stream load, decide, append (group commit), and the projections (progress board, audit trail) applying it in the same process. Reference: GET /health of the same app (routing, guards, JSON), interleaved run by run.`,
         `Before each command run the campaign is launched and the projections caught up; after it they catch up again (untimed), so every run starts from the same quiet app. ${o.rounds} rounds per level after one dropped warm-up round, order alternating. Ratio = command / health. autocannon records latencies in whole milliseconds (<1 = under a millisecond; no ratio then).`,
       ],

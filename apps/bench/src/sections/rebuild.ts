@@ -269,7 +269,7 @@ export async function benchRebuild(o: RebuildOptions): Promise<SectionResult> {
     title: '2. Reading all events and rebuilding every projection',
     setup: [
       `History: ${source}. Event types: ${typeCounts.slice(0, 8).map((t) => `${t.type} ${t.n}`).join(', ')}${typeCounts.length > 8 ? `, and ${typeCounts.length - 8} more types` : ''}.`,
-      `Ours: \`ProjectionRunner.rebuild\` of the ${VIEW_PROJECTIONS.length} view projections (${VIEW_PROJECTIONS.map((p) => p.name).join(', ')}) one after another, each reading its own event types from the SQLite event store in batches of 500 and committing documents + checkpoint per batch into a fresh embedded read store (WAL, synchronous=FULL). Rate = events in the history / total time.`,
+      `Ours: \`ProjectionRunner.rebuild\` of the ${VIEW_PROJECTIONS.length} view projections (${VIEW_PROJECTIONS.map((p) => p.name).join(', ')}) one after another, each reading its own event types from the SQLite event store (batches of 500, ten at once while far behind) and committing documents + checkpoint per batch into a fresh embedded read store (WAL, synchronous=NORMAL: a lost last batch is replayed from the event store). Rate = events in the history / total time.`,
       `Raw loop: one better-sqlite3 \`iterate()\` over the same rows, each row turned into the same envelope, every projection's own \`evolve\` applied to plain in-memory Maps (no batching, no document copies, nothing written): the floor of the work, not a usable read model. It ends with ${rawDocuments.toLocaleString('en-US')} documents.`,
       `${o.rounds} rounds after one dropped warm-up round, order alternating. Median time per projection (ours): ${Object.entries(medianPer).map(([k, v]) => `${k} ${v} ms`).join(', ')}.`,
     ],

@@ -22,14 +22,14 @@ describe('SQLite read store specifics', () => {
   beforeEach(() => (h = sqliteHarness()));
   afterEach(() => h.cleanup());
 
-  it('runs in WAL mode with synchronous=FULL', async () => {
+  it('runs in WAL mode with synchronous=NORMAL: a lost last batch is replayed from the event store', async () => {
     const store = (await h.open()) as SqliteReadStore;
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
     await store.close();
   });
 
-  it('sees what another connection committed: the cache never goes stale', async () => {
+  it('sees what another connection committed at once', async () => {
     const a = (await h.open()) as SqliteReadStore;
     const b = (await h.reopen()) as SqliteReadStore;
     await a.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes: [upsert('docs', { _id: 'x', n: 1 })] });

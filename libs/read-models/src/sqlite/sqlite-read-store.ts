@@ -1,13 +1,8 @@
 import Database, { Database as Db, Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  assertCollectionName,
-  DocumentCollections,
-  lastWritePerDocument,
-  normalizeWrite,
-  NormalizedWrite,
-} from '../memory/documents';
+import { Query } from 'mingo';
+import { assertCollectionName, lastWritePerDocument, normalizeWrite, NormalizedWrite, stableSort } from '../memory/documents';
 import { CheckpointConflictError } from '../read-store.errors';
 import {
   AnyDocument,
@@ -19,18 +14,17 @@ import {
   ReadDocument,
   ReadStore,
 } from '../read-store.port';
+import { FieldKind, jsonExtract, planFilter, planSort } from './sqlite-query-plan';
 
 export interface SqliteReadStoreOptions {
   /** Path of the database file (a file of its own, not the event store's), or ':memory:'. */
   readonly file: string;
   readonly clock?: () => Date;
   /**
-   * FULL by default. Measured on this 2-core machine (WAL, 2,000 commits of one batch each):
-   * FULL ~4,800 commits/s with 20 documents per commit, NORMAL ~12,000/s. The runner commits once
-   * per batch of up to 500 events, so FULL is far from the bottleneck. NORMAL would still be
-   * correct here — WAL keeps each commit atomic, so power loss can only drop the last batches
-   * (documents and checkpoint together) and they are replayed from the event store, which is
-   * FULL and therefore never behind the read store — but it buys nothing we need.
+   * NORMAL by default, unlike the event store. WAL keeps each commit atomic, so a power loss can
+   * only drop the last batches — documents and checkpoint together — and the runner replays them
+   * from the event store, which is FULL and so never behind the read store. The benchmark's rebuild
+   * profile spent more than half its time in commits under FULL (an fsync per batch).
    */
   readonly synchronous?: 'FULL' | 'NORMAL';
 }
@@ -48,27 +42,28 @@ export function readModelsFile(dataDir: string): string {
 }
 
 /**
- * Embedded read store: documents as JSON rows in SQLite, queried with mingo over an in-memory copy
- * of each collection, loaded on first use.
+ * Embedded read store: documents as JSON rows in SQLite, queried in MongoDB's query language.
+ *
+ * Queries: the parts of a filter SQLite can evaluate over the JSON (equality, $in and ranges on
+ * fields, using the expression indexes projections declare) select the rows; mingo then checks the
+ * whole filter on each row, unless the SQL was exact. Sorting, paging and counting happen in SQL
+ * whenever the filter and sort allow it, so a page of a city-sized collection reads only that page.
+ * Nothing is cached in memory: every read sees what is committed, whichever connection wrote it.
  *
  * Atomicity: a batch's document writes and its checkpoint commit in one SQLite transaction (BEGIN
- * IMMEDIATE, WAL, synchronous=FULL), after checking that the stored checkpoint is still the one the
+ * IMMEDIATE, WAL), after checking that the stored checkpoint is still the one the
  * batch was computed from. A crash before COMMIT leaves neither; after it, both. So a restart never
  * re-applies a batch: documents always reflect exactly the events up to the checkpoint.
- *
- * Cache consistency: the copy is only changed after a successful commit, and `PRAGMA data_version`
- * (which changes when another connection — e.g. a rebuild from the CLI — commits) is checked before
- * every read and inside every write transaction; a change drops the copy.
  */
 export class SqliteReadStore implements ReadStore {
   readonly db: Db;
-  private readonly cache = new DocumentCollections();
-  private dataVersion = -1;
+  private readonly fields = new Map<string, Map<string, FieldKind>>();
+  private readonly statements = new Map<string, Statement<unknown[], { id: string; body: string }>>();
+  private commitsSinceAnalysis = 0;
   private readonly clock: () => Date;
   private closed = false;
   private readonly stmt: {
-    dataVersion: Statement<[], { data_version: number }>;
-    load: Statement<[string], { id: string; body: string }>;
+    get: Statement<[string, string], { body: string }>;
     upsert: Statement<[string, string, string, number]>;
     delete: Statement<[string, string]>;
     deleteCollection: Statement<[string]>;
@@ -82,7 +77,7 @@ export class SqliteReadStore implements ReadStore {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 10000');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS documents (
@@ -90,8 +85,8 @@ export class SqliteReadStore implements ReadStore {
         id         TEXT    NOT NULL,
         body       TEXT    NOT NULL,
         position   INTEGER NOT NULL, -- checkpoint of the batch that last wrote it
-        PRIMARY KEY (collection, id)
-      ) WITHOUT ROWID;
+        UNIQUE (collection, id)
+      );
       CREATE TABLE IF NOT EXISTS projection_checkpoints (
         projection TEXT    PRIMARY KEY,
         position   INTEGER NOT NULL,
@@ -101,8 +96,7 @@ export class SqliteReadStore implements ReadStore {
     `);
     this.clock = options.clock ?? (() => new Date());
     this.stmt = {
-      dataVersion: this.db.prepare('PRAGMA data_version'),
-      load: this.db.prepare('SELECT id, body FROM documents WHERE collection = ?'),
+      get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?'),
       upsert: this.db.prepare(
         `INSERT INTO documents (collection, id, body, position) VALUES (?, ?, ?, ?)
          ON CONFLICT(collection, id) DO UPDATE SET body = excluded.body, position = excluded.position`,
@@ -120,37 +114,125 @@ export class SqliteReadStore implements ReadStore {
     };
   }
 
-  async get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null> {
-    this.loaded(collection);
-    return this.cache.get(collection, id) as D | null;
+  /**
+   * Declares how fields of a collection are shaped: 'scalar' fields get an expression index and are
+   * compared in SQL exactly; 'array' fields are matched element by element. Undeclared fields still
+   * filter in SQL where possible, and mingo has the last word on them.
+   */
+  ensureIndexes(collection: string, fields: Readonly<Record<string, FieldKind>>): void {
+    assertCollectionName(collection);
+    const known = this.fields.get(collection) ?? new Map<string, FieldKind>();
+    for (const [field, kind] of Object.entries(fields)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(field)) throw new Error(`invalid field path ${field}`);
+      known.set(field, kind);
+      if (kind === 'scalar') {
+        const name = `ix_${collection}__${field.replace(/\./g, '_')}`.replace(/-/g, '_');
+        this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON documents (${jsonExtract(field)}) WHERE collection = '${collection}'`);
+      }
+    }
+    this.fields.set(collection, known);
+    this.analyze();
   }
 
-  async find<D extends ReadDocument = AnyDocument>(collection: string, filter?: Filter, options?: FindOptions): Promise<D[]> {
-    this.loaded(collection);
-    return this.cache.find(collection, filter, options) as unknown as D[];
+  async get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null> {
+    this.assertOpen();
+    assertCollectionName(collection);
+    const row = this.stmt.get.get(collection, id);
+    return row ? (JSON.parse(row.body) as D) : null;
+  }
+
+  async find<D extends ReadDocument = AnyDocument>(collection: string, filter?: Filter, options: FindOptions = {}): Promise<D[]> {
+    this.assertOpen();
+    assertCollectionName(collection);
+    const fields = this.fields.get(collection) ?? new Map<string, FieldKind>();
+    const plan = planFilter(filter, fields);
+    const sort = stableSort(options.sort);
+    const orderBy = planSort(sort, fields);
+    const skip = options.skip ?? 0;
+    const limit = options.limit ?? Infinity;
+    const where = this.whereOf(collection, plan.where);
+    if (orderBy && plan.exact) {
+      const page = Number.isFinite(limit) ? ` LIMIT ${Math.max(0, limit)} OFFSET ${skip}` : skip ? ` LIMIT -1 OFFSET ${skip}` : '';
+      return this.statement(`SELECT id, body FROM documents WHERE ${where} ORDER BY ${orderBy}${page}`)
+        .all(...plan.params)
+        .map((r) => JSON.parse(r.body) as D);
+    }
+    const query = new Query(filter ?? {});
+    if (orderBy) {
+      // Rows come in order: keep those the whole filter accepts until the page is full.
+      const out: D[] = [];
+      let skipped = 0;
+      for (const r of this.statement(`SELECT id, body FROM documents WHERE ${where} ORDER BY ${orderBy}`).iterate(...plan.params)) {
+        const doc = JSON.parse(r.body) as AnyDocument;
+        if (!query.test(doc)) continue;
+        if (skipped < skip) skipped++;
+        else out.push(doc as unknown as D);
+        if (out.length >= limit) break;
+      }
+      return out;
+    }
+    const docs = this.statement(`SELECT id, body FROM documents WHERE ${where}`)
+      .all(...plan.params)
+      .map((r) => JSON.parse(r.body) as AnyDocument);
+    let cursor = query.find<AnyDocument>(docs).sort(sort);
+    if (skip) cursor = cursor.skip(skip);
+    if (Number.isFinite(limit)) cursor = cursor.limit(limit);
+    return cursor.all() as unknown as D[];
   }
 
   async count(collection: string, filter?: Filter): Promise<number> {
-    this.loaded(collection);
-    return this.cache.count(collection, filter);
+    this.assertOpen();
+    assertCollectionName(collection);
+    const plan = planFilter(filter, this.fields.get(collection) ?? new Map());
+    const where = this.whereOf(collection, plan.where);
+    if (plan.exact) {
+      return (this.db.prepare(`SELECT count(*) AS n FROM documents WHERE ${where}`).get(...plan.params) as { n: number }).n;
+    }
+    const query = new Query(filter ?? {});
+    let n = 0;
+    for (const r of this.statement(`SELECT id, body FROM documents WHERE ${where}`).iterate(...plan.params)) {
+      if (query.test(JSON.parse(r.body) as AnyDocument)) n++;
+    }
+    return n;
+  }
+
+  /** The collection name is checked against a strict pattern, so it can stand in the SQL as a literal (partial indexes need one). */
+  private whereOf(collection: string, conditions: readonly string[]): string {
+    return [`collection = '${collection}'`, ...conditions].join(' AND ');
+  }
+
+  private statement(sql: string): Statement<unknown[], { id: string; body: string }> {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   async commit(batch: CommitBatch): Promise<void> {
     this.assertOpen();
-    let written: NormalizedWrite[] = [];
     this.db
       .transaction(() => {
-        this.syncCache();
         const current = this.stmt.checkpoint.get(batch.projection)?.position ?? 0;
         if (current !== batch.fromPosition) {
           throw new CheckpointConflictError(batch.projection, batch.fromPosition, current);
         }
         // Serialized inside the transaction: a write that fails half-way rolls back the ones before it.
-        written = this.writeAll(batch.writes, batch.toPosition);
+        this.writeAll(batch.writes, batch.toPosition);
         this.stmt.saveCheckpoint.run(batch.projection, batch.toPosition, batch.version, this.clock().toISOString());
       })
       .immediate();
-    this.cache.apply(written, false);
+    if (++this.commitsSinceAnalysis >= 100) this.analyze();
+  }
+
+  /**
+   * Refreshes the query planner's statistics, so it picks the expression indexes over a scan of the
+   * whole collection; runs on its own every hundred commits (SQLite skips tables that barely changed).
+   */
+  analyze(): void {
+    this.commitsSinceAnalysis = 0;
+    this.db.pragma('optimize=0x10002');
   }
 
   async checkpoint(projection: string): Promise<Checkpoint | null> {
@@ -169,18 +251,16 @@ export class SqliteReadStore implements ReadStore {
     collections.forEach(assertCollectionName);
     this.db
       .transaction(() => {
-        this.syncCache();
         for (const c of collections) this.stmt.deleteCollection.run(c);
         this.stmt.deleteCheckpoint.run(projection);
       })
       .immediate();
-    collections.forEach((c) => this.cache.load(c, []));
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.cache.clear();
+    this.db.pragma('optimize');
     this.db.close();
   }
 
@@ -193,28 +273,6 @@ export class SqliteReadStore implements ReadStore {
       normalized.push(n);
     }
     return lastWritePerDocument(normalized);
-  }
-
-  /** Drops the copy when another connection has committed since we last looked. */
-  private syncCache(): void {
-    const version = this.stmt.dataVersion.get()?.data_version ?? 0;
-    if (version !== this.dataVersion) {
-      this.cache.clear();
-      this.dataVersion = version;
-    }
-  }
-
-  private loaded(collection: string): void {
-    this.assertOpen();
-    assertCollectionName(collection);
-    this.syncCache();
-    if (!this.cache.has(collection)) {
-      const rows = this.stmt.load.all(collection);
-      this.cache.load(
-        collection,
-        rows.map((r): [string, AnyDocument] => [r.id, JSON.parse(r.body) as AnyDocument]),
-      );
-    }
   }
 
   private assertOpen(): void {

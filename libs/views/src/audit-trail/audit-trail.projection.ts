@@ -76,6 +76,18 @@ export const auditTrailProjection: Projection<Data> = {
   version: 1,
   collections: [AUDIT_EVENTS, AUDIT_STREAM_UNITS],
   handles: AUDITED_EVENT_TYPES,
+  indexes: {
+    [AUDIT_EVENTS]: {
+      position: 'scalar',
+      streamId: 'scalar',
+      type: 'scalar',
+      'actor.userId': 'scalar',
+      occurredAt: 'scalar',
+      recordedAt: 'scalar',
+      backdated: 'scalar',
+      unitIds: 'array',
+    },
+  },
   async evolve(e, ctx) {
     const { units, writes } = await streamUnits(ctx, e, namedUnits(e));
     const recordedAfterMs = Date.parse(e.recordedAt) - Date.parse(e.occurredAt);

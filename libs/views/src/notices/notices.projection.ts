@@ -8,6 +8,7 @@ export const noticesProjection = documentProjection<NoticeDoc, NoticePublished['
   version: 1,
   collection: NOTICES,
   handles: ['NoticePublished'],
+  indexes: { campaignId: 'scalar', unitIds: 'array', noticeDate: 'scalar', eventPosition: 'scalar' },
   id: (e) => e.data.noticeId,
   evolve: (current, e) =>
     current ?? {

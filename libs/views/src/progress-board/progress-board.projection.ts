@@ -126,6 +126,7 @@ export const progressBoardProjection: Projection<BoardEvent['data']> = {
   version: 1,
   collections: [BOARD_CAMPAIGNS, BOARD_UNITS],
   handles: ['CampaignLaunched', 'UnitsEnrolled', ...UNIT_PROGRESS_EVENT_TYPES, ...SATISFACTION_EVENT_TYPES],
+  indexes: { [BOARD_UNITS]: { campaignId: 'scalar', unitId: 'scalar' } },
   async evolve(stored, ctx) {
     const e = stored as unknown as BoardEvent;
     if (e.type === 'CampaignLaunched') {

@@ -2,6 +2,8 @@ import { Handling, ProblemSource, ProblemState, ProblemStatus, TimingClass, Warn
 
 export const LEDGER_CAMPAIGNS = 'ledger_campaigns';
 export const LEDGER_PROBLEMS = 'ledger_problems';
+/** The projection's own memory of each problem: queries never read it, so list pages stay small. */
+export const LEDGER_PROBLEM_STATES = 'ledger_problem_states';
 
 export type LedgerCampaignDoc = {
   readonly _id: string;
@@ -20,9 +22,10 @@ export interface LedgerPart {
 }
 
 /**
- * One problem of the 整改台账, as its current cycle stands. The flat fields are what queries filter
- * on; `state` is the problem folded by the domain's own evolve, so the ledger can never disagree
- * with the decider about a status or a handling. (A type alias, so it is a plain JSON document.)
+ * One problem of the 整改台账, as its current cycle stands: the fields queries filter on and show.
+ * They are derived from the problem folded by the domain's own evolve (kept apart, in
+ * LedgerProblemStateDoc), so the ledger can never disagree with the decider about a status or a
+ * handling. (A type alias, so it is a plain JSON document.)
  */
 export type LedgerProblemDoc = {
   readonly _id: string;
@@ -57,5 +60,9 @@ export type LedgerProblemDoc = {
   readonly closedAt: string | null;
   readonly closedDeadline: string | null;
   readonly lastChangedAt: string;
+};
+
+export type LedgerProblemStateDoc = {
+  readonly _id: string;
   readonly state: ProblemState;
 };

@@ -9,7 +9,14 @@ import {
 } from '@platform/domain';
 import type { StoredEvent } from '@platform/event-store';
 import { DocumentWrite, Projection, ProjectionContext, upsert } from '@platform/read-models';
-import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from './rectification-ledger.documents';
+import {
+  LEDGER_CAMPAIGNS,
+  LEDGER_PROBLEM_STATES,
+  LEDGER_PROBLEMS,
+  LedgerCampaignDoc,
+  LedgerProblemDoc,
+  LedgerProblemStateDoc,
+} from './rectification-ledger.documents';
 import { LEDGER_UNIT_TALLIES, retally, UnitTallyDoc } from './unit-tallies';
 
 type LedgerEvent = Extract<CampaignEvent, { type: 'CampaignLaunched' }> | ProblemEvent;
@@ -78,11 +85,15 @@ function toDoc(s: ProblemState, campaignIds: string[], timing: Timing, registere
     registeredAt,
     ...timing,
     lastChangedAt,
-    state: s,
   };
 }
 
-async function changed(ctx: ProjectionContext, before: LedgerProblemDoc | null, after: LedgerProblemDoc): Promise<DocumentWrite[]> {
+async function changed(
+  ctx: ProjectionContext,
+  before: LedgerProblemDoc | null,
+  after: LedgerProblemDoc,
+  state: ProblemState,
+): Promise<DocumentWrite[]> {
   const tallies = new Map<string, UnitTallyDoc | null>();
   for (const p of [before, after]) {
     for (const c of [...(p?.campaignIds ?? []), ...(p?.rechecks.map((r) => r.lookBackCampaignId) ?? [])]) {
@@ -91,7 +102,8 @@ async function changed(ctx: ProjectionContext, before: LedgerProblemDoc | null, 
     }
   }
   const retallied = retally(before, after, (id) => tallies.get(id) ?? null);
-  return [upsert(LEDGER_PROBLEMS, after), ...retallied.map((t) => upsert(LEDGER_UNIT_TALLIES, t))];
+  const stateDoc: LedgerProblemStateDoc = { _id: after._id, state };
+  return [upsert(LEDGER_PROBLEMS, after), upsert(LEDGER_PROBLEM_STATES, stateDoc), ...retallied.map((t) => upsert(LEDGER_UNIT_TALLIES, t))];
 }
 
 /**
@@ -102,9 +114,20 @@ async function changed(ctx: ProjectionContext, before: LedgerProblemDoc | null, 
  */
 export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
   name: 'rectification-ledger',
-  version: 1,
-  collections: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_UNIT_TALLIES],
+  version: 2,
+  collections: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_PROBLEM_STATES, LEDGER_UNIT_TALLIES],
   handles: ['CampaignLaunched', ...PROBLEM_EVENT_TYPES],
+  indexes: {
+    [LEDGER_PROBLEMS]: {
+      campaignIds: 'array',
+      unitIds: 'array',
+      responsibleUnitId: 'scalar',
+      status: 'scalar',
+      handling: 'scalar',
+      source: 'scalar',
+    },
+    [LEDGER_UNIT_TALLIES]: { campaignId: 'scalar', unitId: 'scalar' },
+  },
   async evolve(stored: StoredEvent, ctx) {
     const e = stored as unknown as LedgerEvent;
     const at = stored.occurredAt;
@@ -123,15 +146,16 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
     if (e.type === 'ProblemRegistered') {
       if (current) return [];
       const s = evolveProblem(initialProblemState(), e);
-      return changed(ctx, null, toDoc(s, [s.campaignId], NO_TIMING, at, at));
+      return changed(ctx, null, toDoc(s, [s.campaignId], NO_TIMING, at, at), s);
     }
     // Only a registered problem has a stream the deciders accept commands on.
-    if (!current) return [];
-    const s = evolveProblem(current.state, e);
+    const before = current && (await ctx.get<LedgerProblemStateDoc>(LEDGER_PROBLEM_STATES, current._id))?.state;
+    if (!current || !before) return [];
+    const s = evolveProblem(before, e);
     const campaignIds =
       e.type === 'ProblemRebounded' && !current.campaignIds.includes(e.data.lookBackCampaignId)
         ? [...current.campaignIds, e.data.lookBackCampaignId]
         : current.campaignIds;
-    return changed(ctx, current, toDoc(s, campaignIds, timingAfter(timingOf(current), current.state, e, at), current.registeredAt, at));
+    return changed(ctx, current, toDoc(s, campaignIds, timingAfter(timingOf(current), before, e, at), current.registeredAt, at), s);
   },
 };

@@ -1,7 +1,7 @@
 import { evolveProblem, initialProblemState, ProblemEvent } from '@platform/domain';
 import { specifyProjection, storedEvents } from '@platform/read-models/testing/projection-specification';
 import { CAMPAIGN, launched, LOOK_BACK, planned, problem, registered, solved } from '../testing/view-fixtures';
-import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-ledger.documents';
+import { LEDGER_CAMPAIGNS, LEDGER_PROBLEM_STATES, LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-ledger.documents';
 import { addLeaves, contributions, LEDGER_UNIT_TALLIES, UnitTallyDoc } from './unit-tallies';
 import { rectificationLedgerProjection } from './rectification-ledger.projection';
 
@@ -44,13 +44,13 @@ describe('rectification-ledger projection', () => {
       closedAt: '2026-04-20T09:00:00.000Z',
       closedDeadline: '2026-04-30',
       lastChangedAt: '2026-04-20T09:00:00.000Z',
-      state: stateOf(problemEvents),
     };
     await spec.given(given).then({
       [LEDGER_CAMPAIGNS]: [
         { _id: CAMPAIGN, campaignId: CAMPAIGN, name: '第二批先进性教育活动', parentCampaignId: null, warningThresholds: { greenDays: 20, yellowDays: 10 } },
       ],
       [LEDGER_PROBLEMS]: [expected],
+      [LEDGER_PROBLEM_STATES]: [{ _id: 'p-1', state: stateOf(problemEvents) }],
       [LEDGER_UNIT_TALLIES]: [
         {
           _id: `${CAMPAIGN}.branch-1`,

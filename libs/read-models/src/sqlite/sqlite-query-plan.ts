@@ -1,0 +1,115 @@
+import { Filter, SortSpec } from '../read-store.port';
+
+/**
+ * How a field of a collection's documents is shaped, as its projection declares it:
+ * 'scalar' — always one JSON scalar of one type (indexable, compared in SQL exactly);
+ * 'array' — always an array of strings or numbers (matched element by element in SQL).
+ */
+export type FieldKind = 'scalar' | 'array';
+export type FieldKinds = ReadonlyMap<string, FieldKind>;
+
+/** The part of a MongoDB filter that SQLite can evaluate, as SQL over the document's JSON. */
+export interface SqlPlan {
+  readonly where: string[];
+  readonly params: unknown[];
+  /**
+   * True when the SQL selects exactly the documents the filter matches; otherwise it selects a
+   * superset and every row must still pass the filter (evaluated with mingo).
+   */
+  readonly exact: boolean;
+}
+
+const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const OPERATORS: Record<string, string> = { $eq: '=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+
+type Primitive = string | number | boolean;
+const isPrimitive = (v: unknown): v is Primitive =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
+/** JSON true/false come out of SQLite's JSON functions as 1/0. */
+const sqlValue = (v: Primitive) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+
+export const jsonExtract = (path: string) => `json_extract(body, '$.${path}')`;
+
+/** Splits a filter into SQL conditions on the fields it can translate; the rest stays for mingo. */
+export function planFilter(filter: Filter | undefined, fields: FieldKinds): SqlPlan {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let exact = true;
+
+  const visit = (f: Filter) => {
+    for (const [key, condition] of Object.entries(f)) {
+      if (key === '$and' && Array.isArray(condition)) {
+        for (const part of condition) {
+          if (part && typeof part === 'object' && !Array.isArray(part)) visit(part as Filter);
+          else exact = false;
+        }
+        continue;
+      }
+      if (key.startsWith('$') || !FIELD_PATH.test(key)) {
+        exact = false;
+        continue;
+      }
+      const kind = key === '_id' ? 'id' : (fields.get(key) ?? (key.includes('.') ? null : 'unknown'));
+      const ops = operatorsOf(condition);
+      if (kind === null || ops === null) {
+        exact = false;
+        continue;
+      }
+      for (const [op, value] of ops) {
+        const translated = translate(key, kind, op, value);
+        where.push(translated.sql);
+        params.push(...translated.params);
+        if (!translated.exact) exact = false;
+      }
+    }
+  };
+  if (filter) visit(filter);
+  return { where, params, exact };
+}
+
+/** `{ f: v }`, or an object of $eq/$in/$gt/$gte/$lt/$lte over primitives; anything else is left to mingo. */
+function operatorsOf(condition: unknown): Array<[string, Primitive | Primitive[]]> | null {
+  if (isPrimitive(condition)) return [['$eq', condition]];
+  if (!condition || typeof condition !== 'object' || Array.isArray(condition)) return null;
+  const entries = Object.entries(condition as Record<string, unknown>);
+  if (entries.length === 0) return null;
+  const ops: Array<[string, Primitive | Primitive[]]> = [];
+  for (const [op, value] of entries) {
+    if (op === '$in' && Array.isArray(value) && value.every(isPrimitive)) ops.push([op, value as Primitive[]]);
+    else if (op in OPERATORS && isPrimitive(value)) ops.push([op, value]);
+    else return null;
+  }
+  return ops;
+}
+
+function translate(
+  key: string,
+  kind: FieldKind | 'id' | 'unknown',
+  op: string,
+  value: Primitive | Primitive[],
+): { sql: string; params: unknown[]; exact: boolean } {
+  const values = Array.isArray(value) ? value : [value];
+  const mixesBooleans = values.some((v) => typeof v === 'boolean');
+  if (kind === 'id' || kind === 'scalar') {
+    const expr = kind === 'id' ? 'id' : jsonExtract(key);
+    if (op === '$in') return { sql: `${expr} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values.map(sqlValue))], exact: true };
+    return { sql: `${expr} ${OPERATORS[op]} ?`, params: [sqlValue(value as Primitive)], exact: true };
+  }
+  // Arrays (and fields of unknown shape) match when any element does, as MongoDB matches arrays.
+  const each = `EXISTS (SELECT 1 FROM json_each(body, '$.${key}') AS e WHERE e.value`;
+  const exact = kind === 'array' && !mixesBooleans;
+  if (op === '$in') return { sql: `${each} IN (SELECT value FROM json_each(?)))`, params: [JSON.stringify(values.map(sqlValue))], exact };
+  return { sql: `${each} ${OPERATORS[op]} ?)`, params: [sqlValue(value as Primitive)], exact };
+}
+
+/** ORDER BY for a sort over `_id` and declared scalar fields; null when SQLite cannot sort it the MongoDB way. */
+export function planSort(sort: SortSpec, fields: FieldKinds): string | null {
+  const terms: string[] = [];
+  for (const [key, direction] of Object.entries(sort)) {
+    const expr = key === '_id' ? 'id' : fields.get(key) === 'scalar' ? jsonExtract(key) : null;
+    if (!expr) return null;
+    terms.push(`${expr} ${direction === -1 ? 'DESC' : 'ASC'}`);
+  }
+  return terms.join(', ');
+}
