@@ -117,8 +117,7 @@ export function findings(sections: readonly SectionResult[]): string[] {
 /** What this suite changed in the platform, and why (the benchmark that showed it). */
 export const PLATFORM_CHANGES = [
   '`libs/read-models/src/projection-runner.ts`: a projection worker yields to the event loop after each batch, so a first start on a long history answers requests while the projections catch up; far behind, it reads ten batches at once, so each document is read and written once per batch instead of once per few events.',
-  '`libs/read-models/src/sqlite/sqlite-read-store.ts`: no in-memory copy of the collections (the peak memory target); filters are pushed into SQL over the JSON with expression indexes on the fields projections declare, mingo checks what SQL cannot; a rowid table (documents are large); synchronous=NORMAL (a lost last batch is replayed from the FULL event store).',
+  '`libs/read-models/src/sqlite/sqlite-read-store.ts`: no in-memory copy of the collections (the peak memory target); filters are pushed into SQL over the JSON with expression indexes on the fields projections declare, mingo checks what SQL cannot; synchronous=NORMAL (a lost last batch is replayed from the FULL event store).',
   '`libs/views`: ledger documents no longer carry the folded domain state (kept in `ledger_problem_states`), so tracker queries parse a third of the JSON.',
-  '`libs/event-store`: a read over many event types walks positions in order instead of merging one type-index range per type and sorting.',
   '`libs/campaigns`, `libs/identity`: campaign facts are folded once and brought up to date per command; the token secret is a key object.',
 ];

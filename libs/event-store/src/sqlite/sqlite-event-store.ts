@@ -252,12 +252,7 @@ export class SqliteEventStore implements EventStore {
       params.push(options.until);
     }
     if (options.types && options.types.length > 0) {
-      // Few types are usually rare ones: the type index finds them. Many types (a projection's whole
-      // vocabulary) cover most of history: walking positions in order and skipping the others is
-      // several times faster than merging one index range per type and sorting, so the index is
-      // disabled with the unary plus.
-      const column = options.types.length > 8 ? '+type' : 'type';
-      where.push(`${column} IN (${options.types.map(() => '?').join(',')})`);
+      where.push(`type IN (${options.types.map(() => '?').join(',')})`);
       params.push(...options.types);
     }
     if (options.streamPrefix) {

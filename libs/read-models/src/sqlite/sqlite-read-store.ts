@@ -85,8 +85,8 @@ export class SqliteReadStore implements ReadStore {
         id         TEXT    NOT NULL,
         body       TEXT    NOT NULL,
         position   INTEGER NOT NULL, -- checkpoint of the batch that last wrote it
-        UNIQUE (collection, id)
-      );
+        PRIMARY KEY (collection, id)
+      ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS projection_checkpoints (
         projection TEXT    PRIMARY KEY,
         position   INTEGER NOT NULL,

@@ -51,7 +51,7 @@ function timingAfter(previous: Timing, before: ProblemState, e: ProblemEvent, at
   }
 }
 
-function toDoc(s: ProblemState, campaignIds: string[], timing: Timing, registeredAt: string, lastChangedAt: string): LedgerProblemDoc {
+function ledgerDocOf(s: ProblemState, campaignIds: string[], timing: Timing, registeredAt: string, lastChangedAt: string): LedgerProblemDoc {
   const c = s.current;
   const deferral = c.status === 'deferred' ? c.deferrals[c.deferrals.length - 1] : undefined;
   return {
@@ -146,7 +146,7 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
     if (e.type === 'ProblemRegistered') {
       if (current) return [];
       const s = evolveProblem(initialProblemState(), e);
-      return changed(ctx, null, toDoc(s, [s.campaignId], NO_TIMING, at, at), s);
+      return changed(ctx, null, ledgerDocOf(s, [s.campaignId], NO_TIMING, at, at), s);
     }
     // Only a registered problem has a stream the deciders accept commands on.
     const before = current && (await ctx.get<LedgerProblemStateDoc>(LEDGER_PROBLEM_STATES, current._id))?.state;
@@ -156,6 +156,6 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
       e.type === 'ProblemRebounded' && !current.campaignIds.includes(e.data.lookBackCampaignId)
         ? [...current.campaignIds, e.data.lookBackCampaignId]
         : current.campaignIds;
-    return changed(ctx, current, toDoc(s, campaignIds, timingAfter(timingOf(current), before, e, at), current.registeredAt, at), s);
+    return changed(ctx, current, ledgerDocOf(s, campaignIds, timingAfter(timingOf(current), before, e, at), current.registeredAt, at), s);
   },
 };
