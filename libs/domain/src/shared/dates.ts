@@ -6,6 +6,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((b - a) / day);
 }
 
+/** The calendar day `days` after (or before, when negative) the day of `iso`, as YYYY-MM-DD. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.UTC(...ymd(iso)) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 function ymd(iso: string): [number, number, number] {
   const d = new Date(iso);
   return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];

@@ -5,6 +5,9 @@ export const LEDGER_PROBLEMS = 'ledger_problems';
 /** The projection's own memory of each problem: queries never read it, so list pages stay small. */
 export const LEDGER_PROBLEM_STATES = 'ledger_problem_states';
 
+/** Sorts after every real date, so the field is always one string (indexable) and such problems come last. */
+export const NO_RUNNING_DEADLINE = '9999-12-31';
+
 export type LedgerCampaignDoc = {
   readonly _id: string;
   readonly campaignId: string;
@@ -48,6 +51,14 @@ export type LedgerProblemDoc = {
   readonly timing: TimingClass | null;
   readonly measures: string[];
   readonly deadline: string | null;
+  /**
+   * The nearest deadline whose clock is running (its own while planned or under way, each open
+   * joint part's), or NO_RUNNING_DEADLINE. Warning levels only grow as a deadline nears, so the
+   * problem's level on any day is this one's: day-dependent filters become ranges on it.
+   */
+  readonly runningDeadline: string;
+  /** What the list sorts on after overdue-first: the running deadline, else its own deadline, else last. */
+  readonly urgencyKey: string;
   readonly published: boolean;
   readonly deferral: { constraint: string; reReviewDate: string } | null;
   readonly joint: { coordinatorUnitId: string; parts: LedgerPart[] } | null;

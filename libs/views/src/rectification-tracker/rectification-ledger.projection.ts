@@ -17,6 +17,7 @@ import {
   LedgerProblemDoc,
   LedgerProblemStateDoc,
 } from './rectification-ledger.documents';
+import { runningDeadlineOf, urgencyKeyOf } from './running-deadline';
 import { LEDGER_UNIT_TALLIES, retally, UnitTallyDoc } from './unit-tallies';
 
 type LedgerEvent = Extract<CampaignEvent, { type: 'CampaignLaunched' }> | ProblemEvent;
@@ -54,6 +55,14 @@ function timingAfter(previous: Timing, before: ProblemState, e: ProblemEvent, at
 function ledgerDocOf(s: ProblemState, campaignIds: string[], timing: Timing, registeredAt: string, lastChangedAt: string): LedgerProblemDoc {
   const c = s.current;
   const deferral = c.status === 'deferred' ? c.deferrals[c.deferrals.length - 1] : undefined;
+  const deadline = c.plan?.deadline ?? null;
+  const joint = c.joint
+    ? {
+        coordinatorUnitId: c.joint.coordinatorUnitId,
+        parts: c.joint.parts.map((p) => ({ partId: p.partId, unitId: p.unitId, description: p.description, deadline: p.deadline, closed: p.closed })),
+      }
+    : null;
+  const deadlines = { status: s.status, deadline, joint };
   return {
     _id: s.problemId,
     problemId: s.problemId,
@@ -71,15 +80,12 @@ function ledgerDocOf(s: ProblemState, campaignIds: string[], timing: Timing, reg
     handling: s.handling,
     timing: c.plan?.timing ?? null,
     measures: [...(c.plan?.measures ?? [])],
-    deadline: c.plan?.deadline ?? null,
+    deadline,
+    runningDeadline: runningDeadlineOf(deadlines),
+    urgencyKey: urgencyKeyOf(deadlines),
     published: c.published,
     deferral: deferral ? { constraint: deferral.constraint, reReviewDate: deferral.reReviewDate } : null,
-    joint: c.joint
-      ? {
-          coordinatorUnitId: c.joint.coordinatorUnitId,
-          parts: c.joint.parts.map((p) => ({ partId: p.partId, unitId: p.unitId, description: p.description, deadline: p.deadline, closed: p.closed })),
-        }
-      : null,
+    joint,
     rechecks: s.rechecks.map((r) => ({ lookBackCampaignId: r.lookBackCampaignId, cycle: r.cycle, outcome: r.outcome })),
     discoveredAt: s.discoveredAt,
     registeredAt,
@@ -110,11 +116,12 @@ async function changed(
  * 整改台账: one document per problem (its current cycle, the dates metrics need, the domain
  * state), the warning thresholds of each campaign, and each unit's tally per campaign for the
  * board (kept by subtracting what a problem counted before an event and adding what it counts
- * after). Warning levels depend on the day a view is asked for, so the queries compute them.
+ * after). Warning levels depend on the day a view is asked for, so the queries compute them, from
+ * each problem's running deadline.
  */
 export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
   name: 'rectification-ledger',
-  version: 2,
+  version: 3,
   collections: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_PROBLEM_STATES, LEDGER_UNIT_TALLIES],
   handles: ['CampaignLaunched', ...PROBLEM_EVENT_TYPES],
   indexes: {
@@ -125,6 +132,8 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
       status: 'scalar',
       handling: 'scalar',
       source: 'scalar',
+      runningDeadline: 'scalar',
+      urgencyKey: 'scalar',
     },
     [LEDGER_UNIT_TALLIES]: { campaignId: 'scalar', unitId: 'scalar' },
   },

@@ -1,7 +1,7 @@
 import { evolveProblem, initialProblemState, ProblemEvent } from '@platform/domain';
 import { specifyProjection, storedEvents } from '@platform/read-models/testing/projection-specification';
 import { CAMPAIGN, launched, LOOK_BACK, planned, problem, registered, solved } from '../testing/view-fixtures';
-import { LEDGER_CAMPAIGNS, LEDGER_PROBLEM_STATES, LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-ledger.documents';
+import { LEDGER_CAMPAIGNS, LEDGER_PROBLEM_STATES, LEDGER_PROBLEMS, LedgerProblemDoc, NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
 import { addLeaves, contributions, LEDGER_UNIT_TALLIES, UnitTallyDoc } from './unit-tallies';
 import { rectificationLedgerProjection } from './rectification-ledger.projection';
 
@@ -32,6 +32,8 @@ describe('rectification-ledger projection', () => {
       timing: 'by_deadline',
       measures: ['建立走访制度'],
       deadline: '2026-04-30',
+      runningDeadline: NO_RUNNING_DEADLINE,
+      urgencyKey: '2026-04-30',
       published: false,
       deferral: null,
       joint: null,
@@ -102,6 +104,9 @@ describe('rectification-ledger projection', () => {
       .documents();
     const byId = Object.fromEntries(docs[LEDGER_PROBLEMS].map((d) => [d._id, d as unknown as LedgerProblemDoc]));
     expect(byId['p-2']).toMatchObject({ status: 'deferred', handling: 'deferred', deferral: { constraint: '道路改造需列入县财政预算', reReviewDate: '2026-09-01' } });
+    // A deferred clock is stopped; a joint problem's clock is its nearest open part's (the closed part's no longer counts).
+    expect(byId['p-2']).toMatchObject({ runningDeadline: NO_RUNNING_DEADLINE, urgencyKey: '2026-05-31' });
+    expect(byId['p-3']).toMatchObject({ runningDeadline: '2026-05-15', urgencyKey: '2026-05-15' });
     expect(byId['p-3']).toMatchObject({
       status: 'joint',
       handling: 'joint',

@@ -17,9 +17,7 @@ import {
   WarningThresholds,
 } from '@platform/domain';
 import { LedgerProblemDoc } from './rectification-ledger.documents';
-
-/** Deadlines run only while the work is under way (as the domain's warnings do); deferred ones wait for their re-review. */
-const RUNNING: readonly ProblemStatus[] = ['planned', 'in_progress', 'joint'];
+import { RUNNING_STATUSES } from './running-deadline';
 
 export interface DeadlineState {
   readonly daysLeft: number | null;
@@ -88,7 +86,7 @@ function deadlineState(deadline: string | null, running: boolean, today: string 
  */
 export function trackProblem(p: LedgerProblemDoc, today: string | null, tree: OrganizationTree, thresholds?: WarningThresholds): TrackedProblem {
   const t = thresholds ?? DEFAULT_WARNING_THRESHOLDS;
-  const running = RUNNING.includes(p.status);
+  const running = RUNNING_STATUSES.includes(p.status);
   const own = deadlineState(p.deadline, running, today, t);
   const name = (id: string) => tree.get(id)?.name ?? id;
   const parts = (p.joint?.parts ?? []).map((part): TrackedPart => ({
@@ -153,20 +151,3 @@ export function ledgerFilter(campaignId: string, f: Pick<ProblemListFilters, 'st
     ...(f.sources.length ? { source: { $in: [...f.sources] } } : {}),
   };
 }
-
-/** The filters that depend on the day. */
-export function matchesDay(p: TrackedProblem, f: Pick<ProblemListFilters, 'warningLevels' | 'overdue'>): boolean {
-  if (f.warningLevels.length && !f.warningLevels.includes(p.warningLevel)) return false;
-  if (f.overdue !== null && p.overdue !== f.overdue) return false;
-  return true;
-}
-
-/** Overdue first, then the nearest deadline, then the id: what needs pushing comes first. */
-export function byUrgency(a: TrackedProblem, b: TrackedProblem): number {
-  return (
-    Number(b.overdue) - Number(a.overdue) ||
-    (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') ||
-    a.problemId.localeCompare(b.problemId)
-  );
-}
-

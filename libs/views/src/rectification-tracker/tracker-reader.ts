@@ -4,7 +4,8 @@ import { Filter, ReadStore } from '@platform/read-models';
 import { ViewMoment } from '../shared/view-moment';
 import { NOT_FOUND, UnitFilter, unitClause } from '../shared/view-scope';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from './rectification-ledger.documents';
-import { byUrgency, ledgerFilter, matchesDay, ProblemListFilters, TrackedProblem, trackProblem } from './tracked-problem';
+import { dayFilters } from './day-filters';
+import { ledgerFilter, ProblemListFilters, TrackedProblem, trackProblem } from './tracked-problem';
 import { trackerSummary, TrackerSummary } from './tracker-summary';
 
 export const TRACKER_PROJECTIONS = ['rectification-ledger'] as const;
@@ -40,18 +41,38 @@ export function listFilter(campaignId: string, f: ProblemListFilters, units: Uni
   return { ...ledgerFilter(campaignId, f), ...unitClause('unitIds', units) };
 }
 
-/** Every matching problem, most urgent first (day-dependent filters need the whole list). */
-export async function readProblemList(
+/**
+ * One page of the matching problems, most urgent first: the overdue ones, then the rest, each by
+ * nearest running deadline (then own deadline, then id). Both parts are sorted, counted and paged
+ * by the store, so a page of a city-wide list reads only that page.
+ */
+export async function readProblemPage(
   moment: ViewMoment,
   campaign: LedgerCampaignDoc,
   f: ProblemListFilters,
   units: UnitFilter,
-): Promise<TrackedProblem[]> {
-  const docs = await ledgerOf(moment).find<LedgerProblemDoc>(LEDGER_PROBLEMS, listFilter(campaign.campaignId, f, units));
-  return docs
-    .map((d) => trackProblem(d, dayOf(moment), moment.tree, campaign.warningThresholds))
-    .filter((p) => matchesDay(p, f))
-    .sort(byUrgency);
+  page: { skip: number; limit: number },
+): Promise<{ total: number; items: TrackedProblem[] }> {
+  const store = ledgerOf(moment);
+  const base = listFilter(campaign.campaignId, f, units);
+  const day = dayFilters(f, dayOf(moment), campaign.warningThresholds);
+  const parts = [day.overdue, day.rest].filter((p): p is Filter => p !== null).map((p) => ({ ...base, ...p }));
+  const counts = await Promise.all(parts.map((p) => store.count(LEDGER_PROBLEMS, p)));
+  const docs: LedgerProblemDoc[] = [];
+  let skip = page.skip;
+  for (const [i, part] of parts.entries()) {
+    if (docs.length >= page.limit) break;
+    if (skip >= counts[i]) {
+      skip -= counts[i];
+      continue;
+    }
+    docs.push(...(await store.find<LedgerProblemDoc>(LEDGER_PROBLEMS, part, { sort: { urgencyKey: 1 }, skip, limit: page.limit - docs.length })));
+    skip = 0;
+  }
+  return {
+    total: counts.reduce((a, b) => a + b, 0),
+    items: docs.map((d) => trackProblem(d, dayOf(moment), moment.tree, campaign.warningThresholds)),
+  };
 }
 
 /**
@@ -65,17 +86,16 @@ export async function* streamProblems(
   units: UnitFilter,
   pageSize = 500,
 ): AsyncGenerator<TrackedProblem> {
-  const filter = listFilter(campaign.campaignId, f, units);
+  const day = dayFilters(f, dayOf(moment), campaign.warningThresholds).all;
+  if (day === null) return;
+  const filter = { ...listFilter(campaign.campaignId, f, units), ...day };
   for (let last = ''; ; ) {
     const page = await ledgerOf(moment).find<LedgerProblemDoc>(
       LEDGER_PROBLEMS,
       { $and: [filter, { _id: { $gt: last } }] },
       { sort: { _id: 1 }, limit: pageSize },
     );
-    for (const d of page) {
-      const p = trackProblem(d, dayOf(moment), moment.tree, campaign.warningThresholds);
-      if (matchesDay(p, f)) yield p;
-    }
+    for (const d of page) yield trackProblem(d, dayOf(moment), moment.tree, campaign.warningThresholds);
     if (page.length < pageSize) return;
     last = page[page.length - 1]._id;
   }

@@ -1,7 +1,9 @@
 import { unitFilter } from '../shared/view-scope';
 import { viewDocuments } from '../testing/view-documents';
 import { launched, planned, problem, registered, solved, tree } from '../testing/view-fixtures';
-import { byUrgency, matchesDay, trackProblem } from './tracked-problem';
+import { dayFilters } from './day-filters';
+import { NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
+import { trackProblem } from './tracked-problem';
 import { trackerSummary } from './tracker-summary';
 
 const EVENTS = [
@@ -107,10 +109,31 @@ describe('tracker view', () => {
     expect(scoped.rollups.map((r) => r.unitId)).toEqual(['city', 'county-2', 'town-3']);
   });
 
-  it('filters on the day-dependent fields and lists the most urgent first', async () => {
-    const { list } = await tracked('2026-05-01');
-    const overdue = list.filter((p) => matchesDay(p, { warningLevels: [], overdue: true })).sort(byUrgency);
-    expect(overdue.map((p) => p.problemId)).toEqual(['p-open', 'p-joint']);
-    expect(list.filter((p) => matchesDay(p, { warningLevels: ['none'], overdue: null })).length).toBe(3);
+  it('turns warning-level and overdue filters into ranges of running deadline on the view’s day', () => {
+    const t = { greenDays: 20, yellowDays: 10 };
+    expect(dayFilters({ warningLevels: [], overdue: true }, '2026-05-01', t)).toEqual({
+      overdue: { runningDeadline: { $lt: '2026-05-01' } },
+      rest: null,
+      all: { runningDeadline: { $lt: '2026-05-01' } },
+    });
+    expect(dayFilters({ warningLevels: ['yellow', 'green'], overdue: null }, '2026-05-01', t).all).toEqual({
+      runningDeadline: { $gte: '2026-05-01', $lte: '2026-05-21' },
+    });
+    expect(dayFilters({ warningLevels: ['red', 'none'], overdue: null }, '2026-05-01', t).all).toEqual({
+      $or: [{ runningDeadline: { $lt: '2026-05-01' } }, { runningDeadline: { $gt: '2026-05-21' } }],
+    });
+    expect(dayFilters({ warningLevels: [], overdue: false }, '2026-05-01', t)).toEqual({ overdue: null, rest: { runningDeadline: { $gte: '2026-05-01' } }, all: { runningDeadline: { $gte: '2026-05-01' } } });
+    // Without a day every problem is at 'none'.
+    expect(dayFilters({ warningLevels: ['red'], overdue: null }, null, t)).toEqual({ overdue: null, rest: null, all: null });
+    expect(dayFilters({ warningLevels: [], overdue: null }, null, t)).toEqual({ overdue: null, rest: {}, all: {} });
+  });
+
+  it('keys each problem on its nearest running deadline, so an overdue joint part puts it first', async () => {
+    const { docs } = await tracked('2026-05-01');
+    const byId = Object.fromEntries(docs.problems.map((d) => [d.problemId, d]));
+    expect(byId['p-joint']).toMatchObject({ runningDeadline: '2026-04-10', urgencyKey: '2026-04-10' });
+    expect(byId['p-open']).toMatchObject({ runningDeadline: '2026-04-30', urgencyKey: '2026-04-30' });
+    expect(byId['p-deferred']).toMatchObject({ runningDeadline: NO_RUNNING_DEADLINE, urgencyKey: '2026-04-01' });
+    expect(byId['p-fixed']).toMatchObject({ runningDeadline: NO_RUNNING_DEADLINE, urgencyKey: NO_RUNNING_DEADLINE });
   });
 });

@@ -2,9 +2,9 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
 import type { Response } from 'express';
-import { dayOf, ledgerCampaign, readProblemList, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
+import { dayOf, ledgerCampaign, readProblemPage, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
 import { ViewMoments } from '../../shared/view-moment';
-import { pageOf } from '../../shared/pagination';
+import { DEFAULT_PAGE_SIZE } from '../../shared/pagination';
 import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { ListTrackedProblemsRequest, problemFiltersOf } from './list-tracked-problems.request.dto';
@@ -26,7 +26,8 @@ export class ListTrackedProblemsHttpController {
     const moment = await this.moments.resolve(q.asOf, TRACKER_PROJECTIONS);
     const units = unitFilter(moment.tree, scope, q.root);
     const campaign = await ledgerCampaign(moment, p.campaignId);
-    const page = pageOf(await readProblemList(moment, campaign, problemFiltersOf(q), units), q);
-    return { asOf: momentOf(res, moment), today: dayOf(moment), warningThresholds: campaign.warningThresholds, ...page };
+    const page = { skip: q.skip ?? 0, limit: q.limit ?? DEFAULT_PAGE_SIZE };
+    const { total, items } = await readProblemPage(moment, campaign, problemFiltersOf(q), units, page);
+    return { asOf: momentOf(res, moment), today: dayOf(moment), warningThresholds: campaign.warningThresholds, total, ...page, items };
   }
 }

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { PROBLEM_STATUSES, ProblemStatus, WARNING_LEVELS, WarningLevel, WarningThresholds } from '@platform/domain';
+import { InMemoryReadStore, ReadStore, SqliteReadStore, upsert } from '@platform/read-models';
+import { unitFilter } from '../shared/view-scope';
+import { ViewMoment } from '../shared/view-moment';
+import { BRANCHES, CAMPAIGN, tree } from '../testing/view-fixtures';
+import { rectificationLedgerProjection } from './rectification-ledger.projection';
+import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerPart, LedgerProblemDoc, NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
+import { runningDeadlineOf, urgencyKeyOf } from './running-deadline';
+import { trackProblem } from './tracked-problem';
+import { readProblemPage } from './tracker-reader';
+
+/**
+ * The list pushes its day-dependent filters and its urgency order into the store as ranges on each
+ * problem's running deadline. Whatever the day, thresholds, filters and page, it must list exactly
+ * what tracking every problem on that day and filtering, sorting and paging in memory would.
+ */
+const day = fc.integer({ min: 0, max: 120 }).map((n) => new Date(Date.UTC(2026, 2, 1) + n * 86_400_000).toISOString().slice(0, 10));
+const part = fc.record({ deadline: day, closed: fc.boolean() });
+const problem = fc.record({
+  status: fc.constantFrom<ProblemStatus>(...PROBLEM_STATUSES),
+  deadline: fc.option(day, { nil: null }),
+  parts: fc.array(part, { maxLength: 3 }),
+  unitId: fc.constantFrom(...BRANCHES),
+});
+
+type ProblemShape = typeof problem extends fc.Arbitrary<infer T> ? T : never;
+
+function ledgerDoc(i: number, p: ProblemShape): LedgerProblemDoc {
+  const problemId = `p-${String(i).padStart(3, '0')}`;
+  const parts: LedgerPart[] = p.parts.map((x, j) => ({ partId: `${j}`, unitId: p.unitId, description: '部分', deadline: x.deadline, closed: x.closed }));
+  const joint = p.status === 'joint' && parts.length ? { coordinatorUnitId: 'town-1', parts } : null;
+  const deadlines = { status: p.status, deadline: p.deadline, joint };
+  return {
+    _id: problemId,
+    problemId,
+    campaignId: CAMPAIGN,
+    campaignIds: [CAMPAIGN],
+    responsibleUnitId: p.unitId,
+    unitIds: [p.unitId],
+    source: 'democratic_appraisal',
+    category: 'work_style',
+    description: '问题',
+    responsibleLeader: null,
+    handler: null,
+    cycle: 1,
+    status: p.status,
+    handling: 'being_rectified',
+    timing: null,
+    measures: [],
+    deadline: p.deadline,
+    runningDeadline: runningDeadlineOf(deadlines),
+    urgencyKey: urgencyKeyOf(deadlines),
+    published: false,
+    deferral: null,
+    joint,
+    rechecks: [],
+    discoveredAt: '2026-02-01',
+    registeredAt: '2026-02-01T00:00:00.000Z',
+    fixedAt: null,
+    verifiedAt: null,
+    verifiedDeadline: null,
+    closedAt: null,
+    closedDeadline: null,
+    lastChangedAt: '2026-02-01T00:00:00.000Z',
+  };
+}
+
+/** The nearest deadline still running, else the problem's own, else none: read off the tracked problem. */
+function expectedKey(d: LedgerProblemDoc): string {
+  const running = ['planned', 'in_progress', 'joint'].includes(d.status);
+  const candidates = running ? [d.deadline, ...(d.joint?.parts ?? []).filter((x) => !x.closed).map((x) => x.deadline)].filter((x): x is string => !!x) : [];
+  return candidates.sort()[0] ?? d.deadline ?? NO_RUNNING_DEADLINE;
+}
+
+describe('tracker problem page', () => {
+  it.each([
+    ['SQLite', () => new SqliteReadStore({ file: ':memory:' })],
+    ['in-memory', () => new InMemoryReadStore()],
+  ])('pages exactly what filtering every tracked problem in memory gives (%s)', async (_, open) => {
+    const t = tree();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(problem, { maxLength: 30 }),
+        fc.option(day, { nil: null }),
+        fc.record({ yellowDays: fc.integer({ min: 0, max: 15 }), greenDays: fc.integer({ min: 0, max: 30 }) }),
+        fc.uniqueArray(fc.constantFrom<WarningLevel>(...WARNING_LEVELS), { maxLength: 4 }),
+        fc.constantFrom<boolean | null>(null, true, false),
+        fc.nat(12),
+        fc.integer({ min: 1, max: 10 }),
+        fc.constantFrom<string | null>(null, 'county-1'),
+        async (problems, today, thresholds: WarningThresholds, levels, overdue, skip, limit, root) => {
+          const store: ReadStore = open();
+          try {
+            const indexes = rectificationLedgerProjection.indexes?.[LEDGER_PROBLEMS];
+            if (indexes) await store.ensureIndexes?.(LEDGER_PROBLEMS, indexes);
+            const docs = problems.map((p, i) => ledgerDoc(i, p));
+            const campaign = { _id: CAMPAIGN, campaignId: CAMPAIGN, name: '活动', parentCampaignId: null, warningThresholds: thresholds };
+            await store.commit({
+              projection: 'rectification-ledger',
+              version: 1,
+              fromPosition: 0,
+              toPosition: 1,
+              writes: [upsert(LEDGER_CAMPAIGNS, campaign), ...docs.map((d) => upsert(LEDGER_PROBLEMS, d))],
+            });
+            const moment: ViewMoment = { position: 1, at: today && `${today}T08:00:00.000Z`, live: true, stale: false, tree: t, store: () => store };
+            const units = unitFilter(t, { all: true, roots: [] }, root);
+            const filters = { statuses: [], handlings: [], sources: [], warningLevels: levels, overdue };
+
+            const expected = docs
+              .filter((d) => units.visible(d.responsibleUnitId))
+              .map((d) => ({ d, p: trackProblem(d, today, t, thresholds) }))
+              .filter(({ p }) => (!levels.length || levels.includes(p.warningLevel)) && (overdue === null || p.overdue === overdue))
+              .sort((a, b) => Number(b.p.overdue) - Number(a.p.overdue) || (expectedKey(a.d) < expectedKey(b.d) ? -1 : expectedKey(a.d) > expectedKey(b.d) ? 1 : 0) || (a.d._id < b.d._id ? -1 : 1))
+              .map(({ p }) => p);
+            const page = await readProblemPage(moment, campaign, filters, units, { skip, limit });
+            expect(page.total).toBe(expected.length);
+            expect(page.items).toEqual(expected.slice(skip, skip + limit));
+          } finally {
+            await store.close();
+          }
+        },
+      ),
+      { numRuns: 250 },
+    );
+  });
+});
