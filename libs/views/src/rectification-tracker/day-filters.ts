@@ -46,22 +46,10 @@ function levelsFilter(levels: ReadonlySet<WarningLevel>, today: string | null, t
   return ranges.length === 1 ? { runningDeadline: ranges[0] } : { $or: ranges.map((r) => ({ runningDeadline: r })) };
 }
 
-/**
- * The list's day-dependent filters (warning levels, overdue) as two filters on the ledger: the
- * overdue problems, which the list shows first, and the rest; null for a part nothing can match.
- */
-export function dayFilters(
-  f: Pick<ProblemListFilters, 'warningLevels' | 'overdue'>,
-  today: string | null,
-  t: WarningThresholds,
-): { overdue: Filter | null; rest: Filter | null; all: Filter | null } {
+/** The list's day-dependent filters (warning levels, overdue) as a filter on the ledger; null when nothing can match. */
+export function dayFilter(f: Pick<ProblemListFilters, 'warningLevels' | 'overdue'>, today: string | null, t: WarningThresholds): Filter | null {
   const asked = new Set<WarningLevel>(f.warningLevels.length ? f.warningLevels : WARNING_LEVELS);
   if (f.overdue === true) for (const l of WARNING_LEVELS) if (l !== 'red') asked.delete(l);
   if (f.overdue === false) asked.delete('red');
-  const rest = new Set([...asked].filter((l) => l !== 'red'));
-  return {
-    overdue: asked.has('red') ? levelsFilter(new Set(['red']), today, t) : null,
-    rest: levelsFilter(rest, today, t),
-    all: levelsFilter(asked, today, t),
-  };
+  return levelsFilter(asked, today, t);
 }

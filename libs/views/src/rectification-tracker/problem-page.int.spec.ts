@@ -7,7 +7,7 @@ import { BRANCHES, CAMPAIGN, tree } from '../testing/view-fixtures';
 import { rectificationLedgerProjection } from './rectification-ledger.projection';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerPart, LedgerProblemDoc, NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
 import { runningDeadlineOf, urgencyKeyOf } from './running-deadline';
-import { trackProblem } from './tracked-problem';
+import { TrackedProblem, trackProblem } from './tracked-problem';
 import { readProblemPage } from './tracker-reader';
 
 /**
@@ -66,11 +66,23 @@ function ledgerDoc(i: number, p: ProblemShape): LedgerProblemDoc {
   };
 }
 
-/** The nearest deadline still running, else the problem's own, else none: read off the tracked problem. */
-function expectedKey(d: LedgerProblemDoc): string {
-  const running = ['planned', 'in_progress', 'joint'].includes(d.status);
-  const candidates = running ? [d.deadline, ...(d.joint?.parts ?? []).filter((x) => !x.closed).map((x) => x.deadline)].filter((x): x is string => !!x) : [];
-  return candidates.sort()[0] ?? d.deadline ?? NO_RUNNING_DEADLINE;
+/**
+ * The order users expect, worked out from the tracked problem: overdue first, then problems whose
+ * clock runs by their nearest running deadline, then stopped ones by their own deadline, then id.
+ */
+function urgencyOrder(a: { d: LedgerProblemDoc; p: TrackedProblem }, b: { d: LedgerProblemDoc; p: TrackedProblem }): number {
+  const running = (d: LedgerProblemDoc) => ['planned', 'in_progress', 'joint'].includes(d.status);
+  const nearest = (d: LedgerProblemDoc) =>
+    [d.deadline, ...(d.joint?.parts ?? []).filter((x) => !x.closed).map((x) => x.deadline)].filter((x): x is string => !!x).sort()[0] ?? NO_RUNNING_DEADLINE;
+  const key = (x: { d: LedgerProblemDoc; p: TrackedProblem }): [number, number, string, string] => [
+    x.p.overdue ? 0 : 1,
+    running(x.d) ? 0 : 1,
+    running(x.d) ? nearest(x.d) : (x.d.deadline ?? NO_RUNNING_DEADLINE),
+    x.d._id,
+  ];
+  const [ka, kb] = [key(a), key(b)];
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  return 0;
 }
 
 describe('tracker problem page', () => {
@@ -111,7 +123,7 @@ describe('tracker problem page', () => {
               .filter((d) => units.visible(d.responsibleUnitId))
               .map((d) => ({ d, p: trackProblem(d, today, t, thresholds) }))
               .filter(({ p }) => (!levels.length || levels.includes(p.warningLevel)) && (overdue === null || p.overdue === overdue))
-              .sort((a, b) => Number(b.p.overdue) - Number(a.p.overdue) || (expectedKey(a.d) < expectedKey(b.d) ? -1 : expectedKey(a.d) > expectedKey(b.d) ? 1 : 0) || (a.d._id < b.d._id ? -1 : 1))
+              .sort(urgencyOrder)
               .map(({ p }) => p);
             const page = await readProblemPage(moment, campaign, filters, units, { skip, limit });
             expect(page.total).toBe(expected.length);

@@ -57,7 +57,7 @@ export type LedgerProblemDoc = {
    * problem's level on any day is this one's: day-dependent filters become ranges on it.
    */
   readonly runningDeadline: string;
-  /** What the list sorts on after overdue-first: the running deadline, else its own deadline, else last. */
+  /** The list's order (see urgencyKeyOf): running clocks by nearest deadline, overdue first, then stopped ones. */
   readonly urgencyKey: string;
   readonly published: boolean;
   readonly deferral: { constraint: string; reReviewDate: string } | null;

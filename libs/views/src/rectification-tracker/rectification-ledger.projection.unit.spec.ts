@@ -33,7 +33,7 @@ describe('rectification-ledger projection', () => {
       measures: ['建立走访制度'],
       deadline: '2026-04-30',
       runningDeadline: NO_RUNNING_DEADLINE,
-      urgencyKey: '2026-04-30',
+      urgencyKey: '2 2026-04-30',
       published: false,
       deferral: null,
       joint: null,
@@ -105,8 +105,8 @@ describe('rectification-ledger projection', () => {
     const byId = Object.fromEntries(docs[LEDGER_PROBLEMS].map((d) => [d._id, d as unknown as LedgerProblemDoc]));
     expect(byId['p-2']).toMatchObject({ status: 'deferred', handling: 'deferred', deferral: { constraint: '道路改造需列入县财政预算', reReviewDate: '2026-09-01' } });
     // A deferred clock is stopped; a joint problem's clock is its nearest open part's (the closed part's no longer counts).
-    expect(byId['p-2']).toMatchObject({ runningDeadline: NO_RUNNING_DEADLINE, urgencyKey: '2026-05-31' });
-    expect(byId['p-3']).toMatchObject({ runningDeadline: '2026-05-15', urgencyKey: '2026-05-15' });
+    expect(byId['p-2']).toMatchObject({ runningDeadline: NO_RUNNING_DEADLINE, urgencyKey: '2 2026-05-31' });
+    expect(byId['p-3']).toMatchObject({ runningDeadline: '2026-05-15', urgencyKey: '1 2026-05-15' });
     expect(byId['p-3']).toMatchObject({
       status: 'joint',
       handling: 'joint',

@@ -19,8 +19,11 @@ export function runningDeadlineOf(p: Deadlines): string {
   return days.reduce((a, b) => (b < a ? b : a), NO_RUNNING_DEADLINE);
 }
 
-/** Overdue problems are listed first; within each group, by this key (then by id). */
+/**
+ * What the list sorts on: problems whose clock runs first, by their nearest running deadline (so
+ * the overdue ones, whatever the day, come first), then those whose clock stopped (fixed, closed,
+ * deferred, not yet planned) by their own deadline. One indexable string, so the store pages it.
+ */
 export function urgencyKeyOf(p: Deadlines): string {
-  const running = runningDeadlineOf(p);
-  return running !== NO_RUNNING_DEADLINE ? running : (p.deadline?.slice(0, 10) ?? NO_RUNNING_DEADLINE);
+  return RUNNING_STATUSES.includes(p.status) ? `1 ${runningDeadlineOf(p)}` : `2 ${p.deadline?.slice(0, 10) ?? NO_RUNNING_DEADLINE}`;
 }

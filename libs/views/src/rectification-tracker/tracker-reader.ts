@@ -4,7 +4,7 @@ import { Filter, ReadStore } from '@platform/read-models';
 import { ViewMoment } from '../shared/view-moment';
 import { NOT_FOUND, UnitFilter, unitClause } from '../shared/view-scope';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from './rectification-ledger.documents';
-import { dayFilters } from './day-filters';
+import { dayFilter } from './day-filters';
 import { ledgerFilter, ProblemListFilters, TrackedProblem, trackProblem } from './tracked-problem';
 import { trackerSummary, TrackerSummary } from './tracker-summary';
 
@@ -42,9 +42,10 @@ export function listFilter(campaignId: string, f: ProblemListFilters, units: Uni
 }
 
 /**
- * One page of the matching problems, most urgent first: the overdue ones, then the rest, each by
- * nearest running deadline (then own deadline, then id). Both parts are sorted, counted and paged
- * by the store, so a page of a city-wide list reads only that page.
+ * One page of the matching problems, most urgent first (overdue, then the nearest running
+ * deadline, then problems whose clock stopped: see urgencyKeyOf). The day-dependent filters are
+ * ranges on the running deadline, so the store filters, sorts, counts and pages: a page of a
+ * city-wide list reads only that page.
  */
 export async function readProblemPage(
   moment: ViewMoment,
@@ -53,26 +54,15 @@ export async function readProblemPage(
   units: UnitFilter,
   page: { skip: number; limit: number },
 ): Promise<{ total: number; items: TrackedProblem[] }> {
+  const day = dayFilter(f, dayOf(moment), campaign.warningThresholds);
+  if (day === null) return { total: 0, items: [] };
+  const filter = { ...listFilter(campaign.campaignId, f, units), ...day };
   const store = ledgerOf(moment);
-  const base = listFilter(campaign.campaignId, f, units);
-  const day = dayFilters(f, dayOf(moment), campaign.warningThresholds);
-  const parts = [day.overdue, day.rest].filter((p): p is Filter => p !== null).map((p) => ({ ...base, ...p }));
-  const counts = await Promise.all(parts.map((p) => store.count(LEDGER_PROBLEMS, p)));
-  const docs: LedgerProblemDoc[] = [];
-  let skip = page.skip;
-  for (const [i, part] of parts.entries()) {
-    if (docs.length >= page.limit) break;
-    if (skip >= counts[i]) {
-      skip -= counts[i];
-      continue;
-    }
-    docs.push(...(await store.find<LedgerProblemDoc>(LEDGER_PROBLEMS, part, { sort: { urgencyKey: 1 }, skip, limit: page.limit - docs.length })));
-    skip = 0;
-  }
-  return {
-    total: counts.reduce((a, b) => a + b, 0),
-    items: docs.map((d) => trackProblem(d, dayOf(moment), moment.tree, campaign.warningThresholds)),
-  };
+  const [docs, total] = await Promise.all([
+    store.find<LedgerProblemDoc>(LEDGER_PROBLEMS, filter, { sort: { urgencyKey: 1 }, skip: page.skip, limit: page.limit }),
+    store.count(LEDGER_PROBLEMS, filter),
+  ]);
+  return { total, items: docs.map((d) => trackProblem(d, dayOf(moment), moment.tree, campaign.warningThresholds)) };
 }
 
 /**
@@ -86,7 +76,7 @@ export async function* streamProblems(
   units: UnitFilter,
   pageSize = 500,
 ): AsyncGenerator<TrackedProblem> {
-  const day = dayFilters(f, dayOf(moment), campaign.warningThresholds).all;
+  const day = dayFilter(f, dayOf(moment), campaign.warningThresholds);
   if (day === null) return;
   const filter = { ...listFilter(campaign.campaignId, f, units), ...day };
   for (let last = ''; ; ) {

@@ -1,7 +1,7 @@
 import { unitFilter } from '../shared/view-scope';
 import { viewDocuments } from '../testing/view-documents';
 import { launched, planned, problem, registered, solved, tree } from '../testing/view-fixtures';
-import { dayFilters } from './day-filters';
+import { dayFilter } from './day-filters';
 import { NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
 import { trackProblem } from './tracked-problem';
 import { trackerSummary } from './tracker-summary';
@@ -111,29 +111,27 @@ describe('tracker view', () => {
 
   it('turns warning-level and overdue filters into ranges of running deadline on the view’s day', () => {
     const t = { greenDays: 20, yellowDays: 10 };
-    expect(dayFilters({ warningLevels: [], overdue: true }, '2026-05-01', t)).toEqual({
-      overdue: { runningDeadline: { $lt: '2026-05-01' } },
-      rest: null,
-      all: { runningDeadline: { $lt: '2026-05-01' } },
-    });
-    expect(dayFilters({ warningLevels: ['yellow', 'green'], overdue: null }, '2026-05-01', t).all).toEqual({
+    expect(dayFilter({ warningLevels: [], overdue: true }, '2026-05-01', t)).toEqual({ runningDeadline: { $lt: '2026-05-01' } });
+    expect(dayFilter({ warningLevels: ['yellow', 'green'], overdue: null }, '2026-05-01', t)).toEqual({
       runningDeadline: { $gte: '2026-05-01', $lte: '2026-05-21' },
     });
-    expect(dayFilters({ warningLevels: ['red', 'none'], overdue: null }, '2026-05-01', t).all).toEqual({
+    expect(dayFilter({ warningLevels: ['red', 'none'], overdue: null }, '2026-05-01', t)).toEqual({
       $or: [{ runningDeadline: { $lt: '2026-05-01' } }, { runningDeadline: { $gt: '2026-05-21' } }],
     });
-    expect(dayFilters({ warningLevels: [], overdue: false }, '2026-05-01', t)).toEqual({ overdue: null, rest: { runningDeadline: { $gte: '2026-05-01' } }, all: { runningDeadline: { $gte: '2026-05-01' } } });
+    expect(dayFilter({ warningLevels: [], overdue: false }, '2026-05-01', t)).toEqual({ runningDeadline: { $gte: '2026-05-01' } });
+    expect(dayFilter({ warningLevels: [], overdue: null }, '2026-05-01', t)).toEqual({});
     // Without a day every problem is at 'none'.
-    expect(dayFilters({ warningLevels: ['red'], overdue: null }, null, t)).toEqual({ overdue: null, rest: null, all: null });
-    expect(dayFilters({ warningLevels: [], overdue: null }, null, t)).toEqual({ overdue: null, rest: {}, all: {} });
+    expect(dayFilter({ warningLevels: ['red'], overdue: null }, null, t)).toBeNull();
+    expect(dayFilter({ warningLevels: [], overdue: null }, null, t)).toEqual({});
   });
 
   it('keys each problem on its nearest running deadline, so an overdue joint part puts it first', async () => {
     const { docs } = await tracked('2026-05-01');
     const byId = Object.fromEntries(docs.problems.map((d) => [d.problemId, d]));
-    expect(byId['p-joint']).toMatchObject({ runningDeadline: '2026-04-10', urgencyKey: '2026-04-10' });
-    expect(byId['p-open']).toMatchObject({ runningDeadline: '2026-04-30', urgencyKey: '2026-04-30' });
-    expect(byId['p-deferred']).toMatchObject({ runningDeadline: NO_RUNNING_DEADLINE, urgencyKey: '2026-04-01' });
-    expect(byId['p-fixed']).toMatchObject({ runningDeadline: NO_RUNNING_DEADLINE, urgencyKey: NO_RUNNING_DEADLINE });
+    expect(byId['p-joint']).toMatchObject({ runningDeadline: '2026-04-10', urgencyKey: '1 2026-04-10' });
+    expect(byId['p-open']).toMatchObject({ runningDeadline: '2026-04-30', urgencyKey: '1 2026-04-30' });
+    // Stopped clocks come after every running one, by their own deadline.
+    expect(byId['p-deferred']).toMatchObject({ runningDeadline: NO_RUNNING_DEADLINE, urgencyKey: '2 2026-04-01' });
+    expect(byId['p-fixed']).toMatchObject({ runningDeadline: NO_RUNNING_DEADLINE, urgencyKey: `2 ${NO_RUNNING_DEADLINE}` });
   });
 });
