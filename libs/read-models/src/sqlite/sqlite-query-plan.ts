@@ -3,7 +3,8 @@ import { Filter, SortSpec } from '../read-store.port';
 /**
  * How a field of a collection's documents is shaped, as its projection declares it:
  * 'scalar' — always one JSON scalar of one type (indexable, compared in SQL exactly);
- * 'array' — always an array of strings or numbers (matched element by element in SQL).
+ * 'array' — always an array of strings or numbers (its elements indexed in array_values, so
+ *   equality and $in find the documents holding a value without reading the others).
  */
 export type FieldKind = 'scalar' | 'array';
 export type FieldKinds = ReadonlyMap<string, FieldKind>;
@@ -31,8 +32,15 @@ const sqlValue = (v: Primitive) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
 export const jsonExtract = (path: string) => `json_extract(body, '$.${path}')`;
 
+/**
+ * Whether matching these many values of a declared array field should look its documents up in
+ * array_values (a few documents: SQLite may start from them) rather than check each candidate
+ * document's elements (a value most documents hold: looking them all up would cost more).
+ */
+export type ArrayLookupChoice = (field: string, values: number) => boolean;
+
 /** Splits a filter into SQL conditions on the fields it can translate; the rest stays for mingo. */
-export function planFilter(filter: Filter | undefined, fields: FieldKinds): SqlPlan {
+export function planFilter(collection: string, filter: Filter | undefined, fields: FieldKinds, lookUp: ArrayLookupChoice = () => true): SqlPlan {
   const where: string[] = [];
   const params: unknown[] = [];
   let exact = true;
@@ -57,7 +65,7 @@ export function planFilter(filter: Filter | undefined, fields: FieldKinds): SqlP
         continue;
       }
       for (const [op, value] of ops) {
-        const translated = translate(key, kind, op, value);
+        const translated = translate({ collection, lookUp }, key, kind, op, value);
         where.push(translated.sql);
         params.push(...translated.params);
         if (!translated.exact) exact = false;
@@ -84,6 +92,7 @@ function operatorsOf(condition: unknown): Array<[string, Primitive | Primitive[]
 }
 
 function translate(
+  { collection, lookUp }: { collection: string; lookUp: ArrayLookupChoice },
   key: string,
   kind: FieldKind | 'id' | 'unknown',
   op: string,
@@ -91,16 +100,50 @@ function translate(
 ): { sql: string; params: unknown[]; exact: boolean } {
   const values = Array.isArray(value) ? value : [value];
   const mixesBooleans = values.some((v) => typeof v === 'boolean');
+  const set = valueSet(values.map(sqlValue));
   if (kind === 'id' || kind === 'scalar') {
     const expr = kind === 'id' ? 'id' : jsonExtract(key);
-    if (op === '$in') return { sql: `${expr} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values.map(sqlValue))], exact: true };
+    if (op === '$in') return { sql: `${expr} IN ${set.sql}`, params: set.params, exact: true };
     return { sql: `${expr} ${OPERATORS[op]} ?`, params: [sqlValue(value as Primitive)], exact: true };
+  }
+  // A declared array's elements are indexed in array_values: equality looks them up there.
+  if (kind === 'array' && !mixesBooleans && (op === '$eq' || op === '$in')) {
+    // Literals (both names are checked against strict patterns), so the field's partial index applies.
+    const sql = lookUp(key, values.length)
+      ? `id IN (SELECT id FROM array_values WHERE collection = '${collection}' AND field = '${key}' AND value IN ${set.sql})`
+      : `EXISTS (SELECT 1 FROM array_values AS v WHERE v.collection = '${collection}' AND v.id = documents.id AND v.field = '${key}' AND v.value IN ${set.sql})`;
+    return { sql, params: set.params, exact: true };
   }
   // Arrays (and fields of unknown shape) match when any element does, as MongoDB matches arrays.
   const each = `EXISTS (SELECT 1 FROM json_each(body, '$.${key}') AS e WHERE e.value`;
   const exact = kind === 'array' && !mixesBooleans;
   if (op === '$in') return { sql: `${each} IN (SELECT value FROM json_each(?)))`, params: [JSON.stringify(values.map(sqlValue))], exact };
   return { sql: `${each} ${OPERATORS[op]} ?)`, params: [sqlValue(value as Primitive)], exact };
+}
+
+/**
+ * A count whose only condition is membership in a declared array (a campaign's whole ledger)
+ * can be answered from array_values alone, without visiting each document; null otherwise.
+ */
+export function planArrayCount(collection: string, filter: Filter | undefined, fields: FieldKinds): { sql: string; params: unknown[] } | null {
+  const entries = Object.entries(filter ?? {});
+  if (entries.length !== 1) return null;
+  const [key, condition] = entries[0];
+  const ops = fields.get(key) === 'array' && FIELD_PATH.test(key) ? operatorsOf(condition) : null;
+  if (!ops || ops.length !== 1 || (ops[0][0] !== '$eq' && ops[0][0] !== '$in')) return null;
+  const values = Array.isArray(ops[0][1]) ? ops[0][1] : [ops[0][1]];
+  if (values.some((v) => typeof v === 'boolean')) return null;
+  const set = valueSet(values);
+  return { sql: `SELECT count(DISTINCT id) AS n FROM array_values WHERE collection = '${collection}' AND field = '${key}' AND value IN ${set.sql}`, params: set.params };
+}
+
+/**
+ * A short list is bound value by value, so the planner's samples (STAT4) see which values are
+ * common ("closed" is most problems) and which are rare; a long one goes as one JSON parameter.
+ */
+function valueSet(values: Primitive[]): { sql: string; params: unknown[] } {
+  if (values.length <= 32) return { sql: `(${values.map(() => '?').join(', ')})`, params: values };
+  return { sql: '(SELECT value FROM json_each(?))', params: [JSON.stringify(values)] };
 }
 
 /** ORDER BY for a sort over `_id` and declared scalar fields; null when SQLite cannot sort it the MongoDB way. */

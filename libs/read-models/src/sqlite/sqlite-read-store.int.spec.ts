@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { upsert } from '../read-store.port';
+import { remove, upsert } from '../read-store.port';
 import { readStoreContract } from '../testing/read-store.contract';
 import { readModelsFile, SqliteReadStore } from './sqlite-read-store';
 
@@ -53,5 +53,29 @@ describe('SQLite read store specifics', () => {
     await store.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 7, writes: [upsert('docs', { _id: 'x' })] });
     expect(store.db.prepare('SELECT position FROM documents WHERE id = ?').pluck().get('x')).toBe(7);
     await store.close();
+  });
+
+  it('indexes the elements of declared array fields: backfilled, kept up by every connection, cleared on reset', async () => {
+    const a = (await h.open()) as SqliteReadStore;
+    await a.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes: [upsert('docs', { _id: 'x', tags: ['a', 1] }), upsert('docs', { _id: 'y', tags: ['b', true] })] });
+    a.ensureIndexes('docs', { tags: 'array' });
+    const values = () => a.db.prepare("SELECT id, value FROM array_values WHERE collection = 'docs' ORDER BY id, value").all();
+    expect(values()).toEqual([
+      { id: 'x', value: 1 },
+      { id: 'x', value: 'a' },
+      { id: 'y', value: 'b' },
+    ]);
+    // A connection that never declared the field still keeps its elements indexed.
+    const b = (await h.reopen()) as SqliteReadStore;
+    await b.commit({ projection: 'p', version: 1, fromPosition: 1, toPosition: 2, writes: [upsert('docs', { _id: 'x', tags: ['c'] }), remove('docs', 'y')] });
+    expect(values()).toEqual([{ id: 'x', value: 'c' }]);
+    expect(await a.find('docs', { tags: 'c' })).toEqual([{ _id: 'x', tags: ['c'] }]);
+    expect(await a.find('docs', { tags: { $in: ['a', 'b'] } })).toEqual([]);
+    const plan = a.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM array_values WHERE collection = 'docs' AND field = 'tags' AND value = 'c'").all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING (PRIMARY KEY|COVERING INDEX)/);
+    await b.reset('p', ['docs']);
+    expect(values()).toEqual([]);
+    await a.close();
+    await b.close();
   });
 });

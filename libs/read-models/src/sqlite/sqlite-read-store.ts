@@ -14,7 +14,7 @@ import {
   ReadDocument,
   ReadStore,
 } from '../read-store.port';
-import { FieldKind, jsonExtract, planFilter, planSort } from './sqlite-query-plan';
+import { ArrayLookupChoice, FieldKind, jsonExtract, planArrayCount, planFilter, planSort } from './sqlite-query-plan';
 
 export interface SqliteReadStoreOptions {
   /** Path of the database file (a file of its own, not the event store's), or ':memory:'. */
@@ -59,7 +59,10 @@ export class SqliteReadStore implements ReadStore {
   readonly db: Db;
   private readonly fields = new Map<string, Map<string, FieldKind>>();
   private readonly statements = new Map<string, Statement<unknown[], { id: string; body: string }>>();
-  private commitsSinceAnalysis = 0;
+  /** Per collection: the indexes declared for it, and how much it was written since they were analyzed. */
+  private readonly indexes = new Map<string, { names: Set<string>; analyzedSize: number; written: number }>();
+  /** Per declared array field's index (from the planner's statistics): its entries, and entries per value. */
+  private arrayStats: Map<string, { entries: number; perValue: number }> | null = null;
   private readonly clock: () => Date;
   private closed = false;
   private readonly stmt: {
@@ -71,6 +74,12 @@ export class SqliteReadStore implements ReadStore {
     checkpoints: Statement<[], CheckpointRow>;
     saveCheckpoint: Statement<[string, number, number, string]>;
     deleteCheckpoint: Statement<[string]>;
+    arrayFields: Statement<[string], string>;
+    declareArrayField: Statement<[string, string]>;
+    backfillArrayField: Statement<[string, string, string]>;
+    deleteArrayValues: Statement<[string, string]>;
+    insertArrayValues: Statement<[string, string, string, string, string]>;
+    deleteCollectionArrayValues: Statement<[string]>;
   };
 
   constructor(options: SqliteReadStoreOptions) {
@@ -86,6 +95,20 @@ export class SqliteReadStore implements ReadStore {
         body       TEXT    NOT NULL,
         position   INTEGER NOT NULL, -- checkpoint of the batch that last wrote it
         PRIMARY KEY (collection, id)
+      ) WITHOUT ROWID;
+      -- The elements of declared array fields, one row each: an index from a value to the
+      -- documents whose array holds it (value has no type, so 1 and '1' stay apart).
+      CREATE TABLE IF NOT EXISTS array_fields (
+        collection TEXT NOT NULL,
+        field      TEXT NOT NULL,
+        PRIMARY KEY (collection, field)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS array_values (
+        collection TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        field      TEXT NOT NULL,
+        value      NOT NULL,
+        PRIMARY KEY (collection, id, field, value)
       ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS projection_checkpoints (
         projection TEXT    PRIMARY KEY,
@@ -111,6 +134,20 @@ export class SqliteReadStore implements ReadStore {
            updated_at = excluded.updated_at`,
       ),
       deleteCheckpoint: this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?'),
+      arrayFields: this.db.prepare<[string], string>('SELECT field FROM array_fields WHERE collection = ?').pluck(),
+      declareArrayField: this.db.prepare('INSERT OR IGNORE INTO array_fields (collection, field) VALUES (?, ?)'),
+      // Only strings and numbers: booleans come out of json_each as 1/0, and the planner sends them to json_each instead.
+      backfillArrayField: this.db.prepare(
+        `INSERT OR IGNORE INTO array_values (collection, field, value, id)
+         SELECT d.collection, ?, e.value, d.id FROM documents AS d, json_each(d.body, ?) AS e
+         WHERE d.collection = ? AND e.type IN ('text', 'integer', 'real')`,
+      ),
+      deleteArrayValues: this.db.prepare('DELETE FROM array_values WHERE collection = ? AND id = ?'),
+      insertArrayValues: this.db.prepare(
+        `INSERT OR IGNORE INTO array_values (collection, field, value, id)
+         SELECT ?, ?, e.value, ? FROM json_each(?, ?) AS e WHERE e.type IN ('text', 'integer', 'real')`,
+      ),
+      deleteCollectionArrayValues: this.db.prepare('DELETE FROM array_values WHERE collection = ?'),
     };
   }
 
@@ -125,13 +162,30 @@ export class SqliteReadStore implements ReadStore {
     for (const [field, kind] of Object.entries(fields)) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(field)) throw new Error(`invalid field path ${field}`);
       known.set(field, kind);
+      const name = kind === 'scalar' ? `ix_${collection}__${field.replace(/\./g, '_')}`.replace(/-/g, '_') : arrayIndexName(collection, field);
       if (kind === 'scalar') {
-        const name = `ix_${collection}__${field.replace(/\./g, '_')}`.replace(/-/g, '_');
         this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON documents (${jsonExtract(field)}) WHERE collection = '${collection}'`);
+      } else {
+        // One partial index per field, so the planner's statistics tell a selective field (a unit's
+        // few documents) from one whose values each hold most of the collection (a campaign).
+        this.db
+          .transaction(() => {
+            if (this.stmt.declareArrayField.run(collection, field).changes > 0) this.stmt.backfillArrayField.run(field, `$.${field}`, collection);
+            this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON array_values (value) WHERE collection = '${collection}' AND field = '${field}'`);
+          })
+          .immediate();
       }
     }
     this.fields.set(collection, known);
-    this.analyze();
+    const tracked = this.indexes.get(collection) ?? { names: new Set<string>(), analyzedSize: 0, written: 0 };
+    for (const [field, kind] of Object.entries(fields)) {
+      tracked.names.add(kind === 'scalar' ? `ix_${collection}__${field.replace(/\./g, '_')}`.replace(/-/g, '_') : arrayIndexName(collection, field));
+    }
+    this.indexes.set(collection, tracked);
+    // Statistics kept from an earlier run are reused: a restart does not re-read big indexes.
+    const analyzed = this.statistics().filter((r) => tracked.names.has(r.idx));
+    if (analyzed.length < tracked.names.size) this.analyzeCollection(collection);
+    else tracked.analyzedSize = this.entries(tracked.names);
   }
 
   async get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null> {
@@ -145,7 +199,7 @@ export class SqliteReadStore implements ReadStore {
     this.assertOpen();
     assertCollectionName(collection);
     const fields = this.fields.get(collection) ?? new Map<string, FieldKind>();
-    const plan = planFilter(filter, fields);
+    const plan = planFilter(collection, filter, fields, this.arrayLookup(collection));
     const sort = stableSort(options.sort);
     const orderBy = planSort(sort, fields);
     const skip = options.skip ?? 0;
@@ -183,7 +237,10 @@ export class SqliteReadStore implements ReadStore {
   async count(collection: string, filter?: Filter): Promise<number> {
     this.assertOpen();
     assertCollectionName(collection);
-    const plan = planFilter(filter, this.fields.get(collection) ?? new Map());
+    const fields = this.fields.get(collection) ?? new Map<string, FieldKind>();
+    const members = planArrayCount(collection, filter, fields);
+    if (members) return (this.statement(members.sql).get(...members.params) as unknown as { n: number }).n;
+    const plan = planFilter(collection, filter, fields, this.arrayLookup(collection));
     const where = this.whereOf(collection, plan.where);
     if (plan.exact) {
       return (this.db.prepare(`SELECT count(*) AS n FROM documents WHERE ${where}`).get(...plan.params) as { n: number }).n;
@@ -223,16 +280,75 @@ export class SqliteReadStore implements ReadStore {
         this.stmt.saveCheckpoint.run(batch.projection, batch.toPosition, batch.version, this.clock().toISOString());
       })
       .immediate();
-    if (++this.commitsSinceAnalysis >= 100) this.analyze();
+    const written = new Map<string, number>();
+    for (const w of batch.writes) written.set(w.collection, (written.get(w.collection) ?? 0) + 1);
+    for (const [collection, n] of written) {
+      const tracked = this.indexes.get(collection);
+      if (!tracked) continue;
+      tracked.written += n;
+      if (tracked.written >= Math.max(1000, tracked.analyzedSize / 5)) this.analyzeCollection(collection);
+    }
+  }
+
+  /** Refreshes the planner's statistics of every declared index. */
+  analyze(): void {
+    for (const collection of this.indexes.keys()) this.analyzeCollection(collection);
   }
 
   /**
-   * Refreshes the query planner's statistics, so it picks the expression indexes over a scan of the
-   * whole collection; runs on its own every hundred commits (SQLite skips tables that barely changed).
+   * Statistics (with STAT4 samples) for one collection's indexes, so the planner sees that most
+   * problems are closed but few belong to one unit. Taken when the collection has grown or changed
+   * by a fifth since the last time: each index costs milliseconds, so this stays rare and cheap.
    */
-  analyze(): void {
-    this.commitsSinceAnalysis = 0;
-    this.db.pragma('optimize=0x10002');
+  private analyzeCollection(collection: string): void {
+    const tracked = this.indexes.get(collection);
+    if (!tracked) return;
+    for (const name of tracked.names) this.db.exec(`ANALYZE "${name}"`);
+    tracked.analyzedSize = this.entries(tracked.names);
+    tracked.written = 0;
+    // The table's own row (documents per collection) would need a pass over every body; its
+    // figures follow from the collections' index entries, and the planner weighs indexes by it.
+    const sizes = [...this.indexes.values()].map((t) => Math.max(1, t.analyzedSize));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM sqlite_stat1 WHERE tbl = 'documents' AND idx = 'documents'").run();
+      this.db.prepare("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('documents', 'documents', ?)").run(`${total} ${Math.max(1, Math.round(total / sizes.length))} 1`);
+    })();
+    this.db.exec('ANALYZE sqlite_schema');
+    this.arrayStats = null;
+  }
+
+  /** The most entries any of these indexes had when last analyzed. */
+  private entries(names: ReadonlySet<string>): number {
+    return this.statistics()
+      .filter((r) => names.has(r.idx))
+      .reduce((most, r) => Math.max(most, Number(String(r.stat ?? '0').split(' ')[0]) || 0), 0);
+  }
+
+  private statistics(): { idx: string; stat: string | null }[] {
+    const analyzed = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get();
+    return analyzed ? (this.db.prepare('SELECT idx, stat FROM sqlite_stat1').all() as { idx: string; stat: string | null }[]) : [];
+  }
+
+  /**
+   * Look a value's documents up when they are at most an eighth of the field's entries; otherwise
+   * check each candidate's elements. Both are exact: this only decides which SQLite can start from.
+   */
+  private arrayLookup(collection: string): ArrayLookupChoice {
+    if (!this.arrayStats) {
+      const rows = this.statistics().filter((r) => r.idx.startsWith('ixa_'));
+      this.arrayStats = new Map(
+        rows.map((r) => {
+          const [entries, perValue] = String(r.stat ?? '0 0').split(' ').map(Number);
+          return [r.idx, { entries, perValue }];
+        }),
+      );
+    }
+    const stats = this.arrayStats;
+    return (field, values) => {
+      const s = stats.get(arrayIndexName(collection, field));
+      return !s || s.perValue * values <= s.entries / 8;
+    };
   }
 
   async checkpoint(projection: string): Promise<Checkpoint | null> {
@@ -251,7 +367,10 @@ export class SqliteReadStore implements ReadStore {
     collections.forEach(assertCollectionName);
     this.db
       .transaction(() => {
-        for (const c of collections) this.stmt.deleteCollection.run(c);
+        for (const c of collections) {
+          this.stmt.deleteCollection.run(c);
+          this.stmt.deleteCollectionArrayValues.run(c);
+        }
         this.stmt.deleteCheckpoint.run(projection);
       })
       .immediate();
@@ -266,10 +385,18 @@ export class SqliteReadStore implements ReadStore {
 
   private writeAll(writes: readonly DocumentWrite[], position: number): NormalizedWrite[] {
     const normalized: NormalizedWrite[] = [];
+    // Read in the transaction: another connection may have declared an array field since.
+    const arrayFields = new Map<string, string[]>();
     for (const w of writes) {
       const n = normalizeWrite(w);
       if (n.body === null) this.stmt.delete.run(n.collection, n.id);
       else this.stmt.upsert.run(n.collection, n.id, n.body, position);
+      let fields = arrayFields.get(n.collection);
+      if (!fields) arrayFields.set(n.collection, (fields = this.stmt.arrayFields.all(n.collection)));
+      if (fields.length) {
+        this.stmt.deleteArrayValues.run(n.collection, n.id);
+        if (n.body !== null) for (const f of fields) this.stmt.insertArrayValues.run(n.collection, f, n.id, n.body, `$.${f}`);
+      }
       normalized.push(n);
     }
     return lastWritePerDocument(normalized);
@@ -279,6 +406,8 @@ export class SqliteReadStore implements ReadStore {
     if (this.closed) throw new Error('read store is closed');
   }
 }
+
+const arrayIndexName = (collection: string, field: string) => `ixa_${collection}__${field.replace(/\./g, '_')}`.replace(/-/g, '_');
 
 function toCheckpoint(row: CheckpointRow): Checkpoint {
   return { projection: row.projection, position: row.position, version: row.version, updatedAt: row.updated_at };
