@@ -45,7 +45,8 @@ export function readModelsFile(dataDir: string): string {
  * Embedded read store: documents as JSON rows in SQLite, queried in MongoDB's query language.
  *
  * Queries: the parts of a filter SQLite can evaluate over the JSON (equality, $in and ranges on
- * fields, using the expression indexes projections declare) select the rows; mingo then checks the
+ * fields, using the expression indexes projections declare, and the elements of declared arrays
+ * kept in array_values) select the rows; mingo then checks the
  * whole filter on each row, unless the SQL was exact. Sorting, paging and counting happen in SQL
  * whenever the filter and sort allow it, so a page of a city-sized collection reads only that page.
  * Nothing is cached in memory: every read sees what is committed, whichever connection wrote it.
@@ -153,7 +154,8 @@ export class SqliteReadStore implements ReadStore {
 
   /**
    * Declares how fields of a collection are shaped: 'scalar' fields get an expression index and are
-   * compared in SQL exactly; 'array' fields are matched element by element. Undeclared fields still
+   * compared in SQL exactly; 'array' fields have their elements indexed in array_values (backfilled
+   * here when first declared, kept by every later write). Undeclared fields still
    * filter in SQL where possible, and mingo has the last word on them.
    */
   ensureIndexes(collection: string, fields: Readonly<Record<string, FieldKind>>): void {
