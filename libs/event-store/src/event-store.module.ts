@@ -4,7 +4,6 @@ import { EVENT_STORE, EventStore } from './event-store.port';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { UpcasterRegistry } from './upcasters';
 
-export const EVENT_STORE_OPTIONS = Symbol('EVENT_STORE_OPTIONS');
 export const UPCASTERS = Symbol('UPCASTERS');
 
 export interface EventStoreModuleOptions {
@@ -27,7 +26,6 @@ export class EventStoreModule {
     return {
       module: EventStoreModule,
       providers: [
-        { provide: EVENT_STORE_OPTIONS, useValue: options },
         { provide: UPCASTERS, useValue: new UpcasterRegistry() },
         {
           provide: EVENT_STORE,

@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
+import { StoredEvent } from './event-envelope';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The fields a hash covers, exactly as stored (JSON text, not re-serialized objects). */
-export interface HashedFields {
-  readonly position: number;
-  readonly eventId: string;
-  readonly streamId: string;
-  readonly streamRevision: number;
-  readonly type: string;
-  readonly schemaVersion: number;
+export interface HashedFields
+  extends Pick<StoredEvent, 'position' | 'eventId' | 'streamId' | 'streamRevision' | 'type' | 'schemaVersion' | 'occurredAt' | 'recordedAt'> {
   readonly dataJson: string;
   readonly metadataJson: string;
-  readonly occurredAt: string;
-  readonly recordedAt: string;
 }
 
 export function chainHash(prevHash: string, f: HashedFields): string {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { SqliteEventStore, StoredEvent } from '@platform/event-store';
-import { EventRow, migrateEventStore } from '@platform/event-store/sqlite/sqlite-schema';
+import { EventRow, migrateEventStore, toStored } from '@platform/event-store/sqlite/sqlite-schema';
 import { AnyDocument, matches, Projection, ProjectionContext, ProjectionRunner, SqliteReadStore } from '@platform/read-models';
 import { VIEW_PROJECTIONS } from '@platform/views';
 import { PreparedCity } from '../support/city-data';
@@ -52,29 +52,6 @@ function copyPrefix(sourceFile: string, targetFile: string, max: number): number
   }
 }
 
-/** What our store hands a projection, built straight from a row (the same mapping as its toStored). */
-function storedOf(r: EventRow): StoredEvent {
-  const meta = JSON.parse(r.metadata) as { actor: StoredEvent['actor']; correlationId: string; causationId: string | null; commandFingerprint?: string };
-  return {
-    position: r.position,
-    eventId: r.event_id,
-    streamId: r.stream_id,
-    streamRevision: r.stream_revision,
-    type: r.type,
-    schemaVersion: r.schema_version,
-    data: JSON.parse(r.data) as unknown,
-    occurredAt: r.occurred_at,
-    recordedAt: r.recorded_at,
-    actor: meta.actor,
-    correlationId: meta.correlationId,
-    causationId: meta.causationId,
-    idempotencyKey: r.idempotency_key,
-    commandFingerprint: meta.commandFingerprint ?? null,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
-}
-
 /**
  * The limit: one pass over the rows (better-sqlite3 iterate), every projection's own evolve applied
  * in memory to plain Maps — no batches, no copies, no JSON round trip of documents, no commits.
@@ -103,7 +80,7 @@ async function rawLoop(eventsFile: string, projections: readonly Projection[]): 
       events++;
       const interested = byType.get(row.type);
       if (!interested) continue;
-      const e = storedOf(row);
+      const e = toStored(row);
       for (const p of interested) {
         for (const w of await p.evolve(e, ctx)) {
           if (w.op === 'upsert') coll(w.collection).set(w.doc._id, w.doc as AnyDocument);

@@ -46,10 +46,6 @@ export class StreamCommandRunner {
     return { actor: meta.actor, at: occurredAt ? new Date(occurredAt).toISOString() : now.toISOString() };
   }
 
-  now(): Date {
-    return this.clock();
-  }
-
   async load<S, E extends DomainEvent>(
     streamId: string,
     decider: Pick<Decider<never, S, E>, 'evolve' | 'initialState'>,
@@ -60,7 +56,7 @@ export class StreamCommandRunner {
   }
 
   /** Load, decide with fresh state, append; retried on a concurrent write unless the client sent If-Match. */
-  async run<C, S, E extends DomainEvent>(
+  async run<C extends CommandContext, S, E extends DomainEvent>(
     streamId: string,
     decider: Decider<C, S, E>,
     meta: CommandMeta,
@@ -78,7 +74,7 @@ export class StreamCommandRunner {
         // A decider may find nothing new to record (a warning already raised): that is a success that writes nothing.
         if (events.length === 0) return { streams: [{ streamId, revision }], positions: [], eventIds: [], eventTypes: [], replayed: false };
         try {
-          return await this.append([{ streamId, events, expected: revision }], meta, body, at(c));
+          return await this.append([{ streamId, events, expected: revision }], meta, body, c.at);
         } catch (error) {
           const retry = error instanceof WrongExpectedRevisionError && meta.expectedRevision === undefined;
           if (!retry || attempt >= CONFLICT_RETRIES) throw error;
@@ -138,16 +134,12 @@ export class StreamCommandRunner {
   }
 }
 
-function at(command: unknown): string {
-  return (command as CommandContext).at;
-}
-
 function scopedKey(meta: CommandMeta): string {
   return `${meta.actor.userId}:${meta.idempotencyKey}`;
 }
 
 /** Stable JSON of the request so that the same key with another body can be told apart. */
-export function fingerprint(body: unknown): string {
+function fingerprint(body: unknown): string {
   return createHash('sha256').update(stableStringify(body ?? null)).digest('hex');
 }
 

@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '@platform/domain';
+import type { Request } from 'express';
 import { ActorScope, NO_SCOPE, ScopedRequest } from '../access/actor-scope';
 import { ActorRequest } from './request-actor';
 import { badRequest } from './validation';
@@ -27,19 +28,26 @@ export function parseIfMatch(value: string | undefined): number | undefined {
   return Number(m[1]);
 }
 
-export const Command = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandMeta => {
-  const req = ctx.switchToHttp().getRequest<ActorRequest & ScopedRequest>();
-  if (!req.actor) throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '请先登录 (sign in first)' });
+/**
+ * The headers every command decorator reads: Idempotency-Key and If-Match are checked (400 when
+ * malformed); a malformed X-Correlation-Id is dropped, and the caller decides what replaces it.
+ */
+export function commandHeaders(req: Request): Pick<CommandMeta, 'expectedRevision' | 'idempotencyKey'> & { correlationId?: string } {
   const key = req.header('idempotency-key');
   if (key !== undefined && !KEY_PATTERN.test(key)) {
     throw badRequest([{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key 须为 1–200 个可见 ASCII 字符' }]);
   }
   const correlation = req.header('x-correlation-id');
   return {
-    actor: req.actor,
-    scope: req.scope ?? NO_SCOPE,
     expectedRevision: parseIfMatch(req.header('if-match')),
     idempotencyKey: key,
-    correlationId: correlation && KEY_PATTERN.test(correlation) ? correlation : randomUUID(),
+    correlationId: correlation && KEY_PATTERN.test(correlation) ? correlation : undefined,
   };
+}
+
+export const Command = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandMeta => {
+  const req = ctx.switchToHttp().getRequest<ActorRequest & ScopedRequest>();
+  if (!req.actor) throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '请先登录 (sign in first)' });
+  const headers = commandHeaders(req);
+  return { ...headers, actor: req.actor, scope: req.scope ?? NO_SCOPE, correlationId: headers.correlationId ?? randomUUID() };
 });

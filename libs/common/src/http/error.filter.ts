@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 import { DomainRuleError } from '@platform/domain';
 import { InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '@platform/event-store';
 import type { Response } from 'express';
@@ -43,13 +44,15 @@ export class PlatformErrorFilter implements ExceptionFilter {
       return [400, { statusCode: 400, error: 'Bad Request', message: [error.message], errors: [] }];
     }
     if (isBodyParserError(error)) {
-      return [error.status, { statusCode: error.status, error: 'Bad Request', message: [error.message], errors: [] }];
+      // The parser's type (entity.parse.failed, entity.too.large...) is the rule the body broke.
+      const errors = [{ field: 'body', rule: error.type, message: error.message }];
+      return [error.status, { statusCode: error.status, error: STATUS_CODES[error.status], message: [`body: ${error.message}`], errors }];
     }
     return [500, { statusCode: 500, error: 'Internal Server Error', message: '服务器内部错误 (internal error)' }];
   }
 }
 
-function isBodyParserError(e: unknown): e is { status: number; message: string } {
+function isBodyParserError(e: unknown): e is { status: number; type: string; message: string } {
   const s = (e as { status?: unknown; type?: unknown })?.status;
   return typeof s === 'number' && s >= 400 && s < 500 && typeof (e as { type?: unknown }).type === 'string';
 }

@@ -1,22 +1,24 @@
-import { Matches } from 'class-validator';
+import { Matches, ValidationArguments, ValidationOptions } from 'class-validator';
+import { UNIT_ID_PATTERN } from '@platform/domain';
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const MESSAGE = (f: string) => `${f} 只能包含字母、数字、- 和 _，最长 64 位`;
+/** Every id in a path or body (units, campaigns, problems, users, notices) follows the unit id rule. */
+export const IsId = (options: ValidationOptions = {}) =>
+  Matches(UNIT_ID_PATTERN, { ...options, message: (a: ValidationArguments) => `${a.property} 只能包含字母、数字、- 和 _，最长 64 位` });
 
 export class UnitParams {
-  @Matches(ID, { message: MESSAGE('unitId') })
+  @IsId()
   unitId!: string;
 }
 
 export class CampaignParams {
-  @Matches(ID, { message: MESSAGE('campaignId') })
+  @IsId()
   campaignId!: string;
 }
 
 export class CampaignUnitParams {
-  @Matches(ID, { message: MESSAGE('campaignId') })
+  @IsId()
   campaignId!: string;
 
-  @Matches(ID, { message: MESSAGE('unitId') })
+  @IsId()
   unitId!: string;
 }

@@ -12,10 +12,10 @@ import {
 } from '../event-envelope';
 import { InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
 import { EventStore, ReadAllOptions, ReadStreamOptions, Subscription, SubscriptionOptions } from '../event-store.port';
-import { ChainReport, chainHash, GENESIS_HASH } from '../hash-chain';
+import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
-import { applyEventStorePragmas, EventRow, migrateEventStore } from './sqlite-schema';
+import { applyEventStorePragmas, EventRow, migrateEventStore, rowHash, toStored } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -39,7 +39,7 @@ interface Tail {
 
 export class SqliteEventStore implements EventStore {
   readonly db: Db;
-  readonly checkpoints: SqliteCheckpointStore;
+  private readonly checkpoints: SqliteCheckpointStore;
   private readonly clock: () => Date;
   private readonly upcasters: UpcasterRegistry;
   private readonly listeners = new Set<() => void>();
@@ -50,7 +50,7 @@ export class SqliteEventStore implements EventStore {
     revision: Statement<[string], { rev: number | null }>;
     byEventId: Statement<[string], EventRow>;
     tail: Statement<[], { position: number; hash: string }>;
-    insert: Statement<unknown[]>;
+    insert: Statement<[EventRow]>;
     head: Statement<[], { head: number | null }>;
     byIdempotencyKey: Statement<[string], EventRow>;
     stream: Statement<[string, number, number], EventRow>;
@@ -72,7 +72,8 @@ export class SqliteEventStore implements EventStore {
       insert: this.db.prepare(
         `INSERT INTO events (position, event_id, stream_id, stream_revision, type, schema_version, data, metadata,
            occurred_at, recorded_at, idempotency_key, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (@position, @event_id, @stream_id, @stream_revision, @type, @schema_version, @data, @metadata,
+           @occurred_at, @recorded_at, @idempotency_key, @prev_hash, @hash)`,
       ),
       head: this.db.prepare('SELECT max(position) AS head FROM events'),
       byIdempotencyKey: this.db.prepare('SELECT * FROM events WHERE idempotency_key = ? ORDER BY position'),
@@ -156,11 +157,11 @@ export class SqliteEventStore implements EventStore {
   private writeStream(w: StreamWrite, start: Tail, recordedAt: string): { result: AppendResult; tail: Tail } {
     const stored = w.events.map((e) => this.stmt.byEventId.get(e.eventId));
     const found = stored.filter((r): r is EventRow => r !== undefined);
+    const current = this.stmt.revision.get(w.streamId)?.rev ?? NO_REVISION;
     if (found.length > 0) {
       if (found.length !== w.events.length || found.some((r) => r.stream_id !== w.streamId)) {
         throw new PartialDuplicateError(w.streamId, found.map((r) => r.event_id));
       }
-      const current = this.stmt.revision.get(w.streamId)?.rev ?? NO_REVISION;
       return {
         tail: start,
         result: {
@@ -172,50 +173,33 @@ export class SqliteEventStore implements EventStore {
         },
       };
     }
-    const current = this.stmt.revision.get(w.streamId)?.rev ?? NO_REVISION;
     checkExpected(w.streamId, w.expected, current);
     let tail = start;
     const positions: number[] = [];
     w.events.forEach((e, i) => {
-      const position = tail.position + 1;
-      const schemaVersion = e.schemaVersion ?? 1;
-      const dataJson = JSON.stringify(e.data ?? null);
-      const metadataJson = JSON.stringify({
-        actor: e.actor,
-        correlationId: e.correlationId,
-        causationId: e.causationId ?? null,
-        ...(e.commandFingerprint ? { commandFingerprint: e.commandFingerprint } : {}),
-      });
-      const fields = {
-        position,
-        eventId: e.eventId,
-        streamId: w.streamId,
-        streamRevision: current + 1 + i,
+      const unhashed: Omit<EventRow, 'hash'> = {
+        position: tail.position + 1,
+        event_id: e.eventId,
+        stream_id: w.streamId,
+        stream_revision: current + 1 + i,
         type: e.type,
-        schemaVersion,
-        dataJson,
-        metadataJson,
-        occurredAt: e.occurredAt,
-        recordedAt,
+        schema_version: e.schemaVersion ?? 1,
+        data: JSON.stringify(e.data ?? null),
+        metadata: JSON.stringify({
+          actor: e.actor,
+          correlationId: e.correlationId,
+          causationId: e.causationId ?? null,
+          ...(e.commandFingerprint ? { commandFingerprint: e.commandFingerprint } : {}),
+        }),
+        occurred_at: e.occurredAt,
+        recorded_at: recordedAt,
+        idempotency_key: e.idempotencyKey ?? null,
+        prev_hash: tail.hash,
       };
-      const hash = chainHash(tail.hash, fields);
-      this.stmt.insert.run(
-        position,
-        e.eventId,
-        w.streamId,
-        fields.streamRevision,
-        e.type,
-        schemaVersion,
-        dataJson,
-        metadataJson,
-        e.occurredAt,
-        recordedAt,
-        e.idempotencyKey ?? null,
-        tail.hash,
-        hash,
-      );
-      positions.push(position);
-      tail = { position, hash };
+      const row: EventRow = { ...unhashed, hash: rowHash(unhashed) };
+      this.stmt.insert.run(row);
+      positions.push(row.position);
+      tail = { position: row.position, hash: row.hash };
     });
     return {
       tail,
@@ -232,7 +216,7 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const until = options.untilPosition ?? Number.MAX_SAFE_INTEGER;
     const rows = this.stmt.stream.all(streamId, options.fromRevision ?? 0, until);
-    return rows.map((r) => this.toStored(r));
+    return rows.map((r) => toStored(r, this.upcasters));
   }
 
   async streamRevision(streamId: string): Promise<number> {
@@ -240,7 +224,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    return this.readAllRows(options).map((r) => this.toStored(r));
+    return this.readAllRows(options).map((r) => toStored(r, this.upcasters));
   }
 
   /** Rows as stored, without upcasting: for callers that must see history byte for byte. */
@@ -274,7 +258,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async findByIdempotencyKey(key: string): Promise<StoredEvent[]> {
-    return this.stmt.byIdempotencyKey.all(key).map((r) => this.toStored(r));
+    return this.stmt.byIdempotencyKey.all(key).map((r) => toStored(r, this.upcasters));
   }
 
   subscribe(options: SubscriptionOptions): Subscription {
@@ -310,19 +294,7 @@ export class SqliteEventStore implements EventStore {
     for (const r of rows) {
       if (r.position !== expectedPosition) return broken(expectedPosition, `position ${expectedPosition} is missing`);
       if (r.prev_hash !== prev) return broken(r.position, 'previous hash does not match the chain');
-      const recomputed = chainHash(prev, {
-        position: r.position,
-        eventId: r.event_id,
-        streamId: r.stream_id,
-        streamRevision: r.stream_revision,
-        type: r.type,
-        schemaVersion: r.schema_version,
-        dataJson: r.data,
-        metadataJson: r.metadata,
-        occurredAt: r.occurred_at,
-        recordedAt: r.recorded_at,
-      });
-      if (recomputed !== r.hash) return broken(r.position, 'stored content does not match its hash');
+      if (rowHash(r) !== r.hash) return broken(r.position, 'stored content does not match its hash');
       prev = r.hash;
       expectedPosition++;
       checked++;
@@ -336,37 +308,6 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.listeners.clear();
     this.db.close();
-  }
-
-  private toStored(r: EventRow): StoredEvent {
-    const meta = JSON.parse(r.metadata) as {
-      actor: StoredEvent['actor'];
-      correlationId: string;
-      causationId: string | null;
-      commandFingerprint?: string;
-    };
-    const raw = JSON.parse(r.data) as unknown;
-    const { version, data } = this.upcasters.isEmpty
-      ? { version: r.schema_version, data: raw }
-      : this.upcasters.apply(r.type, r.schema_version, raw);
-    return {
-      position: r.position,
-      eventId: r.event_id,
-      streamId: r.stream_id,
-      streamRevision: r.stream_revision,
-      type: r.type,
-      schemaVersion: version,
-      data,
-      occurredAt: r.occurred_at,
-      recordedAt: r.recorded_at,
-      actor: meta.actor,
-      correlationId: meta.correlationId,
-      causationId: meta.causationId,
-      idempotencyKey: r.idempotency_key,
-      commandFingerprint: meta.commandFingerprint ?? null,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    };
   }
 }
 

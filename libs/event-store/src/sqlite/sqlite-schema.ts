@@ -1,4 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import { StoredEvent } from '../event-envelope';
+import { chainHash } from '../hash-chain';
+import { UpcasterRegistry } from '../upcasters';
 
 /**
  * WAL with synchronous=FULL: an acknowledged append survives power loss, not only a process crash.
@@ -52,4 +55,53 @@ export interface EventRow {
   idempotency_key: string | null;
   prev_hash: string;
   hash: string;
+}
+
+interface StoredMetadata {
+  readonly actor: StoredEvent['actor'];
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly commandFingerprint?: string;
+}
+
+/** The chain hash of a row, over its stored text; the writer and the verifier both use it. */
+export function rowHash(r: Omit<EventRow, 'hash'>): string {
+  return chainHash(r.prev_hash, {
+    position: r.position,
+    eventId: r.event_id,
+    streamId: r.stream_id,
+    streamRevision: r.stream_revision,
+    type: r.type,
+    schemaVersion: r.schema_version,
+    dataJson: r.data,
+    metadataJson: r.metadata,
+    occurredAt: r.occurred_at,
+    recordedAt: r.recorded_at,
+  });
+}
+
+/** A row as readers see it; without upcasters the data stays at its stored schema version. */
+export function toStored(r: EventRow, upcasters?: UpcasterRegistry): StoredEvent {
+  const meta = JSON.parse(r.metadata) as StoredMetadata;
+  const raw = JSON.parse(r.data) as unknown;
+  const { version, data } =
+    !upcasters || upcasters.isEmpty ? { version: r.schema_version, data: raw } : upcasters.apply(r.type, r.schema_version, raw);
+  return {
+    position: r.position,
+    eventId: r.event_id,
+    streamId: r.stream_id,
+    streamRevision: r.stream_revision,
+    type: r.type,
+    schemaVersion: version,
+    data,
+    occurredAt: r.occurred_at,
+    recordedAt: r.recorded_at,
+    actor: meta.actor,
+    correlationId: meta.correlationId,
+    causationId: meta.causationId,
+    idempotencyKey: r.idempotency_key,
+    commandFingerprint: meta.commandFingerprint ?? null,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
 }
