@@ -5,16 +5,13 @@ import {
   CoordinatorFacts,
   DEFAULT_SATISFACTION_THRESHOLD,
   DEFAULT_WARNING_THRESHOLDS,
-  JointPartRequest,
-  OrganizationTree,
   ProblemCampaignFacts,
   ProblemUnitFacts,
   SatisfactionCampaignFacts,
+  UnitFacts,
   WarningThresholds,
 } from '@platform/domain';
 import { OrganizationDirectory } from '@platform/organizations';
-
-type UnitFacts = JointPartRequest['unit'];
 
 /**
  * What the rectification deciders need to know from other contexts, read from their events:
@@ -33,18 +30,18 @@ export class RectificationFactsLoader {
 
   async registration(campaignId: string, unitId: string): Promise<{ campaign: ProblemCampaignFacts; responsibleUnit: ProblemUnitFacts }> {
     const { state } = await this.campaigns.state(campaignId);
-    const unit = unitFacts(await this.directory.current(), unitId);
+    const unit = (await this.directory.current()).unitFacts(unitId);
     return { campaign: campaignFacts(campaignId, state), responsibleUnit: { ...unit, enrolled: state.enrolled[unitId] === true } };
   }
 
   async units(unitIds: readonly string[]): Promise<UnitFacts[]> {
     const tree = await this.directory.current();
-    return unitIds.map((id) => unitFacts(tree, id));
+    return unitIds.map((id) => tree.unitFacts(id));
   }
 
   async coordinator(unitId: string, responsibleUnitId: string): Promise<CoordinatorFacts> {
     const tree = await this.directory.current();
-    return { ...unitFacts(tree, unitId), isAncestorOfResponsibleUnit: tree.ancestorIds(responsibleUnitId).includes(unitId) };
+    return { ...tree.unitFacts(unitId), isAncestorOfResponsibleUnit: tree.ancestorIds(responsibleUnitId).includes(unitId) };
   }
 
   /** The thresholds the campaign was launched with; the defaults for a campaign that cannot be found. */
@@ -65,9 +62,4 @@ export class RectificationFactsLoader {
 
 function campaignFacts(campaignId: string, s: CampaignState): ProblemCampaignFacts {
   return { campaignId, launched: s.launched, kind: s.template?.kind ?? null, parentCampaignId: s.parentCampaignId };
-}
-
-function unitFacts(tree: OrganizationTree, unitId: string): UnitFacts {
-  const n = tree.get(unitId);
-  return { unitId, exists: n !== undefined, closed: n?.closed ?? false };
 }

@@ -10,13 +10,7 @@ import {
   WarningThresholds,
 } from './campaign.events';
 import { UNIT_ID_PATTERN } from '../organizations/organization-types';
-
-/** What the handler found in the organization tree for each unit the command names. */
-export interface UnitFacts {
-  readonly unitId: string;
-  readonly exists: boolean;
-  readonly closed: boolean;
-}
+import { UnitFacts } from '../organizations/organization.decider';
 
 export interface ParentCampaignFacts {
   readonly campaignId: string;
@@ -91,11 +85,11 @@ function checkPlan(template: CampaignTemplate, planned: readonly PlannedPhase[])
   }
   planned.forEach((p, i) => {
     if (Date.parse(p.end) < Date.parse(p.start)) {
-      refuse('plan_end_before_start', `阶段 ${p.phaseKey} 的结束日期早于开始日期 (end before start)`, { phaseKey: p.phaseKey });
+      refuse('plan_end_before_start', `阶段 ${p.phaseKey} 的结束日期早于开始日期 (plannedPhases: end before start)`, { phaseKey: p.phaseKey });
     }
     const prev = planned[i - 1];
     if (prev && Date.parse(p.start) < Date.parse(prev.start)) {
-      refuse('plan_out_of_order', `阶段 ${p.phaseKey} 开始早于上一阶段 (phases out of order)`, { phaseKey: p.phaseKey });
+      refuse('plan_out_of_order', `阶段 ${p.phaseKey} 开始早于上一阶段 (plannedPhases out of order)`, { phaseKey: p.phaseKey });
     }
   });
 }
@@ -164,7 +158,7 @@ function decide(command: CampaignCommand, state: CampaignState): CampaignEvent[]
       return [launch(command, state)];
     case 'EnrollUnits': {
       if (!state.launched) refuse('campaign_not_found', '活动不存在 (campaign not found)');
-      if (command.units.length === 0) refuse('units_required', '至少指定一个组织 (units required)');
+      if (command.units.length === 0) refuse('units_required', '至少指定一个组织 (unitIds must name at least one unit)');
       checkUnits(command.units);
       const already = command.units.filter((u) => state.enrolled[u.unitId]).map((u) => u.unitId);
       if (already.length > 0) refuse('already_enrolled', `组织已参加本活动: ${already.join(', ')} (already enrolled)`);

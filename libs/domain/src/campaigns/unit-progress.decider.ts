@@ -123,9 +123,9 @@ function decide(c: UnitProgressCommand, s: UnitProgressState): UnitProgressEvent
       if (s.stage === 'concluded') refuse('unit_concluded', '该组织活动已结束 (unit concluded)');
       const excusedTotal = c.excused.reduce((n, e) => n + e.count, 0);
       const ints = [c.shouldAttend, c.attended, ...c.excused.map((e) => e.count)];
-      if (ints.some((n) => !Number.isInteger(n) || n < 0)) refuse('counts_invalid', '人数必须是非负整数 (counts ≥ 0)');
+      if (ints.some((n) => !Number.isInteger(n) || n < 0)) refuse('counts_invalid', '人数必须是非负整数 (shouldAttend, attended, excused[].count must be integers ≥ 0)');
       if (c.shouldAttend === 0) refuse('should_attend_zero', '应参学人数不能为 0 (shouldAttend > 0)');
-      if (c.excused.some((e) => !e.reason.trim() || e.count === 0)) refuse('excused_reason_required', '请假人员须注明原因和人数 (excused reason and count)');
+      if (c.excused.some((e) => !e.reason.trim() || e.count === 0)) refuse('excused_reason_required', '请假人员须注明原因和人数 (excused[].reason and excused[].count are required)');
       if (c.attended + excusedTotal > c.shouldAttend) {
         refuse('counts_exceed', '实参学人数与请假人数之和超过应参学人数 (attended + excused > shouldAttend)', {
           shouldAttend: c.shouldAttend,

@@ -43,7 +43,7 @@ function checkRole(role: Role): void {
 /** Everyone but an administrator works inside some subtree; contact points are a leader's. */
 function checkScope(role: Role, scope: UserScope): void {
   const ids = [...scope.scopeUnitIds, ...scope.contactPointUnitIds];
-  if (ids.some((id) => !UNIT_ID_PATTERN.test(id))) refuse('scope_unit_invalid', '范围中的组织编码无效 (scope unit id)');
+  if (ids.some((id) => !UNIT_ID_PATTERN.test(id))) refuse('scope_unit_invalid', '范围中的组织编码无效 (scopeUnitIds and contactPointUnitIds must be unit ids)');
   if (role !== 'admin' && scope.scopeUnitIds.length === 0) {
     refuse('scope_required', '除系统管理员外，用户必须指定工作范围 (scopeUnitIds required)');
   }

@@ -37,9 +37,9 @@ function decide(c: NoticeCommand, s: NoticeState): NoticeEvent[] {
       if (!Number.isInteger(c.position) || c.position < 0 || c.position > c.headPosition) {
         refuse('position_invalid', '通报的数据截止位置无效 (position must be within the event history)', { position: c.position });
       }
-      if (!isMetricsVersion(c.metricsVersion)) refuse('metrics_version_unknown', `指标口径版本 ${String(c.metricsVersion)} 不存在`);
-      if (!RANK_KEYS.includes(c.rankBy)) refuse('rank_key_unknown', `排名指标 ${String(c.rankBy)} 不存在`);
-      if (!/^[0-9a-f]{64}$/.test(c.snapshotHash)) refuse('snapshot_hash_invalid', '通报快照摘要无效 (sha256 hex)');
+      if (!isMetricsVersion(c.metricsVersion)) refuse('metrics_version_unknown', `指标口径版本 ${String(c.metricsVersion)} 不存在 (metricsVersion unknown)`);
+      if (!RANK_KEYS.includes(c.rankBy)) refuse('rank_key_unknown', `排名指标 ${String(c.rankBy)} 不存在 (rankBy unknown)`);
+      if (!/^[0-9a-f]{64}$/.test(c.snapshotHash)) refuse('snapshot_hash_invalid', '通报快照摘要无效 (snapshotHash must be sha256 hex)');
       return [
         {
           type: 'NoticePublished',

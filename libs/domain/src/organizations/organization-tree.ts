@@ -1,6 +1,6 @@
 import { assertNever } from '../shared/decider';
 import { OrganizationEvent } from './organization.events';
-import { ParentFacts } from './organization.decider';
+import { ParentFacts, UnitFacts } from './organization.decider';
 import { UnitLevel, UnitType } from './organization-types';
 
 export interface UnitNode {
@@ -108,6 +108,11 @@ export class OrganizationTree {
 
   isWithin(unitId: string, rootId: string): boolean {
     return unitId === rootId || this.ancestorIds(unitId).includes(rootId);
+  }
+
+  unitFacts(unitId: string): UnitFacts {
+    const n = this.nodes.get(unitId);
+    return { unitId, exists: n !== undefined, closed: n?.closed ?? false };
   }
 
   parentFacts(unitId: string | null | undefined): ParentFacts | null {

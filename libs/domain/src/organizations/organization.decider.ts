@@ -13,6 +13,13 @@ export interface ParentFacts {
   readonly ancestorIds: readonly string[];
 }
 
+/** What the handler found in the organization tree for a unit a command names. */
+export interface UnitFacts {
+  readonly unitId: string;
+  readonly exists: boolean;
+  readonly closed: boolean;
+}
+
 export type OrganizationCommand = CommandContext &
   (
     | {

@@ -43,3 +43,19 @@ export function warningLevel(deadline: string, today: string, thresholds: Warnin
 export function isHigherWarning(level: WarningLevel, than: WarningLevel): boolean {
   return WARNING_LEVELS.indexOf(level) > WARNING_LEVELS.indexOf(than);
 }
+
+/** A running deadline beside the highest warning recorded for it (problem-state's OpenDeadline, a part, a problem). */
+export interface WarnedDeadline {
+  readonly deadline: string;
+  readonly lastWarning: { readonly deadline: string; readonly level: WarningLevel } | null;
+}
+
+/** A warning recorded for an earlier deadline says nothing about the current one. */
+export function recordedWarningLevel(d: WarnedDeadline): WarningLevel {
+  return d.lastWarning && d.lastWarning.deadline === d.deadline ? d.lastWarning.level : 'none';
+}
+
+/** True when today's level is one not yet recorded: the only case worth a write. */
+export function warningDue(d: WarnedDeadline, today: string, thresholds: WarningThresholds = DEFAULT_WARNING_THRESHOLDS): boolean {
+  return isHigherWarning(warningLevel(d.deadline, today, thresholds), recordedWarningLevel(d));
+}

@@ -9,7 +9,7 @@ import { requireDate, requireDeadline, requireList, requireProblem, requireStatu
 /** A deferral is not a burial: it names the day it will be looked at again. */
 function requireReReviewDate(c: CommandContext, value: string): string {
   const date = requireDate(value, 'reReviewDate');
-  if (daysBetween(c.at, date) <= 0) refuse('re_review_date_not_future', '复查日期须晚于今天 (re-review date must be in the future)');
+  if (daysBetween(c.at, date) <= 0) refuse('re_review_date_not_future', '复查日期须晚于今天 (reReviewDate must be after today)');
   return date;
 }
 
@@ -23,13 +23,13 @@ export function deferProblem(c: ProblemCommandOf<'DeferProblem'>, s: ProblemStat
   requireProblem(s);
   requireUnitSide(c, s);
   requireStatus(s, ['planned', 'in_progress'], '暂缓解决');
-  const constraint = requireText(c.constraint, 'constraint_required', '请说明受限的客观条件 (objective constraint is required)');
+  const constraint = requireText(c.constraint, 'constraint_required', '请说明受限的客观条件 (constraint is required)');
   // 向群众说明情况 is the condition of a deferral, so it must already have happened.
-  const text = requireText(c.explanation.text, 'explanation_required', '须向群众说明情况 (explanation to the masses is required)');
+  const text = requireText(c.explanation.text, 'explanation_required', '须向群众说明情况 (explanation.text is required)');
   const date = requireDate(c.explanation.date, 'explanation.date');
-  if (daysBetween(c.at, date) > 0) refuse('explanation_in_future', '向群众说明情况的日期不能晚于今天 (explanation not yet given)');
+  if (daysBetween(c.at, date) > 0) refuse('explanation_in_future', '向群众说明情况的日期不能晚于今天 (explanation.date must not be after today)');
   const reReviewDate = requireReReviewDate(c, c.reReviewDate);
-  const gradualMeasures = requireList(c.gradualMeasures, 'gradual_measures_required', '请填写逐步解决的措施 (gradual measures are required)');
+  const gradualMeasures = requireList(c.gradualMeasures, 'gradual_measures_required', '请填写逐步解决的措施 (gradualMeasures are required)');
   return {
     type: 'ProblemDeferred',
     data: { problemId: s.problemId, constraint, explanation: { text, date }, reReviewDate, gradualMeasures, deferredBy: c.actor.userId },

@@ -3,8 +3,8 @@ import { refuse } from '../shared/domain-error';
 import { UNIT_ID_PATTERN } from '../organizations/organization-types';
 import { ProblemCommandOf } from './problem.commands';
 import { JointHandlingStarted, JointPart, PartClosed, PartDeadlineChanged, PartProgressRecorded } from './problem.events';
-import { findPart, PartState, ProblemState } from './problem-state';
-import { cleanList, requireDeadline, requireProblem, requireStatus, requireText } from './problem-rules';
+import { PartState, ProblemState } from './problem-state';
+import { cleanList, requireDeadline, requireJoint, requireOpenPart, requireProblem, requireStatus, requireText } from './problem-rules';
 
 /** 上级党委及有关部门加强协调: the office, or the higher committee that will coordinate. */
 function requireEscalator(c: ProblemCommandOf<'EscalateToJoint'>): void {
@@ -24,7 +24,7 @@ function checkParts(c: ProblemCommandOf<'EscalateToJoint'>): JointPart[] {
     seen.add(p.partId);
     if (!p.unit.exists) refuse('unit_not_found', `组织 ${p.unit.unitId} 不存在 (unit not found)`, { unitId: p.unit.unitId });
     if (p.unit.closed) refuse('unit_closed', `组织 ${p.unit.unitId} 已撤销 (unit is closed)`, { unitId: p.unit.unitId });
-    const description = requireText(p.description, 'part_description_required', `请说明 ${p.unit.unitId} 承担的任务 (part description)`);
+    const description = requireText(p.description, 'part_description_required', `请说明 ${p.unit.unitId} 承担的任务 (parts[].description is required)`);
     return { partId: p.partId, unitId: p.unit.unitId, description, deadline: requireDeadline(c, p.deadline) };
   });
 }
@@ -51,14 +51,11 @@ export function escalateToJoint(c: ProblemCommandOf<'EscalateToJoint'>, s: Probl
 }
 
 /** A part is worked by its own unit, under the coordinator; the office may act for either. */
-function requireOpenPart(c: CommandContext, s: ProblemState, partId: string): PartState {
+function requireWorkablePart(c: CommandContext, s: ProblemState, partId: string): PartState {
   requireProblem(s);
-  const joint = s.current.joint;
-  if (!joint) refuse('not_joint', '该问题不是联动整改 (problem is not handled jointly)');
+  const joint = requireJoint(s);
   requireStatus(s, ['joint'], '办理联动整改任务');
-  const part = findPart(s.current, partId);
-  if (!part) refuse('part_not_found', `联动整改任务 ${partId} 不存在 (part not found)`, { partId });
-  if (part.closed) refuse('part_closed', `联动整改任务 ${partId} 已完成 (part already closed)`, { partId });
+  const part = requireOpenPart(s, partId);
   if (hasRole(c.actor, 'office')) return part;
   if (!hasRole(c.actor, 'operator')) refuse('role_not_allowed', '只有参与单位、牵头单位或活动办公室可以办理 (part unit, coordinator or office)');
   if (c.actor.unitId !== part.unitId && c.actor.unitId !== joint.coordinatorUnitId) {
@@ -68,7 +65,7 @@ function requireOpenPart(c: CommandContext, s: ProblemState, partId: string): Pa
 }
 
 export function recordPartProgress(c: ProblemCommandOf<'RecordPartProgress'>, s: ProblemState): PartProgressRecorded {
-  requireOpenPart(c, s, c.partId);
+  requireWorkablePart(c, s, c.partId);
   const note = requireText(c.note, 'note_required', '请填写整改进展 (note is required)');
   return {
     type: 'PartProgressRecorded',
@@ -77,7 +74,7 @@ export function recordPartProgress(c: ProblemCommandOf<'RecordPartProgress'>, s:
 }
 
 export function changePartDeadline(c: ProblemCommandOf<'ChangePartDeadline'>, s: ProblemState): PartDeadlineChanged {
-  const part = requireOpenPart(c, s, c.partId);
+  const part = requireWorkablePart(c, s, c.partId);
   const reason = requireText(c.reason, 'reason_required', '调整整改时限须说明理由 (reason is required)');
   const deadline = requireDeadline(c, c.deadline);
   if (deadline === part.deadline) refuse('deadline_unchanged', '整改时限未改变 (deadline unchanged)');
@@ -88,7 +85,7 @@ export function changePartDeadline(c: ProblemCommandOf<'ChangePartDeadline'>, s:
 }
 
 export function closePart(c: ProblemCommandOf<'ClosePart'>, s: ProblemState): PartClosed {
-  requireOpenPart(c, s, c.partId);
+  requireWorkablePart(c, s, c.partId);
   const evidence = requireText(c.evidence, 'evidence_required', '请提供完成任务的佐证 (evidence is required)');
   return { type: 'PartClosed', data: { problemId: s.problemId, partId: c.partId, evidence, closedBy: c.actor.userId } };
 }

@@ -43,5 +43,5 @@ export function recheckProblem(c: Recheck, s: ProblemState): RecheckHeld | Probl
   const base = { problemId: s.problemId, lookBackCampaignId: lb.campaignId, finding, checkedBy: c.actor.userId };
   if (c.outcome === 'held') return { type: 'RecheckHeld', data: { ...base, cycle } };
   if (c.outcome === 'rebounded') return { type: 'ProblemRebounded', data: { ...base, previousCycle: cycle, cycle: cycle + 1 } };
-  return refuse('outcome_invalid', `复查结论无效: ${String(c.outcome)} (held or rebounded)`);
+  return refuse('outcome_invalid', `复查结论无效: ${String(c.outcome)} (outcome must be held or rebounded)`);
 }

@@ -1,7 +1,7 @@
 import { CommandContext, hasRole } from '../shared/actor';
 import { daysBetween, isIsoDate } from '../shared/dates';
 import { refuse } from '../shared/domain-error';
-import { involvedUnitIds, ProblemState } from './problem-state';
+import { findPart, involvedUnitIds, JointHandling, PartState, ProblemState } from './problem-state';
 import { PROBLEM_STATUS_NAMES, ProblemStatus } from './problem-vocabulary';
 
 /** Why a problem in this status cannot take a command that needs another one. */
@@ -26,6 +26,19 @@ export function requireStatus(s: ProblemState, allowed: readonly ProblemStatus[]
     status: s.status,
     allowed,
   });
+}
+
+export function requireJoint(s: ProblemState): JointHandling {
+  const joint = s.current.joint;
+  if (!joint) refuse('not_joint', '该问题不是联动整改 (problem is not handled jointly)');
+  return joint;
+}
+
+export function requireOpenPart(s: ProblemState, partId: string): PartState {
+  const part = findPart(s.current, partId);
+  if (!part) refuse('part_not_found', `联动整改任务 ${partId} 不存在 (part not found)`, { partId });
+  if (part.closed) refuse('part_closed', `联动整改任务 ${partId} 已完成 (part already closed)`, { partId });
+  return part;
 }
 
 export function requireText(value: string, code: string, message: string): string {

@@ -1,6 +1,7 @@
 import { CommandContext } from '../shared/actor';
 import { CampaignTemplate } from '../campaigns/campaign-template';
 import { WarningThresholds } from '../campaigns/campaign.events';
+import { UnitFacts } from '../organizations/organization.decider';
 import { ProblemPeople } from './problem.events';
 import { ProblemSource, TimingClass } from './problem-vocabulary';
 
@@ -14,25 +15,19 @@ export interface ProblemCampaignFacts {
 }
 
 /** What the handler found in the organization tree (and the campaign) about a unit. */
-export interface ProblemUnitFacts {
-  readonly unitId: string;
-  readonly exists: boolean;
-  readonly closed: boolean;
+export interface ProblemUnitFacts extends UnitFacts {
   /** Enrolled in the problem's campaign. */
   readonly enrolled: boolean;
 }
 
-export interface CoordinatorFacts {
-  readonly unitId: string;
-  readonly exists: boolean;
-  readonly closed: boolean;
+export interface CoordinatorFacts extends UnitFacts {
   /** 上级党委: the coordinator must sit above the responsible unit in the tree. */
   readonly isAncestorOfResponsibleUnit: boolean;
 }
 
 export interface JointPartRequest {
   readonly partId: string;
-  readonly unit: { readonly unitId: string; readonly exists: boolean; readonly closed: boolean };
+  readonly unit: UnitFacts;
   readonly description: string;
   readonly deadline: string;
 }

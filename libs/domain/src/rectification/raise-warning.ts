@@ -1,10 +1,10 @@
 import { daysBetween, isIsoDate } from '../shared/dates';
 import { refuse } from '../shared/domain-error';
-import { isHigherWarning, WARNING_RECIPIENTS, warningLevel } from './deadline-warning';
+import { isHigherWarning, recordedWarningLevel, WARNING_RECIPIENTS, warningLevel } from './deadline-warning';
 import { ProblemCommandOf } from './problem.commands';
 import { DeadlineWarningRaised } from './problem.events';
-import { findPart, ProblemState, RecordedWarning, WARNED_STATUSES } from './problem-state';
-import { requireProblem } from './problem-rules';
+import { ProblemState, RecordedWarning, WARNED_STATUSES } from './problem-state';
+import { requireJoint, requireOpenPart, requireProblem } from './problem-rules';
 
 interface Target {
   readonly deadline: string;
@@ -23,11 +23,8 @@ function targetOf(c: ProblemCommandOf<'RaiseWarning'>, s: ProblemState): Target 
     if (!deadline) refuse('no_deadline', '问题没有整改时限 (problem has no deadline)');
     return { deadline, unitId: s.responsibleUnitId, lastWarning: s.current.lastWarning };
   }
-  if (!s.current.joint) refuse('not_joint', '该问题不是联动整改 (problem is not handled jointly)');
-  const part = findPart(s.current, c.partId);
-  if (!part) refuse('part_not_found', `联动整改任务 ${c.partId} 不存在 (part not found)`, { partId: c.partId });
-  if (part.closed) refuse('part_closed', `联动整改任务 ${c.partId} 已完成 (part already closed)`, { partId: c.partId });
-  return part;
+  requireJoint(s);
+  return requireOpenPart(s, c.partId);
 }
 
 /**
@@ -42,8 +39,7 @@ export function raiseWarning(c: ProblemCommandOf<'RaiseWarning'>, s: ProblemStat
   }
   const t = targetOf(c, s);
   const level = warningLevel(t.deadline, c.today, c.thresholds);
-  const recorded = t.lastWarning && t.lastWarning.deadline === t.deadline ? t.lastWarning.level : 'none';
-  if (level === 'none' || !isHigherWarning(level, recorded)) return [];
+  if (level === 'none' || !isHigherWarning(level, recordedWarningLevel(t))) return [];
   return [
     {
       type: 'DeadlineWarningRaised',

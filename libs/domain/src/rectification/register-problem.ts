@@ -44,8 +44,8 @@ export function registerProblem(c: Register, s: ProblemState): ProblemRegistered
   if (!unit.enrolled) refuse('unit_not_enrolled', `组织 ${unit.unitId} 未参加本活动 (unit not enrolled)`, { unitId: unit.unitId });
   const category = requireText(c.category, 'category_required', '请选择问题类别 (category is required)');
   const description = requireText(c.description, 'description_required', '请填写问题描述 (description is required)');
-  const leader = requireText(c.people.responsibleLeader.name, 'responsible_leader_required', '请指定责任领导 (responsible leader)');
-  const handler = requireText(c.people.handler.name, 'handler_required', '请指定经办人 (handler)');
+  const leader = requireText(c.people.responsibleLeader.name, 'responsible_leader_required', '请指定责任领导 (responsibleLeader.name is required)');
+  const handler = requireText(c.people.handler.name, 'handler_required', '请指定经办人 (handler.name is required)');
   const discoveredAt = requireDate(c.discoveredAt, 'discoveredAt');
   if (daysBetween(c.at, discoveredAt) > 0) refuse('discovered_in_future', '发现日期不能晚于登记日期 (discoveredAt after now)');
   return {

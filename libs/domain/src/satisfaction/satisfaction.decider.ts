@@ -26,6 +26,12 @@ export type SatisfactionCommand = Base &
 /** 补课 (make_up): measured below the threshold, until a later round passes. */
 export type SatisfactionStanding = 'not_measured' | 'passed' | 'make_up';
 
+export const SATISFACTION_STANDING_NAMES: Record<SatisfactionStanding, string> = {
+  not_measured: '未测评',
+  passed: '已达标',
+  make_up: '未达标，须补课',
+};
+
 export interface SatisfactionRound {
   readonly round: number;
   readonly open: boolean;
@@ -70,7 +76,7 @@ function requireOpenRound(s: SatisfactionState, round: number): SatisfactionRoun
 function checkCounts(counts: GradeCounts): GradeCounts {
   const clean = Object.fromEntries(SATISFACTION_GRADES.map((g) => [g, counts[g]])) as Record<SatisfactionGrade, number>;
   if (Object.values(clean).some((n) => !Number.isInteger(n) || n < 0)) refuse('counts_invalid', '票数必须是非负整数 (counts ≥ 0)');
-  if (totalBallots(clean) === 0) refuse('counts_empty', '测评票数为 0 (no ballots in tally)');
+  if (totalBallots(clean) === 0) refuse('counts_empty', '测评票数为 0 (counts must not all be 0)');
   return clean;
 }
 

@@ -1,4 +1,4 @@
-import { Decider, DomainEvent } from '../shared/decider';
+import { Decider, DomainEvent, fold } from '../shared/decider';
 import { DomainRuleError } from '../shared/domain-error';
 
 /**
@@ -8,7 +8,7 @@ import { DomainRuleError } from '../shared/domain-error';
 export function specify<C, S, E extends DomainEvent>(decider: Decider<C, S, E>) {
   return {
     given(events: readonly E[]) {
-      const state = events.reduce((s, e) => decider.evolve(s, e), decider.initialState());
+      const state = fold(decider, events);
       return {
         state,
         when(command: C) {

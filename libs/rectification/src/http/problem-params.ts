@@ -1,17 +1,12 @@
-import { Matches } from 'class-validator';
+import { IsId } from '@platform/common';
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const MESSAGE = (f: string) => `${f} 只能包含字母、数字、- 和 _，最长 64 位`;
 
 export class ProblemParams {
-  @Matches(ID, { message: MESSAGE('problemId') })
+  @IsId()
   problemId!: string;
 }
 
-export class ProblemPartParams {
-  @Matches(ID, { message: MESSAGE('problemId') })
-  problemId!: string;
-
-  @Matches(ID, { message: MESSAGE('partId') })
+export class ProblemPartParams extends ProblemParams {
+  @IsId()
   partId!: string;
 }

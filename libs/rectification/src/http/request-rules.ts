@@ -1,9 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, IsArray, IsISO8601, IsString, Length, Matches, ValidationArguments } from 'class-validator';
 
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const idMessage = (a: ValidationArguments) => `${a.property} 只能包含字母、数字、- 和 _，最长 64 位`;
-
 /** A calendar day (YYYY-MM-DD): deadlines and re-review dates are days, not instants. */
 export const IsCalendarDate = () =>
   applyDecorators(

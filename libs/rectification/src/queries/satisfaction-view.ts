@@ -1,13 +1,7 @@
-import { openRoundOf, satisfactionRate, SatisfactionStanding, SatisfactionState, totalBallots } from '@platform/domain';
+import { openRoundOf, SATISFACTION_STANDING_NAMES, satisfactionRate, SatisfactionState, totalBallots } from '@platform/domain';
 
-export const SATISFACTION_STANDING_NAMES: Record<SatisfactionStanding, string> = {
-  not_measured: '未测评',
-  passed: '已达标',
-  make_up: '未达标，须补课',
-};
-
-/** Rounds with their running counts and rate, for the organizers and the supervisors. */
-export function satisfactionView(campaignId: string, unitId: string, threshold: number, s: SatisfactionState) {
+/** What both views start with: the unit's standing and the round that takes ballots now. */
+function standingOf(campaignId: string, unitId: string, threshold: number, s: SatisfactionState) {
   return {
     campaignId,
     unitId,
@@ -15,6 +9,13 @@ export function satisfactionView(campaignId: string, unitId: string, threshold: 
     standing: s.standing,
     standingName: SATISFACTION_STANDING_NAMES[s.standing],
     openRound: openRoundOf(s)?.round ?? null,
+  };
+}
+
+/** Rounds with their running counts and rate, for the organizers and the supervisors. */
+export function satisfactionView(campaignId: string, unitId: string, threshold: number, s: SatisfactionState) {
+  return {
+    ...standingOf(campaignId, unitId, threshold, s),
     rounds: s.rounds.map((r) => ({
       round: r.round,
       open: r.open,
@@ -31,12 +32,7 @@ export function satisfactionView(campaignId: string, unitId: string, threshold: 
 /** What the masses may see: which round takes ballots now, and the verdicts of closed rounds. */
 export function publicSatisfactionView(campaignId: string, unitId: string, threshold: number, s: SatisfactionState) {
   return {
-    campaignId,
-    unitId,
-    threshold,
-    standing: s.standing,
-    standingName: SATISFACTION_STANDING_NAMES[s.standing],
-    openRound: openRoundOf(s)?.round ?? null,
+    ...standingOf(campaignId, unitId, threshold, s),
     results: s.rounds
       .filter((r) => r.result !== null)
       .map((r) => ({ round: r.round, counts: r.counts, total: totalBallots(r.counts), ...r.result! })),

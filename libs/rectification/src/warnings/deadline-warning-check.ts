@@ -11,12 +11,12 @@ import {
   ProblemState,
   problemStreamId,
   WARNING_LEVEL_NAMES,
+  warningDue,
   WarningThresholds,
 } from '@platform/domain';
 import { OfficeCalendar } from '../office-calendar';
 import { RectificationFactsLoader } from '../rectification-facts';
 import { ProblemIndex } from '../problem-index';
-import { warningDue } from './warning-status';
 
 export interface RaisedWarning {
   readonly problemId: string;

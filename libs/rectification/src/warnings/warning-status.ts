@@ -1,7 +1,7 @@
 import {
   daysBetween,
-  isHigherWarning,
   OpenDeadline,
+  recordedWarningLevel,
   WARNING_LEVEL_NAMES,
   WARNING_RECIPIENTS,
   WarningLevel,
@@ -26,7 +26,7 @@ export interface WarningStatus {
 
 export function warningStatus(d: OpenDeadline, today: string, thresholds: WarningThresholds): WarningStatus {
   const level = warningLevel(d.deadline, today, thresholds);
-  const recordedLevel = recordedLevelOf(d);
+  const recordedLevel = recordedWarningLevel(d);
   return {
     deadline: d.deadline,
     today,
@@ -40,12 +40,3 @@ export function warningStatus(d: OpenDeadline, today: string, thresholds: Warnin
   };
 }
 
-/** A warning recorded for an earlier deadline says nothing about the current one. */
-export function recordedLevelOf(d: OpenDeadline): WarningLevel {
-  return d.lastWarning && d.lastWarning.deadline === d.deadline ? d.lastWarning.level : 'none';
-}
-
-/** True when today's level is one not yet recorded: the only case worth a write. */
-export function warningDue(d: OpenDeadline, today: string, thresholds: WarningThresholds): boolean {
-  return isHigherWarning(warningLevel(d.deadline, today, thresholds), recordedLevelOf(d));
-}

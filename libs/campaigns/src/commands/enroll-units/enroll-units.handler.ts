@@ -2,7 +2,6 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandResult, StreamCommandRunner } from '@platform/common';
 import { campaignDecider, campaignStreamId } from '@platform/domain';
 import { OrganizationDirectory } from '@platform/organizations';
-import { unitFacts } from '../launch-campaign/launch-campaign.handler';
 import { EnrollUnitsCommand } from './enroll-units.command';
 
 @CommandHandler(EnrollUnitsCommand)
@@ -15,7 +14,7 @@ export class EnrollUnitsHandler implements ICommandHandler<EnrollUnitsCommand, C
       campaignStreamId(campaignId),
       campaignDecider,
       meta,
-      { type: 'EnrollUnits', ...this.runner.context(meta), units: r.unitIds.map((id) => unitFacts(tree, id)) },
+      { type: 'EnrollUnits', ...this.runner.context(meta), units: r.unitIds.map((id) => tree.unitFacts(id)) },
       { command: 'EnrollUnits', campaignId, ...r },
     );
   }

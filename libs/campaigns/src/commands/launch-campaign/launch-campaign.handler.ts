@@ -44,7 +44,7 @@ export class LaunchCampaignHandler implements ICommandHandler<LaunchCampaignComm
           ? { campaignId: r.parentCampaignId, launched: parent.launched, templateKind: parent.template?.kind ?? null }
           : null,
         scope: r.subtreeRootId ? { subtreeRootId: r.subtreeRootId } : { unitIds: r.unitIds ?? [] },
-        units: r.subtreeRootId ? subtreeFacts(tree, r.subtreeRootId) : (r.unitIds ?? []).map((id) => unitFacts(tree, id)),
+        units: r.subtreeRootId ? subtreeFacts(tree, r.subtreeRootId) : (r.unitIds ?? []).map((id) => tree.unitFacts(id)),
         plannedPhases: r.plannedPhases,
         warningThresholds: r.warningThresholds ?? DEFAULT_WARNING_THRESHOLDS,
         satisfactionThreshold: r.satisfactionThreshold ?? DEFAULT_SATISFACTION_THRESHOLD,
@@ -54,12 +54,7 @@ export class LaunchCampaignHandler implements ICommandHandler<LaunchCampaignComm
   }
 }
 
-export function unitFacts(tree: OrganizationTree, unitId: string): UnitFacts {
-  const n = tree.get(unitId);
-  return { unitId, exists: n !== undefined, closed: n?.closed ?? false };
-}
-
 function subtreeFacts(tree: OrganizationTree, rootId: string): UnitFacts[] {
   const ids = tree.subtreeIds(rootId);
-  return ids.length > 0 ? ids.map((id) => unitFacts(tree, id)) : [unitFacts(tree, rootId)];
+  return ids.length > 0 ? ids.map((id) => tree.unitFacts(id)) : [tree.unitFacts(rootId)];
 }

@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { UNIT_ID_PATTERN } from '@platform/domain';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,8 +16,6 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export class PlannedPhaseRequest {
   @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'phaseKey 须为模板中的阶段编码' })
@@ -42,7 +41,7 @@ export class WarningThresholdsRequest {
 }
 
 export class LaunchCampaignRequest {
-  @Matches(ID, { message: 'campaignId 只能包含字母、数字、- 和 _，最长 64 位' })
+  @Matches(UNIT_ID_PATTERN, { message: 'campaignId 只能包含字母、数字、- 和 _，最长 64 位' })
   campaignId!: string;
 
   @IsString()
@@ -61,7 +60,7 @@ export class LaunchCampaignRequest {
 
   /** Required for a look-back: the campaign it looks back on */
   @IsOptional()
-  @Matches(ID, { message: 'parentCampaignId 只能包含字母、数字、- 和 _' })
+  @Matches(UNIT_ID_PATTERN, { message: 'parentCampaignId 只能包含字母、数字、- 和 _' })
   parentCampaignId?: string;
 
   /** Listed units (either this or subtreeRootId) */
@@ -69,12 +68,12 @@ export class LaunchCampaignRequest {
   @IsArray({ message: 'unitIds 或 subtreeRootId 必须提供其一 (unitIds must be an array when subtreeRootId is absent)' })
   @ArrayMinSize(1)
   @ArrayMaxSize(200_000)
-  @Matches(ID, { each: true, message: 'unitIds 中每项只能包含字母、数字、- 和 _' })
+  @Matches(UNIT_ID_PATTERN, { each: true, message: 'unitIds 中每项只能包含字母、数字、- 和 _' })
   unitIds?: string[];
 
   /** Every open unit of this subtree, the root included */
   @ValidateIf((o: LaunchCampaignRequest) => o.unitIds === undefined)
-  @Matches(ID, { message: 'subtreeRootId 只能包含字母、数字、- 和 _' })
+  @Matches(UNIT_ID_PATTERN, { message: 'subtreeRootId 只能包含字母、数字、- 和 _' })
   subtreeRootId?: string;
 
   @IsArray()

@@ -4,7 +4,6 @@ import { ProblemEvent } from '../problem.events';
 
 /** A small world for the ledger's specs: one branch, its township, a neighbour, a city office. */
 export const AT = '2025-09-01T02:00:00.000Z';
-export const TODAY = '2025-09-01';
 export const PROBLEM = 'p-001';
 export const CAMPAIGN = 'adv-2025';
 export const LOOK_BACK = 'lookback-2026';

@@ -1,13 +1,15 @@
+import { IsId } from '@platform/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, Matches, ValidateNested } from 'class-validator';
-import { ID_PATTERN, idMessage, IsCalendarDate, IsText } from '../../http/request-rules';
+import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsText } from '../../http/request-rules';
+
 
 /** One participating unit's share of the work. */
 export class JointPartRequestBody {
-  @Matches(ID_PATTERN, { message: idMessage })
+  @IsId()
   partId!: string;
 
-  @Matches(ID_PATTERN, { message: idMessage })
+  @IsId()
   unitId!: string;
 
   @IsText(2000)
@@ -19,7 +21,7 @@ export class JointPartRequestBody {
 
 export class EscalateToJointRequest {
   /** 牵头单位: a unit above the responsible unit (上级党委) */
-  @Matches(ID_PATTERN, { message: idMessage })
+  @IsId()
   coordinatorUnitId!: string;
 
   /** Why it needs comprehensive handling (需要综合治理) */

@@ -1,11 +1,13 @@
-import { IsIn, Matches } from 'class-validator';
-import { ID_PATTERN, idMessage, IsText } from '../../http/request-rules';
+import { IsId } from '@platform/common';
+import { IsIn } from 'class-validator';
+import { IsText } from '../../http/request-rules';
+
 
 const OUTCOMES = ['held', 'rebounded'] as const;
 
 export class RecheckProblemRequest {
   /** The 回头看 campaign doing the re-check; its parent must be the problem's campaign */
-  @Matches(ID_PATTERN, { message: idMessage })
+  @IsId()
   lookBackCampaignId!: string;
 
   /** held 巩固 | rebounded 反弹 (reopens the problem in a new cycle) */

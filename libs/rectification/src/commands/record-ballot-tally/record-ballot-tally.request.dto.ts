@@ -1,6 +1,8 @@
+import { IsId } from '@platform/common';
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ID_PATTERN, idMessage, IsText } from '../../http/request-rules';
+import { IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsText } from '../../http/request-rules';
+
 
 const MAX_BALLOTS = 10_000_000;
 
@@ -35,7 +37,7 @@ export class RecordBallotTallyRequest {
   round!: number;
 
   /** 计票单编号: the same tally sent twice is refused, not counted twice */
-  @Matches(ID_PATTERN, { message: idMessage })
+  @IsId()
   tallyId!: string;
 
   /** 测评会议, e.g. 党员群众代表测评会 */

@@ -1,16 +1,4 @@
-import { IsISO8601, IsOptional } from 'class-validator';
-import { IsAttachmentRefs, IsText } from '../../http/request-rules';
+import { RecordProgressRequest } from '../record-progress/record-progress.request.dto';
 
-export class RecordPartProgressRequest {
-  @IsText(5000)
-  note!: string;
-
-  @IsOptional()
-  @IsAttachmentRefs()
-  attachmentRefs?: string[];
-
-  /** When it happened; defaults to now; may not be in the future */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  occurredAt?: string;
-}
+/** A part's progress note takes what the problem's own does. */
+export class RecordPartProgressRequest extends RecordProgressRequest {}

@@ -1,7 +1,9 @@
+import { IsId } from '@platform/common';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
 import { PROBLEM_SOURCES, ProblemSource } from '@platform/domain';
-import { ID_PATTERN, idMessage, IsCalendarDate, IsText } from '../../http/request-rules';
+import { IsCalendarDate, IsText } from '../../http/request-rules';
+
 
 /** 责任领导 / 经办人: a name as people know it, and the user account when there is one. */
 export class PersonRequest {
@@ -9,19 +11,19 @@ export class PersonRequest {
   name!: string;
 
   @IsOptional()
-  @Matches(ID_PATTERN, { message: idMessage })
+  @IsId()
   userId?: string;
 }
 
 export class RegisterProblemRequest {
   /** Chosen by the client, so a retried registration cannot create a second problem */
-  @Matches(ID_PATTERN, { message: idMessage })
+  @IsId()
   problemId!: string;
 
-  @Matches(ID_PATTERN, { message: idMessage })
+  @IsId()
   campaignId!: string;
 
-  @Matches(ID_PATTERN, { message: idMessage })
+  @IsId()
   responsibleUnitId!: string;
 
   /** democratic_appraisal | soliciting_opinions | supervision_group | inspection_tour | masses_report | look_back */
