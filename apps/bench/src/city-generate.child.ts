@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadDemoData } from './support/demo-data';
+import { generateCity } from '@platform/demo-data';
 
 /**
  * Child process of the bench: generates the city once into a data directory, so its time and
@@ -7,11 +7,9 @@ import { loadDemoData } from './support/demo-data';
  */
 async function main(): Promise<void> {
   const [dataDir, seedText, scaleText] = process.argv.slice(2);
-  const demo = loadDemoData();
-  if (!demo) throw new Error('@platform/demo-data does not export generateCity');
   const seed = /^\d+$/.test(seedText) ? Number(seedText) : seedText;
   let last = 0;
-  const result = await demo.generateCity({
+  const result = await generateCity({
     dataDir,
     seed,
     scale: Number(scaleText),

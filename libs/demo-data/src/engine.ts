@@ -11,8 +11,6 @@ import {
   DomainRuleError,
   findTemplate,
   fold,
-  isHigherWarning,
-  OpenDeadline,
   openDeadlines,
   organizationDecider,
   OrganizationEvent,
@@ -34,7 +32,7 @@ import {
   usernameStreamId,
   userStreamId,
   WARNED_STATUSES,
-  warningLevel,
+  warningDue,
   WarningThresholds,
 } from '@platform/domain';
 import { ActorRef, AppendResult, ExpectedRevision, NewEvent, SqliteEventStore, StreamWrite } from '@platform/event-store';
@@ -613,10 +611,4 @@ export class DemoEngine {
     for (const [id, e] of this.streams) yield [id, e.state];
   }
 
-}
-
-/** libs/rectification/src/warnings/warning-status.ts: a level not yet recorded for this deadline. */
-function warningDue(d: OpenDeadline, today: string, thresholds: WarningThresholds): boolean {
-  const recorded = d.lastWarning && d.lastWarning.deadline === d.deadline ? d.lastWarning.level : 'none';
-  return isHigherWarning(warningLevel(d.deadline, today, thresholds), recorded);
 }

@@ -7,7 +7,7 @@ import { Calendar, iso, MINUTE } from './calendar';
 import { CityFigures, planCity } from './city-plan';
 import { DemoEngine, EngineProgress } from './engine';
 import { DemoAction } from './operations';
-import { DEMO_PASSWORDS, planPeople } from './people';
+import { DEMO_PASSWORDS, operatorIdOf, planPeople } from './people';
 import { hashString, rngFor } from './random';
 import { LOOK_BACK_CAMPAIGN_ID, MAIN_CAMPAIGN_ID, planScenario } from './scenario';
 import { CitySummary, summarizeCity } from './summary';
@@ -216,7 +216,7 @@ function sampleCredentials(
   for (const w of wanted) {
     const unit = plan.grassroots.find((u) => describe(scenario.targets.get(u.unitId)) === w && u.level === 'branch');
     if (!unit) continue;
-    out.push({ role: 'operator', username: `op-${unit.unitId}`.toLowerCase(), password: DEMO_PASSWORDS.operator, who: `${unit.name}（${w}）` });
+    out.push({ role: 'operator', username: operatorIdOf(unit.unitId).toLowerCase(), password: DEMO_PASSWORDS.operator, who: `${unit.name}（${w}）` });
   }
   return out;
 }

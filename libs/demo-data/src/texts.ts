@@ -300,8 +300,6 @@ export function lookBackSummary(rng: Rng): string {
 
 export const TALLY_MEETINGS = ['党员群众代表测评大会', '群众代表座谈会测评', '服务对象测评会', '入户走访测评'];
 
-export const EXCUSE_REASONS = ['流动党员', '年老体弱', '因病住院', '外出务工'] as const;
-
 export function attachment(rng: Rng, day: string): string | undefined {
   if (!rng.chance(0.35)) return undefined;
   const hex = rng.uint32().toString(16).padStart(8, '0');

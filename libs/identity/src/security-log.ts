@@ -3,16 +3,18 @@ import { CLOCK, Clock } from '@platform/common';
 import type { Request } from 'express';
 import { IdentityStore } from './identity-store';
 
-export type SecurityEventKind =
-  | 'sign_in'
-  | 'sign_in_failed'
-  | 'signed_out'
-  | 'token_refreshed'
-  | 'token_revoked'
-  | 'refresh_token_reused'
-  | 'access_refused'
-  | 'rate_limited'
-  | 'administrator_created';
+export const SECURITY_EVENT_KINDS = [
+  'sign_in',
+  'sign_in_failed',
+  'signed_out',
+  'token_refreshed',
+  'token_revoked',
+  'refresh_token_reused',
+  'access_refused',
+  'rate_limited',
+  'administrator_created',
+] as const;
+export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 
 /** Failed sign-ins, refusals and revocations, for administrators; never passwords or tokens. */
 @Injectable()

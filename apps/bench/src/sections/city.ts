@@ -105,7 +105,7 @@ function pendingSection(reason: string): SectionResult {
     profiles: [],
     raw: {},
     durationMs: 0,
-    pending: `Pending: ${reason}. \`benchCity\` in apps/bench/src/sections/city.ts is ready and runs as soon as @platform/demo-data exports generateCity.`,
+    pending: `Pending: ${reason}.`,
   };
 }
 

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DemoCityMarker, inspectDemoCity } from '@platform/demo-data';
 import type { BenchConfig } from '../config';
 import { forkTs } from './children';
-import { DemoCityMarker, loadDemoData } from './demo-data';
 
 export interface CityGeneration {
   readonly durationMs: number;
@@ -23,8 +23,6 @@ export interface PreparedCity {
 }
 
 export type CityAvailability = { ok: true; city: PreparedCity } | { ok: false; reason: string };
-
-const MARKER = 'demo-city.json';
 
 function generateInChild(dataDir: string, seed: number, scale: number, log: (l: string) => void): Promise<CityGeneration> {
   return new Promise((resolvePromise, reject) => {
@@ -49,10 +47,8 @@ function generateInChild(dataDir: string, seed: number, scale: number, log: (l: 
  * the city of this seed and scale, else the bench's own copy in .tmp/ (generated on first use).
  */
 export async function prepareCity(config: BenchConfig, log: (l: string) => void): Promise<CityAvailability> {
-  const demo = loadDemoData();
-  if (!demo) return { ok: false, reason: '@platform/demo-data does not export generateCity (yet)' };
   const { citySeed: seed, scale } = config.city;
-  const inspect = (dir: string) => (demo.inspectDemoCity ? demo.inspectDemoCity(dir, seed, scale) : existsSync(join(dir, MARKER)) ? { status: 'ready' as const, marker: JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as DemoCityMarker } : { status: 'absent' as const });
+  const inspect = (dir: string) => inspectDemoCity(dir, seed, scale);
   for (const candidate of [config.city.dataDir, './data-demo'].filter((d): d is string => !!d)) {
     const dir = resolve(candidate);
     if (!existsSync(dir)) continue;

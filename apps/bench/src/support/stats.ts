@@ -92,9 +92,3 @@ export function timed<T>(fn: () => T): { value: T; ms: number } {
   const value = fn();
   return { value, ms: performance.now() - t0 };
 }
-
-export async function timedAsync<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const t0 = performance.now();
-  const value = await fn();
-  return { value, ms: performance.now() - t0 };
-}

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,21 +24,11 @@ function runRoot(): string {
 
 /** A fresh directory under the run's temp root. */
 export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(runRoot(), `${prefix}-`));
-  return dir;
-}
-
-export function tempFile(prefix: string, name: string): string {
-  return join(tempDir(prefix), name);
+  return mkdtempSync(join(runRoot(), `${prefix}-`));
 }
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
-}
-
-export function ensureDir(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  return dir;
 }
 
 export function cleanupTemp(): void {

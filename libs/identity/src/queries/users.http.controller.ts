@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access } from '@platform/common';
 import { IdentityStore } from '../identity-store';
+import { SECURITY_EVENT_KINDS, SecurityEventKind } from '../security-log';
 import { UserDirectory } from '../user-directory';
 import { UserParams } from '../user-params';
 
@@ -22,8 +23,8 @@ export class SecurityLogQuery {
   limit?: number;
 
   @IsOptional()
-  @IsIn(['sign_in', 'sign_in_failed', 'signed_out', 'token_refreshed', 'token_revoked', 'refresh_token_reused', 'access_refused', 'rate_limited', 'administrator_created'])
-  kind?: string;
+  @IsIn(SECURITY_EVENT_KINDS)
+  kind?: SecurityEventKind;
 }
 
 @ApiTags('users 用户')

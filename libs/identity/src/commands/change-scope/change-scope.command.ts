@@ -1,5 +1,4 @@
 import { CommandMeta } from '@platform/common';
-import type { Request } from 'express';
 import { ChangeScopeRequest } from './change-scope.request.dto';
 
 export class ChangeScopeCommand {
@@ -7,6 +6,5 @@ export class ChangeScopeCommand {
     readonly meta: CommandMeta,
     readonly userId: string,
     readonly request: ChangeScopeRequest,
-    readonly http: Request,
   ) {}
 }

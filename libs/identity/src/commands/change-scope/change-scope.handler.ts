@@ -7,14 +7,13 @@ import { ChangeScopeCommand } from './change-scope.command';
 export class ChangeScopeHandler implements ICommandHandler<ChangeScopeCommand, CommandResult> {
   constructor(private readonly runner: StreamCommandRunner) {}
 
-  async execute({ meta, userId, request: r }: ChangeScopeCommand): Promise<CommandResult> {
-    const result = await this.runner.run(
+  execute({ meta, userId, request: r }: ChangeScopeCommand): Promise<CommandResult> {
+    return this.runner.run(
       userStreamId(userId),
       userDecider,
       meta,
       { ...this.runner.context(meta), type: 'ChangeScope', scopeUnitIds: r.scopeUnitIds, contactPointUnitIds: r.contactPointUnitIds ?? [] },
       { command: 'ChangeScope', userId, ...r },
     );
-    return result;
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { UserParams } from '../../user-params';
 import { ChangeScopeCommand } from './change-scope.command';
 import { ChangeScopeRequest } from './change-scope.request.dto';
@@ -19,9 +19,8 @@ export class ChangeScopeHttpController {
     @Command() meta: CommandMeta,
     @Param() p: UserParams,
     @Body() body: ChangeScopeRequest,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    return respond(res, this.bus.execute(new ChangeScopeCommand(meta, p.userId, body, req)));
+    return respond(res, this.bus.execute(new ChangeScopeCommand(meta, p.userId, body)));
   }
 }

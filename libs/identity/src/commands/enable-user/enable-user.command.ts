@@ -1,5 +1,4 @@
 import { CommandMeta } from '@platform/common';
-import type { Request } from 'express';
 import { EnableUserRequest } from './enable-user.request.dto';
 
 export class EnableUserCommand {
@@ -7,6 +6,5 @@ export class EnableUserCommand {
     readonly meta: CommandMeta,
     readonly userId: string,
     readonly request: EnableUserRequest,
-    readonly http: Request,
   ) {}
 }

@@ -7,14 +7,13 @@ import { EnableUserCommand } from './enable-user.command';
 export class EnableUserHandler implements ICommandHandler<EnableUserCommand, CommandResult> {
   constructor(private readonly runner: StreamCommandRunner) {}
 
-  async execute({ meta, userId }: EnableUserCommand): Promise<CommandResult> {
-    const result = await this.runner.run(
+  execute({ meta, userId }: EnableUserCommand): Promise<CommandResult> {
+    return this.runner.run(
       userStreamId(userId),
       userDecider,
       meta,
       { ...this.runner.context(meta), type: 'EnableUser' },
       { command: 'EnableUser', userId },
     );
-    return result;
   }
 }

@@ -1,5 +1,4 @@
 import { CommandMeta } from '@platform/common';
-import type { Request } from 'express';
 import { GrantRoleRequest } from './grant-role.request.dto';
 
 export class GrantRoleCommand {
@@ -7,6 +6,5 @@ export class GrantRoleCommand {
     readonly meta: CommandMeta,
     readonly userId: string,
     readonly request: GrantRoleRequest,
-    readonly http: Request,
   ) {}
 }

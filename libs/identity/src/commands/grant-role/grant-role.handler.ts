@@ -7,14 +7,13 @@ import { GrantRoleCommand } from './grant-role.command';
 export class GrantRoleHandler implements ICommandHandler<GrantRoleCommand, CommandResult> {
   constructor(private readonly runner: StreamCommandRunner) {}
 
-  async execute({ meta, userId, request: r }: GrantRoleCommand): Promise<CommandResult> {
-    const result = await this.runner.run(
+  execute({ meta, userId, request: r }: GrantRoleCommand): Promise<CommandResult> {
+    return this.runner.run(
       userStreamId(userId),
       userDecider,
       meta,
       { ...this.runner.context(meta), type: 'GrantRole', role: r.role },
       { command: 'GrantRole', userId, ...r },
     );
-    return result;
   }
 }

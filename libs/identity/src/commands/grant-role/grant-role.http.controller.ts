@@ -1,8 +1,8 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { UserParams } from '../../user-params';
 import { GrantRoleCommand } from './grant-role.command';
 import { GrantRoleRequest } from './grant-role.request.dto';
@@ -19,9 +19,8 @@ export class GrantRoleHttpController {
     @Command() meta: CommandMeta,
     @Param() p: UserParams,
     @Body() body: GrantRoleRequest,
-    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    return respond(res, this.bus.execute(new GrantRoleCommand(meta, p.userId, body, req)));
+    return respond(res, this.bus.execute(new GrantRoleCommand(meta, p.userId, body)));
   }
 }

@@ -1,11 +1,12 @@
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { Role, USERNAME_PATTERN } from '@platform/domain';
+import { IsId } from '@platform/common';
+import { UserScopeRequest } from '../../user-scope.request.dto';
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const GRANTABLE_ROLES: Role[] = ['admin', 'office', 'operator', 'inspector', 'leader'];
 
-export class RegisterUserRequest {
-  @Matches(ID, { message: 'userId 只能包含字母、数字、- 和 _，最长 64 位' })
+export class RegisterUserRequest extends UserScopeRequest {
+  @IsId()
   userId!: string;
 
   /** 登录名: 3–32 lower-case letters, digits, - or _ */
@@ -19,19 +20,6 @@ export class RegisterUserRequest {
 
   @IsIn(GRANTABLE_ROLES)
   role!: Role;
-
-  /** Roots of the subtrees the user works in */
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @Matches(ID, { each: true, message: 'scopeUnitIds 中每项只能包含字母、数字、- 和 _' })
-  scopeUnitIds!: string[];
-
-  /** A leader's contact points (联系点) */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @Matches(ID, { each: true, message: 'contactPointUnitIds 中每项只能包含字母、数字、- 和 _' })
-  contactPointUnitIds?: string[];
 
   /** At least 10 characters */
   @IsString()

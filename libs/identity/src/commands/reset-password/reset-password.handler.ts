@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandResult, StreamCommandRunner } from '@platform/common';
-import { userDecider, userStreamId } from '@platform/domain';
+import { UserCommand, userDecider, userStreamId, UserState } from '@platform/domain';
 import { AuthService } from '../../auth.service';
 import { ResetPasswordCommand } from './reset-password.command';
 
@@ -9,17 +9,13 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
   constructor(private readonly runner: StreamCommandRunner, private readonly auth: AuthService) {}
 
   async execute({ meta, userId, request: r, http }: ResetPasswordCommand): Promise<CommandResult> {
-    // The hash is stored only once the decider accepted (the user exists); the event never holds it.
-    const { state } = await this.runner.load(userStreamId(userId), userDecider);
-    userDecider.decide({ ...this.runner.context(meta), type: 'SetPassword' }, state);
-    await this.auth.storePassword(userId, r.password);
-    const result = await this.runner.run(
-      userStreamId(userId),
-      userDecider,
-      meta,
-      { ...this.runner.context(meta), type: 'SetPassword' },
-      { command: 'ResetPassword', userId },
-    );
+    const result = await this.runner.run(userStreamId(userId), userDecider, meta, async (state: UserState): Promise<UserCommand> => {
+      const command: UserCommand = { ...this.runner.context(meta), type: 'SetPassword' };
+      // The hash is stored only once the decider accepted (the user exists); the event never holds it.
+      userDecider.decide(command, state);
+      await this.auth.storePassword(userId, r.password);
+      return command;
+    }, { command: 'ResetPassword', userId });
     if (!result.replayed) this.auth.revokeAll(userId, 'password_reset', http);
     return result;
   }
