@@ -71,7 +71,12 @@ export interface CommitBatch {
   readonly writes: readonly DocumentWrite[];
 }
 
-/** 'scalar': one JSON scalar of one type; 'array': an array of strings or numbers. */
+/**
+ * How a field of a collection's documents is shaped, as its projection declares it:
+ * 'scalar' — always one JSON scalar of one type (indexable, compared natively and exactly);
+ * 'array' — always an array of strings or numbers (its elements indexable, so equality and $in
+ *   find the documents holding a value without reading the others).
+ */
 export type FieldShape = 'scalar' | 'array';
 
 export interface ReadStore {

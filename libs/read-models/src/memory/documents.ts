@@ -76,25 +76,8 @@ export function matches(filter: Filter | undefined, doc: AnyDocument): boolean {
 export class DocumentCollections {
   private readonly data = new Map<string, Map<string, AnyDocument>>();
 
-  has(collection: string): boolean {
-    return this.data.has(collection);
-  }
-
-  /** Replaces a whole collection (e.g. after loading it from disk). */
-  load(collection: string, docs: Iterable<[string, AnyDocument]>): void {
-    this.data.set(collection, new Map(docs));
-  }
-
-  clear(): void {
-    this.data.clear();
-  }
-
   drop(collection: string): void {
     this.data.delete(collection);
-  }
-
-  collections(): string[] {
-    return [...this.data.keys()];
   }
 
   get(collection: string, id: string): AnyDocument | null {
@@ -120,15 +103,10 @@ export class DocumentCollections {
     return n;
   }
 
-  /** Applies normalized writes; only to collections this cache holds unless `createMissing`. */
-  apply(writes: readonly NormalizedWrite[], createMissing: boolean): void {
+  apply(writes: readonly NormalizedWrite[]): void {
     for (const w of writes) {
       let docs = this.data.get(w.collection);
-      if (!docs) {
-        if (!createMissing) continue;
-        docs = new Map();
-        this.data.set(w.collection, docs);
-      }
+      if (!docs) this.data.set(w.collection, (docs = new Map()));
       if (w.body === null) docs.delete(w.id);
       else docs.set(w.id, JSON.parse(w.body) as AnyDocument);
     }

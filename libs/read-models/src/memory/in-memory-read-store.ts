@@ -46,7 +46,7 @@ export class InMemoryReadStore implements ReadStore {
     const current = this.data.checkpoints.get(batch.projection)?.position ?? 0;
     if (current !== batch.fromPosition) throw new CheckpointConflictError(batch.projection, batch.fromPosition, current);
     const writes = lastWritePerDocument(batch.writes.map(normalizeWrite));
-    this.data.documents.apply(writes, true);
+    this.data.documents.apply(writes);
     this.data.checkpoints.set(batch.projection, {
       projection: batch.projection,
       position: batch.toPosition,

@@ -1,13 +1,7 @@
-import { Filter, SortSpec } from '../read-store.port';
+import { FieldShape, Filter, SortSpec } from '../read-store.port';
 
-/**
- * How a field of a collection's documents is shaped, as its projection declares it:
- * 'scalar' — always one JSON scalar of one type (indexable, compared in SQL exactly);
- * 'array' — always an array of strings or numbers (its elements indexed in array_values, so
- *   equality and $in find the documents holding a value without reading the others).
- */
-export type FieldKind = 'scalar' | 'array';
-export type FieldKinds = ReadonlyMap<string, FieldKind>;
+/** Declared shapes per field; a declared array's elements are indexed in array_values. */
+export type FieldKinds = ReadonlyMap<string, FieldShape>;
 
 /** The part of a MongoDB filter that SQLite can evaluate, as SQL over the document's JSON. */
 export interface SqlPlan {
@@ -20,7 +14,7 @@ export interface SqlPlan {
   readonly exact: boolean;
 }
 
-const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+export const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const OPERATORS: Record<string, string> = { $eq: '=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
 type Primitive = string | number | boolean;
@@ -94,7 +88,7 @@ function operatorsOf(condition: unknown): Array<[string, Primitive | Primitive[]
 function translate(
   { collection, lookUp }: { collection: string; lookUp: ArrayLookupChoice },
   key: string,
-  kind: FieldKind | 'id' | 'unknown',
+  kind: FieldShape | 'id' | 'unknown',
   op: string,
   value: Primitive | Primitive[],
 ): { sql: string; params: unknown[]; exact: boolean } {

@@ -9,12 +9,13 @@ import {
   Checkpoint,
   CommitBatch,
   DocumentWrite,
+  FieldShape,
   Filter,
   FindOptions,
   ReadDocument,
   ReadStore,
 } from '../read-store.port';
-import { ArrayLookupChoice, FieldKind, jsonExtract, planArrayCount, planFilter, planSort } from './sqlite-query-plan';
+import { ArrayLookupChoice, FIELD_PATH, jsonExtract, planArrayCount, planFilter, planSort } from './sqlite-query-plan';
 
 export interface SqliteReadStoreOptions {
   /** Path of the database file (a file of its own, not the event store's), or ':memory:'. */
@@ -58,7 +59,7 @@ export function readModelsFile(dataDir: string): string {
  */
 export class SqliteReadStore implements ReadStore {
   readonly db: Db;
-  private readonly fields = new Map<string, Map<string, FieldKind>>();
+  private readonly fields = new Map<string, Map<string, FieldShape>>();
   private readonly statements = new Map<string, Statement<unknown[], { id: string; body: string }>>();
   /** Per collection: the indexes declared for it, and how much it was written since they were analyzed. */
   private readonly indexes = new Map<string, { names: Set<string>; analyzedSize: number; written: number }>();
@@ -158,13 +159,15 @@ export class SqliteReadStore implements ReadStore {
    * here when first declared, kept by every later write). Undeclared fields still
    * filter in SQL where possible, and mingo has the last word on them.
    */
-  ensureIndexes(collection: string, fields: Readonly<Record<string, FieldKind>>): void {
+  ensureIndexes(collection: string, fields: Readonly<Record<string, FieldShape>>): void {
     assertCollectionName(collection);
-    const known = this.fields.get(collection) ?? new Map<string, FieldKind>();
+    const known = this.fields.get(collection) ?? new Map<string, FieldShape>();
+    const tracked = this.indexes.get(collection) ?? { names: new Set<string>(), analyzedSize: 0, written: 0 };
     for (const [field, kind] of Object.entries(fields)) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(field)) throw new Error(`invalid field path ${field}`);
+      if (!FIELD_PATH.test(field)) throw new Error(`invalid field path ${field}`);
       known.set(field, kind);
-      const name = kind === 'scalar' ? `ix_${collection}__${field.replace(/\./g, '_')}`.replace(/-/g, '_') : arrayIndexName(collection, field);
+      const name = indexName(collection, field, kind);
+      tracked.names.add(name);
       if (kind === 'scalar') {
         this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON documents (${jsonExtract(field)}) WHERE collection = '${collection}'`);
       } else {
@@ -179,15 +182,11 @@ export class SqliteReadStore implements ReadStore {
       }
     }
     this.fields.set(collection, known);
-    const tracked = this.indexes.get(collection) ?? { names: new Set<string>(), analyzedSize: 0, written: 0 };
-    for (const [field, kind] of Object.entries(fields)) {
-      tracked.names.add(kind === 'scalar' ? `ix_${collection}__${field.replace(/\./g, '_')}`.replace(/-/g, '_') : arrayIndexName(collection, field));
-    }
     this.indexes.set(collection, tracked);
     // Statistics kept from an earlier run are reused: a restart does not re-read big indexes.
     const analyzed = this.statistics().filter((r) => tracked.names.has(r.idx));
     if (analyzed.length < tracked.names.size) this.analyzeCollection(collection);
-    else tracked.analyzedSize = this.entries(tracked.names);
+    else tracked.analyzedSize = mostEntries(analyzed);
   }
 
   async get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null> {
@@ -200,7 +199,7 @@ export class SqliteReadStore implements ReadStore {
   async find<D extends ReadDocument = AnyDocument>(collection: string, filter?: Filter, options: FindOptions = {}): Promise<D[]> {
     this.assertOpen();
     assertCollectionName(collection);
-    const fields = this.fields.get(collection) ?? new Map<string, FieldKind>();
+    const fields = this.fields.get(collection) ?? new Map<string, FieldShape>();
     const plan = planFilter(collection, filter, fields, this.arrayLookup(collection));
     const sort = stableSort(options.sort);
     const orderBy = planSort(sort, fields);
@@ -239,13 +238,13 @@ export class SqliteReadStore implements ReadStore {
   async count(collection: string, filter?: Filter): Promise<number> {
     this.assertOpen();
     assertCollectionName(collection);
-    const fields = this.fields.get(collection) ?? new Map<string, FieldKind>();
+    const fields = this.fields.get(collection) ?? new Map<string, FieldShape>();
     const members = planArrayCount(collection, filter, fields);
     if (members) return (this.statement(members.sql).get(...members.params) as unknown as { n: number }).n;
     const plan = planFilter(collection, filter, fields, this.arrayLookup(collection));
     const where = this.whereOf(collection, plan.where);
     if (plan.exact) {
-      return (this.db.prepare(`SELECT count(*) AS n FROM documents WHERE ${where}`).get(...plan.params) as { n: number }).n;
+      return (this.statement(`SELECT count(*) AS n FROM documents WHERE ${where}`).get(...plan.params) as unknown as { n: number }).n;
     }
     const query = new Query(filter ?? {});
     let n = 0;
@@ -306,7 +305,7 @@ export class SqliteReadStore implements ReadStore {
     const tracked = this.indexes.get(collection);
     if (!tracked) return;
     for (const name of tracked.names) this.db.exec(`ANALYZE "${name}"`);
-    tracked.analyzedSize = this.entries(tracked.names);
+    tracked.analyzedSize = mostEntries(this.statistics().filter((r) => tracked.names.has(r.idx)));
     tracked.written = 0;
     // The table's own row (documents per collection) would need a pass over every body; its
     // figures follow from the collections' index entries, and the planner weighs indexes by it.
@@ -320,16 +319,9 @@ export class SqliteReadStore implements ReadStore {
     this.arrayStats = null;
   }
 
-  /** The most entries any of these indexes had when last analyzed. */
-  private entries(names: ReadonlySet<string>): number {
-    return this.statistics()
-      .filter((r) => names.has(r.idx))
-      .reduce((most, r) => Math.max(most, Number(String(r.stat ?? '0').split(' ')[0]) || 0), 0);
-  }
-
-  private statistics(): { idx: string; stat: string | null }[] {
+  private statistics(): StatRow[] {
     const analyzed = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get();
-    return analyzed ? (this.db.prepare('SELECT idx, stat FROM sqlite_stat1').all() as { idx: string; stat: string | null }[]) : [];
+    return analyzed ? (this.db.prepare('SELECT idx, stat FROM sqlite_stat1').all() as StatRow[]) : [];
   }
 
   /**
@@ -348,7 +340,7 @@ export class SqliteReadStore implements ReadStore {
     }
     const stats = this.arrayStats;
     return (field, values) => {
-      const s = stats.get(arrayIndexName(collection, field));
+      const s = stats.get(indexName(collection, field, 'array'));
       return !s || s.perValue * values <= s.entries / 8;
     };
   }
@@ -409,7 +401,19 @@ export class SqliteReadStore implements ReadStore {
   }
 }
 
-const arrayIndexName = (collection: string, field: string) => `ixa_${collection}__${field.replace(/\./g, '_')}`.replace(/-/g, '_');
+/** Array indexes are `ixa_`: arrayLookup reads their statistics by that prefix. */
+const indexName = (collection: string, field: string, kind: FieldShape) =>
+  `${kind === 'scalar' ? 'ix' : 'ixa'}_${collection}__${field.replace(/\./g, '_')}`.replace(/-/g, '_');
+
+interface StatRow {
+  idx: string;
+  stat: string | null;
+}
+
+/** The most entries any of these indexes had when last analyzed. */
+function mostEntries(rows: readonly StatRow[]): number {
+  return rows.reduce((most, r) => Math.max(most, Number(String(r.stat ?? '0').split(' ')[0]) || 0), 0);
+}
 
 function toCheckpoint(row: CheckpointRow): Checkpoint {
   return { projection: row.projection, position: row.position, version: row.version, updatedAt: row.updated_at };

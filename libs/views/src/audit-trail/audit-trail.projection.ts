@@ -14,7 +14,7 @@ import {
   AuditEventDoc,
   auditEventId,
   AuditStreamUnitsDoc,
-  BACKDATING_THRESHOLD_MS,
+  backdating,
 } from './audit-trail.documents';
 
 /**
@@ -90,7 +90,6 @@ export const auditTrailProjection: Projection<Data> = {
   },
   async evolve(e, ctx) {
     const { units, writes } = await streamUnits(ctx, e, namedUnits(e));
-    const recordedAfterMs = Date.parse(e.recordedAt) - Date.parse(e.occurredAt);
     const doc: AuditEventDoc = {
       _id: auditEventId(e.position),
       position: e.position,
@@ -101,8 +100,7 @@ export const auditTrailProjection: Projection<Data> = {
       schemaVersion: e.schemaVersion,
       occurredAt: e.occurredAt,
       recordedAt: e.recordedAt,
-      recordedAfterMs,
-      backdated: recordedAfterMs > BACKDATING_THRESHOLD_MS,
+      ...backdating(e),
       actor: { userId: e.actor.userId, role: e.actor.role, unitId: e.actor.unitId ?? null },
       unitIds: units,
       correlationId: e.correlationId,

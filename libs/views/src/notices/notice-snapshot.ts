@@ -18,7 +18,7 @@ export function snapshotHash(snapshot: unknown): string {
 }
 
 /** Paths where two snapshots differ (first `max`), to show what a recomputation changed. */
-export function differences(a: unknown, b: unknown, max = 20, path = ''): string[] {
+export function differences(a: unknown, b: unknown, max = 20): string[] {
   const out: string[] = [];
   const walk = (x: unknown, y: unknown, p: string) => {
     if (out.length >= max) return;
@@ -29,6 +29,6 @@ export function differences(a: unknown, b: unknown, max = 20, path = ''): string
     }
     if (canonicalJson(x) !== canonicalJson(y)) out.push(p || '(root)');
   };
-  walk(a, b, path);
+  walk(a, b, '');
   return out;
 }

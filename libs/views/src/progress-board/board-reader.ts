@@ -20,7 +20,10 @@ export async function readBoard(
   const ledger: ReadStore = store('rectification-ledger');
   const campaign = await board.get<BoardCampaignDoc>(BOARD_CAMPAIGNS, campaignId);
   if (!campaign) throw new NotFoundException(NOT_FOUND);
-  const units = await board.find<BoardUnitDoc>(BOARD_UNITS, { campaignId, ...unitClause('unitId', filter) });
-  const tallies = await ledger.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId, ...unitClause('unitId', filter) });
+  const ofCampaign = { campaignId, ...unitClause('unitId', filter) };
+  const [units, tallies] = await Promise.all([
+    board.find<BoardUnitDoc>(BOARD_UNITS, ofCampaign),
+    ledger.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, ofCampaign),
+  ]);
   return boardView({ campaign, units, tallies, tree, filter }, query);
 }

@@ -1,12 +1,11 @@
 import {
   computeMetrics,
-  emptyCounts,
+  emptyMetricCounts,
   METRIC_DEFINITIONS,
   MetricCounts,
   Metrics,
   MetricsVersion,
   OrganizationTree,
-  emptyProblemOutcomeCounts,
   RANK_KEY_NAMES,
   RankKey,
   SatisfactionStanding,
@@ -88,12 +87,13 @@ export interface BoardView {
 }
 
 function unitCounts(u: BoardUnitDoc, tally: UnitTallyDoc | undefined): MetricCounts {
+  const none = emptyMetricCounts();
   return {
-    problems: tally?.problems ?? emptyProblemOutcomeCounts(),
-    rechecks: tally?.rechecks ?? { rechecked: 0, rebounded: 0 },
-    participation: u.participation ?? { shouldAttend: 0, attended: 0, excused: 0 },
+    problems: tally?.problems ?? none.problems,
+    rechecks: tally?.rechecks ?? none.rechecks,
+    participation: u.participation ?? none.participation,
     steps: { requiredDone: u.requiredDone, requiredTotal: u.requiredTotal },
-    ballots: u.satisfaction.lastClosed?.counts ?? emptyCounts(),
+    ballots: u.satisfaction.lastClosed?.counts ?? none.ballots,
   };
 }
 

@@ -35,38 +35,43 @@ export interface TrackedPart extends DeadlineState {
   readonly closed: boolean;
 }
 
-export interface TrackedProblem extends DeadlineState {
-  readonly problemId: string;
-  readonly campaignId: string;
-  readonly campaignIds: string[];
-  readonly responsibleUnitId: string;
+/** The ledger entry's own fields as they are shown, with names for codes and the warnings of the day. */
+export interface TrackedProblem
+  extends DeadlineState,
+    Pick<
+      LedgerProblemDoc,
+      | 'problemId'
+      | 'campaignId'
+      | 'campaignIds'
+      | 'responsibleUnitId'
+      | 'source'
+      | 'category'
+      | 'description'
+      | 'responsibleLeader'
+      | 'handler'
+      | 'cycle'
+      | 'status'
+      | 'handling'
+      | 'timing'
+      | 'measures'
+      | 'deadline'
+      | 'published'
+      | 'deferral'
+      | 'rechecks'
+      | 'registeredAt'
+      | 'fixedAt'
+      | 'verifiedAt'
+      | 'closedAt'
+      | 'lastChangedAt'
+    > {
   readonly responsibleUnitName: string;
-  readonly source: ProblemSource;
   readonly sourceName: string;
-  readonly category: string;
-  readonly description: string;
-  readonly responsibleLeader: string | null;
-  readonly handler: string | null;
-  readonly cycle: number;
-  readonly status: ProblemStatus;
   readonly statusName: string;
-  readonly handling: Handling;
   readonly handlingName: string;
-  readonly timing: string | null;
   readonly timingName: string | null;
-  readonly measures: string[];
-  readonly deadline: string | null;
-  readonly published: boolean;
-  readonly deferral: LedgerProblemDoc['deferral'];
   readonly joint: { coordinatorUnitId: string; coordinatorUnitName: string; parts: TrackedPart[] } | null;
-  readonly rechecks: LedgerProblemDoc['rechecks'];
-  readonly registeredAt: string;
-  readonly fixedAt: string | null;
-  readonly verifiedAt: string | null;
-  readonly closedAt: string | null;
   /** null when it is not closed or had no deadline. */
   readonly closedOnTime: boolean | null;
-  readonly lastChangedAt: string;
 }
 
 const LEVEL_RANK = (l: WarningLevel) => WARNING_LEVELS.indexOf(l);

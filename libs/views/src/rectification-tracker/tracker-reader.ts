@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { DEFAULT_METRICS_VERSION, MetricsVersion } from '@platform/domain';
-import { Filter, ReadStore } from '@platform/read-models';
+import { Filter, findPage, ReadStore } from '@platform/read-models';
 import { ViewMoment } from '../shared/view-moment';
 import { NOT_FOUND, UnitFilter, unitClause } from '../shared/view-scope';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from './rectification-ledger.documents';
@@ -32,14 +32,22 @@ export async function readTrackerSummary(
     ...ledgerFilter(campaign.campaignId, { statuses: [], handlings: [], sources: [] }),
     ...unitClause('responsibleUnitId', units),
   });
-  const tracked = docs.map((d) => trackProblem(d, dayOf(moment), moment.tree, campaign.warningThresholds));
-  return trackerSummary(docs, tracked, moment.tree, units, version);
+  return trackerSummary(docs, docs.map(tracker(moment, campaign)), moment.tree, units, version);
 }
 
-/** A problem is listed to anyone whose scope holds one of its units (a joint part's unit sees it too). */
-export function listFilter(campaignId: string, f: ProblemListFilters, units: UnitFilter): Filter {
-  return { ...ledgerFilter(campaignId, f), ...unitClause('unitIds', units) };
+/**
+ * The list's whole filter; null when nothing can match. A problem is listed to anyone whose scope
+ * holds one of its units (a joint part's unit sees it too).
+ */
+function listFilter(moment: ViewMoment, campaign: LedgerCampaignDoc, f: ProblemListFilters, units: UnitFilter): Filter | null {
+  const day = dayFilter(f, dayOf(moment), campaign.warningThresholds);
+  return day && { ...ledgerFilter(campaign.campaignId, f), ...unitClause('unitIds', units), ...day };
 }
+
+const tracker = (moment: ViewMoment, campaign: LedgerCampaignDoc) => {
+  const today = dayOf(moment);
+  return (d: LedgerProblemDoc) => trackProblem(d, today, moment.tree, campaign.warningThresholds);
+};
 
 /**
  * One page of the matching problems, most urgent first (overdue, then the nearest running
@@ -54,15 +62,10 @@ export async function readProblemPage(
   units: UnitFilter,
   page: { skip: number; limit: number },
 ): Promise<{ total: number; items: TrackedProblem[] }> {
-  const day = dayFilter(f, dayOf(moment), campaign.warningThresholds);
-  if (day === null) return { total: 0, items: [] };
-  const filter = { ...listFilter(campaign.campaignId, f, units), ...day };
-  const store = ledgerOf(moment);
-  const [docs, total] = await Promise.all([
-    store.find<LedgerProblemDoc>(LEDGER_PROBLEMS, filter, { sort: { urgencyKey: 1 }, skip: page.skip, limit: page.limit }),
-    store.count(LEDGER_PROBLEMS, filter),
-  ]);
-  return { total, items: docs.map((d) => trackProblem(d, dayOf(moment), moment.tree, campaign.warningThresholds)) };
+  const filter = listFilter(moment, campaign, f, units);
+  if (filter === null) return { total: 0, items: [] };
+  const { items, total } = await findPage<LedgerProblemDoc>(ledgerOf(moment), LEDGER_PROBLEMS, filter, { sort: { urgencyKey: 1 }, ...page });
+  return { total, items: items.map(tracker(moment, campaign)) };
 }
 
 /**
@@ -76,16 +79,16 @@ export async function* streamProblems(
   units: UnitFilter,
   pageSize = 500,
 ): AsyncGenerator<TrackedProblem> {
-  const day = dayFilter(f, dayOf(moment), campaign.warningThresholds);
-  if (day === null) return;
-  const filter = { ...listFilter(campaign.campaignId, f, units), ...day };
+  const filter = listFilter(moment, campaign, f, units);
+  if (filter === null) return;
+  const track = tracker(moment, campaign);
   for (let last = ''; ; ) {
     const page = await ledgerOf(moment).find<LedgerProblemDoc>(
       LEDGER_PROBLEMS,
       { $and: [filter, { _id: { $gt: last } }] },
       { sort: { _id: 1 }, limit: pageSize },
     );
-    for (const d of page) yield trackProblem(d, dayOf(moment), moment.tree, campaign.warningThresholds);
+    for (const d of page) yield track(d);
     if (page.length < pageSize) return;
     last = page[page.length - 1]._id;
   }

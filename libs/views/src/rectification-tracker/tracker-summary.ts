@@ -2,8 +2,6 @@ import {
   addMetricCounts,
   computeMetrics,
   emptyMetricCounts,
-  HANDLINGS,
-  Handling,
   MetricCounts,
   MetricsVersion,
   OrganizationTree,
@@ -16,7 +14,7 @@ import { rollupGroups } from '../shared/rollups';
 import { UnitFilter } from '../shared/view-scope';
 import { LedgerProblemDoc } from './rectification-ledger.documents';
 import { TrackedProblem } from './tracked-problem';
-import { addLeaves } from './unit-tallies';
+import { addLeaves, emptyHandling, HandlingCounts } from './unit-tallies';
 
 const IN_PROGRESS: readonly ProblemStatus[] = ['identified', 'planned', 'in_progress'];
 
@@ -33,7 +31,7 @@ export interface TrackerCounts {
   readonly byDeadline: number;
   readonly deferred: number;
   readonly joint: number;
-  readonly byHandling: Record<Handling, number>;
+  readonly byHandling: HandlingCounts;
   readonly overdue: number;
   readonly warnings: { green: number; yellow: number; red: number };
   readonly jointParts: { total: number; closed: number; overdue: number };
@@ -54,7 +52,7 @@ const emptyTracker = (): TrackerCounts => ({
   byDeadline: 0,
   deferred: 0,
   joint: 0,
-  byHandling: Object.fromEntries(HANDLINGS.map((h) => [h, 0])) as Record<Handling, number>,
+  byHandling: emptyHandling(),
   overdue: 0,
   warnings: { green: 0, yellow: 0, red: 0 },
   jointParts: { total: 0, closed: 0, overdue: 0 },

@@ -2,8 +2,10 @@ import { EventStore } from '@platform/event-store';
 import type { GivenEvent } from '@platform/read-models/testing/projection-specification';
 import { randomUUID } from 'node:crypto';
 
-/** Appends spec-style events to a real store, each on its own stream, as command handlers would. */
-/** Events without their own occurredAt happened "now", so only deliberate backdating shows as such. */
+/**
+ * Appends spec-style events to a real store, each on its own stream, as command handlers would.
+ * Events without their own occurredAt happened "now", so only deliberate backdating shows as such.
+ */
 export async function appendGiven(store: EventStore, events: readonly GivenEvent[]): Promise<number> {
   let position = 0;
   for (const e of events) {

@@ -1,9 +1,10 @@
+import { IsId } from '@platform/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey, UNIT_ID_PATTERN } from '@platform/domain';
 
 export class PublishNoticeRequest {
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'noticeId 只能包含字母、数字、- 和 _，最长 64 位' })
+  @IsId()
   noticeId!: string;
 
   /** 通报标题，如“关于第二批先进性教育活动整改进度的通报” */

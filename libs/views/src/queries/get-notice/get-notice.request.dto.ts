@@ -1,6 +1,6 @@
-import { Matches } from 'class-validator';
+import { IsId } from '@platform/common';
 
 export class NoticeParams {
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'noticeId 只能包含字母、数字、- 和 _，最长 64 位' })
+  @IsId()
   noticeId!: string;
 }

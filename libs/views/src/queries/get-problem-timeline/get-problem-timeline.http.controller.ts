@@ -4,7 +4,7 @@ import { Access, fromLookup, STAFF } from '@platform/common';
 import { problemStreamId } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Response } from 'express';
-import { BACKDATING_THRESHOLD_MS } from '../../audit-trail/audit-trail.documents';
+import { backdating } from '../../audit-trail/audit-trail.documents';
 import { EVENT_TYPE_NAMES } from '../../audit-trail/event-type-names';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from '../../rectification-tracker/rectification-ledger.documents';
 import { dayOf, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
@@ -37,20 +37,17 @@ export class GetProblemTimelineHttpController {
       asOf: momentOf(res, moment),
       today: dayOf(moment),
       problem: trackProblem(doc, dayOf(moment), moment.tree, campaign?.warningThresholds),
-      events: events.map((e) => {
-        const recordedAfterMs = Date.parse(e.recordedAt) - Date.parse(e.occurredAt);
-        return {
-          position: e.position,
-          streamRevision: e.streamRevision,
-          type: e.type,
-          typeName: EVENT_TYPE_NAMES[e.type] ?? e.type,
-          occurredAt: e.occurredAt,
-          recordedAt: e.recordedAt,
-          backdated: recordedAfterMs > BACKDATING_THRESHOLD_MS,
-          actor: e.actor,
-          data: e.data,
-        };
-      }),
+      events: events.map((e) => ({
+        position: e.position,
+        streamRevision: e.streamRevision,
+        type: e.type,
+        typeName: EVENT_TYPE_NAMES[e.type] ?? e.type,
+        occurredAt: e.occurredAt,
+        recordedAt: e.recordedAt,
+        backdated: backdating(e).backdated,
+        actor: e.actor,
+        data: e.data,
+      })),
     };
   }
 }

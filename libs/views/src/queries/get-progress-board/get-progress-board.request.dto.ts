@@ -1,10 +1,11 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IntersectionType, PickType } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { DEFAULT_METRICS_VERSION, RANK_KEYS, RankKey, UNIT_TYPES, UnitStage, UnitType } from '@platform/domain';
+import { STAGE_NAMES } from '../../progress-board/board-labels';
 import { BoardQuery } from '../../progress-board/board-view';
-import { ScopedMetricsQuery } from '../../shared/view-query.request.dto';
+import { PagedMetricsQuery, ScopedMetricsQuery } from '../../shared/view-query.request.dto';
 
-const STAGES: UnitStage[] = ['in_phase', 'consolidation', 'summary', 'concluded'];
+const STAGES = Object.keys(STAGE_NAMES) as UnitStage[];
 
 export class BoardFilterRequest extends ScopedMetricsQuery {
   @IsOptional()
@@ -26,21 +27,8 @@ export class BoardFilterRequest extends ScopedMetricsQuery {
   rankBy?: RankKey;
 }
 
-export class GetProgressBoardRequest extends BoardFilterRequest {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  skip?: number;
-
-  /** 每页组织数，默认 50，最多 5000 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
-  limit?: number;
-}
+/** The board's filters, and skip/limit over its rows as every paged view takes them. */
+export class GetProgressBoardRequest extends IntersectionType(BoardFilterRequest, PickType(PagedMetricsQuery, ['skip', 'limit'] as const)) {}
 
 export function boardQueryOf(q: BoardFilterRequest): BoardQuery {
   return {

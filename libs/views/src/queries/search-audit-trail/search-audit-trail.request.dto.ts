@@ -20,7 +20,7 @@ export class SearchAuditTrailRequest extends AsOfQuery {
   /** 操作人用户编号 */
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_.@-]{1,64}$/, { message: 'actorId 格式不正确' })
+  @Matches(/^[A-Za-z0-9_.@-]{1,64}$/, { message: 'actorId 只能包含字母、数字、_ . @ -，最长 64 位' })
   actorId?: string;
 
   /** 事件类型，可多选 */
