@@ -1,7 +1,7 @@
 import { AccessRule } from '@platform/common';
-import { buildAccessWorld, Headers, INSIDE, OUTSIDE, ROLES_UNDER_TEST, RoleUnderTest } from './support/access-world';
+import { buildAccessWorld, INSIDE, OUTSIDE, ROLES_UNDER_TEST, RoleUnderTest } from './support/access-world';
 import { discoverRoutes, RouteInfo } from './support/routes';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
+import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 /**
  * The body fields a route's rule reads to find its units; everything else in the body is left

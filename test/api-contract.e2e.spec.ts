@@ -1,11 +1,7 @@
-import { startTestPlatform, TestPlatform } from './support/test-platform';
+import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
-let office: Record<string, string>;
-let admin: Record<string, string>;
-
-async function head(p: TestPlatform): Promise<number> {
-  return (await p.http().get('/health').expect(200)).body.eventStore.headPosition;
-}
+let office: Headers;
+let admin: Headers;
 
 describe('HTTP command contract: validation, If-Match, idempotency, errors', () => {
   let p: TestPlatform;
@@ -18,7 +14,7 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
   afterAll(async () => p.close());
 
   it('answers 400 naming the field and the rule, and writes nothing', async () => {
-    const before = await head(p);
+    const before = await p.headPosition();
     const res = await p
       .http()
       .post('/api/organizations')
@@ -30,11 +26,11 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
       expect.arrayContaining(['unitId:matches', 'name:isLength', 'level:isIn', 'memberCount:min', 'extra:not_allowed']),
     );
     expect(res.body.message.join(' ')).toContain('unitId');
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
   });
 
   it('validates nested bodies and path parameters with field paths', async () => {
-    const before = await head(p);
+    const before = await p.headPosition();
     const res = await p
       .http()
       .post('/api/campaigns/c1/units/u1/participation')
@@ -45,12 +41,12 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
     expect(fields).toEqual(expect.arrayContaining(['attended', 'excused.0.reason', 'excused.0.count']));
     const param = await p.http().post('/api/campaigns/x!/units/u1/participation').set(admin).send({ shouldAttend: 1, attended: 1 }).expect(400);
     expect(param.body.errors[0]).toMatchObject({ field: 'campaignId', rule: 'matches' });
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
   });
 
   it('refuses malformed JSON and a future occurredAt with 400', async () => {
     await p.http().post('/api/organizations').set(office).set('content-type', 'application/json').send('{"unitId":').expect(400);
-    const before = await head(p);
+    const before = await p.headPosition();
     const res = await p
       .http()
       .post('/api/campaigns/none/units/u1/participation')
@@ -58,11 +54,11 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
       .send({ shouldAttend: 10, attended: 9, occurredAt: '2999-01-01T00:00:00Z' })
       .expect(400);
     expect(res.body.errors[0]).toMatchObject({ field: 'occurredAt', rule: 'notInFuture' });
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
   });
 
   it('answers 422 with a stable code when a business rule refuses, and writes nothing', async () => {
-    const before = await head(p);
+    const before = await p.headPosition();
     const res = await p
       .http()
       .post('/api/organizations')
@@ -70,7 +66,7 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
       .send({ unitId: 'orphan', name: '无上级', level: 'county', unitType: 'agency', parentId: 'missing' })
       .expect(422);
     expect(res.body).toMatchObject({ code: 'parent_not_found' });
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
   });
 
   it('maps If-Match to the expected stream revision: a stale one is a 409, the current one succeeds', async () => {
@@ -82,7 +78,7 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
       .expect(201);
     expect(created.headers.etag).toBe('"0"');
     await p.http().post('/api/organizations/county-a/rename').set(office).set('If-Match', '"0"').send({ name: '武陵区委' }).expect(201);
-    const before = await head(p);
+    const before = await p.headPosition();
     const stale = await p
       .http()
       .post('/api/organizations/county-a/rename')
@@ -91,7 +87,7 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
       .send({ name: '武陵区委员会' })
       .expect(409);
     expect(stale.body).toMatchObject({ code: 'revision_conflict', expected: 0, actual: 1 });
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
     const current = await p.http().get('/api/organizations/county-a').set(office).expect(200);
     expect(current.headers.etag).toBe('"1"');
     await p.http().post('/api/organizations/county-a/rename').set(office).set('If-Match', current.headers.etag).send({ name: '武陵区委员会' }).expect(201);
@@ -101,11 +97,11 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
   it('returns the first result for a retried Idempotency-Key and appends nothing new', async () => {
     const body = { unitId: 'county-b', name: '鼎城区', level: 'county', unitType: 'agency', parentId: 'city' };
     const first = await p.http().post('/api/organizations').set(office).set('Idempotency-Key', 'create-county-b').send(body).expect(201);
-    const before = await head(p);
+    const before = await p.headPosition();
     const retry = await p.http().post('/api/organizations').set(office).set('Idempotency-Key', 'create-county-b').send(body).expect(201);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect({ ...retry.body, replayed: false }).toEqual(first.body);
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
 
     const reused = await p
       .http()
@@ -115,18 +111,18 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
       .send({ ...body, name: '别的名字' })
       .expect(422);
     expect(reused.body.code).toBe('idempotency_key_reused');
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
   });
 
   it('stores concurrent retries of one Idempotency-Key once', async () => {
     const body = { unitId: 'county-c', name: '桃源县', level: 'county', unitType: 'agency', parentId: 'city' };
-    const before = await head(p);
+    const before = await p.headPosition();
     const answers = await Promise.all(
       [1, 2, 3].map(() => p.http().post('/api/organizations').set(office).set('Idempotency-Key', 'race-c').send(body)),
     );
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
     expect(new Set(answers.map((a) => a.body.positions[0])).size).toBe(1);
-    expect(await head(p)).toBe(before + 1);
+    expect(await p.headPosition()).toBe(before + 1);
   });
 
   it('answers 401 to a command without an actor', async () => {
@@ -143,10 +139,10 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
   });
 
   it('keeps its data across a restart on the same data directory', async () => {
-    const before = await head(p);
+    const before = await p.headPosition();
     await p.restart();
     office = await p.signIn('office-1', 'office', ['city']);
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
     const unit = await p.http().get('/api/organizations/county-a').set(office).expect(200);
     expect(unit.body.name).toBe('武陵区委员会');
   });

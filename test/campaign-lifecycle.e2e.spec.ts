@@ -1,7 +1,5 @@
 import { EDUCATION_PHASES } from './support/fixtures';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
-
-type Headers = Record<string, string>;
+import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 const TREE_CSV = [
   '编码,名称,层级,类型,上级编码,党员数',

@@ -1,12 +1,8 @@
-import { EDUCATION_PHASES } from './support/fixtures';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
+import { educationCampaign, TOWNSHIP_TREE } from './support/fixtures';
+import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
-let office: Record<string, string>;
-let operator: Record<string, string>;
-
-async function head(p: TestPlatform): Promise<number> {
-  return (await p.http().get('/health').expect(200)).body.eventStore.headPosition;
-}
+let office: Headers;
+let operator: Headers;
 
 describe('business rules over HTTP: refused with a code, nothing written', () => {
   let p: TestPlatform;
@@ -14,42 +10,18 @@ describe('business rules over HTTP: refused with a code, nothing written', () =>
     p = await startTestPlatform();
     office = await p.signIn('office-1', 'office', ['city']);
     operator = await p.signIn('op-1', 'operator', ['b1']);
-    await p
-      .http()
-      .post('/api/organizations/import')
-      .set(await p.signIn('admin-1', 'admin'))
-      .send({
-        units: [
-          { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
-          { unitId: 't1', name: '镇', level: 'township', unitType: 'rural', parentId: 'city' },
-          { unitId: 'b1', name: '一村支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 30 },
-          { unitId: 'b2', name: '二村支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 20 },
-        ],
-      })
-      .expect(201);
+    await p.http().post('/api/organizations/import').set(await p.signIn('admin-1', 'admin')).send({ units: TOWNSHIP_TREE }).expect(201);
     await p.http().post('/api/organizations/b2/close').set(office).send({ reason: '村级合并' }).expect(201);
-    await p
-      .http()
-      .post('/api/campaigns')
-      .set(office)
-      .send({
-        campaignId: 'c1',
-        name: '先进性教育活动',
-        templateKey: 'advanced-education',
-        batch: 3,
-        unitIds: ['b1'],
-        plannedPhases: EDUCATION_PHASES,
-      })
-      .expect(201);
+    await p.http().post('/api/campaigns').set(office).send(educationCampaign({ unitIds: ['b1'] })).expect(201);
   });
   afterAll(async () => p.close());
 
-  const refused = async (path: string, actor: Record<string, string>, body: object, code: string) => {
-    const before = await head(p);
+  const refused = async (path: string, actor: Headers, body: object, code: string) => {
+    const before = await p.headPosition();
     const res = await p.http().post(path).set(actor).send(body).expect(422);
     expect(res.body.code).toBe(code);
     expect(typeof res.body.message).toBe('string');
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
   };
 
   it('refuses a transition application before the required steps are done', () =>
@@ -60,19 +32,7 @@ describe('business rules over HTTP: refused with a code, nothing written', () =>
 
   it('refuses enrolling a closed unit, and launching over one', async () => {
     await refused('/api/campaigns/c1/enrollments', office, { unitIds: ['b2'] }, 'unit_closed');
-    await refused(
-      '/api/campaigns',
-      office,
-      {
-        campaignId: 'c2',
-        name: 'x',
-        templateKey: 'advanced-education',
-        batch: 1,
-        unitIds: ['b2'],
-        plannedPhases: EDUCATION_PHASES,
-      },
-      'unit_closed',
-    );
+    await refused('/api/campaigns', office, educationCampaign({ unitIds: ['b2'] }, { campaignId: 'c2', name: 'x', batch: 1 }), 'unit_closed');
   });
 
   it('refuses approving one\'s own application', async () => {
@@ -89,7 +49,7 @@ describe('business rules over HTTP: refused with a code, nothing written', () =>
   });
 
   it('imports nothing when any row is bad, and lists every bad row', async () => {
-    const before = await head(p);
+    const before = await p.headPosition();
     const csv = ['unitId,name,level,unitType,parentId,memberCount', 'b3,三村,branch,rural,t1,12', 'b4,四村,支部,rural,t1,9', 'b5,,branch,rural,ghost,x'].join('\n');
     const res = await p.http().post('/api/organizations/import').set(office).send({ csv }).expect(400);
     expect(res.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`)).toEqual([
@@ -98,7 +58,7 @@ describe('business rules over HTTP: refused with a code, nothing written', () =>
       'rows[3].memberCount:integer_min_0',
     ]);
     expect(res.body.message[0]).toContain('第 2 行');
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
     const list = await p.http().get('/api/organizations').set(office).expect(200);
     expect(list.body.units.map((u: { unitId: string }) => u.unitId)).not.toContain('b3');
   });

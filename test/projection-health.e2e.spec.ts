@@ -1,5 +1,6 @@
 import { documentProjection, ProjectionRunner } from '@platform/read-models';
-import { startTestPlatform, TEST_ADMIN, TestPlatform } from './support/test-platform';
+import { eventually } from './support/eventually';
+import { Headers, startTestPlatform, TEST_ADMIN, TestPlatform } from './support/test-platform';
 
 type ProjectionItem = { name: string; lag: number; state: string; retrying: boolean; lastError: { message?: string; position: number } | null };
 
@@ -28,15 +29,11 @@ describe('a failing projection is reported in /health and retried, never stopped
     const admin = await p.signIn(TEST_ADMIN.username, 'admin');
     await p.http().post('/api/organizations').set(admin).send({ unitId: 'city', name: '市', level: 'city', unitType: 'agency' }).expect(201);
 
-    const fragile = async (headers: Record<string, string> = {}): Promise<ProjectionItem> => {
+    const fragile = async (headers: Headers = {}): Promise<ProjectionItem> => {
       const res = await p.http().get('/health').set(headers).expect(200);
       return res.body.projections.items.find((x: ProjectionItem) => x.name === 'fragile-counter');
     };
-    let seen = await fragile(admin);
-    for (let i = 0; i < 50 && !seen.lastError; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      seen = await fragile(admin);
-    }
+    let seen = await eventually(() => fragile(admin), (x) => Boolean(x.lastError));
     expect(seen).toMatchObject({ retrying: true, lastError: { message: expect.stringContaining('counter store unavailable') } });
     expect(seen.lag).toBeGreaterThan(0);
     const anonymous = await fragile();
@@ -44,10 +41,7 @@ describe('a failing projection is reported in /health and retried, never stopped
     expect((await p.http().get('/health').expect(200)).body.projections.healthy).toBe(false);
 
     broken = false;
-    for (let i = 0; i < 100 && (seen.lag > 0 || seen.retrying); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      seen = await fragile(admin);
-    }
+    seen = await eventually(() => fragile(admin), (x) => x.lag === 0 && !x.retrying, 10_000);
     expect(seen).toMatchObject({ lag: 0, retrying: false });
   });
 });

@@ -1,14 +1,5 @@
-import { EDUCATION_PHASES } from './support/fixtures';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
-
-type Headers = Record<string, string>;
-
-const TREE = [
-  { unitId: 'city', name: '常德市', level: 'city', unitType: 'agency' },
-  { unitId: 't1', name: '河洑镇', level: 'township', unitType: 'rural', parentId: 'city' },
-  { unitId: 'b1', name: '一村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 30 },
-  { unitId: 'b2', name: '二村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 20 },
-];
+import { educationCampaign, TOWNSHIP_TREE } from './support/fixtures';
+import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 const LEADER = '张建国';
 const HANDLER = '李小梅';
@@ -26,38 +17,25 @@ const registration = (problemId: string, over: object = {}) => ({
   ...over,
 });
 
-let now = new Date('2026-03-25T02:00:00Z');
+const now = new Date('2026-03-25T02:00:00Z');
 
 describe('rectification routes: validation, If-Match, idempotency, access, and 公示 without names', () => {
   let p: TestPlatform;
   let office: Headers, op1: Headers, op2: Headers, leader: Headers;
-  const head = async () => (await p.http().get('/health').expect(200)).body.eventStore.headPosition;
 
   beforeAll(async () => {
     p = await startTestPlatform({ clock: () => now });
-    await p.http().post('/api/organizations/import').set(await p.signIn('admin-1', 'admin')).send({ units: TREE }).expect(201);
+    await p.http().post('/api/organizations/import').set(await p.signIn('admin-1', 'admin')).send({ units: TOWNSHIP_TREE }).expect(201);
     office = await p.signIn('office-1', 'office', ['city']);
     op1 = await p.signIn('op-b1', 'operator', ['b1']);
     op2 = await p.signIn('op-b2', 'operator', ['b2']);
     leader = await p.signIn('leader-t1', 'leader', ['t1']);
-    await p
-      .http()
-      .post('/api/campaigns')
-      .set(office)
-      .send({
-        campaignId: 'c1',
-        name: '先进性教育活动',
-        templateKey: 'advanced-education',
-        batch: 3,
-        subtreeRootId: 't1',
-        plannedPhases: EDUCATION_PHASES,
-      })
-      .expect(201);
+    await p.http().post('/api/campaigns').set(office).send(educationCampaign({ subtreeRootId: 't1' })).expect(201);
   });
   afterAll(async () => p.close());
 
   it('answers 400 naming each field and rule, and writes nothing', async () => {
-    const before = await head();
+    const before = await p.headPosition();
     const res = await p
       .http()
       .post('/api/problems')
@@ -78,7 +56,7 @@ describe('rectification routes: validation, If-Match, idempotency, access, and �
     const part = await p.http().post('/api/problems/p-valid/parts/x!/close').set(op1).send({ evidence: 'ok' }).expect(400);
     expect(part.body.errors[0]).toMatchObject({ field: 'partId', rule: 'matches' });
     await p.http().post('/api/problems/p-valid/publish').set(op1).send({ everything: true }).expect(400);
-    expect(await head()).toBe(before + 1);
+    expect(await p.headPosition()).toBe(before + 1);
   });
 
   it('maps If-Match to the problem stream’s revision: a stale one is a 409 and writes nothing', async () => {
@@ -92,10 +70,10 @@ describe('rectification routes: validation, If-Match, idempotency, access, and �
       .send({ measures: ['评定结果张榜公示'], timing: 'by_deadline', deadline: '2026-04-30' })
       .expect(201);
     expect(planned.headers.etag).toBe('"1"');
-    const before = await head();
+    const before = await p.headPosition();
     const stale = await p.http().post('/api/problems/p-etag/publish').set(op1).set('If-Match', '"0"').expect(409);
     expect(stale.body).toMatchObject({ code: 'revision_conflict', expected: 0, actual: 1 });
-    expect(await head()).toBe(before);
+    expect(await p.headPosition()).toBe(before);
     const current = await p.http().get('/api/problems/p-etag').set(op1).expect(200);
     expect(current.headers.etag).toBe('"1"');
     await p.http().post('/api/problems/p-etag/publish').set(op1).set('If-Match', current.headers.etag).expect(201);
@@ -104,13 +82,13 @@ describe('rectification routes: validation, If-Match, idempotency, access, and �
   it('returns the first result for a retried Idempotency-Key and appends nothing new', async () => {
     const body = { note: '已入户核查 12 户' };
     const first = await p.http().post('/api/problems/p-etag/progress').set(op1).set('Idempotency-Key', 'note-1').send(body).expect(201);
-    const before = await head();
+    const before = await p.headPosition();
     const retry = await p.http().post('/api/problems/p-etag/progress').set(op1).set('Idempotency-Key', 'note-1').send(body).expect(201);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect({ ...retry.body, replayed: false }).toEqual(first.body);
     const reused = await p.http().post('/api/problems/p-etag/progress').set(op1).set('Idempotency-Key', 'note-1').send({ note: '别的' }).expect(422);
     expect(reused.body.code).toBe('idempotency_key_reused');
-    expect(await head()).toBe(before);
+    expect(await p.headPosition()).toBe(before);
     expect((await p.http().get('/api/problems/p-etag').set(op1).expect(200)).body.current.progress).toHaveLength(1);
   });
 

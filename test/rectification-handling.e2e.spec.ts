@@ -1,7 +1,6 @@
 import { EDUCATION_PHASES } from './support/fixtures';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
+import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
-type Headers = Record<string, string>;
 type Raised = { problemId: string; partId: string | null; level: string; notify: string[] };
 
 const TREE_CSV = [

@@ -1,14 +1,5 @@
-import { EDUCATION_PHASES } from './support/fixtures';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
-
-type Headers = Record<string, string>;
-
-const TREE = [
-  { unitId: 'city', name: '常德市', level: 'city', unitType: 'agency' },
-  { unitId: 't1', name: '河洑镇', level: 'township', unitType: 'rural', parentId: 'city' },
-  { unitId: 'b1', name: '一村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 30 },
-  { unitId: 'b2', name: '二村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 20 },
-];
+import { educationCampaign, TOWNSHIP_TREE } from './support/fixtures';
+import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 describe('satisfaction evaluation (满意度测评): below the threshold means 补课 and a new round', () => {
   let p: TestPlatform;
@@ -23,20 +14,12 @@ describe('satisfaction evaluation (满意度测评): below the threshold means �
 
   beforeAll(async () => {
     p = await startTestPlatform();
-    await post('/api/organizations/import', await p.signIn('admin-1', 'admin'), { units: TREE });
+    await post('/api/organizations/import', await p.signIn('admin-1', 'admin'), { units: TOWNSHIP_TREE });
     office = await p.signIn('office-1', 'office', ['city']);
     inspector = await p.signIn('insp-1', 'inspector', ['t1']);
     op1 = await p.signIn('op-b1', 'operator', ['b1']);
     op2 = await p.signIn('op-b2', 'operator', ['b2']);
-    await post('/api/campaigns', office, {
-      campaignId: 'c1',
-      name: '先进性教育活动',
-      templateKey: 'advanced-education',
-      batch: 3,
-      subtreeRootId: 't1',
-      satisfactionThreshold: 0.8,
-      plannedPhases: EDUCATION_PHASES,
-    });
+    await post('/api/campaigns', office, educationCampaign({ subtreeRootId: 't1' }, { satisfactionThreshold: 0.8 }));
   });
   afterAll(async () => p.close());
 

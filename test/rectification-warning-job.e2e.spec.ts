@@ -1,24 +1,8 @@
-import { EDUCATION_PHASES } from './support/fixtures';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
-
-type Headers = Record<string, string>;
-
-const TREE = [
-  { unitId: 'city', name: '常德市', level: 'city', unitType: 'agency' },
-  { unitId: 't1', name: '河洑镇', level: 'township', unitType: 'rural', parentId: 'city' },
-  { unitId: 'b1', name: '一村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 30 },
-];
+import { eventually } from './support/eventually';
+import { educationCampaign, TOWNSHIP_TREE } from './support/fixtures';
+import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 let now = new Date('2026-03-25T02:00:00Z');
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe.each([
   ['off unless asked', undefined],
@@ -33,22 +17,10 @@ describe.each([
     else process.env.WARNING_JOB_INTERVAL_MS = interval;
     now = new Date('2026-03-25T02:00:00Z');
     p = await startTestPlatform({ clock: () => now });
-    await p.http().post('/api/organizations/import').set(await p.signIn('admin-1', 'admin')).send({ units: TREE }).expect(201);
+    await p.http().post('/api/organizations/import').set(await p.signIn('admin-1', 'admin')).send({ units: TOWNSHIP_TREE }).expect(201);
     office = await p.signIn('office-1', 'office', ['city']);
     op1 = await p.signIn('op-b1', 'operator', ['b1']);
-    await p
-      .http()
-      .post('/api/campaigns')
-      .set(office)
-      .send({
-        campaignId: 'c1',
-        name: '先进性教育活动',
-        templateKey: 'advanced-education',
-        batch: 3,
-        subtreeRootId: 't1',
-        plannedPhases: EDUCATION_PHASES,
-      })
-      .expect(201);
+    await p.http().post('/api/campaigns').set(office).send(educationCampaign({ subtreeRootId: 't1' })).expect(201);
     await p
       .http()
       .post('/api/problems')

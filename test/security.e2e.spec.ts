@@ -1,10 +1,4 @@
-import { startTestPlatform, TEST_ADMIN, TEST_PASSWORD, TestPlatform } from './support/test-platform';
-
-type Headers = Record<string, string>;
-
-async function head(p: TestPlatform): Promise<number> {
-  return (await p.http().get('/health').expect(200)).body.eventStore.headPosition;
-}
+import { Headers, startTestPlatform, TEST_ADMIN, TEST_PASSWORD, TestPlatform } from './support/test-platform';
 
 const TREE = [
   { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
@@ -79,7 +73,7 @@ describe('sign-in, tokens and the security log', () => {
     const changed = events.body.events.find((e: { eventId: string }) => e.eventId === ok.body.eventIds[0]);
     expect(changed.actor).toEqual({ userId: 'op-a', role: 'operator', unitId: 'ba' });
 
-    const before = await head(p);
+    const before = await p.headPosition();
     const res = await p
       .http()
       .post('/api/organizations/ba/member-count')
@@ -87,7 +81,7 @@ describe('sign-in, tokens and the security log', () => {
       .send({ memberCount: 12, actor: { userId: 'admin-1', role: 'admin' } })
       .expect(400);
     expect(res.body.errors[0]).toMatchObject({ field: 'actor', rule: 'not_allowed' });
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
     await p.http().post('/api/organizations/ba/member-count').set(forged).send({ memberCount: 13 }).expect(401);
   });
 
@@ -99,9 +93,9 @@ describe('sign-in, tokens and the security log', () => {
     const list = await p.http().get('/api/organizations').set(office).expect(200);
     expect(list.body.units.map((u: { unitId: string }) => u.unitId).sort()).toEqual(['ba', 'ca']);
     expect(list.body.total).toBe(2);
-    const before = await head(p);
+    const before = await p.headPosition();
     await p.http().post('/api/organizations/bb/rename').set(office).send({ name: '改名' }).expect(403);
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
     const refusals = await p.http().get('/api/security-log?kind=access_refused').set(admin).expect(200);
     expect(refusals.body.entries.some((e: { userId: string; detail: { status: number } }) => e.userId === 'office-a' && e.detail.status === 403)).toBe(true);
   });
@@ -136,10 +130,10 @@ describe('sign-in, tokens and the security log', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     const preflight = await p.http().options('/api/organizations').set('origin', 'https://elsewhere.example').set('access-control-request-method', 'POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
-    const before = await head(p);
+    const before = await p.headPosition();
     const huge = 'x'.repeat(6 * 1024 * 1024);
     await p.http().post('/api/organizations/import').set(admin).send({ csv: huge }).expect(413);
-    expect(await head(p)).toBe(before);
+    expect(await p.headPosition()).toBe(before);
   });
 });
 

@@ -1,7 +1,6 @@
 import { EDUCATION_PHASES } from './fixtures';
-import { TestPlatform, TEST_ADMIN } from './test-platform';
+import { Headers, TestPlatform, TEST_ADMIN } from './test-platform';
 
-export type Headers = Record<string, string>;
 export const ROLES_UNDER_TEST = ['admin', 'office', 'operator', 'inspector', 'leader', 'anonymous'] as const;
 export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
 
@@ -21,7 +20,6 @@ const TREE = [
   { unitId: 'tb', name: '乙镇', level: 'township', unitType: 'rural', parentId: 'cb' },
   { unitId: 'bb', name: '乙村支部', level: 'branch', unitType: 'rural', parentId: 'tb', memberCount: 20 },
 ];
-
 
 export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnderTest, Headers>> {
   const admin = await p.signIn(TEST_ADMIN.username, 'admin');

@@ -5,3 +5,22 @@ export const EDUCATION_PHASES = [
   { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
 ];
 
+
+/** A township (t1) of two village branches under the city: enough for one unit inside a scope and one outside. */
+export const TOWNSHIP_TREE = [
+  { unitId: 'city', name: '常德市', level: 'city', unitType: 'agency' },
+  { unitId: 't1', name: '河洑镇', level: 'township', unitType: 'rural', parentId: 'city' },
+  { unitId: 'b1', name: '一村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 30 },
+  { unitId: 'b2', name: '二村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 20 },
+];
+
+/** The launch body of advanced-education campaign c1 over the given units; `over` changes any other field. */
+export const educationCampaign = (units: { subtreeRootId: string } | { unitIds: string[] }, over: object = {}) => ({
+  campaignId: 'c1',
+  name: '先进性教育活动',
+  templateKey: 'advanced-education',
+  batch: 3,
+  ...units,
+  plannedPhases: EDUCATION_PHASES,
+  ...over,
+});

@@ -6,6 +6,8 @@ import request from 'supertest';
 import { PlatformConfig } from '@platform/common';
 import { createPlatformApp } from '../../apps/platform/src/bootstrap';
 
+export type Headers = Record<string, string>;
+
 export interface TestPlatform {
   app: NestExpressApplication;
   dataDir: string;
@@ -15,7 +17,9 @@ export interface TestPlatform {
    * Headers of a signed-in user with this role and scope (subtree roots); an administrator
    * creates the user on first use, then it signs in with its password like anyone else.
    */
-  signIn(userId: string, role: string, scopeUnitIds?: string[]): Promise<Record<string, string>>;
+  signIn(userId: string, role: string, scopeUnitIds?: string[]): Promise<Headers>;
+  /** The event store's head, as /health reports it: unchanged across a call means it wrote nothing. */
+  headPosition(): Promise<number>;
   /** Restart on the same data directory, as after a crash or a deploy. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -77,6 +81,9 @@ export async function startTestPlatform(
         registered.add(userId);
       }
       return { authorization: `Bearer ${await tokenFor(userId.toLowerCase(), TEST_PASSWORD)}` };
+    },
+    async headPosition() {
+      return (await http().get('/health').expect(200)).body.eventStore.headPosition as number;
     },
     async restart() {
       await app.close();
