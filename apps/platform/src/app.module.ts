@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CampaignsModule } from '@platform/campaigns';
 import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
-import { EventStoreModule } from '@platform/event-store';
+import { EventStoreModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
 import { OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
@@ -18,6 +18,7 @@ export class AppModule {
       imports: [
         PlatformCommonModule.forRoot(config, clock),
         EventStoreModule.forRoot({ dataDir: config.dataDir, clock }),
+        WitnessModule.forRoot({ dataDir: config.dataDir, config: config.witness, clock }),
         OrganizationsModule,
         CampaignsModule,
         RectificationModule,

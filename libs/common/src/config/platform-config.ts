@@ -25,11 +25,21 @@ export interface LimitsConfig {
   readonly corsOrigins: readonly string[];
 }
 
+/** Signed checkpoints of the audit trail (see README, 审计检查点). */
+export interface AuditWitnessConfig {
+  /** Ed25519 private key, PKCS#8 PEM or base64 DER; when unset one is generated and kept in DATA_DIR. */
+  readonly signingKey: string | null;
+  readonly everyEvents: number;
+  readonly everyMinutes: number;
+}
+
 export interface PlatformConfig {
   readonly port: number;
   readonly dataDir: string;
   readonly auth: AuthConfig;
   readonly limits: LimitsConfig;
+  /** Absent: the defaults (a checkpoint every 1000 events or 60 minutes, key file in DATA_DIR). */
+  readonly witness?: AuditWitnessConfig;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -60,6 +70,11 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       writesPerMinute: int(env, 'WRITES_PER_MINUTE', 600),
       bodyLimit: env.BODY_LIMIT || '5mb',
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    },
+    witness: {
+      signingKey: env.AUDIT_SIGNING_KEY || null,
+      everyEvents: int(env, 'AUDIT_CHECKPOINT_EVERY_EVENTS', 1000, 0),
+      everyMinutes: int(env, 'AUDIT_CHECKPOINT_EVERY_MINUTES', 60, 0),
     },
   };
 }

@@ -1,0 +1,144 @@
+import Database from 'better-sqlite3';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newEvent } from '../testing/event-store.contract';
+import { rewriteEvent, swapEvents, truncateAfter } from '../testing/tamper';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { formatCheckpoint, parseCheckpoint } from './checkpoint';
+import { SqliteCheckpointLog } from './checkpoint-store';
+import { CheckpointWitness, WitnessRefusedError } from './checkpoint-witness';
+import { loadSigningKey, SIGNING_KEY_FILE } from './signing-key';
+
+function world() {
+  const dir = mkdtempSync(join(tmpdir(), 'witness-'));
+  let ms = Date.parse('2026-11-01T00:00:00.000Z');
+  const clock = () => new Date((ms += 1000));
+  const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), clock });
+  const log = new SqliteCheckpointLog(join(dir, 'audit-checkpoints.sqlite'));
+  const witness = new CheckpointWitness({ source: store, log, key: loadSigningKey(dir, null), clock, everyEvents: 0, everyMinutes: 0 });
+  // The insider's own connection to the same file.
+  const attacker = new Database(join(dir, 'events.sqlite'));
+  const append = async (n: number, stream = 'problem-p-1') => {
+    for (let i = 0; i < n; i++) await store.append(stream, [newEvent('ProgressNoted', { note: `第${i}次` })], 'any');
+  };
+  return {
+    dir,
+    store,
+    log,
+    witness,
+    attacker,
+    append,
+    async close() {
+      attacker.close();
+      await witness.stop();
+      log.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('witnessed checkpoints against an insider who rewrites events.sqlite', () => {
+  let w: ReturnType<typeof world>;
+  beforeEach(() => {
+    w = world();
+  });
+  afterEach(async () => w.close());
+
+  it('signs the head, and a copied checkpoint verifies while history only grows', async () => {
+    await w.append(5);
+    const issued = await w.witness.issue('notice', 'n-1');
+    expect(issued).toMatchObject({ position: 5, reason: 'notice', ref: 'n-1' });
+    await w.append(3, 'problem-p-2');
+    const pasted = parseCheckpoint(`  ${formatCheckpoint(issued)}\n`);
+    expect(await w.witness.verify(pasted)).toMatchObject({ ok: true, finding: 'consistent', headPosition: 8, chainToHeadIntact: true });
+    // Any change to the text breaks the signature.
+    expect(await w.witness.verify({ ...pasted, position: 4 })).toMatchObject({ ok: false, finding: 'bad_signature' });
+  });
+
+  it('modify a row and re-hash the whole chain: the chain check passes, the checkpoint names the rewrite', async () => {
+    await w.append(4);
+    const early = await w.witness.issue('interval');
+    await w.append(4);
+    const checkpoint = await w.witness.issue('export', 'ledger:c-1');
+    await w.append(2);
+
+    rewriteEvent(w.attacker, 6, { note: '改过的记录' });
+    expect((await w.store.verifyChain()).ok).toBe(true);
+
+    const report = await w.witness.verify(checkpoint);
+    expect(report).toMatchObject({ ok: false, finding: 'rewritten', range: { after: early.position, upTo: checkpoint.position } });
+    expect(report.verdict).toContain('改写');
+    // The earlier checkpoint, before the edit, still holds.
+    expect(await w.witness.verify(early)).toMatchObject({ ok: true, finding: 'consistent' });
+    // And no new checkpoint is signed over the rewritten past.
+    await expect(w.witness.issue('interval')).rejects.toBeInstanceOf(WitnessRefusedError);
+  });
+
+  it('delete the tail: named as a truncation', async () => {
+    await w.append(6);
+    const checkpoint = await w.witness.issue('notice', 'n-2');
+    truncateAfter(w.attacker, 4);
+    expect((await w.store.verifyChain()).ok).toBe(true);
+    expect(await w.witness.verify(checkpoint)).toMatchObject({ ok: false, finding: 'truncated', position: 5, headPosition: 4 });
+    await expect(w.witness.issue('interval')).rejects.toBeInstanceOf(WitnessRefusedError);
+  });
+
+  it('swap two rows and re-hash: named as a reorder at the first moved position', async () => {
+    await w.append(3, 'problem-p-1');
+    await w.append(3, 'problem-p-2');
+    const checkpoint = await w.witness.issue('export', 'board:c-1');
+    swapEvents(w.attacker, 2, 5);
+    expect((await w.store.verifyChain()).ok).toBe(true);
+    expect(await w.witness.verify(checkpoint)).toMatchObject({ ok: false, finding: 'reordered', position: 2 });
+  });
+
+  it('edits without re-hashing are named by the chain and by the checkpoint', async () => {
+    await w.append(4);
+    const checkpoint = await w.witness.issue('interval');
+    swapEvents(w.attacker, 2, 3, { rehash: false });
+    expect(await w.store.verifyChain()).toMatchObject({ ok: false, firstBrokenPosition: 2 });
+    expect(await w.witness.verify(checkpoint)).toMatchObject({ ok: false, finding: 'reordered', position: 2 });
+    swapEvents(w.attacker, 2, 3, { rehash: false });
+    w.attacker.prepare(`UPDATE events SET data = '{"note":"改"}' WHERE position = 3`).run();
+    expect(await w.witness.verify(checkpoint)).toMatchObject({ ok: false, finding: 'modified', position: 3 });
+    w.attacker.prepare('DELETE FROM events WHERE position = 2').run();
+    expect(await w.witness.verify(checkpoint)).toMatchObject({ ok: false, finding: 'deleted', position: 2 });
+  });
+
+  it('issues on schedule by event count, each checkpoint extending the last', async () => {
+    const witness = new CheckpointWitness({ source: w.store, log: w.log, key: loadSigningKey(w.dir, null), clock: () => new Date(), everyEvents: 3, everyMinutes: 0 });
+    await witness.start();
+    await w.append(7);
+    await new Promise((r) => setTimeout(r, 50));
+    await witness.stop();
+    const positions = w.log.all().map((c) => c.position);
+    expect(positions[0]).toBe(0);
+    expect(positions.length).toBeGreaterThanOrEqual(3);
+    for (const c of w.log.all()) expect((await witness.verify(c)).ok).toBe(true);
+  });
+});
+
+describe('the audit signing key', () => {
+  it('is generated on first start as a file only its owner can read, and kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'witness-key-'));
+    const key = loadSigningKey(dir, null);
+    if (process.platform !== 'win32') expect(statSync(join(dir, SIGNING_KEY_FILE)).mode & 0o777).toBe(0o600);
+    expect(loadSigningKey(dir, null).keyId).toBe(key.keyId);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('comes from AUDIT_SIGNING_KEY when set, and refuses a key that is not Ed25519', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'witness-key-'));
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const fromEnv = loadSigningKey(dir, pem.replace(/\n/g, '\\n'));
+    expect(fromEnv.source).toBe('AUDIT_SIGNING_KEY');
+    expect(fromEnv.verify('m', fromEnv.sign('m'))).toBe(true);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(() => loadSigningKey(dir, rsa)).toThrow(/Ed25519/);
+    expect(() => loadSigningKey(dir, 'not a key')).toThrow(/AUDIT_SIGNING_KEY/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,261 @@
+import { Checkpoint, checkpointMessage, checkpointView, CheckpointView } from './checkpoint';
+import { CheckpointReason, IssuedCheckpoint, SqliteCheckpointLog } from './checkpoint-store';
+import { extendChain, Finding, historyRows, HistorySource, scanHistory } from './history-scan';
+import { SigningKey } from './signing-key';
+
+export interface WitnessSchedule {
+  /** Issue a checkpoint once this many events were appended since the last one; 0 turns it off. */
+  readonly everyEvents: number;
+  /** Issue one this many minutes after the last when events were appended meanwhile; 0 turns it off. */
+  readonly everyMinutes: number;
+}
+
+export interface CheckpointWitnessOptions extends WitnessSchedule {
+  readonly source: HistorySource & { onAppended?(listener: () => void): () => void };
+  readonly log: SqliteCheckpointLog;
+  readonly key: SigningKey;
+  readonly clock: () => Date;
+  /** Told when a checkpoint cannot be issued because the history no longer follows the last one. */
+  readonly onAlarm?: (message: string) => void;
+}
+
+/** How a checkpoint's verification ended; every failure names what happened to the history. */
+export type WitnessFinding =
+  | 'consistent'
+  | 'unknown_key'
+  | 'bad_signature'
+  | 'truncated'
+  | 'deleted'
+  | 'reordered'
+  | 'modified'
+  | 'rewritten'
+  | 'no_checkpoint';
+
+export interface CheckpointVerification {
+  readonly ok: boolean;
+  readonly finding: WitnessFinding;
+  /** First position implicated, when the finding has one. */
+  readonly position: number | null;
+  /** For a re-hashed rewrite: the first changed event lies after `after` and at or before `upTo`. */
+  readonly range: { readonly after: number; readonly upTo: number } | null;
+  readonly verdict: string;
+  readonly checkpoint: CheckpointView | null;
+  readonly headPosition: number;
+  /** The stored chain from the checkpoint to the head is intact (hashes agree with the content). */
+  readonly chainToHeadIntact: boolean;
+  readonly chainBreak: Finding | null;
+}
+
+export class WitnessRefusedError extends Error {
+  constructor(readonly finding: Finding) {
+    super(`拒绝签发检查点：位置 ${finding.position}：${finding.reason}`);
+  }
+}
+
+/**
+ * Issues signed checkpoints of the event log and verifies checkpoints against today's history.
+ * Each new checkpoint is signed only after the events since the previous one are shown to follow
+ * on from its witnessed hash, so the stored checkpoints form one consistent line.
+ */
+export class CheckpointWitness {
+  private issuing: Promise<unknown> = Promise.resolve();
+  private lastPosition: number;
+  private lastIssuedAt: number;
+  private timer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private pending = false;
+  private lastAlarm: string | null = null;
+
+  constructor(private readonly o: CheckpointWitnessOptions) {
+    const latest = o.log.latest();
+    this.lastPosition = latest?.position ?? -1;
+    this.lastIssuedAt = latest ? Date.parse(latest.issuedAt) : 0;
+  }
+
+  get keyId(): string {
+    return this.o.key.keyId;
+  }
+
+  get publicKeyPem(): string {
+    return this.o.key.publicKeyPem;
+  }
+
+  /** Signs the head now: for a notice or an export that prints it, or on schedule. Calls run one at a time. */
+  issue(reason: CheckpointReason, ref: string | null = null): Promise<IssuedCheckpoint> {
+    const run = this.issuing.then(() => this.issueNow(reason, ref));
+    this.issuing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The checkpoint printed on a document; issued now if the document got none (e.g. a crash in between). */
+  async checkpointFor(reason: CheckpointReason, ref: string): Promise<IssuedCheckpoint> {
+    return this.o.log.forRef(reason, ref) ?? this.issue(reason, ref);
+  }
+
+  latest(): IssuedCheckpoint | null {
+    return this.o.log.latest();
+  }
+
+  page(before: number | undefined, limit: number): IssuedCheckpoint[] {
+    return this.o.log.page(before, limit);
+  }
+
+  /** Starts the schedule: a checkpoint at start, then by event count and by time. */
+  async start(): Promise<void> {
+    await this.issue('start').catch((error) => this.alarm(error));
+    if (this.o.everyEvents > 0 && this.o.source.onAppended) {
+      this.unsubscribe = this.o.source.onAppended(() => this.onAppended());
+    }
+    if (this.o.everyMinutes > 0) {
+      const ms = this.o.everyMinutes * 60_000;
+      this.timer = setInterval(() => this.onTimer(ms), Math.min(ms, 60_000));
+      this.timer.unref();
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.issuing;
+  }
+
+  private onAppended(): void {
+    if (this.pending) return;
+    this.pending = true;
+    setImmediate(() => {
+      this.pending = false;
+      void this.o.source.headPosition().then((head) => {
+        if (head - this.lastPosition >= this.o.everyEvents) return this.issue('interval').catch((error) => this.alarm(error));
+      });
+    });
+  }
+
+  private onTimer(ms: number): void {
+    if (this.o.clock().getTime() - this.lastIssuedAt < ms) return;
+    void this.o.source.headPosition().then((head) => {
+      if (head > this.lastPosition) return this.issue('interval').catch((error) => this.alarm(error));
+    });
+  }
+
+  private alarm(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message === this.lastAlarm) return;
+    this.lastAlarm = message;
+    this.o.onAlarm?.(message);
+  }
+
+  private async issueNow(reason: CheckpointReason, ref: string | null): Promise<IssuedCheckpoint> {
+    const head = await this.o.source.headPosition();
+    const last = this.o.log.latest();
+    const scheduled = reason === 'start' || reason === 'interval';
+    if (scheduled && last && last.keyId === this.o.key.keyId && last.position === head) return last;
+    const tip = this.tipAt(head, last);
+    const issuedAt = new Date(Math.floor(this.o.clock().getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const unsigned = { position: tip.position, hash: tip.hash, issuedAt, keyId: this.o.key.keyId };
+    const issued = this.o.log.add({ ...unsigned, signature: this.o.key.sign(checkpointMessage(unsigned)) }, reason, ref);
+    this.lastPosition = issued.position;
+    this.lastIssuedAt = Date.parse(issued.issuedAt);
+    this.lastAlarm = null;
+    return issued;
+  }
+
+  /** The head's hash, shown to follow from the last checkpoint (or from the genesis when there is none of this key). */
+  private tipAt(head: number, last: IssuedCheckpoint | null): { position: number; hash: string } {
+    if (last && last.keyId === this.o.key.keyId) {
+      if (head < last.position) {
+        throw new WitnessRefusedError({ position: head + 1, reason: `历史被截断：上一检查点见证到位置 ${last.position} (history truncated)` });
+      }
+      const tip = extendChain(last, historyRows(this.o.source, last.position, head));
+      if ('reason' in tip) throw new WitnessRefusedError(tip);
+      return tip;
+    }
+    const scan = scanHistory(historyRows(this.o.source, 0, head), []);
+    const broken = scan.missing ?? scan.chainBreak;
+    if (broken) throw new WitnessRefusedError(broken);
+    return { position: scan.head, hash: scan.headHash };
+  }
+
+  async verifyLatest(): Promise<CheckpointVerification> {
+    const latest = this.o.log.latest();
+    if (latest) return this.verify(latest);
+    return {
+      ok: false,
+      finding: 'no_checkpoint',
+      position: null,
+      range: null,
+      verdict: '尚未签发任何检查点 (no checkpoint has been issued)',
+      checkpoint: null,
+      headPosition: await this.o.source.headPosition(),
+      chainToHeadIntact: false,
+      chainBreak: null,
+    };
+  }
+
+  /**
+   * Proves that today's history still contains the checkpoint unchanged: its signature is ours,
+   * and the chain recomputed from the events' content reaches the signed hash at its position
+   * (one pass to the head, which also checks the events after it chain on from it).
+   */
+  async verify(c: Checkpoint): Promise<CheckpointVerification> {
+    const head = await this.o.source.headPosition();
+    const base = { checkpoint: checkpointView(c), headPosition: head, range: null, chainToHeadIntact: false, chainBreak: null };
+    if (c.keyId !== this.o.key.keyId) {
+      return { ...base, ok: false, finding: 'unknown_key', position: null, verdict: `检查点由另一把密钥签发（密钥编号 ${c.keyId}，本平台为 ${this.o.key.keyId}）(signed by another key)` };
+    }
+    if (!this.o.key.verify(checkpointMessage(c), c.signature)) {
+      return { ...base, ok: false, finding: 'bad_signature', position: null, verdict: '签名无效：检查点文本被改动或并非本平台签发 (signature does not verify)' };
+    }
+    const witnesses = this.o.log
+      .all()
+      .filter((s) => s.keyId === this.o.key.keyId && this.o.key.verify(checkpointMessage(s), s.signature));
+    const scan = scanHistory(historyRows(this.o.source, 0, head), [c.position, ...witnesses.map((w) => w.position)]);
+    const chainBreak = scan.missing ?? scan.chainBreak;
+    const common = { ...base, headPosition: scan.head, chainBreak, chainToHeadIntact: chainBreak === null || chainBreak.position <= c.position };
+    if (scan.head < c.position) {
+      return {
+        ...common,
+        ok: false,
+        finding: 'truncated',
+        position: scan.head + 1,
+        verdict: `历史被截断：检查点见证到位置 ${c.position}，如今事件只到位置 ${scan.head}，其后的事件已被删除 (history truncated)`,
+      };
+    }
+    if (scan.recomputed.get(c.position) === c.hash) {
+      const after = chainBreak && chainBreak.position > c.position ? `；但检查点之后位置 ${chainBreak.position} 处：${chainBreak.reason}` : '';
+      return {
+        ...common,
+        ok: true,
+        finding: 'consistent',
+        position: null,
+        verdict: `历史仍包含该检查点：位置 1–${c.position} 未被改动、删除或调换${after} (history consistent with the checkpoint)`,
+      };
+    }
+    const before = (f: Finding | null) => (f && f.position <= c.position ? f : null);
+    const named = (finding: WitnessFinding, f: Finding, what: string): CheckpointVerification => ({
+      ...common,
+      ok: false,
+      finding,
+      position: f.position,
+      verdict: `检查点之前的历史已被${what}：位置 ${f.position}：${f.reason}`,
+    });
+    const missing = before(scan.missing);
+    if (missing) return named('deleted', missing, '删除事件');
+    const disorder = before(scan.disorder);
+    if (disorder) return named('reordered', disorder, '调换顺序');
+    const broken = before(scan.chainBreak);
+    if (broken) return named('modified', broken, '修改');
+    const mismatched = [c, ...witnesses].filter((w) => scan.recomputed.get(w.position) !== w.hash).map((w) => w.position);
+    const upTo = Math.min(...mismatched);
+    const after = Math.max(0, ...witnesses.filter((w) => w.position < upTo && scan.recomputed.get(w.position) === w.hash).map((w) => w.position));
+    return {
+      ...common,
+      ok: false,
+      finding: 'rewritten',
+      position: after + 1,
+      range: { after, upTo },
+      verdict: `检查点之前的历史已被改写并重算了整条哈希链：改动在位置 ${after} 之后、位置 ${upTo} 及之前 (history rewritten and re-hashed)`,
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { Checkpoint, checkpointMessage, CheckpointFormatError, formatCheckpoint, parseCheckpoint } from './checkpoint';
+import { signingKeyFrom } from './signing-key';
+
+describe('the printed checkpoint', () => {
+  const key = signingKeyFrom(generateKeyPairSync('ed25519').privateKey, 'test');
+  const unsigned = { position: 1234, hash: 'ab'.repeat(32), issuedAt: '2026-12-02T04:20:07Z', keyId: key.keyId };
+  const signed: Checkpoint = { ...unsigned, signature: key.sign(checkpointMessage(unsigned)) };
+
+  it('is one token that reads back to the same signed fields', () => {
+    const text = formatCheckpoint(signed);
+    expect(text).toMatch(/^ACP1\.1234\.(ab){32}\.20261202T042007Z\.[0-9a-f]{16}\.[A-Za-z0-9_-]{86}$/);
+    expect(parseCheckpoint(`\n ${text.slice(0, 90)}\n${text.slice(90)} `)).toEqual(signed);
+    expect(key.verify(checkpointMessage(parseCheckpoint(text)), signed.signature)).toBe(true);
+  });
+
+  it('does not verify once any signed field is changed', () => {
+    for (const changed of [{ position: 1233 }, { hash: 'cd'.repeat(32) }, { issuedAt: '2026-12-02T04:20:08Z' }]) {
+      expect(key.verify(checkpointMessage({ ...signed, ...changed }), signed.signature)).toBe(false);
+    }
+  });
+
+  it.each([
+    ['', 'six dot-separated parts'],
+    [formatCheckpoint(signed).replace('ACP1', 'ACP2'), 'six dot-separated parts'],
+    [formatCheckpoint(signed).replace('.1234.', '.-1.'), 'position'],
+    [formatCheckpoint(signed).replace('ab'.repeat(32), 'AB'.repeat(32)), 'hash'],
+    [formatCheckpoint(signed).replace('20261202T042007Z', '20261302T042007Z'), 'time'],
+    [formatCheckpoint(signed).slice(0, -2), 'signature'],
+  ])('refuses a malformed text and names the part (%#)', (text, part) => {
+    expect(() => parseCheckpoint(text)).toThrow(CheckpointFormatError);
+    expect(() => parseCheckpoint(text)).toThrow(part);
+  });
+});

@@ -1,0 +1,73 @@
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import { EVENT_STORE } from '../event-store.port';
+import { SqliteCheckpointLog } from './checkpoint-store';
+import { CheckpointWitness, WitnessSchedule } from './checkpoint-witness';
+import { HistorySource } from './history-scan';
+import { loadSigningKey } from './signing-key';
+
+export const WITNESS = Symbol('WITNESS');
+
+export interface WitnessConfig extends WitnessSchedule {
+  /** PKCS#8 Ed25519 private key (PEM or base64 DER); null keeps a generated key file in the data directory. */
+  readonly signingKey: string | null;
+}
+
+export const DEFAULT_WITNESS_CONFIG: WitnessConfig = { signingKey: null, everyEvents: 1000, everyMinutes: 60 };
+
+export interface WitnessModuleOptions {
+  readonly dataDir: string;
+  readonly config?: WitnessConfig;
+  readonly clock?: () => Date;
+}
+
+class WitnessLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(WITNESS) private readonly witness: CheckpointWitness,
+    @Inject(SqliteCheckpointLog) private readonly log: SqliteCheckpointLog,
+  ) {}
+  async onApplicationBootstrap(): Promise<void> {
+    await this.witness.start();
+  }
+  async onApplicationShutdown(): Promise<void> {
+    await this.witness.stop();
+    this.log.close();
+  }
+}
+
+/**
+ * Signed checkpoints of the event log (needs the embedded store, whose rows it reads byte for byte).
+ * The key and the issued checkpoints live in their own files, apart from events.sqlite.
+ */
+@Global()
+@Module({})
+export class WitnessModule {
+  static forRoot(options: WitnessModuleOptions): DynamicModule {
+    const config = options.config ?? DEFAULT_WITNESS_CONFIG;
+    const logger = new Logger('AuditWitness');
+    return {
+      module: WitnessModule,
+      providers: [
+        { provide: SqliteCheckpointLog, useFactory: () => new SqliteCheckpointLog(join(options.dataDir, 'audit-checkpoints.sqlite')) },
+        {
+          provide: WITNESS,
+          inject: [EVENT_STORE, SqliteCheckpointLog],
+          useFactory: (store: HistorySource, log: SqliteCheckpointLog) => {
+            const key = loadSigningKey(options.dataDir, config.signingKey);
+            return new CheckpointWitness({
+              source: store,
+              log,
+              key,
+              clock: options.clock ?? (() => new Date()),
+              everyEvents: config.everyEvents,
+              everyMinutes: config.everyMinutes,
+              onAlarm: (message) => logger.error(`审计告警 audit alarm: ${message}`),
+            });
+          },
+        },
+        WitnessLifecycle,
+      ],
+      exports: [WITNESS],
+    };
+  }
+}
