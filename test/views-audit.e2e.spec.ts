@@ -97,7 +97,7 @@ describe('audit trail over HTTP', () => {
   it('verifies the hash chain of the whole history', async () => {
     const res = await expectStatus(p.http().get('/api/audit-trail/chain').set(w.inspector), 200);
     const head = (await expectStatus(p.http().get('/health'), 200)).body.eventStore.headPosition;
-    expect(res.body).toMatchObject({ ok: true, checked: head, firstBrokenPosition: null, verdict: '哈希链完整，历史未被篡改' });
+    expect(res.body).toMatchObject({ ok: true, checked: head, firstBrokenPosition: null, verdict: '哈希链完整，且与最近签发的检查点一致，历史未被篡改' });
     expect((await expectStatus(p.http().get('/api/audit-trail/chain?until=3').set(w.office), 200)).body).toMatchObject({ ok: true, checked: 3 });
   });
 });

@@ -6,6 +6,10 @@ import { READ_STORE, ReadModelsModule, ReadStore } from '@platform/read-models';
 import { PublishNoticeHandler } from './commands/publish-notice/publish-notice.handler';
 import { PublishNoticeHttpController } from './commands/publish-notice/publish-notice.http.controller';
 import { NoticeDoc, NOTICES } from './notices/notices.documents';
+import { ExportNoticeHttpController } from './queries/export-notice/export-notice.http.controller';
+import { GetSigningKeyHttpController } from './queries/get-signing-key/get-signing-key.http.controller';
+import { ListCheckpointsHttpController } from './queries/list-checkpoints/list-checkpoints.http.controller';
+import { VerifyCheckpointHttpController } from './queries/verify-checkpoint/verify-checkpoint.http.controller';
 import { ExportLedgerHttpController } from './queries/export-ledger/export-ledger.http.controller';
 import { ExportProgressBoardHttpController } from './queries/export-progress-board/export-progress-board.http.controller';
 import { GetNoticeHttpController } from './queries/get-notice/get-notice.http.controller';
@@ -37,10 +41,14 @@ import { VIEW_PROJECTIONS } from './view-projections';
     GetProblemTimelineHttpController,
     SearchAuditTrailHttpController,
     VerifyEventChainHttpController,
+    ListCheckpointsHttpController,
+    VerifyCheckpointHttpController,
+    GetSigningKeyHttpController,
     PublishNoticeHttpController,
     ListNoticesHttpController,
     GetNoticeHttpController,
     ReproduceNoticeHttpController,
+    ExportNoticeHttpController,
   ],
   providers: [ViewMoments, PublishNoticeHandler],
   exports: [ViewMoments],

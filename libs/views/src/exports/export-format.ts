@@ -1,3 +1,4 @@
+import { CheckpointView } from '@platform/event-store';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { once } from 'node:events';
@@ -30,7 +31,8 @@ export const yesNo = (v: boolean | null): string | null => (v === null ? null : 
 function csvField(v: string | number | null): string {
   if (v === null) return '';
   const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // '#' is quoted too: readers that skip the checkpoint's comment line must not cut a value short.
+  return /[",\r\n#]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Waits for the client to take what was written, so a large export never piles up in memory. */
@@ -38,7 +40,21 @@ async function drained(res: Response): Promise<void> {
   if (res.writableNeedDrain && !res.destroyed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
 }
 
-async function writeCsv<T>(res: Response, sheet: ExportSheet<T>): Promise<void> {
+export const CHECKPOINT_SHEET = '审计检查点';
+
+/** The checkpoint signed for this export, as a reader copies it from the file to verify it. */
+function checkpointLines(c: CheckpointView): [string, string][] {
+  return [
+    ['审计检查点 (audit checkpoint)', c.text],
+    ['见证位置 (position)', String(c.position)],
+    ['哈希 (hash)', c.hash],
+    ['签发时间 (issued at)', c.issuedAt],
+    ['密钥编号 (key id)', c.keyId],
+    ['核验 (verify)', 'POST /api/audit-trail/checkpoints/verify {"checkpoint": "<审计检查点>"}'],
+  ];
+}
+
+async function writeCsv<T>(res: Response, sheet: ExportSheet<T>, checkpoint: CheckpointView | null): Promise<void> {
   // The BOM makes Excel read the Chinese headers as UTF-8.
   res.write('\uFEFF' + sheet.columns.map((c) => csvField(c.header)).join(',') + '\r\n');
   for await (const row of sheet.rows) {
@@ -46,10 +62,12 @@ async function writeCsv<T>(res: Response, sheet: ExportSheet<T>): Promise<void> 
     res.write(sheet.columns.map((c) => csvField(c.value(row))).join(',') + '\r\n');
     await drained(res);
   }
+  // A trailing comment line: spreadsheet programs show it as the last row, CSV readers skip it with comment: '#'.
+  if (checkpoint) res.write(`# 审计检查点 (audit checkpoint): ${checkpoint.text}\r\n`);
   res.end();
 }
 
-async function writeXlsx(res: Response, sheets: readonly AnySheet[]): Promise<void> {
+async function writeXlsx(res: Response, sheets: readonly AnySheet[], checkpoint: CheckpointView | null): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name);
@@ -62,26 +80,35 @@ async function writeXlsx(res: Response, sheets: readonly AnySheet[]): Promise<vo
     }
     ws.commit();
   }
+  if (checkpoint) {
+    const ws = workbook.addWorksheet(CHECKPOINT_SHEET);
+    ws.columns = [{ width: 28 }, { width: 120 }];
+    for (const line of checkpointLines(checkpoint)) ws.addRow(line).commit();
+    ws.commit();
+  }
   await workbook.commit();
 }
 
 /**
  * Streams the sheets to the response: rows are written as they are read, so an export of a
- * whole city never holds the ledger in memory. CSV carries the first sheet only.
+ * whole city never holds the ledger in memory. CSV carries the first sheet only. The signed
+ * checkpoint goes in a header, and in the file itself: a last sheet in XLSX, a last comment line in CSV.
  */
 export async function streamExport(
   res: Response,
   format: ExportFormat,
   fileName: string,
   sheets: readonly AnySheet[],
+  checkpoint: CheckpointView | null = null,
 ): Promise<void> {
   const encoded = encodeURIComponent(`${fileName}.${format}`);
   res.setHeader('Content-Disposition', `attachment; filename="export.${format}"; filename*=UTF-8''${encoded}`);
+  if (checkpoint) res.setHeader('X-Audit-Checkpoint', checkpoint.text);
   if (format === 'csv') {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    await writeCsv(res, sheets[0]);
+    await writeCsv(res, sheets[0], checkpoint);
   } else {
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    await writeXlsx(res, sheets);
+    await writeXlsx(res, sheets, checkpoint);
   }
 }

@@ -2,30 +2,40 @@ import { ForbiddenException, Inject, NotFoundException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandResult, StreamCommandRunner } from '@platform/common';
 import { DEFAULT_METRICS_VERSION, NoticeCommand, noticeDecider, noticeStreamId } from '@platform/domain';
-import { EVENT_STORE, EventStore } from '@platform/event-store';
+import { CheckpointView, CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
 import { snapshotHash } from '../../notices/notice-snapshot';
 import { BOARD_PROJECTIONS, readBoard } from '../../progress-board/board-reader';
 import { BoardQuery, BoardView } from '../../progress-board/board-view';
+import { documentCheckpoint } from '../../shared/document-checkpoint';
 import { ViewMoments } from '../../shared/view-moment';
 import { unitFilter } from '../../shared/view-scope';
 import { PublishNoticeCommand } from './publish-notice.command';
 
 const FORBIDDEN = { statusCode: 403, error: 'Forbidden', message: '无权进行此操作 (forbidden)' };
 
+export type PublishNoticeResult = CommandResult & { readonly checkpoint: CheckpointView | null };
+
 @CommandHandler(PublishNoticeCommand)
-export class PublishNoticeHandler implements ICommandHandler<PublishNoticeCommand, CommandResult> {
+export class PublishNoticeHandler implements ICommandHandler<PublishNoticeCommand, PublishNoticeResult> {
   constructor(
     private readonly runner: StreamCommandRunner,
     private readonly moments: ViewMoments,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(WITNESS) private readonly witness: CheckpointWitness,
   ) {}
+
+  /** The notice is published, then the head (its own event included) is signed and printed on it. */
+  async execute(command: PublishNoticeCommand): Promise<PublishNoticeResult> {
+    const result = await this.publish(command);
+    return { ...result, checkpoint: await documentCheckpoint(this.witness, { notice: command.request.noticeId }) };
+  }
 
   /**
    * The board is computed at the head as it is now, from the tree and documents exactly at that
    * position (replayed if the live ones moved on meanwhile), for the publisher's scope: the very
    * inputs a later reproduction replays.
    */
-  async execute({ meta, campaignId, request: r }: PublishNoticeCommand): Promise<CommandResult> {
+  private async publish({ meta, campaignId, request: r }: PublishNoticeCommand): Promise<CommandResult> {
     return this.runner.run(
       noticeStreamId(r.noticeId),
       noticeDecider,

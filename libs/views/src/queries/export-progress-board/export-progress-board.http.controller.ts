@@ -1,10 +1,12 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
+import { CheckpointWitness, WITNESS } from '@platform/event-store';
 import type { Response } from 'express';
 import { BOARD_COLUMNS, ROLLUP_COLUMNS } from '../../exports/board-columns';
 import { streamExport } from '../../exports/export-format';
 import { BOARD_PROJECTIONS, readBoard } from '../../progress-board/board-reader';
+import { documentCheckpoint } from '../../shared/document-checkpoint';
 import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
@@ -14,7 +16,10 @@ import { ExportProgressBoardRequest } from './export-progress-board.request.dto'
 @ApiTags('views 看板·台账·审计')
 @Controller('api/campaigns/:campaignId/board/export')
 export class ExportProgressBoardHttpController {
-  constructor(private readonly moments: ViewMoments) {}
+  constructor(
+    private readonly moments: ViewMoments,
+    @Inject(WITNESS) private readonly witness: CheckpointWitness,
+  ) {}
 
   /** 导出进度看板（xlsx 含“进度看板”“汇总”两张表；csv 为进度看板），中文表头，流式输出 */
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
@@ -24,9 +29,10 @@ export class ExportProgressBoardHttpController {
     const moment = await this.moments.resolve(q.asOf, BOARD_PROJECTIONS);
     const view = await readBoard(moment.store, moment.tree, p.campaignId, unitFilter(moment.tree, scope, q.root), boardQueryOf(q));
     momentOf(res, moment);
+    const checkpoint = await documentCheckpoint(this.witness, { export: `board:${p.campaignId}` });
     await streamExport(res, q.format ?? 'xlsx', `进度看板-${view.campaign.name}`, [
       { name: '进度看板', columns: BOARD_COLUMNS, rows: view.rows },
       { name: '汇总', columns: ROLLUP_COLUMNS, rows: view.rollups },
-    ]);
+    ], checkpoint);
   }
 }

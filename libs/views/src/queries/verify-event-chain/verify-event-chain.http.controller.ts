@@ -1,20 +1,33 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '@platform/common';
-import { EVENT_STORE, EventStore } from '@platform/event-store';
+import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
 import { AUDITORS } from '../../shared/view-roles';
 import { VerifyEventChainRequest } from './verify-event-chain.request.dto';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/audit-trail/chain')
 export class VerifyEventChainHttpController {
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(WITNESS) private readonly witness: CheckpointWitness,
+  ) {}
 
-  /** 校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置 */
+  /**
+   * 校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置；
+   * 并以最近签发的审计检查点核验：改动后重算整条链、或删除末尾事件，链本身看不出，检查点能看出
+   */
   @Access({ roles: AUDITORS, mode: 'read', units: null })
   @Get()
   async verify(@Query() q: VerifyEventChainRequest) {
     const report = await this.events.verifyChain({ until: q.until });
-    return { ...report, verdict: report.ok ? '哈希链完整，历史未被篡改' : `哈希链在位置 ${report.firstBrokenPosition} 处断开：${report.reason}` };
+    const witness = await this.witness.verifyLatest();
+    const witnessed = witness.ok || witness.finding === 'no_checkpoint';
+    const verdict = !report.ok
+      ? `哈希链在位置 ${report.firstBrokenPosition} 处断开：${report.reason}`
+      : !witnessed
+        ? `哈希链自身完整，但与已签发的检查点不符：${witness.verdict}`
+        : '哈希链完整，且与最近签发的检查点一致，历史未被篡改';
+    return { ...report, ok: report.ok && witnessed, chainIntact: report.ok, verdict, checkpoint: witness.checkpoint, witness };
   }
 }

@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, fromLookup, STAFF } from '@platform/common';
+import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
+import type { Response } from 'express';
+import { BOARD_COLUMNS, ROLLUP_COLUMNS } from '../../exports/board-columns';
+import { streamExport } from '../../exports/export-format';
+import { readNotice } from '../../notices/notice-reader';
+import { BoardView } from '../../progress-board/board-view';
+import { documentCheckpoint } from '../../shared/document-checkpoint';
+import { NoticeParams } from '../get-notice/get-notice.request.dto';
+import { ExportNoticeRequest } from './export-notice.request.dto';
+
+@ApiTags('views 看板·台账·审计')
+@Controller('api/notices/:noticeId/export')
+export class ExportNoticeHttpController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(WITNESS) private readonly witness: CheckpointWitness,
+  ) {}
+
+  /** 导出已发布通报的排名快照（xlsx 含“通报”“汇总”“审计检查点”三张表；csv 为通报排名，末行为审计检查点） */
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup('notice', 'noticeId'), match: 'any' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @Get()
+  async export(@Param() p: NoticeParams, @Query() q: ExportNoticeRequest, @Res() res: Response) {
+    const notice = await readNotice(this.events, p.noticeId);
+    const snapshot = notice.snapshot as BoardView | null;
+    const checkpoint = await documentCheckpoint(this.witness, { notice: p.noticeId });
+    await streamExport(
+      res,
+      q.format ?? 'xlsx',
+      `通报-${notice.noticeDate}-${notice.title}`,
+      [
+        { name: '通报', columns: BOARD_COLUMNS, rows: snapshot?.rows ?? [] },
+        { name: '汇总', columns: ROLLUP_COLUMNS, rows: snapshot?.rollups ?? [] },
+      ],
+      checkpoint,
+    );
+  }
+}
