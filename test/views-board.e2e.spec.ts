@@ -106,7 +106,7 @@ describe('progress board over HTTP', () => {
     const csv = await expectStatus(p.http().get(`${BOARD}/export?format=csv&rankBy=stepCompletion`).set(w.inspector), 200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.startsWith('\uFEFF排名,组织编码,组织名称')).toBe(true);
-    const rows = parse(csv.text, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse(csv.text, { bom: true, columns: true, comment: '#' }) as Record<string, string>[];
     expect(rows).toEqual([expect.objectContaining({ 排名: '1', 组织编码: 'branch-3', 组织名称: '河洑村党支部', 当前阶段: '学习动员' })]);
     // A rate over nothing is left empty, never shown as 0 %.
     expect(rows[0]).toMatchObject({ '步骤完成率(%)': '50', '参学率(%)': '' });

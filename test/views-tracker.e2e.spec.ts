@@ -142,7 +142,7 @@ describe('rectification tracker over HTTP', () => {
     expect(sheet.actualRowCount).toBe(8);
 
     const csv = await expectStatus(p.http().get(`/api/campaigns/${CAMPAIGN}/ledger/export?format=csv&overdue=true`).set(w.office), 200);
-    const rows = parse(csv.text, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse(csv.text, { bom: true, columns: true, comment: '#' }) as Record<string, string>[];
     expect(rows.map((r) => r['问题编号']).sort()).toEqual(['p-joint', 'p-red']);
     expect(rows.find((r) => r['问题编号'] === 'p-red')).toMatchObject({ 预警等级: '红色预警（已超期）', 是否超期: '是', 责任单位: '芙蓉社区党支部' });
   });
