@@ -1,4 +1,4 @@
-export const SECTIONS = ['appends', 'reads', 'rebuild', 'http', 'city'] as const;
+export const SECTIONS = ['appends', 'witness', 'reads', 'rebuild', 'http', 'city'] as const;
 export type SectionKey = (typeof SECTIONS)[number];
 
 export interface BenchConfig {
@@ -13,6 +13,7 @@ export interface BenchConfig {
   /** Rounds of each HTTP load level. */
   readonly httpRounds: number;
   readonly appends: { singleEvents: number; batches: number; concurrentEvents: number; inFlight: number };
+  readonly witness: { history: number; events: number; inFlight: number };
   readonly reads: { events: number; streamLength: number };
   readonly rebuild: { maxEvents: number };
   readonly http: { seconds: number; concurrency: number[]; units: number; users: number };
@@ -51,6 +52,7 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
     appends: quick
       ? { singleEvents: 400, batches: 20, concurrentEvents: 1000, inFlight: 64 }
       : { singleEvents: 1000, batches: 100, concurrentEvents: 4000, inFlight: 64 },
+    witness: quick ? { history: 5000, events: 1000, inFlight: 64 } : { history: 20000, events: 4000, inFlight: 64 },
     reads: quick ? { events: 5000, streamLength: 50 } : { events: 20000, streamLength: 50 },
     rebuild: { maxEvents: quick ? 20_000 : 100_000 },
     http: quick ? { seconds: 3, concurrency: [1, 16, 64], units: 600, users: 16 } : { seconds: 5, concurrency: [1, 16, 64], units: 2000, users: 64 },

@@ -8,6 +8,7 @@ import { benchCity } from './sections/city';
 import { benchHttp } from './sections/http';
 import { benchReads } from './sections/reads';
 import { benchRebuild } from './sections/rebuild';
+import { benchWitness } from './sections/witness';
 import { currentLoad, machineInfo } from './support/machine';
 import { SectionResult } from './support/model';
 import { cleanupTemp } from './support/temp';
@@ -17,7 +18,7 @@ import { prepareCity } from './support/city-data';
  * `npm run bench`: every figure against its reference (the limit, or the peer), measured in the
  * same run, interleaved round by round; results in docs/benchmarks.md and docs/benchmarks.json.
  * Never part of the tests. Options: --quick (few, short rounds, for development), --only=a,b
- * (sections: appends, reads, rebuild, http, city), --out=DIR (default docs/), --no-profile,
+ * (sections: appends, witness, reads, rebuild, http, city), --out=DIR (default docs/), --no-profile,
  * --render=FILE (write benchmarks.md again from a benchmarks.json, without measuring).
  */
 async function main(): Promise<void> {
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   const prepared = city?.ok ? city.city : null;
 
   await run('appends', () => benchAppends({ ...config.appends, seed: config.seed, rounds: config.rounds, profile: config.profile, log }));
+  await run('witness', () => benchWitness({ ...config.witness, seed: config.seed, rounds: config.rounds, log }));
   await run('reads', () => benchReads({ ...config.reads, seed: config.seed, rounds: config.rounds, log }));
   await run('rebuild', () => benchRebuild({ ...config.rebuild, seed: config.seed, rounds: config.rebuildRounds, profile: config.profile, city: prepared, log }));
   await run('http', () => benchHttp({ ...config.http, seed: config.seed, rounds: config.httpRounds, profile: config.profile, log }));

@@ -1,6 +1,6 @@
 import { Checkpoint, checkpointMessage, checkpointView, CheckpointView } from './checkpoint';
 import { CheckpointReason, IssuedCheckpoint, SqliteCheckpointLog } from './checkpoint-store';
-import { extendChain, Finding, historyRows, HistorySource, scanHistory } from './history-scan';
+import { extendChain, Finding, historyRows, HistorySource, scanSource } from './history-scan';
 import { SigningKey } from './signing-key';
 
 export interface WitnessSchedule {
@@ -64,6 +64,7 @@ export class CheckpointWitness {
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private pending = false;
+  private stopped = false;
   private lastAlarm: string | null = null;
 
   constructor(private readonly o: CheckpointWitnessOptions) {
@@ -114,6 +115,7 @@ export class CheckpointWitness {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.timer) clearInterval(this.timer);
@@ -126,17 +128,20 @@ export class CheckpointWitness {
     this.pending = true;
     setImmediate(() => {
       this.pending = false;
-      void this.o.source.headPosition().then((head) => {
-        if (head - this.lastPosition >= this.o.everyEvents) return this.issue('interval').catch((error) => this.alarm(error));
-      });
+      if (this.stopped) return;
+      this.o.source
+        .headPosition()
+        .then((head) => (head - this.lastPosition >= this.o.everyEvents ? this.issue('interval') : undefined))
+        .catch((error) => this.alarm(error));
     });
   }
 
   private onTimer(ms: number): void {
-    if (this.o.clock().getTime() - this.lastIssuedAt < ms) return;
-    void this.o.source.headPosition().then((head) => {
-      if (head > this.lastPosition) return this.issue('interval').catch((error) => this.alarm(error));
-    });
+    if (this.stopped || this.o.clock().getTime() - this.lastIssuedAt < ms) return;
+    this.o.source
+      .headPosition()
+      .then((head) => (head > this.lastPosition ? this.issue('interval') : undefined))
+      .catch((error) => this.alarm(error));
   }
 
   private alarm(error: unknown): void {
@@ -151,7 +156,7 @@ export class CheckpointWitness {
     const last = this.o.log.latest();
     const scheduled = reason === 'start' || reason === 'interval';
     if (scheduled && last && last.keyId === this.o.key.keyId && last.position === head) return last;
-    const tip = this.tipAt(head, last);
+    const tip = await this.tipAt(head, last);
     const issuedAt = new Date(Math.floor(this.o.clock().getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
     const unsigned = { position: tip.position, hash: tip.hash, issuedAt, keyId: this.o.key.keyId };
     const issued = this.o.log.add({ ...unsigned, signature: this.o.key.sign(checkpointMessage(unsigned)) }, reason, ref);
@@ -162,7 +167,7 @@ export class CheckpointWitness {
   }
 
   /** The head's hash, shown to follow from the last checkpoint (or from the genesis when there is none of this key). */
-  private tipAt(head: number, last: IssuedCheckpoint | null): { position: number; hash: string } {
+  private async tipAt(head: number, last: IssuedCheckpoint | null): Promise<{ position: number; hash: string }> {
     if (last && last.keyId === this.o.key.keyId) {
       if (head < last.position) {
         throw new WitnessRefusedError({ position: head + 1, reason: `历史被截断：上一检查点见证到位置 ${last.position} (history truncated)` });
@@ -171,7 +176,7 @@ export class CheckpointWitness {
       if ('reason' in tip) throw new WitnessRefusedError(tip);
       return tip;
     }
-    const scan = scanHistory(historyRows(this.o.source, 0, head), []);
+    const scan = await scanSource(this.o.source, [], head);
     const broken = scan.missing ?? scan.chainBreak;
     if (broken) throw new WitnessRefusedError(broken);
     return { position: scan.head, hash: scan.headHash };
@@ -210,7 +215,7 @@ export class CheckpointWitness {
     const witnesses = this.o.log
       .all()
       .filter((s) => s.keyId === this.o.key.keyId && this.o.key.verify(checkpointMessage(s), s.signature));
-    const scan = scanHistory(historyRows(this.o.source, 0, head), [c.position, ...witnesses.map((w) => w.position)]);
+    const scan = await scanSource(this.o.source, [c.position, ...witnesses.map((w) => w.position)], head);
     const chainBreak = scan.missing ?? scan.chainBreak;
     const common = { ...base, headPosition: scan.head, chainBreak, chainToHeadIntact: chainBreak === null || chainBreak.position <= c.position };
     if (scan.head < c.position) {

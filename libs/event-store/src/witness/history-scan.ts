@@ -40,44 +40,77 @@ export interface HistoryScan {
 }
 
 /**
- * Recomputes the chain from the genesis hash over the rows' content. A hash chain commits each
- * position to everything before it, so a hash recomputed here that equals a witnessed one proves
- * the whole prefix unchanged; the findings name where and how a prefix that does not match was changed.
+ * Recomputes the chain from the genesis hash over the rows' content, fed in position order. A hash
+ * chain commits each position to everything before it, so a hash recomputed here that equals a
+ * witnessed one proves the whole prefix unchanged; the findings name where and how a prefix that
+ * does not match was changed.
  */
-export function scanHistory(rows: Iterable<EventRow>, positions: Iterable<number>): HistoryScan {
-  const wanted = new Set(positions);
-  const recomputed = new Map<number, string>();
-  if (wanted.has(0)) recomputed.set(0, GENESIS_HASH);
-  const revisions = new Map<string, number>();
-  let prev = GENESIS_HASH;
-  let storedPrev = GENESIS_HASH;
-  let expected = 1;
-  let lastRecordedAt = '';
-  let missing: Finding | null = null;
-  let chainBreak: Finding | null = null;
-  let disorder: Finding | null = null;
-  for (const r of rows) {
-    if (r.position !== expected && !missing) missing = { position: expected, reason: `位置 ${expected} 的事件缺失 (event at position ${expected} is missing)` };
-    if (!disorder) {
-      const rev = revisions.get(r.stream_id) ?? -1;
+export class HistoryScanner {
+  private readonly recomputed = new Map<number, string>();
+  private readonly revisions = new Map<string, number>();
+  private prev = GENESIS_HASH;
+  private storedPrev = GENESIS_HASH;
+  private expected = 1;
+  private lastRecordedAt = '';
+  private missing: Finding | null = null;
+  private chainBreak: Finding | null = null;
+  private disorder: Finding | null = null;
+
+  constructor(private readonly wanted: ReadonlySet<number>) {
+    if (wanted.has(0)) this.recomputed.set(0, GENESIS_HASH);
+  }
+
+  feed(r: EventRow): void {
+    const expected = this.expected;
+    if (r.position !== expected && !this.missing) this.missing = { position: expected, reason: `位置 ${expected} 的事件缺失 (event at position ${expected} is missing)` };
+    if (!this.disorder) {
+      const rev = this.revisions.get(r.stream_id) ?? -1;
       if (r.stream_revision !== rev + 1) {
-        disorder = { position: r.position, reason: `事件流 ${r.stream_id} 的版本由 ${rev} 跳到 ${r.stream_revision} (stream revision out of order)` };
-      } else if (r.recorded_at < lastRecordedAt) {
-        disorder = { position: r.position, reason: `记录时间早于前一事件 (recorded ${r.recorded_at} before ${lastRecordedAt})` };
+        this.disorder = { position: r.position, reason: `事件流 ${r.stream_id} 的版本由 ${rev} 跳到 ${r.stream_revision} (stream revision out of order)` };
+      } else if (r.recorded_at < this.lastRecordedAt) {
+        this.disorder = { position: r.position, reason: `记录时间早于前一事件 (recorded ${r.recorded_at} before ${this.lastRecordedAt})` };
       }
     }
-    revisions.set(r.stream_id, r.stream_revision);
-    lastRecordedAt = r.recorded_at > lastRecordedAt ? r.recorded_at : lastRecordedAt;
-    if (!chainBreak) {
-      if (r.prev_hash !== storedPrev) chainBreak = { position: r.position, reason: '前一哈希与链不符 (previous hash does not match the chain)' };
-      else if (rowHash(r) !== r.hash) chainBreak = { position: r.position, reason: '内容与其哈希不符 (stored content does not match its hash)' };
+    this.revisions.set(r.stream_id, r.stream_revision);
+    if (r.recorded_at > this.lastRecordedAt) this.lastRecordedAt = r.recorded_at;
+    // While the stored chain agrees with the recomputed one, one hash serves both checks.
+    const own = rowHash(r);
+    if (!this.chainBreak) {
+      if (r.prev_hash !== this.storedPrev) this.chainBreak = { position: r.position, reason: '前一哈希与链不符 (previous hash does not match the chain)' };
+      else if (own !== r.hash) this.chainBreak = { position: r.position, reason: '内容与其哈希不符 (stored content does not match its hash)' };
     }
-    storedPrev = r.hash;
-    prev = rowHash({ ...r, prev_hash: prev });
-    if (wanted.has(r.position)) recomputed.set(r.position, prev);
-    expected = r.position + 1;
+    this.storedPrev = r.hash;
+    this.prev = r.prev_hash === this.prev ? own : rowHash({ ...r, prev_hash: this.prev });
+    if (this.wanted.has(r.position)) this.recomputed.set(r.position, this.prev);
+    this.expected = r.position + 1;
   }
-  return { head: expected - 1, recomputed, headHash: prev, missing, chainBreak, disorder };
+
+  result(): HistoryScan {
+    return {
+      head: this.expected - 1,
+      recomputed: this.recomputed,
+      headHash: this.prev,
+      missing: this.missing,
+      chainBreak: this.chainBreak,
+      disorder: this.disorder,
+    };
+  }
+}
+
+/**
+ * A scan of a store up to `until`, a page at a time, yielding to the event loop between pages: a pass
+ * over a city's history must not hold up the appends and requests that arrive meanwhile.
+ */
+export async function scanSource(source: HistorySource, positions: Iterable<number>, until: number, page = 2000): Promise<HistoryScan> {
+  const scanner = new HistoryScanner(new Set(positions));
+  let after = 0;
+  for (;;) {
+    const rows = source.readAllRows({ after, until, limit: page });
+    for (const r of rows) scanner.feed(r);
+    if (rows.length < page) return scanner.result();
+    after = rows[rows.length - 1].position;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 /**
