@@ -53,7 +53,7 @@ describe('witnessed checkpoints against an insider who rewrites events.sqlite', 
     expect(issued).toMatchObject({ position: 5, reason: 'notice', ref: 'n-1' });
     await w.append(3, 'problem-p-2');
     const pasted = parseCheckpoint(`  ${formatCheckpoint(issued)}\n`);
-    expect(await w.witness.verify(pasted)).toMatchObject({ ok: true, finding: 'consistent', headPosition: 8, chainToHeadIntact: true });
+    expect(await w.witness.verify(pasted)).toMatchObject({ ok: true, finding: 'consistent', headPosition: 8, chainIntact: true });
     // Any change to the text breaks the signature.
     expect(await w.witness.verify({ ...pasted, position: 4 })).toMatchObject({ ok: false, finding: 'bad_signature' });
   });
@@ -110,7 +110,7 @@ describe('witnessed checkpoints against an insider who rewrites events.sqlite', 
 
   it('issues on schedule by event count, each checkpoint extending the last', async () => {
     const witness = new CheckpointWitness({ source: w.store, log: w.log, key: loadSigningKey(w.dir, null), clock: () => new Date(), everyEvents: 3, everyMinutes: 0 });
-    await witness.start();
+    witness.start();
     await w.append(7);
     await new Promise((r) => setTimeout(r, 50));
     await witness.stop();

@@ -41,8 +41,8 @@ export interface CheckpointVerification {
   readonly verdict: string;
   readonly checkpoint: CheckpointView | null;
   readonly headPosition: number;
-  /** The stored chain from the checkpoint to the head is intact (hashes agree with the content). */
-  readonly chainToHeadIntact: boolean;
+  /** The stored chain is intact from the first event to the head (each hash agrees with its content and predecessor). */
+  readonly chainIntact: boolean;
   readonly chainBreak: Finding | null;
 }
 
@@ -101,9 +101,12 @@ export class CheckpointWitness {
     return this.o.log.page(before, limit);
   }
 
-  /** Starts the schedule: a checkpoint at start, then by event count and by time. */
-  async start(): Promise<void> {
-    await this.issue('start').catch((error) => this.alarm(error));
+  /**
+   * Starts the schedule: a checkpoint at start, then by event count and by time. The first start
+   * on a long history re-hashes all of it; it runs behind the scenes rather than delaying the start.
+   */
+  start(): void {
+    this.issue('start').catch((error) => this.alarm(error));
     if (this.o.everyEvents > 0 && this.o.source.onAppended) {
       this.unsubscribe = this.o.source.onAppended(() => this.onAppended());
     }
@@ -193,7 +196,7 @@ export class CheckpointWitness {
       verdict: '尚未签发任何检查点 (no checkpoint has been issued)',
       checkpoint: null,
       headPosition: await this.o.source.headPosition(),
-      chainToHeadIntact: false,
+      chainIntact: false,
       chainBreak: null,
     };
   }
@@ -205,7 +208,7 @@ export class CheckpointWitness {
    */
   async verify(c: Checkpoint): Promise<CheckpointVerification> {
     const head = await this.o.source.headPosition();
-    const base = { checkpoint: checkpointView(c), headPosition: head, range: null, chainToHeadIntact: false, chainBreak: null };
+    const base = { checkpoint: checkpointView(c), headPosition: head, range: null, chainIntact: false, chainBreak: null };
     if (c.keyId !== this.o.key.keyId) {
       return { ...base, ok: false, finding: 'unknown_key', position: null, verdict: `检查点由另一把密钥签发（密钥编号 ${c.keyId}，本平台为 ${this.o.key.keyId}）(signed by another key)` };
     }
@@ -217,7 +220,7 @@ export class CheckpointWitness {
       .filter((s) => s.keyId === this.o.key.keyId && this.o.key.verify(checkpointMessage(s), s.signature));
     const scan = await scanSource(this.o.source, [c.position, ...witnesses.map((w) => w.position)], head);
     const chainBreak = scan.missing ?? scan.chainBreak;
-    const common = { ...base, headPosition: scan.head, chainBreak, chainToHeadIntact: chainBreak === null || chainBreak.position <= c.position };
+    const common = { ...base, headPosition: scan.head, chainBreak, chainIntact: chainBreak === null };
     if (scan.head < c.position) {
       return {
         ...common,

@@ -26,8 +26,8 @@ class WitnessLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(WITNESS) private readonly witness: CheckpointWitness,
     @Inject(SqliteCheckpointLog) private readonly log: SqliteCheckpointLog,
   ) {}
-  async onApplicationBootstrap(): Promise<void> {
-    await this.witness.start();
+  onApplicationBootstrap(): void {
+    this.witness.start();
   }
   async onApplicationShutdown(): Promise<void> {
     await this.witness.stop();
