@@ -64,6 +64,8 @@ export class CheckpointWitness {
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private pending = false;
+  /** A scheduled issue is queued or running: appends meanwhile do not queue another. */
+  private scheduled = false;
   private stopped = false;
   private lastAlarm: string | null = null;
 
@@ -131,20 +133,35 @@ export class CheckpointWitness {
     this.pending = true;
     setImmediate(() => {
       this.pending = false;
-      if (this.stopped) return;
-      this.o.source
-        .headPosition()
-        .then((head) => (head - this.lastPosition >= this.o.everyEvents ? this.issue('interval') : undefined))
-        .catch((error) => this.alarm(error));
+      this.issueScheduled((head) => head - this.lastPosition >= this.o.everyEvents);
     });
   }
 
   private onTimer(ms: number): void {
-    if (this.stopped || this.o.clock().getTime() - this.lastIssuedAt < ms) return;
+    if (this.o.clock().getTime() - this.lastIssuedAt >= ms) this.issueScheduled((head) => head > this.lastPosition);
+  }
+
+  /**
+   * A refused attempt counts as the last one for the schedule: while the history stays broken the
+   * witness retries once per interval, not on every append.
+   */
+  private issueScheduled(due: (head: number) => boolean): void {
+    if (this.stopped || this.scheduled) return;
+    this.scheduled = true;
     this.o.source
       .headPosition()
-      .then((head) => (head > this.lastPosition ? this.issue('interval') : undefined))
-      .catch((error) => this.alarm(error));
+      .then(async (head) => {
+        if (!due(head)) return;
+        try {
+          await this.issue('interval');
+        } catch (error) {
+          this.lastPosition = Math.max(this.lastPosition, head);
+          this.lastIssuedAt = this.o.clock().getTime();
+          throw error;
+        }
+      })
+      .catch((error) => this.alarm(error))
+      .finally(() => (this.scheduled = false));
   }
 
   private alarm(error: unknown): void {
