@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
-import { CheckpointWitness, signingKeyFrom, SqliteCheckpointLog, SqliteEventStore } from '@platform/event-store';
+import { CheckpointWitness, SCAN_PAGE, signingKeyFrom, SqliteCheckpointLog, SqliteEventStore } from '@platform/event-store';
 import { PlannedAppend, plannedAppends } from '../support/events';
 import { compare, ratioAtLeast, SectionResult } from '../support/model';
 import { Contender, interleave } from '../support/stats';
@@ -163,7 +163,7 @@ export async function benchWitness(o: WitnessBenchOptions): Promise<SectionResul
     ],
     notes: [
       `One Ed25519 signature (node:crypto) takes ${costs.signUs.toFixed(0)} µs here: at one checkpoint per 1000 events the signing itself is noise; what a checkpoint costs is re-reading and re-hashing the events since the last one (the same work as the chain check, once per event).`,
-      `A verification pass reads and re-hashes the whole history, about ${(median(costs.verifyMs) / (o.history / 1000)).toFixed(1)} ms per 1000 events (the plain chain check, which does the same reading and hashing, ${(median(costs.chainMs) / (o.history / 1000)).toFixed(1)} ms), on the event loop in pages of 2000 events: appends interleave with it but share the one thread, so back-to-back verification is the worst case; an occasional check (on request, or every few minutes) costs the writes only while it runs, and a background verifier that goes on from where it stopped (incremental) costs in proportion to the appends, not the history.`,
+      `A verification pass reads and re-hashes the whole history, about ${(median(costs.verifyMs) / (o.history / 1000)).toFixed(1)} ms per 1000 events (the plain chain check, which does the same reading and hashing, ${(median(costs.chainMs) / (o.history / 1000)).toFixed(1)} ms), on the event loop in pages of ${SCAN_PAGE} events: appends interleave with it but share the one thread, so back-to-back verification is the worst case; an occasional check (on request, or every few minutes) costs the writes only while it runs, and a background verifier that goes on from where it stopped (incremental) costs in proportion to the appends, not the history.`,
     ],
     profiles: [],
     raw: { run, extra, costs },

@@ -97,11 +97,14 @@ export class HistoryScanner {
   }
 }
 
+/** Rows per page of a scan: a few milliseconds of hashing, so appends waiting meanwhile are not held up long. */
+export const SCAN_PAGE = 500;
+
 /**
  * A scan of a store up to `until`, a page at a time, yielding to the event loop between pages: a pass
  * over a city's history must not hold up the appends and requests that arrive meanwhile.
  */
-export async function scanSource(source: HistorySource, positions: Iterable<number>, until: number, page = 2000): Promise<HistoryScan> {
+export async function scanSource(source: HistorySource, positions: Iterable<number>, until: number, page = SCAN_PAGE): Promise<HistoryScan> {
   const scanner = new HistoryScanner(new Set(positions));
   let after = 0;
   for (;;) {
