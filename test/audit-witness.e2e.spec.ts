@@ -52,7 +52,7 @@ describe('witnessed checkpoints over HTTP', () => {
       const pasted = String(sheet.getRow(1).getCell(2).value);
       expect(pasted).toBe(checkpoint.text);
 
-      const verified = await expectStatus(p.http().post(VERIFY).set(w.inspector).send({ checkpoint: `\n  ${pasted}  \n` }), 200);
+      const verified = await expectStatus(p.http().get(VERIFY).query({ checkpoint: `\n  ${pasted}  \n` }).set(w.inspector), 200);
       expect(verified.body).toMatchObject({ ok: true, finding: 'consistent', checkpoint: { text: checkpoint.text } });
     });
 
@@ -63,7 +63,7 @@ describe('witnessed checkpoints over HTTP', () => {
       const { book, res } = await fetchWorkbook(p, `/api/campaigns/${CAMPAIGN}/ledger/export`, w.office);
       expect(String(book.getWorksheet('审计检查点')!.getRow(1).getCell(2).value)).toBe(res.headers['x-audit-checkpoint']);
       for (const t of [text, res.headers['x-audit-checkpoint']]) {
-        expect((await expectStatus(p.http().post(VERIFY).set(w.office).send({ checkpoint: t }), 200)).body).toMatchObject({ ok: true });
+        expect((await expectStatus(p.http().get(VERIFY).query({ checkpoint: t }).set(w.office), 200)).body).toMatchObject({ ok: true });
       }
     });
 
@@ -78,11 +78,11 @@ describe('witnessed checkpoints over HTTP', () => {
     });
 
     it('refuses a malformed checkpoint with a 400 naming the field, and a forged one as a bad signature', async () => {
-      const bad = await expectStatus(p.http().post(VERIFY).set(w.office).send({ checkpoint: 'ACP1.12.xyz' }), 400);
+      const bad = await expectStatus(p.http().get(VERIFY).query({ checkpoint: 'ACP1.12.xyz' }).set(w.office), 400);
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'checkpoint', rule: 'checkpointFormat' })]);
       const forged = checkpoint.text.replace(/^ACP1\.(\d+)\./, (_, n: string) => `ACP1.${Number(n) + 1}.`);
-      expect((await expectStatus(p.http().post(VERIFY).set(w.office).send({ checkpoint: forged }), 200)).body).toMatchObject({ ok: false, finding: 'bad_signature' });
-      await expectStatus(p.http().post(VERIFY).set(w.operator).send({ checkpoint: checkpoint.text }), 403);
+      expect((await expectStatus(p.http().get(VERIFY).query({ checkpoint: forged }).set(w.office), 200)).body).toMatchObject({ ok: false, finding: 'bad_signature' });
+      await expectStatus(p.http().get(VERIFY).query({ checkpoint: checkpoint.text }).set(w.operator), 403);
     });
   });
 
@@ -103,7 +103,7 @@ describe('witnessed checkpoints over HTTP', () => {
     });
 
     const chain = async () => (await expectStatus(p.http().get('/api/audit-trail/chain').set(inspector), 200)).body;
-    const verifyNotice = async () => (await expectStatus(p.http().post(VERIFY).set(inspector).send({ checkpoint: checkpoint.text }), 200)).body;
+    const verifyNotice = async () => (await expectStatus(p.http().get(VERIFY).query({ checkpoint: checkpoint.text }).set(inspector), 200)).body;
 
     it('modify a row and re-hash the whole chain after it: the chain alone passes, the notice checkpoint names the rewrite', async () => {
       rewriteEvent(db, 3, { forged: true });

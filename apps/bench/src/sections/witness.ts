@@ -152,7 +152,7 @@ export async function benchWitness(o: WitnessBenchOptions): Promise<SectionResul
     setup: [
       `Each round: a fresh SqliteEventStore holding ${o.history} events (appended in batches of 100, untimed), then ${o.events} single-event appends with ${o.inFlight} commands in flight (group commit), timed.`,
       `Signed: the platform's CheckpointWitness on the same store, issuing an Ed25519-signed checkpoint every 1000 events (the default) or every 100; each issue first recomputes the chain over the events since the previous checkpoint and checks it follows on from it.`,
-      `Verifying: as "every 1000", with a verifier running back to back for the whole timed part: each pass recomputes the chain from the first event to the head and checks the latest checkpoint against it (what POST /api/audit-trail/checkpoints/verify does), yielding to the event loop between passes.`,
+      `Verifying: as "every 1000", with a verifier running back to back for the whole timed part: each pass recomputes the chain from the first event to the head and checks the latest checkpoint against it (what GET /api/audit-trail/checkpoints/verify does), yielding to the event loop between passes.`,
       `${o.rounds} rounds after a dropped warm-up round, order alternating. Medians of checkpoints issued per round: every 1000 → ${mean('every1000', 'checkpoints')}, every 100 → ${mean('every100', 'checkpoints')}; verification passes completed while appending: ${mean('verifying', 'passes')}.`,
     ],
     comparisons: [

@@ -50,7 +50,7 @@ function checkpointLines(c: CheckpointView): [string, string][] {
     ['哈希 (hash)', c.hash],
     ['签发时间 (issued at)', c.issuedAt],
     ['密钥编号 (key id)', c.keyId],
-    ['核验 (verify)', 'POST /api/audit-trail/checkpoints/verify {"checkpoint": "<审计检查点>"}'],
+    ['核验 (verify)', 'GET /api/audit-trail/checkpoints/verify?checkpoint=<审计检查点>'],
   ];
 }
 

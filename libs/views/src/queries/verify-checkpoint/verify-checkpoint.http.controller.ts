@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, badRequest } from '@platform/common';
 import { CheckpointFormatError, CheckpointWitness, parseCheckpoint, WITNESS } from '@platform/event-store';
@@ -15,13 +15,12 @@ export class VerifyCheckpointHttpController {
    * 否则指出是被截断、删除、调换顺序、修改，还是改写后重算了哈希链，以及位置
    */
   @Access({ roles: AUDITORS, mode: 'read', units: null })
-  @Post()
-  @HttpCode(200)
-  async verify(@Body() body: VerifyCheckpointRequest) {
-    if (body.checkpoint === undefined) return this.witness.verifyLatest();
+  @Get()
+  async verify(@Query() q: VerifyCheckpointRequest) {
+    if (q.checkpoint === undefined) return this.witness.verifyLatest();
     let checkpoint;
     try {
-      checkpoint = parseCheckpoint(body.checkpoint);
+      checkpoint = parseCheckpoint(q.checkpoint);
     } catch (error) {
       if (!(error instanceof CheckpointFormatError)) throw error;
       throw badRequest([{ field: 'checkpoint', rule: 'checkpointFormat', message: `checkpoint: ${error.message}` }]);
