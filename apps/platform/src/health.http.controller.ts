@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorRequest, MANAGERS, STAFF } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { ProjectionRunner } from '@platform/read-models';
@@ -13,6 +13,7 @@ export class HealthHttpController {
   ) {}
 
   /** Liveness, the event store's head position, and each projection's lag and last error */
+  @ApiOperation({ summary: '运行状况 (health: event store head and projection lag)' })
   @Access({ roles: [...STAFF, 'public'], mode: 'read', units: null })
   @Get()
   async health(@Req() req: ActorRequest) {

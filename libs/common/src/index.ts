@@ -12,3 +12,6 @@ export * from './access/access-rule';
 export * from './access/scope-lookups';
 export * from './access/unit-locators';
 export * from './access/actor-scope';
+export * from './http/openapi/answer-schemas';
+export * from './http/openapi/api-answers';
+export * from './http/openapi/validated-class-schemas';

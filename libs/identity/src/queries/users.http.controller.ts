@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access } from '@platform/common';
@@ -33,6 +33,7 @@ export class UsersHttpController {
   constructor(private readonly users: UserDirectory, private readonly store: IdentityStore) {}
 
   /** 用户列表 */
+  @ApiOperation({ operationId: 'listUsers', summary: '用户列表 (list users)' })
   @Access({ roles: ['admin'], mode: 'read', units: null })
   @Get('users')
   async list() {
@@ -41,6 +42,7 @@ export class UsersHttpController {
   }
 
   /** 用户详情 */
+  @ApiOperation({ operationId: 'getUser', summary: '用户详情 (get a user)' })
   @Access({ roles: ['admin'], mode: 'read', units: null })
   @Get('users/:userId')
   async get(@Param() p: UserParams) {
@@ -50,7 +52,7 @@ export class UsersHttpController {
     return rest;
   }
 
-  /** 安全日志：登录失败、拒绝访问、令牌吊销、限流（按编号分页） */
+  @ApiOperation({ operationId: 'readSecurityLog', summary: '安全日志 (security log)', description: '安全日志：登录失败、拒绝访问、令牌吊销、限流（按编号分页）' })
   @Access({ roles: ['admin'], mode: 'read', units: null })
   @Get('security-log')
   log(@Query() q: SecurityLogQuery) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, fromBody, MANAGERS, respond } from '@platform/common';
 import type { Response } from 'express';
 import { LaunchCampaignCommand } from './launch-campaign.command';
@@ -11,7 +11,7 @@ import { LaunchCampaignRequest } from './launch-campaign.request.dto';
 export class LaunchCampaignHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 启动活动：选择模板、批次、范围（列出的组织或一棵子树）和各阶段计划日期 */
+  @ApiOperation({ summary: '启动活动 (launch a campaign)', description: '启动活动：选择模板、批次、范围（列出的组织或一棵子树）和各阶段计划日期' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromBody('unitIds', 'subtreeRootId') })
   @Post()
   launch(@Command() meta: CommandMeta, @Body() body: LaunchCampaignRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
 import type { Response } from 'express';
 import { RecordStepCommand } from './record-step.command';
@@ -11,7 +11,7 @@ import { RecordStepRequest } from './record-step.request.dto';
 export class RecordStepHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 记录完成的步骤（含佐证说明与附件引用） */
+  @ApiOperation({ summary: '记录完成的步骤 (record a completed step)', description: '记录完成的步骤（含佐证说明与附件引用）' })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post('steps')
   handle(

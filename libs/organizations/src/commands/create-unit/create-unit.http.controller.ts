@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, fromBody, MANAGERS, respond } from '@platform/common';
 import type { Response } from 'express';
 import { CreateUnitCommand } from './create-unit.command';
@@ -12,6 +12,7 @@ export class CreateUnitHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 新建组织 */
+  @ApiOperation({ summary: '新建组织 (create a unit)' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromBody('parentId') })
   @Post()
   create(

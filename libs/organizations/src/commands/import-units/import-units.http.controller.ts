@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, MANAGERS, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ImportUnitsCommand } from './import-units.command';
@@ -11,7 +11,7 @@ import { ImportUnitsRequest } from './import-units.request.dto';
 export class ImportUnitsHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 批量导入组织树：任何一行有误则全部不写入，并逐行列出错误 */
+  @ApiOperation({ summary: '批量导入组织树 (import a unit tree)', description: '批量导入组织树：任何一行有误则全部不写入，并逐行列出错误' })
   @Access({ roles: MANAGERS, mode: 'write', units: null })
   @Post('import')
   import(@Command() meta: CommandMeta, @Body() body: ImportUnitsRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, fromParams, STAFF, UnitParams } from '@platform/common';
 import { orgStreamId, UNIT_LEVEL_NAMES, UNIT_TYPE_NAMES } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
@@ -14,7 +14,7 @@ export class GetUnitHttpController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  /** 组织详情；ETag 为组织流的版本号，可作为下一条命令的 If-Match */
+  @ApiOperation({ summary: '组织详情 (get a unit)', description: '组织详情；ETag 为组织流的版本号，可作为下一条命令的 If-Match' })
   @Access({ roles: STAFF, mode: 'read', units: fromParams('unitId') })
   @Get(':unitId')
   async get(@Param() p: UnitParams, @Res({ passthrough: true }) res: Response) {

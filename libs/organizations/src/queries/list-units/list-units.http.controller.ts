@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CurrentScope, scopeCovers, STAFF } from '@platform/common';
 import { UNIT_LEVEL_NAMES, UNIT_TYPE_NAMES } from '@platform/domain';
 import { OrganizationDirectory } from '../../organization-directory';
@@ -10,7 +10,7 @@ import { ListUnitsRequest } from './list-units.request.dto';
 export class ListUnitsHttpController {
   constructor(private readonly directory: OrganizationDirectory) {}
 
-  /** 组织列表（可按子树、层级、类型筛选） */
+  @ApiOperation({ summary: '组织列表 (list units)', description: '组织列表（可按子树、层级、类型筛选）' })
   @Access({ roles: STAFF, mode: 'read', units: null })
   @Get()
   async list(@Query() q: ListUnitsRequest, @CurrentScope() scope: ActorScope) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, CommandMeta, CommandResult, respond } from '@platform/common';
 import { Role } from '@platform/domain';
 import type { Response } from 'express';
@@ -16,7 +16,7 @@ const VOTERS: readonly Role[] = ['public', 'office', 'inspector', 'operator'];
 export class CastBallotHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 投一张满意度测评票（群众无需登录，不记录投票人） */
+  @ApiOperation({ summary: '投一张满意度测评票 (cast a satisfaction ballot)', description: '投一张满意度测评票（群众无需登录，不记录投票人）' })
   @Access({ roles: VOTERS, mode: 'write', units: organizerUnit })
   @Post('ballots')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -14,6 +14,7 @@ export class PlanRectificationHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 制定整改措施、时限类别与整改时限 */
+  @ApiOperation({ summary: '制定整改措施、时限类别与整改时限 (plan the rectification)' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/plan')
   handle(

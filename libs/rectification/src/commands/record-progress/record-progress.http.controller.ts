@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { RecordProgressRequest } from './record-progress.request.dto';
 export class RecordProgressHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 记录整改进展（督查推进） */
+  @ApiOperation({ summary: '记录整改进展 (record rectification progress)', description: '记录整改进展（督查推进）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/progress')
   handle(

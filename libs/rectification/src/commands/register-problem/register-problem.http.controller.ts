@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, fromBody, respond } from '@platform/common';
 import { Role } from '@platform/domain';
 import type { Response } from 'express';
@@ -15,7 +15,7 @@ const REGISTRARS: readonly Role[] = ['office', 'operator', 'inspector'];
 export class RegisterProblemHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 登记问题（来源、类别、描述、责任单位、责任领导与经办人） */
+  @ApiOperation({ summary: '登记问题 (register a problem)', description: '登记问题（来源、类别、描述、责任单位、责任领导与经办人）' })
   @Access({ roles: REGISTRARS, mode: 'write', units: fromBody('responsibleUnitId') })
   @Post()
   handle(

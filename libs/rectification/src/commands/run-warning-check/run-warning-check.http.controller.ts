@@ -1,6 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, MANAGERS } from '@platform/common';
 import { WarningCheckReport } from '../../warnings/deadline-warning-check';
 import { RunWarningCheckCommand } from './run-warning-check.command';
@@ -11,10 +11,7 @@ import { RunWarningCheckRequest } from './run-warning-check.request.dto';
 export class RunWarningCheckHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /**
-   * 立即运行一次整改时限预警检查（平时由定时任务运行）；返回本次新发出的预警。
-   * The check covers every problem: it is the platform's job, started by hand.
-   */
+  @ApiOperation({ summary: '立即运行一次整改时限预警检查 (run the deadline warning check now)', description: '立即运行一次整改时限预警检查（平时由定时任务运行）；返回本次新发出的预警。 The check covers every problem: it is the platform\'s job, started by hand.' })
   @Access({ roles: MANAGERS, mode: 'write', units: null })
   @Post('run')
   run(@Command() meta: CommandMeta, @Body() _body: RunWarningCheckRequest): Promise<WarningCheckReport> {

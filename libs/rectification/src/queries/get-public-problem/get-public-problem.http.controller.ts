@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, STAFF } from '@platform/common';
 import { OrganizationDirectory } from '@platform/organizations';
 import { ProblemParams } from '../../http/problem-params';
@@ -11,7 +11,7 @@ import { publicProblem } from '../public-problem-view';
 export class GetPublicProblemHttpController {
   constructor(private readonly index: ProblemIndex, private readonly directory: OrganizationDirectory) {}
 
-  /** 公示：一个问题的整改方案与结果（无需登录）；未公示的问题与不存在的问题一样答 404 */
+  @ApiOperation({ summary: '公示：一个问题的整改方案与结果 (public: a published problem)', description: '公示：一个问题的整改方案与结果（无需登录）；未公示的问题与不存在的问题一样答 404' })
   @Access({ roles: ['public', ...STAFF], mode: 'read', units: null })
   @Get(':problemId')
   async get(@Param() p: ProblemParams) {

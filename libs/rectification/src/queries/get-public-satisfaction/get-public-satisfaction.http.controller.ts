@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, STAFF, StreamCommandRunner } from '@platform/common';
 import { satisfactionDecider, satisfactionStreamId } from '@platform/domain';
 import { RectificationFactsLoader } from '../../rectification-facts';
@@ -10,7 +10,7 @@ import { publicSatisfactionView } from '../satisfaction-view';
 export class GetPublicSatisfactionHttpController {
   constructor(private readonly runner: StreamCommandRunner, private readonly facts: RectificationFactsLoader) {}
 
-  /** 公示：满意度测评结果，以及正在接受投票的轮次（无需登录） */
+  @ApiOperation({ summary: '公示：满意度测评结果，以及正在接受投票的轮次 (public: satisfaction results)', description: '公示：满意度测评结果，以及正在接受投票的轮次（无需登录）' })
   @Access({ roles: ['public', ...STAFF], mode: 'read', units: null })
   @Get()
   async get(@Param() p: CampaignUnitParams) {

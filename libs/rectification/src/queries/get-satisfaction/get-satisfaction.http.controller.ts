@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, fromParams, STAFF, StreamCommandRunner } from '@platform/common';
 import { satisfactionDecider, satisfactionStreamId } from '@platform/domain';
 import type { Response } from 'express';
@@ -11,7 +11,7 @@ import { satisfactionView } from '../satisfaction-view';
 export class GetSatisfactionHttpController {
   constructor(private readonly runner: StreamCommandRunner, private readonly facts: RectificationFactsLoader) {}
 
-  /** 满意度测评情况：各轮计票、满意率、是否达标或须补课；ETag 为测评流版本号 */
+  @ApiOperation({ summary: '满意度测评情况 (satisfaction evaluation)', description: '满意度测评情况：各轮计票、满意率、是否达标或须补课；ETag 为测评流版本号' })
   @Access({ roles: STAFF, mode: 'read', units: fromParams('unitId') })
   @Get()
   async get(@Param() p: CampaignUnitParams, @Res({ passthrough: true }) res: Response) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
 import type { Response } from 'express';
 import { streamExport } from '../../exports/export-format';
@@ -16,7 +16,7 @@ import { ExportLedgerRequest } from './export-ledger.request.dto';
 export class ExportLedgerHttpController {
   constructor(private readonly moments: ViewMoments) {}
 
-  /** 导出整改台账（xlsx 或 csv，中文表头），按页读取、流式输出，筛选条件同台账明细 */
+  @ApiOperation({ summary: '导出整改台账 (export the rectification ledger)', description: '导出整改台账（xlsx 或 csv，中文表头），按页读取、流式输出，筛选条件同台账明细' })
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @Get()

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
 import type { Response } from 'express';
 import { NoticeDoc, NOTICES } from '../../notices/notices.documents';
@@ -12,7 +12,7 @@ import { unitClause, unitFilter } from '../../shared/view-scope';
 export class ListNoticesHttpController {
   constructor(private readonly moments: ViewMoments) {}
 
-  /** 本活动已发布的通报（涉及本人范围内组织的），按通报日期倒序 */
+  @ApiOperation({ summary: '本活动已发布的通报 (list notices)', description: '本活动已发布的通报（涉及本人范围内组织的），按通报日期倒序' })
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @Get()
   async list(@Param() p: CampaignParams, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { AUDITORS } from '../../shared/view-roles';
@@ -10,7 +10,7 @@ import { VerifyEventChainRequest } from './verify-event-chain.request.dto';
 export class VerifyEventChainHttpController {
   constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
 
-  /** 校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置 */
+  @ApiOperation({ summary: '校验事件哈希链 (verify the event hash chain)', description: '校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置' })
   @Access({ roles: AUDITORS, mode: 'read', units: null })
   @Get()
   async verify(@Query() q: VerifyEventChainRequest) {
