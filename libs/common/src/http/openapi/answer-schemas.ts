@@ -1,8 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** The media type of every error answer (RFC 9457), with the platform's own members kept beside the standard ones. */
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
-
 export class FieldErrorAnswer {
   @ApiProperty({ description: '出错的字段（嵌套用点号，如 excused.0.count） (field path)', example: 'unitId' })
   field!: string;

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
-import { CommandAnswer, ErrorAnswer, PROBLEM_MEDIA_TYPE } from './answer-schemas';
+import { PROBLEM_MEDIA_TYPE } from '../problem-details';
+import { CommandAnswer, ErrorAnswer } from './answer-schemas';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
 
