@@ -79,3 +79,15 @@ export function documentCommand(target: object, key: string | symbol | undefined
     ApiErrors(409, 422),
   )(target, key, descriptor);
 }
+
+/** A streamed export: an xlsx workbook or a UTF-8 CSV, as the format parameter asks. */
+export const ApiSpreadsheetAnswer = () =>
+  ApiResponse({
+    status: 200,
+    description: '导出文件（中文表头），文件名见 Content-Disposition (the export file)',
+    headers: { 'Content-Disposition': { description: 'attachment; filename*=UTF-8\'\'…', schema: { type: 'string' } } },
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  });

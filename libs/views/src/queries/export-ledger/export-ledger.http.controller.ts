@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
+import { Access, ActorScope, ApiSpreadsheetAnswer, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
 import type { Response } from 'express';
 import { streamExport } from '../../exports/export-format';
 import { LEDGER_COLUMNS } from '../../exports/ledger-columns';
@@ -19,6 +19,7 @@ export class ExportLedgerHttpController {
   @ApiOperation({ summary: '导出整改台账 (export the rectification ledger)', description: '导出整改台账（xlsx 或 csv，中文表头），按页读取、流式输出，筛选条件同台账明细' })
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiSpreadsheetAnswer()
   @Get()
   async export(@Param() p: CampaignParams, @Query() q: ExportLedgerRequest, @CurrentScope() scope: ActorScope, @Res() res: Response) {
     const moment = await this.moments.resolve(q.asOf, TRACKER_PROJECTIONS);
