@@ -16,7 +16,7 @@ export function useCaseOperationId(controllerKey: string, methodKey: string): st
 
 /** The platform's OpenAPI document, read from the decorators and validators of the routes `app` serves. */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
-  describeValidatedClasses();
+  const validated = describeValidatedClasses();
   const config = new DocumentBuilder()
     .setTitle('教育活动全过程记录平台 Campaign tracking platform')
     .setDescription(
@@ -39,6 +39,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     extraModels: [ErrorAnswer, CommandAnswer],
     operationIdFactory: useCaseOperationId,
   });
+  // The validation pipe refuses unknown fields, so the request schemas say so.
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    if (validated.has(name) && !('$ref' in schema)) schema.additionalProperties = false;
+  }
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];

@@ -23,8 +23,9 @@ const CONVERTERS = {
  * Gives every class-validator-decorated class (request bodies, query and path parameter classes)
  * the OpenAPI property metadata its validators imply, so the document describes exactly what the
  * pipe accepts and cannot drift from it. A property that already carries @ApiProperty keeps it.
+ * Answers the names of the classes it describes.
  */
-export function describeValidatedClasses(): void {
+export function describeValidatedClasses(): Set<string> {
   const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, unknown[]> };
   const classes = [...storage.validationMetadatas.keys()].filter((c): c is new () => unknown => typeof c === 'function' && c.name !== '');
   const byName = new Map(classes.map((c) => [c.name, c]));
@@ -42,6 +43,7 @@ export function describeValidatedClasses(): void {
       ApiProperty({ ...toPropertyOptions(raw, refTo), required: schema.required?.includes(name) ?? false })(target.prototype as object, name);
     }
   }
+  return new Set(byName.keys());
 }
 
 function toPropertyOptions(raw: Schema, refTo: (ref: string) => Function | undefined): Record<string, unknown> {

@@ -19,7 +19,7 @@ export class GetProblemHttpController {
     private readonly calendar: OfficeCalendar,
   ) {}
 
-  @ApiOperation({ summary: '问题台账详情 (get a problem (ledger entry))', description: '问题台账详情：状态、整改方案、进展、验收、暂缓、联动任务、各轮整改、今日预警等级与剩余天数；ETag 为问题流版本号' })
+  @ApiOperation({ summary: '问题台账详情 (get a problem\'s ledger entry)', description: '问题台账详情：状态、整改方案、进展、验收、暂缓、联动任务、各轮整改、今日预警等级与剩余天数；ETag 为问题流版本号' })
   @ApiOkResponse({ schema: GetProblemAnswer })
   @Access({ roles: STAFF, mode: 'read', units: problemUnits, match: 'any' })
   @Get(':problemId')
