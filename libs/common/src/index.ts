@@ -1,5 +1,6 @@
 export * from './config/platform-config';
 export * from './http/validation';
+export * from './http/request-rules';
 export * from './http/error.filter';
 export * from './http/problem-details';
 export * from './http/request-actor';

@@ -11,5 +11,9 @@ export function problemDetails(status: number, body: Record<string, unknown>): R
   const title = STATUS_CODES[status] ?? 'Error';
   const message = body.message ?? title;
   const detail = Array.isArray(message) ? message.join('; ') : String(message);
-  return { type: 'about:blank', title, status, detail, ...body, statusCode: status, message };
+  const problem: Record<string, unknown> = { type: 'about:blank', title, status, detail, ...body, statusCode: status, message };
+  // Every 400 lists what was wrong; refusals raised before validation (unparsable JSON, a badly
+  // encoded path) concern the request as a whole.
+  if (status === 400 && !Array.isArray(problem.errors)) problem.errors = [{ field: 'request', rule: 'malformed', message: detail }];
+  return problem;
 }
