@@ -17,6 +17,7 @@ export interface Schema {
   properties?: Record<string, Schema>;
   required?: string[];
   allOf?: Schema[];
+  anyOf?: Schema[];
 }
 
 export type Resolve = (schema: Schema) => Schema;
@@ -47,6 +48,10 @@ function stringOf(schema: Schema): fc.Arbitrary<string> {
 export function valueFor(schema: Schema, resolve: Resolve): fc.Arbitrary<unknown> {
   const s = resolve(schema);
   if (s.enum) return fc.constantFrom(...s.enum);
+  if (s.anyOf) {
+    const { anyOf, ...rest } = s;
+    return fc.oneof(...anyOf.map((alternative) => valueFor({ ...rest, ...alternative }, resolve)));
+  }
   switch (s.type) {
     case 'string':
       return stringOf(s);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, Command, CommandMeta, CommandResult, CurrentActor, respond, STAFF } from '@platform/common';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CurrentActor, respond, STAFF } from '@platform/common';
 import { Actor } from '@platform/domain';
 import type { Request, Response } from 'express';
 import { AuthService, TokenPair } from '../auth.service';
@@ -18,6 +18,7 @@ export class AuthHttpController {
 
   @ApiOperation({ operationId: 'signIn', summary: '登录 (sign in)', description: '登录：返回短期访问令牌和可吊销的刷新令牌' })
   @ApiOkResponse({ schema: TokenPairAnswer })
+  @ApiRequestExample(SignInRequest, '登录 (sign in)', { username: 'office-wuling', password: 'correct-horse-battery' })
   @Access({ roles: ['public', ...STAFF], mode: 'write', units: null })
   @Post('sign-in')
   @HttpCode(200)

@@ -1,5 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
+import { applyDecorators, Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
 import { PROBLEM_MEDIA_TYPE } from '../problem-details';
 import { CommandAnswer, ErrorAnswer } from './answer-schemas';
 
@@ -91,3 +91,7 @@ export const ApiSpreadsheetAnswer = () =>
       'text/csv': { schema: { type: 'string' } },
     },
   });
+
+/** A typical request body, shown in the document and checked against the schema by the linter. */
+export const ApiRequestExample = (type: Type<unknown>, summary: string, value: Record<string, unknown>) =>
+  ApiBody({ type, examples: { typical: { summary, value } } });

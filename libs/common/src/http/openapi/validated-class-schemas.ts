@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { MetadataStorage as TransformerStorage } from 'class-transformer/types/MetadataStorage';
-import { getMetadataStorage, IS_ISO8601 } from 'class-validator';
+import { getMetadataStorage, IS_ISO8601, ValidationTypes } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import type { ISchemaConverters } from 'class-validator-jsonschema/build/defaultConverters';
 
 type Schema = Record<string, unknown> & { $ref?: string; type?: string; items?: Schema; pattern?: string; format?: string };
 
@@ -14,10 +15,12 @@ const REF_PREFIX = '#/components/schemas/';
 const described = new WeakSet<object>();
 
 /** What a class-validator rule means as a schema, where the library's default does not say it right. */
-const CONVERTERS = {
-  // ISO 8601 accepts more than RFC 3339 date-time; a calendar-day pattern beside it narrows it to a date below.
-  [IS_ISO8601]: { type: 'string', format: 'date-time' },
-} as const;
+const CONVERTERS: ISchemaConverters = {
+  // ISO 8601 (strict) takes a calendar day or an instant; a calendar-day pattern beside it narrows it to a date below.
+  [IS_ISO8601]: { anyOf: [{ type: 'string', format: 'date' }, { type: 'string', format: 'date-time' }] },
+  // "Defined" is what `required` already says; the library's `not: { type: 'null' }` is not OpenAPI 3.0.
+  [ValidationTypes.IS_DEFINED]: {},
+};
 
 /**
  * Gives every class-validator-decorated class (request bodies, query and path parameter classes)
@@ -51,6 +54,9 @@ function toPropertyOptions(raw: Schema, refTo: (ref: string) => Function | undef
   if ($ref && refTo($ref)) return { ...rest, type: () => refTo($ref) };
   if (rest.type === 'array' && items?.$ref && refTo(items.$ref)) return { ...rest, type: () => refTo(items.$ref!), isArray: true };
   const own: Record<string, unknown> = items ? { ...rest, items } : { ...rest };
-  if (own.format === 'date-time' && typeof own.pattern === 'string' && own.pattern.includes('\\d{4}-\\d{2}-\\d{2}$')) own.format = 'date';
+  if (own.anyOf && typeof own.pattern === 'string' && own.pattern.includes('\\d{4}-\\d{2}-\\d{2}$')) {
+    delete own.anyOf;
+    Object.assign(own, { type: 'string', format: 'date' });
+  }
   return own;
 }
