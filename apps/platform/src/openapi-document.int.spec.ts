@@ -61,8 +61,11 @@ describe('the OpenAPI document', () => {
     const anonymous: string[] = [];
     for (const { key, op } of operations(doc)) {
       const schemes = (op.security ?? []).map((s) => Object.keys(s).join(','));
-      // {} admits an anonymous caller; public routes that staff use too also name the bearer scheme.
-      if (schemes.includes('')) anonymous.push(key);
+      // [{}] is the one requirement that asks for nothing: no token needed.
+      if (schemes.includes('')) {
+        expect({ key, schemes }).toEqual({ key, schemes: [''] });
+        anonymous.push(key);
+      }
       else expect({ key, schemes }).toEqual({ key, schemes: ['bearer'] });
     }
     expect(anonymous.sort()).toEqual(

@@ -33,6 +33,7 @@ export const ApiErrors = (...statuses: ErrorStatus[]) =>
 
 export const BEARER = 'bearer';
 
+
 /**
  * What an access rule implies for the contract: who must send a token, and the refusals the
  * guard and the pipes can give before the handler runs. Applied by @Access, so no route repeats it.
@@ -46,9 +47,10 @@ export function ApiAccess(rule: { readonly roles: readonly string[]; readonly mo
   // A reader outside the scope gets 404 just like a missing resource; a public read can be missing too.
   statuses.push(404);
   if (rule.mode === 'write') statuses.push(413, 429);
-  // An optional token (public routes that show more to staff) is `[{}, { bearer: [] }]`; none at all is `[{}]`.
-  const security = isPublic ? (signedInToo ? [ApiSecurity({}), ApiBearerAuth(BEARER)] : [ApiSecurity({})]) : [ApiBearerAuth(BEARER)];
-  return applyDecorators(...security, ApiErrors(...statuses));
+  // Public routes need no token: `security: [{}]`, the one requirement that asks for nothing
+  // (swagger drops an empty list). A token that is sent anyway is still checked, hence their 401.
+  const security = isPublic ? ApiSecurity({}) : ApiBearerAuth(BEARER);
+  return applyDecorators(security, ApiErrors(...statuses));
 }
 
 const COMMAND_HEADERS = [
