@@ -22,7 +22,7 @@ export const ReadStreamAnswer: SchemaObject = {
           recordedAt: { type: 'string', nullable: true },
           actor: { type: 'object', nullable: true },
           correlationId: { type: 'string' },
-          causationId: { type: 'string' },
+          causationId: { type: 'string', nullable: true },
           idempotencyKey: {},
           commandFingerprint: {},
           prevHash: { type: 'string', nullable: true },

@@ -12,7 +12,7 @@ export const SecurityLogAnswer: SchemaObject = {
           id: { type: 'number' },
           at: { type: 'string' },
           kind: { type: 'string' },
-          userId: { type: 'string' },
+          userId: { type: 'string', nullable: true },
           username: { type: 'string', nullable: true },
           ip: {},
           detail: { type: 'object', nullable: true },

@@ -8,7 +8,7 @@ export const GetUnitAnswer: SchemaObject = {
     name: { type: 'string' },
     level: { type: 'string', nullable: true },
     unitType: { type: 'string', nullable: true },
-    parentId: { type: 'string' },
+    parentId: { type: 'string', nullable: true },
     memberCount: { type: 'number', nullable: true },
     closed: { type: 'boolean', nullable: true },
     levelName: { type: 'string', nullable: true },

@@ -38,7 +38,7 @@ export const GetProgressBoardAnswer: SchemaObject = {
           level: { type: 'string', nullable: true },
           unitType: { type: 'string', nullable: true },
           unitTypeName: { type: 'string', nullable: true },
-          parentId: { type: 'string' },
+          parentId: { type: 'string', nullable: true },
           stage: { type: 'string', nullable: true },
           stageName: { type: 'string', nullable: true },
           phase: { type: 'object', nullable: true },

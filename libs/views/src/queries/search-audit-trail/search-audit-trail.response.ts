@@ -32,7 +32,7 @@ export const SearchAuditTrailAnswer: SchemaObject = {
           actor: { type: 'object', nullable: true },
           unitIds: { type: 'array', items: { type: 'string' } },
           correlationId: { type: 'string' },
-          causationId: { type: 'string' },
+          causationId: { type: 'string', nullable: true },
           hash: { type: 'string', nullable: true },
           typeName: { type: 'string', nullable: true },
           prevHash: { type: 'string', nullable: true },
