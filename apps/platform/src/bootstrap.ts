@@ -1,9 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter } from '@platform/common';
 import { AppModule } from './app.module';
+import { createOpenApiDocument } from './openapi-document';
 
 /** Builds the whole platform; main.ts listens on it, the e2e tests drive it over HTTP. */
 export async function createPlatformApp(config: PlatformConfig, clock?: Clock): Promise<NestExpressApplication> {
@@ -19,12 +20,6 @@ export async function createPlatformApp(config: PlatformConfig, clock?: Clock): 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new PlatformErrorFilter());
   app.enableShutdownHooks();
-  const doc = new DocumentBuilder()
-    .setTitle('教育活动全过程记录平台 Campaign tracking platform')
-    .setDescription('Every campaign action is an event; boards, ledgers and audit trails are projections of them.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorRequest, MANAGERS, STAFF } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { ProjectionRunner } from '@platform/read-models';
+import { HealthAnswer } from './health.response';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,6 +14,8 @@ export class HealthHttpController {
   ) {}
 
   /** Liveness, the event store's head position, and each projection's lag and last error */
+  @ApiOperation({ summary: '运行状况 (health: event store head and projection lag)' })
+  @ApiOkResponse({ schema: HealthAnswer })
   @Access({ roles: [...STAFF, 'public'], mode: 'read', units: null })
   @Get()
   async health(@Req() req: ActorRequest) {

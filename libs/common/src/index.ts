@@ -1,6 +1,8 @@
 export * from './config/platform-config';
 export * from './http/validation';
+export * from './http/request-rules';
 export * from './http/error.filter';
+export * from './http/problem-details';
 export * from './http/request-actor';
 export * from './http/command-meta';
 export * from './commands/command-result';
@@ -12,3 +14,6 @@ export * from './access/access-rule';
 export * from './access/scope-lookups';
 export * from './access/unit-locators';
 export * from './access/actor-scope';
+export * from './http/openapi/answer-schemas';
+export * from './http/openapi/api-answers';
+export * from './http/openapi/validated-class-schemas';

@@ -1,6 +1,7 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { Role } from '@platform/domain';
 import type { Request } from 'express';
+import { ApiAccess } from '../http/openapi/api-answers';
 import { ScopeLookupRegistry } from './scope-lookups';
 
 export const ACCESS_RULE = 'platform:access-rule';
@@ -30,8 +31,11 @@ export interface AccessRule {
   readonly match?: 'all' | 'any';
 }
 
-/** Every route declares who may call it; a route without a rule is refused and fails the access-matrix test. */
-export const Access = (rule: AccessRule) => SetMetadata(ACCESS_RULE, rule);
+/**
+ * Every route declares who may call it; a route without a rule is refused and fails the access-matrix test.
+ * The same rule documents the route's security and the refusals it can answer in the OpenAPI document.
+ */
+export const Access = (rule: AccessRule) => applyDecorators(SetMetadata(ACCESS_RULE, rule), ApiAccess(rule));
 
 export const STAFF: readonly Role[] = ['admin', 'office', 'operator', 'inspector', 'leader'];
 export const REVIEWERS: readonly Role[] = ['admin', 'office', 'inspector'];

@@ -4,6 +4,7 @@ import { Actor } from '@platform/domain';
 import type { Request } from 'express';
 import { ActorScope, NO_SCOPE, ScopedRequest } from '../access/actor-scope';
 import { ActorRequest } from './request-actor';
+import { documentCommand } from './openapi/api-answers';
 import { badRequest } from './validation';
 
 /** What every command request carries besides its body. */
@@ -50,4 +51,4 @@ export const Command = createParamDecorator((_: unknown, ctx: ExecutionContext):
   if (!req.actor) throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '请先登录 (sign in first)' });
   const headers = commandHeaders(req);
   return { ...headers, actor: req.actor, scope: req.scope ?? NO_SCOPE, correlationId: headers.correlationId ?? randomUUID() };
-});
+}, [documentCommand]);

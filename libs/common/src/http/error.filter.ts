@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { DomainRuleError } from '@platform/domain';
 import { InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '@platform/event-store';
 import type { Response } from 'express';
+import { PROBLEM_MEDIA_TYPE, problemDetails } from './problem-details';
 
 /** Maps domain and store errors to HTTP answers; anything unknown is a 500 that reveals nothing. */
 @Catch()
@@ -13,7 +14,7 @@ export class PlatformErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(error);
     if (status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
-    res.status(status).json(body);
+    res.status(status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(problemDetails(status, body)));
   }
 
   private describe(error: unknown): [number, Record<string, unknown>] {

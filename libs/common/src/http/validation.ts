@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { requireNestedObjects } from './request-rules';
 
 export interface FieldError {
   readonly field: string;
@@ -30,6 +31,7 @@ export function badRequest(errors: FieldError[]): BadRequestException {
 
 /** Unknown fields are refused, not silently dropped: a typo must not pass as an empty value. */
 export function createValidationPipe(): ValidationPipe {
+  requireNestedObjects();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Request } from 'express';
 import { Access, UnitLocator } from '../access/access-rule';
 import { ScopeLookupRegistry } from '../access/scope-lookups';
+import { ReadStreamAnswer } from './read-stream.response';
 
 const streamUnits: UnitLocator = async (req: Request, lookups: ScopeLookupRegistry) =>
   lookups.streamUnits(String(req.params.streamId ?? ''));
@@ -29,7 +30,8 @@ export class ReadStreamQuery {
 export class ReadStreamHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** 一个事件流的全部事件（完整信封：两个时间、操作人、关联号、哈希链） */
+  @ApiOperation({ summary: '一个事件流的全部事件 (read the events of one stream)', description: '一个事件流的全部事件（完整信封：两个时间、操作人、关联号、哈希链）' })
+  @ApiOkResponse({ schema: ReadStreamAnswer })
   @Access({ roles: ['admin', 'office', 'inspector', 'leader'], mode: 'read', units: streamUnits })
   @Get(':streamId/events')
   async read(@Param() p: StreamParams, @Query() q: ReadStreamQuery) {

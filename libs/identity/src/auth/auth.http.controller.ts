@@ -1,20 +1,24 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
-import { Access, Command, CommandMeta, CommandResult, CurrentActor, respond, STAFF } from '@platform/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CurrentActor, respond, STAFF } from '@platform/common';
 import { Actor } from '@platform/domain';
 import type { Request, Response } from 'express';
 import { AuthService, TokenPair } from '../auth.service';
 import { ResetPasswordCommand } from '../commands/reset-password/reset-password.command';
 import { UserDirectory } from '../user-directory';
 import { ChangeOwnPasswordRequest, RefreshTokenRequest, SignInRequest } from './auth.request.dto';
+import { CurrentUserAnswer } from './current-user.response';
+import { TokenPairAnswer } from './token-pair.response';
 
 @ApiTags('auth 登录')
 @Controller('api/auth')
 export class AuthHttpController {
   constructor(private readonly auth: AuthService, private readonly users: UserDirectory, private readonly bus: CommandBus) {}
 
-  /** 登录：返回短期访问令牌和可吊销的刷新令牌 */
+  @ApiOperation({ operationId: 'signIn', summary: '登录 (sign in)', description: '登录：返回短期访问令牌和可吊销的刷新令牌' })
+  @ApiOkResponse({ schema: TokenPairAnswer })
+  @ApiRequestExample(SignInRequest, '登录 (sign in)', { username: 'office-wuling', password: 'correct-horse-battery' })
   @Access({ roles: ['public', ...STAFF], mode: 'write', units: null })
   @Post('sign-in')
   @HttpCode(200)
@@ -22,7 +26,8 @@ export class AuthHttpController {
     return this.auth.signIn(body.username, body.password, req);
   }
 
-  /** 用刷新令牌换取新令牌（旧刷新令牌随即失效） */
+  @ApiOperation({ operationId: 'refreshTokens', summary: '用刷新令牌换取新令牌 (refresh the tokens)', description: '用刷新令牌换取新令牌（旧刷新令牌随即失效）' })
+  @ApiOkResponse({ schema: TokenPairAnswer })
   @Access({ roles: ['public', ...STAFF], mode: 'write', units: null })
   @Post('refresh')
   @HttpCode(200)
@@ -30,7 +35,8 @@ export class AuthHttpController {
     return this.auth.refresh(body.refreshToken, req);
   }
 
-  /** 退出登录：吊销刷新令牌 */
+  @ApiOperation({ operationId: 'signOut', summary: '退出登录 (sign out)', description: '退出登录：吊销刷新令牌' })
+  @ApiNoContentResponse({ description: '已退出 (signed out)' })
   @Access({ roles: ['public', ...STAFF], mode: 'write', units: null })
   @Post('sign-out')
   @HttpCode(204)
@@ -39,6 +45,8 @@ export class AuthHttpController {
   }
 
   /** 当前用户 */
+  @ApiOperation({ operationId: 'getCurrentUser', summary: '当前用户 (the signed-in user)' })
+  @ApiOkResponse({ schema: CurrentUserAnswer })
   @Access({ roles: STAFF, mode: 'read', units: null })
   @Get('me')
   async me(@CurrentActor() actor: Actor) {
@@ -53,7 +61,7 @@ export class AuthHttpController {
     };
   }
 
-  /** 修改本人密码（须提供当前密码） */
+  @ApiOperation({ operationId: 'changeOwnPassword', summary: '修改本人密码 (change one\'s own password)', description: '修改本人密码（须提供当前密码）' })
   @Access({ roles: STAFF, mode: 'write', units: null })
   @Post('password')
   async changeOwnPassword(

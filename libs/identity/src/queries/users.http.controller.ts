@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access } from '@platform/common';
@@ -7,6 +7,9 @@ import { IdentityStore } from '../identity-store';
 import { SECURITY_EVENT_KINDS, SecurityEventKind } from '../security-log';
 import { UserDirectory } from '../user-directory';
 import { UserParams } from '../user-params';
+import { ListUsersAnswer } from './list-users.response';
+import { GetUserAnswer } from './get-user.response';
+import { SecurityLogAnswer } from './security-log.response';
 
 export class SecurityLogQuery {
   @IsOptional()
@@ -33,6 +36,8 @@ export class UsersHttpController {
   constructor(private readonly users: UserDirectory, private readonly store: IdentityStore) {}
 
   /** 用户列表 */
+  @ApiOperation({ operationId: 'listUsers', summary: '用户列表 (list users)' })
+  @ApiOkResponse({ schema: ListUsersAnswer })
   @Access({ roles: ['admin'], mode: 'read', units: null })
   @Get('users')
   async list() {
@@ -41,6 +46,8 @@ export class UsersHttpController {
   }
 
   /** 用户详情 */
+  @ApiOperation({ operationId: 'getUser', summary: '用户详情 (get a user)' })
+  @ApiOkResponse({ schema: GetUserAnswer })
   @Access({ roles: ['admin'], mode: 'read', units: null })
   @Get('users/:userId')
   async get(@Param() p: UserParams) {
@@ -50,7 +57,8 @@ export class UsersHttpController {
     return rest;
   }
 
-  /** 安全日志：登录失败、拒绝访问、令牌吊销、限流（按编号分页） */
+  @ApiOperation({ operationId: 'readSecurityLog', summary: '安全日志 (security log)', description: '安全日志：登录失败、拒绝访问、令牌吊销、限流（按编号分页）' })
+  @ApiOkResponse({ schema: SecurityLogAnswer })
   @Access({ roles: ['admin'], mode: 'read', units: null })
   @Get('security-log')
   log(@Query() q: SecurityLogQuery) {

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ActorRequest, CommandMeta, commandHeaders, fromParams, NO_SCOPE, ScopedRequest, UnitLocator } from '@platform/common';
+import { ActorRequest, CommandMeta, commandHeaders, documentCommand, fromParams, NO_SCOPE, ScopedRequest, UnitLocator } from '@platform/common';
 import { Actor } from '@platform/domain';
 
 /** Who a ballot from the masses is recorded as: nobody in particular, by design. */
@@ -24,7 +24,7 @@ export const VoterCommand = createParamDecorator((_: unknown, ctx: ExecutionCont
     // A voter's own correlation id could tie ballots together; theirs get a fresh one.
     correlationId: (!voter && headers.correlationId) || randomUUID(),
   };
-});
+}, [documentCommand]);
 
 /**
  * The masses have no scope: for them the open round decides. Organizers stay within theirs.

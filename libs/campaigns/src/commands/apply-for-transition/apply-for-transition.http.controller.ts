@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ApplyForTransitionCommand } from './apply-for-transition.command';
@@ -11,7 +11,7 @@ import { ApplyForTransitionRequest } from './apply-for-transition.request.dto';
 export class ApplyForTransitionHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 申请转段（本阶段必做步骤须已全部完成） */
+  @ApiOperation({ summary: '申请转段 (apply for a phase transition)', description: '申请转段（本阶段必做步骤须已全部完成）' })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post('transition-applications')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond, REVIEWERS } from '@platform/common';
 import type { Response } from 'express';
 import { ApproveTransitionCommand } from './approve-transition.command';
@@ -11,7 +11,7 @@ import { ApproveTransitionRequest } from './approve-transition.request.dto';
 export class ApproveTransitionHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 批准转段（督导组或活动办公室，不能审批本人申请） */
+  @ApiOperation({ summary: '批准转段 (approve a phase transition)', description: '批准转段（督导组或活动办公室，不能审批本人申请）' })
   @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
   @Post('transition-applications/approve')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond, REVIEWERS } from '@platform/common';
 import type { Response } from 'express';
 import { ConcludeUnitCommand } from './conclude-unit.command';
@@ -11,7 +11,7 @@ import { ConcludeUnitRequest } from './conclude-unit.request.dto';
 export class ConcludeUnitHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 总结（巩固阶段后；示范点创建须选择命名或淘汰） */
+  @ApiOperation({ summary: '总结 (conclude a unit\'s campaign)', description: '总结（巩固阶段后；示范点创建须选择命名或淘汰）' })
   @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
   @Post('conclusion')
   handle(

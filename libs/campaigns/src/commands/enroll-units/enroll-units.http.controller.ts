@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignParams, Command, CommandMeta, CommandResult, fromBody, MANAGERS, respond } from '@platform/common';
 import type { Response } from 'express';
 import { EnrollUnitsCommand } from './enroll-units.command';
@@ -12,6 +12,7 @@ export class EnrollUnitsHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 增补参加活动的组织 */
+  @ApiOperation({ summary: '增补参加活动的组织 (enroll more units)' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromBody('unitIds') })
   @Post(':campaignId/enrollments')
   enroll(

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, ApiRequestExample, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
 import type { Response } from 'express';
 import { RecordParticipationCommand } from './record-participation.command';
 import { RecordParticipationRequest } from './record-participation.request.dto';
@@ -11,7 +11,8 @@ import { RecordParticipationRequest } from './record-participation.request.dto';
 export class RecordParticipationHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 记录参学情况：应参学、实参学、请假及原因 */
+  @ApiOperation({ summary: '记录参学情况 (record participation)', description: '记录参学情况：应参学、实参学、请假及原因' })
+  @ApiRequestExample(RecordParticipationRequest, '参学情况 (participation)', { shouldAttend: 30, attended: 27, excused: [{ reason: '流动党员外出务工', count: 2 }] })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post('participation')
   handle(

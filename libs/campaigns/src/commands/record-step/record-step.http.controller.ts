@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, ApiRequestExample, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
 import type { Response } from 'express';
 import { RecordStepCommand } from './record-step.command';
 import { RecordStepRequest } from './record-step.request.dto';
@@ -11,7 +11,8 @@ import { RecordStepRequest } from './record-step.request.dto';
 export class RecordStepHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 记录完成的步骤（含佐证说明与附件引用） */
+  @ApiOperation({ summary: '记录完成的步骤 (record a completed step)', description: '记录完成的步骤（含佐证说明与附件引用）' })
+  @ApiRequestExample(RecordStepRequest, '集中学习 (centralized study, in hours)', { phaseKey: 'study', stepKey: 'centralized_study', evidence: '集中学习 12 学时，参学党员 28 人', quantity: 12, occurredAt: '2026-01-20T09:00:00Z' })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post('steps')
   handle(

@@ -1,4 +1,5 @@
 import { IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { MaxDecimalPlaces } from '@platform/common';
 
 const KEY = /^[a-z][a-z0-9_-]{0,63}$/;
 
@@ -22,7 +23,8 @@ export class RecordStepRequest {
 
   /** Study hours or members located, for steps that measure one */
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber()
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(1_000_000)
   quantity?: number;

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond, REVIEWERS } from '@platform/common';
 import type { Response } from 'express';
 import { RejectTransitionCommand } from './reject-transition.command';
@@ -11,7 +11,7 @@ import { RejectTransitionRequest } from './reject-transition.request.dto';
 export class RejectTransitionHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 退回转段申请（须说明理由） */
+  @ApiOperation({ summary: '退回转段申请 (reject a phase transition)', description: '退回转段申请（须说明理由）' })
   @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
   @Post('transition-applications/reject')
   handle(

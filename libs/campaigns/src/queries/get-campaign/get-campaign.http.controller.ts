@@ -1,16 +1,18 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, scopeCovers, STAFF } from '@platform/common';
 import { OrganizationDirectory } from '@platform/organizations';
 import type { Response } from 'express';
 import { CampaignFactsLoader } from '../../campaign-facts';
+import { GetCampaignAnswer } from './get-campaign.response';
 
 @ApiTags('campaigns 活动')
 @Controller('api/campaigns')
 export class GetCampaignHttpController {
   constructor(private readonly campaigns: CampaignFactsLoader, private readonly directory: OrganizationDirectory) {}
 
-  /** 活动概况；ETag 为活动流版本号 */
+  @ApiOperation({ summary: '活动概况 (campaign overview)', description: '活动概况；ETag 为活动流版本号' })
+  @ApiOkResponse({ schema: GetCampaignAnswer })
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @Get(':campaignId')
   async get(@Param() p: CampaignParams, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {

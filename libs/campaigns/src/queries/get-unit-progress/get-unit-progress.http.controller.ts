@@ -1,16 +1,18 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, fromParams, STAFF, StreamCommandRunner } from '@platform/common';
 import { progressStreamId, unitProgressDecider } from '@platform/domain';
 import type { Response } from 'express';
 import { CampaignFactsLoader } from '../../campaign-facts';
+import { GetUnitProgressAnswer } from './get-unit-progress.response';
 
 @ApiTags('campaign units 参学组织')
 @Controller('api/campaigns/:campaignId/units/:unitId')
 export class GetUnitProgressHttpController {
   constructor(private readonly campaigns: CampaignFactsLoader, private readonly runner: StreamCommandRunner) {}
 
-  /** 单个组织在活动中的进度：当前阶段、步骤完成情况、转段状态、参学情况；ETag 为进度流版本号 */
+  @ApiOperation({ summary: '单个组织在活动中的进度 (a unit\'s progress in a campaign)', description: '单个组织在活动中的进度：当前阶段、步骤完成情况、转段状态、参学情况；ETag 为进度流版本号' })
+  @ApiOkResponse({ schema: GetUnitProgressAnswer })
   @Access({ roles: STAFF, mode: 'read', units: fromParams('unitId') })
   @Get()
   async get(@Param() p: CampaignUnitParams, @Res({ passthrough: true }) res: Response) {

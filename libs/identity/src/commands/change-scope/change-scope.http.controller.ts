@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { UserParams } from '../../user-params';
@@ -13,6 +13,7 @@ export class ChangeScopeHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 调整工作范围 */
+  @ApiOperation({ summary: '调整工作范围 (change a user\'s scope)' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post(':userId/scope')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Request, Response } from 'express';
 import { UserParams } from '../../user-params';
@@ -12,7 +12,7 @@ import { DisableUserRequest } from './disable-user.request.dto';
 export class DisableUserHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 停用账号（同时吊销其全部令牌） */
+  @ApiOperation({ summary: '停用账号 (disable a user)', description: '停用账号（同时吊销其全部令牌）' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post(':userId/disable')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { UserParams } from '../../user-params';
@@ -13,6 +13,7 @@ export class EnableUserHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 启用账号 */
+  @ApiOperation({ summary: '启用账号 (enable a user)' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post(':userId/enable')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { RegisterUserCommand } from './register-user.command';
@@ -11,7 +11,7 @@ import { RegisterUserRequest } from './register-user.request.dto';
 export class RegisterUserHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 新建用户：角色、工作范围（组织子树）与初始密码 */
+  @ApiOperation({ summary: '新建用户 (register a user)', description: '新建用户：角色、工作范围（组织子树）与初始密码' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post()
   register(@Command() meta: CommandMeta, @Body() body: RegisterUserRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {

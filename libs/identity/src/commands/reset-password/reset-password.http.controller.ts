@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Request, Response } from 'express';
 import { UserParams } from '../../user-params';
@@ -12,7 +12,7 @@ import { ResetPasswordRequest } from './reset-password.request.dto';
 export class ResetPasswordHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 重置密码（同时吊销该用户的全部刷新令牌） */
+  @ApiOperation({ summary: '重置密码 (reset a user\'s password)', description: '重置密码（同时吊销该用户的全部刷新令牌）' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post(':userId/password')
   handle(

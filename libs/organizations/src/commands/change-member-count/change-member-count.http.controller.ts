@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, fromParams, respond, UnitParams } from '@platform/common';
 import type { Response } from 'express';
 import { ChangeMemberCountCommand } from './change-member-count.command';
@@ -12,6 +12,7 @@ export class ChangeMemberCountHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 更新党员数 */
+  @ApiOperation({ summary: '更新党员数 (change the member count)' })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post(':unitId/member-count')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, fromParams, MANAGERS, respond, UnitParams } from '@platform/common';
 import type { Response } from 'express';
 import { CloseUnitCommand } from './close-unit.command';
@@ -12,6 +12,7 @@ export class CloseUnitHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 撤销组织 */
+  @ApiOperation({ summary: '撤销组织 (close a unit)' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromParams('unitId') })
   @Post(':unitId/close')
   handle(

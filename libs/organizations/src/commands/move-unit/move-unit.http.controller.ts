@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, allOf, Command, CommandMeta, CommandResult, fromBody, fromParams, MANAGERS, respond, UnitParams } from '@platform/common';
 import type { Response } from 'express';
 import { MoveUnitCommand } from './move-unit.command';
@@ -12,6 +12,7 @@ export class MoveUnitHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 调整隶属关系 */
+  @ApiOperation({ summary: '调整隶属关系 (move a unit)' })
   @Access({ roles: MANAGERS, mode: 'write', units: allOf(fromParams('unitId'), fromBody('parentId')) })
   @Post(':unitId/move')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, fromParams, MANAGERS, respond, UnitParams } from '@platform/common';
 import type { Response } from 'express';
 import { RenameUnitCommand } from './rename-unit.command';
@@ -12,6 +12,7 @@ export class RenameUnitHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 组织更名 */
+  @ApiOperation({ summary: '组织更名 (rename a unit)' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromParams('unitId') })
   @Post(':unitId/rename')
   handle(

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, fromParams, STAFF, UnitParams } from '@platform/common';
 import { orgStreamId, UNIT_LEVEL_NAMES, UNIT_TYPE_NAMES } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Response } from 'express';
 import { OrganizationDirectory } from '../../organization-directory';
+import { GetUnitAnswer } from './get-unit.response';
 
 @ApiTags('organizations 组织')
 @Controller('api/organizations')
@@ -14,7 +15,8 @@ export class GetUnitHttpController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  /** 组织详情；ETag 为组织流的版本号，可作为下一条命令的 If-Match */
+  @ApiOperation({ summary: '组织详情 (get a unit)', description: '组织详情；ETag 为组织流的版本号，可作为下一条命令的 If-Match' })
+  @ApiOkResponse({ schema: GetUnitAnswer })
   @Access({ roles: STAFF, mode: 'read', units: fromParams('unitId') })
   @Get(':unitId')
   async get(@Param() p: UnitParams, @Res({ passthrough: true }) res: Response) {

@@ -1,16 +1,18 @@
 import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CurrentScope, scopeCovers, STAFF } from '@platform/common';
 import { UNIT_LEVEL_NAMES, UNIT_TYPE_NAMES } from '@platform/domain';
 import { OrganizationDirectory } from '../../organization-directory';
 import { ListUnitsRequest } from './list-units.request.dto';
+import { ListUnitsAnswer } from './list-units.response';
 
 @ApiTags('organizations 组织')
 @Controller('api/organizations')
 export class ListUnitsHttpController {
   constructor(private readonly directory: OrganizationDirectory) {}
 
-  /** 组织列表（可按子树、层级、类型筛选） */
+  @ApiOperation({ summary: '组织列表 (list units)', description: '组织列表（可按子树、层级、类型筛选）' })
+  @ApiOkResponse({ schema: ListUnitsAnswer })
   @Access({ roles: STAFF, mode: 'read', units: null })
   @Get()
   async list(@Query() q: ListUnitsRequest, @CurrentScope() scope: ActorScope) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { AcceptFixRequest } from './accept-fix.request.dto';
 export class AcceptFixHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 验收通过（不能验收本单位或自己提交的整改） */
+  @ApiOperation({ summary: '验收通过 (accept a fix)', description: '验收通过（不能验收本单位或自己提交的整改）' })
   @Access({ roles: VERIFIERS, mode: 'write', units: responsibleUnit })
   @Post(':problemId/accept-fix')
   handle(

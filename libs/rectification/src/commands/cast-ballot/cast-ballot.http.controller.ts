@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
-import { Access, CampaignUnitParams, CommandMeta, CommandResult, respond } from '@platform/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, ApiRequestExample, CampaignUnitParams, CommandMeta, CommandResult, respond } from '@platform/common';
 import { Role } from '@platform/domain';
 import type { Response } from 'express';
 import { organizerUnit, VoterCommand } from '../../http/voter-command-meta';
@@ -16,7 +16,8 @@ const VOTERS: readonly Role[] = ['public', 'office', 'inspector', 'operator'];
 export class CastBallotHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 投一张满意度测评票（群众无需登录，不记录投票人） */
+  @ApiOperation({ summary: '投一张满意度测评票 (cast a satisfaction ballot)', description: '投一张满意度测评票（群众无需登录，不记录投票人）' })
+  @ApiRequestExample(CastBallotRequest, '一张满意票 (one ballot)', { round: 1, ballotId: 'b-000123', grade: 'satisfied' })
   @Access({ roles: VOTERS, mode: 'write', units: organizerUnit })
   @Post('ballots')
   handle(

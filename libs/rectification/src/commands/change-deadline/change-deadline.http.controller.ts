@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { ChangeDeadlineRequest } from './change-deadline.request.dto';
 export class ChangeDeadlineHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 调整整改时限（须说明理由，原时限保留在历史中） */
+  @ApiOperation({ summary: '调整整改时限 (change the rectification deadline)', description: '调整整改时限（须说明理由，原时限保留在历史中）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/deadline')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemPartParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { ChangePartDeadlineRequest } from './change-part-deadline.request.dto';
 export class ChangePartDeadlineHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 调整联动整改任务的时限（须说明理由） */
+  @ApiOperation({ summary: '调整联动整改任务的时限 (change a joint part\'s deadline)', description: '调整联动整改任务的时限（须说明理由）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/parts/:partId/deadline')
   handle(

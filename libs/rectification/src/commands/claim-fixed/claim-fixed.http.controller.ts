@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { ClaimFixedRequest } from './claim-fixed.request.dto';
 export class ClaimFixedHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 申请验收（附整改成效佐证） */
+  @ApiOperation({ summary: '申请验收 (claim a problem fixed)', description: '申请验收（附整改成效佐证）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/claim-fixed')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemPartParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { ClosePartRequest } from './close-part.request.dto';
 export class ClosePartHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 完成联动整改任务（附佐证） */
+  @ApiOperation({ summary: '完成联动整改任务 (close a joint-handling part)', description: '完成联动整改任务（附佐证）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/parts/:partId/close')
   handle(

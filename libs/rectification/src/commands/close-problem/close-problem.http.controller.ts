@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { CloseProblemRequest } from './close-problem.request.dto';
 export class CloseProblemHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 销号（可记录防止反弹的长效机制） */
+  @ApiOperation({ summary: '销号 (close a problem)', description: '销号（可记录防止反弹的长效机制）' })
   @Access({ roles: VERIFIERS, mode: 'write', units: responsibleUnit })
   @Post(':problemId/close')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ORGANIZERS } from '../../http/problem-access';
@@ -13,6 +13,7 @@ export class CloseSatisfactionRoundHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 结束本轮测评，按活动的满意率门槛判定达标或补课 */
+  @ApiOperation({ summary: '结束本轮测评，按活动的满意率门槛判定达标或补课 (close a satisfaction round)' })
   @Access({ roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') })
   @Post('close')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { DeferProblemRequest } from './defer-problem.request.dto';
 export class DeferProblemHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 暂缓解决：说明客观条件、向群众说明情况、复查日期与逐步解决措施 */
+  @ApiOperation({ summary: '暂缓解决 (defer a problem)', description: '暂缓解决：说明客观条件、向群众说明情况、复查日期与逐步解决措施' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/defer')
   handle(

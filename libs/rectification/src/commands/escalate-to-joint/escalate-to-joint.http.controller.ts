@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { EscalateToJointRequest } from './escalate-to-joint.request.dto';
 export class EscalateToJointHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 转为联动整改：上级牵头单位协调，各参与单位分担任务 */
+  @ApiOperation({ summary: '转为联动整改 (escalate to joint handling)', description: '转为联动整改：上级牵头单位协调，各参与单位分担任务' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/escalate')
   handle(

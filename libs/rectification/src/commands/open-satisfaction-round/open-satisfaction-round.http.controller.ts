@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ORGANIZERS } from '../../http/problem-access';
@@ -12,7 +12,7 @@ import { OpenSatisfactionRoundRequest } from './open-satisfaction-round.request.
 export class OpenSatisfactionRoundHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 开始一轮满意度测评（未达标的单位补课后再测） */
+  @ApiOperation({ summary: '开始一轮满意度测评 (open a satisfaction round)', description: '开始一轮满意度测评（未达标的单位补课后再测）' })
   @Access({ roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') })
   @Post('rounds')
   handle(

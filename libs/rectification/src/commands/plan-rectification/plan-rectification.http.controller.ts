@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
-import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
 import { UNIT_SIDE, problemUnits } from '../../http/problem-access';
@@ -14,6 +14,8 @@ export class PlanRectificationHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 制定整改措施、时限类别与整改时限 */
+  @ApiOperation({ summary: '制定整改措施、时限类别与整改时限 (plan the rectification)' })
+  @ApiRequestExample(PlanRectificationRequest, '限期整改 (by a deadline)', { measures: ['建立首问负责制', '每月公开办事时限'], timing: 'by_deadline', deadline: '2026-06-30' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/plan')
   handle(

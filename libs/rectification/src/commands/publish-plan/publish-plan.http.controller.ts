@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { PublishPlanRequest } from './publish-plan.request.dto';
 export class PublishPlanHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 公示整改方案（此后群众无需登录即可查看） */
+  @ApiOperation({ summary: '公示整改方案 (publish the rectification plan)', description: '公示整改方案（此后群众无需登录即可查看）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/publish')
   handle(

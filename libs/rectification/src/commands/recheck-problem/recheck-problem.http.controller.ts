@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import { Role } from '@platform/domain';
 import type { Response } from 'express';
@@ -17,7 +17,7 @@ const RECHECKERS: readonly Role[] = ['office', 'inspector', 'operator'];
 export class RecheckProblemHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** “回头看”复查已销号问题：巩固或反弹（反弹则重新整改，历史保留） */
+  @ApiOperation({ summary: '“回头看”复查已销号问题 (re-check a closed problem in look-back)', description: '“回头看”复查已销号问题：巩固或反弹（反弹则重新整改，历史保留）' })
   @Access({ roles: RECHECKERS, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/recheck')
   handle(

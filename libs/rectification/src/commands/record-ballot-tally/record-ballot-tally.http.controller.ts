@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ORGANIZERS } from '../../http/problem-access';
@@ -13,6 +13,7 @@ export class RecordBallotTallyHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 录入一次测评会议的计票结果 */
+  @ApiOperation({ summary: '录入一次测评会议的计票结果 (record a ballot tally)' })
   @Access({ roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') })
   @Post('tallies')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemPartParams } from '../../http/problem-params';
@@ -14,6 +14,7 @@ export class RecordPartProgressHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 记录联动整改任务的进展 */
+  @ApiOperation({ summary: '记录联动整改任务的进展 (record a joint part\'s progress)' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/parts/:partId/progress')
   handle(

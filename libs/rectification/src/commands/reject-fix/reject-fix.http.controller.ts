@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { RejectFixRequest } from './reject-fix.request.dto';
 export class RejectFixHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 验收不通过，退回整改（须说明理由） */
+  @ApiOperation({ summary: '验收不通过，退回整改 (reject a fix)', description: '验收不通过，退回整改（须说明理由）' })
   @Access({ roles: VERIFIERS, mode: 'write', units: responsibleUnit })
   @Post(':problemId/reject-fix')
   handle(

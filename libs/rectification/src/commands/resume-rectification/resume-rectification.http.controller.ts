@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -13,7 +13,7 @@ import { ResumeRectificationRequest } from './resume-rectification.request.dto';
 export class ResumeRectificationHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /** 恢复整改（可同时确定新的整改时限） */
+  @ApiOperation({ summary: '恢复整改 (resume rectification)', description: '恢复整改（可同时确定新的整改时限）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/resume')
   handle(

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ProblemParams } from '../../http/problem-params';
@@ -14,6 +14,7 @@ export class ReviewDeferralHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   /** 复查暂缓解决的问题，确定下次复查日期 */
+  @ApiOperation({ summary: '复查暂缓解决的问题，确定下次复查日期 (review a deferral)' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/deferral-review')
   handle(

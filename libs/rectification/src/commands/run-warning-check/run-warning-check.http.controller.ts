@@ -1,20 +1,19 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, MANAGERS } from '@platform/common';
 import { WarningCheckReport } from '../../warnings/deadline-warning-check';
 import { RunWarningCheckCommand } from './run-warning-check.command';
 import { RunWarningCheckRequest } from './run-warning-check.request.dto';
+import { WarningCheckAnswer } from './run-warning-check.response';
 
 @ApiTags('rectification 整改台账')
 @Controller('api/problems/warnings')
 export class RunWarningCheckHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /**
-   * 立即运行一次整改时限预警检查（平时由定时任务运行）；返回本次新发出的预警。
-   * The check covers every problem: it is the platform's job, started by hand.
-   */
+  @ApiOperation({ summary: '立即运行一次整改时限预警检查 (run the deadline warning check now)', description: '立即运行一次整改时限预警检查（平时由定时任务运行）；返回本次新发出的预警。 The check covers every problem: it is the platform\'s job, started by hand.' })
+  @ApiCreatedResponse({ schema: WarningCheckAnswer })
   @Access({ roles: MANAGERS, mode: 'write', units: null })
   @Post('run')
   run(@Command() meta: CommandMeta, @Body() _body: RunWarningCheckRequest): Promise<WarningCheckReport> {

@@ -1,21 +1,20 @@
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, STAFF } from '@platform/common';
 import { ProblemEvent, problemStreamId } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Response } from 'express';
 import { problemUnits } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
+import { GetProblemCyclesAnswer } from './get-problem-timeline.response';
 
 @ApiTags('rectification 整改台账')
 @Controller('api/problems')
 export class GetProblemTimelineHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /**
-   * 问题的完整历史：每一轮整改的每个事件（发生时间与记录时间、操作人），“回头看”反弹后重新整改的也在其中。
-   * Each event carries the cycle it belongs to; a rebound opens the next one.
-   */
+  @ApiOperation({ operationId: 'getProblemCycles', summary: '问题的完整历史 (problem history by rectification cycle)', description: '问题的完整历史：每一轮整改的每个事件（发生时间与记录时间、操作人），“回头看”反弹后重新整改的也在其中。 Each event carries the cycle it belongs to; a rebound opens the next one.' })
+  @ApiOkResponse({ schema: GetProblemCyclesAnswer })
   @Access({ roles: STAFF, mode: 'read', units: problemUnits, match: 'any' })
   @Get(':problemId/timeline')
   async timeline(@Param() p: ProblemParams, @Res({ passthrough: true }) res: Response) {

@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, STAFF, StreamCommandRunner } from '@platform/common';
 import { problemDecider, problemStreamId } from '@platform/domain';
 import type { Response } from 'express';
@@ -8,6 +8,7 @@ import { ProblemParams } from '../../http/problem-params';
 import { OfficeCalendar } from '../../office-calendar';
 import { RectificationFactsLoader } from '../../rectification-facts';
 import { problemView } from './problem-view';
+import { GetProblemAnswer } from './get-problem.response';
 
 @ApiTags('rectification 整改台账')
 @Controller('api/problems')
@@ -18,7 +19,8 @@ export class GetProblemHttpController {
     private readonly calendar: OfficeCalendar,
   ) {}
 
-  /** 问题台账详情：状态、整改方案、进展、验收、暂缓、联动任务、各轮整改、今日预警等级与剩余天数；ETag 为问题流版本号 */
+  @ApiOperation({ summary: '问题台账详情 (get a problem\'s ledger entry)', description: '问题台账详情：状态、整改方案、进展、验收、暂缓、联动任务、各轮整改、今日预警等级与剩余天数；ETag 为问题流版本号' })
+  @ApiOkResponse({ schema: GetProblemAnswer })
   @Access({ roles: STAFF, mode: 'read', units: problemUnits, match: 'any' })
   @Get(':problemId')
   async get(@Param() p: ProblemParams, @Res({ passthrough: true }) res: Response) {

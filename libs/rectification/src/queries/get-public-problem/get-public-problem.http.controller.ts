@@ -1,17 +1,19 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, STAFF } from '@platform/common';
 import { OrganizationDirectory } from '@platform/organizations';
 import { ProblemParams } from '../../http/problem-params';
 import { ProblemIndex } from '../../problem-index';
 import { publicProblem } from '../public-problem-view';
+import { GetPublicProblemAnswer } from './get-public-problem.response';
 
 @ApiTags('public 公示')
 @Controller('api/public/problems')
 export class GetPublicProblemHttpController {
   constructor(private readonly index: ProblemIndex, private readonly directory: OrganizationDirectory) {}
 
-  /** 公示：一个问题的整改方案与结果（无需登录）；未公示的问题与不存在的问题一样答 404 */
+  @ApiOperation({ summary: '公示：一个问题的整改方案与结果 (public: a published problem)', description: '公示：一个问题的整改方案与结果（无需登录）；未公示的问题与不存在的问题一样答 404' })
+  @ApiOkResponse({ schema: GetPublicProblemAnswer })
   @Access({ roles: ['public', ...STAFF], mode: 'read', units: null })
   @Get(':problemId')
   async get(@Param() p: ProblemParams) {

@@ -1,17 +1,19 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, fromParams, STAFF, StreamCommandRunner } from '@platform/common';
 import { satisfactionDecider, satisfactionStreamId } from '@platform/domain';
 import type { Response } from 'express';
 import { RectificationFactsLoader } from '../../rectification-facts';
 import { satisfactionView } from '../satisfaction-view';
+import { GetSatisfactionAnswer } from './get-satisfaction.response';
 
 @ApiTags('satisfaction 满意度测评')
 @Controller('api/campaigns/:campaignId/units/:unitId/satisfaction')
 export class GetSatisfactionHttpController {
   constructor(private readonly runner: StreamCommandRunner, private readonly facts: RectificationFactsLoader) {}
 
-  /** 满意度测评情况：各轮计票、满意率、是否达标或须补课；ETag 为测评流版本号 */
+  @ApiOperation({ summary: '满意度测评情况 (satisfaction evaluation)', description: '满意度测评情况：各轮计票、满意率、是否达标或须补课；ETag 为测评流版本号' })
+  @ApiOkResponse({ schema: GetSatisfactionAnswer })
   @Access({ roles: STAFF, mode: 'read', units: fromParams('unitId') })
   @Get()
   async get(@Param() p: CampaignUnitParams, @Res({ passthrough: true }) res: Response) {

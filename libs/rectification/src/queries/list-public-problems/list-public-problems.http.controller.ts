@@ -1,10 +1,11 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignParams, STAFF } from '@platform/common';
 import { CampaignFactsLoader } from '@platform/campaigns';
 import { OrganizationDirectory } from '@platform/organizations';
 import { ProblemIndex } from '../../problem-index';
 import { publicProblem } from '../public-problem-view';
+import { ListPublicProblemsAnswer } from './list-public-problems.response';
 
 @ApiTags('public 公示')
 @Controller('api/public/campaigns')
@@ -15,10 +16,8 @@ export class ListPublicProblemsHttpController {
     private readonly directory: OrganizationDirectory,
   ) {}
 
-  /**
-   * 公示：本活动已公示的整改方案与整改结果（无需登录，不含任何人员姓名）。
-   * A look-back lists the problems it reopened once their new plan is published.
-   */
+  @ApiOperation({ summary: '公示：本活动已公示的整改方案与整改结果 (public: published problems)', description: '公示：本活动已公示的整改方案与整改结果（无需登录，不含任何人员姓名）。 A look-back lists the problems it reopened once their new plan is published.' })
+  @ApiOkResponse({ schema: ListPublicProblemsAnswer })
   @Access({ roles: ['public', ...STAFF], mode: 'read', units: null })
   @Get(':campaignId/problems')
   async list(@Param() p: CampaignParams) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignParams, Command, CommandMeta, CommandResult, fromLookup, MANAGERS, respond } from '@platform/common';
 import type { Response } from 'express';
 import { PublishNoticeCommand } from './publish-notice.command';
@@ -11,10 +11,7 @@ import { PublishNoticeRequest } from './publish-notice.request.dto';
 export class PublishNoticeHttpController {
   constructor(private readonly bus: CommandBus) {}
 
-  /**
-   * 发布通报：以当前数据生成带排名的进度看板快照，连同数据截止位置、指标口径版本和快照摘要作为事件保存；
-   * 发布后永不改变，可随时用 /api/notices/{noticeId}/reproduce 从事件重新计算核对
-   */
+  @ApiOperation({ summary: '发布通报 (publish a notice)', description: '发布通报：以当前数据生成带排名的进度看板快照，连同数据截止位置、指标口径版本和快照摘要作为事件保存； 发布后永不改变，可随时用 /api/notices/{noticeId}/reproduce 从事件重新计算核对' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @Post()
   publish(

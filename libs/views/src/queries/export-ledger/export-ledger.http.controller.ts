@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, ActorScope, ApiSpreadsheetAnswer, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
 import { CheckpointWitness, WITNESS } from '@platform/event-store';
 import type { Response } from 'express';
 import { streamExport } from '../../exports/export-format';
@@ -21,9 +21,10 @@ export class ExportLedgerHttpController {
     @Inject(WITNESS) private readonly witness: CheckpointWitness,
   ) {}
 
-  /** 导出整改台账（xlsx 或 csv，中文表头），按页读取、流式输出，筛选条件同台账明细 */
+  @ApiOperation({ summary: '导出整改台账 (export the rectification ledger)', description: '导出整改台账（xlsx 或 csv，中文表头），按页读取、流式输出，筛选条件同台账明细' })
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiSpreadsheetAnswer()
   @Get()
   async export(@Param() p: CampaignParams, @Query() q: ExportLedgerRequest, @CurrentScope() scope: ActorScope, @Res() res: Response) {
     const moment = await this.moments.resolve(q.asOf, TRACKER_PROJECTIONS);

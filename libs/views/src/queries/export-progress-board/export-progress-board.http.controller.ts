@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, ActorScope, ApiSpreadsheetAnswer, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
 import { CheckpointWitness, WITNESS } from '@platform/event-store';
 import type { Response } from 'express';
 import { BOARD_COLUMNS, ROLLUP_COLUMNS } from '../../exports/board-columns';
@@ -21,9 +21,10 @@ export class ExportProgressBoardHttpController {
     @Inject(WITNESS) private readonly witness: CheckpointWitness,
   ) {}
 
-  /** 导出进度看板（xlsx 含“进度看板”“汇总”两张表；csv 为进度看板），中文表头，流式输出 */
+  @ApiOperation({ summary: '导出进度看板 (export the progress board)', description: '导出进度看板（xlsx 含“进度看板”“汇总”两张表；csv 为进度看板），中文表头，流式输出' })
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiSpreadsheetAnswer()
   @Get()
   async export(@Param() p: CampaignParams, @Query() q: ExportProgressBoardRequest, @CurrentScope() scope: ActorScope, @Res() res: Response) {
     const moment = await this.moments.resolve(q.asOf, BOARD_PROJECTIONS);

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, fromLookup, STAFF } from '@platform/common';
 import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
 import { readNotice } from '../../notices/notice-reader';
 import { documentCheckpoint } from '../../shared/document-checkpoint';
 import { NoticeParams } from './get-notice.request.dto';
+import { GetNoticeAnswer } from './get-notice.response';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/notices/:noticeId')
@@ -14,10 +15,8 @@ export class GetNoticeHttpController {
     @Inject(WITNESS) private readonly witness: CheckpointWitness,
   ) {}
 
-  /**
-   * 已发布的通报原文：标题、日期、数据截止位置、指标口径、排名快照及其摘要（发布后永不改变），
-   * 以及发布时签发的审计检查点（checkpoint.text 可复制后用 /api/audit-trail/checkpoints/verify 核验）
-   */
+  @ApiOperation({ summary: '已发布的通报原文 (get a notice)', description: '已发布的通报原文：标题、日期、数据截止位置、指标口径、排名快照及其摘要（发布后永不改变），以及发布时签发的审计检查点（checkpoint.text 可复制后用 /api/audit-trail/checkpoints/verify 核验）' })
+  @ApiOkResponse({ schema: GetNoticeAnswer })
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('notice', 'noticeId'), match: 'any' })
   @Get()
   async get(@Param() p: NoticeParams) {

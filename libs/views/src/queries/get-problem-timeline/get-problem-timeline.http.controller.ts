@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, fromLookup, STAFF } from '@platform/common';
 import { problemStreamId } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
@@ -13,6 +13,7 @@ import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { GetProblemTimelineRequest, ProblemTimelineParams } from './get-problem-timeline.request.dto';
+import { GetProblemTimelineAnswer } from './get-problem-timeline.response';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/rectification-tracker/problems/:problemId/timeline')
@@ -22,7 +23,8 @@ export class GetProblemTimelineHttpController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
-  /** 一个问题的全过程：台账现状（含预警），以及从登记到销号、反弹的每一个事件（两个时间、操作人、补录标记） */
+  @ApiOperation({ summary: '一个问题的全过程 (problem timeline)', description: '一个问题的全过程：台账现状（含预警），以及从登记到销号、反弹的每一个事件（两个时间、操作人、补录标记）' })
+  @ApiOkResponse({ schema: GetProblemTimelineAnswer })
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('ledger-problem', 'problemId'), match: 'any' })
   @Get()
   async get(@Param() p: ProblemTimelineParams, @Query() q: GetProblemTimelineRequest, @Res({ passthrough: true }) res: Response) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
 import type { Response } from 'express';
 import { dayOf, ledgerCampaign, readTrackerSummary, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
@@ -8,16 +8,15 @@ import { pageOf } from '../../shared/pagination';
 import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { GetRectificationTrackerRequest } from './get-rectification-tracker.request.dto';
+import { GetRectificationTrackerAnswer } from './get-rectification-tracker.response';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/campaigns/:campaignId/rectification-tracker')
 export class GetRectificationTrackerHttpController {
   constructor(private readonly moments: ViewMoments) {}
 
-  /**
-   * 整改进度：按责任单位统计已销号、已验收待销号、已整改待验收、整改中、限期整改、暂缓解决、
-   * 联动整改（含各任务完成情况）、超期及绿/黄/红预警，并逐级汇总；预警按查询时刻（或 asOf）的日期计算
-   */
+  @ApiOperation({ summary: '整改进度 (rectification tracker)', description: '整改进度：按责任单位统计已销号、已验收待销号、已整改待验收、整改中、限期整改、暂缓解决、 联动整改（含各任务完成情况）、超期及绿/黄/红预警，并逐级汇总；预警按查询时刻（或 asOf）的日期计算' })
+  @ApiOkResponse({ schema: GetRectificationTrackerAnswer })
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @Get()
   async get(

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
 import type { Response } from 'express';
 import { dayOf, ledgerCampaign, readProblemPage, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
@@ -8,13 +8,15 @@ import { DEFAULT_PAGE_SIZE } from '../../shared/pagination';
 import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { ListTrackedProblemsRequest, problemFiltersOf } from './list-tracked-problems.request.dto';
+import { ListTrackedProblemsAnswer } from './list-tracked-problems.response';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/campaigns/:campaignId/rectification-tracker/problems')
 export class ListTrackedProblemsHttpController {
   constructor(private readonly moments: ViewMoments) {}
 
-  /** 整改台账明细：按状态、处理方式、预警等级、子树、来源、是否超期筛选，超期和临近时限的排在前面，分页 */
+  @ApiOperation({ summary: '整改台账明细 (rectification ledger entries)', description: '整改台账明细：按状态、处理方式、预警等级、子树、来源、是否超期筛选，超期和临近时限的排在前面，分页' })
+  @ApiOkResponse({ schema: ListTrackedProblemsAnswer })
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @Get()
   async list(

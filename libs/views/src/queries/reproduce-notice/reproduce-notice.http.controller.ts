@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, fromLookup } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { readNotice } from '../../notices/notice-reader';
@@ -10,6 +10,7 @@ import { AUDITORS } from '../../shared/view-roles';
 import { unitFilter } from '../../shared/view-scope';
 import { NoticeParams } from '../get-notice/get-notice.request.dto';
 import { ReproduceNoticeRequest } from './reproduce-notice.request.dto';
+import { ReproduceNoticeAnswer } from './reproduce-notice.response';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/notices/:noticeId/reproduce')
@@ -19,10 +20,8 @@ export class ReproduceNoticeHttpController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
-  /**
-   * 复核通报：从事件重放到通报的数据截止位置，用同样的口径、范围和排名重新计算，并与保存的快照逐项比对；
-   * 也可指定另一版指标口径，看同一时刻在新口径下的结果
-   */
+  @ApiOperation({ summary: '复核通报 (reproduce a notice from the events)', description: '复核通报：从事件重放到通报的数据截止位置，用同样的口径、范围和排名重新计算，并与保存的快照逐项比对； 也可指定另一版指标口径，看同一时刻在新口径下的结果' })
+  @ApiOkResponse({ schema: ReproduceNoticeAnswer })
   @Access({ roles: AUDITORS, mode: 'read', units: fromLookup('notice', 'noticeId'), match: 'any' })
   @Get()
   async reproduce(@Param() p: NoticeParams, @Query() q: ReproduceNoticeRequest) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CurrentScope } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Response } from 'express';
@@ -11,6 +11,7 @@ import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { AUDITORS } from '../../shared/view-roles';
 import { auditSearchOf, SearchAuditTrailRequest } from './search-audit-trail.request.dto';
+import { SearchAuditTrailAnswer } from './search-audit-trail.response';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/audit-trail')
@@ -20,10 +21,8 @@ export class SearchAuditTrailHttpController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
-  /**
-   * 审计轨迹：范围内组织的每一个事件，按全局位置排序、以 after 游标分页；同时给出发生时间和记录时间，
-   * 记录时间晚于发生时间超过 24 小时的标记为补录（backdated）；可按子树、事件流、操作人、类型和时间段筛选
-   */
+  @ApiOperation({ summary: '审计轨迹 (search the audit trail)', description: '审计轨迹：范围内组织的每一个事件，按全局位置排序、以 after 游标分页；同时给出发生时间和记录时间， 记录时间晚于发生时间超过 24 小时的标记为补录（backdated）；可按子树、事件流、操作人、类型和时间段筛选' })
+  @ApiOkResponse({ schema: SearchAuditTrailAnswer })
   @Access({ roles: AUDITORS, mode: 'read', units: null })
   @Get()
   async search(@Query() q: SearchAuditTrailRequest, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {

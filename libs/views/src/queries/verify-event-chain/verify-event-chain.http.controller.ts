@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '@platform/common';
 import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
 import { AUDITORS } from '../../shared/view-roles';
 import { VerifyEventChainRequest } from './verify-event-chain.request.dto';
+import { VerifyEventChainAnswer } from './verify-event-chain.response';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/audit-trail/chain')
@@ -13,10 +14,8 @@ export class VerifyEventChainHttpController {
     @Inject(WITNESS) private readonly witness: CheckpointWitness,
   ) {}
 
-  /**
-   * 校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置；
-   * 并以最近签发的审计检查点核验：改动后重算整条链、或删除末尾事件，链本身看不出，检查点能看出
-   */
+  @ApiOperation({ summary: '校验事件哈希链 (verify the event hash chain)', description: '校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置；并以最近签发的审计检查点核验：改动后重算整条链、或删除末尾事件，链本身看不出，检查点能看出' })
+  @ApiOkResponse({ schema: VerifyEventChainAnswer })
   @Access({ roles: AUDITORS, mode: 'read', units: null })
   @Get()
   async verify(@Query() q: VerifyEventChainRequest) {

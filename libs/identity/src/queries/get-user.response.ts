@@ -1,0 +1,16 @@
+import type { SchemaObject } from '@nestjs/swagger';
+
+/** One user */
+export const GetUserAnswer: SchemaObject = {
+  type: 'object',
+  properties: {
+    userId: { type: 'string' },
+    username: { type: 'string', nullable: true },
+    displayName: { type: 'string', nullable: true },
+    role: { type: 'string', nullable: true },
+    disabled: { type: 'boolean', nullable: true },
+    scopeUnitIds: { type: 'array', items: { type: 'string' } },
+    contactPointUnitIds: { type: 'array', items: { type: 'string' } },
+  },
+  required: ['userId', 'username', 'displayName', 'role', 'disabled', 'scopeUnitIds', 'contactPointUnitIds'],
+};
