@@ -71,6 +71,7 @@ describe('the OpenAPI document', () => {
     expect(anonymous.sort()).toEqual(
       [
         'GET /health',
+        'GET /api/audit-trail/signing-key',
         'GET /api/campaign-templates',
         'GET /api/public/campaigns/{campaignId}/problems',
         'GET /api/public/problems/{problemId}',

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Access, fromLookup, STAFF } from '@platform/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, ApiSpreadsheetAnswer, fromLookup, STAFF } from '@platform/common';
 import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
 import type { Response } from 'express';
 import { BOARD_COLUMNS, ROLLUP_COLUMNS } from '../../exports/board-columns';
@@ -20,6 +20,8 @@ export class ExportNoticeHttpController {
   ) {}
 
   /** 导出已发布通报的排名快照（xlsx 含“通报”“汇总”“审计检查点”三张表；csv 为通报排名，末行为审计检查点） */
+  @ApiOperation({ summary: '导出通报 (export a notice)', description: '导出已发布通报的排名快照（xlsx 含“通报”“汇总”“审计检查点”三张表；csv 为通报排名，末行为审计检查点）' })
+  @ApiSpreadsheetAnswer()
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('notice', 'noticeId'), match: 'any' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @Get()
