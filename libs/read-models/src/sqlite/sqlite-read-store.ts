@@ -34,6 +34,7 @@ interface CheckpointRow {
   projection: string;
   position: number;
   version: number;
+  hash: string | null;
   updated_at: string;
 }
 
@@ -74,7 +75,7 @@ export class SqliteReadStore implements ReadStore {
     deleteCollection: Statement<[string]>;
     checkpoint: Statement<[string], CheckpointRow>;
     checkpoints: Statement<[], CheckpointRow>;
-    saveCheckpoint: Statement<[string, number, number, string]>;
+    saveCheckpoint: Statement<[string, number, number, string | null, string]>;
     deleteCheckpoint: Statement<[string]>;
     arrayFields: Statement<[string], string>;
     declareArrayField: Statement<[string, string]>;
@@ -119,6 +120,9 @@ export class SqliteReadStore implements ReadStore {
         updated_at TEXT    NOT NULL
       );
     `);
+    // Files written before checkpoints kept the hash of their event get the column; null = unknown.
+    const columns = this.db.prepare<[], string>("SELECT name FROM pragma_table_info('projection_checkpoints')").pluck().all();
+    if (!columns.includes('hash')) this.db.exec('ALTER TABLE projection_checkpoints ADD COLUMN hash TEXT');
     this.clock = options.clock ?? (() => new Date());
     this.stmt = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?'),
@@ -131,9 +135,9 @@ export class SqliteReadStore implements ReadStore {
       checkpoint: this.db.prepare('SELECT * FROM projection_checkpoints WHERE projection = ?'),
       checkpoints: this.db.prepare('SELECT * FROM projection_checkpoints ORDER BY projection'),
       saveCheckpoint: this.db.prepare(
-        `INSERT INTO projection_checkpoints (projection, position, version, updated_at) VALUES (?, ?, ?, ?)
+        `INSERT INTO projection_checkpoints (projection, position, version, hash, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(projection) DO UPDATE SET position = excluded.position, version = excluded.version,
-           updated_at = excluded.updated_at`,
+           hash = excluded.hash, updated_at = excluded.updated_at`,
       ),
       deleteCheckpoint: this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?'),
       arrayFields: this.db.prepare<[string], string>('SELECT field FROM array_fields WHERE collection = ?').pluck(),
@@ -278,7 +282,7 @@ export class SqliteReadStore implements ReadStore {
         }
         // Serialized inside the transaction: a write that fails half-way rolls back the ones before it.
         this.writeAll(batch.writes, batch.toPosition);
-        this.stmt.saveCheckpoint.run(batch.projection, batch.toPosition, batch.version, this.clock().toISOString());
+        this.stmt.saveCheckpoint.run(batch.projection, batch.toPosition, batch.version, batch.toHash ?? null, this.clock().toISOString());
       })
       .immediate();
     const written = new Map<string, number>();
@@ -416,5 +420,5 @@ function mostEntries(rows: readonly StatRow[]): number {
 }
 
 function toCheckpoint(row: CheckpointRow): Checkpoint {
-  return { projection: row.projection, position: row.position, version: row.version, updatedAt: row.updated_at };
+  return { projection: row.projection, position: row.position, version: row.version, hash: row.hash ?? null, updatedAt: row.updated_at };
 }
