@@ -4,4 +4,5 @@ export * from './event-store.port';
 export * from './hash-chain';
 export * from './upcasters';
 export * from './sqlite/sqlite-event-store';
+export * from './sqlite/open-database';
 export * from './event-store.module';

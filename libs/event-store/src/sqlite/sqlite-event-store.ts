@@ -1,6 +1,4 @@
-import Database, { Database as Db, Statement } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import { CatchUpSubscription } from '../catch-up-subscription';
 import {
   AppendResult,
@@ -14,6 +12,7 @@ import { InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError }
 import { EventStore, ReadAllOptions, ReadStreamOptions, Subscription, SubscriptionOptions } from '../event-store.port';
 import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
+import { openDatabase } from './open-database';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 import { applyEventStorePragmas, EventRow, migrateEventStore, rowHash, toStored } from './sqlite-schema';
 
@@ -58,10 +57,10 @@ export class SqliteEventStore implements EventStore {
   private readonly readAllCache = new Map<string, Statement<unknown[], EventRow>>();
 
   constructor(private readonly options: SqliteEventStoreOptions) {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Database(options.file);
-    applyEventStorePragmas(this.db);
-    migrateEventStore(this.db);
+    this.db = openDatabase(options.file, (db) => {
+      applyEventStorePragmas(db);
+      migrateEventStore(db);
+    });
     this.clock = options.clock ?? (() => new Date());
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.checkpoints = new SqliteCheckpointStore(this.db, this.clock);

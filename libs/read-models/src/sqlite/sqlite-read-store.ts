@@ -1,6 +1,6 @@
-import Database, { Database as Db, Statement } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { join } from 'node:path';
+import { openDatabase } from '@platform/event-store';
 import { Query } from 'mingo';
 import { assertCollectionName, lastWritePerDocument, normalizeWrite, NormalizedWrite, stableSort } from '../memory/documents';
 import { CheckpointConflictError } from '../read-store.errors';
@@ -86,43 +86,7 @@ export class SqliteReadStore implements ReadStore {
   };
 
   constructor(options: SqliteReadStoreOptions) {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Database(options.file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    this.db.pragma('busy_timeout = 10000');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS documents (
-        collection TEXT    NOT NULL,
-        id         TEXT    NOT NULL,
-        body       TEXT    NOT NULL,
-        position   INTEGER NOT NULL, -- checkpoint of the batch that last wrote it
-        PRIMARY KEY (collection, id)
-      ) WITHOUT ROWID;
-      -- The elements of declared array fields, one row each: an index from a value to the
-      -- documents whose array holds it (value has no type, so 1 and '1' stay apart).
-      CREATE TABLE IF NOT EXISTS array_fields (
-        collection TEXT NOT NULL,
-        field      TEXT NOT NULL,
-        PRIMARY KEY (collection, field)
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS array_values (
-        collection TEXT NOT NULL,
-        id         TEXT NOT NULL,
-        field      TEXT NOT NULL,
-        value      NOT NULL,
-        PRIMARY KEY (collection, id, field, value)
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS projection_checkpoints (
-        projection TEXT    PRIMARY KEY,
-        position   INTEGER NOT NULL,
-        version    INTEGER NOT NULL,
-        updated_at TEXT    NOT NULL
-      );
-    `);
-    // Files written before checkpoints kept the hash of their event get the column; null = unknown.
-    const columns = this.db.prepare<[], string>("SELECT name FROM pragma_table_info('projection_checkpoints')").pluck().all();
-    if (!columns.includes('hash')) this.db.exec('ALTER TABLE projection_checkpoints ADD COLUMN hash TEXT');
+    this.db = openDatabase(options.file, (db) => migrateReadStore(db, options.synchronous ?? 'NORMAL'));
     this.clock = options.clock ?? (() => new Date());
     this.stmt = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?'),
@@ -421,4 +385,43 @@ function mostEntries(rows: readonly StatRow[]): number {
 
 function toCheckpoint(row: CheckpointRow): Checkpoint {
   return { projection: row.projection, position: row.position, version: row.version, hash: row.hash ?? null, updatedAt: row.updated_at };
+}
+
+/** WAL, the durability chosen, and the schema (older files gain the checkpoint's hash column). */
+function migrateReadStore(db: Db, synchronous: 'FULL' | 'NORMAL'): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('busy_timeout = 10000');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS documents (
+      collection TEXT    NOT NULL,
+      id         TEXT    NOT NULL,
+      body       TEXT    NOT NULL,
+      position   INTEGER NOT NULL, -- checkpoint of the batch that last wrote it
+      PRIMARY KEY (collection, id)
+    ) WITHOUT ROWID;
+    -- The elements of declared array fields, one row each: an index from a value to the
+    -- documents whose array holds it (value has no type, so 1 and '1' stay apart).
+    CREATE TABLE IF NOT EXISTS array_fields (
+      collection TEXT NOT NULL,
+      field      TEXT NOT NULL,
+      PRIMARY KEY (collection, field)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS array_values (
+      collection TEXT NOT NULL,
+      id         TEXT NOT NULL,
+      field      TEXT NOT NULL,
+      value      NOT NULL,
+      PRIMARY KEY (collection, id, field, value)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS projection_checkpoints (
+      projection TEXT    PRIMARY KEY,
+      position   INTEGER NOT NULL,
+      version    INTEGER NOT NULL,
+      updated_at TEXT    NOT NULL
+    );
+  `);
+  // Files written before checkpoints kept the hash of their event get the column; null = unknown.
+  const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('projection_checkpoints')").pluck().all();
+  if (!columns.includes('hash')) db.exec('ALTER TABLE projection_checkpoints ADD COLUMN hash TEXT');
 }
