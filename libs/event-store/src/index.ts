@@ -6,3 +6,6 @@ export * from './upcasters';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/open-database';
 export * from './event-store.module';
+export * from './integrity/chain-integrity';
+export * from './integrity/chain-integrity.errors';
+export * from './integrity/sqlite-chain-verifier';

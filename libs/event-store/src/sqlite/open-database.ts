@@ -33,10 +33,16 @@ export function openDatabase(file: string, prepare: (db: Db) => void): Db {
     } catch {
       // Closing a connection to a broken file may fail too; the first error is the one to report.
     }
-    if (error instanceof DatabaseFileError) throw error;
-    const code = (error as { code?: unknown }).code;
-    throw new DatabaseFileError(file, error instanceof Error ? error.message : String(error), typeof code === 'string' ? code : null);
+    throw openDatabaseFailure(file, error);
   }
+}
+
+/** SQLite's error about a file, as a DatabaseFileError naming it (other errors pass through unchanged). */
+export function openDatabaseFailure(file: string, error: unknown): Error {
+  if (error instanceof DatabaseFileError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof Error && error.name !== 'SqliteError') return error;
+  return new DatabaseFileError(file, error instanceof Error ? error.message : String(error), typeof code === 'string' ? code : null);
 }
 
 /**

@@ -45,6 +45,7 @@ export class SqliteEventStore implements EventStore {
   private queue: PendingWrite[] = [];
   private flushScheduled = false;
   private closed = false;
+  private appendGate: ((writes: readonly StreamWrite[]) => Error | null) | null = null;
   private readonly stmt: {
     revision: Statement<[string], { rev: number | null }>;
     byEventId: Statement<[string], EventRow>;
@@ -92,6 +93,8 @@ export class SqliteEventStore implements EventStore {
    */
   appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
+    const refused = this.appendGate?.(writes);
+    if (refused) return Promise.reject(refused);
     try {
       validateWrites(writes);
     } catch (error) {
@@ -269,6 +272,11 @@ export class SqliteEventStore implements EventStore {
       options,
       this.options.pollMs ?? 500,
     );
+  }
+
+  /** A check every append passes first; the error it returns refuses the write (e.g. while the chain is broken). */
+  setAppendGate(gate: ((writes: readonly StreamWrite[]) => Error | null) | null): void {
+    this.appendGate = gate;
   }
 
   onAppended(listener: () => void): () => void {
