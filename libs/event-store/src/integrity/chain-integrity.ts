@@ -205,3 +205,14 @@ export class ChainIntegrity {
     return writes.every((w) => w.streamId === CHAIN_INTEGRITY_STREAM) ? null : new ChainBrokenError(brokenAt);
   }
 }
+
+/** CHAIN_VERIFY_INTERVAL_MS and CHAIN_FULL_SWEEP_MS (milliseconds, 0 turns each off). */
+export function chainIntegrityOptionsFromEnv(env: NodeJS.ProcessEnv): Pick<ChainIntegrityOptions, 'intervalMs' | 'fullSweepMs'> {
+  const read = (name: string): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    if (!/^\d{1,10}$/.test(raw)) throw new Error(`${name} must be a number of milliseconds (0 turns it off), got "${raw}"`);
+    return Number(raw);
+  };
+  return { intervalMs: read('CHAIN_VERIFY_INTERVAL_MS'), fullSweepMs: read('CHAIN_FULL_SWEEP_MS') };
+}
