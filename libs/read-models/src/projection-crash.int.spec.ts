@@ -11,11 +11,11 @@ import { groupTallyProjection, streamActivityProjection, TALLY_GROUPS, TALLY_TOT
 const KILLS = 8;
 
 /** Runs the projector until its first commit, then kills it at a random moment. */
-function runAndKill(eventsFile: string, readFile: string): Promise<number> {
+function runAndKill(eventsFile: string, readFile: string, mode: 'live' | 'rebuild' = 'live'): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', '@swc-node/register', join(__dirname, 'testing', 'crash-projector.ts'), eventsFile, readFile, '3'],
+      ['-r', '@swc-node/register', join(__dirname, 'testing', 'crash-projector.ts'), eventsFile, readFile, '3', mode],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json' } },
     );
     let commits = 0;
@@ -94,4 +94,37 @@ describe('projection runner under SIGKILL', () => {
     await store.close();
     await events.close();
   }, 120_000);
+
+  it('never double-counts when killed during a rebuild from the first event', async () => {
+    const rebuildDir = mkdtempSync(join(tmpdir(), 'rm-crash-rebuild-'));
+    const events = join(rebuildDir, 'events.sqlite');
+    const reads = readModelsFile(rebuildDir);
+    const writer = new SqliteEventStore({ file: events });
+    await appendTicks(writer, 3_000, { groups: 7, perAppend: 50 });
+    await writer.close();
+    let killedMidway = 0;
+    for (let run = 0; run < 4; run++) {
+      await runAndKill(events, reads, 'rebuild');
+      const es = new SqliteEventStore({ file: events });
+      const store = new SqliteReadStore({ file: reads });
+      if ((await expectExactlyUpToCheckpoint(es, store)) < 3_000) killedMidway++;
+      await store.close();
+      await es.close();
+    }
+    expect(killedMidway).toBeGreaterThan(0);
+
+    const es = new SqliteEventStore({ file: events });
+    const store = new SqliteReadStore({ file: reads });
+    const runner = new ProjectionRunner(es, store, [groupTallyProjection(), streamActivityProjection], {
+      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    expect((await runner.status()).projections.every((p) => p.divergence === null)).toBe(true);
+    expect(await expectExactlyUpToCheckpoint(es, store)).toBe(3_000);
+    await store.close();
+    await es.close();
+    rmSync(rebuildDir, { recursive: true, force: true });
+  }, 60_000);
 });
