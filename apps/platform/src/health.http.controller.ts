@@ -30,7 +30,8 @@ export class HealthHttpController {
       healthy: runner.healthy && chain.state !== 'broken',
       chain: chain.state === 'broken' ? `broken at ${chain.brokenAt}` : chain.state,
       eventStore: { headPosition: await this.store.headPosition() },
-      integrity: chain,
+      // Who acknowledged a break is for operators; everyone may see that the chain holds or where it broke.
+      integrity: operator ? chain : { ...chain, acknowledged: chain.acknowledged.map(({ position, at }) => ({ position, at })) },
       projections: {
         healthy: runner.healthy,
         head: runner.head,
