@@ -40,9 +40,10 @@ export function openDatabase(file: string, prepare: (db: Db) => void): Db {
 /** SQLite's error about a file, as a DatabaseFileError naming it (other errors pass through unchanged). */
 export function openDatabaseFailure(file: string, error: unknown): Error {
   if (error instanceof DatabaseFileError) return error;
-  const code = (error as { code?: unknown }).code;
-  if (error instanceof Error && error.name !== 'SqliteError') return error;
-  return new DatabaseFileError(file, error instanceof Error ? error.message : String(error), typeof code === 'string' ? code : null);
+  // Checked by shape, not instanceof: the native module's error class may come from another realm (a test VM).
+  const { name, message, code } = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown };
+  if (name !== 'SqliteError') return error instanceof Error ? error : new Error(String(error));
+  return new DatabaseFileError(file, typeof message === 'string' ? message : String(error), typeof code === 'string' ? code : null);
 }
 
 /**
