@@ -276,8 +276,6 @@ interface Sleeper {
 
 class ProjectionWorker {
   position = 0;
-  /** Chain hash of the event at `position` (null at 0, or when the checkpoint kept none). */
-  private hash: string | null = null;
   private divergence: ProjectionDivergence | null = null;
   private lastVerified = 0;
   private head = 0;
@@ -434,11 +432,9 @@ class ProjectionWorker {
       );
       await this.store.reset(p.name, p.collections);
       this.position = 0;
-      this.hash = null;
     } else {
       this.position = checkpoint?.position ?? 0;
-      this.hash = checkpoint?.hash ?? null;
-      if (await this.diverges(this.position, this.hash)) return;
+      if (await this.diverges(this.position, checkpoint?.hash ?? null)) return;
     }
     this.limit = this.options.batchSize;
     this.initialized = true;
@@ -484,7 +480,6 @@ class ProjectionWorker {
     };
     this.state = 'diverged';
     this.position = 0;
-    this.hash = null;
     this.limit = this.options.batchSize;
     this.initialized = true;
     this.hooks.onDiverged?.(p.name, this.divergence);
@@ -559,7 +554,6 @@ class ProjectionWorker {
     const p = this.projection;
     await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, toHash, writes });
     this.position = toPosition;
-    this.hash = toHash;
     this.lastCommitAt = this.options.clock().toISOString();
     this.hooks.onCommitted?.(p.name, toPosition);
     for (const w of [...this.commitWaiters]) w();
