@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CampaignsModule } from '@platform/campaigns';
 import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
-import { EventStoreModule, WitnessModule } from '@platform/event-store';
+import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
 import { OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
@@ -17,7 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformCommonModule.forRoot(config, clock),
-        EventStoreModule.forRoot({ dataDir: config.dataDir, clock }),
+        EventStoreModule.forRoot({ dataDir: config.dataDir, clock, integrity: chainIntegrityOptionsFromEnv(process.env) }),
         WitnessModule.forRoot({ dataDir: config.dataDir, config: config.witness, clock }),
         OrganizationsModule,
         CampaignsModule,

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorRequest, MANAGERS, STAFF } from '@platform/common';
-import { EVENT_STORE, EventStore } from '@platform/event-store';
+import { ChainIntegrity, EVENT_STORE, EventStore } from '@platform/event-store';
 import { ProjectionRunner } from '@platform/read-models';
 import { HealthAnswer } from './health.response';
 
@@ -11,9 +11,14 @@ export class HealthHttpController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
+    private readonly integrity: ChainIntegrity,
   ) {}
 
-  /** Liveness, the event store's head position, and each projection's lag and last error */
+  /**
+   * Liveness, the event store's head position, the hash chain's verification (`chain: ok | broken
+   * at <position>`), and each projection's lag, last error and divergence. `healthy` is false
+   * while the chain is broken or a projection fails or is being rebuilt after a divergence.
+   */
   @ApiOperation({ summary: '运行状况 (health: event store head and projection lag)' })
   @ApiOkResponse({ schema: HealthAnswer })
   @Access({ roles: [...STAFF, 'public'], mode: 'read', units: null })
@@ -22,9 +27,14 @@ export class HealthHttpController {
     const runner = await this.projections.status();
     // Error messages may quote data; the public sees that a projection fails and where, not why.
     const operator = req.actor !== undefined && MANAGERS.includes(req.actor.role);
+    const chain = this.integrity.status();
     return {
       status: 'ok',
+      healthy: runner.healthy && chain.state !== 'broken',
+      chain: chain.state === 'broken' ? `broken at ${chain.brokenAt}` : chain.state,
       eventStore: { headPosition: await this.store.headPosition() },
+      // Who acknowledged a break is for operators; everyone may see that the chain holds or where it broke.
+      integrity: operator ? chain : { ...chain, acknowledged: chain.acknowledged.map(({ position, at }) => ({ position, at })) },
       projections: {
         healthy: runner.healthy,
         head: runner.head,
@@ -37,6 +47,7 @@ export class HealthHttpController {
           lastError: p.lastError && (operator ? p.lastError : { position: p.lastError.position, at: p.lastError.at }),
           retrying: p.retrying,
           nextRetryAt: p.nextRetryAt,
+          divergence: p.divergence,
         })),
       },
     };

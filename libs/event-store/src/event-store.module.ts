@@ -1,6 +1,7 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from './event-store.port';
+import { ChainIntegrity, ChainIntegrityOptions } from './integrity/chain-integrity';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { UpcasterRegistry } from './upcasters';
 
@@ -9,11 +10,21 @@ export const UPCASTERS = Symbol('UPCASTERS');
 export interface EventStoreModuleOptions {
   readonly dataDir: string;
   readonly clock?: () => Date;
+  /** Background verification of the hash chain (it is always verified at start). */
+  readonly integrity?: Omit<ChainIntegrityOptions, 'clock' | 'logger'>;
 }
 
-class EventStoreLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+class EventStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ChainIntegrity) private readonly integrity: ChainIntegrity,
+  ) {}
+  /** Before any other module starts: what is broken must be known before anything writes. */
+  async onModuleInit(): Promise<void> {
+    await this.integrity.start();
+  }
   async onApplicationShutdown(): Promise<void> {
+    this.integrity.stop();
     await this.store.close();
   }
 }
@@ -33,9 +44,15 @@ export class EventStoreModule {
           useFactory: (upcasters: UpcasterRegistry) =>
             new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite'), clock: options.clock, upcasters }),
         },
+        {
+          provide: ChainIntegrity,
+          inject: [EVENT_STORE],
+          useFactory: (store: SqliteEventStore) =>
+            new ChainIntegrity(store, { ...options.integrity, clock: options.clock, logger: new Logger('ChainIntegrity') }),
+        },
         EventStoreLifecycle,
       ],
-      exports: [EVENT_STORE, UPCASTERS],
+      exports: [EVENT_STORE, UPCASTERS, ChainIntegrity],
     };
   }
 }

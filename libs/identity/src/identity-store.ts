@@ -1,7 +1,6 @@
-import Database, { Database as Db } from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { openDatabase } from '@platform/event-store';
 
 export interface RefreshTokenRow {
   token_hash: string;
@@ -35,12 +34,11 @@ export class IdentityStore {
   private readonly stmt: ReturnType<typeof prepareStatements>;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 10000');
-    this.db.exec(`
+    this.db = openDatabase(file, (db) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 10000');
+      db.exec(`
       CREATE TABLE IF NOT EXISTS credentials (user_id TEXT PRIMARY KEY, hash TEXT NOT NULL, updated_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS refresh_tokens (
         token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, issued_at TEXT NOT NULL, expires_at TEXT NOT NULL,
@@ -50,6 +48,7 @@ export class IdentityStore {
         id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, user_id TEXT, username TEXT, ip TEXT, detail TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
+    });
     this.stmt = prepareStatements(this.db);
   }
 

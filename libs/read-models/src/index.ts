@@ -3,6 +3,7 @@ export * from './read-store.errors';
 export * from './projection';
 export * from './projection-batch';
 export * from './projection-runner';
+export * from './projection-divergence';
 export * from './as-of';
 export * from './rebuild-progress';
 export { InMemoryReadStore, InMemoryReadStoreData } from './memory/in-memory-read-store';

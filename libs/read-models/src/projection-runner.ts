@@ -2,6 +2,7 @@ import type { EventStore, StoredEvent } from '@platform/event-store';
 import { AsOf, AsOfResult, computeAsOf } from './as-of';
 import { assertValidProjection, Projection } from './projection';
 import { evolveBatch } from './projection-batch';
+import { checkpointDivergence, ProjectionDivergence } from './projection-divergence';
 import { BatchTooLargeError, ProjectionEventError } from './read-store.errors';
 import { DocumentWrite, ReadStore } from './read-store.port';
 
@@ -28,16 +29,24 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   /** How often an idle projection looks for events appended by other processes (default 250 ms). */
   readonly pollMs?: number;
+  /**
+   * How often a live projection checks that its checkpoint still matches the event store (not
+   * ahead of the head, same hash at the checkpoint); it is also checked on start (default 5 s).
+   */
+  readonly verifyMs?: number;
   readonly retry?: RetryPolicy;
   readonly logger?: RunnerLogger;
   readonly clock?: () => Date;
   /** Called after each committed batch. */
   onCommitted?(projection: string, position: number): void;
+  /** Called when a projection's checkpoint is found not to match the event store, before its rebuild. */
+  onDiverged?(projection: string, divergence: ProjectionDivergence): void;
   /** Called on each failure, after the status records it (e.g. to publish to an exception bus). */
   onError?(status: ProjectionStatus, error: unknown): void;
 }
 
-export type ProjectionState = 'idle' | 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'failing' | 'stopped';
+/** `diverged`: its checkpoint did not match the event store's history; it is being rebuilt from the first event. */
+export type ProjectionState = 'idle' | 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'diverged' | 'failing' | 'stopped';
 
 export interface ProjectionErrorInfo {
   readonly message: string;
@@ -65,11 +74,13 @@ export interface ProjectionStatus {
   readonly retrying: boolean;
   readonly nextRetryAt: string | null;
   readonly lastCommitAt: string | null;
+  /** The last divergence found since the runner started (kept after its rebuild, with `rebuiltAt`). */
+  readonly divergence: ProjectionDivergence | null;
 }
 
 export interface RunnerStatus {
   readonly head: number;
-  /** False when any projection is failing. */
+  /** False when any projection is failing, or diverged and not yet rebuilt. */
   readonly healthy: boolean;
   readonly projections: ProjectionStatus[];
 }
@@ -117,7 +128,7 @@ export class ProjectionRunner {
   private readonly rebuilding = new Set<string>();
   private running = false;
   private unlisten: (() => void) | null = null;
-  private readonly options: Required<Pick<ProjectionRunnerOptions, 'batchSize' | 'pollMs'>> & {
+  private readonly options: Required<Pick<ProjectionRunnerOptions, 'batchSize' | 'pollMs' | 'verifyMs'>> & {
     retry: Required<RetryPolicy>;
     logger: RunnerLogger;
     clock: () => Date;
@@ -132,6 +143,7 @@ export class ProjectionRunner {
     this.options = {
       batchSize: hooks.batchSize ?? 500,
       pollMs: hooks.pollMs ?? 250,
+      verifyMs: hooks.verifyMs ?? 5_000,
       retry: { initialMs: 250, maxMs: 30_000, factor: 2, ...hooks.retry },
       logger: hooks.logger ?? defaultLogger,
       clock: hooks.clock ?? (() => new Date()),
@@ -194,7 +206,8 @@ export class ProjectionRunner {
   async status(): Promise<RunnerStatus> {
     const head = await this.events.headPosition();
     const projections = await Promise.all([...this.workers.values()].map((w) => w.status(head)));
-    return { head, healthy: projections.every((p) => !p.retrying), projections };
+    const healthy = projections.every((p) => !p.retrying && !(p.divergence && p.divergence.rebuiltAt === null));
+    return { head, healthy, projections };
   }
 
   /** Resolves once the named (default: all) projections have applied everything up to `position`. */
@@ -204,6 +217,8 @@ export class ProjectionRunner {
     for (const w of workers) {
       while (w.position < position) {
         if (!w.isActive) throw new Error(`projection ${w.projection.name} is not running`);
+        // Its documents are being rebuilt from nothing: waiting would only delay a stale answer.
+        if (w.isDiverged) throw new Error(`projection ${w.projection.name} diverged from the event store and is being rebuilt`);
         const left = deadline - Date.now();
         if (left <= 0) {
           const s = await w.status(position);
@@ -261,6 +276,8 @@ interface Sleeper {
 
 class ProjectionWorker {
   position = 0;
+  private divergence: ProjectionDivergence | null = null;
+  private lastVerified = 0;
   private head = 0;
   private state: ProjectionState = 'idle';
   private initialized = false;
@@ -288,6 +305,10 @@ class ProjectionWorker {
 
   get isActive(): boolean {
     return this.running || this.state === 'rebuilding';
+  }
+
+  get isDiverged(): boolean {
+    return this.divergence !== null && this.divergence.rebuiltAt === null;
   }
 
   start(): void {
@@ -341,6 +362,7 @@ class ProjectionWorker {
       retrying: this.consecutiveErrors > 0,
       nextRetryAt: this.nextRetryAt,
       lastCommitAt: this.lastCommitAt,
+      divergence: this.divergence,
     };
   }
 
@@ -360,6 +382,7 @@ class ProjectionWorker {
         options.onProgress?.({ name, position: this.position, head, events });
       }
       this.recovered();
+      if (this.isDiverged) this.rebuiltAfterDivergence();
       this.options.logger.log(`projection ${name} rebuilt up to position ${head} (${events} events)`);
       return { name, position: this.position, events };
     } catch (error) {
@@ -378,11 +401,14 @@ class ProjectionWorker {
         this.signalled = false;
         const applied = await this.step(Number.MAX_SAFE_INTEGER);
         this.recovered();
+        if (this.divergence) this.trackRebuild(applied);
         if (applied < 0) {
+          if (this.position > this.head || Date.now() - this.lastVerified >= this.options.verifyMs) await this.verify();
+          if (!this.initialized || this.isDiverged) continue;
           this.state = 'live';
           await this.sleep(this.options.pollMs, true);
         } else {
-          this.state = this.position < this.head ? 'catching-up' : 'live';
+          this.state = this.isDiverged ? 'diverged' : this.position < this.head ? 'catching-up' : 'live';
           // A batch is synchronous work behind already-settled promises: without a turn of the event
           // loop between batches, a long catch-up (a first start on a large history) would keep every
           // HTTP request, /health included, waiting until it ends.
@@ -408,9 +434,72 @@ class ProjectionWorker {
       this.position = 0;
     } else {
       this.position = checkpoint?.position ?? 0;
+      if (await this.diverges(this.position, checkpoint?.hash ?? null)) return;
     }
     this.limit = this.options.batchSize;
     this.initialized = true;
+  }
+
+  /**
+   * The periodic check of a live projection: its stored checkpoint against the event store. The
+   * store's checkpoint is the authority (another process may have moved it).
+   */
+  private async verify(): Promise<void> {
+    this.lastVerified = Date.now();
+    const checkpoint = await this.store.checkpoint(this.projection.name);
+    if (checkpoint && checkpoint.position !== this.position) {
+      this.initialized = false;
+      return;
+    }
+    await this.diverges(checkpoint?.position ?? 0, checkpoint?.hash ?? null);
+  }
+
+  /**
+   * When the checkpoint does not match the event store, says so loudly, drops the documents and
+   * starts the rebuild from the first event (the run loop carries it out); true then.
+   */
+  private async diverges(position: number, hash: string | null): Promise<boolean> {
+    this.lastVerified = Date.now();
+    const found = await checkpointDivergence(this.events, position, hash);
+    if (!found) return false;
+    const p = this.projection;
+    const detectedAt = this.options.clock().toISOString();
+    this.options.logger.error(
+      `PROJECTION DIVERGED: ${p.name}: ${found.reason} (the event store was restored or lost its tail?). ` +
+        `Its documents no longer match the events: rebuilding it from the first event; its views answer stale until done.`,
+    );
+    await this.store.reset(p.name, p.collections);
+    this.divergence = {
+      reason: found.reason,
+      detectedAt,
+      checkpoint: position,
+      checkpointHash: hash,
+      head: found.head,
+      rebuild: { position: 0, target: found.head, events: 0 },
+      rebuiltAt: null,
+    };
+    this.state = 'diverged';
+    this.position = 0;
+    this.limit = this.options.batchSize;
+    this.initialized = true;
+    this.hooks.onDiverged?.(p.name, this.divergence);
+    return true;
+  }
+
+  /** Progress of the rebuild after a divergence, and its end once the target is reached. */
+  private trackRebuild(applied: number): void {
+    const d = this.divergence;
+    if (!d || d.rebuiltAt !== null) return;
+    const events = d.rebuild.events + Math.max(0, applied);
+    this.divergence = { ...d, rebuild: { ...d.rebuild, position: Math.min(this.position, d.rebuild.target), events } };
+    if (this.position >= d.rebuild.target) this.rebuiltAfterDivergence();
+  }
+
+  private rebuiltAfterDivergence(): void {
+    const d = this.divergence;
+    if (!d) return;
+    this.divergence = { ...d, rebuild: { ...d.rebuild, position: d.rebuild.target }, rebuiltAt: this.options.clock().toISOString() };
+    this.options.logger.log(`projection ${this.projection.name} rebuilt after its divergence, up to position ${d.rebuild.target}`);
   }
 
   /**
@@ -437,11 +526,11 @@ class ProjectionWorker {
     const toPosition = full ? batch[batch.length - 1].position : target;
     const evolved = await evolveBatch(p, batch, this.store);
     if (evolved.error) {
-      if (evolved.applied > 0) await this.commit(evolved.writes, batch[evolved.applied - 1].position);
+      if (evolved.applied > 0) await this.commit(evolved.writes, batch[evolved.applied - 1].position, batch[evolved.applied - 1].hash);
       throw evolved.error;
     }
     try {
-      await this.commit(evolved.writes, toPosition);
+      await this.commit(evolved.writes, toPosition, await this.hashAt(toPosition, batch));
     } catch (error) {
       if (error instanceof BatchTooLargeError && batch.length > 1) {
         this.limit = Math.max(1, Math.floor(batch.length / 2));
@@ -453,9 +542,17 @@ class ProjectionWorker {
     return batch.length;
   }
 
-  private async commit(writes: DocumentWrite[], toPosition: number): Promise<void> {
+  /** The hash of the event at `position`: from the batch when it is there, else read (the projection skips other types). */
+  private async hashAt(position: number, batch: readonly StoredEvent[]): Promise<string | null> {
+    const last = batch[batch.length - 1];
+    if (last?.position === position) return last.hash;
+    const [event] = await this.events.readAll({ after: position - 1, until: position, limit: 1 });
+    return event?.hash ?? null;
+  }
+
+  private async commit(writes: DocumentWrite[], toPosition: number, toHash: string | null): Promise<void> {
     const p = this.projection;
-    await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, writes });
+    await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, toHash, writes });
     this.position = toPosition;
     this.lastCommitAt = this.options.clock().toISOString();
     this.hooks.onCommitted?.(p.name, toPosition);

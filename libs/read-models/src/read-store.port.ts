@@ -55,6 +55,12 @@ export interface Checkpoint {
   readonly position: number;
   /** Version of the projection definition the documents were built with. */
   readonly version: number;
+  /**
+   * Chain hash of the event at `position` when the checkpoint was written (null when unknown, e.g.
+   * written before hashes were kept): if the event store later holds another event there, or none,
+   * the documents were built from a history that is no longer the store's.
+   */
+  readonly hash: string | null;
   readonly updatedAt: string;
 }
 
@@ -68,6 +74,8 @@ export interface CommitBatch {
   /** The checkpoint the batch was computed from (0 when none): a different stored one is a conflict. */
   readonly fromPosition: number;
   readonly toPosition: number;
+  /** Chain hash of the event at `toPosition`, kept beside the checkpoint. */
+  readonly toHash?: string | null;
   readonly writes: readonly DocumentWrite[];
 }
 

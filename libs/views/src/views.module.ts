@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ScopeLookupRegistry } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
 import { READ_STORE, ReadModelsModule, ReadStore } from '@platform/read-models';
+import { AcknowledgeChainBreakHttpController } from './commands/acknowledge-chain-break/acknowledge-chain-break.http.controller';
 import { PublishNoticeHandler } from './commands/publish-notice/publish-notice.handler';
 import { PublishNoticeHttpController } from './commands/publish-notice/publish-notice.http.controller';
 import { NoticeDoc, NOTICES } from './notices/notices.documents';
@@ -44,6 +45,7 @@ import { VIEW_PROJECTIONS } from './view-projections';
     ListCheckpointsHttpController,
     VerifyCheckpointHttpController,
     GetSigningKeyHttpController,
+    AcknowledgeChainBreakHttpController,
     PublishNoticeHttpController,
     ListNoticesHttpController,
     GetNoticeHttpController,

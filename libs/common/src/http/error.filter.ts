@@ -1,7 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DomainRuleError } from '@platform/domain';
-import { InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '@platform/event-store';
+import {
+  ChainAcknowledgementError,
+  ChainBrokenError,
+  InvalidAppendError,
+  PartialDuplicateError,
+  WrongExpectedRevisionError,
+} from '@platform/event-store';
 import type { Response } from 'express';
 import { PROBLEM_MEDIA_TYPE, problemDetails } from './problem-details';
 
@@ -13,7 +19,8 @@ export class PlatformErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    // A refused write while the chain is broken is expected, and ChainIntegrity has raised the alarm once.
+    if (status >= 500 && !(error instanceof ChainBrokenError)) this.logger.error(error instanceof Error ? error.stack : String(error));
     res.status(status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(problemDetails(status, body)));
   }
 
@@ -40,6 +47,12 @@ export class PlatformErrorFilter implements ExceptionFilter {
     }
     if (error instanceof PartialDuplicateError) {
       return [409, { statusCode: 409, error: 'Conflict', code: 'duplicate_event', message: error.message }];
+    }
+    if (error instanceof ChainBrokenError) {
+      return [503, { statusCode: 503, error: 'Service Unavailable', code: 'chain_broken', message: error.message, position: error.position }];
+    }
+    if (error instanceof ChainAcknowledgementError) {
+      return [422, { statusCode: 422, error: 'Unprocessable Entity', code: error.code, message: error.message, brokenAt: error.brokenAt }];
     }
     if (error instanceof InvalidAppendError) {
       return [400, { statusCode: 400, error: 'Bad Request', message: [error.message], errors: [] }];

@@ -1,6 +1,4 @@
-import Database, { Database as Db, Statement } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import { CatchUpSubscription } from '../catch-up-subscription';
 import {
   AppendResult,
@@ -14,6 +12,7 @@ import { InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError }
 import { EventStore, ReadAllOptions, ReadStreamOptions, Subscription, SubscriptionOptions } from '../event-store.port';
 import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
+import { openDatabase } from './open-database';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 import { applyEventStorePragmas, EventRow, migrateEventStore, rowHash, toStored } from './sqlite-schema';
 
@@ -46,6 +45,7 @@ export class SqliteEventStore implements EventStore {
   private queue: PendingWrite[] = [];
   private flushScheduled = false;
   private closed = false;
+  private appendGate: ((writes: readonly StreamWrite[]) => Error | null) | null = null;
   private readonly stmt: {
     revision: Statement<[string], { rev: number | null }>;
     byEventId: Statement<[string], EventRow>;
@@ -58,10 +58,10 @@ export class SqliteEventStore implements EventStore {
   private readonly readAllCache = new Map<string, Statement<unknown[], EventRow>>();
 
   constructor(private readonly options: SqliteEventStoreOptions) {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Database(options.file);
-    applyEventStorePragmas(this.db);
-    migrateEventStore(this.db);
+    this.db = openDatabase(options.file, (db) => {
+      applyEventStorePragmas(db);
+      migrateEventStore(db);
+    });
     this.clock = options.clock ?? (() => new Date());
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.checkpoints = new SqliteCheckpointStore(this.db, this.clock);
@@ -93,6 +93,8 @@ export class SqliteEventStore implements EventStore {
    */
   appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
+    const refused = this.appendGate?.(writes);
+    if (refused) return Promise.reject(refused);
     try {
       validateWrites(writes);
     } catch (error) {
@@ -270,6 +272,11 @@ export class SqliteEventStore implements EventStore {
       options,
       this.options.pollMs ?? 500,
     );
+  }
+
+  /** A check every append passes first; the error it returns refuses the write (e.g. while the chain is broken). */
+  setAppendGate(gate: ((writes: readonly StreamWrite[]) => Error | null) | null): void {
+    this.appendGate = gate;
   }
 
   onAppended(listener: () => void): () => void {

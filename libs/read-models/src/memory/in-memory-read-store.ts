@@ -51,6 +51,7 @@ export class InMemoryReadStore implements ReadStore {
       projection: batch.projection,
       position: batch.toPosition,
       version: batch.version,
+      hash: batch.toHash ?? null,
       updatedAt: this.clock().toISOString(),
     });
   }

@@ -27,9 +27,10 @@ interface CheckpointDoc {
   _id: string;
   position: number;
   version?: number;
+  hash?: string | null;
   updatedAt?: string;
   /** Redo journal of the batch being applied: its final document images, as JSON. */
-  pending?: { position: number; version: number; writes: string };
+  pending?: { position: number; version: number; hash?: string | null; writes: string };
   /** Collections being emptied by a reset that has not finished. */
   resetting?: string[];
 }
@@ -119,7 +120,7 @@ export class MongoReadStore implements ReadStore {
       pending: { $exists: false },
       resetting: { $exists: false },
     };
-    const pending = { position: batch.toPosition, version: batch.version, writes: journal };
+    const pending = { position: batch.toPosition, version: batch.version, hash: batch.toHash ?? null, writes: journal };
     try {
       const r = await this.checkpointsCollection.updateOne(fence, { $set: { pending } }, { upsert: batch.fromPosition === 0 });
       if (r.matchedCount === 0 && r.upsertedCount === 0) await this.conflict(batch);
@@ -149,7 +150,7 @@ export class MongoReadStore implements ReadStore {
     collections.forEach(assertCollectionName);
     await this.checkpointsCollection.updateOne(
       { _id: projection },
-      { $set: { position: 0, resetting: [...collections] }, $unset: { pending: '', version: '', updatedAt: '' } },
+      { $set: { position: 0, resetting: [...collections] }, $unset: { pending: '', version: '', hash: '', updatedAt: '' } },
       { upsert: true },
     );
     await this.recover(projection);
@@ -200,7 +201,7 @@ export class MongoReadStore implements ReadStore {
     await this.checkpointsCollection.updateOne(
       { _id: projection, 'pending.position': pending.position },
       {
-        $set: { position: pending.position, version: pending.version, updatedAt: this.clock().toISOString() },
+        $set: { position: pending.position, version: pending.version, hash: pending.hash ?? null, updatedAt: this.clock().toISOString() },
         $unset: { pending: '' },
       },
     );
@@ -222,6 +223,7 @@ function toCheckpoint(doc: CheckpointDoc): Checkpoint {
     projection: doc._id,
     position: doc.position,
     version: doc.version ?? 0,
+    hash: doc.hash ?? null,
     updatedAt: doc.updatedAt ?? '',
   };
 }

@@ -1,6 +1,6 @@
-import Database, { Database as Db, Statement } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { join } from 'node:path';
+import { openDatabase } from '@platform/event-store';
 import { Query } from 'mingo';
 import { assertCollectionName, lastWritePerDocument, normalizeWrite, NormalizedWrite, stableSort } from '../memory/documents';
 import { CheckpointConflictError } from '../read-store.errors';
@@ -34,6 +34,7 @@ interface CheckpointRow {
   projection: string;
   position: number;
   version: number;
+  hash: string | null;
   updated_at: string;
 }
 
@@ -74,7 +75,7 @@ export class SqliteReadStore implements ReadStore {
     deleteCollection: Statement<[string]>;
     checkpoint: Statement<[string], CheckpointRow>;
     checkpoints: Statement<[], CheckpointRow>;
-    saveCheckpoint: Statement<[string, number, number, string]>;
+    saveCheckpoint: Statement<[string, number, number, string | null, string]>;
     deleteCheckpoint: Statement<[string]>;
     arrayFields: Statement<[string], string>;
     declareArrayField: Statement<[string, string]>;
@@ -85,40 +86,7 @@ export class SqliteReadStore implements ReadStore {
   };
 
   constructor(options: SqliteReadStoreOptions) {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Database(options.file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    this.db.pragma('busy_timeout = 10000');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS documents (
-        collection TEXT    NOT NULL,
-        id         TEXT    NOT NULL,
-        body       TEXT    NOT NULL,
-        position   INTEGER NOT NULL, -- checkpoint of the batch that last wrote it
-        PRIMARY KEY (collection, id)
-      ) WITHOUT ROWID;
-      -- The elements of declared array fields, one row each: an index from a value to the
-      -- documents whose array holds it (value has no type, so 1 and '1' stay apart).
-      CREATE TABLE IF NOT EXISTS array_fields (
-        collection TEXT NOT NULL,
-        field      TEXT NOT NULL,
-        PRIMARY KEY (collection, field)
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS array_values (
-        collection TEXT NOT NULL,
-        id         TEXT NOT NULL,
-        field      TEXT NOT NULL,
-        value      NOT NULL,
-        PRIMARY KEY (collection, id, field, value)
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS projection_checkpoints (
-        projection TEXT    PRIMARY KEY,
-        position   INTEGER NOT NULL,
-        version    INTEGER NOT NULL,
-        updated_at TEXT    NOT NULL
-      );
-    `);
+    this.db = openDatabase(options.file, (db) => migrateReadStore(db, options.synchronous ?? 'NORMAL'));
     this.clock = options.clock ?? (() => new Date());
     this.stmt = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?'),
@@ -131,9 +99,9 @@ export class SqliteReadStore implements ReadStore {
       checkpoint: this.db.prepare('SELECT * FROM projection_checkpoints WHERE projection = ?'),
       checkpoints: this.db.prepare('SELECT * FROM projection_checkpoints ORDER BY projection'),
       saveCheckpoint: this.db.prepare(
-        `INSERT INTO projection_checkpoints (projection, position, version, updated_at) VALUES (?, ?, ?, ?)
+        `INSERT INTO projection_checkpoints (projection, position, version, hash, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(projection) DO UPDATE SET position = excluded.position, version = excluded.version,
-           updated_at = excluded.updated_at`,
+           hash = excluded.hash, updated_at = excluded.updated_at`,
       ),
       deleteCheckpoint: this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?'),
       arrayFields: this.db.prepare<[string], string>('SELECT field FROM array_fields WHERE collection = ?').pluck(),
@@ -278,7 +246,7 @@ export class SqliteReadStore implements ReadStore {
         }
         // Serialized inside the transaction: a write that fails half-way rolls back the ones before it.
         this.writeAll(batch.writes, batch.toPosition);
-        this.stmt.saveCheckpoint.run(batch.projection, batch.toPosition, batch.version, this.clock().toISOString());
+        this.stmt.saveCheckpoint.run(batch.projection, batch.toPosition, batch.version, batch.toHash ?? null, this.clock().toISOString());
       })
       .immediate();
     const written = new Map<string, number>();
@@ -416,5 +384,44 @@ function mostEntries(rows: readonly StatRow[]): number {
 }
 
 function toCheckpoint(row: CheckpointRow): Checkpoint {
-  return { projection: row.projection, position: row.position, version: row.version, updatedAt: row.updated_at };
+  return { projection: row.projection, position: row.position, version: row.version, hash: row.hash ?? null, updatedAt: row.updated_at };
+}
+
+/** WAL, the durability chosen, and the schema (older files gain the checkpoint's hash column). */
+function migrateReadStore(db: Db, synchronous: 'FULL' | 'NORMAL'): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('busy_timeout = 10000');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS documents (
+      collection TEXT    NOT NULL,
+      id         TEXT    NOT NULL,
+      body       TEXT    NOT NULL,
+      position   INTEGER NOT NULL, -- checkpoint of the batch that last wrote it
+      PRIMARY KEY (collection, id)
+    ) WITHOUT ROWID;
+    -- The elements of declared array fields, one row each: an index from a value to the
+    -- documents whose array holds it (value has no type, so 1 and '1' stay apart).
+    CREATE TABLE IF NOT EXISTS array_fields (
+      collection TEXT NOT NULL,
+      field      TEXT NOT NULL,
+      PRIMARY KEY (collection, field)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS array_values (
+      collection TEXT NOT NULL,
+      id         TEXT NOT NULL,
+      field      TEXT NOT NULL,
+      value      NOT NULL,
+      PRIMARY KEY (collection, id, field, value)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS projection_checkpoints (
+      projection TEXT    PRIMARY KEY,
+      position   INTEGER NOT NULL,
+      version    INTEGER NOT NULL,
+      updated_at TEXT    NOT NULL
+    );
+  `);
+  // Files written before checkpoints kept the hash of their event get the column; null = unknown.
+  const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('projection_checkpoints')").pluck().all();
+  if (!columns.includes('hash')) db.exec('ALTER TABLE projection_checkpoints ADD COLUMN hash TEXT');
 }

@@ -1,13 +1,14 @@
 /**
  * Child process of the crash test: runs projections over an event store file into a read-store
  * file and prints each committed checkpoint, until the parent SIGKILLs it at a random moment.
+ * With `rebuild` as fourth argument it rebuilds group-tally from the first event, over and over.
  */
 import { SqliteEventStore } from '@platform/event-store';
 import { ProjectionRunner } from '../projection-runner';
 import { SqliteReadStore } from '../sqlite/sqlite-read-store';
 import { groupTallyProjection, streamActivityProjection } from './sample-projections';
 
-const [eventsFile, readFile, batchSize] = process.argv.slice(2);
+const [eventsFile, readFile, batchSize, mode] = process.argv.slice(2);
 const events = new SqliteEventStore({ file: eventsFile });
 const store = new SqliteReadStore({ file: readFile });
 const runner = new ProjectionRunner(events, store, [groupTallyProjection(), streamActivityProjection], {
@@ -15,4 +16,9 @@ const runner = new ProjectionRunner(events, store, [groupTallyProjection(), stre
   pollMs: 20,
   onCommitted: (name, position) => process.stdout.write(`committed ${name} ${position}\n`),
 });
-runner.start();
+async function rebuildForever(): Promise<void> {
+  for (;;) await runner.rebuild('group-tally');
+}
+
+if (mode === 'rebuild') void rebuildForever();
+else runner.start();

@@ -133,6 +133,19 @@ export function readStoreContract(adapterName: string, makeHarness: () => ReadSt
       expect(await store.checkpoint('units-view')).toMatchObject({ position: 8, version: 2 });
     });
 
+    it('keeps the hash of the event at the checkpoint beside it, across a reopen', async () => {
+      await seed();
+      expect((await store.checkpoint('units-view'))?.hash).toBeNull();
+      await store.commit({ ...batch('units-view', 5, 7, []), toHash: 'a'.repeat(64) });
+      expect(await store.checkpoint('units-view')).toMatchObject({ position: 7, hash: 'a'.repeat(64) });
+      await store.close();
+      store = await harness.reopen();
+      expect((await store.checkpoints()).find((c) => c.projection === 'units-view')).toMatchObject({ position: 7, hash: 'a'.repeat(64) });
+      await store.reset('units-view', ['units']);
+      await store.commit({ ...batch('units-view', 0, 2, []), toHash: 'b'.repeat(64) });
+      expect((await store.checkpoint('units-view'))?.hash).toBe('b'.repeat(64));
+    });
+
     it('leaves neither documents nor checkpoint when a batch fails half-way', async () => {
       await seed();
       const failing = batch('units-view', 5, 9, [

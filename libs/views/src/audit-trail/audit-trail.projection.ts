@@ -6,7 +6,7 @@ import {
   UNIT_PROGRESS_EVENT_TYPES,
   USER_EVENT_TYPES,
 } from '@platform/domain';
-import type { StoredEvent } from '@platform/event-store';
+import { CHAIN_BREAK_ACKNOWLEDGED, type StoredEvent } from '@platform/event-store';
 import { DocumentWrite, Projection, ProjectionContext, upsert } from '@platform/read-models';
 import {
   AUDIT_EVENTS,
@@ -32,6 +32,7 @@ export const AUDITED_EVENT_TYPES: readonly string[] = [
     ...NOTICE_EVENT_TYPES,
     ...USER_EVENT_TYPES,
     'UsernameReserved',
+    CHAIN_BREAK_ACKNOWLEDGED,
   ]),
 ];
 

@@ -39,6 +39,7 @@ export const EVENT_TYPE_NAMES: Readonly<Record<string, string>> = {
   NoticePublished: '发布通报',
   UserRegistered: '新建用户',
   UsernameReserved: '登记用户名',
+  ChainBreakAcknowledged: '确认哈希链断裂',
   RoleGranted: '调整角色',
   ScopeChanged: '调整管理范围',
   PasswordSet: '设置密码',

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiResponse, Api
 import { PROBLEM_MEDIA_TYPE } from '../problem-details';
 import { CommandAnswer, ErrorAnswer } from './answer-schemas';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 
 const ERROR_ANSWERS: Record<ErrorStatus, { description: string; required?: string[] }> = {
   400: { description: '输入无效：errors[] 列出字段与规则，未写入任何数据 (bad input: every field and rule in errors[])', required: ['errors'] },
@@ -14,6 +14,7 @@ const ERROR_ANSWERS: Record<ErrorStatus, { description: string; required?: strin
   413: { description: '请求体过大 (body too large)' },
   422: { description: '业务规则拒绝，code 为稳定的原因代码 (a business rule refused; code names it)', required: ['code'] },
   429: { description: '请求过于频繁，请稍后再试 (rate limited)' },
+  503: { description: '哈希链断裂，管理员确认前暂停写入（code=chain_broken） (the hash chain is broken; writes wait for an administrator)', required: ['code'] },
 };
 
 /** The shared error schema, narrowed to what a given status always carries. */
@@ -46,7 +47,7 @@ export function ApiAccess(rule: { readonly roles: readonly string[]; readonly mo
   if (signedInToo) statuses.push(403);
   // A reader outside the scope gets 404 just like a missing resource; a public read can be missing too.
   statuses.push(404);
-  if (rule.mode === 'write') statuses.push(413, 429);
+  if (rule.mode === 'write') statuses.push(413, 429, 503);
   // Public routes need no token: `security: [{}]`, the one requirement that asks for nothing
   // (swagger drops an empty list). A token that is sent anyway is still checked, hence their 401.
   const security = isPublic ? ApiSecurity({}) : ApiBearerAuth(BEARER);

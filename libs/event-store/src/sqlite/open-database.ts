@@ -1,0 +1,64 @@
+import Database, { Database as Db } from 'better-sqlite3';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** A database file that cannot be used: the process must stop at start, naming it, rather than answer 500s. */
+export class DatabaseFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly sqliteMessage: string,
+    readonly code: string | null,
+  ) {
+    super(`数据库文件无法使用 (database file unusable): ${file}: ${sqliteMessage}${code ? ` [${code}]` : ''}`);
+    this.name = 'DatabaseFileError';
+  }
+}
+
+/**
+ * Opens (creating if absent) a SQLite file and runs `prepare` (pragmas, schema) on it. Any failure
+ * — not a database, a malformed or truncated image, a file it may not write — becomes a
+ * DatabaseFileError naming the file with SQLite's own message.
+ */
+export function openDatabase(file: string, prepare: (db: Db) => void): Db {
+  let db: Db | null = null;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file);
+    prepare(db);
+    if (file !== ':memory:') assertNotTruncated(db, file);
+    return db;
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      // Closing a connection to a broken file may fail too; the first error is the one to report.
+    }
+    throw openDatabaseFailure(file, error);
+  }
+}
+
+/** SQLite's error about a file, as a DatabaseFileError naming it (other errors pass through unchanged). */
+export function openDatabaseFailure(file: string, error: unknown): Error {
+  if (error instanceof DatabaseFileError) return error;
+  // Checked by shape, not instanceof: the native module's error class may come from another realm (a test VM).
+  const { name, message, code } = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown };
+  if (name !== 'SqliteError') return error instanceof Error ? error : new Error(String(error));
+  return new DatabaseFileError(file, typeof message === 'string' ? message : String(error), typeof code === 'string' ? code : null);
+}
+
+/**
+ * A file cut short keeps a valid header, and SQLite only notices when it reads a missing page —
+ * maybe hours later. The header records the database's size: a file shorter than that (with no
+ * write-ahead log that could hold the rest) lost its end. Checking every page would cost seconds
+ * on a city's history at each start; this costs nothing.
+ */
+function assertNotTruncated(db: Db, file: string): void {
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) return;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const actual = statSync(file).size;
+  if (actual < pages * pageSize) {
+    throw new DatabaseFileError(file, `database disk image is truncated (${actual} bytes, its header says ${pages * pageSize})`, 'SQLITE_CORRUPT');
+  }
+}

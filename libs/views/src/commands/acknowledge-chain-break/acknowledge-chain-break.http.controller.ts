@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, CLOCK, Clock, Command, CommandMeta } from '@platform/common';
+import { ChainIntegrity } from '@platform/event-store';
+import { AcknowledgeChainBreakRequest } from './acknowledge-chain-break.request.dto';
+
+@ApiTags('views 看板·台账·审计')
+@Controller('api/audit-trail/chain/acknowledgements')
+export class AcknowledgeChainBreakHttpController {
+  constructor(
+    private readonly integrity: ChainIntegrity,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * 确认哈希链断裂：管理员核实历史后确认断裂位置，确认本身作为事件记入审计轨迹；此后恢复写入，
+   * 校验从该位置继续（该位置再次变动则视为新的断裂）
+   */
+  @ApiOperation({ summary: '确认哈希链断裂 (acknowledge a chain break)', description: '管理员核实历史后确认断裂位置，确认本身作为事件记入审计轨迹；此后恢复写入' })
+  @ApiCreatedResponse({
+    description: '已确认 (acknowledged)',
+    schema: { type: 'object', properties: { position: { type: 'integer' }, chain: { type: 'object' } }, required: ['position', 'chain'] },
+  })
+  @Access({ roles: ['admin'], mode: 'write', units: null })
+  @Post()
+  @HttpCode(201)
+  async acknowledge(@Command() meta: CommandMeta, @Body() body: AcknowledgeChainBreakRequest) {
+    const { eventPosition, status } = await this.integrity.acknowledge({
+      position: body.position,
+      note: body.note,
+      actor: meta.actor,
+      correlationId: meta.correlationId,
+      at: this.clock().toISOString(),
+    });
+    return { position: eventPosition, chain: status };
+  }
+}
