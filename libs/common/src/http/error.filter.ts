@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DomainRuleError } from '@platform/domain';
-import { InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '@platform/event-store';
+import { IdempotencyKeyReusedError, InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '@platform/event-store';
 import type { Response } from 'express';
 
 /** Maps domain and store errors to HTTP answers; anything unknown is a 500 that reveals nothing. */
@@ -37,6 +37,9 @@ export class PlatformErrorFilter implements ExceptionFilter {
         },
       ];
     }
+    if (error instanceof IdempotencyKeyReusedError) {
+      return [422, { statusCode: 422, error: 'Unprocessable Entity', code: 'idempotency_key_reused', message: IDEMPOTENCY_KEY_REUSED }];
+    }
     if (error instanceof PartialDuplicateError) {
       return [409, { statusCode: 409, error: 'Conflict', code: 'duplicate_event', message: error.message }];
     }
@@ -51,6 +54,8 @@ export class PlatformErrorFilter implements ExceptionFilter {
     return [500, { statusCode: 500, error: 'Internal Server Error', message: '服务器内部错误 (internal error)' }];
   }
 }
+
+const IDEMPOTENCY_KEY_REUSED = 'Idempotency-Key 已用于另一个不同的请求 (key reused with a different request)';
 
 function isBodyParserError(e: unknown): e is { status: number; type: string; message: string } {
   const s = (e as { status?: unknown; type?: unknown })?.status;
