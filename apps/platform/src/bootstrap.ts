@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter } from '@platform/common';
+import { Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter, refuseDeepJson } from '@platform/common';
 import { AppModule } from './app.module';
 
 /** Builds the whole platform; main.ts listens on it, the e2e tests drive it over HTTP. */
@@ -14,7 +14,7 @@ export async function createPlatformApp(config: PlatformConfig, clock?: Clock): 
   app.use(helmet());
   // CORS stays closed unless origins are configured: the API is for the platform's own pages and tools.
   if (config.limits.corsOrigins.length > 0) app.enableCors({ origin: [...config.limits.corsOrigins], credentials: false });
-  app.useBodyParser('json', { limit: config.limits.bodyLimit });
+  app.useBodyParser('json', { limit: config.limits.bodyLimit, verify: refuseDeepJson });
   app.set('trust proxy', 'loopback');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new PlatformErrorFilter());

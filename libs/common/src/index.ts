@@ -1,5 +1,6 @@
 export * from './config/platform-config';
 export * from './http/validation';
+export * from './http/json-depth';
 export * from './http/error.filter';
 export * from './http/request-actor';
 export * from './http/command-meta';

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsString, Length, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
 
 /** 向群众说明情况: what the masses were told, and the day they were told it. */
@@ -16,6 +16,7 @@ export class DeferProblemRequest {
   @IsText(2000)
   constraint!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => ExplanationRequest)
   explanation!: ExplanationRequest;

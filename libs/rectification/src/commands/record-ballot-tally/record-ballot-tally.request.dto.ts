@@ -1,6 +1,6 @@
 import { IsId } from '@platform/common';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { IsText } from '../../http/request-rules';
 
 
@@ -44,6 +44,7 @@ export class RecordBallotTallyRequest {
   @IsText(200)
   meeting!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => GradeCountsRequest)
   counts!: GradeCountsRequest;

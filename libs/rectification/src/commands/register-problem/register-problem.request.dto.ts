@@ -1,6 +1,6 @@
 import { IsId } from '@platform/common';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
 import { PROBLEM_SOURCES, ProblemSource } from '@platform/domain';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
 
@@ -36,10 +36,12 @@ export class RegisterProblemRequest {
   @IsText(5000)
   description!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => PersonRequest)
   responsibleLeader!: PersonRequest;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => PersonRequest)
   handler!: PersonRequest;
