@@ -1,6 +1,7 @@
 export * from './config/platform-config';
 export * from './http/validation';
 export * from './http/json-depth';
+export * from './http/no-control-characters';
 export * from './http/error.filter';
 export * from './http/request-actor';
 export * from './http/command-meta';

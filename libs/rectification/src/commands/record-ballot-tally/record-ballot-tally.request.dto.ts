@@ -1,4 +1,4 @@
-import { IsId } from '@platform/common';
+import { IsId, NoControlCharacters } from '@platform/common';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { IsText } from '../../http/request-rules';
@@ -42,6 +42,7 @@ export class RecordBallotTallyRequest {
 
   /** 测评会议, e.g. 党员群众代表测评会 */
   @IsText(200)
+  @NoControlCharacters()
   meeting!: string;
 
   @IsDefined()
