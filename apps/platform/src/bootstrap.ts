@@ -15,7 +15,8 @@ export async function createPlatformApp(config: PlatformConfig, clock?: Clock): 
   // CORS stays closed unless origins are configured: the API is for the platform's own pages and tools.
   if (config.limits.corsOrigins.length > 0) app.enableCors({ origin: [...config.limits.corsOrigins], credentials: false });
   app.useBodyParser('json', { limit: config.limits.bodyLimit, verify: refuseDeepJson });
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For decides the address sign-in limits count by: believed only from configured proxies.
+  app.set('trust proxy', config.trustProxy ?? false);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new PlatformErrorFilter());
   app.enableShutdownHooks();

@@ -25,8 +25,16 @@ export interface LimitsConfig {
   readonly corsOrigins: readonly string[];
 }
 
+/**
+ * Express's `trust proxy`: which hops may set X-Forwarded-For (and so the client address that
+ * rate limits and the security log use). false trusts nobody, the address is the socket's peer.
+ */
+export type TrustProxy = boolean | number | readonly string[];
+
 export interface PlatformConfig {
   readonly port: number;
+  /** Unset (false) unless TRUST_PROXY names the proxies in front of the platform. */
+  readonly trustProxy?: TrustProxy;
   readonly dataDir: string;
   readonly auth: AuthConfig;
   readonly limits: LimitsConfig;
@@ -40,6 +48,18 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): n
   return n;
 }
 
+/** TRUST_PROXY: unset or `false`; `true` (every hop); a hop count; or addresses, subnets and Express's names (loopback...). */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((s) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(s));
+  if (bad) throw new Error(`TRUST_PROXY must be true, false, a hop count or addresses/subnets (loopback, 10.0.0.0/8...), got "${bad}"`);
+  return list;
+}
+
 /** Reads the environment once; every variable has a documented default (see README). */
 export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const port = int(env, 'PORT', 3000, 0);
@@ -47,6 +67,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   return {
     port,
     dataDir: resolve(env.DATA_DIR ?? './data'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     auth: {
       jwtSecret: env.JWT_SECRET || null,
       accessTokenSeconds: int(env, 'ACCESS_TOKEN_SECONDS', 900),
