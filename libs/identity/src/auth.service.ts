@@ -7,6 +7,7 @@ import { actorOf } from './authenticator';
 import { IdentityStore } from './identity-store';
 import { PASSWORD_HASHER, PasswordHasher } from './password-hasher';
 import { SecurityLog } from './security-log';
+import { SignInLimits } from './sign-in-limits';
 import { UserDirectory } from './user-directory';
 
 export interface TokenPair {
@@ -30,12 +31,14 @@ export class AuthService {
     private readonly store: IdentityStore,
     private readonly jwt: JwtService,
     private readonly log: SecurityLog,
+    private readonly limits: SignInLimits,
     @Inject(PASSWORD_HASHER) private readonly hasher: PasswordHasher,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async signIn(username: string, password: string, req: Request): Promise<TokenPair> {
+    this.limits.check(username, req);
     const user = await this.users.byUsername(username);
     const hash = user ? this.store.passwordHash(user.userId) : null;
     this.dummyHash ??= this.hasher.hash('not-a-password-of-anyone');
@@ -44,8 +47,10 @@ export class AuthService {
       this.log.record('sign_in_failed', { userId: user?.userId, username }, req, {
         reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password',
       });
+      this.limits.failed(username, req);
       throw refused();
     }
+    this.limits.succeeded(username);
     this.log.record('sign_in', user, req);
     return this.issue(user);
   }

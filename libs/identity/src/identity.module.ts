@@ -29,6 +29,7 @@ import { Argon2PasswordHasher, PASSWORD_HASHER } from './password-hasher';
 import { PlatformThrottlerGuard } from './platform-throttler.guard';
 import { UsersHttpController } from './queries/users.http.controller';
 import { SecurityLog } from './security-log';
+import { SignInLimits } from './sign-in-limits';
 import { UserDirectory } from './user-directory';
 
 const identityStore = {
@@ -59,6 +60,7 @@ const identityStore = {
       inject: [PLATFORM_CONFIG],
       useFactory: (c: PlatformConfig) => ({
         throttlers: [
+          // Every sign-in and refresh request per address; failed ones are limited far tighter by SignInLimits.
           { name: 'sign-in', ttl: 60_000, limit: c.limits.signInPerMinute },
           { name: 'writes', ttl: 60_000, limit: c.limits.writesPerMinute },
         ],
@@ -82,6 +84,7 @@ const identityStore = {
     Authenticator,
     AuthService,
     SecurityLog,
+    SignInLimits,
     AdministratorBootstrap,
     RegisterUserHandler,
     GrantRoleHandler,

@@ -18,7 +18,12 @@ export interface AuthConfig {
 }
 
 export interface LimitsConfig {
+  /** Every sign-in and refresh request per client address, failed or not: loose, an office shares one address. */
   readonly signInPerMinute: number;
+  /** Failed sign-ins per account (whatever the address) within SIGN_IN_FAILURE_WINDOW_MS. */
+  readonly signInFailuresPerAccount?: number;
+  /** Failed sign-ins per client address (whatever the account) within SIGN_IN_FAILURE_WINDOW_MS. */
+  readonly signInFailuresPerAddress?: number;
   readonly writesPerMinute: number;
   readonly bodyLimit: string;
   /** Origins allowed by CORS; empty keeps CORS closed. */
@@ -30,6 +35,10 @@ export interface LimitsConfig {
  * rate limits and the security log use). false trusts nobody, the address is the socket's peer.
  */
 export type TrustProxy = boolean | number | readonly string[];
+
+export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60_000;
+export const DEFAULT_SIGN_IN_FAILURES_PER_ACCOUNT = 10;
+export const DEFAULT_SIGN_IN_FAILURES_PER_ADDRESS = 30;
 
 export interface PlatformConfig {
   readonly port: number;
@@ -77,7 +86,9 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       demo: env.NODE_ENV !== 'production' && env.DEMO_ADMIN !== '0',
     },
     limits: {
-      signInPerMinute: int(env, 'SIGN_IN_PER_MINUTE', 10),
+      signInPerMinute: int(env, 'SIGN_IN_PER_MINUTE', 120),
+      signInFailuresPerAccount: int(env, 'SIGN_IN_FAILURES_PER_ACCOUNT', DEFAULT_SIGN_IN_FAILURES_PER_ACCOUNT),
+      signInFailuresPerAddress: int(env, 'SIGN_IN_FAILURES_PER_ADDRESS', DEFAULT_SIGN_IN_FAILURES_PER_ADDRESS),
       writesPerMinute: int(env, 'WRITES_PER_MINUTE', 600),
       bodyLimit: env.BODY_LIMIT || '5mb',
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
