@@ -11,7 +11,7 @@ import { AccessGuard } from './access.guard';
 import { AdministratorBootstrap } from './administrator-bootstrap';
 import { AuthHttpController } from './auth/auth.http.controller';
 import { AuthService } from './auth.service';
-import { Authenticator } from './authenticator';
+import { Authenticator, TOKEN_ALGORITHM } from './authenticator';
 import { ChangeScopeHandler } from './commands/change-scope/change-scope.handler';
 import { ChangeScopeHttpController } from './commands/change-scope/change-scope.http.controller';
 import { DisableUserHandler } from './commands/disable-user/disable-user.handler';
@@ -51,8 +51,8 @@ const identityStore = {
         const key = createSecretKey(Buffer.from(c.auth.jwtSecret ?? store.secret('jwt')));
         return {
           secretOrKeyProvider: () => key,
-          signOptions: { algorithm: 'HS256' },
-          verifyOptions: { algorithms: ['HS256'] },
+          signOptions: { algorithm: TOKEN_ALGORITHM },
+          verifyOptions: { algorithms: [TOKEN_ALGORITHM] },
         };
       },
     }),
