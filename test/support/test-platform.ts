@@ -40,7 +40,7 @@ export function testConfig(dataDir: string, limits: Partial<PlatformConfig['limi
       adminPassword: TEST_ADMIN.password,
       demo: false,
     },
-    limits: { signInPerMinute: 10_000, writesPerMinute: 100_000, bodyLimit: '5mb', corsOrigins: [], ...limits },
+    limits: { signInPerMinute: 10_000, signInFailuresPerAccount: 10_000, signInFailuresPerAddress: 10_000, writesPerMinute: 100_000, bodyLimit: '5mb', corsOrigins: [], ...limits },
   };
 }
 

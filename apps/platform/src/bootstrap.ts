@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter } from '@platform/common';
+import { Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter, refuseDeepJson } from '@platform/common';
 import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi-document';
 
@@ -15,8 +15,9 @@ export async function createPlatformApp(config: PlatformConfig, clock?: Clock): 
   app.use(helmet());
   // CORS stays closed unless origins are configured: the API is for the platform's own pages and tools.
   if (config.limits.corsOrigins.length > 0) app.enableCors({ origin: [...config.limits.corsOrigins], credentials: false });
-  app.useBodyParser('json', { limit: config.limits.bodyLimit });
-  app.set('trust proxy', 'loopback');
+  app.useBodyParser('json', { limit: config.limits.bodyLimit, verify: refuseDeepJson });
+  // X-Forwarded-For decides the address sign-in limits count by: believed only from configured proxies.
+  app.set('trust proxy', config.trustProxy ?? false);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new PlatformErrorFilter());
   app.enableShutdownHooks();

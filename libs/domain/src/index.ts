@@ -2,6 +2,7 @@ export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/actor';
 export * from './shared/dates';
+export * from './shared/text';
 export * from './organizations/organization-types';
 export * from './organizations/organization.events';
 export * from './organizations/organization.decider';

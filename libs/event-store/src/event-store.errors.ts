@@ -25,3 +25,14 @@ export class InvalidAppendError extends Error {
     this.name = 'InvalidAppendError';
   }
 }
+
+/**
+ * The event ids derived from an idempotency key are stored already, but by another command
+ * (its fingerprint differs): the key was reused, so nothing of this write may be acknowledged.
+ */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(readonly streamId: string) {
+    super(`stream ${streamId}: idempotency key already used by a different request`);
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}

@@ -7,6 +7,7 @@ import { actorOf } from './authenticator';
 import { IdentityStore } from './identity-store';
 import { PASSWORD_HASHER, PasswordHasher } from './password-hasher';
 import { SecurityLog } from './security-log';
+import { SignInLimits } from './sign-in-limits';
 import { UserDirectory } from './user-directory';
 
 export interface TokenPair {
@@ -30,12 +31,14 @@ export class AuthService {
     private readonly store: IdentityStore,
     private readonly jwt: JwtService,
     private readonly log: SecurityLog,
+    private readonly limits: SignInLimits,
     @Inject(PASSWORD_HASHER) private readonly hasher: PasswordHasher,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async signIn(username: string, password: string, req: Request): Promise<TokenPair> {
+    this.limits.check(username, req);
     const user = await this.users.byUsername(username);
     const hash = user ? this.store.passwordHash(user.userId) : null;
     this.dummyHash ??= this.hasher.hash('not-a-password-of-anyone');
@@ -44,8 +47,10 @@ export class AuthService {
       this.log.record('sign_in_failed', { userId: user?.userId, username }, req, {
         reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password',
       });
+      this.limits.failed(username, req);
       throw refused();
     }
+    this.limits.succeeded(username);
     this.log.record('sign_in', user, req);
     return this.issue(user);
   }
@@ -57,7 +62,9 @@ export class AuthService {
     if (!row) throw this.invalidRefresh(req, null);
     if (row.revoked_at) {
       const n = this.store.revokeAllForUser(row.user_id, now.toISOString(), 'reuse_detected');
-      this.log.record('refresh_token_reused', { userId: row.user_id }, req, { revokedTokens: n });
+      // The thief may hold an access token of the family too: raising the version ends them all now, not in 15 minutes.
+      const tokenVersion = this.store.raiseTokenVersion(row.user_id);
+      this.log.record('refresh_token_reused', { userId: row.user_id }, req, { revokedTokens: n, tokenVersion });
       throw this.invalidRefresh(req, row.user_id);
     }
     if (Date.parse(row.expires_at) <= now.getTime()) throw this.invalidRefresh(req, row.user_id);
@@ -92,7 +99,7 @@ export class AuthService {
 
   private async issue(user: UserState): Promise<TokenPair> {
     const seconds = this.config.auth.accessTokenSeconds;
-    const accessToken = await this.jwt.signAsync({ sub: user.userId }, { expiresIn: seconds });
+    const accessToken = await this.jwt.signAsync({ sub: user.userId, ver: this.store.tokenVersion(user.userId) }, { expiresIn: seconds });
     const refreshToken = this.store.issueRefreshToken(user.userId, this.clock(), this.config.auth.refreshTokenSeconds);
     const { actor } = actorOf(user);
     return {

@@ -47,6 +47,7 @@ export class IdentityStore {
       CREATE TABLE IF NOT EXISTS security_log (
         id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, user_id TEXT, username TEXT, ip TEXT, detail TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS token_versions (user_id TEXT PRIMARY KEY, version INTEGER NOT NULL);
     `);
     });
     this.stmt = prepareStatements(this.db);
@@ -87,6 +88,15 @@ export class IdentityStore {
     return this.stmt.revokeAllForUser.run(at, reason, userId).changes;
   }
 
+  /** Access tokens carry the version current when they were issued; raising it revokes every one issued before. */
+  tokenVersion(userId: string): number {
+    return this.stmt.tokenVersion.get(userId)?.version ?? 0;
+  }
+
+  raiseTokenVersion(userId: string): number {
+    return this.stmt.raiseTokenVersion.get(userId)!.version;
+  }
+
   log(entry: Omit<SecurityLogEntry, 'id'>): void {
     this.stmt.log.run(entry.at, entry.kind, entry.userId, entry.username, entry.ip, JSON.stringify(entry.detail));
   }
@@ -119,6 +129,11 @@ function prepareStatements(db: Db) {
     ),
     revokeAllForUser: db.prepare<[string, string, string]>(
       'UPDATE refresh_tokens SET revoked_at = ?, revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL',
+    ),
+    tokenVersion: db.prepare<[string], { version: number }>('SELECT version FROM token_versions WHERE user_id = ?'),
+    raiseTokenVersion: db.prepare<[string], { version: number }>(
+      `INSERT INTO token_versions (user_id, version) VALUES (?, 1)
+       ON CONFLICT(user_id) DO UPDATE SET version = version + 1 RETURNING version`,
     ),
     log: db.prepare<[string, string, string | null, string | null, string | null, string]>(
       'INSERT INTO security_log (at, kind, user_id, username, ip, detail) VALUES (?, ?, ?, ?, ?, ?)',

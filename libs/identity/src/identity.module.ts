@@ -11,7 +11,7 @@ import { AccessGuard } from './access.guard';
 import { AdministratorBootstrap } from './administrator-bootstrap';
 import { AuthHttpController } from './auth/auth.http.controller';
 import { AuthService } from './auth.service';
-import { Authenticator } from './authenticator';
+import { Authenticator, TOKEN_ALGORITHM } from './authenticator';
 import { ChangeScopeHandler } from './commands/change-scope/change-scope.handler';
 import { ChangeScopeHttpController } from './commands/change-scope/change-scope.http.controller';
 import { DisableUserHandler } from './commands/disable-user/disable-user.handler';
@@ -29,6 +29,7 @@ import { Argon2PasswordHasher, PASSWORD_HASHER } from './password-hasher';
 import { PlatformThrottlerGuard } from './platform-throttler.guard';
 import { UsersHttpController } from './queries/users.http.controller';
 import { SecurityLog } from './security-log';
+import { SignInLimits } from './sign-in-limits';
 import { UserDirectory } from './user-directory';
 
 const identityStore = {
@@ -50,8 +51,8 @@ const identityStore = {
         const key = createSecretKey(Buffer.from(c.auth.jwtSecret ?? store.secret('jwt')));
         return {
           secretOrKeyProvider: () => key,
-          signOptions: { algorithm: 'HS256' },
-          verifyOptions: { algorithms: ['HS256'] },
+          signOptions: { algorithm: TOKEN_ALGORITHM },
+          verifyOptions: { algorithms: [TOKEN_ALGORITHM] },
         };
       },
     }),
@@ -59,6 +60,7 @@ const identityStore = {
       inject: [PLATFORM_CONFIG],
       useFactory: (c: PlatformConfig) => ({
         throttlers: [
+          // Every sign-in and refresh request per address; failed ones are limited far tighter by SignInLimits.
           { name: 'sign-in', ttl: 60_000, limit: c.limits.signInPerMinute },
           { name: 'writes', ttl: 60_000, limit: c.limits.writesPerMinute },
         ],
@@ -82,6 +84,7 @@ const identityStore = {
     Authenticator,
     AuthService,
     SecurityLog,
+    SignInLimits,
     AdministratorBootstrap,
     RegisterUserHandler,
     GrantRoleHandler,

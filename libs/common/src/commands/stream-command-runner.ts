@@ -1,10 +1,11 @@
-import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { CommandContext, Decider, DomainEvent, fold } from '@platform/domain';
 import {
   EVENT_STORE,
   EventStore,
   ExpectedRevision,
+  IdempotencyKeyReusedError,
   NewEvent,
   NO_REVISION,
   StoredEvent,
@@ -28,7 +29,9 @@ const CONFLICT_RETRIES = 3;
 /**
  * The thin part of every command handler: load the stream, decide, append with the expected
  * revision. Idempotency keys make a retried command return its first result; their event ids
- * are derived from the key, so even two racing retries store the events once.
+ * are derived from the key, so even two racing retries store the events once, and the store
+ * compares the request fingerprint in the same transaction, so a racing different request
+ * under the same key is refused rather than told it was stored.
  */
 @Injectable()
 export class StreamCommandRunner {
@@ -92,14 +95,7 @@ export class StreamCommandRunner {
     if (!meta.idempotencyKey) return execute();
     const prior = await this.store.findByIdempotencyKey(scopedKey(meta));
     if (prior.length === 0) return execute();
-    if (prior[0].commandFingerprint !== fingerprint(body)) {
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: 'idempotency_key_reused',
-        message: 'Idempotency-Key 已用于另一个不同的请求 (key reused with a different request)',
-      });
-    }
+    if (prior[0].commandFingerprint !== fingerprint(body)) throw new IdempotencyKeyReusedError(prior[0].streamId);
     return resultFromStored(prior, true);
   }
 

@@ -18,7 +18,12 @@ export interface AuthConfig {
 }
 
 export interface LimitsConfig {
+  /** Every sign-in and refresh request per client address, failed or not: loose, an office shares one address. */
   readonly signInPerMinute: number;
+  /** Failed sign-ins per account (whatever the address) within SIGN_IN_FAILURE_WINDOW_MS. */
+  readonly signInFailuresPerAccount?: number;
+  /** Failed sign-ins per client address (whatever the account) within SIGN_IN_FAILURE_WINDOW_MS. */
+  readonly signInFailuresPerAddress?: number;
   readonly writesPerMinute: number;
   readonly bodyLimit: string;
   /** Origins allowed by CORS; empty keeps CORS closed. */
@@ -32,9 +37,20 @@ export interface AuditWitnessConfig {
   readonly everyEvents: number;
   readonly everyMinutes: number;
 }
+/**
+ * Express's `trust proxy`: which hops may set X-Forwarded-For (and so the client address that
+ * rate limits and the security log use). false trusts nobody, the address is the socket's peer.
+ */
+export type TrustProxy = boolean | number | readonly string[];
+
+export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60_000;
+export const DEFAULT_SIGN_IN_FAILURES_PER_ACCOUNT = 10;
+export const DEFAULT_SIGN_IN_FAILURES_PER_ADDRESS = 30;
 
 export interface PlatformConfig {
   readonly port: number;
+  /** Unset (false) unless TRUST_PROXY names the proxies in front of the platform. */
+  readonly trustProxy?: TrustProxy;
   readonly dataDir: string;
   readonly auth: AuthConfig;
   readonly limits: LimitsConfig;
@@ -50,6 +66,18 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): n
   return n;
 }
 
+/** TRUST_PROXY: unset or `false`; `true` (every hop); a hop count; or addresses, subnets and Express's names (loopback...). */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((s) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(s));
+  if (bad) throw new Error(`TRUST_PROXY must be true, false, a hop count or addresses/subnets (loopback, 10.0.0.0/8...), got "${bad}"`);
+  return list;
+}
+
 /** Reads the environment once; every variable has a documented default (see README). */
 export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const port = int(env, 'PORT', 3000, 0);
@@ -57,6 +85,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   return {
     port,
     dataDir: resolve(env.DATA_DIR ?? './data'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     auth: {
       jwtSecret: env.JWT_SECRET || null,
       accessTokenSeconds: int(env, 'ACCESS_TOKEN_SECONDS', 900),
@@ -66,7 +95,9 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       demo: env.NODE_ENV !== 'production' && env.DEMO_ADMIN !== '0',
     },
     limits: {
-      signInPerMinute: int(env, 'SIGN_IN_PER_MINUTE', 10),
+      signInPerMinute: int(env, 'SIGN_IN_PER_MINUTE', 120),
+      signInFailuresPerAccount: int(env, 'SIGN_IN_FAILURES_PER_ACCOUNT', DEFAULT_SIGN_IN_FAILURES_PER_ACCOUNT),
+      signInFailuresPerAddress: int(env, 'SIGN_IN_FAILURES_PER_ADDRESS', DEFAULT_SIGN_IN_FAILURES_PER_ADDRESS),
       writesPerMinute: int(env, 'WRITES_PER_MINUTE', 600),
       bodyLimit: env.BODY_LIMIT || '5mb',
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

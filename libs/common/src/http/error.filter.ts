@@ -4,6 +4,7 @@ import { DomainRuleError } from '@platform/domain';
 import {
   ChainAcknowledgementError,
   ChainBrokenError,
+  IdempotencyKeyReusedError,
   InvalidAppendError,
   PartialDuplicateError,
   WrongExpectedRevisionError,
@@ -45,6 +46,9 @@ export class PlatformErrorFilter implements ExceptionFilter {
         },
       ];
     }
+    if (error instanceof IdempotencyKeyReusedError) {
+      return [422, { statusCode: 422, error: 'Unprocessable Entity', code: 'idempotency_key_reused', message: IDEMPOTENCY_KEY_REUSED }];
+    }
     if (error instanceof PartialDuplicateError) {
       return [409, { statusCode: 409, error: 'Conflict', code: 'duplicate_event', message: error.message }];
     }
@@ -65,6 +69,8 @@ export class PlatformErrorFilter implements ExceptionFilter {
     return [500, { statusCode: 500, error: 'Internal Server Error', message: '服务器内部错误 (internal error)' }];
   }
 }
+
+const IDEMPOTENCY_KEY_REUSED = 'Idempotency-Key 已用于另一个不同的请求 (key reused with a different request)';
 
 function isBodyParserError(e: unknown): e is { status: number; type: string; message: string } {
   const s = (e as { status?: unknown; type?: unknown })?.status;

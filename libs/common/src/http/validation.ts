@@ -1,6 +1,13 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { requireNestedObjects } from './request-rules';
 
+/**
+ * The bound of every numeric query parameter (positions, revisions, offsets): the largest integer
+ * JavaScript and SQLite both hold exactly. Beyond it `Number('99999999999999999999')` still passes
+ * IsInt, and SQLite refuses the value with a datatype mismatch (a 500).
+ */
+export const MAX_QUERY_INTEGER = Number.MAX_SAFE_INTEGER;
+
 export interface FieldError {
   readonly field: string;
   readonly rule: string;

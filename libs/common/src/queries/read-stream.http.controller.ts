@@ -1,12 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Request } from 'express';
 import { Access, UnitLocator } from '../access/access-rule';
 import { ScopeLookupRegistry } from '../access/scope-lookups';
 import { ReadStreamAnswer } from './read-stream.response';
+import { MAX_QUERY_INTEGER } from '../http/validation';
 
 const streamUnits: UnitLocator = async (req: Request, lookups: ScopeLookupRegistry) =>
   lookups.streamUnits(String(req.params.streamId ?? ''));
@@ -22,6 +23,7 @@ export class ReadStreamQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_QUERY_INTEGER)
   fromRevision?: number;
 }
 

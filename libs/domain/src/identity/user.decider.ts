@@ -8,7 +8,7 @@ export type UserCommand = CommandContext &
   (
     | ({ type: 'RegisterUser'; userId: string; username: string; displayName: string; role: Role } & UserScope)
     | { type: 'GrantRole'; role: Role }
-    | ({ type: 'ChangeScope' } & UserScope)
+    | ({ type: 'ChangeScope'; readonly unknownUnitIds: readonly string[] } & UserScope)
     | { type: 'SetPassword' }
     | { type: 'DisableUser'; reason: string }
     | { type: 'EnableUser' }
@@ -50,6 +50,13 @@ function checkScope(role: Role, scope: UserScope): void {
   if (role !== 'leader' && scope.contactPointUnitIds.length > 0) {
     refuse('contact_points_for_leaders', '只有领导可以设置联系点 (contact points are for leaders)');
   }
+}
+
+/** A scope naming a unit the tree does not hold would silently grant nothing (or, later, a unit created under that id). */
+function checkUnitsExist(scope: UserScope, unknownUnitIds: readonly string[]): void {
+  if (unknownUnitIds.length === 0) return;
+  const field = scope.scopeUnitIds.some((id) => unknownUnitIds.includes(id)) ? 'scopeUnitIds' : 'contactPointUnitIds';
+  refuse('unit_not_found', `${field}: 组织 ${unknownUnitIds.join(', ')} 不存在 (unit not found)`, { field, unitIds: [...unknownUnitIds] });
 }
 
 function requireUser(s: UserState): void {
@@ -98,6 +105,7 @@ function decide(c: UserCommand, s: UserState): UserEvent[] {
     case 'ChangeScope': {
       requireUser(s);
       checkScope(s.role as Role, c);
+      checkUnitsExist(c, c.unknownUnitIds);
       if (sameScope(s, c)) refuse('scope_unchanged', '工作范围未改变 (scope unchanged)');
       return [
         {

@@ -1,3 +1,4 @@
+import { fold } from '../shared/decider';
 import { specify } from '../testing/decider-specification';
 import { Actor } from '../shared/actor';
 import { userDecider, UserCommand } from './user.decider';
@@ -59,13 +60,19 @@ describe('user decider', () => {
   it('changes the scope and keeps the previous one', () =>
     spec
       .given([registered()])
-      .when(cmd({ type: 'ChangeScope', scopeUnitIds: ['b2'], contactPointUnitIds: [] }))
+      .when(cmd({ type: 'ChangeScope', scopeUnitIds: ['b2'], contactPointUnitIds: [], unknownUnitIds: [] }))
       .then([
         { type: 'ScopeChanged', data: { userId: 'op-1', scopeUnitIds: ['b2'], contactPointUnitIds: [], previous: { scopeUnitIds: ['b1'], contactPointUnitIds: [] } } },
       ]));
   it('refuses an unchanged or empty scope', () => {
-    spec.given([registered()]).when(cmd({ type: 'ChangeScope', scopeUnitIds: ['b1'], contactPointUnitIds: [] })).thenRefused('scope_unchanged');
-    spec.given([registered()]).when(cmd({ type: 'ChangeScope', ...none })).thenRefused('scope_required');
+    spec.given([registered()]).when(cmd({ type: 'ChangeScope', scopeUnitIds: ['b1'], contactPointUnitIds: [], unknownUnitIds: [] })).thenRefused('scope_unchanged');
+    spec.given([registered()]).when(cmd({ type: 'ChangeScope', ...none, unknownUnitIds: [] })).thenRefused('scope_required');
+  });
+  it('refuses a scope naming a unit that does not exist, naming the field', () => {
+    spec.given([registered()]).when(cmd({ type: 'ChangeScope', scopeUnitIds: ['b1', 'nowhere'], contactPointUnitIds: [], unknownUnitIds: ['nowhere'] })).thenRefused('unit_not_found');
+    expect(() =>
+      userDecider.decide(cmd({ type: 'ChangeScope', scopeUnitIds: ['b9'], contactPointUnitIds: [], unknownUnitIds: ['b9'] }), fold(userDecider, [registered()])),
+    ).toThrow(expect.objectContaining({ code: 'unit_not_found', details: { field: 'scopeUnitIds', unitIds: ['b9'] } }));
   });
 
   it('records that a password was set, by whom, never the secret', () =>

@@ -1,5 +1,6 @@
 import { UnitCreated } from './organization.events';
 import { OrganizationTree } from './organization-tree';
+import { hasControlCharacters } from '../shared/text';
 import {
   canContain,
   UNIT_ID_PATTERN,
@@ -88,6 +89,7 @@ export function planOrganizationImport(records: readonly ImportRecord[], existin
     if (unitId && !seen.has(unitId)) seen.set(unitId, row);
 
     if (!name) err(row, 'name', 'required', '组织名称不能为空 (name is required)');
+    else if (hasControlCharacters(name)) err(row, 'name', 'noControlCharacters', '组织名称不得包含控制字符或双向文本控制符 (name)');
     const level = fromName(levelRaw, UNIT_LEVELS, UNIT_LEVEL_NAMES);
     if (!level) err(row, 'level', 'enum', `层级 "${levelRaw}" 无效，应为 ${UNIT_LEVELS.join('/')} 或其中文名`);
     const unitType = fromName(typeRaw, UNIT_TYPES, UNIT_TYPE_NAMES);

@@ -53,6 +53,16 @@ describe('organization import plan', () => {
     ]);
   });
 
+  it('refuses names with control or bidi override characters', () => {
+    const plan = planOrganizationImport(
+      [row('t1', 'township', 'city', { name: '河洑镇\u0000' }), row('t2', 'township', 'city', { name: '\u202e镇洑河' }), row('t3', 'township', 'city')],
+      treeWithCity(),
+    );
+    expect(plan.ok).toBe(false);
+    if (plan.ok) return;
+    expect(plan.errors.map((e) => `${e.row}:${e.field}:${e.rule}`)).toEqual(['1:name:noControlCharacters', '2:name:noControlCharacters']);
+  });
+
   it('refuses ids that already exist and closed parents', () => {
     const tree = treeWithCity();
     tree.apply({ type: 'UnitCreated', data: { unitId: 'old', name: '旧县', level: 'county', unitType: 'agency', parentId: 'city', memberCount: 0 } });

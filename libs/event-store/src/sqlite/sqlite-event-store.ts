@@ -8,7 +8,7 @@ import {
   StoredEvent,
   StreamWrite,
 } from '../event-envelope';
-import { InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
+import { IdempotencyKeyReusedError, InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
 import { EventStore, ReadAllOptions, ReadStreamOptions, Subscription, SubscriptionOptions } from '../event-store.port';
 import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
@@ -161,6 +161,11 @@ export class SqliteEventStore implements EventStore {
     const found = stored.filter((r): r is EventRow => r !== undefined);
     const current = this.stmt.revision.get(w.streamId)?.rev ?? NO_REVISION;
     if (found.length > 0) {
+      // Checked in the writing transaction: a racing command under the same key but with another body loses here.
+      const reused = w.events.some((e, i) => stored[i] !== undefined && storedFingerprint(stored[i]) !== (e.commandFingerprint ?? null));
+      if (reused) {
+        throw new IdempotencyKeyReusedError(w.streamId);
+      }
       if (found.length !== w.events.length || found.some((r) => r.stream_id !== w.streamId)) {
         throw new PartialDuplicateError(w.streamId, found.map((r) => r.event_id));
       }
@@ -316,6 +321,10 @@ export class SqliteEventStore implements EventStore {
     this.listeners.clear();
     this.db.close();
   }
+}
+
+function storedFingerprint(r: EventRow): string | null {
+  return (JSON.parse(r.metadata) as { commandFingerprint?: string }).commandFingerprint ?? null;
 }
 
 function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {

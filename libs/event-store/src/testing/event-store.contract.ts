@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NewEvent, StoredEvent } from '../event-envelope';
-import { PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
+import { IdempotencyKeyReusedError, PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
 import { EventStore } from '../event-store.port';
 import { UpcasterRegistry } from '../upcasters';
 
@@ -128,6 +128,22 @@ export function eventStoreContract(adapterName: string, makeHarness: () => Contr
       expect(retry).toMatchObject({ positions: first.positions, eventIds: first.eventIds, deduplicated: true });
       expect(await store.readStream(s)).toHaveLength(2);
       expect(await store.headPosition()).toBe(first.positions[1]);
+    });
+
+    it('refuses stored event ids sent with another command fingerprint, even in the same commit', async () => {
+      const s = stream();
+      const id = randomUUID();
+      const keyed = (note: string, print: string) => newEvent('ProgressRecorded', { note }, { eventId: id, idempotencyKey: 'k', commandFingerprint: print });
+      const [first, second, same] = await Promise.allSettled([
+        store.append(s, [keyed('a', 'f-a')], 'any'),
+        store.append(s, [keyed('b', 'f-b')], 'any'),
+        store.append(s, [keyed('a', 'f-a')], 'any'),
+      ]);
+      expect(first).toMatchObject({ status: 'fulfilled', value: { deduplicated: false } });
+      expect(second.status === 'rejected' && second.reason).toBeInstanceOf(IdempotencyKeyReusedError);
+      expect(same).toMatchObject({ status: 'fulfilled', value: { deduplicated: true } });
+      await expect(store.append(stream(), [keyed('c', 'f-c')], 'no_stream')).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+      expect((await store.readStream(s)).map((e) => e.data)).toEqual([{ note: 'a' }]);
     });
 
     it('refuses a batch that repeats only some stored event ids, writing nothing', async () => {

@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Access } from '@platform/common';
+import { Access, MAX_QUERY_INTEGER } from '@platform/common';
 import { IdentityStore } from '../identity-store';
 import { SECURITY_EVENT_KINDS, SecurityEventKind } from '../security-log';
 import { UserDirectory } from '../user-directory';
@@ -16,6 +16,7 @@ export class SecurityLogQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_QUERY_INTEGER)
   after?: number;
 
   @IsOptional()

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { NoControlCharacters } from '@platform/common';
 import { ArrayMaxSize, IsArray, IsISO8601, IsString, Length, Matches, ValidationArguments } from 'class-validator';
 
 /** A calendar day (YYYY-MM-DD): deadlines and re-review dates are days, not instants. */
@@ -8,8 +9,13 @@ export const IsCalendarDate = () =>
     IsISO8601({ strict: true }, { message: (a: ValidationArguments) => `${a.property} 不是有效日期` }),
   );
 
+/** Free text (notes, reasons, descriptions): tabs and line breaks are kept, control characters refused. */
 export const IsText = (max: number) =>
-  applyDecorators(IsString(), Length(1, max, { message: (a: ValidationArguments) => `${a.property} 须为 1–${max} 个字符` }));
+  applyDecorators(
+    IsString(),
+    Length(1, max, { message: (a: ValidationArguments) => `${a.property} 须为 1–${max} 个字符` }),
+    NoControlCharacters({ multiline: true }),
+  );
 
 /** Up to 50 file references, each as the upload service returned it. */
 export const IsAttachmentRefs = () =>
@@ -18,4 +24,5 @@ export const IsAttachmentRefs = () =>
     ArrayMaxSize(50),
     IsString({ each: true }),
     Length(1, 500, { each: true, message: (a: ValidationArguments) => `${a.property} 中每项须为 1–500 个字符` }),
+    NoControlCharacters({ each: true }),
   );

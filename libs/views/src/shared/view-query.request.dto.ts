@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MAX_QUERY_INTEGER } from '@platform/common';
 import { METRICS_VERSIONS, MetricsVersion, UNIT_ID_PATTERN } from '@platform/domain';
 
 /** A global position, or an ISO date/time (validated further when parsed). */
@@ -38,6 +39,7 @@ export class PagedMetricsQuery extends ScopedMetricsQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_QUERY_INTEGER)
   skip?: number;
 
   /** 每页条数，默认 50，最多 5000 */

@@ -1,4 +1,5 @@
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { NoControlCharacters } from '@platform/common';
 
 export class ApplyForTransitionRequest {
   /** The phase the unit wants to leave */
@@ -8,5 +9,6 @@ export class ApplyForTransitionRequest {
   @IsOptional()
   @IsString()
   @Length(0, 2000)
+  @NoControlCharacters({ multiline: true })
   note?: string;
 }

@@ -1,4 +1,5 @@
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { NoControlCharacters } from '@platform/common';
 
 export class ApproveTransitionRequest {
   @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'phaseKey 须为模板中的阶段编码' })
@@ -7,5 +8,6 @@ export class ApproveTransitionRequest {
   @IsOptional()
   @IsString()
   @Length(0, 2000)
+  @NoControlCharacters({ multiline: true })
   comment?: string;
 }

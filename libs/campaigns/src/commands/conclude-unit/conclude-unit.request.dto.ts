@@ -1,9 +1,11 @@
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { NoControlCharacters } from '@platform/common';
 
 export class ConcludeUnitRequest {
   /** 总结 */
   @IsString()
   @Length(1, 10000)
+  @NoControlCharacters({ multiline: true })
   summary!: string;
 
   /** For templates with outcomes (demonstration points: named | eliminated) */

@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { NoControlCharacters } from '@platform/common';
 
 export class PlannedPhaseRequest {
   @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'phaseKey 须为模板中的阶段编码' })
@@ -46,6 +47,7 @@ export class LaunchCampaignRequest {
 
   @IsString()
   @Length(1, 200)
+  @NoControlCharacters()
   name!: string;
 
   /** advanced-education | look-back | demonstration-point */

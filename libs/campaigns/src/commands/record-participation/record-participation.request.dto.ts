@@ -1,10 +1,12 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { NoControlCharacters } from '@platform/common';
 
 export class ExcusedMembersRequest {
   /** 流动党员、年老体弱、因病… */
   @IsString()
   @Length(1, 200)
+  @NoControlCharacters({ multiline: true })
   reason!: string;
 
   @IsInt()

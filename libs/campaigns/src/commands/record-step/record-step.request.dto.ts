@@ -1,5 +1,5 @@
 import { IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { MaxDecimalPlaces } from '@platform/common';
+import { MaxDecimalPlaces, NoControlCharacters } from '@platform/common';
 
 const KEY = /^[a-z][a-z0-9_-]{0,63}$/;
 
@@ -13,12 +13,14 @@ export class RecordStepRequest {
   /** 完成情况说明 */
   @IsString()
   @Length(1, 5000)
+  @NoControlCharacters({ multiline: true })
   evidence!: string;
 
   /** Reference of an uploaded file (minutes, photos, sign-in sheet) */
   @IsOptional()
   @IsString()
   @Length(1, 500)
+  @NoControlCharacters()
   attachmentRef?: string;
 
   /** Study hours or members located, for steps that measure one */

@@ -1,6 +1,6 @@
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { Role, USERNAME_PATTERN } from '@platform/domain';
-import { IsId } from '@platform/common';
+import { IsId, NoControlCharacters } from '@platform/common';
 import { UserScopeRequest } from '../../user-scope.request.dto';
 
 export const GRANTABLE_ROLES: Role[] = ['admin', 'office', 'operator', 'inspector', 'leader'];
@@ -16,6 +16,7 @@ export class RegisterUserRequest extends UserScopeRequest {
   /** 姓名 */
   @IsString()
   @Length(1, 100)
+  @NoControlCharacters()
   displayName!: string;
 
   @IsIn(GRANTABLE_ROLES)

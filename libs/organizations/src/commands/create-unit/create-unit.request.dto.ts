@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { NoControlCharacters } from '@platform/common';
 import { UNIT_ID_PATTERN, UNIT_LEVELS, UNIT_TYPES, UnitLevel, UnitType } from '@platform/domain';
 
 export class CreateUnitRequest {
@@ -9,6 +10,7 @@ export class CreateUnitRequest {
   /** 名称 */
   @IsString()
   @Length(1, 100)
+  @NoControlCharacters()
   name!: string;
 
   @IsIn(UNIT_LEVELS)

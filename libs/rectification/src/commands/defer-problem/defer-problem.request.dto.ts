@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsString, Length, ValidateNested } from 'class-validator';
+import { NoControlCharacters } from '@platform/common';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
 
 /** 向群众说明情况: what the masses were told, and the day they were told it. */
@@ -16,6 +17,7 @@ export class DeferProblemRequest {
   @IsText(2000)
   constraint!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => ExplanationRequest)
   explanation!: ExplanationRequest;
@@ -30,5 +32,6 @@ export class DeferProblemRequest {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @Length(1, 2000, { each: true, message: 'gradualMeasures 中每项须为 1–2000 个字符' })
+  @NoControlCharacters({ multiline: true, each: true })
   gradualMeasures!: string[];
 }

@@ -1,4 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { NoControlCharacters } from '@platform/common';
 import { TIMING_CLASSES, TimingClass } from '@platform/domain';
 import { IsCalendarDate } from '../../http/request-rules';
 
@@ -9,6 +10,7 @@ export class PlanRectificationRequest {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @Length(1, 2000, { each: true, message: 'measures 中每项须为 1–2000 个字符' })
+  @NoControlCharacters({ multiline: true, each: true })
   measures!: string[];
 
   /** immediate 立行立改 | by_deadline 限期整改 | ongoing 持续整改 */

@@ -1,6 +1,6 @@
-import { IsId } from '@platform/common';
+import { IsId, NoControlCharacters } from '@platform/common';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { IsText } from '../../http/request-rules';
 
 
@@ -42,8 +42,10 @@ export class RecordBallotTallyRequest {
 
   /** 测评会议, e.g. 党员群众代表测评会 */
   @IsText(200)
+  @NoControlCharacters()
   meeting!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => GradeCountsRequest)
   counts!: GradeCountsRequest;

@@ -1,6 +1,6 @@
-import { IsId } from '@platform/common';
+import { IsId, NoControlCharacters } from '@platform/common';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
 import { PROBLEM_SOURCES, ProblemSource } from '@platform/domain';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
 
@@ -8,6 +8,7 @@ import { IsCalendarDate, IsText } from '../../http/request-rules';
 /** 责任领导 / 经办人: a name as people know it, and the user account when there is one. */
 export class PersonRequest {
   @IsText(50)
+  @NoControlCharacters()
   name!: string;
 
   @IsOptional()
@@ -31,15 +32,18 @@ export class RegisterProblemRequest {
   source!: ProblemSource;
 
   @IsText(100)
+  @NoControlCharacters()
   category!: string;
 
   @IsText(5000)
   description!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => PersonRequest)
   responsibleLeader!: PersonRequest;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => PersonRequest)
   handler!: PersonRequest;

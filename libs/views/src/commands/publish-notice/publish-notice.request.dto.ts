@@ -1,4 +1,4 @@
-import { IsId } from '@platform/common';
+import { IsId, NoControlCharacters } from '@platform/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey, UNIT_ID_PATTERN } from '@platform/domain';
@@ -10,6 +10,7 @@ export class PublishNoticeRequest {
   /** 通报标题，如“关于第二批先进性教育活动整改进度的通报” */
   @IsString()
   @Length(1, 200)
+  @NoControlCharacters()
   title!: string;
 
   /** 通报日期（YYYY-MM-DD），默认今天 */

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { MAX_QUERY_INTEGER } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
 import { AuditSearch } from '../../audit-trail/audit-search';
 import { AsOfQuery, BooleanParam, ListParam } from '../../shared/view-query.request.dto';
@@ -59,6 +60,7 @@ export class SearchAuditTrailRequest extends AsOfQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_QUERY_INTEGER)
   after?: number;
 
   /** 每页条数，默认 100，最多 500 */

@@ -1,0 +1,20 @@
+import { loadPlatformConfig, parseTrustProxy } from './platform-config';
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy unless configured', () => {
+    expect(loadPlatformConfig({}).trustProxy).toBe(false);
+    expect(parseTrustProxy('')).toBe(false);
+    expect(parseTrustProxy('false')).toBe(false);
+  });
+
+  it('takes true, a hop count, or a list of addresses, subnets and named ranges', () => {
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy('2')).toBe(2);
+    expect(parseTrustProxy('loopback, 10.0.0.0/8,::1')).toEqual(['loopback', '10.0.0.0/8', '::1']);
+  });
+
+  it('refuses anything else at start, naming the variable', () => {
+    expect(() => parseTrustProxy('yes please')).toThrow('TRUST_PROXY');
+    expect(() => loadPlatformConfig({ TRUST_PROXY: 'proxy.example' })).toThrow('TRUST_PROXY');
+  });
+});
