@@ -53,7 +53,10 @@ function toPropertyOptions(raw: Schema, refTo: (ref: string) => Function | undef
   const { $ref, items, ...rest } = raw;
   if ($ref && refTo($ref)) return { ...rest, type: () => refTo($ref) };
   if (rest.type === 'array' && items?.$ref && refTo(items.$ref)) return { ...rest, type: () => refTo(items.$ref!), isArray: true };
-  const own: Record<string, unknown> = items ? { ...rest, items } : { ...rest };
+  // A custom rule applied with `each` (e.g. NoControlCharacters) makes the library point the items at
+  // the property's own type (`Array`), which is no schema: the item keeps its other constraints.
+  const item = items?.$ref && !refTo(items.$ref) ? (({ $ref: _, ...i }) => i)(items) : items;
+  const own: Record<string, unknown> = item ? { ...rest, items: item } : { ...rest };
   if (own.anyOf && typeof own.pattern === 'string' && own.pattern.includes('\\d{4}-\\d{2}-\\d{2}$')) {
     delete own.anyOf;
     Object.assign(own, { type: 'string', format: 'date' });
