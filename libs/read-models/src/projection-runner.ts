@@ -3,7 +3,7 @@ import { AsOf, AsOfResult, computeAsOf } from './as-of';
 import { assertValidProjection, Projection } from './projection';
 import { evolveBatch } from './projection-batch';
 import { BatchTooLargeError, ProjectionEventError } from './read-store.errors';
-import { DocumentWrite, ReadStore } from './read-store.port';
+import { BatchHistory, DocumentWrite, ReadStore } from './read-store.port';
 
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 
@@ -437,11 +437,11 @@ class ProjectionWorker {
     const toPosition = full ? batch[batch.length - 1].position : target;
     const evolved = await evolveBatch(p, batch, this.store);
     if (evolved.error) {
-      if (evolved.applied > 0) await this.commit(evolved.writes, batch[evolved.applied - 1].position);
+      if (evolved.applied > 0) await this.commit(evolved.writes, batch[evolved.applied - 1].position, evolved.history);
       throw evolved.error;
     }
     try {
-      await this.commit(evolved.writes, toPosition);
+      await this.commit(evolved.writes, toPosition, evolved.history);
     } catch (error) {
       if (error instanceof BatchTooLargeError && batch.length > 1) {
         this.limit = Math.max(1, Math.floor(batch.length / 2));
@@ -453,9 +453,9 @@ class ProjectionWorker {
     return batch.length;
   }
 
-  private async commit(writes: DocumentWrite[], toPosition: number): Promise<void> {
+  private async commit(writes: DocumentWrite[], toPosition: number, history?: BatchHistory): Promise<void> {
     const p = this.projection;
-    await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, writes });
+    await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, writes, ...(history ? { history } : {}) });
     this.position = toPosition;
     this.lastCommitAt = this.options.clock().toISOString();
     this.hooks.onCommitted?.(p.name, toPosition);
