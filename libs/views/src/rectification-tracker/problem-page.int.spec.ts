@@ -115,7 +115,7 @@ describe('tracker problem page', () => {
               toPosition: 1,
               writes: [upsert(LEDGER_CAMPAIGNS, campaign), ...docs.map((d) => upsert(LEDGER_PROBLEMS, d))],
             });
-            const moment: ViewMoment = { position: 1, at: today && `${today}T08:00:00.000Z`, live: true, stale: false, tree: t, store: () => store };
+            const moment: ViewMoment = { position: 1, at: today && `${today}T08:00:00.000Z`, live: true, stale: false, lag: null, tree: t, store: () => store };
             const units = unitFilter(t, { all: true, roots: [] }, root);
             const filters = { statuses: [], handlings: [], sources: [], warningLevels: levels, overdue };
 

@@ -121,8 +121,10 @@ async function changed(
  */
 export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
   name: 'rectification-ledger',
-  version: 3,
+  version: 4,
   collections: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_PROBLEM_STATES, LEDGER_UNIT_TALLIES],
+  // What the views read; the folded domain states are the projection's own memory.
+  versioned: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_UNIT_TALLIES],
   handles: ['CampaignLaunched', ...PROBLEM_EVENT_TYPES],
   indexes: {
     [LEDGER_PROBLEMS]: {
