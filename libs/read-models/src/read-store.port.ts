@@ -24,6 +24,12 @@ export interface FindOptions {
   readonly sort?: SortSpec;
   readonly skip?: number;
   readonly limit?: number;
+  /**
+   * A declared scalar field whose index should drive the query, as MongoDB's hint: when many
+   * documents match, walking the sort field's index stops once the page is full, where a planner
+   * might sort every match first. Stores without such indexes ignore it.
+   */
+  readonly hint?: string;
 }
 
 /** Insert the document, or replace it whole if one with its `_id` exists. */

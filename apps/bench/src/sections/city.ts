@@ -87,9 +87,10 @@ function workingCopy(sourceDir: string): string {
 function readModelSizes(dataDir: string): Array<{ collection: string; n: number; bytes: number }> {
   const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
   try {
-    return db
-      .prepare<[], { collection: string; n: number; bytes: number }>('SELECT collection, count(*) AS n, sum(length(body)) AS bytes FROM documents GROUP BY collection ORDER BY bytes DESC')
-      .all();
+    const sizes = (table: string) =>
+      db.prepare<[], { collection: string; n: number; bytes: number }>(`SELECT collection, count(*) AS n, sum(length(body)) AS bytes FROM ${table} GROUP BY collection ORDER BY bytes DESC`).all();
+    const hasVersions = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'document_versions'").get();
+    return [...sizes('documents'), ...(hasVersions ? sizes('document_versions').map((v) => ({ ...v, collection: `${v.collection} (versions)` })) : [])];
   } finally {
     db.close();
   }
@@ -358,7 +359,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       notes: [
         `First start on the city without read models: listening after ${Math.round(firstStart.listeningMs)} ms, every projection built from position 0 after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; RSS then ${statsAfterFirstStart.rssMiB} MiB (peak ${statsAfterFirstStart.maxRssMiB} MiB).`,
         `Server memory by phase (RSS now / peak so far): after the first start ${statsAfterFirstStart.rssMiB} / ${statsAfterFirstStart.maxRssMiB} MiB; after the live queries ${statsAfterQueries.rssMiB} / ${statsAfterQueries.maxRssMiB} MiB (heap ${statsAfterQueries.heapUsedMiB} MiB); after the as-of queries ${statsAfterAsOf.rssMiB} / ${statsAfterAsOf.maxRssMiB} MiB (heap ${statsAfterAsOf.heapUsedMiB} MiB).`,
-        `Read models on disk (SQLite; nothing is held in memory): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
+        `Read models on disk (SQLite; nothing is held in memory; "(versions)" are the past versions kept for as-of): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
         `Slowest measured requests (scope = units under \`root\`; none = the administrator's whole city): ${Object.entries(slowest)
           .map(([kind, xs]) => `${kind} ${xs.slice(0, 3).map((x) => `${x.ms} ms (${x.scopeUnits === null ? 'whole city' : `${x.scopeUnits} units`})`).join(', ')}`)
           .join('; ')}. Per-request latencies grow with the number of units in scope (see where the time goes).`,

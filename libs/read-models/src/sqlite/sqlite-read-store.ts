@@ -209,9 +209,10 @@ export class SqliteReadStore implements ReadStore {
     const skip = options.skip ?? 0;
     const limit = options.limit ?? Infinity;
     const where = this.whereOf(collection, plan.where);
+    const from = options.hint && fields.get(options.hint) === 'scalar' ? `documents INDEXED BY "${indexName(collection, options.hint, 'scalar')}"` : 'documents';
     if (orderBy && plan.exact) {
       const page = Number.isFinite(limit) ? ` LIMIT ${Math.max(0, limit)} OFFSET ${skip}` : skip ? ` LIMIT -1 OFFSET ${skip}` : '';
-      return this.statement(`SELECT id, body FROM documents WHERE ${where} ORDER BY ${orderBy}${page}`)
+      return this.statement(`SELECT id, body FROM ${from} WHERE ${where} ORDER BY ${orderBy}${page}`)
         .all(...plan.params)
         .map((r) => JSON.parse(r.body) as D);
     }
@@ -220,7 +221,7 @@ export class SqliteReadStore implements ReadStore {
       // Rows come in order: keep those the whole filter accepts until the page is full.
       const out: D[] = [];
       let skipped = 0;
-      for (const r of this.statement(`SELECT id, body FROM documents WHERE ${where} ORDER BY ${orderBy}`).iterate(...plan.params)) {
+      for (const r of this.statement(`SELECT id, body FROM ${from} WHERE ${where} ORDER BY ${orderBy}`).iterate(...plan.params)) {
         const doc = JSON.parse(r.body) as AnyDocument;
         if (!query.test(doc)) continue;
         if (skipped < skip) skipped++;

@@ -53,7 +53,8 @@ export class DocumentVersions {
         `INSERT OR REPLACE INTO document_versions (collection, id, valid_from, valid_to, body)
          SELECT collection, id, ?, ?, body FROM documents WHERE collection = ?`,
       ),
-      close: db.prepare(`UPDATE document_versions SET valid_to = ? WHERE collection = ? AND id = ? AND valid_to = ?`),
+      // `+valid_to`: look the document up by its key, not among every open version of the collection.
+      close: db.prepare(`UPDATE document_versions SET valid_to = ? WHERE collection = ? AND id = ? AND +valid_to = ?`),
       insert: db.prepare(
         `INSERT INTO document_versions (collection, id, valid_from, valid_to, body) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(collection, id, valid_from) DO UPDATE SET body = excluded.body, valid_to = excluded.valid_to`,

@@ -83,10 +83,15 @@ export async function readProblemPage(
   if (filter === null) return { total: 0, totalMoreThan: null, items: [], next: null };
   const after = page.after ? { listKey: { $gt: decodeCursor(page.after) } } : null;
   const store = ledgerOf(moment);
-  const [docs, counted] = await Promise.all([
-    store.find<LedgerProblemDoc>(LEDGER_PROBLEMS, after ? { $and: [filter, after] } : filter, { sort: { listKey: 1 }, skip: page.skip, limit: page.limit + 1 }),
-    store.count(LEDGER_PROBLEMS, filter, { limit: EXACT_TOTAL_UP_TO + 1 }),
-  ]);
+  const counted = await store.count(LEDGER_PROBLEMS, filter, { limit: EXACT_TOTAL_UP_TO + 1 });
+  // Many matches (most of a city's problems are closed): walk the list's order and stop at the
+  // page, rather than let the store sort every match; few: sorting them is cheaper.
+  const docs = await store.find<LedgerProblemDoc>(LEDGER_PROBLEMS, after ? { $and: [filter, after] } : filter, {
+    sort: { listKey: 1 },
+    skip: page.skip,
+    limit: page.limit + 1,
+    ...(counted > EXACT_TOTAL_UP_TO ? { hint: 'listKey' } : {}),
+  });
   const items = docs.slice(0, page.limit);
   const more = docs.length > page.limit;
   return {
