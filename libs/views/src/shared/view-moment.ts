@@ -23,8 +23,9 @@ export type AsOfRequest = { readonly untilPosition: number } | { readonly at: st
 
 /**
  * The moment a view is computed for: the events up to `position`, the organization tree as it
- * stood then, and the read-model documents as they stood then — live ones, or ones replayed from
- * the events by the same projection code. `at` is the view's day for deadline warnings.
+ * stood then, and the read-model documents as they stood then — live ones, the read store's
+ * versions of that moment, or (where a store keeps none) ones replayed from the events by the same
+ * projection code. `at` is the view's day for deadline warnings.
  */
 export interface ViewMoment {
   readonly position: number;
@@ -81,13 +82,13 @@ export class ViewMoments {
     return { position, at, live: false, stale: false, lag: null, tree, ...(await this.past(position, projections)) };
   }
 
-  /** The documents of these projections exactly at `position`: live when they stand there, else replayed. */
+  /** The documents of these projections exactly at `position`: live when they stand there, else as stored then (see past). */
   async exactly<T>(position: number, projections: readonly string[], read: (store: (p: string) => ReadStore) => Promise<T>): Promise<T> {
     await this.staleAt(position, projections);
     const atPosition = async () => (await Promise.all(projections.map((p) => this.store.checkpoint(p)))).every((c) => c?.position === position);
     if (await atPosition()) {
       const result = await read(() => this.store);
-      // A batch committed while reading would mix two moments: then replay instead.
+      // A batch committed while reading would mix two moments: then read the moment's versions instead.
       if (await atPosition()) return result;
     }
     const { store } = await this.past(position, projections);
