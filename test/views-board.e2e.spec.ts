@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
 import { buildViewsWorld, expectStatus, fetchWorkbook, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { ProjectionRunner } from '@platform/read-models';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 const BOARD = `/api/campaigns/${CAMPAIGN}/board`;
@@ -124,5 +125,26 @@ describe('progress board over HTTP', () => {
       expect(x).toMatchObject({ lastError: null, lag: expect.any(Number), position: expect.any(Number) });
     }
     expect(health.body.projections.healthy).toBe(true);
+  });
+
+  it('says in the body as well as in X-View-Stale when the views are behind, and by how much', async () => {
+    const fresh = await expectStatus(p.http().get(BOARD).set(w.office), 200);
+    expect(fresh.body.asOf.stale).toBeNull();
+    const runner = p.app.get(ProjectionRunner);
+    await runner.stop();
+    try {
+      await recordStudy(p, await p.signIn('op-branch-2', 'operator', ['branch-2']), 'branch-2', [], { shouldAttend: 10, attended: 6 });
+      const behind = await expectStatus(p.http().get(BOARD).set(w.office), 200);
+      expect(behind.body.asOf.stale).toMatchObject({ events: 1, checkpoint: behind.body.asOf.position - 1 });
+      expect(behind.body.asOf.stale.ms).toBeGreaterThanOrEqual(0);
+      expect(behind.body.asOf.stale.message).toContain('落后 1 个事件');
+      expect(behind.headers['x-view-stale']).toMatch(/^true; events=1; ms=\d+; checkpoint=\d+$/);
+    } finally {
+      runner.start();
+    }
+    await runner.caughtUp();
+    const caughtUp = await expectStatus(p.http().get(BOARD).set(w.office), 200);
+    expect(caughtUp.body.asOf.stale).toBeNull();
+    expect(caughtUp.headers['x-view-stale']).toBeUndefined();
   });
 });

@@ -100,6 +100,18 @@ describe('rectification tracker over HTTP', () => {
     const paged = await list('skip=1&limit=2');
     expect(paged).toMatchObject({ total: 7, skip: 1, limit: 2 });
     expect(paged.items).toHaveLength(2);
+    // Keyset pages: each starts after the last one seen, and together they list everything once, in order.
+    const all = (await list('limit=50')).items.map((i: Item) => i.problemId);
+    const walked: string[] = [];
+    for (let page = await list('limit=3'); ; page = await list(`limit=3&after=${page.next}`)) {
+      expect(page).toMatchObject({ total: 7, totalMoreThan: null });
+      walked.push(...page.items.map((i: Item) => i.problemId));
+      if (page.next === null) break;
+    }
+    expect(walked).toEqual(all);
+    const deep = await expectStatus(p.http().get(`${TRACKER}/problems?skip=1001`).set(w.office), 400);
+    expect(deep.body.errors).toEqual([expect.objectContaining({ field: 'skip', rule: 'max' })]);
+    await expectStatus(p.http().get(`${TRACKER}/problems?after=not%20a%20cursor`).set(w.office), 400);
     // A joint part's unit sees the problem it works on.
     expect((await list('', w.inspector)).items.map((i: Item) => i.problemId).sort()).toEqual(['p-deferred', 'p-fixed', 'p-joint']);
     await expectStatus(p.http().get(`${TRACKER}/problems?status=lost`).set(w.office), 400);

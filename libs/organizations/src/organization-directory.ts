@@ -7,10 +7,17 @@ import { EVENT_STORE, EventStore } from '@platform/event-store';
  * other contexts for scopes and roll-ups. It reads only what was appended since its last
  * position, so asking it is cheap and always sees a command's own writes.
  */
+const PAST_TREES = 8;
+
 @Injectable()
 export class OrganizationDirectory {
   private tree = new OrganizationTree();
   private position = 0;
+  /**
+   * Trees of past moments, by which organization events they hold: every moment between two
+   * organization events has the same tree, so as-of views of nearby moments fold it once.
+   */
+  private readonly past = new Map<string, Promise<OrganizationTree>>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -21,6 +28,26 @@ export class OrganizationDirectory {
 
   /** The tree as it stood at a past global position (for as-of views). */
   async asOf(position: number): Promise<OrganizationTree> {
+    const [next] = await this.store.readAll({ after: position, types: ORGANIZATION_EVENT_TYPES, limit: 1 });
+    let key: string;
+    if (next) key = `before ${next.position}`;
+    else {
+      await this.refresh();
+      // An organization event appended since the look-up: this moment is not the latest tree's.
+      if (this.position > position) return this.fold(position);
+      key = `through ${this.position}`;
+    }
+    let tree = this.past.get(key);
+    if (!tree) {
+      tree = this.fold(position);
+      this.past.set(key, tree);
+      tree.catch(() => this.past.delete(key));
+      if (this.past.size > PAST_TREES) this.past.delete(this.past.keys().next().value!);
+    }
+    return tree;
+  }
+
+  private async fold(position: number): Promise<OrganizationTree> {
     const tree = new OrganizationTree();
     for (let after = 0; ; ) {
       const batch = await this.store.readAll({ after, until: position, types: ORGANIZATION_EVENT_TYPES, limit: 5000 });

@@ -2,7 +2,7 @@ import type { StoredEvent } from '@platform/event-store';
 import { clone, matches, normalizeWrite } from './memory/documents';
 import { Projection, ProjectionContext } from './projection';
 import { InvalidDocumentWriteError, ProjectionEventError } from './read-store.errors';
-import { AnyDocument, DocumentWrite, Filter, ReadDocument, ReadStore, remove, upsert } from './read-store.port';
+import { AnyDocument, BatchHistory, DocumentVersion, DocumentWrite, Filter, ReadDocument, ReadStore, remove, upsert } from './read-store.port';
 
 export interface EvolvedBatch {
   /** One write per changed document: its final image (or delete) after the applied events. */
@@ -11,6 +11,8 @@ export interface EvolvedBatch {
   readonly applied: number;
   /** The event that threw, wrapped; the events before it are in `writes`. */
   readonly error: ProjectionEventError | null;
+  /** Every image of the projection's versioned collections, per applied event (absent when it has none). */
+  readonly history?: BatchHistory;
 }
 
 /**
@@ -24,6 +26,8 @@ export async function evolveBatch(
   store: Pick<ReadStore, 'get' | 'find'>,
 ): Promise<EvolvedBatch> {
   const overlay = new Map<string, Map<string, AnyDocument | null>>();
+  const versioned = new Set(projection.versioned ?? []);
+  const versions: DocumentVersion[] = [];
   const owned = new Set(projection.collections);
   const own = (collection: string) => {
     if (!owned.has(collection)) {
@@ -68,6 +72,7 @@ export async function evolveBatch(
         if (!docs) overlay.set(collection, (docs = new Map()));
         docs.set(id, doc);
       }
+      if (versioned.size > 0) versions.push(...eventVersions(event.position, staged, versioned));
       applied++;
     } catch (cause) {
       error = new ProjectionEventError(projection.name, event.position, event.type, event.eventId, cause);
@@ -79,5 +84,17 @@ export async function evolveBatch(
   for (const [collection, docs] of overlay) {
     for (const [id, doc] of docs) writes.push(doc ? upsert(collection, doc) : remove(collection, id));
   }
-  return { writes, applied, error };
+  return { writes, applied, error, ...(versioned.size > 0 ? { history: { collections: [...versioned], versions } } : {}) };
+}
+
+/** One image per document the event changed in a versioned collection (its last write wins). */
+function eventVersions(position: number, staged: ReadonlyArray<[string, string, AnyDocument | null]>, versioned: ReadonlySet<string>): DocumentVersion[] {
+  const last = new Map<string, DocumentVersion>();
+  for (const [collection, id, doc] of staged) {
+    if (!versioned.has(collection)) continue;
+    const key = `${collection}\u0000${id}`;
+    last.delete(key);
+    last.set(key, { position, collection, id, doc });
+  }
+  return [...last.values()];
 }

@@ -4,7 +4,7 @@ import { assertValidProjection, Projection } from './projection';
 import { evolveBatch } from './projection-batch';
 import { checkpointDivergence, ProjectionDivergence } from './projection-divergence';
 import { BatchTooLargeError, ProjectionEventError } from './read-store.errors';
-import { DocumentWrite, ReadStore } from './read-store.port';
+import { BatchHistory, DocumentWrite, ReadStore } from './read-store.port';
 
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 
@@ -526,11 +526,11 @@ class ProjectionWorker {
     const toPosition = full ? batch[batch.length - 1].position : target;
     const evolved = await evolveBatch(p, batch, this.store);
     if (evolved.error) {
-      if (evolved.applied > 0) await this.commit(evolved.writes, batch[evolved.applied - 1].position, batch[evolved.applied - 1].hash);
+      if (evolved.applied > 0) await this.commit(evolved.writes, batch[evolved.applied - 1].position, batch[evolved.applied - 1].hash, evolved.history);
       throw evolved.error;
     }
     try {
-      await this.commit(evolved.writes, toPosition, await this.hashAt(toPosition, batch));
+      await this.commit(evolved.writes, toPosition, await this.hashAt(toPosition, batch), evolved.history);
     } catch (error) {
       if (error instanceof BatchTooLargeError && batch.length > 1) {
         this.limit = Math.max(1, Math.floor(batch.length / 2));
@@ -550,9 +550,9 @@ class ProjectionWorker {
     return event?.hash ?? null;
   }
 
-  private async commit(writes: DocumentWrite[], toPosition: number, toHash: string | null): Promise<void> {
+  private async commit(writes: DocumentWrite[], toPosition: number, toHash: string | null, history?: BatchHistory): Promise<void> {
     const p = this.projection;
-    await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, toHash, writes });
+    await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, toHash, writes, ...(history ? { history } : {}) });
     this.position = toPosition;
     this.lastCommitAt = this.options.clock().toISOString();
     this.hooks.onCommitted?.(p.name, toPosition);

@@ -22,6 +22,12 @@ export interface Projection<E = unknown> {
   readonly version: number;
   /** The collections it owns: it alone writes them, and a rebuild empties them. */
   readonly collections: readonly string[];
+  /**
+   * Collections whose every version is kept with the range of positions in which it was current,
+   * so "as of" a past position is a query, not a replay (stores without versions replay instead).
+   * Name the collections views read; the projection's private memory needs no history.
+   */
+  readonly versioned?: readonly string[];
   /** Event types it reads; other events are never passed to evolve. */
   readonly handles: readonly string[];
   /** Shapes of the fields its readers filter and sort on, per collection (see ReadStore.ensureIndexes). */
@@ -66,5 +72,7 @@ export function assertValidProjection(p: Projection): void {
   if (!Number.isInteger(p.version) || p.version < 1) throw new Error(`projection ${p.name}: version must be an integer ≥ 1`);
   if (p.collections.length === 0) throw new Error(`projection ${p.name}: no collections`);
   if (p.handles.length === 0) throw new Error(`projection ${p.name}: handles no event type`);
+  const stray = (p.versioned ?? []).find((c) => !p.collections.includes(c));
+  if (stray) throw new Error(`projection ${p.name}: versioned collection ${stray} is not one of its collections`);
   if (typeof p.evolve !== 'function') throw new Error(`projection ${p.name}: evolve is not a function`);
 }

@@ -24,6 +24,12 @@ export interface FindOptions {
   readonly sort?: SortSpec;
   readonly skip?: number;
   readonly limit?: number;
+  /**
+   * A declared scalar field whose index should drive the query, as MongoDB's hint: when many
+   * documents match, walking the sort field's index stops once the page is full, where a planner
+   * might sort every match first. Stores without such indexes ignore it.
+   */
+  readonly hint?: string;
 }
 
 /** Insert the document, or replace it whole if one with its `_id` exists. */
@@ -77,6 +83,27 @@ export interface CommitBatch {
   /** Chain hash of the event at `toPosition`, kept beside the checkpoint. */
   readonly toHash?: string | null;
   readonly writes: readonly DocumentWrite[];
+  /**
+   * The history of the projection's versioned collections inside the batch: every image a document
+   * took, at the position of the event that wrote it (see Projection.versioned). Stores that keep
+   * versions store it with the writes; others ignore it.
+   */
+  readonly history?: BatchHistory;
+}
+
+/** One image of a document as an event left it: `doc` null when the event deleted it. */
+export interface DocumentVersion {
+  readonly position: number;
+  readonly collection: string;
+  readonly id: string;
+  readonly doc: ReadDocument | null;
+}
+
+export interface BatchHistory {
+  /** The collections whose versions are kept. */
+  readonly collections: readonly string[];
+  /** In event order. */
+  readonly versions: readonly DocumentVersion[];
 }
 
 /**
@@ -95,7 +122,8 @@ export interface ReadStore {
   ensureIndexes?(collection: string, fields: Readonly<Record<string, FieldShape>>): void | Promise<void>;
   get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null>;
   find<D extends ReadDocument = AnyDocument>(collection: string, filter?: Filter, options?: FindOptions): Promise<D[]>;
-  count(collection: string, filter?: Filter): Promise<number>;
+  /** With `limit`, counts at most that many (a bounded count costs no more than that page). */
+  count(collection: string, filter?: Filter, options?: { limit?: number }): Promise<number>;
   /**
    * Applies the writes and moves the checkpoint from `fromPosition` to `toPosition` atomically (or,
    * for MongoDB, idempotently by position). Rejects with CheckpointConflictError, writing nothing,
@@ -104,6 +132,12 @@ export interface ReadStore {
   commit(batch: CommitBatch): Promise<void>;
   checkpoint(projection: string): Promise<Checkpoint | null>;
   checkpoints(): Promise<Checkpoint[]>;
+  /**
+   * The projection's versioned collections exactly as they stood after the event at `position`,
+   * answering the same queries as the live store (read-only); null when the store keeps no
+   * versions, or not for that position (before it started keeping them, or beyond the checkpoint).
+   */
+  versionsAt?(projection: string, position: number): Promise<ReadStore | null>;
   /** Deletes every document of these collections and the projection's checkpoint: the start of a rebuild. */
   reset(projection: string, collections: readonly string[]): Promise<void>;
   close(): Promise<void>;

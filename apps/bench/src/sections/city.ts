@@ -87,9 +87,10 @@ function workingCopy(sourceDir: string): string {
 function readModelSizes(dataDir: string): Array<{ collection: string; n: number; bytes: number }> {
   const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
   try {
-    return db
-      .prepare<[], { collection: string; n: number; bytes: number }>('SELECT collection, count(*) AS n, sum(length(body)) AS bytes FROM documents GROUP BY collection ORDER BY bytes DESC')
-      .all();
+    const sizes = (table: string) =>
+      db.prepare<[], { collection: string; n: number; bytes: number }>(`SELECT collection, count(*) AS n, sum(length(body)) AS bytes FROM ${table} GROUP BY collection ORDER BY bytes DESC`).all();
+    const hasVersions = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'document_versions'").get();
+    return [...sizes('documents'), ...(hasVersions ? sizes('document_versions').map((v) => ({ ...v, collection: `${v.collection} (versions)` })) : [])];
   } finally {
     db.close();
   }
@@ -146,12 +147,27 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
         .join('&');
     const statuses = ['in_progress', 'fixed', 'verified', 'closed', 'deferred', 'joint', 'planned'];
+    // As of: a month before the city's "now" (a time, mapped to a position) and the middle position.
+    const monthAgo = new Date(Date.parse(city.marker.now) - 30 * 86_400_000).toISOString();
+    const middle = Math.round(head / 2);
+    const boardPath = (i: number, asOf: string | number | null) =>
+      `/api/campaigns/${campaign}/board?${qs({ root: pick(roots, i), unitType: i % 3 === 0 ? pick(UNIT_TYPES, i) : null, rankBy: pick(RANK_KEYS, i), skip: (i % 5) * 50, limit: 50, asOf })}`;
+    const trackerPath = (i: number, root: string | null, asOf: string | number | null) =>
+      `/api/campaigns/${campaign}/rectification-tracker?${qs({ root, skip: (i % 4) * 50, limit: 50, metricsVersion: 1 + (i % 2), asOf })}`;
     const kinds: Record<string, (i: number) => string> = {
-      board: (i) => `/api/campaigns/${campaign}/board?${qs({ root: pick(roots, i), unitType: i % 3 === 0 ? pick(UNIT_TYPES, i) : null, rankBy: pick(RANK_KEYS, i), skip: (i % 5) * 50, limit: 50 })}`,
-      tracker: (i) => `/api/campaigns/${campaign}/rectification-tracker?${qs({ root: pick(roots, i + 7), skip: (i % 4) * 50, limit: 50, metricsVersion: 1 + (i % 2) })}`,
-      trackerProblems: (i) =>
-        `/api/campaigns/${campaign}/rectification-tracker/problems?${qs({ root: pick(roots, i + 3), status: i % 2 === 0 ? pick(statuses, i) : null, overdue: i % 5 === 0 ? 'true' : null, skip: (i % 6) * 50, limit: 50 })}`,
+      board: (i) => boardPath(i, null),
+      trackerCity: (i) => trackerPath(i, null, null),
+      trackerCounty: (i) => trackerPath(i, pick(counties, i), null),
+      problemsFiltered: (i) =>
+        `/api/campaigns/${campaign}/rectification-tracker/problems?${qs({ root: i % 2 === 0 ? null : pick(counties, i), status: i % 3 !== 2 ? pick(statuses, i) : null, overdue: i % 3 === 2 ? 'true' : null, warningLevel: i % 4 === 1 ? 'yellow,red' : null, skip: (i % 6) * 50, limit: 50 })}`,
+      problemsUnfiltered: (i) => `/api/campaigns/${campaign}/rectification-tracker/problems?${qs({ skip: (i % 6) * 50, limit: 50 })}`,
       auditTrail: (i) => `/api/audit-trail?${qs({ root: pick(roots, i + 11), after: Math.floor(((i * 7919) % 97) / 97 * head), limit: 100, type: i % 4 === 0 ? 'ProblemClosed' : null })}`,
+      boardAsOfMonth: (i) => boardPath(i, monthAgo),
+      boardAsOfMiddle: (i) => boardPath(i, middle),
+      boardLive: (i) => boardPath(i, null),
+      trackerAsOfMonth: (i) => trackerPath(i, pick(roots, i + 7), monthAgo),
+      trackerAsOfMiddle: (i) => trackerPath(i, pick(roots, i + 7), middle),
+      trackerLive: (i) => trackerPath(i, pick(roots, i + 7), null),
       health: () => '/health',
     };
     const perRound = Math.max(5, Math.round(o.queriesPerKind / o.rounds));
@@ -177,7 +193,8 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     // The audit trail allocates hundreds of MB per query at this scale; measured in a phase of its own, its
     // garbage does not land on the board and tracker queries (and their own does).
     const phases: Array<{ name: string; kinds: string[]; health: string }> = [
-      { name: 'board and tracker', kinds: ['board', 'tracker', 'trackerProblems', 'health'], health: 'health' },
+      { name: 'board and tracker', kinds: ['board', 'trackerCity', 'trackerCounty', 'problemsFiltered', 'problemsUnfiltered', 'health'], health: 'health' },
+      { name: 'as of', kinds: ['boardAsOfMonth', 'boardAsOfMiddle', 'boardLive', 'trackerAsOfMonth', 'trackerAsOfMiddle', 'trackerLive'], health: 'health' },
       { name: 'audit trail', kinds: ['auditTrail', 'healthAudit'], health: 'healthAudit' },
     ];
     kinds.healthAudit = kinds.health;
@@ -209,31 +226,68 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       return subtreeSize.get(root)!;
     };
     const slowest: Record<string, Array<{ path: string; ms: number; scopeUnits: number | null }>> = {};
-    for (const kind of ['board', 'tracker', 'trackerProblems', 'auditTrail']) {
+    for (const kind of ['board', 'trackerCity', 'trackerCounty', 'problemsFiltered', 'problemsUnfiltered', 'boardAsOfMonth', 'trackerAsOfMiddle', 'auditTrail']) {
       const top = measured.filter((m) => m.kind === kind).sort((a, b) => b.ms - a.ms).slice(0, 5);
       slowest[kind] = [];
       for (const m of top) slowest[kind].push({ path: m.path, ms: Math.round(m.ms), scopeUnits: await sizeOf(scopeOf(m.path)) });
     }
     const statsBeforeAsOf = (await ask<{ stats: ServerStats }>(server.child, { type: 'stats' }, 'stats')).stats;
-    // As-of: the board as it stood at earlier positions (replayed from the events by the same projection code).
-    const asOfPositions = Array.from({ length: o.asOfQueries }, (_, i) => Math.round((head * (i + 1)) / (o.asOfQueries + 1)));
-    const asOf = await client.run({ kind: 'sequential', baseUrl: server.baseUrl, token, paths: asOfPositions.map((p) => `/api/campaigns/${campaign}/board?asOf=${p}&limit=50`) });
-    if (asOf.non2xx > 0) failures.push(`as-of board: ${JSON.stringify(asOf.statusCodes)}`);
+    // Four as-of requests at once (different moments, board and tracker), against the same four one after another.
+    const fourPaths = (round: number) => [
+      kinds.boardAsOfMonth(round * 4),
+      kinds.trackerAsOfMiddle(round * 4 + 1),
+      boardPath(round * 4 + 2, Math.round(head / 4)),
+      trackerPath(round * 4 + 3, null, Math.round((head * 3) / 4)),
+    ];
+    const timedGet = async (path: string) => {
+      const t0 = performance.now();
+      const r = await call(server!.baseUrl, 'GET', path, { token });
+      if (r.status !== 200) failures.push(`as-of ${path}: ${r.status}`);
+      return performance.now() - t0;
+    };
+    const fourAtOnce: number[] = [];
+    const fourInTurn: number[] = [];
+    for (let round = 0; round <= o.rounds; round++) {
+      const paths = fourPaths(round);
+      const together = async () => Math.max(...(await Promise.all(paths.map(timedGet))));
+      const inTurn = async () => {
+        let slowest = 0;
+        for (const path of paths) slowest = Math.max(slowest, await timedGet(path));
+        return slowest;
+      };
+      let atOnce: number;
+      let alone: number;
+      if (round % 2 === 0) {
+        atOnce = await together();
+        alone = await inTurn();
+      } else {
+        alone = await inTurn();
+        atOnce = await together();
+      }
+      // Round 0 warms up.
+      if (round > 0) {
+        fourAtOnce.push(atOnce);
+        fourInTurn.push(alone);
+      }
+    }
+    o.log(`  four as-of at once, slowest answer per round: ${fourAtOnce.map((x) => `${Math.round(x)} ms`).join(', ')} (alone, slowest of the same four: ${fourInTurn.map((x) => `${Math.round(x)} ms`).join(', ')})`);
     const statsAfterAsOf = (await ask<{ stats: ServerStats }>(server.child, { type: 'stats' }, 'stats')).stats;
-    o.log(`  as-of board at ${asOfPositions.join(', ')}: ${(asOf.samples ?? []).map((x) => `${Math.round(x)} ms`).join(', ')}`);
 
     const profiles: ProfileSummary[] = [];
     if (o.profile) {
       o.log('  profiling the server during a few more queries of each kind and one as-of board (not timed)');
-      const names: Record<string, string> = { board: 'board', tracker: 'tracker summary', trackerProblems: 'tracker problem list', auditTrail: 'audit trail' };
-      for (const kind of ['board', 'tracker', 'trackerProblems', 'auditTrail']) {
+      const names: Record<string, string> = {
+        board: 'board',
+        trackerCity: 'whole-city tracker summary',
+        problemsUnfiltered: 'unfiltered whole-city problem list',
+        trackerAsOfMonth: 'tracker summary as of a month ago',
+        auditTrail: 'audit trail',
+      };
+      for (const kind of Object.keys(names)) {
         await ask(server.child, { type: 'profile-start' }, 'profile-started');
         await runKind(kind, 99, Math.min(10, perRoundOf(kind)));
         profiles.push((await ask<{ summary: ProfileSummary }>(server.child, { type: 'profile-stop', label: `city: ${Math.min(10, perRoundOf(kind))} ${names[kind]} queries (server process)` }, 'profile')).summary);
       }
-      await ask(server.child, { type: 'profile-start' }, 'profile-started');
-      await client.run({ kind: 'sequential', baseUrl: server.baseUrl, token, paths: [`/api/campaigns/${campaign}/board?asOf=${asOfPositions[0]}&limit=50`] });
-      profiles.push((await ask<{ summary: ProfileSummary }>(server.child, { type: 'profile-stop', label: `city: one as-of board query at position ${asOfPositions[0]} (server process)` }, 'profile')).summary);
     }
     const statsAfterQueries = statsBeforeAsOf;
     const beforeRestart = await stopServer(server.child);
@@ -247,7 +301,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       kind: 'sequential',
       baseUrl: server.baseUrl,
       token: restartToken,
-      paths: [kinds.board(0), kinds.tracker(0), kinds.trackerProblems(0), kinds.auditTrail(0)],
+      paths: [kinds.board(0), kinds.trackerCity(0), kinds.problemsUnfiltered(0), kinds.auditTrail(0)],
     });
     const afterRestart = await stopServer(server.child);
     server = null;
@@ -267,16 +321,26 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     const peakMiB = Math.max(beforeRestart.stats.maxRssMiB, afterRestart.stats.maxRssMiB);
     const p = (kind: string, q: number) => quantile(samples[kind], q);
     const under = (limit: number, text: string) => (_r: unknown, ours: { median: number }): Target => ({ text, met: Number.isFinite(ours.median) ? ours.median < limit : null });
-    const latencyRow = (kind: string, label: string, target: boolean, health = 'health'): Comparison[] => [
+    const perRoundNote = (kind: string) => `p95 per round: ${roundP95[kind].map(rounded).join(', ')} ms; max ${rounded(p(kind, 1))} ms`;
+    const latencyRow = (kind: string, label: string, limit: number | null, health = 'health'): Comparison[] => [
       compare(`${label}: p50`, 'ms', { label, samples: [p(kind, 0.5)] }, { label: 'GET /health', samples: [p(health, 0.5)] }, null),
-      compare(`${label}: p95`, 'ms', { label, samples: [p(kind, 0.95)] }, { label: 'GET /health', samples: [p(health, 0.95)] }, target ? under(50, 'p95 < 50 ms') : null, `p95 per round: ${roundP95[kind].map(rounded).join(', ')} ms; max ${rounded(p(kind, 1))} ms`),
+      compare(`${label}: p95`, 'ms', { label, samples: [p(kind, 0.95)] }, { label: 'GET /health', samples: [p(health, 0.95)] }, limit === null ? null : under(limit, `p95 < ${limit} ms`), perRoundNote(kind)),
     ];
+    /** As-of against the same query live, in the same rounds: "about the cost of a live query". */
+    const asOfRow = (kind: string, label: string, live: string, liveLabel: string, note: string): Comparison =>
+      compare(`${label}: p95`, 'ms', { label, samples: [p(kind, 0.95)] }, { label: liveLabel, samples: [p(live, 0.95)] }, under(100, 'p95 < 100 ms'), `${note}; ${perRoundNote(kind)}`);
     const comparisons: Comparison[] = [
-      ...latencyRow('board', 'board', true),
-      ...latencyRow('tracker', 'tracker summary', true),
-      ...latencyRow('trackerProblems', 'tracker problem list', true),
-      ...latencyRow('auditTrail', 'audit trail', false, 'healthAudit'),
-      compare('as-of board (replayed)', 'ms', { label: 'board asOf', samples: asOf.samples ?? [] }, null, null, `positions ${asOfPositions.join(', ')}`),
+      ...latencyRow('board', 'board (81 scope roots mixed)', 50),
+      ...latencyRow('trackerCity', 'tracker summary, whole city', 50),
+      ...latencyRow('trackerCounty', 'tracker summary, one county', 50),
+      ...latencyRow('problemsFiltered', 'problem list with filters, whole city or one county', 100),
+      ...latencyRow('problemsUnfiltered', 'problem list unfiltered, whole city', 100),
+      asOfRow('boardAsOfMonth', 'board as of a month ago', 'boardLive', 'board live', `asOf=${monthAgo}`),
+      asOfRow('boardAsOfMiddle', 'board as of a middle position', 'boardLive', 'board live', `asOf=${middle} of ${head}`),
+      asOfRow('trackerAsOfMonth', 'tracker as of a month ago', 'trackerLive', 'tracker live', `asOf=${monthAgo}`),
+      asOfRow('trackerAsOfMiddle', 'tracker as of a middle position', 'trackerLive', 'tracker live', `asOf=${middle} of ${head}`),
+      compare('four as-of requests at once: the slowest', 'ms', { label: 'four at once', samples: fourAtOnce }, { label: 'the same four one at a time, slowest', samples: fourInTurn }, under(100, 'slowest < 100 ms'), 'board and tracker at four moments; per round: all four sent together, against each sent alone'),
+      ...latencyRow('auditTrail', 'audit trail', null, 'healthAudit'),
       compare('restart until projections caught up', 'ms', { label: 'restart', samples: [restart.caughtUpMs] }, { label: 'first start (projections from 0)', samples: [firstStart.caughtUpMs] }, under(10_000, 'restart < 10 s'), `process start → listening ${Math.round(restart.listeningMs)} ms (modules loaded at ${restart.timings.modulesLoaded} ms, app created at ${restart.timings.created} ms)`),
       compare('peak memory (server RSS)', 'MiB', { label: 'server', samples: [peakMiB] }, null, under(1024, 'peak < 1 GiB'), `before restart ${beforeRestart.stats.maxRssMiB} MiB (heap ${beforeRestart.stats.heapUsedMiB} MiB at the end), after restart ${afterRestart.stats.maxRssMiB} MiB`),
     ];
@@ -286,15 +350,16 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       title: '4. At city scale',
       setup: [
         `City: seed ${city.marker.seed}, scale ${city.marker.scale} (${Object.entries(city.marker.figures).slice(0, 8).map(([k, v]) => `${k} ${v}`).join(', ')}), ${city.marker.events.toLocaleString('en-US')} events generated for ${city.marker.now}; ${gen ? `generated by this run in ${(gen.durationMs / 1000).toFixed(1)} s (peak RSS ${gen.peakRssMiB} MiB), not counted in the bench time` : `generated by an earlier run and reused from ${city.sourceDir}`}.`,
-        'The server is the platform in a child process of its own (every module, embedded stores), started on a copy of the city; the queries come one at a time from the load-client child, with the admin\'s token. Each request differs: scope root (the city, 40 counties, 40 townships), unit type, rank key, page, status and overdue filters, audit cursor and type.',
-        `A warm-up round of every kind first (so every collection is loaded, as in a server that has run a while), then ${o.rounds} rounds of board, tracker summary, tracker problem list and GET /health (the reference), interleaved in alternating order, ${perRound} GETs per kind and round; then ${o.rounds} rounds of the audit trail (${perRoundOf('auditTrail')} GETs) against GET /health in the same way — apart, because each audit query allocates hundreds of MB and the collections it leaves to the garbage collector would land on the others. p50/p95 over all latencies of a kind.`,
+        'The server is the platform in a child process of its own (every module, embedded stores), started on a copy of the city; the queries come one at a time from the load-client child, with the admin\'s token. Each request differs: scope root (the city, 40 counties, 40 townships), unit type, rank key, page, status, warning-level and overdue filters, audit cursor and type. The tracker summary is measured for the whole city and for one county as separate kinds, and so is the problem list with filters and unfiltered over the whole city.',
+        `A warm-up round of every kind first (so every collection is loaded, as in a server that has run a while), then ${o.rounds} rounds of board, tracker summaries, problem lists and GET /health (the reference), interleaved in alternating order, ${perRound} GETs per kind and round; then ${o.rounds} rounds of the as-of kinds (board and tracker as of a month before the city's "now", given as a time, and as of the middle position) beside the same queries live; then ${o.rounds} rounds of the audit trail (${perRoundOf('auditTrail')} GETs) against GET /health — apart, because each audit query allocates hundreds of MB and the collections it leaves to the garbage collector would land on the others. p50/p95 over all latencies of a kind.`,
+        `Four as-of requests at once: per round (one dropped warm-up round, then ${o.rounds}), a board and a tracker at four different moments sent together from the bench process, against the same four sent one after another; the figure is the slowest answer.`,
         'Restart: the server closed, a new process started on the same data directory; timed from spawn until /health answers with every projection at lag 0 (the process runs from source through @swc-node/register, like the bench: module loading includes compiling them, about a second). The deadline-warning job runs at start as under `npm start`. Peak memory: the server process\'s peak resident set (getrusage maxrss), sampled too every 50 ms.',
       ],
       comparisons,
       notes: [
         `First start on the city without read models: listening after ${Math.round(firstStart.listeningMs)} ms, every projection built from position 0 after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; RSS then ${statsAfterFirstStart.rssMiB} MiB (peak ${statsAfterFirstStart.maxRssMiB} MiB).`,
         `Server memory by phase (RSS now / peak so far): after the first start ${statsAfterFirstStart.rssMiB} / ${statsAfterFirstStart.maxRssMiB} MiB; after the live queries ${statsAfterQueries.rssMiB} / ${statsAfterQueries.maxRssMiB} MiB (heap ${statsAfterQueries.heapUsedMiB} MiB); after the as-of queries ${statsAfterAsOf.rssMiB} / ${statsAfterAsOf.maxRssMiB} MiB (heap ${statsAfterAsOf.heapUsedMiB} MiB).`,
-        `Read models on disk (SQLite; nothing is held in memory): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
+        `Read models on disk (SQLite; nothing is held in memory; "(versions)" are the past versions kept for as-of): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
         `Slowest measured requests (scope = units under \`root\`; none = the administrator's whole city): ${Object.entries(slowest)
           .map(([kind, xs]) => `${kind} ${xs.slice(0, 3).map((x) => `${x.ms} ms (${x.scopeUnits === null ? 'whole city' : `${x.scopeUnits} units`})`).join(', ')}`)
           .join('; ')}. Per-request latencies grow with the number of units in scope (see where the time goes).`,
@@ -307,7 +372,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         samples: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, { ...spread(v), p95: quantile(v, 0.95), p99: quantile(v, 0.99) }])),
         roundP95,
         slowest,
-        asOf: { positions: asOfPositions, ms: asOf.samples },
+        asOf: { monthAgo, middle, fourAtOnce, fourInTurn },
         firstStart: { listeningMs: firstStart.listeningMs, caughtUpMs: firstStart.caughtUpMs, timings: firstStart.timings, stats: statsAfterFirstStart },
         restart: { listeningMs: restart.listeningMs, caughtUpMs: restart.caughtUpMs, timings: restart.timings, firstQueriesMs: firstAfter.samples },
         memory: { afterFirstStart: statsAfterFirstStart, afterQueries: statsAfterQueries, afterAsOf: statsAfterAsOf, beforeRestart: beforeRestart.stats, afterRestart: afterRestart.stats },

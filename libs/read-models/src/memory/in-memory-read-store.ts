@@ -36,9 +36,9 @@ export class InMemoryReadStore implements ReadStore {
     return this.data.documents.find(collection, filter, options) as unknown as D[];
   }
 
-  async count(collection: string, filter?: Filter): Promise<number> {
+  async count(collection: string, filter?: Filter, options: { limit?: number } = {}): Promise<number> {
     assertCollectionName(collection);
-    return this.data.documents.count(collection, filter);
+    return Math.min(this.data.documents.count(collection, filter), options.limit ?? Infinity);
   }
 
   /** Everything is checked and serialized before the first change, so a failing batch changes nothing. */

@@ -103,8 +103,8 @@ export class MongoReadStore implements ReadStore {
     return (await cursor.toArray()) as unknown as D[];
   }
 
-  async count(collection: string, filter: Filter = {}): Promise<number> {
-    return this.collection(collection).countDocuments(filter as mongo.Filter<AnyDocument>);
+  async count(collection: string, filter: Filter = {}, options: { limit?: number } = {}): Promise<number> {
+    return this.collection(collection).countDocuments(filter as mongo.Filter<AnyDocument>, options.limit === undefined ? {} : { limit: options.limit });
   }
 
   async commit(batch: CommitBatch): Promise<void> {

@@ -78,4 +78,21 @@ describe('SQLite read store specifics', () => {
     await a.close();
     await b.close();
   });
+
+  it('lets a hint drive the query by a declared field\'s index, with the same answers', async () => {
+    const store = (await h.open()) as SqliteReadStore;
+    store.ensureIndexes('items', { key: 'scalar', kind: 'scalar', tags: 'array' });
+    const docs = Array.from({ length: 60 }, (_, i) => ({ _id: `i${String(i).padStart(2, '0')}`, key: `k${(i * 37) % 60}`, kind: i % 3 === 0 ? 'rare' : 'common', tags: [`t${i % 4}`] }));
+    await store.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes: docs.map((d) => upsert('items', d)) });
+    for (const filter of [{}, { kind: 'common' }, { kind: 'rare', tags: 't0' }, { key: { $gt: 'k3' } }, { $or: [{ kind: 'rare' }, { tags: 't1' }] }]) {
+      for (const page of [{}, { skip: 5, limit: 7 }]) {
+        const plain = await store.find('items', filter, { sort: { key: -1 }, ...page });
+        expect(await store.find('items', filter, { sort: { key: -1 }, ...page, hint: 'key' })).toEqual(plain);
+        expect(await store.find('items', filter, { sort: { key: -1 }, ...page, hint: 'undeclared' })).toEqual(plain);
+      }
+    }
+    const sql = store.db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM documents INDEXED BY "ix_items__key" WHERE collection = 'items'`).all();
+    expect(JSON.stringify(sql)).toContain('ix_items__key');
+    await store.close();
+  });
 });

@@ -15,6 +15,7 @@ import {
   ReadDocument,
   ReadStore,
 } from '../read-store.port';
+import { DocumentVersions } from './sqlite-versions';
 import { ArrayLookupChoice, FIELD_PATH, jsonExtract, planArrayCount, planFilter, planSort } from './sqlite-query-plan';
 
 export interface SqliteReadStoreOptions {
@@ -67,6 +68,7 @@ export class SqliteReadStore implements ReadStore {
   /** Per declared array field's index (from the planner's statistics): its entries, and entries per value. */
   private arrayStats: Map<string, { entries: number; perValue: number }> | null = null;
   private readonly clock: () => Date;
+  private readonly versions: DocumentVersions;
   private closed = false;
   private readonly stmt: {
     get: Statement<[string, string], { body: string }>;
@@ -88,6 +90,7 @@ export class SqliteReadStore implements ReadStore {
   constructor(options: SqliteReadStoreOptions) {
     this.db = openDatabase(options.file, (db) => migrateReadStore(db, options.synchronous ?? 'NORMAL'));
     this.clock = options.clock ?? (() => new Date());
+    this.versions = new DocumentVersions(this.db);
     this.stmt = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?'),
       upsert: this.db.prepare(
@@ -174,9 +177,10 @@ export class SqliteReadStore implements ReadStore {
     const skip = options.skip ?? 0;
     const limit = options.limit ?? Infinity;
     const where = this.whereOf(collection, plan.where);
+    const from = options.hint && fields.get(options.hint) === 'scalar' ? `documents INDEXED BY "${indexName(collection, options.hint, 'scalar')}"` : 'documents';
     if (orderBy && plan.exact) {
       const page = Number.isFinite(limit) ? ` LIMIT ${Math.max(0, limit)} OFFSET ${skip}` : skip ? ` LIMIT -1 OFFSET ${skip}` : '';
-      return this.statement(`SELECT id, body FROM documents WHERE ${where} ORDER BY ${orderBy}${page}`)
+      return this.statement(`SELECT id, body FROM ${from} WHERE ${where} ORDER BY ${orderBy}${page}`)
         .all(...plan.params)
         .map((r) => JSON.parse(r.body) as D);
     }
@@ -185,7 +189,7 @@ export class SqliteReadStore implements ReadStore {
       // Rows come in order: keep those the whole filter accepts until the page is full.
       const out: D[] = [];
       let skipped = 0;
-      for (const r of this.statement(`SELECT id, body FROM documents WHERE ${where} ORDER BY ${orderBy}`).iterate(...plan.params)) {
+      for (const r of this.statement(`SELECT id, body FROM ${from} WHERE ${where} ORDER BY ${orderBy}`).iterate(...plan.params)) {
         const doc = JSON.parse(r.body) as AnyDocument;
         if (!query.test(doc)) continue;
         if (skipped < skip) skipped++;
@@ -203,21 +207,26 @@ export class SqliteReadStore implements ReadStore {
     return cursor.all() as unknown as D[];
   }
 
-  async count(collection: string, filter?: Filter): Promise<number> {
+  async count(collection: string, filter?: Filter, options: { limit?: number } = {}): Promise<number> {
     this.assertOpen();
     assertCollectionName(collection);
+    const limit = options.limit ?? Infinity;
+    if (limit <= 0) return 0;
     const fields = this.fields.get(collection) ?? new Map<string, FieldShape>();
-    const members = planArrayCount(collection, filter, fields);
+    const members = Number.isFinite(limit) ? null : planArrayCount(collection, filter, fields);
     if (members) return (this.statement(members.sql).get(...members.params) as unknown as { n: number }).n;
     const plan = planFilter(collection, filter, fields, this.arrayLookup(collection));
     const where = this.whereOf(collection, plan.where);
     if (plan.exact) {
-      return (this.statement(`SELECT count(*) AS n FROM documents WHERE ${where}`).get(...plan.params) as unknown as { n: number }).n;
+      // A bounded count stops at the limit instead of visiting every match.
+      const rows = Number.isFinite(limit) ? `(SELECT 1 FROM documents WHERE ${where} LIMIT ${Math.floor(limit)})` : `documents WHERE ${where}`;
+      return (this.statement(`SELECT count(*) AS n FROM ${rows}`).get(...plan.params) as unknown as { n: number }).n;
     }
     const query = new Query(filter ?? {});
     let n = 0;
     for (const r of this.statement(`SELECT id, body FROM documents WHERE ${where}`).iterate(...plan.params)) {
       if (query.test(JSON.parse(r.body) as AnyDocument)) n++;
+      if (n >= limit) break;
     }
     return n;
   }
@@ -244,6 +253,8 @@ export class SqliteReadStore implements ReadStore {
         if (current !== batch.fromPosition) {
           throw new CheckpointConflictError(batch.projection, batch.fromPosition, current);
         }
+        // Before the writes: versions kept for the first time start from the documents as they were.
+        if (batch.history) this.versions.record({ ...batch, history: batch.history });
         // Serialized inside the transaction: a write that fails half-way rolls back the ones before it.
         this.writeAll(batch.writes, batch.toPosition);
         this.stmt.saveCheckpoint.run(batch.projection, batch.toPosition, batch.version, batch.toHash ?? null, this.clock().toISOString());
@@ -324,11 +335,18 @@ export class SqliteReadStore implements ReadStore {
     return this.stmt.checkpoints.all().map(toCheckpoint);
   }
 
+  async versionsAt(projection: string, position: number): Promise<ReadStore | null> {
+    this.assertOpen();
+    const row = this.stmt.checkpoint.get(projection);
+    return this.versions.at(projection, position, row ? toCheckpoint(row) : null);
+  }
+
   async reset(projection: string, collections: readonly string[]): Promise<void> {
     this.assertOpen();
     collections.forEach(assertCollectionName);
     this.db
       .transaction(() => {
+        this.versions.reset(projection, collections);
         for (const c of collections) {
           this.stmt.deleteCollection.run(c);
           this.stmt.deleteCollectionArrayValues.run(c);

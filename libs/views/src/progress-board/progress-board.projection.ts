@@ -123,8 +123,9 @@ function evolveUnit(campaign: BoardCampaignDoc, u: BoardUnitDoc, e: UnitProgress
  */
 export const progressBoardProjection: Projection<BoardEvent['data']> = {
   name: 'progress-board',
-  version: 1,
+  version: 2,
   collections: [BOARD_CAMPAIGNS, BOARD_UNITS],
+  versioned: [BOARD_CAMPAIGNS, BOARD_UNITS],
   handles: ['CampaignLaunched', 'UnitsEnrolled', ...UNIT_PROGRESS_EVENT_TYPES, ...SATISFACTION_EVENT_TYPES],
   indexes: { [BOARD_UNITS]: { campaignId: 'scalar', unitId: 'scalar' } },
   async evolve(stored, ctx) {

@@ -3,10 +3,11 @@ import { PROBLEM_STATUSES, ProblemStatus, WARNING_LEVELS, WarningLevel, WarningT
 import { InMemoryReadStore, ReadStore, SqliteReadStore, upsert } from '@platform/read-models';
 import { unitFilter } from '../shared/view-scope';
 import { ViewMoment } from '../shared/view-moment';
-import { BRANCHES, CAMPAIGN, tree } from '../testing/view-fixtures';
+import { CAMPAIGN, tree } from '../testing/view-fixtures';
+import { day, ledgerDoc, problem } from '../testing/ledger-arbitraries';
 import { rectificationLedgerProjection } from './rectification-ledger.projection';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerPart, LedgerProblemDoc, NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
-import { runningDeadlineOf, urgencyKeyOf } from './running-deadline';
+import { listKeyOf, runningDeadlineOf, urgencyKeyOf } from './running-deadline';
 import { TrackedProblem, trackProblem } from './tracked-problem';
 import { readProblemPage } from './tracker-reader';
 
@@ -15,57 +16,6 @@ import { readProblemPage } from './tracker-reader';
  * problem's running deadline. Whatever the day, thresholds, filters and page, it must list exactly
  * what tracking every problem on that day and filtering, sorting and paging in memory would.
  */
-const day = fc.integer({ min: 0, max: 120 }).map((n) => new Date(Date.UTC(2026, 2, 1) + n * 86_400_000).toISOString().slice(0, 10));
-const part = fc.record({ deadline: day, closed: fc.boolean() });
-const problem = fc.record({
-  status: fc.constantFrom<ProblemStatus>(...PROBLEM_STATUSES),
-  deadline: fc.option(day, { nil: null }),
-  parts: fc.array(part, { maxLength: 3 }),
-  unitId: fc.constantFrom(...BRANCHES),
-});
-
-type ProblemShape = typeof problem extends fc.Arbitrary<infer T> ? T : never;
-
-function ledgerDoc(i: number, p: ProblemShape): LedgerProblemDoc {
-  const problemId = `p-${String(i).padStart(3, '0')}`;
-  const parts: LedgerPart[] = p.parts.map((x, j) => ({ partId: `${j}`, unitId: p.unitId, description: '部分', deadline: x.deadline, closed: x.closed }));
-  const joint = p.status === 'joint' && parts.length ? { coordinatorUnitId: 'town-1', parts } : null;
-  const deadlines = { status: p.status, deadline: p.deadline, joint };
-  return {
-    _id: problemId,
-    problemId,
-    campaignId: CAMPAIGN,
-    campaignIds: [CAMPAIGN],
-    responsibleUnitId: p.unitId,
-    unitIds: [p.unitId],
-    source: 'democratic_appraisal',
-    category: 'work_style',
-    description: '问题',
-    responsibleLeader: null,
-    handler: null,
-    cycle: 1,
-    status: p.status,
-    handling: 'being_rectified',
-    timing: null,
-    measures: [],
-    deadline: p.deadline,
-    runningDeadline: runningDeadlineOf(deadlines),
-    urgencyKey: urgencyKeyOf(deadlines),
-    published: false,
-    deferral: null,
-    joint,
-    rechecks: [],
-    discoveredAt: '2026-02-01',
-    registeredAt: '2026-02-01T00:00:00.000Z',
-    fixedAt: null,
-    verifiedAt: null,
-    verifiedDeadline: null,
-    closedAt: null,
-    closedDeadline: null,
-    lastChangedAt: '2026-02-01T00:00:00.000Z',
-  };
-}
-
 /**
  * The order users expect, worked out from the tracked problem: overdue first, then problems whose
  * clock runs by their nearest running deadline, then stopped ones by their own deadline, then id.
@@ -115,7 +65,7 @@ describe('tracker problem page', () => {
               toPosition: 1,
               writes: [upsert(LEDGER_CAMPAIGNS, campaign), ...docs.map((d) => upsert(LEDGER_PROBLEMS, d))],
             });
-            const moment: ViewMoment = { position: 1, at: today && `${today}T08:00:00.000Z`, live: true, stale: false, tree: t, store: () => store };
+            const moment: ViewMoment = { position: 1, at: today && `${today}T08:00:00.000Z`, live: true, stale: false, lag: null, tree: t, store: () => store };
             const units = unitFilter(t, { all: true, roots: [] }, root);
             const filters = { statuses: [], handlings: [], sources: [], warningLevels: levels, overdue };
 
@@ -127,7 +77,17 @@ describe('tracker problem page', () => {
               .map(({ p }) => p);
             const page = await readProblemPage(moment, campaign, filters, units, { skip, limit });
             expect(page.total).toBe(expected.length);
+            expect(page.totalMoreThan).toBeNull();
             expect(page.items).toEqual(expected.slice(skip, skip + limit));
+            expect(page.next === null).toBe(skip + limit >= expected.length);
+            // Following the cursors from the first page lists every match once, in order.
+            const walked: TrackedProblem[] = [];
+            for (let after: string | null = null, first = true; first || after !== null; first = false) {
+              const next: Awaited<ReturnType<typeof readProblemPage>> = await readProblemPage(moment, campaign, filters, units, { skip: 0, limit, after });
+              walked.push(...next.items);
+              after = next.next;
+            }
+            expect(walked).toEqual(expected);
           } finally {
             await store.close();
           }

@@ -59,6 +59,8 @@ export type LedgerProblemDoc = {
   readonly runningDeadline: string;
   /** The list's order (see urgencyKeyOf): running clocks by nearest deadline, overdue first, then stopped ones. */
   readonly urgencyKey: string;
+  /** `<urgencyKey> <problemId>`: unique, in the list's order, so a page starts after the last one seen (keyset paging). */
+  readonly listKey: string;
   readonly published: boolean;
   readonly deferral: { constraint: string; reReviewDate: string } | null;
   readonly joint: { coordinatorUnitId: string; parts: LedgerPart[] } | null;

@@ -17,7 +17,7 @@ import {
   LedgerProblemDoc,
   LedgerProblemStateDoc,
 } from './rectification-ledger.documents';
-import { runningDeadlineOf, urgencyKeyOf } from './running-deadline';
+import { listKeyOf, runningDeadlineOf, urgencyKeyOf } from './running-deadline';
 import { LEDGER_UNIT_TALLIES, retally, UnitTallyDoc } from './unit-tallies';
 
 type LedgerEvent = Extract<CampaignEvent, { type: 'CampaignLaunched' }> | ProblemEvent;
@@ -83,6 +83,7 @@ function ledgerDocOf(s: ProblemState, campaignIds: string[], timing: Timing, reg
     deadline,
     runningDeadline: runningDeadlineOf(deadlines),
     urgencyKey: urgencyKeyOf(deadlines),
+    listKey: listKeyOf(urgencyKeyOf(deadlines), s.problemId),
     published: c.published,
     deferral: deferral ? { constraint: deferral.constraint, reReviewDate: deferral.reReviewDate } : null,
     joint,
@@ -121,8 +122,10 @@ async function changed(
  */
 export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
   name: 'rectification-ledger',
-  version: 3,
+  version: 4,
   collections: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_PROBLEM_STATES, LEDGER_UNIT_TALLIES],
+  // What the views read; the folded domain states are the projection's own memory.
+  versioned: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_UNIT_TALLIES],
   handles: ['CampaignLaunched', ...PROBLEM_EVENT_TYPES],
   indexes: {
     [LEDGER_PROBLEMS]: {
@@ -134,6 +137,7 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
       source: 'scalar',
       runningDeadline: 'scalar',
       urgencyKey: 'scalar',
+      listKey: 'scalar',
     },
     [LEDGER_UNIT_TALLIES]: { campaignId: 'scalar', unitId: 'scalar' },
   },

@@ -27,3 +27,6 @@ export function runningDeadlineOf(p: Deadlines): string {
 export function urgencyKeyOf(p: Deadlines): string {
   return RUNNING_STATUSES.includes(p.status) ? `1 ${runningDeadlineOf(p)}` : `2 ${p.deadline?.slice(0, 10) ?? NO_RUNNING_DEADLINE}`;
 }
+
+/** urgencyKeyOf is of fixed width, so this sorts as (urgency, id) and is unique: a keyset cursor. */
+export const listKeyOf = (urgencyKey: string, problemId: string): string => `${urgencyKey} ${problemId}`;

@@ -1,12 +1,13 @@
 import { NotFoundException } from '@nestjs/common';
-import { DEFAULT_METRICS_VERSION, MetricsVersion } from '@platform/domain';
-import { Filter, findPage, ReadStore } from '@platform/read-models';
+import { DEFAULT_METRICS_VERSION, DEFAULT_WARNING_THRESHOLDS, MetricsVersion } from '@platform/domain';
+import { Filter, ReadStore } from '@platform/read-models';
 import { ViewMoment } from '../shared/view-moment';
 import { NOT_FOUND, UnitFilter, unitClause } from '../shared/view-scope';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from './rectification-ledger.documents';
 import { dayFilter } from './day-filters';
 import { ledgerFilter, ProblemListFilters, TrackedProblem, trackProblem } from './tracked-problem';
-import { trackerSummary, TrackerSummary } from './tracker-summary';
+import { trackerSummaryOfTallies, TrackerSummary } from './tracker-summary';
+import { LEDGER_UNIT_TALLIES, UnitTallyDoc } from './unit-tallies';
 
 export const TRACKER_PROJECTIONS = ['rectification-ledger'] as const;
 
@@ -21,18 +22,18 @@ export async function ledgerCampaign(moment: ViewMoment, campaignId: string): Pr
 /** The view's calendar day: warnings are judged on it. */
 export const dayOf = (moment: ViewMoment): string | null => moment.at?.slice(0, 10) ?? null;
 
-/** Counts per responsible unit and rolled up; problems of units outside the filter are not counted. */
+/**
+ * Counts per responsible unit and rolled up; problems of units outside the filter are not
+ * counted. Reads one tally per unit with problems, never the problems.
+ */
 export async function readTrackerSummary(
   moment: ViewMoment,
   campaign: LedgerCampaignDoc,
   units: UnitFilter,
   version: MetricsVersion = DEFAULT_METRICS_VERSION,
 ): Promise<TrackerSummary> {
-  const docs = await ledgerOf(moment).find<LedgerProblemDoc>(LEDGER_PROBLEMS, {
-    ...ledgerFilter(campaign.campaignId, { statuses: [], handlings: [], sources: [] }),
-    ...unitClause('responsibleUnitId', units),
-  });
-  return trackerSummary(docs, docs.map(tracker(moment, campaign)), moment.tree, units, version);
+  const tallies = await ledgerOf(moment).find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId: campaign.campaignId, ...unitClause('unitId', units) });
+  return trackerSummaryOfTallies(tallies, dayOf(moment), campaign.warningThresholds ?? DEFAULT_WARNING_THRESHOLDS, moment.tree, units, version);
 }
 
 /**
@@ -49,23 +50,56 @@ const tracker = (moment: ViewMoment, campaign: LedgerCampaignDoc) => {
   return (d: LedgerProblemDoc) => trackProblem(d, today, moment.tree, campaign.warningThresholds);
 };
 
+/** Beyond this many matches the list says "more than" instead of counting them all. */
+export const EXACT_TOTAL_UP_TO = 1000;
+
+export interface ProblemPage {
+  /** Exact when at most EXACT_TOTAL_UP_TO match; otherwise null, and `totalMoreThan` says so. */
+  readonly total: number | null;
+  readonly totalMoreThan: number | null;
+  readonly items: TrackedProblem[];
+  /** Pass as `after` for the next page; null on the last one. */
+  readonly next: string | null;
+}
+
+export const encodeCursor = (listKey: string): string => Buffer.from(listKey, 'utf8').toString('base64url');
+export const decodeCursor = (cursor: string): string => Buffer.from(cursor, 'base64url').toString('utf8');
+
 /**
  * One page of the matching problems, most urgent first (overdue, then the nearest running
  * deadline, then problems whose clock stopped: see urgencyKeyOf). The day-dependent filters are
- * ranges on the running deadline, so the store filters, sorts, counts and pages: a page of a
- * city-wide list reads only that page.
+ * ranges on the running deadline, so the store filters, sorts and pages on its indexes: a page
+ * after a cursor starts where the last one ended (keyset on listKey, no skipped rows read), and the
+ * total is counted only up to EXACT_TOTAL_UP_TO, so even the unfiltered whole city costs a page.
  */
 export async function readProblemPage(
   moment: ViewMoment,
   campaign: LedgerCampaignDoc,
   f: ProblemListFilters,
   units: UnitFilter,
-  page: { skip: number; limit: number },
-): Promise<{ total: number; items: TrackedProblem[] }> {
+  page: { skip: number; limit: number; after?: string | null },
+): Promise<ProblemPage> {
   const filter = listFilter(moment, campaign, f, units);
-  if (filter === null) return { total: 0, items: [] };
-  const { items, total } = await findPage<LedgerProblemDoc>(ledgerOf(moment), LEDGER_PROBLEMS, filter, { sort: { urgencyKey: 1 }, ...page });
-  return { total, items: items.map(tracker(moment, campaign)) };
+  if (filter === null) return { total: 0, totalMoreThan: null, items: [], next: null };
+  const after = page.after ? { listKey: { $gt: decodeCursor(page.after) } } : null;
+  const store = ledgerOf(moment);
+  const counted = await store.count(LEDGER_PROBLEMS, filter, { limit: EXACT_TOTAL_UP_TO + 1 });
+  // Many matches (most of a city's problems are closed): walk the list's order and stop at the
+  // page, rather than let the store sort every match; few: sorting them is cheaper.
+  const docs = await store.find<LedgerProblemDoc>(LEDGER_PROBLEMS, after ? { $and: [filter, after] } : filter, {
+    sort: { listKey: 1 },
+    skip: page.skip,
+    limit: page.limit + 1,
+    ...(counted > EXACT_TOTAL_UP_TO ? { hint: 'listKey' } : {}),
+  });
+  const items = docs.slice(0, page.limit);
+  const more = docs.length > page.limit;
+  return {
+    total: counted > EXACT_TOTAL_UP_TO ? null : counted,
+    totalMoreThan: counted > EXACT_TOTAL_UP_TO ? EXACT_TOTAL_UP_TO : null,
+    items: items.map(tracker(moment, campaign)),
+    next: more ? encodeCursor(items[items.length - 1].listKey) : null,
+  };
 }
 
 /**

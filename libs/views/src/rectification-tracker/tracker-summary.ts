@@ -9,12 +9,14 @@ import {
   ProblemStatus,
   sumMetricCounts,
   UnitLevel,
+  WarningThresholds,
 } from '@platform/domain';
 import { rollupGroups } from '../shared/rollups';
 import { UnitFilter } from '../shared/view-scope';
 import { LedgerProblemDoc } from './rectification-ledger.documents';
 import { TrackedProblem } from './tracked-problem';
-import { addLeaves, emptyHandling, HandlingCounts } from './unit-tallies';
+import { warningsOn } from './tracker-tallies';
+import { addLeaves, emptyHandling, HandlingCounts, UnitTallyDoc } from './unit-tallies';
 
 const IN_PROGRESS: readonly ProblemStatus[] = ['identified', 'planned', 'in_progress'];
 
@@ -110,9 +112,11 @@ export interface TrackerSummary {
   readonly overall: TrackerTotals;
 }
 
+type UnitCounts = Map<string, { counts: TrackerCounts; metric: MetricCounts }>;
+
 /**
- * 整改进度: counts per responsible unit, rolled up to township, county and city by summing
- * counts (rates recomputed from the summed counts), over visible units only.
+ * 整改进度 from the problems themselves, each tracked on the view's day: the definition the
+ * ledger's per-unit tallies must agree with (see trackerSummaryOfTallies, which the views use).
  */
 export function trackerSummary(
   docs: readonly LedgerProblemDoc[],
@@ -121,7 +125,7 @@ export function trackerSummary(
   filter: UnitFilter,
   version: MetricsVersion,
 ): TrackerSummary {
-  const perUnit = new Map<string, { counts: TrackerCounts; metric: MetricCounts }>();
+  const perUnit: UnitCounts = new Map();
   docs.forEach((doc, i) => {
     if (!filter.visible(doc.responsibleUnitId)) return;
     const entry = perUnit.get(doc.responsibleUnitId) ?? { counts: emptyTracker(), metric: emptyMetricCounts() };
@@ -130,6 +134,48 @@ export function trackerSummary(
       metric: addMetricCounts(entry.metric, { ...emptyMetricCounts(), problems: problemOutcomeCounts(doc) }),
     });
   });
+  return summarize(perUnit, tree, version);
+}
+
+/**
+ * 整改进度: counts per responsible unit, rolled up to township, county and city by summing
+ * counts (rates recomputed from the summed counts), over visible units only. Read from the
+ * ledger's per-unit tallies: one small document per unit, whatever the number of problems; the
+ * warnings of the view's day are sums over each tally's deadline days.
+ */
+export function trackerSummaryOfTallies(
+  tallies: readonly UnitTallyDoc[],
+  today: string | null,
+  thresholds: WarningThresholds,
+  tree: OrganizationTree,
+  filter: UnitFilter,
+  version: MetricsVersion,
+): TrackerSummary {
+  const perUnit: UnitCounts = new Map();
+  for (const t of tallies) {
+    if (t.tracker.total === 0 || !filter.visible(t.unitId)) continue;
+    const c = t.tracker;
+    const day = warningsOn(c, today, thresholds);
+    const counts: TrackerCounts = {
+      total: c.total,
+      closed: c.closed,
+      verified: c.verified,
+      fixedAwaitingVerification: c.fixedAwaitingVerification,
+      inProgress: c.inProgress,
+      byDeadline: t.byHandling.by_deadline,
+      deferred: c.deferred,
+      joint: c.joint,
+      byHandling: { ...t.byHandling },
+      overdue: day.overdue,
+      warnings: day.warnings,
+      jointParts: { total: c.jointParts.total, closed: c.jointParts.closed, overdue: day.partsOverdue },
+    };
+    perUnit.set(t.unitId, { counts, metric: { ...emptyMetricCounts(), problems: t.problems } });
+  }
+  return summarize(perUnit, tree, version);
+}
+
+function summarize(perUnit: UnitCounts, tree: OrganizationTree, version: MetricsVersion): TrackerSummary {
   const units = [...perUnit]
     .map(([unitId, e]): TrackerUnitRow => ({ unitId, name: tree.get(unitId)?.name ?? unitId, ...withRates(e.counts, e.metric, version) }))
     .sort((a, b) => a.unitId.localeCompare(b.unitId));

@@ -7,6 +7,7 @@ import {
   RecheckCounts,
 } from '@platform/domain';
 import { LedgerProblemDoc } from './rectification-ledger.documents';
+import { addTrackerTallies, emptyTrackerTallies, trackerContribution, TrackerTallies } from './tracker-tallies';
 
 export const LEDGER_UNIT_TALLIES = 'ledger_unit_tallies';
 
@@ -24,6 +25,8 @@ export type UnitTallyDoc = {
   readonly problems: ProblemOutcomeCounts;
   /** Re-checks this campaign made as a look-back. */
   readonly rechecks: RecheckCounts;
+  /** What the tracker summary shows of the unit, its warnings computable for any day. */
+  readonly tracker: TrackerTallies;
 };
 
 export const emptyHandling = (): HandlingCounts => Object.fromEntries(HANDLINGS.map((h) => [h, 0])) as HandlingCounts;
@@ -35,6 +38,7 @@ const zero = (campaignId: string, unitId: string): UnitTallyDoc => ({
   byHandling: emptyHandling(),
   problems: emptyProblemOutcomeCounts(),
   rechecks: { rechecked: 0, rebounded: 0 },
+  tracker: emptyTrackerTallies(),
 });
 
 /** Counts are nested records of numbers: adding two adds every leaf. */
@@ -61,6 +65,7 @@ export function contributions(p: LedgerProblemDoc | null): Map<string, UnitTally
       ...t,
       byHandling: { ...t.byHandling, [p.handling]: t.byHandling[p.handling] + 1 },
       problems: addLeaves(t.problems, problemOutcomeCounts(p)),
+      tracker: addTrackerTallies(t.tracker, trackerContribution(p)),
     });
   }
   for (const r of p.rechecks) {
@@ -85,6 +90,7 @@ export function retally(
     const plus = now.get(id) ?? zero(base.campaignId, base.unitId);
     const { _id, campaignId, unitId } = start;
     const counts = (t: UnitTallyDoc) => ({ byHandling: t.byHandling, problems: t.problems, rechecks: t.rechecks });
-    return { _id, campaignId, unitId, ...addLeaves(addLeaves(counts(start), counts(minus), -1), counts(plus)) };
+    const tracker = addTrackerTallies(addTrackerTallies(start.tracker, minus.tracker, -1), plus.tracker);
+    return { _id, campaignId, unitId, ...addLeaves(addLeaves(counts(start), counts(minus), -1), counts(plus)), tracker };
   });
 }

@@ -10,12 +10,22 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** Read-your-writes: how long a query waits for the projections before answering with what they have. */
 const CATCH_UP_TIMEOUT_MS = 10_000;
 
+export interface ViewLag {
+  /** Events stored up to the moment asked for that the projections have not applied. */
+  readonly events: number;
+  /** Since the first of them was recorded. */
+  readonly ms: number;
+  /** The position the answer reflects. */
+  readonly checkpoint: number;
+}
+
 export type AsOfRequest = { readonly untilPosition: number } | { readonly at: string };
 
 /**
  * The moment a view is computed for: the events up to `position`, the organization tree as it
- * stood then, and the read-model documents as they stood then — live ones, or ones replayed from
- * the events by the same projection code. `at` is the view's day for deadline warnings.
+ * stood then, and the read-model documents as they stood then — live ones, the read store's
+ * versions of that moment, or (where a store keeps none) ones replayed from the events by the same
+ * projection code. `at` is the view's day for deadline warnings.
  */
 export interface ViewMoment {
   readonly position: number;
@@ -23,6 +33,8 @@ export interface ViewMoment {
   readonly live: boolean;
   /** True when the projections did not catch up in time (the answer may miss recent writes). */
   readonly stale: boolean;
+  /** While stale: how far behind the answer is. */
+  readonly lag: ViewLag | null;
   readonly tree: OrganizationTree;
   store(projection: string): ReadStore;
 }
@@ -65,21 +77,21 @@ export class ViewMoments {
     const tree = await this.directory.asOf(position);
     if (options.replay === false) {
       const stale = await this.staleAt(position, projections);
-      return { position, at, live: false, stale, tree, store: () => this.store };
+      return { position, at, live: false, stale, lag: stale ? await this.lagAt(position, projections) : null, tree, store: () => this.store };
     }
-    return { position, at, live: false, stale: false, tree, ...(await this.replayed(position, projections)) };
+    return { position, at, live: false, stale: false, lag: null, tree, ...(await this.past(position, projections)) };
   }
 
-  /** The documents of these projections exactly at `position`: live when they stand there, else replayed. */
+  /** The documents of these projections exactly at `position`: live when they stand there, else as stored then (see past). */
   async exactly<T>(position: number, projections: readonly string[], read: (store: (p: string) => ReadStore) => Promise<T>): Promise<T> {
     await this.staleAt(position, projections);
     const atPosition = async () => (await Promise.all(projections.map((p) => this.store.checkpoint(p)))).every((c) => c?.position === position);
     if (await atPosition()) {
       const result = await read(() => this.store);
-      // A batch committed while reading would mix two moments: then replay instead.
+      // A batch committed while reading would mix two moments: then read the moment's versions instead.
       if (await atPosition()) return result;
     }
-    const { store } = await this.replayed(position, projections);
+    const { store } = await this.past(position, projections);
     return read(store);
   }
 
@@ -96,8 +108,49 @@ export class ViewMoments {
   private async live(now: Date, projections: readonly string[]): Promise<ViewMoment> {
     const position = await this.events.headPosition();
     const stale = await this.staleAt(position, projections);
+    const lag = stale ? await this.lagAt(position, projections) : null;
     const tree = await this.directory.current();
-    return { position, at: now.toISOString(), live: true, stale, tree, store: () => this.store };
+    return { position, at: now.toISOString(), live: true, stale, lag, tree, store: () => this.store };
+  }
+
+  /**
+   * How far the slowest of these projections is behind `position`: in events, and in time from
+   * the first event it has not applied to the moment asked for (what a reader may be missing).
+   */
+  private async lagAt(position: number, projections: readonly string[]): Promise<ViewLag> {
+    const checkpoints = await Promise.all(projections.map((p) => this.store.checkpoint(p)));
+    const behind = Math.min(...checkpoints.map((c) => c?.position ?? 0));
+    const missed = behind < position ? await this.events.readAll({ after: behind, until: position, limit: 1 }) : [];
+    const events = missed.length === 0 ? 0 : position - behind;
+    const since = missed[0] ? Date.parse(missed[0].recordedAt) : null;
+    return { events, ms: since === null ? 0 : Math.max(0, this.clock().getTime() - since), checkpoint: behind };
+  }
+
+  /**
+   * The documents of these projections as they stood at `position`: the store's versions (a
+   * query, as cheap as a live one) where it keeps them, otherwise replayed from the events.
+   */
+  private async past(position: number, projections: readonly string[]): Promise<{ store(p: string): ReadStore }> {
+    const stores = new Map<string, ReadStore>();
+    await Promise.all(
+      projections.map(async (name) => {
+        stores.set(name, (await this.versionsAt(name, position)) ?? (await computeAsOf(this.events, this.runner.projection(name), { untilPosition: position })).store);
+      }),
+    );
+    return { store: (p) => stores.get(p) ?? this.missing(p) };
+  }
+
+  private async versionsAt(name: string, position: number): Promise<ReadStore | null> {
+    if (!this.store.versionsAt) return null;
+    const found = await this.store.versionsAt(name, position);
+    if (found) return found;
+    // Versions exist only up to the checkpoint: a moment just written waits for it like a live view.
+    if (await this.staleAt(position, [name])) return null;
+    return this.store.versionsAt(name, position);
+  }
+
+  private missing(p: string): never {
+    throw new Error(`projection ${p} was not read for this view`);
   }
 
   /** Waits until these projections hold every event stored now; false when they did not in time. */
@@ -120,13 +173,7 @@ export class ViewMoments {
     for (const name of projections) {
       stores.set(name, (await computeAsOf(this.events, this.runner.projection(name), { untilPosition: position })).store);
     }
-    return {
-      store: (p) => {
-        const s = stores.get(p);
-        if (!s) throw new Error(`projection ${p} was not replayed for this view`);
-        return s;
-      },
-    };
+    return { store: (p) => stores.get(p) ?? this.missing(p) };
   }
 
   private async recordedAt(position: number): Promise<string | null> {

@@ -15,7 +15,7 @@ import { ListTrackedProblemsAnswer } from './list-tracked-problems.response';
 export class ListTrackedProblemsHttpController {
   constructor(private readonly moments: ViewMoments) {}
 
-  @ApiOperation({ summary: '整改台账明细 (rectification ledger entries)', description: '整改台账明细：按状态、处理方式、预警等级、子树、来源、是否超期筛选，超期和临近时限的排在前面，分页' })
+  @ApiOperation({ summary: '整改台账明细 (rectification ledger entries)', description: '整改台账明细：按状态、处理方式、预警等级、子树、来源、是否超期筛选，超期和临近时限的排在前面；用上一页的 next 作 after 翻页；匹配超过 1000 条时只说“超过 1000 条”' })
   @ApiOkResponse({ schema: ListTrackedProblemsAnswer })
   @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @Get()
@@ -29,7 +29,17 @@ export class ListTrackedProblemsHttpController {
     const units = unitFilter(moment.tree, scope, q.root);
     const campaign = await ledgerCampaign(moment, p.campaignId);
     const page = { skip: q.skip ?? 0, limit: q.limit ?? DEFAULT_PAGE_SIZE };
-    const { total, items } = await readProblemPage(moment, campaign, problemFiltersOf(q), units, page);
-    return { asOf: momentOf(res, moment), today: dayOf(moment), warningThresholds: campaign.warningThresholds, total, ...page, items };
+    const { total, totalMoreThan, items, next } = await readProblemPage(moment, campaign, problemFiltersOf(q), units, { ...page, after: q.after ?? null });
+    return {
+      asOf: momentOf(res, moment),
+      today: dayOf(moment),
+      warningThresholds: campaign.warningThresholds,
+      total,
+      totalMoreThan,
+      ...(totalMoreThan === null ? {} : { totalText: `超过 ${totalMoreThan} 条 (more than ${totalMoreThan})` }),
+      ...page,
+      next,
+      items,
+    };
   }
 }

@@ -1,4 +1,5 @@
-import { IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
 import {
   HANDLINGS,
   Handling,
@@ -48,7 +49,22 @@ export class TrackedProblemFilters extends PagedMetricsQuery {
   overdue?: boolean;
 }
 
-export class ListTrackedProblemsRequest extends TrackedProblemFilters {}
+/** Deeper pages go by cursor: an offset makes the store step over every row before it. */
+export const MAX_SKIP = 1000;
+
+export class ListTrackedProblemsRequest extends TrackedProblemFilters {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SKIP, { message: `skip 最多 ${MAX_SKIP}，更深的页请用 after (skip must not exceed ${MAX_SKIP}; use after)` })
+  declare skip?: number;
+
+  /** 上一页返回的 next，从其后接着列出（键集分页） */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'after 须为上一页返回的 next (the next cursor of a previous page)' })
+  after?: string;
+}
 
 export function problemFiltersOf(q: TrackedProblemFilters): ProblemListFilters {
   return {

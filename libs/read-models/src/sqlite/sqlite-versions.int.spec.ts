@@ -1,0 +1,128 @@
+import { SqliteEventStore } from '@platform/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { computeAsOf } from '../as-of';
+import { Projection } from '../projection';
+import { ProjectionRunner } from '../projection-runner';
+import { AnyDocument, ReadStore } from '../read-store.port';
+import { sampleEvent } from '../testing/sample-events';
+import { groupTallyProjection, TALLY_GROUPS, TALLY_TOTALS } from '../testing/sample-projections';
+import { readModelsFile, SqliteReadStore } from './sqlite-read-store';
+
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+async function documents(store: ReadStore, collections: readonly string[]): Promise<Record<string, AnyDocument[]>> {
+  const result: Record<string, AnyDocument[]> = {};
+  for (const c of collections) result[c] = await store.find(c, {}, { sort: { _id: 1 } });
+  return result;
+}
+
+/** Opens, ticks and closes groups in a fixed pseudo-random order, so documents are created, changed several times per batch and deleted. */
+async function appendHistory(events: SqliteEventStore, n: number): Promise<void> {
+  let seed = 7;
+  const next = () => (seed = (seed * 48271) % 2147483647);
+  for (let i = 0; i < n; i++) {
+    const group = `g${next() % 6}`;
+    const r = next() % 10;
+    const type = r < 2 ? 'GroupOpened' : r < 3 ? 'GroupClosed' : 'Ticked';
+    await events.append(`group-${group}`, [sampleEvent(type, { group, name: `组 ${group}` })], 'any');
+  }
+}
+
+describe('document versions (as of a position without replay)', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  let store: SqliteReadStore;
+  let runner: ProjectionRunner | null;
+  const versioned: Projection = { ...groupTallyProjection(), versioned: [TALLY_GROUPS, TALLY_TOTALS] };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rm-versions-'));
+    events = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    store = new SqliteReadStore({ file: readModelsFile(dir) });
+    runner = null;
+  });
+  afterEach(async () => {
+    await runner?.stop();
+    await store.close();
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers every position, inside batches too, exactly as a replay up to it', async () => {
+    await appendHistory(events, 120);
+    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 7, logger: quiet });
+    runner.start();
+    await runner.caughtUp();
+    const head = await events.headPosition();
+    for (let p = 0; p <= head; p++) {
+      const at = await store.versionsAt(versioned.name, p);
+      expect(at).not.toBeNull();
+      const replayed = (await computeAsOf(events, versioned, { untilPosition: p })).store;
+      expect(await documents(at!, versioned.collections)).toEqual(await documents(replayed, versioned.collections));
+    }
+    const past = (await store.versionsAt(versioned.name, 40))!;
+    const live = await documents(past, [TALLY_GROUPS]);
+    expect(await past.count(TALLY_GROUPS, { ticks: { $gte: 1 } })).toBe(live[TALLY_GROUPS].filter((d) => (d.ticks as number) >= 1).length);
+    expect(await past.find(TALLY_GROUPS, {}, { sort: { ticks: -1 }, limit: 2 })).toEqual(
+      [...live[TALLY_GROUPS]].sort((a, b) => (b.ticks as number) - (a.ticks as number) || String(a._id).localeCompare(String(b._id))).slice(0, 2),
+    );
+  });
+
+  it('covers nothing beyond the checkpoint, and after a rebuild again from position 0', async () => {
+    await appendHistory(events, 30);
+    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 10, logger: quiet });
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    await appendHistory(events, 5);
+    const head = await events.headPosition();
+    expect(await store.versionsAt(versioned.name, head)).toBeNull();
+    expect(await store.versionsAt('another', 1)).toBeNull();
+    await runner.rebuild(versioned.name);
+    const replayed = (await computeAsOf(events, versioned, { untilPosition: 12 })).store;
+    expect(await documents((await store.versionsAt(versioned.name, 12))!, versioned.collections)).toEqual(await documents(replayed, versioned.collections));
+  });
+
+  it('starts from the documents at the checkpoint when a projection begins to keep versions late', async () => {
+    await appendHistory(events, 40);
+    runner = new ProjectionRunner(events, store, [groupTallyProjection()], { batchSize: 10, logger: quiet });
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    const from = await events.headPosition();
+    await appendHistory(events, 20);
+    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 10, logger: quiet });
+    runner.start();
+    await runner.caughtUp();
+    expect(await store.versionsAt(versioned.name, from - 1)).toBeNull();
+    for (const p of [from, from + 9, await events.headPosition()]) {
+      const replayed = (await computeAsOf(events, versioned, { untilPosition: p })).store;
+      expect(await documents((await store.versionsAt(versioned.name, p))!, versioned.collections)).toEqual(await documents(replayed, versioned.collections));
+    }
+  });
+
+  it('reads only versioned collections and writes nothing', async () => {
+    await appendHistory(events, 10);
+    const partly: Projection = { ...groupTallyProjection(), versioned: [TALLY_TOTALS] };
+    runner = new ProjectionRunner(events, store, [partly], { batchSize: 10, logger: quiet });
+    runner.start();
+    await runner.caughtUp();
+    const at = (await store.versionsAt(partly.name, 5))!;
+    await expect(at.find(TALLY_GROUPS)).rejects.toThrow(/keeps no versions/);
+    await expect(at.commit({ projection: partly.name, version: 1, fromPosition: 0, toPosition: 1, writes: [] })).rejects.toThrow(/read-only/);
+  });
+
+  it('bounds a count at its limit', async () => {
+    await appendHistory(events, 60);
+    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 10, logger: quiet });
+    runner.start();
+    await runner.caughtUp();
+    const all = await store.count(TALLY_GROUPS);
+    expect(all).toBeGreaterThan(2);
+    expect(await store.count(TALLY_GROUPS, {}, { limit: 2 })).toBe(2);
+    expect(await store.count(TALLY_GROUPS, { name: { $regex: '^组' } }, { limit: 2 })).toBe(2);
+    expect(await store.count(TALLY_GROUPS, {}, { limit: all + 5 })).toBe(all);
+  });
+});

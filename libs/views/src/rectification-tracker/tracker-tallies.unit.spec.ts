@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { WarningThresholds } from '@platform/domain';
+import { unitFilter } from '../shared/view-scope';
+import { day, ledgerDoc, problem } from '../testing/ledger-arbitraries';
+import { tree } from '../testing/view-fixtures';
+import { LedgerProblemDoc } from './rectification-ledger.documents';
+import { trackProblem } from './tracked-problem';
+import { trackerSummary, trackerSummaryOfTallies } from './tracker-summary';
+import { retally, UnitTallyDoc } from './unit-tallies';
+
+/**
+ * The tracker summary reads per-unit tallies the ledger keeps as problems change (subtracting what
+ * a problem counted before an event, adding what it counts after). Whatever the changes, the day,
+ * the thresholds and the scope, it must equal the summary of tracking every problem on that day.
+ */
+describe('tracker summary from the per-unit tallies', () => {
+  it('equals tracking every problem on the view’s day', () => {
+    const t = tree();
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(problem, { minLength: 1, maxLength: 3 }), { maxLength: 25 }),
+        fc.option(day, { nil: null }),
+        fc.record({ yellowDays: fc.integer({ min: 0, max: 15 }), greenDays: fc.integer({ min: 0, max: 30 }) }),
+        fc.constantFrom<string | null>(null, 'county-1', 'town-1'),
+        fc.constantFrom(1 as const, 2 as const),
+        (histories, today, thresholds: WarningThresholds, root, version) => {
+          const tallies = new Map<string, UnitTallyDoc>();
+          const finals: LedgerProblemDoc[] = [];
+          histories.forEach((shapes, i) => {
+            // A problem's unit does not change: every version keeps the first one's.
+            let before: LedgerProblemDoc | null = null;
+            for (const shape of shapes) {
+              const after = ledgerDoc(i, { ...shape, unitId: shapes[0].unitId });
+              for (const tally of retally(before, after, (id) => tallies.get(id) ?? null)) tallies.set(tally._id, tally);
+              before = after;
+            }
+            finals.push(before!);
+          });
+          const units = unitFilter(t, { all: true, roots: [] }, root);
+          const fromTallies = trackerSummaryOfTallies([...tallies.values()], today, thresholds, t, units, version);
+          const fromProblems = trackerSummary(finals, finals.map((d) => trackProblem(d, today, t, thresholds)), t, units, version);
+          expect(fromTallies).toEqual(fromProblems);
+          for (const tally of tallies.values()) {
+            for (const n of [...Object.values(tally.tracker.runningDeadlines), ...Object.values(tally.tracker.openPartDeadlines)]) expect(n).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
