@@ -1,14 +1,16 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter } from '@platform/common';
 import { AppModule } from './app.module';
+import { PlatformLogger, platformLogLevels } from './platform-logger';
+import { serveWebApp } from './web-app';
 
 /** Builds the whole platform; main.ts listens on it, the e2e tests drive it over HTTP. */
 export async function createPlatformApp(config: PlatformConfig, clock?: Clock): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), {
-    logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    logger: new PlatformLogger(platformLogLevels()),
     bodyParser: false,
   });
   app.use(helmet());
@@ -19,12 +21,18 @@ export async function createPlatformApp(config: PlatformConfig, clock?: Clock): 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new PlatformErrorFilter());
   app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => createApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApp(app);
+  return app;
+}
+
+/** The OpenAPI document of the API, as /api/docs-json serves it; the web build types its client from it. */
+export function createApiDocument(app: NestExpressApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('教育活动全过程记录平台 Campaign tracking platform')
     .setDescription('Every campaign action is an event; boards, ledgers and audit trails are projections of them.')
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
-  return app;
+  return SwaggerModule.createDocument(app, doc);
 }
