@@ -25,7 +25,7 @@ const SERVER_PATHS = /^\/(api|health)(\/|$)/;
  */
 export function serveWebApp(app: NestExpressApplication, webDir = findWebDir()): void {
   if (!webDir) {
-    new Logger('web').warn('网页端尚未构建 (web app not built): npm run build:web; the API is served as usual');
+    if (process.env.NODE_ENV !== 'test') new Logger('web').warn('网页端尚未构建 (web app not built): npm run build:web; the API is served as usual');
     return;
   }
   app.useStaticAssets(webDir, {
