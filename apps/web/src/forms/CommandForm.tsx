@@ -32,7 +32,7 @@ export function CommandForm<B>({ form, mutation, toBody, submitLabel, danger, on
       const e = error instanceof ApiError ? error : null;
       if (kind === 'fields' && e) {
         const byField = e.fieldErrors();
-        const known = new Set(Object.keys(form.getFieldsValue(true) as object));
+        const known = new Set(form.getFieldsError().map((f) => String(f.name[0])));
         form.setFields(Object.entries(byField).filter(([f]) => known.has(f)).map(([name, errors]) => ({ name, errors })));
         const elsewhere = Object.entries(byField).filter(([f]) => !known.has(f));
         setProblem({ type: 'error', text: elsewhere.length ? elsewhere.map(([f, m]) => `${f}: ${m.join('；')}`).join('\n') : t('fieldsRefused') });

@@ -35,7 +35,9 @@ export function AppLayout() {
   useEffect(() => whenSignedOut(() => navigate('/sign-in', { replace: true, state: { from: location.pathname } })), [navigate, location.pathname]);
   useEffect(() => {
     const items = campaigns.data;
-    if (items && items.length > 0 && !items.some((c) => c.campaignId === campaignId)) setCampaignId(items[0].campaignId);
+    // The campaign covering most of the reader's units comes first: the main one rather than a look-back.
+    if (items && items.length > 0 && !items.some((c) => c.campaignId === campaignId))
+      setCampaignId([...items].sort((a, b) => b.enrolledCount - a.enrolledCount)[0].campaignId);
   }, [campaigns.data, campaignId, setCampaignId]);
 
   if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;

@@ -18,14 +18,14 @@ export class ListCampaignsHttpController {
     private readonly directory: OrganizationDirectory,
   ) {}
 
-  /** 本人范围内的活动列表（最新发起的在前） */
+  /** 本人范围内的活动列表（按发起顺序） */
   @Access({ roles: STAFF, mode: 'read', units: null })
   @Get()
   async list(@CurrentScope() scope: ActorScope) {
     const launched = await this.store.readAll({ types: ['CampaignLaunched'] });
     const tree = await this.directory.current();
     const items = [];
-    for (const e of launched.reverse()) {
+    for (const e of launched) {
       const campaignId = (e.data as { campaignId: string }).campaignId;
       const { state } = await this.campaigns.state(campaignId);
       const enrolled = Object.keys(state.enrolled).filter((u) => scopeCovers(scope, u, tree.ancestorIds(u)));
