@@ -6,6 +6,10 @@ import { MAIN_CAMPAIGN_ID } from '@platform/demo-data';
 import { launchBrowser, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { startWebPlatform, WebPlatform } from '../support/web-platform';
 
+// Functions passed to page.evaluate run in the page, where these exist; the test code itself is compiled for Node.
+declare const document: { querySelector(s: string): any; querySelectorAll(s: string): ArrayLike<any> & Iterable<any>; documentElement: { scrollWidth: number } };
+declare const sessionStorage: { getItem(key: string): string | null };
+
 /**
  * The web app in Debian's Chromium against the real platform on a small demo city: one browser
  * and one platform for the whole file; each test opens its own tab, so its own signed-in session.
