@@ -16,6 +16,20 @@ async function settle(page: Page, testId: string): Promise<void> {
   await page.waitForTimeout(800);
 }
 
+/** A unit whose satisfaction round is open, or one never measured whose first round the office opens. */
+async function ballotUnit(base: string, office: { username: string; password: string }, campaignId: string): Promise<string> {
+  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(office) });
+  const headers = { authorization: `Bearer ${((await signIn.json()) as { accessToken: string }).accessToken}`, 'content-type': 'application/json' };
+  const board = (await (await fetch(`${base}/api/campaigns/${campaignId}/board?limit=5000`, { headers })).json()) as {
+    rows: { unitId: string; satisfaction: { standing: string; openRound: number | null } | null }[];
+  };
+  const open = board.rows.find((r) => r.satisfaction?.openRound);
+  if (open) return open.unitId;
+  const unit = board.rows.find((r) => r.satisfaction?.standing === 'not_measured')!;
+  await fetch(`${base}/api/campaigns/${campaignId}/units/${unit.unitId}/satisfaction/rounds`, { method: 'POST', headers: { ...headers, 'Idempotency-Key': `round-${unit.unitId}` }, body: JSON.stringify({ round: 1 }) });
+  return unit.unitId;
+}
+
 async function main(): Promise<void> {
   process.env.NODE_ENV = 'test';
   const w = await startWebPlatform(Number(process.env.DEMO_SCALE || '0.1'));
@@ -44,6 +58,11 @@ async function main(): Promise<void> {
     await settle(page, 'audit-table');
     await page.getByTestId('verify-chain').click();
     await page.getByTestId('chain-badge').waitFor();
+    // Backdated entries: where the two times of an entry differ, which is what an inspector looks for.
+    await page.getByTestId('audit-backdated').click();
+    await page.getByTestId('audit-search').click();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(800);
     await screenshot(page, 'audit-trail', OUT);
 
     const phone = await browser.page({ width: 390, height: 844 });
@@ -54,8 +73,8 @@ async function main(): Promise<void> {
     await phone.goto(`${w.base}/board`);
     await settle(phone, 'board-ranking');
     await screenshot(phone, 'phone-board', OUT);
-    const unit = w.city.credentials.find((c) => c.role === 'operator')!;
-    await phone.goto(`${w.base}/public/campaigns/${w.city.mainCampaignId}/units/${unit.username.replace(/^op-/, '').toUpperCase()}/ballot`);
+    const unitId = await ballotUnit(w.base, office, w.city.mainCampaignId);
+    await phone.goto(`${w.base}/public/campaigns/${w.city.mainCampaignId}/units/${unitId}/ballot`);
     await settle(phone, 'ballot-card');
     await screenshot(phone, 'phone-ballot', OUT);
     console.log(`screenshots written to ${OUT}`);

@@ -41,7 +41,9 @@ export function AppLayout() {
   }, [campaigns.data, campaignId, setCampaignId]);
 
   if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
-  const selected = MENU.filter((m) => m.path !== '/' && location.pathname.startsWith(m.path)).map((m) => m.path);
+  // A unit's page belongs to the board, a problem's page to the tracker.
+  const section = location.pathname.replace(/^\/units\//, '/board/').replace(/^\/problems\//, '/tracker/');
+  const selected = MENU.filter((m) => m.path !== '/' && section.startsWith(m.path)).map((m) => m.path);
   const head = health.data?.eventStore.headPosition;
 
   return (

@@ -84,9 +84,9 @@ export default function AuditPage() {
             <DatePicker.RangePicker size="small" />
           </Form.Item>
           <Form.Item name="backdated" label={t('backdated')} valuePropName="checked">
-            <Switch size="small" />
+            <Switch size="small" data-testid="audit-backdated" />
           </Form.Item>
-          <Button size="small" type="primary" htmlType="submit">
+          <Button size="small" type="primary" htmlType="submit" data-testid="audit-search">
             {t('search')}
           </Button>
         </Form>

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { Chart } from '../shared/Chart';
 import { download } from '../shared/download';
-import { ancestry, ChildLine, childLines, topOf } from '../shared/drill';
+import { ancestry, ChildLine, childLines, stageLabel, topOf } from '../shared/drill';
 import { pct, rateColor } from '../shared/format';
 
 const UNIT_TYPES = [
@@ -52,7 +52,12 @@ export default function BoardPage() {
   };
 
   const lines = useMemo(() => (board.data && root ? childLines(units, root, board.data.rows, board.data.rollups) : []), [board.data, units, root]);
-  const stageNames = useMemo(() => [...new Set((board.data?.rows ?? []).map((r) => r.stageName))], [board.data]);
+  // Stages in the order a unit passes them: the template's phases, then consolidation, summary, concluded.
+  const stageNames = useMemo(() => {
+    const seen = new Set((board.data?.rows ?? []).map(stageLabel));
+    const phases = (board.data?.campaign.phases ?? []).map((p) => p.name).filter((n) => seen.has(n));
+    return [...phases, ...[...seen].filter((n) => !phases.includes(n))];
+  }, [board.data]);
 
   if (!campaignId) return <Empty description={t('noCampaign')} />;
   if (!board.data || !root) return <Spin />;

@@ -7,7 +7,7 @@ import { session, SessionUser } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { Chart } from '../shared/Chart';
-import { topOf } from '../shared/drill';
+import { stageLabel, topOf } from '../shared/drill';
 import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag } from '../shared/problem-tags';
 
@@ -57,7 +57,7 @@ function OfficeHome({ user }: { user: SessionUser }) {
   const board = useBoard({ root }, !!root);
   if (!board.data) return <Spin />;
   const stages = new Map<string, number>();
-  for (const r of board.data.rows) stages.set(r.stageName, (stages.get(r.stageName) ?? 0) + 1);
+  for (const r of board.data.rows) stages.set(stageLabel(r), (stages.get(stageLabel(r)) ?? 0) + 1);
   const laggards = [...board.data.rows].sort((a, b) => (a.metrics.stepCompletion ?? 0) - (b.metrics.stepCompletion ?? 0) || (a.metrics.completionRate ?? 0) - (b.metrics.completionRate ?? 0)).slice(0, 10);
   const o = board.data.overall;
   return (

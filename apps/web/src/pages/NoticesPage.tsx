@@ -1,4 +1,5 @@
-import { Card, Form, Input, List, Space, Tag, Typography } from 'antd';
+import dayjs, { Dayjs } from 'dayjs';
+import { Card, DatePicker, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { useCommand } from '../api/commands';
@@ -30,7 +31,7 @@ export default function NoticesPage() {
             mutation={publish}
             testId="publish-notice-form"
             submitLabel={t('publishNotice')}
-            toBody={(v) => ({ noticeId: String(v.noticeId ?? ''), title: String(v.title ?? ''), ...(v.noticeDate ? { noticeDate: String(v.noticeDate) } : {}) })}
+            toBody={(v) => ({ noticeId: String(v.noticeId ?? ''), title: String(v.title ?? ''), ...(v.noticeDate ? { noticeDate: (v.noticeDate as Dayjs).format('YYYY-MM-DD') } : {}) })}
           >
             <Form.Item name="noticeId" label={t('noticeId')} initialValue={`notice-${today}`}>
               <Input />
@@ -38,8 +39,8 @@ export default function NoticesPage() {
             <Form.Item name="title" label={t('noticeTitle')}>
               <Input placeholder="关于第二批先进性教育活动整改进度的通报" />
             </Form.Item>
-            <Form.Item name="noticeDate" label="通报日期" initialValue={today}>
-              <Input type="date" />
+            <Form.Item name="noticeDate" label="通报日期" initialValue={dayjs()}>
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
             </Form.Item>
           </CommandForm>
         </Card>

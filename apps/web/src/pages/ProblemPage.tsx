@@ -1,4 +1,5 @@
-import { Card, Col, Descriptions, Form, Input, Row, Space, Spin, Table, Tag, Tabs, Typography } from 'antd';
+import dayjs, { Dayjs } from 'dayjs';
+import { Card, DatePicker, Col, Descriptions, Form, Input, Row, Space, Spin, Table, Tag, Tabs, Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCommand } from '../api/commands';
@@ -123,12 +124,12 @@ function ProgressForm({ problemId }: { problemId: string }) {
   );
   return (
     <Card size="small" title={t('recordProgress')}>
-      <CommandForm form={form} mutation={progress} testId="progress-form" toBody={(v) => ({ note: String(v.note ?? ''), ...(v.occurredAt ? { occurredAt: new Date(String(v.occurredAt)).toISOString() } : {}) })}>
+      <CommandForm form={form} mutation={progress} testId="progress-form" toBody={(v) => ({ note: String(v.note ?? ''), ...(v.occurredAt ? { occurredAt: (v.occurredAt as Dayjs).toISOString() } : {}) })}>
         <Form.Item name="note" label={t('note')}>
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
         <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在；补录请填实际发生时间">
-          <Input type="datetime-local" />
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
       </CommandForm>
     </Card>

@@ -1,5 +1,6 @@
+import dayjs, { Dayjs } from 'dayjs';
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCommand } from '../api/commands';
@@ -96,7 +97,7 @@ function RecordStepForm({ unitId, progress }: { unitId: string; progress: UnitPr
           evidence: String(v.evidence ?? ''),
           ...(v.attachmentRef ? { attachmentRef: String(v.attachmentRef) } : {}),
           ...(typeof v.quantity === 'number' ? { quantity: v.quantity } : {}),
-          ...(v.occurredAt ? { occurredAt: new Date(String(v.occurredAt)).toISOString() } : {}),
+          ...(v.occurredAt ? { occurredAt: (v.occurredAt as Dayjs).toISOString() } : {}),
         })}
       >
         <Form.Item name="stepKey" label={t('steps')} initialValue={open[0]?.key}>
@@ -112,7 +113,7 @@ function RecordStepForm({ unitId, progress }: { unitId: string; progress: UnitPr
           <Input placeholder="files/2026-06/xxxx.pdf" />
         </Form.Item>
         <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在；补录请填实际发生时间">
-          <Input type="datetime-local" />
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
       </CommandForm>
     </Card>

@@ -5,7 +5,7 @@ import { ancestry, childLines, childUnder, topOf } from './drill';
 const unit = (unitId: string, parentId: string | null, name = unitId): Unit => ({ unitId, parentId, name, level: '', levelName: '', unitTypeName: '', memberCount: 0 });
 const UNITS = [unit('city', null, '市'), unit('c1', 'city', '甲区'), unit('t1', 'c1', '甲镇'), unit('b1', 't1'), unit('b2', 't1'), unit('b3', 'c1'), unit('c2', 'city')];
 const byId = new Map(UNITS.map((u) => [u.unitId, u]));
-const row = (unitId: string, parentId: string, stageName: string) => ({ unitId, parentId, stageName, name: unitId }) as unknown as BoardRow;
+const row = (unitId: string, parentId: string, stageName: string) => ({ unitId, parentId, stageName, stage: 'consolidation', phase: null, name: unitId }) as unknown as BoardRow;
 
 describe('drill-down', () => {
   it('walks up to the top for the breadcrumbs', () => {

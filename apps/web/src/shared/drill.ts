@@ -1,5 +1,10 @@
 import type { BoardRow, Rollup, Unit } from '../api/view-types';
 
+/** A unit's place in the campaign as a board shows it: the phase it is in, or the stage after the phases. */
+export function stageLabel(row: Pick<BoardRow, 'stage' | 'stageName' | 'phase'>): string {
+  return row.stage === 'in_phase' && row.phase ? row.phase.name : row.stageName;
+}
+
 /** The path from the top of the tree down to `unitId`, for the breadcrumbs. */
 export function ancestry(units: ReadonlyMap<string, Unit>, unitId: string): Unit[] {
   const path: Unit[] = [];
@@ -33,7 +38,7 @@ export function childLines(units: ReadonlyMap<string, Unit>, rootId: string, row
     if (!child || child === rootId) continue;
     const line = lines.get(child) ?? { rollup: rollupById.get(child) ?? null, row: null, stages: {} };
     if (child === row.unitId) line.row = row;
-    line.stages[row.stageName] = (line.stages[row.stageName] ?? 0) + 1;
+    line.stages[stageLabel(row)] = (line.stages[stageLabel(row)] ?? 0) + 1;
     lines.set(child, line);
   }
   return [...lines.entries()]

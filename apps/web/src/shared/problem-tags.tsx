@@ -18,7 +18,8 @@ export function HandlingTag({ p }: { p: Pick<TrackedProblem, 'handling' | 'handl
 
 export function WarningTag({ p }: { p: Pick<TrackedProblem, 'warningLevel' | 'warningLevelName' | 'daysLeft' | 'overdue'> }) {
   if (p.warningLevel === 'none') return null;
-  const text = p.overdue ? `超期 ${Math.abs(p.daysLeft ?? 0)} 天` : `剩 ${p.daysLeft} 天`;
+  // A problem without a deadline of its own is overdue through a joint part: say so without a day count.
+  const text = p.daysLeft === null ? (p.overdue ? '超期' : p.warningLevelName) : p.overdue ? `超期 ${Math.abs(p.daysLeft)} 天` : `剩 ${p.daysLeft} 天`;
   return (
     <Tag color={WARNING_COLOR[p.warningLevel]} title={p.warningLevelName}>
       {text}
