@@ -59,7 +59,7 @@ export default function UnitPage() {
               pagination={false}
               dataSource={u.steps as UnitProgress['steps'][number][]}
               columns={[
-                { title: t('steps'), dataIndex: 'name', width: 140, render: (n: string, s) => <Space size={4}>{s.done ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <ClockCircleOutlined style={{ color: '#d46b08' }} />}{n}{s.required && <Tag>必做</Tag>}</Space> },
+                { title: t('steps'), dataIndex: 'name', width: 190, render: (n: string, s) => <Space size={4}>{s.done ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <ClockCircleOutlined style={{ color: '#d46b08' }} />}{n}{s.required && <Tag>必做</Tag>}</Space> },
                 { title: t('evidence'), render: (_, s) => ((s as { record?: { evidence: string } }).record?.evidence ?? <Typography.Text type="secondary">未记录</Typography.Text>) },
               ]}
             />
