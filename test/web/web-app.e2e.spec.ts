@@ -132,6 +132,29 @@ describe('the web app in a browser', () => {
     expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
   });
 
+  it('keeps a liaison’s step submitted offline on the device and writes it exactly once when the connection returns', async () => {
+    const page = await signedIn('operator', /study\/steps/);
+    const unitId = (await page.evaluate(() => JSON.parse(sessionStorage.getItem('ctp.user')!).scopeUnitIds[0])) as string;
+    await page.goto(`${w.base}/units/${unitId}`);
+    const form = page.getByTestId('record-step-form');
+    await form.waitFor();
+    const stepName = (await form.locator('.ant-select-content, .ant-select-selection-item').first().textContent())!.trim();
+    await browser.context.setOffline(true);
+    await page.fill('#evidence', '离线填写：组织集中学习 4 学时');
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('outbox-button').click();
+    await page.getByTestId('outbox-state-waiting').waitFor();
+    await screenshot(page, 'offline-waiting');
+    await browser.context.setOffline(false);
+    await page.getByTestId('outbox-state-sent').waitFor({ timeout: 45_000 });
+
+    const stream = `progress-${MAIN_CAMPAIGN_ID}.${unitId}`;
+    const trail = await api('office', `/api/audit-trail?streamId=${encodeURIComponent(stream)}&type=StepRecorded&limit=500`);
+    const offline = (trail.body.items as { data: { evidence?: string } }[]).filter((e) => e.data.evidence === '离线填写：组织集中学习 4 学时');
+    expect(offline).toHaveLength(1);
+    expect(stepName.length).toBeGreaterThan(0);
+  });
+
   it('filters the tracker by a kind of handling and opens a problem’s timeline with both times', async () => {
     const page = await signedIn('office');
     await page.goto(`${w.base}/tracker`);

@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/errors';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { startOutbox } from './offline/outbox';
 import { registerOfflineWorker } from './offline/register';
 import { router } from './router';
 import './app.css';
@@ -53,3 +54,4 @@ createRoot(document.getElementById('root')!).render(
 );
 
 registerOfflineWorker();
+startOutbox();

@@ -1,5 +1,6 @@
 import { Alert, Button, Form, FormInstance, message } from 'antd';
 import { ReactNode, useState } from 'react';
+import { QUEUED } from '../api/commands';
 import { ApiError, errorKind } from '../api/errors';
 import { useI18n } from '../i18n/i18n';
 
@@ -23,8 +24,9 @@ export function CommandForm<B>({ form, mutation, toBody, submitLabel, danger, on
   const onFinish = async (values: Record<string, unknown>) => {
     setProblem(null);
     try {
-      await mutation.mutateAsync(toBody(values));
-      void message.success(t('saved'));
+      const answer = await mutation.mutateAsync(toBody(values));
+      if (answer === QUEUED) void message.warning('网络不可用：已保存在本机，联网后自动发送（见“离线待发”）');
+      else void message.success(t('saved'));
       form.resetFields();
       onDone?.();
     } catch (error) {

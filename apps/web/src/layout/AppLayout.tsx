@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
 import { dateTime } from '../shared/format';
+import { OutboxButton } from '../offline/OutboxButton';
 import { ROLE_NAMES } from '../shared/roles';
 
 const MENU: { path: string; label: MessageKey; roles?: string[] }[] = [
@@ -82,6 +83,7 @@ export function AppLayout() {
             disabledDate={(d) => d.isAfter(dayjs())}
             onChange={(d) => setAsOf(d ? d.toISOString() : null)}
           />
+          <OutboxButton />
           <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
             {t('language')}
           </Button>

@@ -119,8 +119,9 @@ function EventSummary({ data }: { data: Record<string, unknown> }) {
 function ProgressForm({ problemId }: { problemId: string }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
-  const progress = useCommand((body: { note: string; occurredAt?: string }, headers) =>
-    api.POST('/api/problems/{problemId}/progress', { params: { path: undocumented({ problemId }) }, body, headers }),
+  const progress = useCommand(
+    (body: { note: string; occurredAt?: string }, headers) => api.POST('/api/problems/{problemId}/progress', { params: { path: undocumented({ problemId }) }, body, headers }),
+    { path: `/api/problems/${problemId}/progress`, label: () => `整改进展 ${problemId}` },
   );
   return (
     <Card size="small" title={t('recordProgress')}>

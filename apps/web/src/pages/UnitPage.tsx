@@ -81,8 +81,10 @@ function RecordStepForm({ unitId, progress }: { unitId: string; progress: UnitPr
   const { t } = useI18n();
   const { campaignId } = useAppState();
   const [form] = Form.useForm();
-  const record = useCommand((body: RecordStep, headers) =>
-    api.POST('/api/campaigns/{campaignId}/units/{unitId}/steps', { params: { path: undocumented({ campaignId: campaignId!, unitId }) }, body, headers }),
+  const record = useCommand(
+    (body: RecordStep, headers) =>
+      api.POST('/api/campaigns/{campaignId}/units/{unitId}/steps', { params: { path: undocumented({ campaignId: campaignId!, unitId }) }, body, headers }),
+    { path: `/api/campaigns/${campaignId}/units/${unitId}/steps`, label: (b) => `记录步骤 ${progress.steps.find((s) => s.key === b.stepKey)?.name ?? b.stepKey}` },
   );
   const open = progress.steps.filter((s) => !s.done);
   return (
