@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { Page } from 'playwright-core';
-import { MAIN_CAMPAIGN_ID } from '@platform/demo-data';
+import { DEMO_PASSWORDS, MAIN_CAMPAIGN_ID } from '@platform/demo-data';
 import { launchBrowser, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { startWebPlatform, WebPlatform } from '../support/web-platform';
 
@@ -133,19 +133,27 @@ describe('the web app in a browser', () => {
   });
 
   it('keeps a liaison’s step submitted offline on the device and writes it exactly once when the connection returns', async () => {
-    const page = await signedIn('operator', /study\/steps/);
-    const unitId = (await page.evaluate(() => JSON.parse(sessionStorage.getItem('ctp.user')!).scopeUnitIds[0])) as string;
+    // Another unit with required steps still open than the one above; every unit has a liaison op-<unit id>.
+    type Row = { unitId: string; stage: string; counts: { steps: { requiredDone: number; requiredTotal: number } } };
+    const liaison = w.credential('operator', /steps/).username;
+    const rows = (await api('office', `/api/campaigns/${MAIN_CAMPAIGN_ID}/board?limit=5000`)).body.rows as Row[];
+    const unitId = rows.find((r) => r.stage === 'in_phase' && r.counts.steps.requiredDone < r.counts.steps.requiredTotal && `op-${r.unitId.toLowerCase()}` !== liaison)!.unitId;
+    const page = await open();
+    await signInAs(page, w.base, `op-${unitId.toLowerCase()}`, DEMO_PASSWORDS.operator);
     await page.goto(`${w.base}/units/${unitId}`);
     const form = page.getByTestId('record-step-form');
     await form.waitFor();
     const stepName = (await form.locator('.ant-select-content, .ant-select-selection-item').first().textContent())!.trim();
     await browser.context.setOffline(true);
-    await page.fill('#evidence', '离线填写：组织集中学习 4 学时');
-    await form.locator('button[type=submit]').click();
-    await page.getByTestId('outbox-button').click();
-    await page.getByTestId('outbox-state-waiting').waitFor();
-    await screenshot(page, 'offline-waiting');
-    await browser.context.setOffline(false);
+    try {
+      await page.fill('#evidence', '离线填写：组织集中学习 4 学时');
+      await form.locator('button[type=submit]').click();
+      await page.getByTestId('outbox-button').click();
+      await page.getByTestId('outbox-state-waiting').waitFor();
+      await screenshot(page, 'offline-waiting');
+    } finally {
+      await browser.context.setOffline(false);
+    }
     await page.getByTestId('outbox-state-sent').waitFor({ timeout: 45_000 });
 
     const stream = `progress-${MAIN_CAMPAIGN_ID}.${unitId}`;

@@ -25,6 +25,8 @@ export function useCommand<B>(
   const key = useRef(newIdempotencyKey());
   const client = useQueryClient();
   return useMutation({
+    // Sent even when the browser says it is offline: the attempt's failure is what queues it on the device.
+    networkMode: 'always',
     mutationFn: async (body: B) => {
       try {
         return unwrap<unknown>(await send(body, { 'Idempotency-Key': key.current }));
