@@ -31,6 +31,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^dist/' },
+    exclude: { path: '(^|/)dist/' },
   },
 };

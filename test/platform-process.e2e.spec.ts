@@ -107,8 +107,13 @@ describe('the platform process', () => {
     const port = await freePort();
     const child = startMain(port, demoDir);
     await waitForHealth(port);
-    const m = /管理员 admin，密码 (\S+)（/.exec(child.output());
+    while (!child.output().includes('演示登录')) await new Promise((r) => setTimeout(r, 50));
+    const lines = child.output().trim().split('\n');
+    // The address and the one-time sign-in close the start-up output, not buried among route mappings.
+    expect(lines[lines.length - 2]).toContain(`http://localhost:${port}/`);
+    const m = /^演示登录 demo sign-in：管理员 admin，密码 (\S+)（/.exec(lines[lines.length - 1]);
     expect(m).not.toBeNull();
+    expect(child.output()).not.toMatch(/Mapped \{|RouterExplorer|RoutesResolver/);
     expect((await signIn(port, 'admin', m![1])).status).toBe(200);
     expect((await signIn(port, 'admin', 'wrong-password-x')).status).toBe(401);
     await stop(child);

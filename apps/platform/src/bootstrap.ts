@@ -5,11 +5,13 @@ import helmet from 'helmet';
 import { Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter, refuseDeepJson } from '@platform/common';
 import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi-document';
+import { PlatformLogger, platformLogLevels } from './platform-logger';
+import { serveWebApp } from './web-app';
 
 /** Builds the whole platform; main.ts listens on it, the e2e tests drive it over HTTP. */
 export async function createPlatformApp(config: PlatformConfig, clock?: Clock): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), {
-    logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    logger: new PlatformLogger(platformLogLevels()),
     bodyParser: false,
   });
   app.use(helmet());
@@ -22,5 +24,6 @@ export async function createPlatformApp(config: PlatformConfig, clock?: Clock): 
   app.useGlobalFilters(new PlatformErrorFilter());
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApp(app);
   return app;
 }

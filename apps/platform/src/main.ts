@@ -1,13 +1,21 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { loadPlatformConfig } from '@platform/common';
+import { AdministratorBootstrap } from '@platform/identity';
 import { createPlatformApp } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
   const app = await createPlatformApp(config);
   await app.listen(config.port);
-  new Logger('platform').log(`listening on http://localhost:${config.port} (data in ${config.dataDir}); API docs at /api/docs`);
+  // Printed last, on lines of their own, so the address and the sign-in are what a new user sees.
+  const lines = [
+    '',
+    `平台已启动 platform ready — 打开 open: http://localhost:${config.port}/   (API 文档 docs: /api/docs, 数据 data: ${config.dataDir})`,
+  ];
+  const demo = app.get(AdministratorBootstrap).demoAdministrator;
+  if (demo) lines.push(`演示登录 demo sign-in：管理员 ${demo.username}，密码 ${demo.password}（仅此一次显示，请登录后修改 shown once, change it after signing in）`);
+  lines.push('');
+  process.stdout.write(lines.join('\n') + '\n');
 }
 
 main().catch((error: unknown) => {

@@ -21,6 +21,7 @@ import { RejectTransitionHandler } from './commands/reject-transition/reject-tra
 import { RejectTransitionHttpController } from './commands/reject-transition/reject-transition.http.controller';
 import { GetCampaignHttpController } from './queries/get-campaign/get-campaign.http.controller';
 import { GetUnitProgressHttpController } from './queries/get-unit-progress/get-unit-progress.http.controller';
+import { ListCampaignsHttpController } from './queries/list-campaigns/list-campaigns.http.controller';
 import { ListTemplatesHttpController } from './queries/list-templates/list-templates.http.controller';
 
 /** Bounded context: campaigns, their enrolled units and each unit's phase progress. */
@@ -28,6 +29,7 @@ import { ListTemplatesHttpController } from './queries/list-templates/list-templ
   imports: [CqrsModule, OrganizationsModule],
   controllers: [
     ListTemplatesHttpController,
+    ListCampaignsHttpController,
     LaunchCampaignHttpController,
     GetCampaignHttpController,
     EnrollUnitsHttpController,

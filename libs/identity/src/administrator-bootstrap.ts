@@ -20,6 +20,8 @@ const SYSTEM: CommandMeta = {
 @Injectable()
 export class AdministratorBootstrap {
   private readonly logger = new Logger('identity');
+  /** The administrator generated in demo mode on this start, for the start-up summary to print once. */
+  demoAdministrator: { readonly username: string; readonly password: string } | null = null;
 
   constructor(
     private readonly bus: CommandBus,
@@ -38,7 +40,8 @@ export class AdministratorBootstrap {
     if (demo) {
       const password = randomBytes(12).toString('base64url');
       await this.ensure('admin', password);
-      this.logger.warn(`演示模式：已创建管理员 admin，密码 ${password}（仅此一次显示，请登录后修改） demo administrator "admin" created`);
+      this.demoAdministrator = { username: 'admin', password };
+      this.logger.warn('演示模式：已创建管理员 admin，密码在启动完成后显示一次 (demo administrator "admin" created)');
       return;
     }
     this.logger.warn('尚无管理员：请设置 ADMIN_USERNAME 和 ADMIN_PASSWORD 后启动，或运行 npm run create-admin (no administrator yet)');

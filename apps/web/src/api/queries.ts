@@ -1,0 +1,181 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useAppState } from '../shared/app-state';
+import { unwrap } from './errors';
+import { api, undocumented } from './http';
+import type { operations } from './schema';
+import type {
+  AuditPage,
+  Board,
+  CampaignSummary,
+  ChainReport,
+  Health,
+  Notice,
+  NoticeSummary,
+  ProblemPage,
+  Timeline,
+  Tracker,
+  Unit,
+  UnitProgress,
+} from './view-types';
+import type { SessionUser } from '../auth/session';
+import { useViewStatus } from './use-view-status';
+
+type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+export type BoardFilters = Omit<Query<'GetProgressBoardHttpController_get'>, 'asOf' | 'skip' | 'limit'>;
+export type ProblemFilters = Omit<Query<'ListTrackedProblemsHttpController_list'>, 'asOf'>;
+export type AuditFilters = Omit<Query<'SearchAuditTrailHttpController_search'>, 'asOf'>;
+
+/** While a view answers stale, it is asked again every two seconds until the projections caught up. */
+function useStaleRefetch(): number | false {
+  return useViewStatus().stale ? 2000 : false;
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ['me'], queryFn: async () => unwrap<SessionUser>(await api.GET('/api/auth/me')) });
+}
+
+export function useCampaigns() {
+  return useQuery({
+    queryKey: ['campaigns'],
+    queryFn: async () => unwrap<{ items: CampaignSummary[] }>(await api.GET('/api/campaigns')).items,
+  });
+}
+
+export function useOrganizations() {
+  return useQuery({
+    queryKey: ['organizations'],
+    staleTime: 5 * 60_000,
+    queryFn: async () => unwrap<{ units: Unit[] }>(await api.GET('/api/organizations', { params: { query: {} } })).units,
+  });
+}
+
+export function useBoard(filters: BoardFilters, enabled = true) {
+  const { campaignId, asOf } = useAppState();
+  const refetchInterval = useStaleRefetch();
+  return useQuery({
+    queryKey: ['board', campaignId, asOf, filters],
+    enabled: enabled && !!campaignId,
+    placeholderData: keepPreviousData,
+    refetchInterval,
+    queryFn: async () =>
+      unwrap<Board>(
+        await api.GET('/api/campaigns/{campaignId}/board', {
+          params: { path: undocumented({ campaignId: campaignId! }), query: { ...filters, limit: 5000, ...(asOf ? { asOf } : {}) } },
+        }),
+      ),
+  });
+}
+
+export function useTracker(root: string | undefined) {
+  const { campaignId, asOf } = useAppState();
+  const refetchInterval = useStaleRefetch();
+  return useQuery({
+    queryKey: ['tracker', campaignId, asOf, root],
+    enabled: !!campaignId,
+    placeholderData: keepPreviousData,
+    refetchInterval,
+    queryFn: async () =>
+      unwrap<Tracker>(
+        await api.GET('/api/campaigns/{campaignId}/rectification-tracker', {
+          params: { path: undocumented({ campaignId: campaignId! }), query: { root, limit: 5000, ...(asOf ? { asOf } : {}) } },
+        }),
+      ),
+  });
+}
+
+export function useProblems(filters: ProblemFilters) {
+  const { campaignId, asOf } = useAppState();
+  const refetchInterval = useStaleRefetch();
+  return useQuery({
+    queryKey: ['problems', campaignId, asOf, filters],
+    enabled: !!campaignId,
+    placeholderData: keepPreviousData,
+    refetchInterval,
+    queryFn: async () =>
+      unwrap<ProblemPage>(
+        await api.GET('/api/campaigns/{campaignId}/rectification-tracker/problems', {
+          params: { path: undocumented({ campaignId: campaignId! }), query: { ...filters, ...(asOf ? { asOf } : {}) } },
+          querySerializer: { array: { style: 'form', explode: false } },
+        }),
+      ),
+  });
+}
+
+export function useTimeline(problemId: string) {
+  const { asOf } = useAppState();
+  const refetchInterval = useStaleRefetch();
+  return useQuery({
+    queryKey: ['timeline', problemId, asOf],
+    refetchInterval,
+    queryFn: async () =>
+      unwrap<Timeline>(
+        await api.GET('/api/rectification-tracker/problems/{problemId}/timeline', {
+          params: { path: { problemId }, query: asOf ? { asOf } : {} },
+        }),
+      ),
+  });
+}
+
+export function useAuditTrail(filters: AuditFilters) {
+  const { asOf } = useAppState();
+  return useQuery({
+    queryKey: ['audit', asOf, filters],
+    placeholderData: keepPreviousData,
+    queryFn: async () =>
+      unwrap<AuditPage>(
+        await api.GET('/api/audit-trail', {
+          params: { query: { ...filters, ...(asOf ? { asOf } : {}) } },
+          querySerializer: { array: { style: 'form', explode: false } },
+        }),
+      ),
+  });
+}
+
+export function useChain() {
+  return useQuery({
+    queryKey: ['chain'],
+    enabled: false,
+    queryFn: async () => unwrap<ChainReport>(await api.GET('/api/audit-trail/chain', { params: { query: {} } })),
+  });
+}
+
+export function useNotices() {
+  const { campaignId, asOf } = useAppState();
+  return useQuery({
+    queryKey: ['notices', campaignId, asOf],
+    enabled: !!campaignId,
+    queryFn: async () =>
+      unwrap<{ notices: NoticeSummary[] }>(
+        await api.GET('/api/campaigns/{campaignId}/notices', { params: { path: undocumented({ campaignId: campaignId! }), query: undocumented(asOf ? { asOf } : {}) } }),
+      ).notices,
+  });
+}
+
+export function useNotice(noticeId: string) {
+  return useQuery({
+    queryKey: ['notice', noticeId],
+    queryFn: async () => unwrap<Notice>(await api.GET('/api/notices/{noticeId}', { params: { path: { noticeId } } })),
+  });
+}
+
+export function useUnitProgress(unitId: string) {
+  const { campaignId } = useAppState();
+  return useQuery({
+    queryKey: ['unit-progress', campaignId, unitId],
+    enabled: !!campaignId,
+    queryFn: async () =>
+      unwrap<UnitProgress>(
+        await api.GET('/api/campaigns/{campaignId}/units/{unitId}', { params: { path: undocumented({ campaignId: campaignId!, unitId }) } }),
+      ),
+  });
+}
+
+/** The store's head, for the stale banner's lag. */
+export function useHealth(enabled: boolean) {
+  return useQuery({
+    queryKey: ['health'],
+    enabled,
+    refetchInterval: enabled ? 2000 : false,
+    queryFn: async () => (await (await fetch('/health')).json()) as Health,
+  });
+}

@@ -1,0 +1,137 @@
+import { GlobalOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Suspense, useEffect, useSyncExternalStore } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { whenSignedOut } from '../api/http';
+import { useCampaigns, useHealth } from '../api/queries';
+import { useViewStatus } from '../api/use-view-status';
+import { session } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+import { MessageKey } from '../i18n/messages';
+import { useAppState } from '../shared/app-state';
+import { dateTime } from '../shared/format';
+import { OutboxButton } from '../offline/OutboxButton';
+import { ROLE_NAMES } from '../shared/roles';
+
+const MENU: { path: string; label: MessageKey; roles?: string[] }[] = [
+  { path: '/', label: 'home' },
+  { path: '/board', label: 'board' },
+  { path: '/tracker', label: 'tracker' },
+  { path: '/audit', label: 'audit', roles: ['admin', 'office', 'inspector'] },
+  { path: '/notices', label: 'notices' },
+];
+
+/** Signed-in pages: the header carries the campaign, the as-of moment and the language for every view. */
+export function AppLayout() {
+  const user = useSyncExternalStore(session.subscribe, session.user);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { t, lang, setLang } = useI18n();
+  const { campaignId, setCampaignId, asOf, setAsOf } = useAppState();
+  const campaigns = useCampaigns();
+  const status = useViewStatus();
+  const health = useHealth(status.stale);
+
+  useEffect(() => whenSignedOut(() => navigate('/sign-in', { replace: true, state: { from: location.pathname } })), [navigate, location.pathname]);
+  useEffect(() => {
+    const items = campaigns.data;
+    // The campaign covering most of the reader's units comes first: the main one rather than a look-back.
+    if (items && items.length > 0 && !items.some((c) => c.campaignId === campaignId))
+      setCampaignId([...items].sort((a, b) => b.enrolledCount - a.enrolledCount)[0].campaignId);
+  }, [campaigns.data, campaignId, setCampaignId]);
+
+  if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  // A unit's page belongs to the board, a problem's page to the tracker.
+  const section = location.pathname.replace(/^\/units\//, '/board/').replace(/^\/problems\//, '/tracker/');
+  const selected = MENU.filter((m) => m.path !== '/' && section.startsWith(m.path)).map((m) => m.path);
+  const head = health.data?.eventStore.headPosition;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="app-header">
+        <Typography.Text strong className="app-title" onClick={() => navigate('/')}>
+          {t('appName')}
+        </Typography.Text>
+        <Menu
+          className="app-menu"
+          mode="horizontal"
+          theme="dark"
+          selectedKeys={selected.length ? selected : ['/']}
+          items={MENU.filter((m) => !m.roles || m.roles.includes(user.role)).map((m) => ({ key: m.path, label: t(m.label) }))}
+          onClick={(e) => navigate(e.key)}
+        />
+        <Space wrap size={8} className="app-tools">
+          <Select
+            data-testid="campaign-select"
+            size="small"
+            style={{ minWidth: 180, maxWidth: 280 }}
+            placeholder={t('campaign')}
+            value={campaignId ?? undefined}
+            loading={campaigns.isLoading}
+            options={(campaigns.data ?? []).map((c) => ({ value: c.campaignId, label: c.name }))}
+            onChange={setCampaignId}
+            notFoundContent={t('noCampaign')}
+          />
+          <DatePicker
+            data-testid="as-of-picker"
+            size="small"
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            placeholder={t('asOf')}
+            value={asOf ? dayjs(asOf) : null}
+            disabledDate={(d) => d.isAfter(dayjs())}
+            onChange={(d) => setAsOf(d ? d.toISOString() : null)}
+          />
+          <OutboxButton />
+          <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+            {t('language')}
+          </Button>
+          <Tag color="red" style={{ marginInlineEnd: 0 }}>
+            {ROLE_NAMES[user.role][lang === 'zh' ? 0 : 1]}
+          </Tag>
+          <Typography.Text className="app-user">{user.displayName ?? user.username}</Typography.Text>
+          <Button
+            size="small"
+            icon={<LogoutOutlined />}
+            onClick={async () => {
+              const refreshToken = session.refreshToken();
+              session.clear();
+              if (refreshToken) await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) }).catch(() => undefined);
+              navigate('/sign-in');
+            }}
+          >
+            {t('signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      {asOf && (
+        <Alert
+          banner
+          type="warning"
+          data-testid="as-of-banner"
+          title={t('asOfBanner', { at: dateTime(asOf) })}
+          action={
+            <Button size="small" onClick={() => setAsOf(null)}>
+              {t('backToNow')}
+            </Button>
+          }
+        />
+      )}
+      {status.stale && (
+        <Alert
+          banner
+          type="info"
+          data-testid="stale-banner"
+          title={t('staleBanner', { position: status.position ?? '—', head: head ?? '…', lag: head && status.position !== null ? head - status.position : '…' })}
+        />
+      )}
+      {campaigns.data && campaigns.data.length === 0 && <Alert banner type="info" title={t('noCampaign')} />}
+      <Layout.Content className="app-content">
+        <Suspense fallback={<Spin />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

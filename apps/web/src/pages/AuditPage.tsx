@@ -1,0 +1,136 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { AuditFilters, useAuditTrail, useChain } from '../api/queries';
+import type { AuditEntry } from '../api/view-types';
+import { useI18n } from '../i18n/i18n';
+import { dateTime, lagText } from '../shared/format';
+
+const EVENT_TYPES = [
+  ['StepRecorded', '记录步骤'],
+  ['ParticipationRecorded', '记录参学'],
+  ['TransitionApplied', '申请转段'],
+  ['TransitionApproved', '批准转段'],
+  ['TransitionRejected', '退回转段'],
+  ['ProblemRegistered', '登记问题'],
+  ['RectificationPlanned', '制定整改措施'],
+  ['ProgressRecorded', '整改进展'],
+  ['FixClaimed', '申报整改完成'],
+  ['FixAccepted', '验收通过'],
+  ['FixRejected', '验收不通过'],
+  ['ProblemClosed', '销号'],
+  ['NoticePublished', '发布通报'],
+] as const;
+const PAGE = 50;
+
+/** 审计追踪: who did what and when, both times of each entry, and the hash chain's verdict. */
+export default function AuditPage() {
+  const { t, lang } = useI18n();
+  const [filters, setFilters] = useState<AuditFilters>({ limit: PAGE });
+  const [cursors, setCursors] = useState<number[]>([]);
+  const trail = useAuditTrail(filters);
+  const chain = useChain();
+
+  const onSearch = (v: { root?: string; actorId?: string; type?: string[]; range?: [{ toISOString(): string }, { toISOString(): string }]; backdated?: boolean }) => {
+    setCursors([]);
+    setFilters({
+      limit: PAGE,
+      root: v.root || undefined,
+      actorId: v.actorId || undefined,
+      type: v.type?.length ? v.type : undefined,
+      occurredFrom: v.range?.[0].toISOString(),
+      occurredTo: v.range?.[1].toISOString(),
+      backdated: v.backdated ? true : undefined,
+    });
+  };
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Card
+        size="small"
+        title={t('audit')}
+        extra={
+          <Space wrap>
+            {chain.data && (
+              <Tag
+                data-testid="chain-badge"
+                icon={<SafetyCertificateOutlined />}
+                color={chain.data.ok ? 'success' : 'error'}
+                style={{ fontSize: 13, padding: '2px 8px' }}
+                title={chain.data.verdict}
+              >
+                {chain.data.ok ? t('chainOk') : t('chainBroken')} · {t('checkedRange', { n: chain.data.checked })}
+                {chain.data.firstBrokenPosition !== null && ` · #${chain.data.firstBrokenPosition}`}
+              </Tag>
+            )}
+            <Button size="small" type="primary" loading={chain.isFetching} onClick={() => void chain.refetch()} data-testid="verify-chain">
+              {t('verifyChain')}
+            </Button>
+          </Space>
+        }
+      >
+        {chain.data && !chain.data.ok && <Alert type="error" showIcon title={chain.data.verdict} style={{ marginBottom: 8 }} />}
+        <Form layout="inline" onFinish={onSearch} style={{ rowGap: 8 }}>
+          <Form.Item name="root" label={t('subtree')}>
+            <Input size="small" placeholder="YL-D01" style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="actorId" label={t('actorId')}>
+            <Input size="small" style={{ width: 130 }} />
+          </Form.Item>
+          <Form.Item name="type" label={t('eventType')}>
+            <Select size="small" mode="multiple" allowClear style={{ minWidth: 180 }} options={EVENT_TYPES.map(([value, label]) => ({ value, label: lang === 'zh' ? label : value }))} />
+          </Form.Item>
+          <Form.Item name="range" label={t('occurredAt')}>
+            <DatePicker.RangePicker size="small" />
+          </Form.Item>
+          <Form.Item name="backdated" label={t('backdated')} valuePropName="checked">
+            <Switch size="small" data-testid="audit-backdated" />
+          </Form.Item>
+          <Button size="small" type="primary" htmlType="submit" data-testid="audit-search">
+            {t('search')}
+          </Button>
+        </Form>
+      </Card>
+      <Table<AuditEntry>
+        data-testid="audit-table"
+        size="small"
+        className="dense-table"
+        rowKey="position"
+        loading={trail.isFetching}
+        dataSource={(trail.data?.items ?? []) as AuditEntry[]}
+        rowClassName={(e) => (e.backdated ? 'backdated-row' : '')}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        title={() => t('total', { n: trail.data?.total ?? 0 })}
+        footer={() => (
+          <Space>
+            <Button size="small" disabled={cursors.length === 0} onClick={() => { const prev = cursors.slice(0, -1); setCursors(prev); setFilters({ ...filters, after: prev[prev.length - 1] }); }}>
+              ‹
+            </Button>
+            <Button size="small" disabled={!trail.data?.nextAfter} onClick={() => { setCursors([...cursors, trail.data!.nextAfter!]); setFilters({ ...filters, after: trail.data!.nextAfter! }); }}>
+              ›
+            </Button>
+          </Space>
+        )}
+        columns={[
+          { title: '#', dataIndex: 'position', width: 70 },
+          { title: t('event'), dataIndex: 'typeName', width: 120, render: (n: string, e) => <span title={e.type}>{n}</span> },
+          { title: '事件流', dataIndex: 'streamId', width: 200, ellipsis: true },
+          { title: t('actor'), width: 170, render: (_, e) => `${e.actor.userId}（${e.actor.role}）` },
+          {
+            title: t('occurredAt'),
+            width: 150,
+            render: (_, e) => (
+              <Space orientation="vertical" size={0}>
+                {dateTime(e.occurredAt)}
+                {e.backdated && <Tag color="orange">{t('backdated')} · {lagText(e.occurredAt, e.recordedAt, lang)}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('recordedAt'), width: 140, render: (_, e) => dateTime(e.recordedAt) },
+          { title: 'hash', dataIndex: 'hash', width: 110, render: (h: string) => <code title={h}>{h.slice(0, 10)}</code> },
+        ]}
+      />
+    </Space>
+  );
+}

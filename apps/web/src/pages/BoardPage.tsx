@@ -1,0 +1,203 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { BoardFilters, useBoard, useOrganizations } from '../api/queries';
+import type { BoardRow } from '../api/view-types';
+import { useSyncExternalStore } from 'react';
+import { session } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+import { useAppState } from '../shared/app-state';
+import { Chart } from '../shared/Chart';
+import { download } from '../shared/download';
+import { ancestry, ChildLine, childLines, stageLabel, topOf } from '../shared/drill';
+import { pct, rateColor } from '../shared/format';
+
+const UNIT_TYPES = [
+  ['rural', '农村'],
+  ['community', '街道社区'],
+  ['agency', '机关'],
+  ['school', '学校'],
+  ['enterprise', '企业'],
+  ['new_social', '两新组织'],
+  ['intermediary', '中介组织'],
+  ['social_group', '社会团体'],
+] as const;
+
+const STAGE_COLORS = ['#1677ff', '#fa8c16', '#cf1322', '#52c41a', '#13c2c2', '#722ed1', '#8c8c8c', '#eb2f96'];
+
+const Rate = ({ v }: { v: number | null | undefined }) => <span style={{ color: rateColor(v), fontVariantNumeric: 'tabular-nums' }}>{pct(v)}</span>;
+
+/** 进度看板: city → county → township → unit, with the phase chart, subordinate totals and the ranking. */
+export default function BoardPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const user = useSyncExternalStore(session.subscribe, session.user)!;
+  const { campaignId, asOf } = useAppState();
+  const [params, setParams] = useSearchParams();
+  const orgs = useOrganizations();
+  const units = useMemo(() => new Map((orgs.data ?? []).map((u) => [u.unitId, u])), [orgs.data]);
+  const root = params.get('root') ?? (orgs.data ? topOf(orgs.data, user.scopeUnitIds) : null);
+  const filters: BoardFilters = {
+    root: root ?? undefined,
+    unitType: (params.get('unitType') as BoardFilters['unitType']) ?? undefined,
+    phaseKey: params.get('phaseKey') ?? undefined,
+  };
+  const board = useBoard(filters, !!root);
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
+
+  const lines = useMemo(() => (board.data && root ? childLines(units, root, board.data.rows, board.data.rollups) : []), [board.data, units, root]);
+  // Stages in the order a unit passes them: the template's phases, then consolidation, summary, concluded.
+  const stageNames = useMemo(() => {
+    const seen = new Set((board.data?.rows ?? []).map(stageLabel));
+    const phases = (board.data?.campaign.phases ?? []).map((p) => p.name).filter((n) => seen.has(n));
+    return [...phases, ...[...seen].filter((n) => !phases.includes(n))];
+  }, [board.data]);
+
+  if (!campaignId) return <Empty description={t('noCampaign')} />;
+  if (!board.data || !root) return <Spin />;
+  const b = board.data;
+  const overall = b.rollups.find((r) => r.unitId === root) ?? { ...b.overall, name: units.get(root)?.name ?? root };
+  const exportQuery = new URLSearchParams({ ...(root ? { root } : {}), ...(asOf ? { asOf } : {}) });
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Breadcrumb
+        data-testid="board-breadcrumb"
+        items={ancestry(units, root).map((u) => ({ title: u.unitId === root ? u.name : <a onClick={() => set('root', u.unitId)}>{u.name}</a> }))}
+      />
+      <Card size="small" title={`${b.campaign.name} · ${overall.name}`} extra={<Typography.Text type="secondary">{b.metricsDefinition}</Typography.Text>}>
+        <Row gutter={[12, 8]} className="stat-row" data-testid="board-overall">
+          <Col xs={8} md={3}><Statistic title={t('units')} value={overall.unitCount} /></Col>
+          <Col xs={8} md={3}><Statistic title={t('stepCompletion')} value={pct(overall.metrics.stepCompletion)} /></Col>
+          <Col xs={8} md={3}><Statistic title={t('participation')} value={pct(overall.metrics.participationRate)} /></Col>
+          <Col xs={8} md={3}><Statistic title={t('problems')} value={overall.counts.problems.total} /></Col>
+          <Col xs={8} md={3}><Statistic title={t('completionRate')} value={pct(overall.metrics.completionRate)} styles={{ content: { color: rateColor(overall.metrics.completionRate) } }} /></Col>
+          <Col xs={8} md={3}><Statistic title={t('onTimeRate')} value={pct(overall.metrics.onTimeRate)} /></Col>
+          <Col xs={8} md={3}><Statistic title={t('satisfaction')} value={pct(overall.metrics.satisfactionRate)} /></Col>
+          <Col xs={8} md={3}><Statistic title={t('makeUp')} value={overall.makeUpUnits} styles={{ content: { color: overall.makeUpUnits ? '#cf1322' : undefined } }} /></Col>
+        </Row>
+      </Card>
+      <Space wrap>
+        <Select
+          allowClear
+          size="small"
+          style={{ width: 140 }}
+          placeholder={t('unitType')}
+          value={filters.unitType}
+          onChange={(v) => set('unitType', v)}
+          options={UNIT_TYPES.map(([value, label]) => ({ value, label }))}
+          data-testid="filter-unit-type"
+        />
+        <Select
+          allowClear
+          size="small"
+          style={{ width: 140 }}
+          placeholder={t('phase')}
+          value={filters.phaseKey}
+          onChange={(v) => set('phaseKey', v)}
+          options={b.campaign.phases.map((p) => ({ value: p.key, label: p.name }))}
+        />
+        <Button size="small" icon={<DownloadOutlined />} data-testid="export-board-xlsx" onClick={() => download(`/api/campaigns/${campaignId}/board/export?${exportQuery}&format=xlsx`, 'board.xlsx').catch((e: Error) => message.error(e.message))}>
+          {t('exportXlsx')}
+        </Button>
+        <Button size="small" icon={<DownloadOutlined />} data-testid="export-board-csv" onClick={() => download(`/api/campaigns/${campaignId}/board/export?${exportQuery}&format=csv`, 'board.csv').catch((e: Error) => message.error(e.message))}>
+          {t('exportCsv')}
+        </Button>
+      </Space>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('phaseDistribution')}>
+            <Chart
+              testId="phase-chart"
+              height={Math.max(240, lines.length * 26 + 80)}
+              option={{
+                tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+                legend: { top: 0, type: 'scroll' },
+                grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+                xAxis: { type: 'value', minInterval: 1 },
+                yAxis: { type: 'category', inverse: true, data: lines.map((l) => l.name), axisLabel: { width: 110, overflow: 'truncate' } },
+                series: stageNames.map((s, i) => ({
+                  name: s,
+                  type: 'bar',
+                  stack: 'stage',
+                  color: STAGE_COLORS[i % STAGE_COLORS.length],
+                  data: lines.map((l) => l.stages[s] ?? 0),
+                })),
+              }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={t('subordinates')}>
+            <Table<ChildLine>
+              data-testid="board-children"
+              className="dense-table"
+              size="small"
+              rowKey="unitId"
+              pagination={false}
+              scroll={{ x: 640, y: 420 }}
+              dataSource={lines}
+              columns={[
+                {
+                  title: t('unit'),
+                  dataIndex: 'name',
+                  fixed: 'left',
+                  width: 150,
+                  render: (name: string, l) =>
+                    l.rollup ? <a onClick={() => set('root', l.unitId)}>{name}</a> : <Link to={`/units/${l.unitId}`}>{name}</Link>,
+                },
+                { title: t('units'), width: 60, render: (_, l) => l.rollup?.unitCount ?? 1 },
+                { title: t('stepCompletion'), width: 90, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.stepCompletion} /> },
+                { title: t('participation'), width: 80, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.participationRate} /> },
+                { title: t('problems'), width: 60, render: (_, l) => (l.rollup ?? l.row)?.counts.problems.total },
+                { title: t('completionRate'), width: 90, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.completionRate} /> },
+                { title: t('satisfaction'), width: 80, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.satisfactionRate} /> },
+                { title: t('makeUp'), width: 50, render: (_, l) => (l.rollup ?? l.row)?.makeUpUnits || '' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title={`${t('ranking')}（${b.rankByName}）`} extra={<Typography.Text type="secondary">{t('total', { n: b.total })}</Typography.Text>}>
+        <Table<BoardRow>
+          data-testid="board-ranking"
+          className="dense-table"
+          size="small"
+          rowKey="unitId"
+          dataSource={b.rows as BoardRow[]}
+          pagination={{ pageSize: 20, showSizeChanger: true, size: 'small' }}
+          scroll={{ x: 1000 }}
+          columns={[
+            { title: t('rank'), dataIndex: 'rank', width: 56, fixed: 'left', sorter: (a, c) => a.rank - c.rank },
+            { title: t('unit'), dataIndex: 'name', width: 200, fixed: 'left', render: (name: string, r) => <Link to={`/units/${r.unitId}`}>{name}</Link> },
+            { title: t('unitType'), dataIndex: 'unitTypeName', width: 80 },
+            {
+              title: t('stage'),
+              width: 130,
+              render: (_, r) => (
+                <Space size={2} wrap>
+                  <span>{r.phase && r.stage === 'in_phase' ? r.phase.name : r.stageName}</span>
+                  {r.transition.status === 'pending' && <Tag color="blue">待审批</Tag>}
+                  {r.transition.status === 'rejected' && <Tag color="red">退回</Tag>}
+                </Space>
+              ),
+            },
+            { title: t('stepCompletion'), width: 90, sorter: (a, c) => (a.metrics.stepCompletion ?? -1) - (c.metrics.stepCompletion ?? -1), render: (_, r) => <Rate v={r.metrics.stepCompletion} /> },
+            { title: t('participation'), width: 80, sorter: (a, c) => (a.metrics.participationRate ?? -1) - (c.metrics.participationRate ?? -1), render: (_, r) => <Rate v={r.metrics.participationRate} /> },
+            { title: t('problems'), width: 64, render: (_, r) => r.counts.problems.total },
+            { title: t('completionRate'), width: 90, sorter: (a, c) => (a.metrics.completionRate ?? -1) - (c.metrics.completionRate ?? -1), render: (_, r) => <Rate v={r.metrics.completionRate} /> },
+            { title: t('onTimeRate'), width: 80, render: (_, r) => <Rate v={r.metrics.onTimeRate} /> },
+            { title: t('satisfaction'), width: 80, render: (_, r) => <Rate v={r.metrics.satisfactionRate} /> },
+            { title: t('makeUp'), width: 64, render: (_, r) => (r.satisfaction?.standing === 'make_up' || r.makeUpUnits > 0 ? <Tag color="red">{r.satisfaction?.standingName ?? t('makeUp')}</Tag> : '') },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

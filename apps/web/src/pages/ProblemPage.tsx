@@ -1,0 +1,177 @@
+import dayjs, { Dayjs } from 'dayjs';
+import { Card, DatePicker, Col, Descriptions, Form, Input, Row, Space, Spin, Table, Tag, Tabs, Typography } from 'antd';
+import { useSyncExternalStore } from 'react';
+import { Link, useParams } from 'react-router';
+import { useCommand } from '../api/commands';
+import { api, undocumented } from '../api/http';
+import { useTimeline } from '../api/queries';
+import type { JointPart, TimelineEvent } from '../api/view-types';
+import { session } from '../auth/session';
+import { CommandForm } from '../forms/CommandForm';
+import { useI18n } from '../i18n/i18n';
+import { useAppState } from '../shared/app-state';
+import { dateTime, lagText, WARNING_COLOR } from '../shared/format';
+import { HandlingTag, WarningTag } from '../shared/problem-tags';
+
+/** A problem's page: what it is, who answers for it, and every step of its life with both of its times. */
+export default function ProblemPage() {
+  const { problemId = '' } = useParams();
+  const { t, lang } = useI18n();
+  const user = useSyncExternalStore(session.subscribe, session.user)!;
+  const { asOf } = useAppState();
+  const timeline = useTimeline(problemId);
+  if (!timeline.data) return timeline.error ? <Typography.Text type="danger">{String(timeline.error.message)}</Typography.Text> : <Spin />;
+  const { problem: p, events } = timeline.data;
+  const canProgress = !asOf && (user.role === 'office' || user.role === 'operator') && !['closed', 'verified'].includes(p.status);
+  const canVerify = !asOf && (user.role === 'office' || user.role === 'inspector') && p.status === 'fixed';
+
+  return (
+    <Row gutter={[12, 12]}>
+      <Col xs={24} lg={15}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <Card size="small" title={<span data-testid="problem-title">{p.problemId} · {p.description}</span>} extra={<Space size={4}><HandlingTag p={p} /><WarningTag p={p} /></Space>}>
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
+              <Descriptions.Item label={t('status')}>{p.statusName}</Descriptions.Item>
+              <Descriptions.Item label={t('source')}>{p.sourceName} · {p.category}</Descriptions.Item>
+              <Descriptions.Item label={t('responsibleUnit')}>{p.responsibleUnitName}</Descriptions.Item>
+              <Descriptions.Item label={t('leaderHandler')}>{p.responsibleLeader ?? '—'} / {p.handler ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('deadline')}>{p.deadline ?? '—'} {p.timingName ? `（${p.timingName}）` : ''}</Descriptions.Item>
+              <Descriptions.Item label="公示">{p.published ? <Tag color="green">已公示</Tag> : <Tag>未公示</Tag>}</Descriptions.Item>
+              <Descriptions.Item label={t('measures')} span={2}>
+                {p.measures.length ? p.measures.map((m, i) => <div key={i}>{i + 1}. {m}</div>) : '—'}
+              </Descriptions.Item>
+              {p.deferral && (
+                <Descriptions.Item label="暂缓" span={2}>
+                  {p.deferral.reason} {p.deferral.reviewDate ? `（复查日期 ${p.deferral.reviewDate}）` : ''}
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+          </Card>
+          {p.joint && (
+            <Card size="small" title={`联动整改 · 牵头单位 ${p.joint.coordinatorUnitName}`}>
+              <Table<JointPart>
+                size="small"
+                className="dense-table"
+                rowKey="partId"
+                pagination={false}
+                dataSource={p.joint.parts as JointPart[]}
+                scroll={{ x: 600 }}
+                columns={[
+                  { title: t('unit'), dataIndex: 'unitName', width: 160 },
+                  { title: '分工', dataIndex: 'description' },
+                  { title: t('deadline'), dataIndex: 'deadline', width: 100 },
+                  { title: t('status'), width: 110, render: (_, part) => (part.closed ? <Tag color="green">已完成</Tag> : <Tag color={WARNING_COLOR[part.warningLevel]}>{part.overdue ? `超期 ${Math.abs(part.daysLeft ?? 0)} 天` : '进行中'}</Tag>) },
+                ]}
+              />
+            </Card>
+          )}
+          <Card size="small" title={t('timeline')}>
+            <Table<TimelineEvent>
+              data-testid="problem-timeline"
+              size="small"
+              className="dense-table"
+              rowKey="position"
+              pagination={false}
+              dataSource={events as TimelineEvent[]}
+              rowClassName={(e) => (e.backdated ? 'backdated-row' : '')}
+              scroll={{ x: 720 }}
+              columns={[
+                { title: t('event'), dataIndex: 'typeName', width: 120, render: (name: string, e) => <span title={e.type}>{name}</span> },
+                {
+                  title: t('occurredAt'),
+                  width: 150,
+                  render: (_, e) => (
+                    <Space orientation="vertical" size={0}>
+                      <span>{dateTime(e.occurredAt)}</span>
+                      {e.backdated && <Tag color="orange" data-testid="backdated-tag">{t('backdated')} · {lagText(e.occurredAt, e.recordedAt, lang)}</Tag>}
+                    </Space>
+                  ),
+                },
+                { title: t('recordedAt'), width: 140, render: (_, e) => dateTime(e.recordedAt) },
+                { title: t('actor'), width: 150, render: (_, e) => `${e.actor.userId}（${e.actor.role}）` },
+                { title: '内容', render: (_, e) => <EventSummary data={e.data} /> },
+              ]}
+            />
+          </Card>
+        </Space>
+      </Col>
+      <Col xs={24} lg={9}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          {canProgress && <ProgressForm problemId={p.problemId} />}
+          {canVerify && <VerifyForms problemId={p.problemId} />}
+          <Link to={`/tracker?root=${p.responsibleUnitId}`}>← {t('tracker')}</Link>
+        </Space>
+      </Col>
+    </Row>
+  );
+}
+
+/** The event's own words: notes, evidence, reasons, measures — whatever it carries that a reader wants. */
+function EventSummary({ data }: { data: Record<string, unknown> }) {
+  const text = ['note', 'evidence', 'reason', 'comment', 'explanation', 'description']
+    .map((k) => data[k])
+    .filter((v): v is string => typeof v === 'string');
+  const measures = Array.isArray(data.measures) ? (data.measures as string[]).join('；') : null;
+  const deadline = typeof data.deadline === 'string' ? `时限 ${data.deadline}` : null;
+  return <span style={{ fontSize: 12 }}>{[...text, measures, deadline].filter(Boolean).join(' · ') || '—'}</span>;
+}
+
+function ProgressForm({ problemId }: { problemId: string }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const progress = useCommand(
+    (body: { note: string; occurredAt?: string }, headers) => api.POST('/api/problems/{problemId}/progress', { params: { path: undocumented({ problemId }) }, body, headers }),
+    { path: `/api/problems/${problemId}/progress`, label: () => `整改进展 ${problemId}` },
+  );
+  return (
+    <Card size="small" title={t('recordProgress')}>
+      <CommandForm form={form} mutation={progress} testId="progress-form" toBody={(v) => ({ note: String(v.note ?? ''), ...(v.occurredAt ? { occurredAt: (v.occurredAt as Dayjs).toISOString() } : {}) })}>
+        <Form.Item name="note" label={t('note')}>
+          <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
+        <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在；补录请填实际发生时间">
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+        </Form.Item>
+      </CommandForm>
+    </Card>
+  );
+}
+
+function VerifyForms({ problemId }: { problemId: string }) {
+  const { t } = useI18n();
+  const [acceptForm] = Form.useForm();
+  const [rejectForm] = Form.useForm();
+  const accept = useCommand((body: { comment?: string }, headers) => api.POST('/api/problems/{problemId}/accept-fix', { params: { path: undocumented({ problemId }) }, body, headers }));
+  const reject = useCommand((body: { reason: string }, headers) => api.POST('/api/problems/{problemId}/reject-fix', { params: { path: undocumented({ problemId }) }, body, headers }));
+  return (
+    <Card size="small" title="验收">
+      <Tabs
+        size="small"
+        items={[
+          {
+            key: 'accept',
+            label: t('acceptFix'),
+            children: (
+              <CommandForm form={acceptForm} mutation={accept} submitLabel={t('acceptFix')} toBody={(v) => (v.comment ? { comment: String(v.comment) } : {})}>
+                <Form.Item name="comment" label={t('comment')}>
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+              </CommandForm>
+            ),
+          },
+          {
+            key: 'reject',
+            label: t('rejectFix'),
+            children: (
+              <CommandForm form={rejectForm} mutation={reject} danger submitLabel={t('rejectFix')} toBody={(v) => ({ reason: String(v.reason ?? '') })}>
+                <Form.Item name="reason" label={t('reason')}>
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+              </CommandForm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

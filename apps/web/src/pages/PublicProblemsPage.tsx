@@ -1,0 +1,45 @@
+import { Card, List, Spin, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { unwrap } from '../api/errors';
+import { api, undocumented } from '../api/http';
+import type { PublicProblem } from '../api/view-types';
+import { useI18n } from '../i18n/i18n';
+
+/** 公示: the published rectification plans and their results, for anyone, without signing in. */
+export default function PublicProblemsPage() {
+  const { campaignId = '' } = useParams();
+  const { t } = useI18n();
+  const list = useQuery({
+    queryKey: ['public-problems', campaignId],
+    queryFn: async () =>
+      unwrap<{ campaignName: string; total: number; problems: PublicProblem[] }>(
+        await api.GET('/api/public/campaigns/{campaignId}/problems', { params: { path: undocumented({ campaignId }), query: undocumented({ limit: 100 }) } }),
+      ),
+  });
+  if (!list.data) return <Spin />;
+  return (
+    <Card size="small" title={`${t('publishedProblems')} · ${list.data.campaignName}`} extra={t('total', { n: list.data.total })}>
+      <List
+        data-testid="public-problems"
+        dataSource={list.data.problems}
+        renderItem={(p) => (
+          <List.Item>
+            <List.Item.Meta
+              title={<>{p.responsibleUnitName} <Tag color={p.statusName.includes('销号') || p.statusName.includes('解决') ? 'green' : 'blue'}>{p.statusName}</Tag></>}
+              description={
+                <>
+                  <Typography.Paragraph style={{ marginBottom: 4 }}>{p.description}</Typography.Paragraph>
+                  {p.measures.map((m, i) => (
+                    <div key={i} style={{ fontSize: 13 }}>{i + 1}. {m}</div>
+                  ))}
+                  {p.deadline && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('deadline')}：{p.deadline}</Typography.Text>}
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

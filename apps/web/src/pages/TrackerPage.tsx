@@ -1,0 +1,147 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Switch, Table, Typography } from 'antd';
+import { useSyncExternalStore } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ProblemFilters, useOrganizations, useProblems, useTracker } from '../api/queries';
+import type { Handling, TrackedProblem, WarningLevel } from '../api/view-types';
+import { session } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+import { useAppState } from '../shared/app-state';
+import { download } from '../shared/download';
+import { topOf } from '../shared/drill';
+import { pct, rateColor } from '../shared/format';
+import { HandlingTag, HANDLINGS, WarningTag } from '../shared/problem-tags';
+
+const PAGE = 20;
+const list = (v: string | null) => (v ? v.split(',') : undefined);
+
+/** 整改台账: the five kinds of handling, warnings and overdue at a glance, and the filterable problem list. */
+export default function TrackerPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const user = useSyncExternalStore(session.subscribe, session.user)!;
+  const { campaignId, asOf } = useAppState();
+  const [params, setParams] = useSearchParams();
+  const orgs = useOrganizations();
+  const root = params.get('root') ?? (orgs.data ? (topOf(orgs.data, user.scopeUnitIds) ?? undefined) : undefined);
+  const page = Number(params.get('page') ?? '1');
+  const filters: ProblemFilters = {
+    root,
+    handling: list(params.get('handling')) as Handling[] | undefined,
+    warningLevel: list(params.get('warningLevel')) as WarningLevel[] | undefined,
+    overdue: params.get('overdue') === 'true' ? true : undefined,
+    skip: (page - 1) * PAGE,
+    limit: PAGE,
+  };
+  const tracker = useTracker(root);
+  const problems = useProblems(filters);
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'page') next.delete('page');
+    setParams(next);
+  };
+
+  if (!campaignId) return <Empty description={t('noCampaign')} />;
+  if (!tracker.data) return <Spin />;
+  const units = tracker.data.units;
+  const sum = (f: (c: (typeof units)[number]['counts']) => number) => units.reduce((s, u) => s + f(u.counts), 0);
+  const total = sum((c) => c.total);
+  const exportQuery = new URLSearchParams({ ...(root ? { root } : {}), ...(asOf ? { asOf } : {}) });
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Card size="small" title={t('tracker')} extra={<Typography.Text type="secondary">{tracker.data.today}</Typography.Text>}>
+        <Row gutter={[12, 8]} className="stat-row" data-testid="tracker-counts">
+          <Col xs={8} md={3}><Statistic title={t('problems')} value={total} /></Col>
+          {HANDLINGS.map((h) => (
+            <Col xs={8} md={3} key={h.key}>
+              <a onClick={() => set('handling', h.key)} data-testid={`handling-${h.key}`}>
+                <Statistic title={lang === 'zh' ? h.zh : h.en} value={sum((c) => c.byHandling[h.key])} />
+              </a>
+            </Col>
+          ))}
+          <Col xs={8} md={2}><Statistic title={<Badge color="green" text="≤20天" />} value={sum((c) => c.warnings.green)} styles={{ content: { color: '#389e0d' } }} /></Col>
+          <Col xs={8} md={2}><Statistic title={<Badge color="gold" text="≤10天" />} value={sum((c) => c.warnings.yellow)} styles={{ content: { color: '#d48806' } }} /></Col>
+          <Col xs={8} md={2}><Statistic title={<Badge color="red" text={t('overdue')} />} value={sum((c) => c.overdue)} styles={{ content: { color: '#cf1322' } }} /></Col>
+        </Row>
+      </Card>
+      <Space wrap>
+        <Select
+          allowClear
+          mode="multiple"
+          size="small"
+          style={{ minWidth: 200 }}
+          placeholder={t('handling')}
+          value={filters.handling}
+          onChange={(v: string[]) => set('handling', v.join(',') || undefined)}
+          options={HANDLINGS.map((h) => ({ value: h.key, label: lang === 'zh' ? h.zh : h.en }))}
+          data-testid="filter-handling"
+        />
+        <Select
+          allowClear
+          mode="multiple"
+          size="small"
+          style={{ minWidth: 160 }}
+          placeholder={t('warning')}
+          value={filters.warningLevel}
+          onChange={(v: string[]) => set('warningLevel', v.join(',') || undefined)}
+          options={[
+            { value: 'green', label: '绿色预警' },
+            { value: 'yellow', label: '黄色预警' },
+            { value: 'red', label: '红色预警' },
+          ]}
+          data-testid="filter-warning"
+        />
+        <Space size={4}>
+          <Switch size="small" checked={filters.overdue === true} onChange={(v) => set('overdue', v ? 'true' : undefined)} data-testid="filter-overdue" />
+          {t('overdueOnly')}
+        </Space>
+        <Button size="small" icon={<DownloadOutlined />} data-testid="export-ledger-xlsx" onClick={() => download(`/api/campaigns/${campaignId}/ledger/export?${exportQuery}&format=xlsx`, 'ledger.xlsx').catch((e: Error) => message.error(e.message))}>
+          {t('exportXlsx')}
+        </Button>
+        <Button size="small" icon={<DownloadOutlined />} data-testid="export-ledger-csv" onClick={() => download(`/api/campaigns/${campaignId}/ledger/export?${exportQuery}&format=csv`, 'ledger.csv').catch((e: Error) => message.error(e.message))}>
+          {t('exportCsv')}
+        </Button>
+      </Space>
+      <Table<TrackedProblem>
+        data-testid="problem-list"
+        className="dense-table"
+        size="small"
+        rowKey="problemId"
+        loading={problems.isFetching}
+        dataSource={(problems.data?.items ?? []) as TrackedProblem[]}
+        scroll={{ x: 1100 }}
+        pagination={{ current: page, pageSize: PAGE, total: problems.data?.total ?? 0, showSizeChanger: false, size: 'small', showTotal: (n) => t('total', { n }), onChange: (p) => set('page', String(p)) }}
+        columns={[
+          { title: '编号', dataIndex: 'problemId', width: 96, fixed: 'left', render: (id: string) => <Link to={`/problems/${id}`}>{id}</Link> },
+          { title: t('description'), dataIndex: 'description', width: 260, render: (d: string, p) => <span title={`${p.category} · ${p.sourceName}`}>{d}</span> },
+          { title: t('responsibleUnit'), dataIndex: 'responsibleUnitName', width: 170 },
+          { title: t('handling'), width: 130, render: (_, p) => <HandlingTag p={p} /> },
+          { title: t('status'), dataIndex: 'statusName', width: 96 },
+          { title: t('deadline'), dataIndex: 'deadline', width: 100 },
+          { title: t('warning'), width: 100, render: (_, p) => <WarningTag p={p} /> },
+          { title: t('leaderHandler'), width: 130, render: (_, p) => `${p.responsibleLeader ?? '—'} / ${p.handler ?? '—'}` },
+        ]}
+      />
+      <Card size="small" title={`${t('unit')} · ${t('handling')}`}>
+        <Table
+          className="dense-table"
+          size="small"
+          rowKey="unitId"
+          dataSource={units as (typeof units)[number][]}
+          pagination={{ pageSize: 10, size: 'small' }}
+          scroll={{ x: 900 }}
+          columns={[
+            { title: t('unit'), dataIndex: 'name', width: 180, fixed: 'left' },
+            { title: t('problems'), width: 60, render: (_, u) => u.counts.total, sorter: (a, b) => a.counts.total - b.counts.total },
+            ...HANDLINGS.map((h) => ({ title: lang === 'zh' ? h.zh : h.en, width: 80, render: (_: unknown, u: (typeof units)[number]) => u.counts.byHandling[h.key] || '' })),
+            { title: t('overdue'), width: 60, render: (_, u) => (u.counts.overdue ? <span style={{ color: '#cf1322', fontWeight: 600 }}>{u.counts.overdue}</span> : ''), sorter: (a, b) => a.counts.overdue - b.counts.overdue },
+            { title: t('completionRate'), width: 90, render: (_, u) => <span style={{ color: rateColor(u.completionRate) }}>{pct(u.completionRate)}</span>, sorter: (a, b) => (a.completionRate ?? -1) - (b.completionRate ?? -1) },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,189 @@
+import dayjs, { Dayjs } from 'dayjs';
+import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { useSyncExternalStore } from 'react';
+import { Link, useParams } from 'react-router';
+import { useCommand } from '../api/commands';
+import { api, undocumented } from '../api/http';
+import { useOrganizations, useUnitProgress } from '../api/queries';
+import type { UnitProgress } from '../api/view-types';
+import type { components } from '../api/schema';
+import { session } from '../auth/session';
+import { CommandForm } from '../forms/CommandForm';
+import { useI18n } from '../i18n/i18n';
+import { useAppState } from '../shared/app-state';
+
+type RecordStep = components['schemas']['RecordStepRequest'];
+const TRANSITION: Record<string, [string, string]> = { none: ['未申请转段', 'default'], pending: ['转段待审批', 'blue'], approved: ['已批准', 'green'], rejected: ['转段被退回', 'red'] };
+
+/** A unit's own page: the steps of its phase with their evidence, participation, its transition, and the forms its people use. */
+export default function UnitPage() {
+  const { unitId = '' } = useParams();
+  const { t } = useI18n();
+  const user = useSyncExternalStore(session.subscribe, session.user)!;
+  const { asOf } = useAppState();
+  const orgs = useOrganizations();
+  const progress = useUnitProgress(unitId);
+  const unit = orgs.data?.find((u) => u.unitId === unitId);
+  if (!progress.data) return progress.error ? <Typography.Text type="danger">{progress.error.message}</Typography.Text> : <Spin />;
+  const u = progress.data;
+  const writer = !asOf && (user.role === 'operator' || user.role === 'office' || user.role === 'admin');
+  const reviewer = !asOf && ['admin', 'office', 'inspector'].includes(user.role) && u.transition.status === 'pending';
+  const [label, color] = TRANSITION[u.transition.status] ?? [u.transition.status, 'default'];
+
+  return (
+    <Row gutter={[12, 12]}>
+      <Col xs={24} lg={15}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <Card size="small" title={<span data-testid="unit-title">{unit?.name ?? unitId}</span>} extra={<Link to={`/tracker?root=${unitId}`}>{t('tracker')} →</Link>}>
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
+              <Descriptions.Item label={t('stage')}>{u.currentPhase?.name ?? u.stage}</Descriptions.Item>
+              <Descriptions.Item label={t('transitionHistory')}>
+                <Tag color={color}>{label}</Tag>
+                {u.transition.reason && <Typography.Text type="danger">{u.transition.reason}</Typography.Text>}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('stepCompletion')}>{u.requiredTotal ? `${u.requiredDone}/${u.requiredTotal}` : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('participationRecord')}>
+                {u.participation ? `${t('shouldAttend')} ${u.participation.shouldAttend}，${t('attended')} ${u.participation.attended}，${t('excused')} ${u.participation.excused.reduce((s, e) => s + e.count, 0)}` : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('unitType')}>{unit?.unitTypeName ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="党员数">{unit?.memberCount ?? '—'}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card size="small" title={`${t('steps')}${u.currentPhase ? ` · ${u.currentPhase.name}` : ''}`}>
+            <Table
+              data-testid="unit-steps"
+              size="small"
+              className="dense-table"
+              rowKey="key"
+              pagination={false}
+              dataSource={u.steps as UnitProgress['steps'][number][]}
+              columns={[
+                { title: t('steps'), dataIndex: 'name', width: 190, render: (n: string, s) => <Space size={4}>{s.done ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <ClockCircleOutlined style={{ color: '#d46b08' }} />}{n}{s.required && <Tag>必做</Tag>}</Space> },
+                { title: t('evidence'), render: (_, s) => ((s as { record?: { evidence: string } }).record?.evidence ?? <Typography.Text type="secondary">未记录</Typography.Text>) },
+              ]}
+            />
+          </Card>
+        </Space>
+      </Col>
+      <Col xs={24} lg={9}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          {writer && u.currentPhase && <RecordStepForm unitId={unitId} progress={u} />}
+          {writer && u.currentPhase && u.transition.status !== 'pending' && <ApplyForm unitId={unitId} phaseKey={u.currentPhase.key} />}
+          {reviewer && u.transition.phaseKey && <ReviewForms unitId={unitId} phaseKey={u.transition.phaseKey} />}
+        </Space>
+      </Col>
+    </Row>
+  );
+}
+
+function RecordStepForm({ unitId, progress }: { unitId: string; progress: UnitProgress }) {
+  const { t } = useI18n();
+  const { campaignId } = useAppState();
+  const [form] = Form.useForm();
+  const record = useCommand(
+    (body: RecordStep, headers) =>
+      api.POST('/api/campaigns/{campaignId}/units/{unitId}/steps', { params: { path: undocumented({ campaignId: campaignId!, unitId }) }, body, headers }),
+    { path: `/api/campaigns/${campaignId}/units/${unitId}/steps`, label: (b) => `记录步骤 ${progress.steps.find((s) => s.key === b.stepKey)?.name ?? b.stepKey}` },
+  );
+  const open = progress.steps.filter((s) => !s.done);
+  return (
+    <Card size="small" title={t('recordStep')}>
+      <CommandForm<RecordStep>
+        form={form}
+        mutation={record}
+        testId="record-step-form"
+        toBody={(v) => ({
+          phaseKey: progress.currentPhase!.key,
+          stepKey: String(v.stepKey ?? ''),
+          evidence: String(v.evidence ?? ''),
+          ...(v.attachmentRef ? { attachmentRef: String(v.attachmentRef) } : {}),
+          ...(typeof v.quantity === 'number' ? { quantity: v.quantity } : {}),
+          ...(v.occurredAt ? { occurredAt: (v.occurredAt as Dayjs).toISOString() } : {}),
+        })}
+      >
+        <Form.Item name="stepKey" label={t('steps')} initialValue={open[0]?.key}>
+          <Select data-testid="step-select" options={progress.steps.map((s) => ({ value: s.key, label: `${s.name}${s.done ? '（已记录）' : ''}` }))} />
+        </Form.Item>
+        <Form.Item name="evidence" label={t('evidence')}>
+          <Input.TextArea rows={3} placeholder="如：召开党员动员大会，应到 30 人，实到 28 人" />
+        </Form.Item>
+        <Form.Item name="quantity" label={t('quantity')}>
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="attachmentRef" label={t('attachmentRef')}>
+          <Input placeholder="files/2026-06/xxxx.pdf" />
+        </Form.Item>
+        <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在；补录请填实际发生时间">
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+        </Form.Item>
+      </CommandForm>
+    </Card>
+  );
+}
+
+function ApplyForm({ unitId, phaseKey }: { unitId: string; phaseKey: string }) {
+  const { t } = useI18n();
+  const { campaignId } = useAppState();
+  const [form] = Form.useForm();
+  const apply = useCommand((body: { phaseKey: string; note?: string }, headers) =>
+    api.POST('/api/campaigns/{campaignId}/units/{unitId}/transition-applications', { params: { path: undocumented({ campaignId: campaignId!, unitId }) }, body, headers }),
+  );
+  return (
+    <Card size="small" title={t('applyTransition')}>
+      <CommandForm form={form} mutation={apply} submitLabel={t('applyTransition')} toBody={(v) => ({ phaseKey, ...(v.note ? { note: String(v.note) } : {}) })}>
+        <Form.Item name="note" label={t('note')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </CommandForm>
+    </Card>
+  );
+}
+
+function ReviewForms({ unitId, phaseKey }: { unitId: string; phaseKey: string }) {
+  const { t } = useI18n();
+  const { campaignId } = useAppState();
+  const [approveForm] = Form.useForm();
+  const [rejectForm] = Form.useForm();
+  const path = undocumented({ campaignId: campaignId!, unitId });
+  const approve = useCommand((body: { phaseKey: string; comment?: string }, headers) =>
+    api.POST('/api/campaigns/{campaignId}/units/{unitId}/transition-applications/approve', { params: { path }, body, headers }),
+  );
+  const reject = useCommand((body: { phaseKey: string; reason: string }, headers) =>
+    api.POST('/api/campaigns/{campaignId}/units/{unitId}/transition-applications/reject', { params: { path }, body, headers }),
+  );
+  return (
+    <Card size="small" title="转段审批" data-testid="review-forms">
+      <Tabs
+        size="small"
+        items={[
+          {
+            key: 'approve',
+            label: t('approve'),
+            children: (
+              <CommandForm form={approveForm} mutation={approve} submitLabel={t('approve')} toBody={(v) => ({ phaseKey, ...(v.comment ? { comment: String(v.comment) } : {}) })}>
+                <Form.Item name="comment" label={t('comment')}>
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+              </CommandForm>
+            ),
+          },
+          {
+            key: 'reject',
+            label: t('reject'),
+            children: (
+              <CommandForm form={rejectForm} mutation={reject} danger submitLabel={t('reject')} toBody={(v) => ({ phaseKey, reason: String(v.reason ?? '') })}>
+                <Form.Item name="reason" label={t('reason')}>
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+              </CommandForm>
+            ),
+          },
+        ]}
+      />
+      <Button type="link" size="small" href={`/board?root=${unitId}`}>
+        {t('board')}
+      </Button>
+    </Card>
+  );
+}

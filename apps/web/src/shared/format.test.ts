@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { lagText, pct, rateColor } from './format';
+
+describe('format', () => {
+  it('shows rates with one decimal and a dash when undefined', () => {
+    expect(pct(0.6056)).toBe('60.6%');
+    expect(pct(null)).toBe('—');
+  });
+
+  it('colours low rates red and high ones green', () => {
+    expect(rateColor(0.3)).toBe('#cf1322');
+    expect(rateColor(0.7)).toBe('#d46b08');
+    expect(rateColor(0.95)).toBe('#389e0d');
+  });
+
+  it('says how late a backdated entry was recorded', () => {
+    expect(lagText('2026-03-01T00:00:00Z', '2026-03-04T06:00:00Z', 'zh')).toBe('晚 3 天补录');
+    expect(lagText('2026-03-01T00:00:00Z', '2026-03-01T30:00:00Z'.replace('30', '20'), 'en')).toBe('recorded 20 h later');
+  });
+});

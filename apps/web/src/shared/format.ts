@@ -1,0 +1,36 @@
+import type { WarningLevel } from '../api/view-types';
+
+/** A rate as a percentage with one decimal, or a dash when there is nothing to divide. */
+export function pct(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+/** A stored instant in the reader's local time, to the minute. */
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** The colour offices use for a deadline warning: green ≤20 days, yellow ≤10, red overdue. */
+export const WARNING_COLOR: Record<WarningLevel, string> = { none: 'default', green: 'green', yellow: 'gold', red: 'red' };
+
+/** A colour for a rate on a board: red below 60 %, orange below 85 %, green above. */
+export function rateColor(rate: number | null | undefined): string | undefined {
+  if (rate === null || rate === undefined) return undefined;
+  return rate < 0.6 ? '#cf1322' : rate < 0.85 ? '#d46b08' : '#389e0d';
+}
+
+/** How long ago an event was recorded after it happened, in words, for a backdated entry. */
+export function lagText(occurredAt: string, recordedAt: string, lang: 'zh' | 'en'): string {
+  const hours = Math.round((Date.parse(recordedAt) - Date.parse(occurredAt)) / 3_600_000);
+  const days = Math.floor(hours / 24);
+  if (lang === 'zh') return days >= 1 ? `晚 ${days} 天补录` : `晚 ${hours} 小时补录`;
+  return days >= 1 ? `recorded ${days} d later` : `recorded ${hours} h later`;
+}
+
+/** A fresh Idempotency-Key: one per submission, reused when the same submission is retried. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,9 @@
+import type { SessionUser } from '../auth/session';
+
+export const ROLE_NAMES: Record<SessionUser['role'], readonly [string, string]> = {
+  admin: ['管理员', 'Administrator'],
+  office: ['活动办公室', 'Campaign office'],
+  operator: ['联络员', 'Liaison'],
+  inspector: ['督导组', 'Supervision group'],
+  leader: ['领导', 'Leader'],
+};

@@ -1,0 +1,274 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { Page } from 'playwright-core';
+import { DEMO_PASSWORDS, MAIN_CAMPAIGN_ID } from '@platform/demo-data';
+import { launchBrowser, screenshot, signInAs, TestBrowser } from '../support/browser';
+import { startWebPlatform, WebPlatform } from '../support/web-platform';
+
+// Functions passed to page.evaluate run in the page, where these exist; the test code itself is compiled for Node.
+declare const document: { querySelector(s: string): any; querySelectorAll(s: string): ArrayLike<any> & Iterable<any>; documentElement: { scrollWidth: number } };
+declare const sessionStorage: { getItem(key: string): string | null };
+
+/**
+ * The web app in Debian's Chromium against the real platform on a small demo city: one browser
+ * and one platform for the whole file; each test opens its own tab, so its own signed-in session.
+ */
+describe('the web app in a browser', () => {
+  let w: WebPlatform;
+  let browser: TestBrowser;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    [w, browser] = await Promise.all([startWebPlatform(), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await w?.close();
+  });
+  afterEach(async () => {
+    for (const p of pages.splice(0)) await p.close();
+  });
+
+  const open = async (viewport?: { width: number; height: number }) => {
+    const page = await browser.page(viewport);
+    pages.push(page);
+    return page;
+  };
+  const signedIn = async (role: string, who?: RegExp) => {
+    const page = await open();
+    const c = w.credential(role, who);
+    await signInAs(page, w.base, c.username, c.password);
+    return page;
+  };
+  const api = async (role: string, path: string, init: { method?: string; body?: object } = {}) => {
+    const c = w.credential(role);
+    const token = (await (await fetch(`${w.base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) })).json()) as { accessToken: string };
+    const res = await fetch(`${w.base}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${token.accessToken}`, 'content-type': 'application/json', 'Idempotency-Key': `t-${Math.random()}` },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
+  };
+
+  it('signs each role in and lands on that role’s home', async () => {
+    for (const [role, home] of [
+      ['office', 'home-office'],
+      ['inspector', 'home-inspector'],
+      ['leader', 'home-leader'],
+      ['operator', 'home-operator'],
+    ] as const) {
+      const page = await signedIn(role);
+      await page.getByTestId(home).waitFor();
+      if (role === 'office') await page.getByTestId('laggards').locator('tbody tr.ant-table-row').first().waitFor();
+      await screenshot(page, `home-${role}`);
+    }
+  });
+
+  it('sends a reader who is not signed in to the sign-in page, and a wrong password stays there with a message', async () => {
+    const page = await open();
+    await page.goto(`${w.base}/tracker`);
+    await page.waitForURL('**/sign-in');
+    await page.fill('#username', 'office-01');
+    await page.fill('#password', 'not-the-password');
+    await page.click('button[type=submit]');
+    await page.getByText('用户名或密码错误').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+
+  it('drills the board down from the city to a county and a township, with breadcrumbs and the phase chart', async () => {
+    const page = await signedIn('office');
+    await page.goto(`${w.base}/board`);
+    const crumbs = page.getByTestId('board-breadcrumb').locator('.ant-breadcrumb-link');
+    await page.getByTestId('board-children').locator('tbody tr a').first().waitFor();
+    expect(await crumbs.count()).toBe(1);
+    await page.getByTestId('phase-chart').locator('canvas').waitFor();
+    for (let level = 2; level <= 3; level++) {
+      // Links without an address drill down; the last county (a district, after the city's own organs) has townships.
+      const child = page.getByTestId('board-children').locator('tbody tr a:not([href])').last();
+      const name = (await child.textContent())!;
+      await child.click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=board-breadcrumb] .ant-breadcrumb-link').length === n, level);
+      expect(await crumbs.last().textContent()).toContain(name);
+      expect(new URL(page.url()).searchParams.get('root')).toBeTruthy();
+    }
+    await page.getByTestId('board-ranking').locator('tbody tr a').first().waitFor();
+    await screenshot(page, 'board-drilled');
+  });
+
+  it('records a step as a liaison, shows a refused field beside it, and the board’s step completion goes up', async () => {
+    const page = await signedIn('operator', /steps/);
+    const unitId = (await page.evaluate(() => JSON.parse(sessionStorage.getItem('ctp.user')!).scopeUnitIds[0])) as string;
+    const ranking = page.getByTestId('board-ranking').locator('tbody tr').filter({ has: page.locator(`a[href="/units/${unitId}"]`) });
+    await page.goto(`${w.base}/board?root=${unitId}`);
+    const before = (await ranking.locator('td').nth(4).textContent())!;
+
+    await page.goto(`${w.base}/units/${unitId}`);
+    const form = page.getByTestId('record-step-form');
+    await form.waitFor();
+    await form.locator('button[type=submit]').click();
+    // The server refuses the empty evidence: its message stands under the evidence field, the rest of the form as typed.
+    const evidenceItem = form.locator('.ant-form-item').filter({ has: page.locator('#evidence') });
+    await evidenceItem.locator('.ant-form-item-explain-error').waitFor();
+    expect(await evidenceItem.locator('.ant-form-item-explain-error').textContent()).toMatch(/evidence|长度|空/);
+    await screenshot(page, 'field-error');
+
+    await page.fill('#evidence', '召开党员大会专题讨论，应到 20 人，实到 19 人');
+    await page.fill('#quantity', '3');
+    await form.locator('button[type=submit]').click();
+    await page.getByText('已提交').waitFor();
+
+    await page.goto(`${w.base}/board?root=${unitId}`);
+    await page.waitForFunction(
+      ([id, was]) => {
+        const row = document.querySelector(`[data-testid=board-ranking] a[href="/units/${id}"]`)?.closest('tr');
+        return !!row && row.querySelectorAll('td')[4].textContent !== was;
+      },
+      [unitId, before] as const,
+      { timeout: 15_000 },
+    );
+    const after = (await ranking.locator('td').nth(4).textContent())!;
+    expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
+  });
+
+  it('keeps a liaison’s step submitted offline on the device and writes it exactly once when the connection returns', async () => {
+    // Another unit with required steps still open than the one above; every unit has a liaison op-<unit id>.
+    type Row = { unitId: string; stage: string; counts: { steps: { requiredDone: number; requiredTotal: number } } };
+    const liaison = w.credential('operator', /steps/).username;
+    const rows = (await api('office', `/api/campaigns/${MAIN_CAMPAIGN_ID}/board?limit=5000`)).body.rows as Row[];
+    const unitId = rows.find((r) => r.stage === 'in_phase' && r.counts.steps.requiredDone < r.counts.steps.requiredTotal && `op-${r.unitId.toLowerCase()}` !== liaison)!.unitId;
+    const page = await open();
+    await signInAs(page, w.base, `op-${unitId.toLowerCase()}`, DEMO_PASSWORDS.operator);
+    await page.goto(`${w.base}/units/${unitId}`);
+    const form = page.getByTestId('record-step-form');
+    await form.waitFor();
+    const stepName = (await form.locator('.ant-select-content, .ant-select-selection-item').first().textContent())!.trim();
+    await browser.context.setOffline(true);
+    try {
+      await page.fill('#evidence', '离线填写：组织集中学习 4 学时');
+      await form.locator('button[type=submit]').click();
+      await page.getByTestId('outbox-button').click();
+      await page.getByTestId('outbox-state-waiting').waitFor();
+      await screenshot(page, 'offline-waiting');
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    await page.getByTestId('outbox-state-sent').waitFor({ timeout: 45_000 });
+
+    const stream = `progress-${MAIN_CAMPAIGN_ID}.${unitId}`;
+    const trail = await api('office', `/api/audit-trail?streamId=${encodeURIComponent(stream)}&type=StepRecorded&limit=500`);
+    const offline = (trail.body.items as { data: { evidence?: string } }[]).filter((e) => e.data.evidence === '离线填写：组织集中学习 4 学时');
+    expect(offline).toHaveLength(1);
+    expect(stepName.length).toBeGreaterThan(0);
+  });
+
+  it('filters the tracker by a kind of handling and opens a problem’s timeline with both times', async () => {
+    const page = await signedIn('office');
+    await page.goto(`${w.base}/tracker`);
+    await page.getByTestId('tracker-counts').waitFor();
+    await page.getByTestId('handling-deferred').click();
+    await page.waitForURL(/handling=deferred/);
+    const rows = page.getByTestId('problem-list').locator('tbody tr.ant-table-row');
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('[data-testid=problem-list] tbody tr.ant-table-row td:nth-child(4)')];
+      return cells.length > 0 && cells.every((c) => c.textContent?.includes('暂缓'));
+    });
+    for (const text of await rows.locator('td:nth-child(4)').allTextContents()) expect(text).toContain('暂缓');
+    await screenshot(page, 'tracker-deferred');
+    await rows.first().locator('a').first().click();
+    const timeline = page.getByTestId('problem-timeline').locator('tbody tr.ant-table-row');
+    await timeline.first().waitFor();
+    expect(await timeline.count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('problem-timeline').locator('thead').textContent()).toMatch(/发生时间.*记录时间/);
+    await screenshot(page, 'problem-timeline');
+  });
+
+  it('verifies the audit chain and shows the checked range on the badge', async () => {
+    const page = await signedIn('office');
+    await page.goto(`${w.base}/audit`);
+    await page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByTestId('verify-chain').click();
+    const badge = page.getByTestId('chain-badge');
+    await badge.waitFor();
+    expect(await badge.textContent()).toMatch(/哈希链完整 · 已校验 1–\d+ 号事件/);
+    await screenshot(page, 'audit-trail');
+  });
+
+  it('shows earlier numbers under an as-of date, with a banner, and returns to now', async () => {
+    const page = await signedIn('office');
+    await page.goto(`${w.base}/tracker`);
+    const total = page.getByTestId('tracker-counts').locator('.ant-statistic-content-value').first();
+    await total.waitFor();
+    const now = Number(await total.textContent());
+    const start = new Date(w.city.now);
+    start.setUTCDate(start.getUTCDate() - 150);
+    const typed = `${start.toISOString().slice(0, 10)} 12:00`;
+    const picker = page.getByPlaceholder('历史时刻');
+    await picker.click();
+    await picker.fill(typed);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('as-of-banner').waitFor();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=tracker-counts] .ant-statistic-content-value')?.textContent) < n, now, { timeout: 30_000 });
+    await screenshot(page, 'as-of');
+    await page.getByTestId('as-of-banner').getByRole('button').click();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=tracker-counts] .ant-statistic-content-value')?.textContent) === n, now);
+    expect(await page.getByTestId('as-of-banner').count()).toBe(0);
+  });
+
+  it('downloads the board as CSV and the ledger as XLSX, both readable', async () => {
+    const page = await signedIn('office');
+    await page.goto(`${w.base}/board`);
+    await page.getByTestId('board-ranking').locator('tbody tr a').first().waitFor();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-board-csv').click()]);
+    const rows = parse(readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '')) as string[][];
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows[0].join(',')).toMatch(/组织|单位/);
+
+    await page.goto(`${w.base}/tracker`);
+    await page.getByTestId('tracker-counts').waitFor();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ledger-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await xlsx.path())!);
+    expect(book.worksheets[0].rowCount).toBeGreaterThan(2);
+  });
+
+  it('lets the public cast a satisfaction ballot on a phone, counted once', async () => {
+    // A unit with a round open, or else one never measured, whose first round the office opens now.
+    type Row = { unitId: string; satisfaction: { standing: string; openRound: number | null } | null };
+    const rows = (await api('office', `/api/campaigns/${MAIN_CAMPAIGN_ID}/board?limit=5000`)).body.rows as Row[];
+    let row = rows.find((r) => r.satisfaction?.openRound);
+    const round = row?.satisfaction?.openRound ?? 1;
+    if (!row) {
+      row = rows.find((r) => r.satisfaction?.standing === 'not_measured')!;
+      const opened = await api('office', `/api/campaigns/${MAIN_CAMPAIGN_ID}/units/${row.unitId}/satisfaction/rounds`, { method: 'POST', body: { round } });
+      expect(opened).toMatchObject({ status: 201 });
+    }
+    // The office's view counts the ballots of the open round; the public one shows closed rounds only.
+    const path = `/api/campaigns/${MAIN_CAMPAIGN_ID}/units/${row.unitId}/satisfaction`;
+    const ballots = async () => ((await api('office', path)).body.rounds as { round: number; ballotCount: number }[]).find((r) => r.round === round)?.ballotCount ?? 0;
+    const before = await ballots();
+
+    const page = await open({ width: 390, height: 844 });
+    await page.goto(`${w.base}/public/campaigns/${MAIN_CAMPAIGN_ID}/units/${row.unitId}/ballot`);
+    await page.getByTestId('ballot-grades').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByText('比较满意').click();
+    await screenshot(page, 'ballot-phone');
+    await page.getByTestId('ballot-submit').dblclick();
+    await page.getByTestId('ballot-done').waitFor();
+    expect(await ballots()).toBe(before + 1);
+  });
+
+  it('switches the interface to English and back', async () => {
+    const page = await signedIn('office');
+    await page.getByTestId('home-office').waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('menuitem', { name: 'Progress board' }).waitFor();
+    expect(await page.getByTestId('home-office').textContent()).toContain('Campaign office');
+    await screenshot(page, 'english');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('menuitem', { name: '进度看板' }).waitFor();
+  });
+});
