@@ -59,11 +59,3 @@ export async function authFetch(input: Request): Promise<Response> {
 
 /** The typed client: paths, parameters and documented bodies come from the OpenAPI document. */
 export const api = createClient<paths>({ baseUrl: location.origin, fetch: authFetch });
-
-/**
- * Path and query parameters of the routes whose parameter classes the OpenAPI document does not
- * describe yet (it types them as absent): passed through unchanged until the document lists them.
- */
-export function undocumented<T>(params: T): never {
-  return params as never;
-}

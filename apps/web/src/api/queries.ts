@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useAppState } from '../shared/app-state';
 import { unwrap } from './errors';
-import { api, undocumented } from './http';
+import { api } from './http';
 import type { operations } from './schema';
 import type {
   AuditPage,
@@ -21,9 +21,9 @@ import type { SessionUser } from '../auth/session';
 import { useViewStatus } from './use-view-status';
 
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
-export type BoardFilters = Omit<Query<'GetProgressBoardHttpController_get'>, 'asOf' | 'skip' | 'limit'>;
-export type ProblemFilters = Omit<Query<'ListTrackedProblemsHttpController_list'>, 'asOf'>;
-export type AuditFilters = Omit<Query<'SearchAuditTrailHttpController_search'>, 'asOf'>;
+export type BoardFilters = Omit<Query<'getProgressBoard'>, 'asOf' | 'skip' | 'limit'>;
+export type ProblemFilters = Omit<Query<'listTrackedProblems'>, 'asOf'>;
+export type AuditFilters = Omit<Query<'searchAuditTrail'>, 'asOf'>;
 
 /** While a view answers stale, it is asked again every two seconds until the projections caught up. */
 function useStaleRefetch(): number | false {
@@ -60,7 +60,7 @@ export function useBoard(filters: BoardFilters, enabled = true) {
     queryFn: async () =>
       unwrap<Board>(
         await api.GET('/api/campaigns/{campaignId}/board', {
-          params: { path: undocumented({ campaignId: campaignId! }), query: { ...filters, limit: 5000, ...(asOf ? { asOf } : {}) } },
+          params: { path: { campaignId: campaignId! }, query: { ...filters, limit: 5000, ...(asOf ? { asOf } : {}) } },
         }),
       ),
   });
@@ -77,7 +77,7 @@ export function useTracker(root: string | undefined) {
     queryFn: async () =>
       unwrap<Tracker>(
         await api.GET('/api/campaigns/{campaignId}/rectification-tracker', {
-          params: { path: undocumented({ campaignId: campaignId! }), query: { root, limit: 5000, ...(asOf ? { asOf } : {}) } },
+          params: { path: { campaignId: campaignId! }, query: { root, limit: 5000, ...(asOf ? { asOf } : {}) } },
         }),
       ),
   });
@@ -94,7 +94,7 @@ export function useProblems(filters: ProblemFilters) {
     queryFn: async () =>
       unwrap<ProblemPage>(
         await api.GET('/api/campaigns/{campaignId}/rectification-tracker/problems', {
-          params: { path: undocumented({ campaignId: campaignId! }), query: { ...filters, ...(asOf ? { asOf } : {}) } },
+          params: { path: { campaignId: campaignId! }, query: { ...filters, ...(asOf ? { asOf } : {}) } },
           querySerializer: { array: { style: 'form', explode: false } },
         }),
       ),
@@ -146,7 +146,7 @@ export function useNotices() {
     enabled: !!campaignId,
     queryFn: async () =>
       unwrap<{ notices: NoticeSummary[] }>(
-        await api.GET('/api/campaigns/{campaignId}/notices', { params: { path: undocumented({ campaignId: campaignId! }), query: undocumented(asOf ? { asOf } : {}) } }),
+        await api.GET('/api/campaigns/{campaignId}/notices', { params: { path: { campaignId: campaignId! } } }),
       ).notices,
   });
 }
@@ -165,7 +165,7 @@ export function useUnitProgress(unitId: string) {
     enabled: !!campaignId,
     queryFn: async () =>
       unwrap<UnitProgress>(
-        await api.GET('/api/campaigns/{campaignId}/units/{unitId}', { params: { path: undocumented({ campaignId: campaignId!, unitId }) } }),
+        await api.GET('/api/campaigns/{campaignId}/units/{unitId}', { params: { path: { campaignId: campaignId!, unitId } } }),
       ),
   });
 }

@@ -3,7 +3,7 @@ import { Card, DatePicker, Form, Input, List, Space, Tag, Typography } from 'ant
 import { useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { useCommand } from '../api/commands';
-import { api, undocumented } from '../api/http';
+import { api } from '../api/http';
 import { useNotices } from '../api/queries';
 import { session } from '../auth/session';
 import { CommandForm } from '../forms/CommandForm';
@@ -19,7 +19,7 @@ export default function NoticesPage() {
   const notices = useNotices();
   const [form] = Form.useForm();
   const publish = useCommand((body: { noticeId: string; title: string; noticeDate?: string }, headers) =>
-    api.POST('/api/campaigns/{campaignId}/notices', { params: { path: undocumented({ campaignId: campaignId! }) }, body, headers }),
+    api.POST('/api/campaigns/{campaignId}/notices', { params: { path: { campaignId: campaignId! } }, body, headers }),
   );
   const today = new Date().toISOString().slice(0, 10);
   return (

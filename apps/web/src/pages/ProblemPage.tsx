@@ -3,7 +3,7 @@ import { Card, DatePicker, Col, Descriptions, Form, Input, Row, Space, Spin, Tab
 import { useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCommand } from '../api/commands';
-import { api, undocumented } from '../api/http';
+import { api } from '../api/http';
 import { useTimeline } from '../api/queries';
 import type { JointPart, TimelineEvent } from '../api/view-types';
 import { session } from '../auth/session';
@@ -120,7 +120,7 @@ function ProgressForm({ problemId }: { problemId: string }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   const progress = useCommand(
-    (body: { note: string; occurredAt?: string }, headers) => api.POST('/api/problems/{problemId}/progress', { params: { path: undocumented({ problemId }) }, body, headers }),
+    (body: { note: string; occurredAt?: string }, headers) => api.POST('/api/problems/{problemId}/progress', { params: { path: { problemId } }, body, headers }),
     { path: `/api/problems/${problemId}/progress`, label: () => `整改进展 ${problemId}` },
   );
   return (
@@ -141,8 +141,8 @@ function VerifyForms({ problemId }: { problemId: string }) {
   const { t } = useI18n();
   const [acceptForm] = Form.useForm();
   const [rejectForm] = Form.useForm();
-  const accept = useCommand((body: { comment?: string }, headers) => api.POST('/api/problems/{problemId}/accept-fix', { params: { path: undocumented({ problemId }) }, body, headers }));
-  const reject = useCommand((body: { reason: string }, headers) => api.POST('/api/problems/{problemId}/reject-fix', { params: { path: undocumented({ problemId }) }, body, headers }));
+  const accept = useCommand((body: { comment?: string }, headers) => api.POST('/api/problems/{problemId}/accept-fix', { params: { path: { problemId } }, body, headers }));
+  const reject = useCommand((body: { reason: string }, headers) => api.POST('/api/problems/{problemId}/reject-fix', { params: { path: { problemId } }, body, headers }));
   return (
     <Card size="small" title="验收">
       <Tabs

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, unwrap } from '../api/errors';
-import { api, undocumented } from '../api/http';
+import { api } from '../api/http';
 import type { PublicSatisfaction } from '../api/view-types';
 import { useI18n } from '../i18n/i18n';
 import { pct } from '../shared/format';
@@ -29,7 +29,7 @@ export default function PublicBallotPage() {
     queryKey: ['public-satisfaction', campaignId, unitId],
     queryFn: async () =>
       unwrap<PublicSatisfaction & { unitName?: string }>(
-        await api.GET('/api/public/campaigns/{campaignId}/units/{unitId}/satisfaction', { params: { path: undocumented({ campaignId, unitId }) } }),
+        await api.GET('/api/public/campaigns/{campaignId}/units/{unitId}/satisfaction', { params: { path: { campaignId, unitId } } }),
       ),
   });
 
@@ -40,7 +40,7 @@ export default function PublicBallotPage() {
     try {
       unwrap(
         await api.POST('/api/campaigns/{campaignId}/units/{unitId}/satisfaction/ballots', {
-          params: { path: undocumented({ campaignId, unitId }) },
+          params: { path: { campaignId, unitId } },
           body: { round: info.data.openRound, ballotId: ballotId.current, grade },
           headers: { 'Idempotency-Key': ballotId.current },
         }),

@@ -2,7 +2,7 @@ import { Card, List, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { unwrap } from '../api/errors';
-import { api, undocumented } from '../api/http';
+import { api } from '../api/http';
 import type { PublicProblem } from '../api/view-types';
 import { useI18n } from '../i18n/i18n';
 
@@ -14,7 +14,7 @@ export default function PublicProblemsPage() {
     queryKey: ['public-problems', campaignId],
     queryFn: async () =>
       unwrap<{ campaignName: string; total: number; problems: PublicProblem[] }>(
-        await api.GET('/api/public/campaigns/{campaignId}/problems', { params: { path: undocumented({ campaignId }), query: undocumented({ limit: 100 }) } }),
+        await api.GET('/api/public/campaigns/{campaignId}/problems', { params: { path: { campaignId } } }),
       ),
   });
   if (!list.data) return <Spin />;

@@ -4,7 +4,7 @@ import { Button, Card, DatePicker, Col, Descriptions, Form, Input, InputNumber, 
 import { useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCommand } from '../api/commands';
-import { api, undocumented } from '../api/http';
+import { api } from '../api/http';
 import { useOrganizations, useUnitProgress } from '../api/queries';
 import type { UnitProgress } from '../api/view-types';
 import type { components } from '../api/schema';
@@ -83,7 +83,7 @@ function RecordStepForm({ unitId, progress }: { unitId: string; progress: UnitPr
   const [form] = Form.useForm();
   const record = useCommand(
     (body: RecordStep, headers) =>
-      api.POST('/api/campaigns/{campaignId}/units/{unitId}/steps', { params: { path: undocumented({ campaignId: campaignId!, unitId }) }, body, headers }),
+      api.POST('/api/campaigns/{campaignId}/units/{unitId}/steps', { params: { path: { campaignId: campaignId!, unitId } }, body, headers }),
     { path: `/api/campaigns/${campaignId}/units/${unitId}/steps`, label: (b) => `记录步骤 ${progress.steps.find((s) => s.key === b.stepKey)?.name ?? b.stepKey}` },
   );
   const open = progress.steps.filter((s) => !s.done);
@@ -127,7 +127,7 @@ function ApplyForm({ unitId, phaseKey }: { unitId: string; phaseKey: string }) {
   const { campaignId } = useAppState();
   const [form] = Form.useForm();
   const apply = useCommand((body: { phaseKey: string; note?: string }, headers) =>
-    api.POST('/api/campaigns/{campaignId}/units/{unitId}/transition-applications', { params: { path: undocumented({ campaignId: campaignId!, unitId }) }, body, headers }),
+    api.POST('/api/campaigns/{campaignId}/units/{unitId}/transition-applications', { params: { path: { campaignId: campaignId!, unitId } }, body, headers }),
   );
   return (
     <Card size="small" title={t('applyTransition')}>
@@ -145,7 +145,7 @@ function ReviewForms({ unitId, phaseKey }: { unitId: string; phaseKey: string })
   const { campaignId } = useAppState();
   const [approveForm] = Form.useForm();
   const [rejectForm] = Form.useForm();
-  const path = undocumented({ campaignId: campaignId!, unitId });
+  const path = { campaignId: campaignId!, unitId };
   const approve = useCommand((body: { phaseKey: string; comment?: string }, headers) =>
     api.POST('/api/campaigns/{campaignId}/units/{unitId}/transition-applications/approve', { params: { path }, body, headers }),
   );
