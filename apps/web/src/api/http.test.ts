@@ -62,6 +62,18 @@ describe('authFetch', () => {
     session.store({ accessToken: 't', refreshToken: 'r', expiresIn: 900 });
     vi.stubGlobal('fetch', async () => new Response('{}', { status: 200, headers: { 'X-View-Stale': 'true', 'X-View-Position': '41' } }));
     await authFetch(new Request('http://platform.test/api/campaigns/c/board'));
-    expect(viewStatus.get()).toEqual({ stale: true, position: 41 });
+    expect(viewStatus.get()).toEqual({ stale: true, position: 41, chainBroken: null });
+  });
+
+  it('reports a broken hash chain from any answer, and its end once acknowledged', async () => {
+    const { session, authFetch } = await load();
+    const { viewStatus } = await import('./view-status');
+    session.store({ accessToken: 't', refreshToken: 'r', expiresIn: 900 });
+    vi.stubGlobal('fetch', async () => new Response('{}', { status: 503, headers: { 'X-Chain-Broken': '7' } }));
+    await authFetch(new Request('http://platform.test/api/problems/p/progress', { method: 'POST' }));
+    expect(viewStatus.get().chainBroken).toBe(7);
+    vi.stubGlobal('fetch', async () => new Response('{}', { status: 200 }));
+    await authFetch(new Request('http://platform.test/api/auth/me'));
+    expect(viewStatus.get().chainBroken).toBeNull();
   });
 });

@@ -39,7 +39,8 @@ function withAuth(request: Request): Request {
 
 /**
  * fetch with the signed-in user's token: a 401 renews the tokens silently and retries once; when
- * that fails the session ends. Views report X-View-Stale and X-View-Position to the stale banner.
+ * that fails the session ends. Views report X-View-Stale and X-View-Position to the stale banner,
+ * and any answer's X-Chain-Broken to the broken-chain banner.
  */
 export async function authFetch(input: Request): Promise<Response> {
   const isAuthCall = new URL(input.url, location.href).pathname.startsWith('/api/auth/sign-in');
@@ -54,6 +55,8 @@ export async function authFetch(input: Request): Promise<Response> {
   }
   const position = res.headers.get('X-View-Position');
   if (position !== null && input.method === 'GET') viewStatus.report({ stale: res.headers.get('X-View-Stale') === 'true', position: Number(position) });
+  const broken = res.headers.get('X-Chain-Broken');
+  viewStatus.report({ chainBroken: broken === null ? null : Number(broken) });
   return res;
 }
 

@@ -190,6 +190,8 @@ export interface ChainReport {
   readonly headPosition: number;
   readonly firstBrokenPosition: number | null;
   readonly verdict: string;
+  /** The latest signed checkpoint the chain was checked against; its text can be copied onto paper. */
+  readonly checkpoint: { readonly position: number; readonly issuedAt: string; readonly text: string } | null;
 }
 
 export interface NoticeSummary {

@@ -59,6 +59,11 @@ export const MESSAGES = {
   event: ['事件', 'Event'],
   chainOk: ['哈希链完整', 'Chain intact'],
   chainBroken: ['哈希链断裂', 'Chain broken'],
+  chainBrokenBanner: [
+    '审计告警：事件哈希链在位置 {position} 处断裂，历史可能被改动。数据仍可查看，但在管理员核实并确认前暂停一切写入',
+    'Audit alarm: the event hash chain is broken at position {position}; history may have been altered. Reading goes on; writing waits until an administrator checks and acknowledges',
+  ],
+  latestCheckpoint: ['最近签发的审计检查点', 'Latest signed checkpoint'],
   checkedRange: ['已校验 1–{n} 号事件', 'Checked events 1–{n}'],
   verifyChain: ['校验哈希链', 'Verify chain'],
   subtree: ['组织范围', 'Subtree'],

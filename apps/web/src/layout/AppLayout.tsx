@@ -118,6 +118,9 @@ export function AppLayout() {
           }
         />
       )}
+      {status.chainBroken !== null && (
+        <Alert banner type="error" data-testid="chain-broken-banner" title={t('chainBrokenBanner', { position: status.chainBroken })} />
+      )}
       {status.stale && (
         <Alert
           banner

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { AuditFilters, useAuditTrail, useChain } from '../api/queries';
 import type { AuditEntry } from '../api/view-types';
@@ -70,6 +70,14 @@ export default function AuditPage() {
         }
       >
         {chain.data && !chain.data.ok && <Alert type="error" showIcon title={chain.data.verdict} style={{ marginBottom: 8 }} />}
+        {chain.data?.checkpoint && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="latest-checkpoint">
+            {t('latestCheckpoint')} #{chain.data.checkpoint.position}：
+            <Typography.Text copyable code style={{ fontSize: 11, wordBreak: 'break-all' }}>
+              {chain.data.checkpoint.text}
+            </Typography.Text>
+          </Typography.Paragraph>
+        )}
         <Form layout="inline" onFinish={onSearch} style={{ rowGap: 8 }}>
           <Form.Item name="root" label={t('subtree')}>
             <Input size="small" placeholder="YL-D01" style={{ width: 120 }} />
