@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CurrentScope, scopeCovers, STAFF } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { OrganizationDirectory } from '@platform/organizations';
@@ -18,7 +18,30 @@ export class ListCampaignsHttpController {
     private readonly directory: OrganizationDirectory,
   ) {}
 
-  /** 本人范围内的活动列表（按发起顺序） */
+  @ApiOperation({ summary: '本人范围内的活动列表 (list campaigns)', description: '本人范围内有参加单位的活动，按发起顺序' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              campaignId: { type: 'string' },
+              name: { type: 'string' },
+              batch: { type: 'integer', nullable: true },
+              templateName: { type: 'string', nullable: true },
+              launchedAt: { type: 'string' },
+              enrolledCount: { type: 'integer' },
+            },
+            required: ['campaignId', 'name', 'templateName', 'launchedAt', 'enrolledCount'],
+          },
+        },
+      },
+      required: ['items'],
+    },
+  })
   @Access({ roles: STAFF, mode: 'read', units: null })
   @Get()
   async list(@CurrentScope() scope: ActorScope) {
