@@ -1,8 +1,8 @@
 // The installable app's service worker (scope `/`, served with Cache-Control: no-cache so a new
 // build replaces it on the next visit).
 // - App shell: index.html and every built asset are cached at install, so the app starts without
-//   a connection; pages and assets are then fetched network-first and the last good copy is used
-//   when the network fails. The API is never cached here: a view must never be silently old.
+//   a connection. Hashed assets are answered from the cache; pages are fetched network-first (a
+//   new build shows on the next visit) and the last good copy is used when the network fails. The API is never cached here: a view must never be silently old.
 // - Background queue: a liaison's submissions made offline are kept by the page (the outbox) with
 //   their Idempotency-Key. The page registers a Background Sync; when the browser sees the
 //   connection return it wakes this worker, which asks the open pages to send what waits — the
@@ -31,19 +31,25 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin || /^\/(api|health)(\/|$)/.test(url.pathname)) return;
+  // Hashed assets never change under their name: the cached copy answers without a network round trip.
+  if (url.pathname.startsWith('/assets/')) {
+    event.respondWith(caches.match(event.request).then((hit) => hit || fetchAndKeep(event, event.request)));
+    return;
+  }
   const key = event.request.mode === 'navigate' ? '/' : event.request;
-  event.respondWith(
-    fetch(event.request)
-      .then((res) => {
-        if (res.ok) {
-          const copy = res.clone();
-          event.waitUntil(caches.open(SHELL).then((c) => c.put(key, copy)));
-        }
-        return res;
-      })
-      .catch(() => caches.match(key).then((hit) => hit || Response.error())),
-  );
+  event.respondWith(fetchAndKeep(event, key).catch(() => caches.match(key).then((hit) => hit || Response.error())));
 });
+
+/** The network's answer, kept in the shell cache under `key` when it is good. */
+function fetchAndKeep(event, key) {
+  return fetch(event.request).then((res) => {
+    if (res.ok) {
+      const copy = res.clone();
+      event.waitUntil(caches.open(SHELL).then((c) => c.put(key, copy)));
+    }
+    return res;
+  });
+}
 
 /** Asks one page to send its outbox; answers how many submissions still wait (Infinity: no answer). */
 function askToReplay(client) {
