@@ -236,7 +236,10 @@ describe('the web app in a browser', () => {
     await page.goto(`${w.base}/board`);
     await page.getByTestId('board-ranking').locator('tbody tr a').first().waitFor();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-board-csv').click()]);
-    const rows = parse(readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '')) as string[][];
+    const text = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '');
+    // The export ends with its signed audit checkpoint as a '#' comment line, which CSV readers skip.
+    expect(text).toMatch(/\r\n# 审计检查点 \(audit checkpoint\): \S+\r\n$/);
+    const rows = parse(text, { comment: '#' }) as string[][];
     expect(rows.length).toBeGreaterThan(2);
     expect(rows[0].join(',')).toMatch(/组织|单位/);
 
