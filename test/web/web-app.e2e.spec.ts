@@ -144,6 +144,21 @@ describe('the web app in a browser', () => {
     const form = page.getByTestId('record-step-form');
     await form.waitFor();
     const stepName = (await form.locator('.ant-select-content, .ant-select-selection-item').first().textContent())!.trim();
+    // Installable: the manifest is linked and names the app with PNG icons; the service worker controls the page.
+    await page.waitForFunction(() => !!(globalThis as any).navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
+    const installable = await page.evaluate(async () => {
+      const href = document.querySelector('link[rel=manifest]')?.getAttribute('href') as string;
+      const manifest = (await (await fetch(href)).json()) as { name: string; icons: { type: string; sizes: string }[] };
+      const registration = await (globalThis as any).navigator.serviceWorker.getRegistration('/');
+      return { href, name: manifest.name, icons: manifest.icons.map((i) => `${i.type} ${i.sizes}`), scope: registration?.scope, worker: registration?.active?.scriptURL };
+    });
+    expect(installable).toEqual({
+      href: '/manifest.webmanifest',
+      name: '教育活动全过程记录平台',
+      icons: expect.arrayContaining(['image/png 192x192', 'image/png 512x512']),
+      scope: `${new URL(w.base).origin}/`,
+      worker: `${new URL(w.base).origin}/sw.js`,
+    });
     await browser.context.setOffline(true);
     try {
       await page.fill('#evidence', '离线填写：组织集中学习 4 学时');
@@ -221,7 +236,10 @@ describe('the web app in a browser', () => {
     await page.goto(`${w.base}/board`);
     await page.getByTestId('board-ranking').locator('tbody tr a').first().waitFor();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-board-csv').click()]);
-    const rows = parse(readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, ''), { comment: '#' }) as string[][];
+    const text = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '');
+    // The export ends with its signed audit checkpoint as a '#' comment line, which CSV readers skip.
+    expect(text).toMatch(/\r\n# 审计检查点 \(audit checkpoint\): \S+\r\n$/);
+    const rows = parse(text, { comment: '#' }) as string[][];
     expect(rows.length).toBeGreaterThan(2);
     expect(rows[0].join(',')).toMatch(/组织|单位/);
 

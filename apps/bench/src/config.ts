@@ -1,4 +1,4 @@
-export const SECTIONS = ['appends', 'witness', 'reads', 'rebuild', 'http', 'city'] as const;
+export const SECTIONS = ['appends', 'witness', 'reads', 'rebuild', 'http', 'city', 'web'] as const;
 export type SectionKey = (typeof SECTIONS)[number];
 
 export interface BenchConfig {
@@ -16,6 +16,10 @@ export interface BenchConfig {
   readonly witness: { history: number; events: number; inFlight: number };
   readonly reads: { events: number; streamLength: number };
   readonly rebuild: { maxEvents: number };
+  /** Fresh navigations per page of the web app (after one warm-up visit each). */
+  readonly webRounds: number;
+  /** Measured sections replace theirs in the existing benchmarks.json of --out (the others are kept). */
+  readonly merge: boolean;
   readonly http: { seconds: number; concurrency: number[]; units: number; users: number };
   readonly city: {
     /** City generator's seed and scale (1 = the seed documents' city). */
@@ -49,6 +53,8 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
     rounds: quick ? 3 : 5,
     rebuildRounds: quick ? 2 : 3,
     httpRounds: quick ? 2 : 3,
+    webRounds: quick ? 4 : 12,
+    merge: flag('merge'),
     appends: quick
       ? { singleEvents: 400, batches: 20, concurrentEvents: 1000, inFlight: 64 }
       : { singleEvents: 1000, batches: 100, concurrentEvents: 4000, inFlight: 64 },

@@ -1,14 +1,8 @@
 import 'reflect-metadata';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { BenchConfig, parseArgs } from './config';
+import { BenchConfig, parseArgs, SECTIONS } from './config';
 import { BenchReport, renderMarkdown } from './report';
-import { benchAppends } from './sections/appends';
-import { benchCity } from './sections/city';
-import { benchHttp } from './sections/http';
-import { benchReads } from './sections/reads';
-import { benchRebuild } from './sections/rebuild';
-import { benchWitness } from './sections/witness';
 import { currentLoad, machineInfo } from './support/machine';
 import { SectionResult } from './support/model';
 import { cleanupTemp } from './support/temp';
@@ -18,7 +12,8 @@ import { prepareCity } from './support/city-data';
  * `npm run bench`: every figure against its reference (the limit, or the peer), measured in the
  * same run, interleaved round by round; results in docs/benchmarks.md and docs/benchmarks.json.
  * Never part of the tests. Options: --quick (few, short rounds, for development), --only=a,b
- * (sections: appends, witness, reads, rebuild, http, city), --out=DIR (default docs/), --no-profile,
+ * (sections: appends, witness, reads, rebuild, http, city, web), --out=DIR (default docs/), --no-profile,
+ * --merge (with --only: replace those sections in DIR/benchmarks.json and keep the others),
  * --render=FILE (write benchmarks.md again from a benchmarks.json, without measuring).
  */
 async function main(): Promise<void> {
@@ -51,25 +46,45 @@ async function main(): Promise<void> {
   };
 
   // The city comes first: the rebuild section replays a prefix of its history when it exists.
-  const city = config.sections.includes('city') || config.sections.includes('rebuild') ? await prepareCity(config, log) : null;
+  const city = ['city', 'rebuild', 'web'].some((k) => config.sections.includes(k as BenchConfig['sections'][number])) ? await prepareCity(config, log) : null;
   if (city && !city.ok) log(`  no city: ${city.reason}`);
   const prepared = city?.ok ? city.city : null;
 
-  await run('appends', () => benchAppends({ ...config.appends, seed: config.seed, rounds: config.rounds, profile: config.profile, log }));
-  await run('witness', () => benchWitness({ ...config.witness, seed: config.seed, rounds: config.rounds, log }));
-  await run('reads', () => benchReads({ ...config.reads, seed: config.seed, rounds: config.rounds, log }));
-  await run('rebuild', () => benchRebuild({ ...config.rebuild, seed: config.seed, rounds: config.rebuildRounds, profile: config.profile, city: prepared, log }));
-  await run('http', () => benchHttp({ ...config.http, seed: config.seed, rounds: config.httpRounds, profile: config.profile, log }));
-  await run('city', () => benchCity({ ...config.city, seed: config.seed, rounds: config.httpRounds, profile: config.profile, city, log }));
+  // Sections load when they run: the peer store (apps/bench's own dependencies) only for those that compare against it.
+  await run('appends', async () => (await import('./sections/appends')).benchAppends({ ...config.appends, seed: config.seed, rounds: config.rounds, profile: config.profile, log }));
+  await run('witness', async () => (await import('./sections/witness')).benchWitness({ ...config.witness, seed: config.seed, rounds: config.rounds, log }));
+  await run('reads', async () => (await import('./sections/reads')).benchReads({ ...config.reads, seed: config.seed, rounds: config.rounds, log }));
+  await run('rebuild', async () => (await import('./sections/rebuild')).benchRebuild({ ...config.rebuild, seed: config.seed, rounds: config.rebuildRounds, profile: config.profile, city: prepared, log }));
+  await run('http', async () => (await import('./sections/http')).benchHttp({ ...config.http, seed: config.seed, rounds: config.httpRounds, profile: config.profile, log }));
+  await run('city', async () => (await import('./sections/city')).benchCity({ ...config.city, seed: config.seed, rounds: config.httpRounds, profile: config.profile, city, log }));
+  await run('web', async () => (await import('./sections/web')).benchWeb({ rounds: config.webRounds, city, log }));
 
   machine.loadAtEnd = currentLoad();
   const totalMs = performance.now() - started;
-  const report: BenchReport = { machine, config, totalMs, city: prepared?.info ?? (city && !city.ok ? { pending: city.reason } : null), sections };
+  let report: BenchReport = { machine, config, totalMs, city: prepared?.info ?? (city && !city.ok ? { pending: city.reason } : null), sections };
   const out = resolve(config.outDir);
   mkdirSync(out, { recursive: true });
+  if (config.merge && existsSync(join(out, 'benchmarks.json'))) report = mergeInto(JSON.parse(readFileSync(join(out, 'benchmarks.json'), 'utf8')) as BenchReport, report);
   writeFileSync(join(out, 'benchmarks.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(out, 'benchmarks.md'), renderMarkdown(report));
   log(`\nbench: done in ${(totalMs / 1000).toFixed(0)} s; wrote ${join(out, 'benchmarks.md')} and benchmarks.json`);
+}
+
+/**
+ * --merge: the sections just measured replace theirs in an earlier full report, which keeps its
+ * machine, configuration and city; each merged section's setup says the scale and load it ran at.
+ */
+function mergeInto(earlier: BenchReport, now: BenchReport): BenchReport {
+  const measured = (s: SectionResult): SectionResult => ({
+    ...s,
+    setup: [`Measured in a separate run (${now.machine.date}, load average ${now.machine.loadAtStart.join(' / ')} → ${now.machine.loadAtEnd.join(' / ')}, ${now.config.quick ? 'quick' : 'full'}; city scale ${now.config.city.scale}) and merged into this report.`, ...s.setup],
+  });
+  const fresh = new Map(now.sections.map((s) => [s.key, measured(s)]));
+  // Each section keeps its place in the earlier report; new ones go last.
+  const sections = [...earlier.sections.map((s) => fresh.get(s.key) ?? s), ...[...fresh.values()].filter((s) => !earlier.sections.some((e) => e.key === s.key))];
+  const order = [...SECTIONS] as string[];
+  const sectionKeys = [...new Set([...earlier.config.sections, ...now.config.sections])].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return { ...earlier, config: { ...earlier.config, sections: sectionKeys }, sections };
 }
 
 let finished = false;

@@ -33,6 +33,9 @@ export function serveWebApp(app: NestExpressApplication, webDir = findWebDir()):
     setHeaders: (res, path) => {
       const hashed = path.startsWith(join(webDir, 'assets'));
       res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // The service worker controls the whole app, not only the folder it is served from.
+      if (path === join(webDir, 'sw.js')) res.setHeader('Service-Worker-Allowed', '/');
+      if (path.endsWith('.webmanifest')) res.setHeader('Content-Type', 'application/manifest+json; charset=utf-8');
     },
   });
   const indexFile = join(webDir, 'index.html');

@@ -32,12 +32,28 @@ const hash = createHash('sha256');
 for (const f of [...files(web), documentFile, join(root, 'package-lock.json')]) hash.update(relative(root, f)).update(readFileSync(f));
 const fingerprint = hash.digest('hex');
 
+/** The service worker caches the whole app shell at install: this build's files, under this build's name. */
+function writeShellList(version) {
+  const dist = join(web, 'dist');
+  const shell = [
+    '/',
+    ...readdirSync(dist).filter((f) => /\.(webmanifest|png|svg)$/.test(f)).map((f) => `/${f}`),
+    ...readdirSync(join(dist, 'assets')).map((f) => `/assets/${f}`),
+  ];
+  const worker = join(dist, 'sw.js');
+  const source = readFileSync(worker, 'utf8')
+    .replace(/^const VERSION = .*$/m, `const VERSION = '${version.slice(0, 12)}';`)
+    .replace(/^const SHELL_FILES = .*$/m, `const SHELL_FILES = ${JSON.stringify(shell)};`);
+  writeFileSync(worker, source);
+}
+
 if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint && process.env.FORCE_WEB_BUILD !== '1') {
   console.log('网页端已是最新 (web app up to date): apps/web/dist');
 } else {
   run(bin('openapi-typescript'), [documentFile, '-o', join(web, 'src/api/schema.d.ts'), '--silent']);
   run(bin('tsc'), ['-p', web]);
   run(bin('vite'), ['build', web, '--logLevel', 'warn']);
+  writeShellList(fingerprint);
   writeFileSync(stampFile, fingerprint);
 }
 

@@ -40,7 +40,7 @@ interface Started {
 }
 
 /** The platform in a child process on `dataDir`, as `npm start` runs it; resolves once its projections have caught up. */
-async function startServer(dataDir: string, extraExecArgv: string[] = []): Promise<Started> {
+export async function startServer(dataDir: string, extraExecArgv: string[] = []): Promise<Started> {
   const t0 = performance.now();
   const child = forkTs('serve.child.ts', [dataDir], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], extraExecArgv });
   const listening = await new Promise<{ port: number; timings: Started['timings'] }>((resolve, reject) => {
@@ -65,7 +65,7 @@ function ask<T>(child: ChildProcess, message: Record<string, unknown>, answer: s
   });
 }
 
-async function stopServer(child: ChildProcess): Promise<{ closeMs: number; stats: ServerStats }> {
+export async function stopServer(child: ChildProcess): Promise<{ closeMs: number; stats: ServerStats }> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const closed = await ask<{ closeMs: number; stats: ServerStats }>(child, { type: 'close' }, 'closed');
   await exited;
@@ -75,7 +75,7 @@ async function stopServer(child: ChildProcess): Promise<{ closeMs: number; stats
 const rounded = (x: number) => Math.round(x * 10) / 10;
 
 /** Copies the city (events, identity, marker; never read models) into a fresh directory. */
-function workingCopy(sourceDir: string): string {
+export function workingCopy(sourceDir: string): string {
   const dir = tempDir('city');
   for (const f of ['events.sqlite', 'events.sqlite-wal', 'identity.sqlite', 'identity.sqlite-wal', 'demo-city.json']) {
     if (existsSync(join(sourceDir, f))) copyFileSync(join(sourceDir, f), join(dir, f));

@@ -53,4 +53,24 @@ describe('the offline outbox', () => {
     expect(calls).toBe(1);
     expect(outbox.items()[0]).toMatchObject({ state: 'refused', reason: '该步骤不属于当前阶段' });
   });
+
+  it('asks the browser for a Background Sync when a submission is queued, and sends it once when another tab already did', async () => {
+    const tags: string[] = [];
+    const outbox = await load();
+    vi.stubGlobal('navigator', { serviceWorker: { ready: Promise.resolve({ sync: { register: async (tag: string) => void tags.push(tag) } }) } });
+    let calls = 0;
+    vi.stubGlobal('fetch', async () => {
+      calls++;
+      return new Response('{}', { status: 201 });
+    });
+    outbox.add({ key: 'k-3', label: '记录步骤', path: '/api/x', body: {} });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(tags).toEqual(['ctp-outbox']);
+    // Another tab sent it and recorded so in the shared store: this tab's replay reads that first.
+    localStorage.setItem('ctp.outbox', JSON.stringify(outbox.items().map((i) => ({ ...i, state: 'sent' }))));
+    await outbox.replay();
+    expect(calls).toBe(0);
+    expect(outbox.items()[0].state).toBe('sent');
+  });
 });

@@ -59,6 +59,23 @@ async function send(item: OutboxItem): Promise<boolean> {
   return true;
 }
 
+/**
+ * Asks the browser to wake the service worker when the connection returns (Background Sync,
+ * where supported); the page's own replay below covers the browsers without it.
+ */
+function requestBackgroundSync(): void {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  void navigator.serviceWorker.ready
+    .then((reg) => (reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('ctp-outbox')) // the tag public/sw.js answers
+    .catch(() => undefined);
+}
+
+/** Tabs share the outbox: one replay at a time across them (Web Locks where present), so a key is never sent twice at once. */
+function exclusively(run: () => Promise<void>): Promise<void> {
+  const locks = typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { locks?: LockManager }).locks;
+  return locks ? locks.request('ctp-outbox', () => run()).then(() => undefined) : run();
+}
+
 export const outbox = {
   items: () => items,
   subscribe(listener: () => void): () => void {
@@ -68,12 +85,15 @@ export const outbox = {
   add(item: Omit<OutboxItem, 'state' | 'createdAt'>): void {
     if (items.some((i) => i.key === item.key)) return;
     write([...items, { ...item, state: 'waiting', createdAt: new Date().toISOString() }]);
+    requestBackgroundSync();
   },
   /** Sends what is waiting, oldest first, one replay at a time; stops at the first missing connection. */
   replay(): Promise<void> {
-    replaying ??= (async () => {
+    replaying ??= exclusively(async () => {
+      // Another tab may have sent some meanwhile: read the shared store again before sending.
+      write(read());
       for (const item of items.filter((i) => i.state === 'waiting')) if (!(await send(item))) break;
-    })().finally(() => {
+    }).finally(() => {
       replaying = null;
     });
     return replaying;
