@@ -78,6 +78,8 @@ export const MESSAGES = {
   attachmentRef: ['附件编号', 'Attachment'],
   quantity: ['数量（学时/人数）', 'Quantity (hours/members)'],
   recordStep: ['记录步骤', 'Record a step'],
+  recordParticipation: ['记录参学情况', 'Record participation'],
+  excusedReason: ['请假原因', 'Reason excused'],
   recordProgress: ['记录整改进展', 'Record progress'],
   note: ['进展说明', 'Note'],
   submit: ['提交', 'Submit'],

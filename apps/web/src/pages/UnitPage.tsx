@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 
 type RecordStep = components['schemas']['RecordStepRequest'];
+type RecordParticipation = components['schemas']['RecordParticipationRequest'];
 const TRANSITION: Record<string, [string, string]> = { none: ['未申请转段', 'default'], pending: ['转段待审批', 'blue'], approved: ['已批准', 'green'], rejected: ['转段被退回', 'red'] };
 
 /** A unit's own page: the steps of its phase with their evidence, participation, its transition, and the forms its people use. */
@@ -69,6 +70,7 @@ export default function UnitPage() {
       <Col xs={24} lg={9}>
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           {writer && u.currentPhase && <RecordStepForm unitId={unitId} progress={u} />}
+          {writer && <ParticipationForm unitId={unitId} memberCount={unit?.memberCount} />}
           {writer && u.currentPhase && u.transition.status !== 'pending' && <ApplyForm unitId={unitId} phaseKey={u.currentPhase.key} />}
           {reviewer && u.transition.phaseKey && <ReviewForms unitId={unitId} phaseKey={u.transition.phaseKey} />}
         </Space>
@@ -115,6 +117,61 @@ function RecordStepForm({ unitId, progress }: { unitId: string; progress: UnitPr
           <Input placeholder="files/2026-06/xxxx.pdf" />
         </Form.Item>
         <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在；补录请填实际发生时间">
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+        </Form.Item>
+      </CommandForm>
+    </Card>
+  );
+}
+
+function ParticipationForm({ unitId, memberCount }: { unitId: string; memberCount?: number }) {
+  const { t } = useI18n();
+  const { campaignId } = useAppState();
+  const [form] = Form.useForm();
+  const record = useCommand(
+    (body: RecordParticipation, headers) =>
+      api.POST('/api/campaigns/{campaignId}/units/{unitId}/participation', { params: { path: { campaignId: campaignId!, unitId } }, body, headers }),
+    { path: `/api/campaigns/${campaignId}/units/${unitId}/participation`, label: (b) => `记录参学情况 ${b.attended}/${b.shouldAttend}` },
+  );
+  return (
+    <Card size="small" title={t('recordParticipation')}>
+      <CommandForm<RecordParticipation>
+        form={form}
+        mutation={record}
+        testId="participation-form"
+        toBody={(v) => {
+          const excused = typeof v.excusedCount === 'number' && v.excusedCount > 0 ? [{ reason: String(v.excusedReason ?? ''), count: v.excusedCount }] : [];
+          return {
+            shouldAttend: Number(v.shouldAttend ?? 0),
+            attended: Number(v.attended ?? 0),
+            ...(excused.length ? { excused } : {}),
+            ...(v.occurredAt ? { occurredAt: (v.occurredAt as Dayjs).toISOString() } : {}),
+          };
+        }}
+      >
+        <Row gutter={8}>
+          <Col span={12}>
+            <Form.Item name="shouldAttend" label={t('shouldAttend')} initialValue={memberCount}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="should-attend" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="attended" label={t('attended')}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="attended" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="excusedCount" label={t('excused')}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="excusedReason" label={t('excusedReason')}>
+              <Input placeholder="流动党员、年老体弱、因病…" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在">
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
       </CommandForm>
