@@ -1,8 +1,8 @@
 import dayjs, { Dayjs } from 'dayjs';
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { useSyncExternalStore } from 'react';
-import { Link, useParams } from 'react-router';
+import { useRef, useSyncExternalStore } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useCommand } from '../api/commands';
 import { api } from '../api/http';
 import { useOrganizations, useUnitProgress } from '../api/queries';
@@ -11,10 +11,21 @@ import type { components } from '../api/schema';
 import { session } from '../auth/session';
 import { CommandForm } from '../forms/CommandForm';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
+import { newIdempotencyKey } from '../shared/format';
 
 type RecordStep = components['schemas']['RecordStepRequest'];
 type RecordParticipation = components['schemas']['RecordParticipationRequest'];
+type RegisterProblem = components['schemas']['RegisterProblemRequest'];
+const SOURCES: Record<RegisterProblem['source'], MessageKey> = {
+  democratic_appraisal: 'sourceDemocraticAppraisal',
+  soliciting_opinions: 'sourceSolicitingOpinions',
+  supervision_group: 'sourceSupervisionGroup',
+  inspection_tour: 'sourceInspectionTour',
+  masses_report: 'sourceMassesReport',
+  look_back: 'sourceLookBack',
+};
 const TRANSITION: Record<string, [string, string]> = { none: ['未申请转段', 'default'], pending: ['转段待审批', 'blue'], approved: ['已批准', 'green'], rejected: ['转段被退回', 'red'] };
 
 /** A unit's own page: the steps of its phase with their evidence, participation, its transition, and the forms its people use. */
@@ -29,6 +40,7 @@ export default function UnitPage() {
   if (!progress.data) return progress.error ? <Typography.Text type="danger">{progress.error.message}</Typography.Text> : <Spin />;
   const u = progress.data;
   const writer = !asOf && (user.role === 'operator' || user.role === 'office' || user.role === 'admin');
+  const registrar = !asOf && ['office', 'operator', 'inspector'].includes(user.role);
   const reviewer = !asOf && ['admin', 'office', 'inspector'].includes(user.role) && u.transition.status === 'pending';
   const [label, color] = TRANSITION[u.transition.status] ?? [u.transition.status, 'default'];
 
@@ -70,6 +82,7 @@ export default function UnitPage() {
       <Col xs={24} lg={9}>
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           {writer && u.currentPhase && <RecordStepForm unitId={unitId} progress={u} />}
+          {registrar && <RegisterProblemForm unitId={unitId} />}
           {writer && <ParticipationForm unitId={unitId} memberCount={unit?.memberCount} />}
           {writer && u.currentPhase && u.transition.status !== 'pending' && <ApplyForm unitId={unitId} phaseKey={u.currentPhase.key} />}
           {reviewer && u.transition.phaseKey && <ReviewForms unitId={unitId} phaseKey={u.transition.phaseKey} />}
@@ -173,6 +186,78 @@ function ParticipationForm({ unitId, memberCount }: { unitId: string; memberCoun
         </Row>
         <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在">
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+        </Form.Item>
+      </CommandForm>
+    </Card>
+  );
+}
+
+function RegisterProblemForm({ unitId }: { unitId: string }) {
+  const { t } = useI18n();
+  const { campaignId } = useAppState();
+  const navigate = useNavigate();
+  const [form] = Form.useForm();
+  // Chosen once per filled-in form, like its Idempotency-Key, so a retry cannot register a second problem.
+  const problemId = useRef(`p-${newIdempotencyKey()}`);
+  const register = useCommand((body: RegisterProblem, headers) => api.POST('/api/problems', { body, headers }));
+  const person = (v: unknown, userId: unknown) => ({ name: String(v ?? ''), ...(userId ? { userId: String(userId) } : {}) });
+  return (
+    <Card size="small" title={t('registerProblem')}>
+      <CommandForm<RegisterProblem>
+        form={form}
+        mutation={register}
+        testId="register-problem-form"
+        submitLabel={t('registerProblem')}
+        onDone={() => {
+          const id = problemId.current;
+          problemId.current = `p-${newIdempotencyKey()}`;
+          void navigate(`/problems/${id}`);
+        }}
+        toBody={(v) => ({
+          problemId: problemId.current,
+          campaignId: campaignId!,
+          responsibleUnitId: unitId,
+          source: v.source as RegisterProblem['source'],
+          category: String(v.category ?? ''),
+          description: String(v.description ?? ''),
+          responsibleLeader: person(v.responsibleLeader, v.responsibleLeaderUserId),
+          handler: person(v.handler, v.handlerUserId),
+          discoveredAt: v.discoveredAt ? (v.discoveredAt as Dayjs).format('YYYY-MM-DD') : '',
+        })}
+      >
+        <Form.Item name="source" label={t('source')} initialValue="soliciting_opinions">
+          <Select options={Object.entries(SOURCES).map(([value, key]) => ({ value, label: t(key) }))} />
+        </Form.Item>
+        <Form.Item name="category" label={t('category')}>
+          <Input placeholder="如：作风建设" />
+        </Form.Item>
+        <Form.Item name="description" label={t('description')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Row gutter={8}>
+          <Col span={12}>
+            <Form.Item name="responsibleLeader" label={t('responsibleLeader')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="responsibleLeaderUserId" label={t('userAccount')}>
+              <Input placeholder="可不填" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="handler" label={t('handler')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="handlerUserId" label={t('userAccount')}>
+              <Input placeholder="可不填" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="discoveredAt" label={t('discoveredAt')} initialValue={dayjs()}>
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
       </CommandForm>
     </Card>
