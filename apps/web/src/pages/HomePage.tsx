@@ -5,6 +5,7 @@ import { useBoard, useOrganizations, useProblems, useTracker, useUnitProgress } 
 import type { BoardRow, TrackedProblem } from '../api/view-types';
 import { session, SessionUser } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
+import { EnrollUnitsForm } from '../forms/EnrollUnitsForm';
 import { useAppState } from '../shared/app-state';
 import { Chart } from '../shared/Chart';
 import { stageLabel, topOf } from '../shared/drill';
@@ -54,7 +55,10 @@ function ProblemList({ items, testId }: { items: readonly TrackedProblem[]; test
 function OfficeHome({ user }: { user: SessionUser }) {
   const { t } = useI18n();
   const root = useRoot(user);
+  const { campaignId, asOf } = useAppState();
   const board = useBoard({ root }, !!root);
+  // Enrolling and launching are the office's (and admin's) commands, and never on a view of the past.
+  const manager = !asOf && (user.role === 'office' || user.role === 'admin');
   if (!board.data) return <Spin />;
   const stages = new Map<string, number>();
   for (const r of board.data.rows) stages.set(stageLabel(r), (stages.get(stageLabel(r)) ?? 0) + 1);
@@ -105,6 +109,13 @@ function OfficeHome({ user }: { user: SessionUser }) {
           </Card>
         </Col>
       </Row>
+      {manager && (
+        <Row gutter={[12, 12]}>
+          <Col xs={24} lg={12}>
+            <EnrollUnitsForm campaignId={campaignId!} />
+          </Col>
+        </Row>
+      )}
     </Space>
   );
 }
