@@ -6,6 +6,7 @@ import type { BoardRow, TrackedProblem } from '../api/view-types';
 import { session, SessionUser } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { EnrollUnitsForm } from '../forms/EnrollUnitsForm';
+import { LaunchCampaignForm } from '../forms/LaunchCampaignForm';
 import { useAppState } from '../shared/app-state';
 import { Chart } from '../shared/Chart';
 import { stageLabel, topOf } from '../shared/drill';
@@ -15,9 +16,15 @@ import { HandlingTag, HANDLINGS, WarningTag } from '../shared/problem-tags';
 /** Each role lands on what it works on first. */
 export default function HomePage() {
   const user = useSyncExternalStore(session.subscribe, session.user)!;
-  const { campaignId } = useAppState();
+  const { campaignId, asOf } = useAppState();
   const { t } = useI18n();
-  if (!campaignId) return <Empty description={t('noCampaign')} />;
+  if (!campaignId)
+    return (
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <Empty description={t('noCampaign')} />
+        {!asOf && (user.role === 'office' || user.role === 'admin') && <LaunchCampaignForm />}
+      </Space>
+    );
   switch (user.role) {
     case 'inspector':
       return <InspectorHome user={user} />;
@@ -113,6 +120,9 @@ function OfficeHome({ user }: { user: SessionUser }) {
         <Row gutter={[12, 12]}>
           <Col xs={24} lg={12}>
             <EnrollUnitsForm campaignId={campaignId!} />
+          </Col>
+          <Col xs={24} lg={12}>
+            <LaunchCampaignForm />
           </Col>
         </Row>
       )}
