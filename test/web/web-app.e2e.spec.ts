@@ -132,6 +132,35 @@ describe('the web app in a browser', () => {
     expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
   });
 
+  it('records a liaison’s participation for the unit, and the board’s participation rate for it changes', async () => {
+    const page = await signedIn('operator');
+    const unitId = (await page.evaluate(() => JSON.parse(sessionStorage.getItem('ctp.user')!).scopeUnitIds[0])) as string;
+    const ranking = page.getByTestId('board-ranking').locator('tbody tr').filter({ has: page.locator(`a[href="/units/${unitId}"]`) });
+    await page.goto(`${w.base}/board?root=${unitId}`);
+    const before = (await ranking.locator('td').nth(5).textContent())!;
+
+    await page.goto(`${w.base}/units/${unitId}`);
+    const form = page.getByTestId('participation-form');
+    await form.waitFor();
+    await page.fill('#shouldAttend', '17');
+    await page.fill('#attended', '11');
+    await form.locator('button[type=submit]').click();
+    await page.getByText('已提交').waitFor();
+    await page.getByText('应参学 17，实参学 11').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'participation-recorded');
+
+    await page.goto(`${w.base}/board?root=${unitId}`);
+    await page.waitForFunction(
+      ([id, was]) => {
+        const row = document.querySelector(`[data-testid=board-ranking] a[href="/units/${id}"]`)?.closest('tr');
+        return !!row && row.querySelectorAll('td')[5].textContent !== was;
+      },
+      [unitId, before] as const,
+      { timeout: 15_000 },
+    );
+    expect((await ranking.locator('td').nth(5).textContent())!).toBe('64.7%');
+  });
+
   it('keeps a liaison’s step submitted offline on the device and writes it exactly once when the connection returns', async () => {
     // Another unit with required steps still open than the one above; every unit has a liaison op-<unit id>.
     type Row = { unitId: string; stage: string; counts: { steps: { requiredDone: number; requiredTotal: number } } };

@@ -158,7 +158,7 @@ function ParticipationForm({ unitId, memberCount }: { unitId: string; memberCoun
             shouldAttend: Number(v.shouldAttend ?? 0),
             attended: Number(v.attended ?? 0),
             ...(excused.length ? { excused } : {}),
-            ...(v.occurredAt ? { occurredAt: (v.occurredAt as Dayjs).toISOString() } : {}),
+            ...(v.participatedAt ? { occurredAt: (v.participatedAt as Dayjs).toISOString() } : {}),
           };
         }}
       >
@@ -184,7 +184,7 @@ function ParticipationForm({ unitId, memberCount }: { unitId: string; memberCoun
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在">
+        <Form.Item name="participatedAt" label={t('occurredAt')} extra="不填为现在">
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
       </CommandForm>
