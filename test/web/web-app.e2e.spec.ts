@@ -133,7 +133,7 @@ describe('the web app in a browser', () => {
   });
 
   it('records a liaison’s participation for the unit, and the board’s participation rate for it changes', async () => {
-    const page = await signedIn('operator');
+    const page = await signedIn('operator', /steps/);
     const unitId = (await page.evaluate(() => JSON.parse(sessionStorage.getItem('ctp.user')!).scopeUnitIds[0])) as string;
     const ranking = page.getByTestId('board-ranking').locator('tbody tr').filter({ has: page.locator(`a[href="/units/${unitId}"]`) });
     await page.goto(`${w.base}/board?root=${unitId}`);

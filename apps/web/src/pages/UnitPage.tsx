@@ -83,7 +83,7 @@ export default function UnitPage() {
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           {writer && u.currentPhase && <RecordStepForm unitId={unitId} progress={u} />}
           {registrar && <RegisterProblemForm unitId={unitId} />}
-          {writer && <ParticipationForm unitId={unitId} memberCount={unit?.memberCount} />}
+          {writer && u.currentPhase && <ParticipationForm unitId={unitId} memberCount={unit?.memberCount} />}
           {writer && u.currentPhase && u.transition.status !== 'pending' && <ApplyForm unitId={unitId} phaseKey={u.currentPhase.key} />}
           {reviewer && u.transition.phaseKey && <ReviewForms unitId={unitId} phaseKey={u.transition.phaseKey} />}
         </Space>
