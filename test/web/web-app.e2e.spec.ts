@@ -161,6 +161,22 @@ describe('the web app in a browser', () => {
     expect((await ranking.locator('td').nth(5).textContent())!).toBe('64.7%');
   });
 
+  it('registers a problem from the unit page as a liaison and opens its timeline', async () => {
+    const page = await signedIn('operator', /steps/);
+    const unitId = (await page.evaluate(() => JSON.parse(sessionStorage.getItem('ctp.user')!).scopeUnitIds[0])) as string;
+    await page.goto(`${w.base}/units/${unitId}`);
+    const form = page.getByTestId('register-problem-form');
+    await form.waitFor();
+    await page.fill('#category', '作风建设');
+    await page.fill('#description', '会议记录不全，部分党员未按时参加组织生活');
+    await page.fill('#responsibleLeader', '王书记');
+    await page.fill('#handler', '李委员');
+    await form.locator('button[type=submit]').click();
+    await page.waitForURL('**/problems/p-*');
+    await page.getByTestId('problem-title').filter({ hasText: '会议记录不全' }).waitFor({ timeout: 15_000 });
+    await screenshot(page, 'problem-registered');
+  });
+
   it('keeps a liaison’s step submitted offline on the device and writes it exactly once when the connection returns', async () => {
     // Another unit with required steps still open than the one above; every unit has a liaison op-<unit id>.
     type Row = { unitId: string; stage: string; counts: { steps: { requiredDone: number; requiredTotal: number } } };
