@@ -1,5 +1,44 @@
 import type { SchemaObject } from '@nestjs/swagger';
 
+/** The ranked board snapshot a notice freezes; reproducing a notice answers the same shape */
+export const NoticeSnapshotSchema: SchemaObject = {
+  type: 'object',
+  properties: {
+    campaign: {
+      type: 'object',
+      properties: {
+        campaignId: { type: 'string' },
+        name: { type: 'string' },
+        batch: { type: 'number', nullable: true },
+        templateName: { type: 'string', nullable: true },
+        phases: { type: 'array', items: {}, nullable: true },
+      },
+      nullable: true,
+    },
+    metricsVersion: { type: 'number', nullable: true },
+    metricsDefinition: { type: 'string', nullable: true },
+    rankBy: { type: 'string', nullable: true },
+    rankByName: { type: 'string', nullable: true },
+    tieBreak: { type: 'string', nullable: true },
+    filters: { type: 'object', properties: { root: {}, unitType: {}, phaseKey: {}, stage: {} }, nullable: true },
+    total: { type: 'number' },
+    rows: { type: 'array', items: { type: 'object', nullable: true }, nullable: true },
+    rollups: { type: 'array', items: { type: 'object', nullable: true }, nullable: true },
+    overall: {
+      type: 'object',
+      properties: {
+        unitCount: { type: 'number', nullable: true },
+        makeUpUnits: { type: 'number', nullable: true },
+        problemsByHandling: { type: 'object', nullable: true },
+        counts: { type: 'object', nullable: true },
+        metrics: { type: 'object', nullable: true },
+      },
+      nullable: true,
+    },
+  },
+  nullable: true,
+};
+
 /** A published notice as it was published */
 export const GetNoticeAnswer: SchemaObject = {
   type: 'object',
@@ -19,43 +58,7 @@ export const GetNoticeAnswer: SchemaObject = {
     },
     unitIds: { type: 'array', items: { type: 'string' } },
     snapshotHash: { type: 'string', nullable: true },
-    snapshot: {
-      type: 'object',
-      properties: {
-        campaign: {
-          type: 'object',
-          properties: {
-            campaignId: { type: 'string' },
-            name: { type: 'string' },
-            batch: { type: 'number', nullable: true },
-            templateName: { type: 'string', nullable: true },
-            phases: { type: 'array', items: {}, nullable: true },
-          },
-          nullable: true,
-        },
-        metricsVersion: { type: 'number', nullable: true },
-        metricsDefinition: { type: 'string', nullable: true },
-        rankBy: { type: 'string', nullable: true },
-        rankByName: { type: 'string', nullable: true },
-        tieBreak: { type: 'string', nullable: true },
-        filters: { type: 'object', properties: { root: {}, unitType: {}, phaseKey: {}, stage: {} }, nullable: true },
-        total: { type: 'number' },
-        rows: { type: 'array', items: { type: 'object', nullable: true }, nullable: true },
-        rollups: { type: 'array', items: { type: 'object', nullable: true }, nullable: true },
-        overall: {
-          type: 'object',
-          properties: {
-            unitCount: { type: 'number', nullable: true },
-            makeUpUnits: { type: 'number', nullable: true },
-            problemsByHandling: { type: 'object', nullable: true },
-            counts: { type: 'object', nullable: true },
-            metrics: { type: 'object', nullable: true },
-          },
-          nullable: true,
-        },
-      },
-      nullable: true,
-    },
+    snapshot: NoticeSnapshotSchema,
     publishedBy: { type: 'string', nullable: true },
     publishedAt: { type: 'string', nullable: true },
     eventPosition: { type: 'number', nullable: true },
