@@ -24,9 +24,9 @@ const opened: AssessmentEvent = {
 const marks = (duty: number, passed = true, items = 0): Marks => ({ duty: { points: duty }, report: { passed }, tasks: { items } });
 const byCriterion = (duty: number, passed = true, items = 0) => ({ duty, report: passed ? 20 : 0, tasks: Math.max(0, 40 - 5 * items) });
 const total = (duty: number, passed = true, items = 0) => Object.values(byCriterion(duty, passed, items)).reduce((a, b) => a + b, 0);
-const scored = (unitId: string, duty: number, reason = '', by = 'insp-1'): AssessmentEvent => ({
+const scored = (unitId: string, duty: number, reason = '', by = 'insp-1', passed = true): AssessmentEvent => ({
   type: 'AssessmentScored',
-  data: { periodId, unitId, marks: marks(duty), byCriterion: byCriterion(duty), total: total(duty), reason, scoredBy: by },
+  data: { periodId, unitId, marks: marks(duty, passed), byCriterion: byCriterion(duty, passed), total: total(duty, passed), reason, scoredBy: by },
 });
 const score = (unitId: string, duty: number, reason = '', actor: Actor = group) => command({ type: 'ScoreAssessment', unitId, marks: marks(duty), reason }, actor);
 const bothScored = [opened, scored('town-a', 30), scored('town-b', 35)];
@@ -89,7 +89,7 @@ describe('scored assessments (考核)', () => {
     const moderate = (mark: Marks[string], reason = '述职材料齐全', criterionId = 'report') => command({ type: 'ModerateAssessment', unitId: 'town-a', criterionId, mark, reason });
 
     it('changes one criterion with who and why, and the total follows', () =>
-      spec.given([opened, { ...scored('town-a', 30), data: { ...(scored('town-a', 30).data as object), marks: marks(30, false), byCriterion: byCriterion(30, false), total: 70 } } as AssessmentEvent])
+      spec.given([opened, scored('town-a', 30, '', 'insp-1', false)])
         .when(moderate({ passed: true }))
         .then([
           {
