@@ -1,4 +1,9 @@
 import {
+  ASSESSMENT_EVENT_TYPES,
+  ASSESSMENT_SCHEME_EVENT_TYPES,
+  DEMONSTRATION_POINT_EVENT_TYPES,
+  KEY_TASK_EVENT_TYPES,
+  MEMBER_ROSTER_EVENT_TYPES,
   NOTICE_EVENT_TYPES,
   ORGANIZATION_EVENT_TYPES,
   PROBLEM_EVENT_TYPES,
@@ -32,6 +37,11 @@ export const AUDITED_EVENT_TYPES: readonly string[] = [
     ...NOTICE_EVENT_TYPES,
     ...USER_EVENT_TYPES,
     'UsernameReserved',
+    ...KEY_TASK_EVENT_TYPES,
+    ...ASSESSMENT_SCHEME_EVENT_TYPES,
+    ...ASSESSMENT_EVENT_TYPES,
+    ...DEMONSTRATION_POINT_EVENT_TYPES,
+    ...MEMBER_ROSTER_EVENT_TYPES,
     CHAIN_BREAK_ACKNOWLEDGED,
   ]),
 ];
@@ -39,6 +49,7 @@ export const AUDITED_EVENT_TYPES: readonly string[] = [
 type Data = Record<string, unknown>;
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const unitsOf = (v: unknown): string[] => (Array.isArray(v) ? v.map((p) => (p as { unitId?: unknown }).unitId).filter((u): u is string => typeof u === 'string') : []);
 
 /** Units an event names itself; events about users name none (only an all-seeing auditor sees them). */
 function namedUnits(e: StoredEvent<Data>): string[] {
@@ -51,16 +62,23 @@ function namedUnits(e: StoredEvent<Data>): string[] {
     case 'JointHandlingStarted':
       return [
         ...(typeof d.coordinatorUnitId === 'string' ? [d.coordinatorUnitId] : []),
-        ...(Array.isArray(d.parts) ? d.parts.map((p) => (p as { unitId?: unknown }).unitId).filter((u): u is string => typeof u === 'string') : []),
+        ...unitsOf(d.parts),
       ];
+    case 'KeyTaskPartsAssigned':
+      return unitsOf(d.parts);
+    case 'AssessmentResultsPublished':
+      return unitsOf(d.results);
     default:
       if ((USER_EVENT_TYPES as readonly string[]).includes(e.type) || e.type === 'UsernameReserved') return [];
       return [...(typeof d.unitId === 'string' ? [d.unitId] : []), ...strings(d.unitIds)];
   }
 }
 
+/** Streams whose first events name their units and whose later ones (a stock-take, a deadline) may not. */
+const STREAMS_WITH_UNITS = ['problem-', 'key-task-', 'assessment-'];
+
 async function streamUnits(ctx: ProjectionContext, e: StoredEvent<Data>, named: string[]): Promise<{ units: string[]; writes: DocumentWrite[] }> {
-  if (!e.streamId.startsWith('problem-')) return { units: named, writes: [] };
+  if (!STREAMS_WITH_UNITS.some((prefix) => e.streamId.startsWith(prefix)) || e.streamId.startsWith('assessment-scheme-')) return { units: named, writes: [] };
   const known = (await ctx.get<AuditStreamUnitsDoc>(AUDIT_STREAM_UNITS, e.streamId))?.unitIds ?? [];
   const units = [...new Set([...known, ...named])];
   const grew = units.length > known.length;

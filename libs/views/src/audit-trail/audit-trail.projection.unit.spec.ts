@@ -3,6 +3,7 @@ import { specifyProjection } from '@platform/read-models/testing/projection-spec
 import { launched, problem, progress, registered } from '../testing/view-fixtures';
 import { AUDIT_EVENTS, AUDIT_STREAM_UNITS } from './audit-trail.documents';
 import { AUDITED_EVENT_TYPES, auditTrailProjection } from './audit-trail.projection';
+import { EVENT_TYPE_NAMES } from './event-type-names';
 
 describe('audit-trail projection', () => {
   const spec = specifyProjection(auditTrailProjection);
@@ -11,6 +12,34 @@ describe('audit-trail projection', () => {
     const lists = Object.entries(domain).filter(([name, v]) => name.endsWith('_EVENT_TYPES') && Array.isArray(v));
     expect(lists.length).toBeGreaterThanOrEqual(6);
     for (const [, types] of lists) expect(AUDITED_EVENT_TYPES).toEqual(expect.arrayContaining(types as string[]));
+  });
+
+  it('names every event type it reads in Chinese', () => {
+    expect(AUDITED_EVENT_TYPES.filter((t) => !/[\u4e00-\u9fff]/.test(EVENT_TYPE_NAMES[t] ?? ''))).toEqual([]);
+  });
+
+  it('shows a key task stream to the units it was decomposed to, and assessment results to the units ranked', async () => {
+    const task = (type: string, data: Record<string, unknown>) => ({ type, data: { taskId: 'kt-1', ...data }, streamId: 'key-task-kt-1' });
+    const docs = await spec
+      .given([
+        task('KeyTaskDefined', { title: 't' }),
+        task('KeyTaskPartsAssigned', { parts: [{ unitId: 'town-1', responsible: 'r', target: null }, { unitId: 'town-2', responsible: 'r', target: null }] }),
+        task('StockTakeScheduled', { stockTakeId: 'st-1' }),
+        task('TaskProgressReported', { stockTakeId: 'st-1', unitId: 'town-1' }),
+        {
+          type: 'AssessmentResultsPublished',
+          streamId: 'assessment-p-1',
+          data: { periodId: 'p-1', revision: 1, results: [{ unitId: 'town-2', total: 90, grade: '优秀', rank: 1 }] },
+        },
+      ])
+      .documents();
+    expect(docs[AUDIT_EVENTS].map((e) => [e.type, e.unitIds])).toEqual([
+      ['KeyTaskDefined', []],
+      ['KeyTaskPartsAssigned', ['town-1', 'town-2']],
+      ['StockTakeScheduled', ['town-1', 'town-2']],
+      ['TaskProgressReported', ['town-1', 'town-2']],
+      ['AssessmentResultsPublished', ['town-2']],
+    ]);
   });
 
   it('keeps both times, flags an entry recorded more than 24 hours after it says it happened, and names its units', async () => {
