@@ -1,6 +1,10 @@
 import { daysBetween } from '../shared/dates';
 import { KeyTaskState, StockTake } from './key-task.decider';
 
+/** What a standing needs of a task and a stock-take: the decider's state or a view's documents. */
+export type TaskFacts = Pick<KeyTaskState, 'definedAt' | 'deadline' | 'parts'>;
+export type StockTakeFacts = Pick<StockTake, 'dueOn' | 'reports'>;
+
 export const PART_STATUSES = ['done', 'on_track', 'behind', 'not_reported'] as const;
 export type PartStatus = (typeof PART_STATUSES)[number];
 
@@ -31,7 +35,7 @@ export interface PartStanding {
   readonly share: number | null;
 }
 
-export function partStanding(task: KeyTaskState, take: StockTake, unitId: string): PartStanding {
+export function partStanding(task: TaskFacts, take: StockTakeFacts, unitId: string): PartStanding {
   const part = task.parts[unitId];
   const report = take.reports[unitId];
   const base = { unitId, responsible: part.responsible, target: part.target };
