@@ -1,0 +1,100 @@
+import { MEMBER_ROSTER_EVENT_TYPES, MEMBER_STATUSES, MemberRosterEvent, MemberStatus, ON_ROLL } from '@platform/domain';
+import { DocumentWrite, Projection, ProjectionContext, upsert } from '@platform/read-models';
+import { MEMBER_ROSTERS, MemberRosterDoc, ROSTER_MEMBERS, RosterMemberDoc, rosterMemberId } from './member-roster.documents';
+
+type Data = MemberRosterEvent['data'];
+type Of<T extends MemberRosterEvent['type']> = Extract<MemberRosterEvent, { type: T }>['data'];
+
+
+async function roster(ctx: ProjectionContext, unitId: string): Promise<MemberRosterDoc> {
+  const found = await ctx.get<MemberRosterDoc>(MEMBER_ROSTERS, unitId);
+  return found ?? { _id: unitId, unitId, counts: Object.fromEntries(MEMBER_STATUSES.map((s) => [s, 0])) as Record<MemberStatus, number>, onRoll: 0, sought: 0, participation: {} };
+}
+
+/** Moves members between statuses in the counts; the counts are what leave the unit. */
+function recount(doc: MemberRosterDoc, moves: Array<{ from: MemberStatus | null; to: MemberStatus }>): MemberRosterDoc {
+  const counts = { ...doc.counts };
+  for (const { from, to } of moves) {
+    if (from) counts[from] -= 1;
+    counts[to] += 1;
+  }
+  return { ...doc, counts, onRoll: ON_ROLL.reduce((n, s) => n + counts[s], 0), sought: counts.missing };
+}
+
+async function member(ctx: ProjectionContext, unitId: string, memberId: string): Promise<RosterMemberDoc | null> {
+  return ctx.get<RosterMemberDoc>(ROSTER_MEMBERS, rosterMemberId(unitId, memberId));
+}
+
+/** 党员名册: counts per unit for every view, names apart for the unit and the office. */
+export const memberRosterProjection: Projection<Data> = {
+  name: 'member-roster',
+  version: 1,
+  collections: [MEMBER_ROSTERS, ROSTER_MEMBERS],
+  versioned: [MEMBER_ROSTERS],
+  handles: MEMBER_ROSTER_EVENT_TYPES,
+  indexes: { [ROSTER_MEMBERS]: { unitId: 'scalar', status: 'scalar' } },
+  async evolve(e, ctx): Promise<DocumentWrite[]> {
+    const unitId = e.data.unitId;
+    switch (e.type) {
+      case 'MembersImported': {
+        const d = e.data as Of<'MembersImported'>;
+        const docs: RosterMemberDoc[] = d.members.map((m) => ({
+          _id: rosterMemberId(unitId, m.memberId),
+          unitId,
+          memberId: m.memberId,
+          name: m.name,
+          status: m.status,
+          workplace: m.workplace,
+          toUnit: null,
+          search: null,
+          searchesClosed: 0,
+        }));
+        const counts = recount(await roster(ctx, unitId), d.members.map((m) => ({ from: null, to: m.status })));
+        return [upsert(MEMBER_ROSTERS, counts), ...docs.map((doc) => upsert(ROSTER_MEMBERS, doc))];
+      }
+      case 'MemberStatusChanged': {
+        const d = e.data as Of<'MemberStatusChanged'>;
+        const m = await member(ctx, unitId, d.memberId);
+        if (!m) return [];
+        return [
+          upsert(MEMBER_ROSTERS, recount(await roster(ctx, unitId), [{ from: m.status, to: d.to }])),
+          upsert(ROSTER_MEMBERS, { ...m, status: d.to, workplace: d.workplace, toUnit: d.toUnit }),
+        ];
+      }
+      case 'MemberSearchOpened': {
+        const d = e.data as Of<'MemberSearchOpened'>;
+        const m = await member(ctx, unitId, d.memberId);
+        if (!m) return [];
+        return [
+          upsert(MEMBER_ROSTERS, recount(await roster(ctx, unitId), [{ from: m.status, to: 'missing' }])),
+          upsert(ROSTER_MEMBERS, { ...m, status: 'missing', search: { caseId: d.caseId, lostSince: d.lostSince, lastKnown: d.lastKnown, attempts: [] } }),
+        ];
+      }
+      case 'MemberSearchAttempted': {
+        const d = e.data as Of<'MemberSearchAttempted'>;
+        const m = await member(ctx, unitId, d.memberId);
+        if (!m?.search) return [];
+        const attempt = { attemptId: d.attemptId, on: d.on, method: d.method, result: d.result };
+        return [upsert(ROSTER_MEMBERS, { ...m, search: { ...m.search, attempts: [...m.search.attempts, attempt] } })];
+      }
+      case 'MemberSearchClosed': {
+        const d = e.data as Of<'MemberSearchClosed'>;
+        const m = await member(ctx, unitId, d.memberId);
+        if (!m) return [];
+        return [
+          upsert(MEMBER_ROSTERS, recount(await roster(ctx, unitId), [{ from: m.status, to: d.to }])),
+          upsert(ROSTER_MEMBERS, { ...m, status: d.to, workplace: d.workplace, search: null, searchesClosed: m.searchesClosed + 1 }),
+        ];
+      }
+      case 'MemberParticipationRecorded': {
+        const d = e.data as Of<'MemberParticipationRecorded'>;
+        const doc = await roster(ctx, unitId);
+        const expected = d.onRoll - d.excused.length;
+        const figures = { attended: d.attended.length, excused: d.excused.length, expected, rate: expected > 0 ? d.attended.length / expected : null };
+        return [upsert(MEMBER_ROSTERS, { ...doc, participation: { ...doc.participation, [`${d.campaignId}/${d.stepId}`]: figures } })];
+      }
+      default:
+        return [];
+    }
+  },
+};
