@@ -43,3 +43,4 @@ export * from './members/member.events';
 export * from './members/member-import';
 export * from './members/member-roster.decider';
 export * from './members/roster-figures';
+export * from './shared/checked-text';

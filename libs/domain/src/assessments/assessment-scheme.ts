@@ -1,5 +1,5 @@
 import { refuse } from '../shared/domain-error';
-import { hasControlCharacters } from '../shared/text';
+import { checkedText } from '../shared/checked-text';
 import { UNIT_ID_PATTERN, UNIT_TYPES, UnitType } from '../organizations/organization-types';
 
 /**
@@ -47,13 +47,6 @@ export type Marks = Readonly<Record<string, Mark>>;
 
 const isScore = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && Math.round(n * 10) === n * 10;
 
-function checkTitle(value: string, field: string, name: string): string {
-  const clean = (value ?? '').trim();
-  if (!clean) refuse(`${field}_required`, `请填写${name} (${field} is required)`);
-  if (clean.length > 200 || hasControlCharacters(clean)) refuse(`${field}_invalid`, `${name}过长或含控制字符 (${field} ≤ 200 characters)`);
-  return clean;
-}
-
 function checkRule(rule: ScoringRule, criterionId: string): ScoringRule {
   const where = { criterionId };
   if (!rule || !['points', 'pass_fail', 'deduction'].includes(rule.kind)) refuse('rule_invalid', '评分方式应为 points、pass_fail 或 deduction (criteria[].rule.kind)', where);
@@ -67,7 +60,7 @@ function checkRule(rule: ScoringRule, criterionId: string): ScoringRule {
 
 /** A scheme is data the office writes; every rule it breaks is refused by name before it is used. */
 export function checkSchemeContent(content: SchemeContent): SchemeContent {
-  const title = checkTitle(content.title, 'title', '考核方案名称');
+  const title = checkedText(content.title, 'title', '考核方案名称', { required: true });
   if (!Array.isArray(content.criteria) || content.criteria.length === 0) refuse('criteria_required', '请至少设一项考核指标 (criteria)');
   if (content.criteria.length > 200) refuse('criteria_too_many', '考核指标不能超过 200 项 (criteria ≤ 200)');
   const ids = new Set<string>();
@@ -75,13 +68,13 @@ export function checkSchemeContent(content: SchemeContent): SchemeContent {
     if (!UNIT_ID_PATTERN.test(c.criterionId)) refuse('criterion_id_invalid', '指标编号只能包含字母、数字、- 和 _ (criteria[].criterionId)', { criterionId: c.criterionId });
     if (ids.has(c.criterionId)) refuse('criterion_duplicate', `指标 ${c.criterionId} 重复 (criteria[].criterionId repeated)`, { criterionId: c.criterionId });
     ids.add(c.criterionId);
-    return { criterionId: c.criterionId, title: checkTitle(c.title, 'criterion_title', '指标名称'), rule: checkRule(c.rule, c.criterionId) };
+    return { criterionId: c.criterionId, title: checkedText(c.title, 'criterion_title', '指标名称', { required: true }), rule: checkRule(c.rule, c.criterionId) };
   });
   const full = maxScore(criteria);
   if (!Array.isArray(content.bands) || content.bands.length === 0) refuse('bands_required', '请设置等次 (bands)');
   const bands = [...content.bands]
     .map((b) => {
-      const grade = checkTitle(b.grade, 'band_grade', '等次名称');
+      const grade = checkedText(b.grade, 'band_grade', '等次名称', { required: true });
       if (!isScore(b.minScore) || b.minScore > full) refuse('band_min_invalid', `等次分数线须在 0 到满分 ${full} 之间 (bands[].minScore)`, { grade });
       return { grade, minScore: b.minScore };
     })
@@ -94,7 +87,7 @@ export function checkSchemeContent(content: SchemeContent): SchemeContent {
   if (!Array.isArray(subject.unitTypes) || subject.unitTypes.some((t) => !UNIT_TYPES.includes(t))) {
     refuse('subject_unit_type_invalid', `考核对象类型应为 ${UNIT_TYPES.join('、')} (subject.unitTypes)`);
   }
-  const post = subject.post === null || subject.post === undefined ? null : checkTitle(subject.post, 'subject_post', '考核对象职务');
+  const post = subject.post === null || subject.post === undefined ? null : checkedText(subject.post, 'subject_post', '考核对象职务', { required: true });
   return { title, criteria, bands, subject: { unitTypes: [...subject.unitTypes], post } };
 }
 

@@ -2,7 +2,7 @@ import { CommandContext, hasRole } from '../shared/actor';
 import { assertNever, Decider } from '../shared/decider';
 import { daysBetween, isIsoDate } from '../shared/dates';
 import { refuse } from '../shared/domain-error';
-import { hasControlCharacters } from '../shared/text';
+import { checkedText } from '../shared/checked-text';
 import { UNIT_ID_PATTERN, UnitType } from '../organizations/organization-types';
 import { AssessmentScheme, gradeOf, Marks, scoreCriterion, scoreMarks, Scored } from './assessment-scheme';
 import { AssessmentEvent, AssessmentResult } from './assessment.events';
@@ -38,13 +38,6 @@ export interface AssessmentState {
 }
 
 const initialState = (): AssessmentState => ({ opened: false, periodId: '', scheme: null, units: {}, revision: 0, results: [], appeals: {} });
-
-function reasonText(value: string, field = 'reason', name = '原因', required = true): string {
-  const clean = (value ?? '').trim();
-  if (required && !clean) refuse(`${field}_required`, `请说明${name} (${field} is required)`);
-  if (clean.length > 2000 || hasControlCharacters(clean, { multiline: true })) refuse(`${field}_invalid`, `${name}过长或含控制字符 (${field} ≤ 2000 characters)`);
-  return clean;
-}
 
 function requireOffice(c: CommandContext, what: string): void {
   if (!hasRole(c.actor, 'office', 'admin')) refuse('role_not_allowed', `只有活动办公室可以${what} (office only)`);
@@ -83,7 +76,7 @@ function decideOpen(c: Extract<AssessmentCommand, { type: 'OpenAssessmentPeriod'
   requireOffice(c, '开展考核');
   if (s.opened) refuse('period_exists', `考核 ${s.periodId} 已存在 (period exists)`);
   if (!UNIT_ID_PATTERN.test(c.periodId)) refuse('period_id_invalid', '考核编号只能包含字母、数字、- 和 _ (periodId)');
-  const title = reasonText(c.title, 'title', '考核名称');
+  const title = checkedText(c.title, 'title', '考核名称', { required: true });
   if (!isIsoDate(c.from) || !isIsoDate(c.to)) refuse('period_dates_invalid', '考核起止日期格式应为 YYYY-MM-DD (from, to)');
   if (daysBetween(c.from, c.to) < 0) refuse('period_dates_invalid', '考核结束日期不能早于开始日期 (to ≥ from)');
   if (!c.scheme) refuse('scheme_not_found', '考核方案不存在 (scheme not found)');
@@ -116,7 +109,7 @@ function decide(c: AssessmentCommand, s: AssessmentState): AssessmentEvent[] {
       const unit = requireUnit(s, c.unitId);
       if (unit.scored) refuse('already_scored', '考核组已评分，不能再修改自评 (already scored by the assessing group)');
       const scored = scoreMarks(scheme, c.marks);
-      const note = reasonText(c.note, 'note', '自评说明', false);
+      const note = checkedText(c.note, 'note', '自评说明', { required: false, multiline: true });
       return [{ type: 'SelfAssessmentSubmitted', data: { periodId, unitId: c.unitId, marks: c.marks, ...scored, note, submittedBy: c.actor.userId } }];
     }
     case 'ScoreAssessment': {
@@ -125,7 +118,7 @@ function decide(c: AssessmentCommand, s: AssessmentState): AssessmentEvent[] {
       const unit = requireUnit(s, c.unitId);
       const scored = scoreMarks(scheme, c.marks);
       // A first score needs no reason; changing a score does.
-      const reason = reasonText(c.reason, 'reason', '改分原因', unit.scored !== null);
+      const reason = checkedText(c.reason, 'reason', '改分原因', { required: unit.scored !== null, multiline: true });
       return [{ type: 'AssessmentScored', data: { periodId, unitId: c.unitId, marks: c.marks, ...scored, reason, scoredBy: c.actor.userId } }];
     }
     case 'ModerateAssessment': {
@@ -138,7 +131,7 @@ function decide(c: AssessmentCommand, s: AssessmentState): AssessmentEvent[] {
       const toScore = scoreCriterion(criterion, c.mark);
       const fromScore = unit.scored.byCriterion[c.criterionId];
       if (toScore === fromScore) refuse('mark_unchanged', '分数没有变化 (score unchanged)');
-      const reason = reasonText(c.reason, 'reason', '调整原因');
+      const reason = checkedText(c.reason, 'reason', '调整原因', { required: true, multiline: true });
       const marks = { ...unit.scored.marks, [c.criterionId]: c.mark };
       const scored = scoreMarks(scheme, marks);
       return [
@@ -159,7 +152,7 @@ function decide(c: AssessmentCommand, s: AssessmentState): AssessmentEvent[] {
       if (!UNIT_ID_PATTERN.test(c.appealId)) refuse('appeal_id_invalid', '申诉编号只能包含字母、数字、- 和 _ (appealId)');
       if (s.appeals[c.appealId]) refuse('appeal_exists', `申诉 ${c.appealId} 已存在 (appeal exists)`);
       if (Object.values(s.appeals).some((a) => a.open && a.unitId === c.unitId)) refuse('appeal_open', '本单位已有申诉正在处理 (an appeal is open)');
-      const reason = reasonText(c.reason, 'reason', '申诉理由');
+      const reason = checkedText(c.reason, 'reason', '申诉理由', { required: true, multiline: true });
       return [{ type: 'AssessmentAppealLodged', data: { periodId, unitId: c.unitId, appealId: c.appealId, reason, lodgedBy: c.actor.userId } }];
     }
     case 'DecideAssessmentAppeal': {
@@ -168,7 +161,7 @@ function decide(c: AssessmentCommand, s: AssessmentState): AssessmentEvent[] {
       if (!appeal) refuse('appeal_not_found', `申诉 ${c.appealId} 不存在 (appeal not found)`);
       if (!appeal.open) refuse('appeal_decided', `申诉 ${c.appealId} 已处理 (appeal already decided)`);
       if (c.upheld !== true && c.upheld !== false) refuse('upheld_invalid', '请说明申诉是否成立 (upheld is true or false)');
-      const reason = reasonText(c.reason, 'reason', '处理意见');
+      const reason = checkedText(c.reason, 'reason', '处理意见', { required: true, multiline: true });
       const decided: AssessmentEvent = { type: 'AssessmentAppealDecided', data: { periodId, unitId: appeal.unitId, appealId: c.appealId, upheld: c.upheld, reason, decidedBy: c.actor.userId } };
       if (!c.upheld) {
         if (c.marks) refuse('marks_not_expected', '申诉不成立时不改分 (marks only when upheld)');

@@ -1,7 +1,7 @@
 import { CommandContext, hasRole } from '../shared/actor';
 import { assertNever, Decider } from '../shared/decider';
 import { refuse } from '../shared/domain-error';
-import { hasControlCharacters } from '../shared/text';
+import { checkedText } from '../shared/checked-text';
 import { UNIT_ID_PATTERN, UnitType } from '../organizations/organization-types';
 import { DEMONSTRATION_LEVELS, DemonstrationLevel, DemonstrationOutcome, DemonstrationPointEvent, DemonstrationStage } from './demonstration-point.events';
 
@@ -40,13 +40,6 @@ const initialState = (): DemonstrationPointState => ({
   history: [],
 });
 
-function reasonText(value: string, field: string, name: string, required: boolean): string {
-  const clean = (value ?? '').trim();
-  if (required && !clean) refuse(`${field}_required`, `请填写${name} (${field} is required)`);
-  if (clean.length > 2000 || hasControlCharacters(clean, { multiline: true })) refuse(`${field}_invalid`, `${name}过长或含控制字符 (${field} ≤ 2000 characters)`);
-  return clean;
-}
-
 const isYear = (y: unknown): y is number => Number.isInteger(y) && (y as number) >= 2000 && (y as number) <= 2100;
 
 /** Which stage an assessment result leads to from where the point stands. */
@@ -81,7 +74,7 @@ function decideAssessment(c: Extract<DemonstrationPointCommand, { type: 'AssessD
   } else if (c.reviewEveryYears !== null && c.reviewEveryYears !== undefined) {
     refuse('review_interval_not_expected', '只有进入全面建设提高阶段的示范点设年检年审周期 (reviewEveryYears)');
   }
-  const note = reasonText(c.note, 'note', '考评意见', !c.passed);
+  const note = checkedText(c.note, 'note', '考评意见', { required: !c.passed, multiline: true });
   return [
     {
       type: 'DemonstrationPointAssessed',
@@ -114,7 +107,7 @@ function decide(c: DemonstrationPointCommand, s: DemonstrationPointState): Demon
       // A point eliminated may come back, but not in the year it went out (优进劣出).
       if (since !== undefined && c.year <= since) refuse('year_invalid', `再次推荐须在 ${since} 年度之后 (year after the last decision)`, { after: since });
       if (!DEMONSTRATION_LEVELS.includes(c.level)) refuse('level_invalid', '示范点级别应为 city 或 county (level)');
-      const reason = reasonText(c.reason, 'reason', '推荐理由', true);
+      const reason = checkedText(c.reason, 'reason', '推荐理由', { required: true, multiline: true });
       return [
         {
           type: 'DemonstrationPointRecommended',
@@ -126,7 +119,7 @@ function decide(c: DemonstrationPointCommand, s: DemonstrationPointState): Demon
       if (!hasRole(c.actor, 'office', 'admin')) refuse('role_not_allowed', '只有组织部门（活动办公室）可以确定创建单位 (office only)');
       if (s.stage !== 'recommended') refuse('not_recommended', '该单位不是待确定的推荐对象 (no recommendation to decide)', { stage: s.stage });
       if (c.confirmed !== true && c.confirmed !== false) refuse('confirmed_invalid', '请说明是否确定为创建单位 (confirmed is true or false)');
-      const reason = reasonText(c.reason, 'reason', '理由', !c.confirmed);
+      const reason = checkedText(c.reason, 'reason', '理由', { required: !c.confirmed, multiline: true });
       return [{ type: 'DemonstrationRecommendationDecided', data: { unitId: c.unitId, cycle: s.cycle, confirmed: c.confirmed, reason, decidedBy: c.actor.userId } }];
     }
     case 'AssessDemonstrationPoint':

@@ -2,7 +2,7 @@ import { CommandContext, hasRole } from '../shared/actor';
 import { assertNever, Decider } from '../shared/decider';
 import { daysBetween, isIsoDate } from '../shared/dates';
 import { refuse } from '../shared/domain-error';
-import { hasControlCharacters } from '../shared/text';
+import { checkedText as text } from '../shared/checked-text';
 import { UNIT_ID_PATTERN } from '../organizations/organization-types';
 import { KeyTaskEvent, TaskPart, TaskTarget } from './key-task.events';
 
@@ -70,16 +70,6 @@ const initialState = (): KeyTaskState => ({
   parts: {},
   stockTakes: [],
 });
-
-const MAX_TEXT = 2000;
-
-function text(value: string, field: string, name: string, options: { required?: boolean; multiline?: boolean } = {}): string {
-  const clean = (value ?? '').trim();
-  if (options.required && !clean) refuse(`${field}_required`, `请填写${name} (${field} is required)`);
-  if (clean.length > MAX_TEXT) refuse(`${field}_too_long`, `${name}不能超过 ${MAX_TEXT} 字 (${field} ≤ ${MAX_TEXT})`);
-  if (hasControlCharacters(clean, { multiline: options.multiline })) refuse(`${field}_invalid`, `${name}含有控制字符 (${field} has control characters)`);
-  return clean;
-}
 
 function requireOffice(c: CommandContext, what: string): void {
   if (!hasRole(c.actor, 'office', 'admin')) refuse('role_not_allowed', `只有活动办公室可以${what} (office only)`);

@@ -2,7 +2,7 @@ import { CommandContext, hasRole } from '../shared/actor';
 import { assertNever, Decider } from '../shared/decider';
 import { isIsoDate } from '../shared/dates';
 import { refuse } from '../shared/domain-error';
-import { hasControlCharacters } from '../shared/text';
+import { checkedText, TextRules } from '../shared/checked-text';
 import { UNIT_ID_PATTERN } from '../organizations/organization-types';
 import { MAX_IMPORT_ROWS, MemberImportRow, checkMemberRows } from './member-import';
 import { MemberRosterEvent, MemberStatus, SEARCH_OUTCOMES, SearchOutcome } from './member.events';
@@ -46,12 +46,8 @@ const initialState = (): MemberRosterState => ({ members: {}, caseIds: {}, parti
 /** In the roster's books: every member not transferred out or deceased, missing ones included. */
 export const ON_ROLL: readonly MemberStatus[] = ['active', 'mobile', 'missing'];
 
-function text(value: string | null, field: string, name: string, options: { required?: boolean; max?: number } = {}): string {
-  const clean = (value ?? '').trim();
-  if (options.required && !clean) refuse(`${field}_required`, `请填写${name} (${field} is required)`);
-  if (clean.length > (options.max ?? 500) || hasControlCharacters(clean, { multiline: true })) refuse(`${field}_invalid`, `${name}过长或含控制字符 (${field})`);
-  return clean;
-}
+/** Roster text keeps line breaks; `max` tightens it for names and places. */
+const text = (value: string | null, field: string, name: string, rules: TextRules = {}) => checkedText(value, field, name, { multiline: true, max: 500, ...rules });
 
 function date(value: string, field: string, name: string): string {
   if (!isIsoDate(value)) refuse(`${field}_invalid`, `${name}格式应为 YYYY-MM-DD (${field})`);
