@@ -1,4 +1,5 @@
-import { Actor, AssessmentCommand, assessmentDecider, AssessmentEvent, AssessmentScheme, AssessmentState } from '@platform/domain';
+import { Actor, assessmentDecider, AssessmentEvent, AssessmentScheme } from '@platform/domain';
+import { decidedHistory } from '@platform/domain/testing/decided-history';
 import { specifyProjection } from '@platform/read-models/testing/projection-specification';
 import { ASSESSMENT_PERIODS, ASSESSMENT_UNITS, AssessmentPeriodDoc, AssessmentUnitDoc } from './assessment-results.documents';
 import { assessmentResultsProjection } from './assessment-results.projection';
@@ -23,13 +24,7 @@ const scheme: AssessmentScheme = {
 const marks = (duty: number, passed = true) => ({ duty: { points: duty }, report: { passed } });
 
 function history(): AssessmentEvent[] {
-  let state: AssessmentState = assessmentDecider.initialState();
-  const events: AssessmentEvent[] = [];
-  const run = (fields: Record<string, unknown>, actor: Actor = office) => {
-    const decided = assessmentDecider.decide({ actor, at: '2025-12-10T00:00:00.000Z', ...fields } as AssessmentCommand, state);
-    for (const e of decided) state = assessmentDecider.evolve(state, e);
-    events.push(...decided);
-  };
+  const { run, events } = decidedHistory(assessmentDecider, { actor: office, at: '2025-12-10T00:00:00.000Z' });
   const units = { 'town-1': { open: true, unitType: 'community' }, 'town-2': { open: true, unitType: 'rural' } };
   run({ type: 'OpenAssessmentPeriod', periodId: 'p-2025', title: '2025年度', from: '2025-12-01', to: '2025-12-31', scheme, unitIds: ['town-1', 'town-2'], units });
   run({ type: 'SubmitSelfAssessment', unitId: 'town-1', marks: marks(58), note: '自评' }, liaison('town-1'));

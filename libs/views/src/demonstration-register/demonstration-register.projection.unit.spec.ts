@@ -1,16 +1,13 @@
-import { Actor, DemonstrationPointCommand, demonstrationPointDecider, DemonstrationPointEvent, DemonstrationPointState } from '@platform/domain';
+import { Actor, demonstrationPointDecider, DemonstrationPointEvent } from '@platform/domain';
+import { decidedHistory } from '@platform/domain/testing/decided-history';
 import { specifyProjection } from '@platform/read-models/testing/projection-specification';
 import { DEMONSTRATION_POINTS, DemonstrationPointDoc, demonstrationRegisterProjection } from './demonstration-register.projection';
 
 const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 
 function lifeOf(unitId: string, steps: Array<Record<string, unknown>>): DemonstrationPointEvent[] {
-  let state: DemonstrationPointState = demonstrationPointDecider.initialState();
-  return steps.flatMap((fields) => {
-    const decided = demonstrationPointDecider.decide({ actor: office, at: '2025-12-20T00:00:00.000Z', unitId, ...fields } as DemonstrationPointCommand, state);
-    for (const e of decided) state = demonstrationPointDecider.evolve(state, e);
-    return decided;
-  });
+  const history = decidedHistory(demonstrationPointDecider, { actor: office, at: '2025-12-20T00:00:00.000Z', unitId });
+  return steps.flatMap((fields) => history.run(fields));
 }
 
 const recommend = (year: number) => ({ type: 'RecommendDemonstrationPoint', year, level: 'city', reason: '基础好', unit: { open: true, unitType: 'rural' } });

@@ -1,4 +1,5 @@
-import { Actor, KeyTaskCommand, keyTaskDecider, KeyTaskEvent, KeyTaskState } from '@platform/domain';
+import { Actor, keyTaskDecider, KeyTaskEvent } from '@platform/domain';
+import { decidedHistory } from '@platform/domain/testing/decided-history';
 import { specifyProjection } from '@platform/read-models/testing/projection-specification';
 import { tree } from '../testing/view-fixtures';
 import { KEY_TASK_STOCK_TAKES, KEY_TASKS, KeyTaskDoc, StockTakeDoc } from './key-task-schedule.documents';
@@ -12,13 +13,7 @@ const branches = ['branch-1', 'branch-2', 'branch-3', 'branch-4'];
 
 /** The events the decider itself decides for a task run over two stock-takes, so the projection reads real facts. */
 function history(): KeyTaskEvent[] {
-  let state: KeyTaskState = keyTaskDecider.initialState();
-  const events: KeyTaskEvent[] = [];
-  const run = (fields: Record<string, unknown>, actor: Actor = office) => {
-    const decided = keyTaskDecider.decide({ actor, at: '2025-03-01T00:00:00.000Z', ...fields } as KeyTaskCommand, state);
-    for (const e of decided) state = keyTaskDecider.evolve(state, e);
-    events.push(...decided);
-  };
+  const { run, events } = decidedHistory(keyTaskDecider, { actor: office, at: '2025-03-01T00:00:00.000Z' });
   run({ type: 'DefineKeyTask', taskId: 'kt-1', title: '支部标准化', description: '', measuresOfDone: ['达标'], deadline: '2025-12-31', target: { quantity: 16, unit: '个' } });
   run({ type: 'AssignTaskParts', parts: branches.map((unitId) => ({ unitId, responsible: `${unitId}书记`, target: 4 })), units: Object.fromEntries(branches.map((u) => [u, { open: true }])) });
   run({ type: 'ScheduleStockTake', stockTakeId: 'st-06', label: '6月调度', dueOn: '2025-06-30' });

@@ -1,4 +1,5 @@
-import { Actor, MemberRosterCommand, memberRosterDecider, MemberRosterEvent, MemberRosterState, rosterCounts } from '@platform/domain';
+import { Actor, memberRosterDecider, MemberRosterEvent, MemberRosterState, rosterCounts } from '@platform/domain';
+import { decidedHistory } from '@platform/domain/testing/decided-history';
 import { specifyProjection } from '@platform/read-models/testing/projection-specification';
 import { MEMBER_ROSTERS, MemberRosterDoc, ROSTER_MEMBERS, RosterMemberDoc } from './member-roster.documents';
 import { memberRosterProjection } from './member-roster.projection';
@@ -6,13 +7,8 @@ import { memberRosterProjection } from './member-roster.projection';
 const liaison: Actor = { userId: 'op-1', role: 'operator', unitId: 'branch-1' };
 
 function history(): { events: MemberRosterEvent[]; state: MemberRosterState } {
-  let state: MemberRosterState = memberRosterDecider.initialState();
-  const events: MemberRosterEvent[] = [];
-  const run = (fields: Record<string, unknown>) => {
-    const decided = memberRosterDecider.decide({ actor: liaison, at: '2025-06-01T00:00:00.000Z', unitId: 'branch-1', ...fields } as MemberRosterCommand, state);
-    for (const e of decided) state = memberRosterDecider.evolve(state, e);
-    events.push(...decided);
-  };
+  const history = decidedHistory(memberRosterDecider, { actor: liaison, at: '2025-06-01T00:00:00.000Z', unitId: 'branch-1' });
+  const run = (fields: Record<string, unknown>) => history.run(fields);
   const row = (memberId: string, name: string, status = '正常', workplace = '') => ({ memberId, name, status, workplace });
   run({ type: 'ImportMembers', rows: [row('m1', '王某'), row('m2', '李某', '流动党员', '深圳'), row('m3', '赵某'), row('m4', '钱某')] });
   run({ type: 'RecordMemberParticipation', campaignId: 'adv', stepId: 'study', attended: ['m1', 'm3'], excused: [{ memberId: 'm2', reason: '外出务工' }] });
@@ -21,7 +17,7 @@ function history(): { events: MemberRosterEvent[]; state: MemberRosterState } {
   run({ type: 'ChangeMemberStatus', memberId: 'm4', to: 'transferred_out', workplace: null, toUnit: '某镇党委', effectiveOn: '2025-06-03', reason: '工作调动' });
   run({ type: 'OpenMemberSearch', memberId: 'm1', caseId: 'c-2', lastKnown: '搬家', lostSince: '2025-01-01' });
   run({ type: 'CloseMemberSearch', memberId: 'm1', outcome: 'found', to: 'mobile', workplace: '长沙', on: '2025-06-05', note: '已联系上' });
-  return { events, state };
+  return { events: history.events, state: history.state };
 }
 
 describe('member roster projection (党员名册)', () => {
