@@ -13,3 +13,8 @@ export type { SqliteReadStoreOptions } from './sqlite/sqlite-read-store';
 export { MongoReadStore } from './mongo/mongo-read-store';
 export type { MongoReadStoreOptions } from './mongo/mongo-read-store';
 export * from './nest/read-models.module';
+export * from './leases/projection-leases.port';
+export { projectionLeasesFor } from './leases/projection-leases.factory';
+export { SqliteProjectionLeases } from './leases/sqlite-projection-leases';
+export { InMemoryProjectionLeases } from './leases/in-memory-projection-leases';
+export { MongoProjectionLeases } from './leases/mongo-projection-leases';
