@@ -18,3 +18,7 @@ export { projectionLeasesFor } from './leases/projection-leases.factory';
 export { SqliteProjectionLeases } from './leases/sqlite-projection-leases';
 export { InMemoryProjectionLeases } from './leases/in-memory-projection-leases';
 export { MongoProjectionLeases } from './leases/mongo-projection-leases';
+export * from './projection-catch-up';
+export * from './projection-status';
+export { projectorOwnerId } from './leases/projection-lease-keeper';
+export type { ProjectionLeaseOptions } from './leases/projection-lease-keeper';

@@ -1,3 +1,5 @@
+import type { ProjectionDivergence } from '../projection-divergence';
+
 /**
  * Who runs each projection. A projector holds a projection's lease while it runs it, renewing it
  * well before it expires; another projector takes a lease only when it is free, expired, or its
@@ -15,7 +17,7 @@ export interface ProjectionReport {
   readonly retrying: boolean;
   readonly nextRetryAt: string | null;
   readonly lastCommitAt: string | null;
-  readonly divergence: unknown;
+  readonly divergence: ProjectionDivergence | null;
 }
 
 export interface ProjectionLease {
