@@ -22,3 +22,4 @@ export * from './projection-catch-up';
 export * from './projection-status';
 export { projectorOwnerId } from './leases/projection-lease-keeper';
 export type { ProjectionLeaseOptions } from './leases/projection-lease-keeper';
+export * from './catch-up-progress';

@@ -111,10 +111,13 @@ export class ProjectionLeaseKeeper {
     this.renewAt = 0;
   }
 
-  /** How long to stand by before asking again: until the holder's lease lapses, within one lifetime. */
+  /**
+   * How long to stand by before asking again: until the holder's lease lapses, but at least every
+   * second, so a holder on this host whose process died is noticed without waiting for its lease.
+   */
   standbyMs(): number {
     const left = this.other ? Date.parse(this.other.expiresAt) - Date.now() + 20 : this.ttlMs / 3;
-    return Math.max(50, Math.min(this.ttlMs, left));
+    return Math.max(50, Math.min(1_000, left));
   }
 
   /** How often a runner waiting out a backoff must renew the lease to keep it. */
