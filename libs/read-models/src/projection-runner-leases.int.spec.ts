@@ -104,4 +104,26 @@ describe('projection runners sharing one read store through leases', () => {
     expect(status).toMatchObject({ errorCount: 0, lastError: null });
     expect(logs.some((m) => m.includes('someone else owns it'))).toBe(true);
   });
+
+  it('rebuilds only under the lease: refused where another runner holds it, kept from others while it runs', async () => {
+    await appendTicks(events, 30, { groups: 3 });
+    const a = runner('host-a:1:a');
+    a.start();
+    await until(async () => (await stores[0].checkpoint('group-tally'))?.position === 30);
+    const b = runner('host-b:2:b');
+    await expect(b.rebuild('group-tally')).rejects.toThrow(/is run by another projector/);
+    expect((await stores[0].get(TALLY_TOTALS, 'all'))?.ticks).toBe(30);
+
+    const rebuilt = await a.rebuild('group-tally');
+    expect(rebuilt).toMatchObject({ position: 30, events: 30 });
+    // A runner that does not run gives the lease back once its rebuild is done (the CLI's case).
+    await a.stop();
+    const c = runner('host-c:3:c');
+    await c.rebuild('group-tally');
+    expect((await projectionLeasesFor(stores[0]).leases()).find((l) => l.projection === 'group-tally')).toMatchObject({ owner: 'host-c:3:c' });
+    expect(Date.parse((await projectionLeasesFor(stores[0]).leases()).find((l) => l.projection === 'group-tally')!.expiresAt)).toBeLessThanOrEqual(Date.now());
+    a.start();
+    expect((await projectionLeasesFor(stores[0]).leases()).find((l) => l.projection === 'group-tally')?.owner).toBe('host-a:1:a');
+    expect((await stores[0].get(TALLY_TOTALS, 'all'))?.ticks).toBe(30);
+  });
 });

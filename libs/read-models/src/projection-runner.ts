@@ -267,12 +267,14 @@ export class ProjectionRunner {
     this.rebuilding.add(name);
     const started = Date.now();
     try {
-      await worker.stop();
+      // The lease stays held: no other runner may take the projection while its documents are rebuilt.
+      await worker.stop({ release: false });
       const result = await worker.rebuild(options);
       return { ...result, durationMs: Date.now() - started };
     } finally {
       this.rebuilding.delete(name);
       if (this.running) worker.start();
+      else await worker.stop();
     }
   }
 
@@ -338,12 +340,13 @@ class ProjectionWorker {
     this.loop = this.run();
   }
 
-  async stop(): Promise<void> {
+  async stop(options: { release?: boolean } = {}): Promise<void> {
     this.running = false;
     this.sleeper?.resolve();
     await this.loop;
     this.loop = null;
     if (this.state !== 'idle') this.state = 'stopped';
+    if (options.release === false) return;
     // Given up at once, so another projector need not wait for it to expire.
     await this.lease?.release().catch((e: unknown) => this.options.logger.warn(`projection ${this.projection.name}: releasing its lease: ${String(e)}`));
   }
@@ -393,6 +396,7 @@ class ProjectionWorker {
     this.state = 'rebuilding';
     this.initialized = false;
     try {
+      await this.holdForRebuild();
       await this.store.reset(name, this.projection.collections);
       this.position = 0;
       this.initialized = true;
@@ -400,6 +404,7 @@ class ProjectionWorker {
       let events = 0;
       options.onProgress?.({ name, position: 0, head, events });
       while (this.position < head) {
+        await this.holdForRebuild();
         events += await this.step(head);
         options.onProgress?.({ name, position: this.position, head, events });
       }
@@ -466,6 +471,13 @@ class ProjectionWorker {
       await this.lease.hold(this.report()).catch(() => false);
       await this.sleep(Math.min(Math.max(0, until - Date.now()), this.lease.renewEveryMs()), false);
     } while (this.running && Date.now() < until);
+  }
+
+  /** A rebuild runs only under the projection's lease (renewed as it goes), so no other runner applies batches meanwhile. */
+  private async holdForRebuild(): Promise<void> {
+    if (this.lease && !(await this.lease.hold(this.report()))) {
+      throw new Error(`projection ${this.projection.name} is run by another projector: rebuild it there, or stop that one first`);
+    }
   }
 
   /** What the lease carries for /health in every process. */
