@@ -266,6 +266,8 @@ export class ProjectionRunner {
     if (this.rebuilding.has(name)) throw new Error(`projection ${name} is already being rebuilt`);
     this.rebuilding.add(name);
     const started = Date.now();
+    // Alive while it rebuilds, even when not running: other runners in this process must not take it for a dead predecessor's.
+    const unregister = this.running ? null : registerLiveOwner(this.owner);
     try {
       // The lease stays held: no other runner may take the projection while its documents are rebuilt.
       await worker.stop({ release: false });
@@ -275,6 +277,7 @@ export class ProjectionRunner {
       this.rebuilding.delete(name);
       if (this.running) worker.start();
       else await worker.stop();
+      unregister?.();
     }
   }
 
@@ -455,6 +458,7 @@ class ProjectionWorker {
           // Not a failure: another runner moved the checkpoint, so it owns the projection now (or a rebuild reset it).
           this.options.logger.warn(`projection ${this.projection.name}: ${error.message}: someone else owns it, re-reading its checkpoint and lease`);
           this.lease?.recheck();
+          await this.sleep(this.options.pollMs, false);
           continue;
         }
         const delay = this.fail(error);
