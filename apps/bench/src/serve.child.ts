@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { Session } from 'node:inspector/promises';
 import { createPlatformApp } from '../../platform/src/bootstrap';
+import { catchUpBeforeListening } from '../../platform/src/catch-up-before-listening';
 import { benchConfig } from './support/platform';
 import { summarizeProfile } from './support/profile';
 
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   delete process.env.NODE_ENV;
   const app = await createPlatformApp(benchConfig(dataDir, null));
   const created = sinceStart();
+  // As main.ts: the projections catch up before the platform listens.
+  await catchUpBeforeListening(app);
   await app.listen(0, '127.0.0.1');
   const listening = sinceStart();
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -22,7 +22,11 @@ export class AppModule {
         OrganizationsModule,
         CampaignsModule,
         RectificationModule,
-        ReadModelsModule.forRoot({ dataDir: config.dataDir }),
+        ReadModelsModule.forRoot({
+          dataDir: config.dataDir,
+          autoStart: config.projections?.mode !== 'off',
+          leaseMs: config.projections?.leaseMs,
+        }),
         ViewsModule,
         IdentityModule,
       ],

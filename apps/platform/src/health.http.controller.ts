@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorRequest, MANAGERS, STAFF } from '@platform/common';
 import { ChainIntegrity, EVENT_STORE, EventStore } from '@platform/event-store';
-import { ProjectionRunner } from '@platform/read-models';
+import { ProjectionStatusReader } from '@platform/read-models';
 import { HealthAnswer } from './health.response';
 
 @ApiTags('health')
@@ -10,14 +10,16 @@ import { HealthAnswer } from './health.response';
 export class HealthHttpController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly projections: ProjectionRunner,
+    private readonly projections: ProjectionStatusReader,
     private readonly integrity: ChainIntegrity,
   ) {}
 
   /**
    * Liveness, the event store's head position, the hash chain's verification (`chain: ok | broken
-   * at <position>`), and each projection's lag, last error and divergence. `healthy` is false
-   * while the chain is broken or a projection fails or is being rebuilt after a divergence.
+   * at <position>`), and each projection's lag, owner, last error and divergence — read from the
+   * stored checkpoints and leases, so a process that runs no projection answers the same. `healthy`
+   * is false while the chain is broken, or a projection fails, is being rebuilt after a divergence,
+   * or is behind with no projector holding its lease.
    */
   @ApiOperation({ summary: '运行状况 (health: event store head and projection lag)' })
   @ApiOkResponse({ schema: HealthAnswer })
@@ -44,6 +46,8 @@ export class HealthHttpController {
           state: p.state,
           position: p.position,
           lag: p.lag,
+          owner: p.owner,
+          leaseExpiresAt: p.leaseExpiresAt,
           lastError: p.lastError && (operator ? p.lastError : { position: p.lastError.position, at: p.lastError.at }),
           retrying: p.retrying,
           nextRetryAt: p.nextRetryAt,

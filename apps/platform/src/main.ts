@@ -2,10 +2,13 @@ import 'reflect-metadata';
 import { loadPlatformConfig } from '@platform/common';
 import { AdministratorBootstrap } from '@platform/identity';
 import { createPlatformApp } from './bootstrap';
+import { catchUpBeforeListening } from './catch-up-before-listening';
 
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
   const app = await createPlatformApp(config);
+  // A projector of their own catches them up (PROJECTIONS=off): the views say how far behind they are meanwhile.
+  if (config.projections?.mode !== 'off') await catchUpBeforeListening(app);
   await app.listen(config.port);
   // Printed last, on lines of their own, so the address and the sign-in are what a new user sees.
   const lines = [

@@ -3,7 +3,9 @@ import { AsOf, AsOfResult, computeAsOf } from './as-of';
 import { assertValidProjection, Projection } from './projection';
 import { evolveBatch } from './projection-batch';
 import { checkpointDivergence, ProjectionDivergence } from './projection-divergence';
-import { BatchTooLargeError, ProjectionEventError } from './read-store.errors';
+import { ProjectionLeaseKeeper, ProjectionLeaseOptions, projectorOwnerId, registerLiveOwner } from './leases/projection-lease-keeper';
+import { ProjectionReport } from './leases/projection-leases.port';
+import { BatchTooLargeError, CheckpointConflictError, ProjectionEventError } from './read-store.errors';
 import { BatchHistory, DocumentWrite, ReadStore } from './read-store.port';
 
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
@@ -35,6 +37,12 @@ export interface ProjectionRunnerOptions {
    */
   readonly verifyMs?: number;
   readonly retry?: RetryPolicy;
+  /**
+   * Run a projection only while holding its lease, so several runners (processes) on one read
+   * store share the projections instead of fighting over them. Without it, the runner assumes it
+   * is alone (a CLI rebuild, a test).
+   */
+  readonly lease?: ProjectionLeaseOptions;
   readonly logger?: RunnerLogger;
   readonly clock?: () => Date;
   /** Called after each committed batch. */
@@ -45,8 +53,11 @@ export interface ProjectionRunnerOptions {
   onError?(status: ProjectionStatus, error: unknown): void;
 }
 
-/** `diverged`: its checkpoint did not match the event store's history; it is being rebuilt from the first event. */
-export type ProjectionState = 'idle' | 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'diverged' | 'failing' | 'stopped';
+/**
+ * `diverged`: its checkpoint did not match the event store's history; it is being rebuilt from the first event.
+ * `standby`: another runner holds its lease; this one takes over when that lease lapses.
+ */
+export type ProjectionState = 'idle' | 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'diverged' | 'failing' | 'stopped' | 'standby';
 
 export interface ProjectionErrorInfo {
   readonly message: string;
@@ -128,6 +139,9 @@ export class ProjectionRunner {
   private readonly rebuilding = new Set<string>();
   private running = false;
   private unlisten: (() => void) | null = null;
+  private unregisterOwner: (() => void) | null = null;
+  /** Who this runner is in the leases it takes. */
+  readonly owner: string;
   private readonly options: Required<Pick<ProjectionRunnerOptions, 'batchSize' | 'pollMs' | 'verifyMs'>> & {
     retry: Required<RetryPolicy>;
     logger: RunnerLogger;
@@ -148,6 +162,7 @@ export class ProjectionRunner {
       logger: hooks.logger ?? defaultLogger,
       clock: hooks.clock ?? (() => new Date()),
     };
+    this.owner = hooks.lease?.owner ?? projectorOwnerId();
     this.register(...projections);
   }
 
@@ -168,7 +183,8 @@ export class ProjectionRunner {
         const declared = this.store.ensureIndexes?.(collection, fields);
         if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`indexes of ${collection}: ${String(e)}`));
       }
-      const worker = new ProjectionWorker(p, this.events, this.store, this.options, this.hooks);
+      const keeper = this.hooks.lease ? new ProjectionLeaseKeeper(p.name, { ...this.hooks.lease, owner: this.owner }, this.options.logger) : null;
+      const worker = new ProjectionWorker(p, this.events, this.store, this.options, this.hooks, keeper);
       this.workers.set(p.name, worker);
       if (this.running) worker.start();
     }
@@ -185,6 +201,7 @@ export class ProjectionRunner {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.unregisterOwner = registerLiveOwner(this.owner);
     const signal = this.events as Partial<AppendSignal>;
     if (typeof signal.onAppended === 'function') this.unlisten = signal.onAppended.call(this.events, () => this.notify());
     for (const w of this.workers.values()) w.start();
@@ -196,6 +213,8 @@ export class ProjectionRunner {
     this.unlisten?.();
     this.unlisten = null;
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
+    this.unregisterOwner?.();
+    this.unregisterOwner = null;
   }
 
   /** Wakes idle projections: call it when events were appended by a path that does not signal. */
@@ -247,13 +266,18 @@ export class ProjectionRunner {
     if (this.rebuilding.has(name)) throw new Error(`projection ${name} is already being rebuilt`);
     this.rebuilding.add(name);
     const started = Date.now();
+    // Alive while it rebuilds, even when not running: other runners in this process must not take it for a dead predecessor's.
+    const unregister = this.running ? null : registerLiveOwner(this.owner);
     try {
-      await worker.stop();
+      // The lease stays held: no other runner may take the projection while its documents are rebuilt.
+      await worker.stop({ release: false });
       const result = await worker.rebuild(options);
       return { ...result, durationMs: Date.now() - started };
     } finally {
       this.rebuilding.delete(name);
       if (this.running) worker.start();
+      else await worker.stop();
+      unregister?.();
     }
   }
 
@@ -299,6 +323,7 @@ class ProjectionWorker {
     private readonly store: ReadStore,
     private readonly options: ProjectionRunner['options'],
     private readonly hooks: ProjectionRunnerOptions,
+    private readonly lease: ProjectionLeaseKeeper | null = null,
   ) {
     this.limit = options.batchSize;
   }
@@ -318,12 +343,15 @@ class ProjectionWorker {
     this.loop = this.run();
   }
 
-  async stop(): Promise<void> {
+  async stop(options: { release?: boolean } = {}): Promise<void> {
     this.running = false;
     this.sleeper?.resolve();
     await this.loop;
     this.loop = null;
     if (this.state !== 'idle') this.state = 'stopped';
+    if (options.release === false) return;
+    // Given up at once, so another projector need not wait for it to expire.
+    await this.lease?.release().catch((e: unknown) => this.options.logger.warn(`projection ${this.projection.name}: releasing its lease: ${String(e)}`));
   }
 
   wake(): void {
@@ -371,6 +399,7 @@ class ProjectionWorker {
     this.state = 'rebuilding';
     this.initialized = false;
     try {
+      await this.holdForRebuild();
       await this.store.reset(name, this.projection.collections);
       this.position = 0;
       this.initialized = true;
@@ -378,6 +407,7 @@ class ProjectionWorker {
       let events = 0;
       options.onProgress?.({ name, position: 0, head, events });
       while (this.position < head) {
+        await this.holdForRebuild();
         events += await this.step(head);
         options.onProgress?.({ name, position: this.position, head, events });
       }
@@ -397,6 +427,13 @@ class ProjectionWorker {
   private async run(): Promise<void> {
     while (this.running) {
       try {
+        if (this.lease && !(await this.lease.hold(this.report()))) {
+          this.state = 'standby';
+          // Whoever holds it now moves the checkpoint: re-read it when the lease comes back.
+          this.initialized = false;
+          await this.sleep(this.lease.standbyMs(), false);
+          continue;
+        }
         if (!this.initialized) await this.init();
         this.signalled = false;
         const applied = await this.step(Number.MAX_SAFE_INTEGER);
@@ -417,10 +454,48 @@ class ProjectionWorker {
       } catch (error) {
         // Re-read the checkpoint before the next attempt: the store is the authority.
         this.initialized = false;
+        if (error instanceof CheckpointConflictError) {
+          // Not a failure: another runner moved the checkpoint, so it owns the projection now (or a rebuild reset it).
+          this.options.logger.warn(`projection ${this.projection.name}: ${error.message}: someone else owns it, re-reading its checkpoint and lease`);
+          this.lease?.recheck();
+          await this.sleep(this.options.pollMs, false);
+          continue;
+        }
         const delay = this.fail(error);
-        await this.sleep(delay, false);
+        await this.backoff(delay);
       }
     }
+  }
+
+  /** Waits out a retry delay, renewing the lease meanwhile (with the failure in its report) so the projection stays ours. */
+  private async backoff(delay: number): Promise<void> {
+    if (!this.lease) return this.sleep(delay, false);
+    const until = Date.now() + delay;
+    do {
+      await this.lease.hold(this.report()).catch(() => false);
+      await this.sleep(Math.min(Math.max(0, until - Date.now()), this.lease.renewEveryMs()), false);
+    } while (this.running && Date.now() < until);
+  }
+
+  /** A rebuild runs only under the projection's lease (renewed as it goes), so no other runner applies batches meanwhile. */
+  private async holdForRebuild(): Promise<void> {
+    if (this.lease && !(await this.lease.hold(this.report()))) {
+      throw new Error(`projection ${this.projection.name} is run by another projector: rebuild it there, or stop that one first`);
+    }
+  }
+
+  /** What the lease carries for /health in every process. */
+  private report(): ProjectionReport {
+    return {
+      state: this.state,
+      lastError: this.lastError,
+      errorCount: this.errorCount,
+      consecutiveErrors: this.consecutiveErrors,
+      retrying: this.consecutiveErrors > 0,
+      nextRetryAt: this.nextRetryAt,
+      lastCommitAt: this.lastCommitAt,
+      divergence: this.divergence,
+    };
   }
 
   private async init(): Promise<void> {

@@ -8,6 +8,7 @@ import { forkTs, LoadClient } from '../support/children';
 import { CityAvailability } from '../support/city-data';
 import { Comparison, compare, SectionResult, Target } from '../support/model';
 import { call, caughtUp, signIn } from '../support/platform';
+import { startupRows } from './city-startup';
 import { ProfileSummary, summarizeProfileFile } from '../support/profile';
 import { quantile, spread } from '../support/stats';
 import { removeDir, tempDir } from '../support/temp';
@@ -341,7 +342,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       asOfRow('trackerAsOfMiddle', 'tracker as of a middle position', 'trackerLive', 'tracker live', `asOf=${middle} of ${head}`),
       compare('four as-of requests at once: the slowest', 'ms', { label: 'four at once', samples: fourAtOnce }, { label: 'the same four one at a time, slowest', samples: fourInTurn }, under(100, 'slowest < 100 ms'), 'board and tracker at four moments; per round: all four sent together, against each sent alone'),
       ...latencyRow('auditTrail', 'audit trail', null, 'healthAudit'),
-      compare('restart until projections caught up', 'ms', { label: 'restart', samples: [restart.caughtUpMs] }, { label: 'first start (projections from 0)', samples: [firstStart.caughtUpMs] }, under(10_000, 'restart < 10 s'), `process start → listening ${Math.round(restart.listeningMs)} ms (modules loaded at ${restart.timings.modulesLoaded} ms, app created at ${restart.timings.created} ms)`),
+      ...startupRows(firstStart, restart),
       compare('peak memory (server RSS)', 'MiB', { label: 'server', samples: [peakMiB] }, null, under(1024, 'peak < 1 GiB'), `before restart ${beforeRestart.stats.maxRssMiB} MiB (heap ${beforeRestart.stats.heapUsedMiB} MiB at the end), after restart ${afterRestart.stats.maxRssMiB} MiB`),
     ];
     const gen = city.generation;

@@ -56,6 +56,24 @@ export interface PlatformConfig {
   readonly limits: LimitsConfig;
   /** Absent: the defaults (a checkpoint every 1000 events or 60 minutes, key file in DATA_DIR). */
   readonly witness?: AuditWitnessConfig;
+  /** Absent: the projections run in this process, with 10 s leases. */
+  readonly projections?: ProjectionsConfig;
+}
+
+export interface ProjectionsConfig {
+  /**
+   * PROJECTIONS: `in-process` (default) runs them inside the platform; `off` leaves them to a
+   * projector of their own (`npm run projector`) and only answers queries from what it stored.
+   */
+  readonly mode: 'in-process' | 'off';
+  /** PROJECTION_LEASE_MS: how long a projection's lease lasts unless renewed (how soon a dead projector's work passes on). */
+  readonly leaseMs: number;
+}
+
+export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env): ProjectionsConfig {
+  const mode = env.PROJECTIONS || 'in-process';
+  if (mode !== 'in-process' && mode !== 'off') throw new Error(`PROJECTIONS must be in-process or off, got "${mode}"`);
+  return { mode, leaseMs: int(env, 'PROJECTION_LEASE_MS', 10_000, 100) };
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -107,5 +125,6 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       everyEvents: int(env, 'AUDIT_CHECKPOINT_EVERY_EVENTS', 1000, 0),
       everyMinutes: int(env, 'AUDIT_CHECKPOINT_EVERY_MINUTES', 60, 0),
     },
+    projections: loadProjectionsConfig(env),
   };
 }

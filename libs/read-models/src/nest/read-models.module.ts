@@ -14,9 +14,13 @@ import {
   Provider,
 } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
+import { projectionLeasesFor } from '../leases/projection-leases.factory';
+import { PROJECTION_LEASES, ProjectionLeases } from '../leases/projection-leases.port';
 import { InMemoryReadStore } from '../memory/in-memory-read-store';
 import { Projection } from '../projection';
+import { PROJECTION_CATCH_UP, StoredCheckpointCatchUp } from '../projection-catch-up';
 import { PROJECTION_RUNNER, ProjectionRunner, ProjectionRunnerOptions } from '../projection-runner';
+import { storedProjectionStatus, StoredRunnerStatus } from '../projection-status';
 import { READ_STORE, ReadStore } from '../read-store.port';
 import { readModelsFile, SqliteReadStore } from '../sqlite/sqlite-read-store';
 
@@ -32,8 +36,14 @@ export interface ReadModelsModuleOptions {
   readonly mongoUrl?: string;
   readonly mongoDbName?: string;
   readonly runner?: Omit<ProjectionRunnerOptions, 'logger'> & { logger?: ProjectionRunnerOptions['logger'] };
-  /** Start the runner when the application boots (default true); a CLI rebuild turns it off. */
+  /**
+   * Start the runner when the application boots (default true). Off for a process that only
+   * answers queries while a projector of its own runs the projections (PROJECTIONS=off), and for a
+   * CLI rebuild.
+   */
   readonly autoStart?: boolean;
+  /** How long a projection's lease lasts unless renewed (default 10 s): how soon another projector takes over from a dead one. */
+  readonly leaseMs?: number;
   readonly projections?: readonly Projection[];
 }
 
@@ -61,6 +71,21 @@ export async function createReadStore(options: ReadModelsModuleOptions): Promise
       const never: never = kind;
       throw new Error(`unknown read store ${String(never)}`);
     }
+  }
+}
+
+/** /health's projections, from the stored checkpoints and leases: right whether or not this process runs them. */
+@Injectable()
+export class ProjectionStatusReader {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(PROJECTION_LEASES) private readonly leases: ProjectionLeases,
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+  ) {}
+
+  status(): Promise<StoredRunnerStatus> {
+    return storedProjectionStatus(this.events, this.store, this.leases, this.runner.projections());
   }
 }
 
@@ -93,20 +118,37 @@ function coreProviders(): Provider[] {
       inject: [READ_MODELS_OPTIONS],
     },
     {
+      provide: PROJECTION_LEASES,
+      useFactory: (store: ReadStore) => projectionLeasesFor(store),
+      inject: [READ_STORE],
+    },
+    {
+      provide: PROJECTION_CATCH_UP,
+      useFactory: (store: ReadStore, leases: ProjectionLeases) => new StoredCheckpointCatchUp(store, leases),
+      inject: [READ_STORE, PROJECTION_LEASES],
+    },
+    {
       provide: ProjectionRunner,
-      useFactory: (events: EventStore, store: ReadStore, options: ReadModelsModuleOptions) =>
+      useFactory: (events: EventStore, store: ReadStore, leases: ProjectionLeases, catchUp: StoredCheckpointCatchUp, options: ReadModelsModuleOptions) =>
         new ProjectionRunner(events, store, options.projections ?? [], {
           logger: new Logger('Projections'),
+          lease: { leases, ttlMs: options.leaseMs },
           ...options.runner,
+          // Requests waiting for their write in this process look at the checkpoints again at once.
+          onCommitted: (projection, position) => {
+            catchUp.notify();
+            options.runner?.onCommitted?.(projection, position);
+          },
         }),
-      inject: [EVENT_STORE, READ_STORE, READ_MODELS_OPTIONS],
+      inject: [EVENT_STORE, READ_STORE, PROJECTION_LEASES, PROJECTION_CATCH_UP, READ_MODELS_OPTIONS],
     },
+    ProjectionStatusReader,
     { provide: PROJECTION_RUNNER, useExisting: ProjectionRunner },
     ReadModelsLifecycle,
   ];
 }
 
-const EXPORTS = [READ_STORE, ProjectionRunner, PROJECTION_RUNNER, READ_MODELS_OPTIONS];
+const EXPORTS = [READ_STORE, ProjectionRunner, PROJECTION_RUNNER, READ_MODELS_OPTIONS, PROJECTION_LEASES, PROJECTION_CATCH_UP, ProjectionStatusReader];
 
 /**
  * The read-model store and the projection runner, for the whole application (global). Needs an

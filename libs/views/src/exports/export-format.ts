@@ -1,5 +1,4 @@
 import { CheckpointView } from '@platform/event-store';
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { once } from 'node:events';
 
@@ -68,6 +67,8 @@ async function writeCsv<T>(res: Response, sheet: ExportSheet<T>, checkpoint: Che
 }
 
 async function writeXlsx(res: Response, sheets: readonly AnySheet[], checkpoint: CheckpointView | null): Promise<void> {
+  // Loaded on the first spreadsheet export, not at start: it was a tenth of the platform's restart time.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name);

@@ -1,5 +1,5 @@
 import { SqliteEventStore } from '@platform/event-store';
-import { ProjectionRunner, readModelsFile, rebuildWithProgress, RebuildResult, SqliteReadStore } from '@platform/read-models';
+import { projectionLeasesFor, ProjectionRunner, readModelsFile, rebuildWithProgress, RebuildResult, SqliteReadStore } from '@platform/read-models';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { VIEW_PROJECTIONS } from '../view-projections';
@@ -7,7 +7,8 @@ import { VIEW_PROJECTIONS } from '../view-projections';
 /**
  * Rebuilds the named view projections (all when none are named) from position 0 on the data
  * directory's embedded stores, with a progress bar per projection. Run it with the application
- * stopped; a running one notices the reset checkpoints and carries on from the rebuilt ones.
+ * (or projector) that runs them stopped: it takes each projection's lease, and is refused while
+ * another process holds it.
  */
 export async function rebuildViews(dataDir: string, names: readonly string[], progress?: NodeJS.WritableStream): Promise<RebuildResult[]> {
   const eventsFile = join(dataDir, 'events.sqlite');
@@ -17,7 +18,8 @@ export async function rebuildViews(dataDir: string, names: readonly string[], pr
   const store = new SqliteReadStore({ file: readModelsFile(dataDir) });
   try {
     const quiet = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
-    const runner = new ProjectionRunner(events, store, VIEW_PROJECTIONS, { logger: quiet });
+    // Under the projections' leases: refused while a platform or projector runs them, instead of both writing.
+    const runner = new ProjectionRunner(events, store, VIEW_PROJECTIONS, { logger: quiet, lease: { leases: projectionLeasesFor(store) } });
     return await rebuildWithProgress(runner, names, { stream: progress });
   } finally {
     await store.close();

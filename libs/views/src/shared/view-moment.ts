@@ -3,7 +3,7 @@ import { badRequest, CLOCK, Clock } from '@platform/common';
 import { OrganizationTree } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { OrganizationDirectory } from '@platform/organizations';
-import { computeAsOf, positionAt, ProjectionRunner, READ_STORE, ReadStore } from '@platform/read-models';
+import { computeAsOf, positionAt, PROJECTION_CATCH_UP, ProjectionCatchUp, ProjectionRunner, READ_STORE, ReadStore } from '@platform/read-models';
 
 /** How far a client's clock may run ahead of ours before an "as of" time counts as the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -56,7 +56,9 @@ export class ViewMoments {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly store: ReadStore,
+    /** For the projections' definitions (as-of replays); never awaited: it may not run in this process. */
     private readonly runner: ProjectionRunner,
+    @Inject(PROJECTION_CATCH_UP) private readonly catchUpTo: ProjectionCatchUp,
     private readonly directory: OrganizationDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -158,14 +160,12 @@ export class ViewMoments {
     return !(await this.staleAt(await this.events.headPosition(), projections));
   }
 
-  /** True when the projections did not reach `position` in time (the answer then says it may be stale). */
+  /**
+   * True when the projections' stored checkpoints did not reach `position` in time (the answer
+   * then says it may be stale), wherever the projections run.
+   */
   private async staleAt(position: number, projections: readonly string[]): Promise<boolean> {
-    try {
-      await this.runner.waitFor(position, { names: projections, timeoutMs: CATCH_UP_TIMEOUT_MS });
-      return false;
-    } catch {
-      return true;
-    }
+    return !(await this.catchUpTo.reached(position, projections, CATCH_UP_TIMEOUT_MS));
   }
 
   private async replayed(position: number, projections: readonly string[]): Promise<{ store(p: string): ReadStore }> {

@@ -1,0 +1,45 @@
+import { loadProjectionsConfig } from '@platform/common/config/platform-config';
+import { resolve } from 'node:path';
+import { startProjector } from './projector';
+
+const stamp = () => new Date().toISOString();
+const logger = {
+  log: (m: string) => console.log(`${stamp()} [projector] ${m}`),
+  warn: (m: string) => console.warn(`${stamp()} [projector] ${m}`),
+  error: (m: string, stack?: string) => console.error(`${stamp()} [projector] ${m}${stack ? `\n${stack}` : ''}`),
+};
+
+/**
+ * `npm run projector`: runs the view projections against DATA_DIR, for a platform started with
+ * PROJECTIONS=off (or beside one running them in-process: the leases share the work). Stops on
+ * SIGTERM/SIGINT, releasing its leases so another projector takes over at once. PROJECTOR_ID
+ * names it in the leases and /health (default host:pid:random).
+ */
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  const { leaseMs } = loadProjectionsConfig(process.env);
+  const projector = startProjector({ dataDir, leaseMs, logger, owner: process.env.PROJECTOR_ID || undefined });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: stopping`);
+    projector.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(`stopping failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  logger.log(`projector ${projector.owner} started on ${dataDir} (leases of ${leaseMs} ms)`);
+  const caught = await projector.caughtUp();
+  logger.log(`caught up to position ${caught.head} (${caught.behind} events behind at start, ${caught.durationMs} ms); live`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import type { EventStore } from '@platform/event-store';
+import { Presets, SingleBar } from 'cli-progress';
+import { ReadStore } from './read-store.port';
+
+export interface CatchUpProgressOptions {
+  /** Where the bar goes (default: stderr). */
+  readonly stream?: NodeJS.WritableStream;
+  /** Below this many events behind no bar is drawn: a restart's few events are not worth one (default 1,000). */
+  readonly barFrom?: number;
+  /** How often the checkpoints are read (default 200 ms). */
+  readonly pollMs?: number;
+  /** The bar's label. */
+  readonly label?: string;
+  /** Checked at each poll: a reason to stop waiting (a projection that keeps failing), or null to go on. */
+  readonly giveUp?: () => Promise<string | null>;
+}
+
+export interface CatchUpResult {
+  /** The head waited for: every named projection's checkpoint reached it. */
+  readonly head: number;
+  /** Events the slowest projection had to apply. */
+  readonly behind: number;
+  readonly durationMs: number;
+  /** Why it stopped waiting before every checkpoint reached the head, if it did. */
+  readonly gaveUp: string | null;
+}
+
+/**
+ * Resolves once every named projection's stored checkpoint has reached the event store's head as
+ * it was when called, whoever runs them (this process or a projector), with a progress bar while
+ * they are far behind: a first start on a large history is visibly at work, and whatever listens
+ * afterwards answers with caught-up views.
+ */
+export async function catchUpWithProgress(events: EventStore, store: ReadStore, names: readonly string[], options: CatchUpProgressOptions = {}): Promise<CatchUpResult> {
+  const started = Date.now();
+  const head = await events.headPosition();
+  const slowest = async () => Math.min(head, ...(await Promise.all(names.map(async (n) => (await store.checkpoint(n))?.position ?? 0))));
+  const from = await slowest();
+  let bar: SingleBar | null = null;
+  if (head - from >= (options.barFrom ?? 1_000)) {
+    bar = new SingleBar(
+      {
+        format: `${options.label ?? '投影追赶 projections catching up'} |{bar}| {percentage}% | position {value}/{total} | {duration_formatted}`,
+        stream: options.stream,
+        noTTYOutput: true,
+        notTTYSchedule: 2_000,
+        hideCursor: true,
+      },
+      Presets.shades_classic,
+    );
+    bar.start(head, from);
+  }
+  let gaveUp: string | null = null;
+  try {
+    for (let at = from; at < head; at = await slowest()) {
+      bar?.update(at);
+      gaveUp = (await options.giveUp?.()) ?? null;
+      if (gaveUp) break;
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
+    }
+    if (!gaveUp) bar?.update(head);
+  } finally {
+    bar?.stop();
+  }
+  return { head, behind: head - from, durationMs: Date.now() - started, gaveUp };
+}

@@ -1,0 +1,72 @@
+import type { EventStore } from '@platform/event-store';
+import { ProjectionLeases, ProjectionReport } from './leases/projection-leases.port';
+import { Projection } from './projection';
+import { ReadStore } from './read-store.port';
+
+/**
+ * `unowned`: no projector holds its lease (none runs, or the last one stopped or died and its
+ * lease has not lapsed yet); otherwise the state its holder last reported.
+ */
+export interface StoredProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly state: string;
+  /** The stored checkpoint. */
+  readonly position: number;
+  readonly lag: number;
+  /** Who runs it, while its lease lasts. */
+  readonly owner: string | null;
+  readonly leaseExpiresAt: string | null;
+  readonly lastError: ProjectionReport['lastError'];
+  readonly errorCount: number;
+  readonly retrying: boolean;
+  readonly nextRetryAt: string | null;
+  readonly lastCommitAt: string | null;
+  readonly divergence: ProjectionReport['divergence'];
+}
+
+export interface StoredRunnerStatus {
+  readonly head: number;
+  /** False when a projection fails, is being rebuilt after a divergence, or is behind with nobody running it. */
+  readonly healthy: boolean;
+  readonly projections: StoredProjectionStatus[];
+}
+
+/**
+ * The projections' status as stored — checkpoints and the leases their runners renew with a
+ * report — so any process (one that runs no projection included) answers /health the same way.
+ */
+export async function storedProjectionStatus(
+  events: EventStore,
+  store: ReadStore,
+  leases: ProjectionLeases,
+  projections: readonly Projection[],
+): Promise<StoredRunnerStatus> {
+  const [head, checkpoints, held] = await Promise.all([events.headPosition(), store.checkpoints(), leases.leases()]);
+  const now = Date.now();
+  const positions = new Map(checkpoints.map((c) => [c.projection, c.position]));
+  const leaseOf = new Map(held.filter((l) => Date.parse(l.expiresAt) > now).map((l) => [l.projection, l]));
+  const items = projections.map((p): StoredProjectionStatus => {
+    const position = positions.get(p.name) ?? 0;
+    const lease = leaseOf.get(p.name);
+    const report = lease?.report ?? null;
+    return {
+      name: p.name,
+      version: p.version,
+      state: lease ? (report?.state ?? 'starting') : 'unowned',
+      position,
+      lag: Math.max(0, head - position),
+      owner: lease?.owner ?? null,
+      leaseExpiresAt: lease?.expiresAt ?? null,
+      lastError: report?.lastError ?? null,
+      errorCount: report?.errorCount ?? 0,
+      retrying: report?.retrying ?? false,
+      nextRetryAt: report?.nextRetryAt ?? null,
+      lastCommitAt: report?.lastCommitAt ?? null,
+      divergence: report?.divergence ?? null,
+    };
+  });
+  const unwell = (s: StoredProjectionStatus) =>
+    s.retrying || (s.divergence !== null && s.divergence.rebuiltAt === null) || (s.owner === null && s.lag > 0);
+  return { head, healthy: !items.some(unwell), projections: items };
+}

@@ -1,0 +1,30 @@
+import { generateCity } from '@platform/demo-data';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startApp, stopped, until } from './support/processes';
+
+type Health = { healthy: boolean; eventStore: { headPosition: number }; projections: { items: Array<{ name: string; lag: number; position: number }> } };
+
+describe('a first start on a freshly generated city', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'first-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('catches its projections up before it listens, with a progress bar, so its first answer is already right', async () => {
+    const { marker } = await generateCity({ dataDir, seed: 'first-start', scale: 0.02, now: '2025-06-30T06:00:00.000Z' });
+    const port = await freePort();
+    const child = startApp('platform', { PORT: String(port), DATA_DIR: dataDir, DEMO_ADMIN: '0' });
+    try {
+      // The very first answer /health gives: no projection behind, every checkpoint at the generated head.
+      const first = await until(async () => (await fetch(`http://127.0.0.1:${port}/health`)).json() as Promise<Health>, () => true, `first start (${child.output()})`, 120_000);
+      // The deadline-warning job may have appended warnings at start; the generated history is all in.
+      expect(first.projections.items.every((i) => i.position >= marker.events)).toBe(true);
+      expect(first.projections.items.map((i) => [i.name, i.lag])).toEqual(first.projections.items.map((i) => [i.name, 0]));
+      expect(first.healthy).toBe(true);
+      expect(child.output()).toMatch(/投影追赶 projections catching up \|.*\| 100% \| position (\d+)\/\1/);
+      expect(child.output()).toContain(`projections caught up with ${marker.events} events`);
+    } finally {
+      await stopped(child);
+    }
+  });
+});
