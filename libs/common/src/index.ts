@@ -9,6 +9,7 @@ export * from './http/request-actor';
 export * from './http/command-meta';
 export * from './commands/command-result';
 export * from './commands/stream-command-runner';
+export * from './commands/use-case';
 export * from './platform-common.module';
 export * from './http/command-response';
 export * from './http/id-params';

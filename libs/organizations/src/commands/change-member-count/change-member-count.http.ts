@@ -1,26 +1,28 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
 import { Access, Command, CommandMeta, CommandResult, fromParams, respond, UnitParams } from '@platform/common';
 import type { Response } from 'express';
-import { ChangeMemberCountCommand } from './change-member-count.command';
-import { ChangeMemberCountRequest } from './change-member-count.request.dto';
+import { OrganizationCommands } from '../../organization-commands';
+import { changeMemberCount } from './change-member-count';
+
+export class ChangeMemberCountRequest {
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  memberCount!: number;
+}
 
 @ApiTags('organizations 组织')
 @Controller('api/organizations')
 export class ChangeMemberCountHttpController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly commands: OrganizationCommands) {}
 
   /** 更新党员数 */
   @ApiOperation({ summary: '更新党员数 (change the member count)' })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post(':unitId/member-count')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: UnitParams,
-    @Body() body: ChangeMemberCountRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
-    return respond(res, this.bus.execute(new ChangeMemberCountCommand(meta, p.unitId, body)));
+  handle(@Command() meta: CommandMeta, @Param() p: UnitParams, @Body() body: ChangeMemberCountRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    return respond(res, this.commands.execute(changeMemberCount, { unitId: p.unitId, ...body }, meta));
   }
 }
