@@ -1,15 +1,24 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, Matches } from 'class-validator';
 import { Access, CampaignParams, Command, CommandMeta, CommandResult, fromBody, MANAGERS, respond } from '@platform/common';
+import { UNIT_ID_PATTERN } from '@platform/domain';
 import type { Response } from 'express';
-import { EnrollUnitsCommand } from './enroll-units.command';
-import { EnrollUnitsRequest } from './enroll-units.request.dto';
+import { CampaignCommands } from '../../campaign-commands';
+import { enrollUnits } from './enroll-units';
+
+export class EnrollUnitsRequest {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200_000)
+  @Matches(UNIT_ID_PATTERN, { each: true, message: 'unitIds 中每项只能包含字母、数字、- 和 _' })
+  unitIds!: string[];
+}
 
 @ApiTags('campaigns 活动')
 @Controller('api/campaigns')
 export class EnrollUnitsHttpController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly commands: CampaignCommands) {}
 
   /** 增补参加活动的组织 */
   @ApiOperation({ summary: '增补参加活动的组织 (enroll more units)' })
@@ -21,6 +30,6 @@ export class EnrollUnitsHttpController {
     @Body() body: EnrollUnitsRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    return respond(res, this.bus.execute(new EnrollUnitsCommand(meta, p.campaignId, body)));
+    return respond(res, this.commands.execute(enrollUnits, { campaignId: p.campaignId, ...body }, meta));
   }
 }

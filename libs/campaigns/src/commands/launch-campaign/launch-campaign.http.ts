@@ -1,22 +1,12 @@
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { Access, ApiRequestExample, badRequest, Command, CommandMeta, CommandResult, fromBody, MANAGERS, NoControlCharacters, respond } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsISO8601,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { NoControlCharacters } from '@platform/common';
+import type { Response } from 'express';
+import { CampaignCommands } from '../../campaign-commands';
+import { launchCampaign } from './launch-campaign';
 
 export class PlannedPhaseRequest {
   @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'phaseKey 须为模板中的阶段编码' })
@@ -95,4 +85,32 @@ export class LaunchCampaignRequest {
   @Min(0.01)
   @Max(1)
   satisfactionThreshold?: number;
+}
+
+@ApiTags('campaigns 活动')
+@Controller('api/campaigns')
+export class LaunchCampaignHttpController {
+  constructor(private readonly commands: CampaignCommands) {}
+
+  @ApiOperation({ summary: '启动活动 (launch a campaign)', description: '启动活动：选择模板、批次、范围（列出的组织或一棵子树）和各阶段计划日期' })
+  @ApiRequestExample(LaunchCampaignRequest, '第二批先进性教育活动 (the second batch)', {
+      campaignId: '2026-b2',
+      name: '保持共产党员先进性教育活动（第二批）',
+      templateKey: 'advanced-education',
+      batch: 2,
+      subtreeRootId: '430700',
+      plannedPhases: [
+        { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
+        { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
+        { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
+      ],
+    })
+  @Access({ roles: MANAGERS, mode: 'write', units: fromBody('unitIds', 'subtreeRootId') })
+  @Post()
+  launch(@Command() meta: CommandMeta, @Body() body: LaunchCampaignRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    if (body.unitIds && body.subtreeRootId) {
+      throw badRequest([{ field: 'subtreeRootId', rule: 'exclusive', message: 'unitIds 与 subtreeRootId 只能提供其一' }]);
+    }
+    return respond(res, this.commands.execute(launchCampaign, body, meta));
+  }
 }

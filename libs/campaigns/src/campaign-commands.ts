@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
+import { CampaignFactsLoader, CampaignStates } from './campaign-facts';
+
+export type CampaignPorts = TreeFacts & CampaignStates;
+
+/** The campaign context's use cases, run with the tree and the campaigns as stored now. */
+@Injectable()
+export class CampaignCommands extends UseCaseExecutor<CampaignPorts> {
+  constructor(runner: StreamCommandRunner, directory: OrganizationDirectory, campaigns: CampaignFactsLoader) {
+    super(runner, { tree: () => directory.current(), campaign: async (id) => (await campaigns.state(id)).state });
+  }
+}
