@@ -15,7 +15,7 @@ import {
   WarningThresholds,
 } from '@platform/domain';
 import { OfficeCalendar } from '../office-calendar';
-import { RectificationFactsLoader } from '../rectification-facts';
+import { rectificationFacts, RectificationFactsLoader } from '../rectification-facts';
 import { ProblemIndex } from '../problem-index';
 
 export interface RaisedWarning {
@@ -64,7 +64,7 @@ export class DeadlineWarningCheck {
     const runMeta: CommandMeta = { actor: meta.actor, scope: meta.scope, correlationId: meta.correlationId };
     const thresholds = new Map<string, Promise<WarningThresholds>>();
     const thresholdsOf = (campaignId: string) => {
-      if (!thresholds.has(campaignId)) thresholds.set(campaignId, this.facts.warningThresholds(campaignId));
+      if (!thresholds.has(campaignId)) thresholds.set(campaignId, rectificationFacts.warningThresholds(this.facts, campaignId));
       return thresholds.get(campaignId)!;
     };
     const due: { problem: ProblemState; partId: string | null }[] = [];

@@ -1,0 +1,38 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import type { Response } from 'express';
+import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
+import { ProblemParams } from '../../http/problem-params';
+import { IsAttachmentRefs, IsText } from '../../http/request-rules';
+import { RectificationCommands } from '../../rectification-facts';
+import { claimFixed } from './claim-fixed';
+
+export class ClaimFixedRequest {
+  /** 整改成效佐证 */
+  @IsText(5000)
+  evidence!: string;
+
+  @IsOptional()
+  @IsAttachmentRefs()
+  attachmentRefs?: string[];
+}
+
+@ApiTags('rectification 整改台账')
+@Controller('api/problems')
+export class ClaimFixedHttpController {
+  constructor(private readonly commands: RectificationCommands) {}
+
+  @ApiOperation({ summary: '申请验收 (claim a problem fixed)', description: '申请验收（附整改成效佐证）' })
+  @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
+  @Post(':problemId/claim-fixed')
+  handle(
+    @Command() meta: CommandMeta,
+    @Param() p: ProblemParams,
+    @Body() body: ClaimFixedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    return respond(res, this.commands.execute(claimFixed, { problemId: p.problemId, ...body }, meta));
+  }
+}
