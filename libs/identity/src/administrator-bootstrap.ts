@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CommandMeta, PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
-import { RegisterUserCommand } from './commands/register-user/register-user.command';
+import { registerUser } from './commands/register-user/register-user';
+import { IdentityCommands } from './identity-commands';
 import { SecurityLog } from './security-log';
 import { UserDirectory } from './user-directory';
 
@@ -24,7 +24,7 @@ export class AdministratorBootstrap {
   demoAdministrator: { readonly username: string; readonly password: string } | null = null;
 
   constructor(
-    private readonly bus: CommandBus,
+    private readonly commands: IdentityCommands,
     private readonly users: UserDirectory,
     private readonly log: SecurityLog,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
@@ -50,11 +50,10 @@ export class AdministratorBootstrap {
   /** Creates the administrator unless a user of that name exists; answers whether it created one. */
   async ensure(username: string, password: string): Promise<boolean> {
     if (await this.users.byUsername(username)) return false;
-    await this.bus.execute(
-      new RegisterUserCommand(
-        { ...SYSTEM, correlationId: randomUUID() },
-        { userId: username, username, displayName: '系统管理员', role: 'admin', scopeUnitIds: [], password },
-      ),
+    await this.commands.execute(
+      registerUser,
+      { userId: username, username, displayName: '系统管理员', role: 'admin', scopeUnitIds: [], password },
+      { ...SYSTEM, correlationId: randomUUID() },
     );
     this.log.record('administrator_created', { userId: username, username }, null);
     return true;

@@ -17,7 +17,7 @@ export interface StreamUseCase<I, C extends CommandContext, S, E extends DomainE
   /** The time the user says the fact happened, when the request may carry one (checked: never in the future). */
   occurredAt?(input: I): string | undefined;
   /** Reads what the decider needs from other contexts; runs again with the fresh state on a conflict retry. */
-  facts?(input: I, ports: P, state: S): Promise<F>;
+  facts?(input: I, ports: P, state: S, context: CommandContext): Promise<F>;
   toCommand(input: I, facts: F, context: CommandContext): NoInfer<C>;
   /** What the idempotency fingerprint covers; by default the name and the whole input. */
   fingerprint?(input: I): unknown;
@@ -44,7 +44,7 @@ export async function runUseCase<I, C extends CommandContext, S, E extends Domai
     return runner.runMany(meta, print, () => useCase.decideWrites(input, ports, context, runner), context.at);
   }
   const context = runner.context(meta, useCase.occurredAt?.(input));
-  const command = async (state: S): Promise<C> => useCase.toCommand(input, (await useCase.facts?.(input, ports, state)) as F, context);
+  const command = async (state: S): Promise<C> => useCase.toCommand(input, (await useCase.facts?.(input, ports, state, context)) as F, context);
   return runner.run(useCase.streamId(input), useCase.decider, meta, command, print);
 }
 

@@ -1,16 +1,22 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Request, Response } from 'express';
+import { IdentityCommands } from '../../identity-commands';
 import { UserParams } from '../../user-params';
-import { ResetPasswordCommand } from './reset-password.command';
-import { ResetPasswordRequest } from './reset-password.request.dto';
+import { resetPassword } from './reset-password';
+
+export class ResetPasswordRequest {
+  @IsString()
+  @Length(10, 200, { message: 'password 长度须为 10–200 个字符' })
+  password!: string;
+}
 
 @ApiTags('users 用户')
 @Controller('api/users')
 export class ResetPasswordHttpController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly commands: IdentityCommands) {}
 
   @ApiOperation({ summary: '重置密码 (reset a user\'s password)', description: '重置密码（同时吊销该用户的全部刷新令牌）' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
@@ -22,6 +28,6 @@ export class ResetPasswordHttpController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    return respond(res, this.bus.execute(new ResetPasswordCommand(meta, p.userId, body, req)));
+    return respond(res, this.commands.revokingSessions(this.commands.execute(resetPassword, { userId: p.userId, ...body }, meta), p.userId, 'password_reset', req));
   }
 }

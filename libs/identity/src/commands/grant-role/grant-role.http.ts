@@ -1,16 +1,23 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Role } from '@platform/domain';
 import type { Response } from 'express';
+import { IdentityCommands } from '../../identity-commands';
 import { UserParams } from '../../user-params';
-import { GrantRoleCommand } from './grant-role.command';
-import { GrantRoleRequest } from './grant-role.request.dto';
+import { GRANTABLE_ROLES } from '../register-user/register-user.http';
+import { grantRole } from './grant-role';
+
+export class GrantRoleRequest {
+  @IsIn(GRANTABLE_ROLES)
+  role!: Role;
+}
 
 @ApiTags('users 用户')
 @Controller('api/users')
 export class GrantRoleHttpController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly commands: IdentityCommands) {}
 
   /** 授予角色 */
   @ApiOperation({ summary: '授予角色 (grant a role)' })
@@ -22,6 +29,6 @@ export class GrantRoleHttpController {
     @Body() body: GrantRoleRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    return respond(res, this.bus.execute(new GrantRoleCommand(meta, p.userId, body)));
+    return respond(res, this.commands.execute(grantRole, { userId: p.userId, ...body }, meta));
   }
 }

@@ -1,16 +1,23 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { IsString, Length } from 'class-validator';
+import { Access, Command, CommandMeta, CommandResult, NoControlCharacters, respond } from '@platform/common';
 import type { Request, Response } from 'express';
+import { IdentityCommands } from '../../identity-commands';
 import { UserParams } from '../../user-params';
-import { DisableUserCommand } from './disable-user.command';
-import { DisableUserRequest } from './disable-user.request.dto';
+import { disableUser } from './disable-user';
+
+export class DisableUserRequest {
+  @IsString()
+  @Length(1, 500)
+  @NoControlCharacters({ multiline: true })
+  reason!: string;
+}
 
 @ApiTags('users 用户')
 @Controller('api/users')
 export class DisableUserHttpController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly commands: IdentityCommands) {}
 
   @ApiOperation({ summary: '停用账号 (disable a user)', description: '停用账号（同时吊销其全部令牌）' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
@@ -22,6 +29,6 @@ export class DisableUserHttpController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    return respond(res, this.bus.execute(new DisableUserCommand(meta, p.userId, body, req)));
+    return respond(res, this.commands.revokingSessions(this.commands.execute(disableUser, { userId: p.userId, ...body }, meta), p.userId, 'user_disabled', req));
   }
 }

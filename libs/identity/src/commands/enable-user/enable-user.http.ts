@@ -1,16 +1,18 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
+import { IdentityCommands } from '../../identity-commands';
 import { UserParams } from '../../user-params';
-import { EnableUserCommand } from './enable-user.command';
-import { EnableUserRequest } from './enable-user.request.dto';
+import { enableUser } from './enable-user';
+
+/** Enabling needs no fields; unknown ones are still refused. */
+export class EnableUserRequest {}
 
 @ApiTags('users 用户')
 @Controller('api/users')
 export class EnableUserHttpController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly commands: IdentityCommands) {}
 
   /** 启用账号 */
   @ApiOperation({ summary: '启用账号 (enable a user)' })
@@ -22,6 +24,6 @@ export class EnableUserHttpController {
     @Body() body: EnableUserRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    return respond(res, this.bus.execute(new EnableUserCommand(meta, p.userId, body)));
+    return respond(res, this.commands.execute(enableUser, { userId: p.userId, ...body }, meta));
   }
 }

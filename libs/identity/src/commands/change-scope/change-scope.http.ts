@@ -1,16 +1,18 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
+import { IdentityCommands } from '../../identity-commands';
 import { UserParams } from '../../user-params';
-import { ChangeScopeCommand } from './change-scope.command';
-import { ChangeScopeRequest } from './change-scope.request.dto';
+import { UserScopeRequest } from '../../user-scope.request.dto';
+import { changeScope } from './change-scope';
+
+export class ChangeScopeRequest extends UserScopeRequest {}
 
 @ApiTags('users 用户')
 @Controller('api/users')
 export class ChangeScopeHttpController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly commands: IdentityCommands) {}
 
   /** 调整工作范围 */
   @ApiOperation({ summary: '调整工作范围 (change a user\'s scope)' })
@@ -22,6 +24,6 @@ export class ChangeScopeHttpController {
     @Body() body: ChangeScopeRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    return respond(res, this.bus.execute(new ChangeScopeCommand(meta, p.userId, body)));
+    return respond(res, this.commands.execute(changeScope, { userId: p.userId, ...body }, meta));
   }
 }
