@@ -1,11 +1,10 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { ScopeLookupRegistry } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
 import { READ_STORE, ReadModelsModule, ReadStore } from '@platform/read-models';
-import { AcknowledgeChainBreakHttpController } from './commands/acknowledge-chain-break/acknowledge-chain-break.http.controller';
-import { PublishNoticeHandler } from './commands/publish-notice/publish-notice.handler';
-import { PublishNoticeHttpController } from './commands/publish-notice/publish-notice.http.controller';
+import { AcknowledgeChainBreakHttpController } from './commands/acknowledge-chain-break/acknowledge-chain-break.http';
+import { NoticeCommands } from './commands/notice-commands';
+import { PublishNoticeHttpController } from './commands/publish-notice/publish-notice.http';
 import { NoticeDoc, NOTICES } from './notices/notices.documents';
 import { ExportNoticeHttpController } from './queries/export-notice/export-notice.http.controller';
 import { GetSigningKeyHttpController } from './queries/get-signing-key/get-signing-key.http.controller';
@@ -32,7 +31,7 @@ import { VIEW_PROJECTIONS } from './view-projections';
  * (the store and the runner) in the application.
  */
 @Module({
-  imports: [CqrsModule, OrganizationsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
+  imports: [OrganizationsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
   controllers: [
     GetProgressBoardHttpController,
     ExportProgressBoardHttpController,
@@ -52,7 +51,7 @@ import { VIEW_PROJECTIONS } from './view-projections';
     ReproduceNoticeHttpController,
     ExportNoticeHttpController,
   ],
-  providers: [ViewMoments, PublishNoticeHandler],
+  providers: [ViewMoments, NoticeCommands],
   exports: [ViewMoments],
 })
 export class ViewsModule implements OnModuleInit {
