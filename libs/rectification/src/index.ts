@@ -22,3 +22,7 @@ export * from './commands/register-problem/register-problem';
 export * from './commands/reject-fix/reject-fix';
 export * from './commands/resume-rectification/resume-rectification';
 export * from './commands/review-deferral/review-deferral';
+export * from './rectification-facts';
+export * from './warnings/deadline-warning-check';
+export { WARNING_JOB_ACTOR } from './warnings/deadline-warning.job';
+export { ANONYMOUS_VOTER } from './http/voter-command-meta';
