@@ -26,12 +26,7 @@ export class ApplyForTransitionHttpController {
   @ApiOperation({ summary: '申请转段 (apply for a phase transition)', description: '申请转段（本阶段必做步骤须已全部完成）' })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post('transition-applications')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: CampaignUnitParams,
-    @Body() body: ApplyForTransitionRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: ApplyForTransitionRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(applyForTransition, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
   }
 }

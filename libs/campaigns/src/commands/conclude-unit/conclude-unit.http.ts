@@ -27,12 +27,7 @@ export class ConcludeUnitHttpController {
   @ApiOperation({ summary: '总结 (conclude a unit\'s campaign)', description: '总结（巩固阶段后；示范点创建须选择命名或淘汰）' })
   @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
   @Post('conclusion')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: CampaignUnitParams,
-    @Body() body: ConcludeUnitRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: ConcludeUnitRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(concludeUnit, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
   }
 }

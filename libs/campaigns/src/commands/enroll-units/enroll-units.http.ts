@@ -24,12 +24,7 @@ export class EnrollUnitsHttpController {
   @ApiOperation({ summary: '增补参加活动的组织 (enroll more units)' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromBody('unitIds') })
   @Post(':campaignId/enrollments')
-  enroll(
-    @Command() meta: CommandMeta,
-    @Param() p: CampaignParams,
-    @Body() body: EnrollUnitsRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  enroll(@Command() meta: CommandMeta, @Param() p: CampaignParams, @Body() body: EnrollUnitsRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(enrollUnits, { campaignId: p.campaignId, ...body }, meta));
   }
 }

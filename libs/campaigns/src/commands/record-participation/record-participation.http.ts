@@ -54,12 +54,7 @@ export class RecordParticipationHttpController {
   @ApiRequestExample(RecordParticipationRequest, '参学情况 (participation)', { shouldAttend: 30, attended: 27, excused: [{ reason: '流动党员外出务工', count: 2 }] })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post('participation')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: CampaignUnitParams,
-    @Body() body: RecordParticipationRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: RecordParticipationRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(recordParticipation, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
   }
 }

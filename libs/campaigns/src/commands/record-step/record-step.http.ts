@@ -51,12 +51,7 @@ export class RecordStepHttpController {
   @ApiRequestExample(RecordStepRequest, '集中学习 (centralized study, in hours)', { phaseKey: 'study', stepKey: 'centralized_study', evidence: '集中学习 12 学时，参学党员 28 人', quantity: 12, occurredAt: '2026-01-20T09:00:00Z' })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post('steps')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: CampaignUnitParams,
-    @Body() body: RecordStepRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: RecordStepRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(recordStep, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
   }
 }

@@ -25,12 +25,7 @@ export class RejectTransitionHttpController {
   @ApiOperation({ summary: '退回转段申请 (reject a phase transition)', description: '退回转段申请（须说明理由）' })
   @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
   @Post('transition-applications/reject')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: CampaignUnitParams,
-    @Body() body: RejectTransitionRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: RejectTransitionRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(rejectTransition, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
   }
 }

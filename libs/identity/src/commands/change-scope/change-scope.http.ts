@@ -18,12 +18,7 @@ export class ChangeScopeHttpController {
   @ApiOperation({ summary: '调整工作范围 (change a user\'s scope)' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post(':userId/scope')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: UserParams,
-    @Body() body: ChangeScopeRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: UserParams, @Body() body: ChangeScopeRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(changeScope, { userId: p.userId, ...body }, meta));
   }
 }

@@ -22,13 +22,7 @@ export class DisableUserHttpController {
   @ApiOperation({ summary: '停用账号 (disable a user)', description: '停用账号（同时吊销其全部令牌）' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post(':userId/disable')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: UserParams,
-    @Body() body: DisableUserRequest,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: UserParams, @Body() body: DisableUserRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.revokingSessions(this.commands.execute(disableUser, { userId: p.userId, ...body }, meta), p.userId, 'user_disabled', req));
   }
 }

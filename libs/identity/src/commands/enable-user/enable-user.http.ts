@@ -18,12 +18,7 @@ export class EnableUserHttpController {
   @ApiOperation({ summary: '启用账号 (enable a user)' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post(':userId/enable')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: UserParams,
-    @Body() body: EnableUserRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: UserParams, @Body() body: EnableUserRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(enableUser, { userId: p.userId, ...body }, meta));
   }
 }

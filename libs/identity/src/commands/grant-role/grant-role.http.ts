@@ -23,12 +23,7 @@ export class GrantRoleHttpController {
   @ApiOperation({ summary: '授予角色 (grant a role)' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post(':userId/role')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: UserParams,
-    @Body() body: GrantRoleRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: UserParams, @Body() body: GrantRoleRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(grantRole, { userId: p.userId, ...body }, meta));
   }
 }

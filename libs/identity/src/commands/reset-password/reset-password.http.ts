@@ -21,13 +21,7 @@ export class ResetPasswordHttpController {
   @ApiOperation({ summary: '重置密码 (reset a user\'s password)', description: '重置密码（同时吊销该用户的全部刷新令牌）' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post(':userId/password')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: UserParams,
-    @Body() body: ResetPasswordRequest,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: UserParams, @Body() body: ResetPasswordRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.revokingSessions(this.commands.execute(resetPassword, { userId: p.userId, ...body }, meta), p.userId, 'password_reset', req));
   }
 }

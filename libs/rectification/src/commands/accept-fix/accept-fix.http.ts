@@ -25,12 +25,7 @@ export class AcceptFixHttpController {
   @ApiOperation({ summary: '验收通过 (accept a fix)', description: '验收通过（不能验收本单位或自己提交的整改）' })
   @Access({ roles: VERIFIERS, mode: 'write', units: responsibleUnit })
   @Post(':problemId/accept-fix')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: AcceptFixRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: AcceptFixRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(acceptFix, { problemId: p.problemId, ...body }, meta));
   }
 }

@@ -36,12 +36,7 @@ export class CastBallotHttpController {
   @ApiRequestExample(CastBallotRequest, '一张满意票 (one ballot)', { round: 1, ballotId: 'b-000123', grade: 'satisfied' })
   @Access({ roles: VOTERS, mode: 'write', units: organizerUnit })
   @Post('ballots')
-  handle(
-    @VoterCommand() meta: CommandMeta,
-    @Param() p: CampaignUnitParams,
-    @Body() body: CastBallotRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@VoterCommand() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: CastBallotRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(castBallot, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
   }
 }

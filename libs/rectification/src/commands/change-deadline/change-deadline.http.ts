@@ -25,12 +25,7 @@ export class ChangeDeadlineHttpController {
   @ApiOperation({ summary: '调整整改时限 (change the rectification deadline)', description: '调整整改时限（须说明理由，原时限保留在历史中）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/deadline')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: ChangeDeadlineRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: ChangeDeadlineRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(changeDeadline, { problemId: p.problemId, ...body }, meta));
   }
 }

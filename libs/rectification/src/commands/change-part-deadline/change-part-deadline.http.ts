@@ -24,12 +24,7 @@ export class ChangePartDeadlineHttpController {
   @ApiOperation({ summary: '调整联动整改任务的时限 (change a joint part\'s deadline)', description: '调整联动整改任务的时限（须说明理由）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/parts/:partId/deadline')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemPartParams,
-    @Body() body: ChangePartDeadlineRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemPartParams, @Body() body: ChangePartDeadlineRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(changePartDeadline, { problemId: p.problemId, partId: p.partId, ...body }, meta));
   }
 }

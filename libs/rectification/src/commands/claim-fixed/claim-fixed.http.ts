@@ -27,12 +27,7 @@ export class ClaimFixedHttpController {
   @ApiOperation({ summary: '申请验收 (claim a problem fixed)', description: '申请验收（附整改成效佐证）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/claim-fixed')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: ClaimFixedRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: ClaimFixedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(claimFixed, { problemId: p.problemId, ...body }, meta));
   }
 }

@@ -22,12 +22,7 @@ export class ClosePartHttpController {
   @ApiOperation({ summary: '完成联动整改任务 (close a joint-handling part)', description: '完成联动整改任务（附佐证）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/parts/:partId/close')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemPartParams,
-    @Body() body: ClosePartRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemPartParams, @Body() body: ClosePartRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(closePart, { problemId: p.problemId, partId: p.partId, ...body }, meta));
   }
 }

@@ -25,12 +25,7 @@ export class CloseProblemHttpController {
   @ApiOperation({ summary: '销号 (close a problem)', description: '销号（可记录防止反弹的长效机制）' })
   @Access({ roles: VERIFIERS, mode: 'write', units: responsibleUnit })
   @Post(':problemId/close')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: CloseProblemRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: CloseProblemRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(closeProblem, { problemId: p.problemId, ...body }, meta));
   }
 }

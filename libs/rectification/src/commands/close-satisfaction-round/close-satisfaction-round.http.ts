@@ -24,12 +24,7 @@ export class CloseSatisfactionRoundHttpController {
   @ApiOperation({ summary: '结束本轮测评，按活动的满意率门槛判定达标或补课 (close a satisfaction round)' })
   @Access({ roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') })
   @Post('close')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: CampaignUnitParams,
-    @Body() body: CloseSatisfactionRoundRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: CloseSatisfactionRoundRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(closeSatisfactionRound, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
   }
 }

@@ -51,12 +51,7 @@ export class DeferProblemHttpController {
   @ApiOperation({ summary: '暂缓解决 (defer a problem)', description: '暂缓解决：说明客观条件、向群众说明情况、复查日期与逐步解决措施' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/defer')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: DeferProblemRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: DeferProblemRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(deferProblem, { problemId: p.problemId, ...body }, meta));
   }
 }

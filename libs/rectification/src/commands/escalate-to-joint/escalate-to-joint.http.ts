@@ -50,12 +50,7 @@ export class EscalateToJointHttpController {
   @ApiOperation({ summary: '转为联动整改 (escalate to joint handling)', description: '转为联动整改：上级牵头单位协调，各参与单位分担任务' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/escalate')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: EscalateToJointRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: EscalateToJointRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(escalateToJoint, { problemId: p.problemId, ...body }, meta));
   }
 }

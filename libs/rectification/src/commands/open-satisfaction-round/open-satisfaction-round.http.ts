@@ -23,12 +23,7 @@ export class OpenSatisfactionRoundHttpController {
   @ApiOperation({ summary: '开始一轮满意度测评 (open a satisfaction round)', description: '开始一轮满意度测评（未达标的单位补课后再测）' })
   @Access({ roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') })
   @Post('rounds')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: CampaignUnitParams,
-    @Body() body: OpenSatisfactionRoundRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: OpenSatisfactionRoundRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(openSatisfactionRound, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
   }
 }

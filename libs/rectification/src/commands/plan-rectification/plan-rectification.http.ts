@@ -40,12 +40,7 @@ export class PlanRectificationHttpController {
   @ApiRequestExample(PlanRectificationRequest, '限期整改 (by a deadline)', { measures: ['建立首问负责制', '每月公开办事时限'], timing: 'by_deadline', deadline: '2026-06-30' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/plan')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: PlanRectificationRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: PlanRectificationRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(planRectification, { problemId: p.problemId, ...body }, meta));
   }
 }

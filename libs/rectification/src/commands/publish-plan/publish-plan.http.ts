@@ -18,12 +18,7 @@ export class PublishPlanHttpController {
   @ApiOperation({ summary: '公示整改方案 (publish the rectification plan)', description: '公示整改方案（此后群众无需登录即可查看）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/publish')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: PublishPlanRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: PublishPlanRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(publishPlan, { problemId: p.problemId, ...body }, meta));
   }
 }

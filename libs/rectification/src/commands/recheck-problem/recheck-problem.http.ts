@@ -36,12 +36,7 @@ export class RecheckProblemHttpController {
   @ApiOperation({ summary: '“回头看”复查已销号问题 (re-check a closed problem in look-back)', description: '“回头看”复查已销号问题：巩固或反弹（反弹则重新整改，历史保留）' })
   @Access({ roles: RECHECKERS, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/recheck')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: RecheckProblemRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: RecheckProblemRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(recheckProblem, { problemId: p.problemId, ...body }, meta));
   }
 }

@@ -65,12 +65,7 @@ export class RecordBallotTallyHttpController {
   @ApiOperation({ summary: '录入一次测评会议的计票结果 (record a ballot tally)' })
   @Access({ roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') })
   @Post('tallies')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: CampaignUnitParams,
-    @Body() body: RecordBallotTallyRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: RecordBallotTallyRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(recordBallotTally, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
   }
 }

@@ -20,12 +20,7 @@ export class RecordPartProgressHttpController {
   @ApiOperation({ summary: '记录联动整改任务的进展 (record a joint part\'s progress)' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/parts/:partId/progress')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemPartParams,
-    @Body() body: RecordPartProgressRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemPartParams, @Body() body: RecordPartProgressRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(recordPartProgress, { problemId: p.problemId, partId: p.partId, ...body }, meta));
   }
 }

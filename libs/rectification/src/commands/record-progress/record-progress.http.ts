@@ -33,12 +33,7 @@ export class RecordProgressHttpController {
   @ApiRequestExample(RecordProgressRequest, '整改进展 (progress)', { note: '首问负责制已建立并在服务窗口公示', attachmentRefs: ['uploads/2026/03/notice-0012.pdf'] })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/progress')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: RecordProgressRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: RecordProgressRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(recordProgress, { problemId: p.problemId, ...body }, meta));
   }
 }

@@ -83,11 +83,7 @@ export class RegisterProblemHttpController {
     })
   @Access({ roles: REGISTRARS, mode: 'write', units: fromBody('responsibleUnitId') })
   @Post()
-  handle(
-    @Command() meta: CommandMeta,
-    @Body() body: RegisterProblemRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Body() body: RegisterProblemRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(registerProblem, body, meta));
   }
 }

@@ -28,12 +28,7 @@ export class ResumeRectificationHttpController {
   @ApiOperation({ summary: '恢复整改 (resume rectification)', description: '恢复整改（可同时确定新的整改时限）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/resume')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: ResumeRectificationRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: ResumeRectificationRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(resumeRectification, { problemId: p.problemId, ...body }, meta));
   }
 }

@@ -26,12 +26,7 @@ export class ReviewDeferralHttpController {
   @ApiOperation({ summary: '复查暂缓解决的问题，确定下次复查日期 (review a deferral)' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/deferral-review')
-  handle(
-    @Command() meta: CommandMeta,
-    @Param() p: ProblemParams,
-    @Body() body: ReviewDeferralRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: ReviewDeferralRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(reviewDeferral, { problemId: p.problemId, ...body }, meta));
   }
 }

@@ -55,12 +55,7 @@ export class PublishNoticeHttpController {
   @ApiOperation({ summary: '发布通报 (publish a notice)', description: '发布通报：以当前数据生成带排名的进度看板快照，连同数据截止位置、指标口径版本和快照摘要作为事件保存； 发布后永不改变，可随时用 /api/notices/{noticeId}/reproduce 从事件重新计算核对' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromLookup('campaign', 'campaignId'), match: 'any' })
   @Post()
-  async publish(
-    @Command() meta: CommandMeta,
-    @Param() p: CampaignParams,
-    @Body() body: PublishNoticeRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  async publish(@Command() meta: CommandMeta, @Param() p: CampaignParams, @Body() body: PublishNoticeRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     const result = await respond(res, this.commands.execute(publishNotice, { campaignId: p.campaignId, scope: meta.scope, ...body }, meta));
     // The notice is published, then the head (its own event included) is signed and printed on it.
     return { ...result, checkpoint: await documentCheckpoint(this.witness, { notice: body.noticeId }) } as PublishNoticeResult;
