@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CommandResult, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
 import type { Request } from 'express';
-import { AuthService } from './auth.service';
-import { UserDirectory } from './user-directory';
+import { AuthService } from './auth/auth.service';
+import { UserDirectory } from './users/user-directory';
 
 /** What the identity use cases read and keep besides their streams: names in use, and password hashes (never in an event). */
 export interface IdentityPorts extends TreeFacts {

@@ -6,25 +6,25 @@ import { createSecretKey } from 'node:crypto';
 import { join } from 'node:path';
 import { PLATFORM_CONFIG, PlatformConfig, ScopeLookupRegistry } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
-import { AccessGuard } from './access.guard';
-import { AdministratorBootstrap } from './administrator-bootstrap';
+import { AccessGuard } from './access/access.guard';
+import { AdministratorBootstrap } from './users/administrator-bootstrap';
 import { AuthHttpController } from './auth/auth.http.controller';
 import { IdentityCommands } from './identity-commands';
-import { AuthService } from './auth.service';
-import { Authenticator, TOKEN_ALGORITHM } from './authenticator';
+import { AuthService } from './auth/auth.service';
+import { Authenticator, TOKEN_ALGORITHM } from './auth/authenticator';
 import { ChangeScopeHttpController } from './commands/change-scope/change-scope.http';
 import { DisableUserHttpController } from './commands/disable-user/disable-user.http';
 import { EnableUserHttpController } from './commands/enable-user/enable-user.http';
 import { GrantRoleHttpController } from './commands/grant-role/grant-role.http';
 import { RegisterUserHttpController } from './commands/register-user/register-user.http';
 import { ResetPasswordHttpController } from './commands/reset-password/reset-password.http';
-import { IdentityStore } from './identity-store';
-import { Argon2PasswordHasher, PASSWORD_HASHER } from './password-hasher';
-import { PlatformThrottlerGuard } from './platform-throttler.guard';
+import { IdentityStore } from './store/identity-store';
+import { Argon2PasswordHasher, PASSWORD_HASHER } from './auth/password-hasher';
+import { PlatformThrottlerGuard } from './access/platform-throttler.guard';
 import { UsersHttpController } from './queries/users.http.controller';
-import { SecurityLog } from './security-log';
-import { SignInLimits } from './sign-in-limits';
-import { UserDirectory } from './user-directory';
+import { SecurityLog } from './auth/security-log';
+import { SignInLimits } from './auth/sign-in-limits';
+import { UserDirectory } from './users/user-directory';
 
 const identityStore = {
   provide: IdentityStore,

@@ -3,10 +3,10 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CurrentActor, respond, STAFF } from '@platform/common';
 import { Actor } from '@platform/domain';
 import type { Request, Response } from 'express';
-import { AuthService, TokenPair } from '../auth.service';
+import { AuthService, TokenPair } from './auth.service';
 import { resetPassword } from '../commands/reset-password/reset-password';
 import { IdentityCommands } from '../identity-commands';
-import { UserDirectory } from '../user-directory';
+import { UserDirectory } from '../users/user-directory';
 import { ChangeOwnPasswordRequest, RefreshTokenRequest, SignInRequest } from './auth.request.dto';
 import { CurrentUserAnswer } from './current-user.response';
 import { TokenPairAnswer } from './token-pair.response';

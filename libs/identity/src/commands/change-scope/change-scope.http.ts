@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { IdentityCommands } from '../../identity-commands';
-import { UserParams } from '../../user-params';
-import { UserScopeRequest } from '../../user-scope.request.dto';
+import { UserParams } from '../../users/user-params';
+import { UserScopeRequest } from '../../users/user-scope.request.dto';
 import { changeScope } from './change-scope';
 
 export class ChangeScopeRequest extends UserScopeRequest {}

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Response } from 'express';
 import { IdentityCommands } from '../../identity-commands';
-import { UserParams } from '../../user-params';
+import { UserParams } from '../../users/user-params';
 import { enableUser } from './enable-user';
 
 /** Enabling needs no fields; unknown ones are still refused. */

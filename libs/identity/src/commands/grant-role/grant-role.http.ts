@@ -5,7 +5,7 @@ import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/
 import { Role } from '@platform/domain';
 import type { Response } from 'express';
 import { IdentityCommands } from '../../identity-commands';
-import { UserParams } from '../../user-params';
+import { UserParams } from '../../users/user-params';
 import { GRANTABLE_ROLES } from '../register-user/register-user.http';
 import { grantRole } from './grant-role';
 

@@ -5,7 +5,7 @@ import { Access, Command, CommandMeta, CommandResult, IsId, NoControlCharacters,
 import { Role, USERNAME_PATTERN } from '@platform/domain';
 import type { Response } from 'express';
 import { IdentityCommands } from '../../identity-commands';
-import { UserScopeRequest } from '../../user-scope.request.dto';
+import { UserScopeRequest } from '../../users/user-scope.request.dto';
 import { registerUser } from './register-user';
 
 export const GRANTABLE_ROLES: Role[] = ['admin', 'office', 'operator', 'inspector', 'leader'];

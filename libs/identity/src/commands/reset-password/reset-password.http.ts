@@ -4,7 +4,7 @@ import { IsString, Length } from 'class-validator';
 import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
 import type { Request, Response } from 'express';
 import { IdentityCommands } from '../../identity-commands';
-import { UserParams } from '../../user-params';
+import { UserParams } from '../../users/user-params';
 import { resetPassword } from './reset-password';
 
 export class ResetPasswordRequest {

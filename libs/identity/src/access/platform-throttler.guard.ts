@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { ActorRequest } from '@platform/common';
-import { SecurityLog } from './security-log';
+import { SecurityLog } from '../auth/security-log';
 
 const SIGN_IN_PATHS = new Set(['/api/auth/sign-in', '/api/auth/refresh']);
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@platform/common';
 import type { Request } from 'express';
-import { IdentityStore } from './identity-store';
+import { IdentityStore } from '../store/identity-store';
 
 export const SECURITY_EVENT_KINDS = [
   'sign_in',

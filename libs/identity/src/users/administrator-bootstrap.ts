@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CommandMeta, PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
-import { registerUser } from './commands/register-user/register-user';
-import { IdentityCommands } from './identity-commands';
-import { SecurityLog } from './security-log';
+import { registerUser } from '../commands/register-user/register-user';
+import { IdentityCommands } from '../identity-commands';
+import { SecurityLog } from '../auth/security-log';
 import { UserDirectory } from './user-directory';
 
 const SYSTEM: CommandMeta = {

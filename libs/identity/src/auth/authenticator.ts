@@ -2,8 +2,8 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ActorScope } from '@platform/common';
 import { Actor, UserState } from '@platform/domain';
-import { IdentityStore } from './identity-store';
-import { UserDirectory } from './user-directory';
+import { IdentityStore } from '../store/identity-store';
+import { UserDirectory } from '../users/user-directory';
 
 export interface AccessTokenClaims {
   readonly sub: string;

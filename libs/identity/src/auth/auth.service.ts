@@ -4,11 +4,11 @@ import { CLOCK, Clock, PLATFORM_CONFIG, PlatformConfig } from '@platform/common'
 import { UserState } from '@platform/domain';
 import type { Request } from 'express';
 import { actorOf } from './authenticator';
-import { IdentityStore } from './identity-store';
+import { IdentityStore } from '../store/identity-store';
 import { PASSWORD_HASHER, PasswordHasher } from './password-hasher';
 import { SecurityLog } from './security-log';
 import { SignInLimits } from './sign-in-limits';
-import { UserDirectory } from './user-directory';
+import { UserDirectory } from '../users/user-directory';
 
 export interface TokenPair {
   readonly tokenType: 'Bearer';

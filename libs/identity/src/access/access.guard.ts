@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, ForbiddenException, HttpException, Injec
 import { Reflector } from '@nestjs/core';
 import { ACCESS_RULE, AccessRule, ActorRequest, ScopedRequest, ScopeLookupRegistry, scopeCovers } from '@platform/common';
 import { OrganizationDirectory } from '@platform/organizations';
-import { Authenticator } from './authenticator';
-import { SecurityLog } from './security-log';
+import { Authenticator } from '../auth/authenticator';
+import { SecurityLog } from '../auth/security-log';
 
 export const NOT_FOUND_BODY = { statusCode: 404, error: 'Not Found', message: '资源不存在或无权查看 (not found)' };
 export const FORBIDDEN_BODY = { statusCode: 403, error: 'Forbidden', message: '无权进行此操作 (forbidden)' };
