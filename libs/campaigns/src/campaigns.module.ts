@@ -3,6 +3,7 @@ import { ScopeLookupRegistry } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
 import { CampaignCommands } from './campaign-commands';
 import { CampaignFactsLoader } from './campaign-facts';
+import { CampaignUnits } from './campaign-units';
 import { ApplyForTransitionHttpController } from './commands/apply-for-transition/apply-for-transition.http';
 import { ApproveTransitionHttpController } from './commands/approve-transition/approve-transition.http';
 import { ConcludeUnitHttpController } from './commands/conclude-unit/conclude-unit.http';
@@ -36,22 +37,18 @@ import { ListTemplatesHttpController } from './queries/list-templates/list-templ
   providers: [
     CampaignFactsLoader,
     CampaignCommands,
+    CampaignUnits,
   ],
-  exports: [CampaignFactsLoader, CampaignCommands],
+  exports: [CampaignFactsLoader, CampaignCommands, CampaignUnits],
 })
 export class CampaignsModule implements OnModuleInit {
   constructor(
     private readonly lookups: ScopeLookupRegistry,
-    private readonly campaigns: CampaignFactsLoader,
+    private readonly campaigns: CampaignUnits,
   ) {}
 
   onModuleInit(): void {
-    const enrolled = async (campaignId: string) => {
-      const { state } = await this.campaigns.state(campaignId);
-      return state.launched ? Object.keys(state.enrolled) : null;
-    };
-    this.lookups.register('campaign', enrolled);
-    this.lookups.registerStreamCategory('campaign', (streamId) => enrolled(streamId.slice('campaign-'.length)));
+    this.lookups.registerStreamCategory('campaign', (streamId) => this.campaigns.units(streamId.slice('campaign-'.length)));
     // progress-<campaign>.<unit>: ids never contain '.', so the unit is what follows it.
     this.lookups.registerStreamCategory('progress', async (streamId) => [streamId.slice(streamId.indexOf('.') + 1)]);
   }

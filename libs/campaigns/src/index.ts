@@ -1,6 +1,7 @@
 export * from './campaigns.module';
 export * from './campaign-facts';
 export * from './campaign-commands';
+export * from './campaign-units';
 export * from './commands/apply-for-transition/apply-for-transition';
 export * from './commands/approve-transition/approve-transition';
 export * from './commands/conclude-unit/conclude-unit';

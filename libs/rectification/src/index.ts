@@ -26,3 +26,4 @@ export * from './rectification-facts';
 export * from './warnings/deadline-warning-check';
 export { WARNING_JOB_ACTOR } from './warnings/deadline-warning.job';
 export { ANONYMOUS_VOTER } from './http/voter-command-meta';
+export { ProblemResponsibleUnit, ProblemUnits } from './http/problem-access';

@@ -32,7 +32,8 @@ import { GetSatisfactionHttpController } from './queries/get-satisfaction/get-sa
 import { GetPublicSatisfactionHttpController } from './queries/get-public-satisfaction/get-public-satisfaction.http.controller';
 import { OfficeCalendar } from './office-calendar';
 import { RectificationCommands, RectificationFactsLoader } from './rectification-facts';
-import { ProblemIndex, unitsOfProblem } from './problem-index';
+import { ProblemResponsibleUnit, ProblemUnits } from './http/problem-access';
+import { ProblemIndex } from './problem-index';
 import { loadRectificationConfig, RECTIFICATION_CONFIG } from './rectification-config';
 import { DeadlineWarningCheck } from './warnings/deadline-warning-check';
 import { DeadlineWarningJob } from './warnings/deadline-warning.job';
@@ -78,30 +79,23 @@ import { DeadlineWarningJob } from './warnings/deadline-warning.job';
     { provide: RECTIFICATION_CONFIG, useFactory: () => loadRectificationConfig() },
     OfficeCalendar,
     ProblemIndex,
+    ProblemUnits,
+    ProblemResponsibleUnit,
     RectificationFactsLoader,
     RectificationCommands,
     DeadlineWarningCheck,
     DeadlineWarningJob,
   ],
-  exports: [ProblemIndex],
+  exports: [ProblemIndex, ProblemUnits, ProblemResponsibleUnit],
 })
 export class RectificationModule implements OnModuleInit {
   constructor(
     private readonly lookups: ScopeLookupRegistry,
-    private readonly index: ProblemIndex,
+    private readonly problems: ProblemUnits,
   ) {}
 
   onModuleInit(): void {
-    const involved = async (problemId: string) => {
-      const s = await this.index.get(problemId);
-      return s?.exists ? unitsOfProblem(s) : null;
-    };
-    this.lookups.register('problem', involved);
-    this.lookups.register('problem-responsible', async (problemId) => {
-      const s = await this.index.get(problemId);
-      return s?.exists ? [s.responsibleUnitId] : null;
-    });
-    this.lookups.registerStreamCategory('problem', (streamId) => involved(streamId.slice('problem-'.length)));
+    this.lookups.registerStreamCategory('problem', (streamId) => this.problems.units(streamId.slice('problem-'.length)));
     // satisfaction-<campaign>.<unit>: ids never contain '.', so the unit is what follows it.
     this.lookups.registerStreamCategory('satisfaction', async (streamId) => [streamId.slice(streamId.indexOf('.') + 1)]);
   }

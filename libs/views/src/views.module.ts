@@ -1,7 +1,8 @@
-import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { ScopeLookupRegistry } from '@platform/common';
+import { CampaignsModule } from '@platform/campaigns';
 import { OrganizationsModule } from '@platform/organizations';
-import { READ_STORE, ReadModelsModule, ReadStore } from '@platform/read-models';
+import { ReadModelsModule } from '@platform/read-models';
 import { AcknowledgeChainBreakHttpController } from './commands/acknowledge-chain-break/acknowledge-chain-break.http';
 import { NoticeCommands } from './commands/notice-commands';
 import { PublishNoticeHttpController } from './commands/publish-notice/publish-notice.http';
@@ -22,6 +23,7 @@ import { ReproduceNoticeHttpController } from './queries/reproduce-notice/reprod
 import { SearchAuditTrailHttpController } from './queries/search-audit-trail/search-audit-trail.http.controller';
 import { VerifyEventChainHttpController } from './queries/verify-event-chain/verify-event-chain.http.controller';
 import { LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-tracker/rectification-ledger.documents';
+import { LedgerProblemUnits, NoticeUnits } from './shared/view-lookups';
 import { ViewMoments } from './shared/view-moment';
 import { VIEW_PROJECTIONS } from './view-projections';
 
@@ -31,7 +33,7 @@ import { VIEW_PROJECTIONS } from './view-projections';
  * (the store and the runner) in the application.
  */
 @Module({
-  imports: [OrganizationsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
+  imports: [OrganizationsModule, CampaignsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
   controllers: [
     GetProgressBoardHttpController,
     ExportProgressBoardHttpController,
@@ -51,28 +53,16 @@ import { VIEW_PROJECTIONS } from './view-projections';
     ReproduceNoticeHttpController,
     ExportNoticeHttpController,
   ],
-  providers: [ViewMoments, NoticeCommands],
+  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits],
   exports: [ViewMoments],
 })
 export class ViewsModule implements OnModuleInit {
   constructor(
     private readonly lookups: ScopeLookupRegistry,
-    private readonly moments: ViewMoments,
-    @Inject(READ_STORE) private readonly store: ReadStore,
+    private readonly notices: NoticeUnits,
   ) {}
 
   onModuleInit(): void {
-    // Access checks run before the handler: they too must see a problem or notice created just now.
-    const problemUnits = async (problemId: string) => {
-      await this.moments.catchUp(['rectification-ledger']);
-      return (await this.store.get<LedgerProblemDoc>(LEDGER_PROBLEMS, problemId))?.unitIds ?? null;
-    };
-    const noticeUnits = async (noticeId: string) => {
-      await this.moments.catchUp(['notices']);
-      return (await this.store.get<NoticeDoc>(NOTICES, noticeId))?.unitIds ?? null;
-    };
-    this.lookups.register('ledger-problem', problemUnits);
-    this.lookups.register('notice', noticeUnits);
-    this.lookups.registerStreamCategory('notice', (streamId) => noticeUnits(streamId.slice('notice-'.length)));
+    this.lookups.registerStreamCategory('notice', (streamId) => this.notices.units(streamId.slice('notice-'.length)));
   }
 }

@@ -9,6 +9,7 @@ import type { Response } from 'express';
 import { documentCheckpoint } from '../../shared/document-checkpoint';
 import { NoticeCommands } from '../notice-commands';
 import { publishNotice } from './publish-notice';
+import { CampaignUnits } from '@platform/campaigns';
 
 export class PublishNoticeRequest {
   @IsId()
@@ -53,7 +54,7 @@ export class PublishNoticeHttpController {
   ) {}
 
   @ApiOperation({ summary: '发布通报 (publish a notice)', description: '发布通报：以当前数据生成带排名的进度看板快照，连同数据截止位置、指标口径版本和快照摘要作为事件保存； 发布后永不改变，可随时用 /api/notices/{noticeId}/reproduce 从事件重新计算核对' })
-  @Access({ roles: MANAGERS, mode: 'write', units: fromLookup('campaign', 'campaignId'), match: 'any' })
+  @Access({ roles: MANAGERS, mode: 'write', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
   @Post()
   async publish(@Command() meta: CommandMeta, @Param() p: CampaignParams, @Body() body: PublishNoticeRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     const result = await respond(res, this.commands.execute(publishNotice, { campaignId: p.campaignId, scope: meta.scope, ...body }, meta));
