@@ -20,3 +20,4 @@ export * from './access/actor-scope';
 export * from './http/openapi/answer-schemas';
 export * from './http/openapi/api-answers';
 export * from './http/openapi/validated-class-schemas';
+export * from './events/event-fold';
