@@ -29,3 +29,9 @@ export class IdentityCommands extends UseCaseExecutor<IdentityPorts> {
     return result;
   }
 }
+
+/** What the identity context's command controllers share: the executor with the context's ports. */
+@Injectable()
+export abstract class IdentityCommandController {
+  constructor(protected readonly commands: IdentityCommands) {}
+}

@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, NoControlCharacters, respond } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond } from '@platform/common';
 import type { Response } from 'express';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignCommandController } from '../../campaign-commands';
 import { applyForTransition } from './apply-for-transition';
 
 export class ApplyForTransitionRequest {
@@ -18,11 +18,8 @@ export class ApplyForTransitionRequest {
   note?: string;
 }
 
-@ApiTags('campaign units 参学组织')
-@Controller('api/campaigns/:campaignId/units/:unitId')
-export class ApplyForTransitionHttpController {
-  constructor(private readonly commands: CampaignCommands) {}
-
+@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
+export class ApplyForTransitionHttpController extends CampaignCommandController {
   @ApiOperation({ summary: '申请转段 (apply for a phase transition)', description: '申请转段（本阶段必做步骤须已全部完成）' })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post('transition-applications')

@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, NoControlCharacters, respond, REVIEWERS } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond, REVIEWERS } from '@platform/common';
 import type { Response } from 'express';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignCommandController } from '../../campaign-commands';
 import { approveTransition } from './approve-transition';
 
 export class ApproveTransitionRequest {
@@ -17,11 +17,8 @@ export class ApproveTransitionRequest {
   comment?: string;
 }
 
-@ApiTags('campaign units 参学组织')
-@Controller('api/campaigns/:campaignId/units/:unitId')
-export class ApproveTransitionHttpController {
-  constructor(private readonly commands: CampaignCommands) {}
-
+@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
+export class ApproveTransitionHttpController extends CampaignCommandController {
   @ApiOperation({ summary: '批准转段 (approve a phase transition)', description: '批准转段（督导组或活动办公室，不能审批本人申请）' })
   @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
   @Post('transition-applications/approve')

@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, NoControlCharacters, respond, REVIEWERS } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond, REVIEWERS } from '@platform/common';
 import type { Response } from 'express';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignCommandController } from '../../campaign-commands';
 import { concludeUnit } from './conclude-unit';
 
 export class ConcludeUnitRequest {
@@ -19,11 +19,8 @@ export class ConcludeUnitRequest {
   outcome?: string;
 }
 
-@ApiTags('campaign units 参学组织')
-@Controller('api/campaigns/:campaignId/units/:unitId')
-export class ConcludeUnitHttpController {
-  constructor(private readonly commands: CampaignCommands) {}
-
+@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
+export class ConcludeUnitHttpController extends CampaignCommandController {
   @ApiOperation({ summary: '总结 (conclude a unit\'s campaign)', description: '总结（巩固阶段后；示范点创建须选择命名或淘汰）' })
   @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
   @Post('conclusion')

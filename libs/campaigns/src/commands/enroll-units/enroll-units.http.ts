@@ -1,10 +1,10 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, Matches } from 'class-validator';
-import { Access, CampaignParams, Command, CommandMeta, CommandResult, fromBody, MANAGERS, respond } from '@platform/common';
+import { Access, CampaignParams, Command, CommandMeta, CommandResult, CommandRoutes, fromBody, MANAGERS, respond } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
 import type { Response } from 'express';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignCommandController } from '../../campaign-commands';
 import { enrollUnits } from './enroll-units';
 
 export class EnrollUnitsRequest {
@@ -15,11 +15,8 @@ export class EnrollUnitsRequest {
   unitIds!: string[];
 }
 
-@ApiTags('campaigns 活动')
-@Controller('api/campaigns')
-export class EnrollUnitsHttpController {
-  constructor(private readonly commands: CampaignCommands) {}
-
+@CommandRoutes('campaigns 活动', 'api/campaigns')
+export class EnrollUnitsHttpController extends CampaignCommandController {
   /** 增补参加活动的组织 */
   @ApiOperation({ summary: '增补参加活动的组织 (enroll more units)' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromBody('unitIds') })

@@ -1,11 +1,11 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { Access, ApiRequestExample, badRequest, Command, CommandMeta, CommandResult, fromBody, MANAGERS, NoControlCharacters, respond } from '@platform/common';
+import { Access, ApiRequestExample, badRequest, Command, CommandMeta, CommandResult, CommandRoutes, fromBody, MANAGERS, NoControlCharacters, respond } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
 import type { Response } from 'express';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignCommandController } from '../../campaign-commands';
 import { launchCampaign } from './launch-campaign';
 
 export class PlannedPhaseRequest {
@@ -87,11 +87,8 @@ export class LaunchCampaignRequest {
   satisfactionThreshold?: number;
 }
 
-@ApiTags('campaigns 活动')
-@Controller('api/campaigns')
-export class LaunchCampaignHttpController {
-  constructor(private readonly commands: CampaignCommands) {}
-
+@CommandRoutes('campaigns 活动', 'api/campaigns')
+export class LaunchCampaignHttpController extends CampaignCommandController {
   @ApiOperation({ summary: '启动活动 (launch a campaign)', description: '启动活动：选择模板、批次、范围（列出的组织或一棵子树）和各阶段计划日期' })
   @ApiRequestExample(LaunchCampaignRequest, '第二批先进性教育活动 (the second batch)', {
       campaignId: '2026-b2',

@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Access, ApiRequestExample, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, MaxDecimalPlaces, NoControlCharacters, respond } from '@platform/common';
+import { Access, ApiRequestExample, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, MaxDecimalPlaces, NoControlCharacters, respond } from '@platform/common';
 import type { Response } from 'express';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignCommandController } from '../../campaign-commands';
 import { recordStep } from './record-step';
 
 const KEY = /^[a-z][a-z0-9_-]{0,63}$/;
@@ -42,11 +42,8 @@ export class RecordStepRequest {
   occurredAt?: string;
 }
 
-@ApiTags('campaign units 参学组织')
-@Controller('api/campaigns/:campaignId/units/:unitId')
-export class RecordStepHttpController {
-  constructor(private readonly commands: CampaignCommands) {}
-
+@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
+export class RecordStepHttpController extends CampaignCommandController {
   @ApiOperation({ summary: '记录完成的步骤 (record a completed step)', description: '记录完成的步骤（含佐证说明与附件引用）' })
   @ApiRequestExample(RecordStepRequest, '集中学习 (centralized study, in hours)', { phaseKey: 'study', stepKey: 'centralized_study', evidence: '集中学习 12 学时，参学党员 28 人', quantity: 12, occurredAt: '2026-01-20T09:00:00Z' })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })

@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, NoControlCharacters, respond, REVIEWERS } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond, REVIEWERS } from '@platform/common';
 import type { Response } from 'express';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignCommandController } from '../../campaign-commands';
 import { rejectTransition } from './reject-transition';
 
 export class RejectTransitionRequest {
@@ -17,11 +17,8 @@ export class RejectTransitionRequest {
   reason!: string;
 }
 
-@ApiTags('campaign units 参学组织')
-@Controller('api/campaigns/:campaignId/units/:unitId')
-export class RejectTransitionHttpController {
-  constructor(private readonly commands: CampaignCommands) {}
-
+@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
+export class RejectTransitionHttpController extends CampaignCommandController {
   @ApiOperation({ summary: '退回转段申请 (reject a phase transition)', description: '退回转段申请（须说明理由）' })
   @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
   @Post('transition-applications/reject')

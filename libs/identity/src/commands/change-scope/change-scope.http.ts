@@ -1,19 +1,16 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
 import type { Response } from 'express';
-import { IdentityCommands } from '../../identity-commands';
+import { IdentityCommandController } from '../../identity-commands';
 import { UserParams } from '../../users/user-params';
 import { UserScopeRequest } from '../../users/user-scope.request.dto';
 import { changeScope } from './change-scope';
 
 export class ChangeScopeRequest extends UserScopeRequest {}
 
-@ApiTags('users 用户')
-@Controller('api/users')
-export class ChangeScopeHttpController {
-  constructor(private readonly commands: IdentityCommands) {}
-
+@CommandRoutes('users 用户', 'api/users')
+export class ChangeScopeHttpController extends IdentityCommandController {
   /** 调整工作范围 */
   @ApiOperation({ summary: '调整工作范围 (change a user\'s scope)' })
   @Access({ roles: ['admin'], mode: 'write', units: null })

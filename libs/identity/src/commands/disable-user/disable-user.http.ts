@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, NoControlCharacters, respond } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, NoControlCharacters, respond } from '@platform/common';
 import type { Request, Response } from 'express';
-import { IdentityCommands } from '../../identity-commands';
+import { IdentityCommandController } from '../../identity-commands';
 import { UserParams } from '../../users/user-params';
 import { disableUser } from './disable-user';
 
@@ -14,11 +14,8 @@ export class DisableUserRequest {
   reason!: string;
 }
 
-@ApiTags('users 用户')
-@Controller('api/users')
-export class DisableUserHttpController {
-  constructor(private readonly commands: IdentityCommands) {}
-
+@CommandRoutes('users 用户', 'api/users')
+export class DisableUserHttpController extends IdentityCommandController {
   @ApiOperation({ summary: '停用账号 (disable a user)', description: '停用账号（同时吊销其全部令牌）' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post(':userId/disable')

@@ -1,19 +1,16 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
 import type { Response } from 'express';
-import { IdentityCommands } from '../../identity-commands';
+import { IdentityCommandController } from '../../identity-commands';
 import { UserParams } from '../../users/user-params';
 import { enableUser } from './enable-user';
 
 /** Enabling needs no fields; unknown ones are still refused. */
 export class EnableUserRequest {}
 
-@ApiTags('users 用户')
-@Controller('api/users')
-export class EnableUserHttpController {
-  constructor(private readonly commands: IdentityCommands) {}
-
+@CommandRoutes('users 用户', 'api/users')
+export class EnableUserHttpController extends IdentityCommandController {
   /** 启用账号 */
   @ApiOperation({ summary: '启用账号 (enable a user)' })
   @Access({ roles: ['admin'], mode: 'write', units: null })

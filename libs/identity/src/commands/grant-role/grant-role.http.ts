@@ -1,10 +1,10 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
 import { Role } from '@platform/domain';
 import type { Response } from 'express';
-import { IdentityCommands } from '../../identity-commands';
+import { IdentityCommandController } from '../../identity-commands';
 import { UserParams } from '../../users/user-params';
 import { GRANTABLE_ROLES } from '../register-user/register-user.http';
 import { grantRole } from './grant-role';
@@ -14,11 +14,8 @@ export class GrantRoleRequest {
   role!: Role;
 }
 
-@ApiTags('users 用户')
-@Controller('api/users')
-export class GrantRoleHttpController {
-  constructor(private readonly commands: IdentityCommands) {}
-
+@CommandRoutes('users 用户', 'api/users')
+export class GrantRoleHttpController extends IdentityCommandController {
   /** 授予角色 */
   @ApiOperation({ summary: '授予角色 (grant a role)' })
   @Access({ roles: ['admin'], mode: 'write', units: null })

@@ -1,10 +1,10 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, IsId, NoControlCharacters, respond } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, IsId, NoControlCharacters, respond } from '@platform/common';
 import { Role, USERNAME_PATTERN } from '@platform/domain';
 import type { Response } from 'express';
-import { IdentityCommands } from '../../identity-commands';
+import { IdentityCommandController } from '../../identity-commands';
 import { UserScopeRequest } from '../../users/user-scope.request.dto';
 import { registerUser } from './register-user';
 
@@ -33,11 +33,8 @@ export class RegisterUserRequest extends UserScopeRequest {
   password!: string;
 }
 
-@ApiTags('users 用户')
-@Controller('api/users')
-export class RegisterUserHttpController {
-  constructor(private readonly commands: IdentityCommands) {}
-
+@CommandRoutes('users 用户', 'api/users')
+export class RegisterUserHttpController extends IdentityCommandController {
   @ApiOperation({ summary: '新建用户 (register a user)', description: '新建用户：角色、工作范围（组织子树）与初始密码' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post()

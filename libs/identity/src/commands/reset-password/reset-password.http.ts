@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
 import type { Request, Response } from 'express';
-import { IdentityCommands } from '../../identity-commands';
+import { IdentityCommandController } from '../../identity-commands';
 import { UserParams } from '../../users/user-params';
 import { resetPassword } from './reset-password';
 
@@ -13,11 +13,8 @@ export class ResetPasswordRequest {
   password!: string;
 }
 
-@ApiTags('users 用户')
-@Controller('api/users')
-export class ResetPasswordHttpController {
-  constructor(private readonly commands: IdentityCommands) {}
-
+@CommandRoutes('users 用户', 'api/users')
+export class ResetPasswordHttpController extends IdentityCommandController {
   @ApiOperation({ summary: '重置密码 (reset a user\'s password)', description: '重置密码（同时吊销该用户的全部刷新令牌）' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post(':userId/password')

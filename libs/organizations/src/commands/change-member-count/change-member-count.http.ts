@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, fromParams, respond, UnitParams } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, respond, UnitParams } from '@platform/common';
 import type { Response } from 'express';
-import { OrganizationCommands } from '../../organization-commands';
+import { OrganizationCommandController } from '../../organization-commands';
 import { changeMemberCount } from './change-member-count';
 
 export class ChangeMemberCountRequest {
@@ -13,11 +13,8 @@ export class ChangeMemberCountRequest {
   memberCount!: number;
 }
 
-@ApiTags('organizations 组织')
-@Controller('api/organizations')
-export class ChangeMemberCountHttpController {
-  constructor(private readonly commands: OrganizationCommands) {}
-
+@CommandRoutes('organizations 组织', 'api/organizations')
+export class ChangeMemberCountHttpController extends OrganizationCommandController {
   /** 更新党员数 */
   @ApiOperation({ summary: '更新党员数 (change the member count)' })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })

@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, fromParams, MANAGERS, NoControlCharacters, respond, UnitParams } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, MANAGERS, NoControlCharacters, respond, UnitParams } from '@platform/common';
 import type { Response } from 'express';
-import { OrganizationCommands } from '../../organization-commands';
+import { OrganizationCommandController } from '../../organization-commands';
 import { closeUnit } from './close-unit';
 
 export class CloseUnitRequest {
@@ -13,11 +13,8 @@ export class CloseUnitRequest {
   reason!: string;
 }
 
-@ApiTags('organizations 组织')
-@Controller('api/organizations')
-export class CloseUnitHttpController {
-  constructor(private readonly commands: OrganizationCommands) {}
-
+@CommandRoutes('organizations 组织', 'api/organizations')
+export class CloseUnitHttpController extends OrganizationCommandController {
   /** 撤销组织 */
   @ApiOperation({ summary: '撤销组织 (close a unit)' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromParams('unitId') })

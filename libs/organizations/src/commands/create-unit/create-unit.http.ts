@@ -1,10 +1,10 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, fromBody, MANAGERS, NoControlCharacters, respond } from '@platform/common';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromBody, MANAGERS, NoControlCharacters, respond } from '@platform/common';
 import { UNIT_ID_PATTERN, UNIT_LEVELS, UNIT_TYPES, UnitLevel, UnitType } from '@platform/domain';
 import type { Response } from 'express';
-import { OrganizationCommands } from '../../organization-commands';
+import { OrganizationCommandController } from '../../organization-commands';
 import { createUnit } from './create-unit';
 
 export class CreateUnitRequest {
@@ -36,11 +36,8 @@ export class CreateUnitRequest {
   memberCount?: number;
 }
 
-@ApiTags('organizations 组织')
-@Controller('api/organizations')
-export class CreateUnitHttpController {
-  constructor(private readonly commands: OrganizationCommands) {}
-
+@CommandRoutes('organizations 组织', 'api/organizations')
+export class CreateUnitHttpController extends OrganizationCommandController {
   /** 新建组织 */
   @ApiOperation({ summary: '新建组织 (create a unit)' })
   @ApiRequestExample(CreateUnitRequest, '新建区县党委 (a county committee)', { unitId: '430702', name: '武陵区委', level: 'county', unitType: 'agency', parentId: '430700' })

@@ -1,10 +1,10 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { Access, allOf, Command, CommandMeta, CommandResult, fromBody, fromParams, MANAGERS, respond, UnitParams } from '@platform/common';
+import { Access, allOf, Command, CommandMeta, CommandResult, CommandRoutes, fromBody, fromParams, MANAGERS, respond, UnitParams } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
 import type { Response } from 'express';
-import { OrganizationCommands } from '../../organization-commands';
+import { OrganizationCommandController } from '../../organization-commands';
 import { moveUnit } from './move-unit';
 
 export class MoveUnitRequest {
@@ -12,11 +12,8 @@ export class MoveUnitRequest {
   parentId!: string;
 }
 
-@ApiTags('organizations 组织')
-@Controller('api/organizations')
-export class MoveUnitHttpController {
-  constructor(private readonly commands: OrganizationCommands) {}
-
+@CommandRoutes('organizations 组织', 'api/organizations')
+export class MoveUnitHttpController extends OrganizationCommandController {
   /** 调整隶属关系 */
   @ApiOperation({ summary: '调整隶属关系 (move a unit)' })
   @Access({ roles: MANAGERS, mode: 'write', units: allOf(fromParams('unitId'), fromBody('parentId')) })

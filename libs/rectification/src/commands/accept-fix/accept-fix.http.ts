@@ -1,11 +1,11 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, NoControlCharacters, respond } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, NoControlCharacters, respond } from '@platform/common';
 import type { Response } from 'express';
 import { responsibleUnit, VERIFIERS } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { acceptFix } from './accept-fix';
 
 export class AcceptFixRequest {
@@ -17,11 +17,8 @@ export class AcceptFixRequest {
   comment?: string;
 }
 
-@ApiTags('rectification 整改台账')
-@Controller('api/problems')
-export class AcceptFixHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class AcceptFixHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '验收通过 (accept a fix)', description: '验收通过（不能验收本单位或自己提交的整改）' })
   @Access({ roles: VERIFIERS, mode: 'write', units: responsibleUnit })
   @Post(':problemId/accept-fix')

@@ -1,11 +1,11 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { Access, ApiRequestExample, CampaignUnitParams, CommandMeta, CommandResult, IsId, respond } from '@platform/common';
+import { Access, ApiRequestExample, CampaignUnitParams, CommandMeta, CommandResult, CommandRoutes, IsId, respond } from '@platform/common';
 import { Role, SATISFACTION_GRADES, SatisfactionGrade } from '@platform/domain';
 import type { Response } from 'express';
 import { organizerUnit, VoterCommand } from '../../http/voter-command-meta';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { castBallot } from './cast-ballot';
 
 export class CastBallotRequest {
@@ -27,11 +27,8 @@ export class CastBallotRequest {
 /** The masses vote without signing in; organizers may enter paper ballots one by one. */
 const VOTERS: readonly Role[] = ['public', 'office', 'inspector', 'operator'];
 
-@ApiTags('satisfaction 满意度测评')
-@Controller('api/campaigns/:campaignId/units/:unitId/satisfaction')
-export class CastBallotHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('satisfaction 满意度测评', 'api/campaigns/:campaignId/units/:unitId/satisfaction')
+export class CastBallotHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '投一张满意度测评票 (cast a satisfaction ballot)', description: '投一张满意度测评票（群众无需登录，不记录投票人）' })
   @ApiRequestExample(CastBallotRequest, '一张满意票 (one ballot)', { round: 1, ballotId: 'b-000123', grade: 'satisfied' })
   @Access({ roles: VOTERS, mode: 'write', units: organizerUnit })

@@ -1,11 +1,11 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
 import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemPartParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { changePartDeadline } from './change-part-deadline';
 
 export class ChangePartDeadlineRequest {
@@ -16,11 +16,8 @@ export class ChangePartDeadlineRequest {
   reason!: string;
 }
 
-@ApiTags('rectification 整改台账')
-@Controller('api/problems')
-export class ChangePartDeadlineHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class ChangePartDeadlineHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '调整联动整改任务的时限 (change a joint part\'s deadline)', description: '调整联动整改任务的时限（须说明理由）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/parts/:partId/deadline')

@@ -1,12 +1,12 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
 import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsAttachmentRefs, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { claimFixed } from './claim-fixed';
 
 export class ClaimFixedRequest {
@@ -19,11 +19,8 @@ export class ClaimFixedRequest {
   attachmentRefs?: string[];
 }
 
-@ApiTags('rectification 整改台账')
-@Controller('api/problems')
-export class ClaimFixedHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class ClaimFixedHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '申请验收 (claim a problem fixed)', description: '申请验收（附整改成效佐证）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/claim-fixed')

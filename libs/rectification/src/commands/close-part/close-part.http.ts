@@ -1,11 +1,11 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
 import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemPartParams } from '../../http/problem-params';
 import { IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { closePart } from './close-part';
 
 export class ClosePartRequest {
@@ -14,11 +14,8 @@ export class ClosePartRequest {
   evidence!: string;
 }
 
-@ApiTags('rectification 整改台账')
-@Controller('api/problems')
-export class ClosePartHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class ClosePartHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '完成联动整改任务 (close a joint-handling part)', description: '完成联动整改任务（附佐证）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/parts/:partId/close')

@@ -1,10 +1,10 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ORGANIZERS } from '../../http/problem-access';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { closeSatisfactionRound } from './close-satisfaction-round';
 
 export class CloseSatisfactionRoundRequest {
@@ -15,11 +15,8 @@ export class CloseSatisfactionRoundRequest {
   round!: number;
 }
 
-@ApiTags('satisfaction 满意度测评')
-@Controller('api/campaigns/:campaignId/units/:unitId/satisfaction')
-export class CloseSatisfactionRoundHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('satisfaction 满意度测评', 'api/campaigns/:campaignId/units/:unitId/satisfaction')
+export class CloseSatisfactionRoundHttpController extends RectificationCommandController {
   /** 结束本轮测评，按活动的满意率门槛判定达标或补课 */
   @ApiOperation({ summary: '结束本轮测评，按活动的满意率门槛判定达标或补课 (close a satisfaction round)' })
   @Access({ roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') })

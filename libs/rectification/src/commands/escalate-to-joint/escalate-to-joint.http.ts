@@ -1,13 +1,13 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, IsId, respond } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, IsId, respond } from '@platform/common';
 import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { escalateToJoint } from './escalate-to-joint';
 
 /** One participating unit's share of the work. */
@@ -42,11 +42,8 @@ export class EscalateToJointRequest {
   parts!: JointPartRequestBody[];
 }
 
-@ApiTags('rectification 整改台账')
-@Controller('api/problems')
-export class EscalateToJointHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class EscalateToJointHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '转为联动整改 (escalate to joint handling)', description: '转为联动整改：上级牵头单位协调，各参与单位分担任务' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/escalate')

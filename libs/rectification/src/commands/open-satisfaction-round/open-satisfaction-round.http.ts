@@ -1,10 +1,10 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, respond } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ORGANIZERS } from '../../http/problem-access';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { openSatisfactionRound } from './open-satisfaction-round';
 
 export class OpenSatisfactionRoundRequest {
@@ -15,11 +15,8 @@ export class OpenSatisfactionRoundRequest {
   round!: number;
 }
 
-@ApiTags('satisfaction 满意度测评')
-@Controller('api/campaigns/:campaignId/units/:unitId/satisfaction')
-export class OpenSatisfactionRoundHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('satisfaction 满意度测评', 'api/campaigns/:campaignId/units/:unitId/satisfaction')
+export class OpenSatisfactionRoundHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '开始一轮满意度测评 (open a satisfaction round)', description: '开始一轮满意度测评（未达标的单位补课后再测）' })
   @Access({ roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') })
   @Post('rounds')

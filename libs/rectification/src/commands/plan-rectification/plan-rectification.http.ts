@@ -1,13 +1,13 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, NoControlCharacters, respond } from '@platform/common';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, NoControlCharacters, respond } from '@platform/common';
 import { TIMING_CLASSES, TimingClass } from '@platform/domain';
 import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { planRectification } from './plan-rectification';
 
 export class PlanRectificationRequest {
@@ -30,11 +30,8 @@ export class PlanRectificationRequest {
   deadline?: string | null;
 }
 
-@ApiTags('rectification 整改台账')
-@Controller('api/problems')
-export class PlanRectificationHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class PlanRectificationHttpController extends RectificationCommandController {
   /** 制定整改措施、时限类别与整改时限 */
   @ApiOperation({ summary: '制定整改措施、时限类别与整改时限 (plan the rectification)' })
   @ApiRequestExample(PlanRectificationRequest, '限期整改 (by a deadline)', { measures: ['建立首问负责制', '每月公开办事时限'], timing: 'by_deadline', deadline: '2026-06-30' })

@@ -1,13 +1,13 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, IsId, respond } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, IsId, respond } from '@platform/common';
 import { Role } from '@platform/domain';
 import type { Response } from 'express';
 import { problemUnits } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { recheckProblem } from './recheck-problem';
 
 const OUTCOMES = ['held', 'rebounded'] as const;
@@ -28,11 +28,8 @@ export class RecheckProblemRequest {
 /** Inspectors and the office re-check; a unit may only admit its own rebound (the decider says so). */
 const RECHECKERS: readonly Role[] = ['office', 'inspector', 'operator'];
 
-@ApiTags('rectification 整改台账')
-@Controller('api/problems')
-export class RecheckProblemHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class RecheckProblemHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '“回头看”复查已销号问题 (re-check a closed problem in look-back)', description: '“回头看”复查已销号问题：巩固或反弹（反弹则重新整改，历史保留）' })
   @Access({ roles: RECHECKERS, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/recheck')

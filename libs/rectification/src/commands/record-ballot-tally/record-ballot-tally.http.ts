@@ -1,12 +1,12 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, fromParams, IsId, NoControlCharacters, respond } from '@platform/common';
+import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, IsId, NoControlCharacters, respond } from '@platform/common';
 import type { Response } from 'express';
 import { ORGANIZERS } from '../../http/problem-access';
 import { IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { recordBallotTally } from './record-ballot-tally';
 
 const MAX_BALLOTS = 10_000_000;
@@ -56,11 +56,8 @@ export class RecordBallotTallyRequest {
   counts!: GradeCountsRequest;
 }
 
-@ApiTags('satisfaction 满意度测评')
-@Controller('api/campaigns/:campaignId/units/:unitId/satisfaction')
-export class RecordBallotTallyHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('satisfaction 满意度测评', 'api/campaigns/:campaignId/units/:unitId/satisfaction')
+export class RecordBallotTallyHttpController extends RectificationCommandController {
   /** 录入一次测评会议的计票结果 */
   @ApiOperation({ summary: '录入一次测评会议的计票结果 (record a ballot tally)' })
   @Access({ roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') })

@@ -1,12 +1,12 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
 import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsAttachmentRefs, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { recordProgress } from './record-progress';
 
 export class RecordProgressRequest {
@@ -24,11 +24,8 @@ export class RecordProgressRequest {
   occurredAt?: string;
 }
 
-@ApiTags('rectification 整改台账')
-@Controller('api/problems')
-export class RecordProgressHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class RecordProgressHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '记录整改进展 (record rectification progress)', description: '记录整改进展（督查推进）' })
   @ApiRequestExample(RecordProgressRequest, '整改进展 (progress)', { note: '首问负责制已建立并在服务窗口公示', attachmentRefs: ['uploads/2026/03/notice-0012.pdf'] })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })

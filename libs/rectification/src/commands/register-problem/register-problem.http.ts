@@ -1,12 +1,12 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, fromBody, IsId, NoControlCharacters, respond } from '@platform/common';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromBody, IsId, NoControlCharacters, respond } from '@platform/common';
 import { PROBLEM_SOURCES, ProblemSource, Role } from '@platform/domain';
 import type { Response } from 'express';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { registerProblem } from './register-problem';
 
 /** 责任领导 / 经办人: a name as people know it, and the user account when there is one. */
@@ -64,11 +64,8 @@ export class RegisterProblemRequest {
 /** A unit records its own problems, inspection teams their findings, the office anything. */
 const REGISTRARS: readonly Role[] = ['office', 'operator', 'inspector'];
 
-@ApiTags('rectification 整改台账')
-@Controller('api/problems')
-export class RegisterProblemHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class RegisterProblemHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '登记问题 (register a problem)', description: '登记问题（来源、类别、描述、责任单位、责任领导与经办人）' })
   @ApiRequestExample(RegisterProblemRequest, '民主评议中发现的问题 (found in democratic appraisal)', {
       problemId: 'p-2026-0001',

@@ -1,12 +1,12 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
 import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { resumeRectification } from './resume-rectification';
 
 export class ResumeRectificationRequest {
@@ -20,11 +20,8 @@ export class ResumeRectificationRequest {
   deadline?: string | null;
 }
 
-@ApiTags('rectification 整改台账')
-@Controller('api/problems')
-export class ResumeRectificationHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class ResumeRectificationHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '恢复整改 (resume rectification)', description: '恢复整改（可同时确定新的整改时限）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/resume')

@@ -1,11 +1,11 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, Command, CommandMeta, CommandResult, respond } from '@platform/common';
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
 import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { RectificationCommandController } from '../../rectification-facts';
 import { reviewDeferral } from './review-deferral';
 
 export class ReviewDeferralRequest {
@@ -17,11 +17,8 @@ export class ReviewDeferralRequest {
   reReviewDate!: string;
 }
 
-@ApiTags('rectification 整改台账')
-@Controller('api/problems')
-export class ReviewDeferralHttpController {
-  constructor(private readonly commands: RectificationCommands) {}
-
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class ReviewDeferralHttpController extends RectificationCommandController {
   /** 复查暂缓解决的问题，确定下次复查日期 */
   @ApiOperation({ summary: '复查暂缓解决的问题，确定下次复查日期 (review a deferral)' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
