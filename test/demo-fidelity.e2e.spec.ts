@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NO_SCOPE } from '@platform/common';
 import { ANONYMOUS, DemoAction, generateCity, httpRequestOf, WARNING_JOB_ACTOR } from '@platform/demo-data';
-import { EVENT_STORE, SqliteEventStore } from '@platform/event-store';
-import { EventRow } from '@platform/event-store/sqlite/sqlite-schema';
+import { EVENT_STORE, EventRow, SqliteEventStore } from '@platform/event-store';
 import { AdministratorBootstrap } from '@platform/identity';
-import { DeadlineWarningCheck } from '@platform/rectification/warnings/deadline-warning-check';
+import { DeadlineWarningCheck } from '@platform/rectification';
 import { startTestPlatform, TEST_ADMIN } from './support/test-platform';
 
 const NOW = '2025-06-30T06:00:00.000Z';

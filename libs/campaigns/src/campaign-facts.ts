@@ -2,6 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CampaignEvent, CampaignFacts, campaignDecider, CampaignState, campaignStreamId } from '@platform/domain';
 import { EVENT_STORE, EventStore, NO_REVISION } from '@platform/event-store';
 
+/** A campaign's state as use cases read it: the facts loader on the HTTP path, the generator's streams in the demo. */
+export interface CampaignStates {
+  campaign(campaignId: string): Promise<CampaignState>;
+}
+
+/** What a unit's progress commands need to know of its campaign. */
+export async function unitCampaignFacts(ports: CampaignStates, campaignId: string, unitId: string): Promise<CampaignFacts> {
+  const state = await ports.campaign(campaignId);
+  return { campaignId, launched: state.launched, enrolled: state.enrolled[unitId] === true, template: state.template };
+}
+
 interface Folded {
   readonly state: CampaignState;
   readonly revision: number;
@@ -32,7 +43,6 @@ export class CampaignFactsLoader {
   }
 
   async forUnit(campaignId: string, unitId: string): Promise<CampaignFacts> {
-    const { state } = await this.state(campaignId);
-    return { campaignId, launched: state.launched, enrolled: state.enrolled[unitId] === true, template: state.template };
+    return unitCampaignFacts({ campaign: async (id) => (await this.state(id)).state }, campaignId, unitId);
   }
 }

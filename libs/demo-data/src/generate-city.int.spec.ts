@@ -19,9 +19,8 @@ import {
   userDecider,
 } from '@platform/domain';
 import { SqliteEventStore } from '@platform/event-store';
-import { EventRow } from '@platform/event-store/sqlite/sqlite-schema';
-import { IdentityStore } from '@platform/identity/identity-store';
-import { Argon2PasswordHasher } from '@platform/identity/password-hasher';
+import { EventRow } from '@platform/event-store';
+import { Argon2PasswordHasher, IdentityStore } from '@platform/identity';
 import { DEMO_PASSWORDS } from './people';
 import { generateCity, GeneratedCity, inspectDemoCity, MARKER_FILE } from './generate-city';
 

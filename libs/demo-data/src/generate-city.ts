@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@platform/event-store';
-import { IdentityStore } from '@platform/identity/identity-store';
-import { Argon2PasswordHasher } from '@platform/identity/password-hasher';
+import { Argon2PasswordHasher, IdentityStore } from '@platform/identity';
 import { Calendar, iso, MINUTE } from './calendar';
 import { CityFigures, planCity } from './city-plan';
 import { DemoEngine, EngineProgress } from './engine';

@@ -2,8 +2,8 @@ import { ExcusedMembers, GradeCounts, PlannedPhase, ProblemSource, Role, Satisfa
 
 /**
  * Every action of the demo city is a request the platform's HTTP API accepts, with its body as the
- * API's DTO declares it. The generator decides each one in memory exactly as the handler behind
- * the route would (see engine.ts); the fidelity test sends the same requests over HTTP.
+ * API's DTO declares it. The generator runs each one through the use case behind the route, in
+ * memory (see engine.ts); the fidelity test sends the same requests over HTTP.
  */
 export type DemoOp =
   | { type: 'BootstrapAdmin'; username: string; password: string }

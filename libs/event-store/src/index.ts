@@ -15,3 +15,4 @@ export * from './witness/witness.module';
 export * from './integrity/chain-integrity';
 export * from './integrity/chain-integrity.errors';
 export * from './integrity/sqlite-chain-verifier';
+export type { EventRow } from './sqlite/sqlite-schema';

@@ -1,36 +1,30 @@
 import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { createSecretKey } from 'node:crypto';
 import { join } from 'node:path';
 import { PLATFORM_CONFIG, PlatformConfig, ScopeLookupRegistry } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
-import { AccessGuard } from './access.guard';
-import { AdministratorBootstrap } from './administrator-bootstrap';
+import { AccessGuard } from './access/access.guard';
+import { AdministratorBootstrap } from './users/administrator-bootstrap';
 import { AuthHttpController } from './auth/auth.http.controller';
-import { AuthService } from './auth.service';
-import { Authenticator, TOKEN_ALGORITHM } from './authenticator';
-import { ChangeScopeHandler } from './commands/change-scope/change-scope.handler';
-import { ChangeScopeHttpController } from './commands/change-scope/change-scope.http.controller';
-import { DisableUserHandler } from './commands/disable-user/disable-user.handler';
-import { DisableUserHttpController } from './commands/disable-user/disable-user.http.controller';
-import { EnableUserHandler } from './commands/enable-user/enable-user.handler';
-import { EnableUserHttpController } from './commands/enable-user/enable-user.http.controller';
-import { GrantRoleHandler } from './commands/grant-role/grant-role.handler';
-import { GrantRoleHttpController } from './commands/grant-role/grant-role.http.controller';
-import { RegisterUserHandler } from './commands/register-user/register-user.handler';
-import { RegisterUserHttpController } from './commands/register-user/register-user.http.controller';
-import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
-import { ResetPasswordHttpController } from './commands/reset-password/reset-password.http.controller';
-import { IdentityStore } from './identity-store';
-import { Argon2PasswordHasher, PASSWORD_HASHER } from './password-hasher';
-import { PlatformThrottlerGuard } from './platform-throttler.guard';
+import { IdentityCommands } from './identity-commands';
+import { AuthService } from './auth/auth.service';
+import { Authenticator, TOKEN_ALGORITHM } from './auth/authenticator';
+import { ChangeScopeHttpController } from './commands/change-scope/change-scope.http';
+import { DisableUserHttpController } from './commands/disable-user/disable-user.http';
+import { EnableUserHttpController } from './commands/enable-user/enable-user.http';
+import { GrantRoleHttpController } from './commands/grant-role/grant-role.http';
+import { RegisterUserHttpController } from './commands/register-user/register-user.http';
+import { ResetPasswordHttpController } from './commands/reset-password/reset-password.http';
+import { IdentityStore } from './store/identity-store';
+import { Argon2PasswordHasher, PASSWORD_HASHER } from './auth/password-hasher';
+import { PlatformThrottlerGuard } from './access/platform-throttler.guard';
 import { UsersHttpController } from './queries/users.http.controller';
-import { SecurityLog } from './security-log';
-import { SignInLimits } from './sign-in-limits';
-import { UserDirectory } from './user-directory';
+import { SecurityLog } from './auth/security-log';
+import { SignInLimits } from './auth/sign-in-limits';
+import { UserDirectory } from './users/user-directory';
 
 const identityStore = {
   provide: IdentityStore,
@@ -41,7 +35,6 @@ const identityStore = {
 /** Bounded context: who may do what where. Every route passes the access guard and the rate limits. */
 @Module({
   imports: [
-    CqrsModule,
     OrganizationsModule,
     JwtModule.registerAsync({
       inject: [PLATFORM_CONFIG, IdentityStore],
@@ -86,12 +79,7 @@ const identityStore = {
     SecurityLog,
     SignInLimits,
     AdministratorBootstrap,
-    RegisterUserHandler,
-    GrantRoleHandler,
-    ChangeScopeHandler,
-    ResetPasswordHandler,
-    DisableUserHandler,
-    EnableUserHandler,
+    IdentityCommands,
     PlatformThrottlerGuard,
     // Order matters: the access guard authenticates, then the write budget is counted per user.
     { provide: APP_GUARD, useClass: AccessGuard },

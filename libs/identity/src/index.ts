@@ -1,3 +1,12 @@
 export * from './identity.module';
-export * from './access.guard';
-export * from './administrator-bootstrap';
+export * from './access/access.guard';
+export * from './users/administrator-bootstrap';
+export * from './identity-commands';
+export * from './commands/change-scope/change-scope';
+export * from './commands/disable-user/disable-user';
+export * from './commands/enable-user/enable-user';
+export * from './commands/grant-role/grant-role';
+export * from './commands/register-user/register-user';
+export * from './commands/reset-password/reset-password';
+export { IdentityStore } from './store/identity-store';
+export { Argon2PasswordHasher } from './auth/password-hasher';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ORGANIZATION_EVENT_TYPES, OrganizationEvent, OrganizationTree } from '@platform/domain';
+import { EventFold } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 
 /**
@@ -11,18 +12,20 @@ const PAST_TREES = 8;
 
 @Injectable()
 export class OrganizationDirectory {
-  private tree = new OrganizationTree();
-  private position = 0;
+  private readonly tree = new OrganizationTree();
+  private readonly fold: EventFold;
   /**
    * Trees of past moments, by which organization events they hold: every moment between two
    * organization events has the same tree, so as-of views of nearby moments fold it once.
    */
   private readonly past = new Map<string, Promise<OrganizationTree>>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.fold = new EventFold(store, { types: ORGANIZATION_EVENT_TYPES }, (e) => this.tree.apply(e as unknown as OrganizationEvent));
+  }
 
   async current(): Promise<OrganizationTree> {
-    await this.refresh();
+    await this.fold.refresh();
     return this.tree;
   }
 
@@ -32,14 +35,14 @@ export class OrganizationDirectory {
     let key: string;
     if (next) key = `before ${next.position}`;
     else {
-      await this.refresh();
+      await this.fold.refresh();
       // An organization event appended since the look-up: this moment is not the latest tree's.
-      if (this.position > position) return this.fold(position);
-      key = `through ${this.position}`;
+      if (this.fold.position > position) return this.treeAt(position);
+      key = `through ${this.fold.position}`;
     }
     let tree = this.past.get(key);
     if (!tree) {
-      tree = this.fold(position);
+      tree = this.treeAt(position);
       this.past.set(key, tree);
       tree.catch(() => this.past.delete(key));
       if (this.past.size > PAST_TREES) this.past.delete(this.past.keys().next().value!);
@@ -47,26 +50,13 @@ export class OrganizationDirectory {
     return tree;
   }
 
-  private async fold(position: number): Promise<OrganizationTree> {
+  private async treeAt(position: number): Promise<OrganizationTree> {
     const tree = new OrganizationTree();
     for (let after = 0; ; ) {
       const batch = await this.store.readAll({ after, until: position, types: ORGANIZATION_EVENT_TYPES, limit: 5000 });
       if (batch.length === 0) return tree;
       for (const e of batch) tree.apply(e as unknown as OrganizationEvent);
       after = batch[batch.length - 1].position;
-    }
-  }
-
-  /** Concurrent callers may read the same batch; the position guard applies each event once. */
-  private async refresh(): Promise<void> {
-    for (;;) {
-      const batch = await this.store.readAll({ after: this.position, types: ORGANIZATION_EVENT_TYPES, limit: 5000 });
-      if (batch.length === 0) return;
-      for (const e of batch) {
-        if (e.position <= this.position) continue;
-        this.tree.apply(e as unknown as OrganizationEvent);
-        this.position = e.position;
-      }
     }
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { evolveProblem, initialProblemState, involvedUnitIds, PROBLEM_EVENT_TYPES, ProblemEvent, ProblemState } from '@platform/domain';
+import { EventFold } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 
 const PREFIX = 'problem-';
@@ -13,33 +14,23 @@ const PREFIX = 'problem-';
 @Injectable()
 export class ProblemIndex {
   private readonly problems = new Map<string, ProblemState>();
-  private position = 0;
+  private readonly fold: EventFold;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    this.fold = new EventFold(store, { types: PROBLEM_EVENT_TYPES, streamPrefix: PREFIX }, (e) => {
+      const problemId = e.streamId.slice(PREFIX.length);
+      this.problems.set(problemId, evolveProblem(this.problems.get(problemId) ?? initialProblemState(), e as unknown as ProblemEvent));
+    });
+  }
 
   async get(problemId: string): Promise<ProblemState | undefined> {
-    await this.refresh();
+    await this.fold.refresh();
     return this.problems.get(problemId);
   }
 
   async all(): Promise<ProblemState[]> {
-    await this.refresh();
+    await this.fold.refresh();
     return [...this.problems.values()];
-  }
-
-  /** Concurrent callers may read the same batch; the position guard applies each event once. */
-  private async refresh(): Promise<void> {
-    for (;;) {
-      const batch = await this.store.readAll({ after: this.position, types: PROBLEM_EVENT_TYPES, streamPrefix: PREFIX, limit: 5000 });
-      if (batch.length === 0) return;
-      for (const e of batch) {
-        if (e.position <= this.position) continue;
-        const problemId = e.streamId.slice(PREFIX.length);
-        const state = this.problems.get(problemId) ?? initialProblemState();
-        this.problems.set(problemId, evolveProblem(state, e as unknown as ProblemEvent));
-        this.position = e.position;
-      }
-    }
   }
 }
 

@@ -1,11 +1,11 @@
-import { Inject, Module, OnModuleInit } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { ScopeLookupRegistry } from '@platform/common';
+import { CampaignsModule } from '@platform/campaigns';
 import { OrganizationsModule } from '@platform/organizations';
-import { READ_STORE, ReadModelsModule, ReadStore } from '@platform/read-models';
-import { AcknowledgeChainBreakHttpController } from './commands/acknowledge-chain-break/acknowledge-chain-break.http.controller';
-import { PublishNoticeHandler } from './commands/publish-notice/publish-notice.handler';
-import { PublishNoticeHttpController } from './commands/publish-notice/publish-notice.http.controller';
+import { ReadModelsModule } from '@platform/read-models';
+import { AcknowledgeChainBreakHttpController } from './commands/acknowledge-chain-break/acknowledge-chain-break.http';
+import { NoticeCommands } from './commands/notice-commands';
+import { PublishNoticeHttpController } from './commands/publish-notice/publish-notice.http';
 import { NoticeDoc, NOTICES } from './notices/notices.documents';
 import { ExportNoticeHttpController } from './queries/export-notice/export-notice.http.controller';
 import { GetSigningKeyHttpController } from './queries/get-signing-key/get-signing-key.http.controller';
@@ -23,6 +23,7 @@ import { ReproduceNoticeHttpController } from './queries/reproduce-notice/reprod
 import { SearchAuditTrailHttpController } from './queries/search-audit-trail/search-audit-trail.http.controller';
 import { VerifyEventChainHttpController } from './queries/verify-event-chain/verify-event-chain.http.controller';
 import { LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-tracker/rectification-ledger.documents';
+import { LedgerProblemUnits, NoticeUnits } from './shared/view-lookups';
 import { ViewMoments } from './shared/view-moment';
 import { VIEW_PROJECTIONS } from './view-projections';
 
@@ -32,7 +33,7 @@ import { VIEW_PROJECTIONS } from './view-projections';
  * (the store and the runner) in the application.
  */
 @Module({
-  imports: [CqrsModule, OrganizationsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
+  imports: [OrganizationsModule, CampaignsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
   controllers: [
     GetProgressBoardHttpController,
     ExportProgressBoardHttpController,
@@ -52,28 +53,16 @@ import { VIEW_PROJECTIONS } from './view-projections';
     ReproduceNoticeHttpController,
     ExportNoticeHttpController,
   ],
-  providers: [ViewMoments, PublishNoticeHandler],
+  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits],
   exports: [ViewMoments],
 })
 export class ViewsModule implements OnModuleInit {
   constructor(
     private readonly lookups: ScopeLookupRegistry,
-    private readonly moments: ViewMoments,
-    @Inject(READ_STORE) private readonly store: ReadStore,
+    private readonly notices: NoticeUnits,
   ) {}
 
   onModuleInit(): void {
-    // Access checks run before the handler: they too must see a problem or notice created just now.
-    const problemUnits = async (problemId: string) => {
-      await this.moments.catchUp(['rectification-ledger']);
-      return (await this.store.get<LedgerProblemDoc>(LEDGER_PROBLEMS, problemId))?.unitIds ?? null;
-    };
-    const noticeUnits = async (noticeId: string) => {
-      await this.moments.catchUp(['notices']);
-      return (await this.store.get<NoticeDoc>(NOTICES, noticeId))?.unitIds ?? null;
-    };
-    this.lookups.register('ledger-problem', problemUnits);
-    this.lookups.register('notice', noticeUnits);
-    this.lookups.registerStreamCategory('notice', (streamId) => noticeUnits(streamId.slice('notice-'.length)));
+    this.lookups.registerStreamCategory('notice', (streamId) => this.notices.units(streamId.slice('notice-'.length)));
   }
 }

@@ -1,4 +1,4 @@
-import { loadPlatformConfig } from '@platform/common/config/platform-config';
+import { loadPlatformConfig } from '@platform/common';
 import { backupDataDir } from './data-dir-backup';
 
 /** `npm run backup -- <directory>`: an online backup of DATA_DIR, safe while the platform runs (deploy/README.md). */

@@ -1,4 +1,4 @@
-import { loadPlatformConfig } from '@platform/common/config/platform-config';
+import { loadPlatformConfig } from '@platform/common';
 import { restoreDataDir } from './data-dir-backup';
 
 /** `npm run restore -- <backup directory>`: into DATA_DIR, with the platform stopped (deploy/README.md). */

@@ -1,30 +1,35 @@
-import { Injectable } from '@nestjs/common';
-
-/** Maps an id of some kind (campaign, problem, stream...) to the units it concerns; null when unknown. */
-export type UnitLookup = (id: string) => Promise<string[] | null>;
+import { Injectable, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 
 /**
- * Each bounded context registers how its resources map to units; the access guard asks here
- * without importing the contexts (contexts depend on common, never the other way round).
+ * How a context maps one kind of its resources (a campaign, a problem, a notice) to the units it
+ * concerns; null when there is no such resource. The context that owns the resource exports the
+ * class, and a route names it: `fromLookup(CampaignUnits, 'campaignId')`, an import the compiler
+ * checks, instead of a name some module had to register.
+ */
+export interface UnitLookup {
+  units(id: string): Promise<string[] | null>;
+}
+
+/** For stream ids `<category>-<rest>`: the lookup receives the whole stream id. */
+export type StreamUnitLookup = (streamId: string) => Promise<string[] | null>;
+
+/**
+ * Finds the lookup a route names (Nest builds it in the module that owns it), and the stream
+ * categories the event-stream endpoint serves, which each context registers for its streams.
  */
 @Injectable()
 export class ScopeLookupRegistry {
-  private readonly lookups = new Map<string, UnitLookup>();
-  private readonly streamLookups = new Map<string, UnitLookup>();
+  private readonly streamLookups = new Map<string, StreamUnitLookup>();
 
-  register(kind: string, lookup: UnitLookup): void {
-    this.lookups.set(kind, lookup);
+  constructor(private readonly modules: ModuleRef) {}
+
+  lookup<T extends UnitLookup>(type: Type<T>): T {
+    return this.modules.get(type, { strict: false });
   }
 
-  /** For stream ids `<category>-<rest>`: the lookup receives the whole stream id. */
-  registerStreamCategory(category: string, lookup: UnitLookup): void {
+  registerStreamCategory(category: string, lookup: StreamUnitLookup): void {
     this.streamLookups.set(category, lookup);
-  }
-
-  async units(kind: string, id: string): Promise<string[] | null> {
-    const lookup = this.lookups.get(kind);
-    if (!lookup) throw new Error(`no unit lookup registered for "${kind}"`);
-    return lookup(id);
   }
 
   async streamUnits(streamId: string): Promise<string[] | null> {

@@ -1,5 +1,7 @@
 import type { Request } from 'express';
+import type { Type } from '@nestjs/common';
 import { UnitLocator } from './access-rule';
+import { UnitLookup } from './scope-lookups';
 
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
@@ -16,12 +18,12 @@ export const fromBody =
   async (req: Request) =>
     paths.flatMap((p) => strings(p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], req.body)));
 
-/** Units of a resource named by a path parameter, through a registered lookup. */
+/** Units of a resource named by a path parameter, through the lookup of the context that owns it. */
 export const fromLookup =
-  (kind: string, param: string): UnitLocator =>
+  (lookup: Type<UnitLookup>, param: string): UnitLocator =>
   async (req, lookups) => {
     const id = req.params?.[param];
-    return typeof id === 'string' ? lookups.units(kind, id) : null;
+    return typeof id === 'string' ? lookups.lookup(lookup).units(id) : null;
   };
 
 /** Every unit any locator names; null as soon as one names something unknown. */

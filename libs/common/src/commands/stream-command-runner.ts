@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { CommandContext, Decider, DomainEvent, fold } from '@platform/domain';
 import {
@@ -26,6 +26,12 @@ export interface DecidedWrite {
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const CONFLICT_RETRIES = 3;
 
+/** What the runner needs of an event store: the platform's store, or the demo generator's write-behind one. */
+export type CommandStore = Pick<EventStore, 'readStream' | 'appendMany' | 'findByIdempotencyKey'>;
+
+/** Where event and causation ids come from: random UUIDs, or the demo generator's seeded sequence. */
+export const NEW_ID = Symbol('NEW_ID');
+
 /**
  * The thin part of every command handler: load the stream, decide, append with the expected
  * revision. Idempotency keys make a retried command return its first result; their event ids
@@ -36,8 +42,9 @@ const CONFLICT_RETRIES = 3;
 @Injectable()
 export class StreamCommandRunner {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: CommandStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(NEW_ID) private readonly newId: () => string = randomUUID,
   ) {}
 
   /** The command's time: what the user said (occurredAt) or now; never in the future. */
@@ -102,15 +109,16 @@ export class StreamCommandRunner {
   private async append(writes: readonly DecidedWrite[], meta: CommandMeta, body: unknown, occurredAt: string): Promise<CommandResult> {
     const key = meta.idempotencyKey ? scopedKey(meta) : null;
     const print = key ? fingerprint(body) : null;
-    const causationId = randomUUID();
+    const correlationId = meta.correlationId;
+    const causationId = this.newId();
     let index = 0;
     const envelope = (e: DomainEvent): NewEvent => ({
-      eventId: key ? derivedId(key, index++) : randomUUID(),
+      eventId: key ? derivedId(key, index++) : this.newId(),
       type: e.type,
       data: e.data,
       occurredAt,
       actor: { userId: meta.actor.userId, role: meta.actor.role, unitId: meta.actor.unitId ?? null },
-      correlationId: meta.correlationId,
+      correlationId,
       causationId,
       idempotencyKey: key,
       commandFingerprint: print,

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CurrentActor, respond, STAFF } from '@platform/common';
 import { Actor } from '@platform/domain';
 import type { Request, Response } from 'express';
-import { AuthService, TokenPair } from '../auth.service';
-import { ResetPasswordCommand } from '../commands/reset-password/reset-password.command';
-import { UserDirectory } from '../user-directory';
+import { AuthService, TokenPair } from './auth.service';
+import { resetPassword } from '../commands/reset-password/reset-password';
+import { IdentityCommands } from '../identity-commands';
+import { UserDirectory } from '../users/user-directory';
 import { ChangeOwnPasswordRequest, RefreshTokenRequest, SignInRequest } from './auth.request.dto';
 import { CurrentUserAnswer } from './current-user.response';
 import { TokenPairAnswer } from './token-pair.response';
@@ -14,7 +14,7 @@ import { TokenPairAnswer } from './token-pair.response';
 @ApiTags('auth 登录')
 @Controller('api/auth')
 export class AuthHttpController {
-  constructor(private readonly auth: AuthService, private readonly users: UserDirectory, private readonly bus: CommandBus) {}
+  constructor(private readonly auth: AuthService, private readonly users: UserDirectory, private readonly commands: IdentityCommands) {}
 
   @ApiOperation({ operationId: 'signIn', summary: '登录 (sign in)', description: '登录：返回短期访问令牌和可吊销的刷新令牌' })
   @ApiOkResponse({ schema: TokenPairAnswer })
@@ -73,6 +73,7 @@ export class AuthHttpController {
     if (!(await this.auth.checkPassword(meta.actor.userId, body.currentPassword))) {
       throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '当前密码错误 (current password is wrong)' });
     }
-    return respond(res, this.bus.execute(new ResetPasswordCommand(meta, meta.actor.userId, { password: body.newPassword }, req)));
+    const userId = meta.actor.userId;
+    return respond(res, this.commands.revokingSessions(this.commands.execute(resetPassword, { userId, password: body.newPassword }, meta), userId, 'password_reset', req));
   }
 }

@@ -1,5 +1,7 @@
-import { fromLookup, UnitLocator } from '@platform/common';
+import { Injectable } from '@nestjs/common';
+import { fromLookup, UnitLocator, UnitLookup } from '@platform/common';
 import { Role } from '@platform/domain';
+import { ProblemIndex, unitsOfProblem } from '../problem-index';
 
 /** The responsible unit's side (its operator, a coordinator's operator) and the office. */
 export const UNIT_SIDE: readonly Role[] = ['office', 'operator'];
@@ -13,6 +15,26 @@ export const ORGANIZERS: readonly Role[] = ['office', 'inspector', 'operator'];
  * the guard keeps out whoever has no part in it, and the decider then names the one unit that
  * may act (a part's unit, the coordinator, the responsible unit).
  */
-export const problemUnits: UnitLocator = fromLookup('problem', 'problemId');
+@Injectable()
+export class ProblemUnits implements UnitLookup {
+  constructor(private readonly index: ProblemIndex) {}
+
+  async units(problemId: string): Promise<string[] | null> {
+    const s = await this.index.get(problemId);
+    return s?.exists ? unitsOfProblem(s) : null;
+  }
+}
+
 /** Verifiers must cover the responsible unit itself, not merely one of the helpers. */
-export const responsibleUnit: UnitLocator = fromLookup('problem-responsible', 'problemId');
+@Injectable()
+export class ProblemResponsibleUnit implements UnitLookup {
+  constructor(private readonly index: ProblemIndex) {}
+
+  async units(problemId: string): Promise<string[] | null> {
+    const s = await this.index.get(problemId);
+    return s?.exists ? [s.responsibleUnitId] : null;
+  }
+}
+
+export const problemUnits: UnitLocator = fromLookup(ProblemUnits, 'problemId');
+export const responsibleUnit: UnitLocator = fromLookup(ProblemResponsibleUnit, 'problemId');

@@ -82,7 +82,7 @@ describe('DeadlineWarningCheck: each level recorded exactly once', () => {
     new DeadlineWarningCheck(
       new StreamCommandRunner(s, () => now),
       new ProblemIndex(s),
-      { warningThresholds: async () => DEFAULT_WARNING_THRESHOLDS } as unknown as RectificationFactsLoader,
+      { campaign: async () => ({ warningThresholds: DEFAULT_WARNING_THRESHOLDS }) } as unknown as RectificationFactsLoader,
       { today: () => '2026-05-02' } as OfficeCalendar,
     );
   const warnings = async () => (await store.readStream(STREAM)).filter((e) => e.type === 'DeadlineWarningRaised');

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CommandMeta, StreamCommandRunner } from '@platform/common';
+import { CampaignStates } from '@platform/campaigns';
+import { CommandMeta, runUseCase, StreamCommandRunner, streamUseCase } from '@platform/common';
 import {
-  Decider,
   DeadlineWarningRaised,
   DomainRuleError,
   openDeadlines,
-  ProblemCommand,
   problemDecider,
   ProblemEvent,
   ProblemState,
@@ -15,7 +14,7 @@ import {
   WarningThresholds,
 } from '@platform/domain';
 import { OfficeCalendar } from '../office-calendar';
-import { RectificationFactsLoader } from '../rectification-facts';
+import { rectificationFacts, RectificationFactsLoader } from '../rectification-facts';
 import { ProblemIndex } from '../problem-index';
 
 export interface RaisedWarning {
@@ -41,12 +40,87 @@ export interface WarningCheckReport {
   readonly failed: { readonly problemId: string; readonly partId: string | null; readonly code: string; readonly message: string }[];
 }
 
+export interface RaiseWarningInput {
+  readonly problemId: string;
+  readonly partId: string | null;
+  readonly today: string;
+  readonly thresholds: WarningThresholds;
+}
+
+/** The job's one command: a deadline's warning at today's level, unless that level is recorded already. */
+export const raiseWarning = streamUseCase(problemDecider)({
+  name: 'RaiseWarning',
+  streamId: (i: RaiseWarningInput) => problemStreamId(i.problemId),
+  toCommand: (i, _, context) => ({ type: 'RaiseWarning', ...context, today: i.today, thresholds: i.thresholds, partId: i.partId }),
+  fingerprint: (i) => ({ command: 'RaiseWarning', problemId: i.problemId, partId: i.partId, today: i.today }),
+});
+
 /**
- * One pass over every open deadline: a warning is recorded when today's level is higher than
- * the one recorded for that deadline. Safe to run twice or concurrently: the runner appends with
- * the revision it decided on, a concurrent writer makes it re-load and decide again, and the
- * decider returns nothing for a level already recorded. So each level is recorded exactly once.
+ * One pass over the open deadlines of the given problems: a warning is recorded when today's
+ * level is higher than the one recorded for that deadline. The platform's job and the demo
+ * generator both run it. Safe to run twice or concurrently: the runner appends with the revision
+ * it decided on, a concurrent writer makes it re-load and decide again, and the decider returns
+ * nothing for a level already recorded. So each level is recorded exactly once.
  */
+export async function checkDeadlines(
+  problems: Iterable<ProblemState>,
+  today: string,
+  ports: CampaignStates,
+  runner: StreamCommandRunner,
+  meta: CommandMeta,
+  logger?: Logger,
+): Promise<WarningCheckReport> {
+  // If-Match and Idempotency-Key of the request that started the run mean nothing per problem.
+  const runMeta: CommandMeta = { actor: meta.actor, scope: meta.scope, correlationId: meta.correlationId };
+  const thresholds = new Map<string, Promise<WarningThresholds>>();
+  const thresholdsOf = (campaignId: string) => {
+    if (!thresholds.has(campaignId)) thresholds.set(campaignId, rectificationFacts.warningThresholds(ports, campaignId));
+    return thresholds.get(campaignId)!;
+  };
+  const due: { problem: ProblemState; partId: string | null }[] = [];
+  for (const problem of problems) {
+    for (const d of openDeadlines(problem)) {
+      if (warningDue(d, today, await thresholdsOf(problem.current.campaignId))) due.push({ problem, partId: d.partId });
+    }
+  }
+  const report = { today, due: due.length, raised: [] as RaisedWarning[], alreadyRecorded: 0, failed: [] as WarningCheckReport['failed'][number][] };
+  for (const { problem, partId } of due) {
+    try {
+      const input = { problemId: problem.problemId, partId, today, thresholds: await thresholdsOf(problem.current.campaignId) };
+      const raised = await raise(runner, input, runMeta);
+      if (raised) report.raised.push(raised);
+      else report.alreadyRecorded++;
+    } catch (error) {
+      const code = error instanceof DomainRuleError ? error.code : 'error';
+      if (code === 'error') logger?.error(`warning for ${problem.problemId}/${partId ?? '-'} failed: ${String(error)}`);
+      report.failed.push({ problemId: problem.problemId, partId, code, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return report;
+}
+
+/** Null when the level was already recorded (by an earlier or a concurrent run): nothing is written. */
+async function raise(runner: StreamCommandRunner, input: RaiseWarningInput, meta: CommandMeta): Promise<RaisedWarning | null> {
+  // The runner decides again on every conflict retry; the last decision is the one appended.
+  let decided: ProblemEvent[] = [];
+  const deciding = { ...raiseWarning, decider: { ...problemDecider, decide: (c: Parameters<typeof problemDecider.decide>[0], s: ProblemState) => (decided = problemDecider.decide(c, s)) } };
+  const result = await runUseCase(runner, undefined, deciding, input, meta);
+  if (result.positions.length === 0) return null;
+  const d = (decided[0] as DeadlineWarningRaised).data;
+  return {
+    problemId: input.problemId,
+    partId: input.partId,
+    unitId: d.unitId,
+    deadline: d.deadline,
+    daysLeft: d.daysLeft,
+    level: d.level,
+    levelName: WARNING_LEVEL_NAMES[d.level],
+    notify: d.notify,
+    position: result.positions[0],
+  };
+}
+
+/** The platform's job: every problem the index holds, today by the office calendar. */
 @Injectable()
 export class DeadlineWarningCheck {
   private readonly logger = new Logger('deadline-warnings');
@@ -60,61 +134,6 @@ export class DeadlineWarningCheck {
 
   async run(meta: CommandMeta): Promise<WarningCheckReport> {
     const today = this.calendar.today();
-    // If-Match and Idempotency-Key of the request that started the run mean nothing per problem.
-    const runMeta: CommandMeta = { actor: meta.actor, scope: meta.scope, correlationId: meta.correlationId };
-    const thresholds = new Map<string, Promise<WarningThresholds>>();
-    const thresholdsOf = (campaignId: string) => {
-      if (!thresholds.has(campaignId)) thresholds.set(campaignId, this.facts.warningThresholds(campaignId));
-      return thresholds.get(campaignId)!;
-    };
-    const due: { problem: ProblemState; partId: string | null }[] = [];
-    for (const problem of await this.index.all()) {
-      for (const d of openDeadlines(problem)) {
-        if (warningDue(d, today, await thresholdsOf(problem.current.campaignId))) due.push({ problem, partId: d.partId });
-      }
-    }
-    const report = { today, due: due.length, raised: [] as RaisedWarning[], alreadyRecorded: 0, failed: [] as WarningCheckReport['failed'][number][] };
-    for (const { problem, partId } of due) {
-      try {
-        const raised = await this.raise(problem.problemId, partId, today, await thresholdsOf(problem.current.campaignId), runMeta);
-        if (raised) report.raised.push(raised);
-        else report.alreadyRecorded++;
-      } catch (error) {
-        const code = error instanceof DomainRuleError ? error.code : 'error';
-        if (code === 'error') this.logger.error(`warning for ${problem.problemId}/${partId ?? '-'} failed: ${String(error)}`);
-        report.failed.push({ problemId: problem.problemId, partId, code, message: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    return report;
-  }
-
-  /** Null when the level was already recorded (by an earlier or a concurrent run): nothing is written. */
-  private async raise(problemId: string, partId: string | null, today: string, thresholds: WarningThresholds, meta: CommandMeta): Promise<RaisedWarning | null> {
-    // The runner decides again on every conflict retry; the last decision is the one appended.
-    let decided: ProblemEvent[] = [];
-    const deciding: Decider<ProblemCommand, ProblemState, ProblemEvent> = {
-      ...problemDecider,
-      decide: (c, s) => (decided = problemDecider.decide(c, s)),
-    };
-    const result = await this.runner.run(
-      problemStreamId(problemId),
-      deciding,
-      meta,
-      { type: 'RaiseWarning', ...this.runner.context(meta), today, thresholds, partId },
-      { command: 'RaiseWarning', problemId, partId, today },
-    );
-    if (result.positions.length === 0) return null;
-    const d = (decided[0] as DeadlineWarningRaised).data;
-    return {
-      problemId,
-      partId,
-      unitId: d.unitId,
-      deadline: d.deadline,
-      daysLeft: d.daysLeft,
-      level: d.level,
-      levelName: WARNING_LEVEL_NAMES[d.level],
-      notify: d.notify,
-      position: result.positions[0],
-    };
+    return checkDeadlines(await this.index.all(), today, this.facts, this.runner, meta, this.logger);
   }
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadPlatformConfig } from '@platform/common/config/platform-config';
+import { loadPlatformConfig } from '@platform/common';
 import { rebuildViews } from './rebuild-views';
 
 /** `npm run rebuild [projection...]`: DATA_DIR as for the application. */

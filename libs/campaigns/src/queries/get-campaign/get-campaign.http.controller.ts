@@ -5,6 +5,7 @@ import { OrganizationDirectory } from '@platform/organizations';
 import type { Response } from 'express';
 import { CampaignFactsLoader } from '../../campaign-facts';
 import { GetCampaignAnswer } from './get-campaign.response';
+import { CampaignUnits } from '../../campaign-units';
 
 @ApiTags('campaigns 活动')
 @Controller('api/campaigns')
@@ -13,7 +14,7 @@ export class GetCampaignHttpController {
 
   @ApiOperation({ summary: '活动概况 (campaign overview)', description: '活动概况；ETag 为活动流版本号' })
   @ApiOkResponse({ schema: GetCampaignAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
   @Get(':campaignId')
   async get(@Param() p: CampaignParams, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await this.campaigns.state(p.campaignId);

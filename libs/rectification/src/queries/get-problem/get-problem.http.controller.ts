@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { problemUnits } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { OfficeCalendar } from '../../office-calendar';
-import { RectificationFactsLoader } from '../../rectification-facts';
+import { rectificationFacts, RectificationFactsLoader } from '../../rectification-facts';
 import { problemView } from './problem-view';
 import { GetProblemAnswer } from './get-problem.response';
 
@@ -27,7 +27,7 @@ export class GetProblemHttpController {
     const { state, revision } = await this.runner.load(problemStreamId(p.problemId), problemDecider);
     if (!state.exists) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `问题 ${p.problemId} 不存在 (problem not found)` });
     res.setHeader('ETag', `"${revision}"`);
-    const thresholds = await this.facts.warningThresholds(state.current.campaignId);
+    const thresholds = await rectificationFacts.warningThresholds(this.facts, state.current.campaignId);
     return { ...problemView(state, this.calendar.today(), thresholds), revision };
   }
 }

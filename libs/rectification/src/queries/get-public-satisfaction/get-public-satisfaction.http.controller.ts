@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, STAFF, StreamCommandRunner } from '@platform/common';
 import { satisfactionDecider, satisfactionStreamId } from '@platform/domain';
-import { RectificationFactsLoader } from '../../rectification-facts';
+import { rectificationFacts, RectificationFactsLoader } from '../../rectification-facts';
 import { publicSatisfactionView } from '../satisfaction-view';
 import { GetPublicSatisfactionAnswer } from './get-public-satisfaction.response';
 
@@ -16,7 +16,7 @@ export class GetPublicSatisfactionHttpController {
   @Access({ roles: ['public', ...STAFF], mode: 'read', units: null })
   @Get()
   async get(@Param() p: CampaignUnitParams) {
-    const campaign = await this.facts.satisfaction(p.campaignId, p.unitId);
+    const campaign = await rectificationFacts.satisfaction(this.facts, p.campaignId, p.unitId);
     if (!campaign.launched || !campaign.enrolled) {
       throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: '该组织未参加此活动 (unit not enrolled)' });
     }

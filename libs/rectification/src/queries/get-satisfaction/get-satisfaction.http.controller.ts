@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignUnitParams, fromParams, STAFF, StreamCommandRunner } from '@platform/common';
 import { satisfactionDecider, satisfactionStreamId } from '@platform/domain';
 import type { Response } from 'express';
-import { RectificationFactsLoader } from '../../rectification-facts';
+import { rectificationFacts, RectificationFactsLoader } from '../../rectification-facts';
 import { satisfactionView } from '../satisfaction-view';
 import { GetSatisfactionAnswer } from './get-satisfaction.response';
 
@@ -17,7 +17,7 @@ export class GetSatisfactionHttpController {
   @Access({ roles: STAFF, mode: 'read', units: fromParams('unitId') })
   @Get()
   async get(@Param() p: CampaignUnitParams, @Res({ passthrough: true }) res: Response) {
-    const campaign = await this.facts.satisfaction(p.campaignId, p.unitId);
+    const campaign = await rectificationFacts.satisfaction(this.facts, p.campaignId, p.unitId);
     if (!campaign.launched || !campaign.enrolled) {
       throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: '该组织未参加此活动 (unit not enrolled)' });
     }

@@ -12,6 +12,7 @@ import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { problemFiltersOf } from '../list-tracked-problems/list-tracked-problems.request.dto';
 import { ExportLedgerRequest } from './export-ledger.request.dto';
+import { CampaignUnits } from '@platform/campaigns';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/campaigns/:campaignId/ledger/export')
@@ -22,7 +23,7 @@ export class ExportLedgerHttpController {
   ) {}
 
   @ApiOperation({ summary: '导出整改台账 (export the rectification ledger)', description: '导出整改台账（xlsx 或 csv，中文表头），按页读取、流式输出，筛选条件同台账明细' })
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @ApiSpreadsheetAnswer()
   @Get()

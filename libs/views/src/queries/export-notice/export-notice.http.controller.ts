@@ -10,6 +10,7 @@ import { BoardView } from '../../progress-board/board-view';
 import { documentCheckpoint } from '../../shared/document-checkpoint';
 import { NoticeParams } from '../get-notice/get-notice.request.dto';
 import { ExportNoticeRequest } from './export-notice.request.dto';
+import { NoticeUnits } from '../../shared/view-lookups';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/notices/:noticeId/export')
@@ -22,7 +23,7 @@ export class ExportNoticeHttpController {
   /** 导出已发布通报的排名快照（xlsx 含“通报”“汇总”“审计检查点”三张表；csv 为通报排名，末行为审计检查点） */
   @ApiOperation({ summary: '导出通报 (export a notice)', description: '导出已发布通报的排名快照（xlsx 含“通报”“汇总”“审计检查点”三张表；csv 为通报排名，末行为审计检查点）' })
   @ApiSpreadsheetAnswer()
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup('notice', 'noticeId'), match: 'any' })
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup(NoticeUnits, 'noticeId'), match: 'any' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @Get()
   async export(@Param() p: NoticeParams, @Query() q: ExportNoticeRequest, @Res() res: Response) {

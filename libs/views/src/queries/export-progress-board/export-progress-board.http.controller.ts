@@ -12,6 +12,7 @@ import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { boardQueryOf } from '../get-progress-board/get-progress-board.request.dto';
 import { ExportProgressBoardRequest } from './export-progress-board.request.dto';
+import { CampaignUnits } from '@platform/campaigns';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/campaigns/:campaignId/board/export')
@@ -22,7 +23,7 @@ export class ExportProgressBoardHttpController {
   ) {}
 
   @ApiOperation({ summary: '导出进度看板 (export the progress board)', description: '导出进度看板（xlsx 含“进度看板”“汇总”两张表；csv 为进度看板），中文表头，流式输出' })
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @ApiSpreadsheetAnswer()
   @Get()

@@ -14,6 +14,7 @@ import { momentOf } from '../../shared/view-response';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { GetProblemTimelineRequest, ProblemTimelineParams } from './get-problem-timeline.request.dto';
 import { GetProblemTimelineAnswer } from './get-problem-timeline.response';
+import { LedgerProblemUnits } from '../../shared/view-lookups';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/rectification-tracker/problems/:problemId/timeline')
@@ -25,7 +26,7 @@ export class GetProblemTimelineHttpController {
 
   @ApiOperation({ summary: '一个问题的全过程 (problem timeline)', description: '一个问题的全过程：台账现状（含预警），以及从登记到销号、反弹的每一个事件（两个时间、操作人、补录标记）' })
   @ApiOkResponse({ schema: GetProblemTimelineAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup('ledger-problem', 'problemId'), match: 'any' })
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup(LedgerProblemUnits, 'problemId'), match: 'any' })
   @Get()
   async get(@Param() p: ProblemTimelineParams, @Query() q: GetProblemTimelineRequest, @Res({ passthrough: true }) res: Response) {
     const moment = await this.moments.resolve(q.asOf, TRACKER_PROJECTIONS);

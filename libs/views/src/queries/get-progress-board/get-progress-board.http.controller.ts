@@ -9,6 +9,7 @@ import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { boardQueryOf, GetProgressBoardRequest } from './get-progress-board.request.dto';
 import { GetProgressBoardAnswer } from './get-progress-board.response';
+import { CampaignUnits } from '@platform/campaigns';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/campaigns/:campaignId/board')
@@ -17,7 +18,7 @@ export class GetProgressBoardHttpController {
 
   @ApiOperation({ summary: '进度看板 (progress board)', description: '进度看板：各参加组织的当前阶段、必做步骤、转段、参学率、问题处理情况、整改完成率与按期率、 满意度与补课，按乡镇/区县/市逐级汇总（先加总数量再算比率）并排名；只含本人范围内的组织； asOf 返回历史时刻的看板，metricsVersion 选择指标口径' })
   @ApiOkResponse({ schema: GetProgressBoardAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
   @Get()
   async get(
     @Param() p: CampaignParams,

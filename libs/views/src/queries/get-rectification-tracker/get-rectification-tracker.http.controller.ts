@@ -9,6 +9,7 @@ import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { GetRectificationTrackerRequest } from './get-rectification-tracker.request.dto';
 import { GetRectificationTrackerAnswer } from './get-rectification-tracker.response';
+import { CampaignUnits } from '@platform/campaigns';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/campaigns/:campaignId/rectification-tracker')
@@ -17,7 +18,7 @@ export class GetRectificationTrackerHttpController {
 
   @ApiOperation({ summary: '整改进度 (rectification tracker)', description: '整改进度：按责任单位统计已销号、已验收待销号、已整改待验收、整改中、限期整改、暂缓解决、 联动整改（含各任务完成情况）、超期及绿/黄/红预警，并逐级汇总；预警按查询时刻（或 asOf）的日期计算' })
   @ApiOkResponse({ schema: GetRectificationTrackerAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
   @Get()
   async get(
     @Param() p: CampaignParams,

@@ -7,6 +7,7 @@ import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { unitClause, unitFilter } from '../../shared/view-scope';
 import { ListNoticesAnswer } from './list-notices.response';
+import { CampaignUnits } from '@platform/campaigns';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/campaigns/:campaignId/notices')
@@ -15,7 +16,7 @@ export class ListNoticesHttpController {
 
   @ApiOperation({ summary: '本活动已发布的通报 (list notices)', description: '本活动已发布的通报（涉及本人范围内组织的），按通报日期倒序' })
   @ApiOkResponse({ schema: ListNoticesAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
   @Get()
   async list(@Param() p: CampaignParams, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {
     const moment = await this.moments.resolve(undefined, ['notices']);

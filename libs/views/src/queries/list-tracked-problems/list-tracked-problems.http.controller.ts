@@ -9,6 +9,7 @@ import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { ListTrackedProblemsRequest, problemFiltersOf } from './list-tracked-problems.request.dto';
 import { ListTrackedProblemsAnswer } from './list-tracked-problems.response';
+import { CampaignUnits } from '@platform/campaigns';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/campaigns/:campaignId/rectification-tracker/problems')
@@ -17,7 +18,7 @@ export class ListTrackedProblemsHttpController {
 
   @ApiOperation({ summary: '整改台账明细 (rectification ledger entries)', description: '整改台账明细：按状态、处理方式、预警等级、子树、来源、是否超期筛选，超期和临近时限的排在前面；用上一页的 next 作 after 翻页；匹配超过 1000 条时只说“超过 1000 条”' })
   @ApiOkResponse({ schema: ListTrackedProblemsAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup('campaign', 'campaignId'), match: 'any' })
+  @Access({ roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
   @Get()
   async list(
     @Param() p: CampaignParams,

@@ -11,6 +11,7 @@ import { unitFilter } from '../../shared/view-scope';
 import { NoticeParams } from '../get-notice/get-notice.request.dto';
 import { ReproduceNoticeRequest } from './reproduce-notice.request.dto';
 import { ReproduceNoticeAnswer } from './reproduce-notice.response';
+import { NoticeUnits } from '../../shared/view-lookups';
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/notices/:noticeId/reproduce')
@@ -22,7 +23,7 @@ export class ReproduceNoticeHttpController {
 
   @ApiOperation({ summary: '复核通报 (reproduce a notice from the events)', description: '复核通报：从事件重放到通报的数据截止位置，用同样的口径、范围和排名重新计算，并与保存的快照逐项比对； 也可指定另一版指标口径，看同一时刻在新口径下的结果' })
   @ApiOkResponse({ schema: ReproduceNoticeAnswer })
-  @Access({ roles: AUDITORS, mode: 'read', units: fromLookup('notice', 'noticeId'), match: 'any' })
+  @Access({ roles: AUDITORS, mode: 'read', units: fromLookup(NoticeUnits, 'noticeId'), match: 'any' })
   @Get()
   async reproduce(@Param() p: NoticeParams, @Query() q: ReproduceNoticeRequest) {
     const notice = await readNotice(this.events, p.noticeId);

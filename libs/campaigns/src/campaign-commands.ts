@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
+import { CampaignFactsLoader, CampaignStates } from './campaign-facts';
+
+export type CampaignPorts = TreeFacts & CampaignStates;
+
+/** The campaign context's use cases, run with the tree and the campaigns as stored now. */
+@Injectable()
+export class CampaignCommands extends UseCaseExecutor<CampaignPorts> {
+  constructor(runner: StreamCommandRunner, directory: OrganizationDirectory, campaigns: CampaignFactsLoader) {
+    super(runner, { tree: () => directory.current(), campaign: async (id) => (await campaigns.state(id)).state });
+  }
+}
+
+/** What the campaign context's command controllers share: the executor with the context's ports. */
+@Injectable()
+export abstract class CampaignCommandController {
+  constructor(protected readonly commands: CampaignCommands) {}
+}

@@ -1,0 +1,54 @@
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Access, ApiRequestExample, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, MaxDecimalPlaces, NoControlCharacters, respond } from '@platform/common';
+import type { Response } from 'express';
+import { CampaignCommandController } from '../../campaign-commands';
+import { recordStep } from './record-step';
+
+const KEY = /^[a-z][a-z0-9_-]{0,63}$/;
+
+export class RecordStepRequest {
+  @Matches(KEY, { message: 'phaseKey 须为模板中的阶段编码' })
+  phaseKey!: string;
+
+  @Matches(KEY, { message: 'stepKey 须为模板中的步骤编码' })
+  stepKey!: string;
+
+  /** 完成情况说明 */
+  @IsString()
+  @Length(1, 5000)
+  @NoControlCharacters({ multiline: true })
+  evidence!: string;
+
+  /** Reference of an uploaded file (minutes, photos, sign-in sheet) */
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  @NoControlCharacters()
+  attachmentRef?: string;
+
+  /** Study hours or members located, for steps that measure one */
+  @IsOptional()
+  @IsNumber()
+  @MaxDecimalPlaces(2)
+  @Min(0)
+  @Max(1_000_000)
+  quantity?: number;
+
+  /** When it happened; defaults to now; may not be in the future */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  occurredAt?: string;
+}
+
+@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
+export class RecordStepHttpController extends CampaignCommandController {
+  @ApiOperation({ summary: '记录完成的步骤 (record a completed step)', description: '记录完成的步骤（含佐证说明与附件引用）' })
+  @ApiRequestExample(RecordStepRequest, '集中学习 (centralized study, in hours)', { phaseKey: 'study', stepKey: 'centralized_study', evidence: '集中学习 12 学时，参学党员 28 人', quantity: 12, occurredAt: '2026-01-20T09:00:00Z' })
+  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
+  @Post('steps')
+  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: RecordStepRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    return respond(res, this.commands.execute(recordStep, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
+  }
+}

@@ -1,0 +1,102 @@
+import { CommandContext, Decider, DomainEvent } from '@platform/domain';
+import { AppendResult, StoredEvent, StreamWrite, WrongExpectedRevisionError } from '@platform/event-store';
+import { CommandMeta } from '../http/command-meta';
+import { CommandStore, StreamCommandRunner } from './stream-command-runner';
+import { runUseCase, streamUseCase } from './use-case';
+
+type Counted = DomainEvent<'Counted', { by: number; limit: number }>;
+type Count = CommandContext & { type: 'Count'; by: number; limit: number };
+/** A counter that refuses to pass the limit its facts give. */
+const counter: Decider<Count, number, Counted> = {
+  initialState: () => 0,
+  evolve: (s, e) => s + e.data.by,
+  decide: (c, s) => (s + c.by > c.limit ? [] : [{ type: 'Counted', data: { by: c.by, limit: c.limit } }]),
+};
+
+interface Limits {
+  limit(): Promise<number>;
+}
+
+const count = streamUseCase(counter)({
+  name: 'Count',
+  streamId: (i: { counterId: string; by: number; occurredAt?: string }) => `counter-${i.counterId}`,
+  occurredAt: (i) => i.occurredAt,
+  facts: (_, ports: Limits) => ports.limit(),
+  toCommand: (i, limit, context) => ({ ...context, type: 'Count', by: i.by, limit }),
+});
+
+/** Streams in memory; `conflicts` appends fail as if another writer had been first. */
+function memoryStore(conflicts = 0) {
+  const streams = new Map<string, StoredEvent[]>();
+  let position = 0;
+  const store: CommandStore & { streams: typeof streams; writes: StreamWrite[] } = {
+    streams,
+    writes: [],
+    async readStream(id) {
+      return streams.get(id) ?? [];
+    },
+    async findByIdempotencyKey() {
+      return [];
+    },
+    async appendMany(writes): Promise<AppendResult[]> {
+      if (conflicts-- > 0) throw new WrongExpectedRevisionError(writes[0].streamId, 0, 1);
+      store.writes.push(...writes);
+      return writes.map((w) => {
+        const list = streams.get(w.streamId) ?? [];
+        const positions = w.events.map((e) => {
+          list.push({ ...e, streamId: w.streamId, streamRevision: list.length, position: ++position } as unknown as StoredEvent);
+          return position;
+        });
+        streams.set(w.streamId, list);
+        return { streamId: w.streamId, nextExpectedRevision: list.length - 1, positions, eventIds: w.events.map((e) => e.eventId), deduplicated: false };
+      });
+    },
+  };
+  return store;
+}
+
+const NOW = new Date('2026-03-01T08:00:00.000Z');
+const meta: CommandMeta = { actor: { userId: 'office-1', role: 'office', unitId: null }, scope: { all: true, roots: [] }, correlationId: 'c-1' };
+let ids = 0;
+const runnerOn = (store: CommandStore) => new StreamCommandRunner(store, () => NOW, () => `id-${++ids}`);
+
+describe('a use case on the one command path', () => {
+  it('decides with the facts its ports give and the context of the command, and envelopes with the runner’s ids', async () => {
+    const store = memoryStore();
+    const result = await runUseCase(runnerOn(store), { limit: async () => 10 }, count, { counterId: 'a', by: 3 }, meta);
+    expect(result.streams).toEqual([{ streamId: 'counter-a', revision: 0 }]);
+    expect(store.writes[0].events[0]).toMatchObject({
+      type: 'Counted',
+      data: { by: 3, limit: 10 },
+      occurredAt: NOW.toISOString(),
+      actor: { userId: 'office-1', role: 'office', unitId: null },
+      correlationId: 'c-1',
+    });
+    expect(store.writes[0].events[0].eventId).toMatch(/^id-/);
+  });
+
+  it('takes the time the user gives, and refuses one in the future before reading anything', async () => {
+    const store = memoryStore();
+    await runUseCase(runnerOn(store), { limit: async () => 10 }, count, { counterId: 'a', by: 1, occurredAt: '2026-02-27T09:00:00Z' }, meta);
+    expect(store.writes[0].events[0].occurredAt).toBe('2026-02-27T09:00:00.000Z');
+    let asked = 0;
+    const late = runUseCase(runnerOn(store), { limit: async () => ++asked }, count, { counterId: 'a', by: 1, occurredAt: '2026-03-02T09:00:00Z' }, meta);
+    await expect(late).rejects.toMatchObject({ status: 400 });
+    expect(asked).toBe(0);
+  });
+
+  it('reads the facts again with the fresh state when another writer was first', async () => {
+    const store = memoryStore(1);
+    let asked = 0;
+    await runUseCase(runnerOn(store), { limit: async () => (++asked, 10) }, count, { counterId: 'a', by: 2 }, meta);
+    expect(asked).toBe(2);
+    expect(store.writes).toHaveLength(1);
+  });
+
+  it('writes nothing when the decider finds nothing to record', async () => {
+    const store = memoryStore();
+    const result = await runUseCase(runnerOn(store), { limit: async () => 1 }, count, { counterId: 'a', by: 5 }, meta);
+    expect(result.positions).toEqual([]);
+    expect(store.writes).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
+import type { Request } from 'express';
+import { ActorRequest } from '@platform/common';
+import { SecurityLog } from '../auth/security-log';
+
+const SIGN_IN_PATHS = new Set(['/api/auth/sign-in', '/api/auth/refresh']);
+
+/**
+ * Two budgets: sign-in attempts per client address, and writes per signed-in user (or address).
+ * Reads are not limited here: they are cheap and scoped.
+ */
+@Injectable()
+export class PlatformThrottlerGuard extends ThrottlerGuard {
+  private securityLog: SecurityLog | null = null;
+
+  useSecurityLog(log: SecurityLog): void {
+    this.securityLog = log;
+  }
+
+  protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
+    const req = props.context.switchToHttp().getRequest<Request>();
+    const signIn = SIGN_IN_PATHS.has(req.path);
+    if (props.throttler.name === 'sign-in' && !signIn) return true;
+    if (props.throttler.name === 'writes' && (signIn || req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS')) {
+      return true;
+    }
+    return super.handleRequest(props);
+  }
+
+  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
+    const actor = (req as unknown as ActorRequest).actor;
+    return actor ? `user:${actor.userId}` : `ip:${(req as unknown as Request).ip}`;
+  }
+
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const req = context.switchToHttp().getRequest<ActorRequest>();
+    this.securityLog?.record('rate_limited', { userId: req.actor?.userId }, req, { limit: detail.limit, ttlMs: detail.ttl });
+    return super.throwThrottlingException(context, detail);
+  }
+}

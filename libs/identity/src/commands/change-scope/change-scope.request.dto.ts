@@ -1,3 +1,0 @@
-import { UserScopeRequest } from '../../user-scope.request.dto';
-
-export class ChangeScopeRequest extends UserScopeRequest {}

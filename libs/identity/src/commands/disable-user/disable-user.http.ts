@@ -1,0 +1,25 @@
+import { Body, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, NoControlCharacters, respond } from '@platform/common';
+import type { Request, Response } from 'express';
+import { IdentityCommandController } from '../../identity-commands';
+import { UserParams } from '../../users/user-params';
+import { disableUser } from './disable-user';
+
+export class DisableUserRequest {
+  @IsString()
+  @Length(1, 500)
+  @NoControlCharacters({ multiline: true })
+  reason!: string;
+}
+
+@CommandRoutes('users 用户', 'api/users')
+export class DisableUserHttpController extends IdentityCommandController {
+  @ApiOperation({ summary: '停用账号 (disable a user)', description: '停用账号（同时吊销其全部令牌）' })
+  @Access({ roles: ['admin'], mode: 'write', units: null })
+  @Post(':userId/disable')
+  handle(@Command() meta: CommandMeta, @Param() p: UserParams, @Body() body: DisableUserRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    return respond(res, this.commands.revokingSessions(this.commands.execute(disableUser, { userId: p.userId, ...body }, meta), p.userId, 'user_disabled', req));
+  }
+}

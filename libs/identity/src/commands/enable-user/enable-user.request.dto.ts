@@ -1,2 +1,0 @@
-/** Enabling needs no fields; unknown ones are still refused. */
-export class EnableUserRequest {}

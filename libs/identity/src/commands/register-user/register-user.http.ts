@@ -1,0 +1,44 @@
+import { Body, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, IsId, NoControlCharacters, respond } from '@platform/common';
+import { Role, USERNAME_PATTERN } from '@platform/domain';
+import type { Response } from 'express';
+import { IdentityCommandController } from '../../identity-commands';
+import { UserScopeRequest } from '../../users/user-scope.request.dto';
+import { registerUser } from './register-user';
+
+export const GRANTABLE_ROLES: Role[] = ['admin', 'office', 'operator', 'inspector', 'leader'];
+
+export class RegisterUserRequest extends UserScopeRequest {
+  @IsId()
+  userId!: string;
+
+  /** 登录名: 3–32 lower-case letters, digits, - or _ */
+  @Matches(USERNAME_PATTERN, { message: 'username 为 3–32 位小写字母、数字、- 或 _' })
+  username!: string;
+
+  /** 姓名 */
+  @IsString()
+  @Length(1, 100)
+  @NoControlCharacters()
+  displayName!: string;
+
+  @IsIn(GRANTABLE_ROLES)
+  role!: Role;
+
+  /** At least 10 characters */
+  @IsString()
+  @Length(10, 200, { message: 'password 长度须为 10–200 个字符' })
+  password!: string;
+}
+
+@CommandRoutes('users 用户', 'api/users')
+export class RegisterUserHttpController extends IdentityCommandController {
+  @ApiOperation({ summary: '新建用户 (register a user)', description: '新建用户：角色、工作范围（组织子树）与初始密码' })
+  @Access({ roles: ['admin'], mode: 'write', units: null })
+  @Post()
+  register(@Command() meta: CommandMeta, @Body() body: RegisterUserRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    return respond(res, this.commands.execute(registerUser, body, meta));
+  }
+}

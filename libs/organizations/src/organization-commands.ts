@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { OrganizationTree } from '@platform/domain';
+import { OrganizationDirectory } from './organization-directory';
+
+/** The organization tree as use cases read it: the directory on the HTTP path, the generator's own tree in the demo. */
+export interface TreeFacts {
+  tree(): Promise<OrganizationTree>;
+}
+
+/** The organization context's use cases, run with the tree as stored now. */
+@Injectable()
+export class OrganizationCommands extends UseCaseExecutor<TreeFacts> {
+  constructor(runner: StreamCommandRunner, directory: OrganizationDirectory) {
+    super(runner, { tree: () => directory.current() });
+  }
+}
+
+/** What the organization context's command controllers share: the executor with the context's ports. */
+@Injectable()
+export abstract class OrganizationCommandController {
+  constructor(protected readonly commands: OrganizationCommands) {}
+}

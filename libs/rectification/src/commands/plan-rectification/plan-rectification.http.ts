@@ -1,0 +1,43 @@
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, NoControlCharacters, respond } from '@platform/common';
+import { TIMING_CLASSES, TimingClass } from '@platform/domain';
+import type { Response } from 'express';
+import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
+import { ProblemParams } from '../../http/problem-params';
+import { IsCalendarDate } from '../../http/request-rules';
+import { RectificationCommandController } from '../../rectification-facts';
+import { planRectification } from './plan-rectification';
+
+export class PlanRectificationRequest {
+  /** 整改措施, one per entry */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 2000, { each: true, message: 'measures 中每项须为 1–2000 个字符' })
+  @NoControlCharacters({ multiline: true, each: true })
+  measures!: string[];
+
+  /** immediate 立行立改 | by_deadline 限期整改 | ongoing 持续整改 */
+  @IsIn(TIMING_CLASSES, { message: `timing 须为: ${TIMING_CLASSES.join(', ')}` })
+  timing!: TimingClass;
+
+  /** 整改时限; required unless the work is ongoing */
+  @IsOptional()
+  @IsCalendarDate()
+  deadline?: string | null;
+}
+
+@CommandRoutes('rectification 整改台账', 'api/problems')
+export class PlanRectificationHttpController extends RectificationCommandController {
+  /** 制定整改措施、时限类别与整改时限 */
+  @ApiOperation({ summary: '制定整改措施、时限类别与整改时限 (plan the rectification)' })
+  @ApiRequestExample(PlanRectificationRequest, '限期整改 (by a deadline)', { measures: ['建立首问负责制', '每月公开办事时限'], timing: 'by_deadline', deadline: '2026-06-30' })
+  @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
+  @Post(':problemId/plan')
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: PlanRectificationRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    return respond(res, this.commands.execute(planRectification, { problemId: p.problemId, ...body }, meta));
+  }
+}

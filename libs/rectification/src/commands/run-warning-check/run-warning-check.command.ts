@@ -1,5 +1,0 @@
-import { CommandMeta } from '@platform/common';
-
-export class RunWarningCheckCommand {
-  constructor(readonly meta: CommandMeta) {}
-}

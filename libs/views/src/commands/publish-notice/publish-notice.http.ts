@@ -1,0 +1,64 @@
+import { Body, Controller, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Access, CampaignParams, Command, CommandMeta, CommandResult, fromLookup, IsId, MANAGERS, NoControlCharacters, respond } from '@platform/common';
+import { METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey, UNIT_ID_PATTERN } from '@platform/domain';
+import { CheckpointView, CheckpointWitness, WITNESS } from '@platform/event-store';
+import type { Response } from 'express';
+import { documentCheckpoint } from '../../shared/document-checkpoint';
+import { NoticeCommands } from '../notice-commands';
+import { publishNotice } from './publish-notice';
+import { CampaignUnits } from '@platform/campaigns';
+
+export class PublishNoticeRequest {
+  @IsId()
+  noticeId!: string;
+
+  /** 通报标题，如“关于第二批先进性教育活动整改进度的通报” */
+  @IsString()
+  @Length(1, 200)
+  @NoControlCharacters()
+  title!: string;
+
+  /** 通报日期（YYYY-MM-DD），默认今天 */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  noticeDate?: string;
+
+  /** 只通报该组织及其下级；默认整个活动（发布人范围内） */
+  @IsOptional()
+  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  root?: string;
+
+  /** 排名指标，默认整改完成率 */
+  @IsOptional()
+  @IsIn(RANK_KEYS)
+  rankBy?: RankKey;
+
+  /** 指标口径版本，默认现行口径 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn(METRICS_VERSIONS, { message: 'metricsVersion 须为 1 或 2' })
+  metricsVersion?: MetricsVersion;
+}
+
+export type PublishNoticeResult = CommandResult & { readonly checkpoint: CheckpointView | null };
+
+@ApiTags('views 看板·台账·审计')
+@Controller('api/campaigns/:campaignId/notices')
+export class PublishNoticeHttpController {
+  constructor(
+    private readonly commands: NoticeCommands,
+    @Inject(WITNESS) private readonly witness: CheckpointWitness,
+  ) {}
+
+  @ApiOperation({ summary: '发布通报 (publish a notice)', description: '发布通报：以当前数据生成带排名的进度看板快照，连同数据截止位置、指标口径版本和快照摘要作为事件保存； 发布后永不改变，可随时用 /api/notices/{noticeId}/reproduce 从事件重新计算核对' })
+  @Access({ roles: MANAGERS, mode: 'write', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
+  @Post()
+  async publish(@Command() meta: CommandMeta, @Param() p: CampaignParams, @Body() body: PublishNoticeRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    const result = await respond(res, this.commands.execute(publishNotice, { campaignId: p.campaignId, scope: meta.scope, ...body }, meta));
+    // The notice is published, then the head (its own event included) is signed and printed on it.
+    return { ...result, checkpoint: await documentCheckpoint(this.witness, { notice: body.noticeId }) } as PublishNoticeResult;
+  }
+}
