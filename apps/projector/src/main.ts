@@ -1,4 +1,4 @@
-import { loadProjectionsConfig } from '@platform/common/config/platform-config';
+import { loadProjectionsConfig } from '@platform/common';
 import { resolve } from 'node:path';
 import { startProjector } from './projector';
 

@@ -8,7 +8,7 @@ import {
   RunnerLogger,
   SqliteReadStore,
 } from '@platform/read-models';
-import { VIEW_PROJECTIONS } from '@platform/views/view-projections';
+import { VIEW_PROJECTIONS } from '@platform/views';
 import { join } from 'node:path';
 
 export interface ProjectorOptions {
