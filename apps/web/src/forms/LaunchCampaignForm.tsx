@@ -13,17 +13,12 @@ import { useUnitTree } from './unit-tree';
 
 type LaunchCampaign = components['schemas']['LaunchCampaignRequest'];
 type Templates = operations['listTemplates']['responses'][200]['content']['application/json'];
-/** The document leaves a template's phases untyped; the form needs only each phase's key and name. */
-interface TemplatePhase {
-  readonly key: string;
-  readonly name: string;
-}
 
 function useTemplates() {
   return useQuery({
     queryKey: ['campaign-templates'],
     staleTime: 60 * 60_000,
-    queryFn: async () => (unwrap<Templates>(await api.GET('/api/campaign-templates')).templates ?? []).flatMap((x) => (x?.key ? [x] : [])),
+    queryFn: async () => unwrap<Templates>(await api.GET('/api/campaign-templates')).templates,
   });
 }
 
@@ -37,7 +32,7 @@ export function LaunchCampaignForm() {
   const { tree, loading } = useUnitTree();
   const templateKey = Form.useWatch('templateKey', form) as string | undefined;
   const template = templates.data?.find((x) => x.key === templateKey);
-  const phases = (template?.phases ?? []) as TemplatePhase[];
+  const phases = template?.phases ?? [];
   const launch = useCommand((body: LaunchCampaign, headers) => api.POST('/api/campaigns', { body, headers }));
   return (
     <Card size="small" title={t('launchCampaign')}>
@@ -77,7 +72,7 @@ export function LaunchCampaignForm() {
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="templateKey" label={t('template')}>
-              <Select loading={templates.isLoading} options={(templates.data ?? []).map((x) => ({ value: x.key!, label: x.name ?? x.key }))} />
+              <Select loading={templates.isLoading} options={(templates.data ?? []).map((x) => ({ value: x.key, label: x.name }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
