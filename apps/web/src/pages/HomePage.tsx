@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { EnrollUnitsForm } from '../forms/EnrollUnitsForm';
 import { LaunchCampaignForm } from '../forms/LaunchCampaignForm';
 import { useAppState } from '../shared/app-state';
-import { Chart } from '../shared/Chart';
+import { Chart } from '../shared/LazyChart';
 import { stageLabel, topOf } from '../shared/drill';
 import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag } from '../shared/problem-tags';
