@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCommand } from '../api/commands';
 import { unwrap } from '../api/errors';
 import { api } from '../api/http';
-import { useCampaigns } from '../api/queries';
+import { campaignsQuery, useCampaigns } from '../api/queries';
 import type { components, operations } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
@@ -34,6 +34,15 @@ export function LaunchCampaignForm() {
   const template = templates.data?.find((x) => x.key === templateKey);
   const phases = template?.phases ?? [];
   const launch = useCommand((body: LaunchCampaign, headers) => api.POST('/api/campaigns', { body, headers }));
+  const client = useQueryClient();
+  /** Every view turns to the launched campaign once the campaign list (a projection) has it, at most ~10 s later. */
+  const showLaunched = async (id: string) => {
+    for (let i = 0; i < 20; i++) {
+      const list = await client.fetchQuery({ ...campaignsQuery(), staleTime: 0 }).catch(() => []);
+      if (list.some((c) => c.campaignId === id)) return setCampaignId(id);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
   return (
     <Card size="small" title={t('launchCampaign')}>
       <CommandForm<LaunchCampaign>
@@ -54,10 +63,7 @@ export function LaunchCampaignForm() {
           }),
           ...(typeof v.satisfactionThreshold === 'number' ? { satisfactionThreshold: v.satisfactionThreshold / 100 } : {}),
         })}
-        onDone={() => {
-          const id = form.getFieldValue('campaignId') as string | undefined;
-          if (id) setCampaignId(id);
-        }}
+        onDone={(body) => void showLaunched(body.campaignId)}
       >
         <Row gutter={8}>
           <Col xs={24} md={12}>

@@ -152,6 +152,7 @@ export const MESSAGES = {
   applyTransition: ['申请转段', 'Apply for transition'],
   offlineQueue: ['离线待发', 'Offline queue'],
   total: ['共 {n} 条', '{n} in all'],
+  findUnit: ['按单位名称或问题查找', 'Find by unit or problem'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;
