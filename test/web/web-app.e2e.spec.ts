@@ -159,6 +159,10 @@ describe('the web app in a browser', () => {
       { timeout: 15_000 },
     );
     expect((await ranking.locator('td').nth(5).textContent())!).toBe('64.7%');
+    // The audit trail is not in a liaison's menu, and its address alone does not open it either.
+    await page.goto(`${w.base}/audit`);
+    await page.getByTestId('audit-not-for-role').waitFor();
+    expect(await page.getByTestId('audit-table').count()).toBe(0);
   });
 
   it('registers a problem from the unit page as a liaison and opens its timeline', async () => {

@@ -12,13 +12,13 @@ import { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
 import { dateTime } from '../shared/format';
 import { OutboxButton } from '../offline/OutboxButton';
-import { ROLE_NAMES } from '../shared/roles';
+import { AUDIT_ROLES, ROLE_NAMES } from '../shared/roles';
 
-const MENU: { path: string; label: MessageKey; roles?: string[] }[] = [
+const MENU: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/', label: 'home' },
   { path: '/board', label: 'board' },
   { path: '/tracker', label: 'tracker' },
-  { path: '/audit', label: 'audit', roles: ['admin', 'office', 'inspector'] },
+  { path: '/audit', label: 'audit', roles: AUDIT_ROLES },
   { path: '/notices', label: 'notices' },
 ];
 
