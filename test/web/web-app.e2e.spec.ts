@@ -390,6 +390,8 @@ describe('the web app in a browser', () => {
 
   it('publishes a notice (通报) as the office and opens it with its ranking', async () => {
     const page = await signedIn('office');
+    // The tabs share the device's choice of campaign, which an earlier test may have turned to its own.
+    await page.evaluate((id) => (globalThis as any).localStorage.setItem('ctp.campaign', id), MAIN_CAMPAIGN_ID);
     await page.goto(`${w.base}/notices`);
     const form = page.getByTestId('publish-notice-form');
     await form.waitFor();
