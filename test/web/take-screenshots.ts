@@ -6,7 +6,7 @@ import { startWebPlatform } from '../support/web-platform';
 /**
  * `npm run screenshots`: docs/screenshots/ from a demo city (DEMO_SCALE, default 0.1) in Debian's
  * Chromium — the board, the tracker, a problem's timeline and the audit trail on a desktop, and
- * the board and the ballot on a 390×844 phone.
+ * the board, the ballot and the published problems on a 390×844 phone.
  */
 const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -77,6 +77,9 @@ async function main(): Promise<void> {
     await phone.goto(`${w.base}/public/campaigns/${w.city.mainCampaignId}/units/${unitId}/ballot`);
     await settle(phone, 'ballot-card');
     await screenshot(phone, 'phone-ballot', OUT);
+    await phone.goto(`${w.base}/public/campaigns/${w.city.mainCampaignId}/problems`);
+    await settle(phone, 'public-problems');
+    await screenshot(phone, 'phone-public-problems', OUT);
     console.log(`screenshots written to ${OUT}`);
   } finally {
     await browser.close();

@@ -159,6 +159,10 @@ describe('the web app in a browser', () => {
       { timeout: 15_000 },
     );
     expect((await ranking.locator('td').nth(5).textContent())!).toBe('64.7%');
+    // The audit trail is not in a liaison's menu, and its address alone does not open it either.
+    await page.goto(`${w.base}/audit`);
+    await page.getByTestId('audit-not-for-role').waitFor();
+    expect(await page.getByTestId('audit-table').count()).toBe(0);
   });
 
   it('registers a problem from the unit page as a liaison and opens its timeline', async () => {
@@ -322,6 +326,125 @@ describe('the web app in a browser', () => {
     await page.getByTestId('ballot-submit').dblclick();
     await page.getByTestId('ballot-done').waitFor();
     expect(await ballots()).toBe(before + 1);
+  });
+
+  it('launches a campaign from the office home, then enrolls one more unit through the enrollment form', async () => {
+    type Unit = { unitId: string; parentId: string | null; name: string; level: string };
+    const units = (await api('office', '/api/organizations')).body.units as Unit[];
+    // A township with branches below it is the new campaign's scope; a branch of another township joins it afterwards.
+    const township = units.find((u) => u.level === 'township' && units.some((c) => c.parentId === u.unitId))!;
+    const outsider = units.find((u) => u.parentId && u.parentId !== township.unitId && units.find((p) => p.unitId === u.parentId)?.level === 'township')!;
+    const page = await signedIn('office');
+    const form = page.getByTestId('launch-campaign-form');
+    await form.waitFor();
+    await page.fill('#campaignId', 'demo-point-web');
+    await page.fill('#name', `${township.name}基层党建示范点创建`);
+    await form.locator('#templateKey').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '示范点' }).click();
+    await form.locator('#subtreeRootId').fill(township.name);
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: township.name }).first().click();
+    // One planned period per phase of the template, typed into the range pickers as an office clerk would.
+    const ranges = form.locator('.ant-picker-range');
+    expect(await ranges.count()).toBe(3);
+    // (Enter in a field would submit the whole form, as in any HTML form: the dates are typed and left by a click.)
+    for (let i = 0; i < 3; i++) {
+      const inputs = ranges.nth(i).locator('input');
+      await inputs.nth(0).click();
+      await inputs.nth(0).fill(`2026-0${3 + i}-01`);
+      await inputs.nth(1).click();
+      await inputs.nth(1).fill(`2026-0${3 + i}-28`);
+      await page.getByText('发起活动', { exact: true }).first().click();
+    }
+    await screenshot(page, 'launch-campaign-form');
+    await form.locator('button[type=submit]').click();
+    await page.getByText('已提交').first().waitFor();
+    expect(await form.getByTestId('form-problem').count()).toBe(0);
+
+    const campaign = await api('office', '/api/campaigns/demo-point-web');
+    expect(campaign.status).toBe(200);
+    expect(campaign.body).toMatchObject({ name: `${township.name}基层党建示范点创建`, template: { key: 'demonstration-point' } });
+    expect(campaign.body.plannedPhases).toEqual([
+      { phaseKey: 'candidate', start: '2026-03-01', end: '2026-03-28' },
+      { phaseKey: 'building', start: '2026-04-01', end: '2026-04-28' },
+      { phaseKey: 'evaluation', start: '2026-05-01', end: '2026-05-28' },
+    ]);
+    const enrolled = campaign.body.enrolledUnitIds as string[];
+    expect(enrolled).toContain(township.unitId);
+    expect(enrolled).not.toContain(outsider.unitId);
+
+    // The header now shows the launched campaign, and the enrollment form adds to it.
+    await page.getByTestId('campaign-select').filter({ hasText: township.name }).waitFor({ timeout: 15_000 });
+    const enroll = page.getByTestId('enroll-units-form');
+    await enroll.waitFor({ timeout: 30_000 });
+    await enroll.locator('#unitIds').fill(outsider.name);
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: outsider.name }).first().click();
+    await page.keyboard.press('Escape');
+    await enroll.locator('button[type=submit]').click();
+    await page.getByText('已提交').first().waitFor();
+    expect(await enroll.getByTestId('form-problem').count()).toBe(0);
+    await screenshot(page, 'enroll-units');
+    const after = await api('office', '/api/campaigns/demo-point-web');
+    expect(after.body.enrolledUnitIds).toEqual(expect.arrayContaining([...enrolled, outsider.unitId]));
+    expect((after.body.enrolledUnitIds as string[]).length).toBe(enrolled.length + 1);
+  });
+
+  it('publishes a notice (通报) as the office and opens it with its ranking', async () => {
+    const page = await signedIn('office');
+    // The tabs share the device's choice of campaign, which an earlier test may have turned to its own.
+    await page.evaluate((id) => (globalThis as any).localStorage.setItem('ctp.campaign', id), MAIN_CAMPAIGN_ID);
+    await page.goto(`${w.base}/notices`);
+    const form = page.getByTestId('publish-notice-form');
+    await form.waitFor();
+    await page.fill('#noticeId', 'notice-web-1');
+    await page.fill('#title', '关于第二批先进性教育活动整改进度的通报（第一期）');
+    await form.locator('button[type=submit]').click();
+    await page.getByText('已提交').first().waitFor();
+    const item = page.getByTestId('notice-list').locator('.ant-list-item').filter({ hasText: '整改进度的通报（第一期）' });
+    await item.waitFor({ timeout: 15_000 });
+
+    const notices = (await api('office', `/api/campaigns/${MAIN_CAMPAIGN_ID}/notices`)).body.notices as { noticeId: string; title: string; unitCount: number }[];
+    const published = notices.find((n) => n.noticeId === 'notice-web-1')!;
+    expect(published).toMatchObject({ title: '关于第二批先进性教育活动整改进度的通报（第一期）' });
+    expect(published.unitCount).toBeGreaterThan(0);
+    expect(await item.textContent()).toContain(`${published.unitCount} 个单位`);
+
+    await item.locator('a').first().click();
+    await page.waitForURL('**/notices/notice-web-1');
+    const rows = page.getByTestId('notice-ranking').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const notice = (await api('office', '/api/notices/notice-web-1')).body as { snapshot: { rows: { rank: number; name: string }[] } };
+    const first = notice.snapshot.rows[0];
+    expect(await rows.first().locator('td').nth(0).textContent()).toBe(String(first.rank));
+    expect(await rows.first().locator('td').nth(1).textContent()).toBe(first.name);
+    await screenshot(page, 'notice-ranking');
+  });
+
+  it('shows the published rectification plans to anyone on a phone, without signing in', async () => {
+    const published = (await (await fetch(`${w.base}/api/public/campaigns/${MAIN_CAMPAIGN_ID}/problems`)).json()) as { total: number; problems: { description: string; responsibleUnitName: string }[] };
+    expect(published.problems.length).toBeGreaterThan(0);
+    const page = await open({ width: 390, height: 844 });
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`${w.base}/public/campaigns/${MAIN_CAMPAIGN_ID}/problems`);
+    const items = page.getByTestId('public-problems').locator('.ant-list-item');
+    await items.first().waitFor();
+    // A page at a time, however many the city publishes.
+    expect(await items.count()).toBe(Math.min(20, published.problems.length));
+    expect(await items.first().textContent()).toContain(published.problems[0].description);
+    expect(await page.getByText(`共 ${published.total} 条`).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // A reader finds their unit's problems by its name.
+    const unit = published.problems[published.problems.length - 1].responsibleUnitName;
+    await page.getByTestId('public-search').locator('input').fill(unit);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (name) => [...document.querySelectorAll('[data-testid=public-problems] .ant-list-item-meta-title')].every((e) => e.textContent?.includes(name)),
+      unit,
+    );
+    expect(await items.count()).toBe(Math.min(20, published.problems.filter((p) => p.responsibleUnitName.includes(unit) || p.description.includes(unit)).length));
+    expect(new URL(page.url()).pathname).not.toBe('/sign-in');
+    expect(asked.filter((p) => p.startsWith('/api/') && !p.startsWith('/api/public/'))).toEqual([]);
+    await screenshot(page, 'public-problems-phone');
   });
 
   it('switches the interface to English and back', async () => {

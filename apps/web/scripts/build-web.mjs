@@ -60,5 +60,8 @@ if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint && 
 // The first page's weight: the entry script, its preloaded chunks and the stylesheet, gzipped.
 const html = readFileSync(join(web, 'dist', 'index.html'), 'utf8');
 const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-const bytes = assets.reduce((sum, a) => sum + gzipSync(readFileSync(join(web, 'dist', a))).length, 0);
-console.log(`网页端首屏脚本与样式 first page: ${assets.length} files, ${(bytes / 1024).toFixed(0)} KB gzipped`);
+const gz = (list) => list.reduce((sum, a) => sum + gzipSync(readFileSync(join(web, 'dist', a))).length, 0);
+const kb = (n) => (n / 1024).toFixed(0);
+const js = gz(assets.filter((a) => a.endsWith('.js')));
+const css = gz(assets.filter((a) => a.endsWith('.css')));
+console.log(`网页端首屏脚本与样式 first page: ${assets.length} files, ${kb(js + css)} KB gzipped (JavaScript ${kb(js)} KB, stylesheet ${kb(css)} KB)`);

@@ -1,13 +1,17 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
-import { SignInPage } from './pages/SignInPage';
+import { boardLoader, layoutLoader, problemLoader, trackerLoader } from './shared/route-data';
 
-/** Every page but sign-in is loaded on first visit, so the first screen carries only what it shows. */
+/**
+ * Every page is loaded on first visit, so the first screen carries only what it shows. The
+ * loaders start the data requests of the page being opened at the same moment its code starts to
+ * load (they return at once; the pages read the answers from the query cache).
+ */
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in', lazy: page(() => import('./pages/SignInPage')) },
   {
     path: '/public',
     element: <PublicLayout />,
@@ -19,12 +23,15 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: <AppLayout />,
+    loader: layoutLoader,
+    // Only the opened page's loader runs again on a change of filters, never the layout's.
+    shouldRevalidate: () => false,
     children: [
       { index: true, lazy: page(() => import('./pages/HomePage')) },
-      { path: 'board', lazy: page(() => import('./pages/BoardPage')) },
+      { path: 'board', loader: boardLoader, lazy: page(() => import('./pages/BoardPage')) },
       { path: 'units/:unitId', lazy: page(() => import('./pages/UnitPage')) },
-      { path: 'tracker', lazy: page(() => import('./pages/TrackerPage')) },
-      { path: 'problems/:problemId', lazy: page(() => import('./pages/ProblemPage')) },
+      { path: 'tracker', loader: trackerLoader, lazy: page(() => import('./pages/TrackerPage')) },
+      { path: 'problems/:problemId', loader: problemLoader, lazy: page(() => import('./pages/ProblemPage')) },
       { path: 'audit', lazy: page(() => import('./pages/AuditPage')) },
       { path: 'notices', lazy: page(() => import('./pages/NoticesPage')) },
       { path: 'notices/:noticeId', lazy: page(() => import('./pages/NoticePage')) },

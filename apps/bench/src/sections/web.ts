@@ -43,13 +43,23 @@ const watch = (selectors: string[]) => `(() => {
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
 
-/** The first page's weight as the build counts it: index.html's scripts, preloads and stylesheet, gzipped. */
-function firstPageBytes(): { files: number; bytes: number; allBytes: number } {
+/**
+ * The first page's weight as the build counts it: index.html's scripts, preloads and stylesheet,
+ * gzipped; the JavaScript (what the target is about) apart from the stylesheet.
+ */
+function firstPageBytes(): { files: number; bytes: number; jsBytes: number; cssBytes: number; allJsBytes: number } {
   const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
   const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
   const gz = (file: string) => gzipSync(readFileSync(join(WEB_DIST, file))).length;
-  const all = readdirSync(join(WEB_DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f));
-  return { files: assets.length, bytes: assets.reduce((s, a) => s + gz(a), 0), allBytes: all.reduce((s, f) => s + gz(join('assets', f)), 0) };
+  const sum = (files: string[]) => files.reduce((s, f) => s + gz(f), 0);
+  const allJs = readdirSync(join(WEB_DIST, 'assets')).filter((f) => f.endsWith('.js'));
+  return {
+    files: assets.length,
+    bytes: sum(assets),
+    jsBytes: sum(assets.filter((a) => a.endsWith('.js'))),
+    cssBytes: sum(assets.filter((a) => a.endsWith('.css'))),
+    allJsBytes: sum(allJs.map((f) => join('assets', f))),
+  };
 }
 
 function pendingSection(reason: string): SectionResult {
@@ -70,7 +80,7 @@ export async function benchWeb(o: WebOptions): Promise<SectionResult> {
   const buildOutput = execFileSync(process.execPath, [join(ROOT, 'apps', 'web', 'scripts', 'build-web.mjs')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const printed = /first page: (\d+) files, (\d+) KB gzipped/.exec(buildOutput);
   const weight = firstPageBytes();
-  o.log(`    ${printed ? printed[0] : 'the build printed no first-page weight'}; all scripts and styles ${(weight.allBytes / 1024).toFixed(0)} KB gzipped`);
+  o.log(`    ${printed ? printed[0] : 'the build printed no first-page weight'}: JavaScript ${(weight.jsBytes / 1024).toFixed(0)} KB, stylesheet ${(weight.cssBytes / 1024).toFixed(0)} KB; all of the app's JavaScript ${(weight.allJsBytes / 1024).toFixed(0)} KB gzipped`);
 
   const dataDir = workingCopy(city.sourceDir);
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
@@ -158,7 +168,14 @@ export async function benchWeb(o: WebOptions): Promise<SectionResult> {
       ];
     });
     comparisons.push(
-      compare('first page: scripts and styles, gzipped', 'KB', { label: 'first page', samples: [weight.bytes / 1024] }, { label: 'the whole app', samples: [weight.allBytes / 1024] }, under(400, '< 400 KB'), `${weight.files} files: the entry script, its preloaded chunks and the stylesheet; the rest loads per route`),
+      compare(
+        'first page: JavaScript, gzipped',
+        'KB',
+        { label: 'first page', samples: [weight.jsBytes / 1024] },
+        { label: 'all of the app\'s JavaScript', samples: [weight.allJsBytes / 1024] },
+        under(400, '< 400 KB'),
+        `${weight.files} files: the entry script and its preloaded chunks, plus the stylesheet (${(weight.cssBytes / 1024).toFixed(0)} KB gzipped: Ant Design's static styles, see the setup); the rest of the scripts load per route`,
+      ),
     );
     const stopped = await stopServer(server.child);
     server = null;
@@ -169,7 +186,8 @@ export async function benchWeb(o: WebOptions): Promise<SectionResult> {
         `City: seed ${city.marker.seed}, scale ${city.marker.scale}, ${city.marker.events.toLocaleString('en-US')} events; the platform in a child process on a copy of it, serving the built web app at \`/\` (as \`npm start\`).`,
         `Debian's Chromium ${browser.version()} headless through playwright-core, with the browser tests' flags; viewport 1440×900. The office (${office.who}) signs in once through the sign-in page; then one warm-up visit of each page and ${o.rounds} rounds in alternating order of a fresh navigation (page.goto: the document is loaded again, the access token is renewed from the tab's refresh token, hashed scripts and styles come from the service worker's cache, as for a returning user) to the board, the tracker and a problem's page.`,
         'Time to data: performance.now() (from the navigation\'s start) when a MutationObserver installed before the page\'s scripts first sees the page\'s table rows (board ranking, problem list, problem timeline). Reference: the same navigation\'s own API call for that data (the slowest matching request, start to last byte, from the browser\'s resource timing). Also noted: when the app sent its first API request (what the document, the scripts, the app\'s start and the token renewal take before any data is asked for).',
-        'First page weight: the build\'s own count (index.html\'s entry script, preloaded chunks and stylesheet, gzipped), against every script and stylesheet of the app gzipped.',
+        'First page weight: the build\'s own count of index.html\'s entry script and preloaded chunks, gzipped, against all of the app\'s JavaScript gzipped. The stylesheet is counted apart: Ant Design runs without generating its styles at run time (zeroRuntime; its static stylesheet instead), which saves the browser that work on every page at the price of a larger CSS file.',
+        'How the app starts (apps/web): a returning reader\'s token renewal is started by the app\'s first module, before React renders; each page\'s route loader asks for its data while the page\'s code loads, from the address and the reader\'s scope alone (no waterfall through the organization tree); the chart library loads beside the board and draws its chart in the task after the tables, without animation.',
       ],
       comparisons,
       notes: [`Build: ${printed ? printed[0] : 'no figure printed'}. Server RSS at the end ${stopped.stats.rssMiB} MiB.`, `Problem opened: ${problemId}.`],

@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
-import { session, TokenPair } from '../auth/session';
+import { refreshSession } from '../auth/refresh';
+import { session } from '../auth/session';
 import type { paths } from './schema';
 import { viewStatus } from './view-status';
 
@@ -9,26 +10,7 @@ export function whenSignedOut(handler: () => void): void {
   onSignedOut = handler;
 }
 
-let refreshing: Promise<boolean> | null = null;
-
-/** One refresh at a time: parallel 401s wait for the same rotation instead of replaying a used token. */
-export function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
-    const refreshToken = session.refreshToken();
-    if (!refreshToken) return false;
-    const res = await fetch('/api/auth/refresh', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ refreshToken }),
-    });
-    if (!res.ok) return false;
-    session.store((await res.json()) as TokenPair);
-    return true;
-  })().finally(() => {
-    refreshing = null;
-  });
-  return refreshing;
-}
+export { refreshSession };
 
 function withAuth(request: Request): Request {
   const token = session.accessToken();

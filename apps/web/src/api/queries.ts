@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useAppState } from '../shared/app-state';
 import { unwrap } from './errors';
 import { api } from './http';
@@ -34,79 +34,60 @@ export function useMe() {
   return useQuery({ queryKey: ['me'], queryFn: async () => unwrap<SessionUser>(await api.GET('/api/auth/me')) });
 }
 
-export function useCampaigns() {
-  return useQuery({
+/**
+ * What each view asks, as plain options: the pages' hooks use them, and the route loaders
+ * (route-data.ts) start the same requests before the page's code has even loaded.
+ */
+export const campaignsQuery = () =>
+  queryOptions({
     queryKey: ['campaigns'],
     queryFn: async () => unwrap<{ items: CampaignSummary[] }>(await api.GET('/api/campaigns')).items,
   });
-}
 
-export function useOrganizations() {
-  return useQuery({
+export const organizationsQuery = () =>
+  queryOptions({
     queryKey: ['organizations'],
     staleTime: 5 * 60_000,
     queryFn: async () => unwrap<{ units: Unit[] }>(await api.GET('/api/organizations', { params: { query: {} } })).units,
   });
-}
 
-export function useBoard(filters: BoardFilters, enabled = true) {
-  const { campaignId, asOf } = useAppState();
-  const refetchInterval = useStaleRefetch();
-  return useQuery({
+export const boardQuery = (campaignId: string, asOf: string | null, filters: BoardFilters) =>
+  queryOptions({
     queryKey: ['board', campaignId, asOf, filters],
-    enabled: enabled && !!campaignId,
-    placeholderData: keepPreviousData,
-    refetchInterval,
     queryFn: async () =>
       unwrap<Board>(
         await api.GET('/api/campaigns/{campaignId}/board', {
-          params: { path: { campaignId: campaignId! }, query: { ...filters, limit: 5000, ...(asOf ? { asOf } : {}) } },
+          params: { path: { campaignId }, query: { ...filters, limit: 5000, ...(asOf ? { asOf } : {}) } },
         }),
       ),
   });
-}
 
-export function useTracker(root: string | undefined) {
-  const { campaignId, asOf } = useAppState();
-  const refetchInterval = useStaleRefetch();
-  return useQuery({
+export const trackerQuery = (campaignId: string, asOf: string | null, root: string | undefined) =>
+  queryOptions({
     queryKey: ['tracker', campaignId, asOf, root],
-    enabled: !!campaignId,
-    placeholderData: keepPreviousData,
-    refetchInterval,
     queryFn: async () =>
       unwrap<Tracker>(
         await api.GET('/api/campaigns/{campaignId}/rectification-tracker', {
-          params: { path: { campaignId: campaignId! }, query: { root, limit: 5000, ...(asOf ? { asOf } : {}) } },
+          params: { path: { campaignId }, query: { root, limit: 5000, ...(asOf ? { asOf } : {}) } },
         }),
       ),
   });
-}
 
-export function useProblems(filters: ProblemFilters) {
-  const { campaignId, asOf } = useAppState();
-  const refetchInterval = useStaleRefetch();
-  return useQuery({
+export const problemsQuery = (campaignId: string, asOf: string | null, filters: ProblemFilters) =>
+  queryOptions({
     queryKey: ['problems', campaignId, asOf, filters],
-    enabled: !!campaignId,
-    placeholderData: keepPreviousData,
-    refetchInterval,
     queryFn: async () =>
       unwrap<ProblemPage>(
         await api.GET('/api/campaigns/{campaignId}/rectification-tracker/problems', {
-          params: { path: { campaignId: campaignId! }, query: { ...filters, ...(asOf ? { asOf } : {}) } },
+          params: { path: { campaignId }, query: { ...filters, ...(asOf ? { asOf } : {}) } },
           querySerializer: { array: { style: 'form', explode: false } },
         }),
       ),
   });
-}
 
-export function useTimeline(problemId: string) {
-  const { asOf } = useAppState();
-  const refetchInterval = useStaleRefetch();
-  return useQuery({
+export const timelineQuery = (problemId: string, asOf: string | null) =>
+  queryOptions({
     queryKey: ['timeline', problemId, asOf],
-    refetchInterval,
     queryFn: async () =>
       unwrap<Timeline>(
         await api.GET('/api/rectification-tracker/problems/{problemId}/timeline', {
@@ -114,6 +95,37 @@ export function useTimeline(problemId: string) {
         }),
       ),
   });
+
+export function useCampaigns() {
+  return useQuery(campaignsQuery());
+}
+
+export function useOrganizations() {
+  return useQuery(organizationsQuery());
+}
+
+export function useBoard(filters: BoardFilters, enabled = true) {
+  const { campaignId, asOf } = useAppState();
+  const refetchInterval = useStaleRefetch();
+  return useQuery({ ...boardQuery(campaignId ?? '', asOf, filters), enabled: enabled && !!campaignId, placeholderData: keepPreviousData, refetchInterval });
+}
+
+export function useTracker(root: string | undefined) {
+  const { campaignId, asOf } = useAppState();
+  const refetchInterval = useStaleRefetch();
+  return useQuery({ ...trackerQuery(campaignId ?? '', asOf, root), enabled: !!campaignId, placeholderData: keepPreviousData, refetchInterval });
+}
+
+export function useProblems(filters: ProblemFilters) {
+  const { campaignId, asOf } = useAppState();
+  const refetchInterval = useStaleRefetch();
+  return useQuery({ ...problemsQuery(campaignId ?? '', asOf, filters), enabled: !!campaignId, placeholderData: keepPreviousData, refetchInterval });
+}
+
+export function useTimeline(problemId: string) {
+  const { asOf } = useAppState();
+  const refetchInterval = useStaleRefetch();
+  return useQuery({ ...timelineQuery(problemId, asOf), refetchInterval });
 }
 
 export function useAuditTrail(filters: AuditFilters) {

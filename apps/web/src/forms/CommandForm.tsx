@@ -11,7 +11,8 @@ interface Props<B> {
   readonly toBody: (values: Record<string, unknown>) => B;
   readonly submitLabel?: string;
   readonly danger?: boolean;
-  readonly onDone?: () => void;
+  /** After the submission (sent, or kept on the device while offline), with what was submitted. */
+  readonly onDone?: (body: B) => void;
   readonly children: ReactNode;
   readonly testId?: string;
 }
@@ -24,11 +25,12 @@ export function CommandForm<B>({ form, mutation, toBody, submitLabel, danger, on
   const onFinish = async (values: Record<string, unknown>) => {
     setProblem(null);
     try {
-      const answer = await mutation.mutateAsync(toBody(values));
+      const body = toBody(values);
+      const answer = await mutation.mutateAsync(body);
       if (answer === QUEUED) void message.warning('网络不可用：已保存在本机，联网后自动发送（见“离线待发”）');
       else void message.success(t('saved'));
       form.resetFields();
-      onDone?.();
+      onDone?.(body);
     } catch (error) {
       const kind = errorKind(error);
       const e = error instanceof ApiError ? error : null;

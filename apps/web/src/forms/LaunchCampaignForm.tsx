@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCommand } from '../api/commands';
 import { unwrap } from '../api/errors';
 import { api } from '../api/http';
-import { useCampaigns } from '../api/queries';
+import { campaignsQuery, useCampaigns } from '../api/queries';
 import type { components, operations } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
@@ -13,17 +13,12 @@ import { useUnitTree } from './unit-tree';
 
 type LaunchCampaign = components['schemas']['LaunchCampaignRequest'];
 type Templates = operations['listTemplates']['responses'][200]['content']['application/json'];
-/** The document leaves a template's phases untyped; the form needs only each phase's key and name. */
-interface TemplatePhase {
-  readonly key: string;
-  readonly name: string;
-}
 
 function useTemplates() {
   return useQuery({
     queryKey: ['campaign-templates'],
     staleTime: 60 * 60_000,
-    queryFn: async () => (unwrap<Templates>(await api.GET('/api/campaign-templates')).templates ?? []).flatMap((x) => (x?.key ? [x] : [])),
+    queryFn: async () => unwrap<Templates>(await api.GET('/api/campaign-templates')).templates,
   });
 }
 
@@ -37,8 +32,17 @@ export function LaunchCampaignForm() {
   const { tree, loading } = useUnitTree();
   const templateKey = Form.useWatch('templateKey', form) as string | undefined;
   const template = templates.data?.find((x) => x.key === templateKey);
-  const phases = (template?.phases ?? []) as TemplatePhase[];
+  const phases = template?.phases ?? [];
   const launch = useCommand((body: LaunchCampaign, headers) => api.POST('/api/campaigns', { body, headers }));
+  const client = useQueryClient();
+  /** Every view turns to the launched campaign once the campaign list (a projection) has it, at most ~10 s later. */
+  const showLaunched = async (id: string) => {
+    for (let i = 0; i < 20; i++) {
+      const list = await client.fetchQuery({ ...campaignsQuery(), staleTime: 0 }).catch(() => []);
+      if (list.some((c) => c.campaignId === id)) return setCampaignId(id);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
   return (
     <Card size="small" title={t('launchCampaign')}>
       <CommandForm<LaunchCampaign>
@@ -59,10 +63,7 @@ export function LaunchCampaignForm() {
           }),
           ...(typeof v.satisfactionThreshold === 'number' ? { satisfactionThreshold: v.satisfactionThreshold / 100 } : {}),
         })}
-        onDone={() => {
-          const id = form.getFieldValue('campaignId') as string | undefined;
-          if (id) setCampaignId(id);
-        }}
+        onDone={(body) => void showLaunched(body.campaignId)}
       >
         <Row gutter={8}>
           <Col xs={24} md={12}>
@@ -77,7 +78,7 @@ export function LaunchCampaignForm() {
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="templateKey" label={t('template')}>
-              <Select loading={templates.isLoading} options={(templates.data ?? []).map((x) => ({ value: x.key!, label: x.name ?? x.key }))} />
+              <Select loading={templates.isLoading} options={(templates.data ?? []).map((x) => ({ value: x.key, label: x.name }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -12,13 +12,13 @@ import { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
 import { dateTime } from '../shared/format';
 import { OutboxButton } from '../offline/OutboxButton';
-import { ROLE_NAMES } from '../shared/roles';
+import { AUDIT_ROLES, ROLE_NAMES } from '../shared/roles';
 
-const MENU: { path: string; label: MessageKey; roles?: string[] }[] = [
+const MENU: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/', label: 'home' },
   { path: '/board', label: 'board' },
   { path: '/tracker', label: 'tracker' },
-  { path: '/audit', label: 'audit', roles: ['admin', 'office', 'inspector'] },
+  { path: '/audit', label: 'audit', roles: AUDIT_ROLES },
   { path: '/notices', label: 'notices' },
 ];
 
@@ -37,9 +37,10 @@ export function AppLayout() {
   useEffect(() => {
     const items = campaigns.data;
     // The campaign covering most of the reader's units comes first: the main one rather than a look-back.
-    if (items && items.length > 0 && !items.some((c) => c.campaignId === campaignId))
+    // Not while the list is being fetched again: a campaign just launched may be missing from the old one.
+    if (items && items.length > 0 && !campaigns.isFetching && !items.some((c) => c.campaignId === campaignId))
       setCampaignId([...items].sort((a, b) => b.enrolledCount - a.enrolledCount)[0].campaignId);
-  }, [campaigns.data, campaignId, setCampaignId]);
+  }, [campaigns.data, campaigns.isFetching, campaignId, setCampaignId]);
 
   if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   // A unit's page belongs to the board, a problem's page to the tracker.

@@ -1,9 +1,11 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, Form, Input, Result, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useState, useSyncExternalStore } from 'react';
 import { AuditFilters, useAuditTrail, useChain } from '../api/queries';
 import type { AuditEntry } from '../api/view-types';
+import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
+import { AUDIT_ROLES } from '../shared/roles';
 import { dateTime, lagText } from '../shared/format';
 
 const EVENT_TYPES = [
@@ -25,6 +27,12 @@ const PAGE = 50;
 
 /** 审计追踪: who did what and when, both times of each entry, and the hash chain's verdict. */
 export default function AuditPage() {
+  const { t } = useI18n();
+  const user = useSyncExternalStore(session.subscribe, session.user)!;
+  return AUDIT_ROLES.includes(user.role) ? <AuditTrail /> : <Result status="403" title={t('auditOnly')} data-testid="audit-not-for-role" />;
+}
+
+function AuditTrail() {
   const { t, lang } = useI18n();
   const [filters, setFilters] = useState<AuditFilters>({ limit: PAGE });
   const [cursors, setCursors] = useState<number[]>([]);

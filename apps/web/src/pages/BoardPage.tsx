@@ -8,9 +8,10 @@ import { useSyncExternalStore } from 'react';
 import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
-import { Chart } from '../shared/Chart';
+import { Chart } from '../shared/LazyChart';
 import { download } from '../shared/download';
 import { ancestry, ChildLine, childLines, stageLabel, topOf } from '../shared/drill';
+import { boardFilters, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
 
 const UNIT_TYPES = [
@@ -37,12 +38,9 @@ export default function BoardPage() {
   const [params, setParams] = useSearchParams();
   const orgs = useOrganizations();
   const units = useMemo(() => new Map((orgs.data ?? []).map((u) => [u.unitId, u])), [orgs.data]);
-  const root = params.get('root') ?? (orgs.data ? topOf(orgs.data, user.scopeUnitIds) : null);
-  const filters: BoardFilters = {
-    root: root ?? undefined,
-    unitType: (params.get('unitType') as BoardFilters['unitType']) ?? undefined,
-    phaseKey: params.get('phaseKey') ?? undefined,
-  };
+  // The reader's scope root is known at once (the route's loader already asked for its board); the tree only when no scope is set.
+  const root = params.get('root') ?? scopeRoot(user) ?? (orgs.data ? topOf(orgs.data, user.scopeUnitIds) : null);
+  const filters: BoardFilters = boardFilters(params, root ?? undefined);
   const board = useBoard(filters, !!root);
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);

@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { EnrollUnitsForm } from '../forms/EnrollUnitsForm';
 import { LaunchCampaignForm } from '../forms/LaunchCampaignForm';
 import { useAppState } from '../shared/app-state';
-import { Chart } from '../shared/Chart';
+import { Chart } from '../shared/LazyChart';
 import { stageLabel, topOf } from '../shared/drill';
 import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag } from '../shared/problem-tags';
@@ -204,7 +204,7 @@ function LeaderHome({ user }: { user: SessionUser }) {
           scroll={{ x: 520 }}
           columns={[
             { title: t('unit'), dataIndex: 'name', render: (n: string, r) => <Link to={`/units/${r.unitId}`}>{n}</Link> },
-            { title: t('stage'), width: 90, dataIndex: 'stageName' },
+            { title: t('stage'), width: 90, render: (_, r) => stageLabel(r) },
             { title: t('problems'), width: 70, render: (_, r) => r.counts.problems.total },
             { title: t('completionRate'), width: 90, render: (_, r) => <span style={{ color: rateColor(r.metrics.completionRate) }}>{pct(r.metrics.completionRate)}</span> },
           ]}

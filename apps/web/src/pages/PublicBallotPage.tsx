@@ -82,7 +82,7 @@ export default function PublicBallotPage() {
           </Button>
         </Space>
       ) : (
-        <Alert type="info" showIcon title="当前没有进行中的测评轮次 (no open round)" />
+        <Alert type="info" showIcon title={t('noOpenRound')} />
       )}
     </Card>
   );

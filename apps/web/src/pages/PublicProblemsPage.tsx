@@ -1,15 +1,20 @@
-import { Card, List, Spin, Tag, Typography } from 'antd';
+import { Card, Input, List, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { unwrap } from '../api/errors';
 import { api } from '../api/http';
 import type { PublicProblem } from '../api/view-types';
 import { useI18n } from '../i18n/i18n';
 
-/** 公示: the published rectification plans and their results, for anyone, without signing in. */
+/**
+ * 公示: the published rectification plans and their results, for anyone, without signing in.
+ * A city publishes thousands: a reader finds their unit by name and reads them a page at a time.
+ */
 export default function PublicProblemsPage() {
   const { campaignId = '' } = useParams();
   const { t } = useI18n();
+  const [query, setQuery] = useState('');
   const list = useQuery({
     queryKey: ['public-problems', campaignId],
     queryFn: async () =>
@@ -17,12 +22,19 @@ export default function PublicProblemsPage() {
         await api.GET('/api/public/campaigns/{campaignId}/problems', { params: { path: { campaignId } } }),
       ),
   });
+  const shown = useMemo(() => {
+    const q = query.trim();
+    const all = list.data?.problems ?? [];
+    return q ? all.filter((p) => p.responsibleUnitName.includes(q) || p.description.includes(q)) : all;
+  }, [list.data, query]);
   if (!list.data) return <Spin />;
   return (
     <Card size="small" title={`${t('publishedProblems')} · ${list.data.campaignName}`} extra={t('total', { n: list.data.total })}>
+      <Input.Search allowClear placeholder={t('findUnit')} onSearch={setQuery} onChange={(e) => !e.target.value && setQuery('')} style={{ marginBottom: 8 }} data-testid="public-search" />
       <List
         data-testid="public-problems"
-        dataSource={list.data.problems}
+        dataSource={shown}
+        pagination={{ pageSize: 20, size: 'small', showSizeChanger: false, align: 'center' }}
         renderItem={(p) => (
           <List.Item>
             <List.Item.Meta

@@ -5,7 +5,7 @@ import { session, TokenPair } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 
 /** Sign-in with the platform's own accounts; the tokens are kept as auth/session.ts says. */
-export function SignInPage() {
+export default function SignInPage() {
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();

@@ -3,17 +3,17 @@ import { App, Badge, Button, Card, Col, Empty, Row, Select, Space, Spin, Statist
 import { useSyncExternalStore } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ProblemFilters, useOrganizations, useProblems, useTracker } from '../api/queries';
-import type { Handling, TrackedProblem, WarningLevel } from '../api/view-types';
+import type { TrackedProblem } from '../api/view-types';
 import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { download } from '../shared/download';
 import { topOf } from '../shared/drill';
+import { PROBLEM_PAGE, problemFilters, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag } from '../shared/problem-tags';
 
-const PAGE = 20;
-const list = (v: string | null) => (v ? v.split(',') : undefined);
+const PAGE = PROBLEM_PAGE;
 
 /** 整改台账: the five kinds of handling, warnings and overdue at a glance, and the filterable problem list. */
 export default function TrackerPage() {
@@ -23,16 +23,9 @@ export default function TrackerPage() {
   const { campaignId, asOf } = useAppState();
   const [params, setParams] = useSearchParams();
   const orgs = useOrganizations();
-  const root = params.get('root') ?? (orgs.data ? (topOf(orgs.data, user.scopeUnitIds) ?? undefined) : undefined);
+  const root = params.get('root') ?? scopeRoot(user) ?? (orgs.data ? (topOf(orgs.data, user.scopeUnitIds) ?? undefined) : undefined);
   const page = Number(params.get('page') ?? '1');
-  const filters: ProblemFilters = {
-    root,
-    handling: list(params.get('handling')) as Handling[] | undefined,
-    warningLevel: list(params.get('warningLevel')) as WarningLevel[] | undefined,
-    overdue: params.get('overdue') === 'true' ? true : undefined,
-    skip: (page - 1) * PAGE,
-    limit: PAGE,
-  };
+  const filters: ProblemFilters = problemFilters(params, root);
   const tracker = useTracker(root);
   const problems = useProblems(filters);
   const set = (key: string, value: string | undefined) => {

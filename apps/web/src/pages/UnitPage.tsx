@@ -26,6 +26,8 @@ const SOURCES: Record<RegisterProblem['source'], MessageKey> = {
   masses_report: 'sourceMassesReport',
   look_back: 'sourceLookBack',
 };
+/** The stages after the phases, as the board names them (a unit in a phase shows the phase's name). */
+const STAGES: Record<string, string> = { in_phase: '阶段进行中', consolidation: '巩固扩大整改成果', summary: '总结', concluded: '已结束' };
 const TRANSITION: Record<string, [string, string]> = { none: ['未申请转段', 'default'], pending: ['转段待审批', 'blue'], approved: ['已批准', 'green'], rejected: ['转段被退回', 'red'] };
 
 /** A unit's own page: the steps of its phase with their evidence, participation, its transition, and the forms its people use. */
@@ -50,7 +52,7 @@ export default function UnitPage() {
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Card size="small" title={<span data-testid="unit-title">{unit?.name ?? unitId}</span>} extra={<Link to={`/tracker?root=${unitId}`}>{t('tracker')} →</Link>}>
             <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
-              <Descriptions.Item label={t('stage')}>{u.currentPhase?.name ?? u.stage}</Descriptions.Item>
+              <Descriptions.Item label={t('stage')}>{u.currentPhase?.name ?? STAGES[u.stage] ?? u.stage}</Descriptions.Item>
               <Descriptions.Item label={t('transitionHistory')}>
                 <Tag color={color}>{label}</Tag>
                 {u.transition.reason && <Typography.Text type="danger">{u.transition.reason}</Typography.Text>}

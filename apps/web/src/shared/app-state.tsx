@@ -13,9 +13,13 @@ const CAMPAIGN_KEY = 'ctp.campaign';
 const AS_OF_KEY = 'ctp.asOf';
 const AppStateContext = createContext<AppState | null>(null);
 
+/** The stored choices, as the provider starts from them (the route loaders read them before React renders). */
+export const storedCampaignId = (): string | null => localStorage.getItem(CAMPAIGN_KEY);
+export const storedAsOf = (): string | null => sessionStorage.getItem(AS_OF_KEY);
+
 export function AppStateProvider({ children }: { children: ReactNode }) {
-  const [campaignId, setCampaign] = useState<string | null>(() => localStorage.getItem(CAMPAIGN_KEY));
-  const [asOf, setAsOfState] = useState<string | null>(() => sessionStorage.getItem(AS_OF_KEY));
+  const [campaignId, setCampaign] = useState<string | null>(storedCampaignId);
+  const [asOf, setAsOfState] = useState<string | null>(storedAsOf);
   const value = useMemo<AppState>(
     () => ({
       campaignId,

@@ -7,3 +7,6 @@ export const ROLE_NAMES: Record<SessionUser['role'], readonly [string, string]> 
   inspector: ['督导组', 'Supervision group'],
   leader: ['领导', 'Leader'],
 };
+
+/** Who reads the audit trail (the office and supervision groups, and the admin): the menu shows it to them, its page to no one else. */
+export const AUDIT_ROLES: readonly string[] = ['admin', 'office', 'inspector'];

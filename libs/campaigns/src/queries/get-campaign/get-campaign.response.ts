@@ -1,4 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { TemplatePhaseSchema } from '../list-templates/list-templates.response';
 
 /** A campaign's overview */
 export const GetCampaignAnswer: SchemaObject = {
@@ -15,7 +16,7 @@ export const GetCampaignAnswer: SchemaObject = {
         name: { type: 'string' },
         kind: { type: 'string' },
         requiresParent: { type: 'boolean', nullable: true },
-        phases: { type: 'array', items: { type: 'object', nullable: true }, nullable: true },
+        phases: { type: 'array', items: TemplatePhaseSchema, nullable: true },
         consolidation: {
           type: 'object',
           properties: { name: { type: 'string' }, plannedDays: { type: 'number', nullable: true } },

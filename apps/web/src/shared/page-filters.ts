@@ -1,0 +1,34 @@
+import type { BoardFilters, ProblemFilters } from '../api/queries';
+import type { Handling, WarningLevel } from '../api/view-types';
+import type { SessionUser } from '../auth/session';
+
+// A page's query from its address: used by the page and by its route's loader, so both ask the same.
+
+/** The top of the reader's tree before the organization tree is known: their first scope root (none: the whole city). */
+export function scopeRoot(user: Pick<SessionUser, 'scopeUnitIds'>): string | undefined {
+  return user.scopeUnitIds[0];
+}
+
+export function boardFilters(params: URLSearchParams, root: string | undefined): BoardFilters {
+  return {
+    root,
+    unitType: (params.get('unitType') as BoardFilters['unitType']) ?? undefined,
+    phaseKey: params.get('phaseKey') ?? undefined,
+  };
+}
+
+export const PROBLEM_PAGE = 20;
+const list = (v: string | null) => (v ? v.split(',') : undefined);
+
+export function problemFilters(params: URLSearchParams, root: string | undefined): ProblemFilters {
+  const page = Number(params.get('page') ?? '1');
+  return {
+    root,
+    handling: list(params.get('handling')) as Handling[] | undefined,
+    warningLevel: list(params.get('warningLevel')) as WarningLevel[] | undefined,
+    overdue: params.get('overdue') === 'true' ? true : undefined,
+    skip: (page - 1) * PROBLEM_PAGE,
+    limit: PROBLEM_PAGE,
+  };
+}
+

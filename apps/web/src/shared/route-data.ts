@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs } from 'react-router';
+import { boardQuery, campaignsQuery, organizationsQuery, problemsQuery, timelineQuery, trackerQuery } from '../api/queries';
+import { queryClient } from '../api/query-client';
+import type { SessionUser } from '../auth/session';
+import { session } from '../auth/session';
+import { storedAsOf, storedCampaignId } from './app-state';
+import { boardFilters, problemFilters, scopeRoot } from './page-filters';
+
+/**
+ * What a page shows follows from its address and the signed-in reader alone, so the route's loader
+ * can ask for the page's data while the page's code is still loading (no request waterfall: the
+ * page finds the answers in the cache, or its request already on the way). The pages derive their
+ * queries from the same functions (page-filters.ts), so the cache keys match.
+ */
+
+/** Starts a request into the cache without waiting for it; a failure is the page's to show when it asks. */
+function prefetch(options: { readonly queryKey: readonly unknown[] }): void {
+  void queryClient.prefetchQuery(options as Parameters<typeof queryClient.prefetchQuery>[0]);
+}
+
+/** The reader, the campaign and the moment every view shows, when someone is signed in. */
+function context(): { user: SessionUser; campaignId: string | null; asOf: string | null } | null {
+  const user = session.user();
+  return user ? { user, campaignId: storedCampaignId(), asOf: storedAsOf() } : null;
+}
+
+const paramsOf = (request: Request) => new URL(request.url).searchParams;
+
+/** The signed-in layout: the campaign list (header) and the organization tree (breadcrumbs, pickers). */
+export function layoutLoader(): null {
+  if (!context()) return null;
+  prefetch(campaignsQuery());
+  prefetch(organizationsQuery());
+  return null;
+}
+
+export function boardLoader({ request }: LoaderFunctionArgs): null {
+  const c = context();
+  if (!c?.campaignId) return null;
+  const params = paramsOf(request);
+  const root = params.get('root') ?? scopeRoot(c.user);
+  if (root) prefetch(boardQuery(c.campaignId, c.asOf, boardFilters(params, root)));
+  return null;
+}
+
+export function trackerLoader({ request }: LoaderFunctionArgs): null {
+  const c = context();
+  if (!c?.campaignId) return null;
+  const params = paramsOf(request);
+  const root = params.get('root') ?? scopeRoot(c.user);
+  if (!root) return null;
+  prefetch(trackerQuery(c.campaignId, c.asOf, root));
+  prefetch(problemsQuery(c.campaignId, c.asOf, problemFilters(params, root)));
+  return null;
+}
+
+export function problemLoader({ params }: LoaderFunctionArgs): null {
+  const c = context();
+  if (c && params.problemId) prefetch(timelineQuery(params.problemId, c.asOf));
+  return null;
+}
