@@ -300,7 +300,7 @@ export class SqliteReadStore implements ReadStore {
 
   private statistics(): StatRow[] {
     const analyzed = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get();
-    return analyzed ? (this.db.prepare('SELECT idx, stat FROM sqlite_stat1').all() as StatRow[]) : [];
+    return analyzed ? (this.db.prepare('SELECT idx, stat FROM sqlite_stat1 WHERE idx IS NOT NULL').all() as StatRow[]) : [];
   }
 
   /**
@@ -338,7 +338,7 @@ export class SqliteReadStore implements ReadStore {
   async versionsAt(projection: string, position: number): Promise<ReadStore | null> {
     this.assertOpen();
     const row = this.stmt.checkpoint.get(projection);
-    return this.versions.at(projection, position, row ? toCheckpoint(row) : null);
+    return this.versions.at(projection, position, row ? toCheckpoint(row) : null, (c) => versionFields(this.fields.get(c)));
   }
 
   async reset(projection: string, collections: readonly string[]): Promise<void> {
@@ -385,6 +385,15 @@ export class SqliteReadStore implements ReadStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('read store is closed');
   }
+}
+
+/**
+ * The field kinds a query on versions may use: declared scalars are compared in SQL on the
+ * version's JSON; declared arrays are indexed (array_values) for live documents only, so their
+ * elements are tested in the JSON instead (as fields of unknown shape, checked again by mingo).
+ */
+function versionFields(fields: ReadonlyMap<string, FieldShape> | undefined): Map<string, FieldShape> {
+  return new Map([...(fields ?? [])].filter(([, kind]) => kind === 'scalar'));
 }
 
 /** Array indexes are `ixa_`: arrayLookup reads their statistics by that prefix. */
