@@ -140,13 +140,21 @@ function valueSet(values: Primitive[]): { sql: string; params: unknown[] } {
   return { sql: '(SELECT value FROM json_each(?))', params: [JSON.stringify(values)] };
 }
 
-/** ORDER BY for a sort over `_id` and declared scalar fields; null when SQLite cannot sort it the MongoDB way. */
+/**
+ * ORDER BY for a sort over `_id` and declared scalar fields; null when SQLite cannot sort it the
+ * MongoDB way. `_id` is ordered after the (constant) collection: an expression index's entries are
+ * (value, collection, id), so "field, collection, id" is the index's own order and a page is read
+ * straight off it; "field, id" made SQLite sort every row in range first (1.5 s for a page of the
+ * city's audit trail, against about a millisecond).
+ */
 export function planSort(sort: SortSpec, fields: FieldKinds): string | null {
   const terms: string[] = [];
   for (const [key, direction] of Object.entries(sort)) {
     const expr = key === '_id' ? 'id' : fields.get(key) === 'scalar' ? jsonExtract(key) : null;
     if (!expr) return null;
-    terms.push(`${expr} ${direction === -1 ? 'DESC' : 'ASC'}`);
+    const dir = direction === -1 ? 'DESC' : 'ASC';
+    if (key === '_id') terms.push(`collection ${dir}`);
+    terms.push(`${expr} ${dir}`);
   }
   return terms.join(', ');
 }
