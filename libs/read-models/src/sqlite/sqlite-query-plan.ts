@@ -31,7 +31,7 @@ export const jsonExtract = (path: string) => `json_extract(body, '$.${path}')`;
  * array_values (a few documents: SQLite may start from them) rather than check each candidate
  * document's elements (a value most documents hold: looking them all up would cost more).
  */
-export type ArrayLookupChoice = (field: string, values: number) => boolean;
+export type ArrayLookupChoice = (field: string, values: readonly (string | number)[]) => boolean;
 
 /** Splits a filter into SQL conditions on the fields it can translate; the rest stays for mingo. */
 export function planFilter(collection: string, filter: Filter | undefined, fields: FieldKinds, lookUp: ArrayLookupChoice = () => true): SqlPlan {
@@ -103,7 +103,7 @@ function translate(
   // A declared array's elements are indexed in array_values: equality looks them up there.
   if (kind === 'array' && !mixesBooleans && (op === '$eq' || op === '$in')) {
     // Literals (both names are checked against strict patterns), so the field's partial index applies.
-    const sql = lookUp(key, values.length)
+    const sql = lookUp(key, values as (string | number)[])
       ? `id IN (SELECT id FROM array_values WHERE collection = '${collection}' AND field = '${key}' AND value IN ${set.sql})`
       : `EXISTS (SELECT 1 FROM array_values AS v WHERE v.collection = '${collection}' AND v.id = documents.id AND v.field = '${key}' AND v.value IN ${set.sql})`;
     return { sql, params: set.params, exact: true };

@@ -304,8 +304,11 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /**
-   * Look a value's documents up when they are at most an eighth of the field's entries; otherwise
+   * Look the values' documents up when they are at most an eighth of the field's entries; otherwise
    * check each candidate's elements. Both are exact: this only decides which SQLite can start from.
+   * The values' entries are counted (up to that bound, on the field's index): the statistics keep
+   * one average per field, and a campaign holding most problems beside many small look-back
+   * campaigns averages out as selective (SQLite then started from every problem of the campaign).
    */
   private arrayLookup(collection: string): ArrayLookupChoice {
     if (!this.arrayStats) {
@@ -320,7 +323,13 @@ export class SqliteReadStore implements ReadStore {
     const stats = this.arrayStats;
     return (field, values) => {
       const s = stats.get(indexName(collection, field, 'array'));
-      return !s || s.perValue * values <= s.entries / 8;
+      if (!s) return true;
+      const bound = Math.floor(s.entries / 8);
+      // Literals, so the field's partial index applies (both names are checked against strict patterns).
+      const counted = this.statement(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM array_values WHERE collection = '${collection}' AND field = '${field}' AND value IN (SELECT value FROM json_each(?)) LIMIT ?)`,
+      ).get(JSON.stringify(values), bound + 1) as unknown as { n: number };
+      return counted.n <= bound;
     };
   }
 
