@@ -7,7 +7,8 @@ export function addLeavesInto<T extends object>(target: T, source: T | undefined
   if (!source) return target;
   const t = target as Record<string, unknown>;
   const s = source as Record<string, unknown>;
-  for (const k of Object.keys(t)) {
+  // for...in: no key array per call (this runs for every unit in every group of a city).
+  for (const k in t) {
     const v = t[k];
     if (typeof v === 'number') t[k] = v + sign * ((s[k] as number | undefined) ?? 0);
     else if (v && typeof v === 'object') addLeavesInto(v as object, s[k] as object | undefined, sign);
