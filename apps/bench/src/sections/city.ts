@@ -17,6 +17,7 @@ export interface CityOptions {
   readonly seed: number;
   readonly queriesPerKind: number;
   readonly asOfQueries: number;
+  readonly keepReadModels: boolean;
   readonly profile: boolean;
   readonly city: CityAvailability | null;
   readonly log: (line: string) => void;
@@ -74,10 +75,11 @@ export async function stopServer(child: ChildProcess): Promise<{ closeMs: number
 
 const rounded = (x: number) => Math.round(x * 10) / 10;
 
-/** Copies the city (events, identity, marker; never read models) into a fresh directory. */
-export function workingCopy(sourceDir: string): string {
+/** Copies the city (events, identity, marker; read models and audit files only when kept) into a fresh directory. */
+export function workingCopy(sourceDir: string, keepReadModels = false): string {
   const dir = tempDir('city');
-  for (const f of ['events.sqlite', 'events.sqlite-wal', 'identity.sqlite', 'identity.sqlite-wal', 'demo-city.json']) {
+  const kept = keepReadModels ? readdirSync(sourceDir).filter((f) => /^(read-models|audit-checkpoints)\.sqlite(-wal)?$|^audit-signing-key\.pem$/.test(f)) : [];
+  for (const f of ['events.sqlite', 'events.sqlite-wal', 'identity.sqlite', 'identity.sqlite-wal', 'demo-city.json', ...kept]) {
     if (existsSync(join(sourceDir, f))) copyFileSync(join(sourceDir, f), join(dir, f));
   }
   return dir;
@@ -119,11 +121,15 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
   if (!o.city || !o.city.ok) return pendingSection(o.city ? o.city.reason : 'the city was not prepared');
   const city = o.city.city;
   const started = performance.now();
-  const dataDir = workingCopy(city.sourceDir);
+  const dataDir = workingCopy(city.sourceDir, o.keepReadModels);
   const client = new LoadClient();
   let server: Started | null = null;
   try {
-    o.log(`  first start on a copy of the city (${city.marker.events.toLocaleString('en-US')} events, no read models yet): projections built from position 0`);
+    o.log(
+      o.keepReadModels
+        ? `  start on a copy of the city with the read models of an earlier start kept (--keep-read-models): not a first start`
+        : `  first start on a copy of the city (${city.marker.events.toLocaleString('en-US')} events, no read models yet): projections built from position 0`,
+    );
     server = await startServer(dataDir);
     const firstStart = server;
     o.log(`    listening after ${Math.round(server.listeningMs)} ms, projections caught up after ${(server.caughtUpMs / 1000).toFixed(1)} s`);
@@ -372,7 +378,9 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       ],
       comparisons,
       notes: [
-        `First start on the city without read models: listening after ${Math.round(firstStart.listeningMs)} ms, every projection built from position 0 after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; RSS then ${statsAfterFirstStart.rssMiB} MiB (peak ${statsAfterFirstStart.maxRssMiB} MiB).`,
+        o.keepReadModels
+          ? `Started with the read models of an earlier start kept (--keep-read-models), so the first start was not measured in this run: listening after ${Math.round(firstStart.listeningMs)} ms, caught up after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; the restart row's reference is that start, not a build from position 0.`
+          : `First start on the city without read models: listening after ${Math.round(firstStart.listeningMs)} ms, every projection built from position 0 after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; RSS then ${statsAfterFirstStart.rssMiB} MiB (peak ${statsAfterFirstStart.maxRssMiB} MiB).`,
         `Server memory by phase (RSS now / peak so far): after the first start ${statsAfterFirstStart.rssMiB} / ${statsAfterFirstStart.maxRssMiB} MiB; after the live queries ${statsAfterQueries.rssMiB} / ${statsAfterQueries.maxRssMiB} MiB (heap ${statsAfterQueries.heapUsedMiB} MiB); after the as-of queries ${statsAfterAsOf.rssMiB} / ${statsAfterAsOf.maxRssMiB} MiB (heap ${statsAfterAsOf.heapUsedMiB} MiB).`,
         `Read models on disk (SQLite; nothing is held in memory; "(versions)" are the past versions kept for as-of): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
         `Slowest measured requests (scope = units under \`root\`; none = the administrator's whole city): ${Object.entries(slowest)
