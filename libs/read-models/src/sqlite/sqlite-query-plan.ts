@@ -97,6 +97,8 @@ function translate(
   const set = valueSet(values.map(sqlValue));
   if (kind === 'id' || kind === 'scalar') {
     const expr = kind === 'id' ? 'id' : jsonExtract(key);
+    // One value is an equality: SQLite ranges over a compound index's next column only after "=", not "IN (?)".
+    if (op === '$in' && values.length === 1) return { sql: `${expr} = ?`, params: [sqlValue(values[0])], exact: true };
     if (op === '$in') return { sql: `${expr} IN ${set.sql}`, params: set.params, exact: true };
     return { sql: `${expr} ${OPERATORS[op]} ?`, params: [sqlValue(value as Primitive)], exact: true };
   }

@@ -135,12 +135,15 @@ export class SqliteReadStore implements ReadStore {
     const known = this.fields.get(collection) ?? new Map<string, FieldShape>();
     const tracked = this.indexes.get(collection) ?? { names: new Set<string>(), analyzedSize: 0, written: 0 };
     for (const [field, kind] of Object.entries(fields)) {
-      if (!FIELD_PATH.test(field)) throw new Error(`invalid field path ${field}`);
+      const parts = field.split(',');
+      if (!parts.every((f) => FIELD_PATH.test(f))) throw new Error(`invalid field path ${field}`);
+      if (parts.length > 1 && kind !== 'scalar') throw new Error(`compound index ${field}: only scalar fields are indexed together`);
       known.set(field, kind);
       const name = indexName(collection, field, kind);
       tracked.names.add(name);
       if (kind === 'scalar') {
-        this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON documents (${jsonExtract(field)}) WHERE collection = '${collection}'`);
+        // 'a,b' is one index over both: equality on a, then b in order (a page of one status, in list order).
+        this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON documents (${parts.map(jsonExtract).join(', ')}) WHERE collection = '${collection}'`);
       } else {
         // One partial index per field, so the planner's statistics tell a selective field (a unit's
         // few documents) from one whose values each hold most of the collection (a campaign).
@@ -407,7 +410,7 @@ function versionFields(fields: ReadonlyMap<string, FieldShape> | undefined): Map
 
 /** Array indexes are `ixa_`: arrayLookup reads their statistics by that prefix. */
 const indexName = (collection: string, field: string, kind: FieldShape) =>
-  `${kind === 'scalar' ? 'ix' : 'ixa'}_${collection}__${field.replace(/\./g, '_')}`.replace(/-/g, '_');
+  `${kind === 'scalar' ? 'ix' : 'ixa'}_${collection}__${field.replace(/\./g, '_').replace(/,/g, '__')}`.replace(/-/g, '_');
 
 interface StatRow {
   idx: string;
