@@ -43,7 +43,7 @@ describe('SQLite read store specifics', () => {
     expect(plan).toContain('ix_items__status__key');
     const page = await store.find('items', { status: { $in: ['held'] } }, { sort: { key: 1 }, skip: 10, limit: 5, hint: 'status,key' });
     const expected = writes
-      .map((w) => (w as { doc: { _id: string; status: string; key: string } }).doc)
+      .map((w) => (w as unknown as { doc: { _id: string; status: string; key: string } }).doc)
       .filter((d) => d.status === 'held')
       .sort((x, y) => x.key.localeCompare(y.key))
       .slice(10, 15);

@@ -2,7 +2,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { Query } from 'mingo';
 import { assertCollectionName, stableSort } from '../memory/documents';
 import { AnyDocument, BatchHistory, Checkpoint, CommitBatch, Filter, FindOptions, ReadDocument, ReadStore } from '../read-store.port';
-import { FieldKinds, planFilter } from './sqlite-query-plan';
+import { FieldKinds, planFilter, planSort } from './sqlite-query-plan';
 
 /** valid_to of the version that is still current. */
 const OPEN = Number.MAX_SAFE_INTEGER;
@@ -193,34 +193,50 @@ class VersionsAt implements ReadStore {
   }
 
   async find<D extends ReadDocument = AnyDocument>(collection: string, filter?: Filter, options: FindOptions = {}): Promise<D[]> {
-    let cursor = new Query({}).find<AnyDocument>(this.matching(collection, filter)).sort(stableSort(options.sort));
+    const sort = stableSort(options.sort);
+    const orderBy = planSort(sort, this.fields(collection));
+    const paging = (sqlExact: boolean) => (sqlExact && orderBy ? { skip: options.skip ?? 0, limit: options.limit } : null);
+    const { docs, exact } = this.matching(collection, filter, orderBy, paging);
+    if (exact && orderBy) return docs as unknown as D[];
+    let cursor = new Query({}).find<AnyDocument>(docs).sort(sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit !== undefined) cursor = cursor.limit(options.limit);
     return cursor.all() as unknown as D[];
   }
 
   async count(collection: string, filter?: Filter, options: { limit?: number } = {}): Promise<number> {
-    return Math.min(this.matching(collection, filter).length, options.limit ?? Infinity);
+    return Math.min(this.matching(collection, filter, null, () => null).docs.length, options.limit ?? Infinity);
   }
 
-  /** The versions current at the position that match the filter, parsed. */
-  private matching(collection: string, filter: Filter | undefined): AnyDocument[] {
+  /**
+   * The versions current at the position that match the filter, parsed. When SQL decides the
+   * filter exactly and can sort, it also orders and pages them (as the live store does), so the
+   * view does not sort a city's documents in JS.
+   */
+  private matching(
+    collection: string,
+    filter: Filter | undefined,
+    orderBy: string | null,
+    paging: (exact: boolean) => { skip: number; limit: number | undefined } | null,
+  ): { docs: AnyDocument[]; exact: boolean } {
     this.assertVersioned(collection);
     const code = this.codes.get(collection);
-    if (code === undefined) return [];
+    if (code === undefined) return { docs: [], exact: true };
     // Array fields are indexed (array_values) for the live documents only: here their elements are tested in the row's JSON.
     const plan = planFilter(collection, filter, this.fields(collection));
     const where = plan.where.length ? ` AND ${plan.where.join(' AND ')}` : '';
+    const page = paging(plan.exact);
+    const order = page && orderBy ? ` ORDER BY ${orderBy} LIMIT ${page.limit === undefined ? -1 : Math.max(0, page.limit)} OFFSET ${page.skip}` : '';
     const p = Math.min(this.position, RANGE_MAX);
     const rows = this.prepare(
       `SELECT body FROM document_version_ranges AS r JOIN document_versions ON document_versions.rowid = r.vid
        WHERE r.c_lo <= ? AND r.c_hi >= ? AND r.p_lo <= ? AND r.p_hi >= ?
-         AND valid_from <= ? AND valid_to > ?${where}`,
+         AND valid_from <= ? AND valid_to > ?${where}${order}`,
     ).all(code, code, p, p, this.position, this.position, ...plan.params);
     const docs = rows.map((r) => JSON.parse(r.body) as AnyDocument);
-    if (plan.exact || !filter) return docs;
+    if (plan.exact || !filter) return { docs, exact: true };
     const query = new Query(filter);
-    return docs.filter((d) => query.test(d));
+    return { docs: docs.filter((d) => query.test(d)), exact: false };
   }
 
   private assertVersioned(collection: string): void {
