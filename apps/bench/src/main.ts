@@ -6,6 +6,7 @@ import { BenchReport, renderMarkdown } from './report';
 import { currentLoad, machineInfo } from './support/machine';
 import { SectionResult } from './support/model';
 import { cleanupTemp } from './support/temp';
+import { withHeadlineRules } from './support/headlines';
 import { prepareCity } from './support/city-data';
 
 /**
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     if (!config.sections.includes(key)) return;
     log(`\n== ${key}`);
     const t0 = performance.now();
-    const result = await fn();
+    const result = withHeadlineRules(await fn());
     sections.push(result);
     log(`== ${key} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   };
@@ -81,7 +82,7 @@ function mergeInto(earlier: BenchReport, now: BenchReport): BenchReport {
   });
   const fresh = new Map(now.sections.map((s) => [s.key, measured(s)]));
   // Each section keeps its place in the earlier report; new ones go last.
-  const sections = [...earlier.sections.map((s) => fresh.get(s.key) ?? s), ...[...fresh.values()].filter((s) => !earlier.sections.some((e) => e.key === s.key))];
+  const sections = [...earlier.sections.map((s) => fresh.get(s.key) ?? withHeadlineRules(s)), ...[...fresh.values()].filter((s) => !earlier.sections.some((e) => e.key === s.key))];
   const order = [...SECTIONS] as string[];
   const sectionKeys = [...new Set([...earlier.config.sections, ...now.config.sections])].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return { ...earlier, config: { ...earlier.config, sections: sectionKeys }, sections };

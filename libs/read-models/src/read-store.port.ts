@@ -118,6 +118,7 @@ export interface ReadStore {
   /**
    * Declares the shape of fields that queries filter or sort on, so the store can index them and
    * evaluate those conditions natively. Optional: a store without it filters everything itself.
+   * A key 'a,b' (scalar) asks for one index over both fields: a page of one value of a, in b's order.
    */
   ensureIndexes?(collection: string, fields: Readonly<Record<string, FieldShape>>): void | Promise<void>;
   get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null>;

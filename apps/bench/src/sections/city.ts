@@ -18,6 +18,7 @@ export interface CityOptions {
   readonly seed: number;
   readonly queriesPerKind: number;
   readonly asOfQueries: number;
+  readonly keepReadModels: boolean;
   readonly profile: boolean;
   readonly city: CityAvailability | null;
   readonly log: (line: string) => void;
@@ -75,10 +76,11 @@ export async function stopServer(child: ChildProcess): Promise<{ closeMs: number
 
 const rounded = (x: number) => Math.round(x * 10) / 10;
 
-/** Copies the city (events, identity, marker; never read models) into a fresh directory. */
-export function workingCopy(sourceDir: string): string {
+/** Copies the city (events, identity, marker; read models and audit files only when kept) into a fresh directory. */
+export function workingCopy(sourceDir: string, keepReadModels = false): string {
   const dir = tempDir('city');
-  for (const f of ['events.sqlite', 'events.sqlite-wal', 'identity.sqlite', 'identity.sqlite-wal', 'demo-city.json']) {
+  const kept = keepReadModels ? readdirSync(sourceDir).filter((f) => /^(read-models|audit-checkpoints)\.sqlite(-wal)?$|^audit-signing-key\.pem$/.test(f)) : [];
+  for (const f of ['events.sqlite', 'events.sqlite-wal', 'identity.sqlite', 'identity.sqlite-wal', 'demo-city.json', ...kept]) {
     if (existsSync(join(sourceDir, f))) copyFileSync(join(sourceDir, f), join(dir, f));
   }
   return dir;
@@ -120,11 +122,15 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
   if (!o.city || !o.city.ok) return pendingSection(o.city ? o.city.reason : 'the city was not prepared');
   const city = o.city.city;
   const started = performance.now();
-  const dataDir = workingCopy(city.sourceDir);
+  const dataDir = workingCopy(city.sourceDir, o.keepReadModels);
   const client = new LoadClient();
   let server: Started | null = null;
   try {
-    o.log(`  first start on a copy of the city (${city.marker.events.toLocaleString('en-US')} events, no read models yet): projections built from position 0`);
+    o.log(
+      o.keepReadModels
+        ? `  start on a copy of the city with the read models of an earlier start kept (--keep-read-models): not a first start`
+        : `  first start on a copy of the city (${city.marker.events.toLocaleString('en-US')} events, no read models yet): projections built from position 0`,
+    );
     server = await startServer(dataDir);
     const firstStart = server;
     o.log(`    listening after ${Math.round(server.listeningMs)} ms, projections caught up after ${(server.caughtUpMs / 1000).toFixed(1)} s`);
@@ -135,12 +141,10 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     const token = await signIn(server.baseUrl, admin.username, admin.password);
     const campaign = city.marker.mainCampaignId;
     const counties = (await call<{ units: Array<{ unitId: string }> }>(server.baseUrl, 'GET', '/api/organizations?level=county', { token })).body.units.map((u) => u.unitId);
-    const townships = (await call<{ units: Array<{ unitId: string }> }>(server.baseUrl, 'GET', '/api/organizations?level=township', { token })).body.units.map((u) => u.unitId);
     const health = (await call<{ eventStore: { headPosition: number } }>(server.baseUrl, 'GET', '/health')).body;
     const head = health.eventStore.headPosition;
 
-    // Query mixes: every request differs (filters, scope roots, pages), in a fixed order.
-    const roots = [null, ...counties.slice(0, 40), ...townships.slice(0, 40)];
+    // Query mixes: every request differs (filters, counties, pages), in a fixed order.
     const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length];
     const qs = (params: Record<string, string | number | null>) =>
       Object.entries(params)
@@ -151,29 +155,39 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     // As of: a month before the city's "now" (a time, mapped to a position) and the middle position.
     const monthAgo = new Date(Date.parse(city.marker.now) - 30 * 86_400_000).toISOString();
     const middle = Math.round(head / 2);
-    const boardPath = (i: number, asOf: string | number | null) =>
-      `/api/campaigns/${campaign}/board?${qs({ root: pick(roots, i), unitType: i % 3 === 0 ? pick(UNIT_TYPES, i) : null, rankBy: pick(RANK_KEYS, i), skip: (i % 5) * 50, limit: 50, asOf })}`;
+    // The whole city and one county apart: a p95 over a mix of scopes hides the expensive one.
+    const boardPath = (i: number, root: string | null, asOf: string | number | null) =>
+      `/api/campaigns/${campaign}/board?${qs({ root, unitType: i % 3 === 0 ? pick(UNIT_TYPES, i) : null, rankBy: pick(RANK_KEYS, i), skip: (i % 5) * 50, limit: 50, asOf })}`;
     const trackerPath = (i: number, root: string | null, asOf: string | number | null) =>
       `/api/campaigns/${campaign}/rectification-tracker?${qs({ root, skip: (i % 4) * 50, limit: 50, metricsVersion: 1 + (i % 2), asOf })}`;
+    const problemsPath = (i: number, root: string | null) =>
+      `/api/campaigns/${campaign}/rectification-tracker/problems?${qs({ root, status: i % 3 !== 2 ? pick(statuses, i) : null, overdue: i % 3 === 2 ? 'true' : null, warningLevel: i % 4 === 1 ? 'yellow,red' : null, skip: (i % 6) * 50, limit: 50 })}`;
+    const auditPath = (i: number, root: string | null) =>
+      `/api/audit-trail?${qs({ root, after: Math.floor((((i * 7919) % 97) / 97) * head), limit: 100, type: i % 4 === 0 ? 'ProblemClosed' : null })}`;
     const kinds: Record<string, (i: number) => string> = {
-      board: (i) => boardPath(i, null),
+      boardCity: (i) => boardPath(i, null, null),
+      boardCounty: (i) => boardPath(i, pick(counties, i), null),
       trackerCity: (i) => trackerPath(i, null, null),
       trackerCounty: (i) => trackerPath(i, pick(counties, i), null),
-      problemsFiltered: (i) =>
-        `/api/campaigns/${campaign}/rectification-tracker/problems?${qs({ root: i % 2 === 0 ? null : pick(counties, i), status: i % 3 !== 2 ? pick(statuses, i) : null, overdue: i % 3 === 2 ? 'true' : null, warningLevel: i % 4 === 1 ? 'yellow,red' : null, skip: (i % 6) * 50, limit: 50 })}`,
+      problemsFilteredCity: (i) => problemsPath(i, null),
+      problemsFilteredCounty: (i) => problemsPath(i, pick(counties, i)),
       problemsUnfiltered: (i) => `/api/campaigns/${campaign}/rectification-tracker/problems?${qs({ skip: (i % 6) * 50, limit: 50 })}`,
-      auditTrail: (i) => `/api/audit-trail?${qs({ root: pick(roots, i + 11), after: Math.floor(((i * 7919) % 97) / 97 * head), limit: 100, type: i % 4 === 0 ? 'ProblemClosed' : null })}`,
-      boardAsOfMonth: (i) => boardPath(i, monthAgo),
-      boardAsOfMiddle: (i) => boardPath(i, middle),
-      boardLive: (i) => boardPath(i, null),
-      trackerAsOfMonth: (i) => trackerPath(i, pick(roots, i + 7), monthAgo),
-      trackerAsOfMiddle: (i) => trackerPath(i, pick(roots, i + 7), middle),
-      trackerLive: (i) => trackerPath(i, pick(roots, i + 7), null),
+      auditCity: (i) => auditPath(i, null),
+      auditCounty: (i) => auditPath(i, pick(counties, i + 11)),
+      // As of: the whole city (the widest scope) beside the same query live.
+      boardAsOfMonth: (i) => boardPath(i, null, monthAgo),
+      boardAsOfMiddle: (i) => boardPath(i, null, middle),
+      boardLive: (i) => boardPath(i, null, null),
+      trackerAsOfMonth: (i) => trackerPath(i, null, monthAgo),
+      trackerAsOfMiddle: (i) => trackerPath(i, null, middle),
+      trackerLive: (i) => trackerPath(i, null, null),
+      // Verifying the latest signed checkpoint against today's history.
+      verify: () => '/api/audit-trail/checkpoints/verify',
       health: () => '/health',
     };
     const perRound = Math.max(5, Math.round(o.queriesPerKind / o.rounds));
-    // The audit trail answers in about a second at this scale: fewer of them keep the run short.
-    const perRoundOf = (kind: string) => (kind === 'auditTrail' ? Math.max(5, Math.round(perRound / 4)) : perRound);
+    // A verification reads the whole history while it is not incremental: fewer of them keep the run short.
+    const perRoundOf = (kind: string) => (kind === 'verify' ? 3 : perRound);
     const samples: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
     const roundP95: Record<string, number[]> = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
     const failures: string[] = [];
@@ -185,7 +199,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       (r.samples ?? []).forEach((ms, j) => measured.push({ kind, path: paths[j], ms }));
       return r;
     };
-    o.log(`  queries: ${perRound} different GETs per kind and round (audit trail ${perRoundOf('auditTrail')}), one at a time; a warm-up round of every kind, then ${o.rounds} rounds of board and tracker, then ${o.rounds} of the audit trail, each interleaved with GET /health`);
+    o.log(`  queries: ${perRound} different GETs per kind and round (verification ${perRoundOf('verify')}), one at a time; a warm-up round of every kind, then ${o.rounds} rounds of board and tracker, of as-of, then of the audit trail, each interleaved with GET /health`);
     // Every collection is loaded (and stays in memory) before anything is measured, as in a server that has run a while.
     const warm: string[] = [];
     for (const kind of Object.keys(kinds)) warm.push(`${kind} p50=${rounded((await runKind(kind, 0)).latencyMs.p50)}`);
@@ -194,9 +208,9 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     // The audit trail allocates hundreds of MB per query at this scale; measured in a phase of its own, its
     // garbage does not land on the board and tracker queries (and their own does).
     const phases: Array<{ name: string; kinds: string[]; health: string }> = [
-      { name: 'board and tracker', kinds: ['board', 'trackerCity', 'trackerCounty', 'problemsFiltered', 'problemsUnfiltered', 'health'], health: 'health' },
+      { name: 'board and tracker', kinds: ['boardCity', 'boardCounty', 'trackerCity', 'trackerCounty', 'problemsFilteredCity', 'problemsFilteredCounty', 'problemsUnfiltered', 'health'], health: 'health' },
       { name: 'as of', kinds: ['boardAsOfMonth', 'boardAsOfMiddle', 'boardLive', 'trackerAsOfMonth', 'trackerAsOfMiddle', 'trackerLive'], health: 'health' },
-      { name: 'audit trail', kinds: ['auditTrail', 'healthAudit'], health: 'healthAudit' },
+      { name: 'audit trail', kinds: ['auditCity', 'auditCounty', 'verify', 'healthAudit'], health: 'healthAudit' },
     ];
     kinds.healthAudit = kinds.health;
     samples.healthAudit = [];
@@ -227,7 +241,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       return subtreeSize.get(root)!;
     };
     const slowest: Record<string, Array<{ path: string; ms: number; scopeUnits: number | null }>> = {};
-    for (const kind of ['board', 'trackerCity', 'trackerCounty', 'problemsFiltered', 'problemsUnfiltered', 'boardAsOfMonth', 'trackerAsOfMiddle', 'auditTrail']) {
+    for (const kind of ['boardCity', 'boardCounty', 'trackerCity', 'trackerCounty', 'problemsFilteredCity', 'problemsFilteredCounty', 'problemsUnfiltered', 'boardAsOfMonth', 'trackerAsOfMiddle', 'auditCity', 'auditCounty']) {
       const top = measured.filter((m) => m.kind === kind).sort((a, b) => b.ms - a.ms).slice(0, 5);
       slowest[kind] = [];
       for (const m of top) slowest[kind].push({ path: m.path, ms: Math.round(m.ms), scopeUnits: await sizeOf(scopeOf(m.path)) });
@@ -237,7 +251,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     const fourPaths = (round: number) => [
       kinds.boardAsOfMonth(round * 4),
       kinds.trackerAsOfMiddle(round * 4 + 1),
-      boardPath(round * 4 + 2, Math.round(head / 4)),
+      boardPath(round * 4 + 2, null, Math.round(head / 4)),
       trackerPath(round * 4 + 3, null, Math.round((head * 3) / 4)),
     ];
     const timedGet = async (path: string) => {
@@ -278,11 +292,14 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     if (o.profile) {
       o.log('  profiling the server during a few more queries of each kind and one as-of board (not timed)');
       const names: Record<string, string> = {
-        board: 'board',
+        boardCity: 'whole-city board',
         trackerCity: 'whole-city tracker summary',
+        problemsFilteredCity: 'filtered whole-city problem list',
         problemsUnfiltered: 'unfiltered whole-city problem list',
+        boardAsOfMonth: 'board as of a month ago',
         trackerAsOfMonth: 'tracker summary as of a month ago',
-        auditTrail: 'audit trail',
+        auditCity: 'whole-city audit trail',
+        verify: 'checkpoint verification',
       };
       for (const kind of Object.keys(names)) {
         await ask(server.child, { type: 'profile-start' }, 'profile-started');
@@ -302,7 +319,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       kind: 'sequential',
       baseUrl: server.baseUrl,
       token: restartToken,
-      paths: [kinds.board(0), kinds.trackerCity(0), kinds.problemsUnfiltered(0), kinds.auditTrail(0)],
+      paths: [kinds.boardCity(0), kinds.trackerCity(0), kinds.problemsUnfiltered(0), kinds.auditCity(0)],
     });
     const afterRestart = await stopServer(server.child);
     server = null;
@@ -331,18 +348,22 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     const asOfRow = (kind: string, label: string, live: string, liveLabel: string, note: string): Comparison =>
       compare(`${label}: p95`, 'ms', { label, samples: [p(kind, 0.95)] }, { label: liveLabel, samples: [p(live, 0.95)] }, under(100, 'p95 < 100 ms'), `${note}; ${perRoundNote(kind)}`);
     const comparisons: Comparison[] = [
-      ...latencyRow('board', 'board (81 scope roots mixed)', 50),
+      ...latencyRow('boardCity', 'board, whole city', 50),
+      ...latencyRow('boardCounty', 'board, one county', 50),
       ...latencyRow('trackerCity', 'tracker summary, whole city', 50),
       ...latencyRow('trackerCounty', 'tracker summary, one county', 50),
-      ...latencyRow('problemsFiltered', 'problem list with filters, whole city or one county', 100),
+      ...latencyRow('problemsFilteredCity', 'problem list with filters, whole city', 100),
+      ...latencyRow('problemsFilteredCounty', 'problem list with filters, one county', 100),
       ...latencyRow('problemsUnfiltered', 'problem list unfiltered, whole city', 100),
       asOfRow('boardAsOfMonth', 'board as of a month ago', 'boardLive', 'board live', `asOf=${monthAgo}`),
       asOfRow('boardAsOfMiddle', 'board as of a middle position', 'boardLive', 'board live', `asOf=${middle} of ${head}`),
       asOfRow('trackerAsOfMonth', 'tracker as of a month ago', 'trackerLive', 'tracker live', `asOf=${monthAgo}`),
       asOfRow('trackerAsOfMiddle', 'tracker as of a middle position', 'trackerLive', 'tracker live', `asOf=${middle} of ${head}`),
       compare('four as-of requests at once: the slowest', 'ms', { label: 'four at once', samples: fourAtOnce }, { label: 'the same four one at a time, slowest', samples: fourInTurn }, under(100, 'slowest < 100 ms'), 'board and tracker at four moments; per round: all four sent together, against each sent alone'),
-      ...latencyRow('auditTrail', 'audit trail', null, 'healthAudit'),
-      ...startupRows(firstStart, restart),
+      ...latencyRow('auditCity', 'audit trail, whole city, one page', 100, 'healthAudit'),
+      ...latencyRow('auditCounty', 'audit trail, one county, one page', 100, 'healthAudit'),
+      ...latencyRow('verify', 'verification of the latest checkpoint', 100, 'healthAudit'),
+      ...startupRows(firstStart, restart, o.keepReadModels ?? false),
       compare('peak memory (server RSS)', 'MiB', { label: 'server', samples: [peakMiB] }, null, under(1024, 'peak < 1 GiB'), `before restart ${beforeRestart.stats.maxRssMiB} MiB (heap ${beforeRestart.stats.heapUsedMiB} MiB at the end), after restart ${afterRestart.stats.maxRssMiB} MiB`),
     ];
     const gen = city.generation;
@@ -351,14 +372,16 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       title: '4. At city scale',
       setup: [
         `City: seed ${city.marker.seed}, scale ${city.marker.scale} (${Object.entries(city.marker.figures).slice(0, 8).map(([k, v]) => `${k} ${v}`).join(', ')}), ${city.marker.events.toLocaleString('en-US')} events generated for ${city.marker.now}; ${gen ? `generated by this run in ${(gen.durationMs / 1000).toFixed(1)} s (peak RSS ${gen.peakRssMiB} MiB), not counted in the bench time` : `generated by an earlier run and reused from ${city.sourceDir}`}.`,
-        'The server is the platform in a child process of its own (every module, embedded stores), started on a copy of the city; the queries come one at a time from the load-client child, with the admin\'s token. Each request differs: scope root (the city, 40 counties, 40 townships), unit type, rank key, page, status, warning-level and overdue filters, audit cursor and type. The tracker summary is measured for the whole city and for one county as separate kinds, and so is the problem list with filters and unfiltered over the whole city.',
-        `A warm-up round of every kind first (so every collection is loaded, as in a server that has run a while), then ${o.rounds} rounds of board, tracker summaries, problem lists and GET /health (the reference), interleaved in alternating order, ${perRound} GETs per kind and round; then ${o.rounds} rounds of the as-of kinds (board and tracker as of a month before the city's "now", given as a time, and as of the middle position) beside the same queries live; then ${o.rounds} rounds of the audit trail (${perRoundOf('auditTrail')} GETs) against GET /health — apart, because each audit query allocates hundreds of MB and the collections it leaves to the garbage collector would land on the others. p50/p95 over all latencies of a kind.`,
+        'The server is the platform in a child process of its own (every module, embedded stores), started on a copy of the city; the queries come one at a time from the load-client child, with the admin\'s token. Each request differs: scope root (the whole city, or one of the counties), unit type, rank key, page, status, warning-level and overdue filters, audit cursor and type. The tracker summary is measured for the whole city and for one county as separate kinds, and so is the problem list with filters and unfiltered over the whole city.',
+        `A warm-up round of every kind first (so every collection is loaded, as in a server that has run a while), then ${o.rounds} rounds of board, tracker summaries, problem lists and GET /health (the reference), interleaved in alternating order, ${perRound} GETs per kind and round; then ${o.rounds} rounds of the as-of kinds (the whole city's board and tracker as of a month before the city's "now", given as a time, and as of the middle position) beside the same queries live; then ${o.rounds} rounds of the audit trail (one page of 100 entries, whole city and one county) and of the verification of the latest signed checkpoint (${perRoundOf('verify')} GETs a round) against GET /health. The whole city and one county are separate kinds throughout. p50/p95 over all latencies of a kind (the p95 of each round in the row's note).`,
         `Four as-of requests at once: per round (one dropped warm-up round, then ${o.rounds}), a board and a tracker at four different moments sent together from the bench process, against the same four sent one after another; the figure is the slowest answer.`,
         'Restart: the server closed, a new process started on the same data directory; timed from spawn until /health answers with every projection at lag 0 (the process runs from source through @swc-node/register, like the bench: module loading includes compiling them, about a second). The deadline-warning job runs at start as under `npm start`. Peak memory: the server process\'s peak resident set (getrusage maxrss), sampled too every 50 ms.',
       ],
       comparisons,
       notes: [
-        `First start on the city without read models: listening after ${Math.round(firstStart.listeningMs)} ms, every projection built from position 0 after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; RSS then ${statsAfterFirstStart.rssMiB} MiB (peak ${statsAfterFirstStart.maxRssMiB} MiB).`,
+        o.keepReadModels
+          ? `Started with the read models of an earlier start kept (--keep-read-models), so the first start was not measured in this run: listening after ${Math.round(firstStart.listeningMs)} ms, caught up after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; the restart row's reference is that start, not a build from position 0.`
+          : `First start on the city without read models: listening after ${Math.round(firstStart.listeningMs)} ms, every projection built from position 0 after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; RSS then ${statsAfterFirstStart.rssMiB} MiB (peak ${statsAfterFirstStart.maxRssMiB} MiB).`,
         `Server memory by phase (RSS now / peak so far): after the first start ${statsAfterFirstStart.rssMiB} / ${statsAfterFirstStart.maxRssMiB} MiB; after the live queries ${statsAfterQueries.rssMiB} / ${statsAfterQueries.maxRssMiB} MiB (heap ${statsAfterQueries.heapUsedMiB} MiB); after the as-of queries ${statsAfterAsOf.rssMiB} / ${statsAfterAsOf.maxRssMiB} MiB (heap ${statsAfterAsOf.heapUsedMiB} MiB).`,
         `Read models on disk (SQLite; nothing is held in memory; "(versions)" are the past versions kept for as-of): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
         `Slowest measured requests (scope = units under \`root\`; none = the administrator's whole city): ${Object.entries(slowest)

@@ -179,7 +179,9 @@ export interface AuditEntry extends TimelineEvent {
 
 export interface AuditPage {
   readonly asOf: AsOf;
-  readonly total: number;
+  /** Exact up to 1000 matching entries; null beyond, with totalMoreThan. */
+  readonly total: number | null;
+  readonly totalMoreThan?: number | null;
   readonly nextAfter: number | null;
   readonly items: readonly AuditEntry[];
 }

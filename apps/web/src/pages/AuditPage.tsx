@@ -117,7 +117,7 @@ function AuditTrail() {
         rowClassName={(e) => (e.backdated ? 'backdated-row' : '')}
         pagination={false}
         scroll={{ x: 1000 }}
-        title={() => t('total', { n: trail.data?.total ?? 0 })}
+        title={() => t('total', { n: trail.data?.total ?? (trail.data?.totalMoreThan ? `${trail.data.totalMoreThan}+` : 0) })}
         footer={() => (
           <Space>
             <Button size="small" disabled={cursors.length === 0} onClick={() => { const prev = cursors.slice(0, -1); setCursors(prev); setFilters({ ...filters, after: prev[prev.length - 1] }); }}>

@@ -58,6 +58,28 @@ describe('witnessed checkpoints against an insider who rewrites events.sqlite', 
     expect(await w.witness.verify({ ...pasted, position: 4 })).toMatchObject({ ok: false, finding: 'bad_signature' });
   });
 
+  it('verifies the latest checkpoint incrementally after a full pass, and in full again when a row no longer follows or the past was rewritten', async () => {
+    await w.append(6);
+    await w.witness.issue('interval');
+    const full = await w.witness.verifyLatest();
+    expect(full).toMatchObject({ ok: true, finding: 'consistent', headPosition: 6, chainIntact: true });
+    expect(full.verdict).not.toContain('incrementally');
+    await w.append(3);
+    const latest = await w.witness.issue('interval');
+    await w.append(2);
+    const next = await w.witness.verifyLatest();
+    expect(next).toMatchObject({ ok: true, finding: 'consistent', headPosition: 11, checkpoint: { position: latest.position } });
+    expect(next.verdict).toContain('verified incrementally from position 6');
+    expect((await w.witness.verifyLatest()).verdict).toContain('from position 11');
+    // An edit after the last verified head is in the increment: found and named by the full pass it falls back to.
+    await w.append(2);
+    w.attacker.prepare("UPDATE events SET data = json_set(data, '$.note', '改过') WHERE position = 12").run();
+    expect(await w.witness.verifyLatest()).toMatchObject({ ok: true, chainIntact: false, chainBreak: { position: 12 } });
+    // A rewrite of the verified prefix, re-hashed, changes the anchor's hash: a full pass names it.
+    rewriteEvent(w.attacker, 3, { note: '改过的记录' });
+    expect(await w.witness.verifyLatest()).toMatchObject({ ok: false, finding: 'rewritten' });
+  });
+
   it('modify a row and re-hash the whole chain: the chain check passes, the checkpoint names the rewrite', async () => {
     await w.append(4);
     const early = await w.witness.issue('interval');

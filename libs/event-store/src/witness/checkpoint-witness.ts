@@ -68,6 +68,11 @@ export class CheckpointWitness {
   private scheduled = false;
   private stopped = false;
   private lastAlarm: string | null = null;
+  /**
+   * How far this process has shown the stored history consistent: the head of the last full
+   * verification (or of an incremental one after it) and its hash, with the checkpoints proven so.
+   */
+  private verified: { position: number; hash: string; checkpoints: Set<string> } | null = null;
 
   constructor(private readonly o: CheckpointWitnessOptions) {
     const latest = o.log.latest();
@@ -202,9 +207,17 @@ export class CheckpointWitness {
     return { position: scan.head, hash: scan.headHash };
   }
 
+  /**
+   * The latest checkpoint against today's history. After one full pass, later calls go on from the
+   * head it reached (incremental): the stored row there must still carry the hash that pass
+   * recomputed (a rewrite or truncation of the prefix changes it), and the events after it must
+   * chain on from it by their content. An edit before that point that leaves every stored hash as
+   * it was is found only by a full pass: `verify` with the checkpoint's text, or the chain check.
+   * Anything the incremental pass cannot confirm is verified in full, which names the finding.
+   */
   async verifyLatest(): Promise<CheckpointVerification> {
     const latest = this.o.log.latest();
-    if (latest) return this.verify(latest);
+    if (latest) return (await this.verifyIncrementally(latest)) ?? this.verify(latest);
     return {
       ok: false,
       finding: 'no_checkpoint',
@@ -214,6 +227,36 @@ export class CheckpointWitness {
       checkpoint: null,
       headPosition: await this.o.source.headPosition(),
       chainIntact: false,
+      chainBreak: null,
+    };
+  }
+
+  private async verifyIncrementally(c: Checkpoint): Promise<CheckpointVerification | null> {
+    const from = this.verified;
+    if (!from || c.keyId !== this.o.key.keyId || !this.o.key.verify(checkpointMessage(c), c.signature)) return null;
+    const proven = from.checkpoints.has(c.signature);
+    if (!proven && c.position < from.position) return null;
+    const head = await this.o.source.headPosition();
+    if (head < from.position) return null;
+    const [anchor] = this.o.source.readAllRows({ after: from.position - 1, until: from.position, limit: 1 });
+    if (from.position > 0 && (!anchor || anchor.position !== from.position || anchor.hash !== from.hash)) return null;
+    let tip: { position: number; hash: string } | Finding = from;
+    if (!proven) {
+      tip = extendChain(from, historyRows(this.o.source, from.position, c.position));
+      if ('reason' in tip || tip.position !== c.position || tip.hash !== c.hash) return null;
+    }
+    tip = extendChain(tip, historyRows(this.o.source, tip.position, head));
+    if ('reason' in tip) return null;
+    this.verified = { position: tip.position, hash: tip.hash, checkpoints: new Set([...from.checkpoints, c.signature]) };
+    return {
+      ok: true,
+      finding: 'consistent',
+      position: null,
+      range: null,
+      verdict: `历史仍包含该检查点：位置 1–${c.position} 未被改动、删除或调换；位置 ${from.position} 及之前由上次完整核验证明，本次从该处续验至位置 ${tip.position} (history consistent with the checkpoint; verified incrementally from position ${from.position})`,
+      checkpoint: checkpointView(c),
+      headPosition: tip.position,
+      chainIntact: true,
       chainBreak: null,
     };
   }
@@ -248,6 +291,8 @@ export class CheckpointWitness {
       };
     }
     if (scan.recomputed.get(c.position) === c.hash) {
+      // The stored chain agrees with the content from the genesis to the head: later calls go on from there.
+      if (!chainBreak && !scan.disorder) this.verified = { position: scan.head, hash: scan.headHash, checkpoints: new Set([c.signature]) };
       const after = chainBreak && chainBreak.position > c.position ? `；但检查点之后位置 ${chainBreak.position} 处：${chainBreak.reason}` : '';
       return {
         ...common,

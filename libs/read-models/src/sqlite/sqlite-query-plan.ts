@@ -31,7 +31,7 @@ export const jsonExtract = (path: string) => `json_extract(body, '$.${path}')`;
  * array_values (a few documents: SQLite may start from them) rather than check each candidate
  * document's elements (a value most documents hold: looking them all up would cost more).
  */
-export type ArrayLookupChoice = (field: string, values: number) => boolean;
+export type ArrayLookupChoice = (field: string, values: readonly (string | number)[]) => boolean;
 
 /** Splits a filter into SQL conditions on the fields it can translate; the rest stays for mingo. */
 export function planFilter(collection: string, filter: Filter | undefined, fields: FieldKinds, lookUp: ArrayLookupChoice = () => true): SqlPlan {
@@ -97,13 +97,15 @@ function translate(
   const set = valueSet(values.map(sqlValue));
   if (kind === 'id' || kind === 'scalar') {
     const expr = kind === 'id' ? 'id' : jsonExtract(key);
+    // One value is an equality: SQLite ranges over a compound index's next column only after "=", not "IN (?)".
+    if (op === '$in' && values.length === 1) return { sql: `${expr} = ?`, params: [sqlValue(values[0])], exact: true };
     if (op === '$in') return { sql: `${expr} IN ${set.sql}`, params: set.params, exact: true };
     return { sql: `${expr} ${OPERATORS[op]} ?`, params: [sqlValue(value as Primitive)], exact: true };
   }
   // A declared array's elements are indexed in array_values: equality looks them up there.
   if (kind === 'array' && !mixesBooleans && (op === '$eq' || op === '$in')) {
     // Literals (both names are checked against strict patterns), so the field's partial index applies.
-    const sql = lookUp(key, values.length)
+    const sql = lookUp(key, values as (string | number)[])
       ? `id IN (SELECT id FROM array_values WHERE collection = '${collection}' AND field = '${key}' AND value IN ${set.sql})`
       : `EXISTS (SELECT 1 FROM array_values AS v WHERE v.collection = '${collection}' AND v.id = documents.id AND v.field = '${key}' AND v.value IN ${set.sql})`;
     return { sql, params: set.params, exact: true };
@@ -140,13 +142,21 @@ function valueSet(values: Primitive[]): { sql: string; params: unknown[] } {
   return { sql: '(SELECT value FROM json_each(?))', params: [JSON.stringify(values)] };
 }
 
-/** ORDER BY for a sort over `_id` and declared scalar fields; null when SQLite cannot sort it the MongoDB way. */
+/**
+ * ORDER BY for a sort over `_id` and declared scalar fields; null when SQLite cannot sort it the
+ * MongoDB way. `_id` is ordered after the (constant) collection: an expression index's entries are
+ * (value, collection, id), so "field, collection, id" is the index's own order and a page is read
+ * straight off it; "field, id" made SQLite sort every row in range first (1.5 s for a page of the
+ * city's audit trail, against about a millisecond).
+ */
 export function planSort(sort: SortSpec, fields: FieldKinds): string | null {
   const terms: string[] = [];
   for (const [key, direction] of Object.entries(sort)) {
     const expr = key === '_id' ? 'id' : fields.get(key) === 'scalar' ? jsonExtract(key) : null;
     if (!expr) return null;
-    terms.push(`${expr} ${direction === -1 ? 'DESC' : 'ASC'}`);
+    const dir = direction === -1 ? 'DESC' : 'ASC';
+    if (key === '_id') terms.push(`collection ${dir}`);
+    terms.push(`${expr} ${dir}`);
   }
   return terms.join(', ');
 }

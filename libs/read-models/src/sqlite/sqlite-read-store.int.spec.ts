@@ -29,6 +29,29 @@ describe('SQLite read store specifics', () => {
     await store.close();
   });
 
+  it('keeps a compound index over two scalar fields and pages one value of the first in the order of the second', async () => {
+    const store = (await h.open()) as SqliteReadStore;
+    store.ensureIndexes('items', { status: 'scalar', key: 'scalar', 'status,key': 'scalar' });
+    const writes = Array.from({ length: 300 }, (_, i) => upsert('items', { _id: `i${String(i).padStart(3, '0')}`, status: ['open', 'closed', 'held'][i % 3], key: `k${(i * 37) % 300}` }));
+    await store.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes });
+    store.analyze();
+    const plan = store.db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE collection = 'items' AND json_extract(body, '$.status') = 'held' ORDER BY json_extract(body, '$.key'), collection, id LIMIT 5")
+      .all()
+      .map((r) => (r as { detail: string }).detail)
+      .join(' | ');
+    expect(plan).toContain('ix_items__status__key');
+    const page = await store.find('items', { status: { $in: ['held'] } }, { sort: { key: 1 }, skip: 10, limit: 5, hint: 'status,key' });
+    const expected = writes
+      .map((w) => (w as unknown as { doc: { _id: string; status: string; key: string } }).doc)
+      .filter((d) => d.status === 'held')
+      .sort((x, y) => x.key.localeCompare(y.key))
+      .slice(10, 15);
+    expect(page).toEqual(expected);
+    expect(() => store.ensureIndexes('items', { 'status,tags': 'array' })).toThrow(/only scalar fields/);
+    await store.close();
+  });
+
   it('sees what another connection committed at once', async () => {
     const a = (await h.open()) as SqliteReadStore;
     const b = (await h.reopen()) as SqliteReadStore;

@@ -135,12 +135,15 @@ export class SqliteReadStore implements ReadStore {
     const known = this.fields.get(collection) ?? new Map<string, FieldShape>();
     const tracked = this.indexes.get(collection) ?? { names: new Set<string>(), analyzedSize: 0, written: 0 };
     for (const [field, kind] of Object.entries(fields)) {
-      if (!FIELD_PATH.test(field)) throw new Error(`invalid field path ${field}`);
+      const parts = field.split(',');
+      if (!parts.every((f) => FIELD_PATH.test(f))) throw new Error(`invalid field path ${field}`);
+      if (parts.length > 1 && kind !== 'scalar') throw new Error(`compound index ${field}: only scalar fields are indexed together`);
       known.set(field, kind);
       const name = indexName(collection, field, kind);
       tracked.names.add(name);
       if (kind === 'scalar') {
-        this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON documents (${jsonExtract(field)}) WHERE collection = '${collection}'`);
+        // 'a,b' is one index over both: equality on a, then b in order (a page of one status, in list order).
+        this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON documents (${parts.map(jsonExtract).join(', ')}) WHERE collection = '${collection}'`);
       } else {
         // One partial index per field, so the planner's statistics tell a selective field (a unit's
         // few documents) from one whose values each hold most of the collection (a campaign).
@@ -300,12 +303,15 @@ export class SqliteReadStore implements ReadStore {
 
   private statistics(): StatRow[] {
     const analyzed = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get();
-    return analyzed ? (this.db.prepare('SELECT idx, stat FROM sqlite_stat1').all() as StatRow[]) : [];
+    return analyzed ? (this.db.prepare('SELECT idx, stat FROM sqlite_stat1 WHERE idx IS NOT NULL').all() as StatRow[]) : [];
   }
 
   /**
-   * Look a value's documents up when they are at most an eighth of the field's entries; otherwise
+   * Look the values' documents up when they are at most an eighth of the field's entries; otherwise
    * check each candidate's elements. Both are exact: this only decides which SQLite can start from.
+   * The values' entries are counted (up to that bound, on the field's index): the statistics keep
+   * one average per field, and a campaign holding most problems beside many small look-back
+   * campaigns averages out as selective (SQLite then started from every problem of the campaign).
    */
   private arrayLookup(collection: string): ArrayLookupChoice {
     if (!this.arrayStats) {
@@ -320,7 +326,13 @@ export class SqliteReadStore implements ReadStore {
     const stats = this.arrayStats;
     return (field, values) => {
       const s = stats.get(indexName(collection, field, 'array'));
-      return !s || s.perValue * values <= s.entries / 8;
+      if (!s) return true;
+      const bound = Math.floor(s.entries / 8);
+      // Literals, so the field's partial index applies (both names are checked against strict patterns).
+      const counted = this.statement(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM array_values WHERE collection = '${collection}' AND field = '${field}' AND value IN (SELECT value FROM json_each(?)) LIMIT ?)`,
+      ).get(JSON.stringify(values), bound + 1) as unknown as { n: number };
+      return counted.n <= bound;
     };
   }
 
@@ -338,7 +350,7 @@ export class SqliteReadStore implements ReadStore {
   async versionsAt(projection: string, position: number): Promise<ReadStore | null> {
     this.assertOpen();
     const row = this.stmt.checkpoint.get(projection);
-    return this.versions.at(projection, position, row ? toCheckpoint(row) : null);
+    return this.versions.at(projection, position, row ? toCheckpoint(row) : null, (c) => versionFields(this.fields.get(c)));
   }
 
   async reset(projection: string, collections: readonly string[]): Promise<void> {
@@ -387,9 +399,18 @@ export class SqliteReadStore implements ReadStore {
   }
 }
 
+/**
+ * The field kinds a query on versions may use: declared scalars are compared in SQL on the
+ * version's JSON; declared arrays are indexed (array_values) for live documents only, so their
+ * elements are tested in the JSON instead (as fields of unknown shape, checked again by mingo).
+ */
+function versionFields(fields: ReadonlyMap<string, FieldShape> | undefined): Map<string, FieldShape> {
+  return new Map([...(fields ?? [])].filter(([, kind]) => kind === 'scalar'));
+}
+
 /** Array indexes are `ixa_`: arrayLookup reads their statistics by that prefix. */
 const indexName = (collection: string, field: string, kind: FieldShape) =>
-  `${kind === 'scalar' ? 'ix' : 'ixa'}_${collection}__${field.replace(/\./g, '_')}`.replace(/-/g, '_');
+  `${kind === 'scalar' ? 'ix' : 'ixa'}_${collection}__${field.replace(/\./g, '_').replace(/,/g, '__')}`.replace(/-/g, '_');
 
 interface StatRow {
   idx: string;

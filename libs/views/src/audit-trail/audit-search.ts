@@ -16,10 +16,15 @@ export interface AuditSearch {
   readonly limit: number;
 }
 
+/** Beyond this many matching entries the trail says "more than" instead of counting them all. */
+export const AUDIT_EXACT_TOTAL_UP_TO = 1000;
+
 export interface AuditPage {
   readonly items: AuditEventDoc[];
-  /** Entries matching the filters up to the view's position (the cursor aside). */
-  readonly total: number;
+  /** Entries matching the filters up to the view's position (the cursor aside), when at most AUDIT_EXACT_TOTAL_UP_TO; else null. */
+  readonly total: number | null;
+  /** AUDIT_EXACT_TOTAL_UP_TO when more match (counting a city's history would cost far more than the page). */
+  readonly totalMoreThan: number | null;
   /** Pass as `after` for the next page; null on the last one. */
   readonly nextAfter: number | null;
 }
@@ -43,12 +48,23 @@ export function auditFilter(q: AuditSearch, units: UnitFilter, until: number): F
   };
 }
 
-/** One page of the trail in history order, by global position. */
+/** One page of the trail in history order, by global position (keyset: entries after the cursor, on the position index). */
 export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitFilter, until: number): Promise<AuditPage> {
   const filter = auditFilter(q, units, until);
-  const [items, total] = await Promise.all([
-    store.find<AuditEventDoc>(AUDIT_EVENTS, { $and: [filter, { position: { $gt: q.after } }] }, { sort: { position: 1 }, limit: q.limit }),
-    store.count(AUDIT_EVENTS, filter),
-  ]);
-  return { items, total, nextAfter: items.length === q.limit ? items[items.length - 1].position : null };
+  const counted = await store.count(AUDIT_EVENTS, filter, { limit: AUDIT_EXACT_TOTAL_UP_TO + 1 });
+  const many = counted > AUDIT_EXACT_TOTAL_UP_TO;
+  // Many matches: walk the position index from the cursor and stop at the page (SQLite would
+  // rather read two thirds of a city's trail and sort it, its estimate ignoring the LIMIT); few:
+  // the planner starts from the selective condition and sorts them.
+  const items = await store.find<AuditEventDoc>(AUDIT_EVENTS, { $and: [filter, { position: { $gt: q.after } }] }, {
+    sort: { position: 1 },
+    limit: q.limit,
+    ...(many ? { hint: q.types.length === 1 ? 'type,position' : 'position' } : {}),
+  });
+  return {
+    items,
+    total: many ? null : counted,
+    totalMoreThan: many ? AUDIT_EXACT_TOTAL_UP_TO : null,
+    nextAfter: items.length === q.limit ? items[items.length - 1].position : null,
+  };
 }

@@ -105,6 +105,8 @@ export const auditTrailProjection: Projection<Data> = {
       recordedAt: 'scalar',
       backdated: 'scalar',
       unitIds: 'array',
+      // A page of one event type in history order.
+      'type,position': 'scalar',
     },
   },
   async evolve(e, ctx) {

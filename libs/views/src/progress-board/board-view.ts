@@ -9,14 +9,14 @@ import {
   RANK_KEY_NAMES,
   RankKey,
   SatisfactionStanding,
-  sumMetricCounts,
   UNIT_TYPE_NAMES,
   UnitLevel,
   UnitStage,
   UnitType,
 } from '@platform/domain';
-import { addLeaves, emptyHandling, HandlingCounts, UnitTallyDoc } from '../rectification-tracker/unit-tallies';
-import { rollupGroups } from '../shared/rollups';
+import { emptyHandling, HandlingCounts, UnitTallyDoc } from '../rectification-tracker/unit-tallies';
+import { rollupSums } from '../shared/rollups';
+import { addLeavesInto } from '../shared/sums';
 import { UnitFilter } from '../shared/view-scope';
 import { STAGE_NAMES, STANDING_NAMES, TRANSITION_STATUS_NAMES } from './board-labels';
 import { BoardCampaignDoc, BoardUnitDoc } from './progress-board.documents';
@@ -97,15 +97,21 @@ function unitCounts(u: BoardUnitDoc, tally: UnitTallyDoc | undefined): MetricCou
   };
 }
 
+type Sum = { unitCount: number; makeUpUnits: number; problemsByHandling: HandlingCounts; counts: MetricCounts };
+const emptySum = (): Sum => ({ unitCount: 0, makeUpUnits: 0, problemsByHandling: emptyHandling(), counts: emptyMetricCounts() });
+/** In place: a city's rows are added into each group's sum without building objects per addition. */
+const addRow = (sum: Sum, r: BoardTotals) => {
+  sum.unitCount += r.unitCount;
+  sum.makeUpUnits += r.makeUpUnits;
+  addLeavesInto(sum.problemsByHandling, r.problemsByHandling);
+  addLeavesInto(sum.counts, r.counts);
+};
+const withMetrics = (sum: Sum, version: MetricsVersion): BoardTotals => ({ ...sum, metrics: computeMetrics(sum.counts, version) });
+
 function totals(rows: readonly BoardTotals[], version: MetricsVersion): BoardTotals {
-  const counts = sumMetricCounts(rows.map((r) => r.counts));
-  return {
-    unitCount: rows.reduce((n, r) => n + r.unitCount, 0),
-    makeUpUnits: rows.reduce((n, r) => n + r.makeUpUnits, 0),
-    problemsByHandling: rows.reduce((a, r) => addLeaves(a, r.problemsByHandling), emptyHandling()),
-    counts,
-    metrics: computeMetrics(counts, version),
-  };
+  const sum = emptySum();
+  for (const r of rows) addRow(sum, r);
+  return withMetrics(sum, version);
 }
 
 /** Descending, unknown (null) last. */
@@ -170,10 +176,12 @@ export function boardView(input: BoardInput, q: BoardQuery): BoardView {
     });
   const rows = unranked.sort(rankOrder(q.rankBy)).map((r, i): BoardRow => ({ rank: i + 1, ...r }));
 
-  const rollups = rollupGroups(
+  const rollups = rollupSums(
     tree,
     rows.map((r) => [r.unitId, r] as const),
-  ).map(({ members, ...node }): BoardRollup => ({ ...node, ...totals(members, q.metricsVersion) }));
+    emptySum,
+    addRow,
+  ).map(({ sum, ...node }): BoardRollup => ({ ...node, ...withMetrics(sum, q.metricsVersion) }));
 
   return {
     campaign: {

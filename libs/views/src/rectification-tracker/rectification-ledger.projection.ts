@@ -138,6 +138,10 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
       runningDeadline: 'scalar',
       urgencyKey: 'scalar',
       listKey: 'scalar',
+      // A page of one status in list order, and one status within a range of running deadlines
+      // (closed problems, most of a city's, sit at the end of the list order).
+      'status,listKey': 'scalar',
+      'status,runningDeadline': 'scalar',
     },
     [LEDGER_UNIT_TALLIES]: { campaignId: 'scalar', unitId: 'scalar' },
   },

@@ -90,7 +90,7 @@ export async function readProblemPage(
     sort: { listKey: 1 },
     skip: page.skip,
     limit: page.limit + 1,
-    ...(counted > EXACT_TOTAL_UP_TO ? { hint: 'listKey' } : {}),
+    ...(counted > EXACT_TOTAL_UP_TO ? { hint: f.statuses.length === 1 ? 'status,listKey' : 'listKey' } : {}),
   });
   const items = docs.slice(0, page.limit);
   const more = docs.length > page.limit;

@@ -7,16 +7,16 @@ import {
   OrganizationTree,
   problemOutcomeCounts,
   ProblemStatus,
-  sumMetricCounts,
   UnitLevel,
   WarningThresholds,
 } from '@platform/domain';
-import { rollupGroups } from '../shared/rollups';
+import { rollupSums } from '../shared/rollups';
+import { addLeavesInto, sumLeaves } from '../shared/sums';
 import { UnitFilter } from '../shared/view-scope';
 import { LedgerProblemDoc } from './rectification-ledger.documents';
 import { TrackedProblem } from './tracked-problem';
 import { warningsOn } from './tracker-tallies';
-import { addLeaves, emptyHandling, HandlingCounts, UnitTallyDoc } from './unit-tallies';
+import { emptyHandling, HandlingCounts, UnitTallyDoc } from './unit-tallies';
 
 const IN_PROGRESS: readonly ProblemStatus[] = ['identified', 'planned', 'in_progress'];
 
@@ -86,7 +86,12 @@ function addProblem(c: TrackerCounts, p: TrackedProblem): TrackerCounts {
   };
 }
 
-const sumTracker = (list: readonly TrackerCounts[]): TrackerCounts => list.reduce((a, b) => addLeaves(a, b), emptyTracker());
+type UnitEntry = { counts: TrackerCounts; metric: MetricCounts };
+const emptyEntry = (): UnitEntry => ({ counts: emptyTracker(), metric: emptyMetricCounts() });
+const addEntry = (sum: UnitEntry, e: UnitEntry) => {
+  addLeavesInto(sum.counts, e.counts);
+  addLeavesInto(sum.metric, e.metric);
+};
 
 function withRates(counts: TrackerCounts, metricCounts: MetricCounts, version: MetricsVersion): TrackerTotals {
   const m = computeMetrics(metricCounts, version);
@@ -112,7 +117,7 @@ export interface TrackerSummary {
   readonly overall: TrackerTotals;
 }
 
-type UnitCounts = Map<string, { counts: TrackerCounts; metric: MetricCounts }>;
+type UnitCounts = Map<string, UnitEntry>;
 
 /**
  * 整改进度 from the problems themselves, each tracked on the view's day: the definition the
@@ -180,17 +185,9 @@ function summarize(perUnit: UnitCounts, tree: OrganizationTree, version: Metrics
     .map(([unitId, e]): TrackerUnitRow => ({ unitId, name: tree.get(unitId)?.name ?? unitId, ...withRates(e.counts, e.metric, version) }))
     .sort((a, b) => a.unitId.localeCompare(b.unitId));
 
-  const rollups = rollupGroups(tree, perUnit).map(
-    ({ members, ...node }): TrackerRollup => ({
-      ...node,
-      ...withRates(sumTracker(members.map((e) => e.counts)), sumMetricCounts(members.map((e) => e.metric)), version),
-    }),
+  const rollups = rollupSums(tree, perUnit, emptyEntry, addEntry).map(
+    ({ sum, ...node }): TrackerRollup => ({ ...node, ...withRates(sum.counts, sum.metric, version) }),
   );
-  const all = [...perUnit.values()];
-  return {
-    metricsVersion: version,
-    units,
-    rollups,
-    overall: withRates(sumTracker(all.map((e) => e.counts)), sumMetricCounts(all.map((e) => e.metric)), version),
-  };
+  const all = sumLeaves(emptyEntry, perUnit.values());
+  return { metricsVersion: version, units, rollups, overall: withRates(all.counts, all.metric, version) };
 }

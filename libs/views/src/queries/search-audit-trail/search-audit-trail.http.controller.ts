@@ -41,6 +41,7 @@ export class SearchAuditTrailHttpController {
       asOf: momentOf(res, moment),
       backdatingThresholdHours: BACKDATING_THRESHOLD_HOURS,
       total: page.total,
+      totalMoreThan: page.totalMoreThan,
       after: search.after,
       limit: search.limit,
       nextAfter: page.nextAfter,
