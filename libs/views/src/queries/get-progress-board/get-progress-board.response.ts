@@ -1,14 +1,11 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { AS_OF_SCHEMA } from '../shared-schemas';
 
 /** The progress board with its roll-ups and ranking */
 export const GetProgressBoardAnswer: SchemaObject = {
   type: 'object',
   properties: {
-    asOf: {
-      type: 'object',
-      properties: { position: { type: 'number' }, at: { type: 'string' } },
-      nullable: true,
-    },
+    asOf: AS_OF_SCHEMA,
     campaign: {
       type: 'object',
       properties: {

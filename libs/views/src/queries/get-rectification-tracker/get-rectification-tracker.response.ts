@@ -1,14 +1,11 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { AS_OF_SCHEMA } from '../shared-schemas';
 
 /** Rectification counts per responsible unit, rolled up */
 export const GetRectificationTrackerAnswer: SchemaObject = {
   type: 'object',
   properties: {
-    asOf: {
-      type: 'object',
-      properties: { position: { type: 'number' }, at: { type: 'string' } },
-      nullable: true,
-    },
+    asOf: AS_OF_SCHEMA,
     campaign: {
       type: 'object',
       properties: { campaignId: { type: 'string' }, name: { type: 'string' } },

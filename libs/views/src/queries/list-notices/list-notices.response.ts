@@ -1,14 +1,11 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { AS_OF_SCHEMA } from '../shared-schemas';
 
 /** The notices of a campaign */
 export const ListNoticesAnswer: SchemaObject = {
   type: 'object',
   properties: {
-    asOf: {
-      type: 'object',
-      properties: { position: { type: 'number' }, at: { type: 'string' } },
-      nullable: true,
-    },
+    asOf: AS_OF_SCHEMA,
     total: { type: 'number' },
     notices: {
       type: 'array',

@@ -1,14 +1,11 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { AS_OF_SCHEMA, TRACKED_PROBLEM_PROPERTIES } from '../shared-schemas';
 
 /** One page of ledger entries */
 export const ListTrackedProblemsAnswer: SchemaObject = {
   type: 'object',
   properties: {
-    asOf: {
-      type: 'object',
-      properties: { position: { type: 'number' }, at: { type: 'string' } },
-      nullable: true,
-    },
+    asOf: AS_OF_SCHEMA,
     today: { type: 'string' },
     warningThresholds: {
       type: 'object',
@@ -22,42 +19,7 @@ export const ListTrackedProblemsAnswer: SchemaObject = {
       type: 'array',
       items: {
         type: 'object',
-        properties: {
-          problemId: { type: 'string' },
-          campaignId: { type: 'string' },
-          campaignIds: { type: 'array', items: { type: 'string' } },
-          responsibleUnitId: { type: 'string' },
-          responsibleUnitName: { type: 'string', nullable: true },
-          source: { type: 'string', nullable: true },
-          sourceName: { type: 'string', nullable: true },
-          category: { type: 'string', nullable: true },
-          description: { type: 'string', nullable: true },
-          responsibleLeader: { type: 'string', nullable: true },
-          handler: { type: 'string', nullable: true },
-          cycle: { type: 'number', nullable: true },
-          status: { type: 'string' },
-          statusName: { type: 'string', nullable: true },
-          handling: { type: 'string', nullable: true },
-          handlingName: { type: 'string', nullable: true },
-          timing: { type: 'string', nullable: true },
-          timingName: { type: 'string', nullable: true },
-          measures: { type: 'array', items: {}, nullable: true },
-          deadline: { type: 'string', nullable: true },
-          published: { type: 'boolean', nullable: true },
-          deferral: {},
-          joint: {},
-          rechecks: { type: 'array', items: {}, nullable: true },
-          registeredAt: { type: 'string', nullable: true },
-          fixedAt: {},
-          verifiedAt: {},
-          closedAt: {},
-          closedOnTime: {},
-          lastChangedAt: { type: 'string', nullable: true },
-          daysLeft: { type: 'number', nullable: true },
-          warningLevel: { type: 'string', nullable: true },
-          warningLevelName: { type: 'string', nullable: true },
-          overdue: { type: 'boolean', nullable: true },
-        },
+        properties: TRACKED_PROBLEM_PROPERTIES,
         nullable: true,
       },
       nullable: true,

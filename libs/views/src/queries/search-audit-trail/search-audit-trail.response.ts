@@ -1,14 +1,11 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { AS_OF_SCHEMA } from '../shared-schemas';
 
 /** One page of the audit trail */
 export const SearchAuditTrailAnswer: SchemaObject = {
   type: 'object',
   properties: {
-    asOf: {
-      type: 'object',
-      properties: { position: { type: 'number' }, at: { type: 'string' } },
-      nullable: true,
-    },
+    asOf: AS_OF_SCHEMA,
     backdatingThresholdHours: { type: 'number', nullable: true },
     total: { type: 'number', nullable: true, description: 'exact when at most 1000 entries match; otherwise null and totalMoreThan says so' },
     totalMoreThan: { type: 'number', nullable: true },
