@@ -145,7 +145,10 @@ export interface TrackedProblem {
 
 export interface ProblemPage {
   readonly asOf: AsOf;
-  readonly total: number;
+  /** Null beyond the count the server makes exact; then `totalMoreThan` is its lower bound. */
+  readonly total: number | null;
+  readonly totalMoreThan: number | null;
+  readonly next: string | null;
   readonly items: readonly TrackedProblem[];
 }
 

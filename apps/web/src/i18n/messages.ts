@@ -152,6 +152,7 @@ export const MESSAGES = {
   applyTransition: ['申请转段', 'Apply for transition'],
   offlineQueue: ['离线待发', 'Offline queue'],
   total: ['共 {n} 条', '{n} in all'],
+  totalMoreThan: ['超过 {n} 条', 'more than {n}'],
   noOpenRound: ['当前没有进行中的测评轮次', 'No ballot round is open'],
   auditOnly: ['审计追踪供活动办公室和督导组查看', 'The audit trail is for the campaign office and supervision groups'],
   findUnit: ['按单位名称或问题查找', 'Find by unit or problem'],

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { download } from '../shared/download';
 import { topOf } from '../shared/drill';
-import { PROBLEM_PAGE, problemFilters, scopeRoot } from '../shared/page-filters';
+import { pagerTotal, PROBLEM_PAGE, problemFilters, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag } from '../shared/problem-tags';
 
@@ -106,7 +106,7 @@ export default function TrackerPage() {
         loading={problems.isFetching}
         dataSource={(problems.data?.items ?? []) as TrackedProblem[]}
         scroll={{ x: 1100 }}
-        pagination={{ current: page, pageSize: PAGE, total: problems.data?.total ?? 0, showSizeChanger: false, size: 'small', showTotal: (n) => t('total', { n }), onChange: (p) => set('page', String(p)) }}
+        pagination={{ current: page, pageSize: PAGE, total: pagerTotal(problems.data, page), showSizeChanger: false, size: 'small', showTotal: (n) => (problems.data?.total == null && problems.data?.totalMoreThan != null ? t('totalMoreThan', { n: problems.data.totalMoreThan }) : t('total', { n })), onChange: (p) => set('page', String(p)) }}
         columns={[
           { title: '编号', dataIndex: 'problemId', width: 96, fixed: 'left', render: (id: string) => <Link to={`/problems/${id}`}>{id}</Link> },
           { title: t('description'), dataIndex: 'description', width: 260, render: (d: string, p) => <span title={`${p.category} · ${p.sourceName}`}>{d}</span> },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardFilters, problemFilters, scopeRoot } from './page-filters';
+import { boardFilters, pagerTotal, problemFilters, scopeRoot } from './page-filters';
 
 describe('page filters from the address', () => {
   it('starts at the reader’s first scope root, or the whole city when none is set', () => {
@@ -23,5 +23,17 @@ describe('page filters from the address', () => {
       limit: 20,
     });
     expect(problemFilters(new URLSearchParams('overdue=false'), undefined)).toMatchObject({ overdue: undefined, skip: 0, limit: 20 });
+  });
+});
+
+describe('the problem list pager', () => {
+  const items = (n: number) => Array.from({ length: n }, () => ({}) as never);
+  it('uses the exact total when the server gives one', () => {
+    expect(pagerTotal({ total: 37, totalMoreThan: null, next: null, items: items(20) }, 1)).toBe(37);
+  });
+  it('beyond the exact count, offers the pages up to the bound and one more while a next page exists', () => {
+    expect(pagerTotal({ total: null, totalMoreThan: 1000, next: 'c', items: items(20) }, 1)).toBe(1001);
+    expect(pagerTotal({ total: null, totalMoreThan: 1000, next: 'c', items: items(20) }, 60)).toBe(59 * 20 + 20 + 20);
+    expect(pagerTotal({ total: null, totalMoreThan: 1000, next: null, items: items(7) }, 60)).toBe(59 * 20 + 7);
   });
 });

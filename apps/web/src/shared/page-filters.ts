@@ -1,5 +1,5 @@
 import type { BoardFilters, ProblemFilters } from '../api/queries';
-import type { Handling, WarningLevel } from '../api/view-types';
+import type { Handling, ProblemPage, WarningLevel } from '../api/view-types';
 import type { SessionUser } from '../auth/session';
 
 // A page's query from its address: used by the page and by its route's loader, so both ask the same.
@@ -32,3 +32,13 @@ export function problemFilters(params: URLSearchParams, root: string | undefined
   };
 }
 
+/**
+ * Beyond the exact count the server gives only a lower bound: the pager then offers the pages up
+ * to it, and one more while the server says a next page exists.
+ */
+export function pagerTotal(data: Pick<ProblemPage, 'total' | 'totalMoreThan' | 'next' | 'items'> | undefined, page: number): number {
+  if (!data) return 0;
+  if (data.total !== null) return data.total;
+  const seen = (page - 1) * PROBLEM_PAGE + data.items.length;
+  return Math.max((data.totalMoreThan ?? 0) + 1, seen + (data.next ? PROBLEM_PAGE : 0));
+}

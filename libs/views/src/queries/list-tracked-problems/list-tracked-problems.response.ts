@@ -12,7 +12,11 @@ export const ListTrackedProblemsAnswer: SchemaObject = {
       properties: { greenDays: { type: 'number', nullable: true }, yellowDays: { type: 'number', nullable: true } },
       nullable: true,
     },
-    total: { type: 'number' },
+    /** Exact up to 1000 matches; beyond, null and `totalMoreThan` says so. */
+    total: { type: 'number', nullable: true },
+    totalMoreThan: { type: 'number', nullable: true },
+    totalText: { type: 'string' },
+    next: { type: 'string', nullable: true },
     skip: { type: 'number', nullable: true },
     limit: { type: 'number', nullable: true },
     items: {
