@@ -1,6 +1,6 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CampaignsModule } from '@platform/campaigns';
-import { ScopeLookupRegistry } from '@platform/common';
+import { StreamCategory, unitAfterDot } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
 import { RegisterProblemHttpController } from './commands/register-problem/register-problem.http';
 import { PlanRectificationHttpController } from './commands/plan-rectification/plan-rectification.http';
@@ -86,15 +86,10 @@ import { DeadlineWarningJob } from './warnings/deadline-warning.job';
   ],
   exports: [ProblemStates, ProblemUnits, ProblemResponsibleUnit],
 })
-export class RectificationModule implements OnModuleInit {
-  constructor(
-    private readonly lookups: ScopeLookupRegistry,
-    private readonly problems: ProblemUnits,
-  ) {}
+export class RectificationModule {}
 
-  onModuleInit(): void {
-    this.lookups.registerStreamCategory('problem', (streamId) => this.problems.units(streamId.slice('problem-'.length)));
-    // satisfaction-<campaign>.<unit>: ids never contain '.', so the unit is what follows it.
-    this.lookups.registerStreamCategory('satisfaction', async (streamId) => [streamId.slice(streamId.indexOf('.') + 1)]);
-  }
-}
+/** A problem concerns every unit that worked on it; `satisfaction-<campaign>.<unit>` its unit. */
+export const RECTIFICATION_STREAMS: readonly StreamCategory[] = [
+  { prefix: 'problem', units: (streamId, lookups) => lookups.lookup(ProblemUnits).units(streamId.slice('problem-'.length)) },
+  { prefix: 'satisfaction', units: async (streamId) => unitAfterDot(streamId) },
+];

@@ -1,5 +1,5 @@
-import { Global, Module, OnModuleInit } from '@nestjs/common';
-import { ScopeLookupRegistry } from '@platform/common';
+import { Global, Module } from '@nestjs/common';
+import { StreamCategory } from '@platform/common';
 import { CampaignsModule } from '@platform/campaigns';
 import { OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
@@ -63,13 +63,9 @@ import { VIEW_PROJECTIONS } from './view-projections';
   providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits, { provide: WARNING_CANDIDATES, useClass: LedgerWarningCandidates }],
   exports: [ViewMoments, WARNING_CANDIDATES],
 })
-export class ViewsModule implements OnModuleInit {
-  constructor(
-    private readonly lookups: ScopeLookupRegistry,
-    private readonly notices: NoticeUnits,
-  ) {}
+export class ViewsModule {}
 
-  onModuleInit(): void {
-    this.lookups.registerStreamCategory('notice', (streamId) => this.notices.units(streamId.slice('notice-'.length)));
-  }
-}
+/** A notice concerns the units on its board. */
+export const VIEW_STREAMS: readonly StreamCategory[] = [
+  { prefix: 'notice', units: (streamId, lookups) => lookups.lookup(NoticeUnits).units(streamId.slice('notice-'.length)) },
+];
