@@ -83,6 +83,9 @@ export async function checkDeadlines(
       if (warningDue(d, today, await thresholdsOf(problem.current.campaignId))) due.push({ problem, partId: d.partId });
     }
   }
+  // One order wherever the states come from (the ledger's index, the generator's registration order),
+  // so the same day's warnings are written in the same order on every path.
+  due.sort((a, b) => compare(a.problem.problemId, b.problem.problemId) || compare(a.partId ?? '', b.partId ?? ''));
   const report = { today, due: due.length, raised: [] as RaisedWarning[], alreadyRecorded: 0, failed: [] as WarningCheckReport['failed'][number][] };
   for (const { problem, partId } of due) {
     try {
@@ -98,6 +101,8 @@ export async function checkDeadlines(
   }
   return report;
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Null when the level was already recorded (by an earlier or a concurrent run): nothing is written. */
 async function raise(runner: StreamCommandRunner, input: RaiseWarningInput, meta: CommandMeta): Promise<RaisedWarning | null> {
