@@ -219,7 +219,7 @@ export class DemoEngine {
     const user = this.streams.user(by);
     if (!user) throw new Error(`unknown user ${by}`);
     if (user.disabled) throw new Error(`user ${by} is disabled`);
-    return { userId: user.userId, role: user.role as Role, unitId: user.scopeUnitIds[0] ?? null };
+    return { userId: user.userId, role: user.role as Role, unitId: user.unitId };
   }
 
   private async execute(a: DemoAction): Promise<void> {
