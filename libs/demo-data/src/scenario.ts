@@ -167,7 +167,7 @@ class ScenarioBuilder {
   private verifier(unit: PlannedUnit, involved: readonly string[], rng: Rng): string {
     const roll = rng.next();
     const group = roll < 0.8 ? this.groupOf(unit) : roll < 0.9 ? rng.pick(this.people.roving) : null;
-    if (group && !involved.includes(group.actorUnitId)) return group.userId;
+    if (group && !(group.ownUnitId && involved.includes(group.ownUnitId))) return group.userId;
     return this.office(rng);
   }
 
@@ -823,7 +823,7 @@ class ScenarioBuilder {
     const held = rng.chance(0.88);
     const group = this.groupOf(p.unit);
     let by = rng.chance(0.85) ? group.userId : this.office(rng);
-    if (by === group.userId && p.involved.includes(group.actorUnitId)) by = this.office(rng);
+    if (by === group.userId && group.ownUnitId && p.involved.includes(group.ownUnitId)) by = this.office(rng);
     if (!held && rng.chance(0.3)) by = this.operator(p.unit.unitId);
     const ok = this.emit(at, by, {
       type: 'RecheckProblem',
