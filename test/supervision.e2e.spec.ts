@@ -16,6 +16,11 @@ const TREE_CSV = [
 ].join('\n');
 
 const CAMPAIGN = 'adv-1';
+/**
+ * The snapshot hash the platform published for this very city before the classification was
+ * versioned (the same requests, run on the code before the change): a v1 notice must equal it.
+ */
+const PUBLISHED_BEFORE_VERSIONING = 'cf4b674ed1256ee002c3635fc1dc9888e74ce45205d78e8e601160964f807a05';
 const TRACKER = `/api/campaigns/${CAMPAIGN}/rectification-tracker`;
 let now = new Date('2026-03-25T02:00:00Z');
 
@@ -139,6 +144,7 @@ describe('督查 (supervision) and the five kinds of seed 004 三.1 over HTTP', 
     const n1 = await get('/api/notices/n-v1');
     expect(n1).toMatchObject({ handlingVersion: 1, snapshot: { overall: { problemsByHandling: { being_rectified: 1, by_deadline: 3 } } } });
     expect(n1.snapshot).not.toHaveProperty('handlingVersion');
+    expect(n1.snapshotHash).toBe(PUBLISHED_BEFORE_VERSIONING);
     const n2 = await get('/api/notices/n-v2');
     expect(n2).toMatchObject({ handlingVersion: 2, snapshot: { handlingVersion: 2, overall: { problemsByHandling: { being_rectified: 3, by_deadline: 1 } } } });
 
