@@ -64,7 +64,7 @@ describe('the demo city generator', () => {
         'ClosePart', 'CloseSatisfactionRound', 'ConcludeUnit', 'CreateUnit', 'DeferProblem', 'EnrollUnits', 'EscalateToJoint', 'ImportUnits',
         'LaunchCampaign', 'OpenSatisfactionRound', 'PlanRectification', 'PublishPlan', 'RecheckProblem', 'RecordBallotTally',
         'RecordParticipation', 'RecordPartProgress', 'RecordProgress', 'RecordStep', 'RegisterProblem', 'RegisterUser', 'RejectFix',
-        'RejectTransition', 'ReviewDeferral', 'WarningCheck',
+        'RejectTransition', 'ReviewDeferral', 'WarningCheck', 'NoteSupervision',
       ]),
     );
 

@@ -51,7 +51,8 @@ describe('the rectification ledger: the five kinds of handling of seed 004 三.1
     await post('/api/organizations/import', await p.signIn('admin-1', 'admin'), { csv: TREE_CSV });
     office = await p.signIn('office-1', 'office', ['city']);
     inspector = await p.signIn('insp-county', 'inspector', ['county-1']);
-    townInspector = await p.signIn('insp-town', 'inspector', ['town-1']);
+    // A group that belongs to the township (its own unit, named): it never verifies the township's work.
+    townInspector = await p.signIn('insp-town', 'inspector', ['town-1'], 'town-1');
     townOp = await p.signIn('op-town', 'operator', ['town-1']);
     op1 = await p.signIn('op-b1', 'operator', ['b1']);
     op2 = await p.signIn('op-b2', 'operator', ['b2']);

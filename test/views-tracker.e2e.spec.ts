@@ -63,8 +63,9 @@ describe('rectification tracker over HTTP', () => {
       inProgress: 3,
       deferred: 1,
       joint: 1,
-      byDeadline: 4,
-      byHandling: { being_rectified: 0, by_deadline: 4, deferred: 1, joint: 1, solved: 1 },
+      // The fix awaiting verification is kind (1), pushed on by supervision, not 限期整改 (classification v2).
+      byDeadline: 3,
+      byHandling: { being_rectified: 1, by_deadline: 3, deferred: 1, joint: 1, solved: 1 },
       overdue: 2,
       warnings: { green: 1, yellow: 1, red: 2 },
       jointParts: { total: 2, closed: 0, overdue: 1 },

@@ -16,8 +16,9 @@ export interface TestPlatform {
   /**
    * Headers of a signed-in user with this role and scope (subtree roots); an administrator
    * creates the user on first use, then it signs in with its password like anyone else.
+   * `unitId` is the user's own unit (本单位) when it is to be named explicitly.
    */
-  signIn(userId: string, role: string, scopeUnitIds?: string[]): Promise<Headers>;
+  signIn(userId: string, role: string, scopeUnitIds?: string[], unitId?: string): Promise<Headers>;
   /** The event store's head, as /health reports it: unchanged across a call means it wrote nothing. */
   headPosition(): Promise<number>;
   /** Restart on the same data directory, as after a crash or a deploy. */
@@ -69,14 +70,14 @@ export async function startTestPlatform(
     dataDir,
     config,
     http,
-    async signIn(userId, role, scopeUnitIds = []) {
+    async signIn(userId, role, scopeUnitIds = [], unitId) {
       if (userId === TEST_ADMIN.username) return { authorization: `Bearer ${await tokenFor(userId, TEST_ADMIN.password)}` };
       if (!registered.has(userId)) {
         const admin = await tokenFor(TEST_ADMIN.username, TEST_ADMIN.password);
         const res = await http()
           .post('/api/users')
           .set('authorization', `Bearer ${admin}`)
-          .send({ userId, username: userId.toLowerCase(), displayName: userId, role, scopeUnitIds, password: TEST_PASSWORD });
+          .send({ userId, username: userId.toLowerCase(), displayName: userId, role, scopeUnitIds, ...(unitId ? { unitId } : {}), password: TEST_PASSWORD });
         if (res.status !== 201) throw new Error(`creating ${userId} failed: ${res.status} ${JSON.stringify(res.body)}`);
         registered.add(userId);
       }

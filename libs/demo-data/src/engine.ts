@@ -33,6 +33,7 @@ import {
   recordBallotTally,
   recordPartProgress,
   recordProgress,
+  noteSupervision,
   RectificationPorts,
   registerProblem,
   rejectFix,
@@ -219,7 +220,7 @@ export class DemoEngine {
     const user = this.streams.user(by);
     if (!user) throw new Error(`unknown user ${by}`);
     if (user.disabled) throw new Error(`user ${by} is disabled`);
-    return { userId: user.userId, role: user.role as Role, unitId: user.scopeUnitIds[0] ?? null };
+    return { userId: user.userId, role: user.role as Role, unitId: user.unitId };
   }
 
   private async execute(a: DemoAction): Promise<void> {
@@ -268,6 +269,7 @@ export class DemoEngine {
     PlanRectification: (a, op) => this.send(a, planRectification, problemInput(op)),
     PublishPlan: (a, op) => this.send(a, publishPlan, problemInput(op)),
     RecordProgress: (a, op) => this.send(a, recordProgress, problemInput(op)),
+    NoteSupervision: (a, op) => this.send(a, noteSupervision, problemInput(op)),
     ChangeDeadline: (a, op) => this.send(a, changeDeadline, problemInput(op)),
     ClaimFixed: (a, op) => this.send(a, claimFixed, problemInput(op)),
     AcceptFix: (a, op) => this.send(a, acceptFix, problemInput(op)),

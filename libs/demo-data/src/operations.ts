@@ -39,6 +39,7 @@ export type DemoOp =
   | PartOp<'RecordPartProgress', { note: string; attachmentRefs?: string[]; occurredAt?: string }>
   | PartOp<'ChangePartDeadline', { deadline: string; reason: string }>
   | PartOp<'ClosePart', { evidence: string }>
+  | ProblemOp<'NoteSupervision', { finding: string; demand: string; dueBy: string }>
   | ProblemOp<'RecheckProblem', { lookBackCampaignId: string; outcome: 'held' | 'rebounded'; finding: string }>
   /** A run of the deadline-warning job: every problem (the day's first run) or those touched since the last run. */
   | { type: 'WarningCheck'; problemIds: string[] | null };
@@ -172,6 +173,8 @@ export function httpRequestOf(op: DemoOp): HttpRequest | null {
       return post(`/api/problems/${op.problemId}/claim-fixed`, op.body);
     case 'AcceptFix':
       return post(`/api/problems/${op.problemId}/accept-fix`, op.body);
+    case 'NoteSupervision':
+      return post(`/api/problems/${op.problemId}/supervision-notes`, op.body);
     case 'RejectFix':
       return post(`/api/problems/${op.problemId}/reject-fix`, op.body);
     case 'CloseProblem':

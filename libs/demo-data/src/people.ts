@@ -21,8 +21,8 @@ export interface InspectionGroup {
   readonly name: string;
   /** County-level units assigned to a supervision group; the whole city for a roving group. */
   readonly scopeUnitIds: string[];
-  /** What the platform takes as the actor's unit: the first scope unit. */
-  readonly actorUnitId: string;
+  /** The group's own unit (本单位): none, groups are sent by the city committee and belong to no unit they watch. */
+  readonly ownUnitId: string | null;
   readonly roving: boolean;
 }
 
@@ -70,7 +70,7 @@ export function planPeople(plan: CityPlan, rng: Rng): DemoPeople {
   sizes.forEach((size, i) => {
     const scope = plan.counties.slice(next, next + size).map((c) => c.unitId);
     next += size;
-    const g: InspectionGroup = { userId: `sg-${String(i + 1).padStart(2, '0')}`, name: `市委第${numeral(i + 1)}督导组`, scopeUnitIds: scope, actorUnitId: scope[0], roving: false };
+    const g: InspectionGroup = { userId: `sg-${String(i + 1).padStart(2, '0')}`, name: `市委第${numeral(i + 1)}督导组`, scopeUnitIds: scope, ownUnitId: null, roving: false };
     groups.push(g);
     scope.forEach((id) => supervisionGroupOf.set(id, g));
   });
@@ -78,7 +78,7 @@ export function planPeople(plan: CityPlan, rng: Rng): DemoPeople {
     userId: `rg-${String(i + 1).padStart(2, '0')}`,
     name: `市委第${numeral(i + 1)}巡回检查组`,
     scopeUnitIds: [plan.city.unitId],
-    actorUnitId: plan.city.unitId,
+    ownUnitId: null,
     roving: true,
   }));
   const inspectorBodies = [...groups, ...roving].map((g) => ({

@@ -6,6 +6,7 @@ import { ANONYMOUS, DemoAction, DemoOp, SYSTEM } from './operations';
 import { DEMO_PASSWORDS, DemoPeople, InspectionGroup, operatorBody } from './people';
 import { apportion, quotaList, Rng, rngFor } from './random';
 import * as T from './texts';
+import { supervisionNoteFor } from './supervision-scenario';
 
 export const MAIN_CAMPAIGN_ID = 'advanced-edu-b2';
 export const LOOK_BACK_CAMPAIGN_ID = 'look-back-b2';
@@ -167,7 +168,7 @@ class ScenarioBuilder {
   private verifier(unit: PlannedUnit, involved: readonly string[], rng: Rng): string {
     const roll = rng.next();
     const group = roll < 0.8 ? this.groupOf(unit) : roll < 0.9 ? rng.pick(this.people.roving) : null;
-    if (group && !involved.includes(group.actorUnitId)) return group.userId;
+    if (group && !(group.ownUnitId && involved.includes(group.ownUnitId))) return group.userId;
     return this.office(rng);
   }
 
@@ -724,6 +725,11 @@ class ScenarioBuilder {
     return this.office(rng);
   }
 
+  /** The supervision notes' own random stream, apart from each problem's story. */
+  supervisionRng(problemId: string): Rng {
+    return this.rng('supervision', problemId);
+  }
+
   verifierFor(u: PlannedUnit, involved: readonly string[], rng: Rng): string {
     return this.verifier(u, involved, rng);
   }
@@ -823,7 +829,7 @@ class ScenarioBuilder {
     const held = rng.chance(0.88);
     const group = this.groupOf(p.unit);
     let by = rng.chance(0.85) ? group.userId : this.office(rng);
-    if (by === group.userId && p.involved.includes(group.actorUnitId)) by = this.office(rng);
+    if (by === group.userId && group.ownUnitId && p.involved.includes(group.ownUnitId)) by = this.office(rng);
     if (!held && rng.chance(0.3)) by = this.operator(p.unit.unitId);
     const ok = this.emit(at, by, {
       type: 'RecheckProblem',
@@ -994,6 +1000,14 @@ class ProblemStory {
       const next = this.cal.dateOfDay(Math.max(this.dayOfDate(deadline), this.cal.dayOf(at)) + this.rng.int(10, 40));
       this.p('ChangeDeadline', { deadline: next, reason: T.deadlineReason(this.rng) }, at);
     }
+    this.supervise();
+  }
+
+  /** 督查 on a share of the problems still being worked on, by a group from outside the units doing the work. */
+  private supervise(): void {
+    const rng = this.s.supervisionRng(this.problemId);
+    const note = supervisionNoteFor(rng, this.cal, this.c.t);
+    if (note) this.p('NoteSupervision', note.body, note.at, this.s.verifierFor(this.u, this.record.involved, rng));
   }
 
   /** The road to 销号: notes, a claim with evidence, 验收 (sometimes refused first), 销号 with mechanisms. */

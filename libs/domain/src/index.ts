@@ -27,6 +27,7 @@ export * from './identity/user.events';
 export * from './identity/user.decider';
 export * from './metrics/metric-counts';
 export * from './metrics/metric-definitions';
+export * from './metrics/handling-definitions';
 export * from './metrics/problem-outcome';
 export * from './metrics/notice.events';
 export * from './metrics/notice.decider';

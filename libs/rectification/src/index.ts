@@ -19,6 +19,7 @@ export * from './commands/recheck-problem/recheck-problem';
 export * from './commands/record-ballot-tally/record-ballot-tally';
 export * from './commands/record-part-progress/record-part-progress';
 export * from './commands/record-progress/record-progress';
+export * from './commands/note-supervision/note-supervision';
 export * from './commands/register-problem/register-problem';
 export * from './commands/reject-fix/reject-fix';
 export * from './commands/resume-rectification/resume-rectification';

@@ -19,6 +19,7 @@ import { RecordPartProgressHttpController } from './commands/record-part-progres
 import { ChangePartDeadlineHttpController } from './commands/change-part-deadline/change-part-deadline.http';
 import { ClosePartHttpController } from './commands/close-part/close-part.http';
 import { RecheckProblemHttpController } from './commands/recheck-problem/recheck-problem.http';
+import { NoteSupervisionHttpController } from './commands/note-supervision/note-supervision.http';
 import { RunWarningCheckHttpController } from './commands/run-warning-check/run-warning-check.http';
 import { OpenSatisfactionRoundHttpController } from './commands/open-satisfaction-round/open-satisfaction-round.http';
 import { RecordBallotTallyHttpController } from './commands/record-ballot-tally/record-ballot-tally.http';
@@ -63,6 +64,7 @@ import { DeadlineWarningJob } from './warnings/deadline-warning.job';
     ChangePartDeadlineHttpController,
     ClosePartHttpController,
     RecheckProblemHttpController,
+    NoteSupervisionHttpController,
     OpenSatisfactionRoundHttpController,
     RecordBallotTallyHttpController,
     CastBallotHttpController,

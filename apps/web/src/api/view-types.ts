@@ -139,6 +139,9 @@ export interface TrackedProblem {
   readonly warningLevel: WarningLevel;
   readonly warningLevelName: string;
   readonly overdue: boolean;
+  /** 督查: a note in the current cycle and not yet verified. */
+  readonly underSupervision?: boolean;
+  readonly supervision?: { readonly notes: number; readonly last: { finding: string; demand: string; dueBy: string; notedBy: string; at: string } } | null;
   readonly registeredAt: string;
   readonly lastChangedAt: string;
 }

@@ -11,7 +11,7 @@ import { CommandForm } from '../forms/CommandForm';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { dateTime, lagText, WARNING_COLOR } from '../shared/format';
-import { HandlingTag, WarningTag } from '../shared/problem-tags';
+import { HandlingTag, SupervisionTag, WarningTag } from '../shared/problem-tags';
 
 /** A problem's page: what it is, who answers for it, and every step of its life with both of its times. */
 export default function ProblemPage() {
@@ -24,12 +24,13 @@ export default function ProblemPage() {
   const { problem: p, events } = timeline.data;
   const canProgress = !asOf && (user.role === 'office' || user.role === 'operator') && !['closed', 'verified'].includes(p.status);
   const canVerify = !asOf && (user.role === 'office' || user.role === 'inspector') && p.status === 'fixed';
+  const canSupervise = !asOf && (user.role === 'office' || user.role === 'inspector') && !['closed', 'verified'].includes(p.status);
 
   return (
     <Row gutter={[12, 12]}>
       <Col xs={24} lg={15}>
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <Card size="small" title={<span data-testid="problem-title">{p.problemId} · {p.description}</span>} extra={<Space size={4}><HandlingTag p={p} /><WarningTag p={p} /></Space>}>
+          <Card size="small" title={<span data-testid="problem-title">{p.problemId} · {p.description}</span>} extra={<Space size={4}><HandlingTag p={p} /><SupervisionTag p={p} /><WarningTag p={p} /></Space>}>
             <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
               <Descriptions.Item label={t('status')}>{p.statusName}</Descriptions.Item>
               <Descriptions.Item label={t('source')}>{p.sourceName} · {p.category}</Descriptions.Item>
@@ -40,6 +41,13 @@ export default function ProblemPage() {
               <Descriptions.Item label={t('measures')} span={2}>
                 {p.measures.length ? p.measures.map((m, i) => <div key={i}>{i + 1}. {m}</div>) : '—'}
               </Descriptions.Item>
+              {p.supervision && (
+                <Descriptions.Item label={`${t('supervision')}（${p.supervision.notes}）`} span={2}>
+                  <span data-testid="supervision-last">
+                    {p.supervision.last.finding} → {p.supervision.last.demand}（{p.supervision.last.dueBy} 前）
+                  </span>
+                </Descriptions.Item>
+              )}
               {p.deferral && (
                 <Descriptions.Item label="暂缓" span={2}>
                   {p.deferral.reason} {p.deferral.reviewDate ? `（复查日期 ${p.deferral.reviewDate}）` : ''}
@@ -99,6 +107,7 @@ export default function ProblemPage() {
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           {canProgress && <ProgressForm problemId={p.problemId} />}
           {canVerify && <VerifyForms problemId={p.problemId} />}
+          {canSupervise && <SupervisionForm problemId={p.problemId} />}
           <Link to={`/tracker?root=${p.responsibleUnitId}`}>← {t('tracker')}</Link>
         </Space>
       </Col>
@@ -108,11 +117,11 @@ export default function ProblemPage() {
 
 /** The event's own words: notes, evidence, reasons, measures — whatever it carries that a reader wants. */
 function EventSummary({ data }: { data: Record<string, unknown> }) {
-  const text = ['note', 'evidence', 'reason', 'comment', 'explanation', 'description']
+  const text = ['note', 'finding', 'demand', 'evidence', 'reason', 'comment', 'explanation', 'description']
     .map((k) => data[k])
     .filter((v): v is string => typeof v === 'string');
   const measures = Array.isArray(data.measures) ? (data.measures as string[]).join('；') : null;
-  const deadline = typeof data.deadline === 'string' ? `时限 ${data.deadline}` : null;
+  const deadline = typeof data.deadline === 'string' ? `时限 ${data.deadline}` : typeof data.dueBy === 'string' ? `限 ${data.dueBy} 前` : null;
   return <span style={{ fontSize: 12 }}>{[...text, measures, deadline].filter(Boolean).join(' · ') || '—'}</span>;
 }
 
@@ -131,6 +140,37 @@ function ProgressForm({ problemId }: { problemId: string }) {
         </Form.Item>
         <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在；补录请填实际发生时间">
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+        </Form.Item>
+      </CommandForm>
+    </Card>
+  );
+}
+
+/** 督查: what the group found, what it demands, by when. */
+function SupervisionForm({ problemId }: { problemId: string }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const note = useCommand(
+    (body: { finding: string; demand: string; dueBy: string }, headers) =>
+      api.POST('/api/problems/{problemId}/supervision-notes', { params: { path: { problemId } }, body, headers }),
+    { path: `/api/problems/${problemId}/supervision-notes`, label: () => `督查 ${problemId}` },
+  );
+  return (
+    <Card size="small" title={t('noteSupervision')}>
+      <CommandForm
+        form={form}
+        mutation={note}
+        testId="supervision-form"
+        toBody={(v) => ({ finding: String(v.finding ?? ''), demand: String(v.demand ?? ''), dueBy: v.dueBy ? (v.dueBy as Dayjs).format('YYYY-MM-DD') : '' })}
+      >
+        <Form.Item name="finding" label={t('finding')}>
+          <Input.TextArea rows={2} maxLength={5000} />
+        </Form.Item>
+        <Form.Item name="demand" label={t('demand')}>
+          <Input.TextArea rows={2} maxLength={5000} />
+        </Form.Item>
+        <Form.Item name="dueBy" label={t('dueBy')}>
+          <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
         </Form.Item>
       </CommandForm>
     </Card>

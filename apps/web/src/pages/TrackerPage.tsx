@@ -11,7 +11,7 @@ import { download } from '../shared/download';
 import { topOf } from '../shared/drill';
 import { pagerTotal, PROBLEM_PAGE, problemFilters, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
-import { HandlingTag, HANDLINGS, WarningTag } from '../shared/problem-tags';
+import { HandlingTag, HANDLINGS, WarningTag, SupervisionTag } from '../shared/problem-tags';
 
 const PAGE = PROBLEM_PAGE;
 
@@ -91,6 +91,10 @@ export default function TrackerPage() {
           <Switch size="small" checked={filters.overdue === true} onChange={(v) => set('overdue', v ? 'true' : undefined)} data-testid="filter-overdue" />
           {t('overdueOnly')}
         </Space>
+        <Space size={4}>
+          <Switch size="small" checked={filters.supervised === true} onChange={(v) => set('supervised', v ? 'true' : undefined)} data-testid="filter-supervised" />
+          {t('supervisedOnly')}
+        </Space>
         <Button size="small" icon={<DownloadOutlined />} data-testid="export-ledger-xlsx" onClick={() => download(`/api/campaigns/${campaignId}/ledger/export?${exportQuery}&format=xlsx`, 'ledger.xlsx').catch((e: Error) => message.error(e.message))}>
           {t('exportXlsx')}
         </Button>
@@ -111,7 +115,7 @@ export default function TrackerPage() {
           { title: '编号', dataIndex: 'problemId', width: 96, fixed: 'left', render: (id: string) => <Link to={`/problems/${id}`}>{id}</Link> },
           { title: t('description'), dataIndex: 'description', width: 260, render: (d: string, p) => <span title={`${p.category} · ${p.sourceName}`}>{d}</span> },
           { title: t('responsibleUnit'), dataIndex: 'responsibleUnitName', width: 170 },
-          { title: t('handling'), width: 130, render: (_, p) => <HandlingTag p={p} /> },
+          { title: t('handling'), width: 130, render: (_, p) => <Space size={2} wrap><HandlingTag p={p} /><SupervisionTag p={p} /></Space> },
           { title: t('status'), dataIndex: 'statusName', width: 96 },
           { title: t('deadline'), dataIndex: 'deadline', width: 100 },
           { title: t('warning'), width: 100, render: (_, p) => <WarningTag p={p} /> },

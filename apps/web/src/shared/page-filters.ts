@@ -27,6 +27,7 @@ export function problemFilters(params: URLSearchParams, root: string | undefined
     handling: list(params.get('handling')) as Handling[] | undefined,
     warningLevel: list(params.get('warningLevel')) as WarningLevel[] | undefined,
     overdue: params.get('overdue') === 'true' ? true : undefined,
+    supervised: params.get('supervised') === 'true' ? true : undefined,
     skip: (page - 1) * PROBLEM_PAGE,
     limit: PROBLEM_PAGE,
   };

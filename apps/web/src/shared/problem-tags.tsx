@@ -16,6 +16,17 @@ export function HandlingTag({ p }: { p: Pick<TrackedProblem, 'handling' | 'handl
   return <Tag color={h?.color}>{h?.zh ?? p.handlingName}</Tag>;
 }
 
+/** 督查中: shown beside the kind while a supervision note stands on the problem. */
+export function SupervisionTag({ p }: { p: Pick<TrackedProblem, 'underSupervision' | 'supervision'> }) {
+  if (!p.underSupervision) return null;
+  const last = p.supervision?.last;
+  return (
+    <Tag color="magenta" title={last ? `${last.demand}（${last.dueBy} 前）` : undefined} data-testid="supervision-tag">
+      督查中
+    </Tag>
+  );
+}
+
 export function WarningTag({ p }: { p: Pick<TrackedProblem, 'warningLevel' | 'warningLevelName' | 'daysLeft' | 'overdue'> }) {
   if (p.warningLevel === 'none') return null;
   // A problem without a deadline of its own is overdue through a joint part: say so without a day count.

@@ -2,11 +2,21 @@ import { assertNever, Decider } from '../shared/decider';
 import { refuse } from '../shared/domain-error';
 import { CommandContext, Role, ROLES } from '../shared/actor';
 import { UNIT_ID_PATTERN } from '../organizations/organization-types';
-import { USERNAME_PATTERN, UserEvent, UserScope } from './user.events';
+import { ownUnitOfLegacy, ROLES_WITH_OWN_UNIT, USERNAME_PATTERN, UserEvent, UserScope } from './user.events';
 
 export type UserCommand = CommandContext &
   (
-    | ({ type: 'RegisterUser'; userId: string; username: string; displayName: string; role: Role } & UserScope)
+    | ({
+        type: 'RegisterUser';
+        userId: string;
+        username: string;
+        displayName: string;
+        role: Role;
+        /** 本单位; see `ownUnitOf` for when it may be left out. */
+        unitId?: string | null;
+        /** Of the own unit, the ones the tree does not hold. */
+        readonly unknownUnitIds?: readonly string[];
+      } & UserScope)
     | { type: 'GrantRole'; role: Role }
     | ({ type: 'ChangeScope'; readonly unknownUnitIds: readonly string[] } & UserScope)
     | { type: 'SetPassword' }
@@ -20,6 +30,8 @@ export interface UserState extends UserScope {
   readonly username: string;
   readonly displayName: string;
   readonly role: Role | null;
+  /** 本单位: what deciders take as the actor's unit; never read from the scope's order. */
+  readonly unitId: string | null;
   readonly disabled: boolean;
 }
 
@@ -29,6 +41,7 @@ const initialState = (): UserState => ({
   username: '',
   displayName: '',
   role: null,
+  unitId: null,
   disabled: false,
   scopeUnitIds: [],
   contactPointUnitIds: [],
@@ -59,6 +72,22 @@ function checkUnitsExist(scope: UserScope, unknownUnitIds: readonly string[]): v
   refuse('unit_not_found', `${field}: 组织 ${unknownUnitIds.join(', ')} 不存在 (unit not found)`, { field, unitIds: [...unknownUnitIds] });
 }
 
+/**
+ * The own unit, as registered: the one given; else, for an operator or a leader whose scope is a
+ * single unit, that unit (written into the event, not looked up later); else none, or a refusal
+ * for an operator or leader whose scope leaves it open.
+ */
+function ownUnitOf(c: { role: Role; unitId?: string | null; unknownUnitIds?: readonly string[] } & UserScope): string | null {
+  if (c.unitId) {
+    if (!UNIT_ID_PATTERN.test(c.unitId)) refuse('unit_id_invalid', '本单位编码无效 (unitId must be a unit id)', { field: 'unitId' });
+    if (c.unknownUnitIds?.includes(c.unitId)) refuse('unit_not_found', `unitId: 组织 ${c.unitId} 不存在 (unit not found)`, { field: 'unitId', unitIds: [c.unitId] });
+    return c.unitId;
+  }
+  if (!ROLES_WITH_OWN_UNIT.includes(c.role)) return null;
+  if (c.scopeUnitIds.length === 1) return c.scopeUnitIds[0];
+  refuse('own_unit_required', '联络员和领导须指定本单位 (unitId is required when the scope has several units)', { field: 'unitId' });
+}
+
 function requireUser(s: UserState): void {
   if (!s.exists) refuse('user_not_found', '用户不存在 (user not found)');
 }
@@ -80,6 +109,7 @@ function decide(c: UserCommand, s: UserState): UserEvent[] {
       if (!c.displayName.trim()) refuse('display_name_required', '请填写姓名 (displayName)');
       checkRole(c.role);
       checkScope(c.role, c);
+      const unitId = ownUnitOf(c);
       return [
         {
           type: 'UserRegistered',
@@ -88,6 +118,7 @@ function decide(c: UserCommand, s: UserState): UserEvent[] {
             username: c.username,
             displayName: c.displayName.trim(),
             role: c.role,
+            unitId,
             scopeUnitIds: [...new Set(c.scopeUnitIds)],
             contactPointUnitIds: [...new Set(c.contactPointUnitIds)],
           },
@@ -140,7 +171,7 @@ function decide(c: UserCommand, s: UserState): UserEvent[] {
 function evolve(s: UserState, e: UserEvent): UserState {
   switch (e.type) {
     case 'UserRegistered':
-      return { ...s, exists: true, ...e.data, disabled: false };
+      return { ...s, exists: true, ...e.data, unitId: e.data.unitId !== undefined ? e.data.unitId : ownUnitOfLegacy(e.data), disabled: false };
     case 'RoleGranted':
       return { ...s, role: e.data.role, contactPointUnitIds: e.data.role === 'leader' ? s.contactPointUnitIds : [] };
     case 'ScopeChanged':

@@ -23,19 +23,19 @@ const register = (over: Partial<Extract<UserCommand, { type: 'RegisterUser' }>> 
 });
 const registered = (over: Partial<UserRegistered['data']> = {}): UserRegistered => ({
   type: 'UserRegistered',
-  data: { userId: 'op-1', username: 'op-1', displayName: '李四', role: 'operator', scopeUnitIds: ['b1'], contactPointUnitIds: [], ...over },
+  data: { userId: 'op-1', username: 'op-1', displayName: '李四', role: 'operator', unitId: 'b1', scopeUnitIds: ['b1'], contactPointUnitIds: [], ...over },
 });
 const cmd = (c: Record<string, unknown>, actor: Actor = admin) => ({ actor, at, ...c }) as UserCommand;
 
 describe('user decider', () => {
   it('registers a user bound to a scope', () => spec.given([]).when(register()).then([registered()]));
   it('registers an administrator without a scope', () =>
-    spec.given([]).when(register({ role: 'admin', ...none })).then([registered({ role: 'admin', ...none })]));
+    spec.given([]).when(register({ role: 'admin', ...none })).then([registered({ role: 'admin', unitId: null, ...none })]));
   it('registers a leader with contact points', () =>
     spec
       .given([])
       .when(register({ role: 'leader', scopeUnitIds: ['county'], contactPointUnitIds: ['b7', 'b9'] }))
-      .then([registered({ role: 'leader', scopeUnitIds: ['county'], contactPointUnitIds: ['b7', 'b9'] })]));
+      .then([registered({ role: 'leader', unitId: 'county', scopeUnitIds: ['county'], contactPointUnitIds: ['b7', 'b9'] })]));
   it('refuses an existing user', () => spec.given([registered()]).when(register()).thenRefused('user_exists'));
   it('refuses a bad username or user id', () => {
     spec.given([]).when(register({ username: 'A b' })).thenRefused('username_invalid');
@@ -91,5 +91,35 @@ describe('user decider', () => {
       .when(cmd({ type: 'DisableUser', reason: 'x' }))
       .thenRefused('user_disabled');
     spec.given([registered()]).when(cmd({ type: 'EnableUser' })).thenRefused('user_not_disabled');
+  });
+
+  describe('own unit (本单位), explicit in the user record', () => {
+    const group = { role: 'inspector' as const, scopeUnitIds: ['town-1', 'county-2'] };
+    it('records the own unit given at registration, whatever the scope order', () =>
+      spec
+        .given([])
+        .when(register({ ...group, unitId: 'county-2' }))
+        .then([registered({ ...group, unitId: 'county-2' })]));
+    it('gives a supervision group no own unit unless one is named: its scope is what it watches', () => {
+      spec.given([]).when(register(group)).then([registered({ ...group, unitId: null })]);
+      expect(fold(userDecider, [registered({ ...group, unitId: null })]).unitId).toBeNull();
+    });
+    it('takes an operator’s single scope unit, written into the event', () =>
+      spec.given([]).when(register()).then([registered({ unitId: 'b1' })]));
+    it.each([
+      ['own_unit_required', register({ scopeUnitIds: ['b1', 'b2'] })],
+      ['unit_not_found', register({ unitId: 'nowhere', unknownUnitIds: ['nowhere'] })],
+      ['unit_id_invalid', register({ unitId: 'bad id' })],
+    ])('refuses with %s', (code, command) => spec.given([]).when(command).thenRefused(code));
+    it('derives it once for users registered before it was recorded: an operator’s or leader’s first scope unit, nobody else’s', () => {
+      const legacy = (role: UserRegistered['data']['role'], scopeUnitIds: string[]) => {
+        const { unitId: _, ...data } = registered({ role, scopeUnitIds }).data;
+        return fold(userDecider, [{ type: 'UserRegistered', data } as UserRegistered]).unitId;
+      };
+      expect(legacy('operator', ['b1'])).toBe('b1');
+      expect(legacy('leader', ['county', 'b7'])).toBe('county');
+      expect(legacy('inspector', ['town-1', 'county-2'])).toBeNull();
+      expect(legacy('office', ['city'])).toBeNull();
+    });
   });
 });

@@ -10,7 +10,18 @@ export interface UserScope {
 
 export type UserRegistered = DomainEvent<
   'UserRegistered',
-  { userId: string; username: string; displayName: string; role: Role } & UserScope
+  {
+    userId: string;
+    username: string;
+    displayName: string;
+    role: Role;
+    /**
+     * The unit the user belongs to (本单位), or null for one who belongs to none in the tree (a
+     * supervision group sent from above, an administrator). Absent on users registered before it
+     * was recorded: see `ownUnitOfLegacy`.
+     */
+    unitId?: string | null;
+  } & UserScope
 >;
 export type UsernameReserved = DomainEvent<'UsernameReserved', { username: string; userId: string }>;
 export type RoleGranted = DomainEvent<'RoleGranted', { userId: string; role: Role; previousRole: Role }>;
@@ -30,6 +41,18 @@ export const USER_EVENT_TYPES: UserEvent['type'][] = [
   'UserDisabled',
   'UserEnabled',
 ];
+
+/** Roles whose scope is the area they belong to: their own unit is that area's root. */
+export const ROLES_WITH_OWN_UNIT: readonly Role[] = ['operator', 'leader'];
+
+/**
+ * The own unit of a user registered before it was recorded, derived once when the event is
+ * folded: an operator's or leader's only scope unit, as the platform took it then; nobody else
+ * (a supervision group's scope is the units it watches, not one it belongs to).
+ */
+export function ownUnitOfLegacy(d: { role: Role; scopeUnitIds: readonly string[] }): string | null {
+  return ROLES_WITH_OWN_UNIT.includes(d.role) ? (d.scopeUnitIds[0] ?? null) : null;
+}
 
 export const userStreamId = (userId: string) => `user-${userId}`;
 /** One stream per username, written with no_stream: two users can never take the same name. */

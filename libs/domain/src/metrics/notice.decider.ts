@@ -4,6 +4,7 @@ import { daysBetween, isIsoDate } from '../shared/dates';
 import { refuse } from '../shared/domain-error';
 import { UNIT_ID_PATTERN } from '../organizations/organization-types';
 import { isMetricsVersion } from './metric-definitions';
+import { isHandlingVersion } from './handling-definitions';
 import { NoticeEvent, NoticePublished, RANK_KEYS } from './notice.events';
 
 type NoticeData = NoticePublished['data'];
@@ -38,6 +39,9 @@ function decide(c: NoticeCommand, s: NoticeState): NoticeEvent[] {
         refuse('position_invalid', '通报的数据截止位置无效 (position must be within the event history)', { position: c.position });
       }
       if (!isMetricsVersion(c.metricsVersion)) refuse('metrics_version_unknown', `指标口径版本 ${String(c.metricsVersion)} 不存在 (metricsVersion unknown)`);
+      if (c.handlingVersion !== undefined && !isHandlingVersion(c.handlingVersion)) {
+        refuse('handling_version_unknown', `五类问题分类口径版本 ${String(c.handlingVersion)} 不存在 (handlingVersion unknown)`);
+      }
       if (!RANK_KEYS.includes(c.rankBy)) refuse('rank_key_unknown', `排名指标 ${String(c.rankBy)} 不存在 (rankBy unknown)`);
       if (!/^[0-9a-f]{64}$/.test(c.snapshotHash)) refuse('snapshot_hash_invalid', '通报快照摘要无效 (snapshotHash must be sha256 hex)');
       return [
@@ -50,6 +54,7 @@ function decide(c: NoticeCommand, s: NoticeState): NoticeEvent[] {
             noticeDate: c.noticeDate.slice(0, 10),
             position: c.position,
             metricsVersion: c.metricsVersion,
+            ...(c.handlingVersion === undefined ? {} : { handlingVersion: c.handlingVersion }),
             rankBy: c.rankBy,
             root: c.root,
             scope: { all: c.scope.all, roots: [...c.scope.roots] },

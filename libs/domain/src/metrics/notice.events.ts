@@ -1,5 +1,6 @@
 import { DomainEvent } from '../shared/decider';
 import { MetricsVersion } from './metric-definitions';
+import { HandlingVersion } from './handling-definitions';
 
 /** What a board ranks by; the tie-break is fixed (see the board view). */
 export const RANK_KEYS = ['completionRate', 'stepCompletion', 'participationRate', 'satisfactionRate', 'onTimeRate'] as const;
@@ -29,6 +30,8 @@ export type NoticePublished = DomainEvent<
     /** The board reflects every event up to and including this position. */
     position: number;
     metricsVersion: MetricsVersion;
+    /** The five kinds' classification; absent on notices published before it was versioned (version 1). */
+    handlingVersion?: HandlingVersion;
     rankBy: RankKey;
     /** The subtree ranked, or null for the whole campaign. */
     root: string | null;

@@ -71,6 +71,8 @@ export function planOrganizationImport(records: readonly ImportRecord[], existin
   const err = (row: number, field: string, rule: string, message: string) => errors.push({ row, field, rule, message });
 
   if (records.length === 0) err(0, 'file', 'not_empty', '导入文件没有数据行 (the file has no rows)');
+  // The first import of a deployment may start at any level: its one row without a parent is the root.
+  const rootAllowed = existing.rootIds().length === 0 && records.filter((r) => !pick(r, 'parentId')).length === 1;
 
   records.forEach((record, i) => {
     const row = i + 1;
@@ -99,7 +101,7 @@ export function planOrganizationImport(records: readonly ImportRecord[], existin
       err(row, 'memberCount', 'integer_min_0', `党员数 "${countRaw}" 必须是非负整数 (memberCount)`);
     }
     if (level === 'city' && parentId) err(row, 'parentId', 'empty_for_city', '市级单位不能有上级组织 (parentId)');
-    if (level && level !== 'city' && !parentId) err(row, 'parentId', 'required', '上级组织编码不能为空 (parentId)');
+    if (level && level !== 'city' && !parentId && !rootAllowed) err(row, 'parentId', 'required', '上级组织编码不能为空 (parentId)');
 
     if (errors.length === before && level && unitType) {
       parsed.push({ row, unitId, name, level, unitType, parentId: level === 'city' ? null : parentId, memberCount });

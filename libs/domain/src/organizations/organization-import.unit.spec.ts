@@ -82,6 +82,19 @@ describe('organization import plan', () => {
     if (!plan.ok) expect(plan.errors[0]).toMatchObject({ field: 'parentId', rule: 'acyclic' });
   });
 
+  it('starts an empty deployment at a county: its one row without a parent is the root', () => {
+    const plan = planOrganizationImport([row('t1', 'township', 'county'), row('county', 'county')], new OrganizationTree());
+    expect(plan.ok).toBe(true);
+    if (plan.ok) expect(plan.events.map((e) => [e.data.unitId, e.data.parentId])).toEqual([['county', null], ['t1', 'county']]);
+  });
+
+  it('refuses a second root, and a root beside an existing one', () => {
+    const two = planOrganizationImport([row('county', 'county'), row('county-2', 'county')], new OrganizationTree());
+    expect(two.ok ? [] : two.errors.map((e) => [e.row, e.field, e.rule])).toEqual([[1, 'parentId', 'required'], [2, 'parentId', 'required']]);
+    const beside = planOrganizationImport([row('county-2', 'county')], treeWithCity());
+    expect(beside.ok ? [] : beside.errors.map((e) => [e.field, e.rule])).toEqual([['parentId', 'required']]);
+  });
+
   it('refuses an empty file', () => {
     const plan = planOrganizationImport([], treeWithCity());
     expect(plan).toEqual({ ok: false, errors: [expect.objectContaining({ row: 0, rule: 'not_empty' })] });

@@ -74,6 +74,11 @@ export class OrganizationTree {
     return [...this.nodes.values()];
   }
 
+  /** Units without a parent: the roots of the deployment (a city, or a county running its own). */
+  rootIds(): string[] {
+    return [...this.nodes.values()].filter((n) => n.parentId === null).map((n) => n.unitId);
+  }
+
   /** Root first, not including the unit itself. */
   ancestorIds(unitId: string): string[] {
     const out: string[] = [];

@@ -32,6 +32,8 @@ export type OrganizationCommand = CommandContext &
         parent: ParentFacts | null;
         /** The id the user asked for as parent, so a missing one can be named. */
         parentId: string | null;
+        /** Units of the tree that have no parent (the deployment's roots). */
+        rootIds: readonly string[];
       }
     | { type: 'RenameUnit'; name: string }
     | { type: 'MoveUnit'; parentId: string; parent: ParentFacts | null }
@@ -61,12 +63,20 @@ const initialState = (): OrganizationState => ({
   closed: false,
 });
 
-function checkParent(level: UnitLevel, parentId: string | null, parent: ParentFacts | null): void {
+/**
+ * A city never has a parent. Any other level has one, except the first unit of a deployment: a
+ * county (or a township...) office running the platform for its own area starts its tree there.
+ */
+function checkParent(level: UnitLevel, parentId: string | null, parent: ParentFacts | null, rootIds: readonly string[] | null): void {
   if (level === 'city') {
     if (parentId) refuse('city_has_no_parent', '市级单位不能有上级组织 (a city has no parent)');
     return;
   }
-  if (!parentId) refuse('parent_required', `${UNIT_LEVEL_NAMES[level]}必须指定上级组织 (parentId is required)`);
+  if (!parentId && rootIds?.length === 0) return;
+  if (!parentId) {
+    const roots = rootIds?.length ? `；本平台的根组织为 ${rootIds.join('、')}` : '';
+    refuse('parent_required', `${UNIT_LEVEL_NAMES[level]}必须指定上级组织${roots} (parentId is required once the deployment has a root)`, { rootIds: rootIds ?? [] });
+  }
   if (!parent) refuse('parent_not_found', `上级组织 ${parentId} 不存在 (parent not found)`, { parentId });
   if (parent.closed) refuse('parent_closed', `上级组织 ${parentId} 已撤销 (parent is closed)`, { parentId });
   if (!canContain(parent.level, level)) {
@@ -94,7 +104,7 @@ function decide(command: OrganizationCommand, state: OrganizationState): Organiz
       if (!UNIT_ID_PATTERN.test(command.unitId)) refuse('unit_id_invalid', '组织编码只能包含字母、数字、- 和 _ (unitId)');
       if (!command.name.trim()) refuse('name_required', '组织名称不能为空 (name is required)');
       checkMemberCount(command.memberCount);
-      checkParent(command.level, command.parentId, command.parent);
+      checkParent(command.level, command.parentId, command.parent, command.rootIds);
       return [
         {
           type: 'UnitCreated',
@@ -121,7 +131,7 @@ function decide(command: OrganizationCommand, state: OrganizationState): Organiz
       const level = state.level as UnitLevel;
       if (command.parentId === state.unitId) refuse('move_into_itself', '不能把组织移到自身之下 (cannot move under itself)');
       if (command.parentId === state.parentId) refuse('parent_unchanged', '上级组织未改变 (parent unchanged)');
-      checkParent(level, command.parentId, command.parent);
+      checkParent(level, command.parentId, command.parent, null);
       if (command.parent?.ancestorIds.includes(state.unitId)) {
         refuse('move_into_descendant', '不能把组织移到自己的下级组织之下 (cannot move under own descendant)');
       }

@@ -22,6 +22,7 @@ const create = (over: Record<string, unknown> = {}) => ({
   memberCount: 0,
   parentId: 'city',
   parent: cityFacts,
+  rootIds: ['city'],
   ...over,
 });
 
@@ -39,8 +40,18 @@ describe('organization decider', () => {
     it('refuses a negative member count', () => spec.given([]).when(create({ memberCount: -1 })).thenRefused('member_count_invalid'));
     it('refuses a city with a parent', () =>
       spec.given([]).when(create({ level: 'city', parentId: 'x', parent: cityFacts })).thenRefused('city_has_no_parent'));
-    it('refuses a non-city without a parent', () =>
+    it('refuses a non-city without a parent once the deployment has a root', () =>
       spec.given([]).when(create({ parentId: null, parent: null })).thenRefused('parent_required'));
+    it.each(['county', 'township', 'branch'] as const)('lets a %s be the root of a deployment that has none yet', (level) =>
+      spec
+        .given([])
+        .when(create({ unitId: 'root', level, parentId: null, parent: null, rootIds: [] }))
+        .then([created({ unitId: 'root', level, parentId: null })]));
+    it('creates a city without a parent even beside a county root, which may then move under it', () =>
+      spec
+        .given([])
+        .when(create({ unitId: 'city', name: '常德市', level: 'city', parentId: null, parent: null, rootIds: ['county'] }))
+        .then([created({ unitId: 'city', name: '常德市', level: 'city', parentId: null })]));
     it('refuses a parent that does not exist', () =>
       spec.given([]).when(create({ parentId: 'ghost', parent: null })).thenRefused('parent_not_found'));
     it('refuses a closed parent', () =>

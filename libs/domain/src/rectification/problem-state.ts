@@ -2,11 +2,23 @@ import { assertNever } from '../shared/decider';
 import { WarningLevel } from './deadline-warning';
 import { JointPart, ProblemEvent, ProblemPeople } from './problem.events';
 import { Handling, ProblemSource, ProblemStatus, TimingClass } from './problem-vocabulary';
+import { classifyHandling } from '../metrics/handling-definitions';
 
 export interface ProgressNote {
   readonly note: string;
   readonly attachmentRefs: readonly string[];
   readonly recordedBy: string;
+}
+
+/** 督查: what a supervision group found, what it demands, and by when. */
+export interface SupervisionNote {
+  readonly finding: string;
+  readonly demand: string;
+  readonly dueBy: string;
+  readonly notedBy: string;
+  /** The supervisor's own unit, if any, as recorded on the user. */
+  readonly supervisorUnitId: string | null;
+  readonly at: string;
 }
 
 export interface DeadlineChange {
@@ -71,6 +83,8 @@ export interface RectificationCycle {
   readonly joint: JointHandling | null;
   readonly closure: { readonly mechanisms: string | null; readonly closedBy: string } | null;
   readonly lastWarning: RecordedWarning | null;
+  /** 督查 notes of this cycle, oldest first. */
+  readonly supervision: readonly SupervisionNote[];
 }
 
 export interface Recheck {
@@ -102,12 +116,14 @@ export interface ProblemState {
   readonly rechecks: readonly Recheck[];
 }
 
+/** The five kinds under the current rule (`HANDLING_DEFINITIONS`, version 2). */
 export function handlingOf(c: Pick<RectificationCycle, 'status' | 'joint' | 'plan'>): Handling {
-  if (c.status === 'closed' || c.status === 'verified') return 'solved';
-  if (c.status === 'deferred') return 'deferred';
-  if (c.joint) return 'joint';
-  if (c.plan?.deadline && c.plan.timing !== 'ongoing') return 'by_deadline';
-  return 'being_rectified';
+  return classifyHandling(c);
+}
+
+/** Under supervision: a 督查 note in this cycle and the problem not yet verified. */
+export function underSupervision(c: Pick<RectificationCycle, 'status' | 'supervision'>): boolean {
+  return c.supervision.length > 0 && c.status !== 'verified' && c.status !== 'closed';
 }
 
 function newCycle(number: number, campaignId: string, reopened: RectificationCycle['reopened']): RectificationCycle {
@@ -128,6 +144,7 @@ function newCycle(number: number, campaignId: string, reopened: RectificationCyc
     joint: null,
     closure: null,
     lastWarning: null,
+    supervision: [],
   };
 }
 
@@ -332,6 +349,18 @@ export function evolveProblem(s: ProblemState, e: ProblemEvent): ProblemState {
         status: current.status,
         handling: current.handling,
       };
+    }
+    case 'SupervisionNoted': {
+      const d = e.data;
+      const note: SupervisionNote = {
+        finding: d.finding,
+        demand: d.demand,
+        dueBy: d.dueBy,
+        notedBy: d.notedBy,
+        supervisorUnitId: d.supervisorUnitId,
+        at: d.at,
+      };
+      return withCycle(s, (c) => ({ ...c, supervision: [...c.supervision, note] }));
     }
     case 'DeadlineWarningRaised': {
       const warning = { deadline: e.data.deadline, level: e.data.level };

@@ -2,7 +2,7 @@ import { fold } from '../shared/decider';
 import { problemDecider } from './problem.decider';
 import { ProblemEvent } from './problem.events';
 import { handlingOf } from './problem-state';
-import { HISTORY, LOOK_BACK, planned, registered } from './testing/problem-fixtures';
+import { claimed, ev, HISTORY, LOOK_BACK, partClosed, planned, registered } from './testing/problem-fixtures';
 
 const stateOf = (events: readonly ProblemEvent[]) => fold(problemDecider, events);
 
@@ -11,7 +11,7 @@ describe('status and the five kinds of handling (seed 004, 三.1)', () => {
     ['identified', HISTORY.identified, 'being_rectified'],
     ['planned', HISTORY.planned, 'by_deadline'],
     ['in_progress', HISTORY.inProgress, 'by_deadline'],
-    ['fixed', HISTORY.fixed, 'by_deadline'],
+    ['fixed', HISTORY.fixed, 'being_rectified'],
     ['verified', HISTORY.verified, 'solved'],
     ['closed', HISTORY.closed, 'solved'],
     ['deferred', HISTORY.deferred, 'deferred'],
@@ -21,10 +21,17 @@ describe('status and the five kinds of handling (seed 004, 三.1)', () => {
     expect([s.status, s.handling]).toEqual([status, handling]);
   });
 
-  it('treats ongoing work without a hard deadline as being rectified, and 立行立改 as a deadline', () => {
+  it('treats ongoing work and 立行立改 under way as kind (1), being rectified under supervision', () => {
     expect(stateOf([registered(), planned({ timing: 'ongoing', deadline: null })]).handling).toBe('being_rectified');
     expect(stateOf([registered(), planned({ timing: 'ongoing', deadline: '2025-12-31' })]).handling).toBe('being_rectified');
-    expect(stateOf([registered(), planned({ timing: 'immediate', deadline: '2025-09-05' })]).handling).toBe('by_deadline');
+    expect(stateOf([registered(), planned({ timing: 'immediate', deadline: '2025-09-05' })]).handling).toBe('being_rectified');
+  });
+
+  it('counts a joint problem awaiting verification as kind (1), and back to joint after a rejection', () => {
+    const claimedJoint = [...HISTORY.joint, partClosed('part-a'), partClosed('part-b'), claimed()];
+    expect(stateOf(claimedJoint).handling).toBe('being_rectified');
+    const rejected = ev('FixRejected', { reason: '群众仍有反映', rejectedBy: 'insp-1' });
+    expect(stateOf([...claimedJoint, rejected]).handling).toBe('joint');
   });
 
   it('derives handling from the cycle alone', () => {

@@ -68,6 +68,7 @@ export type ProblemCommand = CommandContext &
     | { type: 'RecordPartProgress'; partId: string; note: string; attachmentRefs: readonly string[] }
     | { type: 'ChangePartDeadline'; partId: string; deadline: string; reason: string }
     | { type: 'ClosePart'; partId: string; evidence: string }
+    | { type: 'NoteSupervision'; finding: string; demand: string; dueBy: string }
     | { type: 'RecheckProblem'; lookBack: ProblemCampaignFacts; outcome: 'held' | 'rebounded'; finding: string }
     | {
         type: 'RaiseWarning';

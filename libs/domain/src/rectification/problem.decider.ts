@@ -9,6 +9,7 @@ import { deferProblem, resumeRectification, reviewDeferral } from './deferral';
 import { changePartDeadline, closePart, escalateToJoint, recordPartProgress } from './joint-handling';
 import { recheckProblem } from './look-back';
 import { raiseWarning } from './raise-warning';
+import { noteSupervision } from './supervision';
 
 function decide(c: ProblemCommand, s: ProblemState): ProblemEvent[] {
   switch (c.type) {
@@ -46,6 +47,8 @@ function decide(c: ProblemCommand, s: ProblemState): ProblemEvent[] {
       return [closePart(c, s)];
     case 'RecheckProblem':
       return [recheckProblem(c, s)];
+    case 'NoteSupervision':
+      return [noteSupervision(c, s)];
     case 'RaiseWarning':
       return raiseWarning(c, s);
     default:

@@ -98,6 +98,22 @@ export type ProblemRebounded = DomainEvent<
   'ProblemRebounded',
   Id & { lookBackCampaignId: string; previousCycle: number; cycle: number; finding: string; checkedBy: string }
 >;
+/** 督查: a supervision group's note pushing the work on; it changes no status. */
+export type SupervisionNoted = DomainEvent<
+  'SupervisionNoted',
+  Id & {
+    /** What the group found on the ground. */
+    finding: string;
+    /** What it demands of the unit. */
+    demand: string;
+    /** By when (YYYY-MM-DD). */
+    dueBy: string;
+    notedBy: string;
+    supervisorUnitId: string | null;
+    /** The day of the note, for a state that keeps no envelope. */
+    at: string;
+  }
+>;
 export type DeadlineWarningRaised = DomainEvent<
   'DeadlineWarningRaised',
   Id & {
@@ -132,7 +148,8 @@ export type ProblemEvent =
   | PartClosed
   | RecheckHeld
   | ProblemRebounded
-  | DeadlineWarningRaised;
+  | DeadlineWarningRaised
+  | SupervisionNoted;
 
 export const PROBLEM_EVENT_TYPES: ProblemEvent['type'][] = [
   'ProblemRegistered',
@@ -154,6 +171,7 @@ export const PROBLEM_EVENT_TYPES: ProblemEvent['type'][] = [
   'RecheckHeld',
   'ProblemRebounded',
   'DeadlineWarningRaised',
+  'SupervisionNoted',
 ];
 
 export const problemStreamId = (problemId: string) => `problem-${problemId}`;

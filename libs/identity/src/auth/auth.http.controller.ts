@@ -56,6 +56,7 @@ export class AuthHttpController {
       username: u?.username,
       displayName: u?.displayName,
       role: actor.role,
+      unitId: u?.unitId ?? null,
       scopeUnitIds: u?.scopeUnitIds ?? [],
       contactPointUnitIds: u?.contactPointUnitIds ?? [],
     };

@@ -22,7 +22,7 @@ const unauthorized = (message: string) => new UnauthorizedException({ statusCode
 
 export function actorOf(user: UserState): { actor: Actor; scope: ActorScope } {
   return {
-    actor: { userId: user.userId, role: user.role as Actor['role'], unitId: user.scopeUnitIds[0] ?? null },
+    actor: { userId: user.userId, role: user.role as Actor['role'], unitId: user.unitId },
     scope: { all: user.role === 'admin', roots: [...user.scopeUnitIds, ...user.contactPointUnitIds] },
   };
 }

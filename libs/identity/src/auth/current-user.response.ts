@@ -8,6 +8,7 @@ export const CurrentUserAnswer: SchemaObject = {
     username: { type: 'string', nullable: true },
     displayName: { type: 'string', nullable: true },
     role: { type: 'string', nullable: true },
+    unitId: { type: 'string', nullable: true, description: '本单位' },
     scopeUnitIds: { type: 'array', items: { type: 'string' } },
     contactPointUnitIds: { type: 'array', items: { type: 'string' } },
   },

@@ -9,6 +9,7 @@ export const GetUserAnswer: SchemaObject = {
     displayName: { type: 'string', nullable: true },
     role: { type: 'string', nullable: true },
     disabled: { type: 'boolean', nullable: true },
+    unitId: { type: 'string', nullable: true, description: '本单位' },
     scopeUnitIds: { type: 'array', items: { type: 'string' } },
     contactPointUnitIds: { type: 'array', items: { type: 'string' } },
   },

@@ -7,6 +7,8 @@ import { ProblemStates, unitsOfProblem } from '../problem-states';
 export const UNIT_SIDE: readonly Role[] = ['office', 'operator'];
 /** 验收 and 销号 come from outside the unit: inspection teams and the office. */
 export const VERIFIERS: readonly Role[] = ['office', 'inspector'];
+/** 督查: supervision groups, and the office that sends them. */
+export const SUPERVISORS: readonly Role[] = ['office', 'inspector'];
 /** Who organizes a satisfaction evaluation; the result itself is computed. */
 export const ORGANIZERS: readonly Role[] = ['office', 'inspector', 'operator'];
 

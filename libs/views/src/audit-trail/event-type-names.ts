@@ -32,6 +32,7 @@ export const EVENT_TYPE_NAMES: Readonly<Record<string, string>> = {
   RecheckHeld: '回头看复查：巩固',
   ProblemRebounded: '回头看复查：反弹',
   DeadlineWarningRaised: '时限预警',
+  SupervisionNoted: '督查',
   SatisfactionRoundOpened: '开始满意度测评',
   BallotTallyRecorded: '录入测评计票',
   BallotCast: '投票',

@@ -1,5 +1,8 @@
 import {
   computeMetrics,
+  CURRENT_HANDLING_VERSION,
+  HANDLING_DEFINITIONS,
+  HandlingVersion,
   emptyMetricCounts,
   METRIC_DEFINITIONS,
   MetricCounts,
@@ -30,6 +33,8 @@ export interface BoardQuery {
   readonly stage: UnitStage | null;
   readonly rankBy: RankKey;
   readonly metricsVersion: MetricsVersion;
+  /** How problems are sorted into the five kinds; the live rule when not given. */
+  readonly handlingVersion?: HandlingVersion;
 }
 
 export interface BoardInput {
@@ -76,6 +81,9 @@ export interface BoardView {
   readonly campaign: { campaignId: string; name: string; batch: number; templateName: string; phases: { key: string; name: string }[] };
   readonly metricsVersion: MetricsVersion;
   readonly metricsDefinition: string;
+  /** Absent under v1: a v1 board keeps exactly the shape notices were published in before the rule was versioned. */
+  readonly handlingVersion?: HandlingVersion;
+  readonly handlingDefinition?: string;
   readonly rankBy: RankKey;
   readonly rankByName: string;
   readonly tieBreak: string;
@@ -139,6 +147,8 @@ export function boardView(input: BoardInput, q: BoardQuery): BoardView {
   const { campaign, tree, filter } = input;
   const phases = new Map(campaign.phases.map((p) => [p.key, p]));
   const tallies = new Map(input.tallies.map((t) => [t.unitId, t]));
+  const handlingVersion = q.handlingVersion ?? CURRENT_HANDLING_VERSION;
+  const kindsOf = (t: UnitTallyDoc | undefined) => (handlingVersion === 1 ? t?.byHandlingV1 : t?.byHandling) ?? emptyHandling();
   const unranked = input.units
     .filter((u) => filter.visible(u.unitId))
     .filter((u) => !q.unitType || tree.get(u.unitId)?.unitType === q.unitType)
@@ -169,7 +179,7 @@ export function boardView(input: BoardInput, q: BoardQuery): BoardView {
         outcome: u.outcome,
         unitCount: 1,
         makeUpUnits: u.satisfaction.standing === 'make_up' ? 1 : 0,
-        problemsByHandling: tally?.byHandling ?? emptyHandling(),
+        problemsByHandling: kindsOf(tally),
         counts,
         metrics: computeMetrics(counts, q.metricsVersion),
       };
@@ -193,6 +203,7 @@ export function boardView(input: BoardInput, q: BoardQuery): BoardView {
     },
     metricsVersion: q.metricsVersion,
     metricsDefinition: METRIC_DEFINITIONS[q.metricsVersion].name,
+    ...(handlingVersion === 1 ? {} : { handlingVersion, handlingDefinition: HANDLING_DEFINITIONS[handlingVersion].name }),
     rankBy: q.rankBy,
     rankByName: RANK_KEY_NAMES[q.rankBy],
     tieBreak: TIE_BREAK,

@@ -47,7 +47,13 @@ export type LedgerProblemDoc = {
   readonly handler: string | null;
   readonly cycle: number;
   readonly status: ProblemStatus;
+  /** The kind under the live classification (HANDLING_DEFINITIONS, CURRENT_HANDLING_VERSION). */
   readonly handling: Handling;
+  /** The kind under classification v1, which notices published before v2 were computed with. */
+  readonly handlingV1: Handling;
+  /** 督查: a note in the current cycle and not yet verified; the last note, and how many. */
+  readonly underSupervision: boolean;
+  readonly supervision: LedgerSupervision | null;
   readonly timing: TimingClass | null;
   readonly measures: string[];
   readonly deadline: string | null;
@@ -73,6 +79,11 @@ export type LedgerProblemDoc = {
   readonly closedAt: string | null;
   readonly closedDeadline: string | null;
   readonly lastChangedAt: string;
+};
+
+export type LedgerSupervision = {
+  readonly notes: number;
+  readonly last: { finding: string; demand: string; dueBy: string; notedBy: string; at: string };
 };
 
 export type LedgerProblemStateDoc = {

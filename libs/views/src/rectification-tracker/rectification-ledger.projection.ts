@@ -1,11 +1,13 @@
 import {
   CampaignEvent,
+  classifyHandling,
   evolveProblem,
   initialProblemState,
   involvedUnitIds,
   PROBLEM_EVENT_TYPES,
   ProblemEvent,
   ProblemState,
+  underSupervision,
 } from '@platform/domain';
 import type { StoredEvent } from '@platform/event-store';
 import { DocumentWrite, Projection, ProjectionContext, upsert } from '@platform/read-models';
@@ -63,6 +65,7 @@ function ledgerDocOf(s: ProblemState, campaignIds: string[], timing: Timing, reg
       }
     : null;
   const deadlines = { status: s.status, deadline, joint };
+  const lastNote = c.supervision[c.supervision.length - 1];
   return {
     _id: s.problemId,
     problemId: s.problemId,
@@ -78,6 +81,11 @@ function ledgerDocOf(s: ProblemState, campaignIds: string[], timing: Timing, reg
     cycle: c.number,
     status: s.status,
     handling: s.handling,
+    handlingV1: classifyHandling(c, 1),
+    underSupervision: underSupervision(c),
+    supervision: lastNote
+      ? { notes: c.supervision.length, last: { finding: lastNote.finding, demand: lastNote.demand, dueBy: lastNote.dueBy, notedBy: lastNote.notedBy, at: lastNote.at } }
+      : null,
     timing: c.plan?.timing ?? null,
     measures: [...(c.plan?.measures ?? [])],
     deadline,
@@ -122,7 +130,7 @@ async function changed(
  */
 export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
   name: 'rectification-ledger',
-  version: 4,
+  version: 5,
   collections: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_PROBLEM_STATES, LEDGER_UNIT_TALLIES],
   // What the views read; the folded domain states are the projection's own memory.
   versioned: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_UNIT_TALLIES],
@@ -134,6 +142,7 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
       responsibleUnitId: 'scalar',
       status: 'scalar',
       handling: 'scalar',
+      underSupervision: 'scalar',
       source: 'scalar',
       runningDeadline: 'scalar',
       urgencyKey: 'scalar',

@@ -29,6 +29,9 @@ describe('rectification-ledger projection', () => {
       cycle: 1,
       status: 'closed',
       handling: 'solved',
+      handlingV1: 'solved',
+      underSupervision: false,
+      supervision: null,
       timing: 'by_deadline',
       measures: ['建立走访制度'],
       deadline: '2026-04-30',
@@ -60,6 +63,7 @@ describe('rectification-ledger projection', () => {
           campaignId: CAMPAIGN,
           unitId: 'branch-1',
           byHandling: { being_rectified: 0, by_deadline: 0, deferred: 0, joint: 0, solved: 1 },
+          byHandlingV1: { being_rectified: 0, by_deadline: 0, deferred: 0, joint: 0, solved: 1 },
           problems: {
             total: 1,
             closed: 1,

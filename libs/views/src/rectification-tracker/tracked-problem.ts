@@ -52,6 +52,8 @@ export interface TrackedProblem
       | 'cycle'
       | 'status'
       | 'handling'
+      | 'underSupervision'
+      | 'supervision'
       | 'timing'
       | 'measures'
       | 'deadline'
@@ -118,6 +120,8 @@ export function trackProblem(p: LedgerProblemDoc, today: string | null, tree: Or
     statusName: PROBLEM_STATUS_NAMES[p.status],
     handling: p.handling,
     handlingName: HANDLING_NAMES[p.handling],
+    underSupervision: p.underSupervision,
+    supervision: p.supervision,
     timing: p.timing,
     timingName: p.timing ? TIMING_CLASS_NAMES[p.timing] : null,
     measures: p.measures,
@@ -145,14 +149,20 @@ export interface ProblemListFilters {
   readonly warningLevels: readonly WarningLevel[];
   readonly sources: readonly ProblemSource[];
   readonly overdue: boolean | null;
+  /** true: only problems under supervision (督查); false: only those not. */
+  readonly supervised?: boolean | null;
 }
 
 /** The filters that do not depend on the day, as a MongoDB filter for the ledger. */
-export function ledgerFilter(campaignId: string, f: Pick<ProblemListFilters, 'statuses' | 'handlings' | 'sources'>): Record<string, unknown> {
+export function ledgerFilter(
+  campaignId: string,
+  f: Pick<ProblemListFilters, 'statuses' | 'handlings' | 'sources' | 'supervised'>,
+): Record<string, unknown> {
   return {
     campaignIds: campaignId,
     ...(f.statuses.length ? { status: { $in: [...f.statuses] } } : {}),
     ...(f.handlings.length ? { handling: { $in: [...f.handlings] } } : {}),
     ...(f.sources.length ? { source: { $in: [...f.sources] } } : {}),
+    ...(typeof f.supervised === 'boolean' ? { underSupervision: f.supervised } : {}),
   };
 }

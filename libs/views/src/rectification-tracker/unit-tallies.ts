@@ -22,6 +22,8 @@ export type UnitTallyDoc = {
   readonly campaignId: string;
   readonly unitId: string;
   readonly byHandling: HandlingCounts;
+  /** The same problems under classification v1, for boards and notices computed with it. */
+  readonly byHandlingV1: HandlingCounts;
   readonly problems: ProblemOutcomeCounts;
   /** Re-checks this campaign made as a look-back. */
   readonly rechecks: RecheckCounts;
@@ -36,6 +38,7 @@ const zero = (campaignId: string, unitId: string): UnitTallyDoc => ({
   campaignId,
   unitId,
   byHandling: emptyHandling(),
+  byHandlingV1: emptyHandling(),
   problems: emptyProblemOutcomeCounts(),
   rechecks: { rechecked: 0, rebounded: 0 },
   tracker: emptyTrackerTallies(),
@@ -64,6 +67,7 @@ export function contributions(p: LedgerProblemDoc | null): Map<string, UnitTally
     out.set(t._id, {
       ...t,
       byHandling: { ...t.byHandling, [p.handling]: t.byHandling[p.handling] + 1 },
+      byHandlingV1: { ...t.byHandlingV1, [p.handlingV1]: t.byHandlingV1[p.handlingV1] + 1 },
       problems: addLeaves(t.problems, problemOutcomeCounts(p)),
       tracker: addTrackerTallies(t.tracker, trackerContribution(p)),
     });
@@ -89,7 +93,7 @@ export function retally(
     const minus = old.get(id) ?? zero(base.campaignId, base.unitId);
     const plus = now.get(id) ?? zero(base.campaignId, base.unitId);
     const { _id, campaignId, unitId } = start;
-    const counts = (t: UnitTallyDoc) => ({ byHandling: t.byHandling, problems: t.problems, rechecks: t.rechecks });
+    const counts = (t: UnitTallyDoc) => ({ byHandling: t.byHandling, byHandlingV1: t.byHandlingV1, problems: t.problems, rechecks: t.rechecks });
     const tracker = addTrackerTallies(addTrackerTallies(start.tracker, minus.tracker, -1), plus.tracker);
     return { _id, campaignId, unitId, ...addLeaves(addLeaves(counts(start), counts(minus), -1), counts(plus)), tracker };
   });

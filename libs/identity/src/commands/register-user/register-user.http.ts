@@ -1,8 +1,8 @@
 import { Body, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Access, Command, CommandMeta, CommandResult, CommandRoutes, IsId, NoControlCharacters, respond } from '@platform/common';
-import { Role, USERNAME_PATTERN } from '@platform/domain';
+import { Role, UNIT_ID_PATTERN, USERNAME_PATTERN } from '@platform/domain';
 import type { Response } from 'express';
 import { IdentityCommandController } from '../../identity-commands';
 import { UserScopeRequest } from '../../users/user-scope.request.dto';
@@ -27,6 +27,15 @@ export class RegisterUserRequest extends UserScopeRequest {
   @IsIn(GRANTABLE_ROLES)
   role!: Role;
 
+  /**
+   * 本单位: the unit the user belongs to, which deciders take as the actor's unit (an operator
+   * registers and works on its problems; nobody verifies or supervises it). Left out: an operator's
+   * or leader's single scope unit, otherwise none (a supervision group belongs to no unit it watches).
+   */
+  @IsOptional()
+  @Matches(UNIT_ID_PATTERN, { message: 'unitId 只能包含字母、数字、- 和 _' })
+  unitId?: string;
+
   /** At least 10 characters */
   @IsString()
   @Length(10, 200, { message: 'password 长度须为 10–200 个字符' })
@@ -35,7 +44,7 @@ export class RegisterUserRequest extends UserScopeRequest {
 
 @CommandRoutes('users 用户', 'api/users')
 export class RegisterUserHttpController extends IdentityCommandController {
-  @ApiOperation({ summary: '新建用户 (register a user)', description: '新建用户：角色、工作范围（组织子树）与初始密码' })
+  @ApiOperation({ summary: '新建用户 (register a user)', description: '新建用户：角色、本单位、工作范围（组织子树）与初始密码' })
   @Access({ roles: ['admin'], mode: 'write', units: null })
   @Post()
   register(@Command() meta: CommandMeta, @Body() body: RegisterUserRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {

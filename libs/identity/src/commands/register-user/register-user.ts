@@ -12,7 +12,11 @@ export const registerUser: ManyStreamUseCase<RegisterUserRequest, IdentityPorts>
   async decideWrites(i, ports, context, runner) {
     if (await ports.usernameTaken(i.username)) refuse('username_taken', `登录名 ${i.username} 已被使用 (username taken)`);
     const { state } = await runner.load(userStreamId(i.userId), userDecider);
-    const registered = userDecider.decide({ ...context, type: 'RegisterUser', ...withoutSecret(i), contactPointUnitIds: i.contactPointUnitIds ?? [] }, state);
+    const unknownUnitIds = i.unitId && !(await ports.tree()).has(i.unitId) ? [i.unitId] : [];
+    const registered = userDecider.decide(
+      { ...context, type: 'RegisterUser', ...withoutSecret(i), contactPointUnitIds: i.contactPointUnitIds ?? [], unknownUnitIds },
+      state,
+    );
     const passwordSet = userDecider.decide({ ...context, type: 'SetPassword' }, fold(userDecider, registered));
     await ports.storePassword(i.userId, i.password);
     return [

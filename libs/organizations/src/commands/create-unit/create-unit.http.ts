@@ -24,7 +24,7 @@ export class CreateUnitRequest {
   @IsIn(UNIT_TYPES)
   unitType!: UnitType;
 
-  /** Parent unit; omitted only for the city */
+  /** Parent unit; omitted for a city, and for the first unit of a deployment (a county running its own platform) */
   @IsOptional()
   @Matches(UNIT_ID_PATTERN, { message: 'parentId 只能包含字母、数字、- 和 _，最长 64 位' })
   parentId?: string;

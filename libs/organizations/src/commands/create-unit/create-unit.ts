@@ -14,8 +14,11 @@ export interface CreateUnitInput {
 export const createUnit = streamUseCase(organizationDecider)({
   name: 'CreateUnit',
   streamId: (i: CreateUnitInput) => orgStreamId(i.unitId),
-  facts: async (i, ports: TreeFacts) => (await ports.tree()).parentFacts(i.parentId),
-  toCommand: (i, parent, context) => ({
+  facts: async (i, ports: TreeFacts) => {
+    const tree = await ports.tree();
+    return { parent: tree.parentFacts(i.parentId), rootIds: tree.rootIds() };
+  },
+  toCommand: (i, { parent, rootIds }, context) => ({
     type: 'CreateUnit',
     ...context,
     unitId: i.unitId,
@@ -25,5 +28,6 @@ export const createUnit = streamUseCase(organizationDecider)({
     memberCount: i.memberCount ?? 0,
     parentId: i.parentId ?? null,
     parent,
+    rootIds,
   }),
 });

@@ -10,7 +10,7 @@ import { RectificationCommandController } from '../../rectification-facts';
 import { recordProgress } from './record-progress';
 
 export class RecordProgressRequest {
-  /** 整改进展, or a supervisor's note pushing it on (督查) */
+  /** 整改进展 by the unit's side (a supervision group's 督查 is a supervision note) */
   @IsText(5000)
   note!: string;
 
@@ -26,7 +26,7 @@ export class RecordProgressRequest {
 
 @CommandRoutes('rectification 整改台账', 'api/problems')
 export class RecordProgressHttpController extends RectificationCommandController {
-  @ApiOperation({ summary: '记录整改进展 (record rectification progress)', description: '记录整改进展（督查推进）' })
+  @ApiOperation({ summary: '记录整改进展 (record rectification progress)', description: '责任单位记录整改进展（督导组的督查意见另见 supervision-notes）' })
   @ApiRequestExample(RecordProgressRequest, '整改进展 (progress)', { note: '首问负责制已建立并在服务窗口公示', attachmentRefs: ['uploads/2026/03/notice-0012.pdf'] })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/progress')

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Access, CampaignParams, Command, CommandMeta, CommandResult, fromLookup, IsId, MANAGERS, NoControlCharacters, respond } from '@platform/common';
-import { METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey, UNIT_ID_PATTERN } from '@platform/domain';
+import { HANDLING_VERSIONS, HandlingVersion, METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey, UNIT_ID_PATTERN } from '@platform/domain';
 import { CheckpointView, CheckpointWitness, WITNESS } from '@platform/event-store';
 import type { Response } from 'express';
 import { documentCheckpoint } from '../../shared/document-checkpoint';
@@ -41,6 +41,12 @@ export class PublishNoticeRequest {
   @Type(() => Number)
   @IsIn(METRICS_VERSIONS, { message: 'metricsVersion 须为 1 或 2' })
   metricsVersion?: MetricsVersion;
+
+  /** 五类问题分类口径版本，默认现行（第2版） */
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn(HANDLING_VERSIONS, { message: 'handlingVersion 须为 1 或 2' })
+  handlingVersion?: HandlingVersion;
 }
 
 export type PublishNoticeResult = CommandResult & { readonly checkpoint: CheckpointView | null };

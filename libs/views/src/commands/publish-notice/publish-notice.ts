@@ -1,6 +1,6 @@
 import { ForbiddenException } from '@nestjs/common';
 import { ActorScope, streamUseCase } from '@platform/common';
-import { DEFAULT_METRICS_VERSION, noticeDecider, noticeStreamId, OrganizationTree } from '@platform/domain';
+import { CURRENT_HANDLING_VERSION, DEFAULT_METRICS_VERSION, noticeDecider, noticeStreamId, OrganizationTree } from '@platform/domain';
 import { snapshotHash } from '../../notices/notice-snapshot';
 import { BoardQuery, BoardView } from '../../progress-board/board-view';
 import { unitFilter } from '../../shared/view-scope';
@@ -36,6 +36,7 @@ export const publishNotice = streamUseCase(noticeDecider)({
       stage: null,
       rankBy: i.rankBy ?? 'completionRate',
       metricsVersion: i.metricsVersion ?? DEFAULT_METRICS_VERSION,
+      handlingVersion: i.handlingVersion ?? CURRENT_HANDLING_VERSION,
     };
     let units;
     try {
@@ -55,6 +56,7 @@ export const publishNotice = streamUseCase(noticeDecider)({
     noticeDate: i.noticeDate ?? context.at.slice(0, 10),
     position,
     metricsVersion: query.metricsVersion,
+    handlingVersion: query.handlingVersion,
     rankBy: query.rankBy,
     root: query.root,
     scope: { all: i.scope.all, roots: [...i.scope.roots] },

@@ -17,6 +17,8 @@ export const NoticeSnapshotSchema: SchemaObject = {
     },
     metricsVersion: { type: 'number', nullable: true },
     metricsDefinition: { type: 'string', nullable: true },
+    handlingVersion: { type: 'number', description: '五类问题分类口径版本（第1版的看板和通报不含此项）' },
+    handlingDefinition: { type: 'string' },
     rankBy: { type: 'string', nullable: true },
     rankByName: { type: 'string', nullable: true },
     tieBreak: { type: 'string', nullable: true },
@@ -49,6 +51,7 @@ export const GetNoticeAnswer: SchemaObject = {
     noticeDate: { type: 'string', nullable: true },
     position: { type: 'number' },
     metricsVersion: { type: 'number', nullable: true },
+    handlingVersion: { type: 'number', description: '五类问题分类口径版本；未记录的（分类口径版本化之前发布的）为第1版' },
     rankBy: { type: 'string', nullable: true },
     root: {},
     scope: {

@@ -1,6 +1,7 @@
 import { IntersectionType, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { DEFAULT_METRICS_VERSION, RANK_KEYS, RankKey, UNIT_TYPES, UnitStage, UnitType } from '@platform/domain';
+import { Type } from 'class-transformer';
+import { CURRENT_HANDLING_VERSION, DEFAULT_METRICS_VERSION, HANDLING_VERSIONS, HandlingVersion, RANK_KEYS, RankKey, UNIT_TYPES, UnitStage, UnitType } from '@platform/domain';
 import { STAGE_NAMES } from '../../progress-board/board-labels';
 import { BoardQuery } from '../../progress-board/board-view';
 import { PagedMetricsQuery, ScopedMetricsQuery } from '../../shared/view-query.request.dto';
@@ -25,6 +26,12 @@ export class BoardFilterRequest extends ScopedMetricsQuery {
   @IsOptional()
   @IsIn(RANK_KEYS)
   rankBy?: RankKey;
+
+  /** 五类问题分类口径版本，默认现行（第2版） */
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn(HANDLING_VERSIONS, { message: 'handlingVersion 须为 1 或 2' })
+  handlingVersion?: HandlingVersion;
 }
 
 /** The board's filters, and skip/limit over its rows as every paged view takes them. */
@@ -38,5 +45,6 @@ export function boardQueryOf(q: BoardFilterRequest): BoardQuery {
     stage: q.stage ?? null,
     rankBy: q.rankBy ?? 'completionRate',
     metricsVersion: q.metricsVersion ?? DEFAULT_METRICS_VERSION,
+    handlingVersion: q.handlingVersion ?? CURRENT_HANDLING_VERSION,
   };
 }

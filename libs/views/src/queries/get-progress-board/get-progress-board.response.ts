@@ -19,6 +19,8 @@ export const GetProgressBoardAnswer: SchemaObject = {
     },
     metricsVersion: { type: 'number', nullable: true },
     metricsDefinition: { type: 'string', nullable: true },
+    handlingVersion: { type: 'number', description: '五类问题分类口径版本（第1版的看板和通报不含此项）' },
+    handlingDefinition: { type: 'string' },
     rankBy: { type: 'string', nullable: true },
     rankByName: { type: 'string', nullable: true },
     tieBreak: { type: 'string', nullable: true },

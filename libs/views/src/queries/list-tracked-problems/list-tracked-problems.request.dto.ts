@@ -47,6 +47,12 @@ export class TrackedProblemFilters extends PagedMetricsQuery {
   @BooleanParam()
   @IsBoolean()
   overdue?: boolean;
+
+  /** true 只看督查中的问题，false 只看未被督查的 */
+  @IsOptional()
+  @BooleanParam()
+  @IsBoolean()
+  supervised?: boolean;
 }
 
 /** Deeper pages go by cursor: an offset makes the store step over every row before it. */
@@ -73,5 +79,6 @@ export function problemFiltersOf(q: TrackedProblemFilters): ProblemListFilters {
     warningLevels: q.warningLevel ?? [],
     sources: q.source ?? [],
     overdue: q.overdue ?? null,
+    supervised: q.supervised ?? null,
   };
 }

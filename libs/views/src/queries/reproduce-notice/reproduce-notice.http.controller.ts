@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, fromLookup } from '@platform/common';
+import { handlingVersionOf } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { readNotice } from '../../notices/notice-reader';
 import { differences, snapshotHash } from '../../notices/notice-snapshot';
@@ -29,7 +30,9 @@ export class ReproduceNoticeHttpController {
     const notice = await readNotice(this.events, p.noticeId);
     const version = q.metricsVersion ?? notice.metricsVersion;
     const tree = await this.moments.treeAt(notice.position);
-    const query = { root: notice.root, unitType: null, phaseKey: null, stage: null, rankBy: notice.rankBy, metricsVersion: version };
+    // Under the classification it was published with: v1 for a notice that records none.
+    const handlingVersion = handlingVersionOf(notice.handlingVersion);
+    const query = { root: notice.root, unitType: null, phaseKey: null, stage: null, rankBy: notice.rankBy, metricsVersion: version, handlingVersion };
     const reproduced = await this.moments.replay(notice.position, BOARD_PROJECTIONS, (store) =>
       readBoard(store, tree, notice.campaignId, unitFilter(tree, notice.scope, notice.root), query),
     );
@@ -41,6 +44,7 @@ export class ReproduceNoticeHttpController {
       position: notice.position,
       publishedMetricsVersion: notice.metricsVersion,
       metricsVersion: version,
+      handlingVersion,
       storedHash: notice.snapshotHash,
       /** The stored snapshot still matches the hash published with it. */
       storedSnapshotIntact: storedSnapshotHash === notice.snapshotHash,
