@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AssessmentsModule } from '@platform/assessments';
 import { CampaignsModule } from '@platform/campaigns';
 import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
@@ -29,6 +30,7 @@ export class AppModule {
         }),
         ViewsModule,
         IdentityModule,
+        AssessmentsModule,
       ],
       controllers: [HealthHttpController],
     };

@@ -1,0 +1,55 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ScopeLookupRegistry } from '@platform/common';
+import { OrganizationsModule } from '@platform/organizations';
+import { AssessmentCommands } from './assessment-commands';
+import { AssessmentPeriodUnits } from './assessment-period-units';
+import { AssessDemonstrationPointHttpController } from './commands/assess-demonstration-point/assess-demonstration-point.http';
+import { DecideAssessmentAppealHttpController } from './commands/decide-assessment-appeal/decide-assessment-appeal.http';
+import { DecideDemonstrationRecommendationHttpController } from './commands/decide-demonstration-recommendation/decide-demonstration-recommendation.http';
+import { LodgeAssessmentAppealHttpController } from './commands/lodge-assessment-appeal/lodge-assessment-appeal.http';
+import { ModerateAssessmentHttpController } from './commands/moderate-assessment/moderate-assessment.http';
+import { OpenAssessmentPeriodHttpController } from './commands/open-assessment-period/open-assessment-period.http';
+import { PublishAssessmentResultsHttpController } from './commands/publish-assessment-results/publish-assessment-results.http';
+import { PublishAssessmentSchemeHttpController } from './commands/publish-assessment-scheme/publish-assessment-scheme.http';
+import { RecommendDemonstrationPointHttpController } from './commands/recommend-demonstration-point/recommend-demonstration-point.http';
+import { ScoreAssessmentHttpController } from './commands/score-assessment/score-assessment.http';
+import { SubmitSelfAssessmentHttpController } from './commands/submit-self-assessment/submit-self-assessment.http';
+import { GetAssessmentSchemeHttpController } from './queries/get-assessment-scheme/get-assessment-scheme.http.controller';
+
+const SCHEME_PREFIX = 'assessment-scheme-';
+
+/** Bounded context: scored assessments (考核) and demonstration points (示范点), which are assessed against schemes. */
+@Module({
+  imports: [OrganizationsModule],
+  controllers: [
+    PublishAssessmentSchemeHttpController,
+    GetAssessmentSchemeHttpController,
+    OpenAssessmentPeriodHttpController,
+    SubmitSelfAssessmentHttpController,
+    ScoreAssessmentHttpController,
+    ModerateAssessmentHttpController,
+    PublishAssessmentResultsHttpController,
+    LodgeAssessmentAppealHttpController,
+    DecideAssessmentAppealHttpController,
+    RecommendDemonstrationPointHttpController,
+    DecideDemonstrationRecommendationHttpController,
+    AssessDemonstrationPointHttpController,
+  ],
+  providers: [AssessmentCommands, AssessmentPeriodUnits],
+  exports: [AssessmentCommands, AssessmentPeriodUnits],
+})
+export class AssessmentsModule implements OnModuleInit {
+  constructor(
+    private readonly lookups: ScopeLookupRegistry,
+    private readonly periods: AssessmentPeriodUnits,
+  ) {}
+
+  onModuleInit(): void {
+    // assessment-<period> and assessment-scheme-<scheme> share the category; a scheme concerns no unit in particular.
+    this.lookups.registerStreamCategory('assessment', async (streamId) =>
+      streamId.startsWith(SCHEME_PREFIX) ? [] : this.periods.units(streamId.slice('assessment-'.length)),
+    );
+    // demonstration-point-<unit>
+    this.lookups.registerStreamCategory('demonstration', async (streamId) => [streamId.slice('demonstration-point-'.length)]);
+  }
+}
