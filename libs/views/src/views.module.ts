@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ScopeLookupRegistry } from '@platform/common';
+import { AssessmentsModule } from '@platform/assessments';
 import { CampaignsModule } from '@platform/campaigns';
 import { OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
@@ -26,6 +27,12 @@ import { LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-tracker/recti
 import { LedgerProblemUnits, NoticeUnits } from './shared/view-lookups';
 import { ViewMoments } from './shared/view-moment';
 import { VIEW_PROJECTIONS } from './view-projections';
+import { ExportAssessmentResultsHttpController } from './queries/export-assessment-results/export-assessment-results.http.controller';
+import { GetAssessmentResultsHttpController } from './queries/get-assessment-results/get-assessment-results.http.controller';
+import { GetAssessmentUnitHttpController } from './queries/get-assessment-unit/get-assessment-unit.http.controller';
+import { GetDemonstrationPointHttpController } from './queries/get-demonstration-point/get-demonstration-point.http.controller';
+import { ListAssessmentPeriodsHttpController } from './queries/list-assessment-periods/list-assessment-periods.http.controller';
+import { ListDemonstrationPointsHttpController } from './queries/list-demonstration-points/list-demonstration-points.http.controller';
 
 /**
  * Bounded context: the read side — progress boards, the rectification tracker and ledger,
@@ -33,7 +40,7 @@ import { VIEW_PROJECTIONS } from './view-projections';
  * (the store and the runner) in the application.
  */
 @Module({
-  imports: [OrganizationsModule, CampaignsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
+  imports: [OrganizationsModule, CampaignsModule, AssessmentsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
   controllers: [
     GetProgressBoardHttpController,
     ExportProgressBoardHttpController,
@@ -52,6 +59,12 @@ import { VIEW_PROJECTIONS } from './view-projections';
     GetNoticeHttpController,
     ReproduceNoticeHttpController,
     ExportNoticeHttpController,
+    ListAssessmentPeriodsHttpController,
+    GetAssessmentResultsHttpController,
+    ExportAssessmentResultsHttpController,
+    GetAssessmentUnitHttpController,
+    ListDemonstrationPointsHttpController,
+    GetDemonstrationPointHttpController,
   ],
   providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits],
   exports: [ViewMoments],
