@@ -47,7 +47,7 @@ export const RESULT_ROW_SCHEMA: SchemaObject = {
     selfTotal: nullableNum,
     byCriterion: SCORES_SCHEMA,
     scored: { type: 'boolean' },
-    appeal: { type: 'string', enum: ['open', 'upheld', 'dismissed'], nullable: true },
+    appeal: { type: 'string', nullable: true, description: 'open 处理中 | upheld 成立 | dismissed 不成立' },
   },
   required: ['unitId', 'name', 'rank', 'grade', 'total', 'selfTotal', 'byCriterion', 'scored', 'appeal'],
 };
