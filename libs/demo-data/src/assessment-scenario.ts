@@ -1,4 +1,4 @@
-import { UnitType } from '@platform/domain';
+import { UNIT_TYPE_NAMES, UNIT_TYPES, UnitType } from '@platform/domain';
 import { Calendar, MINUTE } from './calendar';
 import { CityPlan, PlannedUnit } from './city-plan';
 import { DemoMarks, DemoOp, PublishSchemeBody } from './operations';
@@ -37,7 +37,8 @@ const SECRETARY_SCHEME: PublishSchemeBody = {
     { grade: '一般', minScore: 60 },
     { grade: '较差', minScore: 0 },
   ],
-  subject: { unitTypes: ['rural', 'community'], post: '乡镇党委书记' },
+  // Townships and streets alike: the post is what is assessed.
+  subject: { unitTypes: [], post: '乡镇党委书记（街道党工委书记）' },
 };
 
 /** The five conditions of seed 000 (班子、队伍、业绩、机制、作风), weighted per unit type. */
@@ -62,10 +63,19 @@ function standardScheme(unitType: UnitType, typeName: string, weights: [number, 
   };
 }
 
-const STANDARDS: Partial<Record<UnitType, PublishSchemeBody>> = {
-  rural: standardScheme('rural', '农村', [25, 20, 25]),
-  community: standardScheme('community', '街道社区', [20, 20, 30]),
+/** 领导班子、党员队伍、工作业绩 weigh differently by type: results count most where the party organizes the economy or services. */
+const STANDARD_WEIGHTS: Record<UnitType, [number, number, number]> = {
+  rural: [25, 20, 25],
+  community: [20, 20, 30],
+  agency: [30, 25, 15],
+  school: [25, 25, 20],
+  enterprise: [20, 20, 30],
+  new_social: [25, 20, 25],
+  intermediary: [25, 20, 25],
+  social_group: [25, 20, 25],
 };
+
+const STANDARDS = Object.fromEntries(UNIT_TYPES.map((type) => [type, standardScheme(type, UNIT_TYPE_NAMES[type], STANDARD_WEIGHTS[type])])) as Record<UnitType, PublishSchemeBody>;
 
 type Quality = 'good' | 'fair' | 'poor';
 
@@ -96,18 +106,14 @@ export function planAssessments(ctx: AssessmentScenarioContext): void {
 
   next();
   ctx.emit(t, office, { type: 'PublishAssessmentScheme', body: SECRETARY_SCHEME });
-  for (const scheme of Object.values(STANDARDS)) ctx.emit(next(), office, { type: 'PublishAssessmentScheme', body: scheme! });
+  for (const type of UNIT_TYPES) ctx.emit(next(), office, { type: 'PublishAssessmentScheme', body: STANDARDS[type] });
 
   // ------------------------------------------------ demonstration points, recorded from two years back
-  const branches = (type: UnitType) => rng.shuffle(plan.grassroots.filter((u) => u.level === 'branch' && u.unitType === type && people.operatorOf.has(u.unitId)));
-  const rural = branches('rural');
-  const community = branches('community');
-  if (rural.length < 5) return;
-  const [a, b, d, e, f] = rural;
-  // With no community branch, a rural one stands in (the points' stages matter, not their type).
-  const c = community[0] ?? rural[5] ?? null;
-  const g = community[1] ?? rural[6] ?? null;
-  const standardOf = (u: PlannedUnit) => STANDARDS[u.unitType as 'rural' | 'community'] ?? STANDARDS.rural!;
+  // Seven grassroots organizations of any type, each assessed against its own type's standards.
+  const pool = rng.shuffle(plan.grassroots.filter((u) => people.operatorOf.has(u.unitId)));
+  if (pool.length < 7) return;
+  const [a, b, c, d, e, f, g] = pool;
+  const standardOf = (u: PlannedUnit) => STANDARDS[u.unitType];
 
   const recommend = (u: PlannedUnit, y: number, level: 'city' | 'county', at: number) =>
     ctx.emit(at, office, { type: 'RecommendDemonstrationPoint', unitId: u.unitId, body: { year: y, level, reason: `${u.name}班子团结、阵地规范、特色鲜明，推荐为${y}年度示范点创建单位` } });
@@ -141,81 +147,84 @@ export function planAssessments(ctx: AssessmentScenarioContext): void {
     });
 
   day(-198);
-  for (const u of [a, b, d, ...(c ? [c] : [])]) recommend(u, year - 2, 'city', next());
+  for (const u of [a, b, c, d]) recommend(u, year - 2, 'city', next());
   day(-197);
-  for (const u of [a, b, ...(c ? [c] : [])]) confirm(u, next());
+  for (const u of [a, b, c]) confirm(u, next());
   confirm(d, next(), false);
 
   // Year one: all pass and are named.
   day(-196);
-  const first = standardsYear(year - 2, [[a, 'good'], [b, 'fair'], ...(c ? [[c, 'good'] as [PlannedUnit, Quality]] : [])]);
-  for (const u of [a, b, ...(c ? [c] : [])]) assess(u, year - 2, first.get(u.unitId)!);
+  const first = standardsYear(year - 2, [[a, 'good'], [b, 'fair'], [c, 'good']]);
+  for (const u of [a, b, c]) assess(u, year - 2, first.get(u.unitId)!);
 
   // A second cohort a year later, and year two of the first: one rises to 全面建设提高, one is eliminated.
   day(-190);
   recommend(e, year - 1, 'county', next());
   confirm(e, next());
   day(-189);
-  const second = standardsYear(year - 1, [[a, 'good'], [b, 'poor'], [e, 'fair'], ...(c ? [[c, 'good'] as [PlannedUnit, Quality]] : [])]);
+  const second = standardsYear(year - 1, [[a, 'good'], [b, 'poor'], [e, 'fair'], [c, 'good']]);
   assess(a, year - 1, second.get(a.unitId)!, false, 2);
   assess(b, year - 1, second.get(b.unitId)!, true);
   assess(e, year - 1, second.get(e.unitId)!);
-  if (c) assess(c, year - 1, second.get(c.unitId)!, false, 1);
+  assess(c, year - 1, second.get(c.unitId)!, false, 1);
+
+  /** Last year's assessment of the township party secretaries: self-assessed, scored, moderated, published, appealed. */
+  function secretaries(townships: PlannedUnit[]): void {
+    const periodId = `township-secretary-${year - 1}`;
+    day(-150);
+    ctx.emit(next(), office, {
+      type: 'OpenAssessmentPeriod',
+      body: { periodId, title: `${year - 1}年度乡镇党委书记抓基层党建工作考核`, schemeId: SECRETARY_SCHEME.schemeId, from: `${year - 1}-01-01`, to: `${year - 1}-12-31`, unitIds: townships.map((u) => u.unitId) },
+    });
+    const qualities: Quality[] = townships.map((_, i) => (i <= 1 ? 'fair' : rng.weighted({ good: 3, fair: 5, poor: 1 })));
+    day(-145);
+    townships.forEach((u) => ctx.emit(next(rng.int(20, 180)), operatorOf(u), { type: 'SubmitSelfAssessment', periodId, unitId: u.unitId, body: { marks: marksFor(SECRETARY_SCHEME, 'good', rng), note: '对照考核细则逐项自评' } }));
+    day(-138);
+    const scored = townships.map((u, i) => {
+      const marks = marksFor(SECRETARY_SCHEME, qualities[i], rng);
+      // The first township's 述职 was missing when the group scored; the office corrects it below.
+      if (i === 0) marks.report = { passed: false };
+      ctx.emit(next(rng.int(20, 120)), groupOf(u), { type: 'ScoreAssessment', periodId, unitId: u.unitId, body: { marks } });
+      return marks;
+    });
+    day(-130);
+    ctx.emit(next(), office, {
+      type: 'ModerateAssessment',
+      periodId,
+      unitId: townships[0].unitId,
+      body: { criterionId: 'report', mark: { passed: true }, reason: '述职报告已于考核期内报送，补录后认定达标' },
+    });
+    day(-128);
+    ctx.emit(next(), office, { type: 'PublishAssessmentResults', periodId, body: {} });
+    // The second township (the first, in a city of one) appeals one deduction; the office finds it right and publishes the next revision.
+    const who = townships.length > 1 ? 1 : 0;
+    const appellant = townships[who];
+    const current: DemoMarks = who === 0 ? { ...scored[0], report: { passed: true } } : scored[who];
+    const tasks = (current.tasks as { items: number }).items;
+    day(-122);
+    ctx.emit(next(), operatorOf(appellant), { type: 'LodgeAssessmentAppeal', periodId, unitId: appellant.unitId, body: { appealId: 'appeal-1', reason: '重点任务中“软弱涣散党组织整顿”已于 12 月完成验收，佐证材料已补报' } });
+    day(-115);
+    ctx.emit(next(), office, {
+      type: 'DecideAssessmentAppeal',
+      periodId,
+      appealId: 'appeal-1',
+      body:
+        tasks > 0
+          ? { upheld: true, reason: '经核实，整顿任务已按期完成，撤销一处扣分', marks: { ...current, tasks: { items: tasks - 1 } } }
+          : { upheld: false, reason: '经核实，原评分无误，维持原结果' },
+    });
+  }
+
+  // ------------------------------------------------ last year's assessment of the township party secretaries
+  const townships = plan.townships.filter((u) => people.operatorOf.has(u.unitId)).slice(0, 8);
+  if (townships.length > 0) secretaries(townships);
 
   // This year: new recommendations, one confirmed, one awaiting the decision; the yearly 年检 of a point.
   day(-60);
   recommend(f, year, 'county', next());
-  if (g) recommend(g, year, 'county', next());
+  recommend(g, year, 'county', next());
   day(-52);
   confirm(f, next());
-  if (c) {
-    day(-20);
-    ctx.emit(next(), groupOf(c), { type: 'AssessDemonstrationPoint', unitId: c.unitId, body: { year, passed: true, score: 92, note: '年检合格，特色工作持续深化' } });
-  }
-
-  // ------------------------------------------------ last year's assessment of the township party secretaries
-  const county = plan.counties[0];
-  const townships = plan.townships.filter((u) => u.countyId === county.unitId && (u.unitType === 'rural' || u.unitType === 'community') && people.operatorOf.has(u.unitId)).slice(0, 8);
-  if (townships.length < 2) return;
-  const periodId = `township-secretary-${year - 1}`;
-  day(-150);
-  ctx.emit(next(), office, {
-    type: 'OpenAssessmentPeriod',
-    body: { periodId, title: `${county.name}${year - 1}年度乡镇党委书记抓基层党建工作考核`, schemeId: SECRETARY_SCHEME.schemeId, from: `${year - 1}-01-01`, to: `${year - 1}-12-31`, unitIds: townships.map((u) => u.unitId) },
-  });
-  const qualities: Quality[] = townships.map((_, i) => (i === 0 ? 'fair' : rng.weighted({ good: 3, fair: 5, poor: 1 })));
-  day(-145);
-  townships.forEach((u) => ctx.emit(next(rng.int(20, 180)), operatorOf(u), { type: 'SubmitSelfAssessment', periodId, unitId: u.unitId, body: { marks: marksFor(SECRETARY_SCHEME, 'good', rng), note: '对照考核细则逐项自评' } }));
-  day(-138);
-  const scored = townships.map((u, i) => {
-    const marks = marksFor(SECRETARY_SCHEME, qualities[i], rng);
-    // The first township's 述职 was missing when the group scored; the office corrects it below.
-    if (i === 0) marks.report = { passed: false };
-    ctx.emit(next(rng.int(20, 120)), groupOf(u), { type: 'ScoreAssessment', periodId, unitId: u.unitId, body: { marks } });
-    return marks;
-  });
-  day(-130);
-  ctx.emit(next(), office, {
-    type: 'ModerateAssessment',
-    periodId,
-    unitId: townships[0].unitId,
-    body: { criterionId: 'report', mark: { passed: true }, reason: '述职报告已于考核期内报送，补录后认定达标' },
-  });
-  day(-128);
-  ctx.emit(next(), office, { type: 'PublishAssessmentResults', periodId, body: {} });
-  // The second township appeals one deduction; the office finds it right and publishes the next revision.
-  const appellant = townships[1];
-  const tasks = (scored[1].tasks as { items: number }).items;
-  day(-122);
-  ctx.emit(next(), operatorOf(appellant), { type: 'LodgeAssessmentAppeal', periodId, unitId: appellant.unitId, body: { appealId: 'appeal-1', reason: '重点任务中“软弱涣散党组织整顿”已于 12 月完成验收，佐证材料已补报' } });
-  day(-115);
-  ctx.emit(next(), office, {
-    type: 'DecideAssessmentAppeal',
-    periodId,
-    appealId: 'appeal-1',
-    body:
-      tasks > 0
-        ? { upheld: true, reason: '经核实，整顿任务已按期完成，撤销一处扣分', marks: { ...scored[1], tasks: { items: tasks - 1 } } }
-        : { upheld: false, reason: '经核实，原评分无误，维持原结果' },
-  });
+  day(-20);
+  ctx.emit(next(), groupOf(c), { type: 'AssessDemonstrationPoint', unitId: c.unitId, body: { year, passed: true, score: 92, note: '年检合格，特色工作持续深化' } });
 }
