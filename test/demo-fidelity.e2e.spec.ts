@@ -118,5 +118,5 @@ describe('the demo city generator', () => {
     } finally {
       await p.close();
     }
-  }, SCALE > 0.004 ? 1_800_000 : 60_000);
+  }, SCALE > 0.004 ? 1_800_000 : 180_000);
 });
