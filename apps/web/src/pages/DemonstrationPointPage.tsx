@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useAssessmentPeriods, useDemonstrationPoint } from '../api/assessment-queries';
 import { useCommand } from '../api/commands';
 import { api } from '../api/http';
+import type { components } from '../api/schema';
 import { session } from '../auth/session';
 import { CommandForm } from '../forms/CommandForm';
 import { useI18n } from '../i18n/i18n';
@@ -11,7 +12,7 @@ import { useAppState } from '../shared/app-state';
 import { STAGE_COLORS } from './assessments/assessment-tags';
 import { STAGE_NAMES } from './DemonstrationPointsPage';
 
-type AssessBody = { year: number; periodId?: string; passed?: boolean; score?: number; note?: string; reviewEveryYears?: number };
+type AssessBody = components['schemas']['AssessDemonstrationPointRequest'];
 
 /** One point's life: recommendation, confirmation, each year's assessment with the creation-standard scores behind it. */
 export default function DemonstrationPointPage() {
@@ -115,7 +116,7 @@ export default function DemonstrationPointPage() {
                   year: Number(v.year),
                   ...(v.periodId ? { periodId: String(v.periodId) } : { passed: v.passed === true, ...(v.score !== undefined && v.score !== null ? { score: Number(v.score) } : {}) }),
                   ...(v.note ? { note: String(v.note) } : {}),
-                  ...(v.reviewEveryYears ? { reviewEveryYears: Number(v.reviewEveryYears) } : {}),
+                  ...(v.reviewEveryYears === 1 || v.reviewEveryYears === 2 ? { reviewEveryYears: v.reviewEveryYears } : {}),
                 })}
               >
                 <Form.Item name="year" label={t('year')} initialValue={point.dueYear ?? new Date().getFullYear()} rules={[{ required: true }]}>
