@@ -69,3 +69,10 @@ export const IsMark = () =>
       },
     }),
   );
+
+/** A body of marks for every criterion, with the words that go with them (自评说明, 改分原因). */
+export class MarksRequest {
+  /** 每项指标的评分 */
+  @IsMarks()
+  marks!: Record<string, object>;
+}

@@ -5,14 +5,10 @@ import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, Command
 import type { Response } from 'express';
 import { AssessmentCommandController } from '../../assessment-commands';
 import { PeriodUnitParams } from '../../http/assessment-params';
-import { IsMarks } from '../../http/marks.request';
+import { MarksRequest } from '../../http/marks.request';
 import { scoreAssessment } from './score-assessment';
 
-export class ScoreAssessmentRequest {
-  /** 考核组对每项指标的评分 */
-  @IsMarks()
-  marks!: Record<string, object>;
-
+export class ScoreAssessmentRequest extends MarksRequest {
   /** 改分原因（首次评分可省略，再次评分必填） */
   @IsOptional()
   @IsString()

@@ -5,14 +5,10 @@ import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, Command
 import type { Response } from 'express';
 import { AssessmentCommandController } from '../../assessment-commands';
 import { PeriodUnitParams } from '../../http/assessment-params';
-import { IsMarks } from '../../http/marks.request';
+import { MarksRequest } from '../../http/marks.request';
 import { submitSelfAssessment } from './submit-self-assessment';
 
-export class SubmitSelfAssessmentRequest {
-  /** 每项指标的自评 */
-  @IsMarks()
-  marks!: Record<string, object>;
-
+export class SubmitSelfAssessmentRequest extends MarksRequest {
   /** 自评说明 */
   @IsOptional()
   @IsString()
