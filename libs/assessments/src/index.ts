@@ -12,3 +12,4 @@ export * from './commands/decide-assessment-appeal/decide-assessment-appeal';
 export * from './commands/recommend-demonstration-point/recommend-demonstration-point';
 export * from './commands/decide-demonstration-recommendation/decide-demonstration-recommendation';
 export * from './commands/assess-demonstration-point/assess-demonstration-point';
+export { IsPeriodId } from './http/assessment-params';

@@ -1,9 +1,10 @@
 import { Body, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
-import { Access, ApiRequestExample, badRequest, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, IsId, MaxDecimalPlaces, NoControlCharacters, respond, REVIEWERS, UnitParams } from '@platform/common';
+import { Access, ApiRequestExample, badRequest, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, MaxDecimalPlaces, NoControlCharacters, respond, REVIEWERS, UnitParams } from '@platform/common';
 import type { Response } from 'express';
 import { AssessmentCommandController } from '../../assessment-commands';
+import { IsPeriodId } from '../../http/assessment-params';
 import { assessDemonstrationPoint } from './assess-demonstration-point';
 
 export class AssessDemonstrationPointRequest {
@@ -15,7 +16,7 @@ export class AssessDemonstrationPointRequest {
 
   /** 按创建标准开展的那期考核：得分与是否合格取其公布结果（最低等次为不合格） */
   @IsOptional()
-  @IsId()
+  @IsPeriodId()
   periodId?: string;
 
   /** 是否合格（未引用考核期时必填） */

@@ -5,12 +5,13 @@ import { Access, ApiRequestExample, badRequest, Command, CommandMeta, CommandRes
 import { UNIT_ID_PATTERN, UNIT_LEVELS, UnitLevel } from '@platform/domain';
 import type { Response } from 'express';
 import { AssessmentCommandController } from '../../assessment-commands';
+import { IsPeriodId } from '../../http/assessment-params';
 import { openAssessmentPeriod } from './open-assessment-period';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class OpenAssessmentPeriodRequest {
-  @IsId()
+  @IsPeriodId()
   periodId!: string;
 
   @IsString()

@@ -1,10 +1,10 @@
-import { IsId } from '@platform/common';
+import { IsPeriodId } from '@platform/assessments';
 import { IsOptional, Matches } from 'class-validator';
 import { UNIT_ID_PATTERN } from '@platform/domain';
 import { AsOfQuery } from '../../shared/view-query.request.dto';
 
 export class AssessmentPeriodParams {
-  @IsId()
+  @IsPeriodId()
   periodId!: string;
 }
 

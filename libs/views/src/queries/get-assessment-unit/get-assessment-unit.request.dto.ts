@@ -1,8 +1,9 @@
+import { IsPeriodId } from '@platform/assessments';
 import { IsId } from '@platform/common';
 import { AsOfQuery } from '../../shared/view-query.request.dto';
 
 export class AssessmentUnitParams {
-  @IsId()
+  @IsPeriodId()
   periodId!: string;
 
   @IsId()
