@@ -86,7 +86,7 @@ describe('scored assessments (考核) over HTTP', () => {
     await expectStatus(p.http().post('/api/assessments').set(office).send({ periodId: 'p2', title: 't', schemeId: 'village-sec', from: '2026-01-01', to: '2026-12-31', unitIds: ['v1'], root: 'c1' }), 400);
     // A period's stream must never be a scheme's (assessment-scheme-<id>).
     const reserved = await expectStatus(p.http().post('/api/assessments').set(office).send({ periodId: 'scheme-village-sec', title: 't', schemeId: 'village-sec', from: '2026-01-01', to: '2026-12-31', unitIds: ['v1'] }), 400);
-    expect(reserved.body.errors).toEqual([expect.objectContaining({ field: 'periodId', rule: 'matches' })]);
+    expect(reserved.body.errors).toEqual([expect.objectContaining({ field: 'periodId', rule: 'notSchemePrefix' })]);
     await expectStatus(p.http().get('/api/assessments/scheme-village-sec/results').set(office), 404);
   });
 

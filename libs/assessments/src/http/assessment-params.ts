@@ -1,12 +1,22 @@
 import { applyDecorators } from '@nestjs/common';
-import { Matches } from 'class-validator';
+import { ValidateBy } from 'class-validator';
 import { IsId } from '@platform/common';
 
 /**
  * A period's stream is `assessment-<periodId>` and a scheme's `assessment-scheme-<schemeId>`: a period id
  * beginning with `scheme-` would name a scheme's stream, so it is refused with the other id rules.
  */
-export const IsPeriodId = () => applyDecorators(IsId(), Matches(/^(?!scheme-)/, { message: 'periodId 不能以 scheme- 开头 (reserved for schemes)' }));
+export const IsPeriodId = () =>
+  applyDecorators(
+    IsId(),
+    ValidateBy({
+      name: 'notSchemePrefix',
+      validator: {
+        validate: (v: unknown) => typeof v !== 'string' || !v.startsWith('scheme-'),
+        defaultMessage: () => 'periodId 不能以 scheme- 开头 (reserved for schemes)',
+      },
+    }),
+  );
 
 export class PeriodParams {
   @IsPeriodId()
