@@ -65,6 +65,8 @@ describe('the demo city generator', () => {
         'LaunchCampaign', 'OpenSatisfactionRound', 'PlanRectification', 'PublishPlan', 'RecheckProblem', 'RecordBallotTally',
         'RecordParticipation', 'RecordPartProgress', 'RecordProgress', 'RecordStep', 'RegisterProblem', 'RegisterUser', 'RejectFix',
         'RejectTransition', 'ReviewDeferral', 'WarningCheck', 'NoteSupervision',
+        'PublishAssessmentScheme', 'OpenAssessmentPeriod', 'SubmitSelfAssessment', 'ScoreAssessment', 'ModerateAssessment', 'PublishAssessmentResults',
+        'LodgeAssessmentAppeal', 'DecideAssessmentAppeal', 'RecommendDemonstrationPoint', 'DecideDemonstrationRecommendation', 'AssessDemonstrationPoint',
       ]),
     );
 

@@ -79,7 +79,7 @@ describe('every operation answers as its OpenAPI document says', () => {
 
   it('covers every route the app serves', () => {
     expect(operations.length).toBeGreaterThanOrEqual(75);
-    expect(Object.keys(doc.paths).length).toBe(78);
+    expect(Object.keys(doc.paths).length).toBe(95);
   });
 
   function requests(op: Operation): fc.Arbitrary<Sent> {
@@ -173,5 +173,6 @@ describe('every operation answers as its OpenAPI document says', () => {
     const reads = operations.filter((o) => o.method === 'get').map((o) => o.op.operationId);
     expect(reads.filter((id) => !succeeded.has(id))).toEqual([]);
     expect(['recordProgress', 'recordStep', 'signIn', 'importUnits'].filter((id) => !succeeded.has(id))).toEqual([]);
-  });
+    // Bounded by the number of operations (about 24 requests each), not by a speed target.
+  }, 180_000);
 });

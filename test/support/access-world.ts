@@ -8,8 +8,8 @@ export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
  * Two halves of a city: every role's scope covers half A (unit ba) and none of half B (unit bb),
  * so each route can be called once inside and once outside the caller's scope.
  */
-export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a' };
-export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b' };
+export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a', periodId: 'period-a', schemeId: 'scheme-1', appealId: 'appeal-1' };
+export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b', periodId: 'period-b', schemeId: 'scheme-1', appealId: 'appeal-1' };
 
 const TREE = [
   { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
@@ -65,6 +65,17 @@ export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnde
   };
   for (const [campaignId, noticeId] of [['camp-a', 'notice-a'], ['camp-b', 'notice-b']]) {
     await ok(`/api/campaigns/${campaignId}/notices`, { noticeId, title: `${campaignId} 进度通报` });
+  }
+  // An assessment period and a recommended demonstration point in each half.
+  await ok('/api/assessment-schemes', {
+    schemeId: 'scheme-1',
+    title: '村党支部书记考核',
+    criteria: [{ criterionId: 'duty', title: '履行职责', rule: { kind: 'points', max: 100 } }],
+    bands: [{ grade: '合格', minScore: 60 }, { grade: '不合格', minScore: 0 }],
+  });
+  for (const [periodId, unit] of [['period-a', 'ba'], ['period-b', 'bb']]) {
+    await ok('/api/assessments', { periodId, title: periodId, schemeId: 'scheme-1', from: '2026-01-01', to: '2026-12-31', unitIds: [unit] });
+    await ok(`/api/demonstration-points/${unit}/recommendation`, { year: 2026, level: 'county', reason: '基础好' });
   }
   await ok('/api/users', { userId: 'target-user', username: 'target-user', displayName: '目标', role: 'operator', scopeUnitIds: ['ba'], password: 'target-password-1' });
   return users;

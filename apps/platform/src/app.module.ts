@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ASSESSMENT_STREAMS, AssessmentsModule } from '@platform/assessments';
 import { CAMPAIGN_STREAMS, CampaignsModule } from '@platform/campaigns';
 import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
@@ -10,7 +11,7 @@ import { VIEW_STREAMS, ViewsModule } from '@platform/views';
 import { HealthHttpController } from './health.http.controller';
 
 /** The event streams each context serves at /api/streams, with the units each concerns. */
-const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS];
+const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS, ...ASSESSMENT_STREAMS];
 
 /** Every bounded context in one process, on the embedded adapters. */
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         }),
         ViewsModule,
         IdentityModule,
+        AssessmentsModule,
       ],
       controllers: [HealthHttpController],
     };

@@ -8,8 +8,40 @@ import {
   recordStep,
   rejectTransition,
 } from '@platform/campaigns';
+import {
+  AssessmentPorts,
+  assessDemonstrationPoint,
+  decideAssessmentAppeal,
+  decideDemonstrationRecommendation,
+  lodgeAssessmentAppeal,
+  moderateAssessment,
+  openAssessmentPeriod,
+  publishAssessmentResults,
+  publishAssessmentScheme,
+  recommendDemonstrationPoint,
+  scoreAssessment,
+  submitSelfAssessment,
+} from '@platform/assessments';
 import { CommandMeta, CommandResult, ManyStreamUseCase, NO_SCOPE, runUseCase, StreamCommandRunner, StreamUseCase } from '@platform/common';
-import { Actor, CommandContext, ImportRecord, DomainEvent, DomainRuleError, openDeadlines, ProblemState, problemStreamId, Role, usernameStreamId } from '@platform/domain';
+import {
+  Actor,
+  assessmentDecider,
+  AssessmentEvent,
+  assessmentSchemeDecider,
+  AssessmentSchemeEvent,
+  assessmentSchemeStreamId,
+  assessmentStreamId,
+  CommandContext,
+  DomainEvent,
+  DomainRuleError,
+  fold,
+  ImportRecord,
+  openDeadlines,
+  ProblemState,
+  problemStreamId,
+  Role,
+  usernameStreamId,
+} from '@platform/domain';
 import { SqliteEventStore } from '@platform/event-store';
 import { IdentityPorts, registerUser } from '@platform/identity';
 import { changeMemberCount, createUnit, importUnits } from '@platform/organizations';
@@ -108,6 +140,8 @@ export class DemoEngine {
     this.ports = {
       tree: async () => this.streams.tree,
       campaign: async (campaignId) => this.streams.campaign(campaignId),
+      scheme: async (schemeId) => fold(assessmentSchemeDecider, (await this.streams.readStream(assessmentSchemeStreamId(schemeId))) as unknown as AssessmentSchemeEvent[]),
+      period: async (periodId) => fold(assessmentDecider, (await this.streams.readStream(assessmentStreamId(periodId))) as unknown as AssessmentEvent[]),
       usernameTaken: async (username) => this.streams.has(usernameStreamId(username)),
       storePassword: async (userId, password) => {
         const hash = hashes.get(password);
@@ -283,6 +317,17 @@ export class DemoEngine {
     ChangePartDeadline: (a, op) => this.send(a, changePartDeadline, partInput(op)),
     ClosePart: (a, op) => this.send(a, closePart, partInput(op)),
     RecheckProblem: (a, op) => this.send(a, recheckProblem, problemInput(op)),
+    PublishAssessmentScheme: (a, op) => this.send(a, publishAssessmentScheme, op.body),
+    OpenAssessmentPeriod: (a, op) => this.send(a, openAssessmentPeriod, op.body),
+    SubmitSelfAssessment: (a, op) => this.send(a, submitSelfAssessment, periodUnitInput(op)),
+    ScoreAssessment: (a, op) => this.send(a, scoreAssessment, periodUnitInput(op)),
+    ModerateAssessment: (a, op) => this.send(a, moderateAssessment, periodUnitInput(op)),
+    PublishAssessmentResults: (a, op) => this.send(a, publishAssessmentResults, { periodId: op.periodId }),
+    LodgeAssessmentAppeal: (a, op) => this.send(a, lodgeAssessmentAppeal, periodUnitInput(op)),
+    DecideAssessmentAppeal: (a, op) => this.send(a, decideAssessmentAppeal, { periodId: op.periodId, appealId: op.appealId, ...op.body }),
+    RecommendDemonstrationPoint: (a, op) => this.send(a, recommendDemonstrationPoint, pointInput(op)),
+    DecideDemonstrationRecommendation: (a, op) => this.send(a, decideDemonstrationRecommendation, pointInput(op)),
+    AssessDemonstrationPoint: (a, op) => this.send(a, assessDemonstrationPoint, pointInput(op)),
   };
 
   private async route(a: DemoAction): Promise<void> {
@@ -295,8 +340,10 @@ export class DemoEngine {
 }
 
 type RoutedOp = Exclude<DemoOp, { type: 'WarningCheck' }>;
-type DemoPorts = IdentityPorts & RectificationPorts;
+type DemoPorts = IdentityPorts & RectificationPorts & AssessmentPorts;
 
 const unitInput = <B>(op: { campaignId: string; unitId: string; body: B }) => ({ campaignId: op.campaignId, unitId: op.unitId, ...op.body });
 const problemInput = <B>(op: { problemId: string; body: B }) => ({ problemId: op.problemId, ...op.body });
+const periodUnitInput = <B>(op: { periodId: string; unitId: string; body: B }) => ({ periodId: op.periodId, unitId: op.unitId, ...op.body });
+const pointInput = <B>(op: { unitId: string; body: B }) => ({ unitId: op.unitId, ...op.body });
 const partInput = <B>(op: { problemId: string; partId: string; body: B }) => ({ problemId: op.problemId, partId: op.partId, ...op.body });

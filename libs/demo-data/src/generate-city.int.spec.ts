@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  ASSESSMENT_EVENT_TYPES,
+  ASSESSMENT_SCHEME_EVENT_TYPES,
+  assessmentDecider,
+  assessmentSchemeDecider,
   campaignDecider,
+  DEMONSTRATION_POINT_EVENT_TYPES,
+  demonstrationPointDecider,
   Decider,
   DomainEvent,
   fold,
@@ -49,6 +55,10 @@ const DECIDERS: { prefix: string; decider: Pick<Decider<never, unknown, DomainEv
   { prefix: 'problem-', decider: problemDecider as never, types: PROBLEM_EVENT_TYPES },
   { prefix: 'satisfaction-', decider: satisfactionDecider as never, types: SATISFACTION_EVENT_TYPES },
   { prefix: 'user-', decider: userDecider as never, types: USER_EVENT_TYPES },
+  // Scheme streams first: a period's stream id shares their prefix.
+  { prefix: 'assessment-scheme-', decider: assessmentSchemeDecider as never, types: ASSESSMENT_SCHEME_EVENT_TYPES },
+  { prefix: 'assessment-', decider: assessmentDecider as never, types: ASSESSMENT_EVENT_TYPES },
+  { prefix: 'demonstration-point-', decider: demonstrationPointDecider as never, types: DEMONSTRATION_POINT_EVENT_TYPES },
 ];
 
 describe('generateCity', () => {

@@ -41,12 +41,45 @@ export type DemoOp =
   | PartOp<'ClosePart', { evidence: string }>
   | ProblemOp<'NoteSupervision', { finding: string; demand: string; dueBy: string }>
   | ProblemOp<'RecheckProblem', { lookBackCampaignId: string; outcome: 'held' | 'rebounded'; finding: string }>
+  | { type: 'PublishAssessmentScheme'; body: PublishSchemeBody }
+  | { type: 'OpenAssessmentPeriod'; body: OpenPeriodBody }
+  | PeriodUnitOp<'SubmitSelfAssessment', { marks: DemoMarks; note?: string }>
+  | PeriodUnitOp<'ScoreAssessment', { marks: DemoMarks; reason?: string }>
+  | PeriodUnitOp<'ModerateAssessment', { criterionId: string; mark: DemoMarks[string]; reason: string }>
+  | { type: 'PublishAssessmentResults'; periodId: string; body: Record<string, never> }
+  | PeriodUnitOp<'LodgeAssessmentAppeal', { appealId: string; reason: string }>
+  | { type: 'DecideAssessmentAppeal'; periodId: string; appealId: string; body: { upheld: boolean; reason: string; marks?: DemoMarks } }
+  | PointOp<'RecommendDemonstrationPoint', { year: number; level: 'city' | 'county'; reason: string }>
+  | PointOp<'DecideDemonstrationRecommendation', { confirmed: boolean; reason?: string }>
+  | PointOp<'AssessDemonstrationPoint', { year: number; periodId?: string; passed?: boolean; score?: number; note?: string; reviewEveryYears?: number }>
   /** A run of the deadline-warning job: every problem (the day's first run) or those touched since the last run. */
   | { type: 'WarningCheck'; problemIds: string[] | null };
 
 type UnitOp<T extends string, B> = { type: T; campaignId: string; unitId: string; body: B };
 type ProblemOp<T extends string, B> = { type: T; problemId: string; body: B };
 type PartOp<T extends string, B> = { type: T; problemId: string; partId: string; body: B };
+type PeriodUnitOp<T extends string, B> = { type: T; periodId: string; unitId: string; body: B };
+type PointOp<T extends string, B> = { type: T; unitId: string; body: B };
+
+export type DemoMarks = Record<string, { points: number } | { passed: boolean } | { items: number }>;
+
+export interface PublishSchemeBody {
+  schemeId: string;
+  title: string;
+  criteria: { criterionId: string; title: string; rule: { kind: 'points' | 'pass_fail' | 'deduction'; max: number; perItem?: number } }[];
+  bands: { grade: string; minScore: number }[];
+  subject?: { unitTypes: UnitType[]; post?: string };
+  reason?: string;
+}
+
+export interface OpenPeriodBody {
+  periodId: string;
+  title: string;
+  schemeId: string;
+  from: string;
+  to: string;
+  unitIds: string[];
+}
 
 export interface ImportRow {
   unitId: string;
@@ -195,5 +228,27 @@ export function httpRequestOf(op: DemoOp): HttpRequest | null {
       return post(`/api/problems/${op.problemId}/parts/${op.partId}/close`, op.body);
     case 'RecheckProblem':
       return post(`/api/problems/${op.problemId}/recheck`, op.body);
+    case 'PublishAssessmentScheme':
+      return post('/api/assessment-schemes', op.body);
+    case 'OpenAssessmentPeriod':
+      return post('/api/assessments', op.body);
+    case 'SubmitSelfAssessment':
+      return post(`/api/assessments/${op.periodId}/units/${op.unitId}/self-assessment`, op.body);
+    case 'ScoreAssessment':
+      return post(`/api/assessments/${op.periodId}/units/${op.unitId}/score`, op.body);
+    case 'ModerateAssessment':
+      return post(`/api/assessments/${op.periodId}/units/${op.unitId}/moderation`, op.body);
+    case 'PublishAssessmentResults':
+      return post(`/api/assessments/${op.periodId}/publication`, op.body);
+    case 'LodgeAssessmentAppeal':
+      return post(`/api/assessments/${op.periodId}/units/${op.unitId}/appeals`, op.body);
+    case 'DecideAssessmentAppeal':
+      return post(`/api/assessments/${op.periodId}/appeals/${op.appealId}/decision`, op.body);
+    case 'RecommendDemonstrationPoint':
+      return post(`/api/demonstration-points/${op.unitId}/recommendation`, op.body);
+    case 'DecideDemonstrationRecommendation':
+      return post(`/api/demonstration-points/${op.unitId}/confirmation`, op.body);
+    case 'AssessDemonstrationPoint':
+      return post(`/api/demonstration-points/${op.unitId}/assessments`, op.body);
   }
 }

@@ -1,4 +1,5 @@
 import { findTemplate, GradeCounts, ProblemSource, SatisfactionGrade, TimingClass } from '@platform/domain';
+import { planAssessments } from './assessment-scenario';
 import { Calendar, DAY, HOUR, iso, MINUTE } from './calendar';
 import { CityPlan, PlannedUnit } from './city-plan';
 import { CITY, personName } from './names';
@@ -132,6 +133,7 @@ class ScenarioBuilder {
     this.mainCampaign();
     this.assignBallots();
     this.lookBack();
+    planAssessments({ seed: this.seed, plan: this.plan, people: this.people, cal: this.cal, emit: (at, by, op) => this.must(at, by, op) });
     this.actions.sort((a, b) => a.at - b.at || a.seq - b.seq);
     return { actions: this.actions, targets: this.targets, lookBackUnitIds: this.lookBackUnitIds, latest: this.latest };
   }

@@ -40,6 +40,7 @@ export * from './assessments/assessment.events';
 export * from './assessments/assessment.decider';
 export * from './demonstration-points/demonstration-point.events';
 export * from './demonstration-points/demonstration-point.decider';
+export * from './demonstration-points/creation-standard';
 export * from './members/member.events';
 export * from './members/member-import';
 export * from './members/member-roster.decider';

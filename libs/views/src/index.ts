@@ -13,3 +13,6 @@ export * from './audit-trail/audit-trail.documents';
 export * from './audit-trail/audit-trail.projection';
 export * from './notices/notices.documents';
 export * from './notices/notices.projection';
+export * from './assessment-results/assessment-results.documents';
+export * from './assessment-results/assessment-results.projection';
+export * from './demonstration-register/demonstration-register.projection';

@@ -1,8 +1,10 @@
 import { Projection } from '@platform/read-models';
+import { assessmentResultsProjection } from './assessment-results/assessment-results.projection';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { noticesProjection } from './notices/notices.projection';
 import { progressBoardProjection } from './progress-board/progress-board.projection';
 import { rectificationLedgerProjection } from './rectification-tracker/rectification-ledger.projection';
+import { demonstrationRegisterProjection } from './demonstration-register/demonstration-register.projection';
 
 /** Every read model of this context, in the order `npm run rebuild` rebuilds them. */
 export const VIEW_PROJECTIONS: readonly Projection[] = [
@@ -10,4 +12,6 @@ export const VIEW_PROJECTIONS: readonly Projection[] = [
   rectificationLedgerProjection as Projection,
   auditTrailProjection as Projection,
   noticesProjection as Projection,
+  assessmentResultsProjection as Projection,
+  demonstrationRegisterProjection as Projection,
 ];

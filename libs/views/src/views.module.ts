@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { StreamCategory } from '@platform/common';
+import { AssessmentsModule } from '@platform/assessments';
 import { CampaignsModule } from '@platform/campaigns';
 import { OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
@@ -29,6 +30,12 @@ import { LedgerWarningCandidates } from './rectification-tracker/ledger-warning-
 import { LedgerProblemUnits, NoticeUnits } from './shared/view-lookups';
 import { ViewMoments } from './shared/view-moment';
 import { VIEW_PROJECTIONS } from './view-projections';
+import { ExportAssessmentResultsHttpController } from './queries/export-assessment-results/export-assessment-results.http.controller';
+import { GetAssessmentResultsHttpController } from './queries/get-assessment-results/get-assessment-results.http.controller';
+import { GetAssessmentUnitHttpController } from './queries/get-assessment-unit/get-assessment-unit.http.controller';
+import { GetDemonstrationPointHttpController } from './queries/get-demonstration-point/get-demonstration-point.http.controller';
+import { ListAssessmentPeriodsHttpController } from './queries/list-assessment-periods/list-assessment-periods.http.controller';
+import { ListDemonstrationPointsHttpController } from './queries/list-demonstration-points/list-demonstration-points.http.controller';
 
 /**
  * Bounded context: the read side — progress boards, the rectification tracker and ledger,
@@ -39,7 +46,7 @@ import { VIEW_PROJECTIONS } from './view-projections';
  */
 @Global()
 @Module({
-  imports: [OrganizationsModule, CampaignsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
+  imports: [OrganizationsModule, CampaignsModule, AssessmentsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
   controllers: [
     GetProgressBoardHttpController,
     ExportProgressBoardHttpController,
@@ -59,6 +66,12 @@ import { VIEW_PROJECTIONS } from './view-projections';
     ReproduceNoticeHttpController,
     ExportNoticeHttpController,
     ListPublicProblemsHttpController,
+    ListAssessmentPeriodsHttpController,
+    GetAssessmentResultsHttpController,
+    ExportAssessmentResultsHttpController,
+    GetAssessmentUnitHttpController,
+    ListDemonstrationPointsHttpController,
+    GetDemonstrationPointHttpController,
   ],
   providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits, { provide: WARNING_CANDIDATES, useClass: LedgerWarningCandidates }],
   exports: [ViewMoments, WARNING_CANDIDATES],

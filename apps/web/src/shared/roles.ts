@@ -10,3 +10,6 @@ export const ROLE_NAMES: Record<SessionUser['role'], readonly [string, string]> 
 
 /** Who reads the audit trail (the office and supervision groups, and the admin): the menu shows it to them, its page to no one else. */
 export const AUDIT_ROLES: readonly string[] = ['admin', 'office', 'inspector'];
+
+/** Who works with 考核 and 示范点: every staff role (a liaison sees its own unit, and self-assesses and appeals there). */
+export const ASSESSMENT_ROLES: readonly string[] = ['admin', 'office', 'operator', 'inspector', 'leader'];

@@ -86,4 +86,9 @@ describe('publishing a scheme keeps every version', () => {
     ['reason_required', publish(revised)],
     ['role_not_allowed', publish(revised, 'x', { userId: 'i', role: 'inspector', unitId: 'g' })],
   ] as const)('refuses with %s', (code, cmd) => spec.given([published(1, SECRETARY_SCHEME_CONTENT)]).when(cmd).thenRefused(code));
+
+  it.each([
+    ['scheme_id_invalid', { ...publish(), schemeId: '考核 方案' }],
+    ['criteria_too_many', publish({ ...SECRETARY_SCHEME_CONTENT, criteria: Array.from({ length: 201 }, (_, i) => ({ criterionId: `c${i}`, title: `指标${i}`, rule: { kind: 'points' as const, max: 1 } })) })],
+  ] as const)('refuses a first publication with %s', (code, cmd) => spec.given([]).when(cmd).thenRefused(code));
 });

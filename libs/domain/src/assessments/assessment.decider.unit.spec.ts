@@ -59,6 +59,8 @@ describe('scored assessments (考核)', () => {
       ['unit_closed', open({ unitIds: ['gone'] })],
       ['unit_type_not_assessed', open({ unitIds: ['school'] })],
     ] as const)('refuses with %s', (code, cmd) => spec.given([]).when(cmd).thenRefused(code));
+
+    it('opens a period once', () => spec.given([opened]).when(open()).thenRefused('period_exists'));
   });
 
   describe('self-assessment, then the assessing group', () => {
@@ -82,6 +84,8 @@ describe('scored assessments (考核)', () => {
       ['unit_not_assessed', [opened], score('school', 30)],
       ['role_not_allowed', [opened], score('town-a', 30, '', townA)],
       ['period_not_found', [], score('town-a', 30)],
+      ['results_published', [...bothScored, published], score('town-a', 31, '复核')],
+      ['results_published', [...bothScored, published], selfAssess()],
     ] as const)('refuses with %s', (code, given, cmd) => spec.given(given).when(cmd).thenRefused(code));
   });
 
@@ -158,6 +162,10 @@ describe('scored assessments (考核)', () => {
       ['marks_required', [...bothScored, published, lodged], decide(true, null)],
       ['marks_not_expected', [...bothScored, published, lodged], decide(false, marks(40))],
       ['mark_unchanged', [...bothScored, published, lodged], decide(true, marks(30))],
+      ['appeal_id_invalid', [...bothScored, published], appeal('申诉 1')],
+      ['role_not_allowed', [...bothScored, published], appeal('ap-1', group)],
+      ['upheld_invalid', [...bothScored, published, lodged], { ...decide(false, null), upheld: 'yes' } as unknown as AssessmentCommand],
+      ['role_not_allowed', [...bothScored, published, lodged], { ...decide(false, null), actor: townA }],
     ] as const)('refuses with %s', (code, given, cmd) => spec.given(given).when(cmd).thenRefused(code));
 
     it('an appeal is decided once', () => {

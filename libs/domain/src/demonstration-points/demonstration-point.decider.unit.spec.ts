@@ -85,5 +85,11 @@ describe('demonstration points (示范点): recommended, created, assessed yearl
     ['review_interval_invalid', named, assess(2026, true, { reviewEveryYears: 3 })],
     ['review_interval_not_expected', creating, assess(2025, true, { reviewEveryYears: 2 })],
     ['score_invalid', creating, assess(2025, true, { score: -1 })],
+    ['year_invalid', [], recommend(1999)],
+    ['year_invalid', creating, assess(2101)],
+    ['confirmed_invalid', [recommended()], command({ type: 'DecideDemonstrationRecommendation', confirmed: 'yes', reason: '' })],
+    ['passed_invalid', creating, assess(2025, true, { passed: null })],
+    ['period_id_invalid', creating, assess(2025, true, { periodId: '考核 期' })],
+    ['role_not_allowed', [recommended()], command({ type: 'DecideDemonstrationRecommendation', confirmed: true, reason: '' }, assessor)],
   ] as const)('refuses with %s', (code, given, cmd) => spec.given(given).when(cmd).thenRefused(code));
 });

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import {
+  assessmentDecider,
+  assessmentSchemeDecider,
+  AssessmentSchemeState,
+  assessmentSchemeStreamId,
+  AssessmentState,
+  assessmentStreamId,
+} from '@platform/domain';
+import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
+
+/** What the assessment use cases read besides their own stream: the tree, a scheme's current version, a period. */
+export type AssessmentPorts = TreeFacts & {
+  scheme(schemeId: string): Promise<AssessmentSchemeState>;
+  period(periodId: string): Promise<AssessmentState>;
+};
+
+/** The assessment context's use cases (考核 and 示范点), run with the tree and the streams as stored now. */
+@Injectable()
+export class AssessmentCommands extends UseCaseExecutor<AssessmentPorts> {
+  constructor(runner: StreamCommandRunner, directory: OrganizationDirectory) {
+    super(runner, {
+      tree: () => directory.current(),
+      scheme: async (schemeId) => (await runner.load(assessmentSchemeStreamId(schemeId), assessmentSchemeDecider)).state,
+      period: async (periodId) => (await runner.load(assessmentStreamId(periodId), assessmentDecider)).state,
+    });
+  }
+}
+
+/** What the assessment context's command controllers share: the executor with the context's ports. */
+@Injectable()
+export abstract class AssessmentCommandController {
+  constructor(protected readonly commands: AssessmentCommands) {}
+}

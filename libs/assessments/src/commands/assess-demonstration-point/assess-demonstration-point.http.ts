@@ -1,0 +1,63 @@
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { Access, ApiRequestExample, badRequest, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, MaxDecimalPlaces, NoControlCharacters, respond, REVIEWERS, UnitParams } from '@platform/common';
+import type { Response } from 'express';
+import { AssessmentCommandController } from '../../assessment-commands';
+import { IsPeriodId } from '../../http/assessment-params';
+import { assessDemonstrationPoint } from './assess-demonstration-point';
+
+export class AssessDemonstrationPointRequest {
+  /** 考评年度 */
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  /** 按创建标准开展的那期考核：得分与是否合格取其公布结果（最低等次为不合格） */
+  @IsOptional()
+  @IsPeriodId()
+  periodId?: string;
+
+  /** 是否合格（未引用考核期时必填） */
+  @ValidateIf((o: AssessDemonstrationPointRequest) => o.periodId === undefined || o.passed !== undefined)
+  @IsBoolean({ message: 'passed 须为 true 或 false；未给出 periodId 时必填 (required without periodId)' })
+  passed?: boolean;
+
+  /** 得分（未引用考核期时可填） */
+  @IsOptional()
+  @IsNumber()
+  @MaxDecimalPlaces(1)
+  @Min(0)
+  @Max(100_000)
+  score?: number;
+
+  /** 考评意见（不合格时必填） */
+  @IsOptional()
+  @IsString()
+  @Length(0, 5000)
+  @NoControlCharacters({ multiline: true })
+  note?: string;
+
+  /** 进入全面建设提高阶段后年检年审周期：1 或 2 年 */
+  @IsOptional()
+  @IsIn([1, 2], { message: 'reviewEveryYears 须为 1 或 2' })
+  reviewEveryYears?: number;
+}
+
+@CommandRoutes('demonstration points 示范点', 'api/demonstration-points/:unitId')
+export class AssessDemonstrationPointHttpController extends AssessmentCommandController {
+  @ApiOperation({
+    summary: '示范点年度考评 (assess a point for a year)',
+    description: '第一年考评合格确定为正式示范点；第二年合格进入全面建设提高阶段，不合格予以淘汰；之后一年或两年一次年检年审，不合格淘汰（优进劣出）',
+  })
+  @ApiRequestExample(AssessDemonstrationPointRequest, '按创建标准考评 (against the creation standards)', { year: 2026, periodId: 'demo-standard-rural-2026' })
+  @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
+  @Post('assessments')
+  assess(@Command() meta: CommandMeta, @Param() p: UnitParams, @Body() body: AssessDemonstrationPointRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    if (body.periodId !== undefined && (body.passed !== undefined || body.score !== undefined)) {
+      throw badRequest([{ field: body.passed !== undefined ? 'passed' : 'score', rule: 'exclusive', message: '引用考核期时得分与是否合格取自其公布结果，不能另填 (passed and score come from the period)' }]);
+    }
+    return respond(res, this.commands.execute(assessDemonstrationPoint, { ...p, ...body }, meta));
+  }
+}

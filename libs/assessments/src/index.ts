@@ -1,0 +1,15 @@
+export * from './assessments.module';
+export * from './assessment-commands';
+export * from './assessment-period-units';
+export * from './commands/publish-assessment-scheme/publish-assessment-scheme';
+export * from './commands/open-assessment-period/open-assessment-period';
+export * from './commands/submit-self-assessment/submit-self-assessment';
+export * from './commands/score-assessment/score-assessment';
+export * from './commands/moderate-assessment/moderate-assessment';
+export * from './commands/publish-assessment-results/publish-assessment-results';
+export * from './commands/lodge-assessment-appeal/lodge-assessment-appeal';
+export * from './commands/decide-assessment-appeal/decide-assessment-appeal';
+export * from './commands/recommend-demonstration-point/recommend-demonstration-point';
+export * from './commands/decide-demonstration-recommendation/decide-demonstration-recommendation';
+export * from './commands/assess-demonstration-point/assess-demonstration-point';
+export { IsPeriodId } from './http/assessment-params';

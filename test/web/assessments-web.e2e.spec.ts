@@ -1,0 +1,96 @@
+import { Page } from 'playwright-core';
+import { launchBrowser, screenshot, signInAs, TestBrowser } from '../support/browser';
+import { startWebPlatform, WebPlatform } from '../support/web-platform';
+
+declare const document: { documentElement: { scrollWidth: number } };
+
+/** 考核 and 示范点 in Chromium against the small demo city, on a phone's width. */
+describe('assessments and demonstration points in a browser', () => {
+  let w: WebPlatform;
+  let browser: TestBrowser;
+  const pages: Page[] = [];
+  const PHONE = { width: 390, height: 844 };
+
+  beforeAll(async () => {
+    [w, browser] = await Promise.all([startWebPlatform(), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await w?.close();
+  });
+  afterEach(async () => {
+    for (const p of pages.splice(0)) await p.close();
+  });
+
+  const signedIn = async (role: string, viewport = PHONE) => {
+    const page = await browser.page(viewport);
+    pages.push(page);
+    const c = w.credential(role);
+    await signInAs(page, w.base, c.username, c.password);
+    return page;
+  };
+  const api = async (role: string, path: string, body?: object) => {
+    const c = w.credential(role);
+    const token = (await (await fetch(`${w.base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) })).json()) as { accessToken: string };
+    const res = await fetch(`${w.base}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${token.accessToken}`, 'content-type': 'application/json', 'Idempotency-Key': `t-${Math.random()}` },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
+  };
+  const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+  it('shows the published ranking with its grade bands, as the API answers it', async () => {
+    const periods = (await api('office', '/api/assessments')).body.periods as { periodId: string; title: string; published: boolean }[];
+    const secretaries = periods.find((p) => p.periodId.startsWith('township-secretary-'))!;
+    expect(secretaries.published).toBe(true);
+    const results = (await api('office', `/api/assessments/${secretaries.periodId}/results`)).body as { rows: { name: string; rank: number }[] };
+
+    const page = await signedIn('office');
+    await page.goto(`${w.base}/assessments?period=${secretaries.periodId}`);
+    await page.getByTestId('grade-bands').waitFor();
+    await page.getByText(results.rows[0].name).first().waitFor();
+    expect(await page.getByTestId('results-table').locator('tbody tr.ant-table-row').count()).toBe(results.rows.length);
+    expect(await page.getByTestId('publish-results').count()).toBe(0);
+    await fitsPhone(page);
+    await screenshot(page, 'assessment-results-phone');
+  });
+
+  it('lets the assessing group score a unit with the scoring form, and shows who scored it', async () => {
+    const units = (await api('inspector', '/api/organizations')).body.units as { unitId: string; level: string }[];
+    const townships = units.filter((u) => u.level === 'township').slice(0, 2).map((u) => u.unitId);
+    const opened = await api('office', '/api/assessments', { periodId: 'browser-check', title: '浏览器核对', schemeId: 'township-secretary', from: '2026-01-01', to: '2026-12-31', unitIds: townships });
+    expect(opened.status).toBe(201);
+
+    const page = await signedIn('inspector');
+    await page.goto(`${w.base}/assessments/browser-check/units/${townships[0]}`);
+    const form = page.getByTestId('score-form');
+    await form.waitFor();
+    const inputs = form.locator('input.ant-input-number-input');
+    // duty 27, organization 22, tasks 1 shortcoming (20 − 4), masses 13; the 述职 switch is off (0).
+    for (const [i, v] of ['27', '22', '1', '13'].entries()) await inputs.nth(i).fill(v);
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('score-history').getByText('78').waitFor();
+    await fitsPhone(page);
+    const detail = (await api('office', `/api/assessments/browser-check/units/${townships[0]}`)).body as { unit: { total: number; changes: { by: string }[] } };
+    expect(detail.unit.total).toBe(27 + 0 + 22 + 16 + 13);
+    expect(detail.unit.changes.map((c) => c.by)).toEqual([w.credential('inspector').username]);
+  });
+
+  it('lists the register by stage, with an eliminated point’s history kept', async () => {
+    const register = (await api('office', '/api/demonstration-points')).body as { byStage: Record<string, number>; points: { unitId: string; name: string; stage: string }[] };
+    expect(Object.keys(register.byStage).sort()).toEqual(['creating', 'declined', 'eliminated', 'improving', 'named', 'recommended']);
+    const out = register.points.find((p) => p.stage === 'eliminated')!;
+
+    const page = await signedIn('office');
+    await page.goto(`${w.base}/demonstration-points`);
+    await page.getByTestId('stage-counts').getByText('已淘汰 1').waitFor();
+    await fitsPhone(page);
+    await page.getByRole('link', { name: out.name }).click();
+    await page.getByTestId('point-history').getByText('已淘汰').first().waitFor();
+    await page.getByText('正式示范点').first().waitFor();
+    await fitsPhone(page);
+    await screenshot(page, 'demonstration-point-phone');
+  });
+});
