@@ -3,6 +3,7 @@ import { CAMPAIGN_STREAMS, CampaignsModule } from '@platform/campaigns';
 import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
+import { MEMBER_STREAMS, MembersModule } from '@platform/members';
 import { ORGANIZATION_STREAMS, OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
 import { RECTIFICATION_STREAMS, RectificationModule } from '@platform/rectification';
@@ -10,7 +11,7 @@ import { VIEW_STREAMS, ViewsModule } from '@platform/views';
 import { HealthHttpController } from './health.http.controller';
 
 /** The event streams each context serves at /api/streams, with the units each concerns. */
-const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS];
+const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS, ...MEMBER_STREAMS];
 
 /** Every bounded context in one process, on the embedded adapters. */
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         }),
         ViewsModule,
         IdentityModule,
+        MembersModule,
       ],
       controllers: [HealthHttpController],
     };
