@@ -13,3 +13,5 @@ export * from './audit-trail/audit-trail.documents';
 export * from './audit-trail/audit-trail.projection';
 export * from './notices/notices.documents';
 export * from './notices/notices.projection';
+export * from './member-roster/member-roster.documents';
+export * from './member-roster/member-roster.projection';

@@ -203,6 +203,8 @@ describe('member roster (党员名册)', () => {
       [liaison, true],
       [{ userId: 'op-2', role: 'operator', unitId: 'branch-2' }, false],
       [{ userId: 'i', role: 'inspector', unitId: 'county' }, false],
+      [{ userId: 'i', role: 'inspector', unitId }, false],
+      [{ userId: 'l', role: 'leader', unitId }, true],
       [{ userId: 'l', role: 'leader', unitId: 'county' }, false],
       [null, false],
     ] as const)('%j may read names of branch-1: %s', (actor, may) => expect(mayReadMemberNames(actor as Actor | null, unitId)).toBe(may));

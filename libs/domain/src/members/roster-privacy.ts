@@ -5,12 +5,14 @@ import { MemberRosterEvent } from './member.events';
 export const WITHHELD = '（已隐去）';
 
 /**
- * Names are for the member's own unit, the campaign office and administrators (within their
- * scope, which the access rules check); every other reader sees counts and statuses only.
+ * Names are for the member's own unit (its liaison, its leader), the campaign office and
+ * administrators (within their scope, which the access rules check); every other reader sees
+ * counts and statuses only. Inspectors supervise from outside the unit, so never see names even
+ * when assigned to it.
  */
 export function mayReadMemberNames(actor: Actor | null | undefined, unitId: string): boolean {
   if (!actor) return false;
-  return hasRole(actor, 'admin', 'office') || actor.unitId === unitId;
+  return hasRole(actor, 'admin', 'office') || (hasRole(actor, 'operator', 'leader') && actor.unitId === unitId);
 }
 
 const hide = (v: string | null) => (v ? WITHHELD : v);

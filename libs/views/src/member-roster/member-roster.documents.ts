@@ -52,8 +52,23 @@ export interface RosterMemberDoc {
   readonly status: MemberStatus;
   readonly workplace: string | null;
   readonly toUnit: string | null;
-  readonly search: { readonly caseId: string; readonly lostSince: string; readonly lastKnown: string; readonly attempts: SearchAttemptEntry[] } | null;
+  readonly search: SearchCaseEntry | null;
   readonly searchesClosed: number;
+  /** Closed search cases, oldest first, with their outcome: the history 查找党员 keeps. */
+  readonly closedSearches?: ClosedSearchEntry[];
+}
+
+export interface SearchCaseEntry {
+  readonly caseId: string;
+  readonly lostSince: string;
+  readonly lastKnown: string;
+  readonly attempts: SearchAttemptEntry[];
+}
+
+export interface ClosedSearchEntry extends SearchCaseEntry {
+  readonly outcome: string;
+  readonly closedOn: string;
+  readonly note: string;
 }
 
 export const rosterMemberId = (unitId: string, memberId: string) => `${unitId}/${memberId}`;

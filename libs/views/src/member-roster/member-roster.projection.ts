@@ -22,7 +22,7 @@ function recount(doc: MemberRosterDoc, moves: Array<{ from: MemberStatus | null;
 }
 
 function newMember(unitId: string, m: MemberRecord): RosterMemberDoc {
-  return { _id: rosterMemberId(unitId, m.memberId), unitId, memberId: m.memberId, name: m.name, status: m.status, workplace: m.workplace, toUnit: null, search: null, searchesClosed: 0 };
+  return { _id: rosterMemberId(unitId, m.memberId), unitId, memberId: m.memberId, name: m.name, status: m.status, workplace: m.workplace, toUnit: null, search: null, searchesClosed: 0, closedSearches: [] };
 }
 
 /** The campaign's steps recorded in the roster, summed: the board's participation counts for the unit. */
@@ -103,7 +103,14 @@ export const memberRosterProjection: Projection<Data> = {
         if (!m) return [];
         return [
           upsert(MEMBER_ROSTERS, recount(await roster(ctx, unitId), [{ from: m.status, to: d.to }])),
-          upsert(ROSTER_MEMBERS, { ...m, status: d.to, workplace: d.workplace, search: null, searchesClosed: m.searchesClosed + 1 }),
+          upsert(ROSTER_MEMBERS, {
+            ...m,
+            status: d.to,
+            workplace: d.workplace,
+            search: null,
+            searchesClosed: m.searchesClosed + 1,
+            closedSearches: [...(m.closedSearches ?? []), ...(m.search ? [{ ...m.search, outcome: d.outcome, closedOn: d.on, note: d.note }] : [])],
+          }),
         ];
       }
       case 'MemberParticipationRecorded': {

@@ -36,6 +36,7 @@ describe('member roster projection (党员名册)', () => {
     expect(docs[ROSTER_PARTICIPATION]).toEqual([{ _id: 'adv.branch-1', campaignId: 'adv', unitId: 'branch-1', steps: 1, shouldAttend: 4, attended: 2, excused: 1 }]);
     const members = docs[ROSTER_MEMBERS] as unknown as RosterMemberDoc[];
     expect(members.find((m) => m.memberId === 'm4')?.name).toBe('钱某');
+    expect(members.find((m) => m.memberId === 'm1')?.closedSearches).toEqual([{ caseId: 'c-2', lostSince: '2025-01-01', lastKnown: '搬家', attempts: [], outcome: 'found', closedOn: '2025-06-05', note: '已联系上' }]);
     expect(members.map((m) => [m.memberId, m.status, m.workplace, m.search?.attempts.length ?? null, m.searchesClosed])).toEqual([
       ['m1', 'mobile', '长沙', null, 1],
       ['m2', 'mobile', '深圳', null, 0],
