@@ -13,6 +13,7 @@ import { Actor, CommandContext, ImportRecord, DomainEvent, DomainRuleError, open
 import { SqliteEventStore } from '@platform/event-store';
 import { IdentityPorts, registerUser } from '@platform/identity';
 import { changeMemberCount, createUnit, importUnits } from '@platform/organizations';
+import { changeMemberStatus, closeMemberSearch, importMembers, openMemberSearch, parseMemberCsv, recordMemberParticipation, recordSearchAttempt } from '@platform/members';
 import {
   acceptFix,
   ANONYMOUS_VOTER,
@@ -281,6 +282,12 @@ export class DemoEngine {
     ChangePartDeadline: (a, op) => this.send(a, changePartDeadline, partInput(op)),
     ClosePart: (a, op) => this.send(a, closePart, partInput(op)),
     RecheckProblem: (a, op) => this.send(a, recheckProblem, problemInput(op)),
+    ImportMembers: (a, op) => this.send(a, importMembers, { unitId: op.unitId, rows: parseMemberCsv(op.body.csv) }),
+    ChangeMemberStatus: (a, op) => this.send(a, changeMemberStatus, memberInput(op)),
+    OpenMemberSearch: (a, op) => this.send(a, openMemberSearch, memberInput(op)),
+    RecordSearchAttempt: (a, op) => this.send(a, recordSearchAttempt, memberInput(op)),
+    CloseMemberSearch: (a, op) => this.send(a, closeMemberSearch, memberInput(op)),
+    RecordMemberParticipation: (a, op) => this.send(a, recordMemberParticipation, unitInput(op)),
   };
 
   private async route(a: DemoAction): Promise<void> {
@@ -297,4 +304,5 @@ type DemoPorts = IdentityPorts & RectificationPorts;
 
 const unitInput = <B>(op: { campaignId: string; unitId: string; body: B }) => ({ campaignId: op.campaignId, unitId: op.unitId, ...op.body });
 const problemInput = <B>(op: { problemId: string; body: B }) => ({ problemId: op.problemId, ...op.body });
+const memberInput = <B>(op: { unitId: string; memberId: string; body: B }) => ({ unitId: op.unitId, memberId: op.memberId, ...op.body });
 const partInput = <B>(op: { problemId: string; partId: string; body: B }) => ({ problemId: op.problemId, partId: op.partId, ...op.body });

@@ -6,6 +6,7 @@ import { ANONYMOUS, DemoAction, DemoOp, SYSTEM } from './operations';
 import { DEMO_PASSWORDS, DemoPeople, InspectionGroup, operatorBody } from './people';
 import { apportion, quotaList, Rng, rngFor } from './random';
 import * as T from './texts';
+import { memberRosterActions } from './member-roster-scenario';
 
 export const MAIN_CAMPAIGN_ID = 'advanced-edu-b2';
 export const LOOK_BACK_CAMPAIGN_ID = 'look-back-b2';
@@ -131,6 +132,7 @@ class ScenarioBuilder {
     this.mainCampaign();
     this.assignBallots();
     this.lookBack();
+    this.actions.push(...memberRosterActions(this.seed, this.plan, this.people, this.cal, MAIN_CAMPAIGN_ID, this.actions, this.latest, this.seq));
     this.actions.sort((a, b) => a.at - b.at || a.seq - b.seq);
     return { actions: this.actions, targets: this.targets, lookBackUnitIds: this.lookBackUnitIds, latest: this.latest };
   }

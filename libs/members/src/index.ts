@@ -8,3 +8,4 @@ export * from './commands/open-member-search/open-member-search';
 export * from './commands/record-member-participation/record-member-participation';
 export * from './commands/record-search-attempt/record-search-attempt';
 export * from './commands/rename-member/rename-member';
+export * from './member-csv';
