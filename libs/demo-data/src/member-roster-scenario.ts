@@ -5,8 +5,9 @@ import { DemoAction, DemoOp } from './operations';
 import { DemoPeople } from './people';
 import { Rng, rngFor } from './random';
 
-/** One grassroots branch in this many keeps its roster in the platform: a sample, not the city. */
+/** The share of grassroots branches keeping their roster in the platform (a sample, not the city), and at least this many. */
 const ROSTER_SHARE = 0.06;
+const ROSTER_MIN = 8;
 /** Steps the sampled branches record participation for, by member, from their roster. */
 const ROSTER_STEPS = ['mobilization_meeting', 'centralized_study'];
 
@@ -40,7 +41,8 @@ interface Member {
  */
 export function memberRosterActions(seed: number, plan: CityPlan, people: DemoPeople, cal: Calendar, campaignId: string, scheduled: readonly DemoAction[], latest: number, firstSeq: number): DemoAction[] {
   const pick = rngFor(seed, 'member-roster', 'sample');
-  const branches = plan.grassroots.filter((u) => u.level === 'branch' && !u.isNew && u.members > 0 && people.operatorOf.has(u.unitId) && pick.chance(ROSTER_SHARE));
+  const candidates = plan.grassroots.filter((u) => u.level === 'branch' && !u.isNew && u.members > 0 && people.operatorOf.has(u.unitId));
+  const branches = pick.shuffle([...candidates]).slice(0, Math.max(ROSTER_MIN, Math.round(candidates.length * ROSTER_SHARE)));
   const stepsAt = new Map<string, number>();
   for (const a of scheduled) {
     if (a.op.type === 'RecordStep' && a.op.campaignId === campaignId && ROSTER_STEPS.includes(a.op.body.stepKey)) stepsAt.set(`${a.op.unitId}/${a.op.body.stepKey}`, a.at);
