@@ -35,6 +35,8 @@ export const router = createBrowserRouter([
       { path: 'audit', lazy: page(() => import('./pages/AuditPage')) },
       { path: 'notices', lazy: page(() => import('./pages/NoticesPage')) },
       { path: 'notices/:noticeId', lazy: page(() => import('./pages/NoticePage')) },
+      { path: 'roster', lazy: page(() => import('./pages/RosterPage')) },
+      { path: 'roster/:unitId', lazy: page(() => import('./pages/RosterPage')) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -101,7 +101,8 @@ function branchRoster(
   const after = Math.max(importedAt, ...ROSTER_STEPS.map((s) => stepsAt.get(`${unit.unitId}/${s}`) ?? 0)) + 4 * HOUR;
   let caseNo = 0;
   for (const m of members) {
-    const day = after + rng.int(1, 60) * DAY + rng.int(9, 17) * HOUR;
+    // Office hours, local: the liaison keeps the roster during the working day.
+    const day = cal.at(cal.dayOf(after) + rng.int(1, 60), rng.int(9, 16), rng.int(0, 59));
     if (rng.chance(TRANSFER_SHARE)) {
       const body = { to: 'transferred_out' as const, toUnit: '外县某乡镇党委', effectiveOn: cal.date(day), reason: '组织关系转接' };
       if (emit(day, liaison, { type: 'ChangeMemberStatus', unitId: unit.unitId, memberId: m.memberId, body })) m.status = 'gone';

@@ -20,6 +20,7 @@ const MENU: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/tracker', label: 'tracker' },
   { path: '/audit', label: 'audit', roles: AUDIT_ROLES },
   { path: '/notices', label: 'notices' },
+  { path: '/roster', label: 'roster' },
 ];
 
 /** Signed-in pages: the header carries the campaign, the as-of moment and the language for every view. */

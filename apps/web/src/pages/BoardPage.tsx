@@ -187,7 +187,17 @@ export default function BoardPage() {
               ),
             },
             { title: t('stepCompletion'), width: 90, sorter: (a, c) => (a.metrics.stepCompletion ?? -1) - (c.metrics.stepCompletion ?? -1), render: (_, r) => <Rate v={r.metrics.stepCompletion} /> },
-            { title: t('participation'), width: 80, sorter: (a, c) => (a.metrics.participationRate ?? -1) - (c.metrics.participationRate ?? -1), render: (_, r) => <Rate v={r.metrics.participationRate} /> },
+            {
+              title: <span title={t('participationSourceHint')}>{t('participation')}</span>,
+              width: 96,
+              sorter: (a, c) => (a.metrics.participationRate ?? -1) - (c.metrics.participationRate ?? -1),
+              render: (_, r) => (
+                <Space size={2} data-testid={`participation-${r.unitId}`}>
+                  <Rate v={r.metrics.participationRate} />
+                  {r.participationSource && <Tag color={r.participationSource === 'roster' ? 'green' : 'default'} title={t('participationSourceHint')}>{t(r.participationSource === 'roster' ? 'participationFromRoster' : 'participationReported')}</Tag>}
+                </Space>
+              ),
+            },
             { title: t('problems'), width: 64, render: (_, r) => r.counts.problems.total },
             { title: t('completionRate'), width: 90, sorter: (a, c) => (a.metrics.completionRate ?? -1) - (c.metrics.completionRate ?? -1), render: (_, r) => <Rate v={r.metrics.completionRate} /> },
             { title: t('onTimeRate'), width: 80, render: (_, r) => <Rate v={r.metrics.onTimeRate} /> },
