@@ -290,7 +290,7 @@ function OpenCaseForms({ unitId, member, c }: { unitId: string; member: RosterMe
               )}
               {outcome === 'found' && to === 'mobile' && <Form.Item name="workplace" label={t('workplace')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>}
               <Form.Item name="on" label={t('attemptOn')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
-              <Form.Item name="note" label={t('note')} rules={[{ required: true, max: 500 }]}><Input.TextArea rows={2} /></Form.Item>
+              <Form.Item name="note" label={t('closeNote')} rules={[{ required: true, max: 500 }]}><Input.TextArea rows={2} /></Form.Item>
             </CommandForm>
           ),
         },
@@ -347,7 +347,7 @@ function AddMemberForm({ unitId }: { unitId: string }) {
   const add = useCommand((body: AddMember, headers) => api.POST('/api/units/{unitId}/members', { params: { path: { unitId } }, body, headers }));
   return (
     <CommandForm<AddMember> form={form} mutation={add} testId="add-member-form"
-      toBody={(v) => ({ memberId: v.memberId as string, name: v.name as string, status: v.status as string, workplace: (v.workplace as string) || undefined })}>
+      toBody={(v) => ({ memberId: v.memberId as string, name: v.name as string, status: v.status as AddMember['status'], workplace: (v.workplace as string) || undefined })}>
       <Form.Item name="memberId" label={t('memberId')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{1,64}$/ }]}><Input /></Form.Item>
       <Form.Item name="name" label={t('memberName')} rules={[{ required: true, max: 50 }]}><Input /></Form.Item>
       <Form.Item name="status" label={t('status')} initialValue="active" rules={[{ required: true }]}>
