@@ -119,6 +119,10 @@ describe('member roster (党员名册) over HTTP', () => {
     const town1 = board.body.rollups.find((r: { unitId: string }) => r.unitId === 'town-1');
     expect(town1.counts.participation).toEqual({ shouldAttend: 14, attended: 7, excused: 1 });
     expect(JSON.stringify(board.body)).not.toMatch(NAMES);
+    const csv = await expectStatus(p.http().get(`/api/campaigns/${CAMPAIGN}/board/export?format=csv`).set(w.office), 200);
+    const line = (name: string) => csv.text.split('\r\n').find((l) => l.includes(name)) ?? '';
+    expect(line('芙蓉社区党支部')).toContain('按党员名册计算');
+    expect(line('丹阳社区党支部')).toContain('按上报人数计算');
   });
 
   describe('names, role by role', () => {

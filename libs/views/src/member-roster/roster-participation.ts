@@ -1,4 +1,6 @@
 import { ReadStore } from '@platform/read-models';
+import { ExportColumn } from '../exports/export-format';
+import { BoardRow } from '../progress-board/board-view';
 import { BoardUnitDoc } from '../progress-board/progress-board.documents';
 import { UnitFilter, unitClause } from '../shared/view-scope';
 import { ROSTER_PARTICIPATION, RosterParticipationDoc } from './member-roster.documents';
@@ -31,4 +33,15 @@ export function withRosterParticipation(units: readonly BoardUnitDoc[], roster: 
 export function participationSource(row: { unitId: string; counts: { participation: { shouldAttend: number } } }, roster: ReadonlyMap<string, unknown>): ParticipationSource {
   if (roster.has(row.unitId)) return 'roster';
   return row.counts.participation.shouldAttend > 0 ? 'reported' : null;
+}
+
+/** The board export's column saying, per unit, where its participation rate comes from. */
+export function participationSourceColumn(roster: ReadonlyMap<string, unknown>): ExportColumn<BoardRow> {
+  return {
+    header: '参学率口径',
+    value: (r) => {
+      const source = participationSource(r, roster);
+      return source ? PARTICIPATION_SOURCE_NAMES[source] : null;
+    },
+  };
 }
