@@ -186,9 +186,8 @@ export const MESSAGES = {
   outcome: ['结果', 'Outcome'],
   closeNote: ['结案说明', 'Closing note'],
   noSearches: ['没有查找案', 'No search cases'],
-  participationFromRoster: ['名册', 'roster'],
-  participationReported: ['上报', 'reported'],
-  participationSourceHint: ['参学率：“名册”按党员名册计算（参加人数 / 应参加人数，请假不计入），“上报”按上报人数计算', 'Participation: “roster” is computed from the member roster (took part / expected, excused left out), “reported” from the counts reported'],
+  participationFromRoster: ['按党员名册计算（参加人数 / 应参加人数，请假不计入）', 'From the member roster (took part / expected, excused left out)'],
+  participationSourceHint: ['参学率：带名册图标的按党员名册计算（参加人数 / 应参加人数，请假不计入），其余按上报人数计算', 'Participation: with the roster icon, computed from the member roster (took part / expected, excused left out); otherwise from the counts reported'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,5 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { ContactsOutlined, DownloadOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BoardFilters, useBoard, useOrganizations } from '../api/queries';
@@ -194,7 +194,11 @@ export default function BoardPage() {
               render: (_, r) => (
                 <Space size={2} data-testid={`participation-${r.unitId}`}>
                   <Rate v={r.metrics.participationRate} />
-                  {r.participationSource && <Tag color={r.participationSource === 'roster' ? 'green' : 'default'} title={t('participationSourceHint')}>{t(r.participationSource === 'roster' ? 'participationFromRoster' : 'participationReported')}</Tag>}
+                  {r.participationSource === 'roster' && (
+                    <Tooltip title={t('participationFromRoster')}>
+                      <ContactsOutlined style={{ color: '#389e0d' }} data-testid="participation-from-roster" />
+                    </Tooltip>
+                  )}
                 </Space>
               ),
             },
