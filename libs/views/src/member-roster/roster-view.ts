@@ -22,8 +22,6 @@ const emptyFigures = (): RosterFigures & { units: number } => ({
   units: 0,
 });
 
-export const STATUS_NAMES = MEMBER_STATUS_NAMES;
-
 export interface UnitRoster extends RosterFigures {
   readonly unitId: string;
   readonly name: string;
@@ -48,7 +46,7 @@ export async function readUnitRoster(store: ReadStore, tree: OrganizationTree, u
     onRoll: figures.onRoll,
     sought: figures.sought,
     namesShown,
-    members: members && members.map(({ _id, ...m }) => ({ ...m, _id, statusName: STATUS_NAMES[m.status] })),
+    members: members && members.map((m) => ({ ...m, statusName: MEMBER_STATUS_NAMES[m.status] })),
   };
 }
 
