@@ -167,6 +167,7 @@ export const MESSAGES = {
   toUnit: ['转往组织', 'Transferred to'],
   effectiveOn: ['生效日期', 'Effective on'],
   changeStatus: ['状态变更', 'Change status'],
+  rename: ['更正姓名', 'Correct the name'],
   addMember: ['登记党员', 'Add a member'],
   importCsv: ['导入 CSV', 'Import CSV'],
   importHint: ['表头：党员编号,姓名,状态,流入地；状态填 正常 或 流动党员。任何一行有误则全部不导入。', 'Header: 党员编号,姓名,状态,流入地 (memberId,name,status,workplace); status 正常 or 流动党员. Any bad row and nothing is imported.'],

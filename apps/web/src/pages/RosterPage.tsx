@@ -15,6 +15,7 @@ import { useAppState } from '../shared/app-state';
 import { download } from '../shared/download';
 
 type AddMember = components['schemas']['AddMemberRequest'];
+type RenameMember = components['schemas']['RenameMemberRequest'];
 type ChangeStatus = components['schemas']['ChangeMemberStatusRequest'];
 type OpenSearch = components['schemas']['OpenMemberSearchRequest'];
 type RecordAttempt = components['schemas']['RecordSearchAttemptRequest'];
@@ -136,6 +137,7 @@ function MemberTable({ unitId, members, writer }: { unitId: string; members: rea
   const label = useStatusLabel();
   const [changing, setChanging] = useState<RosterMember | null>(null);
   const [losing, setLosing] = useState<RosterMember | null>(null);
+  const [renaming, setRenaming] = useState<RosterMember | null>(null);
   return (
     <>
       <Table
@@ -154,14 +156,14 @@ function MemberTable({ unitId, members, writer }: { unitId: string; members: rea
             ? [
                 {
                   title: '',
-                  width: 170,
-                  render: (_: unknown, m: RosterMember) =>
-                    m.status === 'active' || m.status === 'mobile' ? (
-                      <Space size={4}>
-                        <Button size="small" onClick={() => setChanging(m)}>{t('changeStatus')}</Button>
-                        <Button size="small" danger onClick={() => setLosing(m)}>{t('openSearch')}</Button>
-                      </Space>
-                    ) : null,
+                  width: 230,
+                  render: (_: unknown, m: RosterMember) => (
+                    <Space size={4}>
+                      <Button size="small" onClick={() => setRenaming(m)}>{t('rename')}</Button>
+                      {(m.status === 'active' || m.status === 'mobile') && <Button size="small" onClick={() => setChanging(m)}>{t('changeStatus')}</Button>}
+                      {(m.status === 'active' || m.status === 'mobile') && <Button size="small" danger onClick={() => setLosing(m)}>{t('openSearch')}</Button>}
+                    </Space>
+                  ),
                 },
               ]
             : []),
@@ -169,6 +171,9 @@ function MemberTable({ unitId, members, writer }: { unitId: string; members: rea
       />
       <Modal open={!!changing} title={`${t('changeStatus')} · ${changing?.name ?? ''}`} footer={null} onCancel={() => setChanging(null)} destroyOnHidden>
         {changing && <StatusForm unitId={unitId} member={changing} onDone={() => setChanging(null)} />}
+      </Modal>
+      <Modal open={!!renaming} title={`${t('rename')} · ${renaming?.memberId ?? ''}`} footer={null} onCancel={() => setRenaming(null)} destroyOnHidden>
+        {renaming && <RenameForm unitId={unitId} member={renaming} onDone={() => setRenaming(null)} />}
       </Modal>
       <Modal open={!!losing} title={`${t('openSearch')} · ${losing?.name ?? ''}`} footer={null} onCancel={() => setLosing(null)} destroyOnHidden>
         {losing && <OpenSearchForm unitId={unitId} member={losing} onDone={() => setLosing(null)} />}
@@ -200,6 +205,17 @@ function StatusForm({ unitId, member, onDone }: { unitId: string; member: Roster
       {to === 'transferred_out' && <Form.Item name="toUnit" label={t('toUnit')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>}
       <Form.Item name="effectiveOn" label={t('effectiveOn')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="reason" label={t('reason')} rules={[{ required: to === 'transferred_out' || to === 'deceased', max: 500 }]}><Input.TextArea rows={2} /></Form.Item>
+    </CommandForm>
+  );
+}
+
+function RenameForm({ unitId, member, onDone }: { unitId: string; member: RosterMember; onDone: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const rename = useCommand((body: RenameMember, headers) => api.POST('/api/units/{unitId}/members/{memberId}/name', { ...memberPath(unitId, member.memberId), body, headers }));
+  return (
+    <CommandForm<RenameMember> form={form} mutation={rename} onDone={onDone} testId="rename-form" toBody={(v) => ({ name: v.name as string })}>
+      <Form.Item name="name" label={t('memberName')} initialValue={member.name} rules={[{ required: true, max: 50 }]}><Input /></Form.Item>
     </CommandForm>
   );
 }
