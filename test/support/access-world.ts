@@ -8,8 +8,8 @@ export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
  * Two halves of a city: every role's scope covers half A (unit ba) and none of half B (unit bb),
  * so each route can be called once inside and once outside the caller's scope.
  */
-export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a', periodId: 'period-a', schemeId: 'scheme-1', appealId: 'appeal-1' };
-export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b', periodId: 'period-b', schemeId: 'scheme-1', appealId: 'appeal-1' };
+export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a', periodId: 'period-a', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1' };
+export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b', periodId: 'period-b', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1' };
 
 const TREE = [
   { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },

@@ -4,6 +4,7 @@ import { CAMPAIGN_STREAMS, CampaignsModule } from '@platform/campaigns';
 import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
+import { MEMBER_STREAMS, MembersModule } from '@platform/members';
 import { ORGANIZATION_STREAMS, OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
 import { RECTIFICATION_STREAMS, RectificationModule } from '@platform/rectification';
@@ -11,7 +12,7 @@ import { VIEW_STREAMS, ViewsModule } from '@platform/views';
 import { HealthHttpController } from './health.http.controller';
 
 /** The event streams each context serves at /api/streams, with the units each concerns. */
-const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS, ...ASSESSMENT_STREAMS];
+const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS, ...ASSESSMENT_STREAMS, ...MEMBER_STREAMS];
 
 /** Every bounded context in one process, on the embedded adapters. */
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         ViewsModule,
         IdentityModule,
         AssessmentsModule,
+        MembersModule,
       ],
       controllers: [HealthHttpController],
     };

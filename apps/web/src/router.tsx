@@ -39,6 +39,8 @@ export const router = createBrowserRouter([
       { path: 'assessments/:periodId/units/:unitId', lazy: page(() => import('./pages/AssessmentUnitPage')) },
       { path: 'demonstration-points', lazy: page(() => import('./pages/DemonstrationPointsPage')) },
       { path: 'demonstration-points/:unitId', lazy: page(() => import('./pages/DemonstrationPointPage')) },
+      { path: 'roster', lazy: page(() => import('./pages/RosterPage')) },
+      { path: 'roster/:unitId', lazy: page(() => import('./pages/RosterPage')) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -45,6 +45,7 @@ import {
 import { SqliteEventStore } from '@platform/event-store';
 import { IdentityPorts, registerUser } from '@platform/identity';
 import { changeMemberCount, createUnit, importUnits } from '@platform/organizations';
+import { changeMemberStatus, closeMemberSearch, importMembers, openMemberSearch, parseMemberCsv, recordMemberParticipation, recordSearchAttempt } from '@platform/members';
 import {
   acceptFix,
   ANONYMOUS_VOTER,
@@ -328,6 +329,12 @@ export class DemoEngine {
     RecommendDemonstrationPoint: (a, op) => this.send(a, recommendDemonstrationPoint, pointInput(op)),
     DecideDemonstrationRecommendation: (a, op) => this.send(a, decideDemonstrationRecommendation, pointInput(op)),
     AssessDemonstrationPoint: (a, op) => this.send(a, assessDemonstrationPoint, pointInput(op)),
+    ImportMembers: (a, op) => this.send(a, importMembers, { unitId: op.unitId, rows: parseMemberCsv(op.body.csv) }),
+    ChangeMemberStatus: (a, op) => this.send(a, changeMemberStatus, memberInput(op)),
+    OpenMemberSearch: (a, op) => this.send(a, openMemberSearch, memberInput(op)),
+    RecordSearchAttempt: (a, op) => this.send(a, recordSearchAttempt, memberInput(op)),
+    CloseMemberSearch: (a, op) => this.send(a, closeMemberSearch, memberInput(op)),
+    RecordMemberParticipation: (a, op) => this.send(a, recordMemberParticipation, unitInput(op)),
   };
 
   private async route(a: DemoAction): Promise<void> {
@@ -346,4 +353,5 @@ const unitInput = <B>(op: { campaignId: string; unitId: string; body: B }) => ({
 const problemInput = <B>(op: { problemId: string; body: B }) => ({ problemId: op.problemId, ...op.body });
 const periodUnitInput = <B>(op: { periodId: string; unitId: string; body: B }) => ({ periodId: op.periodId, unitId: op.unitId, ...op.body });
 const pointInput = <B>(op: { unitId: string; body: B }) => ({ unitId: op.unitId, ...op.body });
+const memberInput = <B>(op: { unitId: string; memberId: string; body: B }) => ({ unitId: op.unitId, memberId: op.memberId, ...op.body });
 const partInput = <B>(op: { problemId: string; partId: string; body: B }) => ({ problemId: op.problemId, partId: op.partId, ...op.body });

@@ -22,6 +22,8 @@ import {
   UNIT_PROGRESS_EVENT_TYPES,
   unitProgressDecider,
   USER_EVENT_TYPES,
+  MEMBER_ROSTER_EVENT_TYPES,
+  memberRosterDecider,
   userDecider,
 } from '@platform/domain';
 import { SqliteEventStore } from '@platform/event-store';
@@ -59,6 +61,7 @@ const DECIDERS: { prefix: string; decider: Pick<Decider<never, unknown, DomainEv
   { prefix: 'assessment-scheme-', decider: assessmentSchemeDecider as never, types: ASSESSMENT_SCHEME_EVENT_TYPES },
   { prefix: 'assessment-', decider: assessmentDecider as never, types: ASSESSMENT_EVENT_TYPES },
   { prefix: 'demonstration-point-', decider: demonstrationPointDecider as never, types: DEMONSTRATION_POINT_EVENT_TYPES },
+  { prefix: 'member-roster-', decider: memberRosterDecider as never, types: MEMBER_ROSTER_EVENT_TYPES },
 ];
 
 describe('generateCity', () => {

@@ -52,9 +52,20 @@ export type DemoOp =
   | PointOp<'RecommendDemonstrationPoint', { year: number; level: 'city' | 'county'; reason: string }>
   | PointOp<'DecideDemonstrationRecommendation', { confirmed: boolean; reason?: string }>
   | PointOp<'AssessDemonstrationPoint', { year: number; periodId?: string; passed?: boolean; score?: number; note?: string; reviewEveryYears?: number }>
+  | MemberRosterOp
   /** A run of the deadline-warning job: every problem (the day's first run) or those touched since the last run. */
   | { type: 'WarningCheck'; problemIds: string[] | null };
 
+/** 党员名册 and 查找党员 (member-roster-scenario.ts). */
+export type MemberRosterOp =
+  | { type: 'ImportMembers'; unitId: string; body: { csv: string } }
+  | MemberOp<'ChangeMemberStatus', { to: 'active' | 'mobile' | 'transferred_out' | 'deceased'; workplace?: string; toUnit?: string; effectiveOn: string; reason?: string }>
+  | MemberOp<'OpenMemberSearch', { caseId: string; lastKnown: string; lostSince: string }>
+  | MemberOp<'RecordSearchAttempt', { attemptId: string; on: string; method: string; result: string }>
+  | MemberOp<'CloseMemberSearch', { outcome: 'found' | 'deceased' | 'transferred_out'; to?: 'active' | 'mobile'; workplace?: string; on: string; note: string }>
+  | UnitOp<'RecordMemberParticipation', { stepKey: string; attended: string[]; excused: { memberId: string; reason: string }[] }>;
+
+type MemberOp<T extends string, B> = { type: T; unitId: string; memberId: string; body: B };
 type UnitOp<T extends string, B> = { type: T; campaignId: string; unitId: string; body: B };
 type ProblemOp<T extends string, B> = { type: T; problemId: string; body: B };
 type PartOp<T extends string, B> = { type: T; problemId: string; partId: string; body: B };
@@ -174,6 +185,18 @@ export function httpRequestOf(op: DemoOp): HttpRequest | null {
       return post(`/api/campaigns/${op.campaignId}/enrollments`, op.body);
     case 'RecordStep':
       return post(`${campaignUnit(op)}/steps`, op.body);
+    case 'ImportMembers':
+      return post(`/api/units/${op.unitId}/members/import`, op.body);
+    case 'ChangeMemberStatus':
+      return post(`/api/units/${op.unitId}/members/${op.memberId}/status`, op.body);
+    case 'OpenMemberSearch':
+      return post(`/api/units/${op.unitId}/members/${op.memberId}/search`, op.body);
+    case 'RecordSearchAttempt':
+      return post(`/api/units/${op.unitId}/members/${op.memberId}/search/attempts`, op.body);
+    case 'CloseMemberSearch':
+      return post(`/api/units/${op.unitId}/members/${op.memberId}/search/close`, op.body);
+    case 'RecordMemberParticipation':
+      return post(`${campaignUnit(op)}/member-participation`, op.body);
     case 'RecordParticipation':
       return post(`${campaignUnit(op)}/participation`, op.body);
     case 'ApplyForTransition':

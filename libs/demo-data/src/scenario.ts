@@ -8,6 +8,7 @@ import { DEMO_PASSWORDS, DemoPeople, InspectionGroup, operatorBody } from './peo
 import { apportion, quotaList, Rng, rngFor } from './random';
 import * as T from './texts';
 import { supervisionNoteFor } from './supervision-scenario';
+import { memberRosterActions } from './member-roster-scenario';
 
 export const MAIN_CAMPAIGN_ID = 'advanced-edu-b2';
 export const LOOK_BACK_CAMPAIGN_ID = 'look-back-b2';
@@ -134,6 +135,7 @@ class ScenarioBuilder {
     this.assignBallots();
     this.lookBack();
     planAssessments({ seed: this.seed, plan: this.plan, people: this.people, cal: this.cal, emit: (at, by, op) => this.must(at, by, op) });
+    this.actions.push(...memberRosterActions(this.seed, this.plan, this.people, this.cal, MAIN_CAMPAIGN_ID, this.actions, this.latest, this.seq));
     this.actions.sort((a, b) => a.at - b.at || a.seq - b.seq);
     return { actions: this.actions, targets: this.targets, lookBackUnitIds: this.lookBackUnitIds, latest: this.latest };
   }

@@ -46,3 +46,4 @@ export * from './members/member-import';
 export * from './members/member-roster.decider';
 export * from './members/roster-figures';
 export * from './shared/checked-text';
+export * from './members/roster-privacy';

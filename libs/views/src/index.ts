@@ -16,3 +16,5 @@ export * from './notices/notices.projection';
 export * from './assessment-results/assessment-results.documents';
 export * from './assessment-results/assessment-results.projection';
 export * from './demonstration-register/demonstration-register.projection';
+export * from './member-roster/member-roster.documents';
+export * from './member-roster/member-roster.projection';

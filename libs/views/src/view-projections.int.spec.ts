@@ -124,7 +124,8 @@ describe('view projections on the embedded stores', () => {
 
     const board = await computeAsOf(events, runner.projection('progress-board'), { untilPosition: at });
     const ledger = await computeAsOf(events, runner.projection('rectification-ledger'), { untilPosition: at });
-    const stores: Record<string, ReadStore> = { 'progress-board': board.store, 'rectification-ledger': ledger.store };
+    const roster = await computeAsOf(events, runner.projection('member-roster'), { untilPosition: at });
+    const stores: Record<string, ReadStore> = { 'progress-board': board.store, 'rectification-ledger': ledger.store, 'member-roster': roster.store };
     expect(await readBoard((p) => stores[p], t, CAMPAIGN, filter, QUERY)).toEqual(captured);
     // The same past under the other definition: v2 counts p-2's verification, v1 does not.
     const v2 = await readBoard((p) => stores[p], t, CAMPAIGN, filter, { ...QUERY, metricsVersion: 2 });

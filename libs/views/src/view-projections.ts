@@ -3,6 +3,7 @@ import { assessmentResultsProjection } from './assessment-results/assessment-res
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { noticesProjection } from './notices/notices.projection';
 import { progressBoardProjection } from './progress-board/progress-board.projection';
+import { memberRosterProjection } from './member-roster/member-roster.projection';
 import { rectificationLedgerProjection } from './rectification-tracker/rectification-ledger.projection';
 import { demonstrationRegisterProjection } from './demonstration-register/demonstration-register.projection';
 
@@ -14,4 +15,5 @@ export const VIEW_PROJECTIONS: readonly Projection[] = [
   noticesProjection as Projection,
   assessmentResultsProjection as Projection,
   demonstrationRegisterProjection as Projection,
+  memberRosterProjection as Projection,
 ];

@@ -23,6 +23,9 @@ import { ListNoticesHttpController } from './queries/list-notices/list-notices.h
 import { ListTrackedProblemsHttpController } from './queries/list-tracked-problems/list-tracked-problems.http.controller';
 import { ReproduceNoticeHttpController } from './queries/reproduce-notice/reproduce-notice.http.controller';
 import { SearchAuditTrailHttpController } from './queries/search-audit-trail/search-audit-trail.http.controller';
+import { ExportUnitRosterHttpController } from './queries/export-unit-roster/export-unit-roster.http.controller';
+import { GetRosterCountsHttpController } from './queries/get-roster-counts/get-roster-counts.http.controller';
+import { GetUnitRosterHttpController } from './queries/get-unit-roster/get-unit-roster.http.controller';
 import { VerifyEventChainHttpController } from './queries/verify-event-chain/verify-event-chain.http.controller';
 import { LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-tracker/rectification-ledger.documents';
 import { WARNING_CANDIDATES } from '@platform/rectification';
@@ -72,6 +75,9 @@ import { ListDemonstrationPointsHttpController } from './queries/list-demonstrat
     GetAssessmentUnitHttpController,
     ListDemonstrationPointsHttpController,
     GetDemonstrationPointHttpController,
+    GetUnitRosterHttpController,
+    GetRosterCountsHttpController,
+    ExportUnitRosterHttpController,
   ],
   providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits, { provide: WARNING_CANDIDATES, useClass: LedgerWarningCandidates }],
   exports: [ViewMoments, WARNING_CANDIDATES],

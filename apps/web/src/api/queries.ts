@@ -12,10 +12,12 @@ import type {
   Notice,
   NoticeSummary,
   ProblemPage,
+  RosterCounts,
   Timeline,
   Tracker,
   Unit,
   UnitProgress,
+  UnitRoster,
 } from './view-types';
 import type { SessionUser } from '../auth/session';
 import { useViewStatus } from './use-view-status';
@@ -189,5 +191,24 @@ export function useHealth(enabled: boolean) {
     enabled,
     refetchInterval: enabled ? 2000 : false,
     queryFn: async () => (await (await fetch('/health')).json()) as Health,
+  });
+}
+
+/** A unit's member roster: names only when the server shows them to this user. */
+export function useUnitRoster(unitId: string) {
+  const { asOf } = useAppState();
+  return useQuery({
+    queryKey: ['unit-roster', unitId, asOf],
+    enabled: !!unitId,
+    queryFn: async () => unwrap<UnitRoster>(await api.GET('/api/units/{unitId}/roster', { params: { path: { unitId }, query: asOf ? { asOf } : {} } })),
+  });
+}
+
+/** Roster counts per unit in the user's scope, rolled up the tree: never a name. */
+export function useRosterCounts() {
+  const { asOf } = useAppState();
+  return useQuery({
+    queryKey: ['roster-counts', asOf],
+    queryFn: async () => unwrap<RosterCounts>(await api.GET('/api/member-rosters', { params: { query: asOf ? { asOf } : {} } })),
   });
 }

@@ -28,6 +28,8 @@ export interface Counts {
 
 export interface BoardRow {
   readonly rank: number;
+  /** Where the participation rate comes from: the unit's member roster, or the counts it reported. */
+  readonly participationSource?: 'roster' | 'reported' | null;
   readonly unitId: string;
   readonly name: string;
   readonly level: string;
@@ -251,4 +253,48 @@ export interface PublicSatisfaction {
   readonly standingName: string;
   readonly openRound: number | null;
   readonly results: readonly { round: number; total: number; rate: number | null; passed: boolean | null }[];
+}
+
+export type MemberStatus = 'active' | 'mobile' | 'missing' | 'transferred_out' | 'deceased';
+
+export interface RosterFigures {
+  readonly counts: Record<MemberStatus, number>;
+  readonly onRoll: number;
+  readonly sought: number;
+}
+
+export interface SearchCase {
+  readonly caseId: string;
+  readonly lostSince: string;
+  readonly lastKnown: string;
+  readonly attempts: readonly { attemptId: string; on: string; method: string; result: string }[];
+  readonly outcome?: string;
+  readonly closedOn?: string;
+  readonly note?: string;
+}
+
+export interface RosterMember {
+  readonly memberId: string;
+  readonly name: string;
+  readonly status: MemberStatus;
+  readonly statusName: string;
+  readonly workplace: string | null;
+  readonly toUnit: string | null;
+  readonly search: SearchCase | null;
+  readonly closedSearches?: readonly SearchCase[];
+}
+
+export interface UnitRoster extends RosterFigures {
+  readonly asOf: AsOf;
+  readonly unitId: string;
+  readonly name: string;
+  readonly namesShown: boolean;
+  readonly members: readonly RosterMember[] | null;
+}
+
+export interface RosterCounts {
+  readonly asOf: AsOf;
+  readonly units: readonly (RosterFigures & { unitId: string; name: string; level: string | null; parentId: string | null })[];
+  readonly rollups: readonly (RosterFigures & { unitId: string; name: string; level: string; levelName: string; units: number })[];
+  readonly overall: RosterFigures & { units: number };
 }

@@ -22,6 +22,7 @@ const MENU: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/notices', label: 'notices' },
   { path: '/assessments', label: 'assessments', roles: ASSESSMENT_ROLES },
   { path: '/demonstration-points', label: 'demonstrationPoints', roles: ASSESSMENT_ROLES },
+  { path: '/roster', label: 'roster' },
 ];
 
 /** Signed-in pages: the header carries the campaign, the as-of moment and the language for every view. */

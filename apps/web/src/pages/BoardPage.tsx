@@ -1,5 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { ContactsOutlined, DownloadOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BoardFilters, useBoard, useOrganizations } from '../api/queries';
@@ -187,7 +187,21 @@ export default function BoardPage() {
               ),
             },
             { title: t('stepCompletion'), width: 90, sorter: (a, c) => (a.metrics.stepCompletion ?? -1) - (c.metrics.stepCompletion ?? -1), render: (_, r) => <Rate v={r.metrics.stepCompletion} /> },
-            { title: t('participation'), width: 80, sorter: (a, c) => (a.metrics.participationRate ?? -1) - (c.metrics.participationRate ?? -1), render: (_, r) => <Rate v={r.metrics.participationRate} /> },
+            {
+              title: <span title={t('participationSourceHint')}>{t('participation')}</span>,
+              width: 96,
+              sorter: (a, c) => (a.metrics.participationRate ?? -1) - (c.metrics.participationRate ?? -1),
+              render: (_, r) => (
+                <Space size={2} data-testid={`participation-${r.unitId}`}>
+                  <Rate v={r.metrics.participationRate} />
+                  {r.participationSource === 'roster' && (
+                    <Tooltip title={t('participationFromRoster')}>
+                      <ContactsOutlined style={{ color: '#389e0d' }} data-testid="participation-from-roster" />
+                    </Tooltip>
+                  )}
+                </Space>
+              ),
+            },
             { title: t('problems'), width: 64, render: (_, r) => r.counts.problems.total },
             { title: t('completionRate'), width: 90, sorter: (a, c) => (a.metrics.completionRate ?? -1) - (c.metrics.completionRate ?? -1), render: (_, r) => <Rate v={r.metrics.completionRate} /> },
             { title: t('onTimeRate'), width: 80, render: (_, r) => <Rate v={r.metrics.onTimeRate} /> },

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Optional, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { Actor } from '@platform/domain';
+import type { StoredEvent } from '@platform/event-store';
 
 /**
  * How a context maps one kind of its resources (a campaign, a problem, a notice) to the units it
@@ -20,6 +22,11 @@ export interface UnitLookup {
 export interface StreamCategory {
   readonly prefix: string;
   units(streamId: string, lookups: ScopeLookupRegistry): Promise<string[] | null>;
+  /**
+   * What a reader in scope may see of one of its events: a kind whose events carry personal data
+   * (a member roster's names) withholds it from readers without the right to it.
+   */
+  redact?(event: StoredEvent, actor: Actor | undefined): StoredEvent;
 }
 
 export const STREAM_CATEGORIES = Symbol('STREAM_CATEGORIES');
@@ -43,6 +50,12 @@ export class ScopeLookupRegistry {
 
   lookup<T extends UnitLookup>(type: Type<T>): T {
     return this.modules.get(type, { strict: false });
+  }
+
+  /** The events as this actor may read them (their kind's redaction, if it has one). */
+  redactStream(streamId: string, events: StoredEvent[], actor: Actor | undefined): StoredEvent[] {
+    const category = this.streamCategories.get(streamId.slice(0, streamId.indexOf('-')));
+    return category?.redact ? events.map((e) => category.redact!(e, actor)) : events;
   }
 
   async streamUnits(streamId: string): Promise<string[] | null> {

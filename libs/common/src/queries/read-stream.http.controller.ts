@@ -1,9 +1,10 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Request } from 'express';
+import { ActorRequest } from '../http/request-actor';
 import { Access, UnitLocator } from '../access/access-rule';
 import { ScopeLookupRegistry } from '../access/scope-lookups';
 import { ReadStreamAnswer } from './read-stream.response';
@@ -30,14 +31,17 @@ export class ReadStreamQuery {
 @ApiTags('events 事件')
 @Controller('api/streams')
 export class ReadStreamHttpController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly lookups: ScopeLookupRegistry,
+  ) {}
 
   @ApiOperation({ summary: '一个事件流的全部事件 (read the events of one stream)', description: '一个事件流的全部事件（完整信封：两个时间、操作人、关联号、哈希链）' })
   @ApiOkResponse({ schema: ReadStreamAnswer })
   @Access({ roles: ['admin', 'office', 'inspector', 'leader'], mode: 'read', units: streamUnits })
   @Get(':streamId/events')
-  async read(@Param() p: StreamParams, @Query() q: ReadStreamQuery) {
-    const events = await this.store.readStream(p.streamId, { fromRevision: q.fromRevision ?? 0 });
+  async read(@Param() p: StreamParams, @Query() q: ReadStreamQuery, @Req() req: ActorRequest) {
+    const events = this.lookups.redactStream(p.streamId, await this.store.readStream(p.streamId, { fromRevision: q.fromRevision ?? 0 }), req.actor);
     return { streamId: p.streamId, revision: events.length ? events[events.length - 1].streamRevision : -1, events };
   }
 }

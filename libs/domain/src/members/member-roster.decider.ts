@@ -4,6 +4,7 @@ import { isIsoDate } from '../shared/dates';
 import { refuse } from '../shared/domain-error';
 import { checkedText, TextRules } from '../shared/checked-text';
 import { UNIT_ID_PATTERN } from '../organizations/organization-types';
+import { CampaignFacts } from '../campaigns/unit-progress.decider';
 import { MAX_IMPORT_ROWS, MemberImportRow, checkMemberRows } from './member-import';
 import { MemberRosterEvent, MemberStatus, SEARCH_OUTCOMES, SearchOutcome } from './member.events';
 
@@ -12,11 +13,13 @@ type Base = CommandContext & { unitId: string };
 export type MemberRosterCommand = Base &
   (
     | { type: 'ImportMembers'; rows: MemberImportRow[] }
+    | { type: 'AddMember'; row: MemberImportRow }
+    | { type: 'RenameMember'; memberId: string; name: string }
     | { type: 'ChangeMemberStatus'; memberId: string; to: 'active' | 'mobile' | 'transferred_out' | 'deceased'; workplace: string | null; toUnit: string | null; effectiveOn: string; reason: string }
     | { type: 'OpenMemberSearch'; memberId: string; caseId: string; lastKnown: string; lostSince: string }
     | { type: 'RecordSearchAttempt'; memberId: string; attemptId: string; on: string; method: string; result: string }
     | { type: 'CloseMemberSearch'; memberId: string; outcome: SearchOutcome; to: 'active' | 'mobile' | null; workplace: string | null; on: string; note: string }
-    | { type: 'RecordMemberParticipation'; campaignId: string; stepId: string; attended: string[]; excused: { memberId: string; reason: string }[] }
+    | { type: 'RecordMemberParticipation'; campaign: CampaignFacts; stepId: string; attended: string[]; excused: { memberId: string; reason: string }[] }
   );
 
 export interface RosterMember {
@@ -92,7 +95,11 @@ function decideStatusChange(c: Extract<MemberRosterCommand, { type: 'ChangeMembe
 }
 
 function decideParticipation(c: Extract<MemberRosterCommand, { type: 'RecordMemberParticipation' }>, s: MemberRosterState): MemberRosterEvent[] {
-  if (!UNIT_ID_PATTERN.test(c.campaignId) || !UNIT_ID_PATTERN.test(c.stepId)) refuse('step_invalid', '活动或步骤编号无效 (campaignId, stepId)');
+  if (!c.campaign.launched) refuse('campaign_not_found', `活动 ${c.campaign.campaignId} 不存在 (campaign not found)`);
+  if (!c.campaign.enrolled) refuse('unit_not_enrolled', `组织 ${c.unitId} 未参加本活动 (unit not enrolled)`);
+  const steps = (c.campaign.template?.phases ?? []).flatMap((p) => p.steps.map((st) => st.key));
+  if (!steps.includes(c.stepId)) refuse('step_invalid', `活动模板中没有步骤 ${c.stepId} (stepId)`, { stepId: c.stepId });
+  const campaignId = c.campaign.campaignId;
   if (!Array.isArray(c.attended) || !Array.isArray(c.excused)) refuse('participation_invalid', '请列出参加与请假的党员 (attended, excused)');
   const seen = new Set<string>();
   const requireOnRoll = (memberId: string, field: string) => {
@@ -106,13 +113,13 @@ function decideParticipation(c: Extract<MemberRosterCommand, { type: 'RecordMemb
     requireOnRoll(e.memberId, 'excused');
     return { memberId: e.memberId, reason: text(e.reason, 'excused_reason', '请假事由', { required: true, max: 200 }) };
   });
-  const previous = s.participation[`${c.campaignId}/${c.stepId}`];
+  const previous = s.participation[`${campaignId}/${c.stepId}`];
   // The roll at the time of recording: members who join or leave later do not change this step's rate.
   const onRoll = Object.values(s.members).filter((m) => ON_ROLL.includes(m.status)).length;
   return [
     {
       type: 'MemberParticipationRecorded',
-      data: { unitId: c.unitId, campaignId: c.campaignId, stepId: c.stepId, revision: (previous?.revision ?? 0) + 1, onRoll, attended: [...c.attended], excused, recordedBy: c.actor.userId },
+      data: { unitId: c.unitId, campaignId, stepId: c.stepId, revision: (previous?.revision ?? 0) + 1, onRoll, attended: [...c.attended], excused, recordedBy: c.actor.userId },
     },
   ];
 }
@@ -126,6 +133,18 @@ function decide(c: MemberRosterCommand, s: MemberRosterState): MemberRosterEvent
       const { members, errors } = checkMemberRows(c.rows, new Set(Object.keys(s.members)));
       if (errors.length > 0) refuse('import_rows_invalid', `${errors.length} 处错误，未导入任何党员 (nothing imported)`, { errors });
       return [{ type: 'MembersImported', data: { unitId: c.unitId, members, importedBy: c.actor.userId } }];
+    }
+    case 'AddMember': {
+      const { members, errors } = checkMemberRows([c.row], new Set(Object.keys(s.members)));
+      // One row: its first error is the refusal, by the same rules as an imported row.
+      if (errors.length > 0) refuse(errors[0].code, `${errors[0].message} (${errors[0].field})`, { errors });
+      return [{ type: 'MemberAdded', data: { unitId: c.unitId, member: members[0], addedBy: c.actor.userId } }];
+    }
+    case 'RenameMember': {
+      const m = requireMember(s, c.memberId);
+      const name = text(c.name, 'name', '姓名', { required: true, multiline: false, max: 50 });
+      if (name === m.name) refuse('name_unchanged', '姓名没有变化 (name unchanged)');
+      return [{ type: 'MemberRenamed', data: { unitId: c.unitId, memberId: c.memberId, name, changedBy: c.actor.userId } }];
     }
     case 'ChangeMemberStatus':
       return decideStatusChange(c, s);
@@ -179,6 +198,10 @@ function evolve(s: MemberRosterState, e: MemberRosterEvent): MemberRosterState {
   switch (e.type) {
     case 'MembersImported':
       return { ...s, members: { ...s.members, ...Object.fromEntries(e.data.members.map((m) => [m.memberId, { ...m, search: null }])) } };
+    case 'MemberAdded':
+      return { ...s, members: { ...s.members, [e.data.member.memberId]: { ...e.data.member, search: null } } };
+    case 'MemberRenamed':
+      return withMember(s, e.data.memberId, (m) => ({ ...m, name: e.data.name }));
     case 'MemberStatusChanged':
       return withMember(s, e.data.memberId, (m) => ({ ...m, status: e.data.to, workplace: e.data.workplace }));
     case 'MemberSearchOpened':

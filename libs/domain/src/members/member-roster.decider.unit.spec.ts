@@ -6,6 +6,9 @@ import { MemberImportRow } from './member-import';
 import { MemberRosterCommand, memberRosterDecider } from './member-roster.decider';
 import { MemberRosterEvent } from './member.events';
 import { rosterCounts, rosterParticipation } from './roster-figures';
+import { mayReadMemberNames, WITHHELD, withoutMemberNames } from './roster-privacy';
+import { findTemplate } from '../campaigns/campaign-template';
+import { CampaignFacts } from '../campaigns/unit-progress.decider';
 
 const spec = specify(memberRosterDecider);
 const unitId = 'branch-1';
@@ -69,6 +72,35 @@ describe('member roster (党员名册)', () => {
     ] as const)('refuses with %s', (code, cmd) => spec.given([]).when(cmd).thenRefused(code));
 
     it('lets the office keep a roster for the unit', () => expect(spec.given([]).when(importRows([row('m1')], office)).events()).toHaveLength(1));
+  });
+
+  describe('AddMember and RenameMember: one member at a time, by the import’s rules', () => {
+    const add = (r: MemberImportRow) => command({ type: 'AddMember', row: r });
+    const rename = (memberId: string, name: string) => command({ type: 'RenameMember', memberId, name });
+
+    it('adds a member', () =>
+      spec.given([imported]).when(add(row('m4', '钱某', '流动党员', '东莞'))).then([
+        { type: 'MemberAdded', data: { unitId, member: { memberId: 'm4', name: '钱某', status: 'mobile', workplace: '东莞' }, addedBy: 'op-1' } },
+      ]));
+
+    it('corrects a name', () => {
+      const renamed: MemberRosterEvent = { type: 'MemberRenamed', data: { unitId, memberId: 'm1', name: '王某某', changedBy: 'op-1' } };
+      spec.given([imported]).when(rename('m1', ' 王某某 ')).then([renamed]);
+      expect(fold(memberRosterDecider, [imported, renamed]).members.m1.name).toBe('王某某');
+    });
+
+    it.each([
+      ['member_exists', add(row('m1'))],
+      ['member_id_invalid', add(row('m 1'))],
+      ['name_required', add(row('m4', ''))],
+      ['workplace_required', add(row('m4', '钱某', '流动党员'))],
+      ['status_invalid', add(row('m4', '钱某', '失联'))],
+      ['member_not_found', rename('m9', '某')],
+      ['name_unchanged', rename('m1', '王某')],
+      ['name_required', rename('m1', ' ')],
+      ['name_too_long', rename('m1', '王'.repeat(51))],
+      ['not_own_unit', command({ type: 'AddMember', row: row('m4') }, { userId: 'op-2', role: 'operator', unitId: 'branch-2' })],
+    ] as const)('refuses with %s', (code, cmd) => spec.given([imported]).when(cmd).thenRefused(code));
   });
 
   describe('status changes', () => {
@@ -137,27 +169,62 @@ describe('member roster (党员名册)', () => {
   });
 
   describe('participation from the roster', () => {
-    const record = (attended: string[], excused: { memberId: string; reason: string }[] = []) =>
-      command({ type: 'RecordMemberParticipation', campaignId: 'adv-2025', stepId: 'study-1', attended, excused });
+    const campaign: CampaignFacts = { campaignId: 'adv-2025', launched: true, enrolled: true, template: findTemplate('advanced-education') };
+    const record = (attended: string[], excused: { memberId: string; reason: string }[] = [], facts: CampaignFacts = campaign, stepId = 'centralized_study') =>
+      command({ type: 'RecordMemberParticipation', campaign: facts, stepId, attended, excused });
 
     it('counts who took part over who was expected, excused members with their reason left out', () => {
       const events = spec.given([imported]).when(record(['m1', 'm3'], [{ memberId: 'm2', reason: '外出务工' }])).events();
       expect(events[0].data).toMatchObject({ revision: 1, onRoll: 3 });
-      expect(rosterParticipation(fold(memberRosterDecider, [imported, ...events]), 'adv-2025', 'study-1')).toEqual({
+      expect(rosterParticipation(fold(memberRosterDecider, [imported, ...events]), 'adv-2025', 'centralized_study')).toEqual({
         attended: 2,
         excused: 1,
         expected: 2,
         rate: 1,
         source: 'roster',
       });
-      expect(rosterParticipation(fold(memberRosterDecider, [imported]), 'adv-2025', 'study-1')).toBeNull();
+      expect(rosterParticipation(fold(memberRosterDecider, [imported]), 'adv-2025', 'centralized_study')).toBeNull();
     });
 
     it.each([
       ['member_not_on_roll', record(['m9'])],
       ['member_listed_twice', record(['m1'], [{ memberId: 'm1', reason: '病假' }])],
       ['excused_reason_required', record([], [{ memberId: 'm1', reason: '' }])],
-      ['step_invalid', { ...record(['m1']), stepId: '学习 1' } as MemberRosterCommand],
+      ['step_invalid', record(['m1'], [], campaign, 'no_such_step')],
+      ['campaign_not_found', record(['m1'], [], { ...campaign, launched: false, template: null })],
+      ['unit_not_enrolled', record(['m1'], [], { ...campaign, enrolled: false })],
     ] as const)('refuses with %s', (code, cmd) => spec.given([imported]).when(cmd).thenRefused(code));
+  });
+
+  describe('who reads names', () => {
+    it.each([
+      [{ userId: 'a', role: 'admin' }, true],
+      [office, true],
+      [liaison, true],
+      [{ userId: 'op-2', role: 'operator', unitId: 'branch-2' }, false],
+      [{ userId: 'i', role: 'inspector', unitId: 'county' }, false],
+      [{ userId: 'i', role: 'inspector', unitId }, false],
+      [{ userId: 'l', role: 'leader', unitId }, true],
+      [{ userId: 'l', role: 'leader', unitId: 'county' }, false],
+      [null, false],
+    ] as const)('%j may read names of branch-1: %s', (actor, may) => expect(mayReadMemberNames(actor as Actor | null, unitId)).toBe(may));
+
+    it('withholds names and describing text from every roster event, keeping ids, statuses and counts', () => {
+      const events: MemberRosterEvent[] = [
+        imported,
+        { type: 'MemberAdded', data: { unitId, member: { memberId: 'm4', name: '钱某', status: 'mobile', workplace: '东莞' }, addedBy: 'op-1' } },
+        { type: 'MemberRenamed', data: { unitId, memberId: 'm1', name: '王某某', changedBy: 'op-1' } },
+        { type: 'MemberStatusChanged', data: { unitId, memberId: 'm1', from: 'active', to: 'transferred_out', workplace: null, toUnit: '钱某所在镇党委', effectiveOn: '2025-06-01', reason: '随钱某迁居', changedBy: 'op-1' } },
+        opened,
+        { type: 'MemberSearchAttempted', data: { unitId, memberId: 'm3', caseId: 'case-1', attemptId: 'a1', on: '2025-06-02', method: '联系赵某家属', result: '赵某在广州', recordedBy: 'op-1' } },
+        { type: 'MemberSearchClosed', data: { unitId, memberId: 'm3', caseId: 'case-1', outcome: 'found', to: 'mobile', workplace: '广州', on: '2025-06-10', note: '赵某已联系', closedBy: 'op-1' } },
+        { type: 'MemberParticipationRecorded', data: { unitId, campaignId: 'c', stepId: 's', revision: 1, onRoll: 3, attended: ['m1'], excused: [{ memberId: 'm2', reason: '李某外出' }], recordedBy: 'op-1' } },
+      ];
+      const shown = JSON.stringify(events.map((e) => withoutMemberNames(e.type, e.data)));
+      expect(shown).not.toMatch(/王某|李某|赵某|钱某|东莞|广州|深圳|外出/);
+      expect(shown).toContain(WITHHELD);
+      expect(withoutMemberNames('MembersImported', imported.data)).toMatchObject({ members: [{ memberId: 'm1', status: 'active' }, { memberId: 'm2', status: 'mobile' }, { memberId: 'm3' }] });
+      expect(withoutMemberNames('ProblemRegistered', { title: 't' })).toEqual({ title: 't' });
+    });
   });
 });

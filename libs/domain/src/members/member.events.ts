@@ -30,6 +30,9 @@ type Roster = { unitId: string };
 type Member = Roster & { memberId: string };
 
 export type MembersImported = DomainEvent<'MembersImported', Roster & { members: MemberRecord[]; importedBy: string }>;
+export type MemberAdded = DomainEvent<'MemberAdded', Roster & { member: MemberRecord; addedBy: string }>;
+/** A name corrected (a typo, a changed name); statuses change through their own events. */
+export type MemberRenamed = DomainEvent<'MemberRenamed', Member & { name: string; changedBy: string }>;
 export type MemberStatusChanged = DomainEvent<
   'MemberStatusChanged',
   Member & { from: MemberStatus; to: 'active' | 'mobile' | 'transferred_out' | 'deceased'; workplace: string | null; toUnit: string | null; effectiveOn: string; reason: string; changedBy: string }
@@ -45,10 +48,12 @@ export type MemberParticipationRecorded = DomainEvent<
   Roster & { campaignId: string; stepId: string; revision: number; onRoll: number; attended: string[]; excused: { memberId: string; reason: string }[]; recordedBy: string }
 >;
 
-export type MemberRosterEvent = MembersImported | MemberStatusChanged | MemberSearchOpened | MemberSearchAttempted | MemberSearchClosed | MemberParticipationRecorded;
+export type MemberRosterEvent = MembersImported | MemberAdded | MemberRenamed | MemberStatusChanged | MemberSearchOpened | MemberSearchAttempted | MemberSearchClosed | MemberParticipationRecorded;
 
 export const MEMBER_ROSTER_EVENT_TYPES: MemberRosterEvent['type'][] = [
   'MembersImported',
+  'MemberAdded',
+  'MemberRenamed',
   'MemberStatusChanged',
   'MemberSearchOpened',
   'MemberSearchAttempted',

@@ -66,6 +66,8 @@ export const EVENT_TYPE_NAMES: Readonly<Record<string, string>> = {
   DemonstrationRecommendationDecided: '确定示范点创建单位',
   DemonstrationPointAssessed: '示范点考评',
   MembersImported: '导入党员名册',
+  MemberAdded: '登记党员',
+  MemberRenamed: '更正党员姓名',
   MemberStatusChanged: '党员状态变更',
   MemberSearchOpened: '登记失联党员',
   MemberSearchAttempted: '记录查找情况',

@@ -1,6 +1,6 @@
-import { MEMBER_ROSTER_EVENT_TYPES, MEMBER_STATUSES, MemberRosterEvent, MemberStatus, ON_ROLL } from '@platform/domain';
+import { MEMBER_ROSTER_EVENT_TYPES, MEMBER_STATUSES, MemberRecord, MemberRosterEvent, MemberStatus, ON_ROLL } from '@platform/domain';
 import { DocumentWrite, Projection, ProjectionContext, upsert } from '@platform/read-models';
-import { MEMBER_ROSTERS, MemberRosterDoc, ROSTER_MEMBERS, RosterMemberDoc, rosterMemberId } from './member-roster.documents';
+import { MEMBER_ROSTERS, MemberRosterDoc, ROSTER_MEMBERS, ROSTER_PARTICIPATION, RosterMemberDoc, rosterMemberId, RosterParticipationDoc, StepParticipationFigures } from './member-roster.documents';
 
 type Data = MemberRosterEvent['data'];
 type Of<T extends MemberRosterEvent['type']> = Extract<MemberRosterEvent, { type: T }>['data'];
@@ -21,6 +21,25 @@ function recount(doc: MemberRosterDoc, moves: Array<{ from: MemberStatus | null;
   return { ...doc, counts, onRoll: ON_ROLL.reduce((n, s) => n + counts[s], 0), sought: counts.missing };
 }
 
+function newMember(unitId: string, m: MemberRecord): RosterMemberDoc {
+  return { _id: rosterMemberId(unitId, m.memberId), unitId, memberId: m.memberId, name: m.name, status: m.status, workplace: m.workplace, toUnit: null, search: null, searchesClosed: 0, closedSearches: [] };
+}
+
+/** The campaign's steps recorded in the roster, summed: the board's participation counts for the unit. */
+function campaignParticipation(doc: MemberRosterDoc, campaignId: string): RosterParticipationDoc {
+  const steps = Object.entries(doc.participation).filter(([key]) => key.startsWith(`${campaignId}/`)).map(([, f]) => f);
+  const sum = (pick: (f: StepParticipationFigures) => number) => steps.reduce((n, f) => n + pick(f), 0);
+  return {
+    _id: `${campaignId}.${doc.unitId}`,
+    campaignId,
+    unitId: doc.unitId,
+    steps: steps.length,
+    shouldAttend: sum((f) => f.expected + f.excused),
+    attended: sum((f) => f.attended),
+    excused: sum((f) => f.excused),
+  };
+}
+
 async function member(ctx: ProjectionContext, unitId: string, memberId: string): Promise<RosterMemberDoc | null> {
   return ctx.get<RosterMemberDoc>(ROSTER_MEMBERS, rosterMemberId(unitId, memberId));
 }
@@ -29,28 +48,29 @@ async function member(ctx: ProjectionContext, unitId: string, memberId: string):
 export const memberRosterProjection: Projection<Data> = {
   name: 'member-roster',
   version: 1,
-  collections: [MEMBER_ROSTERS, ROSTER_MEMBERS],
-  versioned: [MEMBER_ROSTERS],
+  collections: [MEMBER_ROSTERS, ROSTER_MEMBERS, ROSTER_PARTICIPATION],
+  // Names are versioned too, so a unit reads its roster as of a past moment like any other view.
+  versioned: [MEMBER_ROSTERS, ROSTER_MEMBERS, ROSTER_PARTICIPATION],
   handles: MEMBER_ROSTER_EVENT_TYPES,
-  indexes: { [ROSTER_MEMBERS]: { unitId: 'scalar', status: 'scalar' } },
+  indexes: { [ROSTER_MEMBERS]: { unitId: 'scalar', status: 'scalar' }, [ROSTER_PARTICIPATION]: { campaignId: 'scalar', unitId: 'scalar' } },
   async evolve(e, ctx): Promise<DocumentWrite[]> {
     const unitId = e.data.unitId;
     switch (e.type) {
       case 'MembersImported': {
         const d = e.data as Of<'MembersImported'>;
-        const docs: RosterMemberDoc[] = d.members.map((m) => ({
-          _id: rosterMemberId(unitId, m.memberId),
-          unitId,
-          memberId: m.memberId,
-          name: m.name,
-          status: m.status,
-          workplace: m.workplace,
-          toUnit: null,
-          search: null,
-          searchesClosed: 0,
-        }));
+        const docs = d.members.map((m) => newMember(unitId, m));
         const counts = recount(await roster(ctx, unitId), d.members.map((m) => ({ from: null, to: m.status })));
         return [upsert(MEMBER_ROSTERS, counts), ...docs.map((doc) => upsert(ROSTER_MEMBERS, doc))];
+      }
+      case 'MemberAdded': {
+        const d = e.data as Of<'MemberAdded'>;
+        const counts = recount(await roster(ctx, unitId), [{ from: null, to: d.member.status }]);
+        return [upsert(MEMBER_ROSTERS, counts), upsert(ROSTER_MEMBERS, newMember(unitId, d.member))];
+      }
+      case 'MemberRenamed': {
+        const d = e.data as Of<'MemberRenamed'>;
+        const m = await member(ctx, unitId, d.memberId);
+        return m ? [upsert(ROSTER_MEMBERS, { ...m, name: d.name })] : [];
       }
       case 'MemberStatusChanged': {
         const d = e.data as Of<'MemberStatusChanged'>;
@@ -83,7 +103,14 @@ export const memberRosterProjection: Projection<Data> = {
         if (!m) return [];
         return [
           upsert(MEMBER_ROSTERS, recount(await roster(ctx, unitId), [{ from: m.status, to: d.to }])),
-          upsert(ROSTER_MEMBERS, { ...m, status: d.to, workplace: d.workplace, search: null, searchesClosed: m.searchesClosed + 1 }),
+          upsert(ROSTER_MEMBERS, {
+            ...m,
+            status: d.to,
+            workplace: d.workplace,
+            search: null,
+            searchesClosed: m.searchesClosed + 1,
+            closedSearches: [...(m.closedSearches ?? []), ...(m.search ? [{ ...m.search, outcome: d.outcome, closedOn: d.on, note: d.note }] : [])],
+          }),
         ];
       }
       case 'MemberParticipationRecorded': {
@@ -91,7 +118,8 @@ export const memberRosterProjection: Projection<Data> = {
         const doc = await roster(ctx, unitId);
         const expected = d.onRoll - d.excused.length;
         const figures = { attended: d.attended.length, excused: d.excused.length, expected, rate: expected > 0 ? d.attended.length / expected : null };
-        return [upsert(MEMBER_ROSTERS, { ...doc, participation: { ...doc.participation, [`${d.campaignId}/${d.stepId}`]: figures } })];
+        const next = { ...doc, participation: { ...doc.participation, [`${d.campaignId}/${d.stepId}`]: figures } };
+        return [upsert(MEMBER_ROSTERS, next), upsert(ROSTER_PARTICIPATION, campaignParticipation(next, d.campaignId))];
       }
       default:
         return [];

@@ -1,17 +1,20 @@
-import { Actor, memberRosterDecider, MemberRosterEvent, MemberRosterState, rosterCounts } from '@platform/domain';
+import { Actor, CampaignFacts, findTemplate, memberRosterDecider, MemberRosterEvent, MemberRosterState, rosterCounts } from '@platform/domain';
 import { decidedHistory } from '@platform/domain/testing/decided-history';
 import { specifyProjection } from '@platform/read-models/testing/projection-specification';
-import { MEMBER_ROSTERS, MemberRosterDoc, ROSTER_MEMBERS, RosterMemberDoc } from './member-roster.documents';
+import { MEMBER_ROSTERS, MemberRosterDoc, ROSTER_MEMBERS, ROSTER_PARTICIPATION, RosterMemberDoc } from './member-roster.documents';
 import { memberRosterProjection } from './member-roster.projection';
 
+const campaign: CampaignFacts = { campaignId: 'adv', launched: true, enrolled: true, template: findTemplate('advanced-education') };
 const liaison: Actor = { userId: 'op-1', role: 'operator', unitId: 'branch-1' };
 
 function history(): { events: MemberRosterEvent[]; state: MemberRosterState } {
   const history = decidedHistory(memberRosterDecider, { actor: liaison, at: '2025-06-01T00:00:00.000Z', unitId: 'branch-1' });
   const run = (fields: Record<string, unknown>) => history.run(fields);
   const row = (memberId: string, name: string, status = '正常', workplace = '') => ({ memberId, name, status, workplace });
-  run({ type: 'ImportMembers', rows: [row('m1', '王某'), row('m2', '李某', '流动党员', '深圳'), row('m3', '赵某'), row('m4', '钱某')] });
-  run({ type: 'RecordMemberParticipation', campaignId: 'adv', stepId: 'study', attended: ['m1', 'm3'], excused: [{ memberId: 'm2', reason: '外出务工' }] });
+  run({ type: 'ImportMembers', rows: [row('m1', '王某'), row('m2', '李某', '流动党员', '深圳'), row('m3', '赵某')] });
+  run({ type: 'AddMember', row: row('m4', '钱某某') });
+  run({ type: 'RenameMember', memberId: 'm4', name: '钱某' });
+  run({ type: 'RecordMemberParticipation', campaign, stepId: 'centralized_study', attended: ['m1', 'm3'], excused: [{ memberId: 'm2', reason: '外出务工' }] });
   run({ type: 'OpenMemberSearch', memberId: 'm3', caseId: 'c-1', lastKnown: '外出务工', lostSince: '2023-05-01' });
   run({ type: 'RecordSearchAttempt', memberId: 'm3', attemptId: 'a-1', on: '2025-06-02', method: '联系家属', result: '无果' });
   run({ type: 'ChangeMemberStatus', memberId: 'm4', to: 'transferred_out', workplace: null, toUnit: '某镇党委', effectiveOn: '2025-06-03', reason: '工作调动' });
@@ -29,8 +32,11 @@ describe('member roster projection (党员名册)', () => {
     const { onRoll, ...counts } = rosterCounts(state);
     expect(rosterDoc).toMatchObject({ counts, onRoll, sought: 1 });
     expect(JSON.stringify(rosterDoc)).not.toMatch(/王某|李某|赵某|钱某/);
-    expect(rosterDoc.participation['adv/study']).toEqual({ attended: 2, excused: 1, expected: 3, rate: 2 / 3 });
+    expect(rosterDoc.participation['adv/centralized_study']).toEqual({ attended: 2, excused: 1, expected: 3, rate: 2 / 3 });
+    expect(docs[ROSTER_PARTICIPATION]).toEqual([{ _id: 'adv.branch-1', campaignId: 'adv', unitId: 'branch-1', steps: 1, shouldAttend: 4, attended: 2, excused: 1 }]);
     const members = docs[ROSTER_MEMBERS] as unknown as RosterMemberDoc[];
+    expect(members.find((m) => m.memberId === 'm4')?.name).toBe('钱某');
+    expect(members.find((m) => m.memberId === 'm1')?.closedSearches).toEqual([{ caseId: 'c-2', lostSince: '2025-01-01', lastKnown: '搬家', attempts: [], outcome: 'found', closedOn: '2025-06-05', note: '已联系上' }]);
     expect(members.map((m) => [m.memberId, m.status, m.workplace, m.search?.attempts.length ?? null, m.searchesClosed])).toEqual([
       ['m1', 'mobile', '长沙', null, 1],
       ['m2', 'mobile', '深圳', null, 0],

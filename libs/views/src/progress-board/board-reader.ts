@@ -4,9 +4,10 @@ import { LEDGER_UNIT_TALLIES, UnitTallyDoc } from '../rectification-tracker/unit
 import { NOT_FOUND, UnitFilter, unitClause } from '../shared/view-scope';
 import { ViewMoment } from '../shared/view-moment';
 import { BoardQuery, boardView, BoardView } from './board-view';
+import { readRosterParticipation, withRosterParticipation } from '../member-roster/roster-participation';
 import { BOARD_CAMPAIGNS, BOARD_UNITS, BoardCampaignDoc, BoardUnitDoc } from './progress-board.documents';
 
-export const BOARD_PROJECTIONS = ['progress-board', 'rectification-ledger'] as const;
+export const BOARD_PROJECTIONS = ['progress-board', 'rectification-ledger', 'member-roster'] as const;
 
 /** Reads what the board needs from the moment's stores (live or replayed) and computes it. */
 export async function readBoard(
@@ -21,9 +22,10 @@ export async function readBoard(
   const campaign = await board.get<BoardCampaignDoc>(BOARD_CAMPAIGNS, campaignId);
   if (!campaign) throw new NotFoundException(NOT_FOUND);
   const ofCampaign = { campaignId, ...unitClause('unitId', filter) };
-  const [units, tallies] = await Promise.all([
+  const [units, tallies, roster] = await Promise.all([
     board.find<BoardUnitDoc>(BOARD_UNITS, ofCampaign),
     ledger.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, ofCampaign),
+    readRosterParticipation(store('member-roster'), campaignId, filter),
   ]);
-  return boardView({ campaign, units, tallies, tree, filter }, query);
+  return boardView({ campaign, units: withRosterParticipation(units, roster), tallies, tree, filter }, query);
 }

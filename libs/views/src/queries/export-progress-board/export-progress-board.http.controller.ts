@@ -7,6 +7,7 @@ import { BOARD_COLUMNS, ROLLUP_COLUMNS } from '../../exports/board-columns';
 import { streamExport } from '../../exports/export-format';
 import { BOARD_PROJECTIONS, readBoard } from '../../progress-board/board-reader';
 import { documentCheckpoint } from '../../shared/document-checkpoint';
+import { participationSourceColumn, readRosterParticipation } from '../../member-roster/roster-participation';
 import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
@@ -29,11 +30,13 @@ export class ExportProgressBoardHttpController {
   @Get()
   async export(@Param() p: CampaignParams, @Query() q: ExportProgressBoardRequest, @CurrentScope() scope: ActorScope, @Res() res: Response) {
     const moment = await this.moments.resolve(q.asOf, BOARD_PROJECTIONS);
-    const view = await readBoard(moment.store, moment.tree, p.campaignId, unitFilter(moment.tree, scope, q.root), boardQueryOf(q));
+    const filter = unitFilter(moment.tree, scope, q.root);
+    const view = await readBoard(moment.store, moment.tree, p.campaignId, filter, boardQueryOf(q));
+    const roster = await readRosterParticipation(moment.store('member-roster'), p.campaignId, filter);
     momentOf(res, moment);
     const checkpoint = await documentCheckpoint(this.witness, { export: `board:${p.campaignId}` });
     await streamExport(res, q.format ?? 'xlsx', `进度看板-${view.campaign.name}`, [
-      { name: '进度看板', columns: BOARD_COLUMNS, rows: view.rows },
+      { name: '进度看板', columns: [...BOARD_COLUMNS, participationSourceColumn(roster)], rows: view.rows },
       { name: '汇总', columns: ROLLUP_COLUMNS, rows: view.rollups },
     ], checkpoint);
   }

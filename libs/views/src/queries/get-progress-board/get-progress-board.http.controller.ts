@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
 import type { Response } from 'express';
 import { BOARD_PROJECTIONS, readBoard } from '../../progress-board/board-reader';
+import { participationSource, readRosterParticipation } from '../../member-roster/roster-participation';
 import { ViewMoments } from '../../shared/view-moment';
 import { pageOf } from '../../shared/pagination';
 import { momentOf } from '../../shared/view-response';
@@ -27,8 +28,11 @@ export class GetProgressBoardHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const moment = await this.moments.resolve(q.asOf, BOARD_PROJECTIONS);
-    const view = await readBoard(moment.store, moment.tree, p.campaignId, unitFilter(moment.tree, scope, q.root), boardQueryOf(q));
+    const filter = unitFilter(moment.tree, scope, q.root);
+    const view = await readBoard(moment.store, moment.tree, p.campaignId, filter, boardQueryOf(q));
     const page = pageOf(view.rows, q);
-    return { asOf: momentOf(res, moment), ...view, skip: page.skip, limit: page.limit, rows: page.items };
+    const roster = await readRosterParticipation(moment.store('member-roster'), p.campaignId, filter);
+    const rows = page.items.map((r) => ({ ...r, participationSource: participationSource(r, roster) }));
+    return { asOf: momentOf(res, moment), ...view, skip: page.skip, limit: page.limit, rows };
   }
 }

@@ -49,6 +49,8 @@ export const GetProgressBoardAnswer: SchemaObject = {
           problemsByHandling: { type: 'object', nullable: true },
           counts: { type: 'object', nullable: true },
           metrics: { type: 'object', nullable: true },
+          /** roster: the participation rate is computed from the unit's member roster; reported: from the counts it reported */
+          participationSource: { type: 'string', enum: ['roster', 'reported'], nullable: true },
         },
         nullable: true,
       },

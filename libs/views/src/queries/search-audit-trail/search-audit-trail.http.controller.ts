@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, ActorScope, CurrentScope } from '@platform/common';
+import { Access, ActorScope, CurrentActor, CurrentScope } from '@platform/common';
+import { Actor, mayReadMemberNames, memberRosterStreamId, withoutMemberNames } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Response } from 'express';
 import { searchAudit } from '../../audit-trail/audit-search';
@@ -25,7 +26,7 @@ export class SearchAuditTrailHttpController {
   @ApiOkResponse({ schema: SearchAuditTrailAnswer })
   @Access({ roles: AUDITORS, mode: 'read', units: null })
   @Get()
-  async search(@Query() q: SearchAuditTrailRequest, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {
+  async search(@Query() q: SearchAuditTrailRequest, @CurrentScope() scope: ActorScope, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const moment = await this.moments.resolve(q.asOf, ['audit-trail'], { replay: false });
     const units = unitFilter(moment.tree, scope, q.root);
     const search = auditSearchOf(q);
@@ -34,7 +35,7 @@ export class SearchAuditTrailHttpController {
       page.items.map(async (entry) => {
         const [stored] = await this.events.readAll({ after: entry.position - 1, until: entry.position, limit: 1 });
         const { _id, ...rest } = entry;
-        return { ...rest, typeName: EVENT_TYPE_NAMES[entry.type] ?? entry.type, prevHash: stored?.prevHash ?? null, data: stored?.data ?? null };
+        return { ...rest, typeName: EVENT_TYPE_NAMES[entry.type] ?? entry.type, prevHash: stored?.prevHash ?? null, data: stored ? payloadFor(actor, stored.streamId, stored.type, stored.data) : null };
       }),
     );
     return {
@@ -48,4 +49,12 @@ export class SearchAuditTrailHttpController {
       items,
     };
   }
+}
+
+const ROSTER_STREAM = memberRosterStreamId('');
+
+/** A roster's names are for its own unit, the office and administrators; other auditors see ids, statuses and counts. */
+function payloadFor(actor: Actor, streamId: string, type: string, data: unknown): unknown {
+  if (!streamId.startsWith(ROSTER_STREAM) || mayReadMemberNames(actor, streamId.slice(ROSTER_STREAM.length))) return data;
+  return withoutMemberNames(type, data);
 }

@@ -1,0 +1,50 @@
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond } from '@platform/common';
+import type { Response } from 'express';
+import { MemberCommandController } from '../../member-commands';
+import { UnitMemberParams } from '../../member-params';
+import { changeMemberStatus } from './change-member-status';
+
+export class ChangeMemberStatusRequest {
+  /** 正常、流动党员、转出、去世；失联在查找党员中登记 */
+  @IsIn(['active', 'mobile', 'transferred_out', 'deceased'], { message: 'to 须为 active、mobile、transferred_out 或 deceased' })
+  to!: 'active' | 'mobile' | 'transferred_out' | 'deceased';
+
+  /** 流入地或工作单位（流动党员必填） */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @NoControlCharacters()
+  workplace?: string;
+
+  /** 转往组织（转出必填） */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @NoControlCharacters()
+  toUnit?: string;
+
+  /** 生效日期 YYYY-MM-DD */
+  @IsISO8601({ strict: true }, { message: 'effectiveOn 须为日期 YYYY-MM-DD' })
+  effectiveOn!: string;
+
+  /** 变更原因（转出、去世必填） */
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
+  @NoControlCharacters({ multiline: true })
+  reason?: string;
+}
+
+@CommandRoutes('member roster 党员名册', 'api/units/:unitId/members/:memberId')
+export class ChangeMemberStatusHttpController extends MemberCommandController {
+  @ApiOperation({ summary: '登记党员状态变更 (change a member’s status)', description: '党员状态变更：正常、流动党员（须填流入地）、转出（须填转往组织和原因）、去世（须填原因）' })
+  @ApiRequestExample(ChangeMemberStatusRequest, '外出务工 (goes out to work)', { to: 'mobile', workplace: '浙江省杭州市某物流公司', effectiveOn: '2026-03-01' })
+  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
+  @Post('status')
+  handle(@Command() meta: CommandMeta, @Param() p: UnitMemberParams, @Body() body: ChangeMemberStatusRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    return respond(res, this.commands.execute(changeMemberStatus, { unitId: p.unitId, memberId: p.memberId, ...body }, meta));
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { SEARCH_OUTCOMES, SearchOutcome } from '@platform/domain';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond } from '@platform/common';
+import type { Response } from 'express';
+import { MemberCommandController } from '../../member-commands';
+import { UnitMemberParams } from '../../member-params';
+import { closeMemberSearch } from './close-member-search';
+
+export class CloseMemberSearchRequest {
+  /** 找到、已去世、已转出 */
+  @IsIn(SEARCH_OUTCOMES, { message: 'outcome 须为 found、deceased 或 transferred_out' })
+  outcome!: SearchOutcome;
+
+  /** 找到后的状态：正常或流动党员（仅 found） */
+  @IsOptional()
+  @IsIn(['active', 'mobile'], { message: 'to 须为 active 或 mobile' })
+  to?: 'active' | 'mobile';
+
+  /** 流入地（找到且为流动党员时必填） */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @NoControlCharacters()
+  workplace?: string;
+
+  /** 结案日期 YYYY-MM-DD */
+  @IsISO8601({ strict: true }, { message: 'on 须为日期 YYYY-MM-DD' })
+  on!: string;
+
+  /** 结案说明 */
+  @IsString()
+  @Length(1, 500)
+  @NoControlCharacters({ multiline: true })
+  note!: string;
+}
+
+@CommandRoutes('member roster 党员名册', 'api/units/:unitId/members/:memberId/search')
+export class CloseMemberSearchHttpController extends MemberCommandController {
+  @ApiOperation({ summary: '查找结案 (close a member search)', description: '查找党员结案：找到（登记为正常或流动党员）、已去世或已转出' })
+  @ApiRequestExample(CloseMemberSearchRequest, '已找到 (found)', { outcome: 'found', to: 'mobile', workplace: '广东省广州市', on: '2026-03-10', note: '已取得联系，按流动党员管理' })
+  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
+  @Post('close')
+  handle(@Command() meta: CommandMeta, @Param() p: UnitMemberParams, @Body() body: CloseMemberSearchRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    return respond(res, this.commands.execute(closeMemberSearch, { unitId: p.unitId, memberId: p.memberId, ...body }, meta));
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { CampaignFactsLoader, CampaignStates } from '@platform/campaigns';
+import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+
+/** What the roster's use cases read of other contexts: a campaign's template and enrollment, for participation by step. */
+export type MemberPorts = CampaignStates;
+
+/** The member roster context's use cases, run with the campaigns as stored now. */
+@Injectable()
+export class MemberCommands extends UseCaseExecutor<MemberPorts> {
+  constructor(runner: StreamCommandRunner, campaigns: CampaignFactsLoader) {
+    super(runner, { campaign: async (id) => (await campaigns.state(id)).state });
+  }
+}
+
+/** What the roster's command controllers share: the executor with the context's ports. */
+@Injectable()
+export abstract class MemberCommandController {
+  constructor(protected readonly commands: MemberCommands) {}
+}

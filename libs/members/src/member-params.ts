@@ -1,0 +1,9 @@
+import { IsId } from '@platform/common';
+
+export class UnitMemberParams {
+  @IsId()
+  unitId!: string;
+
+  @IsId()
+  memberId!: string;
+}
