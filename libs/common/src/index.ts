@@ -22,3 +22,4 @@ export * from './http/openapi/api-answers';
 export * from './http/openapi/validated-class-schemas';
 export * from './events/event-fold';
 export * from './http/command-routes';
+export * from './http/day-and-text-rules';
