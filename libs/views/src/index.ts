@@ -13,3 +13,6 @@ export * from './audit-trail/audit-trail.documents';
 export * from './audit-trail/audit-trail.projection';
 export * from './notices/notices.documents';
 export * from './notices/notices.projection';
+export * from './key-task-schedule/key-task-schedule.documents';
+export * from './key-task-schedule/key-task-schedule.projection';
+export * from './key-task-schedule/schedule-view';

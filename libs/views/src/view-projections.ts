@@ -2,6 +2,7 @@ import { Projection } from '@platform/read-models';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { noticesProjection } from './notices/notices.projection';
 import { progressBoardProjection } from './progress-board/progress-board.projection';
+import { keyTaskScheduleProjection } from './key-task-schedule/key-task-schedule.projection';
 import { rectificationLedgerProjection } from './rectification-tracker/rectification-ledger.projection';
 
 /** Every read model of this context, in the order `npm run rebuild` rebuilds them. */
@@ -10,4 +11,5 @@ export const VIEW_PROJECTIONS: readonly Projection[] = [
   rectificationLedgerProjection as Projection,
   auditTrailProjection as Projection,
   noticesProjection as Projection,
+  keyTaskScheduleProjection as Projection,
 ];

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ScopeLookupRegistry } from '@platform/common';
 import { CampaignsModule } from '@platform/campaigns';
+import { KeyTasksModule } from '@platform/key-tasks';
 import { OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
 import { AcknowledgeChainBreakHttpController } from './commands/acknowledge-chain-break/acknowledge-chain-break.http';
@@ -26,6 +27,11 @@ import { LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-tracker/recti
 import { LedgerProblemUnits, NoticeUnits } from './shared/view-lookups';
 import { ViewMoments } from './shared/view-moment';
 import { VIEW_PROJECTIONS } from './view-projections';
+import { PublishKeyTaskNoticeHttpController } from './commands/publish-key-task-notice/publish-key-task-notice.http';
+import { ExportKeyTaskScheduleHttpController } from './queries/export-key-task-schedule/export-key-task-schedule.http.controller';
+import { GetKeyTaskScheduleHttpController } from './queries/get-key-task-schedule/get-key-task-schedule.http.controller';
+import { ListKeyTaskNoticesHttpController } from './queries/list-key-task-notices/list-key-task-notices.http.controller';
+import { ListKeyTasksHttpController } from './queries/list-key-tasks/list-key-tasks.http.controller';
 
 /**
  * Bounded context: the read side — progress boards, the rectification tracker and ledger,
@@ -33,7 +39,7 @@ import { VIEW_PROJECTIONS } from './view-projections';
  * (the store and the runner) in the application.
  */
 @Module({
-  imports: [OrganizationsModule, CampaignsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
+  imports: [OrganizationsModule, CampaignsModule, KeyTasksModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
   controllers: [
     GetProgressBoardHttpController,
     ExportProgressBoardHttpController,
@@ -52,6 +58,11 @@ import { VIEW_PROJECTIONS } from './view-projections';
     GetNoticeHttpController,
     ReproduceNoticeHttpController,
     ExportNoticeHttpController,
+    ListKeyTasksHttpController,
+    GetKeyTaskScheduleHttpController,
+    ExportKeyTaskScheduleHttpController,
+    PublishKeyTaskNoticeHttpController,
+    ListKeyTaskNoticesHttpController,
   ],
   providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits],
   exports: [ViewMoments],
