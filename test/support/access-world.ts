@@ -8,8 +8,8 @@ export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
  * Two halves of a city: every role's scope covers half A (unit ba) and none of half B (unit bb),
  * so each route can be called once inside and once outside the caller's scope.
  */
-export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a' };
-export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b' };
+export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a', taskId: 'task-a', stockTakeId: 'st-1' };
+export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b', taskId: 'task-b', stockTakeId: 'st-1' };
 
 const TREE = [
   { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
@@ -65,6 +65,11 @@ export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnde
   };
   for (const [campaignId, noticeId] of [['camp-a', 'notice-a'], ['camp-b', 'notice-b']]) {
     await ok(`/api/campaigns/${campaignId}/notices`, { noticeId, title: `${campaignId} 进度通报` });
+  }
+  for (const [taskId, unitId] of [['task-a', 'ba'], ['task-b', 'bb']]) {
+    await ok('/api/key-tasks', { taskId, title: `${taskId} 重点任务`, measuresOfDone: ['达标'], deadline: '2099-12-31' });
+    await ok(`/api/key-tasks/${taskId}/parts`, { parts: [{ unitId, responsible: '张书记' }] });
+    await ok(`/api/key-tasks/${taskId}/stock-takes`, { stockTakeId: 'st-1', label: '第一次调度', dueOn: '2099-06-30' });
   }
   await ok('/api/users', { userId: 'target-user', username: 'target-user', displayName: '目标', role: 'operator', scopeUnitIds: ['ba'], password: 'target-password-1' });
   return users;
