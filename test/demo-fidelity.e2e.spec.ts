@@ -65,6 +65,7 @@ describe('the demo city generator', () => {
         'LaunchCampaign', 'OpenSatisfactionRound', 'PlanRectification', 'PublishPlan', 'RecheckProblem', 'RecordBallotTally',
         'RecordParticipation', 'RecordPartProgress', 'RecordProgress', 'RecordStep', 'RegisterProblem', 'RegisterUser', 'RejectFix',
         'RejectTransition', 'ReviewDeferral', 'WarningCheck',
+        'DefineKeyTask', 'AssignTaskParts', 'ScheduleStockTake', 'ReportTaskProgress', 'CommentTaskReport', 'CloseStockTake',
       ]),
     );
 

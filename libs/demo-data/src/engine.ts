@@ -12,6 +12,7 @@ import { CommandMeta, CommandResult, ManyStreamUseCase, NO_SCOPE, runUseCase, St
 import { Actor, CommandContext, ImportRecord, DomainEvent, DomainRuleError, openDeadlines, ProblemState, problemStreamId, Role, usernameStreamId } from '@platform/domain';
 import { SqliteEventStore } from '@platform/event-store';
 import { IdentityPorts, registerUser } from '@platform/identity';
+import { assignTaskParts, closeStockTake, commentTaskReport, defineKeyTask, reportTaskProgress, returnTaskReport, scheduleStockTake } from '@platform/key-tasks';
 import { changeMemberCount, createUnit, importUnits } from '@platform/organizations';
 import {
   acceptFix,
@@ -281,6 +282,13 @@ export class DemoEngine {
     ChangePartDeadline: (a, op) => this.send(a, changePartDeadline, partInput(op)),
     ClosePart: (a, op) => this.send(a, closePart, partInput(op)),
     RecheckProblem: (a, op) => this.send(a, recheckProblem, problemInput(op)),
+    DefineKeyTask: (a, op) => this.send(a, defineKeyTask, op.body),
+    AssignTaskParts: (a, op) => this.send(a, assignTaskParts, { taskId: op.taskId, ...op.body }),
+    ScheduleStockTake: (a, op) => this.send(a, scheduleStockTake, { taskId: op.taskId, ...op.body }),
+    ReportTaskProgress: (a, op) => this.send(a, reportTaskProgress, stockTakeUnitInput(op)),
+    CommentTaskReport: (a, op) => this.send(a, commentTaskReport, stockTakeUnitInput(op)),
+    ReturnTaskReport: (a, op) => this.send(a, returnTaskReport, stockTakeUnitInput(op)),
+    CloseStockTake: (a, op) => this.send(a, closeStockTake, { taskId: op.taskId, stockTakeId: op.stockTakeId }),
   };
 
   private async route(a: DemoAction): Promise<void> {
@@ -297,4 +305,5 @@ type DemoPorts = IdentityPorts & RectificationPorts;
 
 const unitInput = <B>(op: { campaignId: string; unitId: string; body: B }) => ({ campaignId: op.campaignId, unitId: op.unitId, ...op.body });
 const problemInput = <B>(op: { problemId: string; body: B }) => ({ problemId: op.problemId, ...op.body });
+const stockTakeUnitInput = <B>(op: { taskId: string; stockTakeId: string; unitId: string; body: B }) => ({ taskId: op.taskId, stockTakeId: op.stockTakeId, unitId: op.unitId, ...op.body });
 const partInput = <B>(op: { problemId: string; partId: string; body: B }) => ({ problemId: op.problemId, partId: op.partId, ...op.body });

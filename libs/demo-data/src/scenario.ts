@@ -1,5 +1,6 @@
 import { findTemplate, GradeCounts, ProblemSource, SatisfactionGrade, TimingClass } from '@platform/domain';
 import { Calendar, DAY, HOUR, iso, MINUTE } from './calendar';
+import { keyTaskScenario } from './key-task-scenario';
 import { CityPlan, PlannedUnit } from './city-plan';
 import { CITY, personName } from './names';
 import { ANONYMOUS, DemoAction, DemoOp, SYSTEM } from './operations';
@@ -131,6 +132,7 @@ class ScenarioBuilder {
     this.mainCampaign();
     this.assignBallots();
     this.lookBack();
+    keyTaskScenario({ plan: this.plan, people: this.people, cal: this.cal, rng: (...key) => this.rng(...key), emit: (at, by, op) => this.emit(at, by, op) });
     this.actions.sort((a, b) => a.at - b.at || a.seq - b.seq);
     return { actions: this.actions, targets: this.targets, lookBackUnitIds: this.lookBackUnitIds, latest: this.latest };
   }
