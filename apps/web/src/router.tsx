@@ -35,6 +35,8 @@ export const router = createBrowserRouter([
       { path: 'audit', lazy: page(() => import('./pages/AuditPage')) },
       { path: 'notices', lazy: page(() => import('./pages/NoticesPage')) },
       { path: 'notices/:noticeId', lazy: page(() => import('./pages/NoticePage')) },
+      { path: 'key-tasks', lazy: page(() => import('./pages/KeyTasksPage')) },
+      { path: 'key-tasks/:taskId', lazy: page(() => import('./pages/KeyTaskPage')) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -12,7 +12,7 @@ import { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
 import { dateTime } from '../shared/format';
 import { OutboxButton } from '../offline/OutboxButton';
-import { AUDIT_ROLES, ROLE_NAMES } from '../shared/roles';
+import { AUDIT_ROLES, KEY_TASK_ROLES, ROLE_NAMES } from '../shared/roles';
 
 const MENU: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/', label: 'home' },
@@ -20,6 +20,7 @@ const MENU: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/tracker', label: 'tracker' },
   { path: '/audit', label: 'audit', roles: AUDIT_ROLES },
   { path: '/notices', label: 'notices' },
+  { path: '/key-tasks', label: 'keyTasks', roles: KEY_TASK_ROLES },
 ];
 
 /** Signed-in pages: the header carries the campaign, the as-of moment and the language for every view. */

@@ -10,3 +10,6 @@ export const ROLE_NAMES: Record<SessionUser['role'], readonly [string, string]> 
 
 /** Who reads the audit trail (the office and supervision groups, and the admin): the menu shows it to them, its page to no one else. */
 export const AUDIT_ROLES: readonly string[] = ['admin', 'office', 'inspector'];
+
+/** Who works on key tasks: the office defines and schedules, liaisons report, supervision groups review, leaders read. */
+export const KEY_TASK_ROLES: readonly string[] = ['admin', 'office', 'operator', 'inspector', 'leader'];
