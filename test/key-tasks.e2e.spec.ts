@@ -52,6 +52,8 @@ describe('key tasks and their scheduling over HTTP', () => {
     expect(over.body).toMatchObject({ code: 'parts_exceed_target', details: { assigned: 11, target: 10 } });
     const noName = await expectStatus(p.http().post(`${TASK}/parts`).set(w.office).send({ parts: [{ unitId: 'branch-4', target: 2 }] }), 400);
     expect(noName.body.errors[0].field).toBe('parts.0.responsible');
+    const unknown = await expectStatus(p.http().post(`${TASK}/parts`).set(w.admin).send({ parts: [{ unitId: 'nowhere', responsible: '某人', target: 1 }] }), 422);
+    expect(unknown.body).toMatchObject({ code: 'unit_not_found', details: { unitId: 'nowhere' } });
     await expectStatus(p.http().post(`${TASK}/parts`).set(w.office).send({ parts }), 201);
     await expectStatus(p.http().post(`${TASK}/parts`).set(w.office).send({ parts: [{ unitId: 'branch-4', responsible: '钱书记', target: 2 }] }), 201);
     await expectStatus(p.http().post(`${TASK}/parts/branch-4/responsible`).set(w.office).send({ responsible: '孙书记', reason: '换届' }), 201);

@@ -165,6 +165,8 @@ export const MESSAGES = {
   measuresOfDone: ['完成标准（每行一项）', 'Measures of done (one per line)'],
   taskDeadline: ['完成时限', 'Deadline'],
   targetQuantity: ['量化目标（可选）', 'Quantitative target (optional)'],
+  taskTarget: ['量化目标', 'Target'],
+  taskMeasures: ['完成标准', 'Measures of done'],
   targetUnit: ['目标单位，如“个支部”', 'Target unit, e.g. "branches"'],
   noKeyTasks: ['您的范围内暂无重点任务', 'No key task in your scope yet'],
   assignParts: ['分解任务到单位', 'Decompose to units'],

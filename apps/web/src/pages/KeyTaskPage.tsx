@@ -36,8 +36,8 @@ export default function KeyTaskPage() {
       <Card size="small" title={s.task.title} data-testid="key-task-card">
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('taskDeadline')}>{s.task.deadline}</Descriptions.Item>
-          {s.task.target && <Descriptions.Item label={t('targetQuantity')}>{`${s.task.target.quantity} ${s.task.target.unit}`}</Descriptions.Item>}
-          <Descriptions.Item label={t('measuresOfDone')}>{s.task.measuresOfDone.join('；')}</Descriptions.Item>
+          {s.task.target && <Descriptions.Item label={t('taskTarget')}>{`${s.task.target.quantity} ${s.task.target.unit}`}</Descriptions.Item>}
+          <Descriptions.Item label={t('taskMeasures')}>{s.task.measuresOfDone.join('；')}</Descriptions.Item>
         </Descriptions>
         {s.task.description && <Typography.Paragraph type="secondary">{s.task.description}</Typography.Paragraph>}
         <Space wrap size={8}>
