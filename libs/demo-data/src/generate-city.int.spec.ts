@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  KEY_TASK_EVENT_TYPES,
+  keyTaskDecider,
   campaignDecider,
   Decider,
   DomainEvent,
@@ -49,6 +51,7 @@ const DECIDERS: { prefix: string; decider: Pick<Decider<never, unknown, DomainEv
   { prefix: 'problem-', decider: problemDecider as never, types: PROBLEM_EVENT_TYPES },
   { prefix: 'satisfaction-', decider: satisfactionDecider as never, types: SATISFACTION_EVENT_TYPES },
   { prefix: 'user-', decider: userDecider as never, types: USER_EVENT_TYPES },
+  { prefix: 'key-task-', decider: keyTaskDecider as never, types: KEY_TASK_EVENT_TYPES },
 ];
 
 describe('generateCity', () => {
