@@ -21,5 +21,6 @@ export * from './http/openapi/answer-schemas';
 export * from './http/openapi/api-answers';
 export * from './http/openapi/validated-class-schemas';
 export * from './events/event-fold';
+export * from './events/stream-states';
 export * from './http/command-routes';
 export * from './http/day-and-text-rules';

@@ -1,5 +1,5 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { ScopeLookupRegistry } from '@platform/common';
+import { Module } from '@nestjs/common';
+import { StreamCategory } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
 import { AssignTaskPartsHttpController } from './commands/assign-task-parts/assign-task-parts.http';
 import { ChangeTaskResponsibleHttpController } from './commands/change-task-responsible/change-task-responsible.http';
@@ -28,14 +28,12 @@ import { KeyTaskUnits } from './key-task-units';
   providers: [KeyTaskCommands, KeyTaskUnits],
   exports: [KeyTaskCommands, KeyTaskUnits],
 })
-export class KeyTasksModule implements OnModuleInit {
-  constructor(
-    private readonly lookups: ScopeLookupRegistry,
-    private readonly tasks: KeyTaskUnits,
-  ) {}
+export class KeyTasksModule {}
 
-  onModuleInit(): void {
-    // The category is what precedes the first '-': key-task-<task> files under 'key'.
-    this.lookups.registerStreamCategory('key', (streamId) => (streamId.startsWith('key-task-') ? this.tasks.units(streamId.slice('key-task-'.length)) : Promise.resolve(null)));
-  }
-}
+/** A key task's stream, `key-task-<task>`, concerns the units it was decomposed to (the prefix is what precedes the first '-'). */
+export const KEY_TASK_STREAMS: readonly StreamCategory[] = [
+  {
+    prefix: 'key',
+    units: async (streamId, lookups) => (streamId.startsWith('key-task-') ? lookups.lookup(KeyTaskUnits).units(streamId.slice('key-task-'.length)) : null),
+  },
+];

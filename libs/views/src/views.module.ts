@@ -1,5 +1,5 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { ScopeLookupRegistry } from '@platform/common';
+import { Global, Module } from '@nestjs/common';
+import { StreamCategory } from '@platform/common';
 import { CampaignsModule } from '@platform/campaigns';
 import { KeyTasksModule } from '@platform/key-tasks';
 import { OrganizationsModule } from '@platform/organizations';
@@ -18,12 +18,15 @@ import { GetNoticeHttpController } from './queries/get-notice/get-notice.http.co
 import { GetProblemTimelineHttpController } from './queries/get-problem-timeline/get-problem-timeline.http.controller';
 import { GetProgressBoardHttpController } from './queries/get-progress-board/get-progress-board.http.controller';
 import { GetRectificationTrackerHttpController } from './queries/get-rectification-tracker/get-rectification-tracker.http.controller';
+import { ListPublicProblemsHttpController } from './queries/list-public-problems/list-public-problems.http.controller';
 import { ListNoticesHttpController } from './queries/list-notices/list-notices.http.controller';
 import { ListTrackedProblemsHttpController } from './queries/list-tracked-problems/list-tracked-problems.http.controller';
 import { ReproduceNoticeHttpController } from './queries/reproduce-notice/reproduce-notice.http.controller';
 import { SearchAuditTrailHttpController } from './queries/search-audit-trail/search-audit-trail.http.controller';
 import { VerifyEventChainHttpController } from './queries/verify-event-chain/verify-event-chain.http.controller';
 import { LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-tracker/rectification-ledger.documents';
+import { WARNING_CANDIDATES } from '@platform/rectification';
+import { LedgerWarningCandidates } from './rectification-tracker/ledger-warning-candidates';
 import { LedgerProblemUnits, NoticeUnits } from './shared/view-lookups';
 import { ViewMoments } from './shared/view-moment';
 import { VIEW_PROJECTIONS } from './view-projections';
@@ -36,8 +39,11 @@ import { ListKeyTasksHttpController } from './queries/list-key-tasks/list-key-ta
 /**
  * Bounded context: the read side — progress boards, the rectification tracker and ledger,
  * the audit trail and notices, live or as of any past moment. Needs ReadModelsModule.forRoot
- * (the store and the runner) in the application.
+ * (the store and the runner) in the application. Global because it serves the rectification
+ * context's warning job its candidates (WARNING_CANDIDATES) from the ledger, and that context
+ * cannot import the read side that depends on it.
  */
+@Global()
 @Module({
   imports: [OrganizationsModule, CampaignsModule, KeyTasksModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
   controllers: [
@@ -58,22 +64,19 @@ import { ListKeyTasksHttpController } from './queries/list-key-tasks/list-key-ta
     GetNoticeHttpController,
     ReproduceNoticeHttpController,
     ExportNoticeHttpController,
+    ListPublicProblemsHttpController,
     ListKeyTasksHttpController,
     GetKeyTaskScheduleHttpController,
     ExportKeyTaskScheduleHttpController,
     PublishKeyTaskNoticeHttpController,
     ListKeyTaskNoticesHttpController,
   ],
-  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits],
-  exports: [ViewMoments],
+  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits, { provide: WARNING_CANDIDATES, useClass: LedgerWarningCandidates }],
+  exports: [ViewMoments, WARNING_CANDIDATES],
 })
-export class ViewsModule implements OnModuleInit {
-  constructor(
-    private readonly lookups: ScopeLookupRegistry,
-    private readonly notices: NoticeUnits,
-  ) {}
+export class ViewsModule {}
 
-  onModuleInit(): void {
-    this.lookups.registerStreamCategory('notice', (streamId) => this.notices.units(streamId.slice('notice-'.length)));
-  }
-}
+/** A notice concerns the units on its board. */
+export const VIEW_STREAMS: readonly StreamCategory[] = [
+  { prefix: 'notice', units: (streamId, lookups) => lookups.lookup(NoticeUnits).units(streamId.slice('notice-'.length)) },
+];
