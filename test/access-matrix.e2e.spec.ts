@@ -14,6 +14,7 @@ const SCOPE_BODIES: Record<string, { inside: object; outside: object }> = {
   'POST /api/campaigns/:campaignId/enrollments': { inside: { unitIds: ['ba'] }, outside: { unitIds: ['bb'] } },
   'POST /api/problems': { inside: { responsibleUnitId: 'ba' }, outside: { responsibleUnitId: 'bb' } },
   'POST /api/assessments': { inside: { unitIds: ['ba'] }, outside: { unitIds: ['bb'] } },
+  'POST /api/key-tasks/:taskId/parts': { inside: { parts: [{ unitId: 'ba', responsible: '张书记' }] }, outside: { parts: [{ unitId: 'bb', responsible: '张书记' }] } },
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

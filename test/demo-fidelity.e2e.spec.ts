@@ -67,6 +67,8 @@ describe('the demo city generator', () => {
         'RejectTransition', 'ReviewDeferral', 'WarningCheck', 'NoteSupervision',
         'PublishAssessmentScheme', 'OpenAssessmentPeriod', 'SubmitSelfAssessment', 'ScoreAssessment', 'ModerateAssessment', 'PublishAssessmentResults',
         'LodgeAssessmentAppeal', 'DecideAssessmentAppeal', 'RecommendDemonstrationPoint', 'DecideDemonstrationRecommendation', 'AssessDemonstrationPoint',
+        'RejectTransition', 'ReviewDeferral', 'WarningCheck',
+        'DefineKeyTask', 'AssignTaskParts', 'ScheduleStockTake', 'ReportTaskProgress', 'CommentTaskReport', 'CloseStockTake',
       ]),
     );
 

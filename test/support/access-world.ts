@@ -8,8 +8,8 @@ export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
  * Two halves of a city: every role's scope covers half A (unit ba) and none of half B (unit bb),
  * so each route can be called once inside and once outside the caller's scope.
  */
-export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a', periodId: 'period-a', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1' };
-export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b', periodId: 'period-b', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1' };
+export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a', periodId: 'period-a', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1', taskId: 'task-a', stockTakeId: 'st-1' };
+export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b', periodId: 'period-b', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1', taskId: 'task-b', stockTakeId: 'st-1' };
 
 const TREE = [
   { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
@@ -76,6 +76,11 @@ export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnde
   for (const [periodId, unit] of [['period-a', 'ba'], ['period-b', 'bb']]) {
     await ok('/api/assessments', { periodId, title: periodId, schemeId: 'scheme-1', from: '2026-01-01', to: '2026-12-31', unitIds: [unit] });
     await ok(`/api/demonstration-points/${unit}/recommendation`, { year: 2026, level: 'county', reason: '基础好' });
+  }
+  for (const [taskId, unitId] of [['task-a', 'ba'], ['task-b', 'bb']]) {
+    await ok('/api/key-tasks', { taskId, title: `${taskId} 重点任务`, measuresOfDone: ['达标'], deadline: '2099-12-31' });
+    await ok(`/api/key-tasks/${taskId}/parts`, { parts: [{ unitId, responsible: '张书记' }] });
+    await ok(`/api/key-tasks/${taskId}/stock-takes`, { stockTakeId: 'st-1', label: '第一次调度', dueOn: '2099-06-30' });
   }
   await ok('/api/users', { userId: 'target-user', username: 'target-user', displayName: '目标', role: 'operator', scopeUnitIds: ['ba'], password: 'target-password-1' });
   return users;

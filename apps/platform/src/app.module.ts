@@ -5,6 +5,7 @@ import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
 import { MEMBER_STREAMS, MembersModule } from '@platform/members';
+import { KEY_TASK_STREAMS, KeyTasksModule } from '@platform/key-tasks';
 import { ORGANIZATION_STREAMS, OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
 import { RECTIFICATION_STREAMS, RectificationModule } from '@platform/rectification';
@@ -12,7 +13,7 @@ import { VIEW_STREAMS, ViewsModule } from '@platform/views';
 import { HealthHttpController } from './health.http.controller';
 
 /** The event streams each context serves at /api/streams, with the units each concerns. */
-const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS, ...ASSESSMENT_STREAMS, ...MEMBER_STREAMS];
+const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS, ...ASSESSMENT_STREAMS, ...MEMBER_STREAMS, ...KEY_TASK_STREAMS];
 
 /** Every bounded context in one process, on the embedded adapters. */
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         IdentityModule,
         AssessmentsModule,
         MembersModule,
+        KeyTasksModule,
       ],
       controllers: [HealthHttpController],
     };

@@ -41,6 +41,8 @@ export const router = createBrowserRouter([
       { path: 'demonstration-points/:unitId', lazy: page(() => import('./pages/DemonstrationPointPage')) },
       { path: 'roster', lazy: page(() => import('./pages/RosterPage')) },
       { path: 'roster/:unitId', lazy: page(() => import('./pages/RosterPage')) },
+      { path: 'key-tasks', lazy: page(() => import('./pages/KeyTasksPage')) },
+      { path: 'key-tasks/:taskId', lazy: page(() => import('./pages/KeyTaskPage')) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -23,3 +23,4 @@ export * from './http/openapi/validated-class-schemas';
 export * from './events/event-fold';
 export * from './events/stream-states';
 export * from './http/command-routes';
+export * from './http/day-and-text-rules';

@@ -44,6 +44,7 @@ import {
 } from '@platform/domain';
 import { SqliteEventStore } from '@platform/event-store';
 import { IdentityPorts, registerUser } from '@platform/identity';
+import { assignTaskParts, closeStockTake, commentTaskReport, defineKeyTask, reportTaskProgress, returnTaskReport, scheduleStockTake } from '@platform/key-tasks';
 import { changeMemberCount, createUnit, importUnits } from '@platform/organizations';
 import { changeMemberStatus, closeMemberSearch, importMembers, openMemberSearch, parseMemberCsv, recordMemberParticipation, recordSearchAttempt } from '@platform/members';
 import {
@@ -335,6 +336,13 @@ export class DemoEngine {
     RecordSearchAttempt: (a, op) => this.send(a, recordSearchAttempt, memberInput(op)),
     CloseMemberSearch: (a, op) => this.send(a, closeMemberSearch, memberInput(op)),
     RecordMemberParticipation: (a, op) => this.send(a, recordMemberParticipation, unitInput(op)),
+    DefineKeyTask: (a, op) => this.send(a, defineKeyTask, op.body),
+    AssignTaskParts: (a, op) => this.send(a, assignTaskParts, { taskId: op.taskId, ...op.body }),
+    ScheduleStockTake: (a, op) => this.send(a, scheduleStockTake, { taskId: op.taskId, ...op.body }),
+    ReportTaskProgress: (a, op) => this.send(a, reportTaskProgress, stockTakeUnitInput(op)),
+    CommentTaskReport: (a, op) => this.send(a, commentTaskReport, stockTakeUnitInput(op)),
+    ReturnTaskReport: (a, op) => this.send(a, returnTaskReport, stockTakeUnitInput(op)),
+    CloseStockTake: (a, op) => this.send(a, closeStockTake, { taskId: op.taskId, stockTakeId: op.stockTakeId }),
   };
 
   private async route(a: DemoAction): Promise<void> {
@@ -354,4 +362,5 @@ const problemInput = <B>(op: { problemId: string; body: B }) => ({ problemId: op
 const periodUnitInput = <B>(op: { periodId: string; unitId: string; body: B }) => ({ periodId: op.periodId, unitId: op.unitId, ...op.body });
 const pointInput = <B>(op: { unitId: string; body: B }) => ({ unitId: op.unitId, ...op.body });
 const memberInput = <B>(op: { unitId: string; memberId: string; body: B }) => ({ unitId: op.unitId, memberId: op.memberId, ...op.body });
+const stockTakeUnitInput = <B>(op: { taskId: string; stockTakeId: string; unitId: string; body: B }) => ({ taskId: op.taskId, stockTakeId: op.stockTakeId, unitId: op.unitId, ...op.body });
 const partInput = <B>(op: { problemId: string; partId: string; body: B }) => ({ problemId: op.problemId, partId: op.partId, ...op.body });

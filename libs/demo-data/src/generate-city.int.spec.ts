@@ -7,6 +7,8 @@ import {
   ASSESSMENT_SCHEME_EVENT_TYPES,
   assessmentDecider,
   assessmentSchemeDecider,
+  KEY_TASK_EVENT_TYPES,
+  keyTaskDecider,
   campaignDecider,
   DEMONSTRATION_POINT_EVENT_TYPES,
   demonstrationPointDecider,
@@ -62,6 +64,7 @@ const DECIDERS: { prefix: string; decider: Pick<Decider<never, unknown, DomainEv
   { prefix: 'assessment-', decider: assessmentDecider as never, types: ASSESSMENT_EVENT_TYPES },
   { prefix: 'demonstration-point-', decider: demonstrationPointDecider as never, types: DEMONSTRATION_POINT_EVENT_TYPES },
   { prefix: 'member-roster-', decider: memberRosterDecider as never, types: MEMBER_ROSTER_EVENT_TYPES },
+  { prefix: 'key-task-', decider: keyTaskDecider as never, types: KEY_TASK_EVENT_TYPES },
 ];
 
 describe('generateCity', () => {

@@ -53,6 +53,13 @@ export type DemoOp =
   | PointOp<'DecideDemonstrationRecommendation', { confirmed: boolean; reason?: string }>
   | PointOp<'AssessDemonstrationPoint', { year: number; periodId?: string; passed?: boolean; score?: number; note?: string; reviewEveryYears?: number }>
   | MemberRosterOp
+  | { type: 'DefineKeyTask'; body: { taskId: string; title: string; description: string; measuresOfDone: string[]; deadline: string; target?: { quantity: number; unit: string } } }
+  | { type: 'AssignTaskParts'; taskId: string; body: { parts: { unitId: string; responsible: string; target?: number }[] } }
+  | { type: 'ScheduleStockTake'; taskId: string; body: { stockTakeId: string; label: string; dueOn: string } }
+  | StockTakeUnitOp<'ReportTaskProgress', { value?: number; done: boolean; narrative: string; evidence: string[] }>
+  | StockTakeUnitOp<'CommentTaskReport', { comment: string }>
+  | StockTakeUnitOp<'ReturnTaskReport', { reason: string }>
+  | { type: 'CloseStockTake'; taskId: string; stockTakeId: string; body: Record<string, never> }
   /** A run of the deadline-warning job: every problem (the day's first run) or those touched since the last run. */
   | { type: 'WarningCheck'; problemIds: string[] | null };
 
@@ -91,6 +98,7 @@ export interface OpenPeriodBody {
   to: string;
   unitIds: string[];
 }
+type StockTakeUnitOp<T extends string, B> = { type: T; taskId: string; stockTakeId: string; unitId: string; body: B };
 
 export interface ImportRow {
   unitId: string;
@@ -163,6 +171,7 @@ export interface HttpRequest {
 }
 
 const campaignUnit = (o: { campaignId: string; unitId: string }) => `/api/campaigns/${o.campaignId}/units/${o.unitId}`;
+const stockTakeUnit = (o: { taskId: string; stockTakeId: string; unitId: string }) => `/api/key-tasks/${o.taskId}/stock-takes/${o.stockTakeId}/units/${o.unitId}`;
 
 /** The route and body of an operation; null for the two that are not HTTP requests (bootstrap, the scheduled job). */
 export function httpRequestOf(op: DemoOp): HttpRequest | null {
@@ -273,5 +282,19 @@ export function httpRequestOf(op: DemoOp): HttpRequest | null {
       return post(`/api/demonstration-points/${op.unitId}/confirmation`, op.body);
     case 'AssessDemonstrationPoint':
       return post(`/api/demonstration-points/${op.unitId}/assessments`, op.body);
+    case 'DefineKeyTask':
+      return post('/api/key-tasks', op.body);
+    case 'AssignTaskParts':
+      return post(`/api/key-tasks/${op.taskId}/parts`, op.body);
+    case 'ScheduleStockTake':
+      return post(`/api/key-tasks/${op.taskId}/stock-takes`, op.body);
+    case 'ReportTaskProgress':
+      return post(`${stockTakeUnit(op)}/reports`, op.body);
+    case 'CommentTaskReport':
+      return post(`${stockTakeUnit(op)}/comments`, op.body);
+    case 'ReturnTaskReport':
+      return post(`${stockTakeUnit(op)}/return`, op.body);
+    case 'CloseStockTake':
+      return post(`/api/key-tasks/${op.taskId}/stock-takes/${op.stockTakeId}/close`, op.body);
   }
 }

@@ -1,6 +1,7 @@
 import { findTemplate, GradeCounts, ProblemSource, SatisfactionGrade, TimingClass } from '@platform/domain';
 import { planAssessments } from './assessment-scenario';
 import { Calendar, DAY, HOUR, iso, MINUTE } from './calendar';
+import { keyTaskScenario } from './key-task-scenario';
 import { CityPlan, PlannedUnit } from './city-plan';
 import { CITY, personName } from './names';
 import { ANONYMOUS, DemoAction, DemoOp, SYSTEM } from './operations';
@@ -136,6 +137,7 @@ class ScenarioBuilder {
     this.lookBack();
     planAssessments({ seed: this.seed, plan: this.plan, people: this.people, cal: this.cal, emit: (at, by, op) => this.must(at, by, op) });
     this.actions.push(...memberRosterActions(this.seed, this.plan, this.people, this.cal, MAIN_CAMPAIGN_ID, this.actions, this.latest, this.seq));
+    keyTaskScenario({ plan: this.plan, people: this.people, cal: this.cal, rng: (...key) => this.rng(...key), emit: (at, by, op) => this.emit(at, by, op) });
     this.actions.sort((a, b) => a.at - b.at || a.seq - b.seq);
     return { actions: this.actions, targets: this.targets, lookBackUnitIds: this.lookBackUnitIds, latest: this.latest };
   }

@@ -18,3 +18,6 @@ export * from './assessment-results/assessment-results.projection';
 export * from './demonstration-register/demonstration-register.projection';
 export * from './member-roster/member-roster.documents';
 export * from './member-roster/member-roster.projection';
+export * from './key-task-schedule/key-task-schedule.documents';
+export * from './key-task-schedule/key-task-schedule.projection';
+export * from './key-task-schedule/schedule-view';

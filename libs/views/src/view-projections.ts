@@ -4,6 +4,7 @@ import { auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { noticesProjection } from './notices/notices.projection';
 import { progressBoardProjection } from './progress-board/progress-board.projection';
 import { memberRosterProjection } from './member-roster/member-roster.projection';
+import { keyTaskScheduleProjection } from './key-task-schedule/key-task-schedule.projection';
 import { rectificationLedgerProjection } from './rectification-tracker/rectification-ledger.projection';
 import { demonstrationRegisterProjection } from './demonstration-register/demonstration-register.projection';
 
@@ -16,4 +17,5 @@ export const VIEW_PROJECTIONS: readonly Projection[] = [
   assessmentResultsProjection as Projection,
   demonstrationRegisterProjection as Projection,
   memberRosterProjection as Projection,
+  keyTaskScheduleProjection as Projection,
 ];

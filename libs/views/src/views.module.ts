@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { StreamCategory } from '@platform/common';
 import { AssessmentsModule } from '@platform/assessments';
 import { CampaignsModule } from '@platform/campaigns';
+import { KeyTasksModule } from '@platform/key-tasks';
 import { OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
 import { AcknowledgeChainBreakHttpController } from './commands/acknowledge-chain-break/acknowledge-chain-break.http';
@@ -39,6 +40,11 @@ import { GetAssessmentUnitHttpController } from './queries/get-assessment-unit/g
 import { GetDemonstrationPointHttpController } from './queries/get-demonstration-point/get-demonstration-point.http.controller';
 import { ListAssessmentPeriodsHttpController } from './queries/list-assessment-periods/list-assessment-periods.http.controller';
 import { ListDemonstrationPointsHttpController } from './queries/list-demonstration-points/list-demonstration-points.http.controller';
+import { PublishKeyTaskNoticeHttpController } from './commands/publish-key-task-notice/publish-key-task-notice.http';
+import { ExportKeyTaskScheduleHttpController } from './queries/export-key-task-schedule/export-key-task-schedule.http.controller';
+import { GetKeyTaskScheduleHttpController } from './queries/get-key-task-schedule/get-key-task-schedule.http.controller';
+import { ListKeyTaskNoticesHttpController } from './queries/list-key-task-notices/list-key-task-notices.http.controller';
+import { ListKeyTasksHttpController } from './queries/list-key-tasks/list-key-tasks.http.controller';
 
 /**
  * Bounded context: the read side — progress boards, the rectification tracker and ledger,
@@ -49,7 +55,7 @@ import { ListDemonstrationPointsHttpController } from './queries/list-demonstrat
  */
 @Global()
 @Module({
-  imports: [OrganizationsModule, CampaignsModule, AssessmentsModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
+  imports: [OrganizationsModule, CampaignsModule, AssessmentsModule, KeyTasksModule, ReadModelsModule.forFeature(VIEW_PROJECTIONS)],
   controllers: [
     GetProgressBoardHttpController,
     ExportProgressBoardHttpController,
@@ -78,6 +84,11 @@ import { ListDemonstrationPointsHttpController } from './queries/list-demonstrat
     GetUnitRosterHttpController,
     GetRosterCountsHttpController,
     ExportUnitRosterHttpController,
+    ListKeyTasksHttpController,
+    GetKeyTaskScheduleHttpController,
+    ExportKeyTaskScheduleHttpController,
+    PublishKeyTaskNoticeHttpController,
+    ListKeyTaskNoticesHttpController,
   ],
   providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits, { provide: WARNING_CANDIDATES, useClass: LedgerWarningCandidates }],
   exports: [ViewMoments, WARNING_CANDIDATES],

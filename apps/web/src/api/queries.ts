@@ -9,6 +9,9 @@ import type {
   CampaignSummary,
   ChainReport,
   Health,
+  KeyTaskNoticeSummary,
+  KeyTaskSchedule,
+  KeyTaskSummary,
   Notice,
   NoticeSummary,
   ProblemPage,
@@ -210,5 +213,34 @@ export function useRosterCounts() {
   return useQuery({
     queryKey: ['roster-counts', asOf],
     queryFn: async () => unwrap<RosterCounts>(await api.GET('/api/member-rosters', { params: { query: asOf ? { asOf } : {} } })),
+  });
+}
+
+export function useKeyTasks() {
+  const { asOf } = useAppState();
+  return useQuery({
+    queryKey: ['key-tasks', asOf],
+    refetchInterval: useStaleRefetch(),
+    queryFn: async () => unwrap<{ tasks: KeyTaskSummary[] }>(await api.GET('/api/key-tasks', { params: { query: asOf ? { asOf } : {} } })).tasks,
+  });
+}
+
+export function useKeyTaskSchedule(taskId: string, stockTakeId: string | undefined) {
+  const { asOf } = useAppState();
+  return useQuery({
+    queryKey: ['key-task-schedule', taskId, stockTakeId, asOf],
+    placeholderData: keepPreviousData,
+    refetchInterval: useStaleRefetch(),
+    queryFn: async () =>
+      unwrap<KeyTaskSchedule>(
+        await api.GET('/api/key-tasks/{taskId}/schedule', { params: { path: { taskId }, query: { ...(stockTakeId ? { stockTakeId } : {}), ...(asOf ? { asOf } : {}) } } }),
+      ),
+  });
+}
+
+export function useKeyTaskNotices(taskId: string) {
+  return useQuery({
+    queryKey: ['key-task-notices', taskId],
+    queryFn: async () => unwrap<{ notices: KeyTaskNoticeSummary[] }>(await api.GET('/api/key-tasks/{taskId}/notices', { params: { path: { taskId } } })).notices,
   });
 }

@@ -216,6 +216,8 @@ export interface NoticeSummary {
 }
 
 export interface Notice extends NoticeSummary {
+  /** A campaign board's notice, or a key task's stock-take (its snapshot is then a KeyTaskSchedule). */
+  readonly kind?: 'board' | 'key-task';
   readonly snapshot: Board;
 }
 
@@ -297,4 +299,73 @@ export interface RosterCounts {
   readonly units: readonly (RosterFigures & { unitId: string; name: string; level: string | null; parentId: string | null })[];
   readonly rollups: readonly (RosterFigures & { unitId: string; name: string; level: string; levelName: string; units: number })[];
   readonly overall: RosterFigures & { units: number };
+}
+
+/** 重点任务调度: a unit's standing at a stock-take. */
+export type PartStatus = 'done' | 'on_track' | 'behind' | 'not_reported';
+export type StatusCounts = Record<PartStatus, number>;
+
+export interface StockTakeSummary {
+  readonly stockTakeId: string;
+  readonly label: string;
+  readonly dueOn: string;
+  readonly open: boolean;
+}
+
+export interface KeyTaskSummary {
+  readonly taskId: string;
+  readonly title: string;
+  readonly deadline: string;
+  readonly definedAt: string;
+  readonly target: { readonly quantity: number; readonly unit: string } | null;
+  readonly unitCount: number;
+  readonly stockTakeCount: number;
+  readonly latest: (StockTakeSummary & { readonly counts: StatusCounts }) | null;
+}
+
+export interface ScheduleRow {
+  readonly rank: number;
+  readonly unitId: string;
+  readonly name: string;
+  readonly responsible: string;
+  readonly status: PartStatus;
+  readonly statusName: string;
+  readonly value: number | null;
+  readonly target: number | null;
+  readonly share: number | null;
+  readonly report: {
+    readonly revision: number;
+    readonly narrative: string;
+    readonly evidence: readonly string[];
+    readonly comments: readonly string[];
+    readonly returned: { readonly reason: string } | null;
+    readonly reportedAt: string;
+  } | null;
+  readonly history: readonly { readonly stockTakeId: string; readonly status: PartStatus }[];
+}
+
+export interface ScheduleRollup {
+  readonly unitId: string;
+  readonly name: string;
+  readonly level: string;
+  readonly levelName: string;
+  readonly parts: number;
+  readonly counts: StatusCounts;
+  readonly onTrackShare: number | null;
+  readonly rank: number;
+}
+
+export interface KeyTaskSchedule {
+  readonly asOf?: AsOf;
+  readonly task: { readonly taskId: string; readonly title: string; readonly description: string; readonly measuresOfDone: readonly string[]; readonly deadline: string; readonly definedAt: string; readonly target: KeyTaskSummary['target'] };
+  readonly stockTakes: readonly (StockTakeSummary & { readonly counts: StatusCounts })[];
+  readonly stockTake: (StockTakeSummary & { readonly expectedShare: number }) | null;
+  readonly total: number;
+  readonly counts: StatusCounts;
+  readonly rows: readonly ScheduleRow[];
+  readonly rollups: readonly ScheduleRollup[];
+}
+
+export interface KeyTaskNoticeSummary extends NoticeSummary {
+  readonly stockTakeId: string;
 }

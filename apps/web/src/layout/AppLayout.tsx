@@ -12,7 +12,7 @@ import { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
 import { dateTime } from '../shared/format';
 import { OutboxButton } from '../offline/OutboxButton';
-import { ASSESSMENT_ROLES, AUDIT_ROLES, ROLE_NAMES } from '../shared/roles';
+import { ASSESSMENT_ROLES, AUDIT_ROLES, KEY_TASK_ROLES, ROLE_NAMES } from '../shared/roles';
 
 const MENU: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/', label: 'home' },
@@ -23,6 +23,7 @@ const MENU: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
   { path: '/assessments', label: 'assessments', roles: ASSESSMENT_ROLES },
   { path: '/demonstration-points', label: 'demonstrationPoints', roles: ASSESSMENT_ROLES },
   { path: '/roster', label: 'roster' },
+  { path: '/key-tasks', label: 'keyTasks', roles: KEY_TASK_ROLES },
 ];
 
 /** Signed-in pages: the header carries the campaign, the as-of moment and the language for every view. */

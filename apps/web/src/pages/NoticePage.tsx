@@ -1,9 +1,10 @@
 import { Card, Descriptions, Spin, Table, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useNotice } from '../api/queries';
-import type { BoardRow } from '../api/view-types';
+import type { BoardRow, KeyTaskSchedule } from '../api/view-types';
 import { useI18n } from '../i18n/i18n';
 import { dateTime, pct, rateColor } from '../shared/format';
+import { ScheduleRollupTable, ScheduleTable } from '../shared/ScheduleTable';
 
 /** One notice as published: its ranking is the stored snapshot, reproducible from the event log. */
 export default function NoticePage() {
@@ -12,6 +13,24 @@ export default function NoticePage() {
   const notice = useNotice(noticeId);
   if (!notice.data) return <Spin />;
   const n = notice.data;
+  if (n.kind === 'key-task') {
+    const schedule = n.snapshot as unknown as KeyTaskSchedule;
+    return (
+      <Card size="small" title={n.title}>
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
+          <Descriptions.Item label="通报日期">{n.noticeDate}</Descriptions.Item>
+          <Descriptions.Item label={t('keyTask')}>{schedule.task.title}</Descriptions.Item>
+          <Descriptions.Item label={t('stockTake')}>{schedule.stockTake?.label}</Descriptions.Item>
+          <Descriptions.Item label="数据截至">事件 #{n.position}</Descriptions.Item>
+          <Descriptions.Item label="快照摘要" span={2}>
+            <Typography.Text code copyable style={{ fontSize: 11 }}>{n.snapshotHash}</Typography.Text>
+          </Descriptions.Item>
+        </Descriptions>
+        <ScheduleTable rows={schedule.rows} testId="notice-ranking" />
+        <ScheduleRollupTable rollups={schedule.rollups} />
+      </Card>
+    );
+  }
   return (
     <Card size="small" title={n.title}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>

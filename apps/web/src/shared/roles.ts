@@ -13,3 +13,5 @@ export const AUDIT_ROLES: readonly string[] = ['admin', 'office', 'inspector'];
 
 /** Who works with 考核 and 示范点: every staff role (a liaison sees its own unit, and self-assesses and appeals there). */
 export const ASSESSMENT_ROLES: readonly string[] = ['admin', 'office', 'operator', 'inspector', 'leader'];
+/** Who works on key tasks: the office defines and schedules, liaisons report, supervision groups review, leaders read. */
+export const KEY_TASK_ROLES: readonly string[] = ['admin', 'office', 'operator', 'inspector', 'leader'];

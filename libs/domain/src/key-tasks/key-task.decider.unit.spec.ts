@@ -110,6 +110,16 @@ describe('key task scheduling (重点任务调度)', () => {
 
     it('refuses an unchanged responsible person', () =>
       spec.given([defined, assigned]).when(command({ type: 'ChangeTaskResponsible', unitId: 'town-1', responsible: '张书记', reason: 'x' })).thenRefused('responsible_unchanged'));
+
+    it.each([
+      ['role_not_allowed', command({ type: 'ChangeTaskResponsible', unitId: 'town-1', responsible: '李书记', reason: '换届' }, liaison)],
+      ['unit_not_assigned', command({ type: 'ChangeTaskResponsible', unitId: 'town-9', responsible: '李书记', reason: '换届' })],
+      ['responsible_required', command({ type: 'ChangeTaskResponsible', unitId: 'town-1', responsible: ' ', reason: '换届' })],
+      ['reason_required', command({ type: 'ChangeTaskResponsible', unitId: 'town-1', responsible: '李书记', reason: '' })],
+    ] as const)('refuses a change of responsible person with %s', (code, cmd) => spec.given([defined, assigned]).when(cmd).thenRefused(code));
+
+    it('refuses any command on a task never defined', () =>
+      spec.given([]).when(command({ type: 'ChangeTaskResponsible', unitId: 'town-1', responsible: '李书记', reason: '换届' })).thenRefused('key_task_not_found'));
   });
 
   describe('ScheduleStockTake (调度)', () => {

@@ -1,12 +1,15 @@
 import { Actor } from '../shared/actor';
 import { specify } from '../testing/decider-specification';
 import { NoticeCommand, noticeDecider } from './notice.decider';
-import { NoticePublished } from './notice.events';
+import { KeyTaskNoticePublished, NoticePublished } from './notice.events';
 
 const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 const HASH = 'a'.repeat(64);
 
-const publish = (over: Partial<NoticeCommand> = {}): NoticeCommand => ({
+type BoardNoticeCommand = Extract<NoticeCommand, { type: 'PublishNotice' }>;
+type KeyTaskNoticeCommand = Extract<NoticeCommand, { type: 'PublishKeyTaskNotice' }>;
+
+const publish = (over: Partial<BoardNoticeCommand> = {}): NoticeCommand => ({
   type: 'PublishNotice',
   actor: office,
   at: '2026-03-31T08:00:00.000Z',
@@ -64,5 +67,39 @@ describe('notice decider', () => {
     spec.given([]).when(publish({ noticeDate: '2026-04-05' })).thenRefused('notice_date_in_future');
     spec.given([]).when(publish({ metricsVersion: 3 as never })).thenRefused('metrics_version_unknown');
     spec.given([]).when(publish({ snapshotHash: 'xyz' })).thenRefused('snapshot_hash_invalid');
+  });
+});
+
+/** The same notice, of a key task's stock-take instead of a campaign's board. */
+const publishKeyTask = (over: Partial<KeyTaskNoticeCommand> = {}): NoticeCommand => {
+  const { type: _type, campaign: _campaign, metricsVersion: _version, rankBy: _rankBy, ...common } = publish() as BoardNoticeCommand;
+  return { ...common, type: 'PublishKeyTaskNotice', stockTake: { taskId: 'kt-1', stockTakeId: 'st-06', found: true }, ...over };
+};
+
+const { campaignId: _campaignId, metricsVersion: _version, rankBy: _rankBy, ...commonData } = published.data;
+const keyTaskPublished: KeyTaskNoticePublished = { type: 'KeyTaskNoticePublished', data: { ...commonData, taskId: 'kt-1', stockTakeId: 'st-06' } };
+
+describe('key task notice (重点任务调度通报)', () => {
+  const spec = specify(noticeDecider);
+
+  it('publishes a stock-take\'s ranking frozen at a position, with its hash', () => {
+    spec.given([]).when(publishKeyTask()).then([keyTaskPublished]);
+  });
+
+  it('never changes a published notice, of either kind', () => {
+    spec.given([keyTaskPublished]).when(publishKeyTask({ title: '改' })).thenRefused('notice_exists');
+    spec.given([published]).when(publishKeyTask()).thenRefused('notice_exists');
+  });
+
+  it.each([
+    ['role_not_allowed', { actor: { userId: 'insp', role: 'inspector', unitId: 'g1' } }],
+    ['stock_take_not_found', { stockTake: { taskId: 'kt-1', stockTakeId: 'st-99', found: false } }],
+    ['notice_id_invalid', { noticeId: 'n 1' }],
+    ['title_required', { title: ' ' }],
+    ['notice_date_in_future', { noticeDate: '2026-04-05' }],
+    ['position_invalid', { position: 41 }],
+    ['snapshot_hash_invalid', { snapshotHash: 'abc' }],
+  ] as const)('refuses with %s', (code, over) => {
+    spec.given([]).when(publishKeyTask(over as Partial<KeyTaskNoticeCommand>)).thenRefused(code);
   });
 });

@@ -46,8 +46,20 @@ export type NoticePublished = DomainEvent<
   }
 >;
 
-export type NoticeEvent = NoticePublished;
+/**
+ * 重点任务调度通报: a key task's ranked schedule at one stock-take, frozen like a board notice
+ * (same position, scope, hash and reproduction), in the same notice stream.
+ */
+export type KeyTaskNoticePublished = DomainEvent<
+  'KeyTaskNoticePublished',
+  Pick<NoticePublished['data'], 'noticeId' | 'title' | 'noticeDate' | 'position' | 'root' | 'scope' | 'unitIds' | 'snapshotHash' | 'snapshot' | 'publishedBy'> & {
+    taskId: string;
+    stockTakeId: string;
+  }
+>;
 
-export const NOTICE_EVENT_TYPES: NoticeEvent['type'][] = ['NoticePublished'];
+export type NoticeEvent = NoticePublished | KeyTaskNoticePublished;
+
+export const NOTICE_EVENT_TYPES: NoticeEvent['type'][] = ['NoticePublished', 'KeyTaskNoticePublished'];
 
 export const noticeStreamId = (noticeId: string) => `notice-${noticeId}`;

@@ -1,21 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { NoControlCharacters } from '@platform/common';
-import { ArrayMaxSize, IsArray, IsISO8601, IsString, Length, Matches, ValidationArguments } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, Length, ValidationArguments } from 'class-validator';
 
-/** A calendar day (YYYY-MM-DD): deadlines and re-review dates are days, not instants. */
-export const IsCalendarDate = () =>
-  applyDecorators(
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: (a: ValidationArguments) => `${a.property} 须为日期 YYYY-MM-DD` }),
-    IsISO8601({ strict: true }, { message: (a: ValidationArguments) => `${a.property} 不是有效日期` }),
-  );
-
-/** Free text (notes, reasons, descriptions): tabs and line breaks are kept, control characters refused. */
-export const IsText = (max: number) =>
-  applyDecorators(
-    IsString(),
-    Length(1, max, { message: (a: ValidationArguments) => `${a.property} 须为 1–${max} 个字符` }),
-    NoControlCharacters({ multiline: true }),
-  );
+// The day and free-text rules are shared with the other contexts' requests.
+export { IsCalendarDate, IsText } from '@platform/common';
 
 /** Up to 50 file references, each as the upload service returned it. */
 export const IsAttachmentRefs = () =>

@@ -38,6 +38,7 @@ export const EVENT_TYPE_NAMES: Readonly<Record<string, string>> = {
   BallotCast: '投票',
   SatisfactionRoundClosed: '结束满意度测评',
   NoticePublished: '发布通报',
+  KeyTaskNoticePublished: '发布重点任务调度通报',
   UserRegistered: '新建用户',
   UsernameReserved: '登记用户名',
   ChainBreakAcknowledged: '确认哈希链断裂',

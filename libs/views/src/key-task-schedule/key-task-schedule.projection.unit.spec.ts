@@ -5,6 +5,7 @@ import { tree } from '../testing/view-fixtures';
 import { KEY_TASK_STOCK_TAKES, KEY_TASKS, KeyTaskDoc, StockTakeDoc } from './key-task-schedule.documents';
 import { keyTaskScheduleProjection } from './key-task-schedule.projection';
 import { rollUpStandings, stockTakeStandings } from './stock-take-standings';
+import { scheduleView } from './schedule-view';
 
 const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 const inspector: Actor = { userId: 'insp-1', role: 'inspector', unitId: 'group-1' };
@@ -72,5 +73,50 @@ describe('key task schedule projection (重点任务调度)', () => {
       ['branch-1', 1, 0],
       ['branch-2', 0, 1],
     ]);
+  });
+
+  it('computes the scheduling view: ranks, roll-ups ranked per level, history and the series, for the units shown', async () => {
+    const docs = await given().documents();
+    const task = docs[KEY_TASKS][0] as unknown as KeyTaskDoc;
+    const takes = docs[KEY_TASK_STOCK_TAKES] as unknown as StockTakeDoc[];
+    const all = { visible: () => true, ids: null };
+    const june = scheduleView(task, takes, tree(), all, { stockTakeId: 'st-06', root: null });
+    expect(june.stockTake).toMatchObject({ stockTakeId: 'st-06', open: false });
+    expect(june.stockTake!.expectedShare).toBeCloseTo(121 / 305, 10);
+    expect(june.rows.map((r) => [r.rank, r.unitId, r.status])).toEqual([
+      [1, 'branch-1', 'done'],
+      [2, 'branch-2', 'behind'],
+      [3, 'branch-3', 'not_reported'],
+      [3, 'branch-4', 'not_reported'],
+    ]);
+    expect(june.rows[1]).toMatchObject({ name: '丹阳社区党支部', value: 1, target: 4, share: 0.25, report: { comments: ['进度偏慢'] } });
+    expect(june.rollups.map((r) => [r.level, r.rank, r.unitId, r.parts, r.onTrackShare])).toEqual([
+      ['city', 1, 'city', 4, 0.25],
+      ['county', 1, 'county-1', 3, 1 / 3],
+      ['county', 2, 'county-2', 1, 0],
+      ['township', 1, 'town-1', 2, 0.5],
+      ['township', 2, 'town-2', 1, 0],
+      ['township', 2, 'town-3', 1, 0],
+    ]);
+    // Without a stock-take named, the latest: nobody has reported to September's yet.
+    const latest = scheduleView(task, takes, tree(), all, { stockTakeId: null, root: null });
+    expect(latest.stockTake!.stockTakeId).toBe('st-09');
+    expect(latest.counts).toEqual({ done: 0, on_track: 0, behind: 0, not_reported: 4 });
+    expect(latest.stockTakes.map((t) => [t.stockTakeId, t.counts.done, t.counts.behind])).toEqual([
+      ['st-06', 1, 1],
+      ['st-09', 0, 0],
+    ]);
+    expect(latest.rows.find((r) => r.unitId === 'branch-1')!.history).toEqual([
+      { stockTakeId: 'st-06', status: 'done' },
+      { stockTakeId: 'st-09', status: 'not_reported' },
+    ]);
+    const town1 = { visible: (u: string) => u === 'branch-1' || u === 'branch-2', ids: ['branch-1', 'branch-2'] };
+    const narrow = scheduleView(task, takes, tree(), town1, { stockTakeId: 'st-06', root: null });
+    expect(narrow.rows.map((r) => [r.rank, r.unitId])).toEqual([
+      [1, 'branch-1'],
+      [2, 'branch-2'],
+    ]);
+    expect(narrow.counts).toEqual({ done: 1, on_track: 0, behind: 1, not_reported: 0 });
+    expect(() => scheduleView(task, takes, tree(), all, { stockTakeId: 'st-99', root: null })).toThrow(/not found/);
   });
 });

@@ -11,7 +11,8 @@ import { NoticeCommands } from '../notice-commands';
 import { publishNotice } from './publish-notice';
 import { CampaignUnits } from '@platform/campaigns';
 
-export class PublishNoticeRequest {
+/** What every notice asks of its publisher, whatever it ranks. */
+export class PublishNoticePayload {
   @IsId()
   noticeId!: string;
 
@@ -30,7 +31,9 @@ export class PublishNoticeRequest {
   @IsOptional()
   @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
   root?: string;
+}
 
+export class PublishNoticeRequest extends PublishNoticePayload {
   /** 排名指标，默认整改完成率 */
   @IsOptional()
   @IsIn(RANK_KEYS)

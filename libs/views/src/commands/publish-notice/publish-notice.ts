@@ -6,7 +6,7 @@ import { BoardQuery, BoardView } from '../../progress-board/board-view';
 import { unitFilter } from '../../shared/view-scope';
 import type { PublishNoticeRequest } from './publish-notice.http';
 
-const FORBIDDEN = { statusCode: 403, error: 'Forbidden', message: '无权进行此操作 (forbidden)' };
+export const FORBIDDEN = { statusCode: 403, error: 'Forbidden', message: '无权进行此操作 (forbidden)' };
 
 /** The moment a notice is computed at: the head, the tree there, and the board exactly there. */
 export interface NoticePorts {

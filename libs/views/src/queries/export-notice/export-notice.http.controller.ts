@@ -4,7 +4,9 @@ import { Access, ApiSpreadsheetAnswer, fromLookup, STAFF } from '@platform/commo
 import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
 import type { Response } from 'express';
 import { BOARD_COLUMNS, ROLLUP_COLUMNS } from '../../exports/board-columns';
-import { streamExport } from '../../exports/export-format';
+import { AnySheet, streamExport } from '../../exports/export-format';
+import { SCHEDULE_COLUMNS, SCHEDULE_ROLLUP_COLUMNS } from '../../exports/key-task-columns';
+import { ScheduleView } from '../../key-task-schedule/schedule-view';
 import { readNotice } from '../../notices/notice-reader';
 import { BoardView } from '../../progress-board/board-view';
 import { documentCheckpoint } from '../../shared/document-checkpoint';
@@ -28,17 +30,15 @@ export class ExportNoticeHttpController {
   @Get()
   async export(@Param() p: NoticeParams, @Query() q: ExportNoticeRequest, @Res() res: Response) {
     const notice = await readNotice(this.events, p.noticeId);
-    const snapshot = notice.snapshot as BoardView | null;
     const checkpoint = await documentCheckpoint(this.witness, { notice: p.noticeId });
-    await streamExport(
-      res,
-      q.format ?? 'xlsx',
-      `通报-${notice.noticeDate}-${notice.title}`,
-      [
-        { name: '通报', columns: BOARD_COLUMNS, rows: snapshot?.rows ?? [] },
-        { name: '汇总', columns: ROLLUP_COLUMNS, rows: snapshot?.rollups ?? [] },
-      ],
-      checkpoint,
-    );
+    const sheets: AnySheet[] = [];
+    if (notice.kind === 'key-task') {
+      const snapshot = notice.snapshot as ScheduleView | null;
+      sheets.push({ name: '通报', columns: SCHEDULE_COLUMNS, rows: snapshot?.rows ?? [] }, { name: '汇总', columns: SCHEDULE_ROLLUP_COLUMNS, rows: snapshot?.rollups ?? [] });
+    } else {
+      const snapshot = notice.snapshot as BoardView | null;
+      sheets.push({ name: '通报', columns: BOARD_COLUMNS, rows: snapshot?.rows ?? [] }, { name: '汇总', columns: ROLLUP_COLUMNS, rows: snapshot?.rollups ?? [] });
+    }
+    await streamExport(res, q.format ?? 'xlsx', `通报-${notice.noticeDate}-${notice.title}`, sheets, checkpoint);
   }
 }

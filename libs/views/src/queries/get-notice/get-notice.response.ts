@@ -41,12 +41,15 @@ export const NoticeSnapshotSchema: SchemaObject = {
   nullable: true,
 };
 
-/** A published notice as it was published */
+/** A published notice as it was published: a campaign board's (campaignId, metrics) or a key task's stock-take (taskId, stockTakeId) */
 export const GetNoticeAnswer: SchemaObject = {
   type: 'object',
   properties: {
     noticeId: { type: 'string' },
+    kind: { type: 'string', enum: ['board', 'key-task'] },
     campaignId: { type: 'string' },
+    taskId: { type: 'string' },
+    stockTakeId: { type: 'string' },
     title: { type: 'string' },
     noticeDate: { type: 'string', nullable: true },
     position: { type: 'number' },
@@ -68,12 +71,10 @@ export const GetNoticeAnswer: SchemaObject = {
   },
   required: [
     'noticeId',
-    'campaignId',
+    'kind',
     'title',
     'noticeDate',
     'position',
-    'metricsVersion',
-    'rankBy',
     'root',
     'scope',
     'unitIds',

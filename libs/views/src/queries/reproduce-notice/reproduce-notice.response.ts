@@ -1,12 +1,15 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { NoticeSnapshotSchema } from '../get-notice/get-notice.response';
 
-/** A notice recomputed from the events and compared with its snapshot */
+/** A notice recomputed from the events and compared with its snapshot; a board notice also names its campaign and metrics versions, a key-task notice its task and stock-take */
 export const ReproduceNoticeAnswer: SchemaObject = {
   type: 'object',
   properties: {
     noticeId: { type: 'string' },
+    kind: { type: 'string', enum: ['board', 'key-task'] },
     campaignId: { type: 'string' },
+    taskId: { type: 'string' },
+    stockTakeId: { type: 'string' },
     position: { type: 'number' },
     publishedMetricsVersion: { type: 'number', nullable: true },
     metricsVersion: { type: 'number', nullable: true },
@@ -20,11 +23,8 @@ export const ReproduceNoticeAnswer: SchemaObject = {
   },
   required: [
     'noticeId',
-    'campaignId',
+    'kind',
     'position',
-    'publishedMetricsVersion',
-    'metricsVersion',
-    'handlingVersion',
     'storedHash',
     'storedSnapshotIntact',
     'reproducedHash',

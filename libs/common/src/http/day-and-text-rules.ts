@@ -1,0 +1,18 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsISO8601, IsString, Length, Matches, ValidationArguments } from 'class-validator';
+import { NoControlCharacters } from './no-control-characters';
+
+/** A calendar day (YYYY-MM-DD): deadlines and re-review dates are days, not instants. */
+export const IsCalendarDate = () =>
+  applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: (a: ValidationArguments) => `${a.property} 须为日期 YYYY-MM-DD` }),
+    IsISO8601({ strict: true }, { message: (a: ValidationArguments) => `${a.property} 不是有效日期` }),
+  );
+
+/** Free text (notes, reasons, descriptions): tabs and line breaks are kept, control characters refused. */
+export const IsText = (max: number) =>
+  applyDecorators(
+    IsString(),
+    Length(1, max, { message: (a: ValidationArguments) => `${a.property} 须为 1–${max} 个字符` }),
+    NoControlCharacters({ multiline: true }),
+  );

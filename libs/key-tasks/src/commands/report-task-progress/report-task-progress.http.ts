@@ -1,0 +1,51 @@
+import { Body, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, IsText, NoControlCharacters, respond } from '@platform/common';
+import type { Response } from 'express';
+import { KeyTaskCommandController } from '../../key-task-commands';
+import { StockTakeUnitParams } from '../../http/key-task-params';
+import { reportTaskProgress } from './report-task-progress';
+
+export class ReportTaskProgressRequest {
+  /** 已完成数（有量化目标的任务必填；没有的省略或为 null） */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  value?: number | null;
+
+  /** 本单位的部分是否已完成 */
+  @IsBoolean()
+  done!: boolean;
+
+  /** 进展情况 */
+  @IsText(5000)
+  narrative!: string;
+
+  /** 佐证材料（已上传文件的编号） */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  @NoControlCharacters({ each: true })
+  evidence?: string[];
+
+  /** When it was reported; defaults to now; may not be in the future */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  occurredAt?: string;
+}
+
+@CommandRoutes('key tasks 重点任务', 'api/key-tasks/:taskId/stock-takes/:stockTakeId/units/:unitId')
+export class ReportTaskProgressHttpController extends KeyTaskCommandController {
+  @ApiOperation({ summary: '报送任务进展 (report progress at a stock-take)', description: '承担单位报送本次调度的进展：完成数、进展情况、佐证材料；联络员只能报送本单位；退回后可重新报送' })
+  @ApiRequestExample(ReportTaskProgressRequest, '完成 3 个支部 (3 branches done)', { value: 3, done: false, narrative: '已有 3 个支部通过验收，其余 3 个正在整改阵地', evidence: ['sha256-6f1e…'] })
+  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
+  @Post('reports')
+  handle(@Command() meta: CommandMeta, @Param() p: StockTakeUnitParams, @Body() body: ReportTaskProgressRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    return respond(res, this.commands.execute(reportTaskProgress, { ...p, ...body }, meta));
+  }
+}
