@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { BlobsModule } from '@platform/blobs';
 import { CampaignsModule } from '@platform/campaigns';
 import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
@@ -29,6 +30,7 @@ export class AppModule {
         }),
         ViewsModule,
         IdentityModule,
+        BlobsModule,
       ],
       controllers: [HealthHttpController],
     };
