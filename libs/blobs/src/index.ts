@@ -6,3 +6,4 @@ export * from './memory-blob-store';
 export * from './http/stored-blob-refs.pipe';
 export * from './http/send-blob';
 export * from './blobs.module';
+export * from './sample-files';

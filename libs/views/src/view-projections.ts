@@ -3,6 +3,7 @@ import { auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { noticesProjection } from './notices/notices.projection';
 import { progressBoardProjection } from './progress-board/progress-board.projection';
 import { rectificationLedgerProjection } from './rectification-tracker/rectification-ledger.projection';
+import { searchProjection } from './search/search.projection';
 
 /** Every read model of this context, in the order `npm run rebuild` rebuilds them. */
 export const VIEW_PROJECTIONS: readonly Projection[] = [
@@ -10,4 +11,5 @@ export const VIEW_PROJECTIONS: readonly Projection[] = [
   rectificationLedgerProjection as Projection,
   auditTrailProjection as Projection,
   noticesProjection as Projection,
+  searchProjection as Projection,
 ];

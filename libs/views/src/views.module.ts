@@ -22,6 +22,8 @@ import { ListTrackedProblemsHttpController } from './queries/list-tracked-proble
 import { ReproduceNoticeHttpController } from './queries/reproduce-notice/reproduce-notice.http.controller';
 import { SearchAuditTrailHttpController } from './queries/search-audit-trail/search-audit-trail.http.controller';
 import { VerifyEventChainHttpController } from './queries/verify-event-chain/verify-event-chain.http.controller';
+import { SearchHttpController } from './queries/search/search.http.controller';
+import { SearchReader } from './search/search-reader';
 import { LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-tracker/rectification-ledger.documents';
 import { LedgerProblemUnits, NoticeUnits } from './shared/view-lookups';
 import { ViewMoments } from './shared/view-moment';
@@ -52,8 +54,9 @@ import { VIEW_PROJECTIONS } from './view-projections';
     GetNoticeHttpController,
     ReproduceNoticeHttpController,
     ExportNoticeHttpController,
+    SearchHttpController,
   ],
-  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits],
+  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits, SearchReader],
   exports: [ViewMoments],
 })
 export class ViewsModule implements OnModuleInit {
