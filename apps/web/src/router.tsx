@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
       { path: 'audit', lazy: page(() => import('./pages/AuditPage')) },
       { path: 'notices', lazy: page(() => import('./pages/NoticesPage')) },
       { path: 'notices/:noticeId', lazy: page(() => import('./pages/NoticePage')) },
+      { path: 'search', lazy: page(() => import('./pages/SearchPage')) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -156,6 +156,18 @@ export const MESSAGES = {
   noOpenRound: ['当前没有进行中的测评轮次', 'No ballot round is open'],
   auditOnly: ['审计追踪供活动办公室和督导组查看', 'The audit trail is for the campaign office and supervision groups'],
   findUnit: ['按单位名称或问题查找', 'Find by unit or problem'],
+  uploadEvidence: ['上传台账资料', 'Upload evidence'],
+  uploadFailed: ['上传失败', 'Upload failed'],
+  evidenceFile: ['资料', 'File'],
+  evidenceFiles: ['台账资料', 'Evidence files'],
+  remove: ['移除', 'Remove'],
+  searchPlaceholder: ['查找问题、组织、通报', 'Search problems, units, notices'],
+  searchAll: ['全部', 'All'],
+  searchProblems: ['问题', 'Problems'],
+  searchUnits: ['组织', 'Units'],
+  searchNotices: ['通报', 'Notices'],
+  searchShortHint: ['1–2 个字逐条比对，3 个字及以上更快更准', 'Words of 1–2 characters are compared row by row; 3 or more use the index'],
+  searchNothing: ['范围内没有找到', 'Nothing found in your scope'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;
