@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { samplePdf, samplePng } from '@platform/blobs';
-import { educationCampaign, TOWNSHIP_TREE } from './support/fixtures';
+import { problemRegistration, townshipCampaign } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -26,22 +26,10 @@ describe('evidence files (台账资料): upload, reference by hash, scoped downl
 
   beforeAll(async () => {
     p = await startTestPlatform();
-    office = await p.signIn('office-1', 'office', ['city']);
+    office = await townshipCampaign(p);
     operatorB1 = await p.signIn('op-b1', 'operator', ['b1']);
     operatorB2 = await p.signIn('op-b2', 'operator', ['b2']);
-    await p.http().post('/api/organizations/import').set(await p.signIn('admin-1', 'admin')).send({ units: TOWNSHIP_TREE }).expect(201);
-    await p.http().post('/api/campaigns').set(office).send(educationCampaign({ unitIds: ['b1', 'b2'] })).expect(201);
-    await p.http().post('/api/problems').set(office).send({
-      problemId: 'p1',
-      campaignId: 'c1',
-      responsibleUnitId: 'b1',
-      source: 'democratic_appraisal',
-      category: '作风建设',
-      description: '服务群众不及时',
-      responsibleLeader: { name: '张三' },
-      handler: { name: '李四' },
-      discoveredAt: '2026-02-20',
-    }).expect(201);
+    await p.http().post('/api/problems').set(office).send(problemRegistration('p1', 'c1', 'b1')).expect(201);
     await p.http().post('/api/problems/p1/plan').set(office).send({ measures: ['建立首问负责制'], timing: 'by_deadline', deadline: '2099-06-30' }).expect(201);
   });
   afterAll(async () => p.close());

@@ -1,4 +1,4 @@
-import { educationCampaign, TOWNSHIP_TREE } from './support/fixtures';
+import { problemRegistration, townshipCampaign } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 interface Segment { text: string; match: boolean }
@@ -13,17 +13,7 @@ describe('full-text search over problems, units and notices (FTS5 trigram), scop
   let operatorB2: Headers;
 
   const register = (who: Headers, problemId: string, unit: string, description: string, category = '作风建设') =>
-    p.http().post('/api/problems').set(who).send({
-      problemId,
-      campaignId: 'c1',
-      responsibleUnitId: unit,
-      source: 'democratic_appraisal',
-      category,
-      description,
-      responsibleLeader: { name: '张三' },
-      handler: { name: '李四' },
-      discoveredAt: '2026-02-20',
-    }).expect(201);
+    p.http().post('/api/problems').set(who).send(problemRegistration(problemId, 'c1', unit, { description, category })).expect(201);
   const search = async (who: Headers, query: Record<string, string | number>) => {
     const res = await p.http().get('/api/search').query(query).set(who).expect(200);
     return res.body as { total: number; page: number; pageSize: number; items: Hit[] };
@@ -31,11 +21,9 @@ describe('full-text search over problems, units and notices (FTS5 trigram), scop
 
   beforeAll(async () => {
     p = await startTestPlatform();
-    office = await p.signIn('office-1', 'office', ['city']);
+    office = await townshipCampaign(p);
     operatorB1 = await p.signIn('op-b1', 'operator', ['b1']);
     operatorB2 = await p.signIn('op-b2', 'operator', ['b2']);
-    await p.http().post('/api/organizations/import').set(await p.signIn('admin-1', 'admin')).send({ units: TOWNSHIP_TREE }).expect(201);
-    await p.http().post('/api/campaigns').set(office).send(educationCampaign({ unitIds: ['b1', 'b2'] })).expect(201);
     await register(office, 'p-window', 'b1', '便民服务窗口推诿扯皮，群众办事来回跑');
     await p.http().post('/api/problems/p-window/plan').set(office).send({ measures: ['建立首问负责制', '公开办事流程'], timing: 'by_deadline', deadline: '2099-06-30' }).expect(201);
     await p.http().post('/api/problems/p-window/progress').set(operatorB1).send({ note: '首问负责制已在服务窗口公示' }).expect(201);

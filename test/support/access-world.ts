@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { samplePng } from '@platform/blobs';
-import { EDUCATION_PHASES } from './fixtures';
+import { EDUCATION_PHASES, problemRegistration } from './fixtures';
 import { Headers, TestPlatform, TEST_ADMIN } from './test-platform';
 
 export const ROLES_UNDER_TEST = ['admin', 'office', 'operator', 'inspector', 'leader', 'anonymous'] as const;
@@ -40,17 +40,7 @@ export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnde
   const office = await p.signIn('office-m', 'office', ['ca']);
   const officeB = await p.signIn('office-b', 'office', ['cb']);
   for (const [problemId, campaignId, unit] of [['prob-a', 'camp-a', 'ba'], ['prob-b', 'camp-b', 'bb']]) {
-    const res = await p.http().post('/api/problems').set(unit === 'ba' ? office : officeB).send({
-      problemId,
-      campaignId,
-      responsibleUnitId: unit,
-      source: 'democratic_appraisal',
-      category: '作风建设',
-      description: '服务群众不及时',
-      responsibleLeader: { name: '张三' },
-      handler: { name: '李四' },
-      discoveredAt: '2026-02-20',
-    });
+    const res = await p.http().post('/api/problems').set(unit === 'ba' ? office : officeB).send(problemRegistration(problemId, campaignId, unit));
     if (res.status !== 201) throw new Error(`register ${problemId}: ${res.status} ${JSON.stringify(res.body)}`);
   }
   // A published plan, so that the public view of prob-a exists.
