@@ -240,7 +240,7 @@ export interface PublicProblem {
   readonly measures: readonly string[];
   readonly deadline: string | null;
   /** SHA-256 of the files of the published round, served without sign-in. */
-  readonly files: readonly string[];
+  readonly files?: readonly string[];
 }
 
 export interface PublicSatisfaction {
