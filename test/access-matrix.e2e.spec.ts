@@ -29,7 +29,7 @@ function expectedFor(rule: AccessRule, role: RoleUnderTest, where: 'inside' | 'o
 
 function pathFor(route: RouteInfo, where: 'inside' | 'outside'): string {
   const params: Record<string, string> = where === 'inside' ? INSIDE : OUTSIDE;
-  return route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+  return route.path.replace(/:([A-Za-z0-9]+)/g, (_, name: string) => {
     if (!(name in params)) throw new Error(`access matrix: no fixture value for :${name} in ${route.key}`);
     return params[name];
   });

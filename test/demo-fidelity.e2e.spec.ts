@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NO_SCOPE } from '@platform/common';
@@ -74,6 +74,8 @@ describe('the demo city generator', () => {
 
     let clock = actions[0].at - 3_600_000;
     const p = await startTestPlatform({ clock: () => new Date(clock) });
+    // The evidence files the generated steps and notes attach, as if uploaded before the replay.
+    if (existsSync(join(genDir, 'blobs'))) cpSync(join(genDir, 'blobs'), join(p.dataDir, 'blobs'), { recursive: true });
     try {
       const passwords = new Map<string, { username: string; password: string }>();
       const tokens = new Map<string, string>();

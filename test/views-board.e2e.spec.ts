@@ -120,6 +120,7 @@ describe('progress board over HTTP', () => {
       'notices',
       'progress-board',
       'rectification-ledger',
+      'search',
     ]);
     for (const x of health.body.projections.items) {
       expect(x).toMatchObject({ lastError: null, lag: expect.any(Number), position: expect.any(Number) });

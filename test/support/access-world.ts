@@ -1,4 +1,6 @@
-import { EDUCATION_PHASES } from './fixtures';
+import { createHash } from 'node:crypto';
+import { samplePng } from '@platform/blobs';
+import { EDUCATION_PHASES, problemRegistration } from './fixtures';
 import { Headers, TestPlatform, TEST_ADMIN } from './test-platform';
 
 export const ROLES_UNDER_TEST = ['admin', 'office', 'operator', 'inspector', 'leader', 'anonymous'] as const;
@@ -8,8 +10,12 @@ export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
  * Two halves of a city: every role's scope covers half A (unit ba) and none of half B (unit bb),
  * so each route can be called once inside and once outside the caller's scope.
  */
-export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a', periodId: 'period-a', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1', taskId: 'task-a', stockTakeId: 'st-1' };
-export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b', periodId: 'period-b', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1', taskId: 'task-b', stockTakeId: 'st-1' };
+/** One evidence file, attached to both halves' problems and steps (and public with prob-a's published plan). */
+export const EVIDENCE_FILE = samplePng([30, 120, 200]);
+const EVIDENCE_SHA = createHash('sha256').update(EVIDENCE_FILE).digest('hex');
+
+export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a', periodId: 'period-a', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1', taskId: 'task-a', stockTakeId: 'st-1', sha256: EVIDENCE_SHA };
+export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b', periodId: 'period-b', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1', taskId: 'task-b', stockTakeId: 'st-1', sha256: EVIDENCE_SHA };
 
 const TREE = [
   { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
@@ -34,17 +40,7 @@ export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnde
   const office = await p.signIn('office-m', 'office', ['ca']);
   const officeB = await p.signIn('office-b', 'office', ['cb']);
   for (const [problemId, campaignId, unit] of [['prob-a', 'camp-a', 'ba'], ['prob-b', 'camp-b', 'bb']]) {
-    const res = await p.http().post('/api/problems').set(unit === 'ba' ? office : officeB).send({
-      problemId,
-      campaignId,
-      responsibleUnitId: unit,
-      source: 'democratic_appraisal',
-      category: '作风建设',
-      description: '服务群众不及时',
-      responsibleLeader: { name: '张三' },
-      handler: { name: '李四' },
-      discoveredAt: '2026-02-20',
-    });
+    const res = await p.http().post('/api/problems').set(unit === 'ba' ? office : officeB).send(problemRegistration(problemId, campaignId, unit));
     if (res.status !== 201) throw new Error(`register ${problemId}: ${res.status} ${JSON.stringify(res.body)}`);
   }
   // A published plan, so that the public view of prob-a exists.
@@ -81,6 +77,19 @@ export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnde
     await ok('/api/key-tasks', { taskId, title: `${taskId} 重点任务`, measuresOfDone: ['达标'], deadline: '2099-12-31' });
     await ok(`/api/key-tasks/${taskId}/parts`, { parts: [{ unitId, responsible: '张书记' }] });
     await ok(`/api/key-tasks/${taskId}/stock-takes`, { stockTakeId: 'st-1', label: '第一次调度', dueOn: '2099-06-30' });
+  }
+  const upload = await p.http().post('/api/files').set(admin).attach('file', EVIDENCE_FILE, 'evidence.png');
+  if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${JSON.stringify(upload.body)}`);
+  for (const [problemId, campaignId, unit, who] of [['prob-a', 'camp-a', 'ba', office], ['prob-b', 'camp-b', 'bb', officeB]] as const) {
+    for (const [path, body] of [
+      // prob-b planned too (never published), so its progress can carry the file.
+      ...(problemId === 'prob-b' ? [[`/api/problems/prob-b/plan`, { measures: ['建立首问负责制'], timing: 'by_deadline', deadline: '2099-06-30' }] as const] : []),
+      [`/api/problems/${problemId}/progress`, { note: '召开专题会', attachmentRefs: [upload.body.ref] }],
+      [`/api/campaigns/${campaignId}/units/${unit}/steps`, { phaseKey: 'study', stepKey: 'mobilization_meeting', evidence: '动员会', attachmentRef: upload.body.ref }],
+    ] as const) {
+      const res = await p.http().post(path).set(who).send(body);
+      if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
   }
   await ok('/api/users', { userId: 'target-user', username: 'target-user', displayName: '目标', role: 'operator', scopeUnitIds: ['ba'], password: 'target-password-1' });
   return users;

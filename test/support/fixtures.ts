@@ -1,3 +1,4 @@
+import type { Headers, TestPlatform } from './test-platform';
 /** The advanced-education template's three phases, planned over the first four months of 2026. */
 export const EDUCATION_PHASES = [
   { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
@@ -24,3 +25,25 @@ export const educationCampaign = (units: { subtreeRootId: string } | { unitIds: 
   plannedPhases: EDUCATION_PHASES,
   ...over,
 });
+
+/** The body registering problem `problemId` of `campaignId` in `responsibleUnitId`; `over` changes any other field. */
+export const problemRegistration = (problemId: string, campaignId: string, responsibleUnitId: string, over: object = {}) => ({
+  problemId,
+  campaignId,
+  responsibleUnitId,
+  source: 'democratic_appraisal',
+  category: '作风建设',
+  description: '服务群众不及时',
+  responsibleLeader: { name: '张三' },
+  handler: { name: '李四' },
+  discoveredAt: '2026-02-20',
+  ...over,
+});
+
+/** TOWNSHIP_TREE imported and campaign c1 launched over both branches, by an office user of the whole city. */
+export async function townshipCampaign(p: TestPlatform): Promise<Headers> {
+  const office = await p.signIn('office-1', 'office', ['city']);
+  await p.http().post('/api/organizations/import').set(await p.signIn('admin-1', 'admin')).send({ units: TOWNSHIP_TREE }).expect(201);
+  await p.http().post('/api/campaigns').set(office).send(educationCampaign({ unitIds: ['b1', 'b2'] })).expect(201);
+  return office;
+}

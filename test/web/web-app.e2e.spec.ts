@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { Page } from 'playwright-core';
+import { samplePng } from '@platform/blobs';
 import { DEMO_PASSWORDS, MAIN_CAMPAIGN_ID } from '@platform/demo-data';
 import { launchBrowser, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { startWebPlatform, WebPlatform } from '../support/web-platform';
@@ -179,6 +180,31 @@ describe('the web app in a browser', () => {
     await page.waitForURL('**/problems/p-*');
     await page.getByTestId('problem-title').filter({ hasText: '会议记录不全' }).waitFor({ timeout: 15_000 });
     await screenshot(page, 'problem-registered');
+  });
+
+  it('uploads a photo with a step, downloads it from the steps table, and finds the unit from the header search', async () => {
+    const page = await signedIn('operator', /steps/);
+    const unitId = (await page.evaluate(() => JSON.parse(sessionStorage.getItem('ctp.user')!).scopeUnitIds[0])) as string;
+    await page.goto(`${w.base}/units/${unitId}`);
+    const form = page.getByTestId('record-step-form');
+    await form.waitFor();
+    await form.locator('input[type=file]').setInputFiles({ name: 'minutes.png', mimeType: 'image/png', buffer: samplePng([10, 120, 60]) });
+    await form.getByTestId('evidence-uploaded').waitFor();
+    await page.fill('#evidence', '召开专题组织生活会，会议记录附照片');
+    await form.locator('button[type=submit]').click();
+    await page.getByText('已提交').waitFor();
+    const link = page.getByTestId('unit-steps').getByTestId('evidence-link').first();
+    await link.waitFor({ timeout: 15_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^[0-9a-f]{16}\.png$/);
+
+    const unit = (await api('office', `/api/organizations/${unitId}`)).body as { name: string };
+    const search = page.getByTestId('header-search').locator('input');
+    await search.fill(unit.name);
+    await search.press('Enter');
+    await page.waitForURL('**/search?q=*');
+    await page.getByTestId('search-results').locator(`a[href="/units/${unitId}"]`).waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('search-results').locator('mark').first().textContent()).toBe(unit.name);
   });
 
   it('keeps a liaison’s step submitted offline on the device and writes it exactly once when the connection returns', async () => {

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ASSESSMENT_STREAMS, AssessmentsModule } from '@platform/assessments';
+import { BlobsModule } from '@platform/blobs';
 import { CAMPAIGN_STREAMS, CampaignsModule } from '@platform/campaigns';
 import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
@@ -38,6 +39,7 @@ export class AppModule {
         AssessmentsModule,
         MembersModule,
         KeyTasksModule,
+        BlobsModule,
       ],
       controllers: [HealthHttpController],
     };

@@ -43,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'roster/:unitId', lazy: page(() => import('./pages/RosterPage')) },
       { path: 'key-tasks', lazy: page(() => import('./pages/KeyTasksPage')) },
       { path: 'key-tasks/:taskId', lazy: page(() => import('./pages/KeyTaskPage')) },
+      { path: 'search', lazy: page(() => import('./pages/SearchPage')) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

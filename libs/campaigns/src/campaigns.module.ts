@@ -14,6 +14,7 @@ import { RecordStepHttpController } from './commands/record-step/record-step.htt
 import { RejectTransitionHttpController } from './commands/reject-transition/reject-transition.http';
 import { GetCampaignHttpController } from './queries/get-campaign/get-campaign.http.controller';
 import { GetUnitProgressHttpController } from './queries/get-unit-progress/get-unit-progress.http.controller';
+import { GetStepFileHttpController } from './queries/get-step-file/get-step-file.http.controller';
 import { ListCampaignsHttpController } from './queries/list-campaigns/list-campaigns.http.controller';
 import { ListTemplatesHttpController } from './queries/list-templates/list-templates.http.controller';
 
@@ -27,6 +28,7 @@ import { ListTemplatesHttpController } from './queries/list-templates/list-templ
     GetCampaignHttpController,
     EnrollUnitsHttpController,
     GetUnitProgressHttpController,
+    GetStepFileHttpController,
     RecordStepHttpController,
     RecordParticipationHttpController,
     ApplyForTransitionHttpController,

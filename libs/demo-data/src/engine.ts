@@ -77,6 +77,7 @@ import {
 } from '@platform/rectification';
 import { Calendar, iso, MINUTE } from './calendar';
 import { DemoStreams } from './demo-streams';
+import { DemoEvidence } from './evidence-files';
 import { ANONYMOUS, DemoAction, DemoOp, SYSTEM } from './operations';
 import { DEMO_PASSWORDS } from './people';
 import { Rng } from './random';
@@ -134,6 +135,8 @@ export class DemoEngine {
   private done = 0;
   private total = 0;
   readonly credentials: { userId: string; hash: string; at: string }[] = [];
+  /** The files some steps, progress notes and claims attach (evidence-files.ts). */
+  readonly evidence = new DemoEvidence();
 
   constructor(private readonly o: EngineOptions) {
     this.streams = new DemoStreams(o.store);
@@ -259,7 +262,8 @@ export class DemoEngine {
     return { userId: user.userId, role: user.role as Role, unitId: user.unitId };
   }
 
-  private async execute(a: DemoAction): Promise<void> {
+  private async execute(planned: DemoAction): Promise<void> {
+    const a = await this.evidence.attach(planned);
     try {
       this.now = a.at;
       await this.route(a);

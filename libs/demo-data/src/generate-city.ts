@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { blobsDir, FsBlobStore } from '@platform/blobs';
 import { SqliteEventStore } from '@platform/event-store';
 import { Argon2PasswordHasher, IdentityStore } from '@platform/identity';
 import { Calendar, iso, MINUTE } from './calendar';
@@ -114,6 +115,8 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   await store.close();
 
+  await engine.evidence.writeTo(new FsBlobStore(blobsDir(options.dataDir)));
+
   const identity = new IdentityStore(join(options.dataDir, 'identity.sqlite'));
   try {
     identity.db.transaction(() => {
@@ -152,6 +155,7 @@ function prepareDirectory(dataDir: string): void {
   const has = (f: string) => existsSync(join(dataDir, f));
   if (has(GENERATING_FILE) || (has(MARKER_FILE) && !has('events.sqlite'))) {
     for (const f of [...STORE_FILES, MARKER_FILE, GENERATING_FILE]) rmSync(join(dataDir, f), { force: true });
+    rmSync(blobsDir(dataDir), { recursive: true, force: true });
     return;
   }
   if (has('events.sqlite') || has('identity.sqlite') || has(MARKER_FILE)) {

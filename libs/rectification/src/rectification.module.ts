@@ -28,6 +28,8 @@ import { CloseSatisfactionRoundHttpController } from './commands/close-satisfact
 import { GetProblemHttpController } from './queries/get-problem/get-problem.http.controller';
 import { GetProblemTimelineHttpController } from './queries/get-problem-timeline/get-problem-timeline.http.controller';
 import { GetPublicProblemHttpController } from './queries/get-public-problem/get-public-problem.http.controller';
+import { GetProblemFileHttpController } from './queries/get-problem-file/get-problem-file.http.controller';
+import { GetPublicProblemFileHttpController } from './queries/get-public-problem-file/get-public-problem-file.http.controller';
 import { GetSatisfactionHttpController } from './queries/get-satisfaction/get-satisfaction.http.controller';
 import { GetPublicSatisfactionHttpController } from './queries/get-public-satisfaction/get-public-satisfaction.http.controller';
 import { OfficeCalendar } from './office-calendar';
@@ -72,6 +74,8 @@ import { DeadlineWarningJob } from './warnings/deadline-warning.job';
     GetProblemHttpController,
     GetProblemTimelineHttpController,
     GetPublicProblemHttpController,
+    GetProblemFileHttpController,
+    GetPublicProblemFileHttpController,
     GetSatisfactionHttpController,
     GetPublicSatisfactionHttpController,
   ],

@@ -7,6 +7,7 @@ import { memberRosterProjection } from './member-roster/member-roster.projection
 import { keyTaskScheduleProjection } from './key-task-schedule/key-task-schedule.projection';
 import { rectificationLedgerProjection } from './rectification-tracker/rectification-ledger.projection';
 import { demonstrationRegisterProjection } from './demonstration-register/demonstration-register.projection';
+import { searchProjection } from './search/search.projection';
 
 /** Every read model of this context, in the order `npm run rebuild` rebuilds them. */
 export const VIEW_PROJECTIONS: readonly Projection[] = [
@@ -18,4 +19,5 @@ export const VIEW_PROJECTIONS: readonly Projection[] = [
   demonstrationRegisterProjection as Projection,
   memberRosterProjection as Projection,
   keyTaskScheduleProjection as Projection,
+  searchProjection as Projection,
 ];

@@ -28,6 +28,8 @@ import { ExportUnitRosterHttpController } from './queries/export-unit-roster/exp
 import { GetRosterCountsHttpController } from './queries/get-roster-counts/get-roster-counts.http.controller';
 import { GetUnitRosterHttpController } from './queries/get-unit-roster/get-unit-roster.http.controller';
 import { VerifyEventChainHttpController } from './queries/verify-event-chain/verify-event-chain.http.controller';
+import { SearchHttpController } from './queries/search/search.http.controller';
+import { SearchReader } from './search/search-reader';
 import { LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-tracker/rectification-ledger.documents';
 import { WARNING_CANDIDATES } from '@platform/rectification';
 import { LedgerWarningCandidates } from './rectification-tracker/ledger-warning-candidates';
@@ -89,8 +91,9 @@ import { ListKeyTasksHttpController } from './queries/list-key-tasks/list-key-ta
     ExportKeyTaskScheduleHttpController,
     PublishKeyTaskNoticeHttpController,
     ListKeyTaskNoticesHttpController,
+    SearchHttpController,
   ],
-  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits, { provide: WARNING_CANDIDATES, useClass: LedgerWarningCandidates }],
+  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits, { provide: WARNING_CANDIDATES, useClass: LedgerWarningCandidates }, SearchReader],
   exports: [ViewMoments, WARNING_CANDIDATES],
 })
 export class ViewsModule {}

@@ -1,3 +1,4 @@
+import { blobsDir, FsBlobStore, samplePdf } from '@platform/blobs';
 import { SqliteEventStore } from '@platform/event-store';
 import {
   InMemoryReadStore,
@@ -105,6 +106,19 @@ describe('backup and restore of a data directory', () => {
     await backStore.close();
     await back.close();
   }, 30_000);
+
+  it('carries the evidence files along: backed up after the events, restored beside them', async () => {
+    const data = join(dir, 'data-files');
+    const events = new SqliteEventStore({ file: join(data, 'events.sqlite') });
+    await events.append('tally-1', [sampleEvent('Ticked', { group: 'g1' })], 'any');
+    await events.close();
+    const pdf = samplePdf('minutes');
+    const stored = await new FsBlobStore(blobsDir(data)).put(pdf, 'application/pdf');
+    backupDataDir(data, join(dir, 'bf'));
+    restoreDataDir(join(dir, 'bf'), join(dir, 'rf'));
+    expect((await new FsBlobStore(blobsDir(join(dir, 'rf'))).get(stored.sha256))?.equals(pdf)).toBe(true);
+    expect(await new FsBlobStore(blobsDir(join(dir, 'rf'))).head(stored.sha256)).toEqual(stored);
+  });
 
   it('refuses an unfinished or damaged backup, and a target that exists; sets the replaced files aside', async () => {
     const data = join(dir, 'data');

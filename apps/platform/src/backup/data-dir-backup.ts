@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /**
@@ -11,6 +11,8 @@ import { basename, dirname, join, resolve } from 'node:path';
  * user's events is at worst an orphan, never a user who cannot sign in.
  */
 export const BACKUP_FILES = ['read-models.sqlite', 'events.sqlite', 'identity.sqlite'] as const;
+/** The evidence files' folder (libs/blobs' embedded store). */
+const BLOBS = 'blobs';
 export const MANIFEST = 'backup.json';
 
 export interface BackupManifest {
@@ -56,6 +58,13 @@ export function backupDataDir(dataDir: string, target: string, options: BackupOp
     } finally {
       db.close();
     }
+  }
+
+  // Evidence files after the events: a file is stored before the event naming it, and never removed,
+  // so every file the copied events name is here. Named by their hash, they check themselves.
+  if (existsSync(join(source, BLOBS))) {
+    step(`copying ${BLOBS}/`);
+    cpSync(join(source, BLOBS), join(partial, BLOBS), { recursive: true });
   }
 
   const manifest: BackupManifest = {
@@ -111,6 +120,11 @@ export function restoreDataDir(backup: string, dataDir: string, options: Restore
     copyFileSync(join(from, f.name), join(to, f.name));
     fsync(join(to, f.name));
     step(`restored ${f.name}`);
+  }
+  // Content-addressed: files already there are the same bytes under the same name, so they are merged.
+  if (existsSync(join(from, BLOBS))) {
+    cpSync(join(from, BLOBS), join(to, BLOBS), { recursive: true });
+    step(`restored ${BLOBS}/`);
   }
   fsync(to);
   return { manifest, setAside };

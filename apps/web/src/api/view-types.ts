@@ -246,6 +246,8 @@ export interface PublicProblem {
   readonly handlingName: string;
   readonly measures: readonly string[];
   readonly deadline: string | null;
+  /** SHA-256 of the files of the published round, served without sign-in. */
+  readonly files?: readonly string[];
 }
 
 export interface PublicSatisfaction {

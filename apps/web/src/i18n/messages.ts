@@ -288,6 +288,18 @@ export const MESSAGES = {
   noStockTake: ['尚未安排调度', 'No stock-take yet'],
   publishStockTake: ['将本次调度发布为通报', 'Publish this stock-take as a notice'],
   taskNotices: ['已发布的调度通报', 'Published stock-take notices'],
+  uploadEvidence: ['上传台账资料', 'Upload evidence'],
+  uploadFailed: ['上传失败', 'Upload failed'],
+  evidenceFile: ['资料', 'File'],
+  evidenceFiles: ['台账资料', 'Evidence files'],
+  remove: ['移除', 'Remove'],
+  searchPlaceholder: ['查找问题、组织、通报', 'Search problems, units, notices'],
+  searchAll: ['全部', 'All'],
+  searchProblems: ['问题', 'Problems'],
+  searchUnits: ['组织', 'Units'],
+  searchNotices: ['通报', 'Notices'],
+  searchShortHint: ['1–2 个字逐条比对，3 个字及以上更快更准', 'Words of 1–2 characters are compared row by row; 3 or more use the index'],
+  searchNothing: ['范围内没有找到', 'Nothing found in your scope'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

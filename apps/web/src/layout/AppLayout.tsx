@@ -1,5 +1,5 @@
 import { GlobalOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Input, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Suspense, useEffect, useSyncExternalStore } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -67,6 +67,15 @@ export function AppLayout() {
           onClick={(e) => navigate(e.key)}
         />
         <Space wrap size={8} className="app-tools">
+          <Input.Search
+            data-testid="header-search"
+            size="small"
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('searchPlaceholder')}
+            aria-label={t('search')}
+            onSearch={(q) => q.trim() && navigate(`/search?q=${encodeURIComponent(q.trim())}`)}
+          />
           <Select
             data-testid="campaign-select"
             size="small"

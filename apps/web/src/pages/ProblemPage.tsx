@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { dateTime, lagText, WARNING_COLOR } from '../shared/format';
 import { HandlingTag, SupervisionTag, WarningTag } from '../shared/problem-tags';
+import { EvidenceLinks, EvidenceUpload } from '../shared/evidence';
 
 /** A problem's page: what it is, who answers for it, and every step of its life with both of its times. */
 export default function ProblemPage() {
@@ -97,7 +98,7 @@ export default function ProblemPage() {
                 },
                 { title: t('recordedAt'), width: 140, render: (_, e) => dateTime(e.recordedAt) },
                 { title: t('actor'), width: 150, render: (_, e) => `${e.actor.userId}（${e.actor.role}）` },
-                { title: '内容', render: (_, e) => <EventSummary data={e.data} /> },
+                { title: '内容', render: (_, e) => <EventSummary data={e.data} problemId={p.problemId} /> },
               ]}
             />
           </Card>
@@ -116,27 +117,40 @@ export default function ProblemPage() {
 }
 
 /** The event's own words: notes, evidence, reasons, measures — whatever it carries that a reader wants. */
-function EventSummary({ data }: { data: Record<string, unknown> }) {
+function EventSummary({ data, problemId }: { data: Record<string, unknown>; problemId: string }) {
   const text = ['note', 'finding', 'demand', 'evidence', 'reason', 'comment', 'explanation', 'description']
     .map((k) => data[k])
     .filter((v): v is string => typeof v === 'string');
   const measures = Array.isArray(data.measures) ? (data.measures as string[]).join('；') : null;
   const deadline = typeof data.deadline === 'string' ? `时限 ${data.deadline}` : typeof data.dueBy === 'string' ? `限 ${data.dueBy} 前` : null;
-  return <span style={{ fontSize: 12 }}>{[...text, measures, deadline].filter(Boolean).join(' · ') || '—'}</span>;
+  const refs = Array.isArray(data.attachmentRefs) ? (data.attachmentRefs as string[]) : [];
+  return (
+    <Space orientation="vertical" size={0}>
+      <span style={{ fontSize: 12 }}>{[...text, measures, deadline].filter(Boolean).join(' · ') || '—'}</span>
+      <EvidenceLinks refs={refs} base={`/api/problems/${problemId}/files/`} />
+    </Space>
+  );
 }
 
 function ProgressForm({ problemId }: { problemId: string }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   const progress = useCommand(
-    (body: { note: string; occurredAt?: string }, headers) => api.POST('/api/problems/{problemId}/progress', { params: { path: { problemId } }, body, headers }),
+    (body: { note: string; attachmentRefs?: string[]; occurredAt?: string }, headers) => api.POST('/api/problems/{problemId}/progress', { params: { path: { problemId } }, body, headers }),
     { path: `/api/problems/${problemId}/progress`, label: () => `整改进展 ${problemId}` },
   );
   return (
     <Card size="small" title={t('recordProgress')}>
-      <CommandForm form={form} mutation={progress} testId="progress-form" toBody={(v) => ({ note: String(v.note ?? ''), ...(v.occurredAt ? { occurredAt: (v.occurredAt as Dayjs).toISOString() } : {}) })}>
+      <CommandForm form={form} mutation={progress} testId="progress-form" toBody={(v) => ({
+          note: String(v.note ?? ''),
+          ...(Array.isArray(v.attachmentRefs) && v.attachmentRefs.length ? { attachmentRefs: v.attachmentRefs as string[] } : {}),
+          ...(v.occurredAt ? { occurredAt: (v.occurredAt as Dayjs).toISOString() } : {}),
+        })}>
         <Form.Item name="note" label={t('note')}>
           <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
+        <Form.Item name="attachmentRefs" label={t('evidenceFiles')} extra="PDF、图片、Office 文档，20 MiB 以内">
+          <EvidenceUpload multiple />
         </Form.Item>
         <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在；补录请填实际发生时间">
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />

@@ -1,3 +1,4 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Card, Input, List, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -46,6 +47,17 @@ export default function PublicProblemsPage() {
                     <div key={i} style={{ fontSize: 13 }}>{i + 1}. {m}</div>
                   ))}
                   {p.deadline && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('deadline')}：{p.deadline}</Typography.Text>}
+                  {(p.files?.length ?? 0) > 0 && (
+                    <div style={{ fontSize: 12 }}>
+                      {t('evidenceFiles')}：
+                      {p.files!.map((hash) => (
+                        // Public files need no token: a plain link downloads them.
+                        <a key={hash} href={`/api/public/problems/${encodeURIComponent(p.problemId)}/files/${hash}`} style={{ marginInlineStart: 8 }} data-testid="public-file">
+                          <PaperClipOutlined /> {hash.slice(0, 8)}
+                        </a>
+                      ))}
+                    </div>
+                  )}
                 </>
               }
             />

@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
 import { newIdempotencyKey } from '../shared/format';
+import { EvidenceLinks, EvidenceUpload } from '../shared/evidence';
 
 type RecordStep = components['schemas']['RecordStepRequest'];
 type RecordParticipation = components['schemas']['RecordParticipationRequest'];
@@ -35,7 +36,7 @@ export default function UnitPage() {
   const { unitId = '' } = useParams();
   const { t } = useI18n();
   const user = useSyncExternalStore(session.subscribe, session.user)!;
-  const { asOf } = useAppState();
+  const { asOf, campaignId } = useAppState();
   const orgs = useOrganizations();
   const progress = useUnitProgress(unitId);
   const unit = orgs.data?.find((u) => u.unitId === unitId);
@@ -75,7 +76,19 @@ export default function UnitPage() {
               dataSource={u.steps as UnitProgress['steps'][number][]}
               columns={[
                 { title: t('steps'), dataIndex: 'name', width: 190, render: (n: string, s) => <Space size={4}>{s.done ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <ClockCircleOutlined style={{ color: '#d46b08' }} />}{n}{s.required && <Tag>必做</Tag>}</Space> },
-                { title: t('evidence'), render: (_, s) => ((s as { record?: { evidence: string } }).record?.evidence ?? <Typography.Text type="secondary">未记录</Typography.Text>) },
+                {
+                  title: t('evidence'),
+                  render: (_, s) => {
+                    const record = (s as { record?: { evidence: string; attachmentRef: string | null } }).record;
+                    if (!record) return <Typography.Text type="secondary">未记录</Typography.Text>;
+                    return (
+                      <Space orientation="vertical" size={0}>
+                        <span>{record.evidence}</span>
+                        <EvidenceLinks refs={[record.attachmentRef]} base={`/api/campaigns/${campaignId}/units/${unitId}/files/`} />
+                      </Space>
+                    );
+                  },
+                },
               ]}
             />
           </Card>
@@ -128,8 +141,8 @@ function RecordStepForm({ unitId, progress }: { unitId: string; progress: UnitPr
         <Form.Item name="quantity" label={t('quantity')}>
           <InputNumber min={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="attachmentRef" label={t('attachmentRef')}>
-          <Input placeholder="files/2026-06/xxxx.pdf" />
+        <Form.Item name="attachmentRef" label={t('evidenceFiles')} extra="PDF、图片、Office 文档，20 MiB 以内">
+          <EvidenceUpload />
         </Form.Item>
         <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在；补录请填实际发生时间">
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />

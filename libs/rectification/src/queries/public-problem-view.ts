@@ -1,3 +1,4 @@
+import { hashOfRef, refsOf } from '@platform/blobs';
 import {
   HANDLING_NAMES,
   OrganizationTree,
@@ -24,5 +25,17 @@ export function publicProblem(s: ProblemState, tree: OrganizationTree) {
     handlingName: HANDLING_NAMES[v.handling],
     timingName: TIMING_CLASS_NAMES[v.timing],
     jointParts: v.jointParts.map((p) => ({ ...p, unitName: unitName(p.unitId) })),
+    files: publicFiles(s),
   };
+}
+
+/**
+ * The files of the published round: attached to its progress, its parts' progress and its fix
+ * claim. Only these are served without sign-in, and only while the round stays published.
+ */
+export function publicFiles(s: ProblemState): string[] {
+  const c = s.current;
+  if (!publicView(s)) return [];
+  const notes = [...c.progress, ...(c.joint?.parts ?? []).flatMap((p) => p.progress), ...(c.claim ? [c.claim] : [])];
+  return [...new Set(notes.flatMap((n) => refsOf({ attachmentRefs: n.attachmentRefs }).map(hashOfRef)))];
 }

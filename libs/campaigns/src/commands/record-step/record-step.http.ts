@@ -2,6 +2,7 @@ import { Body, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Access, ApiRequestExample, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, MaxDecimalPlaces, NoControlCharacters, respond } from '@platform/common';
+import { StoredBlobRefs } from '@platform/blobs';
 import type { Response } from 'express';
 import { CampaignCommandController } from '../../campaign-commands';
 import { recordStep } from './record-step';
@@ -48,7 +49,7 @@ export class RecordStepHttpController extends CampaignCommandController {
   @ApiRequestExample(RecordStepRequest, '集中学习 (centralized study, in hours)', { phaseKey: 'study', stepKey: 'centralized_study', evidence: '集中学习 12 学时，参学党员 28 人', quantity: 12, occurredAt: '2026-01-20T09:00:00Z' })
   @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
   @Post('steps')
-  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: RecordStepRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body(StoredBlobRefs) body: RecordStepRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(recordStep, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
   }
 }

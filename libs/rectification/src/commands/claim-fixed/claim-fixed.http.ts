@@ -2,6 +2,7 @@ import { Body, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
+import { StoredBlobRefs } from '@platform/blobs';
 import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
@@ -24,7 +25,7 @@ export class ClaimFixedHttpController extends RectificationCommandController {
   @ApiOperation({ summary: '申请验收 (claim a problem fixed)', description: '申请验收（附整改成效佐证）' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/claim-fixed')
-  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: ClaimFixedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body(StoredBlobRefs) body: ClaimFixedRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(claimFixed, { problemId: p.problemId, ...body }, meta));
   }
 }

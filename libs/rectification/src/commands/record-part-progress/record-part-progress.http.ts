@@ -1,6 +1,7 @@
 import { Body, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
+import { StoredBlobRefs } from '@platform/blobs';
 import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemPartParams } from '../../http/problem-params';
@@ -17,7 +18,7 @@ export class RecordPartProgressHttpController extends RectificationCommandContro
   @ApiOperation({ summary: '记录联动整改任务的进展 (record a joint part\'s progress)' })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/parts/:partId/progress')
-  handle(@Command() meta: CommandMeta, @Param() p: ProblemPartParams, @Body() body: RecordPartProgressRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemPartParams, @Body(StoredBlobRefs) body: RecordPartProgressRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(recordPartProgress, { problemId: p.problemId, partId: p.partId, ...body }, meta));
   }
 }

@@ -2,6 +2,7 @@ import { Body, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
+import { StoredBlobRefs } from '@platform/blobs';
 import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
@@ -30,7 +31,7 @@ export class RecordProgressHttpController extends RectificationCommandController
   @ApiRequestExample(RecordProgressRequest, '整改进展 (progress)', { note: '首问负责制已建立并在服务窗口公示', attachmentRefs: ['uploads/2026/03/notice-0012.pdf'] })
   @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
   @Post(':problemId/progress')
-  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: RecordProgressRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body(StoredBlobRefs) body: RecordProgressRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
     return respond(res, this.commands.execute(recordProgress, { problemId: p.problemId, ...body }, meta));
   }
 }

@@ -24,6 +24,7 @@ export const GetPublicProblemAnswer: SchemaObject = {
     statusName: { type: 'string', nullable: true },
     handlingName: { type: 'string', nullable: true },
     timingName: { type: 'string', nullable: true },
+    files: { type: 'array', description: '可公开下载的整改资料（SHA-256） (files of the published round)', items: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
   },
   required: [
     'problemId',
@@ -46,5 +47,6 @@ export const GetPublicProblemAnswer: SchemaObject = {
     'statusName',
     'handlingName',
     'timingName',
+    'files',
   ],
 };

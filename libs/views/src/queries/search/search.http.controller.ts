@@ -1,0 +1,29 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, ActorScope, CurrentScope, STAFF } from '@platform/common';
+import type { Response } from 'express';
+import { SearchReader } from '../../search/search-reader';
+import { ViewMoments } from '../../shared/view-moment';
+import { momentOf } from '../../shared/view-response';
+import { SearchRequestQuery } from './search.request.dto';
+import { SearchAnswer } from './search.response';
+
+@ApiTags('views 看板·台账·审计')
+@Controller('api/search')
+export class SearchHttpController {
+  constructor(private readonly moments: ViewMoments, private readonly reader: SearchReader) {}
+
+  @ApiOperation({
+    summary: '全文查找问题、组织与通报 (full-text search)',
+    description: '按文字查找问题（类别、描述、整改措施、进展）、组织（名称）与通报（标题），中文可用；只返回本人范围内的，分页，标出命中处。3 个字及以上走全文索引，1–2 个字逐条比对',
+  })
+  @ApiOkResponse({ schema: SearchAnswer })
+  @Access({ roles: STAFF, mode: 'read', units: null })
+  @Get()
+  async search(@Query() query: SearchRequestQuery, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {
+    const moment = await this.moments.resolve(undefined, ['search']);
+    const request = { q: query.q, kind: query.kind ?? null, page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
+    const { total, items } = await this.reader.search(moment, scope, request);
+    return { asOf: momentOf(res, moment), ...request, total, items };
+  }
+}

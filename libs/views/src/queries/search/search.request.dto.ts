@@ -1,0 +1,33 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { NoControlCharacters } from '@platform/common';
+import { SEARCH_KINDS, SearchKind } from '../../search/search.documents';
+
+export class SearchRequestQuery {
+  /** 要查找的文字：问题的类别、描述、整改措施、进展，组织名称，通报标题；空格分隔的多个词须全部出现 */
+  @IsString()
+  @Length(1, 100, { message: 'q 须为 1–100 个字符' })
+  @NoControlCharacters()
+  q!: string;
+
+  /** 只查一类：problem 问题、unit 组织、notice 通报 */
+  @IsOptional()
+  @IsIn(SEARCH_KINDS, { message: `kind 须为 ${SEARCH_KINDS.join('、')} 之一` })
+  kind?: SearchKind;
+
+  /** 第几页，从 1 起，最多 50 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  page?: number;
+
+  /** 每页条数，默认 20，最多 50 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  pageSize?: number;
+}

@@ -1,0 +1,37 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import { AS_OF_SCHEMA } from '../shared-schemas';
+import { SEARCH_KINDS } from '../../search/search.documents';
+
+const SEGMENTS: SchemaObject = {
+  type: 'array',
+  items: { type: 'object', properties: { text: { type: 'string' }, match: { type: 'boolean' } }, required: ['text', 'match'] },
+};
+
+/** One page of what the words were found in, within the caller's scope */
+export const SearchAnswer: SchemaObject = {
+  type: 'object',
+  properties: {
+    asOf: AS_OF_SCHEMA,
+    q: { type: 'string' },
+    kind: { type: 'string', enum: [...SEARCH_KINDS], nullable: true },
+    page: { type: 'integer' },
+    pageSize: { type: 'integer' },
+    total: { type: 'integer', description: '范围内的全部匹配数 (matches in scope)' },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          kind: { type: 'string', enum: [...SEARCH_KINDS] },
+          id: { type: 'string', description: '问题、组织或通报的编号 (the problem, unit or notice id)' },
+          campaignId: { type: 'string', nullable: true },
+          title: { type: 'string' },
+          titleHighlight: { ...SEGMENTS, description: '标题，match 为命中的部分 (the title, matches marked)' },
+          snippet: { ...SEGMENTS, nullable: true, description: '正文中命中处的片段 (where the body matched)' },
+        },
+        required: ['kind', 'id', 'campaignId', 'title', 'titleHighlight', 'snippet'],
+      },
+    },
+  },
+  required: ['asOf', 'q', 'kind', 'page', 'pageSize', 'total', 'items'],
+};

@@ -1,0 +1,61 @@
+/**
+ * A query's terms: split on white space, at most 8, each matched as a substring (case-insensitive
+ * for Latin letters). FTS5's trigram tokenizer indexes runs of 3 characters, so a term of 3 or
+ * more characters is looked up in the index; one of 1–2 characters (most Chinese words: 整改, 村)
+ * is matched with LIKE over the same table, which reads every row.
+ */
+export const MIN_INDEXED_LENGTH = 3;
+const MAX_TERMS = 8;
+
+export function searchTerms(q: string): string[] {
+  const terms = q.normalize('NFKC').trim().split(/\s+/).filter(Boolean);
+  return [...new Set(terms)].slice(0, MAX_TERMS);
+}
+
+export const isIndexed = (term: string) => [...term].length >= MIN_INDEXED_LENGTH;
+
+export function containsAll(text: string, terms: readonly string[]): boolean {
+  const t = text.toLowerCase();
+  return terms.every((term) => t.includes(term.toLowerCase()));
+}
+
+/** A piece of text, `match` where a term was found: safe to render as plain text. */
+export interface HighlightSegment {
+  readonly text: string;
+  readonly match: boolean;
+}
+
+/**
+ * The text cut to a window around its first match (with … where cut), split into matched and
+ * unmatched segments; null when no term occurs in it.
+ */
+export function highlight(text: string, terms: readonly string[], window = 60): HighlightSegment[] | null {
+  const lower = text.toLowerCase();
+  const ranges: [number, number][] = [];
+  for (const term of terms) {
+    const t = term.toLowerCase();
+    for (let i = lower.indexOf(t); i >= 0 && t.length > 0; i = lower.indexOf(t, i + t.length)) ranges.push([i, i + t.length]);
+  }
+  if (!ranges.length) return null;
+  ranges.sort((a, b) => a[0] - b[0]);
+  const from = Math.max(0, ranges[0][0] - Math.floor(window / 3));
+  const to = Math.min(text.length, from + window);
+  const segments: HighlightSegment[] = [];
+  const push = (s: string, match: boolean) => {
+    if (!s) return;
+    const last = segments[segments.length - 1];
+    if (last && last.match === match) segments[segments.length - 1] = { text: last.text + s, match };
+    else segments.push({ text: s, match });
+  };
+  if (from > 0) push('…', false);
+  let at = from;
+  for (const [start, end] of ranges) {
+    if (end <= at || start >= to) continue;
+    push(text.slice(at, Math.max(at, start)), false);
+    push(text.slice(Math.max(at, start), Math.min(end, to)), true);
+    at = Math.min(end, to);
+  }
+  push(text.slice(at, to), false);
+  if (to < text.length) push('…', false);
+  return segments;
+}

@@ -1,0 +1,28 @@
+import { containsAll, highlight, isIndexed, searchTerms } from './search-terms';
+
+describe('search terms and highlights', () => {
+  it('splits on white space (full-width too), drops repeats, and tells indexed terms from short ones', () => {
+    expect(searchTerms('  窗口　党费 窗口 ')).toEqual(['窗口', '党费']);
+    expect(['村', '整改', '首问负责', 'abc'].map(isIndexed)).toEqual([false, false, true, true]);
+  });
+
+  it('needs every term', () => {
+    expect(containsAll('服务窗口无人值守，党费收缴不及时', ['窗口', '党费'])).toBe(true);
+    expect(containsAll('服务窗口无人值守', ['窗口', '党费'])).toBe(false);
+    expect(containsAll('WPS Office', ['office'])).toBe(true);
+  });
+
+  it('marks every occurrence inside a window around the first, with … where the text is cut', () => {
+    const text = `${'前'.repeat(40)}首问负责制已建立，首问负责落实到人${'后'.repeat(40)}`;
+    const segments = highlight(text, ['首问负责'], 40)!;
+    expect(segments[0]).toEqual({ text: `…${'前'.repeat(13)}`, match: false });
+    expect(segments.at(-1)?.text.endsWith('…')).toBe(true);
+    expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(['首问负责', '首问负责']);
+    expect(segments.map((s) => s.text).join('')).toContain('首问负责制已建立');
+  });
+
+  it('merges overlapping matches and answers null when nothing matches', () => {
+    expect(highlight('abcd', ['abc', 'bcd'])).toEqual([{ text: 'abcd', match: true }]);
+    expect(highlight('整改台账', ['督查'])).toBeNull();
+  });
+});

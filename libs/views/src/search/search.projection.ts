@@ -1,0 +1,73 @@
+import { ProblemEvent, NoticePublished, OrganizationEvent } from '@platform/domain';
+import { documentProjection } from '@platform/read-models';
+import { entryId, SEARCH_ENTRIES, SearchEntry } from './search.documents';
+
+type Handled = ProblemEvent | NoticePublished | OrganizationEvent;
+
+const PROBLEM_TEXT_EVENTS = ['ProblemRegistered', 'RectificationPlanned', 'ProgressRecorded', 'PartProgressRecorded', 'JointHandlingStarted'] as const;
+
+/**
+ * The search index's documents: what each problem, unit and notice says, and the units whose
+ * scope may find it. The embedded store indexes `title` and `text` with FTS5 (sqlite-search-index.ts).
+ */
+export const searchProjection = documentProjection<SearchEntry, Handled['data']>({
+  name: 'search',
+  version: 1,
+  collection: SEARCH_ENTRIES,
+  handles: [...PROBLEM_TEXT_EVENTS, 'NoticePublished', 'UnitCreated', 'UnitRenamed', 'UnitClosed'],
+  indexes: { kind: 'scalar' },
+  id: (stored) => {
+    const e = stored as unknown as Handled;
+    switch (e.type) {
+      case 'NoticePublished':
+        return entryId('notice', e.data.noticeId);
+      case 'UnitCreated':
+      case 'UnitRenamed':
+      case 'UnitClosed':
+        return entryId('unit', e.data.unitId);
+      default:
+        return 'problemId' in e.data ? entryId('problem', e.data.problemId) : null;
+    }
+  },
+  evolve: (current, stored) => {
+    const e = stored as unknown as Handled;
+    switch (e.type) {
+      case 'ProblemRegistered':
+        return entry({
+          _id: entryId('problem', e.data.problemId),
+          kind: 'problem',
+          refId: e.data.problemId,
+          campaignId: e.data.campaignId,
+          unitIds: [e.data.responsibleUnitId],
+          title: e.data.category,
+          description: e.data.description,
+          measures: [],
+          notes: [],
+        });
+      case 'RectificationPlanned':
+        return current && entry({ ...current, measures: e.data.measures });
+      case 'ProgressRecorded':
+      case 'PartProgressRecorded':
+        return current && entry({ ...current, notes: [...current.notes, e.data.note] });
+      case 'JointHandlingStarted': {
+        // The coordinator and the parts' units work on it too: their scopes find it as well.
+        const units = [e.data.coordinatorUnitId, ...e.data.parts.map((p) => p.unitId)];
+        return current && entry({ ...current, unitIds: [...new Set([...current.unitIds, ...units])] });
+      }
+      case 'NoticePublished':
+        return entry({ _id: entryId('notice', e.data.noticeId), kind: 'notice', refId: e.data.noticeId, campaignId: e.data.campaignId, unitIds: e.data.unitIds, title: e.data.title, description: '', measures: [], notes: [] });
+      case 'UnitCreated':
+        return entry({ _id: entryId('unit', e.data.unitId), kind: 'unit', refId: e.data.unitId, campaignId: null, unitIds: [e.data.unitId], title: e.data.name, description: '', measures: [], notes: [] });
+      case 'UnitRenamed':
+        return current && entry({ ...current, title: e.data.name });
+      case 'UnitClosed':
+        return null;
+      default:
+        return current;
+    }
+  },
+});
+
+function entry(e: Omit<SearchEntry, 'text'>): SearchEntry {
+  return { ...e, text: [e.description, ...e.measures, ...e.notes].filter(Boolean).join('\n') };
+}

@@ -1,0 +1,54 @@
+import { specifyProjection } from '@platform/read-models/testing/projection-specification';
+import { SEARCH_ENTRIES } from './search.documents';
+import { searchProjection } from './search.projection';
+
+const problem = (type: string, data: object) => ({ type, streamId: 'problem-p1', data: { problemId: 'p1', ...data } });
+const org = (type: string, data: object) => ({ type, streamId: `org-${(data as { unitId: string }).unitId}`, data });
+
+describe('search projection', () => {
+  it('keeps what a problem says — category, description, measures, notes — and every unit working on it', async () => {
+    await specifyProjection(searchProjection)
+      .given([
+        problem('ProblemRegistered', { campaignId: 'c1', source: 'democratic_appraisal', category: '作风建设', description: '窗口推诿', responsibleUnitId: 'b1', discoveredAt: '2026-02-20', people: {}, registeredBy: 'o' }),
+        problem('RectificationPlanned', { measures: ['旧措施'], timing: 'by_deadline', deadline: '2026-06-30', plannedBy: 'o' }),
+        problem('RectificationPlanned', { measures: ['首问负责制'], timing: 'by_deadline', deadline: '2026-06-30', plannedBy: 'o' }),
+        problem('ProgressRecorded', { note: '已公示', attachmentRefs: [], recordedBy: 'o' }),
+        problem('JointHandlingStarted', { coordinatorUnitId: 't1', reason: 'r', parts: [{ partId: 'a', unitId: 'b2', description: 'd', deadline: '2026-06-30' }], escalatedBy: 'o' }),
+        problem('PartProgressRecorded', { partId: 'a', note: '已排查', attachmentRefs: [], recordedBy: 'o' }),
+      ])
+      .then({
+        [SEARCH_ENTRIES]: [
+          {
+            _id: 'problem:p1',
+            kind: 'problem',
+            refId: 'p1',
+            campaignId: 'c1',
+            unitIds: ['b1', 't1', 'b2'],
+            title: '作风建设',
+            description: '窗口推诿',
+            measures: ['首问负责制'],
+            notes: ['已公示', '已排查'],
+            text: '窗口推诿\n首问负责制\n已公示\n已排查',
+          },
+        ],
+      });
+  });
+
+  it('finds a unit by its current name until it is closed, and a notice by its title', async () => {
+    const notice = { noticeId: 'n1', campaignId: 'c1', title: '第一季度通报', unitIds: ['b1', 'b2'] };
+    await specifyProjection(searchProjection)
+      .given([
+        org('UnitCreated', { unitId: 'b1', name: '一村', level: 'branch', unitType: 'rural', parentId: null, memberCount: 1 }),
+        org('UnitRenamed', { unitId: 'b1', name: '一村党支部', previousName: '一村' }),
+        org('UnitCreated', { unitId: 'b2', name: '二村', level: 'branch', unitType: 'rural', parentId: null, memberCount: 1 }),
+        org('UnitClosed', { unitId: 'b2', reason: '合并' }),
+        { type: 'NoticePublished', streamId: 'notice-n1', data: notice },
+      ])
+      .then({
+        [SEARCH_ENTRIES]: [
+          { _id: 'notice:n1', kind: 'notice', refId: 'n1', campaignId: 'c1', unitIds: ['b1', 'b2'], title: '第一季度通报', description: '', measures: [], notes: [], text: '' },
+          { _id: 'unit:b1', kind: 'unit', refId: 'b1', campaignId: null, unitIds: ['b1'], title: '一村党支部', description: '', measures: [], notes: [], text: '' },
+        ],
+      });
+  });
+});
