@@ -31,15 +31,27 @@ export type UnitTallyDoc = {
 
 export const emptyHandling = (): HandlingCounts => Object.fromEntries(HANDLINGS.map((h) => [h, 0])) as HandlingCounts;
 
-const zero = (campaignId: string, unitId: string): UnitTallyDoc => ({
-  _id: `${campaignId}.${unitId}`,
-  campaignId,
-  unitId,
+/** The counts of a tally, without its identity: what adds up per unit and per tree node. */
+export type TallyCounts = Pick<UnitTallyDoc, 'byHandling' | 'problems' | 'rechecks' | 'tracker'>;
+
+export const emptyTallyCounts = (): TallyCounts => ({
   byHandling: emptyHandling(),
   problems: emptyProblemOutcomeCounts(),
   rechecks: { rechecked: 0, rebounded: 0 },
   tracker: emptyTrackerTallies(),
 });
+
+/** a + sign·b, count by count (deadline days falling to zero are dropped). */
+export function addTallyCounts(a: TallyCounts, b: TallyCounts, sign = 1): TallyCounts {
+  return {
+    byHandling: addLeaves(a.byHandling, b.byHandling, sign),
+    problems: addLeaves(a.problems, b.problems, sign),
+    rechecks: addLeaves(a.rechecks, b.rechecks, sign),
+    tracker: addTrackerTallies(a.tracker, b.tracker, sign),
+  };
+}
+
+const zero = (campaignId: string, unitId: string): UnitTallyDoc => ({ _id: `${campaignId}.${unitId}`, campaignId, unitId, ...emptyTallyCounts() });
 
 /** Counts are nested records of numbers: adding two adds every leaf. */
 export function addLeaves<T>(a: T, b: T, sign = 1): T {
@@ -89,8 +101,6 @@ export function retally(
     const minus = old.get(id) ?? zero(base.campaignId, base.unitId);
     const plus = now.get(id) ?? zero(base.campaignId, base.unitId);
     const { _id, campaignId, unitId } = start;
-    const counts = (t: UnitTallyDoc) => ({ byHandling: t.byHandling, problems: t.problems, rechecks: t.rechecks });
-    const tracker = addTrackerTallies(addTrackerTallies(start.tracker, minus.tracker, -1), plus.tracker);
-    return { _id, campaignId, unitId, ...addLeaves(addLeaves(counts(start), counts(minus), -1), counts(plus)), tracker };
+    return { _id, campaignId, unitId, ...addTallyCounts(addTallyCounts(start, minus, -1), plus) };
   });
 }
