@@ -49,7 +49,10 @@ export async function readTrackerSummary(
   const thresholds = campaign.warningThresholds ?? DEFAULT_WARNING_THRESHOLDS;
   const ofCampaign = { campaignId: campaign.campaignId, ...unitClause('unitId', units) };
   if (!moment.live) {
-    const tallies = await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, ofCampaign);
+    const campaignId = campaign.campaignId;
+    const tallies = moment.memo
+      ? await moment.memo('rectification-ledger', `${LEDGER_UNIT_TALLIES}:${campaignId}`, () => store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId }))
+      : await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, ofCampaign);
     const summary = trackerSummaryOfTallies(tallies, dayOf(moment), thresholds, moment.tree, units, version);
     return { ...summary, total: summary.units.length, units: summary.units.slice(page.skip, page.skip + page.limit) };
   }

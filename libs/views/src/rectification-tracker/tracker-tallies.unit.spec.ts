@@ -23,7 +23,7 @@ describe('tracker summary from the per-unit tallies', () => {
         fc.record({ yellowDays: fc.integer({ min: 0, max: 15 }), greenDays: fc.integer({ min: 0, max: 30 }) }),
         fc.constantFrom<string | null>(null, 'county-1', 'town-1'),
         fc.constantFrom(1 as const, 2 as const),
-        fc.constantFrom({ all: true, roots: [] as string[] }, { all: false, roots: ['town-1', 'branch-4'] }, { all: false, roots: ['county-1'] }),
+        fc.constantFrom<{ all: boolean; roots: string[] }>({ all: true, roots: [] }, { all: false, roots: ['town-1', 'branch-4'] }, { all: false, roots: ['county-1'] }),
         (histories, today, thresholds: WarningThresholds, root, version, scope) => {
           const tallies = new Map<string, UnitTallyDoc>();
           const finals: LedgerProblemDoc[] = [];

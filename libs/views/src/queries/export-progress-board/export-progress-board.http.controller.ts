@@ -29,7 +29,7 @@ export class ExportProgressBoardHttpController {
   @Get()
   async export(@Param() p: CampaignParams, @Query() q: ExportProgressBoardRequest, @CurrentScope() scope: ActorScope, @Res() res: Response) {
     const moment = await this.moments.resolve(q.asOf, BOARD_PROJECTIONS);
-    const view = await readBoard(moment.store, moment.tree, p.campaignId, unitFilter(moment.tree, scope, q.root), boardQueryOf(q));
+    const view = await readBoard(moment.store, moment.tree, p.campaignId, unitFilter(moment.tree, scope, q.root), boardQueryOf(q), moment.memo);
     momentOf(res, moment);
     const checkpoint = await documentCheckpoint(this.witness, { export: `board:${p.campaignId}` });
     await streamExport(res, q.format ?? 'xlsx', `进度看板-${view.campaign.name}`, [

@@ -27,7 +27,7 @@ export class GetProgressBoardHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const moment = await this.moments.resolve(q.asOf, BOARD_PROJECTIONS);
-    const view = await readBoard(moment.store, moment.tree, p.campaignId, unitFilter(moment.tree, scope, q.root), boardQueryOf(q));
+    const view = await readBoard(moment.store, moment.tree, p.campaignId, unitFilter(moment.tree, scope, q.root), boardQueryOf(q), moment.memo);
     const page = pageOf(view.rows, q);
     return { asOf: momentOf(res, moment), ...view, skip: page.skip, limit: page.limit, rows: page.items };
   }
