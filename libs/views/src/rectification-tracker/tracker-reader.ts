@@ -14,6 +14,8 @@ import { LEDGER_UNIT_TALLIES, UnitTallyDoc } from './unit-tallies';
 
 export const TRACKER_PROJECTIONS = ['rectification-ledger'] as const;
 
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const ledgerOf = (moment: ViewMoment): ReadStore => moment.store('rectification-ledger');
 
 export async function ledgerCampaign(moment: ViewMoment, campaignId: string): Promise<LedgerCampaignDoc> {
@@ -56,13 +58,21 @@ export async function readTrackerSummary(
     const summary = trackerSummaryOfTallies(tallies, dayOf(moment), thresholds, moment.tree, units, version);
     return { ...summary, total: summary.units.length, units: summary.units.slice(page.skip, page.skip + page.limit) };
   }
-  const withProblems = { ...ofCampaign, 'tracker.total': { $gt: 0 } };
+  // The campaign's units with problems, in id order, once per checkpoint: counting them on the
+  // JSON indexes fetched and parsed every tally per request (each index entry costs a row lookup).
+  const campaignId = campaign.campaignId;
+  const loadIds = async () =>
+    (await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId, 'tracker.total': { $gt: 0 } })).map((t) => t.unitId).sort(byCodePoint);
+  const withProblems = await (moment.memo ? moment.memo('rectification-ledger', `units-with-problems:${campaignId}`, loadIds) : loadIds());
+  const visible = units.ids === null ? withProblems : withProblems.filter((id) => units.visible(id));
+  const pageIds = visible.slice(page.skip, page.skip + page.limit);
   const { inScope, tops } = subtreeSumNodes(moment.tree, units);
-  const [rows, total, subtrees] = await Promise.all([
-    store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, withProblems, { sort: { unitId: 1 }, skip: page.skip, limit: page.limit }),
-    store.count(LEDGER_UNIT_TALLIES, withProblems),
-    store.find<NodeTallyDoc>(LEDGER_NODE_TALLIES, { _id: { $in: [...new Set([...inScope, ...tops])].map((id) => subtreeSumId(campaign.campaignId, id)) } }),
+  const [rows, subtrees] = await Promise.all([
+    pageIds.length === 0 ? [] : store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { _id: { $in: pageIds.map((id) => subtreeSumId(campaignId, id)) } }),
+    store.find<NodeTallyDoc>(LEDGER_NODE_TALLIES, { _id: { $in: [...new Set([...inScope, ...tops])].map((id) => subtreeSumId(campaignId, id)) } }),
   ]);
+  const total = visible.length;
+  rows.sort((a, b) => byCodePoint(a.unitId, b.unitId));
   const summary = trackerSummaryOfSubtrees(
     { page: rows, subtrees: new Map(subtrees.map((d) => [d.nodeId, d])), today: dayOf(moment), thresholds, tree: moment.tree, filter: units },
     version,
