@@ -186,6 +186,9 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       trackerAsOfMonth: (i) => trackerPath(i, null, monthAgo),
       trackerAsOfMiddle: (i) => trackerPath(i, null, middle),
       trackerLive: (i) => trackerPath(i, null, null),
+      // A moment no request asked for before (each request its own position): what a first look at a past moment costs.
+      boardAsOfFresh: (i) => boardPath(i, null, Math.round(head / 3) + i * 101),
+      trackerAsOfFresh: (i) => trackerPath(i, null, Math.round(head / 3) + i * 103),
       // Verifying the latest signed checkpoint against today's history.
       verify: () => '/api/audit-trail/checkpoints/verify',
       // Full-text search: words of 3+ characters through the trigram index, 1–2 characters by LIKE over every entry.
@@ -217,7 +220,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     // garbage does not land on the board and tracker queries (and their own does).
     const phases: Array<{ name: string; kinds: string[]; health: string }> = [
       { name: 'board and tracker', kinds: ['boardCity', 'boardCounty', 'trackerCity', 'trackerCounty', 'problemsFilteredCity', 'problemsFilteredCounty', 'problemsUnfiltered', 'health'], health: 'health' },
-      { name: 'as of', kinds: ['boardAsOfMonth', 'boardAsOfMiddle', 'boardLive', 'trackerAsOfMonth', 'trackerAsOfMiddle', 'trackerLive'], health: 'health' },
+      { name: 'as of', kinds: ['boardAsOfMonth', 'boardAsOfMiddle', 'boardAsOfFresh', 'boardLive', 'trackerAsOfMonth', 'trackerAsOfMiddle', 'trackerAsOfFresh', 'trackerLive'], health: 'health' },
       { name: 'audit trail', kinds: ['auditCity', 'auditCounty', 'verify', 'healthAudit'], health: 'healthAudit' },
       { name: 'search', kinds: ['searchIndexed', 'searchShort', 'healthSearch'], health: 'healthSearch' },
     ];
@@ -253,7 +256,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       return subtreeSize.get(root)!;
     };
     const slowest: Record<string, Array<{ path: string; ms: number; scopeUnits: number | null }>> = {};
-    for (const kind of ['boardCity', 'boardCounty', 'trackerCity', 'trackerCounty', 'problemsFilteredCity', 'problemsFilteredCounty', 'problemsUnfiltered', 'boardAsOfMonth', 'trackerAsOfMiddle', 'auditCity', 'auditCounty']) {
+    for (const kind of ['boardCity', 'boardCounty', 'trackerCity', 'trackerCounty', 'problemsFilteredCity', 'problemsFilteredCounty', 'problemsUnfiltered', 'boardAsOfMonth', 'trackerAsOfMiddle', 'boardAsOfFresh', 'trackerAsOfFresh', 'auditCity', 'auditCounty']) {
       const top = measured.filter((m) => m.kind === kind).sort((a, b) => b.ms - a.ms).slice(0, 5);
       slowest[kind] = [];
       for (const m of top) slowest[kind].push({ path: m.path, ms: Math.round(m.ms), scopeUnits: await sizeOf(scopeOf(m.path)) });
@@ -309,6 +312,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         problemsFilteredCity: 'filtered whole-city problem list',
         problemsUnfiltered: 'unfiltered whole-city problem list',
         boardAsOfMonth: 'board as of a month ago',
+        boardAsOfFresh: 'board as of a moment not asked before',
         trackerAsOfMonth: 'tracker summary as of a month ago',
         auditCity: 'whole-city audit trail',
         verify: 'checkpoint verification',
@@ -371,6 +375,8 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       asOfRow('boardAsOfMiddle', 'board as of a middle position', 'boardLive', 'board live', `asOf=${middle} of ${head}`),
       asOfRow('trackerAsOfMonth', 'tracker as of a month ago', 'trackerLive', 'tracker live', `asOf=${monthAgo}`),
       asOfRow('trackerAsOfMiddle', 'tracker as of a middle position', 'trackerLive', 'tracker live', `asOf=${middle} of ${head}`),
+      asOfRow('boardAsOfFresh', 'board as of a moment not asked before', 'boardLive', 'board live', `asOf=a new position from ${Math.round(head / 3)} on for every request`),
+      asOfRow('trackerAsOfFresh', 'tracker as of a moment not asked before', 'trackerLive', 'tracker live', `asOf=a new position from ${Math.round(head / 3)} on for every request`),
       compare('four as-of requests at once: the slowest', 'ms', { label: 'four at once', samples: fourAtOnce }, { label: 'the same four one at a time, slowest', samples: fourInTurn }, under(100, 'slowest < 100 ms'), 'board and tracker at four moments; per round: all four sent together, against each sent alone'),
       ...latencyRow('auditCity', 'audit trail, whole city, one page', 100, 'healthAudit'),
       ...latencyRow('auditCounty', 'audit trail, one county, one page', 100, 'healthAudit'),
@@ -387,7 +393,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       setup: [
         `City: seed ${city.marker.seed}, scale ${city.marker.scale} (${Object.entries(city.marker.figures).slice(0, 8).map(([k, v]) => `${k} ${v}`).join(', ')}), ${city.marker.events.toLocaleString('en-US')} events generated for ${city.marker.now}; ${gen ? `generated by this run in ${(gen.durationMs / 1000).toFixed(1)} s (peak RSS ${gen.peakRssMiB} MiB), not counted in the bench time` : `generated by an earlier run and reused from ${city.sourceDir}`}.`,
         'The server is the platform in a child process of its own (every module, embedded stores), started on a copy of the city; the queries come one at a time from the load-client child, with the admin\'s token. Each request differs: scope root (the whole city, or one of the counties), unit type, rank key, page, status, warning-level and overdue filters, audit cursor and type. The tracker summary is measured for the whole city and for one county as separate kinds, and so is the problem list with filters and unfiltered over the whole city.',
-        `A warm-up round of every kind first (so every collection is loaded, as in a server that has run a while), then ${o.rounds} rounds of board, tracker summaries, problem lists and GET /health (the reference), interleaved in alternating order, ${perRound} GETs per kind and round; then ${o.rounds} rounds of the as-of kinds (the whole city's board and tracker as of a month before the city's "now", given as a time, and as of the middle position) beside the same queries live; then ${o.rounds} rounds of the audit trail (one page of 100 entries, whole city and one county) and of the verification of the latest signed checkpoint (${perRoundOf('verify')} GETs a round) against GET /health; then ${o.rounds} rounds of full-text search (GET /api/search as the administrator, the whole city: words of 3+ characters through the FTS5 trigram index, and words of 1–2 characters matched with LIKE over every entry; pages 1–3, a third of them narrowed to problems) against GET /health. The whole city and one county are separate kinds throughout. p50/p95 over all latencies of a kind (the p95 of each round in the row's note).`,
+        `A warm-up round of every kind first (so every collection is loaded, as in a server that has run a while), then ${o.rounds} rounds of board, tracker summaries, problem lists and GET /health (the reference), interleaved in alternating order, ${perRound} GETs per kind and round; then ${o.rounds} rounds of the as-of kinds (the whole city's board and tracker as of a month before the city's "now", given as a time, and as of the middle position, each asked again and again, and as of a position no request asked for before, a new one per request) beside the same queries live; then ${o.rounds} rounds of the audit trail (one page of 100 entries, whole city and one county) and of the verification of the latest signed checkpoint (${perRoundOf('verify')} GETs a round) against GET /health; then ${o.rounds} rounds of full-text search (GET /api/search as the administrator, the whole city: words of 3+ characters through the FTS5 trigram index, and words of 1–2 characters matched with LIKE over every entry; pages 1–3, a third of them narrowed to problems) against GET /health. The whole city and one county are separate kinds throughout. p50/p95 over all latencies of a kind (the p95 of each round in the row's note).`,
         `Four as-of requests at once: per round (one dropped warm-up round, then ${o.rounds}), a board and a tracker at four different moments sent together from the bench process, against the same four sent one after another; the figure is the slowest answer.`,
         'Restart: the server closed, a new process started on the same data directory; timed from spawn until /health answers with every projection at lag 0 (the process runs from source through @swc-node/register, like the bench: module loading includes compiling them, about a second). The deadline-warning job runs at start as under `npm start`. Peak memory: the server process\'s peak resident set (getrusage maxrss), sampled too every 50 ms.',
       ],

@@ -2,7 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import { ReadStore } from '@platform/read-models';
 import { LEDGER_UNIT_TALLIES, UnitTallyDoc } from '../rectification-tracker/unit-tallies';
 import { NOT_FOUND, UnitFilter, unitClause } from '../shared/view-scope';
-import { ViewMoment } from '../shared/view-moment';
+import { MomentMemo, ViewMoment } from '../shared/view-moment';
 import { BoardQuery, boardView, BoardView } from './board-view';
 import { readRosterParticipation, withRosterParticipation } from '../member-roster/roster-participation';
 import { BOARD_CAMPAIGNS, BOARD_UNITS, BoardCampaignDoc, BoardUnitDoc } from './progress-board.documents';
@@ -16,15 +16,24 @@ export async function readBoard(
   campaignId: string,
   filter: UnitFilter,
   query: BoardQuery,
+  memo?: MomentMemo,
 ): Promise<BoardView> {
   const board: ReadStore = store('progress-board');
   const ledger: ReadStore = store('rectification-ledger');
   const campaign = await board.get<BoardCampaignDoc>(BOARD_CAMPAIGNS, campaignId);
   if (!campaign) throw new NotFoundException(NOT_FOUND);
-  const ofCampaign = { campaignId, ...unitClause('unitId', filter) };
-  const [units, tallies, roster] = await Promise.all([
-    board.find<BoardUnitDoc>(BOARD_UNITS, ofCampaign),
-    ledger.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, ofCampaign),
+  // Ranking needs every unit in scope. With a memo, the campaign's rows are read and parsed once per
+  // moment and each request filters them; without, only the scope's are read.
+  const [[units, tallies], roster] = await Promise.all([
+    memo
+      ? Promise.all([
+          memo('progress-board', `${BOARD_UNITS}:${campaignId}`, () => board.find<BoardUnitDoc>(BOARD_UNITS, { campaignId })),
+          memo('rectification-ledger', `${LEDGER_UNIT_TALLIES}:${campaignId}`, () => ledger.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId })),
+        ])
+      : Promise.all([
+          board.find<BoardUnitDoc>(BOARD_UNITS, { campaignId, ...unitClause('unitId', filter) }),
+          ledger.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId, ...unitClause('unitId', filter) }),
+        ]),
     readRosterParticipation(store('member-roster'), campaignId, filter),
   ]);
   return boardView({ campaign, units: withRosterParticipation(units, roster), tallies, tree, filter }, query);

@@ -4,6 +4,7 @@ import {
   evolveProblem,
   initialProblemState,
   involvedUnitIds,
+  OrganizationEvent,
   PROBLEM_EVENT_TYPES,
   ProblemEvent,
   ProblemState,
@@ -21,8 +22,10 @@ import {
 } from './rectification-ledger.documents';
 import { listKeyOf, runningDeadlineOf, urgencyKeyOf } from './running-deadline';
 import { LEDGER_UNIT_TALLIES, retally, UnitTallyDoc } from './unit-tallies';
+import { ORGANIZATION_SHAPE_EVENTS, reshapeTree, rollUpChanges } from '../shared/subtree-sums';
+import { LEDGER_NODE_TALLIES, LEDGER_TREE, NODE_TALLIES } from './node-tallies';
 
-type LedgerEvent = Extract<CampaignEvent, { type: 'CampaignLaunched' }> | ProblemEvent;
+type LedgerEvent = Extract<CampaignEvent, { type: 'CampaignLaunched' }> | ProblemEvent | Extract<OrganizationEvent, { type: (typeof ORGANIZATION_SHAPE_EVENTS)[number] }>;
 
 type Timing = Pick<LedgerProblemDoc, 'fixedAt' | 'verifiedAt' | 'verifiedDeadline' | 'closedAt' | 'closedDeadline'>;
 
@@ -118,23 +121,29 @@ async function changed(
   }
   const retallied = retally(before, after, (id) => tallies.get(id) ?? null);
   const stateDoc: LedgerProblemStateDoc = { _id: after._id, state };
-  return [upsert(LEDGER_PROBLEMS, after), upsert(LEDGER_PROBLEM_STATES, stateDoc), ...retallied.map((t) => upsert(LEDGER_UNIT_TALLIES, t))];
+  const rolledUp = await rollUpChanges(
+    ctx,
+    NODE_TALLIES,
+    retallied.map((t) => ({ unitId: t.unitId, campaignId: t.campaignId, before: tallies.get(t._id) ?? null, after: t })),
+  );
+  return [upsert(LEDGER_PROBLEMS, after), upsert(LEDGER_PROBLEM_STATES, stateDoc), ...retallied.map((t) => upsert(LEDGER_UNIT_TALLIES, t)), ...rolledUp];
 }
 
 /**
  * 整改台账: one document per problem (its current cycle, the dates metrics need, the domain
  * state), the warning thresholds of each campaign, and each unit's tally per campaign for the
  * board (kept by subtracting what a problem counted before an event and adding what it counts
- * after). Warning levels depend on the day a view is asked for, so the queries compute them, from
+ * after), rolled up to every tree node above the unit (ledger_node_tallies), so a whole-city
+ * summary reads a node's document instead of summing every unit. Warning levels depend on the day a view is asked for, so the queries compute them, from
  * each problem's running deadline.
  */
 export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
   name: 'rectification-ledger',
-  version: 5,
-  collections: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_PROBLEM_STATES, LEDGER_UNIT_TALLIES],
+  version: 6,
+  collections: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_PROBLEM_STATES, LEDGER_UNIT_TALLIES, LEDGER_NODE_TALLIES, LEDGER_TREE],
   // What the views read; the folded domain states are the projection's own memory.
   versioned: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_UNIT_TALLIES],
-  handles: ['CampaignLaunched', ...PROBLEM_EVENT_TYPES],
+  handles: ['CampaignLaunched', ...PROBLEM_EVENT_TYPES, ...ORGANIZATION_SHAPE_EVENTS],
   indexes: {
     [LEDGER_PROBLEMS]: {
       campaignIds: 'array',
@@ -152,11 +161,14 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
       'status,listKey': 'scalar',
       'status,runningDeadline': 'scalar',
     },
-    [LEDGER_UNIT_TALLIES]: { campaignId: 'scalar', unitId: 'scalar' },
+    // The live summary pages the units with problems in id order and counts them in SQL.
+    [LEDGER_UNIT_TALLIES]: { campaignId: 'scalar', unitId: 'scalar', 'tracker.total': 'scalar', 'campaignId,unitId': 'scalar' },
+    [LEDGER_NODE_TALLIES]: { campaignId: 'scalar', nodeId: 'scalar' },
   },
   async evolve(stored: StoredEvent, ctx) {
     const e = stored as unknown as LedgerEvent;
     const at = stored.occurredAt;
+    if (e.type === 'UnitCreated' || e.type === 'UnitMoved') return reshapeTree(ctx, NODE_TALLIES, e);
     if (e.type === 'CampaignLaunched') {
       const d = e.data;
       const doc: LedgerCampaignDoc = {

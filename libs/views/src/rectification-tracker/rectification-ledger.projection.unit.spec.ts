@@ -4,6 +4,7 @@ import { CAMPAIGN, launched, LOOK_BACK, planned, problem, registered, solved } f
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEM_STATES, LEDGER_PROBLEMS, LedgerProblemDoc, NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
 import { addLeaves, contributions, LEDGER_UNIT_TALLIES, UnitTallyDoc } from './unit-tallies';
 import { rectificationLedgerProjection } from './rectification-ledger.projection';
+import { LEDGER_NODE_TALLIES, LEDGER_TREE } from './node-tallies';
 
 const stateOf = (events: ReturnType<typeof storedEvents>) =>
   events.reduce((s, e) => evolveProblem(s, e as unknown as ProblemEvent), initialProblemState());
@@ -51,43 +52,46 @@ describe('rectification-ledger projection', () => {
       closedDeadline: '2026-04-30',
       lastChangedAt: '2026-04-20T09:00:00.000Z',
     };
+    const tally: UnitTallyDoc = {
+      _id: `${CAMPAIGN}.branch-1`,
+      campaignId: CAMPAIGN,
+      unitId: 'branch-1',
+      byHandling: { being_rectified: 0, by_deadline: 0, deferred: 0, joint: 0, solved: 1 },
+      byHandlingV1: { being_rectified: 0, by_deadline: 0, deferred: 0, joint: 0, solved: 1 },
+      problems: {
+        total: 1,
+        closed: 1,
+        closedWithDeadline: 1,
+        closedOnTime: 1,
+        verifiedOrClosed: 1,
+        verifiedOrClosedWithDeadline: 1,
+        verifiedOrClosedOnTime: 1,
+      },
+      rechecks: { rechecked: 0, rebounded: 0 },
+      tracker: {
+        total: 1,
+        closed: 1,
+        verified: 0,
+        fixedAwaitingVerification: 0,
+        inProgress: 0,
+        deferred: 0,
+        joint: 0,
+        jointParts: { total: 0, closed: 0 },
+        runningDeadlines: {},
+        openPartDeadlines: {},
+      },
+    };
+    const { _id, campaignId, unitId, ...counts } = tally;
     await spec.given(given).then({
       [LEDGER_CAMPAIGNS]: [
         { _id: CAMPAIGN, campaignId: CAMPAIGN, name: '第二批先进性教育活动', parentCampaignId: null, warningThresholds: { greenDays: 20, yellowDays: 10 } },
       ],
       [LEDGER_PROBLEMS]: [expected],
       [LEDGER_PROBLEM_STATES]: [{ _id: 'p-1', state: stateOf(problemEvents) }],
-      [LEDGER_UNIT_TALLIES]: [
-        {
-          _id: `${CAMPAIGN}.branch-1`,
-          campaignId: CAMPAIGN,
-          unitId: 'branch-1',
-          byHandling: { being_rectified: 0, by_deadline: 0, deferred: 0, joint: 0, solved: 1 },
-          byHandlingV1: { being_rectified: 0, by_deadline: 0, deferred: 0, joint: 0, solved: 1 },
-          problems: {
-            total: 1,
-            closed: 1,
-            closedWithDeadline: 1,
-            closedOnTime: 1,
-            verifiedOrClosed: 1,
-            verifiedOrClosedWithDeadline: 1,
-            verifiedOrClosedOnTime: 1,
-          },
-          rechecks: { rechecked: 0, rebounded: 0 },
-          tracker: {
-            total: 1,
-            closed: 1,
-            verified: 0,
-            fixedAwaitingVerification: 0,
-            inProgress: 0,
-            deferred: 0,
-            joint: 0,
-            jointParts: { total: 0, closed: 0 },
-            runningDeadlines: {},
-            openPartDeadlines: {},
-          },
-        },
-      ],
+      [LEDGER_UNIT_TALLIES]: [tally],
+      // No organization events given: the unit is its own only node.
+      [LEDGER_NODE_TALLIES]: [{ ...counts, _id: tally._id, campaignId: CAMPAIGN, nodeId: 'branch-1', level: null }],
+      [LEDGER_TREE]: [],
     });
   });
 
@@ -138,7 +142,7 @@ describe('rectification-ledger projection', () => {
         afresh.set(
           id,
           sum
-            ? { ...sum, byHandling: addLeaves(sum.byHandling, t.byHandling), problems: addLeaves(sum.problems, t.problems), rechecks: addLeaves(sum.rechecks, t.rechecks) }
+            ? { ...sum, byHandling: addLeaves(sum.byHandling, t.byHandling), byHandlingV1: addLeaves(sum.byHandlingV1, t.byHandlingV1), problems: addLeaves(sum.problems, t.problems), rechecks: addLeaves(sum.rechecks, t.rechecks) }
             : t,
         );
       }

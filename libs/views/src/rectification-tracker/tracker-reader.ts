@@ -6,10 +6,15 @@ import { NOT_FOUND, UnitFilter, unitClause } from '../shared/view-scope';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from './rectification-ledger.documents';
 import { dayFilter } from './day-filters';
 import { ledgerFilter, ProblemListFilters, TrackedProblem, trackProblem } from './tracked-problem';
-import { trackerSummaryOfTallies, TrackerSummary } from './tracker-summary';
+import { trackerSummaryOfSubtrees, trackerSummaryOfTallies, TrackerSummary } from './tracker-summary';
+import { LEDGER_NODE_TALLIES, NodeTallyDoc } from './node-tallies';
+import { subtreeSumNodes } from '../shared/rollups';
+import { subtreeSumId } from '../shared/subtree-sums';
 import { LEDGER_UNIT_TALLIES, UnitTallyDoc } from './unit-tallies';
 
 export const TRACKER_PROJECTIONS = ['rectification-ledger'] as const;
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const ledgerOf = (moment: ViewMoment): ReadStore => moment.store('rectification-ledger');
 
@@ -22,18 +27,57 @@ export async function ledgerCampaign(moment: ViewMoment, campaignId: string): Pr
 /** The view's calendar day: warnings are judged on it. */
 export const dayOf = (moment: ViewMoment): string | null => moment.at?.slice(0, 10) ?? null;
 
+export interface TrackerSummaryPage extends Omit<TrackerSummary, 'units'> {
+  /** Units with problems in the scope. */
+  readonly total: number;
+  /** The page asked for, in unit id order. */
+  readonly units: TrackerSummary['units'];
+}
+
 /**
- * Counts per responsible unit and rolled up; problems of units outside the filter are not
- * counted. Reads one tally per unit with problems, never the problems.
+ * Counts per responsible unit (one page of them) and rolled up; problems of units outside the
+ * filter are not counted. Live, the roll-ups and the overall figures are the ledger's subtree
+ * tallies (a document per roll-up node) and only the page's unit tallies are read; a past moment
+ * sums the unit tallies as they stood then (the subtree tallies keep no versions).
  */
 export async function readTrackerSummary(
   moment: ViewMoment,
   campaign: LedgerCampaignDoc,
   units: UnitFilter,
   version: MetricsVersion = DEFAULT_METRICS_VERSION,
-): Promise<TrackerSummary> {
-  const tallies = await ledgerOf(moment).find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId: campaign.campaignId, ...unitClause('unitId', units) });
-  return trackerSummaryOfTallies(tallies, dayOf(moment), campaign.warningThresholds ?? DEFAULT_WARNING_THRESHOLDS, moment.tree, units, version);
+  page: { skip: number; limit: number } = { skip: 0, limit: Number.MAX_SAFE_INTEGER },
+): Promise<TrackerSummaryPage> {
+  const store = ledgerOf(moment);
+  const thresholds = campaign.warningThresholds ?? DEFAULT_WARNING_THRESHOLDS;
+  const ofCampaign = { campaignId: campaign.campaignId, ...unitClause('unitId', units) };
+  if (!moment.live) {
+    const campaignId = campaign.campaignId;
+    const tallies = moment.memo
+      ? await moment.memo('rectification-ledger', `${LEDGER_UNIT_TALLIES}:${campaignId}`, () => store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId }))
+      : await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, ofCampaign);
+    const summary = trackerSummaryOfTallies(tallies, dayOf(moment), thresholds, moment.tree, units, version);
+    return { ...summary, total: summary.units.length, units: summary.units.slice(page.skip, page.skip + page.limit) };
+  }
+  // The campaign's units with problems, in id order, once per checkpoint: counting them on the
+  // JSON indexes fetched and parsed every tally per request (each index entry costs a row lookup).
+  const campaignId = campaign.campaignId;
+  const loadIds = async () =>
+    (await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId, 'tracker.total': { $gt: 0 } })).map((t) => t.unitId).sort(byCodePoint);
+  const withProblems = await (moment.memo ? moment.memo('rectification-ledger', `units-with-problems:${campaignId}`, loadIds) : loadIds());
+  const visible = units.ids === null ? withProblems : withProblems.filter((id) => units.visible(id));
+  const pageIds = visible.slice(page.skip, page.skip + page.limit);
+  const { inScope, tops } = subtreeSumNodes(moment.tree, units);
+  const [rows, subtrees] = await Promise.all([
+    pageIds.length === 0 ? [] : store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { _id: { $in: pageIds.map((id) => subtreeSumId(campaignId, id)) } }),
+    store.find<NodeTallyDoc>(LEDGER_NODE_TALLIES, { _id: { $in: [...new Set([...inScope, ...tops])].map((id) => subtreeSumId(campaignId, id)) } }),
+  ]);
+  const total = visible.length;
+  rows.sort((a, b) => byCodePoint(a.unitId, b.unitId));
+  const summary = trackerSummaryOfSubtrees(
+    { page: rows, subtrees: new Map(subtrees.map((d) => [d.nodeId, d])), today: dayOf(moment), thresholds, tree: moment.tree, filter: units },
+    version,
+  );
+  return { metricsVersion: version, total, ...summary };
 }
 
 /**

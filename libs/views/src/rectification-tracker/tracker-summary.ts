@@ -10,13 +10,13 @@ import {
   UnitLevel,
   WarningThresholds,
 } from '@platform/domain';
-import { rollupSums } from '../shared/rollups';
+import { rollupSums, subtreeRollups } from '../shared/rollups';
 import { addLeavesInto, sumLeaves } from '../shared/sums';
 import { UnitFilter } from '../shared/view-scope';
 import { LedgerProblemDoc } from './rectification-ledger.documents';
 import { TrackedProblem } from './tracked-problem';
 import { warningsOn } from './tracker-tallies';
-import { emptyHandling, HandlingCounts, UnitTallyDoc } from './unit-tallies';
+import { addTallyCounts, emptyHandling, emptyTallyCounts, HandlingCounts, TallyCounts, UnitTallyDoc } from './unit-tallies';
 
 const IN_PROGRESS: readonly ProblemStatus[] = ['identified', 'planned', 'in_progress'];
 
@@ -142,6 +142,27 @@ export function trackerSummary(
   return summarize(perUnit, tree, version);
 }
 
+/** A unit's or a subtree's tracker figures on the view's day, from its tallies. */
+function entryOf(t: TallyCounts, today: string | null, thresholds: WarningThresholds): UnitEntry {
+  const c = t.tracker;
+  const day = warningsOn(c, today, thresholds);
+  const counts: TrackerCounts = {
+    total: c.total,
+    closed: c.closed,
+    verified: c.verified,
+    fixedAwaitingVerification: c.fixedAwaitingVerification,
+    inProgress: c.inProgress,
+    byDeadline: t.byHandling.by_deadline,
+    deferred: c.deferred,
+    joint: c.joint,
+    byHandling: { ...t.byHandling },
+    overdue: day.overdue,
+    warnings: day.warnings,
+    jointParts: { total: c.jointParts.total, closed: c.jointParts.closed, overdue: day.partsOverdue },
+  };
+  return { counts, metric: { ...emptyMetricCounts(), problems: t.problems } };
+}
+
 /**
  * 整改进度: counts per responsible unit, rolled up to township, county and city by summing
  * counts (rates recomputed from the summed counts), over visible units only. Read from the
@@ -159,31 +180,51 @@ export function trackerSummaryOfTallies(
   const perUnit: UnitCounts = new Map();
   for (const t of tallies) {
     if (t.tracker.total === 0 || !filter.visible(t.unitId)) continue;
-    const c = t.tracker;
-    const day = warningsOn(c, today, thresholds);
-    const counts: TrackerCounts = {
-      total: c.total,
-      closed: c.closed,
-      verified: c.verified,
-      fixedAwaitingVerification: c.fixedAwaitingVerification,
-      inProgress: c.inProgress,
-      byDeadline: t.byHandling.by_deadline,
-      deferred: c.deferred,
-      joint: c.joint,
-      byHandling: { ...t.byHandling },
-      overdue: day.overdue,
-      warnings: day.warnings,
-      jointParts: { total: c.jointParts.total, closed: c.jointParts.closed, overdue: day.partsOverdue },
-    };
-    perUnit.set(t.unitId, { counts, metric: { ...emptyMetricCounts(), problems: t.problems } });
+    perUnit.set(t.unitId, entryOf(t, today, thresholds));
   }
   return summarize(perUnit, tree, version);
+}
+
+/**
+ * The same summary from the ledger's subtree tallies: the roll-ups and the overall figures read
+ * one document per roll-up node (see subtreeRollups), the unit rows only the page asked for. So
+ * the whole city costs its roll-up nodes, not its units.
+ */
+export function trackerSummaryOfSubtrees(
+  input: {
+    readonly page: readonly UnitTallyDoc[];
+    readonly subtrees: ReadonlyMap<string, TallyCounts>;
+    readonly today: string | null;
+    readonly thresholds: WarningThresholds;
+    readonly tree: OrganizationTree;
+    readonly filter: UnitFilter;
+  },
+  version: MetricsVersion,
+): Pick<TrackerSummary, 'units' | 'rollups' | 'overall'> {
+  const { today, thresholds, tree } = input;
+  const units = input.page.map((t): TrackerUnitRow => {
+    const e = entryOf(t, today, thresholds);
+    return { unitId: t.unitId, name: tree.get(t.unitId)?.name ?? t.unitId, ...withRates(e.counts, e.metric, version) };
+  });
+  const { rollups, overall } = subtreeRollups(tree, input.filter, input.subtrees, emptyTallyCounts, addTallyCounts, (c) => c.tracker.total > 0);
+  return {
+    units,
+    rollups: rollups.map(({ sum, ...node }): TrackerRollup => {
+      const e = entryOf(sum, today, thresholds);
+      return { ...node, ...withRates(e.counts, e.metric, version) };
+    }),
+    overall: (() => {
+      const e = entryOf(overall, today, thresholds);
+      return withRates(e.counts, e.metric, version);
+    })(),
+  };
 }
 
 function summarize(perUnit: UnitCounts, tree: OrganizationTree, version: MetricsVersion): TrackerSummary {
   const units = [...perUnit]
     .map(([unitId, e]): TrackerUnitRow => ({ unitId, name: tree.get(unitId)?.name ?? unitId, ...withRates(e.counts, e.metric, version) }))
-    .sort((a, b) => a.unitId.localeCompare(b.unitId));
+    // Code-point order, as the store pages the unit rows of a live summary.
+    .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
 
   const rollups = rollupSums(tree, perUnit, emptyEntry, addEntry).map(
     ({ sum, ...node }): TrackerRollup => ({ ...node, ...withRates(sum.counts, sum.metric, version) }),

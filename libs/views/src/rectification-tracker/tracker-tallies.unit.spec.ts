@@ -5,8 +5,8 @@ import { day, ledgerDoc, problem } from '../testing/ledger-arbitraries';
 import { tree } from '../testing/view-fixtures';
 import { LedgerProblemDoc } from './rectification-ledger.documents';
 import { trackProblem } from './tracked-problem';
-import { trackerSummary, trackerSummaryOfTallies } from './tracker-summary';
-import { retally, UnitTallyDoc } from './unit-tallies';
+import { trackerSummary, trackerSummaryOfSubtrees, trackerSummaryOfTallies } from './tracker-summary';
+import { addTallyCounts, emptyTallyCounts, retally, UnitTallyDoc } from './unit-tallies';
 
 /**
  * The tracker summary reads per-unit tallies the ledger keeps as problems change (subtracting what
@@ -23,7 +23,8 @@ describe('tracker summary from the per-unit tallies', () => {
         fc.record({ yellowDays: fc.integer({ min: 0, max: 15 }), greenDays: fc.integer({ min: 0, max: 30 }) }),
         fc.constantFrom<string | null>(null, 'county-1', 'town-1'),
         fc.constantFrom(1 as const, 2 as const),
-        (histories, today, thresholds: WarningThresholds, root, version) => {
+        fc.constantFrom<{ all: boolean; roots: string[] }>({ all: true, roots: [] }, { all: false, roots: ['town-1', 'branch-4'] }, { all: false, roots: ['county-1'] }),
+        (histories, today, thresholds: WarningThresholds, root, version, scope) => {
           const tallies = new Map<string, UnitTallyDoc>();
           const finals: LedgerProblemDoc[] = [];
           histories.forEach((shapes, i) => {
@@ -36,10 +37,17 @@ describe('tracker summary from the per-unit tallies', () => {
             }
             finals.push(before!);
           });
-          const units = unitFilter(t, { all: true, roots: [] }, root);
+          const units = unitFilter(t, scope, scope.roots.includes(root ?? '') || scope.all ? root : null);
           const fromTallies = trackerSummaryOfTallies([...tallies.values()], today, thresholds, t, units, version);
           const fromProblems = trackerSummary(finals, finals.map((d) => trackProblem(d, today, t, thresholds)), t, units, version);
           expect(fromTallies).toEqual(fromProblems);
+          // The live path: roll-ups from per-node sums of the subtrees, only a page of unit tallies.
+          const subtrees = new Map(
+            t.all().map((n) => [n.unitId, [...tallies.values()].filter((x) => t.isWithin(x.unitId, n.unitId)).reduce((sum, x) => addTallyCounts(sum, x), emptyTallyCounts())]),
+          );
+          const page = [...tallies.values()].filter((x) => x.tracker.total > 0 && units.visible(x.unitId)).sort((a, b) => (a.unitId < b.unitId ? -1 : 1));
+          const fromSubtrees = trackerSummaryOfSubtrees({ page, subtrees, today, thresholds, tree: t, filter: units }, version);
+          expect(fromSubtrees).toEqual({ units: fromTallies.units, rollups: fromTallies.rollups, overall: fromTallies.overall });
           for (const tally of tallies.values()) {
             for (const n of [...Object.values(tally.tracker.runningDeadlines), ...Object.values(tally.tracker.openPartDeadlines)]) expect(n).toBeGreaterThan(0);
           }

@@ -33,16 +33,29 @@ export type UnitTallyDoc = {
 
 export const emptyHandling = (): HandlingCounts => Object.fromEntries(HANDLINGS.map((h) => [h, 0])) as HandlingCounts;
 
-const zero = (campaignId: string, unitId: string): UnitTallyDoc => ({
-  _id: `${campaignId}.${unitId}`,
-  campaignId,
-  unitId,
+/** The counts of a tally, without its identity: what adds up per unit and per tree node. */
+export type TallyCounts = Pick<UnitTallyDoc, 'byHandling' | 'byHandlingV1' | 'problems' | 'rechecks' | 'tracker'>;
+
+export const emptyTallyCounts = (): TallyCounts => ({
   byHandling: emptyHandling(),
   byHandlingV1: emptyHandling(),
   problems: emptyProblemOutcomeCounts(),
   rechecks: { rechecked: 0, rebounded: 0 },
   tracker: emptyTrackerTallies(),
 });
+
+/** a + sign·b, count by count (deadline days falling to zero are dropped). */
+export function addTallyCounts(a: TallyCounts, b: TallyCounts, sign = 1): TallyCounts {
+  return {
+    byHandling: addLeaves(a.byHandling, b.byHandling, sign),
+    byHandlingV1: addLeaves(a.byHandlingV1, b.byHandlingV1, sign),
+    problems: addLeaves(a.problems, b.problems, sign),
+    rechecks: addLeaves(a.rechecks, b.rechecks, sign),
+    tracker: addTrackerTallies(a.tracker, b.tracker, sign),
+  };
+}
+
+const zero = (campaignId: string, unitId: string): UnitTallyDoc => ({ _id: `${campaignId}.${unitId}`, campaignId, unitId, ...emptyTallyCounts() });
 
 /** Counts are nested records of numbers: adding two adds every leaf. */
 export function addLeaves<T>(a: T, b: T, sign = 1): T {
@@ -93,8 +106,6 @@ export function retally(
     const minus = old.get(id) ?? zero(base.campaignId, base.unitId);
     const plus = now.get(id) ?? zero(base.campaignId, base.unitId);
     const { _id, campaignId, unitId } = start;
-    const counts = (t: UnitTallyDoc) => ({ byHandling: t.byHandling, byHandlingV1: t.byHandlingV1, problems: t.problems, rechecks: t.rechecks });
-    const tracker = addTrackerTallies(addTrackerTallies(start.tracker, minus.tracker, -1), plus.tracker);
-    return { _id, campaignId, unitId, ...addLeaves(addLeaves(counts(start), counts(minus), -1), counts(plus)), tracker };
+    return { _id, campaignId, unitId, ...addTallyCounts(addTallyCounts(start, minus, -1), plus) };
   });
 }

@@ -1,4 +1,5 @@
 import { OrganizationTree, UNIT_LEVEL_NAMES, UnitLevel } from '@platform/domain';
+import { UnitFilter } from './view-scope';
 
 /** The levels views roll up to. */
 export const ROLLUP_LEVELS: readonly UnitLevel[] = ['city', 'county', 'township'];
@@ -42,4 +43,61 @@ export function rollupSums<T, S>(
       return { unitId, name: node.name, level: node.level, levelName: UNIT_LEVEL_NAMES[node.level], sum };
     })
     .sort((a, b) => ROLLUP_LEVELS.indexOf(a.level) - ROLLUP_LEVELS.indexOf(b.level) || a.unitId.localeCompare(b.unitId));
+}
+
+/**
+ * The same roll-ups from sums kept per tree node (each node's sum over its whole subtree), for a
+ * scope made of whole subtrees, as unitFilter's always is: a roll-up node inside the scope is its
+ * own sum; one above it (e.g. the city over one county asked for) is the sum of the scope's top
+ * nodes under it. `present` says whether a sum counts anything (rollupSums lists only groups with
+ * items). `sums` needs the roll-up nodes in scope and the scope's top nodes (see subtreeSumNodes).
+ */
+export function subtreeRollups<S>(
+  tree: OrganizationTree,
+  filter: UnitFilter,
+  sums: ReadonlyMap<string, S>,
+  empty: () => S,
+  add: (a: S, b: S) => S,
+  present: (sum: S) => boolean,
+): { rollups: Array<RollupNode & { sum: S }>; overall: S } {
+  const { inScope, tops } = subtreeSumNodes(tree, filter);
+  const groups = new Map<string, S>();
+  for (const id of inScope) {
+    const sum = sums.get(id);
+    if (sum !== undefined) groups.set(id, sum);
+  }
+  let overall = empty();
+  for (const top of tops) {
+    const sum = sums.get(top);
+    if (sum === undefined) continue;
+    overall = add(overall, sum);
+    for (const a of tree.ancestorIds(top)) if (isRollupLevel(tree, a)) groups.set(a, add(groups.get(a) ?? empty(), sum));
+  }
+  const rollups = [...groups]
+    .filter(([, sum]) => present(sum))
+    .map(([unitId, sum]) => {
+      const node = tree.get(unitId)!;
+      return { unitId, name: node.name, level: node.level, levelName: UNIT_LEVEL_NAMES[node.level], sum };
+    })
+    .sort((a, b) => ROLLUP_LEVELS.indexOf(a.level) - ROLLUP_LEVELS.indexOf(b.level) || a.unitId.localeCompare(b.unitId));
+  return { rollups, overall };
+}
+
+const isRollupLevel = (tree: OrganizationTree, id: string) => {
+  const level = tree.get(id)?.level;
+  return !!level && ROLLUP_LEVELS.includes(level);
+};
+
+/**
+ * The nodes whose subtree sums a scope's roll-ups need: the roll-up nodes inside it, and its top
+ * nodes (visible, parent not visible: the tree's roots for a whole view).
+ */
+export function subtreeSumNodes(tree: OrganizationTree, filter: UnitFilter): { inScope: string[]; tops: string[] } {
+  const ids = filter.ids ?? tree.all().map((n) => n.unitId);
+  const inScope = ids.filter((id) => isRollupLevel(tree, id));
+  const tops = ids.filter((id) => {
+    const parent = tree.get(id)?.parentId ?? null;
+    return parent === null || !tree.has(parent) || !filter.visible(parent);
+  });
+  return { inScope, tops };
 }

@@ -22,6 +22,16 @@ export interface ViewLag {
 export type AsOfRequest = { readonly untilPosition: number } | { readonly at: string };
 
 /**
+ * Documents read whole for one moment, kept while they are still the moment's: `load` runs once per
+ * projection state (live: its stored checkpoint; past: the position), and later requests for the
+ * same key and state share its result. Results are shared: callers never mutate them.
+ */
+export type MomentMemo = <T>(projection: string, key: string, load: () => Promise<T>) => Promise<T>;
+
+/** Whole-campaign reads are a few MiB each: a handful of moments' worth is kept. */
+const MEMO_ENTRIES = 12;
+
+/**
  * The moment a view is computed for: the events up to `position`, the organization tree as it
  * stood then, and the read-model documents as they stood then — live ones, the read store's
  * versions of that moment, or (where a store keeps none) ones replayed from the events by the same
@@ -37,6 +47,8 @@ export interface ViewMoment {
   readonly lag: ViewLag | null;
   readonly tree: OrganizationTree;
   store(projection: string): ReadStore;
+  /** Absent where nothing may be shared (e.g. a moment built by a test). */
+  readonly memo?: MomentMemo;
 }
 
 /** `asOf` is a global position (digits) or an ISO time. */
@@ -81,7 +93,9 @@ export class ViewMoments {
       const stale = await this.staleAt(position, projections);
       return { position, at, live: false, stale, lag: stale ? await this.lagAt(position, projections) : null, tree, store: () => this.store };
     }
-    return { position, at, live: false, stale: false, lag: null, tree, ...(await this.past(position, projections)) };
+    // The documents at a past position never change: their memo needs nothing but the position.
+    const memo: MomentMemo = (projection, key, load) => this.remember(`${projection}@${position}|${key}`, load, async () => true);
+    return { position, at, live: false, stale: false, lag: null, tree, memo, ...(await this.past(position, projections)) };
   }
 
   /** The documents of these projections exactly at `position`: live when they stand there, else as stored then (see past). */
@@ -112,7 +126,37 @@ export class ViewMoments {
     const stale = await this.staleAt(position, projections);
     const lag = stale ? await this.lagAt(position, projections) : null;
     const tree = await this.directory.current();
-    return { position, at: now.toISOString(), live: true, stale, lag, tree, store: () => this.store };
+    return { position, at: now.toISOString(), live: true, stale, lag, tree, store: () => this.store, memo: (p, key, load) => this.rememberLive(p, key, load) };
+  }
+
+  /** Live documents are remembered under the projection's checkpoint, and only if no batch landed while they were read. */
+  private async rememberLive<T>(projection: string, key: string, load: () => Promise<T>): Promise<T> {
+    const checkpoint = await this.store.checkpoint(projection);
+    const state = `${projection}#${checkpoint?.version ?? 0}:${checkpoint?.position ?? 0}`;
+    return this.remember(`${state}|${key}`, load, async () => {
+      const after = await this.store.checkpoint(projection);
+      return `${projection}#${after?.version ?? 0}:${after?.position ?? 0}` === state;
+    });
+  }
+
+  private readonly memos = new Map<string, Promise<unknown>>();
+
+  /** Concurrent requests for one key share one load; the oldest entry goes first. */
+  private remember<T>(key: string, load: () => Promise<T>, stillValid: () => Promise<boolean>): Promise<T> {
+    const known = this.memos.get(key) as Promise<T> | undefined;
+    if (known) {
+      this.memos.delete(key);
+      this.memos.set(key, known);
+      return known;
+    }
+    const loading = load().then(async (value) => {
+      if (!(await stillValid())) this.memos.delete(key);
+      return value;
+    });
+    loading.catch(() => this.memos.delete(key));
+    this.memos.set(key, loading);
+    while (this.memos.size > MEMO_ENTRIES) this.memos.delete(this.memos.keys().next().value as string);
+    return loading;
   }
 
   /**

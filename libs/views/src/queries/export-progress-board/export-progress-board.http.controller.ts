@@ -31,7 +31,7 @@ export class ExportProgressBoardHttpController {
   async export(@Param() p: CampaignParams, @Query() q: ExportProgressBoardRequest, @CurrentScope() scope: ActorScope, @Res() res: Response) {
     const moment = await this.moments.resolve(q.asOf, BOARD_PROJECTIONS);
     const filter = unitFilter(moment.tree, scope, q.root);
-    const view = await readBoard(moment.store, moment.tree, p.campaignId, filter, boardQueryOf(q));
+    const view = await readBoard(moment.store, moment.tree, p.campaignId, filter, boardQueryOf(q), moment.memo);
     const roster = await readRosterParticipation(moment.store('member-roster'), p.campaignId, filter);
     momentOf(res, moment);
     const checkpoint = await documentCheckpoint(this.witness, { export: `board:${p.campaignId}` });

@@ -29,7 +29,7 @@ export class GetProgressBoardHttpController {
   ) {
     const moment = await this.moments.resolve(q.asOf, BOARD_PROJECTIONS);
     const filter = unitFilter(moment.tree, scope, q.root);
-    const view = await readBoard(moment.store, moment.tree, p.campaignId, filter, boardQueryOf(q));
+    const view = await readBoard(moment.store, moment.tree, p.campaignId, filter, boardQueryOf(q), moment.memo);
     const page = pageOf(view.rows, q);
     const roster = await readRosterParticipation(moment.store('member-roster'), p.campaignId, filter);
     const rows = page.items.map((r) => ({ ...r, participationSource: participationSource(r, roster) }));

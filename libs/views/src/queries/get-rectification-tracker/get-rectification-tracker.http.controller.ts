@@ -4,7 +4,7 @@ import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } f
 import type { Response } from 'express';
 import { dayOf, ledgerCampaign, readTrackerSummary, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
 import { ViewMoments } from '../../shared/view-moment';
-import { pageOf } from '../../shared/pagination';
+import { DEFAULT_PAGE_SIZE } from '../../shared/pagination';
 import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { GetRectificationTrackerRequest } from './get-rectification-tracker.request.dto';
@@ -29,18 +29,19 @@ export class GetRectificationTrackerHttpController {
     const moment = await this.moments.resolve(q.asOf, TRACKER_PROJECTIONS);
     const units = unitFilter(moment.tree, scope, q.root);
     const campaign = await ledgerCampaign(moment, p.campaignId);
-    const summary = await readTrackerSummary(moment, campaign, units, q.metricsVersion);
-    const page = pageOf(summary.units, q);
+    const skip = q.skip ?? 0;
+    const limit = q.limit ?? DEFAULT_PAGE_SIZE;
+    const summary = await readTrackerSummary(moment, campaign, units, q.metricsVersion, { skip, limit });
     return {
       asOf: momentOf(res, moment),
       campaign: { campaignId: campaign.campaignId, name: campaign.name },
       today: dayOf(moment),
       warningThresholds: campaign.warningThresholds,
       metricsVersion: summary.metricsVersion,
-      total: page.total,
-      skip: page.skip,
-      limit: page.limit,
-      units: page.items,
+      total: summary.total,
+      skip,
+      limit,
+      units: summary.units,
       rollups: summary.rollups,
       overall: summary.overall,
     };

@@ -1,0 +1,113 @@
+import { OrganizationEvent, UnitLevel } from '@platform/domain';
+import { DocumentWrite, ProjectionContext, ReadDocument, upsert } from '@platform/read-models';
+
+/** The organization tree as a projection knows it from the events: its own private memory. */
+export interface TreeNodeDoc {
+  readonly _id: string;
+  readonly parentId: string | null;
+  readonly level: UnitLevel | null;
+}
+
+/** A sum over one node's subtree (the node itself included) in one campaign: `_id` `<campaignId>.<nodeId>`. */
+export interface SubtreeSumDoc extends ReadDocument {
+  readonly campaignId: string;
+  readonly nodeId: string;
+  readonly level: UnitLevel | null;
+}
+
+/**
+ * How a projection keeps sums per tree node: every change of a unit's counts is added to the node
+ * of the unit and of each of its ancestors, so a whole-city figure is one document, not a sum over
+ * every unit per request. The projection names its two collections (it owns them) and how its
+ * counts add up.
+ */
+export interface SubtreeSumsSpec<C extends object> {
+  readonly tree: string;
+  readonly sums: string;
+  zero(): C;
+  /** The counts a + sign·b (only the counts: no identity fields). */
+  add(a: C, b: C, sign: number): C;
+}
+
+export type SubtreeSum<C extends object> = SubtreeSumDoc & C;
+
+export const ORGANIZATION_SHAPE_EVENTS = ['UnitCreated', 'UnitMoved'] as const;
+
+export const subtreeSumId = (campaignId: string, nodeId: string) => `${campaignId}.${nodeId}`;
+
+/** The unit, then its parent, up to the root (a cycle, which the deciders never allow, ends the walk). */
+async function pathOf(ctx: ProjectionContext, tree: string, unitId: string): Promise<TreeNodeDoc[]> {
+  const path: TreeNodeDoc[] = [];
+  const seen = new Set<string>();
+  for (let id: string | null = unitId; id !== null && !seen.has(id); ) {
+    seen.add(id);
+    const node: TreeNodeDoc = (await ctx.get<TreeNodeDoc>(tree, id)) ?? { _id: id, parentId: null, level: null };
+    path.push(node);
+    id = node.parentId;
+  }
+  return path;
+}
+
+/**
+ * Adds `sign`·delta to the sums of `nodes` (documents read once per call, through `touched` when
+ * several deltas of one event meet at a common ancestor).
+ */
+async function addTo<C extends object>(
+  ctx: ProjectionContext,
+  spec: SubtreeSumsSpec<C>,
+  nodes: readonly TreeNodeDoc[],
+  campaignId: string,
+  delta: C,
+  sign: number,
+  touched: Map<string, SubtreeSum<C>>,
+): Promise<void> {
+  for (const node of nodes) {
+    const _id = subtreeSumId(campaignId, node._id);
+    const current: C = touched.get(_id) ?? (await ctx.get<SubtreeSum<C>>(spec.sums, _id)) ?? spec.zero();
+    touched.set(_id, { _id, campaignId, nodeId: node._id, level: node.level, ...spec.add(current, delta, sign) });
+  }
+}
+
+/**
+ * The writes that roll changed units up the tree: each entry is a unit's counts before and after
+ * the event (before null when it had none).
+ */
+export async function rollUpChanges<C extends object>(
+  ctx: ProjectionContext,
+  spec: SubtreeSumsSpec<C>,
+  changes: ReadonlyArray<{ readonly unitId: string; readonly campaignId: string; readonly before: C | null; readonly after: C }>,
+): Promise<DocumentWrite[]> {
+  const touched = new Map<string, SubtreeSum<C>>();
+  for (const c of changes) {
+    const delta = spec.add(c.after, c.before ?? spec.zero(), -1);
+    await addTo(ctx, spec, await pathOf(ctx, spec.tree, c.unitId), c.campaignId, delta, 1, touched);
+  }
+  return [...touched.values()].map((d) => upsert(spec.sums, d));
+}
+
+/**
+ * A unit created or moved: its subtree's sums (every campaign's) leave the old ancestors and join
+ * the new ones. A unit created after counts were kept for it joins its ancestors the same way.
+ */
+export async function reshapeTree<C extends object>(
+  ctx: ProjectionContext,
+  spec: SubtreeSumsSpec<C>,
+  event: Extract<OrganizationEvent, { type: (typeof ORGANIZATION_SHAPE_EVENTS)[number] }>,
+): Promise<DocumentWrite[]> {
+  const unitId = event.data.unitId;
+  const known = await ctx.get<TreeNodeDoc>(spec.tree, unitId);
+  const level = event.type === 'UnitCreated' ? event.data.level : (known?.level ?? null);
+  const node: TreeNodeDoc = { _id: unitId, parentId: event.data.parentId, level };
+  const oldAncestors = known?.parentId ? await pathOf(ctx, spec.tree, known.parentId) : [];
+  const writes: DocumentWrite[] = [upsert(spec.tree, node)];
+  const subtrees = await ctx.find<SubtreeSum<C>>(spec.sums, { nodeId: unitId });
+  if (subtrees.length === 0) return writes;
+  const newAncestors = node.parentId ? await pathOf(ctx, spec.tree, node.parentId) : [];
+  const touched = new Map<string, SubtreeSum<C>>();
+  for (const sum of subtrees) {
+    await addTo(ctx, spec, oldAncestors, sum.campaignId, sum, -1, touched);
+    await addTo(ctx, spec, newAncestors, sum.campaignId, sum, 1, touched);
+    if (sum.level !== level) touched.set(sum._id, { ...(touched.get(sum._id) ?? sum), level });
+  }
+  return [...writes, ...[...touched.values()].map((d) => upsert(spec.sums, d))];
+}
