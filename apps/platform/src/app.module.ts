@@ -3,6 +3,7 @@ import { CampaignsModule } from '@platform/campaigns';
 import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
+import { InstructionsModule } from '@platform/instructions';
 import { OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
 import { RectificationModule } from '@platform/rectification';
@@ -29,6 +30,7 @@ export class AppModule {
         }),
         ViewsModule,
         IdentityModule,
+        InstructionsModule,
       ],
       controllers: [HealthHttpController],
     };

@@ -13,3 +13,6 @@ export * from './audit-trail/audit-trail.documents';
 export * from './audit-trail/audit-trail.projection';
 export * from './notices/notices.documents';
 export * from './notices/notices.projection';
+export * from './instructions/instructions.documents';
+export * from './instructions/instructions.projection';
+export { InstructionUnits } from './shared/view-lookups';

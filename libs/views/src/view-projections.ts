@@ -1,5 +1,6 @@
 import { Projection } from '@platform/read-models';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { instructionsProjection } from './instructions/instructions.projection';
 import { noticesProjection } from './notices/notices.projection';
 import { progressBoardProjection } from './progress-board/progress-board.projection';
 import { rectificationLedgerProjection } from './rectification-tracker/rectification-ledger.projection';
@@ -10,4 +11,5 @@ export const VIEW_PROJECTIONS: readonly Projection[] = [
   rectificationLedgerProjection as Projection,
   auditTrailProjection as Projection,
   noticesProjection as Projection,
+  instructionsProjection as Projection,
 ];

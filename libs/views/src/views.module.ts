@@ -23,7 +23,9 @@ import { ReproduceNoticeHttpController } from './queries/reproduce-notice/reprod
 import { SearchAuditTrailHttpController } from './queries/search-audit-trail/search-audit-trail.http.controller';
 import { VerifyEventChainHttpController } from './queries/verify-event-chain/verify-event-chain.http.controller';
 import { LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-tracker/rectification-ledger.documents';
-import { LedgerProblemUnits, NoticeUnits } from './shared/view-lookups';
+import { InstructionUnits, LedgerProblemUnits, NoticeUnits } from './shared/view-lookups';
+import { GetInstructionHttpController } from './queries/get-instruction/get-instruction.http.controller';
+import { ListInstructionsHttpController } from './queries/list-instructions/list-instructions.http.controller';
 import { ViewMoments } from './shared/view-moment';
 import { VIEW_PROJECTIONS } from './view-projections';
 
@@ -52,17 +54,21 @@ import { VIEW_PROJECTIONS } from './view-projections';
     GetNoticeHttpController,
     ReproduceNoticeHttpController,
     ExportNoticeHttpController,
+    ListInstructionsHttpController,
+    GetInstructionHttpController,
   ],
-  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits],
-  exports: [ViewMoments],
+  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits, InstructionUnits],
+  exports: [ViewMoments, InstructionUnits],
 })
 export class ViewsModule implements OnModuleInit {
   constructor(
     private readonly lookups: ScopeLookupRegistry,
     private readonly notices: NoticeUnits,
+    private readonly instructions: InstructionUnits,
   ) {}
 
   onModuleInit(): void {
     this.lookups.registerStreamCategory('notice', (streamId) => this.notices.units(streamId.slice('notice-'.length)));
+    this.lookups.registerStreamCategory('instruction', (streamId) => this.instructions.units(streamId.slice('instruction-'.length)));
   }
 }
