@@ -3,6 +3,7 @@ import { CampaignsModule } from '@platform/campaigns';
 import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
+import { InboxModule } from '@platform/inbox';
 import { InstructionsModule } from '@platform/instructions';
 import { OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
@@ -31,6 +32,7 @@ export class AppModule {
         ViewsModule,
         IdentityModule,
         InstructionsModule,
+        InboxModule,
       ],
       controllers: [HealthHttpController],
     };
