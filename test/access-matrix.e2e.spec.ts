@@ -14,6 +14,7 @@ const SCOPE_BODIES: Record<string, { inside: object; outside: object }> = {
   'POST /api/campaigns': { inside: { unitIds: ['ba'] }, outside: { unitIds: ['bb'] } },
   'POST /api/campaigns/:campaignId/enrollments': { inside: { unitIds: ['ba'] }, outside: { unitIds: ['bb'] } },
   'POST /api/problems': { inside: { responsibleUnitId: 'ba' }, outside: { responsibleUnitId: 'bb' } },
+  'POST /api/instructions': { inside: { addressedUnitIds: ['ba'] }, outside: { addressedUnitIds: ['bb'] } },
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

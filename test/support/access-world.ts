@@ -8,8 +8,8 @@ export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
  * Two halves of a city: every role's scope covers half A (unit ba) and none of half B (unit bb),
  * so each route can be called once inside and once outside the caller's scope.
  */
-export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a' };
-export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b' };
+export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a', instructionId: 'instr-a' };
+export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b', instructionId: 'instr-b' };
 
 const TREE = [
   { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
@@ -65,6 +65,9 @@ export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnde
   };
   for (const [campaignId, noticeId] of [['camp-a', 'notice-a'], ['camp-b', 'notice-b']]) {
     await ok(`/api/campaigns/${campaignId}/notices`, { noticeId, title: `${campaignId} 进度通报` });
+  }
+  for (const [instructionId, problemId, unit] of [['instr-a', 'prob-a', 'ba'], ['instr-b', 'prob-b', 'bb']]) {
+    await ok('/api/instructions', { instructionId, targetKind: 'problem', targetId: problemId, text: '请抓紧整改', addressedUnitIds: [unit] });
   }
   await ok('/api/users', { userId: 'target-user', username: 'target-user', displayName: '目标', role: 'operator', scopeUnitIds: ['ba'], password: 'target-password-1' });
   return users;
