@@ -8,10 +8,11 @@ import {
   recordStep,
   rejectTransition,
 } from '@platform/campaigns';
-import { CommandMeta, CommandResult, ManyStreamUseCase, NO_SCOPE, runUseCase, StreamCommandRunner, StreamUseCase } from '@platform/common';
+import { ActorScope, CommandMeta, CommandResult, ManyStreamUseCase, NO_SCOPE, runUseCase, StreamCommandRunner, StreamUseCase } from '@platform/common';
 import { Actor, CommandContext, ImportRecord, DomainEvent, DomainRuleError, openDeadlines, ProblemState, problemStreamId, Role, usernameStreamId } from '@platform/domain';
 import { SqliteEventStore } from '@platform/event-store';
 import { IdentityPorts, registerUser } from '@platform/identity';
+import { acknowledgeInstruction, InstructionPorts, issueInstruction, reportOnInstruction } from '@platform/instructions';
 import { changeMemberCount, createUnit, importUnits } from '@platform/organizations';
 import {
   acceptFix,
@@ -38,6 +39,7 @@ import {
   rejectFix,
   resumeRectification,
   reviewDeferral,
+  unitsOfProblem,
   WARNING_JOB_ACTOR,
 } from '@platform/rectification';
 import { Calendar, iso, MINUTE } from './calendar';
@@ -108,6 +110,12 @@ export class DemoEngine {
       tree: async () => this.streams.tree,
       campaign: async (campaignId) => this.streams.campaign(campaignId),
       usernameTaken: async (username) => this.streams.has(usernameStreamId(username)),
+      problemUnits: async (problemId) => {
+        const s = this.streams.stateOf<ProblemState>(problemStreamId(problemId));
+        return s?.exists ? unitsOfProblem(s) : null;
+      },
+      // The demo city publishes no notices (they are an office's act on the day, not history).
+      notice: async () => null,
       storePassword: async (userId, password) => {
         const hash = hashes.get(password);
         if (!hash) throw new Error(`no demo password hash for ${userId}`);
@@ -281,7 +289,16 @@ export class DemoEngine {
     ChangePartDeadline: (a, op) => this.send(a, changePartDeadline, partInput(op)),
     ClosePart: (a, op) => this.send(a, closePart, partInput(op)),
     RecheckProblem: (a, op) => this.send(a, recheckProblem, problemInput(op)),
+    IssueInstruction: (a, op) => this.send(a, issueInstruction, { scope: this.scopeOf(a.by), ...op.body }),
+    AcknowledgeInstruction: (a, op) => this.send(a, acknowledgeInstruction, { instructionId: op.instructionId, unitId: op.unitId, ...op.body }),
+    ReportOnInstruction: (a, op) => this.send(a, reportOnInstruction, { instructionId: op.instructionId, unitId: op.unitId, ...op.body }),
   };
+
+  /** The scope the sign-in would give the caller: its roots and, for a leader, its contact points. */
+  private scopeOf(by: string): ActorScope {
+    const user = this.streams.user(by);
+    return { all: user?.role === 'admin', roots: [...(user?.scopeUnitIds ?? []), ...(user?.contactPointUnitIds ?? [])] };
+  }
 
   private async route(a: DemoAction): Promise<void> {
     const op = a.op;
@@ -293,7 +310,7 @@ export class DemoEngine {
 }
 
 type RoutedOp = Exclude<DemoOp, { type: 'WarningCheck' }>;
-type DemoPorts = IdentityPorts & RectificationPorts;
+type DemoPorts = IdentityPorts & RectificationPorts & InstructionPorts;
 
 const unitInput = <B>(op: { campaignId: string; unitId: string; body: B }) => ({ campaignId: op.campaignId, unitId: op.unitId, ...op.body });
 const problemInput = <B>(op: { problemId: string; body: B }) => ({ problemId: op.problemId, ...op.body });

@@ -16,6 +16,8 @@ import {
   UNIT_PROGRESS_EVENT_TYPES,
   unitProgressDecider,
   USER_EVENT_TYPES,
+  INSTRUCTION_EVENT_TYPES,
+  instructionDecider,
   userDecider,
 } from '@platform/domain';
 import { SqliteEventStore } from '@platform/event-store';
@@ -49,6 +51,7 @@ const DECIDERS: { prefix: string; decider: Pick<Decider<never, unknown, DomainEv
   { prefix: 'problem-', decider: problemDecider as never, types: PROBLEM_EVENT_TYPES },
   { prefix: 'satisfaction-', decider: satisfactionDecider as never, types: SATISFACTION_EVENT_TYPES },
   { prefix: 'user-', decider: userDecider as never, types: USER_EVENT_TYPES },
+  { prefix: 'instruction-', decider: instructionDecider as never, types: INSTRUCTION_EVENT_TYPES },
 ];
 
 describe('generateCity', () => {

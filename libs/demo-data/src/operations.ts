@@ -40,12 +40,25 @@ export type DemoOp =
   | PartOp<'ChangePartDeadline', { deadline: string; reason: string }>
   | PartOp<'ClosePart', { evidence: string }>
   | ProblemOp<'RecheckProblem', { lookBackCampaignId: string; outcome: 'held' | 'rebounded'; finding: string }>
+  | { type: 'IssueInstruction'; body: IssueInstructionBody }
+  | InstructionOp<'AcknowledgeInstruction', { note?: string }>
+  | InstructionOp<'ReportOnInstruction', { report: string }>
   /** A run of the deadline-warning job: every problem (the day's first run) or those touched since the last run. */
   | { type: 'WarningCheck'; problemIds: string[] | null };
 
 type UnitOp<T extends string, B> = { type: T; campaignId: string; unitId: string; body: B };
 type ProblemOp<T extends string, B> = { type: T; problemId: string; body: B };
 type PartOp<T extends string, B> = { type: T; problemId: string; partId: string; body: B };
+type InstructionOp<T extends string, B> = { type: T; instructionId: string; unitId: string; body: B };
+
+export interface IssueInstructionBody {
+  instructionId: string;
+  targetKind: 'problem' | 'unit' | 'notice';
+  targetId: string;
+  text: string;
+  addressedUnitIds: string[];
+  deadline?: string;
+}
 
 export interface ImportRow {
   unitId: string;
@@ -192,5 +205,11 @@ export function httpRequestOf(op: DemoOp): HttpRequest | null {
       return post(`/api/problems/${op.problemId}/parts/${op.partId}/close`, op.body);
     case 'RecheckProblem':
       return post(`/api/problems/${op.problemId}/recheck`, op.body);
+    case 'IssueInstruction':
+      return post('/api/instructions', op.body);
+    case 'AcknowledgeInstruction':
+      return post(`/api/instructions/${op.instructionId}/units/${op.unitId}/acknowledgement`, op.body);
+    case 'ReportOnInstruction':
+      return post(`/api/instructions/${op.instructionId}/units/${op.unitId}/report`, op.body);
   }
 }
