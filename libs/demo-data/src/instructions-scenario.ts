@@ -34,13 +34,15 @@ export function planInstructions(seed: number, plan: CityPlan, people: DemoPeopl
     const instructionId = `instr-${String(++counter).padStart(4, '0')}`;
     const deadline = cal.date(at + rng.int(15, 30) * DAY);
     if (!emit(at, leader, { type: 'IssueInstruction', body: { instructionId, targetKind: target.kind, targetId: target.id, text, addressedUnitIds: [unitId], deadline } })) return;
-    const signed = cal.workTime(at + rng.int(0, 2) * DAY + DAY / 2, rng);
+    // A working moment of a later day: never before the instruction itself.
+    const signed = cal.workTime(at + rng.int(1, 3) * DAY, rng);
     if (!emit(signed, liaison, { type: 'AcknowledgeInstruction', instructionId, unitId, body: { note: rng.chance(0.5) ? '已收到，立即研究落实' : '' } })) return;
     if (rng.chance(0.8)) emit(cal.workTime(signed + rng.int(3, 14) * DAY, rng), liaison, { type: 'ReportOnInstruction', instructionId, unitId, body: { report: rng.pick(REPORTS) } });
   };
 
   const problems = main.flatMap((a) => (a.op.type === 'RegisterProblem' ? [{ at: a.at, body: a.op.body }] : []));
-  const picked = rng.shuffle([...problems]).slice(0, Math.min(MAX_EACH, Math.round(problems.length * PROBLEM_SHARE)));
+  // At least one even in the smallest city, so that every kind of request is in every city.
+  const picked = rng.shuffle([...problems]).slice(0, Math.min(MAX_EACH, Math.max(1, Math.round(problems.length * PROBLEM_SHARE))));
   for (const p of picked.sort((a, b) => a.at - b.at)) {
     const unit = units.get(p.body.responsibleUnitId);
     const leaders = unit ? leadersOver(unit) : [];
