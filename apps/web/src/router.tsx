@@ -35,6 +35,8 @@ export const router = createBrowserRouter([
       { path: 'audit', lazy: page(() => import('./pages/AuditPage')) },
       { path: 'notices', lazy: page(() => import('./pages/NoticesPage')) },
       { path: 'notices/:noticeId', lazy: page(() => import('./pages/NoticePage')) },
+      { path: 'inbox', lazy: page(() => import('./pages/InboxPage')) },
+      { path: 'instructions/:instructionId', lazy: page(() => import('./pages/InstructionPage')) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -9,6 +9,7 @@ import type { JointPart, TimelineEvent } from '../api/view-types';
 import { session } from '../auth/session';
 import { CommandForm } from '../forms/CommandForm';
 import { useI18n } from '../i18n/i18n';
+import { InstructionPanel } from '../shared/InstructionPanel';
 import { useAppState } from '../shared/app-state';
 import { dateTime, lagText, WARNING_COLOR } from '../shared/format';
 import { HandlingTag, WarningTag } from '../shared/problem-tags';
@@ -99,6 +100,7 @@ export default function ProblemPage() {
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           {canProgress && <ProgressForm problemId={p.problemId} />}
           {canVerify && <VerifyForms problemId={p.problemId} />}
+          <InstructionPanel kind="problem" id={p.problemId} defaultUnitIds={[p.responsibleUnitId]} />
           <Link to={`/tracker?root=${p.responsibleUnitId}`}>← {t('tracker')}</Link>
         </Space>
       </Col>
