@@ -8,7 +8,6 @@ import {
   RunnerLogger,
   SqliteReadStore,
 } from '@platform/read-models';
-import { inboxProjection } from '@platform/inbox';
 import { VIEW_PROJECTIONS } from '@platform/views';
 import { join } from 'node:path';
 
@@ -31,14 +30,14 @@ export interface Projector {
 }
 
 /**
- * The view projections and the inbox over DATA_DIR's event store, written into its read store: each one only
+ * The view projections over DATA_DIR's event store, written into its read store: each one only
  * while this projector holds its lease, so any number of projectors (and platforms running them
  * in-process) share the work without two ever running one projection.
  */
 export function startProjector(options: ProjectorOptions): Projector {
   const events = new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite') });
   const store = new SqliteReadStore({ file: readModelsFile(options.dataDir) });
-  const runner = new ProjectionRunner(events, store, [...VIEW_PROJECTIONS, inboxProjection], {
+  const runner = new ProjectionRunner(events, store, VIEW_PROJECTIONS, {
     logger: options.logger,
     lease: { leases: projectionLeasesFor(store), ttlMs: options.leaseMs, owner: options.owner },
   });

@@ -3,8 +3,7 @@ import { ActorScope } from '@platform/common';
 import { Actor } from '@platform/domain';
 import { OrganizationDirectory } from '@platform/organizations';
 import { Filter, READ_STORE, ReadStore } from '@platform/read-models';
-import { ViewMoments } from '@platform/views';
-import { INBOX_ITEMS, INBOX_READS, InboxItemDoc, InboxReadsDoc } from './inbox.documents';
+import { INBOX_ITEMS, INBOX_READS, InboxItemDoc, InboxReadsDoc, ViewMoments } from '@platform/views';
 
 export const INBOX_PROJECTION = 'inbox';
 

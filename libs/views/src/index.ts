@@ -16,3 +16,5 @@ export * from './notices/notices.projection';
 export * from './instructions/instructions.documents';
 export * from './instructions/instructions.projection';
 export { InstructionUnits } from './shared/view-lookups';
+export * from './inbox/inbox.documents';
+export * from './inbox/inbox.projection';

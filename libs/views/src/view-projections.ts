@@ -1,5 +1,6 @@
 import { Projection } from '@platform/read-models';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { inboxProjection } from './inbox/inbox.projection';
 import { instructionsProjection } from './instructions/instructions.projection';
 import { noticesProjection } from './notices/notices.projection';
 import { progressBoardProjection } from './progress-board/progress-board.projection';
@@ -12,4 +13,5 @@ export const VIEW_PROJECTIONS: readonly Projection[] = [
   auditTrailProjection as Projection,
   noticesProjection as Projection,
   instructionsProjection as Projection,
+  inboxProjection as Projection,
 ];
