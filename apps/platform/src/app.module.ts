@@ -1,15 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CampaignsModule } from '@platform/campaigns';
+import { CAMPAIGN_STREAMS, CampaignsModule } from '@platform/campaigns';
 import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
 import { InboxModule } from '@platform/inbox';
 import { InstructionsModule } from '@platform/instructions';
-import { OrganizationsModule } from '@platform/organizations';
+import { ORGANIZATION_STREAMS, OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
-import { RectificationModule } from '@platform/rectification';
-import { ViewsModule } from '@platform/views';
+import { RECTIFICATION_STREAMS, RectificationModule } from '@platform/rectification';
+import { VIEW_STREAMS, ViewsModule } from '@platform/views';
 import { HealthHttpController } from './health.http.controller';
+
+/** The event streams each context serves at /api/streams, with the units each concerns. */
+const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS];
 
 /** Every bounded context in one process, on the embedded adapters. */
 @Module({})
@@ -18,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformCommonModule.forRoot(config, clock),
+        PlatformCommonModule.forRoot(config, clock, STREAMS),
         EventStoreModule.forRoot({ dataDir: config.dataDir, clock, integrity: chainIntegrityOptionsFromEnv(process.env) }),
         WitnessModule.forRoot({ dataDir: config.dataDir, config: config.witness, clock }),
         OrganizationsModule,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CampaignEvent, CampaignFacts, campaignDecider, CampaignState, campaignStreamId } from '@platform/domain';
-import { EVENT_STORE, EventStore, NO_REVISION } from '@platform/event-store';
+import { FoldedStream, StreamStates } from '@platform/common';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
 
 /** A campaign's state as use cases read it: the facts loader on the HTTP path, the generator's streams in the demo. */
 export interface CampaignStates {
@@ -13,11 +14,6 @@ export async function unitCampaignFacts(ports: CampaignStates, campaignId: strin
   return { campaignId, launched: state.launched, enrolled: state.enrolled[unitId] === true, template: state.template };
 }
 
-interface Folded {
-  readonly state: CampaignState;
-  readonly revision: number;
-}
-
 /**
  * A campaign's state for the commands of its enrolled units (template, enrollment). A city's
  * campaign enrolls thousands of units, so the folded state is kept and only events after its
@@ -25,21 +21,14 @@ interface Folded {
  */
 @Injectable()
 export class CampaignFactsLoader {
-  private readonly folded = new Map<string, Folded>();
+  private readonly states: StreamStates<CampaignState, CampaignEvent>;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    this.states = new StreamStates(store, campaignDecider);
+  }
 
-  async state(campaignId: string): Promise<Folded> {
-    const known = this.folded.get(campaignId) ?? { state: campaignDecider.initialState(), revision: NO_REVISION };
-    const newer = await this.store.readStream(campaignStreamId(campaignId), { fromRevision: known.revision + 1 });
-    if (newer.length === 0) return known;
-    // Concurrent callers may fold the same events; the result is the same, and only a newer one is kept.
-    const next: Folded = {
-      state: newer.reduce((s, e) => campaignDecider.evolve(s, e as unknown as CampaignEvent), known.state),
-      revision: newer[newer.length - 1].streamRevision,
-    };
-    if ((this.folded.get(campaignId)?.revision ?? NO_REVISION) < next.revision) this.folded.set(campaignId, next);
-    return next;
+  state(campaignId: string): Promise<FoldedStream<CampaignState>> {
+    return this.states.get(campaignStreamId(campaignId));
   }
 
   async forUnit(campaignId: string, unitId: string): Promise<CampaignFacts> {

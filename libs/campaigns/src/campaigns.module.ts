@@ -1,5 +1,5 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { ScopeLookupRegistry } from '@platform/common';
+import { Module } from '@nestjs/common';
+import { StreamCategory, unitAfterDot } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
 import { CampaignCommands } from './campaign-commands';
 import { CampaignFactsLoader } from './campaign-facts';
@@ -41,15 +41,10 @@ import { ListTemplatesHttpController } from './queries/list-templates/list-templ
   ],
   exports: [CampaignFactsLoader, CampaignCommands, CampaignUnits],
 })
-export class CampaignsModule implements OnModuleInit {
-  constructor(
-    private readonly lookups: ScopeLookupRegistry,
-    private readonly campaigns: CampaignUnits,
-  ) {}
+export class CampaignsModule {}
 
-  onModuleInit(): void {
-    this.lookups.registerStreamCategory('campaign', (streamId) => this.campaigns.units(streamId.slice('campaign-'.length)));
-    // progress-<campaign>.<unit>: ids never contain '.', so the unit is what follows it.
-    this.lookups.registerStreamCategory('progress', async (streamId) => [streamId.slice(streamId.indexOf('.') + 1)]);
-  }
-}
+/** A campaign concerns its enrolled units; `progress-<campaign>.<unit>` its unit. */
+export const CAMPAIGN_STREAMS: readonly StreamCategory[] = [
+  { prefix: 'campaign', units: (streamId, lookups) => lookups.lookup(CampaignUnits).units(streamId.slice('campaign-'.length)) },
+  { prefix: 'progress', units: async (streamId) => unitAfterDot(streamId) },
+];

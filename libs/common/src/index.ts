@@ -21,4 +21,5 @@ export * from './http/openapi/answer-schemas';
 export * from './http/openapi/api-answers';
 export * from './http/openapi/validated-class-schemas';
 export * from './events/event-fold';
+export * from './events/stream-states';
 export * from './http/command-routes';

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { ScopeLookupRegistry } from './access/scope-lookups';
+import { ScopeLookupRegistry, STREAM_CATEGORIES, StreamCategory } from './access/scope-lookups';
 import { StreamCommandRunner } from './commands/stream-command-runner';
 import { ChainWarningMiddleware } from './http/chain-warning.middleware';
 import { ReadStreamHttpController } from './queries/read-stream.http.controller';
@@ -8,11 +8,18 @@ import { CLOCK, Clock, PLATFORM_CONFIG, PlatformConfig } from './config/platform
 @Global()
 @Module({})
 export class PlatformCommonModule implements NestModule {
-  static forRoot(config: PlatformConfig, clock: Clock = () => new Date()): DynamicModule {
+  /** `streams`: every context's stream categories, for the event-stream endpoint's scope checks. */
+  static forRoot(config: PlatformConfig, clock: Clock = () => new Date(), streams: readonly StreamCategory[] = []): DynamicModule {
     return {
       module: PlatformCommonModule,
       controllers: [ReadStreamHttpController],
-      providers: [{ provide: PLATFORM_CONFIG, useValue: config }, { provide: CLOCK, useValue: clock }, StreamCommandRunner, ScopeLookupRegistry],
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+        { provide: STREAM_CATEGORIES, useValue: streams },
+        StreamCommandRunner,
+        ScopeLookupRegistry,
+      ],
       exports: [PLATFORM_CONFIG, CLOCK, StreamCommandRunner, ScopeLookupRegistry],
     };
   }

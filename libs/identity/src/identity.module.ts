@@ -1,10 +1,10 @@
-import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { createSecretKey } from 'node:crypto';
 import { join } from 'node:path';
-import { PLATFORM_CONFIG, PlatformConfig, ScopeLookupRegistry } from '@platform/common';
+import { PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
 import { AccessGuard } from './access/access.guard';
 import { AdministratorBootstrap } from './users/administrator-bootstrap';
@@ -87,9 +87,8 @@ const identityStore = {
   ],
   exports: [AdministratorBootstrap, UserDirectory],
 })
-export class IdentityModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class IdentityModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
-    private readonly lookups: ScopeLookupRegistry,
     private readonly bootstrap: AdministratorBootstrap,
     private readonly store: IdentityStore,
     throttler: PlatformThrottlerGuard,
@@ -97,12 +96,6 @@ export class IdentityModule implements OnModuleInit, OnApplicationBootstrap, OnA
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {
     throttler.useSecurityLog(securityLog);
-  }
-
-  onModuleInit(): void {
-    // User and username streams map to no unit: only administrators (who see everything) read them.
-    this.lookups.registerStreamCategory('user', async () => null);
-    this.lookups.registerStreamCategory('username', async () => null);
   }
 
   async onApplicationBootstrap(): Promise<void> {

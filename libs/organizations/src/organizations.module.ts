@@ -1,5 +1,5 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { ScopeLookupRegistry } from '@platform/common';
+import { Module } from '@nestjs/common';
+import { StreamCategory } from '@platform/common';
 import { ChangeMemberCountHttpController } from './commands/change-member-count/change-member-count.http';
 import { CloseUnitHttpController } from './commands/close-unit/close-unit.http';
 import { CreateUnitHttpController } from './commands/create-unit/create-unit.http';
@@ -29,10 +29,7 @@ import { ListUnitsHttpController } from './queries/list-units/list-units.http.co
   ],
   exports: [OrganizationDirectory, OrganizationCommands],
 })
-export class OrganizationsModule implements OnModuleInit {
-  constructor(private readonly lookups: ScopeLookupRegistry) {}
+export class OrganizationsModule {}
 
-  onModuleInit(): void {
-    this.lookups.registerStreamCategory('org', async (streamId) => [streamId.slice('org-'.length)]);
-  }
-}
+/** `org-<unitId>`: the unit itself. */
+export const ORGANIZATION_STREAMS: readonly StreamCategory[] = [{ prefix: 'org', units: async (streamId) => [streamId.slice('org-'.length)] }];

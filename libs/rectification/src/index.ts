@@ -1,5 +1,6 @@
 export * from './rectification.module';
-export * from './problem-index';
+export * from './problem-states';
+export { publicProblem } from './queries/public-problem-view';
 export * from './rectification-config';
 export * from './commands/accept-fix/accept-fix';
 export * from './commands/cast-ballot/cast-ballot';
@@ -24,6 +25,7 @@ export * from './commands/resume-rectification/resume-rectification';
 export * from './commands/review-deferral/review-deferral';
 export * from './rectification-facts';
 export * from './warnings/deadline-warning-check';
+export * from './warnings/warning-candidates';
 export { WARNING_JOB_ACTOR } from './warnings/deadline-warning.job';
 export { ANONYMOUS_VOTER } from './http/voter-command-meta';
 export { ProblemResponsibleUnit, ProblemUnits } from './http/problem-access';

@@ -1,6 +1,6 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CampaignsModule } from '@platform/campaigns';
-import { ScopeLookupRegistry } from '@platform/common';
+import { StreamCategory, unitAfterDot } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
 import { RegisterProblemHttpController } from './commands/register-problem/register-problem.http';
 import { PlanRectificationHttpController } from './commands/plan-rectification/plan-rectification.http';
@@ -26,14 +26,13 @@ import { CastBallotHttpController } from './commands/cast-ballot/cast-ballot.htt
 import { CloseSatisfactionRoundHttpController } from './commands/close-satisfaction-round/close-satisfaction-round.http';
 import { GetProblemHttpController } from './queries/get-problem/get-problem.http.controller';
 import { GetProblemTimelineHttpController } from './queries/get-problem-timeline/get-problem-timeline.http.controller';
-import { ListPublicProblemsHttpController } from './queries/list-public-problems/list-public-problems.http.controller';
 import { GetPublicProblemHttpController } from './queries/get-public-problem/get-public-problem.http.controller';
 import { GetSatisfactionHttpController } from './queries/get-satisfaction/get-satisfaction.http.controller';
 import { GetPublicSatisfactionHttpController } from './queries/get-public-satisfaction/get-public-satisfaction.http.controller';
 import { OfficeCalendar } from './office-calendar';
 import { RectificationCommands, RectificationFactsLoader } from './rectification-facts';
 import { ProblemResponsibleUnit, ProblemUnits } from './http/problem-access';
-import { ProblemIndex } from './problem-index';
+import { ProblemStates } from './problem-states';
 import { loadRectificationConfig, RECTIFICATION_CONFIG } from './rectification-config';
 import { DeadlineWarningCheck } from './warnings/deadline-warning-check';
 import { DeadlineWarningJob } from './warnings/deadline-warning.job';
@@ -70,7 +69,6 @@ import { DeadlineWarningJob } from './warnings/deadline-warning.job';
     CloseSatisfactionRoundHttpController,
     GetProblemHttpController,
     GetProblemTimelineHttpController,
-    ListPublicProblemsHttpController,
     GetPublicProblemHttpController,
     GetSatisfactionHttpController,
     GetPublicSatisfactionHttpController,
@@ -78,7 +76,7 @@ import { DeadlineWarningJob } from './warnings/deadline-warning.job';
   providers: [
     { provide: RECTIFICATION_CONFIG, useFactory: () => loadRectificationConfig() },
     OfficeCalendar,
-    ProblemIndex,
+    ProblemStates,
     ProblemUnits,
     ProblemResponsibleUnit,
     RectificationFactsLoader,
@@ -86,17 +84,12 @@ import { DeadlineWarningJob } from './warnings/deadline-warning.job';
     DeadlineWarningCheck,
     DeadlineWarningJob,
   ],
-  exports: [ProblemIndex, ProblemUnits, ProblemResponsibleUnit],
+  exports: [ProblemStates, ProblemUnits, ProblemResponsibleUnit],
 })
-export class RectificationModule implements OnModuleInit {
-  constructor(
-    private readonly lookups: ScopeLookupRegistry,
-    private readonly problems: ProblemUnits,
-  ) {}
+export class RectificationModule {}
 
-  onModuleInit(): void {
-    this.lookups.registerStreamCategory('problem', (streamId) => this.problems.units(streamId.slice('problem-'.length)));
-    // satisfaction-<campaign>.<unit>: ids never contain '.', so the unit is what follows it.
-    this.lookups.registerStreamCategory('satisfaction', async (streamId) => [streamId.slice(streamId.indexOf('.') + 1)]);
-  }
-}
+/** A problem concerns every unit that worked on it; `satisfaction-<campaign>.<unit>` its unit. */
+export const RECTIFICATION_STREAMS: readonly StreamCategory[] = [
+  { prefix: 'problem', units: (streamId, lookups) => lookups.lookup(ProblemUnits).units(streamId.slice('problem-'.length)) },
+  { prefix: 'satisfaction', units: async (streamId) => unitAfterDot(streamId) },
+];

@@ -1,4 +1,4 @@
-import { Injectable, Type } from '@nestjs/common';
+import { Inject, Injectable, Optional, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 
 /**
@@ -11,30 +11,42 @@ export interface UnitLookup {
   units(id: string): Promise<string[] | null>;
 }
 
-/** For stream ids `<category>-<rest>`: the lookup receives the whole stream id. */
-export type StreamUnitLookup = (streamId: string) => Promise<string[] | null>;
-
 /**
- * Finds the lookup a route names (Nest builds it in the module that owns it), and the stream
- * categories the event-stream endpoint serves, which each context registers for its streams.
+ * A kind of event stream the event-stream endpoint serves, `<prefix>-<rest>`, and the units one of
+ * them concerns (null: no such resource). Each context exports its own; the application lists them
+ * when it composes the contexts. A stream of no listed kind concerns no unit: only administrators,
+ * who see everything, read it (users' and usernames' streams).
  */
+export interface StreamCategory {
+  readonly prefix: string;
+  units(streamId: string, lookups: ScopeLookupRegistry): Promise<string[] | null>;
+}
+
+export const STREAM_CATEGORIES = Symbol('STREAM_CATEGORIES');
+
+/** `<prefix>-<campaign>.<unit>`: ids never contain '.', so the unit is what follows it. */
+export function unitAfterDot(streamId: string): string[] {
+  return [streamId.slice(streamId.indexOf('.') + 1)];
+}
+
+/** Finds the lookup a route names (Nest builds it in the module that owns it), and the units of a stream by its kind. */
 @Injectable()
 export class ScopeLookupRegistry {
-  private readonly streamLookups = new Map<string, StreamUnitLookup>();
+  private readonly streamCategories: ReadonlyMap<string, StreamCategory>;
 
-  constructor(private readonly modules: ModuleRef) {}
+  constructor(
+    private readonly modules: ModuleRef,
+    @Optional() @Inject(STREAM_CATEGORIES) categories: readonly StreamCategory[] | null,
+  ) {
+    this.streamCategories = new Map((categories ?? []).map((c) => [c.prefix, c]));
+  }
 
   lookup<T extends UnitLookup>(type: Type<T>): T {
     return this.modules.get(type, { strict: false });
   }
 
-  registerStreamCategory(category: string, lookup: StreamUnitLookup): void {
-    this.streamLookups.set(category, lookup);
-  }
-
   async streamUnits(streamId: string): Promise<string[] | null> {
-    const category = streamId.slice(0, streamId.indexOf('-'));
-    const lookup = this.streamLookups.get(category);
-    return lookup ? lookup(streamId) : null;
+    const category = this.streamCategories.get(streamId.slice(0, streamId.indexOf('-')));
+    return category ? category.units(streamId, this) : null;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { fromLookup, UnitLocator, UnitLookup } from '@platform/common';
 import { Role } from '@platform/domain';
-import { ProblemIndex, unitsOfProblem } from '../problem-index';
+import { ProblemStates, unitsOfProblem } from '../problem-states';
 
 /** The responsible unit's side (its operator, a coordinator's operator) and the office. */
 export const UNIT_SIDE: readonly Role[] = ['office', 'operator'];
@@ -17,22 +17,22 @@ export const ORGANIZERS: readonly Role[] = ['office', 'inspector', 'operator'];
  */
 @Injectable()
 export class ProblemUnits implements UnitLookup {
-  constructor(private readonly index: ProblemIndex) {}
+  constructor(private readonly problems: ProblemStates) {}
 
   async units(problemId: string): Promise<string[] | null> {
-    const s = await this.index.get(problemId);
-    return s?.exists ? unitsOfProblem(s) : null;
+    const s = await this.problems.get(problemId);
+    return s ? unitsOfProblem(s) : null;
   }
 }
 
 /** Verifiers must cover the responsible unit itself, not merely one of the helpers. */
 @Injectable()
 export class ProblemResponsibleUnit implements UnitLookup {
-  constructor(private readonly index: ProblemIndex) {}
+  constructor(private readonly problems: ProblemStates) {}
 
   async units(problemId: string): Promise<string[] | null> {
-    const s = await this.index.get(problemId);
-    return s?.exists ? [s.responsibleUnitId] : null;
+    const s = await this.problems.get(problemId);
+    return s ? [s.responsibleUnitId] : null;
   }
 }
 

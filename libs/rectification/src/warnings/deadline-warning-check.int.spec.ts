@@ -7,7 +7,7 @@ import { DEFAULT_WARNING_THRESHOLDS, ProblemEvent, problemStreamId } from '@plat
 import { EventStore, SqliteEventStore } from '@platform/event-store';
 import { OfficeCalendar } from '../office-calendar';
 import { RectificationFactsLoader } from '../rectification-facts';
-import { ProblemIndex } from '../problem-index';
+import { ProblemStates } from '../problem-states';
 import { DeadlineWarningCheck } from './deadline-warning-check';
 
 const PROBLEM = 'p-1';
@@ -81,7 +81,8 @@ describe('DeadlineWarningCheck: each level recorded exactly once', () => {
   const checkOn = (s: EventStore) =>
     new DeadlineWarningCheck(
       new StreamCommandRunner(s, () => now),
-      new ProblemIndex(s),
+      // The candidate is the one problem, as its stream holds it now.
+      { dueOn: async () => [(await new ProblemStates(s).get(PROBLEM))!] },
       { campaign: async () => ({ warningThresholds: DEFAULT_WARNING_THRESHOLDS }) } as unknown as RectificationFactsLoader,
       { today: () => '2026-05-02' } as OfficeCalendar,
     );

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CampaignStates } from '@platform/campaigns';
 import { CommandMeta, runUseCase, StreamCommandRunner, streamUseCase } from '@platform/common';
 import {
@@ -15,7 +15,7 @@ import {
 } from '@platform/domain';
 import { OfficeCalendar } from '../office-calendar';
 import { rectificationFacts, RectificationFactsLoader } from '../rectification-facts';
-import { ProblemIndex } from '../problem-index';
+import { WARNING_CANDIDATES, WarningCandidates } from './warning-candidates';
 
 export interface RaisedWarning {
   readonly problemId: string;
@@ -31,10 +31,10 @@ export interface RaisedWarning {
 
 export interface WarningCheckReport {
   readonly today: string;
-  /** Deadlines that looked due in the index. */
+  /** Deadlines that looked due in the states the check was given. */
   readonly due: number;
   readonly raised: RaisedWarning[];
-  /** Due in the index, but already recorded by the time this check wrote (another run was first). */
+  /** Looked due, but already recorded by the time this check wrote (another run was first). */
   readonly alreadyRecorded: number;
   /** The decider refused (the problem changed meanwhile) or the store failed; the next run tries again. */
   readonly failed: { readonly problemId: string; readonly partId: string | null; readonly code: string; readonly message: string }[];
@@ -120,20 +120,20 @@ async function raise(runner: StreamCommandRunner, input: RaiseWarningInput, meta
   };
 }
 
-/** The platform's job: every problem the index holds, today by the office calendar. */
+/** The platform's job: the problems with a deadline near or past, today by the office calendar. */
 @Injectable()
 export class DeadlineWarningCheck {
   private readonly logger = new Logger('deadline-warnings');
 
   constructor(
     private readonly runner: StreamCommandRunner,
-    private readonly index: ProblemIndex,
+    @Inject(WARNING_CANDIDATES) private readonly candidates: WarningCandidates,
     private readonly facts: RectificationFactsLoader,
     private readonly calendar: OfficeCalendar,
   ) {}
 
   async run(meta: CommandMeta): Promise<WarningCheckReport> {
     const today = this.calendar.today();
-    return checkDeadlines(await this.index.all(), today, this.facts, this.runner, meta, this.logger);
+    return checkDeadlines(await this.candidates.dueOn(today), today, this.facts, this.runner, meta, this.logger);
   }
 }

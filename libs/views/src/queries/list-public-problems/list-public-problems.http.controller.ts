@@ -1,17 +1,20 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CampaignParams, STAFF } from '@platform/common';
 import { CampaignFactsLoader } from '@platform/campaigns';
 import { OrganizationDirectory } from '@platform/organizations';
-import { ProblemIndex } from '../../problem-index';
-import { publicProblem } from '../public-problem-view';
+import { READ_STORE, ReadStore } from '@platform/read-models';
+import { publicProblem } from '@platform/rectification';
+import { LEDGER_PROBLEM_STATES, LEDGER_PROBLEMS, LedgerProblemDoc, LedgerProblemStateDoc } from '../../rectification-tracker/rectification-ledger.documents';
+import { ViewMoments } from '../../shared/view-moment';
 import { ListPublicProblemsAnswer } from './list-public-problems.response';
 
 @ApiTags('public 公示')
 @Controller('api/public/campaigns')
 export class ListPublicProblemsHttpController {
   constructor(
-    private readonly index: ProblemIndex,
+    private readonly moments: ViewMoments,
+    @Inject(READ_STORE) private readonly store: ReadStore,
     private readonly campaigns: CampaignFactsLoader,
     private readonly directory: OrganizationDirectory,
   ) {}
@@ -23,8 +26,13 @@ export class ListPublicProblemsHttpController {
   async list(@Param() p: CampaignParams) {
     const { state } = await this.campaigns.state(p.campaignId);
     if (!state.launched) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `活动 ${p.campaignId} 不存在 (campaign not found)` });
+    await this.moments.catchUp(['rectification-ledger']);
+    const published = await this.store.find<LedgerProblemDoc>(LEDGER_PROBLEMS, { campaignIds: p.campaignId, published: true });
+    const states = await this.store.find<LedgerProblemStateDoc>(LEDGER_PROBLEM_STATES, { _id: { $in: published.map((d) => d._id) } });
     const tree = await this.directory.current();
-    const problems = (await this.index.all())
+    // A problem belongs to the campaign that registered it and to the look-back whose cycle it is in now.
+    const problems = states
+      .map((d) => d.state)
       .filter((s) => s.current.campaignId === p.campaignId || s.campaignId === p.campaignId)
       .map((s) => publicProblem(s, tree))
       .filter((v) => v !== null)

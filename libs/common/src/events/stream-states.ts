@@ -1,0 +1,50 @@
+import { EventStore, NO_REVISION } from '@platform/event-store';
+
+/** How a stream's events fold into its state: a decider's `initialState` and `evolve`. */
+export interface StreamFolding<S, E> {
+  initialState(): S;
+  evolve(state: S, event: E): S;
+}
+
+export interface FoldedStream<S> {
+  readonly state: S;
+  /** The revision of the last event folded in; NO_REVISION for a stream with no events. */
+  readonly revision: number;
+}
+
+/**
+ * Single streams' states, kept and brought up to date on each call by reading only the events
+ * after the revision kept — so a caller sees the stream as stored now, and a campaign enrolling
+ * thousands of units is not re-folded per command. The least recently used states are dropped
+ * beyond `capacity`: they are re-read from the stream when asked again.
+ */
+export class StreamStates<S, E> {
+  private readonly kept = new Map<string, FoldedStream<S>>();
+
+  constructor(
+    private readonly store: Pick<EventStore, 'readStream'>,
+    private readonly folding: StreamFolding<S, E>,
+    private readonly capacity = 10_000,
+  ) {}
+
+  async get(streamId: string): Promise<FoldedStream<S>> {
+    const known = this.kept.get(streamId) ?? { state: this.folding.initialState(), revision: NO_REVISION };
+    const newer = await this.store.readStream(streamId, { fromRevision: known.revision + 1 });
+    const next: FoldedStream<S> =
+      newer.length === 0
+        ? known
+        : {
+            state: newer.reduce((s, e) => this.folding.evolve(s, e as unknown as E), known.state),
+            revision: newer[newer.length - 1].streamRevision,
+          };
+    // Concurrent callers may fold the same events; the result is the same, and only a newer one is kept.
+    if (next.revision !== NO_REVISION && (this.kept.get(streamId)?.revision ?? NO_REVISION) <= next.revision) this.keep(streamId, next);
+    return next;
+  }
+
+  private keep(streamId: string, folded: FoldedStream<S>): void {
+    this.kept.delete(streamId);
+    this.kept.set(streamId, folded);
+    if (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value as string);
+  }
+}

@@ -1,0 +1,52 @@
+import { ReadStreamOptions, StoredEvent } from '@platform/event-store';
+import { StreamStates } from './stream-states';
+
+/** Streams of numbered events; the state is the sum of their `n`. Counts the events each read returns. */
+function storeOf(streams: Record<string, number[]>) {
+  const store = {
+    returned: 0,
+    streams,
+    async readStream(streamId: string, o: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+      const events = (store.streams[streamId] ?? []).map((n, i) => ({ streamId, streamRevision: i, data: { n } }) as unknown as StoredEvent);
+      const newer = events.filter((e) => e.streamRevision >= (o.fromRevision ?? 0));
+      store.returned += newer.length;
+      return newer;
+    },
+  };
+  return store;
+}
+
+const sum = { initialState: () => 0, evolve: (s: number, e: { data: { n: number } }) => s + e.data.n };
+
+describe('StreamStates', () => {
+  it('folds a stream, then reads only what was appended since', async () => {
+    const store = storeOf({ a: [1, 2] });
+    const states = new StreamStates(store, sum);
+    expect(await states.get('a')).toEqual({ state: 3, revision: 1 });
+    store.streams.a.push(10);
+    expect(await states.get('a')).toEqual({ state: 13, revision: 2 });
+    expect(store.returned).toBe(3);
+  });
+
+  it('answers the initial state for a stream with no events, and keeps nothing for it', async () => {
+    const store = storeOf({});
+    const states = new StreamStates(store, sum);
+    expect(await states.get('none')).toEqual({ state: 0, revision: -1 });
+    store.streams.none = [5];
+    expect(await states.get('none')).toEqual({ state: 5, revision: 0 });
+  });
+
+  it('drops the least recently used state beyond its capacity and folds it again when asked', async () => {
+    const store = storeOf({ a: [1], b: [2], c: [3] });
+    const states = new StreamStates(store, sum, 2);
+    await states.get('a');
+    await states.get('b');
+    await states.get('a');
+    await states.get('c'); // b is the least recently used
+    store.returned = 0;
+    await states.get('a');
+    expect(store.returned).toBe(0);
+    expect(await states.get('b')).toEqual({ state: 2, revision: 0 });
+    expect(store.returned).toBe(1);
+  });
+});
