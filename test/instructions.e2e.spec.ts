@@ -72,6 +72,10 @@ describe('leaders’ instructions (批示) over HTTP', () => {
     const audit = await expectStatus(p.http().get('/api/audit-trail?streamId=instruction-instr-1').set(w.office), 200);
     expect(audit.body.items.map((e: { typeName: string }) => e.typeName).sort()).toEqual(['报告批示落实情况', '签收批示', '领导批示'].sort());
 
+    const stream = await expectStatus(p.http().get('/api/streams/instruction-instr-1/events').set(w.leader), 200);
+    expect(JSON.stringify(stream.body)).toContain('InstructionReported');
+    await expectStatus(p.http().get('/api/streams/instruction-instr-1/events').set(leaderElsewhere), 404);
+
     const listed = await expectStatus(p.http().get('/api/instructions?targetKind=problem&targetId=p-1').set(w.operator), 200);
     expect(listed.body).toMatchObject({ total: 1, instructions: [{ instructionId: 'instr-1' }] });
     expect((await expectStatus(p.http().get('/api/instructions?unitId=branch-1&open=true').set(w.operator), 200)).body.total).toBe(0);
