@@ -1,5 +1,6 @@
 import { AccessRule } from '@platform/common';
 import { buildAccessWorld, INSIDE, OUTSIDE, ROLES_UNDER_TEST, RoleUnderTest } from './support/access-world';
+import { untilFirstEvent } from './support/event-stream';
 import { discoverRoutes, RouteInfo } from './support/routes';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -15,6 +16,7 @@ const SCOPE_BODIES: Record<string, { inside: object; outside: object }> = {
   'POST /api/problems': { inside: { responsibleUnitId: 'ba' }, outside: { responsibleUnitId: 'bb' } },
   'POST /api/assessments': { inside: { unitIds: ['ba'] }, outside: { unitIds: ['bb'] } },
   'POST /api/key-tasks/:taskId/parts': { inside: { parts: [{ unitId: 'ba', responsible: '张书记' }] }, outside: { parts: [{ unitId: 'bb', responsible: '张书记' }] } },
+  'POST /api/instructions': { inside: { addressedUnitIds: ['ba'] }, outside: { addressedUnitIds: ['bb'] } },
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;
@@ -65,7 +67,7 @@ describe('access matrix: every endpoint × every role × inside / outside scope'
           const body = SCOPE_BODIES[route.key]?.[where] ?? {};
           const path = pathFor(route, where);
           const req = route.method === 'GET' ? p.http().get(path) : p.http().post(path).send(body);
-          const res = await req.set(users[role]);
+          const res = await req.set(users[role]).parse(untilFirstEvent);
           calls++;
           const ok = expected === 'allowed' ? ![401, 403, 404].includes(res.status) && res.status < 500 : res.status === expected;
           if (!ok) mismatches.push(`${route.key} as ${role} ${where}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);

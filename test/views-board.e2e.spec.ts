@@ -117,6 +117,8 @@ describe('progress board over HTTP', () => {
     const health = await expectStatus(p.http().get('/health'), 200);
     expect(health.body.projections.items.map((x: { name: string }) => x.name).sort()).toEqual([
       'audit-trail',
+      'inbox',
+      'instructions',
       'notices',
       'progress-board',
       'rectification-ledger',

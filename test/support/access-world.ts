@@ -14,8 +14,8 @@ export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
 export const EVIDENCE_FILE = samplePng([30, 120, 200]);
 const EVIDENCE_SHA = createHash('sha256').update(EVIDENCE_FILE).digest('hex');
 
-export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a', periodId: 'period-a', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1', taskId: 'task-a', stockTakeId: 'st-1', sha256: EVIDENCE_SHA };
-export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b', periodId: 'period-b', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1', taskId: 'task-b', stockTakeId: 'st-1', sha256: EVIDENCE_SHA };
+export const INSIDE = { unitId: 'ba', campaignId: 'camp-a', problemId: 'prob-a', partId: 'part-1', userId: 'target-user', streamId: 'org-ba', noticeId: 'notice-a', periodId: 'period-a', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1', taskId: 'task-a', stockTakeId: 'st-1', sha256: EVIDENCE_SHA, instructionId: 'instr-a' };
+export const OUTSIDE = { unitId: 'bb', campaignId: 'camp-b', problemId: 'prob-b', partId: 'part-1', userId: 'target-user', streamId: 'org-bb', noticeId: 'notice-b', periodId: 'period-b', schemeId: 'scheme-1', appealId: 'appeal-1', memberId: 'member-1', taskId: 'task-b', stockTakeId: 'st-1', sha256: EVIDENCE_SHA, instructionId: 'instr-b' };
 
 const TREE = [
   { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
@@ -90,6 +90,9 @@ export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnde
       const res = await p.http().post(path).set(who).send(body);
       if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     }
+  }
+  for (const [instructionId, problemId, unit] of [['instr-a', 'prob-a', 'ba'], ['instr-b', 'prob-b', 'bb']]) {
+    await ok('/api/instructions', { instructionId, targetKind: 'problem', targetId: problemId, text: '请抓紧整改', addressedUnitIds: [unit] });
   }
   await ok('/api/users', { userId: 'target-user', username: 'target-user', displayName: '目标', role: 'operator', scopeUnitIds: ['ba'], password: 'target-password-1' });
   return users;

@@ -445,6 +445,29 @@ describe('the web app in a browser', () => {
     await screenshot(page, 'notice-ranking');
   });
 
+  it('brings an instruction to the liaison’s inbox, opens it from there and acknowledges it', async () => {
+    const page = await signedIn('operator');
+    const unitId = (await page.evaluate(() => JSON.parse(sessionStorage.getItem('ctp.user')!).scopeUnitIds[0])) as string;
+    const issued = await api('office', '/api/instructions', {
+      method: 'POST',
+      body: { instructionId: 'instr-web-1', targetKind: 'unit', targetId: unitId, text: '请把整改工作抓实抓细（网页测试）', addressedUnitIds: [unitId] },
+    });
+    expect(issued.status).toBe(201);
+    await page.goto(`${w.base}/inbox`);
+    const item = page.getByTestId('inbox-list').locator('.ant-list-item').filter({ hasText: '网页测试' });
+    await item.waitFor({ timeout: 15_000 });
+    expect(Number(await page.getByTestId('inbox-badge').locator('.ant-badge-count').getAttribute('title'))).toBeGreaterThan(0);
+    await item.click();
+    await page.waitForURL('**/instructions/instr-web-1');
+    const form = page.getByTestId('acknowledge-form');
+    await form.waitFor();
+    await form.locator('button[type=submit]').click();
+    await page.getByText('已签收').first().waitFor({ timeout: 15_000 });
+    const after = (await api('office', '/api/instructions/instr-web-1')).body as { instruction: { units: { status: string }[] } };
+    expect(after.instruction.units[0].status).toBe('acknowledged');
+    await screenshot(page, 'instruction-acknowledged');
+  });
+
   it('shows the published rectification plans to anyone on a phone, without signing in', async () => {
     const published = (await (await fetch(`${w.base}/api/public/campaigns/${MAIN_CAMPAIGN_ID}/problems`)).json()) as { total: number; problems: { description: string; responsibleUnitName: string }[] };
     expect(published.problems.length).toBeGreaterThan(0);

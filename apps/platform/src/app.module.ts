@@ -7,6 +7,8 @@ import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@
 import { IdentityModule } from '@platform/identity';
 import { MEMBER_STREAMS, MembersModule } from '@platform/members';
 import { KEY_TASK_STREAMS, KeyTasksModule } from '@platform/key-tasks';
+import { InboxModule } from '@platform/inbox';
+import { InstructionsModule } from '@platform/instructions';
 import { ORGANIZATION_STREAMS, OrganizationsModule } from '@platform/organizations';
 import { ReadModelsModule } from '@platform/read-models';
 import { RECTIFICATION_STREAMS, RectificationModule } from '@platform/rectification';
@@ -40,6 +42,8 @@ export class AppModule {
         MembersModule,
         KeyTasksModule,
         BlobsModule,
+        InstructionsModule,
+        InboxModule,
       ],
       controllers: [HealthHttpController],
     };

@@ -44,6 +44,8 @@ export const router = createBrowserRouter([
       { path: 'key-tasks', lazy: page(() => import('./pages/KeyTasksPage')) },
       { path: 'key-tasks/:taskId', lazy: page(() => import('./pages/KeyTaskPage')) },
       { path: 'search', lazy: page(() => import('./pages/SearchPage')) },
+      { path: 'inbox', lazy: page(() => import('./pages/InboxPage')) },
+      { path: 'instructions/:instructionId', lazy: page(() => import('./pages/InstructionPage')) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

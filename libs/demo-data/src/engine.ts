@@ -22,7 +22,7 @@ import {
   scoreAssessment,
   submitSelfAssessment,
 } from '@platform/assessments';
-import { CommandMeta, CommandResult, ManyStreamUseCase, NO_SCOPE, runUseCase, StreamCommandRunner, StreamUseCase } from '@platform/common';
+import { ActorScope, CommandMeta, CommandResult, ManyStreamUseCase, NO_SCOPE, runUseCase, StreamCommandRunner, StreamUseCase } from '@platform/common';
 import {
   Actor,
   assessmentDecider,
@@ -45,6 +45,7 @@ import {
 import { SqliteEventStore } from '@platform/event-store';
 import { IdentityPorts, registerUser } from '@platform/identity';
 import { assignTaskParts, closeStockTake, commentTaskReport, defineKeyTask, reportTaskProgress, returnTaskReport, scheduleStockTake } from '@platform/key-tasks';
+import { acknowledgeInstruction, InstructionPorts, issueInstruction, reportOnInstruction } from '@platform/instructions';
 import { changeMemberCount, createUnit, importUnits } from '@platform/organizations';
 import { changeMemberStatus, closeMemberSearch, importMembers, openMemberSearch, parseMemberCsv, recordMemberParticipation, recordSearchAttempt } from '@platform/members';
 import {
@@ -73,6 +74,7 @@ import {
   rejectFix,
   resumeRectification,
   reviewDeferral,
+  unitsOfProblem,
   WARNING_JOB_ACTOR,
 } from '@platform/rectification';
 import { Calendar, iso, MINUTE } from './calendar';
@@ -148,6 +150,12 @@ export class DemoEngine {
       scheme: async (schemeId) => fold(assessmentSchemeDecider, (await this.streams.readStream(assessmentSchemeStreamId(schemeId))) as unknown as AssessmentSchemeEvent[]),
       period: async (periodId) => fold(assessmentDecider, (await this.streams.readStream(assessmentStreamId(periodId))) as unknown as AssessmentEvent[]),
       usernameTaken: async (username) => this.streams.has(usernameStreamId(username)),
+      problemUnits: async (problemId) => {
+        const s = this.streams.stateOf<ProblemState>(problemStreamId(problemId));
+        return s?.exists ? unitsOfProblem(s) : null;
+      },
+      // The demo city publishes no notices (they are an office's act on the day, not history).
+      notice: async () => null,
       storePassword: async (userId, password) => {
         const hash = hashes.get(password);
         if (!hash) throw new Error(`no demo password hash for ${userId}`);
@@ -347,7 +355,16 @@ export class DemoEngine {
     CommentTaskReport: (a, op) => this.send(a, commentTaskReport, stockTakeUnitInput(op)),
     ReturnTaskReport: (a, op) => this.send(a, returnTaskReport, stockTakeUnitInput(op)),
     CloseStockTake: (a, op) => this.send(a, closeStockTake, { taskId: op.taskId, stockTakeId: op.stockTakeId }),
+    IssueInstruction: (a, op) => this.send(a, issueInstruction, { scope: this.scopeOf(a.by), ...op.body }),
+    AcknowledgeInstruction: (a, op) => this.send(a, acknowledgeInstruction, { instructionId: op.instructionId, unitId: op.unitId, ...op.body }),
+    ReportOnInstruction: (a, op) => this.send(a, reportOnInstruction, { instructionId: op.instructionId, unitId: op.unitId, ...op.body }),
   };
+
+  /** The scope the sign-in would give the caller: its roots and, for a leader, its contact points. */
+  private scopeOf(by: string): ActorScope {
+    const user = this.streams.user(by);
+    return { all: user?.role === 'admin', roots: [...(user?.scopeUnitIds ?? []), ...(user?.contactPointUnitIds ?? [])] };
+  }
 
   private async route(a: DemoAction): Promise<void> {
     const op = a.op;
@@ -359,7 +376,7 @@ export class DemoEngine {
 }
 
 type RoutedOp = Exclude<DemoOp, { type: 'WarningCheck' }>;
-type DemoPorts = IdentityPorts & RectificationPorts & AssessmentPorts;
+type DemoPorts = IdentityPorts & RectificationPorts & AssessmentPorts & InstructionPorts;
 
 const unitInput = <B>(op: { campaignId: string; unitId: string; body: B }) => ({ campaignId: op.campaignId, unitId: op.unitId, ...op.body });
 const problemInput = <B>(op: { problemId: string; body: B }) => ({ problemId: op.problemId, ...op.body });

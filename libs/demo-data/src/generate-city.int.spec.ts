@@ -26,6 +26,8 @@ import {
   USER_EVENT_TYPES,
   MEMBER_ROSTER_EVENT_TYPES,
   memberRosterDecider,
+  INSTRUCTION_EVENT_TYPES,
+  instructionDecider,
   userDecider,
 } from '@platform/domain';
 import { SqliteEventStore } from '@platform/event-store';
@@ -65,6 +67,7 @@ const DECIDERS: { prefix: string; decider: Pick<Decider<never, unknown, DomainEv
   { prefix: 'demonstration-point-', decider: demonstrationPointDecider as never, types: DEMONSTRATION_POINT_EVENT_TYPES },
   { prefix: 'member-roster-', decider: memberRosterDecider as never, types: MEMBER_ROSTER_EVENT_TYPES },
   { prefix: 'key-task-', decider: keyTaskDecider as never, types: KEY_TASK_EVENT_TYPES },
+  { prefix: 'instruction-', decider: instructionDecider as never, types: INSTRUCTION_EVENT_TYPES },
 ];
 
 describe('generateCity', () => {

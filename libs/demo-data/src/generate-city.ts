@@ -9,6 +9,7 @@ import { DemoEngine, EngineProgress } from './engine';
 import { DemoAction } from './operations';
 import { DEMO_PASSWORDS, operatorIdOf, planPeople } from './people';
 import { hashString, rngFor } from './random';
+import { planInstructions } from './instructions-scenario';
 import { LOOK_BACK_CAMPAIGN_ID, MAIN_CAMPAIGN_ID, planScenario } from './scenario';
 import { CitySummary, summarizeCity } from './summary';
 
@@ -85,7 +86,9 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
   const cal = new Calendar(nowMs);
   const plan = planCity(seed, scale);
   const people = planPeople(plan, rngFor(seed, 'people'));
-  const scenario = planScenario(seed, plan, people, cal);
+  const main = planScenario(seed, plan, people, cal);
+  const extra = planInstructions(seed, plan, people, cal, main.actions, main.latest);
+  const scenario = { ...main, actions: [...main.actions, ...extra].sort((a, b) => a.at - b.at || a.seq - b.seq) };
 
   const hasher = new Argon2PasswordHasher();
   const passwordHashes: Record<string, string> = {};

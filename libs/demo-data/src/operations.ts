@@ -60,6 +60,9 @@ export type DemoOp =
   | StockTakeUnitOp<'CommentTaskReport', { comment: string }>
   | StockTakeUnitOp<'ReturnTaskReport', { reason: string }>
   | { type: 'CloseStockTake'; taskId: string; stockTakeId: string; body: Record<string, never> }
+  | { type: 'IssueInstruction'; body: IssueInstructionBody }
+  | InstructionOp<'AcknowledgeInstruction', { note?: string }>
+  | InstructionOp<'ReportOnInstruction', { report: string }>
   /** A run of the deadline-warning job: every problem (the day's first run) or those touched since the last run. */
   | { type: 'WarningCheck'; problemIds: string[] | null };
 
@@ -99,6 +102,16 @@ export interface OpenPeriodBody {
   unitIds: string[];
 }
 type StockTakeUnitOp<T extends string, B> = { type: T; taskId: string; stockTakeId: string; unitId: string; body: B };
+type InstructionOp<T extends string, B> = { type: T; instructionId: string; unitId: string; body: B };
+
+export interface IssueInstructionBody {
+  instructionId: string;
+  targetKind: 'problem' | 'unit' | 'notice';
+  targetId: string;
+  text: string;
+  addressedUnitIds: string[];
+  deadline?: string;
+}
 
 export interface ImportRow {
   unitId: string;
@@ -296,5 +309,11 @@ export function httpRequestOf(op: DemoOp): HttpRequest | null {
       return post(`${stockTakeUnit(op)}/return`, op.body);
     case 'CloseStockTake':
       return post(`/api/key-tasks/${op.taskId}/stock-takes/${op.stockTakeId}/close`, op.body);
+    case 'IssueInstruction':
+      return post('/api/instructions', op.body);
+    case 'AcknowledgeInstruction':
+      return post(`/api/instructions/${op.instructionId}/units/${op.unitId}/acknowledgement`, op.body);
+    case 'ReportOnInstruction':
+      return post(`/api/instructions/${op.instructionId}/units/${op.unitId}/report`, op.body);
   }
 }

@@ -47,3 +47,7 @@ export * from './members/member-roster.decider';
 export * from './members/roster-figures';
 export * from './shared/checked-text';
 export * from './members/roster-privacy';
+export * from './instructions/instruction.events';
+export * from './instructions/instruction.decider';
+export * from './inbox/inbox.events';
+export * from './inbox/inbox-reads.decider';

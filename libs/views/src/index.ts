@@ -21,3 +21,8 @@ export * from './member-roster/member-roster.projection';
 export * from './key-task-schedule/key-task-schedule.documents';
 export * from './key-task-schedule/key-task-schedule.projection';
 export * from './key-task-schedule/schedule-view';
+export * from './instructions/instructions.documents';
+export * from './instructions/instructions.projection';
+export { InstructionUnits } from './shared/view-lookups';
+export * from './inbox/inbox.documents';
+export * from './inbox/inbox.projection';

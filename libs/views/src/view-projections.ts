@@ -1,6 +1,8 @@
 import { Projection } from '@platform/read-models';
 import { assessmentResultsProjection } from './assessment-results/assessment-results.projection';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { inboxProjection } from './inbox/inbox.projection';
+import { instructionsProjection } from './instructions/instructions.projection';
 import { noticesProjection } from './notices/notices.projection';
 import { progressBoardProjection } from './progress-board/progress-board.projection';
 import { memberRosterProjection } from './member-roster/member-roster.projection';
@@ -20,4 +22,6 @@ export const VIEW_PROJECTIONS: readonly Projection[] = [
   memberRosterProjection as Projection,
   keyTaskScheduleProjection as Projection,
   searchProjection as Projection,
+  instructionsProjection as Projection,
+  inboxProjection as Projection,
 ];

@@ -33,7 +33,9 @@ import { SearchReader } from './search/search-reader';
 import { LEDGER_PROBLEMS, LedgerProblemDoc } from './rectification-tracker/rectification-ledger.documents';
 import { WARNING_CANDIDATES } from '@platform/rectification';
 import { LedgerWarningCandidates } from './rectification-tracker/ledger-warning-candidates';
-import { LedgerProblemUnits, NoticeUnits } from './shared/view-lookups';
+import { InstructionUnits, LedgerProblemUnits, NoticeUnits } from './shared/view-lookups';
+import { GetInstructionHttpController } from './queries/get-instruction/get-instruction.http.controller';
+import { ListInstructionsHttpController } from './queries/list-instructions/list-instructions.http.controller';
 import { ViewMoments } from './shared/view-moment';
 import { VIEW_PROJECTIONS } from './view-projections';
 import { ExportAssessmentResultsHttpController } from './queries/export-assessment-results/export-assessment-results.http.controller';
@@ -92,13 +94,16 @@ import { ListKeyTasksHttpController } from './queries/list-key-tasks/list-key-ta
     PublishKeyTaskNoticeHttpController,
     ListKeyTaskNoticesHttpController,
     SearchHttpController,
+    ListInstructionsHttpController,
+    GetInstructionHttpController,
   ],
-  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits, { provide: WARNING_CANDIDATES, useClass: LedgerWarningCandidates }, SearchReader],
-  exports: [ViewMoments, WARNING_CANDIDATES],
+  providers: [ViewMoments, NoticeCommands, LedgerProblemUnits, NoticeUnits, InstructionUnits, { provide: WARNING_CANDIDATES, useClass: LedgerWarningCandidates }, SearchReader],
+  exports: [ViewMoments, WARNING_CANDIDATES, InstructionUnits],
 })
 export class ViewsModule {}
 
-/** A notice concerns the units on its board. */
+/** A notice concerns the units on its board; an instruction its target's and its addressed units. */
 export const VIEW_STREAMS: readonly StreamCategory[] = [
   { prefix: 'notice', units: (streamId, lookups) => lookups.lookup(NoticeUnits).units(streamId.slice('notice-'.length)) },
+  { prefix: 'instruction', units: (streamId, lookups) => lookups.lookup(InstructionUnits).units(streamId.slice('instruction-'.length)) },
 ];

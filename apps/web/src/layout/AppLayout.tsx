@@ -12,6 +12,7 @@ import { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
 import { dateTime } from '../shared/format';
 import { OutboxButton } from '../offline/OutboxButton';
+import { InboxBadge } from './InboxBadge';
 import { ASSESSMENT_ROLES, AUDIT_ROLES, KEY_TASK_ROLES, ROLE_NAMES } from '../shared/roles';
 
 const MENU: { path: string; label: MessageKey; roles?: readonly string[] }[] = [
@@ -97,6 +98,7 @@ export function AppLayout() {
             disabledDate={(d) => d.isAfter(dayjs())}
             onChange={(d) => setAsOf(d ? d.toISOString() : null)}
           />
+          <InboxBadge />
           <OutboxButton />
           <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
             {t('language')}

@@ -1,10 +1,11 @@
-import { Card, Descriptions, Spin, Table, Typography } from 'antd';
+import { Card, Descriptions, Space, Spin, Table, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useNotice } from '../api/queries';
 import type { BoardRow, KeyTaskSchedule } from '../api/view-types';
 import { useI18n } from '../i18n/i18n';
 import { dateTime, pct, rateColor } from '../shared/format';
 import { ScheduleRollupTable, ScheduleTable } from '../shared/ScheduleTable';
+import { InstructionPanel } from '../shared/InstructionPanel';
 
 /** One notice as published: its ranking is the stored snapshot, reproducible from the event log. */
 export default function NoticePage() {
@@ -32,6 +33,7 @@ export default function NoticePage() {
     );
   }
   return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
     <Card size="small" title={n.title}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="通报日期">{n.noticeDate}</Descriptions.Item>
@@ -60,5 +62,7 @@ export default function NoticePage() {
         ]}
       />
     </Card>
+    <InstructionPanel kind="notice" id={noticeId} defaultUnitIds={[]} />
+    </Space>
   );
 }

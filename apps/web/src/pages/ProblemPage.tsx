@@ -9,6 +9,7 @@ import type { JointPart, TimelineEvent } from '../api/view-types';
 import { session } from '../auth/session';
 import { CommandForm } from '../forms/CommandForm';
 import { useI18n } from '../i18n/i18n';
+import { InstructionPanel } from '../shared/InstructionPanel';
 import { useAppState } from '../shared/app-state';
 import { dateTime, lagText, WARNING_COLOR } from '../shared/format';
 import { HandlingTag, SupervisionTag, WarningTag } from '../shared/problem-tags';
@@ -109,6 +110,7 @@ export default function ProblemPage() {
           {canProgress && <ProgressForm problemId={p.problemId} />}
           {canVerify && <VerifyForms problemId={p.problemId} />}
           {canSupervise && <SupervisionForm problemId={p.problemId} />}
+          <InstructionPanel kind="problem" id={p.problemId} defaultUnitIds={[p.responsibleUnitId]} />
           <Link to={`/tracker?root=${p.responsibleUnitId}`}>← {t('tracker')}</Link>
         </Space>
       </Col>

@@ -11,6 +11,7 @@ import type { components } from '../api/schema';
 import { session } from '../auth/session';
 import { CommandForm } from '../forms/CommandForm';
 import { useI18n } from '../i18n/i18n';
+import { InstructionPanel } from '../shared/InstructionPanel';
 import type { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
 import { newIdempotencyKey } from '../shared/format';
@@ -101,6 +102,7 @@ export default function UnitPage() {
           {writer && u.currentPhase && <ParticipationForm unitId={unitId} memberCount={unit?.memberCount} />}
           {writer && u.currentPhase && u.transition.status !== 'pending' && <ApplyForm unitId={unitId} phaseKey={u.currentPhase.key} />}
           {reviewer && u.transition.phaseKey && <ReviewForms unitId={unitId} phaseKey={u.transition.phaseKey} />}
+          <InstructionPanel kind="unit" id={unitId} defaultUnitIds={[unitId]} />
         </Space>
       </Col>
     </Row>

@@ -2,6 +2,8 @@ import {
   ASSESSMENT_EVENT_TYPES,
   ASSESSMENT_SCHEME_EVENT_TYPES,
   DEMONSTRATION_POINT_EVENT_TYPES,
+  INBOX_EVENT_TYPES,
+  INSTRUCTION_EVENT_TYPES,
   KEY_TASK_EVENT_TYPES,
   MEMBER_ROSTER_EVENT_TYPES,
   NOTICE_EVENT_TYPES,
@@ -42,6 +44,8 @@ export const AUDITED_EVENT_TYPES: readonly string[] = [
     ...ASSESSMENT_EVENT_TYPES,
     ...DEMONSTRATION_POINT_EVENT_TYPES,
     ...MEMBER_ROSTER_EVENT_TYPES,
+    ...INSTRUCTION_EVENT_TYPES,
+    ...INBOX_EVENT_TYPES,
     CHAIN_BREAK_ACKNOWLEDGED,
   ]),
 ];
@@ -68,14 +72,16 @@ function namedUnits(e: StoredEvent<Data>): string[] {
       return unitsOf(d.parts);
     case 'AssessmentResultsPublished':
       return unitsOf(d.results);
+    case 'InstructionIssued':
+      return [...strings((d.target as { unitIds?: unknown } | undefined)?.unitIds), ...strings(d.addressedUnitIds)];
     default:
-      if ((USER_EVENT_TYPES as readonly string[]).includes(e.type) || e.type === 'UsernameReserved') return [];
+      if ((USER_EVENT_TYPES as readonly string[]).includes(e.type) || (INBOX_EVENT_TYPES as readonly string[]).includes(e.type) || e.type === 'UsernameReserved') return [];
       return [...(typeof d.unitId === 'string' ? [d.unitId] : []), ...strings(d.unitIds)];
   }
 }
 
 /** Streams whose first events name their units and whose later ones (a stock-take, a deadline) may not. */
-const STREAMS_WITH_UNITS = ['problem-', 'key-task-', 'assessment-'];
+const STREAMS_WITH_UNITS = ['problem-', 'key-task-', 'assessment-', 'instruction-'];
 
 async function streamUnits(ctx: ProjectionContext, e: StoredEvent<Data>, named: string[]): Promise<{ units: string[]; writes: DocumentWrite[] }> {
   if (!STREAMS_WITH_UNITS.some((prefix) => e.streamId.startsWith(prefix)) || e.streamId.startsWith('assessment-scheme-')) return { units: named, writes: [] };

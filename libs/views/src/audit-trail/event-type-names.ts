@@ -74,4 +74,9 @@ export const EVENT_TYPE_NAMES: Readonly<Record<string, string>> = {
   MemberSearchAttempted: '记录查找情况',
   MemberSearchClosed: '查找结案',
   MemberParticipationRecorded: '记录党员参学',
+  InstructionIssued: '领导批示',
+  InstructionAcknowledged: '签收批示',
+  InstructionReported: '报告批示落实情况',
+  InboxItemsRead: '阅读待办',
+  InboxReadUpTo: '待办全部已读',
 };

@@ -18,6 +18,8 @@ export const GetProblemTimelineAnswer: SchemaObject = {
         type: 'object',
         properties: {
           position: { type: 'number' },
+          /** problem-<id>, or instruction-<id> for an instruction on the problem */
+          streamId: { type: 'string', nullable: true },
           streamRevision: { type: 'number', nullable: true },
           type: { type: 'string' },
           typeName: { type: 'string', nullable: true },

@@ -1,0 +1,5 @@
+export * from './instructions.module';
+export * from './instruction-commands';
+export * from './commands/issue-instruction/issue-instruction';
+export * from './commands/acknowledge-instruction/acknowledge-instruction';
+export * from './commands/report-on-instruction/report-on-instruction';
