@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { samplePdf } from '@platform/blobs';
 import { buildViewsWorld, expectStatus, fetchWorkbook, ViewsWorld } from '../libs/views/src/testing/views-world';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -66,11 +67,18 @@ describe('key tasks and their scheduling over HTTP', () => {
   it('takes the units’ reports, a unit only for itself, and the reviewers’ comments and returns within their scope', async () => {
     now = Date.parse('2026-06-20T02:00:00.000Z');
     const send = (unitId: string, body: object, who = op[unitId]) => p.http().post(`${report('st-06', unitId)}/reports`).set(who).send(body);
-    await expectStatus(send('branch-1', { value: 3, done: false, narrative: '3 个支部全部通过验收', evidence: ['sha256-aa'] }), 201);
+    // Evidence files: a reference naming no uploaded file is refused, naming the field, and nothing is written; an uploaded file's is taken.
+    const upload = await expectStatus(p.http().post('/api/files').set(op['branch-1']).attach('file', samplePdf('3 个支部验收记录'), '验收记录.pdf'), 201);
+    const before = await p.headPosition();
+    const missing = await expectStatus(send('branch-1', { value: 3, done: false, narrative: '3 个支部全部通过验收', evidence: [upload.body.ref, `sha256:${'0'.repeat(64)}`] }), 400);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'evidence.1', rule: 'storedFile' })]);
+    expect(await p.headPosition()).toBe(before);
+    await expectStatus(send('branch-1', { value: 3, done: false, narrative: '3 个支部全部通过验收', evidence: [upload.body.ref, '验收记录（纸质）'] }), 201);
     await expectStatus(send('branch-2', { value: 1, done: false, narrative: '1 个支部通过验收' }), 201);
     await expectStatus(send('branch-3', { value: 1, done: false, narrative: '阵地改造中' }), 201);
     await expectStatus(send('branch-4', { value: 1, done: false, narrative: '推进中' }), 201);
     await expectStatus(send('branch-2', { value: 3, done: true, narrative: '代报' }, op['branch-1']), 403);
+
     const noValue = await expectStatus(send('branch-1', { done: 'yes', narrative: '' }), 400);
     expect([...new Set(noValue.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual(['done', 'narrative']);
     expect((await expectStatus(send('branch-1', { done: false, narrative: '没有完成数' }), 422)).body.code).toBe('value_required');

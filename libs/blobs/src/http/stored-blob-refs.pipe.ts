@@ -5,7 +5,7 @@ import { BLOB_STORE, BlobStore } from '../blob-store.port';
 
 /**
  * Runs after validation on a request body that may name uploaded files (`attachmentRef`,
- * `attachmentRefs`): each `sha256:` reference must be well formed and name a stored file, else
+ * `attachmentRefs`, a key-task report's `evidence`): each `sha256:` reference must be well formed and name a stored file, else
  * 400 naming the field, before anything is written. `@Body(StoredBlobRefs) body`.
  */
 @Injectable()
@@ -28,9 +28,12 @@ export class StoredBlobRefs implements PipeTransform {
 
 function namedRefs(body: unknown): [string, string][] {
   if (!body || typeof body !== 'object') return [];
-  const b = body as { attachmentRef?: unknown; attachmentRefs?: unknown };
+  const b = body as Record<string, unknown>;
   const out: [string, string][] = [];
   if (typeof b.attachmentRef === 'string') out.push(['attachmentRef', b.attachmentRef]);
-  if (Array.isArray(b.attachmentRefs)) b.attachmentRefs.forEach((r, i) => typeof r === 'string' && out.push([`attachmentRefs.${i}`, r]));
+  for (const field of ['attachmentRefs', 'evidence']) {
+    const refs = b[field];
+    if (Array.isArray(refs)) refs.forEach((r, i) => typeof r === 'string' && out.push([`${field}.${i}`, r]));
+  }
   return out;
 }

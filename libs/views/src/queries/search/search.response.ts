@@ -13,7 +13,7 @@ export const SearchAnswer: SchemaObject = {
   properties: {
     asOf: AS_OF_SCHEMA,
     q: { type: 'string' },
-    kind: { type: 'string', enum: [...SEARCH_KINDS], nullable: true },
+    kind: { type: 'string', enum: [...SEARCH_KINDS, null], nullable: true },
     page: { type: 'integer' },
     pageSize: { type: 'integer' },
     total: { type: 'integer', description: '范围内的全部匹配数 (matches in scope)' },
