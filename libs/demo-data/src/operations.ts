@@ -1,4 +1,4 @@
-import { ExcusedMembers, GradeCounts, PlannedPhase, ProblemSource, Role, SatisfactionGrade, TimingClass, UnitLevel, UnitType } from '@platform/domain';
+import { ExcusedMembers, GradeCounts, PlannedPhase, ProblemSource, RankKey, Role, SatisfactionGrade, TimingClass, UnitLevel, UnitType } from '@platform/domain';
 
 /**
  * Every action of the demo city is a request the platform's HTTP API accepts, with its body as the
@@ -40,6 +40,7 @@ export type DemoOp =
   | PartOp<'ChangePartDeadline', { deadline: string; reason: string }>
   | PartOp<'ClosePart', { evidence: string }>
   | ProblemOp<'RecheckProblem', { lookBackCampaignId: string; outcome: 'held' | 'rebounded'; finding: string }>
+  | { type: 'PublishNotice'; campaignId: string; body: { noticeId: string; title: string; noticeDate: string; rankBy: RankKey } }
   /** A run of the deadline-warning job: every problem (the day's first run) or those touched since the last run. */
   | { type: 'WarningCheck'; problemIds: string[] | null };
 
@@ -192,5 +193,7 @@ export function httpRequestOf(op: DemoOp): HttpRequest | null {
       return post(`/api/problems/${op.problemId}/parts/${op.partId}/close`, op.body);
     case 'RecheckProblem':
       return post(`/api/problems/${op.problemId}/recheck`, op.body);
+    case 'PublishNotice':
+      return post(`/api/campaigns/${op.campaignId}/notices`, op.body);
   }
 }

@@ -5,6 +5,7 @@ import { CITY, personName } from './names';
 import { ANONYMOUS, DemoAction, DemoOp, SYSTEM } from './operations';
 import { DEMO_PASSWORDS, DemoPeople, InspectionGroup, operatorBody } from './people';
 import { apportion, quotaList, Rng, rngFor } from './random';
+import { planNotices } from './scenario-notices';
 import * as T from './texts';
 
 export const MAIN_CAMPAIGN_ID = 'advanced-edu-b2';
@@ -131,6 +132,7 @@ class ScenarioBuilder {
     this.mainCampaign();
     this.assignBallots();
     this.lookBack();
+    for (const notice of planNotices(this.cal, MAIN_CAMPAIGN_ID, this.cal.dayOf(this.launch))) this.must(notice.at, this.people.office[0], notice.op);
     this.actions.sort((a, b) => a.at - b.at || a.seq - b.seq);
     return { actions: this.actions, targets: this.targets, lookBackUnitIds: this.lookBackUnitIds, latest: this.latest };
   }

@@ -13,3 +13,5 @@ export * from './audit-trail/audit-trail.documents';
 export * from './audit-trail/audit-trail.projection';
 export * from './notices/notices.documents';
 export * from './notices/notices.projection';
+export { BOARD_PROJECTIONS, readBoard } from './progress-board/board-reader';
+export { publishNotice, NoticePorts, PublishNoticeInput } from './commands/publish-notice/publish-notice';
