@@ -2,7 +2,7 @@ import { EventStore } from '@platform/event-store';
 import { evolveBatch, InMemoryReadStore, Projection, ReadStore } from '@platform/read-models';
 import { BOARD_PROJECTIONS, VIEW_PROJECTIONS } from '@platform/views';
 
-const BATCH = 2000;
+const BATCH = 20000;
 
 /**
  * The board's read models kept in memory while the city is written, fed from the stored events
