@@ -72,6 +72,32 @@ describe('the demo city in the platform', () => {
     expect(seen.body.total).toBeLessThan(marker.summary.organizations.total);
   });
 
+  it('holds the office\'s four 督查通报, each reproduced from the events to the same snapshot', async () => {
+    const office = await signIn(credential('office').username, DEMO_PASSWORDS.office);
+    const list = await p.http().get(`/api/campaigns/${MAIN_CAMPAIGN_ID}/notices`).set(office);
+    expect(list.status).toBe(200);
+    const notices = [...(list.body.notices as { noticeId: string; title: string; noticeDate: string; position: number; rankBy: string; unitCount: number; publishedBy: string }[])].reverse();
+    expect(notices.map((n) => n.title.slice(0, 9))).toEqual(['第一次调研督查通报', '第二次调研督查通报', '第三次调研督查通报', '第四次调研督查通报']);
+    expect(new Set(notices.map((n) => n.rankBy)).size).toBe(4);
+    for (const [i, n] of notices.entries()) {
+      expect(n.publishedBy).toMatch(/^office-/);
+      // Every unit enrolled by then (units joining later appear on the later notices).
+      expect(n.unitCount).toBeGreaterThan(0);
+      expect(n.unitCount).toBeLessThanOrEqual(marker.summary.campaigns[MAIN_CAMPAIGN_ID].enrolled);
+      if (i > 0) {
+        expect(n.unitCount).toBeGreaterThanOrEqual(notices[i - 1].unitCount);
+        expect(n.noticeDate > notices[i - 1].noticeDate).toBe(true);
+        expect(n.position).toBeGreaterThan(notices[i - 1].position);
+      }
+      const reproduced = await p.http().get(`/api/notices/${n.noticeId}/reproduce`).set(office);
+      expect(reproduced.status).toBe(200);
+      expect(reproduced.body).toMatchObject({ position: n.position, storedSnapshotIntact: true, identical: true, differences: [] });
+    }
+    // The campaign moved on between the inspections: the four boards are not the same one.
+    const snapshots = await Promise.all(notices.map(async (n) => (await p.http().get(`/api/notices/${n.noticeId}`).set(office)).body.snapshotHash as string));
+    expect(new Set(snapshots).size).toBe(4);
+  });
+
   it('holds an intact history: the hash chain verifies up to the marker', async () => {
     const report = await p.app.get<EventStore>(EVENT_STORE).verifyChain({ until: marker.events });
     expect(report).toMatchObject({ ok: true, checked: marker.events });

@@ -47,11 +47,18 @@ export function testConfig(dataDir: string, limits: Partial<PlatformConfig['limi
 
 /** The real app on a real embedded store in a temp dir, driven over HTTP only. */
 export async function startTestPlatform(
-  options: { clock?: () => Date; dataDir?: string; limits?: Partial<PlatformConfig['limits']> } = {},
+  options: {
+    clock?: () => Date;
+    dataDir?: string;
+    limits?: Partial<PlatformConfig['limits']>;
+    /** Another administrator bootstrapped at start instead of TEST_ADMIN (signIn then cannot register users). */
+    admin?: { username: string; password: string };
+  } = {},
 ): Promise<TestPlatform> {
   process.env.NODE_ENV = 'test';
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'platform-e2e-'));
-  const config = testConfig(dataDir, options.limits);
+  const base = testConfig(dataDir, options.limits);
+  const config = options.admin ? { ...base, auth: { ...base.auth, adminUsername: options.admin.username, adminPassword: options.admin.password } } : base;
   let app = await createPlatformApp(config, options.clock);
   await app.init();
   const registered = new Set<string>([TEST_ADMIN.username]);

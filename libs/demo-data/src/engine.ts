@@ -77,7 +77,9 @@ import {
   unitsOfProblem,
   WARNING_JOB_ACTOR,
 } from '@platform/rectification';
+import { NoticePorts, publishNotice, readBoard } from '@platform/views';
 import { Calendar, iso, MINUTE } from './calendar';
+import { DemoBoard } from './demo-board';
 import { DemoStreams } from './demo-streams';
 import { DemoEvidence } from './evidence-files';
 import { ANONYMOUS, DemoAction, DemoOp, SYSTEM } from './operations';
@@ -126,6 +128,7 @@ export class DemoEngine {
   private readonly streams: DemoStreams;
   private readonly runner: StreamCommandRunner;
   private readonly ports: DemoPorts;
+  private readonly noticePorts: NoticePorts;
   /** The time of the request being executed: the command path's clock. */
   private now = 0;
   private touched = new Set<string>();
@@ -161,6 +164,16 @@ export class DemoEngine {
         if (!hash) throw new Error(`no demo password hash for ${userId}`);
         this.credentials.push({ userId, hash, at: iso(this.now) });
       },
+    };
+    const board = new DemoBoard(o.store);
+    // A notice is published right after a flush: the store's head is the command path's head.
+    this.noticePorts = {
+      headPosition: async () => this.streams.eventCount,
+      treeAt: async (position) => {
+        if (position !== this.streams.eventCount) throw new Error(`demo city: the tree is at ${this.streams.eventCount}, not ${position}`);
+        return this.streams.tree;
+      },
+      boardAt: async (position, tree, campaignId, units, query) => readBoard(await board.at(position), tree, campaignId, units, query),
     };
   }
 
@@ -261,6 +274,13 @@ export class DemoEngine {
 
   // ------------------------------------------------------------------ who sends what
 
+  /** The scope the sign-in gives a user (libs/identity/src/auth/authenticator.ts), which the notice and instruction use cases take as input. */
+  private scopeOf(by: string): ActorScope {
+    const user = this.streams.user(by);
+    if (!user) throw new Error(`unknown user ${by}`);
+    return { all: user.role === 'admin', roots: [...user.scopeUnitIds, ...user.contactPointUnitIds] };
+  }
+
   private actorOf(by: string): Actor {
     if (by === ANONYMOUS) return ANONYMOUS_VOTER;
     if (by === SYSTEM) return BOOTSTRAP_ACTOR;
@@ -287,10 +307,25 @@ export class DemoEngine {
     useCase: StreamUseCase<I, C, S, E, F, DemoPorts> | ManyStreamUseCase<I, DemoPorts>,
     input: I,
   ): Promise<CommandResult> {
+    return this.sendWith(this.ports, a, useCase, input);
+  }
+
+  private sendWith<I, C extends CommandContext, S, E extends DomainEvent, F, P>(
+    ports: P,
+    a: DemoAction,
+    useCase: StreamUseCase<I, C, S, E, F, P> | ManyStreamUseCase<I, P>,
+    input: I,
+  ): Promise<CommandResult> {
     const ids = this.o.ids;
     let correlationId: string | undefined;
     const meta: CommandMeta = { actor: this.actorOf(a.by), scope: NO_SCOPE, get correlationId() { return (correlationId ??= ids.uuid()); } };
-    return runUseCase(this.runner, this.ports, useCase, input, meta);
+    return runUseCase(this.runner, ports, useCase, input, meta);
+  }
+
+  /** The board a notice ranks is read from the stored events: what is queued is committed first. */
+  private async publishNotice(a: DemoAction, op: Extract<DemoOp, { type: 'PublishNotice' }>): Promise<CommandResult> {
+    await this.flush();
+    return this.sendWith(this.noticePorts, a, publishNotice, { campaignId: op.campaignId, scope: this.scopeOf(a.by), ...op.body });
   }
 
   /** Which use case each request goes to, with its path parameters and body as the route joins them. */
@@ -358,13 +393,8 @@ export class DemoEngine {
     IssueInstruction: (a, op) => this.send(a, issueInstruction, { scope: this.scopeOf(a.by), ...op.body }),
     AcknowledgeInstruction: (a, op) => this.send(a, acknowledgeInstruction, { instructionId: op.instructionId, unitId: op.unitId, ...op.body }),
     ReportOnInstruction: (a, op) => this.send(a, reportOnInstruction, { instructionId: op.instructionId, unitId: op.unitId, ...op.body }),
+    PublishNotice: (a, op) => this.publishNotice(a, op),
   };
-
-  /** The scope the sign-in would give the caller: its roots and, for a leader, its contact points. */
-  private scopeOf(by: string): ActorScope {
-    const user = this.streams.user(by);
-    return { all: user?.role === 'admin', roots: [...(user?.scopeUnitIds ?? []), ...(user?.contactPointUnitIds ?? [])] };
-  }
 
   private async route(a: DemoAction): Promise<void> {
     const op = a.op;

@@ -15,6 +15,8 @@ import {
   Decider,
   DomainEvent,
   fold,
+  NOTICE_EVENT_TYPES,
+  noticeDecider,
   organizationDecider,
   ORGANIZATION_EVENT_TYPES,
   PROBLEM_EVENT_TYPES,
@@ -68,6 +70,7 @@ const DECIDERS: { prefix: string; decider: Pick<Decider<never, unknown, DomainEv
   { prefix: 'member-roster-', decider: memberRosterDecider as never, types: MEMBER_ROSTER_EVENT_TYPES },
   { prefix: 'key-task-', decider: keyTaskDecider as never, types: KEY_TASK_EVENT_TYPES },
   { prefix: 'instruction-', decider: instructionDecider as never, types: INSTRUCTION_EVENT_TYPES },
+  { prefix: 'notice-', decider: noticeDecider as never, types: NOTICE_EVENT_TYPES },
 ];
 
 describe('generateCity', () => {
@@ -154,6 +157,29 @@ describe('generateCity', () => {
     expect(s.participation.rate).toBeGreaterThan(0.97);
     expect(Object.keys(s.participation.excusedByReason).sort()).toEqual(['因病住院', '外出务工', '年老体弱', '流动党员']);
     expect(s.users).toMatchObject({ admin: 1, inspector: first.marker.figures.supervisionGroups + first.marker.figures.rovingGroups });
+  });
+
+  it('publishes the office\'s four 督查通报 over the campaign, each ranking the board as it stood then', () => {
+    const all = rows(dirA);
+    const notices = all.filter((r) => r.type === 'NoticePublished');
+    expect(notices.map((r) => (JSON.parse(r.data) as { title: string }).title.slice(0, 9))).toEqual(
+      ['第一次调研督查通报', '第二次调研督查通报', '第三次调研督查通报', '第四次调研督查通报'],
+    );
+    const office = new Set(all.filter((r) => r.type === 'UserRegistered').map((r) => JSON.parse(r.data) as { userId: string; role: string }).filter((u) => u.role === 'office').map((u) => u.userId));
+    let previous = 0;
+    for (const r of notices) {
+      const n = JSON.parse(r.data) as { campaignId: string; position: number; publishedBy: string; unitIds: string[]; snapshot: { rows: { rank: number; unitId: string }[] } };
+      expect(n.campaignId).toBe('advanced-edu-b2');
+      expect(office).toContain(n.publishedBy);
+      // Published right after what it reflects: the board is every event before the notice.
+      expect(n.position).toBe(r.position - 1);
+      expect(n.position).toBeGreaterThan(previous);
+      previous = n.position;
+      expect(n.snapshot.rows.length).toBeGreaterThan(0);
+      expect(n.snapshot.rows.map((row) => row.unitId)).toEqual(n.unitIds);
+      expect(n.snapshot.rows[0].rank).toBe(1);
+    }
+    expect(new Set(notices.map((r) => (JSON.parse(r.data) as { snapshotHash: string }).snapshotHash)).size).toBe(4);
   });
 
   it('stores the demo passwords as argon2 hashes in the identity store', async () => {

@@ -1,4 +1,4 @@
-import { ExcusedMembers, GradeCounts, PlannedPhase, ProblemSource, Role, SatisfactionGrade, TimingClass, UnitLevel, UnitType } from '@platform/domain';
+import { ExcusedMembers, GradeCounts, PlannedPhase, ProblemSource, RankKey, Role, SatisfactionGrade, TimingClass, UnitLevel, UnitType } from '@platform/domain';
 
 /**
  * Every action of the demo city is a request the platform's HTTP API accepts, with its body as the
@@ -63,6 +63,7 @@ export type DemoOp =
   | { type: 'IssueInstruction'; body: IssueInstructionBody }
   | InstructionOp<'AcknowledgeInstruction', { note?: string }>
   | InstructionOp<'ReportOnInstruction', { report: string }>
+  | { type: 'PublishNotice'; campaignId: string; body: { noticeId: string; title: string; noticeDate: string; rankBy: RankKey } }
   /** A run of the deadline-warning job: every problem (the day's first run) or those touched since the last run. */
   | { type: 'WarningCheck'; problemIds: string[] | null };
 
@@ -315,5 +316,7 @@ export function httpRequestOf(op: DemoOp): HttpRequest | null {
       return post(`/api/instructions/${op.instructionId}/units/${op.unitId}/acknowledgement`, op.body);
     case 'ReportOnInstruction':
       return post(`/api/instructions/${op.instructionId}/units/${op.unitId}/report`, op.body);
+    case 'PublishNotice':
+      return post(`/api/campaigns/${op.campaignId}/notices`, op.body);
   }
 }

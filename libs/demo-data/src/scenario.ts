@@ -7,6 +7,7 @@ import { CITY, personName } from './names';
 import { ANONYMOUS, DemoAction, DemoOp, SYSTEM } from './operations';
 import { DEMO_PASSWORDS, DemoPeople, InspectionGroup, operatorBody } from './people';
 import { apportion, quotaList, Rng, rngFor } from './random';
+import { planNotices } from './scenario-notices';
 import * as T from './texts';
 import { supervisionNoteFor } from './supervision-scenario';
 import { memberRosterActions } from './member-roster-scenario';
@@ -138,6 +139,7 @@ class ScenarioBuilder {
     planAssessments({ seed: this.seed, plan: this.plan, people: this.people, cal: this.cal, emit: (at, by, op) => this.must(at, by, op) });
     this.actions.push(...memberRosterActions(this.seed, this.plan, this.people, this.cal, MAIN_CAMPAIGN_ID, this.actions, this.latest, this.seq));
     keyTaskScenario({ plan: this.plan, people: this.people, cal: this.cal, rng: (...key) => this.rng(...key), emit: (at, by, op) => this.emit(at, by, op) });
+    for (const notice of planNotices(this.cal, MAIN_CAMPAIGN_ID, this.cal.dayOf(this.launch))) this.must(notice.at, this.people.office[0], notice.op);
     this.actions.sort((a, b) => a.at - b.at || a.seq - b.seq);
     return { actions: this.actions, targets: this.targets, lookBackUnitIds: this.lookBackUnitIds, latest: this.latest };
   }

@@ -26,3 +26,5 @@ export * from './instructions/instructions.projection';
 export { InstructionUnits } from './shared/view-lookups';
 export * from './inbox/inbox.documents';
 export * from './inbox/inbox.projection';
+export { BOARD_PROJECTIONS, readBoard } from './progress-board/board-reader';
+export { publishNotice, NoticePorts, PublishNoticeInput } from './commands/publish-notice/publish-notice';
