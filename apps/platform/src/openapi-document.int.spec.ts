@@ -75,6 +75,7 @@ describe('the OpenAPI document', () => {
         'GET /api/campaign-templates',
         'GET /api/public/campaigns/{campaignId}/problems',
         'GET /api/public/problems/{problemId}',
+        'GET /api/public/problems/{problemId}/files/{sha256}',
         'GET /api/public/campaigns/{campaignId}/units/{unitId}/satisfaction',
         'POST /api/campaigns/{campaignId}/units/{unitId}/satisfaction/ballots',
         'POST /api/auth/sign-in',
