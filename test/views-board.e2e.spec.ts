@@ -116,9 +116,13 @@ describe('progress board over HTTP', () => {
   it('reports each projection’s lag and last error on /health', async () => {
     const health = await expectStatus(p.http().get('/health'), 200);
     expect(health.body.projections.items.map((x: { name: string }) => x.name).sort()).toEqual([
+      'assessment-results',
       'audit-trail',
+      'demonstration-register',
       'inbox',
       'instructions',
+      'key-task-schedule',
+      'member-roster',
       'notices',
       'progress-board',
       'rectification-ledger',
