@@ -13,7 +13,9 @@ import { ORGANIZATION_STREAMS, OrganizationsModule } from '@platform/organizatio
 import { ReadModelsModule } from '@platform/read-models';
 import { RECTIFICATION_STREAMS, RectificationModule } from '@platform/rectification';
 import { VIEW_STREAMS, ViewsModule } from '@platform/views';
+import { PlatformMetrics, timedAppends } from '@platform/observability';
 import { HealthHttpController } from './health.http.controller';
+import { MetricsHttpController } from './metrics.http.controller';
 
 /** The event streams each context serves at /api/streams, with the units each concerns. */
 const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS, ...ASSESSMENT_STREAMS, ...MEMBER_STREAMS, ...KEY_TASK_STREAMS];
@@ -21,12 +23,12 @@ const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_
 /** Every bounded context in one process, on the embedded adapters. */
 @Module({})
 export class AppModule {
-  static forRoot(config: PlatformConfig, clock?: Clock): DynamicModule {
+  static forRoot(config: PlatformConfig, clock?: Clock, metrics = new PlatformMetrics('platform')): DynamicModule {
     return {
       module: AppModule,
       imports: [
         PlatformCommonModule.forRoot(config, clock, STREAMS),
-        EventStoreModule.forRoot({ dataDir: config.dataDir, clock, integrity: chainIntegrityOptionsFromEnv(process.env) }),
+        EventStoreModule.forRoot({ dataDir: config.dataDir, clock, integrity: chainIntegrityOptionsFromEnv(process.env), decorate: (store) => timedAppends(store, metrics) }),
         WitnessModule.forRoot({ dataDir: config.dataDir, config: config.witness, clock }),
         OrganizationsModule,
         CampaignsModule,
@@ -45,7 +47,8 @@ export class AppModule {
         InstructionsModule,
         InboxModule,
       ],
-      controllers: [HealthHttpController],
+      controllers: [HealthHttpController, MetricsHttpController],
+      providers: [{ provide: PlatformMetrics, useValue: metrics }],
     };
   }
 }

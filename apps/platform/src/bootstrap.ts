@@ -5,15 +5,21 @@ import helmet from 'helmet';
 import { Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter, refuseDeepJson } from '@platform/common';
 import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi-document';
-import { PlatformLogger, platformLogLevels } from './platform-logger';
+import { correlationId, httpMetrics, PlatformMetrics, requestLog } from '@platform/observability';
+import { platformLogging } from './platform-logger';
 import { serveWebApp } from './web-app';
 
 /** Builds the whole platform; main.ts listens on it, the e2e tests drive it over HTTP. */
 export async function createPlatformApp(config: PlatformConfig, clock?: Clock): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock), {
-    logger: new PlatformLogger(platformLogLevels()),
+  const logging = platformLogging('platform');
+  const metrics = new PlatformMetrics('platform');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock, metrics), {
+    logger: logging.nest,
     bodyParser: false,
   });
+  app.use(correlationId());
+  app.use(httpMetrics(metrics));
+  if (logging.requests) app.use(requestLog(logging.requests));
   app.use(helmet());
   // CORS stays closed unless origins are configured: the API is for the platform's own pages and tools.
   if (config.limits.corsOrigins.length > 0) app.enableCors({ origin: [...config.limits.corsOrigins], credentials: false });

@@ -13,7 +13,7 @@ import { createOpenApiDocument } from './openapi-document';
 export async function generateOpenApiDocument(): Promise<OpenAPIObject> {
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-openapi-'));
   try {
-    const app = await createPlatformApp(loadPlatformConfig({ DATA_DIR: dataDir, DEMO_ADMIN: '0', NODE_ENV: 'production' }));
+    const app = await createPlatformApp(loadPlatformConfig({ DATA_DIR: dataDir, DEMO_ADMIN: '0', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }));
     try {
       return createOpenApiDocument(app);
     } finally {

@@ -71,6 +71,7 @@ describe('the OpenAPI document', () => {
     expect(anonymous.sort()).toEqual(
       [
         'GET /health',
+        'GET /metrics',
         'GET /api/audit-trail/signing-key',
         'GET /api/campaign-templates',
         'GET /api/public/campaigns/{campaignId}/problems',

@@ -14,8 +14,8 @@ export function findWebDir(from = __dirname): string | null {
   }
 }
 
-/** Paths the web app never answers: the API, health, and the API's own documentation. */
-const SERVER_PATHS = /^\/(api|health)(\/|$)/;
+/** Paths the web app never answers: the API, health, metrics, and the API's own documentation. */
+const SERVER_PATHS = /^\/(api|health|metrics)(\/|$)/;
 
 /**
  * The web app at `/`: hashed files under /assets are cached for a year (their name changes with

@@ -12,6 +12,8 @@ export interface EventStoreModuleOptions {
   readonly clock?: () => Date;
   /** Background verification of the hash chain (it is always verified at start). */
   readonly integrity?: Omit<ChainIntegrityOptions, 'clock' | 'logger'>;
+  /** Wraps the adapter once, e.g. to time its appends; every consumer gets the wrapped store. */
+  readonly decorate?: <S extends EventStore>(store: S) => S;
 }
 
 class EventStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
@@ -41,8 +43,10 @@ export class EventStoreModule {
         {
           provide: EVENT_STORE,
           inject: [UPCASTERS],
-          useFactory: (upcasters: UpcasterRegistry) =>
-            new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite'), clock: options.clock, upcasters }),
+          useFactory: (upcasters: UpcasterRegistry) => {
+            const store = new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite'), clock: options.clock, upcasters });
+            return options.decorate ? options.decorate(store) : store;
+          },
         },
         {
           provide: ChainIntegrity,

@@ -99,6 +99,11 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
 /** Reads the environment once; every variable has a documented default (see README). */
 export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const port = int(env, 'PORT', 3000, 0);
+  // Replicas must sign and check tokens with one secret; a secret generated per data directory would differ per replica.
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    throw new Error('JWT_SECRET is required when NODE_ENV=production (one secret shared by every replica; at least 32 characters)');
+  }
+  if (env.JWT_SECRET && env.JWT_SECRET.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
   if (port > 65535) throw new Error(`PORT must be a TCP port, got "${env.PORT}"`);
   return {
     port,

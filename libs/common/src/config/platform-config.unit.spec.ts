@@ -18,3 +18,15 @@ describe('TRUST_PROXY', () => {
     expect(() => loadPlatformConfig({ TRUST_PROXY: 'proxy.example' })).toThrow('TRUST_PROXY');
   });
 });
+
+describe('JWT_SECRET', () => {
+  it('is generated per data directory for a single embedded process, but required in production', () => {
+    expect(loadPlatformConfig({}).auth.jwtSecret).toBeNull();
+    expect(() => loadPlatformConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET is required when NODE_ENV=production');
+    expect(loadPlatformConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32) }).auth.jwtSecret).toBe('s'.repeat(32));
+  });
+
+  it('refuses a short secret at start, naming the variable and the rule', () => {
+    expect(() => loadPlatformConfig({ JWT_SECRET: 'short' })).toThrow('JWT_SECRET must be at least 32 characters');
+  });
+});

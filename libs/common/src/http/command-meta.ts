@@ -47,8 +47,8 @@ export function commandHeaders(req: Request): Pick<CommandMeta, 'expectedRevisio
 }
 
 export const Command = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandMeta => {
-  const req = ctx.switchToHttp().getRequest<ActorRequest & ScopedRequest>();
+  const req = ctx.switchToHttp().getRequest<ActorRequest & ScopedRequest & { id?: string }>();
   if (!req.actor) throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '请先登录 (sign in first)' });
   const headers = commandHeaders(req);
-  return { ...headers, actor: req.actor, scope: req.scope ?? NO_SCOPE, correlationId: headers.correlationId ?? randomUUID() };
+  return { ...headers, actor: req.actor, scope: req.scope ?? NO_SCOPE, correlationId: headers.correlationId ?? req.id ?? randomUUID() };
 }, [documentCommand]);

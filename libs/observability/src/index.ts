@@ -1,0 +1,6 @@
+export * from './correlation-id';
+export * from './http-metrics.middleware';
+export * from './json-logger';
+export * from './platform-metrics';
+export * from './request-log';
+export * from './timed-appends';

@@ -1,0 +1,28 @@
+import type { EventStore } from '@platform/event-store';
+import type { PlatformMetrics } from './platform-metrics';
+
+/**
+ * The same store, its appends timed into the metrics, labelled by how many streams one transaction
+ * wrote. A proxy rather than a wrapper class: every other method (and an adapter's own extras, such
+ * as the chain checks) reaches the store unchanged.
+ */
+export function timedAppends<S extends EventStore>(store: S, metrics: PlatformMetrics): S {
+  const timed = async <R>(streams: number, write: () => Promise<R>): Promise<R> => {
+    const end = metrics.appendDuration.startTimer({ streams: streams === 1 ? 'one' : 'several' });
+    try {
+      return await write();
+    } finally {
+      end();
+    }
+  };
+  const append: EventStore['append'] = (...args) => timed(1, () => store.append(...args));
+  const appendMany: EventStore['appendMany'] = (writes) => timed(writes.length, () => store.appendMany(writes));
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'append') return append;
+      if (property === 'appendMany') return appendMany;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
