@@ -12,10 +12,11 @@ export type CorrelatedRequest = Request & { id?: string };
  * request's log lines and kept in the events' metadata, so one id follows a request everywhere.
  */
 export function correlationId() {
-  return (req: CorrelatedRequest, res: Response, next: NextFunction): void => {
+  return (req: Request, res: Response, next: NextFunction): void => {
     const given = req.header('x-correlation-id');
-    req.id = given !== undefined && CORRELATION_PATTERN.test(given) ? given : randomUUID();
-    res.setHeader('X-Correlation-Id', req.id);
+    const id = given !== undefined && CORRELATION_PATTERN.test(given) ? given : randomUUID();
+    (req as CorrelatedRequest).id = id;
+    res.setHeader('X-Correlation-Id', id);
     next();
   };
 }
