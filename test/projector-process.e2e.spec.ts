@@ -73,10 +73,22 @@ describe('the projector and the API as separate processes on one DATA_DIR', () =
     expect(stale.stale).toMatch(/^true; events=\d+/);
     expect(Date.now() - started).toBeLessThan(5_000);
 
-    const p = projector(dir, { PROJECTOR_ID: 'projector-one' });
+    const port = await freePort();
+    const p = projector(dir, { PROJECTOR_ID: 'projector-one', PROJECTOR_PORT: String(port) });
     const caught = await until(api.health, (h) => h.projections.items.every((i) => i.lag === 0 && i.state === 'live'), `projector catching up (${p.output()})`);
     expect(caught.projections.items.map((i) => [i.owner, i.state])).toEqual(caught.projections.items.map(() => ['projector-one', 'live']));
     expect(caught.healthy).toBe(true);
+
+    // The projector's own face for an orchestrator: ready once what it runs has caught up, and its lag as metrics.
+    const own = `http://127.0.0.1:${port}`;
+    expect(await (await fetch(`${own}/health/live`)).json()).toEqual({ status: 'ok', service: 'projector', owner: 'projector-one' });
+    const ready = await fetch(`${own}/health`);
+    expect(ready.status).toBe(200);
+    const health = (await ready.json()) as { ready: boolean; head: number; projections: Item[] };
+    expect(health).toMatchObject({ ready: true, head: caught.eventStore.headPosition });
+    expect(health.projections.map((i) => i.name).sort()).toEqual(caught.projections.items.map((i) => i.name).sort());
+    const metrics = await (await fetch(`${own}/metrics`)).text();
+    expect(metrics).toMatch(/^projection_lag_events\{projection="audit-trail",service="projector"\} 0$/m);
 
     await api.createUnit('c1', 'city');
     // Read-your-writes across processes: the GET waits for the stored checkpoint, not for a runner.

@@ -1,6 +1,7 @@
 import { loadProjectionsConfig } from '@platform/common';
 import { resolve } from 'node:path';
 import { startProjector } from './projector';
+import { serveProjectorHttp } from './projector-http';
 
 const stamp = () => new Date().toISOString();
 const logger = {
@@ -19,11 +20,15 @@ async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
   const { leaseMs } = loadProjectionsConfig(process.env);
   const projector = startProjector({ dataDir, leaseMs, logger, owner: process.env.PROJECTOR_ID || undefined });
+  const http = httpOptions(process.env);
+  const server = http ? await serveProjectorHttp(projector, http) : null;
+  if (server) logger.log(`health and metrics on port ${http!.port} (/health, /health/live, /metrics)`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: stopping`);
+    server?.close();
     projector.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -37,6 +42,16 @@ async function main(): Promise<void> {
   logger.log(`projector ${projector.owner} started on ${dataDir} (leases of ${leaseMs} ms)`);
   const caught = await projector.caughtUp();
   logger.log(`caught up to position ${caught.head} (${caught.behind} events behind at start, ${caught.durationMs} ms); live`);
+}
+
+/** PROJECTOR_PORT turns the health and metrics endpoints on (off by default: several projectors may share a host). */
+function httpOptions(env: NodeJS.ProcessEnv): { port: number; readyLag: number } | null {
+  const port = env.PROJECTOR_PORT;
+  if (port === undefined || port === '') return null;
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new Error(`PROJECTOR_PORT must be a TCP port, got "${port}"`);
+  const lag = env.PROJECTOR_READY_LAG ?? '1000';
+  if (!/^\d{1,9}$/.test(lag)) throw new Error(`PROJECTOR_READY_LAG must be a whole number of events, got "${lag}"`);
+  return { port: Number(port), readyLag: Number(lag) };
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import {
   ProjectionRunner,
   readModelsFile,
   RunnerLogger,
+  RunnerStatus,
   SqliteReadStore,
 } from '@platform/read-models';
 import { VIEW_PROJECTIONS } from '@platform/views';
@@ -26,6 +27,8 @@ export interface Projector {
   readonly owner: string;
   /** Resolves when the projections it could take caught up with the head as it was at start (with a bar while far behind). */
   caughtUp(): Promise<CatchUpResult>;
+  /** The projections as this projector runs them (lag, state; standby where another holds the lease). */
+  status(): Promise<RunnerStatus>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export function startProjector(options: ProjectorOptions): Projector {
       const mine = (await runner.status()).projections.filter((p) => p.state !== 'standby').map((p) => p.name);
       return catchUpWithProgress(events, store, mine, { stream: options.progress });
     },
+    status: () => runner.status(),
     stop: async () => {
       await runner.stop();
       await store.close();
