@@ -1,6 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { NO_SCOPE } from '@platform/common';
+import { hostname } from 'node:os';
+import { PROJECTION_LEASES, ProjectionLeases } from '@platform/read-models';
+import { Clock, CLOCK, NO_SCOPE } from '@platform/common';
 import { Actor } from '@platform/domain';
 import { RECTIFICATION_CONFIG, RectificationConfig } from '../rectification-config';
 import { DeadlineWarningCheck } from './deadline-warning-check';
@@ -8,20 +10,28 @@ import { DeadlineWarningCheck } from './deadline-warning-check';
 /** The scheduler acts for the platform itself, and the audit trail says so. */
 export const WARNING_JOB_ACTOR: Actor = { userId: 'system-deadline-warnings', role: 'admin', unitId: null };
 
+/** The lease that makes one process at a time the scheduler of the deadline check. */
+export const WARNING_JOB_LEASE = 'job:deadline-warnings';
+
 /**
  * Runs the deadline check at startup and then every WARNING_JOB_INTERVAL_MS. Within one process
- * a run that is still going is not started again; across processes (or with the HTTP trigger)
- * overlapping runs are safe anyway, see DeadlineWarningCheck.
+ * a run that is still going is not started again; across processes only the holder of the job's
+ * lease runs it (replicas of the API need not each scan every problem), and another takes over
+ * once the holder stops or its lease lapses. Overlapping runs (the HTTP trigger) stay safe anyway,
+ * see DeadlineWarningCheck.
  */
 @Injectable()
 export class DeadlineWarningJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('deadline-warnings');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(
     private readonly check: DeadlineWarningCheck,
     @Inject(RECTIFICATION_CONFIG) private readonly config: RectificationConfig,
+    @Optional() @Inject(PROJECTION_LEASES) private readonly leases: ProjectionLeases | null = null,
+    @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -37,19 +47,34 @@ export class DeadlineWarningJob implements OnApplicationBootstrap, OnModuleDestr
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
+    // Given up at once, so another process's next tick takes over without waiting for the expiry.
+    await this.leases?.release(WARNING_JOB_LEASE, this.owner, this.now()).catch(() => undefined);
   }
 
-  private async tick(): Promise<void> {
+  /** Whether this process is the scheduler now: it holds (or just took) the job's lease. */
+  private async holdsLease(): Promise<boolean> {
+    if (!this.leases) return true;
+    const interval = this.config.warningJobIntervalMs ?? 60_000;
+    const { held } = await this.leases.hold({ projection: WARNING_JOB_LEASE, owner: this.owner, ttlMs: Math.max(2 * interval, 30_000), now: this.now() });
+    return held;
+  }
+
+  async tick(): Promise<void> {
     if (this.running) return;
-    this.running = this.check
+    this.running = this.holdsLease()
+      .then((held) => (held ? this.runCheck() : undefined))
+      .catch((error: unknown) => this.logger.error(`deadline check failed: ${String(error)}`))
+      .finally(() => (this.running = null));
+    await this.running;
+  }
+
+  private async runCheck(): Promise<void> {
+    await this.check
       .run({ actor: WARNING_JOB_ACTOR, scope: NO_SCOPE, correlationId: randomUUID() })
       .then((r) => {
         if (r.raised.length > 0 || r.failed.length > 0) {
           this.logger.log(`${r.today}: ${r.raised.length} warning(s) raised, ${r.failed.length} failed`);
         }
-      })
-      .catch((error: unknown) => this.logger.error(`deadline check failed: ${String(error)}`))
-      .finally(() => (this.running = null));
-    await this.running;
+      });
   }
 }

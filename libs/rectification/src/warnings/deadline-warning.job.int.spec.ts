@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectionLeasesFor, SqliteReadStore } from '@platform/read-models';
+import { DeadlineWarningCheck } from './deadline-warning-check';
+import { DeadlineWarningJob } from './deadline-warning.job';
+
+describe('the deadline-warning job across processes: one scheduler at a time through a lease', () => {
+  let dir: string;
+  let store: SqliteReadStore;
+  let now: Date;
+  const runs: string[] = [];
+  /** Records which process ran the check; the check itself is tested in deadline-warning-check.int.spec. */
+  const checkOf = (who: string) => ({ run: async () => (runs.push(who), { today: '2026-05-01', raised: [], failed: [] }) }) as unknown as DeadlineWarningCheck;
+  const job = (who: string) => new DeadlineWarningJob(checkOf(who), { warningJobIntervalMs: 60_000, officeTimeZone: 'Asia/Shanghai' }, projectionLeasesFor(store), () => now);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'warning-job-'));
+    store = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
+    now = new Date('2026-05-01T08:00:00Z');
+    runs.length = 0;
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs in the process holding the lease only; another takes over once the lease lapses', async () => {
+    const a = job('a');
+    const b = job('b');
+    await a.tick();
+    await b.tick();
+    await a.tick();
+    expect(runs).toEqual(['a', 'a']);
+    now = new Date(now.getTime() + 121_000); // a died without renewing: two intervals later its lease has lapsed
+    await b.tick();
+    await a.tick();
+    expect(runs).toEqual(['a', 'a', 'b']);
+  });
+
+  it('gives the lease up on shutdown, so the next tick elsewhere runs at once', async () => {
+    const a = job('a');
+    const b = job('b');
+    await a.tick();
+    await b.tick();
+    await a.onModuleDestroy();
+    await b.tick();
+    expect(runs).toEqual(['a', 'b']);
+  });
+});
