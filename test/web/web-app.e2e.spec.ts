@@ -98,6 +98,27 @@ describe('the web app in a browser', () => {
     await screenshot(page, 'board-drilled');
   });
 
+  it('ranks and pages the whole city on the server: the page holds one page of rows, a header click ranks by that rate', async () => {
+    const page = await signedIn('office');
+    const boards: URL[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/campaigns\/[^/]+\/board\?/.test(r.url())) boards.push(new URL(r.url()));
+    });
+    await page.goto(`${w.base}/board`);
+    const ranks = () => page.getByTestId('board-ranking').locator('tbody tr.ant-table-row td:first-child').allTextContents();
+    await page.getByTestId('board-ranking').locator('tbody tr a').first().waitFor();
+    expect((await ranks()).slice(0, 3)).toEqual(['1', '2', '3']);
+    expect(boards.every((u) => u.searchParams.get('limit') === '20')).toBe(true);
+    await page.getByTestId('board-ranking-card').locator('.ant-pagination-item-2').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=board-ranking] tbody tr.ant-table-row td')?.textContent === '21');
+    expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+    await page.getByTestId('board-ranking').locator('th', { hasText: '必做步骤' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('rankBy') === 'stepCompletion');
+    await page.waitForFunction(() => document.querySelector('[data-testid=board-ranking] tbody tr.ant-table-row td')?.textContent === '1');
+    expect(boards.at(-1)!.searchParams.get('rankBy')).toBe('stepCompletion');
+    expect(boards.at(-1)!.searchParams.get('skip')).toBe('0');
+  });
+
   it('records a step as a liaison, shows a refused field beside it, and the board’s step completion goes up', async () => {
     const page = await signedIn('operator', /steps/);
     const unitId = (await page.evaluate(() => JSON.parse(sessionStorage.getItem('ctp.user')!).scopeUnitIds[0])) as string;

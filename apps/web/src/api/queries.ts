@@ -56,13 +56,20 @@ export const organizationsQuery = () =>
     queryFn: async () => unwrap<{ units: Unit[] }>(await api.GET('/api/organizations', { params: { query: {} } })).units,
   });
 
-export const boardQuery = (campaignId: string, asOf: string | null, filters: BoardFilters) =>
+/** Which rows of the ranking to fetch; by default all of them (the home pages count in them). */
+export interface RowsPage {
+  readonly skip: number;
+  readonly limit: number;
+}
+const ALL_ROWS: RowsPage = { skip: 0, limit: 5000 };
+
+export const boardQuery = (campaignId: string, asOf: string | null, filters: BoardFilters, rows: RowsPage = ALL_ROWS) =>
   queryOptions({
-    queryKey: ['board', campaignId, asOf, filters],
+    queryKey: ['board', campaignId, asOf, filters, rows],
     queryFn: async () =>
       unwrap<Board>(
         await api.GET('/api/campaigns/{campaignId}/board', {
-          params: { path: { campaignId }, query: { ...filters, limit: 5000, ...(asOf ? { asOf } : {}) } },
+          params: { path: { campaignId }, query: { ...filters, ...rows, ...(asOf ? { asOf } : {}) } },
         }),
       ),
   });
@@ -109,10 +116,10 @@ export function useOrganizations() {
   return useQuery(organizationsQuery());
 }
 
-export function useBoard(filters: BoardFilters, enabled = true) {
+export function useBoard(filters: BoardFilters, enabled = true, rows?: RowsPage) {
   const { campaignId, asOf } = useAppState();
   const refetchInterval = useStaleRefetch();
-  return useQuery({ ...boardQuery(campaignId ?? '', asOf, filters), enabled: enabled && !!campaignId, placeholderData: keepPreviousData, refetchInterval });
+  return useQuery({ ...boardQuery(campaignId ?? '', asOf, filters, rows), enabled: enabled && !!campaignId, placeholderData: keepPreviousData, refetchInterval });
 }
 
 export function useTracker(root: string | undefined) {

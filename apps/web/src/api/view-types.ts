@@ -58,6 +58,15 @@ export interface Rollup {
   readonly metrics: Metrics;
 }
 
+/** A direct child of the board's root: its roll-up or its own row, and its units per stage (the phase chart). */
+export interface BoardChild {
+  readonly unitId: string;
+  readonly name: string;
+  readonly rollup: Rollup | null;
+  readonly row: BoardRow | null;
+  readonly stages: readonly { readonly key: string; readonly name: string; readonly count: number }[];
+}
+
 export interface Board {
   readonly asOf: AsOf;
   readonly campaign: { readonly campaignId: string; readonly name: string; readonly phases: readonly { key: string; name: string }[] };
@@ -65,6 +74,7 @@ export interface Board {
   readonly metricsDefinition: string;
   readonly total: number;
   readonly rows: readonly BoardRow[];
+  readonly children: readonly BoardChild[];
   readonly rollups: readonly Rollup[];
   readonly overall: Omit<Rollup, 'unitId' | 'name' | 'level' | 'levelName'>;
 }

@@ -3,15 +3,15 @@ import { App, Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Spin, St
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BoardFilters, useBoard, useOrganizations } from '../api/queries';
-import type { BoardRow } from '../api/view-types';
+import type { BoardChild, BoardRow } from '../api/view-types';
 import { useSyncExternalStore } from 'react';
 import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { Chart } from '../shared/LazyChart';
 import { download } from '../shared/download';
-import { ancestry, ChildLine, childLines, stageLabel, topOf } from '../shared/drill';
-import { boardFilters, scopeRoot } from '../shared/page-filters';
+import { ancestry, topOf } from '../shared/drill';
+import { boardFilters, boardRowsPage, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
 
 const UNIT_TYPES = [
@@ -27,6 +27,16 @@ const UNIT_TYPES = [
 
 const STAGE_COLORS = ['#1677ff', '#fa8c16', '#cf1322', '#52c41a', '#13c2c2', '#722ed1', '#8c8c8c', '#eb2f96'];
 
+/** The ranking's sortable columns and the rate the server ranks by for each. */
+const RANKED_COLUMNS: Record<string, NonNullable<BoardFilters['rankBy']>> = {
+  stepCompletion: 'stepCompletion',
+  participation: 'participationRate',
+  completionRate: 'completionRate',
+  onTimeRate: 'onTimeRate',
+  satisfaction: 'satisfactionRate',
+};
+const rankedBy = (rankBy: BoardFilters['rankBy'], column: string) => ((rankBy ?? 'completionRate') === RANKED_COLUMNS[column] ? ('descend' as const) : null);
+
 const Rate = ({ v }: { v: number | null | undefined }) => <span style={{ color: rateColor(v), fontVariantNumeric: 'tabular-nums' }}>{pct(v)}</span>;
 
 /** 进度看板: city → county → township → unit, with the phase chart, subordinate totals and the ranking. */
@@ -41,20 +51,27 @@ export default function BoardPage() {
   // The reader's scope root is known at once (the route's loader already asked for its board); the tree only when no scope is set.
   const root = params.get('root') ?? scopeRoot(user) ?? (orgs.data ? topOf(orgs.data, user.scopeUnitIds) : null);
   const filters: BoardFilters = boardFilters(params, root ?? undefined);
-  const board = useBoard(filters, !!root);
-  const set = (key: string, value: string | undefined) => {
+  const rowsPage = boardRowsPage(params);
+  // The ranking's one page, the children and the roll-ups: never the whole ranking of a city.
+  const board = useBoard(filters, !!root, rowsPage);
+  const setAll = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     setParams(next);
   };
+  // A new root or filter starts the ranking on its first page.
+  const set = (key: string, value: string | undefined) => setAll({ [key]: value, page: undefined });
 
-  const lines = useMemo(() => (board.data && root ? childLines(units, root, board.data.rows, board.data.rollups) : []), [board.data, units, root]);
-  // Stages in the order a unit passes them: the template's phases, then consolidation, summary, concluded.
+  const lines = board.data?.children ?? [];
+  // Stages in the order a unit passes them, as the server orders each child's (phases, then consolidation, summary, concluded).
   const stageNames = useMemo(() => {
-    const seen = new Set((board.data?.rows ?? []).map(stageLabel));
-    const phases = (board.data?.campaign.phases ?? []).map((p) => p.name).filter((n) => seen.has(n));
-    return [...phases, ...[...seen].filter((n) => !phases.includes(n))];
+    const order = [...(board.data?.campaign.phases ?? []).map((p) => p.key), 'consolidation', 'summary', 'concluded'];
+    const stages = new Map<string, string>();
+    for (const c of board.data?.children ?? []) for (const st of c.stages) stages.set(st.key, st.name);
+    return [...stages].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([, name]) => name);
   }, [board.data]);
 
   if (!campaignId) return <Empty description={t('noCampaign')} />;
@@ -125,7 +142,7 @@ export default function BoardPage() {
                   type: 'bar',
                   stack: 'stage',
                   color: STAGE_COLORS[i % STAGE_COLORS.length],
-                  data: lines.map((l) => l.stages[s] ?? 0),
+                  data: lines.map((l) => l.stages.find((st) => st.name === s)?.count ?? 0),
                 })),
               }}
             />
@@ -133,7 +150,7 @@ export default function BoardPage() {
         </Col>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('subordinates')}>
-            <Table<ChildLine>
+            <Table<BoardChild>
               data-testid="board-children"
               className="dense-table"
               size="small"
@@ -162,17 +179,35 @@ export default function BoardPage() {
           </Card>
         </Col>
       </Row>
-      <Card size="small" title={`${t('ranking')}（${b.rankByName}）`} extra={<Typography.Text type="secondary">{t('total', { n: b.total })}</Typography.Text>}>
+      <Card size="small" data-testid="board-ranking-card" title={`${t('ranking')}（${b.rankByName}）`} extra={<Typography.Text type="secondary">{t('total', { n: b.total })}</Typography.Text>}>
         <Table<BoardRow>
           data-testid="board-ranking"
           className="dense-table"
           size="small"
           rowKey="unitId"
           dataSource={b.rows as BoardRow[]}
-          pagination={{ pageSize: 20, showSizeChanger: true, size: 'small' }}
+          loading={board.isPlaceholderData}
+          pagination={{
+            current: rowsPage.skip / rowsPage.limit + 1,
+            pageSize: rowsPage.limit,
+            total: b.total,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            size: 'small',
+          }}
+          onChange={(pagination, _filters, sorter) => {
+            const column = Array.isArray(sorter) ? undefined : (sorter.columnKey as string | undefined);
+            const rankBy = column && sorter && !Array.isArray(sorter) && sorter.order ? RANKED_COLUMNS[column] : undefined;
+            const changedRank = (rankBy ?? 'completionRate') !== (filters.rankBy ?? 'completionRate');
+            setAll({
+              rankBy: rankBy === 'completionRate' ? undefined : rankBy,
+              page: changedRank || !pagination.current || pagination.current === 1 ? undefined : String(pagination.current),
+              pageSize: pagination.pageSize && pagination.pageSize !== 20 ? String(pagination.pageSize) : undefined,
+            });
+          }}
           scroll={{ x: 1000 }}
           columns={[
-            { title: t('rank'), dataIndex: 'rank', width: 56, fixed: 'left', sorter: (a, c) => a.rank - c.rank },
+            { title: t('rank'), dataIndex: 'rank', width: 56, fixed: 'left' },
             { title: t('unit'), dataIndex: 'name', width: 200, fixed: 'left', render: (name: string, r) => <Link to={`/units/${r.unitId}`}>{name}</Link> },
             { title: t('unitType'), dataIndex: 'unitTypeName', width: 80 },
             {
@@ -186,11 +221,14 @@ export default function BoardPage() {
                 </Space>
               ),
             },
-            { title: t('stepCompletion'), width: 90, sorter: (a, c) => (a.metrics.stepCompletion ?? -1) - (c.metrics.stepCompletion ?? -1), render: (_, r) => <Rate v={r.metrics.stepCompletion} /> },
+            { key: 'stepCompletion', title: t('stepCompletion'), width: 90, sorter: true, sortOrder: rankedBy(filters.rankBy, 'stepCompletion'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.stepCompletion} /> },
             {
+              key: 'participation',
               title: <span title={t('participationSourceHint')}>{t('participation')}</span>,
               width: 96,
-              sorter: (a, c) => (a.metrics.participationRate ?? -1) - (c.metrics.participationRate ?? -1),
+              sorter: true,
+              sortOrder: rankedBy(filters.rankBy, 'participation'),
+              sortDirections: ['descend'],
               render: (_, r) => (
                 <Space size={2} data-testid={`participation-${r.unitId}`}>
                   <Rate v={r.metrics.participationRate} />
@@ -203,9 +241,9 @@ export default function BoardPage() {
               ),
             },
             { title: t('problems'), width: 64, render: (_, r) => r.counts.problems.total },
-            { title: t('completionRate'), width: 90, sorter: (a, c) => (a.metrics.completionRate ?? -1) - (c.metrics.completionRate ?? -1), render: (_, r) => <Rate v={r.metrics.completionRate} /> },
-            { title: t('onTimeRate'), width: 80, render: (_, r) => <Rate v={r.metrics.onTimeRate} /> },
-            { title: t('satisfaction'), width: 80, render: (_, r) => <Rate v={r.metrics.satisfactionRate} /> },
+            { key: 'completionRate', title: t('completionRate'), width: 90, sorter: true, sortOrder: rankedBy(filters.rankBy, 'completionRate'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.completionRate} /> },
+            { key: 'onTimeRate', title: t('onTimeRate'), width: 80, sorter: true, sortOrder: rankedBy(filters.rankBy, 'onTimeRate'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.onTimeRate} /> },
+            { key: 'satisfaction', title: t('satisfaction'), width: 80, sorter: true, sortOrder: rankedBy(filters.rankBy, 'satisfaction'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.satisfactionRate} /> },
             { title: t('makeUp'), width: 64, render: (_, r) => (r.satisfaction?.standing === 'make_up' || r.makeUpUnits > 0 ? <Tag color="red">{r.satisfaction?.standingName ?? t('makeUp')}</Tag> : '') },
           ]}
         />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardFilters, pagerTotal, problemFilters, scopeRoot } from './page-filters';
+import { boardFilters, boardRowsPage, pagerTotal, problemFilters, scopeRoot } from './page-filters';
 
 describe('page filters from the address', () => {
   it('starts at the reader’s first scope root, or the whole city when none is set', () => {
@@ -11,6 +11,14 @@ describe('page filters from the address', () => {
     expect(boardFilters(new URLSearchParams('unitType=rural&phaseKey=study'), 'YL')).toEqual({ root: 'YL', unitType: 'rural', phaseKey: 'study' });
     // Undefined members drop out of the cache key, so the page and its loader ask the same.
     expect(JSON.stringify(boardFilters(new URLSearchParams(''), 'YL'))).toBe('{"root":"YL"}');
+  });
+
+  it('reads the board’s ranking order and its page into skip and limit, 20 rows unless another offered size is named', () => {
+    expect(boardFilters(new URLSearchParams('rankBy=stepCompletion'), 'YL')).toEqual({ root: 'YL', rankBy: 'stepCompletion' });
+    expect(boardRowsPage(new URLSearchParams(''))).toEqual({ skip: 0, limit: 20 });
+    expect(boardRowsPage(new URLSearchParams('page=3'))).toEqual({ skip: 40, limit: 20 });
+    expect(boardRowsPage(new URLSearchParams('page=2&pageSize=50'))).toEqual({ skip: 50, limit: 50 });
+    expect(boardRowsPage(new URLSearchParams('page=-1&pageSize=7'))).toEqual({ skip: 0, limit: 20 });
   });
 
   it('reads the ledger’s lists, the overdue switch and the page into skip and limit', () => {

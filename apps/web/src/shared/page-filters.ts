@@ -1,4 +1,4 @@
-import type { BoardFilters, ProblemFilters } from '../api/queries';
+import type { BoardFilters, ProblemFilters, RowsPage } from '../api/queries';
 import type { Handling, ProblemPage, WarningLevel } from '../api/view-types';
 import type { SessionUser } from '../auth/session';
 
@@ -14,7 +14,18 @@ export function boardFilters(params: URLSearchParams, root: string | undefined):
     root,
     unitType: (params.get('unitType') as BoardFilters['unitType']) ?? undefined,
     phaseKey: params.get('phaseKey') ?? undefined,
+    rankBy: (params.get('rankBy') as BoardFilters['rankBy']) ?? undefined,
   };
+}
+
+/** Rows of the board's ranking per page: the server ranks and pages, the page fetches only what it shows. */
+export const BOARD_PAGE = 20;
+
+export function boardRowsPage(params: URLSearchParams): RowsPage {
+  const page = Number(params.get('page') ?? '1');
+  const size = Number(params.get('pageSize') ?? BOARD_PAGE);
+  const limit = [10, 20, 50, 100].includes(size) ? size : BOARD_PAGE;
+  return { skip: (Number.isInteger(page) && page > 0 ? page - 1 : 0) * limit, limit };
 }
 
 export const PROBLEM_PAGE = 20;

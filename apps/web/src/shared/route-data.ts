@@ -4,7 +4,7 @@ import { queryClient } from '../api/query-client';
 import type { SessionUser } from '../auth/session';
 import { session } from '../auth/session';
 import { storedAsOf, storedCampaignId } from './app-state';
-import { boardFilters, problemFilters, scopeRoot } from './page-filters';
+import { boardFilters, boardRowsPage, problemFilters, scopeRoot } from './page-filters';
 
 /**
  * What a page shows follows from its address and the signed-in reader alone, so the route's loader
@@ -39,7 +39,7 @@ export function boardLoader({ request }: LoaderFunctionArgs): null {
   if (!c?.campaignId) return null;
   const params = paramsOf(request);
   const root = params.get('root') ?? scopeRoot(c.user);
-  if (root) prefetch(boardQuery(c.campaignId, c.asOf, boardFilters(params, root)));
+  if (root) prefetch(boardQuery(c.campaignId, c.asOf, boardFilters(params, root), boardRowsPage(params)));
   return null;
 }
 

@@ -3,6 +3,7 @@ import { MetricsVersion, RankKey } from '@platform/domain';
 import { unitFilter } from '../shared/view-scope';
 import { viewDocuments } from '../testing/view-documents';
 import { grades, launched, planned, problem, progress, registered, satisfaction, solved, step, STUDY_STEPS, tree } from '../testing/view-fixtures';
+import { boardChildren, boardStageOrder } from './board-children';
 import { BoardQuery, boardView } from './board-view';
 
 const EVENTS = [
@@ -93,6 +94,24 @@ describe('board view', () => {
     expect(town1.metrics.participationRate).not.toBe((36 / 38 + 5 / 10) / 2);
     expect(town1.metrics).toMatchObject({ stepCompletion: 6 / 8, completionRate: 2 / 4, onTimeRate: 1 / 2 });
     expect(v.overall).toMatchObject({ unitCount: 4, makeUpUnits: 1, counts: { problems: { total: 4, closed: 2 } } });
+  });
+
+  it('lists the root\'s direct children from all rows, whatever page of the ranking is asked for', async () => {
+    const v = await board();
+    const order = boardStageOrder(v.campaign.phases);
+    const counted = (c: { stages: { count: number }[] }) => c.stages.reduce((n, s) => n + s.count, 0);
+    const city = boardChildren(tree(), 'city', v.rows, v.rollups, order);
+    expect(city.map((c) => [c.unitId, c.rollup?.unitCount, c.row, counted(c)])).toEqual([
+      ['county-1', 3, null, 3],
+      ['county-2', 1, null, 1],
+    ]);
+    expect(city[0].stages.map((s) => s.key).every((k) => order.includes(k))).toBe(true);
+    const town = boardChildren(tree(), 'town-1', v.rows, v.rollups, order);
+    expect(town.map((c) => [c.unitId, c.rollup, c.row?.rank, counted(c)])).toEqual([
+      ['branch-1', null, 1, 1],
+      ['branch-2', null, 2, 1],
+    ]);
+    expect(town[0].stages).toEqual([{ key: v.rows[0].phase!.key, name: v.rows[0].phase!.name, count: 1 }]);
   });
 
   it('recomputes the same documents under another metrics version', async () => {

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
 import type { Response } from 'express';
+import { boardChildren, boardStageOrder } from '../../progress-board/board-children';
 import { BOARD_PROJECTIONS, readBoard } from '../../progress-board/board-reader';
 import { participationSource, readRosterParticipation } from '../../member-roster/roster-participation';
 import { ViewMoments } from '../../shared/view-moment';
@@ -31,8 +32,10 @@ export class GetProgressBoardHttpController {
     const filter = unitFilter(moment.tree, scope, q.root);
     const view = await readBoard(moment.store, moment.tree, p.campaignId, filter, boardQueryOf(q), moment.memo);
     const page = pageOf(view.rows, q);
+    const rootId = q.root ?? (moment.tree.rootIds().length === 1 ? moment.tree.rootIds()[0] : null);
+    const children = rootId ? boardChildren(moment.tree, rootId, view.rows, view.rollups, boardStageOrder(view.campaign.phases)) : [];
     const roster = await readRosterParticipation(moment.store('member-roster'), p.campaignId, filter);
     const rows = page.items.map((r) => ({ ...r, participationSource: participationSource(r, roster) }));
-    return { asOf: momentOf(res, moment), ...view, skip: page.skip, limit: page.limit, rows };
+    return { asOf: momentOf(res, moment), ...view, skip: page.skip, limit: page.limit, rows, children };
   }
 }

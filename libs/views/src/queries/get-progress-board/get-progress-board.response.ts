@@ -56,6 +56,24 @@ export const GetProgressBoardAnswer: SchemaObject = {
       },
       nullable: true,
     },
+    children: {
+      type: 'array',
+      description: '根组织的直接下级（有参加组织的）：汇总或本组织的行，以及其下各阶段的组织数（阶段分布图），按全部排名行计算，不受分页影响',
+      items: {
+        type: 'object',
+        required: ['unitId', 'name', 'rollup', 'row', 'stages'],
+        properties: {
+          unitId: { type: 'string' },
+          name: { type: 'string' },
+          rollup: { type: 'object', nullable: true, description: '下级为市、县、乡镇时其汇总' },
+          row: { type: 'object', nullable: true, description: '下级本身是参加组织时其看板行' },
+          stages: {
+            type: 'array',
+            items: { type: 'object', required: ['key', 'name', 'count'], properties: { key: { type: 'string' }, name: { type: 'string' }, count: { type: 'number' } } },
+          },
+        },
+      },
+    },
     rollups: {
       type: 'array',
       items: {
