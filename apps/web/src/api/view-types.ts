@@ -113,6 +113,8 @@ export interface Tracker {
   readonly warningThresholds: { readonly greenDays: number; readonly yellowDays: number };
   readonly total: number;
   readonly units: readonly { unitId: string; name: string; counts: TrackerCounts; completionRate: number | null; onTimeRate: number | null }[];
+  /** The reader's whole scope (or root) summed: what the counts at the top show. */
+  readonly overall: { readonly counts: TrackerCounts; readonly completionRate: number | null };
 }
 
 export interface JointPart {

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Switch, Table, Typography } from 'antd';
+import { App, Badge, Button, Card, Col, Empty, Row, Select, Space, Statistic, Switch, Table, Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ProblemFilters, useOrganizations, useProblems, useTracker } from '../api/queries';
@@ -37,15 +37,16 @@ export default function TrackerPage() {
   };
 
   if (!campaignId) return <Empty description={t('noCampaign')} />;
-  if (!tracker.data) return <Spin />;
-  const units = tracker.data.units;
-  const sum = (f: (c: (typeof units)[number]['counts']) => number) => units.reduce((s, u) => s + f(u.counts), 0);
+  // The list does not wait for the counts: each part shows as soon as its own answer arrives.
+  const units = tracker.data?.units ?? [];
+  const overall = tracker.data?.overall.counts;
+  const sum = (f: (c: NonNullable<typeof overall>) => number) => (overall ? f(overall) : undefined);
   const total = sum((c) => c.total);
   const exportQuery = new URLSearchParams({ ...(root ? { root } : {}), ...(asOf ? { asOf } : {}) });
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Card size="small" title={t('tracker')} extra={<Typography.Text type="secondary">{tracker.data.today}</Typography.Text>}>
+      <Card size="small" title={t('tracker')} loading={!tracker.data} extra={<Typography.Text type="secondary">{tracker.data?.today}</Typography.Text>}>
         <Row gutter={[12, 8]} className="stat-row" data-testid="tracker-counts">
           <Col xs={8} md={3}><Statistic title={t('problems')} value={total} /></Col>
           {HANDLINGS.map((h) => (
@@ -128,6 +129,7 @@ export default function TrackerPage() {
           size="small"
           rowKey="unitId"
           dataSource={units as (typeof units)[number][]}
+          loading={!tracker.data}
           pagination={{ pageSize: 10, size: 'small' }}
           scroll={{ x: 900 }}
           columns={[
