@@ -1,9 +1,18 @@
 import type { Database } from 'better-sqlite3';
 import { SEARCH_ENTRIES, SearchKind } from './search.documents';
-import { SearchIndex, SearchMatch } from './search-index.port';
+import { SearchIndex, SearchQuery } from './search-index.port';
 import { isIndexed } from './search-terms';
 
 const V = 'search_fts_v1';
+/** An SQL function of this connection: does the reader's view hold one of an entry's units (space-separated)? */
+const VISIBLE = 'search_in_view';
+
+/**
+ * The view of the query being run: better-sqlite3 runs a statement synchronously, so no other
+ * query can start while one reads it.
+ */
+let inView: ((unitId: string) => boolean) | null = null;
+const withFunction = new WeakSet<Database>();
 
 /**
  * FTS5 with the trigram tokenizer over the search entries of the embedded read store: Chinese
@@ -17,12 +26,20 @@ const V = 'search_fts_v1';
 export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Database) {
     this.install();
+    if (!withFunction.has(db)) {
+      db.function(VISIBLE, { deterministic: false }, (units: unknown) => {
+        if (!inView || typeof units !== 'string' || !units) return 0;
+        for (const u of units.split(' ')) if (inView(u)) return 1;
+        return 0;
+      });
+      withFunction.add(db);
+    }
   }
 
-  async matches(terms: readonly string[], kind: SearchKind | null): Promise<SearchMatch[]> {
-    if (!terms.length) return [];
-    const indexed = terms.filter(isIndexed);
-    const short = terms.filter((t) => !isIndexed(t));
+  async matches(q: SearchQuery): Promise<string[]> {
+    if (!q.terms.length || q.limit <= 0) return [];
+    const indexed = q.terms.filter(isIndexed);
+    const short = q.terms.filter((t) => !isIndexed(t));
     const where: string[] = [];
     const params: unknown[] = [];
     if (indexed.length) {
@@ -30,20 +47,26 @@ export class SqliteSearchIndex implements SearchIndex {
       params.push(indexed.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND '));
     }
     for (const t of short) {
-      // LIKE on the trigram table itself: the index cannot serve fewer than 3 characters, so this reads every row.
+      // LIKE on the trigram table itself: the index cannot serve fewer than 3 characters, so this
+      // reads rows until `limit` matches in view are found (every row when fewer match).
       where.push("(f.title LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\')");
       const pattern = `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       params.push(pattern, pattern);
     }
-    if (kind) {
+    if (q.kind) {
       where.push('f.kind = ?');
-      params.push(kind);
+      params.push(q.kind);
     }
+    // The scope is applied inside the query, so LIMIT counts the reader's own matches only.
+    if (q.units.ids !== null) where.push(`${VISIBLE}(f.units)`);
     const order = indexed.length ? 'ORDER BY f.rank' : 'ORDER BY f.rowid';
-    const rows = this.db
-      .prepare<unknown[], { id: string; units: string }>(`SELECT k.id AS id, f.units AS units FROM ${V} AS f JOIN ${V}_keys AS k ON k.rowid = f.rowid WHERE ${where.join(' AND ')} ${order}`)
-      .all(...params);
-    return rows.map((r) => ({ id: r.id, unitIds: r.units ? r.units.split(' ') : [] }));
+    const sql = `SELECT k.id AS id FROM ${V} AS f JOIN ${V}_keys AS k ON k.rowid = f.rowid WHERE ${where.join(' AND ')} ${order} LIMIT ?`;
+    inView = q.units.visible;
+    try {
+      return this.db.prepare<unknown[], { id: string }>(sql).pluck().all(...params, q.limit) as unknown as string[];
+    } finally {
+      inView = null;
+    }
   }
 
   private install(): void {

@@ -22,8 +22,8 @@ export class SearchHttpController {
   @Get()
   async search(@Query() query: SearchRequestQuery, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {
     const moment = await this.moments.resolve(undefined, ['search']);
-    const request = { q: query.q, kind: query.kind ?? null, page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
-    const { total, items } = await this.reader.search(moment, scope, request);
-    return { asOf: momentOf(res, moment), ...request, total, items };
+    const request = { q: query.q, kind: query.kind ?? null, root: query.root ?? null, page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
+    const { total, totalMoreThan, items } = await this.reader.search(moment, scope, request);
+    return { asOf: momentOf(res, moment), ...request, total, totalMoreThan, items };
   }
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { NoControlCharacters } from '@platform/common';
+import { UNIT_ID_PATTERN } from '@platform/domain';
 import { SEARCH_KINDS, SearchKind } from '../../search/search.documents';
 
 export class SearchRequestQuery {
@@ -14,6 +15,11 @@ export class SearchRequestQuery {
   @IsOptional()
   @IsIn(SEARCH_KINDS, { message: `kind 须为 ${SEARCH_KINDS.join('、')} 之一` })
   kind?: SearchKind;
+
+  /** 只查该组织及其下级（须在本人范围内） */
+  @IsOptional()
+  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  root?: string;
 
   /** 第几页，从 1 起，最多 50 */
   @IsOptional()
