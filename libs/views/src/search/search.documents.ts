@@ -19,6 +19,8 @@ export interface SearchEntry {
   readonly title: string;
   /** The searched body, the parts below joined by line breaks. */
   readonly text: string;
+  /** The 1–2 character runs of title and text (shortRuns): the embedded store's index of short words. */
+  readonly runs: string;
   readonly description: string;
   readonly measures: readonly string[];
   readonly notes: readonly string[];

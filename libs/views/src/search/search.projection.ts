@@ -1,5 +1,6 @@
 import { InstructionIssued, NoticePublished, OrganizationEvent, ProblemEvent } from '@platform/domain';
 import { documentProjection } from '@platform/read-models';
+import { shortRuns } from './search-terms';
 import { entryId, SEARCH_ENTRIES, SEARCH_TEXT_FIELDS, SearchEntry } from './search.documents';
 
 type Handled = ProblemEvent | NoticePublished | OrganizationEvent | InstructionIssued;
@@ -79,6 +80,7 @@ export const searchProjection = documentProjection<SearchEntry, Handled['data']>
 
 const NO_TEXT: Pick<SearchEntry, 'description' | 'measures' | 'notes' | 'supervision' | 'instructions'> = { description: '', measures: [], notes: [], supervision: [], instructions: [] };
 
-function entry(e: Omit<SearchEntry, 'text'>): SearchEntry {
-  return { ...e, text: [e.description, ...e.measures, ...e.notes, ...e.supervision, ...e.instructions].filter(Boolean).join('\n') };
+function entry(e: Omit<SearchEntry, 'text' | 'runs'>): SearchEntry {
+  const text = [e.description, ...e.measures, ...e.notes, ...e.supervision, ...e.instructions].filter(Boolean).join('\n');
+  return { ...e, text, runs: shortRuns(e.title, text) };
 }

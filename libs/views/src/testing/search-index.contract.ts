@@ -1,6 +1,7 @@
 import { ReadStore, remove, upsert } from '@platform/read-models';
 import { SEARCH_ENTRIES, SearchEntry, SearchKind } from '../search/search.documents';
 import { SearchIndex } from '../search/search-index.port';
+import { shortRuns } from '../search/search-terms';
 
 export interface SearchIndexHarness {
   /** A fresh, empty store (text index declared, as the projection runner does) and its search index. */
@@ -16,6 +17,7 @@ export const searchEntry = (id: string, title: string, text: string, unitIds: st
   unitIds,
   title,
   text,
+  runs: shortRuns(title, text),
   description: text,
   measures: [],
   notes: [],
@@ -89,6 +91,7 @@ export function searchIndexContract(name: string, makeHarness: () => SearchIndex
       expect(await find(['党'], { kind: 'unit' })).toEqual(['unit:b1']);
       expect(await find(['office'])).toEqual(['problem:p2']);
       expect(await find(['wps'])).toEqual(['problem:p2']);
+      expect(await find(['OF'])).toEqual(['problem:p2']);
     });
 
     it('takes special characters literally', async () => {
