@@ -11,7 +11,7 @@ describe('search reader: counts bounded, pages from the matches in view', () => 
   for (const [unitId, parentId] of [['city', null], ['t1', 'city'], ['b1', 't1'], ['b2', 't1']] as const)
     tree.apply({ type: 'UnitCreated', data: { unitId, name: unitId, level: parentId ? 'branch' : 'city', unitType: 'rural', parentId, memberCount: 1 } } as never);
   const moment = { tree } as unknown as ViewMoment;
-  const admin = { all: true, roots: [] };
+  const admin: { all: boolean; roots: string[] } = { all: true, roots: [] };
   let reader: SearchReader;
 
   beforeAll(async () => {
