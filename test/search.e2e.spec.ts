@@ -134,6 +134,8 @@ describe('full-text search over problems, units and notices (FTS5 trigram), scop
     const kind = await p.http().get('/api/search').query({ q: '整改', kind: 'user' }).set(office).expect(400);
     expect(kind.body.errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
     await p.http().get('/api/search').query({ q: '整改', page: 0 }).set(office).expect(400);
+    const blank = await p.http().get('/api/search').query({ q: '　 ' }).set(office).expect(400);
+    expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(['q']);
     const root = await p.http().get('/api/search').query({ q: '整改', root: 'a b' }).set(office).expect(400);
     expect(root.body.errors.map((e: { field: string }) => e.field)).toEqual(['root']);
     await p.http().get('/api/search').query({ q: '整改' }).expect(401);

@@ -5,9 +5,10 @@ import { UNIT_ID_PATTERN } from '@platform/domain';
 import { SEARCH_KINDS, SearchKind } from '../../search/search.documents';
 
 export class SearchRequestQuery {
-  /** 要查找的文字：问题的类别、描述、整改措施、进展，组织名称，通报标题；空格分隔的多个词须全部出现 */
+  /** 要查找的文字：问题的类别、描述、整改措施、进展、督查意见、批示，组织名称，通报标题；空格分隔的多个词须全部出现 */
   @IsString()
   @Length(1, 100, { message: 'q 须为 1–100 个字符' })
+  @Matches(/\S/, { message: 'q 须含至少一个非空白字符' })
   @NoControlCharacters()
   q!: string;
 
