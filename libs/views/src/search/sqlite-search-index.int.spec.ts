@@ -41,4 +41,16 @@ describe('the FTS5 trigram index kept by triggers on the embedded read store', (
     );
     expect(await ids(['签到表'])).toEqual(['problem:p2', 'problem:p1']);
   });
+
+  it('drops the index of the earlier shape, whose triggers would keep writing it', async () => {
+    store.db.exec(`
+      CREATE VIRTUAL TABLE search_fts_v1 USING fts5(title, body, kind UNINDEXED, units UNINDEXED, tokenize = 'trigram');
+      CREATE TABLE search_fts_v1_keys (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+      CREATE TRIGGER search_fts_v1_insert AFTER INSERT ON documents BEGIN INSERT INTO search_fts_v1_keys (id) VALUES (new.id); END;
+    `);
+    await commit(upsert(SEARCH_ENTRIES, entry('p1', '作风建设', '便民服务窗口', ['b1'])));
+    expect(await ids(['服务窗口'])).toEqual(['problem:p1']);
+    const left = store.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'search_fts_v1%'").pluck().all();
+    expect(left).toEqual([]);
+  });
 });
