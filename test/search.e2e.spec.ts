@@ -11,6 +11,8 @@ describe('full-text search over problems, units and notices (FTS5 trigram), scop
   let office: Headers;
   let operatorB1: Headers;
   let operatorB2: Headers;
+  let group: Headers;
+  let leader: Headers;
 
   const register = (who: Headers, problemId: string, unit: string, description: string, category = '作风建设') =>
     p.http().post('/api/problems').set(who).send(problemRegistration(problemId, 'c1', unit, { description, category })).expect(201);
@@ -24,6 +26,9 @@ describe('full-text search over problems, units and notices (FTS5 trigram), scop
     office = await townshipCampaign(p);
     operatorB1 = await p.signIn('op-b1', 'operator', ['b1']);
     operatorB2 = await p.signIn('op-b2', 'operator', ['b2']);
+    // A supervision group (督导组) over the township, and a leader of the city.
+    group = await p.signIn('sg-1', 'inspector', ['t1']);
+    leader = await p.signIn('leader-1', 'leader', ['city']);
     await register(office, 'p-window', 'b1', '便民服务窗口推诿扯皮，群众办事来回跑');
     await p.http().post('/api/problems/p-window/plan').set(office).send({ measures: ['建立首问负责制', '公开办事流程'], timing: 'by_deadline', deadline: '2099-06-30' }).expect(201);
     await p.http().post('/api/problems/p-window/progress').set(operatorB1).send({ note: '首问负责制已在服务窗口公示' }).expect(201);
@@ -84,12 +89,55 @@ describe('full-text search over problems, units and notices (FTS5 trigram), scop
     expect((await search(operatorB1, { q: '帮办代办' })).items.map((h) => h.id)).toEqual(['p-window']);
   });
 
+  it('finds a problem by the words of its supervision note, for the group and the units it concerns, not for a unit outside', async () => {
+    const note = { finding: '排水沟淤塞未清理，群众反映强烈', demand: '雨季前完成清淤并报督导组', dueBy: '2099-04-30' };
+    await p.http().post('/api/problems/p-road/supervision-notes').set(group).send(note).expect(201);
+    const ids = async (who: Headers, q: string) => (await search(who, { q })).items.map((h) => h.id);
+    expect(await ids(group, '排水沟淤塞')).toEqual(['p-road']);
+    expect(await ids(operatorB2, '雨季前完成清淤')).toEqual(['p-road']);
+    expect(await ids(office, '排水沟淤塞')).toEqual(['p-road']);
+    expect(await ids(operatorB1, '排水沟淤塞')).toEqual([]);
+    const hit = (await search(group, { q: '报督导组' })).items[0];
+    expect(marked(hit.snippet)).toEqual(['报督导组']);
+  });
+
+  it("finds what a leader's instruction was written on by its words, within that thing's scope", async () => {
+    const instruction = { instructionId: 'i-window', targetKind: 'problem', targetId: 'p-window', text: '要举一反三，全面排查窗口单位作风问题', addressedUnitIds: ['b1'], deadline: null };
+    await p.http().post('/api/instructions').set(leader).send(instruction).expect(201);
+    const onUnit = { instructionId: 'i-unit', targetKind: 'unit', targetId: 'b2', text: '支部班子要带头落实整改责任', addressedUnitIds: ['b2'], deadline: null };
+    await p.http().post('/api/instructions').set(leader).send(onUnit).expect(201);
+    expect((await search(operatorB1, { q: '举一反三' })).items.map((h) => [h.kind, h.id])).toEqual([['problem', 'p-window']]);
+    expect((await search(operatorB2, { q: '举一反三' })).total).toBe(0);
+    expect((await search(operatorB2, { q: '带头落实' })).items.map((h) => [h.kind, h.id])).toEqual([['unit', 'b2']]);
+    expect((await search(operatorB1, { q: '带头落实' })).total).toBe(0);
+  });
+
+  it('finds a unit by two characters of its name (LIKE over the indexed text, bounded like every search)', async () => {
+    const twoChars = await search(office, { q: '一村' });
+    expect(twoChars.items.map((h) => [h.kind, h.id])).toEqual([['unit', 'b1']]);
+    expect(marked(twoChars.items[0].titleHighlight)).toEqual(['一村']);
+    expect(twoChars).toMatchObject({ total: 1, totalMoreThan: null });
+    expect((await search(operatorB2, { q: '一村' })).total).toBe(0);
+  });
+
+  it('narrows to a unit of the scope with root, and answers 404 for one outside it', async () => {
+    expect((await search(office, { q: '服务窗口', root: 'b2' })).items.map((h) => h.id)).toEqual(['p-fees']);
+    expect((await search(group, { q: '党支部', kind: 'unit', root: 't1' })).items.map((h) => h.id).sort()).toEqual(['b1', 'b2']);
+    const outside = await p.http().get('/api/search').query({ q: '服务窗口', root: 'b2' }).set(operatorB1).expect(404);
+    expect(JSON.stringify(outside.body)).not.toContain('p-fees');
+    await p.http().get('/api/search').query({ q: '服务窗口', root: 'nowhere' }).set(office).expect(404);
+  });
+
   it('refuses a missing or malformed query with 400 naming the field', async () => {
     const missing = await p.http().get('/api/search').set(office).expect(400);
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toContain('q');
     const kind = await p.http().get('/api/search').query({ q: '整改', kind: 'user' }).set(office).expect(400);
     expect(kind.body.errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
     await p.http().get('/api/search').query({ q: '整改', page: 0 }).set(office).expect(400);
+    const blank = await p.http().get('/api/search').query({ q: '　 ' }).set(office).expect(400);
+    expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(['q']);
+    const root = await p.http().get('/api/search').query({ q: '整改', root: 'a b' }).set(office).expect(400);
+    expect(root.body.errors.map((e: { field: string }) => e.field)).toEqual(['root']);
     await p.http().get('/api/search').query({ q: '整改' }).expect(401);
   });
 });

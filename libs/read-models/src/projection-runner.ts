@@ -183,6 +183,10 @@ export class ProjectionRunner {
         const declared = this.store.ensureIndexes?.(collection, fields);
         if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`indexes of ${collection}: ${String(e)}`));
       }
+      for (const [collection, fields] of Object.entries(p.textIndexes ?? {})) {
+        const declared = this.store.ensureTextIndex?.(collection, fields);
+        if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`text index of ${collection}: ${String(e)}`));
+      }
       const keeper = this.hooks.lease ? new ProjectionLeaseKeeper(p.name, { ...this.hooks.lease, owner: this.owner }, this.options.logger) : null;
       const worker = new ProjectionWorker(p, this.events, this.store, this.options, this.hooks, keeper);
       this.workers.set(p.name, worker);

@@ -32,6 +32,8 @@ export interface Projection<E = unknown> {
   readonly handles: readonly string[];
   /** Shapes of the fields its readers filter and sort on, per collection (see ReadStore.ensureIndexes). */
   readonly indexes?: Readonly<Record<string, Readonly<Record<string, FieldShape>>>>;
+  /** String fields searched by substring, per collection (see ReadStore.ensureTextIndex). */
+  readonly textIndexes?: Readonly<Record<string, readonly string[]>>;
   evolve(event: StoredEvent<E>, ctx: ProjectionContext): Promise<readonly DocumentWrite[]> | readonly DocumentWrite[];
 }
 
@@ -45,6 +47,7 @@ export function documentProjection<D extends ReadDocument, E = unknown>(definiti
   collection: string;
   handles: readonly string[];
   indexes?: Readonly<Record<string, FieldShape>>;
+  textIndex?: readonly string[];
   /** Which document the event is about; null ignores the event. */
   id(event: StoredEvent<E>): string | null;
   evolve(current: D | null, event: StoredEvent<E>): D | null;
@@ -55,6 +58,7 @@ export function documentProjection<D extends ReadDocument, E = unknown>(definiti
     collections: [definition.collection],
     handles: definition.handles,
     ...(definition.indexes ? { indexes: { [definition.collection]: definition.indexes } } : {}),
+    ...(definition.textIndex ? { textIndexes: { [definition.collection]: definition.textIndex } } : {}),
     async evolve(event, ctx) {
       const id = definition.id(event);
       if (id === null) return [];

@@ -114,6 +114,15 @@ export interface BatchHistory {
  */
 export type FieldShape = 'scalar' | 'array';
 
+/** Documents whose declared text fields hold every term (see ReadStore.findText). */
+export interface TextQuery {
+  /** Each must occur, as written (Latin letters in any case), in one of the collection's text fields. */
+  readonly terms: readonly string[];
+  /** Further conditions, in the query language of `find`. */
+  readonly filter?: Filter;
+  readonly limit: number;
+}
+
 export interface ReadStore {
   /**
    * Declares the shape of fields that queries filter or sort on, so the store can index them and
@@ -121,6 +130,17 @@ export interface ReadStore {
    * A key 'a,b' (scalar) asks for one index over both fields: a page of one value of a, in b's order.
    */
   ensureIndexes?(collection: string, fields: Readonly<Record<string, FieldShape>>): void | Promise<void>;
+  /**
+   * Declares string fields searched by substring, in any language (no word segmenter): a store that
+   * can index them by their 3-character runs does, and answers `findText`. Declared before the
+   * collection's first write, as the projection runner does for a projection's `textIndexes`.
+   */
+  ensureTextIndex?(collection: string, fields: readonly string[]): void | Promise<void>;
+  /**
+   * The documents holding every term in their text fields and matching the filter, at most `limit`.
+   * Only stores that index text answer it (MongoDB); the embedded store's search is FTS5 (views).
+   */
+  findText?<D extends ReadDocument = AnyDocument>(collection: string, query: TextQuery): Promise<D[]>;
   get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null>;
   find<D extends ReadDocument = AnyDocument>(collection: string, filter?: Filter, options?: FindOptions): Promise<D[]>;
   /** With `limit`, counts at most that many (a bounded count costs no more than that page). */

@@ -298,7 +298,7 @@ export const MESSAGES = {
   searchProblems: ['问题', 'Problems'],
   searchUnits: ['组织', 'Units'],
   searchNotices: ['通报', 'Notices'],
-  searchShortHint: ['1–2 个字逐条比对，3 个字及以上更快更准', 'Words of 1–2 characters are compared row by row; 3 or more use the index'],
+  searchShortHint: ['1–2 个字的词可能命中很多，多写几个字更准', 'Words of 1–2 characters may match a lot; more characters narrow it down'],
   searchNothing: ['范围内没有找到', 'Nothing found in your scope'],
   inbox: ['待办', 'Inbox'],
   unreadCount: ['{n} 条未读', '{n} unread'],

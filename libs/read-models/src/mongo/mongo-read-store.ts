@@ -9,7 +9,9 @@ import {
   FindOptions,
   ReadDocument,
   ReadStore,
+  TextQuery,
 } from '../read-store.port';
+import { NGRAM_FIELD, textFilter, withNgrams } from './text-ngrams';
 
 export interface MongoReadStoreOptions {
   readonly url: string;
@@ -60,6 +62,8 @@ interface CheckpointDoc {
 export class MongoReadStore implements ReadStore {
   private readonly checkpointsCollection: mongo.Collection<CheckpointDoc>;
   private readonly clock: () => Date;
+  /** Collections with a text index, and their text fields: documents written there carry their n-grams. */
+  private readonly textFields = new Map<string, readonly string[]>();
 
   constructor(
     readonly connection: Connection,
@@ -84,8 +88,21 @@ export class MongoReadStore implements ReadStore {
     return new MongoReadStore(connection, options, true);
   }
 
+  async ensureTextIndex(collection: string, fields: readonly string[]): Promise<void> {
+    this.textFields.set(collection, [...fields]);
+    await this.collection(collection).createIndex({ [NGRAM_FIELD]: 1 }, { name: `${NGRAM_FIELD}_1` });
+  }
+
+  async findText<D extends ReadDocument = AnyDocument>(collection: string, query: TextQuery): Promise<D[]> {
+    const fields = this.textFields.get(collection);
+    if (!fields) throw new Error(`no text index declared on ${collection}`);
+    if (!query.terms.length || query.limit <= 0) return [];
+    const cursor = this.collection(collection).find(textFilter(fields, query) as mongo.Filter<AnyDocument>, { projection: HIDDEN, sort: { _id: 1 } }).limit(query.limit);
+    return (await cursor.toArray()) as unknown as D[];
+  }
+
   async get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null> {
-    const doc = await this.collection(collection).findOne({ _id: id });
+    const doc = await this.collection(collection).findOne({ _id: id }, { projection: HIDDEN });
     return (doc as unknown as D | null) ?? null;
   }
 
@@ -94,7 +111,7 @@ export class MongoReadStore implements ReadStore {
     filter: Filter = {},
     options: FindOptions = {},
   ): Promise<D[]> {
-    let cursor = this.collection(collection).find(filter as mongo.Filter<AnyDocument>, { sort: stableSort(options.sort) });
+    let cursor = this.collection(collection).find(filter as mongo.Filter<AnyDocument>, { sort: stableSort(options.sort), projection: HIDDEN });
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit !== undefined) {
       if (options.limit === 0) return [];
@@ -180,6 +197,8 @@ export class MongoReadStore implements ReadStore {
     const byCollection = new Map<string, NormalizedWrite[]>();
     for (const w of writes) byCollection.set(w.collection, [...(byCollection.get(w.collection) ?? []), w]);
     for (const [collection, ws] of byCollection) {
+      const text = this.textFields.get(collection);
+      const image = (body: string) => (text ? withNgrams(JSON.parse(body) as AnyDocument, text) : (JSON.parse(body) as AnyDocument));
       await this.collection(collection).bulkWrite(
         ws.map((w) =>
           w.body === null
@@ -187,7 +206,7 @@ export class MongoReadStore implements ReadStore {
             : {
                 replaceOne: {
                   filter: { _id: w.id },
-                  replacement: JSON.parse(w.body) as AnyDocument,
+                  replacement: image(w.body),
                   upsert: true,
                 },
               },
@@ -217,6 +236,9 @@ export class MongoReadStore implements ReadStore {
     return this.connection.db!.collection<AnyDocument>(name);
   }
 }
+
+/** The n-grams are the store's own: readers never see them. */
+const HIDDEN = { [NGRAM_FIELD]: 0 };
 
 function toCheckpoint(doc: CheckpointDoc): Checkpoint {
   return {

@@ -12,6 +12,8 @@ type Sort = Record<string, 1 | -1>;
  */
 export class FakeMongo {
   readonly data = new Map<string, Map<unknown, Doc>>();
+  /** Index names created per collection. */
+  readonly indexes = new Map<string, string[]>();
   private readonly failures = new Set<string>();
 
   failNext(operation: 'bulkWrite' | 'deleteMany' | 'finish'): void {
@@ -39,7 +41,14 @@ export class FakeMongo {
       const q = new Query(filter as Record<string, unknown>);
       return [...docs().values()].filter((d) => q.test(d));
     };
-    const cursor = (items: Doc[]) => {
+    /** Exclusion projections only ({ field: 0 }), the kind the store uses. */
+    const project = (doc: Doc | null, projection: Record<string, 0> | undefined): Doc | null => {
+      if (!doc || !projection) return doc;
+      const copy = { ...doc };
+      for (const field of Object.keys(projection)) delete copy[field];
+      return copy;
+    };
+    const cursor = (items: Doc[], projection?: Record<string, 0>) => {
       let sort: Sort | undefined;
       let skip = 0;
       let limit: number | undefined;
@@ -52,7 +61,7 @@ export class FakeMongo {
           if (sort) cur = cur.sort(sort);
           let all = cur.all().slice(skip);
           if (limit !== undefined && limit > 0) all = all.slice(0, limit);
-          return structuredClone(all);
+          return structuredClone(all.map((d) => project(d, projection)));
         },
       };
       return c;
@@ -60,8 +69,12 @@ export class FakeMongo {
     const equalityFields = (filter: Record<string, unknown>) =>
       Object.fromEntries(Object.entries(filter).filter(([k, v]) => !k.includes('.') && (typeof v !== 'object' || v === null)));
     return {
-      findOne: async (filter: object) => structuredClone(matching(filter)[0] ?? null),
-      find: (filter: object, options: { sort?: Sort } = {}) => cursor(matching(filter)).sort(options.sort ?? { _id: 1 }),
+      findOne: async (filter: object, options: { projection?: Record<string, 0> } = {}) => structuredClone(project(matching(filter)[0] ?? null, options.projection)),
+      find: (filter: object, options: { sort?: Sort; projection?: Record<string, 0> } = {}) => cursor(matching(filter), options.projection).sort(options.sort ?? { _id: 1 }),
+      createIndex: async (keys: Record<string, 1 | -1>, options: { name?: string } = {}) => {
+        this.indexes.set(name, [...(this.indexes.get(name) ?? []), options.name ?? Object.keys(keys).join('_')]);
+        return options.name;
+      },
       countDocuments: async (filter: object) => matching(filter).length,
       updateOne: async (filter: Record<string, unknown>, modifier: Record<string, object>, options: { upsert?: boolean } = {}) => {
         if ('pending.position' in filter) this.fail('finish');

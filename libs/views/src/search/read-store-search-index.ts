@@ -1,18 +1,27 @@
 import { ReadStore } from '@platform/read-models';
-import { SEARCH_ENTRIES, SearchEntry, SearchKind } from './search.documents';
-import { SearchIndex, SearchMatch } from './search-index.port';
+import { unitClause } from '../shared/view-scope';
+import { SEARCH_ENTRIES, SearchEntry } from './search.documents';
+import { SearchIndex, SearchQuery } from './search-index.port';
 import { containsAll } from './search-terms';
 
 /**
- * Any read store (in-memory, MongoDB): reads every entry of the kind and matches in memory. Correct
- * but linear; a MongoDB text index or an n-gram field behind SearchIndex is left for later.
+ * Any other read store: one that indexes text (MongoDB's n-gram field) answers through
+ * `findText`, scope and kind in the same query; one that does not (in-memory) is scanned.
  */
 export class ReadStoreSearchIndex implements SearchIndex {
   constructor(private readonly store: ReadStore) {}
 
-  async matches(terms: readonly string[], kind: SearchKind | null): Promise<SearchMatch[]> {
-    if (!terms.length) return [];
-    const entries = await this.store.find<SearchEntry>(SEARCH_ENTRIES, kind ? { kind } : {});
-    return entries.filter((e) => containsAll(`${e.title}\n${e.text}`, terms)).map((e) => ({ id: e._id, unitIds: e.unitIds }));
+  async matches(q: SearchQuery): Promise<string[]> {
+    if (!q.terms.length || q.limit <= 0) return [];
+    const filter = { ...(q.kind ? { kind: q.kind } : {}), ...unitClause('unitIds', q.units) };
+    if (this.store.findText) {
+      const docs = await this.store.findText<SearchEntry>(SEARCH_ENTRIES, { terms: q.terms, filter, limit: q.limit });
+      return docs.map((d) => d._id);
+    }
+    const entries = await this.store.find<SearchEntry>(SEARCH_ENTRIES, filter);
+    return entries
+      .filter((e) => containsAll(`${e.title}\n${e.text}`, q.terms))
+      .slice(0, q.limit)
+      .map((e) => e._id);
   }
 }

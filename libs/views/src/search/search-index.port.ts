@@ -1,16 +1,21 @@
 import { SearchKind } from './search.documents';
 
-/** A matching entry, as the index knows it: enough to filter by scope before reading any document. */
-export interface SearchMatch {
-  readonly id: string;
-  readonly unitIds: readonly string[];
+/** What to look for: every term as a substring, of one kind or any, among entries some visible unit may see. */
+export interface SearchQuery {
+  readonly terms: readonly string[];
+  readonly kind: SearchKind | null;
+  /** The units of the reader's view, or null when nothing is filtered (an administrator's whole view). */
+  readonly units: { readonly ids: readonly string[] | null; visible(unitId: string): boolean };
+  /** Matches to return at most, best first: the requested page's end and the count's bound. */
+  readonly limit: number;
 }
 
 /**
- * Full-text matching over the search entries. The embedded store answers with SQLite FTS5
- * (trigram); other stores scan the collection (a MongoDB text index or n-gram field is later work).
+ * Full-text matching over the search entries, scope applied where the matches are found so that a
+ * bounded answer is never cut before the reader's own hits. The embedded store answers with SQLite
+ * FTS5 (trigram), MongoDB with its n-gram field (ReadStore.findText), other stores by scanning.
  */
 export interface SearchIndex {
-  /** Every entry containing all the terms, best first. */
-  matches(terms: readonly string[], kind: SearchKind | null): Promise<SearchMatch[]>;
+  /** Ids of the entries in view containing all the terms, best first, at most `limit`. */
+  matches(query: SearchQuery): Promise<string[]>;
 }

@@ -12,6 +12,8 @@ import { highlight, HighlightSegment, searchTerms } from './search-terms';
 export interface SearchRequest {
   readonly q: string;
   readonly kind: SearchKind | null;
+  /** Only this unit's subtree (404 outside the scope); null: the whole scope. */
+  readonly root: string | null;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -27,19 +29,33 @@ export interface SearchHit {
   readonly snippet: HighlightSegment[] | null;
 }
 
-/** Matches in the index, then the actor's scope, then the page: only the page's documents are read. */
+/** Matches are counted exactly up to this many (or up to the requested page's end when further). */
+export const SEARCH_EXACT_TOTAL_UP_TO = 1000;
+
+export interface SearchPage {
+  /** Matches in view, exact up to `totalMoreThan`: when more match, it is that bound. */
+  readonly total: number;
+  readonly totalMoreThan: number | null;
+  readonly items: SearchHit[];
+}
+
+/**
+ * The index finds the matches in the reader's view, best first, up to the count's bound; only the
+ * page's documents are read, for their titles and highlights.
+ */
 @Injectable()
 export class SearchReader {
   private index: SearchIndex | null = null;
 
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
-  async search(moment: ViewMoment, scope: ActorScope, r: SearchRequest): Promise<{ total: number; items: SearchHit[] }> {
+  async search(moment: ViewMoment, scope: ActorScope, r: SearchRequest): Promise<SearchPage> {
     const terms = searchTerms(r.q);
-    const units = unitFilter(moment.tree, scope, null);
-    const matches = (await this.searchIndex().matches(terms, r.kind)).filter((m) => units.ids === null || m.unitIds.some((u) => units.visible(u)));
-    const page = matches.slice((r.page - 1) * r.pageSize, r.page * r.pageSize);
-    const docs = await Promise.all(page.map((m) => this.store.get<SearchEntry>(SEARCH_ENTRIES, m.id)));
+    const units = unitFilter(moment.tree, scope, r.root);
+    const upTo = Math.max(SEARCH_EXACT_TOTAL_UP_TO, r.page * r.pageSize);
+    const ids = await this.searchIndex().matches({ terms, kind: r.kind, units, limit: upTo + 1 });
+    const more = ids.length > upTo;
+    const docs = await Promise.all(ids.slice((r.page - 1) * r.pageSize, r.page * r.pageSize).map((id) => this.store.get<SearchEntry>(SEARCH_ENTRIES, id)));
     const items = docs
       .filter((d): d is SearchEntry => d !== null)
       .map((d) => ({
@@ -50,7 +66,7 @@ export class SearchReader {
         titleHighlight: highlight(d.title, terms, Math.max(d.title.length, 1)) ?? [{ text: d.title, match: false }],
         snippet: highlight(d.text, terms),
       }));
-    return { total: matches.length, items };
+    return { total: more ? upTo : ids.length, totalMoreThan: more ? upTo : null, items };
   }
 
   private searchIndex(): SearchIndex {

@@ -1,8 +1,9 @@
 /**
  * A query's terms: split on white space, at most 8, each matched as a substring (case-insensitive
  * for Latin letters). FTS5's trigram tokenizer indexes runs of 3 characters, so a term of 3 or
- * more characters is looked up in the index; one of 1–2 characters (most Chinese words: 整改, 村)
- * is matched with LIKE over the same table, which reads every row.
+ * more characters is looked up in that index; one of 1–2 characters (most Chinese words: 整改, 村,
+ * a part of a unit's name: 三中) in the index of short runs (shortRuns), or, beside a longer term,
+ * checked with LIKE on the rows the longer one found.
  */
 export const MIN_INDEXED_LENGTH = 3;
 const MAX_TERMS = 8;
@@ -13,6 +14,30 @@ export function searchTerms(q: string): string[] {
 }
 
 export const isIndexed = (term: string) => [...term].length >= MIN_INDEXED_LENGTH;
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]+$/u;
+
+/** A short term the index of runs can answer: letters and digits only (its tokenizer drops the rest). */
+export const hasOnlyRuns = (term: string) => LETTER_OR_DIGIT.test(term);
+
+/**
+ * Every distinct character and pair of adjacent characters of the texts that are letters or
+ * digits, lower-cased, space-separated: the tokens under which the embedded store finds 1–2
+ * character terms. A pair never spans two texts.
+ */
+export function shortRuns(...texts: readonly string[]): string {
+  const runs = new Set<string>();
+  for (const text of texts) {
+    const chars = [...text.toLowerCase()];
+    chars.forEach((c, i) => {
+      if (!LETTER_OR_DIGIT.test(c)) return;
+      runs.add(c);
+      const next = chars[i + 1];
+      if (next !== undefined && LETTER_OR_DIGIT.test(next)) runs.add(c + next);
+    });
+  }
+  return [...runs].join(' ');
+}
 
 export function containsAll(text: string, terms: readonly string[]): boolean {
   const t = text.toLowerCase();

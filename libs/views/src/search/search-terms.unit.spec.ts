@@ -1,4 +1,4 @@
-import { containsAll, highlight, isIndexed, searchTerms } from './search-terms';
+import { containsAll, hasOnlyRuns, highlight, isIndexed, searchTerms, shortRuns } from './search-terms';
 
 describe('search terms and highlights', () => {
   it('splits on white space (full-width too), drops repeats, and tells indexed terms from short ones', () => {
@@ -24,5 +24,11 @@ describe('search terms and highlights', () => {
   it('merges overlapping matches and answers null when nothing matches', () => {
     expect(highlight('abcd', ['abc', 'bcd'])).toEqual([{ text: 'abcd', match: true }]);
     expect(highlight('整改台账', ['督查'])).toBeNull();
+  });
+
+  it('keeps every character and pair of letters or digits once, lower-cased, pairs never across punctuation or texts', () => {
+    expect(shortRuns('三中', 'A1，三中')).toBe('三 三中 中 a a1 1');
+    expect(shortRuns('', '% _')).toBe('');
+    expect(['三中', '村', 'a1', '1%', '，'].map(hasOnlyRuns)).toEqual([true, true, true, false, false]);
   });
 });

@@ -1,21 +1,25 @@
-import { ProblemEvent, NoticePublished, OrganizationEvent } from '@platform/domain';
+import { InstructionIssued, NoticePublished, OrganizationEvent, ProblemEvent } from '@platform/domain';
 import { documentProjection } from '@platform/read-models';
-import { entryId, SEARCH_ENTRIES, SearchEntry } from './search.documents';
+import { shortRuns } from './search-terms';
+import { entryId, SEARCH_ENTRIES, SEARCH_TEXT_FIELDS, SearchEntry } from './search.documents';
 
-type Handled = ProblemEvent | NoticePublished | OrganizationEvent;
+type Handled = ProblemEvent | NoticePublished | OrganizationEvent | InstructionIssued;
 
-const PROBLEM_TEXT_EVENTS = ['ProblemRegistered', 'RectificationPlanned', 'ProgressRecorded', 'PartProgressRecorded', 'JointHandlingStarted'] as const;
+const PROBLEM_TEXT_EVENTS = ['ProblemRegistered', 'RectificationPlanned', 'ProgressRecorded', 'PartProgressRecorded', 'JointHandlingStarted', 'SupervisionNoted'] as const;
 
 /**
  * The search index's documents: what each problem, unit and notice says, and the units whose
- * scope may find it. The embedded store indexes `title` and `text` with FTS5 (sqlite-search-index.ts).
+ * scope may find it. The embedded store indexes `title` and `text` with FTS5 (sqlite-search-index.ts),
+ * MongoDB by their n-grams (the text index declared here).
  */
 export const searchProjection = documentProjection<SearchEntry, Handled['data']>({
   name: 'search',
-  version: 1,
+  // 2: supervision notes and instructions are searched too.
+  version: 2,
   collection: SEARCH_ENTRIES,
-  handles: [...PROBLEM_TEXT_EVENTS, 'NoticePublished', 'UnitCreated', 'UnitRenamed', 'UnitClosed'],
+  handles: [...PROBLEM_TEXT_EVENTS, 'NoticePublished', 'UnitCreated', 'UnitRenamed', 'UnitClosed', 'InstructionIssued'],
   indexes: { kind: 'scalar' },
+  textIndex: SEARCH_TEXT_FIELDS,
   id: (stored) => {
     const e = stored as unknown as Handled;
     switch (e.type) {
@@ -25,6 +29,8 @@ export const searchProjection = documentProjection<SearchEntry, Handled['data']>
       case 'UnitRenamed':
       case 'UnitClosed':
         return entryId('unit', e.data.unitId);
+      case 'InstructionIssued':
+        return entryId(e.data.target.kind, e.data.target.id);
       default:
         return 'problemId' in e.data ? entryId('problem', e.data.problemId) : null;
     }
@@ -40,24 +46,28 @@ export const searchProjection = documentProjection<SearchEntry, Handled['data']>
           campaignId: e.data.campaignId,
           unitIds: [e.data.responsibleUnitId],
           title: e.data.category,
+          ...NO_TEXT,
           description: e.data.description,
-          measures: [],
-          notes: [],
         });
       case 'RectificationPlanned':
         return current && entry({ ...current, measures: e.data.measures });
       case 'ProgressRecorded':
       case 'PartProgressRecorded':
         return current && entry({ ...current, notes: [...current.notes, e.data.note] });
+      case 'SupervisionNoted':
+        return current && entry({ ...current, supervision: [...current.supervision, `${e.data.finding}\n${e.data.demand}`] });
+      case 'InstructionIssued':
+        // Only on something that exists: an instruction on a closed unit finds nothing to attach to.
+        return current && entry({ ...current, instructions: [...current.instructions, e.data.text] });
       case 'JointHandlingStarted': {
         // The coordinator and the parts' units work on it too: their scopes find it as well.
         const units = [e.data.coordinatorUnitId, ...e.data.parts.map((p) => p.unitId)];
         return current && entry({ ...current, unitIds: [...new Set([...current.unitIds, ...units])] });
       }
       case 'NoticePublished':
-        return entry({ _id: entryId('notice', e.data.noticeId), kind: 'notice', refId: e.data.noticeId, campaignId: e.data.campaignId, unitIds: e.data.unitIds, title: e.data.title, description: '', measures: [], notes: [] });
+        return entry({ _id: entryId('notice', e.data.noticeId), kind: 'notice', refId: e.data.noticeId, campaignId: e.data.campaignId, unitIds: e.data.unitIds, title: e.data.title, ...NO_TEXT });
       case 'UnitCreated':
-        return entry({ _id: entryId('unit', e.data.unitId), kind: 'unit', refId: e.data.unitId, campaignId: null, unitIds: [e.data.unitId], title: e.data.name, description: '', measures: [], notes: [] });
+        return entry({ _id: entryId('unit', e.data.unitId), kind: 'unit', refId: e.data.unitId, campaignId: null, unitIds: [e.data.unitId], title: e.data.name, ...NO_TEXT });
       case 'UnitRenamed':
         return current && entry({ ...current, title: e.data.name });
       case 'UnitClosed':
@@ -68,6 +78,9 @@ export const searchProjection = documentProjection<SearchEntry, Handled['data']>
   },
 });
 
-function entry(e: Omit<SearchEntry, 'text'>): SearchEntry {
-  return { ...e, text: [e.description, ...e.measures, ...e.notes].filter(Boolean).join('\n') };
+const NO_TEXT: Pick<SearchEntry, 'description' | 'measures' | 'notes' | 'supervision' | 'instructions'> = { description: '', measures: [], notes: [], supervision: [], instructions: [] };
+
+function entry(e: Omit<SearchEntry, 'text' | 'runs'>): SearchEntry {
+  const text = [e.description, ...e.measures, ...e.notes, ...e.supervision, ...e.instructions].filter(Boolean).join('\n');
+  return { ...e, text, runs: shortRuns(e.title, text) };
 }

@@ -1,8 +1,11 @@
 import { specifyProjection } from '@platform/read-models/testing/projection-specification';
 import { SEARCH_ENTRIES } from './search.documents';
 import { searchProjection } from './search.projection';
+import { shortRuns } from './search-terms';
 
 const problem = (type: string, data: object) => ({ type, streamId: 'problem-p1', data: { problemId: 'p1', ...data } });
+const NO_TEXT = { description: '', measures: [], notes: [], supervision: [], instructions: [] };
+const problemEntry = (fields: { text: string } & Record<string, unknown>) => ({ _id: 'problem:p1', kind: 'problem', refId: 'p1', campaignId: 'c1', title: '作风建设', ...NO_TEXT, ...fields, runs: shortRuns('作风建设', fields.text) });
 const org = (type: string, data: object) => ({ type, streamId: `org-${(data as { unitId: string }).unitId}`, data });
 
 describe('search projection', () => {
@@ -18,18 +21,7 @@ describe('search projection', () => {
       ])
       .then({
         [SEARCH_ENTRIES]: [
-          {
-            _id: 'problem:p1',
-            kind: 'problem',
-            refId: 'p1',
-            campaignId: 'c1',
-            unitIds: ['b1', 't1', 'b2'],
-            title: '作风建设',
-            description: '窗口推诿',
-            measures: ['首问负责制'],
-            notes: ['已公示', '已排查'],
-            text: '窗口推诿\n首问负责制\n已公示\n已排查',
-          },
+          problemEntry({ unitIds: ['b1', 't1', 'b2'], description: '窗口推诿', measures: ['首问负责制'], notes: ['已公示', '已排查'], text: '窗口推诿\n首问负责制\n已公示\n已排查' }),
         ],
       });
   });
@@ -46,8 +38,37 @@ describe('search projection', () => {
       ])
       .then({
         [SEARCH_ENTRIES]: [
-          { _id: 'notice:n1', kind: 'notice', refId: 'n1', campaignId: 'c1', unitIds: ['b1', 'b2'], title: '第一季度通报', description: '', measures: [], notes: [], text: '' },
-          { _id: 'unit:b1', kind: 'unit', refId: 'b1', campaignId: null, unitIds: ['b1'], title: '一村党支部', description: '', measures: [], notes: [], text: '' },
+          { _id: 'notice:n1', kind: 'notice', refId: 'n1', campaignId: 'c1', unitIds: ['b1', 'b2'], title: '第一季度通报', ...NO_TEXT, text: '', runs: shortRuns('第一季度通报') },
+          { _id: 'unit:b1', kind: 'unit', refId: 'b1', campaignId: null, unitIds: ['b1'], title: '一村党支部', ...NO_TEXT, text: '', runs: '一 一村 村 村党 党 党支 支 支部 部' },
+        ],
+      });
+  });
+
+  it("keeps supervision notes and leaders' instructions with what they were written on, found by its scope", async () => {
+    const instruction = (instructionId: string, kind: string, id: string, text: string) => ({
+      type: 'InstructionIssued',
+      streamId: `instruction-${instructionId}`,
+      data: { instructionId, target: { kind, id, unitIds: ['b1'] }, text, addressedUnitIds: ['b9'], deadline: null, issuedBy: 'leader' },
+    });
+    await specifyProjection(searchProjection)
+      .given([
+        problem('ProblemRegistered', { campaignId: 'c1', source: 'democratic_appraisal', category: '作风建设', description: '窗口推诿', responsibleUnitId: 'b1', discoveredAt: '2026-02-20', people: {}, registeredBy: 'o' }),
+        problem('SupervisionNoted', { finding: '窗口仍无人值守', demand: '三日内排班到人', dueBy: '2026-03-10', notedBy: 'sup', supervisorUnitId: 's1', at: '2026-03-01' }),
+        instruction('i1', 'problem', 'p1', '要举一反三，全面排查'),
+        org('UnitCreated', { unitId: 'b1', name: '一村党支部', level: 'branch', unitType: 'rural', parentId: null, memberCount: 1 }),
+        instruction('i2', 'unit', 'b1', '支部班子要带头'),
+        instruction('i3', 'unit', 'gone', '无此组织'),
+      ])
+      .then({
+        [SEARCH_ENTRIES]: [
+          problemEntry({
+            unitIds: ['b1'],
+            description: '窗口推诿',
+            supervision: ['窗口仍无人值守\n三日内排班到人'],
+            instructions: ['要举一反三，全面排查'],
+            text: '窗口推诿\n窗口仍无人值守\n三日内排班到人\n要举一反三，全面排查',
+          }),
+          { _id: 'unit:b1', kind: 'unit', refId: 'b1', campaignId: null, unitIds: ['b1'], title: '一村党支部', ...NO_TEXT, instructions: ['支部班子要带头'], text: '支部班子要带头', runs: shortRuns('一村党支部', '支部班子要带头') },
         ],
       });
   });

@@ -1,13 +1,28 @@
 import type { Database } from 'better-sqlite3';
 import { SEARCH_ENTRIES, SearchKind } from './search.documents';
-import { SearchIndex, SearchMatch } from './search-index.port';
-import { isIndexed } from './search-terms';
+import { SearchIndex, SearchQuery } from './search-index.port';
+import { hasOnlyRuns, isIndexed } from './search-terms';
 
-const V = 'search_fts_v1';
+const V = 'search_fts_v2';
+/** Names of earlier shapes of the index, dropped when this one is installed. */
+const PREVIOUS = ['search_fts_v1'];
+/** An SQL function of this connection: does the reader's view hold one of an entry's units (space-separated)? */
+const VISIBLE = 'search_in_view';
+
+/**
+ * The view of the query being run: better-sqlite3 runs a statement synchronously, so no other
+ * query can start while one reads it.
+ */
+let inView: ((unitId: string) => boolean) | null = null;
+const withFunction = new WeakSet<Database>();
 
 /**
  * FTS5 with the trigram tokenizer over the search entries of the embedded read store: Chinese
  * needs no word segmenter, any substring of 3 or more characters is found through the index.
+ * A trigram index cannot find fewer than 3 characters, and reading every row for them costs
+ * 50–100 ms at city scale; so a second, contentless FTS5 table holds each entry's `runs` (every
+ * distinct character and pair of characters, see shortRuns) as tokens: a query of 1–2 character
+ * words is a token lookup too. Kind and units sit in the key table, read by row id.
  *
  * The index is kept by triggers on the read store's documents table, so it changes in the same
  * transaction as the projection's batch and checkpoint, whichever process (platform or projector)
@@ -17,61 +32,102 @@ const V = 'search_fts_v1';
 export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Database) {
     this.install();
+    if (!withFunction.has(db)) {
+      db.function(VISIBLE, { deterministic: false }, (units: unknown) => {
+        if (!inView || typeof units !== 'string' || !units) return 0;
+        for (const u of units.split(' ')) if (inView(u)) return 1;
+        return 0;
+      });
+      withFunction.add(db);
+    }
   }
 
-  async matches(terms: readonly string[], kind: SearchKind | null): Promise<SearchMatch[]> {
-    if (!terms.length) return [];
-    const indexed = terms.filter(isIndexed);
-    const short = terms.filter((t) => !isIndexed(t));
+  async matches(q: SearchQuery): Promise<string[]> {
+    if (!q.terms.length || q.limit <= 0) return [];
+    const indexed = q.terms.filter(isIndexed);
+    const short = q.terms.filter((t) => !isIndexed(t));
     const where: string[] = [];
     const params: unknown[] = [];
+    let from: string;
+    let order: string;
     if (indexed.length) {
+      // The trigram index finds the candidates; short terms are checked on them with LIKE.
+      from = `${V} AS f JOIN ${V}_keys AS k ON k.rowid = f.rowid`;
       where.push(`f.${V} MATCH ?`);
-      params.push(indexed.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND '));
+      params.push(phrases(indexed));
+      for (const t of short) {
+        where.push("(f.title LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\')");
+        params.push(likePattern(t), likePattern(t));
+      }
+      order = 'ORDER BY f.rank';
+    } else if (short.every(hasOnlyRuns)) {
+      // 1–2 characters: the index of runs holds each one as a token.
+      from = `${V}_short AS s JOIN ${V}_keys AS k ON k.rowid = s.rowid`;
+      where.push(`s.${V}_short MATCH ?`);
+      params.push(phrases(short.map((t) => t.toLowerCase())));
+      order = 'ORDER BY s.rowid';
+    } else {
+      // A short term of other characters (punctuation, spaces): LIKE reads rows until `limit` match.
+      from = `${V} AS f JOIN ${V}_keys AS k ON k.rowid = f.rowid`;
+      for (const t of short) {
+        where.push("(f.title LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\')");
+        params.push(likePattern(t), likePattern(t));
+      }
+      order = 'ORDER BY f.rowid';
     }
-    for (const t of short) {
-      // LIKE on the trigram table itself: the index cannot serve fewer than 3 characters, so this reads every row.
-      where.push("(f.title LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\')");
-      const pattern = `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      params.push(pattern, pattern);
+    if (q.kind) {
+      where.push('k.kind = ?');
+      params.push(q.kind);
     }
-    if (kind) {
-      where.push('f.kind = ?');
-      params.push(kind);
+    // The scope is applied inside the query, so LIMIT counts the reader's own matches only.
+    if (q.units.ids !== null) where.push(`${VISIBLE}(k.units)`);
+    const sql = `SELECT k.id AS id FROM ${from} WHERE ${where.join(' AND ')} ${order} LIMIT ?`;
+    inView = q.units.visible;
+    try {
+      return this.db.prepare<unknown[], string>(sql).pluck().all(...params, q.limit);
+    } finally {
+      inView = null;
     }
-    const order = indexed.length ? 'ORDER BY f.rank' : 'ORDER BY f.rowid';
-    const rows = this.db
-      .prepare<unknown[], { id: string; units: string }>(`SELECT k.id AS id, f.units AS units FROM ${V} AS f JOIN ${V}_keys AS k ON k.rowid = f.rowid WHERE ${where.join(' AND ')} ${order}`)
-      .all(...params);
-    return rows.map((r) => ({ id: r.id, unitIds: r.units ? r.units.split(' ') : [] }));
   }
 
   private install(): void {
     const c = `'${SEARCH_ENTRIES}'`;
-    const values = (row: 'new' | 'd') =>
-      `json_extract(${row}.body, '$.title'), json_extract(${row}.body, '$.text'), json_extract(${row}.body, '$.kind'), (SELECT group_concat(value, ' ') FROM json_each(${row}.body, '$.unitIds'))`;
+    const text = (row: 'new' | 'd') => `json_extract(${row}.body, '$.title'), json_extract(${row}.body, '$.text')`;
+    const runs = (row: 'new' | 'd') => `json_extract(${row}.body, '$.runs')`;
+    const keyed = (row: 'new' | 'd') => `json_extract(${row}.body, '$.kind'), (SELECT group_concat(value, ' ') FROM json_each(${row}.body, '$.unitIds'))`;
+    const rowid = (row: 'new' | 'old') => `(SELECT rowid FROM ${V}_keys WHERE id = ${row}.id)`;
     this.db
       .transaction(() => {
         const installed = this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = '${V}_insert'`).get();
         if (installed) return;
+        // An index of an earlier shape: its triggers would keep writing it.
+        for (const old of PREVIOUS) this.db.exec(`DROP TRIGGER IF EXISTS ${old}_insert; DROP TRIGGER IF EXISTS ${old}_update; DROP TRIGGER IF EXISTS ${old}_delete; DROP TABLE IF EXISTS ${old}; DROP TABLE IF EXISTS ${old}_keys;`);
         this.db.exec(`
-          CREATE VIRTUAL TABLE IF NOT EXISTS ${V} USING fts5(title, body, kind UNINDEXED, units UNINDEXED, tokenize = 'trigram');
-          CREATE TABLE IF NOT EXISTS ${V}_keys (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+          CREATE VIRTUAL TABLE IF NOT EXISTS ${V} USING fts5(title, body, tokenize = 'trigram');
+          CREATE VIRTUAL TABLE IF NOT EXISTS ${V}_short USING fts5(runs, content = '', contentless_delete = 1, detail = 'none', tokenize = 'unicode61 remove_diacritics 0');
+          CREATE TABLE IF NOT EXISTS ${V}_keys (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT, units TEXT);
           DELETE FROM ${V};
+          DELETE FROM ${V}_short;
           DELETE FROM ${V}_keys;
-          INSERT INTO ${V}_keys (id) SELECT id FROM documents WHERE collection = ${c};
-          INSERT INTO ${V} (rowid, title, body, kind, units)
-            SELECT k.rowid, ${values('d')} FROM documents AS d JOIN ${V}_keys AS k ON k.id = d.id WHERE d.collection = ${c};
+          INSERT INTO ${V}_keys (id, kind, units) SELECT d.id, ${keyed('d')} FROM documents AS d WHERE d.collection = ${c};
+          INSERT INTO ${V} (rowid, title, body) SELECT k.rowid, ${text('d')} FROM documents AS d JOIN ${V}_keys AS k ON k.id = d.id WHERE d.collection = ${c};
+          INSERT INTO ${V}_short (rowid, runs) SELECT k.rowid, ${runs('d')} FROM documents AS d JOIN ${V}_keys AS k ON k.id = d.id WHERE d.collection = ${c};
           CREATE TRIGGER ${V}_insert AFTER INSERT ON documents WHEN new.collection = ${c} BEGIN
             INSERT OR IGNORE INTO ${V}_keys (id) VALUES (new.id);
-            INSERT INTO ${V} (rowid, title, body, kind, units) VALUES ((SELECT rowid FROM ${V}_keys WHERE id = new.id), ${values('new')});
+            UPDATE ${V}_keys SET (kind, units) = (SELECT ${keyed('new')}) WHERE id = new.id;
+            INSERT INTO ${V} (rowid, title, body) VALUES (${rowid('new')}, ${text('new')});
+            INSERT INTO ${V}_short (rowid, runs) VALUES (${rowid('new')}, ${runs('new')});
           END;
           CREATE TRIGGER ${V}_update AFTER UPDATE ON documents WHEN new.collection = ${c} BEGIN
-            DELETE FROM ${V} WHERE rowid = (SELECT rowid FROM ${V}_keys WHERE id = old.id);
-            INSERT INTO ${V} (rowid, title, body, kind, units) VALUES ((SELECT rowid FROM ${V}_keys WHERE id = new.id), ${values('new')});
+            DELETE FROM ${V} WHERE rowid = ${rowid('old')};
+            DELETE FROM ${V}_short WHERE rowid = ${rowid('old')};
+            UPDATE ${V}_keys SET (kind, units) = (SELECT ${keyed('new')}) WHERE id = new.id;
+            INSERT INTO ${V} (rowid, title, body) VALUES (${rowid('new')}, ${text('new')});
+            INSERT INTO ${V}_short (rowid, runs) VALUES (${rowid('new')}, ${runs('new')});
           END;
           CREATE TRIGGER ${V}_delete AFTER DELETE ON documents WHEN old.collection = ${c} BEGIN
-            DELETE FROM ${V} WHERE rowid = (SELECT rowid FROM ${V}_keys WHERE id = old.id);
+            DELETE FROM ${V} WHERE rowid = ${rowid('old')};
+            DELETE FROM ${V}_short WHERE rowid = ${rowid('old')};
             DELETE FROM ${V}_keys WHERE id = old.id;
           END;
         `);
@@ -79,3 +135,7 @@ export class SqliteSearchIndex implements SearchIndex {
       .immediate();
   }
 }
+
+/** FTS5 phrases, all required. */
+const phrases = (terms: readonly string[]) => terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
+const likePattern = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

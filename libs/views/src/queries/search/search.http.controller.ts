@@ -15,15 +15,15 @@ export class SearchHttpController {
 
   @ApiOperation({
     summary: '全文查找问题、组织与通报 (full-text search)',
-    description: '按文字查找问题（类别、描述、整改措施、进展）、组织（名称）与通报（标题），中文可用；只返回本人范围内的，分页，标出命中处。3 个字及以上走全文索引，1–2 个字逐条比对',
+    description: '按文字查找问题（类别、描述、整改措施、进展、督查意见、领导批示）、组织（名称及对其的批示）与通报（标题及对其的批示），中文可用；只返回本人范围内的（root 可再缩小到其中一个组织），分页，标出命中处。3 个字及以上走三字索引，1–2 个字走单字与双字索引；总数至多数到 1000，更多时由 totalMoreThan 说明',
   })
   @ApiOkResponse({ schema: SearchAnswer })
   @Access({ roles: STAFF, mode: 'read', units: null })
   @Get()
   async search(@Query() query: SearchRequestQuery, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {
     const moment = await this.moments.resolve(undefined, ['search']);
-    const request = { q: query.q, kind: query.kind ?? null, page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
-    const { total, items } = await this.reader.search(moment, scope, request);
-    return { asOf: momentOf(res, moment), ...request, total, items };
+    const request = { q: query.q, kind: query.kind ?? null, root: query.root ?? null, page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
+    const { total, totalMoreThan, items } = await this.reader.search(moment, scope, request);
+    return { asOf: momentOf(res, moment), ...request, total, totalMoreThan, items };
   }
 }

@@ -1,12 +1,14 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { NoControlCharacters } from '@platform/common';
+import { UNIT_ID_PATTERN } from '@platform/domain';
 import { SEARCH_KINDS, SearchKind } from '../../search/search.documents';
 
 export class SearchRequestQuery {
-  /** 要查找的文字：问题的类别、描述、整改措施、进展，组织名称，通报标题；空格分隔的多个词须全部出现 */
+  /** 要查找的文字：问题的类别、描述、整改措施、进展、督查意见、批示，组织名称，通报标题；空格分隔的多个词须全部出现 */
   @IsString()
   @Length(1, 100, { message: 'q 须为 1–100 个字符' })
+  @Matches(/\S/, { message: 'q 须含至少一个非空白字符' })
   @NoControlCharacters()
   q!: string;
 
@@ -14,6 +16,11 @@ export class SearchRequestQuery {
   @IsOptional()
   @IsIn(SEARCH_KINDS, { message: `kind 须为 ${SEARCH_KINDS.join('、')} 之一` })
   kind?: SearchKind;
+
+  /** 只查该组织及其下级（须在本人范围内） */
+  @IsOptional()
+  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  root?: string;
 
   /** 第几页，从 1 起，最多 50 */
   @IsOptional()

@@ -14,9 +14,11 @@ export const SearchAnswer: SchemaObject = {
     asOf: AS_OF_SCHEMA,
     q: { type: 'string' },
     kind: { type: 'string', enum: [...SEARCH_KINDS, null], nullable: true },
+    root: { type: 'string', nullable: true },
     page: { type: 'integer' },
     pageSize: { type: 'integer' },
-    total: { type: 'integer', description: '范围内的全部匹配数 (matches in scope)' },
+    total: { type: 'integer', description: '范围内的匹配数，至多数到 1000（或所请求页的末尾）；更多时见 totalMoreThan (matches in scope, counted up to 1000 or the requested page\'s end)' },
+    totalMoreThan: { type: 'integer', nullable: true, description: '匹配多于此数时给出，否则为 null (set when more match than counted)' },
     items: {
       type: 'array',
       items: {
@@ -33,5 +35,5 @@ export const SearchAnswer: SchemaObject = {
       },
     },
   },
-  required: ['asOf', 'q', 'kind', 'page', 'pageSize', 'total', 'items'],
+  required: ['asOf', 'q', 'kind', 'root', 'page', 'pageSize', 'total', 'totalMoreThan', 'items'],
 };
