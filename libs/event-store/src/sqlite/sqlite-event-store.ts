@@ -313,7 +313,7 @@ function storedFingerprint(r: EventRow): string | null {
   return (JSON.parse(r.metadata) as { commandFingerprint?: string }).commandFingerprint ?? null;
 }
 
-function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
+export function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
   const ok =
     expected === 'any' ||
     (expected === 'no_stream' && current === NO_REVISION) ||
@@ -322,7 +322,7 @@ function checkExpected(streamId: string, expected: ExpectedRevision, current: nu
   if (!ok) throw new WrongExpectedRevisionError(streamId, expected, current);
 }
 
-function validateWrites(writes: readonly StreamWrite[]): void {
+export function validateWrites(writes: readonly StreamWrite[]): void {
   if (writes.length === 0) throw new InvalidAppendError('nothing to append');
   const ids = new Set<string>();
   const streams = new Set<string>();
