@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { RelayMessage } from './integration-events';
 import { RelayProducer } from './relay-ports';
 
@@ -19,7 +19,8 @@ export class KafkaRelayProducer implements RelayProducer {
 
   constructor(private readonly options: KafkaProducerOptions) {
     const kafka = new Kafka({ clientId: options.clientId, brokers: [...options.brokers], logLevel: logLevel.WARN });
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // The Java client's partitioner (murmur2): consumers in any language find a key on the same partition.
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   }
 
   async send(messages: readonly RelayMessage[]): Promise<void> {
