@@ -1,4 +1,5 @@
-import { loadProjectionsConfig } from '@platform/common';
+import { assertPlatformRunsOn, loadProjectionsConfig, loadStoresConfig } from '@platform/common';
+import { createReadStore } from '@platform/read-models';
 import { resolve } from 'node:path';
 import { startProjector } from './projector';
 
@@ -18,7 +19,12 @@ const logger = {
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
   const { leaseMs } = loadProjectionsConfig(process.env);
-  const projector = startProjector({ dataDir, leaseMs, logger, owner: process.env.PROJECTOR_ID || undefined });
+  const stores = loadStoresConfig(process.env);
+  // The projections rely on what the platform relies on (dense positions): the same rule as its start.
+  assertPlatformRunsOn(stores);
+  const readStore =
+    stores.readStore.kind === 'mongodb' ? await createReadStore({ store: 'mongo', mongoUrl: stores.readStore.url, mongoDbName: stores.readStore.dbName }) : undefined;
+  const projector = startProjector({ dataDir, leaseMs, logger, owner: process.env.PROJECTOR_ID || undefined, readStore });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
