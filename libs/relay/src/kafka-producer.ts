@@ -24,7 +24,11 @@ export class KafkaRelayProducer implements RelayProducer {
   }
 
   async send(messages: readonly RelayMessage[]): Promise<void> {
-    this.connected ??= this.producer.connect();
+    // A failed connection is tried again at the relay's next attempt, not remembered.
+    this.connected ??= this.producer.connect().catch((error: unknown) => {
+      this.connected = null;
+      throw error;
+    });
     await this.connected;
     await this.producer.send({
       topic: this.options.topic,
