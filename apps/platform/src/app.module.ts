@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ASSESSMENT_STREAMS, AssessmentsModule } from '@platform/assessments';
 import { BlobsModule } from '@platform/blobs';
 import { CAMPAIGN_STREAMS, CampaignsModule } from '@platform/campaigns';
-import { Clock, PlatformCommonModule, PlatformConfig } from '@platform/common';
+import { assertPlatformRunsOn, Clock, EMBEDDED_STORES, PlatformCommonModule, PlatformConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
 import { MEMBER_STREAMS, MembersModule } from '@platform/members';
@@ -24,6 +24,8 @@ const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_
 @Module({})
 export class AppModule {
   static forRoot(config: PlatformConfig, clock?: Clock, metrics = new PlatformMetrics('platform')): DynamicModule {
+    const stores = config.stores ?? EMBEDDED_STORES;
+    assertPlatformRunsOn(stores);
     return {
       module: AppModule,
       imports: [
@@ -35,6 +37,7 @@ export class AppModule {
         RectificationModule,
         ReadModelsModule.forRoot({
           dataDir: config.dataDir,
+          ...(stores.readStore.kind === 'mongodb' ? { store: 'mongo', mongoUrl: stores.readStore.url, mongoDbName: stores.readStore.dbName } : {}),
           autoStart: config.projections?.mode !== 'off',
           leaseMs: config.projections?.leaseMs,
         }),

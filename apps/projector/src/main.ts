@@ -1,4 +1,5 @@
-import { loadProjectionsConfig } from '@platform/common';
+import { assertPlatformRunsOn, loadProjectionsConfig, loadStoresConfig } from '@platform/common';
+import { createReadStore } from '@platform/read-models';
 import { resolve } from 'node:path';
 import { startProjector } from './projector';
 import { serveProjectorHttp } from './projector-http';
@@ -19,7 +20,12 @@ const logger = {
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
   const { leaseMs } = loadProjectionsConfig(process.env);
-  const projector = startProjector({ dataDir, leaseMs, logger, owner: process.env.PROJECTOR_ID || undefined });
+  const stores = loadStoresConfig(process.env);
+  // The projections rely on what the platform relies on (dense positions): the same rule as its start.
+  assertPlatformRunsOn(stores);
+  const readStore =
+    stores.readStore.kind === 'mongodb' ? await createReadStore({ store: 'mongo', mongoUrl: stores.readStore.url, mongoDbName: stores.readStore.dbName }) : undefined;
+  const projector = startProjector({ dataDir, leaseMs, logger, owner: process.env.PROJECTOR_ID || undefined, readStore });
   const http = httpOptions(process.env);
   const server = http ? await serveProjectorHttp(projector, http) : null;
   if (server) logger.log(`health and metrics on port ${http!.port} (/health, /health/live, /metrics)`);

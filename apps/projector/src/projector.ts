@@ -5,6 +5,7 @@ import {
   projectionLeasesFor,
   ProjectionRunner,
   readModelsFile,
+  ReadStore,
   RunnerLogger,
   RunnerStatus,
   SqliteReadStore,
@@ -20,6 +21,8 @@ export interface ProjectorOptions {
   readonly logger: RunnerLogger;
   /** Where the catch-up bar goes (default stderr). */
   readonly progress?: NodeJS.WritableStream;
+  /** The read store to write (READ_STORE); default DATA_DIR's read-models.sqlite. */
+  readonly readStore?: ReadStore;
 }
 
 export interface Projector {
@@ -39,7 +42,7 @@ export interface Projector {
  */
 export function startProjector(options: ProjectorOptions): Projector {
   const events = new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite') });
-  const store = new SqliteReadStore({ file: readModelsFile(options.dataDir) });
+  const store = options.readStore ?? new SqliteReadStore({ file: readModelsFile(options.dataDir) });
   const runner = new ProjectionRunner(events, store, VIEW_PROJECTIONS, {
     logger: options.logger,
     lease: { leases: projectionLeasesFor(store), ttlMs: options.leaseMs, owner: options.owner },

@@ -1,4 +1,5 @@
 export * from './config/platform-config';
+export * from './config/stores-config';
 export * from './http/validation';
 export * from './http/request-rules';
 export * from './http/json-depth';

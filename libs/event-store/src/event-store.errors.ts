@@ -36,3 +36,11 @@ export class IdempotencyKeyReusedError extends Error {
     this.name = 'IdempotencyKeyReusedError';
   }
 }
+
+/** The adapter lacks a capability the write needs (see EventStoreCapabilities); nothing was written. */
+export class UnsupportedCapabilityError extends Error {
+  constructor(readonly capability: string, message: string) {
+    super(message);
+    this.name = 'UnsupportedCapabilityError';
+  }
+}

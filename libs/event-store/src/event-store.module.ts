@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from './event-store.port';
+import { COMMAND_STORE, commandStoreOf, IDEMPOTENCY_LOOKUP, IdempotencyLookup } from './idempotency/idempotency-lookup.port';
 import { ChainIntegrity, ChainIntegrityOptions } from './integrity/chain-integrity';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { UpcasterRegistry } from './upcasters';
@@ -48,6 +49,13 @@ export class EventStoreModule {
             return options.decorate ? options.decorate(store) : store;
           },
         },
+        // The embedded store answers the lookup from its own index of keys.
+        { provide: IDEMPOTENCY_LOOKUP, useExisting: EVENT_STORE },
+        {
+          provide: COMMAND_STORE,
+          inject: [EVENT_STORE, IDEMPOTENCY_LOOKUP],
+          useFactory: (events: EventStore, lookup: IdempotencyLookup) => commandStoreOf(events, lookup),
+        },
         {
           provide: ChainIntegrity,
           inject: [EVENT_STORE],
@@ -56,7 +64,7 @@ export class EventStoreModule {
         },
         EventStoreLifecycle,
       ],
-      exports: [EVENT_STORE, UPCASTERS, ChainIntegrity],
+      exports: [EVENT_STORE, UPCASTERS, ChainIntegrity, IDEMPOTENCY_LOOKUP, COMMAND_STORE],
     };
   }
 }

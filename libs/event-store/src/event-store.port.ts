@@ -19,27 +19,31 @@ export interface ReadStreamOptions {
   readonly untilPosition?: number;
 }
 
-export interface SubscriptionOptions {
-  /** Durable name: the checkpoint is loaded from and saved under it. */
-  readonly name?: string;
-  /** Start after this position when no checkpoint exists (default 0). */
-  readonly after?: number;
-  readonly batchSize?: number;
-  readonly types?: readonly string[];
-  readonly streamPrefix?: string;
-  handle(events: StoredEvent[]): Promise<void> | void;
-  onError?(error: unknown, position: number): void;
+/**
+ * What an adapter can promise beyond the common part of the port. The embedded store promises
+ * all of it; a clustered store (KurrentDB) not all, and callers that need one check it here
+ * instead of finding out from a wrong answer.
+ */
+export interface EventStoreCapabilities {
+  /** Positions are 1, 2, 3… without gaps: head − position counts events (asOf, lag, notices rely on it). */
+  readonly densePositions: boolean;
+  /** One hash chain over all history, extended at append (a single writer); false: one chain per stream. */
+  readonly globalHashChain: boolean;
+  /** appendMany over several streams is atomic; false: it refuses more than one stream (UnsupportedCapabilityError). */
+  readonly atomicMultiStream: boolean;
+  /** An event id stored in any stream is recognised at any later append (deduplicated or refused); false: only within its stream. */
+  readonly globalEventIds: boolean;
 }
 
-export interface Subscription {
-  /** Last position handled. */
-  readonly position: number;
-  /** Resolves once everything stored when it is called has been handled. */
-  caughtUp(): Promise<void>;
-  close(): Promise<void>;
-}
+export const EMBEDDED_CAPABILITIES: EventStoreCapabilities = {
+  densePositions: true,
+  globalHashChain: true,
+  atomicMultiStream: true,
+  globalEventIds: true,
+};
 
 export interface EventStore {
+  readonly capabilities: EventStoreCapabilities;
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Several streams in one atomic write: all succeed or nothing is stored. */
   appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]>;
@@ -47,13 +51,6 @@ export interface EventStore {
   streamRevision(streamId: string): Promise<number>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   headPosition(): Promise<number>;
-  findByIdempotencyKey(key: string): Promise<StoredEvent[]>;
-  subscribe(options: SubscriptionOptions): Subscription;
   verifyChain(options?: { until?: number }): Promise<ChainReport>;
   close(): Promise<void>;
-}
-
-export interface CheckpointStore {
-  load(name: string): Promise<number | null>;
-  save(name: string, position: number): Promise<void>;
 }

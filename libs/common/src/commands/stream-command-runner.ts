@@ -2,8 +2,8 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { CommandContext, Decider, DomainEvent, fold } from '@platform/domain';
 import {
-  EVENT_STORE,
-  EventStore,
+  COMMAND_STORE,
+  CommandStore,
   ExpectedRevision,
   IdempotencyKeyReusedError,
   NewEvent,
@@ -26,8 +26,8 @@ export interface DecidedWrite {
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const CONFLICT_RETRIES = 3;
 
-/** What the runner needs of an event store: the platform's store, or the demo generator's write-behind one. */
-export type CommandStore = Pick<EventStore, 'readStream' | 'appendMany' | 'findByIdempotencyKey'>;
+/** What the runner needs of an event store and the idempotency lookup: the platform's, or the demo generator's write-behind one. */
+export type { CommandStore };
 
 /** Where event and causation ids come from: random UUIDs, or the demo generator's seeded sequence. */
 export const NEW_ID = Symbol('NEW_ID');
@@ -42,7 +42,7 @@ export const NEW_ID = Symbol('NEW_ID');
 @Injectable()
 export class StreamCommandRunner {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: CommandStore,
+    @Inject(COMMAND_STORE) private readonly store: CommandStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(NEW_ID) private readonly newId: () => string = randomUUID,
   ) {}

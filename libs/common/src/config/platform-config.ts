@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadStoresConfig, StoresConfig } from './stores-config';
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 export const CLOCK = Symbol('CLOCK');
@@ -58,6 +59,8 @@ export interface PlatformConfig {
   readonly witness?: AuditWitnessConfig;
   /** Absent: the projections run in this process, with 10 s leases. */
   readonly projections?: ProjectionsConfig;
+  /** Absent: the embedded stores (EVENT_STORE, READ_STORE and BUS unset). */
+  readonly stores?: StoresConfig;
 }
 
 export interface ProjectionsConfig {
@@ -131,5 +134,6 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       everyMinutes: int(env, 'AUDIT_CHECKPOINT_EVERY_MINUTES', 60, 0),
     },
     projections: loadProjectionsConfig(env),
+    stores: loadStoresConfig(env),
   };
 }

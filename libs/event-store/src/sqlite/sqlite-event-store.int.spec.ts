@@ -10,8 +10,8 @@ function sqliteHarness() {
   let clockMs = Date.parse('2026-11-01T00:00:00.000Z');
   const clock = () => new Date((clockMs += 1000));
   return {
-    open: async (o: { upcasters?: never } = {}) => new SqliteEventStore({ file, clock, pollMs: 50, ...o }),
-    reopen: async () => new SqliteEventStore({ file, clock, pollMs: 50 }),
+    open: async (o: { upcasters?: never } = {}) => new SqliteEventStore({ file, clock, ...o }),
+    reopen: async () => new SqliteEventStore({ file, clock }),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -1,5 +1,4 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
-import { CatchUpSubscription } from '../catch-up-subscription';
 import {
   AppendResult,
   ExpectedRevision,
@@ -9,11 +8,11 @@ import {
   StreamWrite,
 } from '../event-envelope';
 import { IdempotencyKeyReusedError, InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
-import { EventStore, ReadAllOptions, ReadStreamOptions, Subscription, SubscriptionOptions } from '../event-store.port';
+import { EMBEDDED_CAPABILITIES, EventStore, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
+import { IdempotencyLookup } from '../idempotency/idempotency-lookup.port';
 import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 import { openDatabase } from './open-database';
-import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 import { applyEventStorePragmas, EventRow, migrateEventStore, rowHash, toStored } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -21,8 +20,6 @@ export interface SqliteEventStoreOptions {
   readonly file: string;
   readonly clock?: () => Date;
   readonly upcasters?: UpcasterRegistry;
-  /** How often a live subscription looks for events written by other processes. */
-  readonly pollMs?: number;
 }
 
 interface PendingWrite {
@@ -36,9 +33,10 @@ interface Tail {
   hash: string;
 }
 
-export class SqliteEventStore implements EventStore {
+/** The embedded store answers the idempotency lookup too: the key is a column beside each event. */
+export class SqliteEventStore implements EventStore, IdempotencyLookup {
+  readonly capabilities = EMBEDDED_CAPABILITIES;
   readonly db: Db;
-  private readonly checkpoints: SqliteCheckpointStore;
   private readonly clock: () => Date;
   private readonly upcasters: UpcasterRegistry;
   private readonly listeners = new Set<() => void>();
@@ -64,7 +62,6 @@ export class SqliteEventStore implements EventStore {
     });
     this.clock = options.clock ?? (() => new Date());
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
-    this.checkpoints = new SqliteCheckpointStore(this.db, this.clock);
     this.stmt = {
       revision: this.db.prepare('SELECT max(stream_revision) AS rev FROM events WHERE stream_id = ?'),
       byEventId: this.db.prepare('SELECT * FROM events WHERE event_id = ?'),
@@ -268,17 +265,6 @@ export class SqliteEventStore implements EventStore {
     return this.stmt.byIdempotencyKey.all(key).map((r) => toStored(r, this.upcasters));
   }
 
-  subscribe(options: SubscriptionOptions): Subscription {
-    return new CatchUpSubscription(
-      (o) => this.readAll(o),
-      () => this.headPosition(),
-      { onAppended: (l) => this.onAppended(l) },
-      this.checkpoints,
-      options,
-      this.options.pollMs ?? 500,
-    );
-  }
-
   /** A check every append passes first; the error it returns refuses the write (e.g. while the chain is broken). */
   setAppendGate(gate: ((writes: readonly StreamWrite[]) => Error | null) | null): void {
     this.appendGate = gate;
@@ -327,7 +313,7 @@ function storedFingerprint(r: EventRow): string | null {
   return (JSON.parse(r.metadata) as { commandFingerprint?: string }).commandFingerprint ?? null;
 }
 
-function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
+export function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
   const ok =
     expected === 'any' ||
     (expected === 'no_stream' && current === NO_REVISION) ||
@@ -336,7 +322,7 @@ function checkExpected(streamId: string, expected: ExpectedRevision, current: nu
   if (!ok) throw new WrongExpectedRevisionError(streamId, expected, current);
 }
 
-function validateWrites(writes: readonly StreamWrite[]): void {
+export function validateWrites(writes: readonly StreamWrite[]): void {
   if (writes.length === 0) throw new InvalidAppendError('nothing to append');
   const ids = new Set<string>();
   const streams = new Set<string>();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { CommandMeta, NO_SCOPE, StreamCommandRunner } from '@platform/common';
 import { DEFAULT_WARNING_THRESHOLDS, ProblemEvent, problemStreamId } from '@platform/domain';
-import { EventStore, SqliteEventStore } from '@platform/event-store';
+import { commandStoreOf, EventStore, SqliteEventStore } from '@platform/event-store';
 import { OfficeCalendar } from '../office-calendar';
 import { RectificationFactsLoader } from '../rectification-facts';
 import { ProblemStates } from '../problem-states';
@@ -66,7 +66,7 @@ describe('DeadlineWarningCheck: each level recorded exactly once', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'warning-check-'));
-    store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), clock: () => now, pollMs: 50 });
+    store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), clock: () => now });
     await store.append(
       STREAM,
       history.map((e) => ({ eventId: randomUUID(), type: e.type, data: e.data, occurredAt: '2026-03-02T02:00:00Z', actor, correlationId: 'seed' })),
@@ -80,7 +80,7 @@ describe('DeadlineWarningCheck: each level recorded exactly once', () => {
 
   const checkOn = (s: EventStore) =>
     new DeadlineWarningCheck(
-      new StreamCommandRunner(s, () => now),
+      new StreamCommandRunner(commandStoreOf(s, store), () => now),
       // The candidate is the one problem, as its stream holds it now.
       { dueOn: async () => [(await new ProblemStates(s).get(PROBLEM))!] },
       { campaign: async () => ({ warningThresholds: DEFAULT_WARNING_THRESHOLDS }) } as unknown as RectificationFactsLoader,

@@ -1,0 +1,106 @@
+/**
+ * Which adapter sits behind each store port: the embedded ones by default (one process, one
+ * command to start), the servers of the distributed mode when configured. Chosen once at start;
+ * a choice that lacks its server's address stops the start with the variable and the rule named.
+ */
+export type EventStoreChoice = { readonly kind: 'sqlite' } | { readonly kind: 'kurrentdb'; readonly url: string };
+export type ReadStoreChoice =
+  | { readonly kind: 'sqlite' }
+  | { readonly kind: 'mongodb'; readonly url: string; readonly dbName?: string };
+export type BusChoice =
+  | { readonly kind: 'inprocess' }
+  | { readonly kind: 'kafka'; readonly brokers: readonly string[]; readonly clientId: string; readonly topic: string };
+
+export interface StoresConfig {
+  /** EVENT_STORE: `sqlite` (default, DATA_DIR/events.sqlite) or `kurrentdb` (needs KURRENTDB_URL). */
+  readonly eventStore: EventStoreChoice;
+  /** READ_STORE: `sqlite` (default, DATA_DIR/read-models.sqlite) or `mongodb` (needs MONGO_URL; MONGO_DB names the database). */
+  readonly readStore: ReadStoreChoice;
+  /** BUS: `inprocess` (default: projections read the event store) or `kafka` (needs KAFKA_BROKERS; the relay publishes to KAFKA_TOPIC). */
+  readonly bus: BusChoice;
+}
+
+export const EMBEDDED_STORES: StoresConfig = { eventStore: { kind: 'sqlite' }, readStore: { kind: 'sqlite' }, bus: { kind: 'inprocess' } };
+export const DEFAULT_KAFKA_TOPIC = 'platform.integration-events';
+export const DEFAULT_KAFKA_CLIENT_ID = 'campaign-platform';
+
+export class StoresConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoresConfigError';
+  }
+}
+
+function choice<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[]): T {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return allowed[0];
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new StoresConfigError(`${name} must be one of ${allowed.join(', ')} (default ${allowed[0]}), got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function required(env: NodeJS.ProcessEnv, name: string, because: string, rule: string, test: (v: string) => boolean): string {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') throw new StoresConfigError(`${because} needs ${name}: ${rule}`);
+  if (!test(raw)) throw new StoresConfigError(`${name} must be ${rule}, got "${raw}"`);
+  return raw;
+}
+
+const KURRENTDB_RULE = 'a KurrentDB connection string, e.g. kurrentdb://localhost:2113?tls=false (esdb:// and kurrentdb+discover:// too)';
+const MONGO_RULE = 'a MongoDB connection string, e.g. mongodb://localhost:27017 (or mongodb+srv://)';
+const KAFKA_RULE = 'comma-separated host:port brokers, e.g. kafka-1:9092,kafka-2:9092';
+
+const isKurrentUrl = (v: string) => /^(kurrentdb|kdb|esdb)(\+discover)?:\/\/[^\s]+$/.test(v);
+const isMongoUrl = (v: string) => /^mongodb(\+srv)?:\/\/[^\s]+$/.test(v);
+const isBroker = (v: string) => /^[A-Za-z0-9.-]+:\d{1,5}$/.test(v) && Number(v.split(':').pop()) <= 65535;
+
+/** Reads EVENT_STORE, READ_STORE and BUS with the addresses each needs; unset means the embedded default. */
+export function loadStoresConfig(env: NodeJS.ProcessEnv = process.env): StoresConfig {
+  const eventKind = choice(env, 'EVENT_STORE', ['sqlite', 'kurrentdb'] as const);
+  const readKind = choice(env, 'READ_STORE', ['sqlite', 'mongodb'] as const);
+  const busKind = choice(env, 'BUS', ['inprocess', 'kafka'] as const);
+  const eventStore: EventStoreChoice =
+    eventKind === 'kurrentdb'
+      ? { kind: 'kurrentdb', url: required(env, 'KURRENTDB_URL', 'EVENT_STORE=kurrentdb', KURRENTDB_RULE, isKurrentUrl) }
+      : { kind: 'sqlite' };
+  const readStore: ReadStoreChoice =
+    readKind === 'mongodb'
+      ? { kind: 'mongodb', url: required(env, 'MONGO_URL', 'READ_STORE=mongodb', MONGO_RULE, isMongoUrl), dbName: env.MONGO_DB?.trim() || undefined }
+      : { kind: 'sqlite' };
+  const bus: BusChoice =
+    busKind === 'kafka'
+      ? {
+          kind: 'kafka',
+          brokers: required(env, 'KAFKA_BROKERS', 'BUS=kafka', KAFKA_RULE, (v) => v.split(',').every((b) => isBroker(b.trim())))
+            .split(',')
+            .map((b) => b.trim()),
+          clientId: env.KAFKA_CLIENT_ID?.trim() || DEFAULT_KAFKA_CLIENT_ID,
+          topic: kafkaTopic(env),
+        }
+      : { kind: 'inprocess' };
+  return { eventStore, readStore, bus };
+}
+
+function kafkaTopic(env: NodeJS.ProcessEnv): string {
+  const topic = env.KAFKA_TOPIC?.trim() || DEFAULT_KAFKA_TOPIC;
+  // Kafka's own rule for topic names.
+  if (!/^[A-Za-z0-9._-]{1,249}$/.test(topic)) {
+    throw new StoresConfigError(`KAFKA_TOPIC must be 1 to 249 of letters, digits, ".", "_" and "-", got "${topic}"`);
+  }
+  return topic;
+}
+
+/**
+ * What the all-in-one platform can run on today. Its audit trail promises one hash chain over all
+ * history and dense positions (asOf, lag counts, notices); on KurrentDB both need the design in
+ * docs/architecture.md (per-stream chains and a global notary, opaque positions) first.
+ */
+export function assertPlatformRunsOn(stores: StoresConfig): void {
+  if (stores.eventStore.kind === 'kurrentdb') {
+    throw new StoresConfigError(
+      'EVENT_STORE=kurrentdb: the platform app needs the embedded event store for now (one global hash chain and dense positions, ' +
+        'see docs/architecture.md, "Distributed mode"); the KurrentDB adapter serves the relay and its contract suite. Unset EVENT_STORE or set it to sqlite.',
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { loadPlatformConfig } from './platform-config';
+import { assertPlatformRunsOn, EMBEDDED_STORES, loadStoresConfig } from './stores-config';
+
+describe('store selection (EVENT_STORE, READ_STORE, BUS)', () => {
+  it('keeps the embedded stores when nothing is configured', () => {
+    expect(loadStoresConfig({})).toEqual(EMBEDDED_STORES);
+    expect(loadStoresConfig({ EVENT_STORE: '', READ_STORE: ' ', BUS: '' })).toEqual(EMBEDDED_STORES);
+    expect(loadPlatformConfig({}).stores).toEqual(EMBEDDED_STORES);
+    // An address alone chooses nothing: the contract suites use MONGO_URL without moving the platform.
+    expect(loadStoresConfig({ MONGO_URL: 'mongodb://db:27017', KAFKA_BROKERS: 'k:9092' })).toEqual(EMBEDDED_STORES);
+  });
+
+  it('selects the servers with their addresses', () => {
+    const stores = loadStoresConfig({
+      EVENT_STORE: 'kurrentdb',
+      KURRENTDB_URL: 'kurrentdb://kurrent:2113?tls=false',
+      READ_STORE: 'mongodb',
+      MONGO_URL: 'mongodb://mongo:27017',
+      MONGO_DB: 'platform',
+      BUS: 'kafka',
+      KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9093',
+    });
+    expect(stores).toEqual({
+      eventStore: { kind: 'kurrentdb', url: 'kurrentdb://kurrent:2113?tls=false' },
+      readStore: { kind: 'mongodb', url: 'mongodb://mongo:27017', dbName: 'platform' },
+      bus: { kind: 'kafka', brokers: ['kafka-1:9092', 'kafka-2:9093'], clientId: 'campaign-platform', topic: 'platform.integration-events' },
+    });
+  });
+
+  it('names the missing variable and what it must hold', () => {
+    expect(() => loadStoresConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(/^EVENT_STORE=kurrentdb needs KURRENTDB_URL: a KurrentDB connection string/);
+    expect(() => loadStoresConfig({ READ_STORE: 'mongodb' })).toThrow(/^READ_STORE=mongodb needs MONGO_URL: a MongoDB connection string/);
+    expect(() => loadStoresConfig({ BUS: 'kafka' })).toThrow(/^BUS=kafka needs KAFKA_BROKERS: comma-separated host:port brokers/);
+    expect(() => loadPlatformConfig({ READ_STORE: 'mongodb' })).toThrow('MONGO_URL');
+  });
+
+  it('refuses unknown choices and malformed addresses, naming the variable', () => {
+    expect(() => loadStoresConfig({ EVENT_STORE: 'postgres' })).toThrow('EVENT_STORE must be one of sqlite, kurrentdb (default sqlite), got "postgres"');
+    expect(() => loadStoresConfig({ READ_STORE: 'mongo' })).toThrow('READ_STORE must be one of sqlite, mongodb');
+    expect(() => loadStoresConfig({ BUS: 'rabbitmq' })).toThrow('BUS must be one of inprocess, kafka');
+    expect(() => loadStoresConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'http://kurrent:2113' })).toThrow(/^KURRENTDB_URL must be a KurrentDB connection string/);
+    expect(() => loadStoresConfig({ READ_STORE: 'mongodb', MONGO_URL: 'mongo:27017' })).toThrow(/^MONGO_URL must be a MongoDB connection string/);
+    expect(() => loadStoresConfig({ BUS: 'kafka', KAFKA_BROKERS: 'kafka-1:9092,kafka-2' })).toThrow(/^KAFKA_BROKERS must be comma-separated host:port/);
+    expect(() => loadStoresConfig({ BUS: 'kafka', KAFKA_BROKERS: 'k:99999' })).toThrow('KAFKA_BROKERS');
+    expect(() => loadStoresConfig({ BUS: 'kafka', KAFKA_BROKERS: 'k:9092', KAFKA_TOPIC: 'events/all' })).toThrow('KAFKA_TOPIC');
+  });
+
+  it('lets the platform app start on the embedded or the MongoDB read store, not yet on KurrentDB', () => {
+    expect(() => assertPlatformRunsOn(EMBEDDED_STORES)).not.toThrow();
+    expect(() => assertPlatformRunsOn({ ...EMBEDDED_STORES, readStore: { kind: 'mongodb', url: 'mongodb://m' } })).not.toThrow();
+    expect(() => assertPlatformRunsOn({ ...EMBEDDED_STORES, eventStore: { kind: 'kurrentdb', url: 'kurrentdb://k' } })).toThrow(
+      /EVENT_STORE=kurrentdb: the platform app needs the embedded event store/,
+    );
+  });
+});

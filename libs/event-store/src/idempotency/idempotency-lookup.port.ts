@@ -1,0 +1,31 @@
+import { StoredEvent } from '../event-envelope';
+import { EventStore } from '../event-store.port';
+
+export const IDEMPOTENCY_LOOKUP = Symbol('IDEMPOTENCY_LOOKUP');
+
+/**
+ * Finds what a command stored under its idempotency key, so that a retried command is answered
+ * with its first result instead of being decided again. Apart from the event store because not
+ * every store can answer it: the embedded store indexes the key beside its events; KurrentDB has
+ * no index by metadata and deduplicates event ids only within a window (see docs/architecture.md,
+ * "Idempotency"), so there the lookup is served by its own adapter.
+ */
+export interface IdempotencyLookup {
+  /**
+   * The events stored under this exact key, in position order, or [] when none. Sees every append
+   * acknowledged before the call (read-your-writes): a retry sent after the first answer finds it.
+   */
+  findByIdempotencyKey(key: string): Promise<StoredEvent[]>;
+}
+
+/** The write side of a command: the stream it decides on, the append, and the lookup of earlier results. */
+export const COMMAND_STORE = Symbol('COMMAND_STORE');
+export type CommandStore = Pick<EventStore, 'readStream' | 'appendMany'> & IdempotencyLookup;
+
+export function commandStoreOf(events: EventStore, lookup: IdempotencyLookup): CommandStore {
+  return {
+    readStream: (streamId, options) => events.readStream(streamId, options),
+    appendMany: (writes) => events.appendMany(writes),
+    findByIdempotencyKey: (key) => lookup.findByIdempotencyKey(key),
+  };
+}

@@ -1,0 +1,6 @@
+export * from './integration-events';
+export * from './relay-ports';
+export * from './event-relay';
+export * from './in-process-producer';
+export * from './sqlite-relay-checkpoints';
+export * from './kafka-producer';
