@@ -113,7 +113,7 @@ describe('the web app in a browser', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=board-ranking] tbody tr.ant-table-row td')?.textContent === '21');
     expect(new URL(page.url()).searchParams.get('page')).toBe('2');
     await page.getByTestId('board-ranking').locator('th', { hasText: '必做步骤' }).click();
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('rankBy') === 'stepCompletion');
+    await page.waitForURL((url) => url.searchParams.get('rankBy') === 'stepCompletion');
     await page.waitForFunction(() => document.querySelector('[data-testid=board-ranking] tbody tr.ant-table-row td')?.textContent === '1');
     expect(boards.at(-1)!.searchParams.get('rankBy')).toBe('stepCompletion');
     expect(boards.at(-1)!.searchParams.get('skip')).toBe('0');
