@@ -57,7 +57,9 @@ export default function SearchPage() {
         {result.data && result.data.total === 0 && <Empty description={t('searchNothing')} />}
         {result.data && result.data.total > 0 && (
           <>
-            <Typography.Text type="secondary">{t('total', { n: result.data.total })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {result.data.totalMoreThan != null ? t('totalMoreThan', { n: result.data.totalMoreThan }) : t('total', { n: result.data.total })}
+            </Typography.Text>
             <List<Hit>
               data-testid="search-results"
               dataSource={result.data.items}
@@ -82,7 +84,7 @@ export default function SearchPage() {
                 </List.Item>
               )}
             />
-            <Pagination size="small" current={page} pageSize={PAGE_SIZE} total={Math.min(result.data.total, 50 * PAGE_SIZE)} showSizeChanger={false} onChange={(p) => update({ page: String(p) })} />
+            <Pagination size="small" current={page} pageSize={PAGE_SIZE} total={Math.min(result.data.totalMoreThan != null ? result.data.totalMoreThan + 1 : result.data.total, 50 * PAGE_SIZE)} showSizeChanger={false} onChange={(p) => update({ page: String(p) })} />
           </>
         )}
       </Space>
