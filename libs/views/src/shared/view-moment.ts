@@ -26,10 +26,10 @@ export type AsOfRequest = { readonly untilPosition: number } | { readonly at: st
  * projection state (live: its stored checkpoint; past: the position), and later requests for the
  * same key and state share its result. Results are shared: callers never mutate them.
  */
-export type MomentMemo = <T>(projection: string, key: string, load: () => Promise<T>) => Promise<T>;
+export type MomentMemo = <T>(projection: string | readonly string[], key: string, load: () => Promise<T>) => Promise<T>;
 
-/** Whole-campaign reads are a few MiB each: a handful of moments' worth is kept. */
-const MEMO_ENTRIES = 12;
+/** Whole-campaign reads are a few MiB each: a few moments' worth of them (and of what is prepared from them) is kept. */
+const MEMO_ENTRIES = 24;
 
 /**
  * The moment a view is computed for: the events up to `position`, the organization tree as it
@@ -94,7 +94,7 @@ export class ViewMoments {
       return { position, at, live: false, stale, lag: stale ? await this.lagAt(position, projections) : null, tree, store: () => this.store };
     }
     // The documents at a past position never change: their memo needs nothing but the position.
-    const memo: MomentMemo = (projection, key, load) => this.remember(`${projection}@${position}|${key}`, load, async () => true);
+    const memo: MomentMemo = (projection, key, load) => this.remember(`${[projection].flat().join(',')}@${position}|${key}`, load, async () => true);
     return { position, at, live: false, stale: false, lag: null, tree, memo, ...(await this.past(position, projections)) };
   }
 
@@ -129,14 +129,15 @@ export class ViewMoments {
     return { position, at: now.toISOString(), live: true, stale, lag, tree, store: () => this.store, memo: (p, key, load) => this.rememberLive(p, key, load) };
   }
 
-  /** Live documents are remembered under the projection's checkpoint, and only if no batch landed while they were read. */
-  private async rememberLive<T>(projection: string, key: string, load: () => Promise<T>): Promise<T> {
-    const checkpoint = await this.store.checkpoint(projection);
-    const state = `${projection}#${checkpoint?.version ?? 0}:${checkpoint?.position ?? 0}`;
-    return this.remember(`${state}|${key}`, load, async () => {
-      const after = await this.store.checkpoint(projection);
-      return `${projection}#${after?.version ?? 0}:${after?.position ?? 0}` === state;
-    });
+  /** Live documents are remembered under the projections' checkpoints, and only if no batch landed while they were read. */
+  private async rememberLive<T>(projection: string | readonly string[], key: string, load: () => Promise<T>): Promise<T> {
+    const stateOf = async () =>
+      (await Promise.all([projection].flat().map(async (p) => {
+        const checkpoint = await this.store.checkpoint(p);
+        return `${p}#${checkpoint?.version ?? 0}:${checkpoint?.position ?? 0}`;
+      }))).join(',');
+    const state = await stateOf();
+    return this.remember(`${state}|${key}`, load, async () => (await stateOf()) === state);
   }
 
   private readonly memos = new Map<string, Promise<unknown>>();
