@@ -24,6 +24,7 @@ export class RankedBoard {
   private readonly entries: Entry[];
   private readonly ranked = new Map<RankKey, Entry[]>();
   private readonly sums = new Map<string, Map<string, Sum>>();
+  private readonly byUnit: Map<string, Entry>;
 
   constructor(
     private readonly input: Omit<BoardInput, 'filter'>,
@@ -31,6 +32,7 @@ export class RankedBoard {
   ) {
     const row = boardRows(input, rules);
     this.entries = input.units.map((unit) => ({ unit, row: row(unit) }));
+    this.byUnit = new Map(this.entries.map((e) => [e.unit.unitId, e]));
   }
 
   /** Equal to boardView(input with this filter, q) for a query under the same rules. */
@@ -61,24 +63,37 @@ export class RankedBoard {
     return ranked;
   }
 
-  /** Every node's sum over the units of its subtree (itself included) that pass the query's own filters. */
-  private subtreeSums(q: BoardQuery): Map<string, Sum> {
+  /**
+   * Every node's sum over the units of its subtree (itself included) that pass the query's own
+   * filters. Kept per filter are only the sums of what lies below each node (a few hundred inner
+   * nodes, not every unit): a node's own row is added when its sum is asked for.
+   */
+  private subtreeSums(q: BoardQuery): { get(id: string): Sum | undefined } {
     const key = `${q.unitType ?? ''}|${q.phaseKey ?? ''}|${q.stage ?? ''}`;
-    let sums = this.sums.get(key);
-    if (!sums) {
-      sums = new Map();
-      const tree = this.input.tree;
+    let below = this.sums.get(key);
+    const tree = this.input.tree;
+    const passing = (e: Entry | undefined) => !!e && passesBoardFilters(e.unit, e.row.unitType, q) && tree.has(e.unit.unitId);
+    if (!below) {
+      below = new Map();
       for (const e of this.entries) {
-        if (!passesBoardFilters(e.unit, e.row.unitType, q) || !tree.has(e.unit.unitId)) continue;
-        for (const id of [...tree.ancestorIds(e.unit.unitId), e.unit.unitId]) {
-          let sum = sums.get(id);
-          if (!sum) sums.set(id, (sum = emptySum()));
+        if (!passing(e)) continue;
+        for (const id of tree.ancestorIds(e.unit.unitId)) {
+          let sum = below.get(id);
+          if (!sum) below.set(id, (sum = emptySum()));
           addRow(sum, e.row);
         }
       }
-      this.sums.set(key, sums);
+      this.sums.set(key, below);
     }
-    return sums;
+    const sums = below;
+    return {
+      get: (id) => {
+        const own = this.byUnit.get(id);
+        const under = sums.get(id);
+        if (!passing(own)) return under;
+        return plus(under ?? emptySum(), own!.row);
+      },
+    };
   }
 }
 
