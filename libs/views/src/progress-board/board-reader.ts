@@ -30,7 +30,8 @@ export async function readBoard(
     const rules = { metricsVersion: query.metricsVersion, handlingVersion: query.handlingVersion ?? CURRENT_HANDLING_VERSION };
     const ranked = await memo(BOARD_PROJECTIONS, `ranked-board:${campaignId}:${rules.metricsVersion}:${rules.handlingVersion}`, async () => {
       const [units, tallies, roster] = await Promise.all([
-        memo('progress-board', `${BOARD_UNITS}:${campaignId}`, () => board.find<BoardUnitDoc>(BOARD_UNITS, { campaignId })),
+        // The units only feed the prepared board; the tallies are shared with the tracker's past moments.
+        board.find<BoardUnitDoc>(BOARD_UNITS, { campaignId }),
         memo('rectification-ledger', `${LEDGER_UNIT_TALLIES}:${campaignId}`, () => ledger.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId })),
         readRosterParticipation(store('member-roster'), campaignId, ALL_UNITS),
       ]);
