@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { NotFoundException } from '@nestjs/common';
 import { DEFAULT_METRICS_VERSION, DEFAULT_WARNING_THRESHOLDS, MetricsVersion } from '@platform/domain';
 import { Filter, ReadStore } from '@platform/read-models';
@@ -147,7 +148,12 @@ export async function readProblemPage(
   if (filter === null) return { total: 0, totalMoreThan: null, items: [], next: null };
   const after = page.after ? { listKey: { $gt: decodeCursor(page.after) } } : null;
   const store = ledgerOf(moment);
-  const counted = await store.count(LEDGER_PROBLEMS, filter, { limit: EXACT_TOTAL_UP_TO + 1 });
+  // Every page of one filter has the same count: it is counted once per checkpoint (a bounded count
+  // still visits up to a thousand rows scattered over the store).
+  const count = () => store.count(LEDGER_PROBLEMS, filter, { limit: EXACT_TOTAL_UP_TO + 1 });
+  const counted = moment.memo
+    ? await moment.memo('rectification-ledger', `problem-count:${createHash('sha256').update(JSON.stringify(filter)).digest('base64url')}`, count, { small: true })
+    : await count();
   // Many matches (most of a city's problems are closed): walk the list's order and stop at the
   // page, rather than let the store sort every match; few: sorting them is cheaper.
   const docs = await store.find<LedgerProblemDoc>(LEDGER_PROBLEMS, after ? { $and: [filter, after] } : filter, {
