@@ -65,8 +65,14 @@ export function clone<T>(value: T): T {
 
 /** Evaluates MongoDB filters with mingo: the same query text as the MongoDB adapter. */
 export function matches(filter: Filter | undefined, doc: AnyDocument): boolean {
-  if (!filter || Object.keys(filter).length === 0) return true;
-  return new Query(filter).test(doc);
+  return matcher(filter)(doc);
+}
+
+/** The filter compiled once, to test many documents. */
+export function matcher(filter: Filter | undefined): (doc: AnyDocument) => boolean {
+  if (!filter || Object.keys(filter).length === 0) return () => true;
+  const query = new Query(filter);
+  return (doc) => query.test(doc);
 }
 
 /**

@@ -426,11 +426,19 @@ function toCheckpoint(row: CheckpointRow): Checkpoint {
   return { projection: row.projection, position: row.position, version: row.version, hash: row.hash ?? null, updatedAt: row.updated_at };
 }
 
+/** How much of the read store's file is read through a memory map. */
+const MMAP_BYTES = 1024 * 2 ** 20;
+
 /** WAL, the durability chosen, and the schema (older files gain the checkpoint's hash column). */
 function migrateReadStore(db: Db, synchronous: 'FULL' | 'NORMAL'): void {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 10000');
+  // Reads through a memory map: a page of the city's list or audit trail visits a thousand rows
+  // scattered over the file, and copying each page in through read() cost most of the query
+  // (a bounded count of 1001 problems: about 190 ms read page by page, 4-20 ms mapped). Pages are
+  // the OS's file cache, shared and dropped under pressure, not the process's own heap.
+  db.pragma(`mmap_size = ${MMAP_BYTES}`);
   db.exec(`
     CREATE TABLE IF NOT EXISTS documents (
       collection TEXT    NOT NULL,

@@ -105,16 +105,16 @@ function unitCounts(u: BoardUnitDoc, tally: UnitTallyDoc | undefined): MetricCou
   };
 }
 
-type Sum = { unitCount: number; makeUpUnits: number; problemsByHandling: HandlingCounts; counts: MetricCounts };
-const emptySum = (): Sum => ({ unitCount: 0, makeUpUnits: 0, problemsByHandling: emptyHandling(), counts: emptyMetricCounts() });
+export type Sum = { unitCount: number; makeUpUnits: number; problemsByHandling: HandlingCounts; counts: MetricCounts };
+export const emptySum = (): Sum => ({ unitCount: 0, makeUpUnits: 0, problemsByHandling: emptyHandling(), counts: emptyMetricCounts() });
 /** In place: a city's rows are added into each group's sum without building objects per addition. */
-const addRow = (sum: Sum, r: BoardTotals) => {
+export const addRow = (sum: Sum, r: Sum) => {
   sum.unitCount += r.unitCount;
   sum.makeUpUnits += r.makeUpUnits;
   addLeavesInto(sum.problemsByHandling, r.problemsByHandling);
   addLeavesInto(sum.counts, r.counts);
 };
-const withMetrics = (sum: Sum, version: MetricsVersion): BoardTotals => ({ ...sum, metrics: computeMetrics(sum.counts, version) });
+export const withMetrics = (sum: Sum, version: MetricsVersion): BoardTotals => ({ ...sum, metrics: computeMetrics(sum.counts, version) });
 
 function totals(rows: readonly BoardTotals[], version: MetricsVersion): BoardTotals {
   const sum = emptySum();
@@ -130,7 +130,7 @@ function byRate(a: number | null, b: number | null): number {
   return b - a;
 }
 
-function rankOrder(rankBy: RankKey) {
+export function rankOrder(rankBy: RankKey) {
   return (a: Omit<BoardRow, 'rank'>, b: Omit<BoardRow, 'rank'>) =>
     byRate(a.metrics[rankBy], b.metrics[rankBy]) ||
     byRate(a.metrics.stepCompletion, b.metrics.stepCompletion) ||
@@ -144,46 +144,14 @@ function rankOrder(rankBy: RankKey) {
  * Pure: the same documents, tree, scope and query always give the same view.
  */
 export function boardView(input: BoardInput, q: BoardQuery): BoardView {
-  const { campaign, tree, filter } = input;
-  const phases = new Map(campaign.phases.map((p) => [p.key, p]));
-  const tallies = new Map(input.tallies.map((t) => [t.unitId, t]));
-  const handlingVersion = q.handlingVersion ?? CURRENT_HANDLING_VERSION;
-  const kindsOf = (t: UnitTallyDoc | undefined) => (handlingVersion === 1 ? t?.byHandlingV1 : t?.byHandling) ?? emptyHandling();
+  const { tree, filter } = input;
+  const unitRow = boardRows(input, q);
   const unranked = input.units
     .filter((u) => filter.visible(u.unitId))
     .filter((u) => !q.unitType || tree.get(u.unitId)?.unitType === q.unitType)
     .filter((u) => !q.phaseKey || (u.stage === 'in_phase' && u.phaseKey === q.phaseKey))
     .filter((u) => !q.stage || u.stage === q.stage)
-    .map((u): Omit<BoardRow, 'rank'> => {
-      const node = tree.get(u.unitId);
-      const tally = tallies.get(u.unitId);
-      const counts = unitCounts(u, tally);
-      const phase = u.phaseKey ? phases.get(u.phaseKey) : undefined;
-      return {
-        unitId: u.unitId,
-        name: node?.name ?? u.unitId,
-        level: node?.level ?? null,
-        unitType: node?.unitType ?? null,
-        unitTypeName: node ? UNIT_TYPE_NAMES[node.unitType] : null,
-        parentId: node?.parentId ?? null,
-        stage: u.stage,
-        stageName: STAGE_NAMES[u.stage],
-        phase: phase ? { key: phase.key, name: phase.name } : null,
-        transition: { ...u.transition, statusName: TRANSITION_STATUS_NAMES[u.transition.status] },
-        satisfaction: {
-          standing: u.satisfaction.standing,
-          standingName: STANDING_NAMES[u.satisfaction.standing],
-          rounds: u.satisfaction.rounds,
-          openRound: u.satisfaction.openRound,
-        },
-        outcome: u.outcome,
-        unitCount: 1,
-        makeUpUnits: u.satisfaction.standing === 'make_up' ? 1 : 0,
-        problemsByHandling: kindsOf(tally),
-        counts,
-        metrics: computeMetrics(counts, q.metricsVersion),
-      };
-    });
+    .map(unitRow);
   const rows = unranked.sort(rankOrder(q.rankBy)).map((r, i): BoardRow => ({ rank: i + 1, ...r }));
 
   const rollups = rollupSums(
@@ -193,6 +161,56 @@ export function boardView(input: BoardInput, q: BoardQuery): BoardView {
     addRow,
   ).map(({ sum, ...node }): BoardRollup => ({ ...node, ...withMetrics(sum, q.metricsVersion) }));
 
+  return { ...boardHeader(input.campaign, q), total: rows.length, rows, rollups, overall: totals(rows, q.metricsVersion) };
+}
+
+/** Whether a unit passes the board's own filters (unit type, phase, stage); the scope is apart. */
+export function passesBoardFilters(u: BoardUnitDoc, unitType: UnitType | null, q: BoardQuery): boolean {
+  return (!q.unitType || unitType === q.unitType) && (!q.phaseKey || (u.stage === 'in_phase' && u.phaseKey === q.phaseKey)) && (!q.stage || u.stage === q.stage);
+}
+
+/** The row of one enrolled unit (without its rank), under the query's metrics and handling rules. */
+export function boardRows(input: Pick<BoardInput, 'campaign' | 'tallies' | 'tree'>, q: Pick<BoardQuery, 'metricsVersion' | 'handlingVersion'>) {
+  const { campaign, tree } = input;
+  const phases = new Map(campaign.phases.map((p) => [p.key, p]));
+  const tallies = new Map(input.tallies.map((t) => [t.unitId, t]));
+  const handlingVersion = q.handlingVersion ?? CURRENT_HANDLING_VERSION;
+  const kindsOf = (t: UnitTallyDoc | undefined) => (handlingVersion === 1 ? t?.byHandlingV1 : t?.byHandling) ?? emptyHandling();
+  return (u: BoardUnitDoc): Omit<BoardRow, 'rank'> => {
+    const node = tree.get(u.unitId);
+    const tally = tallies.get(u.unitId);
+    const counts = unitCounts(u, tally);
+    const phase = u.phaseKey ? phases.get(u.phaseKey) : undefined;
+    return {
+      unitId: u.unitId,
+      name: node?.name ?? u.unitId,
+      level: node?.level ?? null,
+      unitType: node?.unitType ?? null,
+      unitTypeName: node ? UNIT_TYPE_NAMES[node.unitType] : null,
+      parentId: node?.parentId ?? null,
+      stage: u.stage,
+      stageName: STAGE_NAMES[u.stage],
+      phase: phase ? { key: phase.key, name: phase.name } : null,
+      transition: { ...u.transition, statusName: TRANSITION_STATUS_NAMES[u.transition.status] },
+      satisfaction: {
+        standing: u.satisfaction.standing,
+        standingName: STANDING_NAMES[u.satisfaction.standing],
+        rounds: u.satisfaction.rounds,
+        openRound: u.satisfaction.openRound,
+      },
+      outcome: u.outcome,
+      unitCount: 1,
+      makeUpUnits: u.satisfaction.standing === 'make_up' ? 1 : 0,
+      problemsByHandling: kindsOf(tally),
+      counts,
+      metrics: computeMetrics(counts, q.metricsVersion),
+    };
+  };
+}
+
+/** What a board says of its campaign and query, whatever its rows. */
+export function boardHeader(campaign: BoardCampaignDoc, q: BoardQuery): Omit<BoardView, 'total' | 'rows' | 'rollups' | 'overall'> {
+  const handlingVersion = q.handlingVersion ?? CURRENT_HANDLING_VERSION;
   return {
     campaign: {
       campaignId: campaign.campaignId,
@@ -208,9 +226,5 @@ export function boardView(input: BoardInput, q: BoardQuery): BoardView {
     rankByName: RANK_KEY_NAMES[q.rankBy],
     tieBreak: TIE_BREAK,
     filters: { root: q.root, unitType: q.unitType, phaseKey: q.phaseKey, stage: q.stage },
-    total: rows.length,
-    rows,
-    rollups,
-    overall: totals(rows, q.metricsVersion),
   };
 }

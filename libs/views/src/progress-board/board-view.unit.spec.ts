@@ -1,10 +1,11 @@
 import { NotFoundException } from '@nestjs/common';
-import { MetricsVersion, RankKey } from '@platform/domain';
+import { MetricsVersion, RANK_KEYS, RankKey, UNIT_TYPES, UnitStage } from '@platform/domain';
 import { unitFilter } from '../shared/view-scope';
 import { viewDocuments } from '../testing/view-documents';
 import { grades, launched, planned, problem, progress, registered, satisfaction, solved, step, STUDY_STEPS, tree } from '../testing/view-fixtures';
 import { boardChildren, boardStageOrder } from './board-children';
 import { BoardQuery, boardView } from './board-view';
+import { RankedBoard } from './ranked-board';
 
 const EVENTS = [
   launched(),
@@ -157,5 +158,53 @@ describe('board view', () => {
     expect(v.overall.metrics.reboundRate).toBe(0.5);
     // The reopened problem is back in the look-back's ledger; the held one stays in its own campaign's.
     expect(v.overall.counts.problems.total).toBe(1);
+  });
+});
+
+/**
+ * The board prepared once per moment answers every request exactly as computing the board for
+ * that request alone does: same rows, ranks, roll-ups and overall figures, whatever the scope,
+ * filters, rank key and rules.
+ */
+describe('ranked board', () => {
+  it('equals the board computed per request, for every scope, filter and rank key', async () => {
+    const docs = await viewDocuments(EVENTS);
+    const t = tree();
+    const scopes = [
+      { all: true, roots: [] as string[] },
+      { all: false, roots: ['town-1', 'branch-4'] },
+      { all: false, roots: ['county-1'] },
+    ];
+    const roots = [null, 'county-1', 'town-1'];
+    const stages: Array<UnitStage | null> = [null, 'in_phase', 'concluded'];
+    let compared = 0;
+    for (const metricsVersion of [1, 2] as MetricsVersion[]) {
+      for (const handlingVersion of [1, 2] as const) {
+        const ranked = new RankedBoard({ campaign: docs.campaigns[0], units: docs.units, tallies: docs.tallies, tree: t }, { metricsVersion, handlingVersion });
+        for (const scope of scopes) {
+          for (const root of roots) {
+            let filter;
+            try {
+              filter = unitFilter(t, scope, root);
+            } catch {
+              continue;
+            }
+            for (const rankBy of RANK_KEYS) {
+              for (const unitType of [null, ...UNIT_TYPES.slice(0, 3)]) {
+                for (const stage of stages) {
+                  for (const phaseKey of [null, 'study']) {
+                    const q: BoardQuery = { root, unitType, phaseKey, stage, rankBy, metricsVersion, handlingVersion };
+                    const expected = boardView({ campaign: docs.campaigns[0], units: docs.units, tallies: docs.tallies, tree: t, filter }, q);
+                    expect(JSON.stringify(ranked.view(t, filter, q))).toEqual(JSON.stringify(expected));
+                    compared++;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { NotFoundException } from '@nestjs/common';
 import { DEFAULT_METRICS_VERSION, DEFAULT_WARNING_THRESHOLDS, MetricsVersion } from '@platform/domain';
 import { Filter, ReadStore } from '@platform/read-models';
@@ -52,10 +53,16 @@ export async function readTrackerSummary(
   const ofCampaign = { campaignId: campaign.campaignId, ...unitClause('unitId', units) };
   if (!moment.live) {
     const campaignId = campaign.campaignId;
-    const tallies = moment.memo
-      ? await moment.memo('rectification-ledger', `${LEDGER_UNIT_TALLIES}:${campaignId}`, () => store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId }))
-      : await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, ofCampaign);
-    const summary = trackerSummaryOfTallies(tallies, dayOf(moment), thresholds, moment.tree, units, version);
+    const memo = moment.memo;
+    const summarize = (tallies: readonly UnitTallyDoc[]) => trackerSummaryOfTallies(tallies, dayOf(moment), thresholds, moment.tree, units, version);
+    const whole = async () =>
+      summarize(await memo!('rectification-ledger', `${LEDGER_UNIT_TALLIES}:${campaignId}`, () => store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId })));
+    // A past moment never changes (nor does its tree): the whole view's summary is kept for every page.
+    const summary = !memo
+      ? summarize(await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, ofCampaign))
+      : units.ids === null
+        ? await memo('rectification-ledger', `tracker-summary:${campaignId}:${dayOf(moment)}:${thresholds.yellowDays}:${thresholds.greenDays}:${version}`, whole)
+        : await whole();
     return { ...summary, total: summary.units.length, units: summary.units.slice(page.skip, page.skip + page.limit) };
   }
   // The campaign's units with problems, in id order, once per checkpoint: counting them on the
@@ -66,19 +73,33 @@ export async function readTrackerSummary(
   const withProblems = await (moment.memo ? moment.memo('rectification-ledger', `units-with-problems:${campaignId}`, loadIds) : loadIds());
   const visible = units.ids === null ? withProblems : withProblems.filter((id) => units.visible(id));
   const pageIds = visible.slice(page.skip, page.skip + page.limit);
-  const { inScope, tops } = subtreeSumNodes(moment.tree, units);
-  const [rows, subtrees] = await Promise.all([
-    pageIds.length === 0 ? [] : store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { _id: { $in: pageIds.map((id) => subtreeSumId(campaignId, id)) } }),
-    store.find<NodeTallyDoc>(LEDGER_NODE_TALLIES, { _id: { $in: [...new Set([...inScope, ...tops])].map((id) => subtreeSumId(campaignId, id)) } }),
-  ]);
-  const total = visible.length;
+  const today = dayOf(moment);
+  const rows = pageIds.length === 0 ? [] : await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { _id: { $in: pageIds.map((id) => subtreeSumId(campaignId, id)) } });
   rows.sort((a, b) => byCodePoint(a.unitId, b.unitId));
-  const summary = trackerSummaryOfSubtrees(
-    { page: rows, subtrees: new Map(subtrees.map((d) => [d.nodeId, d])), today: dayOf(moment), thresholds, tree: moment.tree, filter: units },
-    version,
+  const summarize = (page: readonly UnitTallyDoc[], subtrees: ReadonlyMap<string, NodeTallyDoc>) =>
+    trackerSummaryOfSubtrees({ page, subtrees, today, thresholds, tree: moment.tree, filter: units }, version);
+  if (!moment.memo) {
+    const { inScope, tops } = subtreeSumNodes(moment.tree, units);
+    const subtrees = await store.find<NodeTallyDoc>(LEDGER_NODE_TALLIES, { _id: { $in: [...new Set([...inScope, ...tops])].map((id) => subtreeSumId(campaignId, id)) } });
+    return { metricsVersion: version, total: visible.length, ...summarize(rows, new Map(subtrees.map((d) => [d.nodeId, d]))) };
+  }
+  // The campaign's node tallies are read once per checkpoint; the whole view's roll-ups (the same
+  // for every page) once per checkpoint, day and rule.
+  const memo = moment.memo;
+  const subtrees = await memo('rectification-ledger', `${LEDGER_NODE_TALLIES}:${campaignId}`, async () =>
+    new Map((await store.find<NodeTallyDoc>(LEDGER_NODE_TALLIES, { campaignId })).map((d) => [d.nodeId, d])),
   );
-  return { metricsVersion: version, total, ...summary };
+  const pageRows = summarize(rows, new Map()).units;
+  if (units.ids !== null) return { metricsVersion: version, total: visible.length, units: pageRows, ...withoutUnits(summarize([], subtrees)) };
+  const rolled = await memo('rectification-ledger', `tracker-rollups:${campaignId}:${today}:${thresholds.yellowDays}:${thresholds.greenDays}:${version}`, async () =>
+    withoutUnits(summarize([], subtrees)),
+  );
+  // Names as the tree has them now: a renamed unit moves no checkpoint.
+  const rollups = rolled.rollups.map((r) => ({ ...r, name: moment.tree.get(r.unitId)?.name ?? r.name }));
+  return { metricsVersion: version, total: visible.length, units: pageRows, rollups, overall: rolled.overall };
 }
+
+const withoutUnits = <S extends { units: unknown }>({ units, ...rest }: S): Omit<S, 'units'> => rest;
 
 /**
  * The list's whole filter; null when nothing can match. A problem is listed to anyone whose scope
@@ -127,7 +148,12 @@ export async function readProblemPage(
   if (filter === null) return { total: 0, totalMoreThan: null, items: [], next: null };
   const after = page.after ? { listKey: { $gt: decodeCursor(page.after) } } : null;
   const store = ledgerOf(moment);
-  const counted = await store.count(LEDGER_PROBLEMS, filter, { limit: EXACT_TOTAL_UP_TO + 1 });
+  // Every page of one filter has the same count: it is counted once per checkpoint (a bounded count
+  // still visits up to a thousand rows scattered over the store).
+  const count = () => store.count(LEDGER_PROBLEMS, filter, { limit: EXACT_TOTAL_UP_TO + 1 });
+  const counted = moment.memo
+    ? await moment.memo('rectification-ledger', `problem-count:${createHash('sha256').update(JSON.stringify(filter)).digest('base64url')}`, count, { small: true })
+    : await count();
   // Many matches (most of a city's problems are closed): walk the list's order and stop at the
   // page, rather than let the store sort every match; few: sorting them is cheaper.
   const docs = await store.find<LedgerProblemDoc>(LEDGER_PROBLEMS, after ? { $and: [filter, after] } : filter, {

@@ -1,4 +1,4 @@
-import { ProblemStatus, warningLevel, WarningThresholds } from '@platform/domain';
+import { addDays as dayAfter, ProblemStatus, WarningLevel, WarningThresholds } from '@platform/domain';
 import { LedgerProblemDoc, NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
 import { runningDeadlineOf, RUNNING_STATUSES } from './running-deadline';
 
@@ -95,16 +95,39 @@ export interface DayWarnings {
   readonly partsOverdue: number;
 }
 
-/** The warnings of a unit's problems on `today` (none without a day), from its deadline days. */
+/**
+ * The warnings of a unit's problems on `today` (none without a day), from its deadline days. Days
+ * are YYYY-MM-DD, so each level is a range of days (as the list's day filters read it): the day's
+ * bounds are computed once and each deadline day is compared as a string, not parsed as a date (a
+ * whole city's roll-ups hold hundreds of days each).
+ */
 export function warningsOn(t: TrackerTallies, today: string | null, thresholds: WarningThresholds): DayWarnings {
   const warnings = { green: 0, yellow: 0, red: 0 };
   let partsOverdue = 0;
   if (today !== null) {
+    const level = levelOfDay(today, thresholds);
     for (const [d, n] of Object.entries(t.runningDeadlines)) {
-      const level = warningLevel(d, today, thresholds);
-      if (level !== 'none') warnings[level] += n;
+      const l = level(d);
+      if (l !== 'none') warnings[l] += n;
     }
-    for (const [d, n] of Object.entries(t.openPartDeadlines)) if (warningLevel(d, today, thresholds) === 'red') partsOverdue += n;
+    for (const [d, n] of Object.entries(t.openPartDeadlines)) if (level(d) === 'red') partsOverdue += n;
   }
   return { overdue: warnings.red, warnings, partsOverdue };
 }
+
+/** warningLevel(day, today, thresholds) for days of YYYY-MM-DD, by comparing with the day's bounds (kept for the last few days asked). */
+export function levelOfDay(today: string, thresholds: WarningThresholds): (deadlineDay: string) => WarningLevel {
+  const key = `${today.slice(0, 10)}|${thresholds.yellowDays}|${thresholds.greenDays}`;
+  let level = LEVELS.get(key);
+  if (!level) {
+    const first = today.slice(0, 10);
+    const yellowEnd = dayAfter(first, thresholds.yellowDays);
+    const greenEnd = dayAfter(first, thresholds.greenDays);
+    level = (d) => (d < first ? 'red' : d <= yellowEnd ? 'yellow' : d <= greenEnd ? 'green' : 'none');
+    LEVELS.set(key, level);
+    if (LEVELS.size > 16) LEVELS.delete(LEVELS.keys().next().value!);
+  }
+  return level;
+}
+
+const LEVELS = new Map<string, (deadlineDay: string) => WarningLevel>();

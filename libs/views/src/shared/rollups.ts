@@ -55,7 +55,7 @@ export function rollupSums<T, S>(
 export function subtreeRollups<S>(
   tree: OrganizationTree,
   filter: UnitFilter,
-  sums: ReadonlyMap<string, S>,
+  sums: Pick<ReadonlyMap<string, S>, 'get'>,
   empty: () => S,
   add: (a: S, b: S) => S,
   present: (sum: S) => boolean,

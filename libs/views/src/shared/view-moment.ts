@@ -26,10 +26,16 @@ export type AsOfRequest = { readonly untilPosition: number } | { readonly at: st
  * projection state (live: its stored checkpoint; past: the position), and later requests for the
  * same key and state share its result. Results are shared: callers never mutate them.
  */
-export type MomentMemo = <T>(projection: string, key: string, load: () => Promise<T>) => Promise<T>;
+export type MomentMemo = <T>(projection: string | readonly string[], key: string, load: () => Promise<T>, options?: MemoOptions) => Promise<T>;
 
-/** Whole-campaign reads are a few MiB each: a handful of moments' worth is kept. */
-const MEMO_ENTRIES = 12;
+/** small: a value of a few bytes (a count), kept among many more of its kind without evicting whole-campaign reads. */
+export interface MemoOptions {
+  readonly small?: boolean;
+}
+
+/** Whole-campaign reads are a few MiB each: a few moments' worth of them (and of what is prepared from them) is kept. */
+const MEMO_ENTRIES = 24;
+const SMALL_MEMO_ENTRIES = 512;
 
 /**
  * The moment a view is computed for: the events up to `position`, the organization tree as it
@@ -94,7 +100,7 @@ export class ViewMoments {
       return { position, at, live: false, stale, lag: stale ? await this.lagAt(position, projections) : null, tree, store: () => this.store };
     }
     // The documents at a past position never change: their memo needs nothing but the position.
-    const memo: MomentMemo = (projection, key, load) => this.remember(`${projection}@${position}|${key}`, load, async () => true);
+    const memo: MomentMemo = (projection, key, load, options) => this.remember(`${[projection].flat().join(',')}@${position}|${key}`, load, async () => true, options);
     return { position, at, live: false, stale: false, lag: null, tree, memo, ...(await this.past(position, projections)) };
   }
 
@@ -126,36 +132,40 @@ export class ViewMoments {
     const stale = await this.staleAt(position, projections);
     const lag = stale ? await this.lagAt(position, projections) : null;
     const tree = await this.directory.current();
-    return { position, at: now.toISOString(), live: true, stale, lag, tree, store: () => this.store, memo: (p, key, load) => this.rememberLive(p, key, load) };
+    return { position, at: now.toISOString(), live: true, stale, lag, tree, store: () => this.store, memo: (p, key, load, options) => this.rememberLive(p, key, load, options) };
   }
 
-  /** Live documents are remembered under the projection's checkpoint, and only if no batch landed while they were read. */
-  private async rememberLive<T>(projection: string, key: string, load: () => Promise<T>): Promise<T> {
-    const checkpoint = await this.store.checkpoint(projection);
-    const state = `${projection}#${checkpoint?.version ?? 0}:${checkpoint?.position ?? 0}`;
-    return this.remember(`${state}|${key}`, load, async () => {
-      const after = await this.store.checkpoint(projection);
-      return `${projection}#${after?.version ?? 0}:${after?.position ?? 0}` === state;
-    });
+  /** Live documents are remembered under the projections' checkpoints, and only if no batch landed while they were read. */
+  private async rememberLive<T>(projection: string | readonly string[], key: string, load: () => Promise<T>, options?: MemoOptions): Promise<T> {
+    const stateOf = async () =>
+      (await Promise.all([projection].flat().map(async (p) => {
+        const checkpoint = await this.store.checkpoint(p);
+        return `${p}#${checkpoint?.version ?? 0}:${checkpoint?.position ?? 0}`;
+      }))).join(',');
+    const state = await stateOf();
+    return this.remember(`${state}|${key}`, load, async () => (await stateOf()) === state, options);
   }
 
   private readonly memos = new Map<string, Promise<unknown>>();
+  private readonly smallMemos = new Map<string, Promise<unknown>>();
 
   /** Concurrent requests for one key share one load; the oldest entry goes first. */
-  private remember<T>(key: string, load: () => Promise<T>, stillValid: () => Promise<boolean>): Promise<T> {
-    const known = this.memos.get(key) as Promise<T> | undefined;
+  private remember<T>(key: string, load: () => Promise<T>, stillValid: () => Promise<boolean>, options?: MemoOptions): Promise<T> {
+    const memos = options?.small ? this.smallMemos : this.memos;
+    const known = memos.get(key) as Promise<T> | undefined;
     if (known) {
-      this.memos.delete(key);
-      this.memos.set(key, known);
+      memos.delete(key);
+      memos.set(key, known);
       return known;
     }
     const loading = load().then(async (value) => {
-      if (!(await stillValid())) this.memos.delete(key);
+      if (!(await stillValid())) memos.delete(key);
       return value;
     });
-    loading.catch(() => this.memos.delete(key));
-    this.memos.set(key, loading);
-    while (this.memos.size > MEMO_ENTRIES) this.memos.delete(this.memos.keys().next().value as string);
+    loading.catch(() => memos.delete(key));
+    memos.set(key, loading);
+    const limit = options?.small ? SMALL_MEMO_ENTRIES : MEMO_ENTRIES;
+    while (memos.size > limit) memos.delete(memos.keys().next().value as string);
     return loading;
   }
 
