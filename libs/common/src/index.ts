@@ -24,3 +24,4 @@ export * from './events/event-fold';
 export * from './events/stream-states';
 export * from './http/command-routes';
 export * from './http/day-and-text-rules';
+export * from './http/openapi/schema-pieces';

@@ -1,16 +1,13 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { arr, obj, str, strOrNull } from '@platform/common';
 
 /** The signed-in user */
-export const CurrentUserAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    userId: { type: 'string' },
-    username: { type: 'string', nullable: true },
-    displayName: { type: 'string', nullable: true },
-    role: { type: 'string', nullable: true },
-    unitId: { type: 'string', nullable: true, description: '本单位' },
-    scopeUnitIds: { type: 'array', items: { type: 'string' } },
-    contactPointUnitIds: { type: 'array', items: { type: 'string' } },
-  },
-  required: ['userId', 'username', 'displayName', 'role', 'scopeUnitIds', 'contactPointUnitIds'],
-};
+export const CurrentUserAnswer: SchemaObject = obj({
+  userId: str(),
+  username: strOrNull(),
+  displayName: strOrNull(),
+  role: strOrNull(),
+  unitId: str({ nullable: true, description: '本单位' }),
+  scopeUnitIds: arr(str()),
+  contactPointUnitIds: arr(str()),
+}, { required: ['userId', 'username', 'displayName', 'role', 'scopeUnitIds', 'contactPointUnitIds'] });

@@ -1,16 +1,13 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { arrOrNull, numOrNull, obj, str, strOrNull } from '@platform/common';
 
 /** A unit's published satisfaction results */
-export const GetPublicSatisfactionAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    campaignId: { type: 'string' },
-    unitId: { type: 'string' },
-    threshold: { type: 'number', nullable: true },
-    standing: { type: 'string', nullable: true },
-    standingName: { type: 'string', nullable: true },
-    openRound: {},
-    results: { type: 'array', items: {}, nullable: true },
-  },
-  required: ['campaignId', 'unitId', 'threshold', 'standing', 'standingName', 'openRound', 'results'],
-};
+export const GetPublicSatisfactionAnswer: SchemaObject = obj({
+  campaignId: str(),
+  unitId: str(),
+  threshold: numOrNull(),
+  standing: strOrNull(),
+  standingName: strOrNull(),
+  openRound: {},
+  results: arrOrNull({}),
+}, { required: ['campaignId', 'unitId', 'threshold', 'standing', 'standingName', 'openRound', 'results'] });
