@@ -27,9 +27,3 @@ export class AssessmentCommands extends UseCaseExecutor<AssessmentPorts> {
     });
   }
 }
-
-/** What the assessment context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class AssessmentCommandController {
-  constructor(protected readonly commands: AssessmentCommands) {}
-}

@@ -12,9 +12,3 @@ export class CampaignCommands extends UseCaseExecutor<CampaignPorts> {
     super(runner, { tree: () => directory.current(), campaign: async (id) => (await campaigns.state(id)).state });
   }
 }
-
-/** What the campaign context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class CampaignCommandController {
-  constructor(protected readonly commands: CampaignCommands) {}
-}

@@ -13,8 +13,3 @@ export class InboxCommands extends UseCaseExecutor<InboxPorts> {
     super(runner, { headPosition: () => events.headPosition() });
   }
 }
-
-@Injectable()
-export abstract class InboxCommandController {
-  constructor(protected readonly commands: InboxCommands) {}
-}

@@ -28,9 +28,3 @@ export class InstructionCommands extends UseCaseExecutor<InstructionPorts> {
     });
   }
 }
-
-/** What the instruction context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class InstructionCommandController {
-  constructor(protected readonly commands: InstructionCommands) {}
-}

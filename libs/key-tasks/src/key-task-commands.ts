@@ -9,9 +9,3 @@ export class KeyTaskCommands extends UseCaseExecutor<TreeFacts> {
     super(runner, { tree: () => directory.current() });
   }
 }
-
-/** What the key-task context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class KeyTaskCommandController {
-  constructor(protected readonly commands: KeyTaskCommands) {}
-}

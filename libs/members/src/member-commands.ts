@@ -12,9 +12,3 @@ export class MemberCommands extends UseCaseExecutor<MemberPorts> {
     super(runner, { campaign: async (id) => (await campaigns.state(id)).state });
   }
 }
-
-/** What the roster's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class MemberCommandController {
-  constructor(protected readonly commands: MemberCommands) {}
-}

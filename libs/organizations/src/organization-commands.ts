@@ -15,9 +15,3 @@ export class OrganizationCommands extends UseCaseExecutor<TreeFacts> {
     super(runner, { tree: () => directory.current() });
   }
 }
-
-/** What the organization context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class OrganizationCommandController {
-  constructor(protected readonly commands: OrganizationCommands) {}
-}

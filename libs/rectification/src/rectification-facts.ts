@@ -81,9 +81,3 @@ export class RectificationCommands extends UseCaseExecutor<RectificationPorts> {
 function campaignFacts(campaignId: string, s: CampaignState): ProblemCampaignFacts {
   return { campaignId, launched: s.launched, kind: s.template?.kind ?? null, parentCampaignId: s.parentCampaignId };
 }
-
-/** What the rectification context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class RectificationCommandController {
-  constructor(protected readonly commands: RectificationCommands) {}
-}

@@ -1,11 +1,8 @@
-import { Body, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, IsId, MANAGERS, MaxDecimalPlaces, NoControlCharacters, respond } from '@platform/common';
+import { commandEdge, IsId, MANAGERS, MaxDecimalPlaces, NoControlCharacters } from '@platform/common';
 import { UNIT_TYPES, UnitType } from '@platform/domain';
-import type { Response } from 'express';
-import { AssessmentCommandController } from '../../assessment-commands';
+import { AssessmentCommands } from '../../assessment-commands';
 import { publishAssessmentScheme } from './publish-assessment-scheme';
 
 const RULE_KINDS = ['points', 'pass_fail', 'deduction'] as const;
@@ -111,13 +108,13 @@ export class PublishAssessmentSchemeRequest {
   reason?: string;
 }
 
-@CommandRoutes('assessments 考核', 'api/assessment-schemes')
-export class PublishAssessmentSchemeHttpController extends AssessmentCommandController {
-  @ApiOperation({
+export const PublishAssessmentSchemeHttpController = commandEdge(AssessmentCommands, publishAssessmentScheme, {
+  tag: 'assessments 考核', post: 'api/assessment-schemes',
+  operation: {
     summary: '发布考核方案或其新版本 (publish an assessment scheme or its next version)',
     description: '考核方案是数据：指标（分值即权重）、评分方式（得分、达标、扣分）、等次分数线、考核对象；再次发布同一编号即为新版本，须说明修订原因',
-  })
-  @ApiRequestExample(PublishAssessmentSchemeRequest, '村党支部书记抓党建考核 (village secretaries)', {
+  },
+  example: { summary: '村党支部书记抓党建考核 (village secretaries)', value: {
     schemeId: 'village-secretary-2026',
     title: '村党支部书记抓基层党建工作考核',
     criteria: [
@@ -132,10 +129,7 @@ export class PublishAssessmentSchemeHttpController extends AssessmentCommandCont
       { grade: '较差', minScore: 0 },
     ],
     subject: { unitTypes: ['rural'], post: '村党支部书记' },
-  })
-  @Access({ roles: MANAGERS, mode: 'write', units: null })
-  @Post()
-  publish(@Command() meta: CommandMeta, @Body() body: PublishAssessmentSchemeRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(publishAssessmentScheme, body, meta));
-  }
-}
+  } },
+  access: { roles: MANAGERS, mode: 'write', units: null },
+  body: PublishAssessmentSchemeRequest, input: (_p, body) => (body),
+});

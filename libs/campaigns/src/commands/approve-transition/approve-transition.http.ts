@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond, REVIEWERS } from '@platform/common';
-import type { Response } from 'express';
-import { CampaignCommandController } from '../../campaign-commands';
+import { CampaignUnitParams, commandEdge, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
+import { CampaignCommands } from '../../campaign-commands';
 import { approveTransition } from './approve-transition';
 
 export class ApproveTransitionRequest {
@@ -17,12 +14,9 @@ export class ApproveTransitionRequest {
   comment?: string;
 }
 
-@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
-export class ApproveTransitionHttpController extends CampaignCommandController {
-  @ApiOperation({ summary: '批准转段 (approve a phase transition)', description: '批准转段（督导组或活动办公室，不能审批本人申请）' })
-  @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
-  @Post('transition-applications/approve')
-  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: ApproveTransitionRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(approveTransition, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
-  }
-}
+export const ApproveTransitionHttpController = commandEdge(CampaignCommands, approveTransition, {
+  tag: 'campaign units 参学组织', post: 'api/campaigns/:campaignId/units/:unitId/transition-applications/approve',
+  operation: { summary: '批准转段 (approve a phase transition)', description: '批准转段（督导组或活动办公室，不能审批本人申请）' },
+  access: { roles: REVIEWERS, mode: 'write', units: fromParams('unitId') },
+  params: CampaignUnitParams, body: ApproveTransitionRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),
+});

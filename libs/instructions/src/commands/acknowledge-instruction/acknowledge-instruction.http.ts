@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { InstructionCommandController } from '../../instruction-commands';
+import { commandEdge, fromParams, NoControlCharacters } from '@platform/common';
+import { InstructionCommands } from '../../instruction-commands';
 import { InstructionUnitParams } from '../../instruction-params';
 import { acknowledgeInstruction } from './acknowledge-instruction';
 
@@ -16,12 +13,9 @@ export class AcknowledgeInstructionRequest {
   note?: string;
 }
 
-@CommandRoutes('instructions 领导批示', 'api/instructions/:instructionId/units/:unitId')
-export class AcknowledgeInstructionHttpController extends InstructionCommandController {
-  @ApiOperation({ summary: '签收批示 (acknowledge an instruction)', description: '落实单位签收批示：只有批示指定的单位可以签收，每个单位签收一次' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post('acknowledgement')
-  handle(@Command() meta: CommandMeta, @Param() p: InstructionUnitParams, @Body() body: AcknowledgeInstructionRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(acknowledgeInstruction, { ...p, ...body }, meta));
-  }
-}
+export const AcknowledgeInstructionHttpController = commandEdge(InstructionCommands, acknowledgeInstruction, {
+  tag: 'instructions 领导批示', post: 'api/instructions/:instructionId/units/:unitId/acknowledgement',
+  operation: { summary: '签收批示 (acknowledge an instruction)', description: '落实单位签收批示：只有批示指定的单位可以签收，每个单位签收一次' },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: InstructionUnitParams, body: AcknowledgeInstructionRequest,
+});

@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, IsText, MANAGERS, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { KeyTaskCommandController } from '../../key-task-commands';
+import { commandEdge, fromParams, IsText, MANAGERS, NoControlCharacters } from '@platform/common';
+import { KeyTaskCommands } from '../../key-task-commands';
 import { KeyTaskUnitParams } from '../../http/key-task-params';
 import { changeTaskResponsible } from './change-task-responsible';
 
@@ -19,12 +16,9 @@ export class ChangeTaskResponsibleRequest {
   reason!: string;
 }
 
-@CommandRoutes('key tasks 重点任务', 'api/key-tasks/:taskId/parts/:unitId')
-export class ChangeTaskResponsibleHttpController extends KeyTaskCommandController {
-  @ApiOperation({ summary: '调整任务责任人 (change who answers for a unit\'s part)' })
-  @Access({ roles: MANAGERS, mode: 'write', units: fromParams('unitId') })
-  @Post('responsible')
-  handle(@Command() meta: CommandMeta, @Param() p: KeyTaskUnitParams, @Body() body: ChangeTaskResponsibleRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(changeTaskResponsible, { taskId: p.taskId, unitId: p.unitId, ...body }, meta));
-  }
-}
+export const ChangeTaskResponsibleHttpController = commandEdge(KeyTaskCommands, changeTaskResponsible, {
+  tag: 'key tasks 重点任务', post: 'api/key-tasks/:taskId/parts/:unitId/responsible',
+  operation: { summary: '调整任务责任人 (change who answers for a unit\'s part)' },
+  access: { roles: MANAGERS, mode: 'write', units: fromParams('unitId') },
+  params: KeyTaskUnitParams, body: ChangeTaskResponsibleRequest, input: (p, body) => ({ taskId: p.taskId, unitId: p.unitId, ...body }),
+});

@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, IsId, NoControlCharacters, respond, UnitParams } from '@platform/common';
-import type { Response } from 'express';
-import { MemberCommandController } from '../../member-commands';
+import { commandEdge, fromParams, IsId, NoControlCharacters, UnitParams } from '@platform/common';
+import { MemberCommands } from '../../member-commands';
 import { addMember } from './add-member';
 
 export class AddMemberRequest {
@@ -29,13 +26,10 @@ export class AddMemberRequest {
   workplace?: string;
 }
 
-@CommandRoutes('member roster 党员名册', 'api/units/:unitId/members')
-export class AddMemberHttpController extends MemberCommandController {
-  @ApiOperation({ summary: '登记党员 (add a member to the roster)', description: '在本单位党员名册中登记一名党员：编号、姓名、状态（正常或流动党员，流动党员须填流入地）' })
-  @ApiRequestExample(AddMemberRequest, '流动党员 (a mobile member)', { memberId: 'm-0001', name: '王某', status: 'mobile', workplace: '广东省深圳市某电子厂' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post()
-  handle(@Command() meta: CommandMeta, @Param() p: UnitParams, @Body() body: AddMemberRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(addMember, { unitId: p.unitId, ...body }, meta));
-  }
-}
+export const AddMemberHttpController = commandEdge(MemberCommands, addMember, {
+  tag: 'member roster 党员名册', post: 'api/units/:unitId/members',
+  operation: { summary: '登记党员 (add a member to the roster)', description: '在本单位党员名册中登记一名党员：编号、姓名、状态（正常或流动党员，流动党员须填流入地）' },
+  example: { summary: '流动党员 (a mobile member)', value: { memberId: 'm-0001', name: '王某', status: 'mobile', workplace: '广东省深圳市某电子厂' } },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: UnitParams, body: AddMemberRequest, input: (p, body) => ({ unitId: p.unitId, ...body }),
+});
