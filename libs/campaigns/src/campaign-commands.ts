@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
 import { CampaignFactsLoader, CampaignStates } from './campaign-facts';
 
@@ -12,3 +12,7 @@ export class CampaignCommands extends UseCaseExecutor<CampaignPorts> {
     super(runner, { tree: () => directory.current(), campaign: async (id) => (await campaigns.state(id)).state });
   }
 }
+
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const campaignUnitsEdge = commandEdges(CampaignCommands, 'campaign units 参学组织');
+export const campaignsEdge = commandEdges(CampaignCommands, 'campaigns 活动');

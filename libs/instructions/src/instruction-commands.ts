@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
 import { READ_STORE, ReadStore } from '@platform/read-models';
 import { ProblemUnits } from '@platform/rectification';
@@ -28,3 +28,6 @@ export class InstructionCommands extends UseCaseExecutor<InstructionPorts> {
     });
   }
 }
+
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const instructionsEdge = commandEdges(InstructionCommands, 'instructions 领导批示');

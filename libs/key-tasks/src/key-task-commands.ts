@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
 
 /** The key-task context's use cases, run with the organization tree as stored now. */
@@ -9,3 +9,6 @@ export class KeyTaskCommands extends UseCaseExecutor<TreeFacts> {
     super(runner, { tree: () => directory.current() });
   }
 }
+
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const keyTasksEdge = commandEdges(KeyTaskCommands, 'key tasks 重点任务');

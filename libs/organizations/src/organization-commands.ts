@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationTree } from '@platform/domain';
 import { OrganizationDirectory } from './organization-directory';
 
@@ -15,3 +15,6 @@ export class OrganizationCommands extends UseCaseExecutor<TreeFacts> {
     super(runner, { tree: () => directory.current() });
   }
 }
+
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const organizationsEdge = commandEdges(OrganizationCommands, 'organizations 组织');

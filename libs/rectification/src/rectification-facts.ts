@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CampaignFactsLoader, CampaignStates } from '@platform/campaigns';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import {
   CampaignState,
   CoordinatorFacts,
@@ -81,3 +81,7 @@ export class RectificationCommands extends UseCaseExecutor<RectificationPorts> {
 function campaignFacts(campaignId: string, s: CampaignState): ProblemCampaignFacts {
   return { campaignId, launched: s.launched, kind: s.template?.kind ?? null, parentCampaignId: s.parentCampaignId };
 }
+
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const rectificationEdge = commandEdges(RectificationCommands, 'rectification 整改台账');
+export const satisfactionEdge = commandEdges(RectificationCommands, 'satisfaction 满意度测评');

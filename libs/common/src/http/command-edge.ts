@@ -15,12 +15,15 @@ type AnyUseCase<I, P> = StreamUseCase<I, any, any, any, any, P> | ManyStreamUseC
 type MakeInput<I, Pa, B> = (params: Pa, body: B, meta: CommandMeta) => I;
 type InputOf<I, Pa, B> = [Pa & B] extends [I] ? { input?: MakeInput<I, Pa, B> } : { input: MakeInput<I, Pa, B> };
 
-/** Everything the HTTP edge of one use case says: its route, its contract, who may call it, what it reads. */
-export type CommandEdge<I, Pa, B> = {
+interface Route {
   /** OpenAPI tag the route is listed under. */
   tag: string;
   /** The POST route, e.g. 'api/problems/:problemId/defer'. */
   post: string;
+}
+
+/** What the HTTP edge of one use case says besides its route: its contract, who may call it, what it reads. */
+type EdgeContract<Pa, B> = {
   operation: ApiOperationOptions;
   /** A typical body, shown in the OpenAPI document. */
   example?: { summary: string; value: Record<string, unknown> };
@@ -31,7 +34,10 @@ export type CommandEdge<I, Pa, B> = {
   bodyPipes?: Array<Type<PipeTransform> | PipeTransform>;
   /** The parameter decorator giving the command's envelope; the signed-in actor's by default. */
   meta?: () => ParameterDecorator;
-} & InputOf<I, Pa, B>;
+};
+
+/** Everything the HTTP edge of one use case says: its route, its contract, who may call it, what it reads. */
+export type CommandEdge<I, Pa, B> = Route & EdgeContract<Pa, B> & InputOf<I, Pa, B>;
 
 /**
  * A use case's HTTP controller, made from its edge: POST validates the path and the body, builds
@@ -73,3 +79,12 @@ export function commandEdge<P, I, Pa = object, B = object>(executor: Type<UseCas
 }
 
 const paramAt = (decorator: ParameterDecorator, index: number): MethodDecorator => (target, key) => decorator(target, key, index);
+
+/**
+ * The edges of one context under one OpenAPI tag: `const problemEdge = commandEdges(RectificationCommands, 'rectification 整改台账')`,
+ * then `problemEdge(deferProblem, 'api/problems/:problemId/defer', { operation, access, params, body, input })`.
+ */
+export function commandEdges<P>(executor: Type<UseCaseExecutor<P>>, tag: string) {
+  return <I, Pa = object, B = object>(useCase: AnyUseCase<I, P>, post: string, edge: EdgeContract<Pa, B> & InputOf<I, Pa, B>): Type<unknown> =>
+    commandEdge<P, I, Pa, B>(executor, useCase, { tag, post, ...edge });
+}

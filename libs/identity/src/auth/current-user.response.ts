@@ -1,13 +1,8 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { arr, obj, str, strOrNull } from '@platform/common';
+import { obj } from '@platform/common';
+import { USER_PROPERTIES } from '../queries/get-user.response';
+
+const { disabled: _disabled, ...SIGNED_IN_PROPERTIES } = USER_PROPERTIES;
 
 /** The signed-in user */
-export const CurrentUserAnswer: SchemaObject = obj({
-  userId: str(),
-  username: strOrNull(),
-  displayName: strOrNull(),
-  role: strOrNull(),
-  unitId: str({ nullable: true, description: '本单位' }),
-  scopeUnitIds: arr(str()),
-  contactPointUnitIds: arr(str()),
-}, { required: ['userId', 'username', 'displayName', 'role', 'scopeUnitIds', 'contactPointUnitIds'] });
+export const CurrentUserAnswer: SchemaObject = obj(SIGNED_IN_PROPERTIES, { required: ['userId', 'username', 'displayName', 'role', 'scopeUnitIds', 'contactPointUnitIds'] });

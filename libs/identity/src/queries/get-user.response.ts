@@ -1,8 +1,8 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { arr, boolOrNull, obj, str, strOrNull } from '@platform/common';
 
-/** One user */
-export const GetUserAnswer: SchemaObject = obj({
+/** A user as the user list and the user's page show it; the signed-in user's answer leaves out `disabled`. */
+export const USER_PROPERTIES: Record<string, SchemaObject> = {
   userId: str(),
   username: strOrNull(),
   displayName: strOrNull(),
@@ -11,4 +11,7 @@ export const GetUserAnswer: SchemaObject = obj({
   unitId: str({ nullable: true, description: '本单位' }),
   scopeUnitIds: arr(str()),
   contactPointUnitIds: arr(str()),
-}, { required: ['userId', 'username', 'displayName', 'role', 'disabled', 'scopeUnitIds', 'contactPointUnitIds'] });
+};
+
+/** One user */
+export const GetUserAnswer: SchemaObject = obj(USER_PROPERTIES, { required: ['userId', 'username', 'displayName', 'role', 'disabled', 'scopeUnitIds', 'contactPointUnitIds'] });

@@ -1,6 +1,6 @@
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
-import { badRequest, commandEdge, fromParams, MaxDecimalPlaces, NoControlCharacters, REVIEWERS, UnitParams } from '@platform/common';
-import { AssessmentCommands } from '../../assessment-commands';
+import { badRequest, fromParams, MaxDecimalPlaces, NoControlCharacters, REVIEWERS, UnitParams } from '@platform/common';
+import { demonstrationPointsEdge } from '../../assessment-commands';
 import { IsPeriodId } from '../../http/assessment-params';
 import { assessDemonstrationPoint } from './assess-demonstration-point';
 
@@ -42,8 +42,7 @@ export class AssessDemonstrationPointRequest {
   reviewEveryYears?: number;
 }
 
-export const AssessDemonstrationPointHttpController = commandEdge(AssessmentCommands, assessDemonstrationPoint, {
-  tag: 'demonstration points 示范点', post: 'api/demonstration-points/:unitId/assessments',
+export const AssessDemonstrationPointHttpController = demonstrationPointsEdge(assessDemonstrationPoint, 'api/demonstration-points/:unitId/assessments', {
   operation: {
     summary: '示范点年度考评 (assess a point for a year)',
     description: '第一年考评合格确定为正式示范点；第二年合格进入全面建设提高阶段，不合格予以淘汰；之后一年或两年一次年检年审，不合格淘汰（优进劣出）',

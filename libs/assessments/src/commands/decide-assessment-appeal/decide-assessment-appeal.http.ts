@@ -1,6 +1,6 @@
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
-import { commandEdge, fromLookup, MANAGERS, NoControlCharacters } from '@platform/common';
-import { AssessmentCommands } from '../../assessment-commands';
+import { fromLookup, MANAGERS, NoControlCharacters } from '@platform/common';
+import { assessmentsEdge } from '../../assessment-commands';
 import { AssessmentPeriodUnits } from '../../assessment-period-units';
 import { PeriodAppealParams } from '../../http/assessment-params';
 import { IsMarks } from '../../http/marks.request';
@@ -23,8 +23,7 @@ export class DecideAssessmentAppealRequest {
   marks?: Record<string, object>;
 }
 
-export const DecideAssessmentAppealHttpController = commandEdge(AssessmentCommands, decideAssessmentAppeal, {
-  tag: 'assessments 考核', post: 'api/assessments/:periodId/appeals/:appealId/decision',
+export const DecideAssessmentAppealHttpController = assessmentsEdge(decideAssessmentAppeal, 'api/assessments/:periodId/appeals/:appealId/decision', {
   operation: { summary: '处理申诉 (decide an appeal)', description: '活动办公室处理申诉；成立时给出更正后的评分，结果重新排名并公布新一版' },
   example: { summary: '申诉成立 (upheld)', value: { upheld: true, reason: '佐证属实，重点任务扣分撤销', marks: { duty: { points: 34 }, report: { passed: true }, tasks: { items: 0 } } } },
   access: { roles: MANAGERS, mode: 'write', units: fromLookup(AssessmentPeriodUnits, 'periodId') },

@@ -1,6 +1,6 @@
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
-import { AssessmentCommands } from '../../assessment-commands';
+import { fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
+import { demonstrationPointsEdge } from '../../assessment-commands';
 import { decideDemonstrationRecommendation } from './decide-demonstration-recommendation';
 
 export class DecideDemonstrationRecommendationRequest {
@@ -16,8 +16,7 @@ export class DecideDemonstrationRecommendationRequest {
   reason?: string;
 }
 
-export const DecideDemonstrationRecommendationHttpController = commandEdge(AssessmentCommands, decideDemonstrationRecommendation, {
-  tag: 'demonstration points 示范点', post: 'api/demonstration-points/:unitId/confirmation',
+export const DecideDemonstrationRecommendationHttpController = demonstrationPointsEdge(decideDemonstrationRecommendation, 'api/demonstration-points/:unitId/confirmation', {
   operation: { summary: '确定创建单位 (confirm or decline a recommendation)', description: '组织部门确定推荐对象为示范点创建单位，或不予确定并说明理由' },
   example: { summary: '确定 (confirm)', value: { confirmed: true } },
   access: { roles: MANAGERS, mode: 'write', units: fromParams('unitId') },

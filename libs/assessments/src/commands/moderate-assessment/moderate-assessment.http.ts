@@ -1,6 +1,6 @@
 import { IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
-import { AssessmentCommands } from '../../assessment-commands';
+import { fromParams, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
+import { assessmentsEdge } from '../../assessment-commands';
 import { PeriodUnitParams } from '../../http/assessment-params';
 import { IsMark } from '../../http/marks.request';
 import { moderateAssessment } from './moderate-assessment';
@@ -20,8 +20,7 @@ export class ModerateAssessmentRequest {
   reason!: string;
 }
 
-export const ModerateAssessmentHttpController = commandEdge(AssessmentCommands, moderateAssessment, {
-  tag: 'assessments 考核', post: 'api/assessments/:periodId/units/:unitId/moderation',
+export const ModerateAssessmentHttpController = assessmentsEdge(moderateAssessment, 'api/assessments/:periodId/units/:unitId/moderation', {
   operation: { summary: '办公室审核调整一项得分 (moderate one criterion)', description: '活动办公室审核时调整某项指标的得分，须说明原因；公布后只能通过申诉更正' },
   example: { summary: '调整 (moderate)', value: { criterionId: 'duty', mark: { points: 38 }, reason: '述职材料补充后复核' } },
   access: { roles: MANAGERS, mode: 'write', units: fromParams('unitId') },

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { badRequest, commandEdge, fromBody, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
+import { badRequest, fromBody, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
 import { UNIT_ID_PATTERN, UNIT_LEVELS, UnitLevel } from '@platform/domain';
-import { AssessmentCommands } from '../../assessment-commands';
+import { assessmentsEdge } from '../../assessment-commands';
 import { IsPeriodId } from '../../http/assessment-params';
 import { openAssessmentPeriod } from './open-assessment-period';
 
@@ -46,8 +46,7 @@ export class OpenAssessmentPeriodRequest {
   level?: UnitLevel;
 }
 
-export const OpenAssessmentPeriodHttpController = commandEdge(AssessmentCommands, openAssessmentPeriod, {
-  tag: 'assessments 考核', post: 'api/assessments',
+export const OpenAssessmentPeriodHttpController = assessmentsEdge(openAssessmentPeriod, 'api/assessments', {
   operation: {
     summary: '开展一期考核 (open an assessment period)',
     description: '按考核方案的现行版本开展一期考核：列出考核对象，或给出 root（及 level）按方案的考核对象类型选取该范围内的全部组织（如各乡镇党委书记）',

@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { commandEdge, IsId, MANAGERS, MaxDecimalPlaces, NoControlCharacters } from '@platform/common';
+import { IsId, MANAGERS, MaxDecimalPlaces, NoControlCharacters } from '@platform/common';
 import { UNIT_TYPES, UnitType } from '@platform/domain';
-import { AssessmentCommands } from '../../assessment-commands';
+import { assessmentsEdge } from '../../assessment-commands';
 import { publishAssessmentScheme } from './publish-assessment-scheme';
 
 const RULE_KINDS = ['points', 'pass_fail', 'deduction'] as const;
@@ -108,8 +108,7 @@ export class PublishAssessmentSchemeRequest {
   reason?: string;
 }
 
-export const PublishAssessmentSchemeHttpController = commandEdge(AssessmentCommands, publishAssessmentScheme, {
-  tag: 'assessments 考核', post: 'api/assessment-schemes',
+export const PublishAssessmentSchemeHttpController = assessmentsEdge(publishAssessmentScheme, 'api/assessment-schemes', {
   operation: {
     summary: '发布考核方案或其新版本 (publish an assessment scheme or its next version)',
     description: '考核方案是数据：指标（分值即权重）、评分方式（得分、达标、扣分）、等次分数线、考核对象；再次发布同一编号即为新版本，须说明修订原因',

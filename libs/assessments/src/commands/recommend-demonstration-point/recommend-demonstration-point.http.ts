@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
-import { commandEdge, fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
+import { fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
 import { DEMONSTRATION_LEVELS } from '@platform/domain';
-import { AssessmentCommands } from '../../assessment-commands';
+import { demonstrationPointsEdge } from '../../assessment-commands';
 import { recommendDemonstrationPoint } from './recommend-demonstration-point';
 
 export class RecommendDemonstrationPointRequest {
@@ -22,8 +22,7 @@ export class RecommendDemonstrationPointRequest {
   reason!: string;
 }
 
-export const RecommendDemonstrationPointHttpController = commandEdge(AssessmentCommands, recommendDemonstrationPoint, {
-  tag: 'demonstration points 示范点', post: 'api/demonstration-points/:unitId/recommendation',
+export const RecommendDemonstrationPointHttpController = demonstrationPointsEdge(recommendDemonstrationPoint, 'api/demonstration-points/:unitId/recommendation', {
   operation: { summary: '推荐示范点创建单位 (recommend a unit)', description: '组织部门推荐基础好、有特色的党组织为示范点创建单位；被淘汰的单位可在以后年度再次推荐（优进劣出）' },
   example: { summary: '推荐 (recommend)', value: { year: 2026, level: 'city', reason: '班子坚强、阵地规范、特色产业带动明显' } },
   access: { roles: MANAGERS, mode: 'write', units: fromParams('unitId') },

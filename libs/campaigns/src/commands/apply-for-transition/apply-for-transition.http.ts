@@ -1,6 +1,6 @@
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CampaignUnitParams, commandEdge, fromParams, NoControlCharacters } from '@platform/common';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignUnitParams, fromParams, NoControlCharacters } from '@platform/common';
+import { campaignUnitsEdge } from '../../campaign-commands';
 import { applyForTransition } from './apply-for-transition';
 
 export class ApplyForTransitionRequest {
@@ -15,8 +15,7 @@ export class ApplyForTransitionRequest {
   note?: string;
 }
 
-export const ApplyForTransitionHttpController = commandEdge(CampaignCommands, applyForTransition, {
-  tag: 'campaign units 参学组织', post: 'api/campaigns/:campaignId/units/:unitId/transition-applications',
+export const ApplyForTransitionHttpController = campaignUnitsEdge(applyForTransition, 'api/campaigns/:campaignId/units/:unitId/transition-applications', {
   operation: { summary: '申请转段 (apply for a phase transition)', description: '申请转段（本阶段必做步骤须已全部完成）' },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
   params: CampaignUnitParams, body: ApplyForTransitionRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),

@@ -1,6 +1,6 @@
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CampaignUnitParams, commandEdge, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignUnitParams, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
+import { campaignUnitsEdge } from '../../campaign-commands';
 import { approveTransition } from './approve-transition';
 
 export class ApproveTransitionRequest {
@@ -14,8 +14,7 @@ export class ApproveTransitionRequest {
   comment?: string;
 }
 
-export const ApproveTransitionHttpController = commandEdge(CampaignCommands, approveTransition, {
-  tag: 'campaign units 参学组织', post: 'api/campaigns/:campaignId/units/:unitId/transition-applications/approve',
+export const ApproveTransitionHttpController = campaignUnitsEdge(approveTransition, 'api/campaigns/:campaignId/units/:unitId/transition-applications/approve', {
   operation: { summary: '批准转段 (approve a phase transition)', description: '批准转段（督导组或活动办公室，不能审批本人申请）' },
   access: { roles: REVIEWERS, mode: 'write', units: fromParams('unitId') },
   params: CampaignUnitParams, body: ApproveTransitionRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),

@@ -1,6 +1,6 @@
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CampaignUnitParams, commandEdge, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignUnitParams, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
+import { campaignUnitsEdge } from '../../campaign-commands';
 import { concludeUnit } from './conclude-unit';
 
 export class ConcludeUnitRequest {
@@ -16,8 +16,7 @@ export class ConcludeUnitRequest {
   outcome?: string;
 }
 
-export const ConcludeUnitHttpController = commandEdge(CampaignCommands, concludeUnit, {
-  tag: 'campaign units 参学组织', post: 'api/campaigns/:campaignId/units/:unitId/conclusion',
+export const ConcludeUnitHttpController = campaignUnitsEdge(concludeUnit, 'api/campaigns/:campaignId/units/:unitId/conclusion', {
   operation: { summary: '总结 (conclude a unit\'s campaign)', description: '总结（巩固阶段后；示范点创建须选择命名或淘汰）' },
   access: { roles: REVIEWERS, mode: 'write', units: fromParams('unitId') },
   params: CampaignUnitParams, body: ConcludeUnitRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),

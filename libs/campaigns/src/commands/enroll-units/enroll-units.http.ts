@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, Matches } from 'class-validator';
-import { CampaignParams, commandEdge, fromBody, MANAGERS } from '@platform/common';
+import { CampaignParams, fromBody, MANAGERS } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
-import { CampaignCommands } from '../../campaign-commands';
+import { campaignsEdge } from '../../campaign-commands';
 import { enrollUnits } from './enroll-units';
 
 export class EnrollUnitsRequest {
@@ -13,8 +13,7 @@ export class EnrollUnitsRequest {
 }
 
 /** 增补参加活动的组织 */
-export const EnrollUnitsHttpController = commandEdge(CampaignCommands, enrollUnits, {
-  tag: 'campaigns 活动', post: 'api/campaigns/:campaignId/enrollments',
+export const EnrollUnitsHttpController = campaignsEdge(enrollUnits, 'api/campaigns/:campaignId/enrollments', {
   operation: { summary: '增补参加活动的组织 (enroll more units)' },
   access: { roles: MANAGERS, mode: 'write', units: fromBody('unitIds') },
   params: CampaignParams, body: EnrollUnitsRequest, input: (p, body) => ({ campaignId: p.campaignId, ...body }),

@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { badRequest, commandEdge, fromBody, MANAGERS, NoControlCharacters } from '@platform/common';
+import { badRequest, fromBody, MANAGERS, NoControlCharacters } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
-import { CampaignCommands } from '../../campaign-commands';
+import { campaignsEdge } from '../../campaign-commands';
 import { launchCampaign } from './launch-campaign';
 
 export class PlannedPhaseRequest {
@@ -84,8 +84,7 @@ export class LaunchCampaignRequest {
   satisfactionThreshold?: number;
 }
 
-export const LaunchCampaignHttpController = commandEdge(CampaignCommands, launchCampaign, {
-  tag: 'campaigns 活动', post: 'api/campaigns',
+export const LaunchCampaignHttpController = campaignsEdge(launchCampaign, 'api/campaigns', {
   operation: { summary: '启动活动 (launch a campaign)', description: '启动活动：选择模板、批次、范围（列出的组织或一棵子树）和各阶段计划日期' },
   example: { summary: '第二批先进性教育活动 (the second batch)', value: {
       campaignId: '2026-b2',

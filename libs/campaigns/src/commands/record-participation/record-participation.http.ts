@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { CampaignUnitParams, commandEdge, fromParams, NoControlCharacters } from '@platform/common';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignUnitParams, fromParams, NoControlCharacters } from '@platform/common';
+import { campaignUnitsEdge } from '../../campaign-commands';
 import { recordParticipation } from './record-participation';
 
 export class ExcusedMembersRequest {
@@ -42,8 +42,7 @@ export class RecordParticipationRequest {
   occurredAt?: string;
 }
 
-export const RecordParticipationHttpController = commandEdge(CampaignCommands, recordParticipation, {
-  tag: 'campaign units 参学组织', post: 'api/campaigns/:campaignId/units/:unitId/participation',
+export const RecordParticipationHttpController = campaignUnitsEdge(recordParticipation, 'api/campaigns/:campaignId/units/:unitId/participation', {
   operation: { summary: '记录参学情况 (record participation)', description: '记录参学情况：应参学、实参学、请假及原因' },
   example: { summary: '参学情况 (participation)', value: { shouldAttend: 30, attended: 27, excused: [{ reason: '流动党员外出务工', count: 2 }] } },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },

@@ -1,7 +1,7 @@
 import { IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { CampaignUnitParams, commandEdge, fromParams, MaxDecimalPlaces, NoControlCharacters } from '@platform/common';
+import { CampaignUnitParams, fromParams, MaxDecimalPlaces, NoControlCharacters } from '@platform/common';
 import { StoredBlobRefs } from '@platform/blobs';
-import { CampaignCommands } from '../../campaign-commands';
+import { campaignUnitsEdge } from '../../campaign-commands';
 import { recordStep } from './record-step';
 
 const KEY = /^[a-z][a-z0-9_-]{0,63}$/;
@@ -40,8 +40,7 @@ export class RecordStepRequest {
   occurredAt?: string;
 }
 
-export const RecordStepHttpController = commandEdge(CampaignCommands, recordStep, {
-  tag: 'campaign units 参学组织', post: 'api/campaigns/:campaignId/units/:unitId/steps',
+export const RecordStepHttpController = campaignUnitsEdge(recordStep, 'api/campaigns/:campaignId/units/:unitId/steps', {
   operation: { summary: '记录完成的步骤 (record a completed step)', description: '记录完成的步骤（含佐证说明与附件引用）' },
   example: { summary: '集中学习 (centralized study, in hours)', value: { phaseKey: 'study', stepKey: 'centralized_study', evidence: '集中学习 12 学时，参学党员 28 人', quantity: 12, occurredAt: '2026-01-20T09:00:00Z' } },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },

@@ -1,6 +1,6 @@
 import { IsString, Length, Matches } from 'class-validator';
-import { CampaignUnitParams, commandEdge, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
-import { CampaignCommands } from '../../campaign-commands';
+import { CampaignUnitParams, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
+import { campaignUnitsEdge } from '../../campaign-commands';
 import { rejectTransition } from './reject-transition';
 
 export class RejectTransitionRequest {
@@ -14,8 +14,7 @@ export class RejectTransitionRequest {
   reason!: string;
 }
 
-export const RejectTransitionHttpController = commandEdge(CampaignCommands, rejectTransition, {
-  tag: 'campaign units 参学组织', post: 'api/campaigns/:campaignId/units/:unitId/transition-applications/reject',
+export const RejectTransitionHttpController = campaignUnitsEdge(rejectTransition, 'api/campaigns/:campaignId/units/:unitId/transition-applications/reject', {
   operation: { summary: '退回转段申请 (reject a phase transition)', description: '退回转段申请（须说明理由）' },
   access: { roles: REVIEWERS, mode: 'write', units: fromParams('unitId') },
   params: CampaignUnitParams, body: RejectTransitionRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),

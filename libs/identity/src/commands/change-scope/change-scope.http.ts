@@ -1,5 +1,4 @@
-import { commandEdge } from '@platform/common';
-import { IdentityCommands } from '../../identity-commands';
+import { usersEdge } from '../../identity-commands';
 import { UserParams } from '../../users/user-params';
 import { UserScopeRequest } from '../../users/user-scope.request.dto';
 import { changeScope } from './change-scope';
@@ -7,8 +6,7 @@ import { changeScope } from './change-scope';
 export class ChangeScopeRequest extends UserScopeRequest {}
 
 /** 调整工作范围 */
-export const ChangeScopeHttpController = commandEdge(IdentityCommands, changeScope, {
-  tag: 'users 用户', post: 'api/users/:userId/scope',
+export const ChangeScopeHttpController = usersEdge(changeScope, 'api/users/:userId/scope', {
   operation: { summary: '调整工作范围 (change a user\'s scope)' },
   access: { roles: ['admin'], mode: 'write', units: null },
   params: UserParams, body: ChangeScopeRequest, input: (p, body) => ({ userId: p.userId, ...body }),

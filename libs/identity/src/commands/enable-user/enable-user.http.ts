@@ -1,5 +1,4 @@
-import { commandEdge } from '@platform/common';
-import { IdentityCommands } from '../../identity-commands';
+import { usersEdge } from '../../identity-commands';
 import { UserParams } from '../../users/user-params';
 import { enableUser } from './enable-user';
 
@@ -7,8 +6,7 @@ import { enableUser } from './enable-user';
 export class EnableUserRequest {}
 
 /** 启用账号 */
-export const EnableUserHttpController = commandEdge(IdentityCommands, enableUser, {
-  tag: 'users 用户', post: 'api/users/:userId/enable',
+export const EnableUserHttpController = usersEdge(enableUser, 'api/users/:userId/enable', {
   operation: { summary: '启用账号 (enable a user)' },
   access: { roles: ['admin'], mode: 'write', units: null },
   params: UserParams, body: EnableUserRequest, input: (p, body) => ({ userId: p.userId, ...body }),

@@ -1,7 +1,6 @@
 import { IsIn } from 'class-validator';
-import { commandEdge } from '@platform/common';
 import { Role } from '@platform/domain';
-import { IdentityCommands } from '../../identity-commands';
+import { usersEdge } from '../../identity-commands';
 import { UserParams } from '../../users/user-params';
 import { GRANTABLE_ROLES } from '../register-user/register-user.http';
 import { grantRole } from './grant-role';
@@ -12,8 +11,7 @@ export class GrantRoleRequest {
 }
 
 /** 授予角色 */
-export const GrantRoleHttpController = commandEdge(IdentityCommands, grantRole, {
-  tag: 'users 用户', post: 'api/users/:userId/role',
+export const GrantRoleHttpController = usersEdge(grantRole, 'api/users/:userId/role', {
   operation: { summary: '授予角色 (grant a role)' },
   access: { roles: ['admin'], mode: 'write', units: null },
   params: UserParams, body: GrantRoleRequest, input: (p, body) => ({ userId: p.userId, ...body }),

@@ -1,7 +1,7 @@
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { commandEdge, IsId, NoControlCharacters } from '@platform/common';
+import { IsId, NoControlCharacters } from '@platform/common';
 import { Role, UNIT_ID_PATTERN, USERNAME_PATTERN } from '@platform/domain';
-import { IdentityCommands } from '../../identity-commands';
+import { usersEdge } from '../../identity-commands';
 import { UserScopeRequest } from '../../users/user-scope.request.dto';
 import { registerUser } from './register-user';
 
@@ -39,8 +39,7 @@ export class RegisterUserRequest extends UserScopeRequest {
   password!: string;
 }
 
-export const RegisterUserHttpController = commandEdge(IdentityCommands, registerUser, {
-  tag: 'users 用户', post: 'api/users',
+export const RegisterUserHttpController = usersEdge(registerUser, 'api/users', {
   operation: { summary: '新建用户 (register a user)', description: '新建用户：角色、本单位、工作范围（组织子树）与初始密码' },
   access: { roles: ['admin'], mode: 'write', units: null },
   body: RegisterUserRequest, input: (_p, body) => (body),

@@ -1,6 +1,6 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { commandEdge, MAX_QUERY_INTEGER, STAFF } from '@platform/common';
-import { InboxCommands } from '../../inbox-commands';
+import { MAX_QUERY_INTEGER, STAFF } from '@platform/common';
+import { inboxEdge } from '../../inbox-commands';
 import { markInboxAllRead } from './mark-inbox-all-read';
 
 export class MarkInboxAllReadRequest {
@@ -11,8 +11,7 @@ export class MarkInboxAllReadRequest {
   position!: number;
 }
 
-export const MarkInboxAllReadHttpController = commandEdge(InboxCommands, markInboxAllRead, {
-  tag: 'inbox 待办', post: 'api/inbox/read-all',
+export const MarkInboxAllReadHttpController = inboxEdge(markInboxAllRead, 'api/inbox/read-all', {
   operation: { summary: '待办全部已读 (mark the whole inbox read)', description: '把截至某一位置的全部待办标记为已读（位置取自列表或计数的回答，之后到达的仍为未读）' },
   example: { summary: '截至位置 120 (up to position 120)', value: { position: 0 } },
   access: { roles: STAFF, mode: 'write', units: null },

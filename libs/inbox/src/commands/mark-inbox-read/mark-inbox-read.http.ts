@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, Matches } from 'class-validator';
-import { commandEdge, STAFF } from '@platform/common';
+import { STAFF } from '@platform/common';
 import { INBOX_ITEM_ID_PATTERN, MAX_ITEMS_MARKED } from '@platform/domain';
-import { InboxCommands } from '../../inbox-commands';
+import { inboxEdge } from '../../inbox-commands';
 import { markInboxRead } from './mark-inbox-read';
 
 export class MarkInboxReadRequest {
@@ -13,8 +13,7 @@ export class MarkInboxReadRequest {
   itemIds!: string[];
 }
 
-export const MarkInboxReadHttpController = commandEdge(InboxCommands, markInboxRead, {
-  tag: 'inbox 待办', post: 'api/inbox/read',
+export const MarkInboxReadHttpController = inboxEdge(markInboxRead, 'api/inbox/read', {
   operation: { summary: '标记待办已读 (mark inbox items read)', description: '把自己的若干条待办标记为已读；已读的再标记不重复记录' },
   example: { summary: '两条待办 (two items)', value: { itemIds: ['instruction.instr-2026-001.branch-1', 'notice.n-2026-03'] } },
   access: { roles: STAFF, mode: 'write', units: null },

@@ -1,6 +1,6 @@
 import { IsOptional, IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, NoControlCharacters } from '@platform/common';
-import { InstructionCommands } from '../../instruction-commands';
+import { fromParams, NoControlCharacters } from '@platform/common';
+import { instructionsEdge } from '../../instruction-commands';
 import { InstructionUnitParams } from '../../instruction-params';
 import { acknowledgeInstruction } from './acknowledge-instruction';
 
@@ -13,8 +13,7 @@ export class AcknowledgeInstructionRequest {
   note?: string;
 }
 
-export const AcknowledgeInstructionHttpController = commandEdge(InstructionCommands, acknowledgeInstruction, {
-  tag: 'instructions 领导批示', post: 'api/instructions/:instructionId/units/:unitId/acknowledgement',
+export const AcknowledgeInstructionHttpController = instructionsEdge(acknowledgeInstruction, 'api/instructions/:instructionId/units/:unitId/acknowledgement', {
   operation: { summary: '签收批示 (acknowledge an instruction)', description: '落实单位签收批示：只有批示指定的单位可以签收，每个单位签收一次' },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
   params: InstructionUnitParams, body: AcknowledgeInstructionRequest,

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { commandEdge, fromBody, IsId, NoControlCharacters } from '@platform/common';
+import { fromBody, IsId, NoControlCharacters } from '@platform/common';
 import { INSTRUCTION_TARGET_KINDS, InstructionTargetKind, MAX_ADDRESSED_UNITS, UNIT_ID_PATTERN } from '@platform/domain';
-import { InstructionCommands } from '../../instruction-commands';
+import { instructionsEdge } from '../../instruction-commands';
 import { issueInstruction } from './issue-instruction';
 
 export class IssueInstructionRequest {
@@ -35,8 +35,7 @@ export class IssueInstructionRequest {
   deadline?: string;
 }
 
-export const IssueInstructionHttpController = commandEdge(InstructionCommands, issueInstruction, {
-  tag: 'instructions 领导批示', post: 'api/instructions',
+export const IssueInstructionHttpController = instructionsEdge(issueInstruction, 'api/instructions', {
   operation: { summary: '作出批示 (issue an instruction)', description: '领导或活动办公室对一个问题、组织或通报作出批示，指定落实单位和可选的办理时限；落实单位须在批示人范围内' },
   example: { summary: '对问题的批示 (on a problem)', value: {
     instructionId: 'instr-2026-001',

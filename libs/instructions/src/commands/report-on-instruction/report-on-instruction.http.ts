@@ -1,6 +1,6 @@
 import { IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, NoControlCharacters } from '@platform/common';
-import { InstructionCommands } from '../../instruction-commands';
+import { fromParams, NoControlCharacters } from '@platform/common';
+import { instructionsEdge } from '../../instruction-commands';
 import { InstructionUnitParams } from '../../instruction-params';
 import { reportOnInstruction } from './report-on-instruction';
 
@@ -12,8 +12,7 @@ export class ReportOnInstructionRequest {
   report!: string;
 }
 
-export const ReportOnInstructionHttpController = commandEdge(InstructionCommands, reportOnInstruction, {
-  tag: 'instructions 领导批示', post: 'api/instructions/:instructionId/units/:unitId/report',
+export const ReportOnInstructionHttpController = instructionsEdge(reportOnInstruction, 'api/instructions/:instructionId/units/:unitId/report', {
   operation: { summary: '报告批示落实情况 (report back on an instruction)', description: '落实单位签收后报告落实情况，可多次报告' },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
   params: InstructionUnitParams, body: ReportOnInstructionRequest,

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { commandEdge, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
-import { KeyTaskCommands } from '../../key-task-commands';
+import { IsId, MANAGERS, NoControlCharacters } from '@platform/common';
+import { keyTasksEdge } from '../../key-task-commands';
 import { fromParts } from '../../key-task-units';
 import { KeyTaskParams } from '../../http/key-task-params';
 import { assignTaskParts } from './assign-task-parts';
@@ -33,8 +33,7 @@ export class AssignTaskPartsRequest {
   parts!: TaskPartRequest[];
 }
 
-export const AssignTaskPartsHttpController = commandEdge(KeyTaskCommands, assignTaskParts, {
-  tag: 'key tasks 重点任务', post: 'api/key-tasks/:taskId/parts',
+export const AssignTaskPartsHttpController = keyTasksEdge(assignTaskParts, 'api/key-tasks/:taskId/parts', {
   operation: { summary: '分解重点任务 (decompose a key task to units)', description: '一统分解：每个单位承担自己的部分，明确责任人；有量化目标的任务为每个单位分配目标值，合计不超过任务目标' },
   example: { summary: '分解到两个乡镇 (two townships)', value: {
     parts: [

@@ -1,6 +1,6 @@
 import { IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, IsText, MANAGERS, NoControlCharacters } from '@platform/common';
-import { KeyTaskCommands } from '../../key-task-commands';
+import { fromParams, IsText, MANAGERS, NoControlCharacters } from '@platform/common';
+import { keyTasksEdge } from '../../key-task-commands';
 import { KeyTaskUnitParams } from '../../http/key-task-params';
 import { changeTaskResponsible } from './change-task-responsible';
 
@@ -16,8 +16,7 @@ export class ChangeTaskResponsibleRequest {
   reason!: string;
 }
 
-export const ChangeTaskResponsibleHttpController = commandEdge(KeyTaskCommands, changeTaskResponsible, {
-  tag: 'key tasks 重点任务', post: 'api/key-tasks/:taskId/parts/:unitId/responsible',
+export const ChangeTaskResponsibleHttpController = keyTasksEdge(changeTaskResponsible, 'api/key-tasks/:taskId/parts/:unitId/responsible', {
   operation: { summary: '调整任务责任人 (change who answers for a unit\'s part)' },
   access: { roles: MANAGERS, mode: 'write', units: fromParams('unitId') },
   params: KeyTaskUnitParams, body: ChangeTaskResponsibleRequest, input: (p, body) => ({ taskId: p.taskId, unitId: p.unitId, ...body }),

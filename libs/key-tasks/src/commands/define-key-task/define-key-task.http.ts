@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { commandEdge, IsCalendarDate, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
-import { KeyTaskCommands } from '../../key-task-commands';
+import { IsCalendarDate, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
+import { keyTasksEdge } from '../../key-task-commands';
 import { defineKeyTask } from './define-key-task';
 
 export class TaskTargetRequest {
@@ -55,8 +55,7 @@ export class DefineKeyTaskRequest {
   target?: TaskTargetRequest;
 }
 
-export const DefineKeyTaskHttpController = commandEdge(KeyTaskCommands, defineKeyTask, {
-  tag: 'key tasks 重点任务', post: 'api/key-tasks',
+export const DefineKeyTaskHttpController = keyTasksEdge(defineKeyTask, 'api/key-tasks', {
   operation: { summary: '部署重点任务 (define a key task)', description: '部署重点任务：任务名称、说明、完成标准、完成时限和可选的量化目标（如“10 个支部达标”）' },
   example: { summary: '村党组织标准化规范化建设 (standardizing branches)', value: {
     taskId: 'kt-2026-branch-std',

@@ -1,7 +1,7 @@
 import { StoredBlobRefs } from '@platform/blobs';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
-import { commandEdge, fromParams, IsText, NoControlCharacters } from '@platform/common';
-import { KeyTaskCommands } from '../../key-task-commands';
+import { fromParams, IsText, NoControlCharacters } from '@platform/common';
+import { keyTasksEdge } from '../../key-task-commands';
 import { StockTakeUnitParams } from '../../http/key-task-params';
 import { reportTaskProgress } from './report-task-progress';
 
@@ -37,8 +37,7 @@ export class ReportTaskProgressRequest {
   occurredAt?: string;
 }
 
-export const ReportTaskProgressHttpController = commandEdge(KeyTaskCommands, reportTaskProgress, {
-  tag: 'key tasks 重点任务', post: 'api/key-tasks/:taskId/stock-takes/:stockTakeId/units/:unitId/reports',
+export const ReportTaskProgressHttpController = keyTasksEdge(reportTaskProgress, 'api/key-tasks/:taskId/stock-takes/:stockTakeId/units/:unitId/reports', {
   operation: { summary: '报送任务进展 (report progress at a stock-take)', description: '承担单位报送本次调度的进展：完成数、进展情况、佐证材料；联络员只能报送本单位；退回后可重新报送' },
   example: { summary: '完成 3 个支部 (3 branches done)', value: { value: 3, done: false, narrative: '已有 3 个支部通过验收，其余 3 个正在整改阵地', evidence: ['sha256:6f1e0c4f4a3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e'] } },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },

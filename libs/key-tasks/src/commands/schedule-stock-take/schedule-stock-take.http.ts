@@ -1,6 +1,6 @@
 import { IsString, Length } from 'class-validator';
-import { commandEdge, fromLookup, IsCalendarDate, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
-import { KeyTaskCommands } from '../../key-task-commands';
+import { fromLookup, IsCalendarDate, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
+import { keyTasksEdge } from '../../key-task-commands';
 import { KeyTaskUnits } from '../../key-task-units';
 import { KeyTaskParams } from '../../http/key-task-params';
 import { scheduleStockTake } from './schedule-stock-take';
@@ -20,8 +20,7 @@ export class ScheduleStockTakeRequest {
   dueOn!: string;
 }
 
-export const ScheduleStockTakeHttpController = commandEdge(KeyTaskCommands, scheduleStockTake, {
-  tag: 'key tasks 重点任务', post: 'api/key-tasks/:taskId/stock-takes',
+export const ScheduleStockTakeHttpController = keyTasksEdge(scheduleStockTake, 'api/key-tasks/:taskId/stock-takes', {
   operation: { summary: '安排任务调度 (schedule a stock-take)', description: '安排一次调度（按月或随时）：各承担单位在报送截止日期前报送进展' },
   example: { summary: '6月调度 (June)', value: { stockTakeId: 'st-2026-06', label: '6月调度', dueOn: '2026-06-30' } },
   access: { roles: MANAGERS, mode: 'write', units: fromLookup(KeyTaskUnits, 'taskId'), match: 'any' },

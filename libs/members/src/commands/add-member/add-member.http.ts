@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, IsId, NoControlCharacters, UnitParams } from '@platform/common';
-import { MemberCommands } from '../../member-commands';
+import { fromParams, IsId, NoControlCharacters, UnitParams } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { addMember } from './add-member';
 
 export class AddMemberRequest {
@@ -26,8 +26,7 @@ export class AddMemberRequest {
   workplace?: string;
 }
 
-export const AddMemberHttpController = commandEdge(MemberCommands, addMember, {
-  tag: 'member roster 党员名册', post: 'api/units/:unitId/members',
+export const AddMemberHttpController = memberRosterEdge(addMember, 'api/units/:unitId/members', {
   operation: { summary: '登记党员 (add a member to the roster)', description: '在本单位党员名册中登记一名党员：编号、姓名、状态（正常或流动党员，流动党员须填流入地）' },
   example: { summary: '流动党员 (a mobile member)', value: { memberId: 'm-0001', name: '王某', status: 'mobile', workplace: '广东省深圳市某电子厂' } },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },

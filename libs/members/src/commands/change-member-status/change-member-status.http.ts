@@ -1,6 +1,6 @@
 import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, NoControlCharacters } from '@platform/common';
-import { MemberCommands } from '../../member-commands';
+import { fromParams, NoControlCharacters } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { changeMemberStatus } from './change-member-status';
 
@@ -35,8 +35,7 @@ export class ChangeMemberStatusRequest {
   reason?: string;
 }
 
-export const ChangeMemberStatusHttpController = commandEdge(MemberCommands, changeMemberStatus, {
-  tag: 'member roster 党员名册', post: 'api/units/:unitId/members/:memberId/status',
+export const ChangeMemberStatusHttpController = memberRosterEdge(changeMemberStatus, 'api/units/:unitId/members/:memberId/status', {
   operation: { summary: '登记党员状态变更 (change a member’s status)', description: '党员状态变更：正常、流动党员（须填流入地）、转出（须填转往组织和原因）、去世（须填原因）' },
   example: { summary: '外出务工 (goes out to work)', value: { to: 'mobile', workplace: '浙江省杭州市某物流公司', effectiveOn: '2026-03-01' } },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },

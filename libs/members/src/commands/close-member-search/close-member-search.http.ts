@@ -1,7 +1,7 @@
 import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { SEARCH_OUTCOMES, SearchOutcome } from '@platform/domain';
-import { commandEdge, fromParams, NoControlCharacters } from '@platform/common';
-import { MemberCommands } from '../../member-commands';
+import { fromParams, NoControlCharacters } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { closeMemberSearch } from './close-member-search';
 
@@ -33,8 +33,7 @@ export class CloseMemberSearchRequest {
   note!: string;
 }
 
-export const CloseMemberSearchHttpController = commandEdge(MemberCommands, closeMemberSearch, {
-  tag: 'member roster 党员名册', post: 'api/units/:unitId/members/:memberId/search/close',
+export const CloseMemberSearchHttpController = memberRosterEdge(closeMemberSearch, 'api/units/:unitId/members/:memberId/search/close', {
   operation: { summary: '查找结案 (close a member search)', description: '查找党员结案：找到（登记为正常或流动党员）、已去世或已转出' },
   example: { summary: '已找到 (found)', value: { outcome: 'found', to: 'mobile', workplace: '广东省广州市', on: '2026-03-10', note: '已取得联系，按流动党员管理' } },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },

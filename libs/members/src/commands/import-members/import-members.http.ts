@@ -1,7 +1,7 @@
 import { IsString, MaxLength } from 'class-validator';
-import { commandEdge, fromParams, UnitParams } from '@platform/common';
+import { fromParams, UnitParams } from '@platform/common';
 import { parseMemberCsv } from '../../member-csv';
-import { MemberCommands } from '../../member-commands';
+import { memberRosterEdge } from '../../member-commands';
 import { importMembers } from './import-members';
 
 export class ImportMembersRequest {
@@ -11,8 +11,7 @@ export class ImportMembersRequest {
   csv!: string;
 }
 
-export const ImportMembersHttpController = commandEdge(MemberCommands, importMembers, {
-  tag: 'member roster 党员名册', post: 'api/units/:unitId/members/import',
+export const ImportMembersHttpController = memberRosterEdge(importMembers, 'api/units/:unitId/members/import', {
   operation: {
     summary: '导入党员名册 (import members from CSV)',
     description: '从 CSV 导入党员名册：逐行检查，任何一行有误则全部不写入，并按行号、字段和规则列出每一处错误（422 details.errors）',

@@ -1,6 +1,6 @@
 import { IsISO8601, IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, IsId, NoControlCharacters } from '@platform/common';
-import { MemberCommands } from '../../member-commands';
+import { fromParams, IsId, NoControlCharacters } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { openMemberSearch } from './open-member-search';
 
@@ -20,8 +20,7 @@ export class OpenMemberSearchRequest {
   lostSince!: string;
 }
 
-export const OpenMemberSearchHttpController = commandEdge(MemberCommands, openMemberSearch, {
-  tag: 'member roster 党员名册', post: 'api/units/:unitId/members/:memberId/search',
+export const OpenMemberSearchHttpController = memberRosterEdge(openMemberSearch, 'api/units/:unitId/members/:memberId/search', {
   operation: { summary: '登记失联党员，开始查找 (open a search for a lost member)', description: '查找党员：登记失联党员（最后联系情况、失联日期），状态变为失联（查找中）' },
   example: { summary: '失联 (lost contact)', value: { caseId: 'case-2026-01', lastKnown: '2023 年外出务工后失去联系', lostSince: '2023-05-01' } },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { CampaignUnitParams, commandEdge, fromParams, IsId, NoControlCharacters } from '@platform/common';
-import { MemberCommands } from '../../member-commands';
+import { CampaignUnitParams, fromParams, IsId, NoControlCharacters } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { recordMemberParticipation } from './record-member-participation';
 
 export class ExcusedMemberRequest {
@@ -35,8 +35,7 @@ export class RecordMemberParticipationRequest {
   excused?: ExcusedMemberRequest[];
 }
 
-export const RecordMemberParticipationHttpController = commandEdge(MemberCommands, recordMemberParticipation, {
-  tag: 'member roster 党员名册', post: 'api/campaigns/:campaignId/units/:unitId/member-participation',
+export const RecordMemberParticipationHttpController = memberRosterEdge(recordMemberParticipation, 'api/campaigns/:campaignId/units/:unitId/member-participation', {
   operation: {
     summary: '按名册记录步骤参学 (record who took part in a step, from the roster)',
     description: '按党员名册记录活动某一步骤的参学：参加的党员、请假的党员及事由；该单位的参学率随之按名册计算（参加人数 / 应参加人数，请假不计入应参加）',

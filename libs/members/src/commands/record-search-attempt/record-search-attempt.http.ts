@@ -1,6 +1,6 @@
 import { IsISO8601, IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, IsId, NoControlCharacters } from '@platform/common';
-import { MemberCommands } from '../../member-commands';
+import { fromParams, IsId, NoControlCharacters } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { recordSearchAttempt } from './record-search-attempt';
 
@@ -26,8 +26,7 @@ export class RecordSearchAttemptRequest {
   result!: string;
 }
 
-export const RecordSearchAttemptHttpController = commandEdge(MemberCommands, recordSearchAttempt, {
-  tag: 'member roster 党员名册', post: 'api/units/:unitId/members/:memberId/search/attempts',
+export const RecordSearchAttemptHttpController = memberRosterEdge(recordSearchAttempt, 'api/units/:unitId/members/:memberId/search/attempts', {
   operation: { summary: '记录一次查找 (record a search attempt)', description: '查找党员：记录一次查找的日期、方式和结果' },
   example: { summary: '联系家属 (asked the family)', value: { attemptId: 'a-1', on: '2026-03-02', method: '联系家属', result: '家属称其在广州务工，已留下电话' } },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },

@@ -1,6 +1,6 @@
 import { IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, NoControlCharacters } from '@platform/common';
-import { MemberCommands } from '../../member-commands';
+import { fromParams, NoControlCharacters } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { renameMember } from './rename-member';
 
@@ -12,8 +12,7 @@ export class RenameMemberRequest {
   name!: string;
 }
 
-export const RenameMemberHttpController = commandEdge(MemberCommands, renameMember, {
-  tag: 'member roster 党员名册', post: 'api/units/:unitId/members/:memberId/name',
+export const RenameMemberHttpController = memberRosterEdge(renameMember, 'api/units/:unitId/members/:memberId/name', {
   operation: { summary: '更正党员姓名 (correct a member’s name)', description: '更正名册中党员的姓名；状态另行登记' },
   example: { summary: '更正姓名 (corrected name)', value: { name: '王某某' } },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },

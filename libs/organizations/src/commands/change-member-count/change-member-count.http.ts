@@ -1,6 +1,6 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { commandEdge, fromParams, UnitParams } from '@platform/common';
-import { OrganizationCommands } from '../../organization-commands';
+import { fromParams, UnitParams } from '@platform/common';
+import { organizationsEdge } from '../../organization-commands';
 import { changeMemberCount } from './change-member-count';
 
 export class ChangeMemberCountRequest {
@@ -11,8 +11,7 @@ export class ChangeMemberCountRequest {
 }
 
 /** 更新党员数 */
-export const ChangeMemberCountHttpController = commandEdge(OrganizationCommands, changeMemberCount, {
-  tag: 'organizations 组织', post: 'api/organizations/:unitId/member-count',
+export const ChangeMemberCountHttpController = organizationsEdge(changeMemberCount, 'api/organizations/:unitId/member-count', {
   operation: { summary: '更新党员数 (change the member count)' },
   access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
   params: UnitParams, body: ChangeMemberCountRequest, input: (p, body) => ({ unitId: p.unitId, ...body }),

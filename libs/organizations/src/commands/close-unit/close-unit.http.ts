@@ -1,6 +1,6 @@
 import { IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
-import { OrganizationCommands } from '../../organization-commands';
+import { fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
+import { organizationsEdge } from '../../organization-commands';
 import { closeUnit } from './close-unit';
 
 export class CloseUnitRequest {
@@ -11,8 +11,7 @@ export class CloseUnitRequest {
 }
 
 /** 撤销组织 */
-export const CloseUnitHttpController = commandEdge(OrganizationCommands, closeUnit, {
-  tag: 'organizations 组织', post: 'api/organizations/:unitId/close',
+export const CloseUnitHttpController = organizationsEdge(closeUnit, 'api/organizations/:unitId/close', {
   operation: { summary: '撤销组织 (close a unit)' },
   access: { roles: MANAGERS, mode: 'write', units: fromParams('unitId') },
   params: UnitParams, body: CloseUnitRequest, input: (p, body) => ({ unitId: p.unitId, ...body }),

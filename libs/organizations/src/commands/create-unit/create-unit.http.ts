@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { commandEdge, fromBody, MANAGERS, NoControlCharacters } from '@platform/common';
+import { fromBody, MANAGERS, NoControlCharacters } from '@platform/common';
 import { UNIT_ID_PATTERN, UNIT_LEVELS, UNIT_TYPES, UnitLevel, UnitType } from '@platform/domain';
-import { OrganizationCommands } from '../../organization-commands';
+import { organizationsEdge } from '../../organization-commands';
 import { createUnit } from './create-unit';
 
 export class CreateUnitRequest {
@@ -34,8 +34,7 @@ export class CreateUnitRequest {
 }
 
 /** 新建组织 */
-export const CreateUnitHttpController = commandEdge(OrganizationCommands, createUnit, {
-  tag: 'organizations 组织', post: 'api/organizations',
+export const CreateUnitHttpController = organizationsEdge(createUnit, 'api/organizations', {
   operation: { summary: '新建组织 (create a unit)' },
   example: { summary: '新建区县党委 (a county committee)', value: { unitId: '430702', name: '武陵区委', level: 'county', unitType: 'agency', parentId: '430700' } },
   access: { roles: MANAGERS, mode: 'write', units: fromBody('parentId') },

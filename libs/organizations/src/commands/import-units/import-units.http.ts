@@ -1,8 +1,8 @@
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { badRequest, commandEdge, MANAGERS } from '@platform/common';
+import { badRequest, MANAGERS } from '@platform/common';
 import { ImportRecord } from '@platform/domain';
 import { parse } from 'csv-parse/sync';
-import { OrganizationCommands } from '../../organization-commands';
+import { organizationsEdge } from '../../organization-commands';
 import { importUnits } from './import-units';
 
 /** A whole tree at once: CSV text (Chinese or English headers) or JSON rows. */
@@ -20,8 +20,7 @@ export class ImportUnitsRequest {
   units?: Record<string, unknown>[];
 }
 
-export const ImportUnitsHttpController = commandEdge(OrganizationCommands, importUnits, {
-  tag: 'organizations 组织', post: 'api/organizations/import',
+export const ImportUnitsHttpController = organizationsEdge(importUnits, 'api/organizations/import', {
   operation: { summary: '批量导入组织树 (import a unit tree)', description: '批量导入组织树：任何一行有误则全部不写入，并逐行列出错误' },
   example: { summary: 'CSV 导入 (a CSV import)', value: { csv: '编码,名称,层级,类型,上级编码,党员数\n430700,常德市委,city,agency,,\n430702,武陵区委,county,agency,430700,\n430702-001,丹阳街道党工委,township,community,430702,' } },
   access: { roles: MANAGERS, mode: 'write', units: null },

@@ -1,7 +1,7 @@
 import { Matches } from 'class-validator';
-import { allOf, commandEdge, fromBody, fromParams, MANAGERS, UnitParams } from '@platform/common';
+import { allOf, fromBody, fromParams, MANAGERS, UnitParams } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
-import { OrganizationCommands } from '../../organization-commands';
+import { organizationsEdge } from '../../organization-commands';
 import { moveUnit } from './move-unit';
 
 export class MoveUnitRequest {
@@ -10,8 +10,7 @@ export class MoveUnitRequest {
 }
 
 /** 调整隶属关系 */
-export const MoveUnitHttpController = commandEdge(OrganizationCommands, moveUnit, {
-  tag: 'organizations 组织', post: 'api/organizations/:unitId/move',
+export const MoveUnitHttpController = organizationsEdge(moveUnit, 'api/organizations/:unitId/move', {
   operation: { summary: '调整隶属关系 (move a unit)' },
   access: { roles: MANAGERS, mode: 'write', units: allOf(fromParams('unitId'), fromBody('parentId')) },
   params: UnitParams, body: MoveUnitRequest, input: (p, body) => ({ unitId: p.unitId, ...body }),

@@ -1,6 +1,6 @@
 import { IsString, Length } from 'class-validator';
-import { commandEdge, fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
-import { OrganizationCommands } from '../../organization-commands';
+import { fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
+import { organizationsEdge } from '../../organization-commands';
 import { renameUnit } from './rename-unit';
 
 export class RenameUnitRequest {
@@ -11,8 +11,7 @@ export class RenameUnitRequest {
 }
 
 /** 组织更名 */
-export const RenameUnitHttpController = commandEdge(OrganizationCommands, renameUnit, {
-  tag: 'organizations 组织', post: 'api/organizations/:unitId/rename',
+export const RenameUnitHttpController = organizationsEdge(renameUnit, 'api/organizations/:unitId/rename', {
   operation: { summary: '组织更名 (rename a unit)' },
   access: { roles: MANAGERS, mode: 'write', units: fromParams('unitId') },
   params: UnitParams, body: RenameUnitRequest, input: (p, body) => ({ unitId: p.unitId, ...body }),

@@ -1,8 +1,8 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { commandEdge, NoControlCharacters } from '@platform/common';
+import { NoControlCharacters } from '@platform/common';
 import { responsibleUnit, VERIFIERS } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { acceptFix } from './accept-fix';
 
 export class AcceptFixRequest {
@@ -14,8 +14,7 @@ export class AcceptFixRequest {
   comment?: string;
 }
 
-export const AcceptFixHttpController = commandEdge(RectificationCommands, acceptFix, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/accept-fix',
+export const AcceptFixHttpController = rectificationEdge(acceptFix, 'api/problems/:problemId/accept-fix', {
   operation: { summary: '验收通过 (accept a fix)', description: '验收通过（不能验收本单位或自己提交的整改）' },
   access: { roles: VERIFIERS, mode: 'write', units: responsibleUnit },
   params: ProblemParams, body: AcceptFixRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),

@@ -1,8 +1,8 @@
 import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { CampaignUnitParams, commandEdge, IsId } from '@platform/common';
+import { CampaignUnitParams, IsId } from '@platform/common';
 import { Role, SATISFACTION_GRADES, SatisfactionGrade } from '@platform/domain';
 import { organizerUnit, VoterCommand } from '../../http/voter-command-meta';
-import { RectificationCommands } from '../../rectification-facts';
+import { satisfactionEdge } from '../../rectification-facts';
 import { castBallot } from './cast-ballot';
 
 export class CastBallotRequest {
@@ -24,8 +24,7 @@ export class CastBallotRequest {
 /** The masses vote without signing in; organizers may enter paper ballots one by one. */
 const VOTERS: readonly Role[] = ['public', 'office', 'inspector', 'operator'];
 
-export const CastBallotHttpController = commandEdge(RectificationCommands, castBallot, {
-  tag: 'satisfaction 满意度测评', post: 'api/campaigns/:campaignId/units/:unitId/satisfaction/ballots',
+export const CastBallotHttpController = satisfactionEdge(castBallot, 'api/campaigns/:campaignId/units/:unitId/satisfaction/ballots', {
   operation: { summary: '投一张满意度测评票 (cast a satisfaction ballot)', description: '投一张满意度测评票（群众无需登录，不记录投票人）' },
   example: { summary: '一张满意票 (one ballot)', value: { round: 1, ballotId: 'b-000123', grade: 'satisfied' } },
   access: { roles: VOTERS, mode: 'write', units: organizerUnit },

@@ -1,8 +1,7 @@
-import { commandEdge } from '@platform/common';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { changeDeadline } from './change-deadline';
 
 export class ChangeDeadlineRequest {
@@ -14,8 +13,7 @@ export class ChangeDeadlineRequest {
   reason!: string;
 }
 
-export const ChangeDeadlineHttpController = commandEdge(RectificationCommands, changeDeadline, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/deadline',
+export const ChangeDeadlineHttpController = rectificationEdge(changeDeadline, 'api/problems/:problemId/deadline', {
   operation: { summary: '调整整改时限 (change the rectification deadline)', description: '调整整改时限（须说明理由，原时限保留在历史中）' },
   access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },
   params: ProblemParams, body: ChangeDeadlineRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),

@@ -1,8 +1,7 @@
-import { commandEdge } from '@platform/common';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemPartParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { changePartDeadline } from './change-part-deadline';
 
 export class ChangePartDeadlineRequest {
@@ -13,8 +12,7 @@ export class ChangePartDeadlineRequest {
   reason!: string;
 }
 
-export const ChangePartDeadlineHttpController = commandEdge(RectificationCommands, changePartDeadline, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/parts/:partId/deadline',
+export const ChangePartDeadlineHttpController = rectificationEdge(changePartDeadline, 'api/problems/:problemId/parts/:partId/deadline', {
   operation: { summary: '调整联动整改任务的时限 (change a joint part\'s deadline)', description: '调整联动整改任务的时限（须说明理由）' },
   access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },
   params: ProblemPartParams, body: ChangePartDeadlineRequest, input: (p, body) => ({ problemId: p.problemId, partId: p.partId, ...body }),

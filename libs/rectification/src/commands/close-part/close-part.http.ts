@@ -1,8 +1,7 @@
-import { commandEdge } from '@platform/common';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemPartParams } from '../../http/problem-params';
 import { IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { closePart } from './close-part';
 
 export class ClosePartRequest {
@@ -11,8 +10,7 @@ export class ClosePartRequest {
   evidence!: string;
 }
 
-export const ClosePartHttpController = commandEdge(RectificationCommands, closePart, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/parts/:partId/close',
+export const ClosePartHttpController = rectificationEdge(closePart, 'api/problems/:problemId/parts/:partId/close', {
   operation: { summary: '完成联动整改任务 (close a joint-handling part)', description: '完成联动整改任务（附佐证）' },
   access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },
   params: ProblemPartParams, body: ClosePartRequest, input: (p, body) => ({ problemId: p.problemId, partId: p.partId, ...body }),

@@ -1,8 +1,8 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { commandEdge, NoControlCharacters } from '@platform/common';
+import { NoControlCharacters } from '@platform/common';
 import { responsibleUnit, VERIFIERS } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { closeProblem } from './close-problem';
 
 export class CloseProblemRequest {
@@ -14,8 +14,7 @@ export class CloseProblemRequest {
   mechanisms?: string | null;
 }
 
-export const CloseProblemHttpController = commandEdge(RectificationCommands, closeProblem, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/close',
+export const CloseProblemHttpController = rectificationEdge(closeProblem, 'api/problems/:problemId/close', {
   operation: { summary: '销号 (close a problem)', description: '销号（可记录防止反弹的长效机制）' },
   access: { roles: VERIFIERS, mode: 'write', units: responsibleUnit },
   params: ProblemParams, body: CloseProblemRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),

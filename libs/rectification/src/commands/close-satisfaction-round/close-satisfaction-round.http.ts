@@ -1,7 +1,7 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { CampaignUnitParams, commandEdge, fromParams } from '@platform/common';
+import { CampaignUnitParams, fromParams } from '@platform/common';
 import { ORGANIZERS } from '../../http/problem-access';
-import { RectificationCommands } from '../../rectification-facts';
+import { satisfactionEdge } from '../../rectification-facts';
 import { closeSatisfactionRound } from './close-satisfaction-round';
 
 export class CloseSatisfactionRoundRequest {
@@ -13,8 +13,7 @@ export class CloseSatisfactionRoundRequest {
 }
 
 /** 结束本轮测评，按活动的满意率门槛判定达标或补课 */
-export const CloseSatisfactionRoundHttpController = commandEdge(RectificationCommands, closeSatisfactionRound, {
-  tag: 'satisfaction 满意度测评', post: 'api/campaigns/:campaignId/units/:unitId/satisfaction/close',
+export const CloseSatisfactionRoundHttpController = satisfactionEdge(closeSatisfactionRound, 'api/campaigns/:campaignId/units/:unitId/satisfaction/close', {
   operation: { summary: '结束本轮测评，按活动的满意率门槛判定达标或补课 (close a satisfaction round)' },
   access: { roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') },
   params: CampaignUnitParams, body: CloseSatisfactionRoundRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),

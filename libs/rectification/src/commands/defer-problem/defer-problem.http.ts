@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsString, Length, ValidateNested } from 'class-validator';
-import { commandEdge, NoControlCharacters } from '@platform/common';
+import { NoControlCharacters } from '@platform/common';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { deferProblem } from './defer-problem';
 
 /** 向群众说明情况: what the masses were told, and the day they were told it. */
@@ -40,8 +40,7 @@ export class DeferProblemRequest {
   gradualMeasures!: string[];
 }
 
-export const DeferProblemHttpController = commandEdge(RectificationCommands, deferProblem, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/defer',
+export const DeferProblemHttpController = rectificationEdge(deferProblem, 'api/problems/:problemId/defer', {
   operation: { summary: '暂缓解决 (defer a problem)', description: '暂缓解决：说明客观条件、向群众说明情况、复查日期与逐步解决措施' },
   access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },
   params: ProblemParams, body: DeferProblemRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),

@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
-import { commandEdge, IsId } from '@platform/common';
+import { IsId } from '@platform/common';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { escalateToJoint } from './escalate-to-joint';
 
 /** One participating unit's share of the work. */
@@ -39,8 +39,7 @@ export class EscalateToJointRequest {
   parts!: JointPartRequestBody[];
 }
 
-export const EscalateToJointHttpController = commandEdge(RectificationCommands, escalateToJoint, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/escalate',
+export const EscalateToJointHttpController = rectificationEdge(escalateToJoint, 'api/problems/:problemId/escalate', {
   operation: { summary: '转为联动整改 (escalate to joint handling)', description: '转为联动整改：上级牵头单位协调，各参与单位分担任务' },
   access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },
   params: ProblemParams, body: EscalateToJointRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),

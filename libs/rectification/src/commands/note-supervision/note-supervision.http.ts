@@ -1,9 +1,8 @@
 import { IsISO8601, IsOptional } from 'class-validator';
-import { commandEdge } from '@platform/common';
 import { problemUnits, SUPERVISORS } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { noteSupervision } from './note-supervision';
 
 export class NoteSupervisionRequest {
@@ -25,8 +24,7 @@ export class NoteSupervisionRequest {
   occurredAt?: string;
 }
 
-export const NoteSupervisionHttpController = commandEdge(RectificationCommands, noteSupervision, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/supervision-notes',
+export const NoteSupervisionHttpController = rectificationEdge(noteSupervision, 'api/problems/:problemId/supervision-notes', {
   operation: {
     summary: '记录督查意见 (record a supervision note)',
     description: '督导组（或活动办公室）对所联系单位的问题记录督查意见：发现的问题、督查要求和完成时限；不能督查本单位的问题，已验收的问题不再督查',

@@ -1,7 +1,7 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { CampaignUnitParams, commandEdge, fromParams } from '@platform/common';
+import { CampaignUnitParams, fromParams } from '@platform/common';
 import { ORGANIZERS } from '../../http/problem-access';
-import { RectificationCommands } from '../../rectification-facts';
+import { satisfactionEdge } from '../../rectification-facts';
 import { openSatisfactionRound } from './open-satisfaction-round';
 
 export class OpenSatisfactionRoundRequest {
@@ -12,8 +12,7 @@ export class OpenSatisfactionRoundRequest {
   round!: number;
 }
 
-export const OpenSatisfactionRoundHttpController = commandEdge(RectificationCommands, openSatisfactionRound, {
-  tag: 'satisfaction 满意度测评', post: 'api/campaigns/:campaignId/units/:unitId/satisfaction/rounds',
+export const OpenSatisfactionRoundHttpController = satisfactionEdge(openSatisfactionRound, 'api/campaigns/:campaignId/units/:unitId/satisfaction/rounds', {
   operation: { summary: '开始一轮满意度测评 (open a satisfaction round)', description: '开始一轮满意度测评（未达标的单位补课后再测）' },
   access: { roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') },
   params: CampaignUnitParams, body: OpenSatisfactionRoundRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),

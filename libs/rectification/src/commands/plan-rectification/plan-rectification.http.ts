@@ -1,10 +1,10 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { commandEdge, NoControlCharacters } from '@platform/common';
+import { NoControlCharacters } from '@platform/common';
 import { TIMING_CLASSES, TimingClass } from '@platform/domain';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { planRectification } from './plan-rectification';
 
 export class PlanRectificationRequest {
@@ -28,8 +28,7 @@ export class PlanRectificationRequest {
 }
 
 /** 制定整改措施、时限类别与整改时限 */
-export const PlanRectificationHttpController = commandEdge(RectificationCommands, planRectification, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/plan',
+export const PlanRectificationHttpController = rectificationEdge(planRectification, 'api/problems/:problemId/plan', {
   operation: { summary: '制定整改措施、时限类别与整改时限 (plan the rectification)' },
   example: { summary: '限期整改 (by a deadline)', value: { measures: ['建立首问负责制', '每月公开办事时限'], timing: 'by_deadline', deadline: '2026-06-30' } },
   access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },

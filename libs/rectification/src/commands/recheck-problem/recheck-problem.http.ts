@@ -1,10 +1,10 @@
 import { IsIn } from 'class-validator';
-import { commandEdge, IsId } from '@platform/common';
+import { IsId } from '@platform/common';
 import { Role } from '@platform/domain';
 import { problemUnits } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { recheckProblem } from './recheck-problem';
 
 const OUTCOMES = ['held', 'rebounded'] as const;
@@ -25,8 +25,7 @@ export class RecheckProblemRequest {
 /** Inspectors and the office re-check; a unit may only admit its own rebound (the decider says so). */
 const RECHECKERS: readonly Role[] = ['office', 'inspector', 'operator'];
 
-export const RecheckProblemHttpController = commandEdge(RectificationCommands, recheckProblem, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/recheck',
+export const RecheckProblemHttpController = rectificationEdge(recheckProblem, 'api/problems/:problemId/recheck', {
   operation: { summary: '“回头看”复查已销号问题 (re-check a closed problem in look-back)', description: '“回头看”复查已销号问题：巩固或反弹（反弹则重新整改，历史保留）' },
   access: { roles: RECHECKERS, mode: 'write', units: problemUnits, match: 'any' },
   params: ProblemParams, body: RecheckProblemRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),

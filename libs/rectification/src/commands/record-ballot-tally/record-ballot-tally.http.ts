@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { CampaignUnitParams, commandEdge, fromParams, IsId, NoControlCharacters } from '@platform/common';
+import { CampaignUnitParams, fromParams, IsId, NoControlCharacters } from '@platform/common';
 import { ORGANIZERS } from '../../http/problem-access';
 import { IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { satisfactionEdge } from '../../rectification-facts';
 import { recordBallotTally } from './record-ballot-tally';
 
 const MAX_BALLOTS = 10_000_000;
@@ -54,8 +54,7 @@ export class RecordBallotTallyRequest {
 }
 
 /** 录入一次测评会议的计票结果 */
-export const RecordBallotTallyHttpController = commandEdge(RectificationCommands, recordBallotTally, {
-  tag: 'satisfaction 满意度测评', post: 'api/campaigns/:campaignId/units/:unitId/satisfaction/tallies',
+export const RecordBallotTallyHttpController = satisfactionEdge(recordBallotTally, 'api/campaigns/:campaignId/units/:unitId/satisfaction/tallies', {
   operation: { summary: '录入一次测评会议的计票结果 (record a ballot tally)' },
   access: { roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') },
   params: CampaignUnitParams, body: RecordBallotTallyRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),

@@ -1,10 +1,9 @@
 import { IsISO8601, IsOptional } from 'class-validator';
-import { commandEdge } from '@platform/common';
 import { StoredBlobRefs } from '@platform/blobs';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsAttachmentRefs, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { recordProgress } from './record-progress';
 
 export class RecordProgressRequest {
@@ -22,8 +21,7 @@ export class RecordProgressRequest {
   occurredAt?: string;
 }
 
-export const RecordProgressHttpController = commandEdge(RectificationCommands, recordProgress, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/progress',
+export const RecordProgressHttpController = rectificationEdge(recordProgress, 'api/problems/:problemId/progress', {
   operation: { summary: '记录整改进展 (record rectification progress)', description: '责任单位记录整改进展（督导组的督查意见另见 supervision-notes）' },
   example: { summary: '整改进展 (progress)', value: { note: '首问负责制已建立并在服务窗口公示', attachmentRefs: ['uploads/2026/03/notice-0012.pdf'] } },
   access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },

@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
-import { commandEdge, fromBody, IsId, NoControlCharacters } from '@platform/common';
+import { fromBody, IsId, NoControlCharacters } from '@platform/common';
 import { PROBLEM_SOURCES, ProblemSource, Role } from '@platform/domain';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { registerProblem } from './register-problem';
 
 /** 责任领导 / 经办人: a name as people know it, and the user account when there is one. */
@@ -61,8 +61,7 @@ export class RegisterProblemRequest {
 /** A unit records its own problems, inspection teams their findings, the office anything. */
 const REGISTRARS: readonly Role[] = ['office', 'operator', 'inspector'];
 
-export const RegisterProblemHttpController = commandEdge(RectificationCommands, registerProblem, {
-  tag: 'rectification 整改台账', post: 'api/problems',
+export const RegisterProblemHttpController = rectificationEdge(registerProblem, 'api/problems', {
   operation: { summary: '登记问题 (register a problem)', description: '登记问题（来源、类别、描述、责任单位、责任领导与经办人）' },
   example: { summary: '民主评议中发现的问题 (found in democratic appraisal)', value: {
       problemId: 'p-2026-0001',

@@ -1,8 +1,7 @@
-import { commandEdge } from '@platform/common';
 import { responsibleUnit, VERIFIERS } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { rejectFix } from './reject-fix';
 
 export class RejectFixRequest {
@@ -11,8 +10,7 @@ export class RejectFixRequest {
   reason!: string;
 }
 
-export const RejectFixHttpController = commandEdge(RectificationCommands, rejectFix, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/reject-fix',
+export const RejectFixHttpController = rectificationEdge(rejectFix, 'api/problems/:problemId/reject-fix', {
   operation: { summary: '验收不通过，退回整改 (reject a fix)', description: '验收不通过，退回整改（须说明理由）' },
   access: { roles: VERIFIERS, mode: 'write', units: responsibleUnit },
   params: ProblemParams, body: RejectFixRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),

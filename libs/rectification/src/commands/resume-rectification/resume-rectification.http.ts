@@ -1,9 +1,8 @@
 import { IsOptional } from 'class-validator';
-import { commandEdge } from '@platform/common';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommands } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { resumeRectification } from './resume-rectification';
 
 export class ResumeRectificationRequest {
@@ -17,8 +16,7 @@ export class ResumeRectificationRequest {
   deadline?: string | null;
 }
 
-export const ResumeRectificationHttpController = commandEdge(RectificationCommands, resumeRectification, {
-  tag: 'rectification 整改台账', post: 'api/problems/:problemId/resume',
+export const ResumeRectificationHttpController = rectificationEdge(resumeRectification, 'api/problems/:problemId/resume', {
   operation: { summary: '恢复整改 (resume rectification)', description: '恢复整改（可同时确定新的整改时限）' },
   access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },
   params: ProblemParams, body: ResumeRectificationRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),

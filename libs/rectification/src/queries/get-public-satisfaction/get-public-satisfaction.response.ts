@@ -1,13 +1,9 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { arrOrNull, numOrNull, obj, str, strOrNull } from '@platform/common';
+import { arrOrNull, obj } from '@platform/common';
+import { SATISFACTION_STANDING_PROPERTIES } from '../get-satisfaction/get-satisfaction.response';
 
 /** A unit's published satisfaction results */
 export const GetPublicSatisfactionAnswer: SchemaObject = obj({
-  campaignId: str(),
-  unitId: str(),
-  threshold: numOrNull(),
-  standing: strOrNull(),
-  standingName: strOrNull(),
-  openRound: {},
+  ...SATISFACTION_STANDING_PROPERTIES,
   results: arrOrNull({}),
 }, { required: ['campaignId', 'unitId', 'threshold', 'standing', 'standingName', 'openRound', 'results'] });
