@@ -27,13 +27,8 @@ type Tokens = Record<string, Type<unknown> | Token<unknown>>;
 /** The injected services by name, typed by their class or their token. */
 type Injected<T extends Tokens> = { [K in keyof T]: T[K] extends Type<infer S> ? S : T[K] extends Token<infer S> ? S : never };
 
-/** Everything one GET route says: its operation, its answer, who may read it, what it validates, what it needs and how it answers. */
-export interface QueryRoute<Pa, Q, T extends Tokens> {
-  /** The use case's name: the controller is `${name}HttpController`, the operation id its lower-camel form. */
-  name: string;
-  tag: string;
-  /** The GET route, e.g. 'api/notices/:noticeId'. */
-  get: string;
+/** What one GET route says besides its name and path: its operation, its answer, who may read it, what it validates, what it needs and how it answers. */
+export interface QueryContract<Pa, Q, T extends Tokens> {
   operation: ApiOperationOptions;
   /** The 200 answer's schema; routes that describe their answer otherwise give `decorators`. */
   answer?: SchemaObject;
@@ -47,6 +42,14 @@ export interface QueryRoute<Pa, Q, T extends Tokens> {
   /** Whether the handler writes the response itself (a streamed file) instead of returning the answer. */
   ownsResponse?: boolean;
   handle(request: QueryRequest<Pa, Q>, services: Injected<T>): unknown;
+}
+
+export interface QueryRoute<Pa, Q, T extends Tokens> extends QueryContract<Pa, Q, T> {
+  /** The query's name: the controller is `${name}HttpController`, the operation id its lower-camel form. */
+  name: string;
+  tag: string;
+  /** The GET route, e.g. 'api/notices/:noticeId'. */
+  get: string;
 }
 
 /**
@@ -92,6 +95,12 @@ export function queryRoute<Pa = object, Q = object, T extends Tokens = Record<ne
   );
   Reflect.decorate([ApiTags(route.tag), Controller()], Route);
   return Route;
+}
+
+/** The routes listed under one OpenAPI tag: `const viewsQuery = queryRoutes('views 看板·台账·审计')`, then `viewsQuery('GetNotice', 'api/notices/:noticeId', { ... })`. */
+export function queryRoutes(tag: string) {
+  return <Pa = object, Q = object, T extends Tokens = Record<never, never>>(name: string, get: string, route: QueryContract<Pa, Q, T>): Type<unknown> =>
+    queryRoute<Pa, Q, T>({ ...route, name, tag, get });
 }
 
 function requestOf<Pa, Q>(params: Pa, query: Q, req: ActorRequest & ScopedRequest, res: Response): QueryRequest<Pa, Q> {

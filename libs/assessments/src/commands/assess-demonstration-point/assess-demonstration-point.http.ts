@@ -1,5 +1,5 @@
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
-import { badRequest, fromParams, MaxDecimalPlaces, NoControlCharacters, REVIEWERS, UnitParams } from '@platform/common';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { badRequest, fromParams, IsOptionalText, MaxDecimalPlaces, REVIEWERS, UnitParams } from '@platform/common';
 import { demonstrationPointsEdge } from '../../assessment-commands';
 import { IsPeriodId } from '../../http/assessment-params';
 import { assessDemonstrationPoint } from './assess-demonstration-point';
@@ -30,10 +30,7 @@ export class AssessDemonstrationPointRequest {
   score?: number;
 
   /** 考评意见（不合格时必填） */
-  @IsOptional()
-  @IsString()
-  @Length(0, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(5000)
   note?: string;
 
   /** 进入全面建设提高阶段后年检年审周期：1 或 2 年 */

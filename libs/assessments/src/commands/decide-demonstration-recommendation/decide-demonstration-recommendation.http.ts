@@ -1,5 +1,5 @@
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
-import { fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
+import { IsBoolean } from 'class-validator';
+import { fromParams, IsOptionalText, MANAGERS, UnitParams } from '@platform/common';
 import { demonstrationPointsEdge } from '../../assessment-commands';
 import { decideDemonstrationRecommendation } from './decide-demonstration-recommendation';
 
@@ -9,10 +9,7 @@ export class DecideDemonstrationRecommendationRequest {
   confirmed!: boolean;
 
   /** 理由（不确定时必填） */
-  @IsOptional()
-  @IsString()
-  @Length(0, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(5000)
   reason?: string;
 }
 

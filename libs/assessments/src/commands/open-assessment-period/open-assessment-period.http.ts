@@ -1,5 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { badRequest, fromBody, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
+import { badRequest, fromBody, IsId, IsLine, MANAGERS } from '@platform/common';
 import { UNIT_ID_PATTERN, UNIT_LEVELS, UnitLevel } from '@platform/domain';
 import { assessmentsEdge } from '../../assessment-commands';
 import { IsPeriodId } from '../../http/assessment-params';
@@ -11,9 +11,7 @@ export class OpenAssessmentPeriodRequest {
   @IsPeriodId()
   periodId!: string;
 
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   title!: string;
 
   /** 适用的考核方案（取其现行版本，考核期内不再变化） */

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { IsId, MANAGERS, MaxDecimalPlaces, NoControlCharacters } from '@platform/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsId, IsLine, IsOptionalLine, IsOptionalText, MANAGERS, MaxDecimalPlaces } from '@platform/common';
 import { UNIT_TYPES, UnitType } from '@platform/domain';
 import { assessmentsEdge } from '../../assessment-commands';
 import { publishAssessmentScheme } from './publish-assessment-scheme';
@@ -32,9 +32,7 @@ export class CriterionRequest {
   @IsId()
   criterionId!: string;
 
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   title!: string;
 
   @ValidateNested()
@@ -44,9 +42,7 @@ export class CriterionRequest {
 
 export class GradeBandRequest {
   /** 等次名称，如 优秀、良好、一般、较差 */
-  @IsString()
-  @Length(1, 20)
-  @NoControlCharacters()
+  @IsLine(20)
   grade!: string;
 
   /** 该等次的最低总分 */
@@ -65,10 +61,7 @@ export class SchemeSubjectRequest {
   unitTypes!: UnitType[];
 
   /** 考核对象职务，如 村党支部书记；省略为考核组织本身 */
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
-  @NoControlCharacters()
+  @IsOptionalLine(50)
   post?: string;
 }
 
@@ -76,9 +69,7 @@ export class PublishAssessmentSchemeRequest {
   @IsId()
   schemeId!: string;
 
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   title!: string;
 
   @IsArray()
@@ -101,10 +92,7 @@ export class PublishAssessmentSchemeRequest {
   subject?: SchemeSubjectRequest;
 
   /** 修订原因（第二版起必填） */
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(2000)
   reason?: string;
 }
 

@@ -1,5 +1,4 @@
-import { IsOptional, IsString, Length } from 'class-validator';
-import { fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
+import { fromParams, IsOptionalText, REVIEWERS } from '@platform/common';
 import { assessmentsEdge } from '../../assessment-commands';
 import { PeriodUnitParams } from '../../http/assessment-params';
 import { MarksRequest } from '../../http/marks.request';
@@ -7,10 +6,7 @@ import { scoreAssessment } from './score-assessment';
 
 export class ScoreAssessmentRequest extends MarksRequest {
   /** 改分原因（首次评分可省略，再次评分必填） */
-  @IsOptional()
-  @IsString()
-  @Length(0, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(5000)
   reason?: string;
 }
 

@@ -1,5 +1,4 @@
-import { IsOptional, IsString, Length } from 'class-validator';
-import { fromParams, NoControlCharacters } from '@platform/common';
+import { fromParams, IsOptionalText } from '@platform/common';
 import { assessmentsEdge } from '../../assessment-commands';
 import { PeriodUnitParams } from '../../http/assessment-params';
 import { MarksRequest } from '../../http/marks.request';
@@ -7,10 +6,7 @@ import { submitSelfAssessment } from './submit-self-assessment';
 
 export class SubmitSelfAssessmentRequest extends MarksRequest {
   /** 自评说明 */
-  @IsOptional()
-  @IsString()
-  @Length(0, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(5000)
   note?: string;
 }
 

@@ -1,5 +1,5 @@
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CampaignUnitParams, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
+import { Matches } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsOptionalText, REVIEWERS } from '@platform/common';
 import { campaignUnitsEdge } from '../../campaign-commands';
 import { approveTransition } from './approve-transition';
 
@@ -7,10 +7,7 @@ export class ApproveTransitionRequest {
   @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'phaseKey 须为模板中的阶段编码' })
   phaseKey!: string;
 
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(2000)
   comment?: string;
 }
 

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { badRequest, fromBody, MANAGERS, NoControlCharacters } from '@platform/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { badRequest, fromBody, IsLine, MANAGERS } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
 import { campaignsEdge } from '../../campaign-commands';
 import { launchCampaign } from './launch-campaign';
@@ -32,9 +32,7 @@ export class LaunchCampaignRequest {
   @Matches(UNIT_ID_PATTERN, { message: 'campaignId 只能包含字母、数字、- 和 _，最长 64 位' })
   campaignId!: string;
 
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   name!: string;
 
   /** advanced-education | look-back | demonstration-point */

@@ -1,5 +1,5 @@
 import { IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { CampaignUnitParams, fromParams, MaxDecimalPlaces, NoControlCharacters } from '@platform/common';
+import { CampaignUnitParams, fromParams, IsOptionalLine, MaxDecimalPlaces, NoControlCharacters } from '@platform/common';
 import { StoredBlobRefs } from '@platform/blobs';
 import { campaignUnitsEdge } from '../../campaign-commands';
 import { recordStep } from './record-step';
@@ -20,10 +20,7 @@ export class RecordStepRequest {
   evidence!: string;
 
   /** Reference of an uploaded file (minutes, photos, sign-in sheet) */
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  @NoControlCharacters()
+  @IsOptionalLine(500)
   attachmentRef?: string;
 
   /** Study hours or members located, for steps that measure one */

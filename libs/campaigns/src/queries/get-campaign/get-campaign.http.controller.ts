@@ -1,12 +1,12 @@
 import { NotFoundException } from '@nestjs/common';
-import { CampaignParams, fromLookup, queryRoute, scopeCovers, STAFF } from '@platform/common';
+import { CampaignParams, fromLookup, scopeCovers, STAFF } from '@platform/common';
 import { OrganizationDirectory } from '@platform/organizations';
 import { CampaignFactsLoader } from '../../campaign-facts';
 import { GetCampaignAnswer } from './get-campaign.response';
 import { CampaignUnits } from '../../campaign-units';
+import { campaignsQuery } from '../query-routes';
 
-export const GetCampaignHttpController = queryRoute({
-  name: 'GetCampaign', tag: 'campaigns 活动', get: 'api/campaigns/:campaignId',
+export const GetCampaignHttpController = campaignsQuery('GetCampaign', 'api/campaigns/:campaignId', {
   operation: { summary: '活动概况 (campaign overview)', description: '活动概况；ETag 为活动流版本号' },
   answer: GetCampaignAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' },

@@ -1,11 +1,11 @@
 import { NotFoundException } from '@nestjs/common';
-import { CampaignUnitParams, fromParams, queryRoute, STAFF, StreamCommandRunner } from '@platform/common';
+import { CampaignUnitParams, fromParams, STAFF, StreamCommandRunner } from '@platform/common';
 import { progressStreamId, unitProgressDecider } from '@platform/domain';
 import { CampaignFactsLoader } from '../../campaign-facts';
 import { GetUnitProgressAnswer } from './get-unit-progress.response';
+import { campaignUnitsQuery } from '../query-routes';
 
-export const GetUnitProgressHttpController = queryRoute({
-  name: 'GetUnitProgress', tag: 'campaign units 参学组织', get: 'api/campaigns/:campaignId/units/:unitId',
+export const GetUnitProgressHttpController = campaignUnitsQuery('GetUnitProgress', 'api/campaigns/:campaignId/units/:unitId', {
   operation: { summary: '单个组织在活动中的进度 (a unit\'s progress in a campaign)', description: '单个组织在活动中的进度：当前阶段、步骤完成情况、转段状态、参学情况；ETag 为进度流版本号' },
   answer: GetUnitProgressAnswer,
   access: { roles: STAFF, mode: 'read', units: fromParams('unitId') },

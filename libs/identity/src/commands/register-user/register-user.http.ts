@@ -1,5 +1,5 @@
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsId, NoControlCharacters } from '@platform/common';
+import { IsId, IsLine } from '@platform/common';
 import { Role, UNIT_ID_PATTERN, USERNAME_PATTERN } from '@platform/domain';
 import { usersEdge } from '../../identity-commands';
 import { UserScopeRequest } from '../../users/user-scope.request.dto';
@@ -16,9 +16,7 @@ export class RegisterUserRequest extends UserScopeRequest {
   username!: string;
 
   /** 姓名 */
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsLine(100)
   displayName!: string;
 
   @IsIn(GRANTABLE_ROLES)

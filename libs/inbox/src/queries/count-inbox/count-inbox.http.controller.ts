@@ -1,6 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { queryRoute, STAFF } from '@platform/common';
+import { STAFF } from '@platform/common';
 import { InboxReader } from '../../inbox-reader';
+import { inboxQuery } from '../query-routes';
 
 /** How many items wait unread, and up to where the inbox is */
 export const CountInboxAnswer: SchemaObject = {
@@ -15,8 +16,7 @@ export const CountInboxAnswer: SchemaObject = {
   required: ['unread', 'position', 'stale'],
 };
 
-export const CountInboxHttpController = queryRoute({
-  name: 'CountInbox', tag: 'inbox 待办', get: 'api/inbox/count',
+export const CountInboxHttpController = inboxQuery('CountInbox', 'api/inbox/count', {
   operation: { summary: '未读待办数 (unread count)', description: '本人未读、仍待处理的待办条数：两次按索引计数，可频繁轮询' },
   answer: CountInboxAnswer,
   access: { roles: STAFF, mode: 'read', units: null },

@@ -1,8 +1,9 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { queryRoute, STAFF } from '@platform/common';
+import { STAFF } from '@platform/common';
 import { InboxReader } from '../../inbox-reader';
 import { ListInboxAnswer } from './list-inbox.response';
+import { inboxQuery } from '../query-routes';
 
 export class ListInboxRequest {
   /** true: 只看未读且仍待处理的 */
@@ -28,12 +29,11 @@ export class ListInboxRequest {
   limit?: number;
 }
 
-export const ListInboxHttpController = queryRoute({
-  name: 'ListInbox', tag: 'inbox 待办', get: 'api/inbox',
+export const ListInboxHttpController = inboxQuery('ListInbox', 'api/inbox', {
   operation: {
-  summary: '我的待办 (my inbox)',
-  description: '本人需要处理或知悉的事项，按时间倒序：整改时限预警、验收不通过、待审批的转段申请、交本单位办理的批示、对本人批示的签收与报告、新通报',
-},
+    summary: '我的待办 (my inbox)',
+    description: '本人需要处理或知悉的事项，按时间倒序：整改时限预警、验收不通过、待审批的转段申请、交本单位办理的批示、对本人批示的签收与报告、新通报',
+  },
   answer: ListInboxAnswer,
   access: { roles: STAFF, mode: 'read', units: null },
   query: ListInboxRequest, inject: { inbox: InboxReader },

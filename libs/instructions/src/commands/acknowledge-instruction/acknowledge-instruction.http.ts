@@ -1,15 +1,11 @@
-import { IsOptional, IsString, Length } from 'class-validator';
-import { fromParams, NoControlCharacters } from '@platform/common';
+import { fromParams, IsOptionalText } from '@platform/common';
 import { instructionsEdge } from '../../instruction-commands';
 import { InstructionUnitParams } from '../../instruction-params';
 import { acknowledgeInstruction } from './acknowledge-instruction';
 
 export class AcknowledgeInstructionRequest {
   /** 签收意见, optional */
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(2000)
   note?: string;
 }
 

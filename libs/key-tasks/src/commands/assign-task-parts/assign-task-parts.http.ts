@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { IsId, MANAGERS, NoControlCharacters } from '@platform/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsId, IsLine, MANAGERS } from '@platform/common';
 import { keyTasksEdge } from '../../key-task-commands';
 import { fromParts } from '../../key-task-units';
 import { KeyTaskParams } from '../../http/key-task-params';
@@ -11,9 +11,7 @@ export class TaskPartRequest {
   unitId!: string;
 
   /** 责任人姓名 */
-  @IsString()
-  @Length(1, 50)
-  @NoControlCharacters()
+  @IsLine(50)
   responsible!: string;
 
   /** 该单位承担的目标值（任务有量化目标时必填） */

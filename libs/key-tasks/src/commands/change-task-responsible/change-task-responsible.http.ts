@@ -1,14 +1,11 @@
-import { IsString, Length } from 'class-validator';
-import { fromParams, IsText, MANAGERS, NoControlCharacters } from '@platform/common';
+import { fromParams, IsLine, IsText, MANAGERS } from '@platform/common';
 import { keyTasksEdge } from '../../key-task-commands';
 import { KeyTaskUnitParams } from '../../http/key-task-params';
 import { changeTaskResponsible } from './change-task-responsible';
 
 export class ChangeTaskResponsibleRequest {
   /** 新的责任人 */
-  @IsString()
-  @Length(1, 50)
-  @NoControlCharacters()
+  @IsLine(50)
   responsible!: string;
 
   /** 调整原因 */

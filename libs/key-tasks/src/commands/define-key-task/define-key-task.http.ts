@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
+import { IsCalendarDate, IsId, IsLine, IsOptionalText, MANAGERS, NoControlCharacters } from '@platform/common';
 import { keyTasksEdge } from '../../key-task-commands';
 import { defineKeyTask } from './define-key-task';
 
@@ -12,9 +12,7 @@ export class TaskTargetRequest {
   quantity!: number;
 
   /** 目标的计量单位，如“个支部” */
-  @IsString()
-  @Length(1, 20)
-  @NoControlCharacters()
+  @IsLine(20)
   unit!: string;
 }
 
@@ -23,16 +21,11 @@ export class DefineKeyTaskRequest {
   taskId!: string;
 
   /** 任务名称 */
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   title!: string;
 
   /** 任务说明 */
-  @IsOptional()
-  @IsString()
-  @Length(0, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(5000)
   description?: string;
 
   /** 完成标准（至少一项） */

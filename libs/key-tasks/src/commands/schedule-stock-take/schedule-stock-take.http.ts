@@ -1,5 +1,4 @@
-import { IsString, Length } from 'class-validator';
-import { fromLookup, IsCalendarDate, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
+import { fromLookup, IsCalendarDate, IsId, IsLine, MANAGERS } from '@platform/common';
 import { keyTasksEdge } from '../../key-task-commands';
 import { KeyTaskUnits } from '../../key-task-units';
 import { KeyTaskParams } from '../../http/key-task-params';
@@ -10,9 +9,7 @@ export class ScheduleStockTakeRequest {
   stockTakeId!: string;
 
   /** 调度名称，如“6月调度”“年底冲刺专项调度” */
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsLine(100)
   label!: string;
 
   /** 报送截止日期（YYYY-MM-DD），须晚于上次调度 */

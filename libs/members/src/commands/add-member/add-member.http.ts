@@ -1,5 +1,5 @@
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { fromParams, IsId, NoControlCharacters, UnitParams } from '@platform/common';
+import { IsIn } from 'class-validator';
+import { fromParams, IsId, IsLine, IsOptionalLine, UnitParams } from '@platform/common';
 import { memberRosterEdge } from '../../member-commands';
 import { addMember } from './add-member';
 
@@ -9,9 +9,7 @@ export class AddMemberRequest {
   memberId!: string;
 
   /** 姓名 */
-  @IsString()
-  @Length(1, 50)
-  @NoControlCharacters()
+  @IsLine(50)
   name!: string;
 
   /** 正常 or 流动党员 (active, mobile) */
@@ -19,10 +17,7 @@ export class AddMemberRequest {
   status!: string;
 
   /** 流入地或工作单位（流动党员必填） */
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsOptionalLine(100)
   workplace?: string;
 }
 

@@ -1,5 +1,5 @@
-import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
-import { fromParams, NoControlCharacters } from '@platform/common';
+import { IsIn, IsISO8601 } from 'class-validator';
+import { fromParams, IsOptionalLine, IsOptionalText } from '@platform/common';
 import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { changeMemberStatus } from './change-member-status';
@@ -10,17 +10,11 @@ export class ChangeMemberStatusRequest {
   to!: 'active' | 'mobile' | 'transferred_out' | 'deceased';
 
   /** 流入地或工作单位（流动党员必填） */
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsOptionalLine(100)
   workplace?: string;
 
   /** 转往组织（转出必填） */
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsOptionalLine(100)
   toUnit?: string;
 
   /** 生效日期 YYYY-MM-DD */
@@ -28,10 +22,7 @@ export class ChangeMemberStatusRequest {
   effectiveOn!: string;
 
   /** 变更原因（转出、去世必填） */
-  @IsOptional()
-  @IsString()
-  @Length(0, 500)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(500)
   reason?: string;
 }
 

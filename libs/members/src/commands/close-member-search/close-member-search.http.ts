@@ -1,6 +1,6 @@
 import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { SEARCH_OUTCOMES, SearchOutcome } from '@platform/domain';
-import { fromParams, NoControlCharacters } from '@platform/common';
+import { fromParams, IsOptionalLine, NoControlCharacters } from '@platform/common';
 import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { closeMemberSearch } from './close-member-search';
@@ -16,10 +16,7 @@ export class CloseMemberSearchRequest {
   to?: 'active' | 'mobile';
 
   /** 流入地（找到且为流动党员时必填） */
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsOptionalLine(100)
   workplace?: string;
 
   /** 结案日期 YYYY-MM-DD */

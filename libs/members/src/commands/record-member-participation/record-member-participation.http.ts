@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { CampaignUnitParams, fromParams, IsId, NoControlCharacters } from '@platform/common';
+import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsId, IsLine } from '@platform/common';
 import { memberRosterEdge } from '../../member-commands';
 import { recordMemberParticipation } from './record-member-participation';
 
@@ -9,9 +9,7 @@ export class ExcusedMemberRequest {
   memberId!: string;
 
   /** 请假事由 */
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   reason!: string;
 }
 

@@ -1,5 +1,5 @@
 import { IsISO8601, IsString, Length } from 'class-validator';
-import { fromParams, IsId, NoControlCharacters } from '@platform/common';
+import { fromParams, IsId, IsLine, NoControlCharacters } from '@platform/common';
 import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { recordSearchAttempt } from './record-search-attempt';
@@ -14,9 +14,7 @@ export class RecordSearchAttemptRequest {
   on!: string;
 
   /** 查找方式（联系家属、发函、网上查询…） */
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   method!: string;
 
   /** 查找结果 */

@@ -1,14 +1,11 @@
-import { IsString, Length } from 'class-validator';
-import { fromParams, NoControlCharacters } from '@platform/common';
+import { fromParams, IsLine } from '@platform/common';
 import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { renameMember } from './rename-member';
 
 export class RenameMemberRequest {
   /** 更正后的姓名 */
-  @IsString()
-  @Length(1, 50)
-  @NoControlCharacters()
+  @IsLine(50)
   name!: string;
 }
 

@@ -1,5 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { fromBody, MANAGERS, NoControlCharacters } from '@platform/common';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { fromBody, IsLine, MANAGERS } from '@platform/common';
 import { UNIT_ID_PATTERN, UNIT_LEVELS, UNIT_TYPES, UnitLevel, UnitType } from '@platform/domain';
 import { organizationsEdge } from '../../organization-commands';
 import { createUnit } from './create-unit';
@@ -10,9 +10,7 @@ export class CreateUnitRequest {
   unitId!: string;
 
   /** 名称 */
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsLine(100)
   name!: string;
 
   @IsIn(UNIT_LEVELS)

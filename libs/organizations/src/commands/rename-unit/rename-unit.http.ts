@@ -1,12 +1,9 @@
-import { IsString, Length } from 'class-validator';
-import { fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
+import { fromParams, IsLine, MANAGERS, UnitParams } from '@platform/common';
 import { organizationsEdge } from '../../organization-commands';
 import { renameUnit } from './rename-unit';
 
 export class RenameUnitRequest {
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsLine(100)
   name!: string;
 }
 

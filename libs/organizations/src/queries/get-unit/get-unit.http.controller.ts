@@ -1,12 +1,12 @@
 import { NotFoundException } from '@nestjs/common';
-import { fromParams, queryRoute, STAFF, token, UnitParams } from '@platform/common';
+import { fromParams, STAFF, token, UnitParams } from '@platform/common';
 import { orgStreamId, UNIT_LEVEL_NAMES, UNIT_TYPE_NAMES } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { OrganizationDirectory } from '../../organization-directory';
 import { GetUnitAnswer } from './get-unit.response';
+import { organizationsQuery } from '../query-routes';
 
-export const GetUnitHttpController = queryRoute({
-  name: 'GetUnit', tag: 'organizations 组织', get: 'api/organizations/:unitId',
+export const GetUnitHttpController = organizationsQuery('GetUnit', 'api/organizations/:unitId', {
   operation: { summary: '组织详情 (get a unit)', description: '组织详情；ETag 为组织流的版本号，可作为下一条命令的 If-Match' },
   answer: GetUnitAnswer,
   access: { roles: STAFF, mode: 'read', units: fromParams('unitId') },

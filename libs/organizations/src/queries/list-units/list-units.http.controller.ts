@@ -1,12 +1,12 @@
 import { NotFoundException } from '@nestjs/common';
-import { queryRoute, scopeCovers, STAFF } from '@platform/common';
+import { scopeCovers, STAFF } from '@platform/common';
 import { UNIT_LEVEL_NAMES, UNIT_TYPE_NAMES } from '@platform/domain';
 import { OrganizationDirectory } from '../../organization-directory';
 import { ListUnitsRequest } from './list-units.request.dto';
 import { ListUnitsAnswer } from './list-units.response';
+import { organizationsQuery } from '../query-routes';
 
-export const ListUnitsHttpController = queryRoute({
-  name: 'ListUnits', tag: 'organizations 组织', get: 'api/organizations',
+export const ListUnitsHttpController = organizationsQuery('ListUnits', 'api/organizations', {
   operation: { summary: '组织列表 (list units)', description: '组织列表（可按子树、层级、类型筛选）' },
   answer: ListUnitsAnswer,
   access: { roles: STAFF, mode: 'read', units: null },

@@ -1,13 +1,13 @@
 import { NotFoundException } from '@nestjs/common';
-import { queryRoute, STAFF, token } from '@platform/common';
+import { STAFF, token } from '@platform/common';
 import { ProblemEvent, problemStreamId } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { problemUnits } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { GetProblemCyclesAnswer } from './get-problem-timeline.response';
+import { rectificationQuery } from '../query-routes';
 
-export const GetProblemTimelineHttpController = queryRoute({
-  name: 'GetProblemTimeline', tag: 'rectification 整改台账', get: 'api/problems/:problemId/timeline',
+export const GetProblemTimelineHttpController = rectificationQuery('GetProblemTimeline', 'api/problems/:problemId/timeline', {
   operation: { operationId: 'getProblemCycles', summary: '问题的完整历史 (problem history by rectification cycle)', description: '问题的完整历史：每一轮整改的每个事件（发生时间与记录时间、操作人），“回头看”反弹后重新整改的也在其中。 Each event carries the cycle it belongs to; a rebound opens the next one.' },
   answer: GetProblemCyclesAnswer,
   access: { roles: STAFF, mode: 'read', units: problemUnits, match: 'any' },

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { queryRoute, STAFF, StreamCommandRunner } from '@platform/common';
+import { STAFF, StreamCommandRunner } from '@platform/common';
 import { problemDecider, problemStreamId } from '@platform/domain';
 import { problemUnits } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
@@ -7,9 +7,9 @@ import { OfficeCalendar } from '../../office-calendar';
 import { rectificationFacts, RectificationFactsLoader } from '../../rectification-facts';
 import { problemView } from './problem-view';
 import { GetProblemAnswer } from './get-problem.response';
+import { rectificationQuery } from '../query-routes';
 
-export const GetProblemHttpController = queryRoute({
-  name: 'GetProblem', tag: 'rectification 整改台账', get: 'api/problems/:problemId',
+export const GetProblemHttpController = rectificationQuery('GetProblem', 'api/problems/:problemId', {
   operation: { summary: '问题台账详情 (get a problem\'s ledger entry)', description: '问题台账详情：状态、整改方案、进展、验收、暂缓、联动任务、各轮整改、今日预警等级与剩余天数；ETag 为问题流版本号' },
   answer: GetProblemAnswer,
   access: { roles: STAFF, mode: 'read', units: problemUnits, match: 'any' },

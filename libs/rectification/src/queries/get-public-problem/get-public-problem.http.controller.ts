@@ -1,13 +1,13 @@
 import { NotFoundException } from '@nestjs/common';
-import { queryRoute, STAFF } from '@platform/common';
+import { STAFF } from '@platform/common';
 import { OrganizationDirectory } from '@platform/organizations';
 import { ProblemParams } from '../../http/problem-params';
 import { ProblemStates } from '../../problem-states';
 import { publicProblem } from '../public-problem-view';
 import { GetPublicProblemAnswer } from './get-public-problem.response';
+import { publicQuery } from '../query-routes';
 
-export const GetPublicProblemHttpController = queryRoute({
-  name: 'GetPublicProblem', tag: 'public 公示', get: 'api/public/problems/:problemId',
+export const GetPublicProblemHttpController = publicQuery('GetPublicProblem', 'api/public/problems/:problemId', {
   operation: { summary: '公示：一个问题的整改方案与结果 (public: a published problem)', description: '公示：一个问题的整改方案与结果（无需登录）；未公示的问题与不存在的问题一样答 404' },
   answer: GetPublicProblemAnswer,
   access: { roles: ['public', ...STAFF], mode: 'read', units: null },

@@ -1,12 +1,12 @@
 import { NotFoundException } from '@nestjs/common';
-import { CampaignUnitParams, queryRoute, STAFF, StreamCommandRunner } from '@platform/common';
+import { CampaignUnitParams, STAFF, StreamCommandRunner } from '@platform/common';
 import { satisfactionDecider, satisfactionStreamId } from '@platform/domain';
 import { rectificationFacts, RectificationFactsLoader } from '../../rectification-facts';
 import { publicSatisfactionView } from '../satisfaction-view';
 import { GetPublicSatisfactionAnswer } from './get-public-satisfaction.response';
+import { publicQuery } from '../query-routes';
 
-export const GetPublicSatisfactionHttpController = queryRoute({
-  name: 'GetPublicSatisfaction', tag: 'public 公示', get: 'api/public/campaigns/:campaignId/units/:unitId/satisfaction',
+export const GetPublicSatisfactionHttpController = publicQuery('GetPublicSatisfaction', 'api/public/campaigns/:campaignId/units/:unitId/satisfaction', {
   operation: { summary: '公示：满意度测评结果，以及正在接受投票的轮次 (public: satisfaction results)', description: '公示：满意度测评结果，以及正在接受投票的轮次（无需登录）' },
   answer: GetPublicSatisfactionAnswer,
   access: { roles: ['public', ...STAFF], mode: 'read', units: null },

@@ -1,12 +1,12 @@
 import { NotFoundException } from '@nestjs/common';
-import { CampaignUnitParams, fromParams, queryRoute, STAFF, StreamCommandRunner } from '@platform/common';
+import { CampaignUnitParams, fromParams, STAFF, StreamCommandRunner } from '@platform/common';
 import { satisfactionDecider, satisfactionStreamId } from '@platform/domain';
 import { rectificationFacts, RectificationFactsLoader } from '../../rectification-facts';
 import { satisfactionView } from '../satisfaction-view';
 import { GetSatisfactionAnswer } from './get-satisfaction.response';
+import { satisfactionQuery } from '../query-routes';
 
-export const GetSatisfactionHttpController = queryRoute({
-  name: 'GetSatisfaction', tag: 'satisfaction 满意度测评', get: 'api/campaigns/:campaignId/units/:unitId/satisfaction',
+export const GetSatisfactionHttpController = satisfactionQuery('GetSatisfaction', 'api/campaigns/:campaignId/units/:unitId/satisfaction', {
   operation: { summary: '满意度测评情况 (satisfaction evaluation)', description: '满意度测评情况：各轮计票、满意率、是否达标或须补课；ETag 为测评流版本号' },
   answer: GetSatisfactionAnswer,
   access: { roles: STAFF, mode: 'read', units: fromParams('unitId') },

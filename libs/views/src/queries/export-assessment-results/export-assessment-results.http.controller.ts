@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
-import { ApiSpreadsheetAnswer, fromLookup, queryRoute, STAFF, token } from '@platform/common';
+import { ApiSpreadsheetAnswer, fromLookup, STAFF, token } from '@platform/common';
 import { AssessmentPeriodUnits } from '@platform/assessments';
 import { CheckpointWitness, WITNESS } from '@platform/event-store';
 import { ASSESSMENT_PROJECTIONS, readAssessmentResults } from '../../assessment-results/assessment-results.reader';
@@ -12,9 +12,9 @@ import { momentOf } from '../../shared/view-response';
 import { NOT_FOUND, unitFilter } from '../../shared/view-scope';
 import { AssessmentPeriodParams } from '../get-assessment-results/get-assessment-results.request.dto';
 import { ExportAssessmentResultsRequest } from './export-assessment-results.request.dto';
+import { assessmentsQuery } from '../query-routes';
 
-export const ExportAssessmentResultsHttpController = queryRoute({
-  name: 'ExportAssessmentResults', tag: 'assessments 考核', get: 'api/assessments/:periodId/results/export',
+export const ExportAssessmentResultsHttpController = assessmentsQuery('ExportAssessmentResults', 'api/assessments/:periodId/results/export', {
   operation: { summary: '导出考核结果 (export assessment results)', description: '导出考核结果（xlsx 或 csv）：排名、各项得分、总分、等次；与页面所见相同，公布前的评分只对考核方可见' },
   access: { roles: STAFF, mode: 'read', units: fromLookup(AssessmentPeriodUnits, 'periodId'), match: 'any' },
   decorators: [ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'), ApiSpreadsheetAnswer()],

@@ -1,5 +1,5 @@
 import { ApiProduces } from '@nestjs/swagger';
-import { ApiSpreadsheetAnswer, fromLookup, queryRoute, STAFF, token } from '@platform/common';
+import { ApiSpreadsheetAnswer, fromLookup, STAFF, token } from '@platform/common';
 import { CheckpointWitness, WITNESS } from '@platform/event-store';
 import { KeyTaskParams, KeyTaskUnits } from '@platform/key-tasks';
 import { streamExport } from '../../exports/export-format';
@@ -12,9 +12,9 @@ import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { scheduleQueryOf } from '../get-key-task-schedule/get-key-task-schedule.request.dto';
 import { ExportKeyTaskScheduleRequest } from './export-key-task-schedule.request.dto';
+import { viewsQuery } from '../query-routes';
 
-export const ExportKeyTaskScheduleHttpController = queryRoute({
-  name: 'ExportKeyTaskSchedule', tag: 'views 看板·台账·审计', get: 'api/key-tasks/:taskId/schedule/export',
+export const ExportKeyTaskScheduleHttpController = viewsQuery('ExportKeyTaskSchedule', 'api/key-tasks/:taskId/schedule/export', {
   operation: { summary: '导出重点任务调度情况 (export a key task\'s schedule)', description: '导出某次调度的排名（xlsx 含“调度情况”“汇总”两张表及审计检查点；csv 为调度情况，末行为审计检查点），中文表头' },
   access: { roles: STAFF, mode: 'read', units: fromLookup(KeyTaskUnits, 'taskId'), match: 'any' },
   decorators: [ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'), ApiSpreadsheetAnswer()],

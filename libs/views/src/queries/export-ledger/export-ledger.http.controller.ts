@@ -1,5 +1,5 @@
 import { ApiProduces } from '@nestjs/swagger';
-import { ApiSpreadsheetAnswer, CampaignParams, fromLookup, queryRoute, STAFF, token } from '@platform/common';
+import { ApiSpreadsheetAnswer, CampaignParams, fromLookup, STAFF, token } from '@platform/common';
 import { CheckpointWitness, WITNESS } from '@platform/event-store';
 import { streamExport } from '../../exports/export-format';
 import { LEDGER_COLUMNS } from '../../exports/ledger-columns';
@@ -11,9 +11,9 @@ import { unitFilter } from '../../shared/view-scope';
 import { problemFiltersOf } from '../list-tracked-problems/list-tracked-problems.request.dto';
 import { ExportLedgerRequest } from './export-ledger.request.dto';
 import { CampaignUnits } from '@platform/campaigns';
+import { viewsQuery } from '../query-routes';
 
-export const ExportLedgerHttpController = queryRoute({
-  name: 'ExportLedger', tag: 'views 看板·台账·审计', get: 'api/campaigns/:campaignId/ledger/export',
+export const ExportLedgerHttpController = viewsQuery('ExportLedger', 'api/campaigns/:campaignId/ledger/export', {
   operation: { summary: '导出整改台账 (export the rectification ledger)', description: '导出整改台账（xlsx 或 csv，中文表头），按页读取、流式输出，筛选条件同台账明细' },
   access: { roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' },
   decorators: [ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'), ApiSpreadsheetAnswer()],

@@ -1,5 +1,5 @@
 import { ApiProduces } from '@nestjs/swagger';
-import { ApiSpreadsheetAnswer, CampaignParams, fromLookup, queryRoute, STAFF, token } from '@platform/common';
+import { ApiSpreadsheetAnswer, CampaignParams, fromLookup, STAFF, token } from '@platform/common';
 import { CheckpointWitness, WITNESS } from '@platform/event-store';
 import { BOARD_COLUMNS, ROLLUP_COLUMNS } from '../../exports/board-columns';
 import { streamExport } from '../../exports/export-format';
@@ -12,9 +12,9 @@ import { unitFilter } from '../../shared/view-scope';
 import { boardQueryOf } from '../get-progress-board/get-progress-board.request.dto';
 import { ExportProgressBoardRequest } from './export-progress-board.request.dto';
 import { CampaignUnits } from '@platform/campaigns';
+import { viewsQuery } from '../query-routes';
 
-export const ExportProgressBoardHttpController = queryRoute({
-  name: 'ExportProgressBoard', tag: 'views 看板·台账·审计', get: 'api/campaigns/:campaignId/board/export',
+export const ExportProgressBoardHttpController = viewsQuery('ExportProgressBoard', 'api/campaigns/:campaignId/board/export', {
   operation: { summary: '导出进度看板 (export the progress board)', description: '导出进度看板（xlsx 含“进度看板”“汇总”两张表；csv 为进度看板），中文表头，流式输出' },
   access: { roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' },
   decorators: [ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'), ApiSpreadsheetAnswer()],

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { fromParams, queryRoute, STAFF } from '@platform/common';
+import { fromParams, STAFF } from '@platform/common';
 import { maxScore } from '@platform/domain';
 import { ASSESSMENT_PERIODS, ASSESSMENT_UNITS, AssessmentPeriodDoc, AssessmentUnitDoc, assessmentUnitId } from '../../assessment-results/assessment-results.documents';
 import { ASSESSMENT_PROJECTIONS, SCORE_READERS } from '../../assessment-results/assessment-results.reader';
@@ -8,13 +8,13 @@ import { momentOf } from '../../shared/view-response';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { AssessmentUnitParams, GetAssessmentUnitRequest } from './get-assessment-unit.request.dto';
 import { GetAssessmentUnitAnswer } from './get-assessment-unit.response';
+import { assessmentsQuery } from '../query-routes';
 
-export const GetAssessmentUnitHttpController = queryRoute({
-  name: 'GetAssessmentUnit', tag: 'assessments 考核', get: 'api/assessments/:periodId/units/:unitId',
+export const GetAssessmentUnitHttpController = assessmentsQuery('GetAssessmentUnit', 'api/assessments/:periodId/units/:unitId', {
   operation: {
-  summary: '一个考核对象的得分与改分记录 (a unit\'s scores and their history)',
-  description: '自评分、考核组评分、办公室调整与申诉，每次改分记录谁、何时、为何；公布前的评分只有活动办公室、考核组和管理员可见',
-},
+    summary: '一个考核对象的得分与改分记录 (a unit\'s scores and their history)',
+    description: '自评分、考核组评分、办公室调整与申诉，每次改分记录谁、何时、为何；公布前的评分只有活动办公室、考核组和管理员可见',
+  },
   answer: GetAssessmentUnitAnswer,
   access: { roles: STAFF, mode: 'read', units: fromParams('unitId') },
   params: AssessmentUnitParams, query: GetAssessmentUnitRequest, inject: { moments: ViewMoments },

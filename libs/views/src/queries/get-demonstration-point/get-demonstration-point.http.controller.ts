@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { fromParams, queryRoute, STAFF, UnitParams } from '@platform/common';
+import { fromParams, STAFF, UnitParams } from '@platform/common';
 import { ASSESSMENT_PERIODS, ASSESSMENT_UNITS, AssessmentPeriodDoc, AssessmentUnitDoc, assessmentUnitId } from '../../assessment-results/assessment-results.documents';
 import { DEMONSTRATION_POINTS, DemonstrationPointDoc } from '../../demonstration-register/demonstration-register.projection';
 import { pointRow } from '../../demonstration-register/demonstration-register.reader';
@@ -8,15 +8,15 @@ import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { GetDemonstrationPointAnswer } from './get-demonstration-point.response';
+import { demonstrationPointsQuery } from '../query-routes';
 
 export class GetDemonstrationPointRequest extends AsOfQuery {}
 
-export const GetDemonstrationPointHttpController = queryRoute({
-  name: 'GetDemonstrationPoint', tag: 'demonstration points 示范点', get: 'api/demonstration-points/:unitId',
+export const GetDemonstrationPointHttpController = demonstrationPointsQuery('GetDemonstrationPoint', 'api/demonstration-points/:unitId', {
   operation: {
-  summary: '一个示范点的历程与考评依据 (a point\'s history and evidence)',
-  description: '推荐、确定、历年考评（合格、淘汰、再次推荐）的完整记录，及每次考评所依据的创建标准考核的各项得分',
-},
+    summary: '一个示范点的历程与考评依据 (a point\'s history and evidence)',
+    description: '推荐、确定、历年考评（合格、淘汰、再次推荐）的完整记录，及每次考评所依据的创建标准考核的各项得分',
+  },
   answer: GetDemonstrationPointAnswer,
   access: { roles: STAFF, mode: 'read', units: fromParams('unitId') },
   params: UnitParams, query: GetDemonstrationPointRequest, inject: { moments: ViewMoments },

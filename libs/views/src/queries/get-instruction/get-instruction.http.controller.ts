@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { fromLookup, IsId, queryRoute, STAFF, token } from '@platform/common';
+import { fromLookup, IsId, STAFF, token } from '@platform/common';
 import { instructionStreamId } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { EVENT_TYPE_NAMES } from '../../audit-trail/event-type-names';
@@ -10,14 +10,14 @@ import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { GetInstructionAnswer } from './get-instruction.response';
+import { instructionsQuery } from '../query-routes';
 
 export class InstructionParams {
   @IsId()
   instructionId!: string;
 }
 
-export const GetInstructionHttpController = queryRoute({
-  name: 'GetInstruction', tag: 'instructions 领导批示', get: 'api/instructions/:instructionId',
+export const GetInstructionHttpController = instructionsQuery('GetInstruction', 'api/instructions/:instructionId', {
   operation: { summary: '一条批示及其办理过程 (an instruction)', description: '一条批示：内容、落实单位的签收与落实情况报告，以及它的每一个事件' },
   answer: GetInstructionAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(InstructionUnits, 'instructionId'), match: 'any' },

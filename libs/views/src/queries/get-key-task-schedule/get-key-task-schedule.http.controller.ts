@@ -1,4 +1,4 @@
-import { fromLookup, queryRoute, STAFF } from '@platform/common';
+import { fromLookup, STAFF } from '@platform/common';
 import { KeyTaskParams, KeyTaskUnits } from '@platform/key-tasks';
 import { readSchedule } from '../../key-task-schedule/schedule-reader';
 import { KEY_TASK_PROJECTIONS } from '../../key-task-schedule/schedule-view';
@@ -7,9 +7,9 @@ import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { KeyTaskScheduleFilterRequest, scheduleQueryOf } from './get-key-task-schedule.request.dto';
 import { GetKeyTaskScheduleAnswer } from './get-key-task-schedule.response';
+import { viewsQuery } from '../query-routes';
 
-export const GetKeyTaskScheduleHttpController = queryRoute({
-  name: 'GetKeyTaskSchedule', tag: 'views 看板·台账·审计', get: 'api/key-tasks/:taskId/schedule',
+export const GetKeyTaskScheduleHttpController = viewsQuery('GetKeyTaskSchedule', 'api/key-tasks/:taskId/schedule', {
   operation: { summary: '重点任务调度情况 (a key task\'s schedule)', description: '重点任务调度情况：某次调度（默认最近一次）各承担单位的状态（已完成、按进度推进、滞后、未报送）、完成数、报送内容和历次状态，排名；按乡镇/区县/市逐级汇总并排名；只含本人范围内的单位；asOf 返回历史时刻的结果' },
   answer: GetKeyTaskScheduleAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(KeyTaskUnits, 'taskId'), match: 'any' },

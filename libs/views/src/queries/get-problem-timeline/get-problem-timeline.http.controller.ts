@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { fromLookup, queryRoute, STAFF, token } from '@platform/common';
+import { fromLookup, STAFF, token } from '@platform/common';
 import { instructionStreamId, problemStreamId } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { backdating } from '../../audit-trail/audit-trail.documents';
@@ -14,9 +14,9 @@ import { GetProblemTimelineRequest, ProblemTimelineParams } from './get-problem-
 import { GetProblemTimelineAnswer } from './get-problem-timeline.response';
 import { LedgerProblemUnits } from '../../shared/view-lookups';
 import { InstructionDoc, INSTRUCTIONS, targetKey } from '../../instructions/instructions.documents';
+import { viewsQuery } from '../query-routes';
 
-export const GetProblemTimelineHttpController = queryRoute({
-  name: 'GetProblemTimeline', tag: 'views 看板·台账·审计', get: 'api/rectification-tracker/problems/:problemId/timeline',
+export const GetProblemTimelineHttpController = viewsQuery('GetProblemTimeline', 'api/rectification-tracker/problems/:problemId/timeline', {
   operation: { summary: '一个问题的全过程 (problem timeline)', description: '一个问题的全过程：台账现状（含预警），以及从登记到销号、反弹的每一个事件（两个时间、操作人、补录标记），连同对它的领导批示及其签收、落实情况报告' },
   answer: GetProblemTimelineAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(LedgerProblemUnits, 'problemId'), match: 'any' },

@@ -1,4 +1,4 @@
-import { CampaignParams, fromLookup, queryRoute, STAFF } from '@platform/common';
+import { CampaignParams, fromLookup, STAFF } from '@platform/common';
 import { BOARD_PROJECTIONS, readBoard } from '../../progress-board/board-reader';
 import { participationSource, readRosterParticipation } from '../../member-roster/roster-participation';
 import { ViewMoments } from '../../shared/view-moment';
@@ -8,9 +8,9 @@ import { unitFilter } from '../../shared/view-scope';
 import { boardQueryOf, GetProgressBoardRequest } from './get-progress-board.request.dto';
 import { GetProgressBoardAnswer } from './get-progress-board.response';
 import { CampaignUnits } from '@platform/campaigns';
+import { viewsQuery } from '../query-routes';
 
-export const GetProgressBoardHttpController = queryRoute({
-  name: 'GetProgressBoard', tag: 'views 看板·台账·审计', get: 'api/campaigns/:campaignId/board',
+export const GetProgressBoardHttpController = viewsQuery('GetProgressBoard', 'api/campaigns/:campaignId/board', {
   operation: { summary: '进度看板 (progress board)', description: '进度看板：各参加组织的当前阶段、必做步骤、转段、参学率、问题处理情况、整改完成率与按期率、 满意度与补课，按乡镇/区县/市逐级汇总（先加总数量再算比率）并排名；只含本人范围内的组织； asOf 返回历史时刻的看板，metricsVersion 选择指标口径' },
   answer: GetProgressBoardAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' },

@@ -1,4 +1,4 @@
-import { CampaignParams, fromLookup, queryRoute, STAFF } from '@platform/common';
+import { CampaignParams, fromLookup, STAFF } from '@platform/common';
 import { dayOf, ledgerCampaign, readTrackerSummary, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
 import { ViewMoments } from '../../shared/view-moment';
 import { DEFAULT_PAGE_SIZE } from '../../shared/pagination';
@@ -7,9 +7,9 @@ import { unitFilter } from '../../shared/view-scope';
 import { GetRectificationTrackerRequest } from './get-rectification-tracker.request.dto';
 import { GetRectificationTrackerAnswer } from './get-rectification-tracker.response';
 import { CampaignUnits } from '@platform/campaigns';
+import { viewsQuery } from '../query-routes';
 
-export const GetRectificationTrackerHttpController = queryRoute({
-  name: 'GetRectificationTracker', tag: 'views 看板·台账·审计', get: 'api/campaigns/:campaignId/rectification-tracker',
+export const GetRectificationTrackerHttpController = viewsQuery('GetRectificationTracker', 'api/campaigns/:campaignId/rectification-tracker', {
   operation: { summary: '整改进度 (rectification tracker)', description: '整改进度：按责任单位统计已销号、已验收待销号、已整改待验收、整改中、限期整改、暂缓解决、 联动整改（含各任务完成情况）、超期及绿/黄/红预警，并逐级汇总；预警按查询时刻（或 asOf）的日期计算' },
   answer: GetRectificationTrackerAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' },

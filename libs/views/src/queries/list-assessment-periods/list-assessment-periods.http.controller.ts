@@ -1,4 +1,4 @@
-import { queryRoute, STAFF } from '@platform/common';
+import { STAFF } from '@platform/common';
 import { maxScore } from '@platform/domain';
 import { ASSESSMENT_PERIODS, AssessmentPeriodDoc } from '../../assessment-results/assessment-results.documents';
 import { ASSESSMENT_PROJECTIONS } from '../../assessment-results/assessment-results.reader';
@@ -7,11 +7,11 @@ import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { unitClause, unitFilter } from '../../shared/view-scope';
 import { ListAssessmentPeriodsAnswer } from './list-assessment-periods.response';
+import { assessmentsQuery } from '../query-routes';
 
 export class ListAssessmentPeriodsRequest extends AsOfQuery {}
 
-export const ListAssessmentPeriodsHttpController = queryRoute({
-  name: 'ListAssessmentPeriods', tag: 'assessments 考核', get: 'api/assessments',
+export const ListAssessmentPeriodsHttpController = assessmentsQuery('ListAssessmentPeriods', 'api/assessments', {
   operation: { summary: '考核期列表 (assessment periods)', description: '涉及本人范围内组织的各期考核，按开始日期倒序；可按 asOf 查看当时的情况' },
   answer: ListAssessmentPeriodsAnswer,
   access: { roles: STAFF, mode: 'read', units: null },

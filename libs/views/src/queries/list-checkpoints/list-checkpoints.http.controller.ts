@@ -1,8 +1,9 @@
-import { queryRoute, token } from '@platform/common';
+import { token } from '@platform/common';
 import { checkpointView, CheckpointWitness, IssuedCheckpoint, WITNESS } from '@platform/event-store';
 import { AUDITORS } from '../../shared/view-roles';
 import { ListCheckpointsRequest } from './list-checkpoints.request.dto';
 import { ListCheckpointsAnswer } from './checkpoint.response';
+import { viewsQuery } from '../query-routes';
 
 const listed = (c: IssuedCheckpoint) => ({ id: c.id, reason: c.reason, ref: c.ref, ...checkpointView(c) });
 
@@ -10,8 +11,7 @@ const listed = (c: IssuedCheckpoint) => ({ id: c.id, reason: c.reason, ref: c.re
    * 已签发的审计检查点，最新的在前：见证位置、该位置的哈希链值、签发时间、密钥编号与签名，
    * 以及签发缘由（启动、定期、通报、导出）和所在文件
    */
-export const ListCheckpointsHttpController = queryRoute({
-  name: 'ListCheckpoints', tag: 'views 看板·台账·审计', get: 'api/audit-trail/checkpoints',
+export const ListCheckpointsHttpController = viewsQuery('ListCheckpoints', 'api/audit-trail/checkpoints', {
   operation: { summary: '已签发的审计检查点 (list checkpoints)', description: '已签发的审计检查点，最新的在前，以及签发缘由（启动、定期、通报、导出）' },
   answer: ListCheckpointsAnswer,
   access: { roles: AUDITORS, mode: 'read', units: null },

@@ -1,4 +1,4 @@
-import { queryRoute, STAFF } from '@platform/common';
+import { STAFF } from '@platform/common';
 import { DEMONSTRATION_POINTS, DemonstrationPointDoc } from '../../demonstration-register/demonstration-register.projection';
 import { pointRow } from '../../demonstration-register/demonstration-register.reader';
 import { ViewMoments } from '../../shared/view-moment';
@@ -6,13 +6,13 @@ import { momentOf } from '../../shared/view-response';
 import { unitClause, unitFilter } from '../../shared/view-scope';
 import { ListDemonstrationPointsRequest } from './list-demonstration-points.request.dto';
 import { ListDemonstrationPointsAnswer } from './list-demonstration-points.response';
+import { demonstrationPointsQuery } from '../query-routes';
 
-export const ListDemonstrationPointsHttpController = queryRoute({
-  name: 'ListDemonstrationPoints', tag: 'demonstration points 示范点', get: 'api/demonstration-points',
+export const ListDemonstrationPointsHttpController = demonstrationPointsQuery('ListDemonstrationPoints', 'api/demonstration-points', {
   operation: {
-  summary: '示范点名册 (the register of demonstration points)',
-  description: '本人范围内的示范点及创建单位，按类型、级别、阶段筛选，含每个点历年考评记录与各阶段数量；可按 asOf 查看当时的名册',
-},
+    summary: '示范点名册 (the register of demonstration points)',
+    description: '本人范围内的示范点及创建单位，按类型、级别、阶段筛选，含每个点历年考评记录与各阶段数量；可按 asOf 查看当时的名册',
+  },
   answer: ListDemonstrationPointsAnswer,
   access: { roles: STAFF, mode: 'read', units: null },
   query: ListDemonstrationPointsRequest, inject: { moments: ViewMoments },

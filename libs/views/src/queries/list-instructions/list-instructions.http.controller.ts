@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { queryRoute, STAFF } from '@platform/common';
+import { STAFF } from '@platform/common';
 import { InstructionDoc, INSTRUCTIONS, targetKey } from '../../instructions/instructions.documents';
 import { instructionView } from '../../instructions/instruction-view';
 import { ViewMoments } from '../../shared/view-moment';
@@ -7,9 +7,9 @@ import { momentOf } from '../../shared/view-response';
 import { unitClause, unitFilter } from '../../shared/view-scope';
 import { ListInstructionsRequest } from './list-instructions.request.dto';
 import { ListInstructionsAnswer } from './list-instructions.response';
+import { instructionsQuery } from '../query-routes';
 
-export const ListInstructionsHttpController = queryRoute({
-  name: 'ListInstructions', tag: 'instructions 领导批示', get: 'api/instructions',
+export const ListInstructionsHttpController = instructionsQuery('ListInstructions', 'api/instructions', {
   operation: { summary: '批示列表 (list instructions)', description: '本人范围内的批示，按时间倒序；可按批示对象、落实单位、是否尚未办结筛选' },
   answer: ListInstructionsAnswer,
   access: { roles: STAFF, mode: 'read', units: null },

@@ -1,13 +1,13 @@
-import { fromLookup, queryRoute, STAFF } from '@platform/common';
+import { fromLookup, STAFF } from '@platform/common';
 import { KeyTaskParams, KeyTaskUnits } from '@platform/key-tasks';
 import { NoticeDoc, NOTICES } from '../../notices/notices.documents';
 import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { unitClause, unitFilter } from '../../shared/view-scope';
 import { ListKeyTaskNoticesAnswer } from './list-key-task-notices.response';
+import { viewsQuery } from '../query-routes';
 
-export const ListKeyTaskNoticesHttpController = queryRoute({
-  name: 'ListKeyTaskNotices', tag: 'views 看板·台账·审计', get: 'api/key-tasks/:taskId/notices',
+export const ListKeyTaskNoticesHttpController = viewsQuery('ListKeyTaskNotices', 'api/key-tasks/:taskId/notices', {
   operation: { summary: '重点任务已发布的调度通报 (list a key task\'s notices)', description: '本任务已发布的调度通报（涉及本人范围内单位的），按通报日期倒序' },
   answer: ListKeyTaskNoticesAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(KeyTaskUnits, 'taskId'), match: 'any' },

@@ -1,13 +1,13 @@
-import { CampaignParams, fromLookup, queryRoute, STAFF } from '@platform/common';
+import { CampaignParams, fromLookup, STAFF } from '@platform/common';
 import { NoticeDoc, NOTICES } from '../../notices/notices.documents';
 import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { unitClause, unitFilter } from '../../shared/view-scope';
 import { ListNoticesAnswer } from './list-notices.response';
 import { CampaignUnits } from '@platform/campaigns';
+import { viewsQuery } from '../query-routes';
 
-export const ListNoticesHttpController = queryRoute({
-  name: 'ListNotices', tag: 'views 看板·台账·审计', get: 'api/campaigns/:campaignId/notices',
+export const ListNoticesHttpController = viewsQuery('ListNotices', 'api/campaigns/:campaignId/notices', {
   operation: { summary: '本活动已发布的通报 (list notices)', description: '本活动已发布的通报（涉及本人范围内组织的），按通报日期倒序' },
   answer: ListNoticesAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' },

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { CampaignParams, queryRoute, STAFF, token } from '@platform/common';
+import { CampaignParams, STAFF, token } from '@platform/common';
 import { CampaignFactsLoader } from '@platform/campaigns';
 import { OrganizationDirectory } from '@platform/organizations';
 import { READ_STORE, ReadStore } from '@platform/read-models';
@@ -7,9 +7,9 @@ import { publicProblem } from '@platform/rectification';
 import { LEDGER_PROBLEM_STATES, LEDGER_PROBLEMS, LedgerProblemDoc, LedgerProblemStateDoc } from '../../rectification-tracker/rectification-ledger.documents';
 import { ViewMoments } from '../../shared/view-moment';
 import { ListPublicProblemsAnswer } from './list-public-problems.response';
+import { publicQuery } from '../query-routes';
 
-export const ListPublicProblemsHttpController = queryRoute({
-  name: 'ListPublicProblems', tag: 'public 公示', get: 'api/public/campaigns/:campaignId/problems',
+export const ListPublicProblemsHttpController = publicQuery('ListPublicProblems', 'api/public/campaigns/:campaignId/problems', {
   operation: { summary: '公示：本活动已公示的整改方案与整改结果 (public: published problems)', description: '公示：本活动已公示的整改方案与整改结果（无需登录，不含任何人员姓名）。 A look-back lists the problems it reopened once their new plan is published.' },
   answer: ListPublicProblemsAnswer,
   access: { roles: ['public', ...STAFF], mode: 'read', units: null },

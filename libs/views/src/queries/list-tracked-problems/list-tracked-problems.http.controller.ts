@@ -1,4 +1,4 @@
-import { CampaignParams, fromLookup, queryRoute, STAFF } from '@platform/common';
+import { CampaignParams, fromLookup, STAFF } from '@platform/common';
 import { dayOf, ledgerCampaign, readProblemPage, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
 import { ViewMoments } from '../../shared/view-moment';
 import { DEFAULT_PAGE_SIZE } from '../../shared/pagination';
@@ -7,9 +7,9 @@ import { unitFilter } from '../../shared/view-scope';
 import { ListTrackedProblemsRequest, problemFiltersOf } from './list-tracked-problems.request.dto';
 import { ListTrackedProblemsAnswer } from './list-tracked-problems.response';
 import { CampaignUnits } from '@platform/campaigns';
+import { viewsQuery } from '../query-routes';
 
-export const ListTrackedProblemsHttpController = queryRoute({
-  name: 'ListTrackedProblems', tag: 'views 看板·台账·审计', get: 'api/campaigns/:campaignId/rectification-tracker/problems',
+export const ListTrackedProblemsHttpController = viewsQuery('ListTrackedProblems', 'api/campaigns/:campaignId/rectification-tracker/problems', {
   operation: { summary: '整改台账明细 (rectification ledger entries)', description: '整改台账明细：按状态、处理方式、预警等级、子树、来源、是否超期筛选，超期和临近时限的排在前面；用上一页的 next 作 after 翻页；匹配超过 1000 条时只说“超过 1000 条”' },
   answer: ListTrackedProblemsAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' },

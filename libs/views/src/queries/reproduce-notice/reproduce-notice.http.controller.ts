@@ -1,4 +1,4 @@
-import { fromLookup, queryRoute, token } from '@platform/common';
+import { fromLookup, token } from '@platform/common';
 import { handlingVersionOf } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { readNotice } from '../../notices/notice-reader';
@@ -13,9 +13,9 @@ import { ReproduceNoticeAnswer } from './reproduce-notice.response';
 import { NoticeUnits } from '../../shared/view-lookups';
 import { readSchedule } from '../../key-task-schedule/schedule-reader';
 import { KEY_TASK_PROJECTIONS } from '../../key-task-schedule/schedule-view';
+import { viewsQuery } from '../query-routes';
 
-export const ReproduceNoticeHttpController = queryRoute({
-  name: 'ReproduceNotice', tag: 'views 看板·台账·审计', get: 'api/notices/:noticeId/reproduce',
+export const ReproduceNoticeHttpController = viewsQuery('ReproduceNotice', 'api/notices/:noticeId/reproduce', {
   operation: { summary: '复核通报 (reproduce a notice from the events)', description: '复核通报：从事件重放到通报的数据截止位置，用同样的口径、范围和排名重新计算，并与保存的快照逐项比对； 也可指定另一版指标口径，看同一时刻在新口径下的结果（重点任务调度通报没有指标口径，忽略 metricsVersion）' },
   answer: ReproduceNoticeAnswer,
   access: { roles: AUDITORS, mode: 'read', units: fromLookup(NoticeUnits, 'noticeId'), match: 'any' },

@@ -1,11 +1,11 @@
-import { queryRoute, token } from '@platform/common';
+import { token } from '@platform/common';
 import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
 import { AUDITORS } from '../../shared/view-roles';
 import { VerifyEventChainRequest } from './verify-event-chain.request.dto';
 import { VerifyEventChainAnswer } from './verify-event-chain.response';
+import { viewsQuery } from '../query-routes';
 
-export const VerifyEventChainHttpController = queryRoute({
-  name: 'VerifyEventChain', tag: 'views 看板·台账·审计', get: 'api/audit-trail/chain',
+export const VerifyEventChainHttpController = viewsQuery('VerifyEventChain', 'api/audit-trail/chain', {
   operation: { summary: '校验事件哈希链 (verify the event hash chain)', description: '校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置；并以最近签发的审计检查点核验：改动后重算整条链、或删除末尾事件，链本身看不出，检查点能看出' },
   answer: VerifyEventChainAnswer,
   access: { roles: AUDITORS, mode: 'read', units: null },
