@@ -41,3 +41,16 @@ export const TRACKED_PROBLEM_PROPERTIES: Record<string, SchemaObject> = {
   warningLevelName: strOrNull(),
   overdue: boolOrNull(),
 };
+
+/** How a ranked board was computed (metrics and handling definitions, ranking, filters): the live board and a notice's frozen snapshot both say it. */
+export const BOARD_BASIS_PROPERTIES: Record<string, SchemaObject> = {
+  metricsVersion: numOrNull(),
+  metricsDefinition: strOrNull(),
+  handlingVersion: num({ description: '五类问题分类口径版本（第1版的看板和通报不含此项）' }),
+  handlingDefinition: str(),
+  rankBy: strOrNull(),
+  rankByName: strOrNull(),
+  tieBreak: strOrNull(),
+  filters: objOrNull({ root: {}, unitType: {}, phaseKey: {}, stage: {} }),
+  total: num(),
+};

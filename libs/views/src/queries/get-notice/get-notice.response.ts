@@ -1,5 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { arr, arrOrNull, boolOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
+import { BOARD_BASIS_PROPERTIES } from '../shared-schemas';
 
 /** The ranked board snapshot a notice freezes; reproducing a notice answers the same shape */
 export const NoticeSnapshotSchema: SchemaObject = objOrNull({
@@ -10,15 +11,7 @@ export const NoticeSnapshotSchema: SchemaObject = objOrNull({
     templateName: strOrNull(),
     phases: arrOrNull({}),
   }),
-  metricsVersion: numOrNull(),
-  metricsDefinition: strOrNull(),
-  handlingVersion: num({ description: '五类问题分类口径版本（第1版的看板和通报不含此项）' }),
-  handlingDefinition: str(),
-  rankBy: strOrNull(),
-  rankByName: strOrNull(),
-  tieBreak: strOrNull(),
-  filters: objOrNull({ root: {}, unitType: {}, phaseKey: {}, stage: {} }),
-  total: num(),
+  ...BOARD_BASIS_PROPERTIES,
   rows: arrOrNull(objOrNull()),
   rollups: arrOrNull(objOrNull()),
   overall: objOrNull({

@@ -1,6 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { AS_OF_SCHEMA } from '../shared-schemas';
-import { arrOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
+import { AS_OF_SCHEMA, BOARD_BASIS_PROPERTIES } from '../shared-schemas';
+import { arrOrNull, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
 
 /** The progress board with its roll-ups and ranking */
 export const GetProgressBoardAnswer: SchemaObject = obj({
@@ -12,15 +12,7 @@ export const GetProgressBoardAnswer: SchemaObject = obj({
     templateName: strOrNull(),
     phases: arrOrNull(objOrNull()),
   }),
-  metricsVersion: numOrNull(),
-  metricsDefinition: strOrNull(),
-  handlingVersion: num({ description: '五类问题分类口径版本（第1版的看板和通报不含此项）' }),
-  handlingDefinition: str(),
-  rankBy: strOrNull(),
-  rankByName: strOrNull(),
-  tieBreak: strOrNull(),
-  filters: objOrNull({ root: {}, unitType: {}, phaseKey: {}, stage: {} }),
-  total: num(),
+  ...BOARD_BASIS_PROPERTIES,
   rows: arrOrNull(objOrNull({
     rank: numOrNull(),
     unitId: str(),
