@@ -1,17 +1,9 @@
-import { EDUCATION_PHASES } from './support/fixtures';
+import { EDUCATION_PHASES, TOWN_TREE_CSV_ROWS } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 type Raised = { problemId: string; partId: string | null; level: string; notify: string[] };
 
-const TREE_CSV = [
-  '编码,名称,层级,类型,上级编码,党员数',
-  'city,常德市,市,机关,,0',
-  'county-1,鼎城区,区县(市),机关,city,0',
-  'town-1,石门桥镇,乡镇/街道,农村,county-1,0',
-  'b1,一村党支部,党支部,农村,town-1,31',
-  'b2,二村党支部,党支部,农村,town-1,24',
-  'b3,三村党支部,党支部,农村,town-1,19',
-].join('\n');
+const TREE_CSV = TOWN_TREE_CSV_ROWS.join('\n');
 
 
 /** The office's clock: moved by the tests, read by the platform (10:00 in Beijing each day). */

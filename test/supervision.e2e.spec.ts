@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
-import { EDUCATION_PHASES } from './support/fixtures';
+import { EDUCATION_PHASES, TOWN_TREE_CSV_ROWS } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 const TREE_CSV = [
-  '编码,名称,层级,类型,上级编码,党员数',
-  'city,常德市,市,机关,,0',
-  'county-1,鼎城区,区县(市),机关,city,0',
-  'town-1,石门桥镇,乡镇/街道,农村,county-1,0',
-  'b1,一村党支部,党支部,农村,town-1,31',
-  'b2,二村党支部,党支部,农村,town-1,24',
-  'b3,三村党支部,党支部,农村,town-1,19',
+  ...TOWN_TREE_CSV_ROWS,
   'b4,四村党支部,党支部,农村,town-1,22',
   'county-2,武陵区,区县(市),机关,city,0',
 ].join('\n');

@@ -47,3 +47,14 @@ export async function townshipCampaign(p: TestPlatform): Promise<Headers> {
   await p.http().post('/api/campaigns').set(office).send(educationCampaign({ unitIds: ['b1', 'b2'] })).expect(201);
   return office;
 }
+
+/** A county town with three village branches, as the organization import takes it (CSV rows, header first). */
+export const TOWN_TREE_CSV_ROWS = [
+  '编码,名称,层级,类型,上级编码,党员数',
+  'city,常德市,市,机关,,0',
+  'county-1,鼎城区,区县(市),机关,city,0',
+  'town-1,石门桥镇,乡镇/街道,农村,county-1,0',
+  'b1,一村党支部,党支部,农村,town-1,31',
+  'b2,二村党支部,党支部,农村,town-1,24',
+  'b3,三村党支部,党支部,农村,town-1,19',
+];

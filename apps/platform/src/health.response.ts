@@ -1,20 +1,13 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { arrOrNull, boolOrNull, numOrNull, obj, objOrNull, str } from '@platform/common';
 
 /** Liveness, the event store head and each projection's position and lag */
-export const HealthAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    status: { type: 'string' },
-    eventStore: { type: 'object', properties: { headPosition: { type: 'number', nullable: true } }, nullable: true },
-    projections: {
-      type: 'object',
-      properties: {
-        healthy: { type: 'boolean', nullable: true },
-        head: { type: 'number', nullable: true },
-        items: { type: 'array', items: { type: 'object', nullable: true }, nullable: true },
-      },
-      nullable: true,
-    },
-  },
-  required: ['status', 'eventStore', 'projections'],
-};
+export const HealthAnswer: SchemaObject = obj({
+  status: str(),
+  eventStore: objOrNull({ headPosition: numOrNull() }),
+  projections: objOrNull({
+    healthy: boolOrNull(),
+    head: numOrNull(),
+    items: arrOrNull(objOrNull()),
+  }),
+}, { required: ['status', 'eventStore', 'projections'] });

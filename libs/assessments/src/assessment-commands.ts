@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import {
   assessmentDecider,
   assessmentSchemeDecider,
@@ -28,8 +28,6 @@ export class AssessmentCommands extends UseCaseExecutor<AssessmentPorts> {
   }
 }
 
-/** What the assessment context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class AssessmentCommandController {
-  constructor(protected readonly commands: AssessmentCommands) {}
-}
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const demonstrationPointsEdge = commandEdges(AssessmentCommands, 'demonstration points 示范点');
+export const assessmentsEdge = commandEdges(AssessmentCommands, 'assessments 考核');

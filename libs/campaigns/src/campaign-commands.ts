@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
 import { CampaignFactsLoader, CampaignStates } from './campaign-facts';
 
@@ -13,8 +13,6 @@ export class CampaignCommands extends UseCaseExecutor<CampaignPorts> {
   }
 }
 
-/** What the campaign context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class CampaignCommandController {
-  constructor(protected readonly commands: CampaignCommands) {}
-}
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const campaignUnitsEdge = commandEdges(CampaignCommands, 'campaign units 参学组织');
+export const campaignsEdge = commandEdges(CampaignCommands, 'campaigns 活动');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommandResult, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, CommandResult, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
 import type { Request } from 'express';
 import { AuthService } from './auth/auth.service';
@@ -35,3 +35,6 @@ export class IdentityCommands extends UseCaseExecutor<IdentityPorts> {
 export abstract class IdentityCommandController {
   constructor(protected readonly commands: IdentityCommands) {}
 }
+
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const usersEdge = commandEdges(IdentityCommands, 'users 用户');

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 
 /** What marking read needs to know: how far the log goes. */
@@ -14,7 +14,5 @@ export class InboxCommands extends UseCaseExecutor<InboxPorts> {
   }
 }
 
-@Injectable()
-export abstract class InboxCommandController {
-  constructor(protected readonly commands: InboxCommands) {}
-}
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const inboxEdge = commandEdges(InboxCommands, 'inbox 待办');

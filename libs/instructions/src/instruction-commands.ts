@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
 import { READ_STORE, ReadStore } from '@platform/read-models';
 import { ProblemUnits } from '@platform/rectification';
@@ -29,8 +29,5 @@ export class InstructionCommands extends UseCaseExecutor<InstructionPorts> {
   }
 }
 
-/** What the instruction context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class InstructionCommandController {
-  constructor(protected readonly commands: InstructionCommands) {}
-}
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const instructionsEdge = commandEdges(InstructionCommands, 'instructions 领导批示');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
 
 /** The key-task context's use cases, run with the organization tree as stored now. */
@@ -10,8 +10,5 @@ export class KeyTaskCommands extends UseCaseExecutor<TreeFacts> {
   }
 }
 
-/** What the key-task context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class KeyTaskCommandController {
-  constructor(protected readonly commands: KeyTaskCommands) {}
-}
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const keyTasksEdge = commandEdges(KeyTaskCommands, 'key tasks 重点任务');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CampaignFactsLoader, CampaignStates } from '@platform/campaigns';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 
 /** What the roster's use cases read of other contexts: a campaign's template and enrollment, for participation by step. */
 export type MemberPorts = CampaignStates;
@@ -13,8 +13,5 @@ export class MemberCommands extends UseCaseExecutor<MemberPorts> {
   }
 }
 
-/** What the roster's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class MemberCommandController {
-  constructor(protected readonly commands: MemberCommands) {}
-}
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const memberRosterEdge = commandEdges(MemberCommands, 'member roster 党员名册');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationTree } from '@platform/domain';
 import { OrganizationDirectory } from './organization-directory';
 
@@ -16,8 +16,5 @@ export class OrganizationCommands extends UseCaseExecutor<TreeFacts> {
   }
 }
 
-/** What the organization context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class OrganizationCommandController {
-  constructor(protected readonly commands: OrganizationCommands) {}
-}
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const organizationsEdge = commandEdges(OrganizationCommands, 'organizations 组织');

@@ -30,3 +30,4 @@ export * from './warnings/warning-candidates';
 export { WARNING_JOB_ACTOR } from './warnings/deadline-warning.job';
 export { ANONYMOUS_VOTER } from './http/voter-command-meta';
 export { ProblemResponsibleUnit, ProblemUnits } from './http/problem-access';
+export * from './queries/get-public-problem/get-public-problem.response';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CampaignFactsLoader, CampaignStates } from '@platform/campaigns';
-import { StreamCommandRunner, UseCaseExecutor } from '@platform/common';
+import { commandEdges, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import {
   CampaignState,
   CoordinatorFacts,
@@ -82,8 +82,6 @@ function campaignFacts(campaignId: string, s: CampaignState): ProblemCampaignFac
   return { campaignId, launched: s.launched, kind: s.template?.kind ?? null, parentCampaignId: s.parentCampaignId };
 }
 
-/** What the rectification context's command controllers share: the executor with the context's ports. */
-@Injectable()
-export abstract class RectificationCommandController {
-  constructor(protected readonly commands: RectificationCommands) {}
-}
+/** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */
+export const rectificationEdge = commandEdges(RectificationCommands, 'rectification 整改台账');
+export const satisfactionEdge = commandEdges(RectificationCommands, 'satisfaction 满意度测评');

@@ -1,37 +1,26 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { arrOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '../http/openapi/schema-pieces';
 
 /** One stream's events with their full envelopes */
-export const ReadStreamAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    streamId: { type: 'string' },
-    revision: { type: 'number' },
-    events: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          position: { type: 'number' },
-          eventId: { type: 'string' },
-          streamId: { type: 'string' },
-          streamRevision: { type: 'number', nullable: true },
-          type: { type: 'string' },
-          schemaVersion: { type: 'number', nullable: true },
-          data: { type: 'object', nullable: true },
-          occurredAt: { type: 'string', nullable: true },
-          recordedAt: { type: 'string', nullable: true },
-          actor: { type: 'object', nullable: true },
-          correlationId: { type: 'string' },
-          causationId: { type: 'string', nullable: true },
-          idempotencyKey: {},
-          commandFingerprint: {},
-          prevHash: { type: 'string', nullable: true },
-          hash: { type: 'string', nullable: true },
-        },
-        nullable: true,
-      },
-      nullable: true,
-    },
-  },
-  required: ['streamId', 'revision', 'events'],
-};
+export const ReadStreamAnswer: SchemaObject = obj({
+  streamId: str(),
+  revision: num(),
+  events: arrOrNull(objOrNull({
+    position: num(),
+    eventId: str(),
+    streamId: str(),
+    streamRevision: numOrNull(),
+    type: str(),
+    schemaVersion: numOrNull(),
+    data: objOrNull(),
+    occurredAt: strOrNull(),
+    recordedAt: strOrNull(),
+    actor: objOrNull(),
+    correlationId: str(),
+    causationId: strOrNull(),
+    idempotencyKey: {},
+    commandFingerprint: {},
+    prevHash: strOrNull(),
+    hash: strOrNull(),
+  })),
+}, { required: ['streamId', 'revision', 'events'] });

@@ -1,16 +1,8 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { obj } from '@platform/common';
+import { USER_PROPERTIES } from '../queries/get-user.response';
+
+const { disabled: _disabled, ...SIGNED_IN_PROPERTIES } = USER_PROPERTIES;
 
 /** The signed-in user */
-export const CurrentUserAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    userId: { type: 'string' },
-    username: { type: 'string', nullable: true },
-    displayName: { type: 'string', nullable: true },
-    role: { type: 'string', nullable: true },
-    unitId: { type: 'string', nullable: true, description: '本单位' },
-    scopeUnitIds: { type: 'array', items: { type: 'string' } },
-    contactPointUnitIds: { type: 'array', items: { type: 'string' } },
-  },
-  required: ['userId', 'username', 'displayName', 'role', 'scopeUnitIds', 'contactPointUnitIds'],
-};
+export const CurrentUserAnswer: SchemaObject = obj(SIGNED_IN_PROPERTIES, { required: ['userId', 'username', 'displayName', 'role', 'scopeUnitIds', 'contactPointUnitIds'] });

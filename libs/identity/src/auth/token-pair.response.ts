@@ -1,24 +1,18 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { arr, int, obj, str, strOrNull } from '@platform/common';
 
 /** A short-lived access token and a revocable refresh token */
-export const TokenPairAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    tokenType: { type: 'string', enum: ['Bearer'] },
-    accessToken: { type: 'string' },
-    expiresIn: { type: 'integer', description: 'seconds' },
-    refreshToken: { type: 'string' },
-    user: {
-      type: 'object',
-      properties: {
-        userId: { type: 'string' },
-        username: { type: 'string', nullable: true },
-        displayName: { type: 'string', nullable: true },
-        role: { type: 'string', nullable: true },
-        scopeUnitIds: { type: 'array', items: { type: 'string' } },
-        contactPointUnitIds: { type: 'array', items: { type: 'string' } },
-      },
-    },
-  },
-  required: ['tokenType', 'accessToken', 'expiresIn', 'refreshToken', 'user'],
-};
+export const TokenPairAnswer: SchemaObject = obj({
+  tokenType: str({ enum: ['Bearer'] }),
+  accessToken: str(),
+  expiresIn: int({ description: 'seconds' }),
+  refreshToken: str(),
+  user: obj({
+    userId: str(),
+    username: strOrNull(),
+    displayName: strOrNull(),
+    role: strOrNull(),
+    scopeUnitIds: arr(str()),
+    contactPointUnitIds: arr(str()),
+  }),
+}, { required: ['tokenType', 'accessToken', 'expiresIn', 'refreshToken', 'user'] });

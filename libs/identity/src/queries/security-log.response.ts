@@ -1,27 +1,16 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { arrOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
 
 /** One page of the security log */
-export const SecurityLogAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    entries: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          id: { type: 'number' },
-          at: { type: 'string' },
-          kind: { type: 'string' },
-          userId: { type: 'string', nullable: true },
-          username: { type: 'string', nullable: true },
-          ip: {},
-          detail: { type: 'object', nullable: true },
-        },
-        nullable: true,
-      },
-      nullable: true,
-    },
-    next: { type: 'number', nullable: true },
-  },
-  required: ['entries'],
-};
+export const SecurityLogAnswer: SchemaObject = obj({
+  entries: arrOrNull(objOrNull({
+    id: num(),
+    at: str(),
+    kind: str(),
+    userId: strOrNull(),
+    username: strOrNull(),
+    ip: {},
+    detail: objOrNull(),
+  })),
+  next: numOrNull(),
+}, { required: ['entries'] });

@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
-import { Access, ApiRequestExample, badRequest, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, MaxDecimalPlaces, NoControlCharacters, respond, REVIEWERS, UnitParams } from '@platform/common';
-import type { Response } from 'express';
-import { AssessmentCommandController } from '../../assessment-commands';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { badRequest, fromParams, IsOptionalText, MaxDecimalPlaces, REVIEWERS, UnitParams } from '@platform/common';
+import { demonstrationPointsEdge } from '../../assessment-commands';
 import { IsPeriodId } from '../../http/assessment-params';
 import { assessDemonstrationPoint } from './assess-demonstration-point';
 
@@ -33,10 +30,7 @@ export class AssessDemonstrationPointRequest {
   score?: number;
 
   /** 考评意见（不合格时必填） */
-  @IsOptional()
-  @IsString()
-  @Length(0, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(5000)
   note?: string;
 
   /** 进入全面建设提高阶段后年检年审周期：1 或 2 年 */
@@ -45,19 +39,17 @@ export class AssessDemonstrationPointRequest {
   reviewEveryYears?: number;
 }
 
-@CommandRoutes('demonstration points 示范点', 'api/demonstration-points/:unitId')
-export class AssessDemonstrationPointHttpController extends AssessmentCommandController {
-  @ApiOperation({
+export const AssessDemonstrationPointHttpController = demonstrationPointsEdge(assessDemonstrationPoint, 'api/demonstration-points/:unitId/assessments', {
+  operation: {
     summary: '示范点年度考评 (assess a point for a year)',
     description: '第一年考评合格确定为正式示范点；第二年合格进入全面建设提高阶段，不合格予以淘汰；之后一年或两年一次年检年审，不合格淘汰（优进劣出）',
-  })
-  @ApiRequestExample(AssessDemonstrationPointRequest, '按创建标准考评 (against the creation standards)', { year: 2026, periodId: 'demo-standard-rural-2026' })
-  @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
-  @Post('assessments')
-  assess(@Command() meta: CommandMeta, @Param() p: UnitParams, @Body() body: AssessDemonstrationPointRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+  },
+  example: { summary: '按创建标准考评 (against the creation standards)', value: { year: 2026, periodId: 'demo-standard-rural-2026' } },
+  access: { roles: REVIEWERS, mode: 'write', units: fromParams('unitId') },
+  params: UnitParams, body: AssessDemonstrationPointRequest, input: (p, body) => {
     if (body.periodId !== undefined && (body.passed !== undefined || body.score !== undefined)) {
       throw badRequest([{ field: body.passed !== undefined ? 'passed' : 'score', rule: 'exclusive', message: '引用考核期时得分与是否合格取自其公布结果，不能另填 (passed and score come from the period)' }]);
     }
-    return respond(res, this.commands.execute(assessDemonstrationPoint, { ...p, ...body }, meta));
-  }
-}
+    return { ...p, ...body };
+  },
+});

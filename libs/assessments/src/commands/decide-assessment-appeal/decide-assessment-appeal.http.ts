@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromLookup, MANAGERS, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { AssessmentCommandController } from '../../assessment-commands';
+import { fromLookup, MANAGERS, NoControlCharacters } from '@platform/common';
+import { assessmentsEdge } from '../../assessment-commands';
 import { AssessmentPeriodUnits } from '../../assessment-period-units';
 import { PeriodAppealParams } from '../../http/assessment-params';
 import { IsMarks } from '../../http/marks.request';
@@ -26,13 +23,9 @@ export class DecideAssessmentAppealRequest {
   marks?: Record<string, object>;
 }
 
-@CommandRoutes('assessments 考核', 'api/assessments/:periodId/appeals/:appealId')
-export class DecideAssessmentAppealHttpController extends AssessmentCommandController {
-  @ApiOperation({ summary: '处理申诉 (decide an appeal)', description: '活动办公室处理申诉；成立时给出更正后的评分，结果重新排名并公布新一版' })
-  @ApiRequestExample(DecideAssessmentAppealRequest, '申诉成立 (upheld)', { upheld: true, reason: '佐证属实，重点任务扣分撤销', marks: { duty: { points: 34 }, report: { passed: true }, tasks: { items: 0 } } })
-  @Access({ roles: MANAGERS, mode: 'write', units: fromLookup(AssessmentPeriodUnits, 'periodId') })
-  @Post('decision')
-  decide(@Command() meta: CommandMeta, @Param() p: PeriodAppealParams, @Body() body: DecideAssessmentAppealRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(decideAssessmentAppeal, { ...p, ...body }, meta));
-  }
-}
+export const DecideAssessmentAppealHttpController = assessmentsEdge(decideAssessmentAppeal, 'api/assessments/:periodId/appeals/:appealId/decision', {
+  operation: { summary: '处理申诉 (decide an appeal)', description: '活动办公室处理申诉；成立时给出更正后的评分，结果重新排名并公布新一版' },
+  example: { summary: '申诉成立 (upheld)', value: { upheld: true, reason: '佐证属实，重点任务扣分撤销', marks: { duty: { points: 34 }, report: { passed: true }, tasks: { items: 0 } } } },
+  access: { roles: MANAGERS, mode: 'write', units: fromLookup(AssessmentPeriodUnits, 'periodId') },
+  params: PeriodAppealParams, body: DecideAssessmentAppealRequest,
+});

@@ -1,10 +1,7 @@
-import { Body, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { Access, ApiRequestExample, badRequest, Command, CommandMeta, CommandResult, CommandRoutes, fromBody, IsId, MANAGERS, NoControlCharacters, respond } from '@platform/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
+import { badRequest, fromBody, IsId, IsLine, MANAGERS } from '@platform/common';
 import { UNIT_ID_PATTERN, UNIT_LEVELS, UnitLevel } from '@platform/domain';
-import type { Response } from 'express';
-import { AssessmentCommandController } from '../../assessment-commands';
+import { assessmentsEdge } from '../../assessment-commands';
 import { IsPeriodId } from '../../http/assessment-params';
 import { openAssessmentPeriod } from './open-assessment-period';
 
@@ -14,9 +11,7 @@ export class OpenAssessmentPeriodRequest {
   @IsPeriodId()
   periodId!: string;
 
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   title!: string;
 
   /** 适用的考核方案（取其现行版本，考核期内不再变化） */
@@ -49,13 +44,12 @@ export class OpenAssessmentPeriodRequest {
   level?: UnitLevel;
 }
 
-@CommandRoutes('assessments 考核', 'api/assessments')
-export class OpenAssessmentPeriodHttpController extends AssessmentCommandController {
-  @ApiOperation({
+export const OpenAssessmentPeriodHttpController = assessmentsEdge(openAssessmentPeriod, 'api/assessments', {
+  operation: {
     summary: '开展一期考核 (open an assessment period)',
     description: '按考核方案的现行版本开展一期考核：列出考核对象，或给出 root（及 level）按方案的考核对象类型选取该范围内的全部组织（如各乡镇党委书记）',
-  })
-  @ApiRequestExample(OpenAssessmentPeriodRequest, '2026 年度村党支部书记考核 (village secretaries, 2026)', {
+  },
+  example: { summary: '2026 年度村党支部书记考核 (village secretaries, 2026)', value: {
     periodId: 'village-secretary-2026',
     title: '2026 年度村党支部书记抓党建考核',
     schemeId: 'village-secretary-2026',
@@ -63,12 +57,11 @@ export class OpenAssessmentPeriodHttpController extends AssessmentCommandControl
     to: '2026-12-31',
     root: '430702',
     level: 'branch',
-  })
-  @Access({ roles: MANAGERS, mode: 'write', units: fromBody('unitIds', 'root') })
-  @Post()
-  open(@Command() meta: CommandMeta, @Body() body: OpenAssessmentPeriodRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+  } },
+  access: { roles: MANAGERS, mode: 'write', units: fromBody('unitIds', 'root') },
+  body: OpenAssessmentPeriodRequest, input: (_p, body) => {
     if (body.unitIds && body.root) throw badRequest([{ field: 'root', rule: 'exclusive', message: 'unitIds 与 root 只能提供其一 (either unitIds or root)' }]);
     if (body.level && !body.root) throw badRequest([{ field: 'level', rule: 'requiresRoot', message: 'level 只能与 root 一起使用 (level needs root)' }]);
-    return respond(res, this.commands.execute(openAssessmentPeriod, body, meta));
-  }
-}
+    return body;
+  },
+});

@@ -1,11 +1,8 @@
-import { Body, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, IsId, MANAGERS, MaxDecimalPlaces, NoControlCharacters, respond } from '@platform/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsId, IsLine, IsOptionalLine, IsOptionalText, MANAGERS, MaxDecimalPlaces } from '@platform/common';
 import { UNIT_TYPES, UnitType } from '@platform/domain';
-import type { Response } from 'express';
-import { AssessmentCommandController } from '../../assessment-commands';
+import { assessmentsEdge } from '../../assessment-commands';
 import { publishAssessmentScheme } from './publish-assessment-scheme';
 
 const RULE_KINDS = ['points', 'pass_fail', 'deduction'] as const;
@@ -35,9 +32,7 @@ export class CriterionRequest {
   @IsId()
   criterionId!: string;
 
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   title!: string;
 
   @ValidateNested()
@@ -47,9 +42,7 @@ export class CriterionRequest {
 
 export class GradeBandRequest {
   /** 等次名称，如 优秀、良好、一般、较差 */
-  @IsString()
-  @Length(1, 20)
-  @NoControlCharacters()
+  @IsLine(20)
   grade!: string;
 
   /** 该等次的最低总分 */
@@ -68,10 +61,7 @@ export class SchemeSubjectRequest {
   unitTypes!: UnitType[];
 
   /** 考核对象职务，如 村党支部书记；省略为考核组织本身 */
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
-  @NoControlCharacters()
+  @IsOptionalLine(50)
   post?: string;
 }
 
@@ -79,9 +69,7 @@ export class PublishAssessmentSchemeRequest {
   @IsId()
   schemeId!: string;
 
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   title!: string;
 
   @IsArray()
@@ -104,20 +92,16 @@ export class PublishAssessmentSchemeRequest {
   subject?: SchemeSubjectRequest;
 
   /** 修订原因（第二版起必填） */
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(2000)
   reason?: string;
 }
 
-@CommandRoutes('assessments 考核', 'api/assessment-schemes')
-export class PublishAssessmentSchemeHttpController extends AssessmentCommandController {
-  @ApiOperation({
+export const PublishAssessmentSchemeHttpController = assessmentsEdge(publishAssessmentScheme, 'api/assessment-schemes', {
+  operation: {
     summary: '发布考核方案或其新版本 (publish an assessment scheme or its next version)',
     description: '考核方案是数据：指标（分值即权重）、评分方式（得分、达标、扣分）、等次分数线、考核对象；再次发布同一编号即为新版本，须说明修订原因',
-  })
-  @ApiRequestExample(PublishAssessmentSchemeRequest, '村党支部书记抓党建考核 (village secretaries)', {
+  },
+  example: { summary: '村党支部书记抓党建考核 (village secretaries)', value: {
     schemeId: 'village-secretary-2026',
     title: '村党支部书记抓基层党建工作考核',
     criteria: [
@@ -132,10 +116,7 @@ export class PublishAssessmentSchemeHttpController extends AssessmentCommandCont
       { grade: '较差', minScore: 0 },
     ],
     subject: { unitTypes: ['rural'], post: '村党支部书记' },
-  })
-  @Access({ roles: MANAGERS, mode: 'write', units: null })
-  @Post()
-  publish(@Command() meta: CommandMeta, @Body() body: PublishAssessmentSchemeRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(publishAssessmentScheme, body, meta));
-  }
-}
+  } },
+  access: { roles: MANAGERS, mode: 'write', units: null },
+  body: PublishAssessmentSchemeRequest, input: (_p, body) => (body),
+});

@@ -1,10 +1,7 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, MANAGERS, NoControlCharacters, respond, UnitParams } from '@platform/common';
+import { fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
 import { DEMONSTRATION_LEVELS } from '@platform/domain';
-import type { Response } from 'express';
-import { AssessmentCommandController } from '../../assessment-commands';
+import { demonstrationPointsEdge } from '../../assessment-commands';
 import { recommendDemonstrationPoint } from './recommend-demonstration-point';
 
 export class RecommendDemonstrationPointRequest {
@@ -25,13 +22,9 @@ export class RecommendDemonstrationPointRequest {
   reason!: string;
 }
 
-@CommandRoutes('demonstration points 示范点', 'api/demonstration-points/:unitId')
-export class RecommendDemonstrationPointHttpController extends AssessmentCommandController {
-  @ApiOperation({ summary: '推荐示范点创建单位 (recommend a unit)', description: '组织部门推荐基础好、有特色的党组织为示范点创建单位；被淘汰的单位可在以后年度再次推荐（优进劣出）' })
-  @ApiRequestExample(RecommendDemonstrationPointRequest, '推荐 (recommend)', { year: 2026, level: 'city', reason: '班子坚强、阵地规范、特色产业带动明显' })
-  @Access({ roles: MANAGERS, mode: 'write', units: fromParams('unitId') })
-  @Post('recommendation')
-  recommend(@Command() meta: CommandMeta, @Param() p: UnitParams, @Body() body: RecommendDemonstrationPointRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(recommendDemonstrationPoint, { ...p, ...body }, meta));
-  }
-}
+export const RecommendDemonstrationPointHttpController = demonstrationPointsEdge(recommendDemonstrationPoint, 'api/demonstration-points/:unitId/recommendation', {
+  operation: { summary: '推荐示范点创建单位 (recommend a unit)', description: '组织部门推荐基础好、有特色的党组织为示范点创建单位；被淘汰的单位可在以后年度再次推荐（优进劣出）' },
+  example: { summary: '推荐 (recommend)', value: { year: 2026, level: 'city', reason: '班子坚强、阵地规范、特色产业带动明显' } },
+  access: { roles: MANAGERS, mode: 'write', units: fromParams('unitId') },
+  params: UnitParams, body: RecommendDemonstrationPointRequest,
+});

@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { CampaignCommandController } from '../../campaign-commands';
+import { Matches } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsOptionalText } from '@platform/common';
+import { campaignUnitsEdge } from '../../campaign-commands';
 import { applyForTransition } from './apply-for-transition';
 
 export class ApplyForTransitionRequest {
@@ -11,19 +8,12 @@ export class ApplyForTransitionRequest {
   @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'phaseKey 须为模板中的阶段编码' })
   phaseKey!: string;
 
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(2000)
   note?: string;
 }
 
-@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
-export class ApplyForTransitionHttpController extends CampaignCommandController {
-  @ApiOperation({ summary: '申请转段 (apply for a phase transition)', description: '申请转段（本阶段必做步骤须已全部完成）' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post('transition-applications')
-  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: ApplyForTransitionRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(applyForTransition, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
-  }
-}
+export const ApplyForTransitionHttpController = campaignUnitsEdge(applyForTransition, 'api/campaigns/:campaignId/units/:unitId/transition-applications', {
+  operation: { summary: '申请转段 (apply for a phase transition)', description: '申请转段（本阶段必做步骤须已全部完成）' },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: CampaignUnitParams, body: ApplyForTransitionRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),
+});

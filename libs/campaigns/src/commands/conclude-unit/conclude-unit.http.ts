@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond, REVIEWERS } from '@platform/common';
-import type { Response } from 'express';
-import { CampaignCommandController } from '../../campaign-commands';
+import { CampaignUnitParams, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
+import { campaignUnitsEdge } from '../../campaign-commands';
 import { concludeUnit } from './conclude-unit';
 
 export class ConcludeUnitRequest {
@@ -19,12 +16,8 @@ export class ConcludeUnitRequest {
   outcome?: string;
 }
 
-@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
-export class ConcludeUnitHttpController extends CampaignCommandController {
-  @ApiOperation({ summary: '总结 (conclude a unit\'s campaign)', description: '总结（巩固阶段后；示范点创建须选择命名或淘汰）' })
-  @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
-  @Post('conclusion')
-  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: ConcludeUnitRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(concludeUnit, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
-  }
-}
+export const ConcludeUnitHttpController = campaignUnitsEdge(concludeUnit, 'api/campaigns/:campaignId/units/:unitId/conclusion', {
+  operation: { summary: '总结 (conclude a unit\'s campaign)', description: '总结（巩固阶段后；示范点创建须选择命名或淘汰）' },
+  access: { roles: REVIEWERS, mode: 'write', units: fromParams('unitId') },
+  params: CampaignUnitParams, body: ConcludeUnitRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),
+});

@@ -1,10 +1,7 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, Matches } from 'class-validator';
-import { Access, CampaignParams, Command, CommandMeta, CommandResult, CommandRoutes, fromBody, MANAGERS, respond } from '@platform/common';
+import { CampaignParams, fromBody, MANAGERS } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
-import type { Response } from 'express';
-import { CampaignCommandController } from '../../campaign-commands';
+import { campaignsEdge } from '../../campaign-commands';
 import { enrollUnits } from './enroll-units';
 
 export class EnrollUnitsRequest {
@@ -15,13 +12,9 @@ export class EnrollUnitsRequest {
   unitIds!: string[];
 }
 
-@CommandRoutes('campaigns 活动', 'api/campaigns')
-export class EnrollUnitsHttpController extends CampaignCommandController {
-  /** 增补参加活动的组织 */
-  @ApiOperation({ summary: '增补参加活动的组织 (enroll more units)' })
-  @Access({ roles: MANAGERS, mode: 'write', units: fromBody('unitIds') })
-  @Post(':campaignId/enrollments')
-  enroll(@Command() meta: CommandMeta, @Param() p: CampaignParams, @Body() body: EnrollUnitsRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(enrollUnits, { campaignId: p.campaignId, ...body }, meta));
-  }
-}
+/** 增补参加活动的组织 */
+export const EnrollUnitsHttpController = campaignsEdge(enrollUnits, 'api/campaigns/:campaignId/enrollments', {
+  operation: { summary: '增补参加活动的组织 (enroll more units)' },
+  access: { roles: MANAGERS, mode: 'write', units: fromBody('unitIds') },
+  params: CampaignParams, body: EnrollUnitsRequest, input: (p, body) => ({ campaignId: p.campaignId, ...body }),
+});

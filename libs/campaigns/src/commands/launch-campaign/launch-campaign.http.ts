@@ -1,11 +1,8 @@
-import { Body, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { Access, ApiRequestExample, badRequest, Command, CommandMeta, CommandResult, CommandRoutes, fromBody, MANAGERS, NoControlCharacters, respond } from '@platform/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { badRequest, fromBody, IsLine, MANAGERS } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
-import type { Response } from 'express';
-import { CampaignCommandController } from '../../campaign-commands';
+import { campaignsEdge } from '../../campaign-commands';
 import { launchCampaign } from './launch-campaign';
 
 export class PlannedPhaseRequest {
@@ -35,9 +32,7 @@ export class LaunchCampaignRequest {
   @Matches(UNIT_ID_PATTERN, { message: 'campaignId 只能包含字母、数字、- 和 _，最长 64 位' })
   campaignId!: string;
 
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   name!: string;
 
   /** advanced-education | look-back | demonstration-point */
@@ -87,10 +82,9 @@ export class LaunchCampaignRequest {
   satisfactionThreshold?: number;
 }
 
-@CommandRoutes('campaigns 活动', 'api/campaigns')
-export class LaunchCampaignHttpController extends CampaignCommandController {
-  @ApiOperation({ summary: '启动活动 (launch a campaign)', description: '启动活动：选择模板、批次、范围（列出的组织或一棵子树）和各阶段计划日期' })
-  @ApiRequestExample(LaunchCampaignRequest, '第二批先进性教育活动 (the second batch)', {
+export const LaunchCampaignHttpController = campaignsEdge(launchCampaign, 'api/campaigns', {
+  operation: { summary: '启动活动 (launch a campaign)', description: '启动活动：选择模板、批次、范围（列出的组织或一棵子树）和各阶段计划日期' },
+  example: { summary: '第二批先进性教育活动 (the second batch)', value: {
       campaignId: '2026-b2',
       name: '保持共产党员先进性教育活动（第二批）',
       templateKey: 'advanced-education',
@@ -101,13 +95,12 @@ export class LaunchCampaignHttpController extends CampaignCommandController {
         { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
         { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
       ],
-    })
-  @Access({ roles: MANAGERS, mode: 'write', units: fromBody('unitIds', 'subtreeRootId') })
-  @Post()
-  launch(@Command() meta: CommandMeta, @Body() body: LaunchCampaignRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    } },
+  access: { roles: MANAGERS, mode: 'write', units: fromBody('unitIds', 'subtreeRootId') },
+  body: LaunchCampaignRequest, input: (_p, body) => {
     if (body.unitIds && body.subtreeRootId) {
       throw badRequest([{ field: 'subtreeRootId', rule: 'exclusive', message: 'unitIds 与 subtreeRootId 只能提供其一' }]);
     }
-    return respond(res, this.commands.execute(launchCampaign, body, meta));
-  }
-}
+    return body;
+  },
+});

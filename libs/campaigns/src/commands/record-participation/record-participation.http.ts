@@ -1,10 +1,7 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { Access, ApiRequestExample, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { CampaignCommandController } from '../../campaign-commands';
+import { CampaignUnitParams, fromParams, NoControlCharacters } from '@platform/common';
+import { campaignUnitsEdge } from '../../campaign-commands';
 import { recordParticipation } from './record-participation';
 
 export class ExcusedMembersRequest {
@@ -45,13 +42,9 @@ export class RecordParticipationRequest {
   occurredAt?: string;
 }
 
-@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
-export class RecordParticipationHttpController extends CampaignCommandController {
-  @ApiOperation({ summary: '记录参学情况 (record participation)', description: '记录参学情况：应参学、实参学、请假及原因' })
-  @ApiRequestExample(RecordParticipationRequest, '参学情况 (participation)', { shouldAttend: 30, attended: 27, excused: [{ reason: '流动党员外出务工', count: 2 }] })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post('participation')
-  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: RecordParticipationRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(recordParticipation, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
-  }
-}
+export const RecordParticipationHttpController = campaignUnitsEdge(recordParticipation, 'api/campaigns/:campaignId/units/:unitId/participation', {
+  operation: { summary: '记录参学情况 (record participation)', description: '记录参学情况：应参学、实参学、请假及原因' },
+  example: { summary: '参学情况 (participation)', value: { shouldAttend: 30, attended: 27, excused: [{ reason: '流动党员外出务工', count: 2 }] } },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: CampaignUnitParams, body: RecordParticipationRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),
+});

@@ -1,10 +1,7 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Access, ApiRequestExample, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, MaxDecimalPlaces, NoControlCharacters, respond } from '@platform/common';
+import { CampaignUnitParams, fromParams, IsOptionalLine, MaxDecimalPlaces, NoControlCharacters } from '@platform/common';
 import { StoredBlobRefs } from '@platform/blobs';
-import type { Response } from 'express';
-import { CampaignCommandController } from '../../campaign-commands';
+import { campaignUnitsEdge } from '../../campaign-commands';
 import { recordStep } from './record-step';
 
 const KEY = /^[a-z][a-z0-9_-]{0,63}$/;
@@ -23,10 +20,7 @@ export class RecordStepRequest {
   evidence!: string;
 
   /** Reference of an uploaded file (minutes, photos, sign-in sheet) */
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  @NoControlCharacters()
+  @IsOptionalLine(500)
   attachmentRef?: string;
 
   /** Study hours or members located, for steps that measure one */
@@ -43,13 +37,9 @@ export class RecordStepRequest {
   occurredAt?: string;
 }
 
-@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
-export class RecordStepHttpController extends CampaignCommandController {
-  @ApiOperation({ summary: '记录完成的步骤 (record a completed step)', description: '记录完成的步骤（含佐证说明与附件引用）' })
-  @ApiRequestExample(RecordStepRequest, '集中学习 (centralized study, in hours)', { phaseKey: 'study', stepKey: 'centralized_study', evidence: '集中学习 12 学时，参学党员 28 人', quantity: 12, occurredAt: '2026-01-20T09:00:00Z' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post('steps')
-  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body(StoredBlobRefs) body: RecordStepRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(recordStep, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
-  }
-}
+export const RecordStepHttpController = campaignUnitsEdge(recordStep, 'api/campaigns/:campaignId/units/:unitId/steps', {
+  operation: { summary: '记录完成的步骤 (record a completed step)', description: '记录完成的步骤（含佐证说明与附件引用）' },
+  example: { summary: '集中学习 (centralized study, in hours)', value: { phaseKey: 'study', stepKey: 'centralized_study', evidence: '集中学习 12 学时，参学党员 28 人', quantity: 12, occurredAt: '2026-01-20T09:00:00Z' } },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: CampaignUnitParams, body: RecordStepRequest, bodyPipes: [StoredBlobRefs], input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),
+});

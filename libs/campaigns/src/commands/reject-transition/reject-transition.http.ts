@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond, REVIEWERS } from '@platform/common';
-import type { Response } from 'express';
-import { CampaignCommandController } from '../../campaign-commands';
+import { CampaignUnitParams, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
+import { campaignUnitsEdge } from '../../campaign-commands';
 import { rejectTransition } from './reject-transition';
 
 export class RejectTransitionRequest {
@@ -17,12 +14,8 @@ export class RejectTransitionRequest {
   reason!: string;
 }
 
-@CommandRoutes('campaign units 参学组织', 'api/campaigns/:campaignId/units/:unitId')
-export class RejectTransitionHttpController extends CampaignCommandController {
-  @ApiOperation({ summary: '退回转段申请 (reject a phase transition)', description: '退回转段申请（须说明理由）' })
-  @Access({ roles: REVIEWERS, mode: 'write', units: fromParams('unitId') })
-  @Post('transition-applications/reject')
-  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: RejectTransitionRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(rejectTransition, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
-  }
-}
+export const RejectTransitionHttpController = campaignUnitsEdge(rejectTransition, 'api/campaigns/:campaignId/units/:unitId/transition-applications/reject', {
+  operation: { summary: '退回转段申请 (reject a phase transition)', description: '退回转段申请（须说明理由）' },
+  access: { roles: REVIEWERS, mode: 'write', units: fromParams('unitId') },
+  params: CampaignUnitParams, body: RejectTransitionRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),
+});

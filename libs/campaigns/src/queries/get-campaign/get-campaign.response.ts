@@ -1,64 +1,30 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { TemplatePhaseSchema } from '../list-templates/list-templates.response';
+import { arr, arrOrNull, boolOrNull, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
 
 /** A campaign's overview */
-export const GetCampaignAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    campaignId: { type: 'string' },
-    name: { type: 'string' },
-    batch: { type: 'number', nullable: true },
-    parentCampaignId: {},
-    template: {
-      type: 'object',
-      properties: {
-        key: { type: 'string' },
-        name: { type: 'string' },
-        kind: { type: 'string' },
-        requiresParent: { type: 'boolean', nullable: true },
-        phases: { type: 'array', items: TemplatePhaseSchema, nullable: true },
-        consolidation: {
-          type: 'object',
-          properties: { name: { type: 'string' }, plannedDays: { type: 'number', nullable: true } },
-          nullable: true,
-        },
-        summary: { type: 'object', properties: { name: { type: 'string' } }, nullable: true },
-        outcomes: { type: 'array', items: {}, nullable: true },
-      },
-      nullable: true,
-    },
-    plannedPhases: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          phaseKey: { type: 'string', nullable: true },
-          start: { type: 'string', nullable: true },
-          end: { type: 'string', nullable: true },
-        },
-        nullable: true,
-      },
-      nullable: true,
-    },
-    warningThresholds: {
-      type: 'object',
-      properties: { greenDays: { type: 'number', nullable: true }, yellowDays: { type: 'number', nullable: true } },
-      nullable: true,
-    },
-    satisfactionThreshold: { type: 'number', nullable: true },
-    enrolledCount: { type: 'number', nullable: true },
-    enrolledUnitIds: { type: 'array', items: { type: 'string' } },
-  },
-  required: [
-    'campaignId',
-    'name',
-    'batch',
-    'parentCampaignId',
-    'template',
-    'plannedPhases',
-    'warningThresholds',
-    'satisfactionThreshold',
-    'enrolledCount',
-    'enrolledUnitIds',
-  ],
-};
+export const GetCampaignAnswer: SchemaObject = obj({
+  campaignId: str(),
+  name: str(),
+  batch: numOrNull(),
+  parentCampaignId: {},
+  template: objOrNull({
+    key: str(),
+    name: str(),
+    kind: str(),
+    requiresParent: boolOrNull(),
+    phases: arrOrNull(TemplatePhaseSchema),
+    consolidation: objOrNull({ name: str(), plannedDays: numOrNull() }),
+    summary: objOrNull({ name: str() }),
+    outcomes: arrOrNull({}),
+  }),
+  plannedPhases: arrOrNull(objOrNull({
+    phaseKey: strOrNull(),
+    start: strOrNull(),
+    end: strOrNull(),
+  })),
+  warningThresholds: objOrNull({ greenDays: numOrNull(), yellowDays: numOrNull() }),
+  satisfactionThreshold: numOrNull(),
+  enrolledCount: numOrNull(),
+  enrolledUnitIds: arr(str()),
+}, { required: ['campaignId', 'name', 'batch', 'parentCampaignId', 'template', 'plannedPhases', 'warningThresholds', 'satisfactionThreshold', 'enrolledCount', 'enrolledUnitIds'] });

@@ -1,27 +1,22 @@
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, CampaignUnitParams, fromParams, STAFF, StreamCommandRunner } from '@platform/common';
+import { NotFoundException } from '@nestjs/common';
+import { CampaignUnitParams, fromParams, STAFF, StreamCommandRunner } from '@platform/common';
 import { progressStreamId, unitProgressDecider } from '@platform/domain';
-import type { Response } from 'express';
 import { CampaignFactsLoader } from '../../campaign-facts';
 import { GetUnitProgressAnswer } from './get-unit-progress.response';
+import { campaignUnitsQuery } from '../query-routes';
 
-@ApiTags('campaign units 参学组织')
-@Controller('api/campaigns/:campaignId/units/:unitId')
-export class GetUnitProgressHttpController {
-  constructor(private readonly campaigns: CampaignFactsLoader, private readonly runner: StreamCommandRunner) {}
-
-  @ApiOperation({ summary: '单个组织在活动中的进度 (a unit\'s progress in a campaign)', description: '单个组织在活动中的进度：当前阶段、步骤完成情况、转段状态、参学情况；ETag 为进度流版本号' })
-  @ApiOkResponse({ schema: GetUnitProgressAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromParams('unitId') })
-  @Get()
-  async get(@Param() p: CampaignUnitParams, @Res({ passthrough: true }) res: Response) {
-    const facts = await this.campaigns.forUnit(p.campaignId, p.unitId);
+export const GetUnitProgressHttpController = campaignUnitsQuery('GetUnitProgress', 'api/campaigns/:campaignId/units/:unitId', {
+  operation: { summary: '单个组织在活动中的进度 (a unit\'s progress in a campaign)', description: '单个组织在活动中的进度：当前阶段、步骤完成情况、转段状态、参学情况；ETag 为进度流版本号' },
+  answer: GetUnitProgressAnswer,
+  access: { roles: STAFF, mode: 'read', units: fromParams('unitId') },
+  params: CampaignUnitParams, inject: { campaigns: CampaignFactsLoader, runner: StreamCommandRunner },
+  async handle({ params: p, res }, { campaigns, runner }) {
+    const facts = await campaigns.forUnit(p.campaignId, p.unitId);
     if (!facts.launched || !facts.enrolled || !facts.template) {
       throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: '该组织未参加此活动 (unit not enrolled)' });
     }
     const t = facts.template;
-    const { state, revision } = await this.runner.load(progressStreamId(p.campaignId, p.unitId), unitProgressDecider);
+    const { state, revision } = await runner.load(progressStreamId(p.campaignId, p.unitId), unitProgressDecider);
     res.setHeader('ETag', `"${revision}"`);
     const phase = state.stage === 'in_phase' ? t.phases[state.phaseIndex] : null;
     const done = phase ? (state.steps[phase.key] ?? {}) : {};
@@ -40,5 +35,5 @@ export class GetUnitProgressHttpController {
       outcome: state.outcome,
       stepsByPhase: state.steps,
     };
-  }
-}
+  },
+});

@@ -1,10 +1,7 @@
-import { Body, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, IsId, NoControlCharacters, respond } from '@platform/common';
+import { IsId, IsLine } from '@platform/common';
 import { Role, UNIT_ID_PATTERN, USERNAME_PATTERN } from '@platform/domain';
-import type { Response } from 'express';
-import { IdentityCommandController } from '../../identity-commands';
+import { usersEdge } from '../../identity-commands';
 import { UserScopeRequest } from '../../users/user-scope.request.dto';
 import { registerUser } from './register-user';
 
@@ -19,9 +16,7 @@ export class RegisterUserRequest extends UserScopeRequest {
   username!: string;
 
   /** 姓名 */
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsLine(100)
   displayName!: string;
 
   @IsIn(GRANTABLE_ROLES)
@@ -42,12 +37,8 @@ export class RegisterUserRequest extends UserScopeRequest {
   password!: string;
 }
 
-@CommandRoutes('users 用户', 'api/users')
-export class RegisterUserHttpController extends IdentityCommandController {
-  @ApiOperation({ summary: '新建用户 (register a user)', description: '新建用户：角色、本单位、工作范围（组织子树）与初始密码' })
-  @Access({ roles: ['admin'], mode: 'write', units: null })
-  @Post()
-  register(@Command() meta: CommandMeta, @Body() body: RegisterUserRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(registerUser, body, meta));
-  }
-}
+export const RegisterUserHttpController = usersEdge(registerUser, 'api/users', {
+  operation: { summary: '新建用户 (register a user)', description: '新建用户：角色、本单位、工作范围（组织子树）与初始密码' },
+  access: { roles: ['admin'], mode: 'write', units: null },
+  body: RegisterUserRequest, input: (_p, body) => (body),
+});

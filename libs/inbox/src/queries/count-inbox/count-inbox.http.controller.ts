@@ -1,9 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
-import { Access, ActorScope, CurrentActor, CurrentScope, STAFF } from '@platform/common';
-import { Actor } from '@platform/domain';
+import { STAFF } from '@platform/common';
 import { InboxReader } from '../../inbox-reader';
+import { inboxQuery } from '../query-routes';
 
 /** How many items wait unread, and up to where the inbox is */
 export const CountInboxAnswer: SchemaObject = {
@@ -18,18 +16,14 @@ export const CountInboxAnswer: SchemaObject = {
   required: ['unread', 'position', 'stale'],
 };
 
-@ApiTags('inbox 待办')
-@Controller('api/inbox/count')
-export class CountInboxHttpController {
-  constructor(private readonly inbox: InboxReader) {}
-
-  @ApiOperation({ summary: '未读待办数 (unread count)', description: '本人未读、仍待处理的待办条数：两次按索引计数，可频繁轮询' })
-  @ApiOkResponse({ schema: CountInboxAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: null })
-  @Get()
-  async count(@CurrentActor() actor: Actor, @CurrentScope() scope: ActorScope) {
-    const caughtUp = await this.inbox.catchUp();
-    const [audience, reads, position] = await Promise.all([this.inbox.audience(actor, scope), this.inbox.reads(actor.userId), this.inbox.position()]);
-    return { unread: await this.inbox.unread(audience, reads), position, stale: !caughtUp };
-  }
-}
+export const CountInboxHttpController = inboxQuery('CountInbox', 'api/inbox/count', {
+  operation: { summary: '未读待办数 (unread count)', description: '本人未读、仍待处理的待办条数：两次按索引计数，可频繁轮询' },
+  answer: CountInboxAnswer,
+  access: { roles: STAFF, mode: 'read', units: null },
+  inject: { inbox: InboxReader },
+  async handle({ actor, scope }, { inbox }) {
+    const caughtUp = await inbox.catchUp();
+    const [audience, reads, position] = await Promise.all([inbox.audience(actor, scope), inbox.reads(actor.userId), inbox.position()]);
+    return { unread: await inbox.unread(audience, reads), position, stale: !caughtUp };
+  },
+});

@@ -1,10 +1,7 @@
-import { Body, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromBody, IsId, NoControlCharacters, respond } from '@platform/common';
+import { fromBody, IsId, NoControlCharacters } from '@platform/common';
 import { INSTRUCTION_TARGET_KINDS, InstructionTargetKind, MAX_ADDRESSED_UNITS, UNIT_ID_PATTERN } from '@platform/domain';
-import type { Response } from 'express';
-import { InstructionCommandController } from '../../instruction-commands';
+import { instructionsEdge } from '../../instruction-commands';
 import { issueInstruction } from './issue-instruction';
 
 export class IssueInstructionRequest {
@@ -38,20 +35,16 @@ export class IssueInstructionRequest {
   deadline?: string;
 }
 
-@CommandRoutes('instructions 领导批示', 'api/instructions')
-export class IssueInstructionHttpController extends InstructionCommandController {
-  @ApiOperation({ summary: '作出批示 (issue an instruction)', description: '领导或活动办公室对一个问题、组织或通报作出批示，指定落实单位和可选的办理时限；落实单位须在批示人范围内' })
-  @ApiRequestExample(IssueInstructionRequest, '对问题的批示 (on a problem)', {
+export const IssueInstructionHttpController = instructionsEdge(issueInstruction, 'api/instructions', {
+  operation: { summary: '作出批示 (issue an instruction)', description: '领导或活动办公室对一个问题、组织或通报作出批示，指定落实单位和可选的办理时限；落实单位须在批示人范围内' },
+  example: { summary: '对问题的批示 (on a problem)', value: {
     instructionId: 'instr-2026-001',
     targetKind: 'problem',
     targetId: 'p-001',
     text: '请抓紧整改，月底前报告结果',
     addressedUnitIds: ['branch-1'],
     deadline: '2099-03-31',
-  })
-  @Access({ roles: ['admin', 'office', 'leader'], mode: 'write', units: fromBody('addressedUnitIds') })
-  @Post()
-  handle(@Command() meta: CommandMeta, @Body() body: IssueInstructionRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(issueInstruction, { scope: meta.scope, ...body }, meta));
-  }
-}
+  } },
+  access: { roles: ['admin', 'office', 'leader'], mode: 'write', units: fromBody('addressedUnitIds') },
+  body: IssueInstructionRequest, input: (_p, body, meta) => ({ scope: meta.scope, ...body }),
+});

@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { InstructionCommandController } from '../../instruction-commands';
+import { fromParams, NoControlCharacters } from '@platform/common';
+import { instructionsEdge } from '../../instruction-commands';
 import { InstructionUnitParams } from '../../instruction-params';
 import { reportOnInstruction } from './report-on-instruction';
 
@@ -15,12 +12,8 @@ export class ReportOnInstructionRequest {
   report!: string;
 }
 
-@CommandRoutes('instructions 领导批示', 'api/instructions/:instructionId/units/:unitId')
-export class ReportOnInstructionHttpController extends InstructionCommandController {
-  @ApiOperation({ summary: '报告批示落实情况 (report back on an instruction)', description: '落实单位签收后报告落实情况，可多次报告' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post('report')
-  handle(@Command() meta: CommandMeta, @Param() p: InstructionUnitParams, @Body() body: ReportOnInstructionRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(reportOnInstruction, { ...p, ...body }, meta));
-  }
-}
+export const ReportOnInstructionHttpController = instructionsEdge(reportOnInstruction, 'api/instructions/:instructionId/units/:unitId/report', {
+  operation: { summary: '报告批示落实情况 (report back on an instruction)', description: '落实单位签收后报告落实情况，可多次报告' },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: InstructionUnitParams, body: ReportOnInstructionRequest,
+});

@@ -1,10 +1,7 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, IsId, MANAGERS, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { KeyTaskCommandController } from '../../key-task-commands';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsId, IsLine, MANAGERS } from '@platform/common';
+import { keyTasksEdge } from '../../key-task-commands';
 import { fromParts } from '../../key-task-units';
 import { KeyTaskParams } from '../../http/key-task-params';
 import { assignTaskParts } from './assign-task-parts';
@@ -14,9 +11,7 @@ export class TaskPartRequest {
   unitId!: string;
 
   /** 责任人姓名 */
-  @IsString()
-  @Length(1, 50)
-  @NoControlCharacters()
+  @IsLine(50)
   responsible!: string;
 
   /** 该单位承担的目标值（任务有量化目标时必填） */
@@ -36,18 +31,14 @@ export class AssignTaskPartsRequest {
   parts!: TaskPartRequest[];
 }
 
-@CommandRoutes('key tasks 重点任务', 'api/key-tasks/:taskId')
-export class AssignTaskPartsHttpController extends KeyTaskCommandController {
-  @ApiOperation({ summary: '分解重点任务 (decompose a key task to units)', description: '一统分解：每个单位承担自己的部分，明确责任人；有量化目标的任务为每个单位分配目标值，合计不超过任务目标' })
-  @ApiRequestExample(AssignTaskPartsRequest, '分解到两个乡镇 (two townships)', {
+export const AssignTaskPartsHttpController = keyTasksEdge(assignTaskParts, 'api/key-tasks/:taskId/parts', {
+  operation: { summary: '分解重点任务 (decompose a key task to units)', description: '一统分解：每个单位承担自己的部分，明确责任人；有量化目标的任务为每个单位分配目标值，合计不超过任务目标' },
+  example: { summary: '分解到两个乡镇 (two townships)', value: {
     parts: [
       { unitId: '430721', responsible: '张建国', target: 6 },
       { unitId: '430722', responsible: '李卫东', target: 4 },
     ],
-  })
-  @Access({ roles: MANAGERS, mode: 'write', units: fromParts })
-  @Post('parts')
-  handle(@Command() meta: CommandMeta, @Param() p: KeyTaskParams, @Body() body: AssignTaskPartsRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(assignTaskParts, { taskId: p.taskId, ...body }, meta));
-  }
-}
+  } },
+  access: { roles: MANAGERS, mode: 'write', units: fromParts },
+  params: KeyTaskParams, body: AssignTaskPartsRequest, input: (p, body) => ({ taskId: p.taskId, ...body }),
+});

@@ -1,10 +1,7 @@
-import { Body, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, IsCalendarDate, IsId, MANAGERS, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { KeyTaskCommandController } from '../../key-task-commands';
+import { IsCalendarDate, IsId, IsLine, IsOptionalText, MANAGERS, NoControlCharacters } from '@platform/common';
+import { keyTasksEdge } from '../../key-task-commands';
 import { defineKeyTask } from './define-key-task';
 
 export class TaskTargetRequest {
@@ -15,9 +12,7 @@ export class TaskTargetRequest {
   quantity!: number;
 
   /** 目标的计量单位，如“个支部” */
-  @IsString()
-  @Length(1, 20)
-  @NoControlCharacters()
+  @IsLine(20)
   unit!: string;
 }
 
@@ -26,16 +21,11 @@ export class DefineKeyTaskRequest {
   taskId!: string;
 
   /** 任务名称 */
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   title!: string;
 
   /** 任务说明 */
-  @IsOptional()
-  @IsString()
-  @Length(0, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(5000)
   description?: string;
 
   /** 完成标准（至少一项） */
@@ -58,20 +48,16 @@ export class DefineKeyTaskRequest {
   target?: TaskTargetRequest;
 }
 
-@CommandRoutes('key tasks 重点任务', 'api/key-tasks')
-export class DefineKeyTaskHttpController extends KeyTaskCommandController {
-  @ApiOperation({ summary: '部署重点任务 (define a key task)', description: '部署重点任务：任务名称、说明、完成标准、完成时限和可选的量化目标（如“10 个支部达标”）' })
-  @ApiRequestExample(DefineKeyTaskRequest, '村党组织标准化规范化建设 (standardizing branches)', {
+export const DefineKeyTaskHttpController = keyTasksEdge(defineKeyTask, 'api/key-tasks', {
+  operation: { summary: '部署重点任务 (define a key task)', description: '部署重点任务：任务名称、说明、完成标准、完成时限和可选的量化目标（如“10 个支部达标”）' },
+  example: { summary: '村党组织标准化规范化建设 (standardizing branches)', value: {
     taskId: 'kt-2026-branch-std',
     title: '村党组织标准化规范化建设',
     description: '年底前全市村党组织全部达到标准化规范化要求',
     measuresOfDone: ['组织设置规范', '阵地建设达标', '制度落实到位'],
     deadline: '2026-12-31',
     target: { quantity: 10, unit: '个支部' },
-  })
-  @Access({ roles: MANAGERS, mode: 'write', units: null })
-  @Post()
-  handle(@Command() meta: CommandMeta, @Body() body: DefineKeyTaskRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(defineKeyTask, body, meta));
-  }
-}
+  } },
+  access: { roles: MANAGERS, mode: 'write', units: null },
+  body: DefineKeyTaskRequest, input: (_p, body) => (body),
+});

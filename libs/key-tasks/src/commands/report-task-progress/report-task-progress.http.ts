@@ -1,10 +1,7 @@
 import { StoredBlobRefs } from '@platform/blobs';
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, IsText, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { KeyTaskCommandController } from '../../key-task-commands';
+import { fromParams, IsText, NoControlCharacters } from '@platform/common';
+import { keyTasksEdge } from '../../key-task-commands';
 import { StockTakeUnitParams } from '../../http/key-task-params';
 import { reportTaskProgress } from './report-task-progress';
 
@@ -40,13 +37,9 @@ export class ReportTaskProgressRequest {
   occurredAt?: string;
 }
 
-@CommandRoutes('key tasks 重点任务', 'api/key-tasks/:taskId/stock-takes/:stockTakeId/units/:unitId')
-export class ReportTaskProgressHttpController extends KeyTaskCommandController {
-  @ApiOperation({ summary: '报送任务进展 (report progress at a stock-take)', description: '承担单位报送本次调度的进展：完成数、进展情况、佐证材料；联络员只能报送本单位；退回后可重新报送' })
-  @ApiRequestExample(ReportTaskProgressRequest, '完成 3 个支部 (3 branches done)', { value: 3, done: false, narrative: '已有 3 个支部通过验收，其余 3 个正在整改阵地', evidence: ['sha256:6f1e0c4f4a3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e'] })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post('reports')
-  handle(@Command() meta: CommandMeta, @Param() p: StockTakeUnitParams, @Body(StoredBlobRefs) body: ReportTaskProgressRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(reportTaskProgress, { ...p, ...body }, meta));
-  }
-}
+export const ReportTaskProgressHttpController = keyTasksEdge(reportTaskProgress, 'api/key-tasks/:taskId/stock-takes/:stockTakeId/units/:unitId/reports', {
+  operation: { summary: '报送任务进展 (report progress at a stock-take)', description: '承担单位报送本次调度的进展：完成数、进展情况、佐证材料；联络员只能报送本单位；退回后可重新报送' },
+  example: { summary: '完成 3 个支部 (3 branches done)', value: { value: 3, done: false, narrative: '已有 3 个支部通过验收，其余 3 个正在整改阵地', evidence: ['sha256:6f1e0c4f4a3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e'] } },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: StockTakeUnitParams, body: ReportTaskProgressRequest, bodyPipes: [StoredBlobRefs],
+});

@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, IsId, NoControlCharacters, respond, UnitParams } from '@platform/common';
-import type { Response } from 'express';
-import { MemberCommandController } from '../../member-commands';
+import { IsIn } from 'class-validator';
+import { fromParams, IsId, IsLine, IsOptionalLine, UnitParams } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { addMember } from './add-member';
 
 export class AddMemberRequest {
@@ -12,9 +9,7 @@ export class AddMemberRequest {
   memberId!: string;
 
   /** 姓名 */
-  @IsString()
-  @Length(1, 50)
-  @NoControlCharacters()
+  @IsLine(50)
   name!: string;
 
   /** 正常 or 流动党员 (active, mobile) */
@@ -22,20 +17,13 @@ export class AddMemberRequest {
   status!: string;
 
   /** 流入地或工作单位（流动党员必填） */
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsOptionalLine(100)
   workplace?: string;
 }
 
-@CommandRoutes('member roster 党员名册', 'api/units/:unitId/members')
-export class AddMemberHttpController extends MemberCommandController {
-  @ApiOperation({ summary: '登记党员 (add a member to the roster)', description: '在本单位党员名册中登记一名党员：编号、姓名、状态（正常或流动党员，流动党员须填流入地）' })
-  @ApiRequestExample(AddMemberRequest, '流动党员 (a mobile member)', { memberId: 'm-0001', name: '王某', status: 'mobile', workplace: '广东省深圳市某电子厂' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post()
-  handle(@Command() meta: CommandMeta, @Param() p: UnitParams, @Body() body: AddMemberRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(addMember, { unitId: p.unitId, ...body }, meta));
-  }
-}
+export const AddMemberHttpController = memberRosterEdge(addMember, 'api/units/:unitId/members', {
+  operation: { summary: '登记党员 (add a member to the roster)', description: '在本单位党员名册中登记一名党员：编号、姓名、状态（正常或流动党员，流动党员须填流入地）' },
+  example: { summary: '流动党员 (a mobile member)', value: { memberId: 'm-0001', name: '王某', status: 'mobile', workplace: '广东省深圳市某电子厂' } },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: UnitParams, body: AddMemberRequest, input: (p, body) => ({ unitId: p.unitId, ...body }),
+});

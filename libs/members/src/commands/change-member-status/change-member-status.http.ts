@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { MemberCommandController } from '../../member-commands';
+import { IsIn, IsISO8601 } from 'class-validator';
+import { fromParams, IsOptionalLine, IsOptionalText } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { changeMemberStatus } from './change-member-status';
 
@@ -13,17 +10,11 @@ export class ChangeMemberStatusRequest {
   to!: 'active' | 'mobile' | 'transferred_out' | 'deceased';
 
   /** 流入地或工作单位（流动党员必填） */
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsOptionalLine(100)
   workplace?: string;
 
   /** 转往组织（转出必填） */
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsOptionalLine(100)
   toUnit?: string;
 
   /** 生效日期 YYYY-MM-DD */
@@ -31,20 +22,13 @@ export class ChangeMemberStatusRequest {
   effectiveOn!: string;
 
   /** 变更原因（转出、去世必填） */
-  @IsOptional()
-  @IsString()
-  @Length(0, 500)
-  @NoControlCharacters({ multiline: true })
+  @IsOptionalText(500)
   reason?: string;
 }
 
-@CommandRoutes('member roster 党员名册', 'api/units/:unitId/members/:memberId')
-export class ChangeMemberStatusHttpController extends MemberCommandController {
-  @ApiOperation({ summary: '登记党员状态变更 (change a member’s status)', description: '党员状态变更：正常、流动党员（须填流入地）、转出（须填转往组织和原因）、去世（须填原因）' })
-  @ApiRequestExample(ChangeMemberStatusRequest, '外出务工 (goes out to work)', { to: 'mobile', workplace: '浙江省杭州市某物流公司', effectiveOn: '2026-03-01' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post('status')
-  handle(@Command() meta: CommandMeta, @Param() p: UnitMemberParams, @Body() body: ChangeMemberStatusRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(changeMemberStatus, { unitId: p.unitId, memberId: p.memberId, ...body }, meta));
-  }
-}
+export const ChangeMemberStatusHttpController = memberRosterEdge(changeMemberStatus, 'api/units/:unitId/members/:memberId/status', {
+  operation: { summary: '登记党员状态变更 (change a member’s status)', description: '党员状态变更：正常、流动党员（须填流入地）、转出（须填转往组织和原因）、去世（须填原因）' },
+  example: { summary: '外出务工 (goes out to work)', value: { to: 'mobile', workplace: '浙江省杭州市某物流公司', effectiveOn: '2026-03-01' } },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: UnitMemberParams, body: ChangeMemberStatusRequest, input: (p, body) => ({ unitId: p.unitId, memberId: p.memberId, ...body }),
+});

@@ -1,10 +1,7 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { SEARCH_OUTCOMES, SearchOutcome } from '@platform/domain';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { MemberCommandController } from '../../member-commands';
+import { fromParams, IsOptionalLine, NoControlCharacters } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { closeMemberSearch } from './close-member-search';
 
@@ -19,10 +16,7 @@ export class CloseMemberSearchRequest {
   to?: 'active' | 'mobile';
 
   /** 流入地（找到且为流动党员时必填） */
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsOptionalLine(100)
   workplace?: string;
 
   /** 结案日期 YYYY-MM-DD */
@@ -36,13 +30,9 @@ export class CloseMemberSearchRequest {
   note!: string;
 }
 
-@CommandRoutes('member roster 党员名册', 'api/units/:unitId/members/:memberId/search')
-export class CloseMemberSearchHttpController extends MemberCommandController {
-  @ApiOperation({ summary: '查找结案 (close a member search)', description: '查找党员结案：找到（登记为正常或流动党员）、已去世或已转出' })
-  @ApiRequestExample(CloseMemberSearchRequest, '已找到 (found)', { outcome: 'found', to: 'mobile', workplace: '广东省广州市', on: '2026-03-10', note: '已取得联系，按流动党员管理' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post('close')
-  handle(@Command() meta: CommandMeta, @Param() p: UnitMemberParams, @Body() body: CloseMemberSearchRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(closeMemberSearch, { unitId: p.unitId, memberId: p.memberId, ...body }, meta));
-  }
-}
+export const CloseMemberSearchHttpController = memberRosterEdge(closeMemberSearch, 'api/units/:unitId/members/:memberId/search/close', {
+  operation: { summary: '查找结案 (close a member search)', description: '查找党员结案：找到（登记为正常或流动党员）、已去世或已转出' },
+  example: { summary: '已找到 (found)', value: { outcome: 'found', to: 'mobile', workplace: '广东省广州市', on: '2026-03-10', note: '已取得联系，按流动党员管理' } },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: UnitMemberParams, body: CloseMemberSearchRequest, input: (p, body) => ({ unitId: p.unitId, memberId: p.memberId, ...body }),
+});

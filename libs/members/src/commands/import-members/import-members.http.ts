@@ -1,10 +1,7 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, respond, UnitParams } from '@platform/common';
+import { fromParams, UnitParams } from '@platform/common';
 import { parseMemberCsv } from '../../member-csv';
-import type { Response } from 'express';
-import { MemberCommandController } from '../../member-commands';
+import { memberRosterEdge } from '../../member-commands';
 import { importMembers } from './import-members';
 
 export class ImportMembersRequest {
@@ -14,16 +11,12 @@ export class ImportMembersRequest {
   csv!: string;
 }
 
-@CommandRoutes('member roster 党员名册', 'api/units/:unitId/members')
-export class ImportMembersHttpController extends MemberCommandController {
-  @ApiOperation({
+export const ImportMembersHttpController = memberRosterEdge(importMembers, 'api/units/:unitId/members/import', {
+  operation: {
     summary: '导入党员名册 (import members from CSV)',
     description: '从 CSV 导入党员名册：逐行检查，任何一行有误则全部不写入，并按行号、字段和规则列出每一处错误（422 details.errors）',
-  })
-  @ApiRequestExample(ImportMembersRequest, 'CSV 导入 (a CSV import)', { csv: '党员编号,姓名,状态,流入地\nm-0001,王某,正常,\nm-0002,李某,流动党员,广东省深圳市某电子厂' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post('import')
-  handle(@Command() meta: CommandMeta, @Param() p: UnitParams, @Body() body: ImportMembersRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(importMembers, { unitId: p.unitId, rows: parseMemberCsv(body.csv) }, meta));
-  }
-}
+  },
+  example: { summary: 'CSV 导入 (a CSV import)', value: { csv: '党员编号,姓名,状态,流入地\nm-0001,王某,正常,\nm-0002,李某,流动党员,广东省深圳市某电子厂' } },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: UnitParams, body: ImportMembersRequest, input: (p, body) => ({ unitId: p.unitId, rows: parseMemberCsv(body.csv) }),
+});

@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsISO8601, IsString, Length } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, IsId, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { MemberCommandController } from '../../member-commands';
+import { fromParams, IsId, NoControlCharacters } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { openMemberSearch } from './open-member-search';
 
@@ -23,13 +20,9 @@ export class OpenMemberSearchRequest {
   lostSince!: string;
 }
 
-@CommandRoutes('member roster 党员名册', 'api/units/:unitId/members/:memberId/search')
-export class OpenMemberSearchHttpController extends MemberCommandController {
-  @ApiOperation({ summary: '登记失联党员，开始查找 (open a search for a lost member)', description: '查找党员：登记失联党员（最后联系情况、失联日期），状态变为失联（查找中）' })
-  @ApiRequestExample(OpenMemberSearchRequest, '失联 (lost contact)', { caseId: 'case-2026-01', lastKnown: '2023 年外出务工后失去联系', lostSince: '2023-05-01' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post()
-  handle(@Command() meta: CommandMeta, @Param() p: UnitMemberParams, @Body() body: OpenMemberSearchRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(openMemberSearch, { unitId: p.unitId, memberId: p.memberId, ...body }, meta));
-  }
-}
+export const OpenMemberSearchHttpController = memberRosterEdge(openMemberSearch, 'api/units/:unitId/members/:memberId/search', {
+  operation: { summary: '登记失联党员，开始查找 (open a search for a lost member)', description: '查找党员：登记失联党员（最后联系情况、失联日期），状态变为失联（查找中）' },
+  example: { summary: '失联 (lost contact)', value: { caseId: 'case-2026-01', lastKnown: '2023 年外出务工后失去联系', lostSince: '2023-05-01' } },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: UnitMemberParams, body: OpenMemberSearchRequest, input: (p, body) => ({ unitId: p.unitId, memberId: p.memberId, ...body }),
+});

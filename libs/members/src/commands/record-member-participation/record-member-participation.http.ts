@@ -1,10 +1,7 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { Access, ApiRequestExample, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, IsId, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { MemberCommandController } from '../../member-commands';
+import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsId, IsLine } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { recordMemberParticipation } from './record-member-participation';
 
 export class ExcusedMemberRequest {
@@ -12,9 +9,7 @@ export class ExcusedMemberRequest {
   memberId!: string;
 
   /** 请假事由 */
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   reason!: string;
 }
 
@@ -38,16 +33,12 @@ export class RecordMemberParticipationRequest {
   excused?: ExcusedMemberRequest[];
 }
 
-@CommandRoutes('member roster 党员名册', 'api/campaigns/:campaignId/units/:unitId')
-export class RecordMemberParticipationHttpController extends MemberCommandController {
-  @ApiOperation({
+export const RecordMemberParticipationHttpController = memberRosterEdge(recordMemberParticipation, 'api/campaigns/:campaignId/units/:unitId/member-participation', {
+  operation: {
     summary: '按名册记录步骤参学 (record who took part in a step, from the roster)',
     description: '按党员名册记录活动某一步骤的参学：参加的党员、请假的党员及事由；该单位的参学率随之按名册计算（参加人数 / 应参加人数，请假不计入应参加）',
-  })
-  @ApiRequestExample(RecordMemberParticipationRequest, '集中学习 (centralized study)', { stepKey: 'centralized_study', attended: ['m-0001', 'm-0003'], excused: [{ memberId: 'm-0002', reason: '外出务工' }] })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post('member-participation')
-  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: RecordMemberParticipationRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(recordMemberParticipation, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
-  }
-}
+  },
+  example: { summary: '集中学习 (centralized study)', value: { stepKey: 'centralized_study', attended: ['m-0001', 'm-0003'], excused: [{ memberId: 'm-0002', reason: '外出务工' }] } },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: CampaignUnitParams, body: RecordMemberParticipationRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),
+});

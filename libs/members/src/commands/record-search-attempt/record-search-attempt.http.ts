@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsISO8601, IsString, Length } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, IsId, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
-import { MemberCommandController } from '../../member-commands';
+import { fromParams, IsId, IsLine, NoControlCharacters } from '@platform/common';
+import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { recordSearchAttempt } from './record-search-attempt';
 
@@ -17,9 +14,7 @@ export class RecordSearchAttemptRequest {
   on!: string;
 
   /** 查找方式（联系家属、发函、网上查询…） */
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   method!: string;
 
   /** 查找结果 */
@@ -29,13 +24,9 @@ export class RecordSearchAttemptRequest {
   result!: string;
 }
 
-@CommandRoutes('member roster 党员名册', 'api/units/:unitId/members/:memberId/search')
-export class RecordSearchAttemptHttpController extends MemberCommandController {
-  @ApiOperation({ summary: '记录一次查找 (record a search attempt)', description: '查找党员：记录一次查找的日期、方式和结果' })
-  @ApiRequestExample(RecordSearchAttemptRequest, '联系家属 (asked the family)', { attemptId: 'a-1', on: '2026-03-02', method: '联系家属', result: '家属称其在广州务工，已留下电话' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post('attempts')
-  handle(@Command() meta: CommandMeta, @Param() p: UnitMemberParams, @Body() body: RecordSearchAttemptRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(recordSearchAttempt, { unitId: p.unitId, memberId: p.memberId, ...body }, meta));
-  }
-}
+export const RecordSearchAttemptHttpController = memberRosterEdge(recordSearchAttempt, 'api/units/:unitId/members/:memberId/search/attempts', {
+  operation: { summary: '记录一次查找 (record a search attempt)', description: '查找党员：记录一次查找的日期、方式和结果' },
+  example: { summary: '联系家属 (asked the family)', value: { attemptId: 'a-1', on: '2026-03-02', method: '联系家属', result: '家属称其在广州务工，已留下电话' } },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: UnitMemberParams, body: RecordSearchAttemptRequest, input: (p, body) => ({ unitId: p.unitId, memberId: p.memberId, ...body }),
+});

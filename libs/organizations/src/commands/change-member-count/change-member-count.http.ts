@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, respond, UnitParams } from '@platform/common';
-import type { Response } from 'express';
-import { OrganizationCommandController } from '../../organization-commands';
+import { fromParams, UnitParams } from '@platform/common';
+import { organizationsEdge } from '../../organization-commands';
 import { changeMemberCount } from './change-member-count';
 
 export class ChangeMemberCountRequest {
@@ -13,13 +10,9 @@ export class ChangeMemberCountRequest {
   memberCount!: number;
 }
 
-@CommandRoutes('organizations 组织', 'api/organizations')
-export class ChangeMemberCountHttpController extends OrganizationCommandController {
-  /** 更新党员数 */
-  @ApiOperation({ summary: '更新党员数 (change the member count)' })
-  @Access({ roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') })
-  @Post(':unitId/member-count')
-  handle(@Command() meta: CommandMeta, @Param() p: UnitParams, @Body() body: ChangeMemberCountRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(changeMemberCount, { unitId: p.unitId, ...body }, meta));
-  }
-}
+/** 更新党员数 */
+export const ChangeMemberCountHttpController = organizationsEdge(changeMemberCount, 'api/organizations/:unitId/member-count', {
+  operation: { summary: '更新党员数 (change the member count)' },
+  access: { roles: ['admin', 'office', 'operator'], mode: 'write', units: fromParams('unitId') },
+  params: UnitParams, body: ChangeMemberCountRequest, input: (p, body) => ({ unitId: p.unitId, ...body }),
+});

@@ -1,9 +1,6 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, MANAGERS, NoControlCharacters, respond, UnitParams } from '@platform/common';
-import type { Response } from 'express';
-import { OrganizationCommandController } from '../../organization-commands';
+import { fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
+import { organizationsEdge } from '../../organization-commands';
 import { closeUnit } from './close-unit';
 
 export class CloseUnitRequest {
@@ -13,13 +10,9 @@ export class CloseUnitRequest {
   reason!: string;
 }
 
-@CommandRoutes('organizations 组织', 'api/organizations')
-export class CloseUnitHttpController extends OrganizationCommandController {
-  /** 撤销组织 */
-  @ApiOperation({ summary: '撤销组织 (close a unit)' })
-  @Access({ roles: MANAGERS, mode: 'write', units: fromParams('unitId') })
-  @Post(':unitId/close')
-  handle(@Command() meta: CommandMeta, @Param() p: UnitParams, @Body() body: CloseUnitRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(closeUnit, { unitId: p.unitId, ...body }, meta));
-  }
-}
+/** 撤销组织 */
+export const CloseUnitHttpController = organizationsEdge(closeUnit, 'api/organizations/:unitId/close', {
+  operation: { summary: '撤销组织 (close a unit)' },
+  access: { roles: MANAGERS, mode: 'write', units: fromParams('unitId') },
+  params: UnitParams, body: CloseUnitRequest, input: (p, body) => ({ unitId: p.unitId, ...body }),
+});

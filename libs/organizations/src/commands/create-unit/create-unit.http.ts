@@ -1,10 +1,7 @@
-import { Body, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromBody, MANAGERS, NoControlCharacters, respond } from '@platform/common';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { fromBody, IsLine, MANAGERS } from '@platform/common';
 import { UNIT_ID_PATTERN, UNIT_LEVELS, UNIT_TYPES, UnitLevel, UnitType } from '@platform/domain';
-import type { Response } from 'express';
-import { OrganizationCommandController } from '../../organization-commands';
+import { organizationsEdge } from '../../organization-commands';
 import { createUnit } from './create-unit';
 
 export class CreateUnitRequest {
@@ -13,9 +10,7 @@ export class CreateUnitRequest {
   unitId!: string;
 
   /** 名称 */
-  @IsString()
-  @Length(1, 100)
-  @NoControlCharacters()
+  @IsLine(100)
   name!: string;
 
   @IsIn(UNIT_LEVELS)
@@ -36,14 +31,10 @@ export class CreateUnitRequest {
   memberCount?: number;
 }
 
-@CommandRoutes('organizations 组织', 'api/organizations')
-export class CreateUnitHttpController extends OrganizationCommandController {
-  /** 新建组织 */
-  @ApiOperation({ summary: '新建组织 (create a unit)' })
-  @ApiRequestExample(CreateUnitRequest, '新建区县党委 (a county committee)', { unitId: '430702', name: '武陵区委', level: 'county', unitType: 'agency', parentId: '430700' })
-  @Access({ roles: MANAGERS, mode: 'write', units: fromBody('parentId') })
-  @Post()
-  create(@Command() meta: CommandMeta, @Body() body: CreateUnitRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(createUnit, body, meta));
-  }
-}
+/** 新建组织 */
+export const CreateUnitHttpController = organizationsEdge(createUnit, 'api/organizations', {
+  operation: { summary: '新建组织 (create a unit)' },
+  example: { summary: '新建区县党委 (a county committee)', value: { unitId: '430702', name: '武陵区委', level: 'county', unitType: 'agency', parentId: '430700' } },
+  access: { roles: MANAGERS, mode: 'write', units: fromBody('parentId') },
+  body: CreateUnitRequest, input: (_p, body) => (body),
+});

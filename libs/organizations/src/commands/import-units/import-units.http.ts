@@ -1,11 +1,8 @@
-import { Body, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { Access, ApiRequestExample, badRequest, Command, CommandMeta, CommandResult, CommandRoutes, MANAGERS, respond } from '@platform/common';
+import { badRequest, MANAGERS } from '@platform/common';
 import { ImportRecord } from '@platform/domain';
 import { parse } from 'csv-parse/sync';
-import type { Response } from 'express';
-import { OrganizationCommandController } from '../../organization-commands';
+import { organizationsEdge } from '../../organization-commands';
 import { importUnits } from './import-units';
 
 /** A whole tree at once: CSV text (Chinese or English headers) or JSON rows. */
@@ -23,17 +20,15 @@ export class ImportUnitsRequest {
   units?: Record<string, unknown>[];
 }
 
-@CommandRoutes('organizations 组织', 'api/organizations')
-export class ImportUnitsHttpController extends OrganizationCommandController {
-  @ApiOperation({ summary: '批量导入组织树 (import a unit tree)', description: '批量导入组织树：任何一行有误则全部不写入，并逐行列出错误' })
-  @ApiRequestExample(ImportUnitsRequest, 'CSV 导入 (a CSV import)', { csv: '编码,名称,层级,类型,上级编码,党员数\n430700,常德市委,city,agency,,\n430702,武陵区委,county,agency,430700,\n430702-001,丹阳街道党工委,township,community,430702,' })
-  @Access({ roles: MANAGERS, mode: 'write', units: null })
-  @Post('import')
-  import(@Command() meta: CommandMeta, @Body() body: ImportUnitsRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+export const ImportUnitsHttpController = organizationsEdge(importUnits, 'api/organizations/import', {
+  operation: { summary: '批量导入组织树 (import a unit tree)', description: '批量导入组织树：任何一行有误则全部不写入，并逐行列出错误' },
+  example: { summary: 'CSV 导入 (a CSV import)', value: { csv: '编码,名称,层级,类型,上级编码,党员数\n430700,常德市委,city,agency,,\n430702,武陵区委,county,agency,430700,\n430702-001,丹阳街道党工委,township,community,430702,' } },
+  access: { roles: MANAGERS, mode: 'write', units: null },
+  body: ImportUnitsRequest, input: (_p, body) => {
     const records = (body.units as ImportRecord[] | undefined) ?? parseCsv(body.csv ?? '');
-    return respond(res, this.commands.execute(importUnits, { request: body, records }, meta));
-  }
-}
+    return { request: body, records };
+  },
+});
 
 /** CSV is how the request may carry the rows: its syntax is refused before anything is read. */
 function parseCsv(text: string): ImportRecord[] {

@@ -1,22 +1,18 @@
-import { Controller, Get, NotFoundException, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, ActorScope, CurrentScope, scopeCovers, STAFF } from '@platform/common';
+import { NotFoundException } from '@nestjs/common';
+import { scopeCovers, STAFF } from '@platform/common';
 import { UNIT_LEVEL_NAMES, UNIT_TYPE_NAMES } from '@platform/domain';
 import { OrganizationDirectory } from '../../organization-directory';
 import { ListUnitsRequest } from './list-units.request.dto';
 import { ListUnitsAnswer } from './list-units.response';
+import { organizationsQuery } from '../query-routes';
 
-@ApiTags('organizations 组织')
-@Controller('api/organizations')
-export class ListUnitsHttpController {
-  constructor(private readonly directory: OrganizationDirectory) {}
-
-  @ApiOperation({ summary: '组织列表 (list units)', description: '组织列表（可按子树、层级、类型筛选）' })
-  @ApiOkResponse({ schema: ListUnitsAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: null })
-  @Get()
-  async list(@Query() q: ListUnitsRequest, @CurrentScope() scope: ActorScope) {
-    const tree = await this.directory.current();
+export const ListUnitsHttpController = organizationsQuery('ListUnits', 'api/organizations', {
+  operation: { summary: '组织列表 (list units)', description: '组织列表（可按子树、层级、类型筛选）' },
+  answer: ListUnitsAnswer,
+  access: { roles: STAFF, mode: 'read', units: null },
+  query: ListUnitsRequest, inject: { directory: OrganizationDirectory },
+  async handle({ query: q, scope }, { directory }) {
+    const tree = await directory.current();
     const visible = (id: string) => scopeCovers(scope, id, tree.ancestorIds(id));
     if (q.root && !visible(q.root)) {
       throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: '资源不存在或无权查看 (not found)' });
@@ -28,5 +24,5 @@ export class ListUnitsHttpController {
       .filter((n) => (q.includeClosed || !n.closed) && (!q.level || n.level === q.level) && (!q.unitType || n.unitType === q.unitType))
       .map((n) => ({ ...n, levelName: UNIT_LEVEL_NAMES[n.level], unitTypeName: UNIT_TYPE_NAMES[n.unitType] }));
     return { total: units.length, units };
-  }
-}
+  },
+});

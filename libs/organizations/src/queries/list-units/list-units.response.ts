@@ -1,29 +1,18 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { arrOrNull, boolOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
 
 /** The units in the reader's scope */
-export const ListUnitsAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    total: { type: 'number' },
-    units: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          unitId: { type: 'string' },
-          name: { type: 'string' },
-          level: { type: 'string', nullable: true },
-          unitType: { type: 'string', nullable: true },
-          parentId: {},
-          memberCount: { type: 'number', nullable: true },
-          closed: { type: 'boolean', nullable: true },
-          levelName: { type: 'string', nullable: true },
-          unitTypeName: { type: 'string', nullable: true },
-        },
-        nullable: true,
-      },
-      nullable: true,
-    },
-  },
-  required: ['units'],
-};
+export const ListUnitsAnswer: SchemaObject = obj({
+  total: num(),
+  units: arrOrNull(objOrNull({
+    unitId: str(),
+    name: str(),
+    level: strOrNull(),
+    unitType: strOrNull(),
+    parentId: {},
+    memberCount: numOrNull(),
+    closed: boolOrNull(),
+    levelName: strOrNull(),
+    unitTypeName: strOrNull(),
+  })),
+}, { required: ['units'] });

@@ -1,11 +1,8 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { Access, ApiRequestExample, CampaignUnitParams, CommandMeta, CommandResult, CommandRoutes, IsId, respond } from '@platform/common';
+import { CampaignUnitParams, IsId } from '@platform/common';
 import { Role, SATISFACTION_GRADES, SatisfactionGrade } from '@platform/domain';
-import type { Response } from 'express';
 import { organizerUnit, VoterCommand } from '../../http/voter-command-meta';
-import { RectificationCommandController } from '../../rectification-facts';
+import { satisfactionEdge } from '../../rectification-facts';
 import { castBallot } from './cast-ballot';
 
 export class CastBallotRequest {
@@ -27,13 +24,9 @@ export class CastBallotRequest {
 /** The masses vote without signing in; organizers may enter paper ballots one by one. */
 const VOTERS: readonly Role[] = ['public', 'office', 'inspector', 'operator'];
 
-@CommandRoutes('satisfaction 满意度测评', 'api/campaigns/:campaignId/units/:unitId/satisfaction')
-export class CastBallotHttpController extends RectificationCommandController {
-  @ApiOperation({ summary: '投一张满意度测评票 (cast a satisfaction ballot)', description: '投一张满意度测评票（群众无需登录，不记录投票人）' })
-  @ApiRequestExample(CastBallotRequest, '一张满意票 (one ballot)', { round: 1, ballotId: 'b-000123', grade: 'satisfied' })
-  @Access({ roles: VOTERS, mode: 'write', units: organizerUnit })
-  @Post('ballots')
-  handle(@VoterCommand() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: CastBallotRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(castBallot, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
-  }
-}
+export const CastBallotHttpController = satisfactionEdge(castBallot, 'api/campaigns/:campaignId/units/:unitId/satisfaction/ballots', {
+  operation: { summary: '投一张满意度测评票 (cast a satisfaction ballot)', description: '投一张满意度测评票（群众无需登录，不记录投票人）' },
+  example: { summary: '一张满意票 (one ballot)', value: { round: 1, ballotId: 'b-000123', grade: 'satisfied' } },
+  access: { roles: VOTERS, mode: 'write', units: organizerUnit },
+  params: CampaignUnitParams, body: CastBallotRequest, meta: VoterCommand, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),
+});

@@ -1,11 +1,8 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
+import { NoControlCharacters } from '@platform/common';
 import { responsibleUnit, VERIFIERS } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
-import { RectificationCommandController } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { closeProblem } from './close-problem';
 
 export class CloseProblemRequest {
@@ -17,12 +14,8 @@ export class CloseProblemRequest {
   mechanisms?: string | null;
 }
 
-@CommandRoutes('rectification 整改台账', 'api/problems')
-export class CloseProblemHttpController extends RectificationCommandController {
-  @ApiOperation({ summary: '销号 (close a problem)', description: '销号（可记录防止反弹的长效机制）' })
-  @Access({ roles: VERIFIERS, mode: 'write', units: responsibleUnit })
-  @Post(':problemId/close')
-  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: CloseProblemRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(closeProblem, { problemId: p.problemId, ...body }, meta));
-  }
-}
+export const CloseProblemHttpController = rectificationEdge(closeProblem, 'api/problems/:problemId/close', {
+  operation: { summary: '销号 (close a problem)', description: '销号（可记录防止反弹的长效机制）' },
+  access: { roles: VERIFIERS, mode: 'write', units: responsibleUnit },
+  params: ProblemParams, body: CloseProblemRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),
+});

@@ -1,13 +1,10 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsString, Length, ValidateNested } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
+import { NoControlCharacters } from '@platform/common';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommandController } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { deferProblem } from './defer-problem';
 
 /** 向群众说明情况: what the masses were told, and the day they were told it. */
@@ -43,12 +40,8 @@ export class DeferProblemRequest {
   gradualMeasures!: string[];
 }
 
-@CommandRoutes('rectification 整改台账', 'api/problems')
-export class DeferProblemHttpController extends RectificationCommandController {
-  @ApiOperation({ summary: '暂缓解决 (defer a problem)', description: '暂缓解决：说明客观条件、向群众说明情况、复查日期与逐步解决措施' })
-  @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
-  @Post(':problemId/defer')
-  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: DeferProblemRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(deferProblem, { problemId: p.problemId, ...body }, meta));
-  }
-}
+export const DeferProblemHttpController = rectificationEdge(deferProblem, 'api/problems/:problemId/defer', {
+  operation: { summary: '暂缓解决 (defer a problem)', description: '暂缓解决：说明客观条件、向群众说明情况、复查日期与逐步解决措施' },
+  access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },
+  params: ProblemParams, body: DeferProblemRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),
+});

@@ -1,13 +1,10 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, IsId, respond } from '@platform/common';
-import type { Response } from 'express';
+import { IsId } from '@platform/common';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommandController } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { escalateToJoint } from './escalate-to-joint';
 
 /** One participating unit's share of the work. */
@@ -42,12 +39,8 @@ export class EscalateToJointRequest {
   parts!: JointPartRequestBody[];
 }
 
-@CommandRoutes('rectification 整改台账', 'api/problems')
-export class EscalateToJointHttpController extends RectificationCommandController {
-  @ApiOperation({ summary: '转为联动整改 (escalate to joint handling)', description: '转为联动整改：上级牵头单位协调，各参与单位分担任务' })
-  @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
-  @Post(':problemId/escalate')
-  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: EscalateToJointRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(escalateToJoint, { problemId: p.problemId, ...body }, meta));
-  }
-}
+export const EscalateToJointHttpController = rectificationEdge(escalateToJoint, 'api/problems/:problemId/escalate', {
+  operation: { summary: '转为联动整改 (escalate to joint handling)', description: '转为联动整改：上级牵头单位协调，各参与单位分担任务' },
+  access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },
+  params: ProblemParams, body: EscalateToJointRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),
+});

@@ -1,12 +1,8 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
-import type { Response } from 'express';
 import { problemUnits, SUPERVISORS } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommandController } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { noteSupervision } from './note-supervision';
 
 export class NoteSupervisionRequest {
@@ -28,20 +24,16 @@ export class NoteSupervisionRequest {
   occurredAt?: string;
 }
 
-@CommandRoutes('rectification 整改台账', 'api/problems')
-export class NoteSupervisionHttpController extends RectificationCommandController {
-  @ApiOperation({
+export const NoteSupervisionHttpController = rectificationEdge(noteSupervision, 'api/problems/:problemId/supervision-notes', {
+  operation: {
     summary: '记录督查意见 (record a supervision note)',
     description: '督导组（或活动办公室）对所联系单位的问题记录督查意见：发现的问题、督查要求和完成时限；不能督查本单位的问题，已验收的问题不再督查',
-  })
-  @ApiRequestExample(NoteSupervisionRequest, '督查意见 (supervision note)', {
+  },
+  example: { summary: '督查意见 (supervision note)', value: {
     finding: '整改措施未落实到人，台账记录不完整',
     demand: '明确责任人，补齐整改台账并报督导组',
     dueBy: '2026-04-30',
-  })
-  @Access({ roles: SUPERVISORS, mode: 'write', units: problemUnits, match: 'any' })
-  @Post(':problemId/supervision-notes')
-  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: NoteSupervisionRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(noteSupervision, { problemId: p.problemId, ...body }, meta));
-  }
-}
+  } },
+  access: { roles: SUPERVISORS, mode: 'write', units: problemUnits, match: 'any' },
+  params: ProblemParams, body: NoteSupervisionRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),
+});

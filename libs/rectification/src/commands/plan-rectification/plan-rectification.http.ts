@@ -1,13 +1,10 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, NoControlCharacters, respond } from '@platform/common';
+import { NoControlCharacters } from '@platform/common';
 import { TIMING_CLASSES, TimingClass } from '@platform/domain';
-import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate } from '../../http/request-rules';
-import { RectificationCommandController } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { planRectification } from './plan-rectification';
 
 export class PlanRectificationRequest {
@@ -30,14 +27,10 @@ export class PlanRectificationRequest {
   deadline?: string | null;
 }
 
-@CommandRoutes('rectification 整改台账', 'api/problems')
-export class PlanRectificationHttpController extends RectificationCommandController {
-  /** 制定整改措施、时限类别与整改时限 */
-  @ApiOperation({ summary: '制定整改措施、时限类别与整改时限 (plan the rectification)' })
-  @ApiRequestExample(PlanRectificationRequest, '限期整改 (by a deadline)', { measures: ['建立首问负责制', '每月公开办事时限'], timing: 'by_deadline', deadline: '2026-06-30' })
-  @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
-  @Post(':problemId/plan')
-  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: PlanRectificationRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(planRectification, { problemId: p.problemId, ...body }, meta));
-  }
-}
+/** 制定整改措施、时限类别与整改时限 */
+export const PlanRectificationHttpController = rectificationEdge(planRectification, 'api/problems/:problemId/plan', {
+  operation: { summary: '制定整改措施、时限类别与整改时限 (plan the rectification)' },
+  example: { summary: '限期整改 (by a deadline)', value: { measures: ['建立首问负责制', '每月公开办事时限'], timing: 'by_deadline', deadline: '2026-06-30' } },
+  access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },
+  params: ProblemParams, body: PlanRectificationRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),
+});

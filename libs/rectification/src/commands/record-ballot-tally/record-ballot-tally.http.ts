@@ -1,12 +1,9 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { Access, CampaignUnitParams, Command, CommandMeta, CommandResult, CommandRoutes, fromParams, IsId, NoControlCharacters, respond } from '@platform/common';
-import type { Response } from 'express';
+import { CampaignUnitParams, fromParams, IsId, NoControlCharacters } from '@platform/common';
 import { ORGANIZERS } from '../../http/problem-access';
 import { IsText } from '../../http/request-rules';
-import { RectificationCommandController } from '../../rectification-facts';
+import { satisfactionEdge } from '../../rectification-facts';
 import { recordBallotTally } from './record-ballot-tally';
 
 const MAX_BALLOTS = 10_000_000;
@@ -56,13 +53,9 @@ export class RecordBallotTallyRequest {
   counts!: GradeCountsRequest;
 }
 
-@CommandRoutes('satisfaction 满意度测评', 'api/campaigns/:campaignId/units/:unitId/satisfaction')
-export class RecordBallotTallyHttpController extends RectificationCommandController {
-  /** 录入一次测评会议的计票结果 */
-  @ApiOperation({ summary: '录入一次测评会议的计票结果 (record a ballot tally)' })
-  @Access({ roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') })
-  @Post('tallies')
-  handle(@Command() meta: CommandMeta, @Param() p: CampaignUnitParams, @Body() body: RecordBallotTallyRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(recordBallotTally, { campaignId: p.campaignId, unitId: p.unitId, ...body }, meta));
-  }
-}
+/** 录入一次测评会议的计票结果 */
+export const RecordBallotTallyHttpController = satisfactionEdge(recordBallotTally, 'api/campaigns/:campaignId/units/:unitId/satisfaction/tallies', {
+  operation: { summary: '录入一次测评会议的计票结果 (record a ballot tally)' },
+  access: { roles: ORGANIZERS, mode: 'write', units: fromParams('unitId') },
+  params: CampaignUnitParams, body: RecordBallotTallyRequest, input: (p, body) => ({ campaignId: p.campaignId, unitId: p.unitId, ...body }),
+});

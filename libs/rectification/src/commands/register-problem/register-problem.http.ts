@@ -1,12 +1,9 @@
-import { Body, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CommandRoutes, fromBody, IsId, NoControlCharacters, respond } from '@platform/common';
+import { fromBody, IsId, NoControlCharacters } from '@platform/common';
 import { PROBLEM_SOURCES, ProblemSource, Role } from '@platform/domain';
-import type { Response } from 'express';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommandController } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { registerProblem } from './register-problem';
 
 /** 责任领导 / 经办人: a name as people know it, and the user account when there is one. */
@@ -64,10 +61,9 @@ export class RegisterProblemRequest {
 /** A unit records its own problems, inspection teams their findings, the office anything. */
 const REGISTRARS: readonly Role[] = ['office', 'operator', 'inspector'];
 
-@CommandRoutes('rectification 整改台账', 'api/problems')
-export class RegisterProblemHttpController extends RectificationCommandController {
-  @ApiOperation({ summary: '登记问题 (register a problem)', description: '登记问题（来源、类别、描述、责任单位、责任领导与经办人）' })
-  @ApiRequestExample(RegisterProblemRequest, '民主评议中发现的问题 (found in democratic appraisal)', {
+export const RegisterProblemHttpController = rectificationEdge(registerProblem, 'api/problems', {
+  operation: { summary: '登记问题 (register a problem)', description: '登记问题（来源、类别、描述、责任单位、责任领导与经办人）' },
+  example: { summary: '民主评议中发现的问题 (found in democratic appraisal)', value: {
       problemId: 'p-2026-0001',
       campaignId: '2026-b2',
       responsibleUnitId: '430702-001',
@@ -77,10 +73,7 @@ export class RegisterProblemHttpController extends RectificationCommandControlle
       responsibleLeader: { name: '张三' },
       handler: { name: '李四' },
       discoveredAt: '2026-02-20',
-    })
-  @Access({ roles: REGISTRARS, mode: 'write', units: fromBody('responsibleUnitId') })
-  @Post()
-  handle(@Command() meta: CommandMeta, @Body() body: RegisterProblemRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(registerProblem, body, meta));
-  }
-}
+    } },
+  access: { roles: REGISTRARS, mode: 'write', units: fromBody('responsibleUnitId') },
+  body: RegisterProblemRequest, input: (_p, body) => (body),
+});

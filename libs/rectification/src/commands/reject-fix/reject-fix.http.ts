@@ -1,11 +1,7 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
-import type { Response } from 'express';
 import { responsibleUnit, VERIFIERS } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsText } from '../../http/request-rules';
-import { RectificationCommandController } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { rejectFix } from './reject-fix';
 
 export class RejectFixRequest {
@@ -14,12 +10,8 @@ export class RejectFixRequest {
   reason!: string;
 }
 
-@CommandRoutes('rectification 整改台账', 'api/problems')
-export class RejectFixHttpController extends RectificationCommandController {
-  @ApiOperation({ summary: '验收不通过，退回整改 (reject a fix)', description: '验收不通过，退回整改（须说明理由）' })
-  @Access({ roles: VERIFIERS, mode: 'write', units: responsibleUnit })
-  @Post(':problemId/reject-fix')
-  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: RejectFixRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(rejectFix, { problemId: p.problemId, ...body }, meta));
-  }
-}
+export const RejectFixHttpController = rectificationEdge(rejectFix, 'api/problems/:problemId/reject-fix', {
+  operation: { summary: '验收不通过，退回整改 (reject a fix)', description: '验收不通过，退回整改（须说明理由）' },
+  access: { roles: VERIFIERS, mode: 'write', units: responsibleUnit },
+  params: ProblemParams, body: RejectFixRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),
+});

@@ -1,11 +1,7 @@
-import { Body, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, respond } from '@platform/common';
-import type { Response } from 'express';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
-import { RectificationCommandController } from '../../rectification-facts';
+import { rectificationEdge } from '../../rectification-facts';
 import { reviewDeferral } from './review-deferral';
 
 export class ReviewDeferralRequest {
@@ -17,13 +13,9 @@ export class ReviewDeferralRequest {
   reReviewDate!: string;
 }
 
-@CommandRoutes('rectification 整改台账', 'api/problems')
-export class ReviewDeferralHttpController extends RectificationCommandController {
-  /** 复查暂缓解决的问题，确定下次复查日期 */
-  @ApiOperation({ summary: '复查暂缓解决的问题，确定下次复查日期 (review a deferral)' })
-  @Access({ roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' })
-  @Post(':problemId/deferral-review')
-  handle(@Command() meta: CommandMeta, @Param() p: ProblemParams, @Body() body: ReviewDeferralRequest, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    return respond(res, this.commands.execute(reviewDeferral, { problemId: p.problemId, ...body }, meta));
-  }
-}
+/** 复查暂缓解决的问题，确定下次复查日期 */
+export const ReviewDeferralHttpController = rectificationEdge(reviewDeferral, 'api/problems/:problemId/deferral-review', {
+  operation: { summary: '复查暂缓解决的问题，确定下次复查日期 (review a deferral)' },
+  access: { roles: UNIT_SIDE, mode: 'write', units: problemUnits, match: 'any' },
+  params: ProblemParams, body: ReviewDeferralRequest, input: (p, body) => ({ problemId: p.problemId, ...body }),
+});

@@ -1,14 +1,11 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { arrOrNull, numOrNull, obj, str } from '@platform/common';
 
 /** The warnings this run raised */
-export const WarningCheckAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    today: { type: 'string' },
-    due: { type: 'number', nullable: true },
-    raised: { type: 'array', items: {}, nullable: true },
-    alreadyRecorded: { type: 'number', nullable: true },
-    failed: { type: 'array', items: {}, nullable: true },
-  },
-  required: ['today', 'due', 'raised', 'alreadyRecorded', 'failed'],
-};
+export const WarningCheckAnswer: SchemaObject = obj({
+  today: str(),
+  due: numOrNull(),
+  raised: arrOrNull({}),
+  alreadyRecorded: numOrNull(),
+  failed: arrOrNull({}),
+}, { required: ['today', 'due', 'raised', 'alreadyRecorded', 'failed'] });

@@ -1,16 +1,9 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { arrOrNull, obj } from '@platform/common';
+import { SATISFACTION_STANDING_PROPERTIES } from '../get-satisfaction/get-satisfaction.response';
 
 /** A unit's published satisfaction results */
-export const GetPublicSatisfactionAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    campaignId: { type: 'string' },
-    unitId: { type: 'string' },
-    threshold: { type: 'number', nullable: true },
-    standing: { type: 'string', nullable: true },
-    standingName: { type: 'string', nullable: true },
-    openRound: {},
-    results: { type: 'array', items: {}, nullable: true },
-  },
-  required: ['campaignId', 'unitId', 'threshold', 'standing', 'standingName', 'openRound', 'results'],
-};
+export const GetPublicSatisfactionAnswer: SchemaObject = obj({
+  ...SATISFACTION_STANDING_PROPERTIES,
+  results: arrOrNull({}),
+}, { required: ['campaignId', 'unitId', 'threshold', 'standing', 'standingName', 'openRound', 'results'] });

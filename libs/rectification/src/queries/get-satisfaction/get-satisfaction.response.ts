@@ -1,17 +1,19 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { arrOrNull, num, numOrNull, obj, str, strOrNull } from '@platform/common';
+
+/** A unit's standing in a campaign's satisfaction rounds: what the organizers and the public page both show. */
+export const SATISFACTION_STANDING_PROPERTIES: Record<string, SchemaObject> = {
+  campaignId: str(),
+  unitId: str(),
+  threshold: numOrNull(),
+  standing: strOrNull(),
+  standingName: strOrNull(),
+  openRound: {},
+};
 
 /** A unit's satisfaction rounds and standing */
-export const GetSatisfactionAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    campaignId: { type: 'string' },
-    unitId: { type: 'string' },
-    threshold: { type: 'number', nullable: true },
-    standing: { type: 'string', nullable: true },
-    standingName: { type: 'string', nullable: true },
-    openRound: {},
-    rounds: { type: 'array', items: {}, nullable: true },
-    revision: { type: 'number' },
-  },
-  required: ['campaignId', 'unitId', 'threshold', 'standing', 'standingName', 'openRound', 'rounds', 'revision'],
-};
+export const GetSatisfactionAnswer: SchemaObject = obj({
+  ...SATISFACTION_STANDING_PROPERTIES,
+  rounds: arrOrNull({}),
+  revision: num(),
+}, { required: ['campaignId', 'unitId', 'threshold', 'standing', 'standingName', 'openRound', 'rounds', 'revision'] });

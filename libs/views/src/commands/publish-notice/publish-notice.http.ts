@@ -1,8 +1,8 @@
 import { Body, Controller, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Access, CampaignParams, Command, CommandMeta, CommandResult, fromLookup, IsId, MANAGERS, NoControlCharacters, respond } from '@platform/common';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { Access, CampaignParams, Command, CommandMeta, CommandResult, fromLookup, IsId, IsLine, MANAGERS, respond } from '@platform/common';
 import { HANDLING_VERSIONS, HandlingVersion, METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey, UNIT_ID_PATTERN } from '@platform/domain';
 import { CheckpointView, CheckpointWitness, WITNESS } from '@platform/event-store';
 import type { Response } from 'express';
@@ -17,9 +17,7 @@ export class PublishNoticePayload {
   noticeId!: string;
 
   /** 通报标题，如“关于第二批先进性教育活动整改进度的通报” */
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters()
+  @IsLine(200)
   title!: string;
 
   /** 通报日期（YYYY-MM-DD），默认今天 */

@@ -1,8 +1,6 @@
-import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, CurrentActor, fromParams, STAFF } from '@platform/common';
-import { Actor, maxScore } from '@platform/domain';
-import type { Response } from 'express';
+import { NotFoundException } from '@nestjs/common';
+import { fromParams, STAFF } from '@platform/common';
+import { maxScore } from '@platform/domain';
 import { ASSESSMENT_PERIODS, ASSESSMENT_UNITS, AssessmentPeriodDoc, AssessmentUnitDoc, assessmentUnitId } from '../../assessment-results/assessment-results.documents';
 import { ASSESSMENT_PROJECTIONS, SCORE_READERS } from '../../assessment-results/assessment-results.reader';
 import { ViewMoments } from '../../shared/view-moment';
@@ -10,21 +8,18 @@ import { momentOf } from '../../shared/view-response';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { AssessmentUnitParams, GetAssessmentUnitRequest } from './get-assessment-unit.request.dto';
 import { GetAssessmentUnitAnswer } from './get-assessment-unit.response';
+import { assessmentsQuery } from '../query-routes';
 
-@ApiTags('assessments 考核')
-@Controller('api/assessments/:periodId/units/:unitId')
-export class GetAssessmentUnitHttpController {
-  constructor(private readonly moments: ViewMoments) {}
-
-  @ApiOperation({
+export const GetAssessmentUnitHttpController = assessmentsQuery('GetAssessmentUnit', 'api/assessments/:periodId/units/:unitId', {
+  operation: {
     summary: '一个考核对象的得分与改分记录 (a unit\'s scores and their history)',
     description: '自评分、考核组评分、办公室调整与申诉，每次改分记录谁、何时、为何；公布前的评分只有活动办公室、考核组和管理员可见',
-  })
-  @ApiOkResponse({ schema: GetAssessmentUnitAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromParams('unitId') })
-  @Get()
-  async get(@Param() p: AssessmentUnitParams, @Query() q: GetAssessmentUnitRequest, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    const moment = await this.moments.resolve(q.asOf, ASSESSMENT_PROJECTIONS);
+  },
+  answer: GetAssessmentUnitAnswer,
+  access: { roles: STAFF, mode: 'read', units: fromParams('unitId') },
+  params: AssessmentUnitParams, query: GetAssessmentUnitRequest, inject: { moments: ViewMoments },
+  async handle({ params: p, query: q, actor, res }, { moments }) {
+    const moment = await moments.resolve(q.asOf, ASSESSMENT_PROJECTIONS);
     const store = moment.store('assessment-results');
     const period = await store.get<AssessmentPeriodDoc>(ASSESSMENT_PERIODS, p.periodId);
     const unit = await store.get<AssessmentUnitDoc>(ASSESSMENT_UNITS, assessmentUnitId(p.periodId, p.unitId));
@@ -47,5 +42,5 @@ export class GetAssessmentUnitHttpController {
       },
       scoresVisible: shows,
     };
-  }
-}
+  },
+});

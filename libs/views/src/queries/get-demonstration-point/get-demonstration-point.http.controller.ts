@@ -1,7 +1,5 @@
-import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, fromParams, STAFF, UnitParams } from '@platform/common';
-import type { Response } from 'express';
+import { NotFoundException } from '@nestjs/common';
+import { fromParams, STAFF, UnitParams } from '@platform/common';
 import { ASSESSMENT_PERIODS, ASSESSMENT_UNITS, AssessmentPeriodDoc, AssessmentUnitDoc, assessmentUnitId } from '../../assessment-results/assessment-results.documents';
 import { DEMONSTRATION_POINTS, DemonstrationPointDoc } from '../../demonstration-register/demonstration-register.projection';
 import { pointRow } from '../../demonstration-register/demonstration-register.reader';
@@ -10,23 +8,20 @@ import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { GetDemonstrationPointAnswer } from './get-demonstration-point.response';
+import { demonstrationPointsQuery } from '../query-routes';
 
 export class GetDemonstrationPointRequest extends AsOfQuery {}
 
-@ApiTags('demonstration points 示范点')
-@Controller('api/demonstration-points/:unitId')
-export class GetDemonstrationPointHttpController {
-  constructor(private readonly moments: ViewMoments) {}
-
-  @ApiOperation({
+export const GetDemonstrationPointHttpController = demonstrationPointsQuery('GetDemonstrationPoint', 'api/demonstration-points/:unitId', {
+  operation: {
     summary: '一个示范点的历程与考评依据 (a point\'s history and evidence)',
     description: '推荐、确定、历年考评（合格、淘汰、再次推荐）的完整记录，及每次考评所依据的创建标准考核的各项得分',
-  })
-  @ApiOkResponse({ schema: GetDemonstrationPointAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromParams('unitId') })
-  @Get()
-  async get(@Param() p: UnitParams, @Query() q: GetDemonstrationPointRequest, @Res({ passthrough: true }) res: Response) {
-    const moment = await this.moments.resolve(q.asOf, ['demonstration-register', 'assessment-results']);
+  },
+  answer: GetDemonstrationPointAnswer,
+  access: { roles: STAFF, mode: 'read', units: fromParams('unitId') },
+  params: UnitParams, query: GetDemonstrationPointRequest, inject: { moments: ViewMoments },
+  async handle({ params: p, query: q, res }, { moments }) {
+    const moment = await moments.resolve(q.asOf, ['demonstration-register', 'assessment-results']);
     const doc = await moment.store('demonstration-register').get<DemonstrationPointDoc>(DEMONSTRATION_POINTS, p.unitId);
     if (!doc) throw new NotFoundException(NOT_FOUND);
     const results = moment.store('assessment-results');
@@ -50,5 +45,5 @@ export class GetDemonstrationPointHttpController {
       });
     }
     return { asOf: momentOf(res, moment), point: pointRow(doc, moment.tree), evidence };
-  }
-}
+  },
+});

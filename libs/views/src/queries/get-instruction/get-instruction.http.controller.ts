@@ -1,9 +1,7 @@
-import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, fromLookup, IsId, STAFF } from '@platform/common';
+import { NotFoundException } from '@nestjs/common';
+import { fromLookup, IsId, STAFF, token } from '@platform/common';
 import { instructionStreamId } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
-import type { Response } from 'express';
 import { EVENT_TYPE_NAMES } from '../../audit-trail/event-type-names';
 import { InstructionDoc, INSTRUCTIONS } from '../../instructions/instructions.documents';
 import { instructionView } from '../../instructions/instruction-view';
@@ -12,33 +10,27 @@ import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { GetInstructionAnswer } from './get-instruction.response';
+import { instructionsQuery } from '../query-routes';
 
 export class InstructionParams {
   @IsId()
   instructionId!: string;
 }
 
-@ApiTags('instructions 领导批示')
-@Controller('api/instructions/:instructionId')
-export class GetInstructionHttpController {
-  constructor(
-    private readonly moments: ViewMoments,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-  ) {}
-
-  @ApiOperation({ summary: '一条批示及其办理过程 (an instruction)', description: '一条批示：内容、落实单位的签收与落实情况报告，以及它的每一个事件' })
-  @ApiOkResponse({ schema: GetInstructionAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup(InstructionUnits, 'instructionId'), match: 'any' })
-  @Get()
-  async get(@Param() p: InstructionParams, @Res({ passthrough: true }) res: Response) {
-    const moment = await this.moments.resolve(undefined, ['instructions']);
+export const GetInstructionHttpController = instructionsQuery('GetInstruction', 'api/instructions/:instructionId', {
+  operation: { summary: '一条批示及其办理过程 (an instruction)', description: '一条批示：内容、落实单位的签收与落实情况报告，以及它的每一个事件' },
+  answer: GetInstructionAnswer,
+  access: { roles: STAFF, mode: 'read', units: fromLookup(InstructionUnits, 'instructionId'), match: 'any' },
+  params: InstructionParams, inject: { moments: ViewMoments, events: token<EventStore>(EVENT_STORE) },
+  async handle({ params: p, res }, { moments, events: eventStore }) {
+    const moment = await moments.resolve(undefined, ['instructions']);
     const doc = await moment.store('instructions').get<InstructionDoc>(INSTRUCTIONS, p.instructionId);
     if (!doc) throw new NotFoundException(NOT_FOUND);
-    const events = await this.events.readStream(instructionStreamId(p.instructionId), { untilPosition: moment.position });
+    const events = await eventStore.readStream(instructionStreamId(p.instructionId), { untilPosition: moment.position });
     return {
       asOf: momentOf(res, moment),
       instruction: instructionView(doc, moment.tree),
       events: events.map((e) => ({ position: e.position, type: e.type, typeName: EVENT_TYPE_NAMES[e.type] ?? e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actor: e.actor, data: e.data })),
     };
-  }
-}
+  },
+});

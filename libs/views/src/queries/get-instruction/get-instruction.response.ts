@@ -1,29 +1,19 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { INSTRUCTION_SCHEMA } from '../list-instructions/list-instructions.response';
 import { AS_OF_SCHEMA } from '../shared-schemas';
+import { arr, num, obj, str } from '@platform/common';
 
 /** An instruction and every event of it */
-export const GetInstructionAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    asOf: AS_OF_SCHEMA,
-    instruction: INSTRUCTION_SCHEMA,
-    events: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          position: { type: 'number' },
-          type: { type: 'string' },
-          typeName: { type: 'string' },
-          occurredAt: { type: 'string' },
-          recordedAt: { type: 'string' },
-          actor: { type: 'object' },
-          data: { type: 'object' },
-        },
-        required: ['position', 'type', 'typeName', 'occurredAt', 'recordedAt', 'actor', 'data'],
-      },
-    },
-  },
-  required: ['asOf', 'instruction', 'events'],
-};
+export const GetInstructionAnswer: SchemaObject = obj({
+  asOf: AS_OF_SCHEMA,
+  instruction: INSTRUCTION_SCHEMA,
+  events: arr(obj({
+    position: num(),
+    type: str(),
+    typeName: str(),
+    occurredAt: str(),
+    recordedAt: str(),
+    actor: obj(),
+    data: obj(),
+  }, { required: ['position', 'type', 'typeName', 'occurredAt', 'recordedAt', 'actor', 'data'] })),
+}, { required: ['asOf', 'instruction', 'events'] });

@@ -1,9 +1,7 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, fromLookup, STAFF } from '@platform/common';
+import { NotFoundException } from '@nestjs/common';
+import { fromLookup, STAFF, token } from '@platform/common';
 import { instructionStreamId, problemStreamId } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
-import type { Response } from 'express';
 import { backdating } from '../../audit-trail/audit-trail.documents';
 import { EVENT_TYPE_NAMES } from '../../audit-trail/event-type-names';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from '../../rectification-tracker/rectification-ledger.documents';
@@ -16,30 +14,24 @@ import { GetProblemTimelineRequest, ProblemTimelineParams } from './get-problem-
 import { GetProblemTimelineAnswer } from './get-problem-timeline.response';
 import { LedgerProblemUnits } from '../../shared/view-lookups';
 import { InstructionDoc, INSTRUCTIONS, targetKey } from '../../instructions/instructions.documents';
+import { viewsQuery } from '../query-routes';
 
-@ApiTags('views 看板·台账·审计')
-@Controller('api/rectification-tracker/problems/:problemId/timeline')
-export class GetProblemTimelineHttpController {
-  constructor(
-    private readonly moments: ViewMoments,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-  ) {}
-
-  @ApiOperation({ summary: '一个问题的全过程 (problem timeline)', description: '一个问题的全过程：台账现状（含预警），以及从登记到销号、反弹的每一个事件（两个时间、操作人、补录标记），连同对它的领导批示及其签收、落实情况报告' })
-  @ApiOkResponse({ schema: GetProblemTimelineAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup(LedgerProblemUnits, 'problemId'), match: 'any' })
-  @Get()
-  async get(@Param() p: ProblemTimelineParams, @Query() q: GetProblemTimelineRequest, @Res({ passthrough: true }) res: Response) {
-    const moment = await this.moments.resolve(q.asOf, [...TRACKER_PROJECTIONS, 'instructions']);
+export const GetProblemTimelineHttpController = viewsQuery('GetProblemTimeline', 'api/rectification-tracker/problems/:problemId/timeline', {
+  operation: { summary: '一个问题的全过程 (problem timeline)', description: '一个问题的全过程：台账现状（含预警），以及从登记到销号、反弹的每一个事件（两个时间、操作人、补录标记），连同对它的领导批示及其签收、落实情况报告' },
+  answer: GetProblemTimelineAnswer,
+  access: { roles: STAFF, mode: 'read', units: fromLookup(LedgerProblemUnits, 'problemId'), match: 'any' },
+  params: ProblemTimelineParams, query: GetProblemTimelineRequest, inject: { moments: ViewMoments, events: token<EventStore>(EVENT_STORE) },
+  async handle({ params: p, query: q, res }, { moments, events: eventStore }) {
+    const moment = await moments.resolve(q.asOf, [...TRACKER_PROJECTIONS, 'instructions']);
     const ledger = moment.store('rectification-ledger');
     const doc = await ledger.get<LedgerProblemDoc>(LEDGER_PROBLEMS, p.problemId);
     if (!doc) throw new NotFoundException(NOT_FOUND);
     const campaignId = doc.campaignIds[doc.campaignIds.length - 1];
     const campaign = await ledger.get<LedgerCampaignDoc>(LEDGER_CAMPAIGNS, campaignId);
-    const own = await this.events.readStream(problemStreamId(p.problemId), { untilPosition: moment.position });
+    const own = await eventStore.readStream(problemStreamId(p.problemId), { untilPosition: moment.position });
     // Instructions on the problem live in streams of their own; the timeline tells both in the order they were recorded.
     const instructions = await moment.store('instructions').find<InstructionDoc>(INSTRUCTIONS, { targetKey: targetKey('problem', p.problemId) });
-    const theirs = await Promise.all(instructions.map((i) => this.events.readStream(instructionStreamId(i.instructionId), { untilPosition: moment.position })));
+    const theirs = await Promise.all(instructions.map((i) => eventStore.readStream(instructionStreamId(i.instructionId), { untilPosition: moment.position })));
     const events = [...own, ...theirs.flat()].sort((a, b) => a.position - b.position);
     return {
       asOf: momentOf(res, moment),
@@ -58,5 +50,5 @@ export class GetProblemTimelineHttpController {
         data: e.data,
       })),
     };
-  }
-}
+  },
+});

@@ -1,38 +1,23 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { AS_OF_SCHEMA, TRACKED_PROBLEM_PROPERTIES } from '../shared-schemas';
+import { arrOrNull, boolOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
 
 /** A problem's ledger entry and every event of its life */
-export const GetProblemTimelineAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    asOf: AS_OF_SCHEMA,
-    today: { type: 'string' },
-    problem: {
-      type: 'object',
-      properties: TRACKED_PROBLEM_PROPERTIES,
-      nullable: true,
-    },
-    events: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          position: { type: 'number' },
-          /** problem-<id>, or instruction-<id> for an instruction on the problem */
-          streamId: { type: 'string', nullable: true },
-          streamRevision: { type: 'number', nullable: true },
-          type: { type: 'string' },
-          typeName: { type: 'string', nullable: true },
-          occurredAt: { type: 'string', nullable: true },
-          recordedAt: { type: 'string', nullable: true },
-          backdated: { type: 'boolean', nullable: true },
-          actor: { type: 'object', nullable: true },
-          data: { type: 'object', nullable: true },
-        },
-        nullable: true,
-      },
-      nullable: true,
-    },
-  },
-  required: ['asOf', 'today', 'problem', 'events'],
-};
+export const GetProblemTimelineAnswer: SchemaObject = obj({
+  asOf: AS_OF_SCHEMA,
+  today: str(),
+  problem: objOrNull(TRACKED_PROBLEM_PROPERTIES),
+  events: arrOrNull(objOrNull({
+    position: num(),
+    /** problem-<id>, or instruction-<id> for an instruction on the problem */
+    streamId: strOrNull(),
+    streamRevision: numOrNull(),
+    type: str(),
+    typeName: strOrNull(),
+    occurredAt: strOrNull(),
+    recordedAt: strOrNull(),
+    backdated: boolOrNull(),
+    actor: objOrNull(),
+    data: objOrNull(),
+  })),
+}, { required: ['asOf', 'today', 'problem', 'events'] });

@@ -1,57 +1,42 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { AS_OF_SCHEMA } from '../shared-schemas';
+import { arr, bool, num, obj, str, strOrNull } from '@platform/common';
 
-const STATUS_COUNTS: SchemaObject = {
-  type: 'object',
-  properties: { active: { type: 'number' }, mobile: { type: 'number' }, missing: { type: 'number' }, transferred_out: { type: 'number' }, deceased: { type: 'number' } },
-};
+const STATUS_COUNTS: SchemaObject = obj({ active: num(), mobile: num(), missing: num(), transferred_out: num(), deceased: num() });
 
 /** Counts of a roster: every reader in scope gets these. */
 export const ROSTER_FIGURES_PROPERTIES: Record<string, SchemaObject> = {
   counts: STATUS_COUNTS,
-  onRoll: { type: 'number' },
-  sought: { type: 'number' },
+  onRoll: num(),
+  sought: num(),
 };
 
-const SEARCH_CASE: SchemaObject = {
-  type: 'object',
-  properties: {
-    caseId: { type: 'string' },
-    lostSince: { type: 'string' },
-    lastKnown: { type: 'string' },
-    attempts: { type: 'array', items: { type: 'object', properties: { attemptId: { type: 'string' }, on: { type: 'string' }, method: { type: 'string' }, result: { type: 'string' } } } },
-    outcome: { type: 'string' },
-    closedOn: { type: 'string' },
-    note: { type: 'string' },
-  },
-};
+const SEARCH_CASE: SchemaObject = obj({
+  caseId: str(),
+  lostSince: str(),
+  lastKnown: str(),
+  attempts: arr(obj({ attemptId: str(), on: str(), method: str(), result: str() })),
+  outcome: str(),
+  closedOn: str(),
+  note: str(),
+});
 
 /** One unit's roster: names only for the unit, the office and administrators */
-export const GetUnitRosterAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    asOf: AS_OF_SCHEMA,
-    unitId: { type: 'string' },
-    name: { type: 'string' },
-    ...ROSTER_FIGURES_PROPERTIES,
-    namesShown: { type: 'boolean' },
-    members: {
-      type: 'array',
-      nullable: true,
-      items: {
-        type: 'object',
-        properties: {
-          memberId: { type: 'string' },
-          name: { type: 'string' },
-          status: { type: 'string', enum: ['active', 'mobile', 'missing', 'transferred_out', 'deceased'] },
-          statusName: { type: 'string' },
-          workplace: { type: 'string', nullable: true },
-          toUnit: { type: 'string', nullable: true },
-          search: { ...SEARCH_CASE, nullable: true },
-          searchesClosed: { type: 'number' },
-          closedSearches: { type: 'array', items: SEARCH_CASE },
-        },
-      },
-    },
-  },
-};
+export const GetUnitRosterAnswer: SchemaObject = obj({
+  asOf: AS_OF_SCHEMA,
+  unitId: str(),
+  name: str(),
+  ...ROSTER_FIGURES_PROPERTIES,
+  namesShown: bool(),
+  members: arr(obj({
+    memberId: str(),
+    name: str(),
+    status: str({ enum: ['active', 'mobile', 'missing', 'transferred_out', 'deceased'] }),
+    statusName: str(),
+    workplace: strOrNull(),
+    toUnit: strOrNull(),
+    search: { ...SEARCH_CASE, nullable: true },
+    searchesClosed: num(),
+    closedSearches: arr(SEARCH_CASE),
+  }), { nullable: true }),
+});

@@ -1,8 +1,5 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, ActorScope, CurrentScope, STAFF } from '@platform/common';
+import { STAFF } from '@platform/common';
 import { maxScore } from '@platform/domain';
-import type { Response } from 'express';
 import { ASSESSMENT_PERIODS, AssessmentPeriodDoc } from '../../assessment-results/assessment-results.documents';
 import { ASSESSMENT_PROJECTIONS } from '../../assessment-results/assessment-results.reader';
 import { AsOfQuery } from '../../shared/view-query.request.dto';
@@ -10,20 +7,17 @@ import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { unitClause, unitFilter } from '../../shared/view-scope';
 import { ListAssessmentPeriodsAnswer } from './list-assessment-periods.response';
+import { assessmentsQuery } from '../query-routes';
 
 export class ListAssessmentPeriodsRequest extends AsOfQuery {}
 
-@ApiTags('assessments 考核')
-@Controller('api/assessments')
-export class ListAssessmentPeriodsHttpController {
-  constructor(private readonly moments: ViewMoments) {}
-
-  @ApiOperation({ summary: '考核期列表 (assessment periods)', description: '涉及本人范围内组织的各期考核，按开始日期倒序；可按 asOf 查看当时的情况' })
-  @ApiOkResponse({ schema: ListAssessmentPeriodsAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: null })
-  @Get()
-  async list(@Query() q: ListAssessmentPeriodsRequest, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {
-    const moment = await this.moments.resolve(q.asOf, ASSESSMENT_PROJECTIONS);
+export const ListAssessmentPeriodsHttpController = assessmentsQuery('ListAssessmentPeriods', 'api/assessments', {
+  operation: { summary: '考核期列表 (assessment periods)', description: '涉及本人范围内组织的各期考核，按开始日期倒序；可按 asOf 查看当时的情况' },
+  answer: ListAssessmentPeriodsAnswer,
+  access: { roles: STAFF, mode: 'read', units: null },
+  query: ListAssessmentPeriodsRequest, inject: { moments: ViewMoments },
+  async handle({ query: q, scope, res }, { moments }) {
+    const moment = await moments.resolve(q.asOf, ASSESSMENT_PROJECTIONS);
     const filter = unitFilter(moment.tree, scope, null);
     const docs = await moment.store('assessment-results').find<AssessmentPeriodDoc>(ASSESSMENT_PERIODS, unitClause('unitIds', filter), { sort: { from: -1, periodId: 1 } });
     const periods = docs.map(({ _id, results: _r, unitIds, ...p }) => ({
@@ -34,5 +28,5 @@ export class ListAssessmentPeriodsHttpController {
       unitsInScope: unitIds.filter((u) => filter.visible(u)).length,
     }));
     return { asOf: momentOf(res, moment), total: periods.length, periods };
-  }
-}
+  },
+});

@@ -1,48 +1,33 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { arr, bool, int, intOrNull, obj, objOrNull, str } from '@platform/common';
 
 /** One signed checkpoint as it is printed: its parts and the copyable text */
-export const CheckpointAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    position: { type: 'integer' },
-    hash: { type: 'string' },
-    issuedAt: { type: 'string' },
-    keyId: { type: 'string' },
-    signature: { type: 'string' },
-    text: { type: 'string', description: 'ACP1.<position>.<hash>.<time>.<keyId>.<signature>' },
-  },
-  required: ['position', 'hash', 'keyId', 'signature', 'text'],
-};
+export const CheckpointAnswer: SchemaObject = obj({
+  position: int(),
+  hash: str(),
+  issuedAt: str(),
+  keyId: str(),
+  signature: str(),
+  text: str({ description: 'ACP1.<position>.<hash>.<time>.<keyId>.<signature>' }),
+}, { required: ['position', 'hash', 'keyId', 'signature', 'text'] });
 
-export const ListCheckpointsAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    keyId: { type: 'string' },
-    latest: { ...CheckpointAnswer, nullable: true },
-    checkpoints: { type: 'array', items: CheckpointAnswer },
-    next: { type: 'integer', nullable: true },
-  },
-  required: ['keyId', 'latest', 'checkpoints', 'next'],
-};
+export const ListCheckpointsAnswer: SchemaObject = obj({
+  keyId: str(),
+  latest: { ...CheckpointAnswer, nullable: true },
+  checkpoints: arr(CheckpointAnswer),
+  next: intOrNull(),
+}, { required: ['keyId', 'latest', 'checkpoints', 'next'] });
 
-export const CheckpointVerificationAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    ok: { type: 'boolean' },
-    finding: { type: 'string' },
-    position: { type: 'integer', nullable: true },
-    range: { type: 'object', nullable: true, properties: { after: { type: 'integer' }, upTo: { type: 'integer' } } },
-    verdict: { type: 'string' },
-    checkpoint: { ...CheckpointAnswer, nullable: true },
-    headPosition: { type: 'integer' },
-    chainIntact: { type: 'boolean' },
-    chainBreak: { type: 'object', nullable: true },
-  },
-  required: ['ok', 'finding', 'position', 'verdict', 'checkpoint', 'headPosition', 'chainIntact'],
-};
+export const CheckpointVerificationAnswer: SchemaObject = obj({
+  ok: bool(),
+  finding: str(),
+  position: intOrNull(),
+  range: obj({ after: int(), upTo: int() }, { nullable: true }),
+  verdict: str(),
+  checkpoint: { ...CheckpointAnswer, nullable: true },
+  headPosition: int(),
+  chainIntact: bool(),
+  chainBreak: objOrNull(),
+}, { required: ['ok', 'finding', 'position', 'verdict', 'checkpoint', 'headPosition', 'chainIntact'] });
 
-export const SigningKeyAnswer: SchemaObject = {
-  type: 'object',
-  properties: { algorithm: { type: 'string', enum: ['Ed25519'] }, keyId: { type: 'string' }, publicKeyPem: { type: 'string' } },
-  required: ['algorithm', 'keyId', 'publicKeyPem'],
-};
+export const SigningKeyAnswer: SchemaObject = obj({ algorithm: str({ enum: ['Ed25519'] }), keyId: str(), publicKeyPem: str() }, { required: ['algorithm', 'keyId', 'publicKeyPem'] });

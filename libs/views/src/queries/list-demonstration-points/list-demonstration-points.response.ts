@@ -1,15 +1,12 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { POINT_PROPERTIES, POINT_REQUIRED } from '../demonstration-schemas';
 import { AS_OF_SCHEMA } from '../shared-schemas';
+import { arr, num, obj } from '@platform/common';
 
 /** The register of demonstration points (示范点名册) */
-export const ListDemonstrationPointsAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    asOf: AS_OF_SCHEMA,
-    total: { type: 'number' },
-    byStage: { type: 'object', additionalProperties: { type: 'number' } },
-    points: { type: 'array', items: { type: 'object', properties: POINT_PROPERTIES, required: POINT_REQUIRED } },
-  },
-  required: ['asOf', 'total', 'byStage', 'points'],
-};
+export const ListDemonstrationPointsAnswer: SchemaObject = obj({
+  asOf: AS_OF_SCHEMA,
+  total: num(),
+  byStage: obj(undefined, { additionalProperties: num() }),
+  points: arr(obj(POINT_PROPERTIES, { required: POINT_REQUIRED })),
+}, { required: ['asOf', 'total', 'byStage', 'points'] });

@@ -1,28 +1,19 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { AS_OF_SCHEMA } from '../shared-schemas';
+import { arr, num, obj, objOrNull, str } from '@platform/common';
 
 /** The key tasks touching the reader's units */
-export const ListKeyTasksAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    asOf: AS_OF_SCHEMA,
-    total: { type: 'number' },
-    tasks: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          taskId: { type: 'string' },
-          title: { type: 'string' },
-          deadline: { type: 'string' },
-          definedAt: { type: 'string' },
-          target: { type: 'object', properties: { quantity: { type: 'number' }, unit: { type: 'string' } }, nullable: true },
-          unitCount: { type: 'number' },
-          stockTakeCount: { type: 'number' },
-          latest: { type: 'object', nullable: true },
-        },
-      },
-    },
-  },
-  required: ['asOf', 'total', 'tasks'],
-};
+export const ListKeyTasksAnswer: SchemaObject = obj({
+  asOf: AS_OF_SCHEMA,
+  total: num(),
+  tasks: arr(obj({
+    taskId: str(),
+    title: str(),
+    deadline: str(),
+    definedAt: str(),
+    target: objOrNull({ quantity: num(), unit: str() }),
+    unitCount: num(),
+    stockTakeCount: num(),
+    latest: objOrNull(),
+  })),
+}, { required: ['asOf', 'total', 'tasks'] });

@@ -1,7 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, ActorScope, CampaignParams, CurrentScope, fromLookup, STAFF } from '@platform/common';
-import type { Response } from 'express';
+import { CampaignParams, fromLookup, STAFF } from '@platform/common';
 import { dayOf, ledgerCampaign, readProblemPage, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
 import { ViewMoments } from '../../shared/view-moment';
 import { DEFAULT_PAGE_SIZE } from '../../shared/pagination';
@@ -10,23 +7,15 @@ import { unitFilter } from '../../shared/view-scope';
 import { ListTrackedProblemsRequest, problemFiltersOf } from './list-tracked-problems.request.dto';
 import { ListTrackedProblemsAnswer } from './list-tracked-problems.response';
 import { CampaignUnits } from '@platform/campaigns';
+import { viewsQuery } from '../query-routes';
 
-@ApiTags('views 看板·台账·审计')
-@Controller('api/campaigns/:campaignId/rectification-tracker/problems')
-export class ListTrackedProblemsHttpController {
-  constructor(private readonly moments: ViewMoments) {}
-
-  @ApiOperation({ summary: '整改台账明细 (rectification ledger entries)', description: '整改台账明细：按状态、处理方式、预警等级、子树、来源、是否超期筛选，超期和临近时限的排在前面；用上一页的 next 作 after 翻页；匹配超过 1000 条时只说“超过 1000 条”' })
-  @ApiOkResponse({ schema: ListTrackedProblemsAnswer })
-  @Access({ roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
-  @Get()
-  async list(
-    @Param() p: CampaignParams,
-    @Query() q: ListTrackedProblemsRequest,
-    @CurrentScope() scope: ActorScope,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const moment = await this.moments.resolve(q.asOf, TRACKER_PROJECTIONS);
+export const ListTrackedProblemsHttpController = viewsQuery('ListTrackedProblems', 'api/campaigns/:campaignId/rectification-tracker/problems', {
+  operation: { summary: '整改台账明细 (rectification ledger entries)', description: '整改台账明细：按状态、处理方式、预警等级、子树、来源、是否超期筛选，超期和临近时限的排在前面；用上一页的 next 作 after 翻页；匹配超过 1000 条时只说“超过 1000 条”' },
+  answer: ListTrackedProblemsAnswer,
+  access: { roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' },
+  params: CampaignParams, query: ListTrackedProblemsRequest, inject: { moments: ViewMoments },
+  async handle({ params: p, query: q, scope, res }, { moments }) {
+    const moment = await moments.resolve(q.asOf, TRACKER_PROJECTIONS);
     const units = unitFilter(moment.tree, scope, q.root);
     const campaign = await ledgerCampaign(moment, p.campaignId);
     const page = { skip: q.skip ?? 0, limit: q.limit ?? DEFAULT_PAGE_SIZE };
@@ -42,5 +31,5 @@ export class ListTrackedProblemsHttpController {
       next,
       items,
     };
-  }
-}
+  },
+});

@@ -1,26 +1,18 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '@platform/common';
+import { token } from '@platform/common';
 import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
 import { AUDITORS } from '../../shared/view-roles';
 import { VerifyEventChainRequest } from './verify-event-chain.request.dto';
 import { VerifyEventChainAnswer } from './verify-event-chain.response';
+import { viewsQuery } from '../query-routes';
 
-@ApiTags('views 看板·台账·审计')
-@Controller('api/audit-trail/chain')
-export class VerifyEventChainHttpController {
-  constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(WITNESS) private readonly witness: CheckpointWitness,
-  ) {}
-
-  @ApiOperation({ summary: '校验事件哈希链 (verify the event hash chain)', description: '校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置；并以最近签发的审计检查点核验：改动后重算整条链、或删除末尾事件，链本身看不出，检查点能看出' })
-  @ApiOkResponse({ schema: VerifyEventChainAnswer })
-  @Access({ roles: AUDITORS, mode: 'read', units: null })
-  @Get()
-  async verify(@Query() q: VerifyEventChainRequest) {
-    const report = await this.events.verifyChain({ until: q.until });
-    const witness = await this.witness.verifyLatest();
+export const VerifyEventChainHttpController = viewsQuery('VerifyEventChain', 'api/audit-trail/chain', {
+  operation: { summary: '校验事件哈希链 (verify the event hash chain)', description: '校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置；并以最近签发的审计检查点核验：改动后重算整条链、或删除末尾事件，链本身看不出，检查点能看出' },
+  answer: VerifyEventChainAnswer,
+  access: { roles: AUDITORS, mode: 'read', units: null },
+  query: VerifyEventChainRequest, inject: { events: token<EventStore>(EVENT_STORE), witness: token<CheckpointWitness>(WITNESS) },
+  async handle({ query: q }, { events, witness: checkpointWitness }) {
+    const report = await events.verifyChain({ until: q.until });
+    const witness = await checkpointWitness.verifyLatest();
     const witnessed = witness.ok || witness.finding === 'no_checkpoint';
     const verdict = !report.ok
       ? `哈希链在位置 ${report.firstBrokenPosition} 处断开：${report.reason}`
@@ -28,5 +20,5 @@ export class VerifyEventChainHttpController {
         ? `哈希链自身完整，但与已签发的检查点不符：${witness.verdict}`
         : '哈希链完整，且与最近签发的检查点一致，历史未被篡改';
     return { ...report, ok: report.ok && witnessed, chainIntact: report.ok, verdict, checkpoint: witness.checkpoint, witness };
-  }
-}
+  },
+});

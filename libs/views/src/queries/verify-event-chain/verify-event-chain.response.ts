@@ -1,15 +1,12 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { bool, numOrNull, obj, strOrNull } from '@platform/common';
 
 /** The verdict on the event hash chain */
-export const VerifyEventChainAnswer: SchemaObject = {
-  type: 'object',
-  properties: {
-    ok: { type: 'boolean' },
-    checked: { type: 'number', nullable: true },
-    headPosition: { type: 'number', nullable: true },
-    firstBrokenPosition: {},
-    reason: {},
-    verdict: { type: 'string', nullable: true },
-  },
-  required: ['ok', 'checked', 'headPosition', 'firstBrokenPosition', 'reason', 'verdict'],
-};
+export const VerifyEventChainAnswer: SchemaObject = obj({
+  ok: bool(),
+  checked: numOrNull(),
+  headPosition: numOrNull(),
+  firstBrokenPosition: {},
+  reason: {},
+  verdict: strOrNull(),
+}, { required: ['ok', 'checked', 'headPosition', 'firstBrokenPosition', 'reason', 'verdict'] });

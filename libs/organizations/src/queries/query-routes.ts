@@ -1,0 +1,4 @@
+import { queryRoutes } from '@platform/common';
+
+/** The context's read routes, by OpenAPI tag: each query names its route and contract (see queryRoute). */
+export const organizationsQuery = queryRoutes('organizations 组织');
