@@ -27,6 +27,6 @@ export * from './commands/review-deferral/review-deferral';
 export * from './rectification-facts';
 export * from './warnings/deadline-warning-check';
 export * from './warnings/warning-candidates';
-export { WARNING_JOB_ACTOR } from './warnings/deadline-warning.job';
+export { DeadlineWarningJob, WARNING_JOB_ACTOR } from './warnings/deadline-warning.job';
 export { ANONYMOUS_VOTER } from './http/voter-command-meta';
 export { ProblemResponsibleUnit, ProblemUnits } from './http/problem-access';
