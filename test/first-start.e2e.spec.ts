@@ -26,5 +26,6 @@ describe('a first start on a freshly generated city', () => {
     } finally {
       await stopped(child);
     }
-  });
+    // Generating the city, building every view and the deadline check's start-up run, on a shared machine.
+  }, 180_000);
 });
