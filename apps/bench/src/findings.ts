@@ -65,7 +65,7 @@ export function findings(sections: readonly SectionResult[]): string[] {
   const http = section('http');
   if (http) {
     const p = http.profiles[0];
-    const note = (c: number, what: string) => row(http, `progress note, ${c} clients: ${what}`);
+    const note = (c: number, what: string) => row(http, `progress note, ${c} client${c > 1 ? 's' : ''}: ${what}`);
     const t64 = note(64, 'throughput');
     const p99 = note(64, 'p99 latency');
     const part = row(http, 'participation, 64 clients: throughput');
@@ -122,7 +122,8 @@ export function findings(sections: readonly SectionResult[]): string[] {
         (startTimes
           ? `From process start: modules loaded after ${startTimes.modulesLoaded} ms (run from source through @swc-node/register, so compiling them is included; the built platform that \`npm start\` runs loads without it), the application created after ${startTimes.created} ms, listening after ${startTimes.listening} ms. `
           : '') +
-        `Nothing at start grows with the whole history: the projections are checkpointed and read only the events since; the chain is verified from its stored marker; the users' and the organization tree's folds read their own event types once; no context folds every problem (the deadline check asks the ledger for the problems near a deadline, access checks and commands fold one stream, kept between requests). The deadline check's start-up run and what it records are caught up before the platform listens, as the history is on a first start, so the first answer has no view behind. The profile of a restart: ${where(pr)}.`,
+        `What a restart does besides loading modules (the ${startTimes ? `${startTimes.listening - startTimes.created} ms` : 'time'} from the application created to listening): the chain verified from its stored marker; the users' and the organization tree's folds read their own event types once; the projections, checkpointed, read only the events since their checkpoints, and the platform waits for them before it listens; the deadline check asks the ledger for the problems near a deadline (no context folds every problem; access checks and commands fold one stream, kept between requests), and its start-up run and what it records are caught up before listening too, so the first answer has no view behind. ` +
+        `The profile of a restart: ${where(pr)}.`,
     );
     out.push(
       `**Memory (${met(memory)}: ${median(memory)} MiB peak).** The embedded read store keeps no collection in memory: queries read rows from SQLite and parse only what they return or test. A restarted server that has answered one query of each kind peaks at ${mem.afterRestart?.maxRssMiB ?? '?'} MiB; under the query load the heap reached ${mem.afterQueries?.heapUsedMiB ?? '?'} MiB (RSS ${mem.afterQueries?.rssMiB ?? '?'} MiB), and after the as-of queries (now reading stored versions, no in-memory replays) the peak is ${mem.afterAsOf?.maxRssMiB ?? '?'} MiB.`,
