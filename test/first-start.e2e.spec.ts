@@ -17,16 +17,15 @@ describe('a first start on a freshly generated city', () => {
     try {
       // The very first answer /health gives: no projection behind, every checkpoint at the generated head.
       const first = await until(async () => (await fetch(`http://127.0.0.1:${port}/health`)).json() as Promise<Health>, () => true, `first start (${child.output()})`, 120_000);
-      // The deadline-warning job may have appended warnings at start; the generated history is all in.
+      // The generated history is all in, and so are the warnings the deadline check recorded at start (awaited before listening).
       expect(first.projections.items.every((i) => i.position >= marker.events)).toBe(true);
-      // Behind by nothing but what the job appended since (it starts with the application, beside the first answer).
-      const sinceStart = first.eventStore.headPosition - marker.events;
-      expect(first.projections.items.filter((i) => i.lag > sinceStart).map((i) => [i.name, i.lag])).toEqual([]);
+      expect(first.projections.items.filter((i) => i.lag > 0).map((i) => [i.name, i.lag])).toEqual([]);
       expect(first.healthy).toBe(true);
       expect(child.output()).toMatch(/投影追赶 projections catching up \|.*\| 100% \| position (\d+)\/\1/);
       expect(child.output()).toContain(`projections caught up with ${marker.events} events`);
     } finally {
       await stopped(child);
     }
-  });
+    // Generating the city, building every view and the deadline check's start-up run, on a shared machine.
+  }, 180_000);
 });

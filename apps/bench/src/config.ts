@@ -20,7 +20,7 @@ export interface BenchConfig {
   readonly webRounds: number;
   /** Measured sections replace theirs in the existing benchmarks.json of --out (the others are kept). */
   readonly merge: boolean;
-  readonly http: { seconds: number; concurrency: number[]; units: number; users: number };
+  readonly http: { seconds: number; concurrency: number[]; units: number; users: number; problems: number };
   readonly city: {
     /** City generator's seed and scale (1 = the seed documents' city). */
     citySeed: number;
@@ -67,7 +67,7 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
     witness: quick ? { history: 5000, events: 1000, inFlight: 64 } : { history: 20000, events: 4000, inFlight: 64 },
     reads: quick ? { events: 5000, streamLength: 50 } : { events: 20000, streamLength: 50 },
     rebuild: { maxEvents: quick ? 20_000 : 100_000 },
-    http: quick ? { seconds: 3, concurrency: [1, 16, 64], units: 600, users: 16 } : { seconds: 5, concurrency: [1, 16, 64], units: 2000, users: 64 },
+    http: quick ? { seconds: 3, concurrency: [1, 16, 64], units: 600, users: 16, problems: 300 } : { seconds: 5, concurrency: [1, 16, 64], units: 2000, users: 64, problems: 1000 },
     city: {
       citySeed,
       scale,

@@ -37,6 +37,17 @@ export type LoadJob =
       /** Makes idempotency keys unique across runs. */
       tag: string;
     }
+  | {
+      kind: 'progress';
+      baseUrl: string;
+      /** Signed-in users, taken in turn: request i goes as tokens[i % n]. */
+      tokens: string[];
+      /** Published problems the notes go to, in turn. */
+      problemIds: string[];
+      connections: number;
+      seconds: number;
+      tag: string;
+    }
   | { kind: 'get'; baseUrl: string; token: string; paths: string[]; connections: number; seconds: number }
   | { kind: 'sequential'; baseUrl: string; token: string; paths: string[] };
 
@@ -55,7 +66,7 @@ export interface LoadResult {
 }
 
 async function run(job: LoadJob): Promise<LoadResult> {
-  const headers = { authorization: `Bearer ${job.kind === 'participation' ? job.tokens[0] : job.token}`, 'content-type': 'application/json' };
+  const headers = { authorization: `Bearer ${job.kind === 'participation' || job.kind === 'progress' ? job.tokens[0] : job.token}`, 'content-type': 'application/json' };
   if (job.kind === 'sequential') {
     const samples: number[] = [];
     const statusCodes: Record<string, number> = {};
@@ -102,6 +113,23 @@ async function run(job: LoadJob): Promise<LoadResult> {
             path: `/api/campaigns/${job.campaignId}/units/${unitId}/participation`,
             headers: { ...headers, authorization: `Bearer ${job.tokens[i % job.tokens.length]}`, 'idempotency-key': `${job.tag}-${i}` },
             body: JSON.stringify({ shouldAttend, attended: shouldAttend - 3 - (i % 3), excused: [{ reason: '流动党员', count: 1 + (i % 2) }] }),
+          };
+        },
+      },
+    ];
+  } else if (job.kind === 'progress') {
+    let n = 0;
+    requests = [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const i = n++;
+          return {
+            ...req,
+            method: 'POST',
+            path: `/api/problems/${job.problemIds[i % job.problemIds.length]}/progress`,
+            headers: { ...headers, authorization: `Bearer ${job.tokens[i % job.tokens.length]}`, 'idempotency-key': `${job.tag}-${i}` },
+            body: JSON.stringify({ note: `第${i + 1}次整改进展：已召开专题会议，逐项推进落实整改措施` }),
           };
         },
       },

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CampaignEvent, CampaignFacts, campaignDecider, CampaignState, campaignStreamId } from '@platform/domain';
-import { FoldedStream, StreamStates } from '@platform/common';
-import { EVENT_STORE, EventStore } from '@platform/event-store';
+import { FoldedStream, StreamCommandRunner, StreamStates } from '@platform/common';
 
 /** A campaign's state as use cases read it: the facts loader on the HTTP path, the generator's streams in the demo. */
 export interface CampaignStates {
@@ -23,8 +22,8 @@ export async function unitCampaignFacts(ports: CampaignStates, campaignId: strin
 export class CampaignFactsLoader {
   private readonly states: StreamStates<CampaignState, CampaignEvent>;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
-    this.states = new StreamStates(store, campaignDecider);
+  constructor(runner: StreamCommandRunner) {
+    this.states = runner.streams.of(campaignDecider);
   }
 
   state(campaignId: string): Promise<FoldedStream<CampaignState>> {

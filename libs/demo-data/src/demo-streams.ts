@@ -15,7 +15,7 @@ import {
   userStreamId,
 } from '@platform/domain';
 import { CommandStore } from '@platform/common';
-import { AppendResult, SqliteEventStore, StoredEvent, StreamWrite } from '@platform/event-store';
+import { AppendResult, ReadStreamOptions, SqliteEventStore, StoredEvent, StreamWrite } from '@platform/event-store';
 
 type Evolver = Pick<Decider<never, unknown, DomainEvent>, 'evolve' | 'initialState'>;
 
@@ -53,8 +53,9 @@ export class DemoStreams implements CommandStore {
 
   constructor(private readonly store: SqliteEventStore) {}
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
-    return this.streams.get(streamId)?.events ?? [];
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const events = this.streams.get(streamId)?.events ?? [];
+    return options.fromRevision ? events.slice(options.fromRevision) : events;
   }
 
   async findByIdempotencyKey(): Promise<StoredEvent[]> {

@@ -27,7 +27,7 @@ export * from './commands/review-deferral/review-deferral';
 export * from './rectification-facts';
 export * from './warnings/deadline-warning-check';
 export * from './warnings/warning-candidates';
-export { WARNING_JOB_ACTOR } from './warnings/deadline-warning.job';
+export { DeadlineWarningJob, WARNING_JOB_ACTOR } from './warnings/deadline-warning.job';
 export { ANONYMOUS_VOTER } from './http/voter-command-meta';
 export { ProblemResponsibleUnit, ProblemUnits } from './http/problem-access';
 export * from './queries/get-public-problem/get-public-problem.response';

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { StreamStates } from '@platform/common';
+import { Injectable } from '@nestjs/common';
+import { StreamCommandRunner, StreamStates } from '@platform/common';
 import { involvedUnitIds, problemDecider, ProblemEvent, ProblemState, problemStreamId } from '@platform/domain';
-import { EVENT_STORE, EventStore } from '@platform/event-store';
 
 /**
  * A problem's state folded from its own stream, as stored now: what access checks and the public
@@ -12,8 +11,9 @@ import { EVENT_STORE, EventStore } from '@platform/event-store';
 export class ProblemStates {
   private readonly states: StreamStates<ProblemState, ProblemEvent>;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
-    this.states = new StreamStates(store, problemDecider);
+  /** The command runner's own folded problems: what an access check folded, the command finds up to date. */
+  constructor(runner: StreamCommandRunner) {
+    this.states = runner.streams.of(problemDecider);
   }
 
   async get(problemId: string): Promise<ProblemState | undefined> {

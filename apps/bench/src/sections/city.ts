@@ -40,6 +40,8 @@ interface Started {
   /** Spawn to listening, and spawn to every projection caught up (lag 0), measured by the parent. */
   readonly listeningMs: number;
   readonly caughtUpMs: number;
+  /** Projections behind in the very first /health answer (0: it answered nothing stale). */
+  readonly behindAtFirstAnswer: number;
 }
 
 /** The platform in a child process on `dataDir`, as `npm start` runs it; resolves once its projections have caught up. */
@@ -52,8 +54,10 @@ export async function startServer(dataDir: string, extraExecArgv: string[] = [])
   });
   const listeningMs = performance.now() - t0;
   const baseUrl = `http://127.0.0.1:${listening.port}`;
+  const first = await call<{ projections: { items: Array<{ lag: number }> } }>(baseUrl, 'GET', '/health');
+  const behindAtFirstAnswer = first.body.projections.items.filter((p) => p.lag > 0).length;
   await caughtUp(baseUrl, 30 * 60_000);
-  return { child, baseUrl, timings: listening.timings, listeningMs, caughtUpMs: performance.now() - t0 };
+  return { child, baseUrl, timings: listening.timings, listeningMs, caughtUpMs: performance.now() - t0, behindAtFirstAnswer };
 }
 
 function ask<T>(child: ChildProcess, message: Record<string, unknown>, answer: string): Promise<T> {
@@ -411,8 +415,8 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         roundP95,
         slowest,
         asOf: { monthAgo, middle, fourAtOnce, fourInTurn },
-        firstStart: { listeningMs: firstStart.listeningMs, caughtUpMs: firstStart.caughtUpMs, timings: firstStart.timings, stats: statsAfterFirstStart },
-        restart: { listeningMs: restart.listeningMs, caughtUpMs: restart.caughtUpMs, timings: restart.timings, firstQueriesMs: firstAfter.samples },
+        firstStart: { listeningMs: firstStart.listeningMs, caughtUpMs: firstStart.caughtUpMs, timings: firstStart.timings, behindAtFirstAnswer: firstStart.behindAtFirstAnswer, stats: statsAfterFirstStart },
+        restart: { listeningMs: restart.listeningMs, caughtUpMs: restart.caughtUpMs, timings: restart.timings, behindAtFirstAnswer: restart.behindAtFirstAnswer, firstQueriesMs: firstAfter.samples },
         memory: { afterFirstStart: statsAfterFirstStart, afterQueries: statsAfterQueries, afterAsOf: statsAfterAsOf, beforeRestart: beforeRestart.stats, afterRestart: afterRestart.stats },
         readModels: collections,
         generation: gen,

@@ -1,11 +1,11 @@
 import { LoadClient } from '../support/children';
 import type { LoadResult } from '../load.child';
-import { compare, SectionResult } from '../support/model';
+import { compare, ratioAtLeast, SectionResult, Target } from '../support/model';
 import { benchConfig, BENCH_ADMIN, call, caughtUp, ok, signIn, startPlatform, userToken } from '../support/platform';
 import { profileInProcess } from '../support/profile';
 import { interleave } from '../support/stats';
 import { removeDir, tempDir } from '../support/temp';
-import { benchTree, launchCampaign, ROOT_UNIT } from './world';
+import { benchTree, launchCampaign, pool, publishedProblem, ROOT_UNIT } from './world';
 
 export interface HttpOptions {
   readonly rounds: number;
@@ -15,11 +15,29 @@ export interface HttpOptions {
   readonly units: number;
   /** Signed-in users the commands are spread over. */
   readonly users: number;
+  /** Published problems the progress notes are spread over. */
+  readonly problems: number;
   readonly profile: boolean;
   readonly log: (line: string) => void;
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;
+
+/** The write path's targets, judged at the highest concurrency: p99 in milliseconds, and throughput against GET /health of the same rounds. */
+export const WRITE_P99_LIMIT_MS = 50;
+export const WRITE_THROUGHPUT_RATIO = 0.25;
+const PROBLEM_CAMPAIGN = 'bench-problems';
+
+type Kind = 'progress' | 'participation' | 'health';
+const LABELS: Record<Kind, string> = { progress: 'POST progress note', participation: 'POST participation', health: 'GET /health' };
+
+/** A campaign of the branches with `n` published problems, so progress may be recorded on them. */
+async function publishedProblems(baseUrl: string, admin: string, office: string, branchIds: string[], n: number): Promise<string[]> {
+  await launchCampaign(baseUrl, admin, PROBLEM_CAMPAIGN, branchIds);
+  const ids = Array.from({ length: n }, (_, i) => `bench-problem-${i}`);
+  await pool(ids, 8, (id, i) => publishedProblem(baseUrl, office, id, PROBLEM_CAMPAIGN, branchIds[i % branchIds.length]).then(() => undefined));
+  return ids;
+}
 
 /**
  * HTTP commands against the same app's GET /health, at several concurrency levels. The app runs
@@ -44,19 +62,33 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
       offices.push(...(await Promise.all(ids.map((id) => userToken(baseUrl, admin, id, 'office', [ROOT_UNIT])))));
     }
     const office = offices[0];
+    const problemIds = await publishedProblems(baseUrl, admin, office, branchIds, o.problems);
     await caughtUp(baseUrl);
-    o.log(`  app on ${baseUrl}; ${branchIds.length} branches; ${offices.length} users (role office, scope the whole tree)`);
+    o.log(`  app on ${baseUrl}; ${branchIds.length} branches; ${problemIds.length} published problems; ${offices.length} users (role office, scope the whole tree)`);
 
     let campaigns = 0;
-    const byLevel: Record<number, { command: LoadResult[]; health: LoadResult[] }> = {};
+    let notes = 0;
+    const byLevel: Record<number, Record<Kind, LoadResult[]>> = {};
     const problems: string[] = [];
     for (const connections of o.concurrency) {
-      const level = (byLevel[connections] = { command: [] as LoadResult[], health: [] as LoadResult[] });
+      const level: Record<Kind, LoadResult[]> = (byLevel[connections] = { progress: [], participation: [], health: [] });
       o.log(`  ${connections} concurrent client(s), ${o.seconds} s per run`);
       await interleave(
         [
           {
-            key: 'command',
+            key: 'progress',
+            run: async (round) => {
+              const tag = `bench-note-c${connections}-r${round < 0 ? 'w' : round + 1}`;
+              const r = await client.run({ kind: 'progress', baseUrl, tokens: offices, problemIds, connections, seconds: o.seconds, tag });
+              if (r.non2xx > 0 || r.errors > 0) problems.push(`${tag}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors`);
+              notes += r.ok;
+              await caughtUp(baseUrl);
+              if (round >= 0) level.progress.push(r);
+              return r.rps;
+            },
+          },
+          {
+            key: 'participation',
             run: async (round) => {
               const campaignId = `bench-c${connections}-r${round < 0 ? 'w' : round + 1}`;
               await launchCampaign(baseUrl, admin, campaignId, branchIds);
@@ -66,7 +98,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
               if (r.non2xx > 0 || r.errors > 0) problems.push(`${campaignId}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors`);
               // The projections catch up before the next run, so each run starts from the same quiet app.
               await caughtUp(baseUrl);
-              if (round >= 0) level.command.push(r);
+              if (round >= 0) level.participation.push(r);
               return r.rps;
             },
           },
@@ -87,12 +119,9 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
     const profiles = [];
     if (o.profile) {
       const connections = Math.max(...o.concurrency);
-      o.log(`  profiling the app during one extra command run at ${connections} clients (not timed)`);
-      const campaignId = 'bench-profile';
-      await launchCampaign(baseUrl, admin, campaignId, branchIds);
-      await caughtUp(baseUrl);
-      const { summary } = await profileInProcess(`HTTP commands (POST participation), ${connections} clients: the app process`, async () => {
-        const r = await client.run({ kind: 'participation', baseUrl, tokens: offices, campaignId, unitIds: branchIds, connections, seconds: o.seconds, tag: campaignId });
+      o.log(`  profiling the app during one extra run of progress notes at ${connections} clients (not timed)`);
+      const { summary } = await profileInProcess(`HTTP commands (POST progress note), ${connections} clients: the app process`, async () => {
+        const r = await client.run({ kind: 'progress', baseUrl, tokens: offices, problemIds, connections, seconds: o.seconds, tag: 'bench-note-profile' });
         await caughtUp(baseUrl);
         return r;
       });
@@ -100,35 +129,43 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
     }
     const head = await call<{ eventStore: { headPosition: number } }>(baseUrl, 'GET', '/health');
 
-    const comparisons = o.concurrency.flatMap((c) => {
-      const l = byLevel[c];
-      const pick = (rs: LoadResult[], f: (r: LoadResult) => number) => rs.map(f);
-      return [
-        compare(`${c} client${c > 1 ? 's' : ''}: throughput`, 'req/s', { label: 'POST participation', samples: pick(l.command, (r) => r.rps) }, { label: 'GET /health', samples: pick(l.health, (r) => r.rps) }, null),
-        compare(`${c} client${c > 1 ? 's' : ''}: p50 latency`, 'ms', { label: 'POST participation', samples: pick(l.command, (r) => r.latencyMs.p50) }, { label: 'GET /health', samples: pick(l.health, (r) => r.latencyMs.p50) }, null),
-        compare(`${c} client${c > 1 ? 's' : ''}: p99 latency`, 'ms', { label: 'POST participation', samples: pick(l.command, (r) => r.latencyMs.p99) }, { label: 'GET /health', samples: pick(l.health, (r) => r.latencyMs.p99) }, null),
-      ];
-    });
-    const totalCommands = Object.values(byLevel).reduce((n, l) => n + l.command.reduce((m, r) => m + r.ok, 0), 0);
+    const top = Math.max(...o.concurrency);
+    const under = (limit: number, text: string) => (_r: unknown, ours: { median: number }): Target => ({ text, met: Number.isFinite(ours.median) ? ours.median < limit : null });
+    const comparisons = (['progress', 'participation'] as const).flatMap((kind) =>
+      o.concurrency.flatMap((c) => {
+        const l = byLevel[c];
+        const judged = kind === 'progress' && c === top;
+        const row = (what: string, unit: string, f: (r: LoadResult) => number, target: Parameters<typeof compare>[4]) =>
+          compare(`${kind === 'progress' ? 'progress note' : 'participation'}, ${c} client${c > 1 ? 's' : ''}: ${what}`, unit, { label: LABELS[kind], samples: l[kind].map(f) }, { label: LABELS.health, samples: l.health.map(f) }, target);
+        return [
+          row('throughput', 'req/s', (r) => r.rps, judged ? ratioAtLeast(WRITE_THROUGHPUT_RATIO, `≥ ${WRITE_THROUGHPUT_RATIO} × GET /health`) : null),
+          row('p50 latency', 'ms', (r) => r.latencyMs.p50, null),
+          row('p99 latency', 'ms', (r) => r.latencyMs.p99, judged ? under(WRITE_P99_LIMIT_MS, `p99 < ${WRITE_P99_LIMIT_MS} ms`) : null),
+        ];
+      }),
+    );
+    const totalCommands = Object.values(byLevel).reduce((n, l) => n + [...l.progress, ...l.participation].reduce((m, r) => m + r.ok, 0), 0);
     return {
       key: 'http',
       title: '3. HTTP commands',
       setup: [
         `The whole platform in the bench process (Nest + Express, every module, event store with WAL + synchronous=FULL, read store WAL + NORMAL, the projection runner live), listening on a free loopback port; autocannon 9 in a child process, ${o.seconds} s per run, keep-alive connections, 1 pipelined request each.`,
-        `Command: POST /api/campaigns/:c/units/:u/participation as ${offices.length} signed-in office users taken in turn (bearer tokens; the write limit is per user and set out of the way), cycling over ${branchIds.length} branches of a campaign launched for that run; each request has its own body and Idempotency-Key, so every one is a distinct valid command: validation, access check, idempotency lookup, stream load, decide, append (group commit), and the projections (progress board, audit trail) applying it in the same process. Reference: GET /health of the same app (routing, guards, JSON), interleaved run by run.`,
-        `Before each command run the campaign is launched and the projections caught up; after it they catch up again (untimed), so every run starts from the same quiet app. ${o.rounds} rounds per level after one dropped warm-up round, order alternating. Ratio = command / health. autocannon records latencies in whole milliseconds (<1 = under a millisecond; no ratio then).`,
+        `Commands, sent as ${offices.length} signed-in office users taken in turn (bearer tokens; the write limit is per user and set out of the way), each request with its own body and Idempotency-Key, so every one is a distinct valid command: validation, access check, idempotency lookup, stream load, decide, append (group commit), and the projections applying it in the same process. Progress note (the judged write): POST /api/problems/:p/progress cycling over ${problemIds.length} published problems, whose streams grow by every note of every run (the access check folds the problem, the command decides on its stream). Participation: POST /api/campaigns/:c/units/:u/participation cycling over ${branchIds.length} branches of a campaign launched for that run. Reference: GET /health of the same app (routing, guards, JSON), interleaved run by run.`,
+        `Before each participation run its campaign is launched and the projections caught up; after every command run they catch up again (untimed), so every run starts from the same quiet app. ${o.rounds} rounds per level after one dropped warm-up round, order alternating. Ratio = command / health. Targets (progress note at ${top} clients): p99 < ${WRITE_P99_LIMIT_MS} ms and throughput ≥ ${WRITE_THROUGHPUT_RATIO} × GET /health. autocannon records latencies in whole milliseconds (<1 = under a millisecond; no ratio then).`,
       ],
       comparisons,
-      notes: problems.length > 0 ? [`Requests that did not answer 2xx: ${problems.join('; ')}`] : [`All ${totalCommands.toLocaleString('en-US')} measured commands answered 201; event store head at the end: ${head.body.eventStore.headPosition.toLocaleString('en-US')} (${campaigns} campaigns launched).`],
+      notes: problems.length > 0 ? [`Requests that did not answer 2xx: ${problems.join('; ')}`] : [`All ${totalCommands.toLocaleString('en-US')} measured commands answered 201; event store head at the end: ${head.body.eventStore.headPosition.toLocaleString('en-US')} (${campaigns} campaigns launched, ${notes.toLocaleString('en-US')} progress notes recorded).`],
       profiles,
       raw: {
         units: branchIds.length,
+        problems: problemIds.length,
         users: offices.length,
         byLevel: Object.fromEntries(
           Object.entries(byLevel).map(([c, l]) => [
             c,
             {
-              command: l.command.map((r) => ({ rps: ms(r.rps), ok: r.ok, non2xx: r.non2xx, latencyMs: r.latencyMs })),
+              progress: l.progress.map((r) => ({ rps: ms(r.rps), ok: r.ok, non2xx: r.non2xx, latencyMs: r.latencyMs })),
+              participation: l.participation.map((r) => ({ rps: ms(r.rps), ok: r.ok, non2xx: r.non2xx, latencyMs: r.latencyMs })),
               health: l.health.map((r) => ({ rps: ms(r.rps), ok: r.ok, non2xx: r.non2xx, latencyMs: r.latencyMs })),
             },
           ]),

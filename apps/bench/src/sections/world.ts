@@ -31,7 +31,7 @@ export async function launchCampaign(baseUrl: string, token: string, campaignId:
 }
 
 /** Runs `fn` over the items with `width` at once. */
-async function pool<T>(items: readonly T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+export async function pool<T>(items: readonly T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: width }, async () => {
@@ -41,6 +41,25 @@ async function pool<T>(items: readonly T[], width: number, fn: (item: T, i: numb
       }
     }),
   );
+}
+
+/** Registers a problem of the unit, plans and publishes it (so progress may be recorded on it); answers its path. */
+export async function publishedProblem(baseUrl: string, office: string, problemId: string, campaignId: string, unitId: string): Promise<string> {
+  await ok(baseUrl, '/api/problems', {
+    problemId,
+    campaignId,
+    responsibleUnitId: unitId,
+    source: 'democratic_appraisal',
+    category: '作风建设',
+    description: '服务群众不及时，办事效率不高',
+    responsibleLeader: { name: '张三' },
+    handler: { name: '李四' },
+    discoveredAt: '2026-02-20',
+  }, office);
+  const p = `/api/problems/${problemId}`;
+  await ok(baseUrl, `${p}/plan`, { measures: ['建立首问负责制', '限时办结'], timing: 'by_deadline', deadline: '2099-06-30' }, office);
+  await ok(baseUrl, `${p}/publish`, {}, office);
+  return p;
 }
 
 /**
@@ -68,21 +87,7 @@ export async function buildHttpWorld(o: { dataDir: string; seed: number; units: 
     });
     const problems = Array.from({ length: o.problems }, (_, i) => `bench-p${i}`);
     await pool(problems, 8, async (problemId, i) => {
-      const unitId = branchIds[i % branchIds.length];
-      await ok(baseUrl, '/api/problems', {
-        problemId,
-        campaignId: 'bench-world',
-        responsibleUnitId: unitId,
-        source: 'democratic_appraisal',
-        category: '作风建设',
-        description: '服务群众不及时，办事效率不高',
-        responsibleLeader: { name: '张三' },
-        handler: { name: '李四' },
-        discoveredAt: '2026-02-20',
-      }, office);
-      const p = `/api/problems/${problemId}`;
-      await ok(baseUrl, `${p}/plan`, { measures: ['建立首问负责制', '限时办结'], timing: 'by_deadline', deadline: '2099-06-30' }, office);
-      await ok(baseUrl, `${p}/publish`, {}, office);
+      const p = await publishedProblem(baseUrl, office, problemId, 'bench-world', branchIds[i % branchIds.length]);
       await ok(baseUrl, `${p}/progress`, { note: '已制定整改措施，正在逐项推进落实' }, office);
       if (i % 2 === 0) {
         await ok(baseUrl, `${p}/claim-fixed`, { evidence: '整改完成，群众满意' }, office);

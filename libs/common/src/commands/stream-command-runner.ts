@@ -1,17 +1,16 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { CommandContext, Decider, DomainEvent, fold } from '@platform/domain';
+import { CommandContext, Decider, DomainEvent } from '@platform/domain';
 import {
   COMMAND_STORE,
   CommandStore,
   ExpectedRevision,
   IdempotencyKeyReusedError,
   NewEvent,
-  NO_REVISION,
-  StoredEvent,
   WrongExpectedRevisionError,
 } from '@platform/event-store';
 import { CLOCK, Clock } from '../config/platform-config';
+import { FoldedStreams } from '../events/stream-states';
 import { CommandMeta } from '../http/command-meta';
 import { badRequest } from '../http/validation';
 import { CommandResult, resultFromStored } from './command-result';
@@ -41,11 +40,16 @@ export const NEW_ID = Symbol('NEW_ID');
  */
 @Injectable()
 export class StreamCommandRunner {
+  /** Streams' folded states, kept between commands (and shared with the access checks' lookups): a load reads only newer events. */
+  readonly streams: FoldedStreams;
+
   constructor(
     @Inject(COMMAND_STORE) private readonly store: CommandStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(NEW_ID) private readonly newId: () => string = randomUUID,
-  ) {}
+  ) {
+    this.streams = new FoldedStreams(store);
+  }
 
   /** The command's time: what the user said (occurredAt) or now; never in the future. */
   context(meta: CommandMeta, occurredAt?: string): CommandContext {
@@ -56,13 +60,9 @@ export class StreamCommandRunner {
     return { actor: meta.actor, at: occurredAt ? new Date(occurredAt).toISOString() : now.toISOString() };
   }
 
-  async load<S, E extends DomainEvent>(
-    streamId: string,
-    decider: Pick<Decider<never, S, E>, 'evolve' | 'initialState'>,
-  ): Promise<{ state: S; revision: number; events: StoredEvent[] }> {
-    const events = await this.store.readStream(streamId);
-    const state = fold(decider, events as unknown as E[]);
-    return { state, revision: events.length > 0 ? events[events.length - 1].streamRevision : NO_REVISION, events };
+  /** The stream's state as stored now: the folded state kept from an earlier load, with only the events since applied. */
+  load<S, E extends DomainEvent>(streamId: string, decider: Pick<Decider<never, S, E>, 'evolve' | 'initialState'>): Promise<{ state: S; revision: number }> {
+    return this.streams.of(decider).get(streamId);
   }
 
   /** Load, decide with fresh state, append; retried on a concurrent write unless the client sent If-Match. */

@@ -29,11 +29,13 @@ const count = streamUseCase(counter)({
 function memoryStore(conflicts = 0) {
   const streams = new Map<string, StoredEvent[]>();
   let position = 0;
-  const store: CommandStore & { streams: typeof streams; writes: StreamWrite[] } = {
+  const store: CommandStore & { streams: typeof streams; writes: StreamWrite[]; reads: Array<[string, number]> } = {
     streams,
     writes: [],
-    async readStream(id) {
-      return streams.get(id) ?? [];
+    reads: [],
+    async readStream(id, options) {
+      store.reads.push([id, options?.fromRevision ?? 0]);
+      return (streams.get(id) ?? []).slice(options?.fromRevision ?? 0);
     },
     async findByIdempotencyKey() {
       return [];
@@ -98,5 +100,22 @@ describe('a use case on the one command path', () => {
     const result = await runUseCase(runnerOn(store), { limit: async () => 1 }, count, { counterId: 'a', by: 5 }, meta);
     expect(result.positions).toEqual([]);
     expect(store.writes).toEqual([]);
+  });
+
+  it('keeps each stream folded between commands: the next load reads only what was written since, whoever wrote it', async () => {
+    const store = memoryStore();
+    const runner = runnerOn(store);
+    const ports = { limit: async () => 100 };
+    await runUseCase(runner, ports, count, { counterId: 'a', by: 2 }, meta);
+    await runUseCase(runner, ports, count, { counterId: 'a', by: 3 }, meta);
+    // Another writer (another runner, another process) appends in between: its event is read and folded in too.
+    await runUseCase(runnerOn(store), ports, count, { counterId: 'a', by: 4 }, meta);
+    await runUseCase(runner, ports, count, { counterId: 'a', by: 5 }, meta);
+    // An empty stream is not kept; from its first event on, only newer events are asked for.
+    expect(store.reads.filter(([id]) => id === 'counter-a').map(([, from]) => from)).toEqual([0, 0, 0, 1]);
+    expect(await runner.load('counter-a', counter)).toEqual({ state: 14, revision: 3 });
+    // The limit is decided on the whole sum: 14 + 90 would pass 100, so nothing is written.
+    const refused = await runUseCase(runner, ports, count, { counterId: 'a', by: 90 }, meta);
+    expect(refused.positions).toEqual([]);
   });
 });

@@ -45,4 +45,28 @@ describe('EventFold', () => {
     expect(new Set(seen).size).toBe(12_001);
     expect(fold.position).toBe(12_001);
   });
+
+  it('reads nothing while the store tells that none of its types was appended since, and reads up to the head when one was', async () => {
+    const store = Object.assign(storeOf(2), {
+      appended: true,
+      appendedSince(after: number) {
+        return store.appended || after < 2;
+      },
+      async headPosition() {
+        return store.events.length;
+      },
+    });
+    const seen: number[] = [];
+    const fold = new EventFold(store, { types: ['T'] }, (e) => seen.push(e.position));
+    await fold.refresh();
+    store.appended = false;
+    await fold.refresh();
+    await fold.refresh();
+    expect(store.reads).toBe(1);
+    store.events.push({ position: 3, type: 'T', streamId: 's-1', data: {} } as unknown as StoredEvent);
+    store.appended = true;
+    await fold.refresh();
+    expect(seen).toEqual([1, 2, 3]);
+    expect(store.reads).toBe(2);
+  });
 });

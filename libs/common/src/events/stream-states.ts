@@ -48,3 +48,28 @@ export class StreamStates<S, E> {
     if (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value as string);
   }
 }
+
+/**
+ * One StreamStates per way of folding (a decider's `evolve`), over one store: the command path and
+ * the lookups of its access checks (a problem's units, a campaign's enrollment) share them, so a
+ * stream folded for the check is not folded again for the command, and a stream just written is
+ * brought up to date by reading only the events the write added.
+ */
+export class FoldedStreams {
+  private readonly byFolding = new Map<StreamFolding<unknown, unknown>['evolve'], StreamStates<unknown, unknown>>();
+
+  constructor(
+    private readonly store: Pick<EventStore, 'readStream'>,
+    private readonly capacity?: number,
+  ) {}
+
+  of<S, E>(folding: StreamFolding<S, E>): StreamStates<S, E> {
+    const key = folding.evolve as StreamFolding<unknown, unknown>['evolve'];
+    let states = this.byFolding.get(key);
+    if (!states) {
+      states = new StreamStates(this.store, folding as unknown as StreamFolding<unknown, unknown>, this.capacity);
+      this.byFolding.set(key, states);
+    }
+    return states as unknown as StreamStates<S, E>;
+  }
+}

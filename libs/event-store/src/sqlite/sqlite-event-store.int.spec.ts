@@ -43,4 +43,25 @@ describe('SQLite event store specifics', () => {
     await store.close();
     await h.cleanup();
   });
+
+  it('tells without a query when no event of some types was stored after a position, and says "maybe" once another connection wrote', async () => {
+    const h = sqliteHarness();
+    const store = (await h.open()) as SqliteEventStore;
+    await store.append('u-1', [newEvent('UserRegistered', {})], 'no_stream');
+    const other = await h.reopen();
+    // Opened after the first event: what lies before it is not known without reading.
+    expect(other.appendedSince(0, ['UserRegistered'])).toBe(true);
+    expect(other.appendedSince(1, ['UserRegistered'])).toBe(false);
+    await other.append('p-1', [newEvent('ProgressRecorded', {})], 'no_stream');
+    expect(other.appendedSince(1, ['UserRegistered'])).toBe(false);
+    expect(other.appendedSince(1, ['ProgressRecorded'])).toBe(true);
+    expect(other.appendedSince(2, ['ProgressRecorded'])).toBe(false);
+    // The first store's connection wrote: the other cannot know what, and says so until it has watched again.
+    await store.append('u-2', [newEvent('UserRegistered', {})], 'no_stream');
+    expect(other.appendedSince(2, ['UserRegistered'])).toBe(true);
+    expect(other.appendedSince(3, ['UserRegistered'])).toBe(false);
+    await other.close();
+    await store.close();
+    await h.cleanup();
+  });
 });

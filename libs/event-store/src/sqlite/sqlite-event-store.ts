@@ -54,6 +54,11 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     stream: Statement<[string, number, number], EventRow>;
   };
   private readonly readAllCache = new Map<string, Statement<unknown[], EventRow>>();
+  /** The last position of each type appended through this store since `watchedFrom` (see appendedSince). */
+  private readonly typeHeads = new Map<string, number>();
+  private watchedFrom: number;
+  private readonly dataVersion: Statement<[], number>;
+  private seenVersion: number;
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.db = openDatabase(options.file, (db) => {
@@ -78,6 +83,27 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
         'SELECT * FROM events WHERE stream_id = ? AND stream_revision >= ? AND position <= ? ORDER BY stream_revision',
       ),
     };
+    this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.seenVersion = this.dataVersion.get()!;
+    this.watchedFrom = this.stmt.head.get()?.head ?? 0;
+  }
+
+  /**
+   * False when certainly no event of these types was stored after `after`, known without a query:
+   * this store notes the types it appends, and SQLite's data_version tells whether another
+   * connection wrote since (then, and for positions before what it has watched, the answer is true:
+   * ask the store). Lets in-memory folds of rare events (users, the organization tree) skip their
+   * read on every request while commands of other kinds are appended.
+   */
+  appendedSince(after: number, types: readonly string[]): boolean {
+    const version = this.dataVersion.get()!;
+    if (version !== this.seenVersion) {
+      this.seenVersion = version;
+      this.typeHeads.clear();
+      this.watchedFrom = this.stmt.head.get()?.head ?? 0;
+      return true;
+    }
+    return after < this.watchedFrom || types.some((t) => (this.typeHeads.get(t) ?? 0) > after);
   }
 
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -111,7 +137,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    type Outcome = { ok: true; results: AppendResult[] } | { ok: false; error: unknown };
+    type Outcome = { ok: true; results: AppendResult[]; written: Array<[string, number]> } | { ok: false; error: unknown };
     let outcomes: Outcome[];
     try {
       outcomes = this.db
@@ -120,9 +146,9 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
           let tail: Tail = this.stmt.tail.get() ?? { position: 0, hash: GENESIS_HASH };
           return batch.map((pending): Outcome => {
             try {
-              const { results, newTail } = this.db.transaction(() => this.writeAll(pending.writes, tail, recordedAt))();
+              const { results, newTail, written } = this.db.transaction(() => this.writeAll(pending.writes, tail, recordedAt))();
               tail = newTail;
-              return { ok: true, results };
+              return { ok: true, results, written };
             } catch (error) {
               return { ok: false, error };
             }
@@ -133,6 +159,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
       batch.forEach((p) => p.reject(error));
       return;
     }
+    for (const o of outcomes) if (o.ok) for (const [type, position] of o.written) this.typeHeads.set(type, position);
     batch.forEach((p, i) => {
       const o = outcomes[i];
       if (o.ok) p.resolve(o.results);
@@ -145,12 +172,14 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
 
   private writeAll(writes: readonly StreamWrite[], start: Tail, recordedAt: string) {
     let tail = start;
+    const written: Array<[string, number]> = [];
     const results = writes.map((w) => {
       const r = this.writeStream(w, tail, recordedAt);
       tail = r.tail;
+      if (!r.result.deduplicated) w.events.forEach((e, i) => written.push([e.type, r.result.positions[i]]));
       return r.result;
     });
-    return { results, newTail: tail };
+    return { results, newTail: tail, written };
   }
 
   private writeStream(w: StreamWrite, start: Tail, recordedAt: string): { result: AppendResult; tail: Tail } {

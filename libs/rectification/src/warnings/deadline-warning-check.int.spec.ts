@@ -78,14 +78,16 @@ describe('DeadlineWarningCheck: each level recorded exactly once', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const checkOn = (s: EventStore) =>
-    new DeadlineWarningCheck(
-      new StreamCommandRunner(commandStoreOf(s, store), () => now),
+  const checkOn = (s: EventStore) => {
+    const runner = new StreamCommandRunner(commandStoreOf(s, store), () => now);
+    return new DeadlineWarningCheck(
+      runner,
       // The candidate is the one problem, as its stream holds it now.
-      { dueOn: async () => [(await new ProblemStates(s).get(PROBLEM))!] },
+      { dueOn: async () => [(await new ProblemStates(runner).get(PROBLEM))!] },
       { campaign: async () => ({ warningThresholds: DEFAULT_WARNING_THRESHOLDS }) } as unknown as RectificationFactsLoader,
       { today: () => '2026-05-02' } as OfficeCalendar,
     );
+  };
   const warnings = async () => (await store.readStream(STREAM)).filter((e) => e.type === 'DeadlineWarningRaised');
 
   it('records one red warning when two runs decide on the same revision at once; the loser finds it recorded', async () => {

@@ -69,6 +69,8 @@ export async function checkDeadlines(
   runner: StreamCommandRunner,
   meta: CommandMeta,
   logger?: Logger,
+  /** Warnings decided and appended at once (the platform's job); 1 (the generator): one after another. */
+  concurrency = 1,
 ): Promise<WarningCheckReport> {
   // If-Match and Idempotency-Key of the request that started the run mean nothing per problem.
   const runMeta: CommandMeta = { actor: meta.actor, scope: meta.scope, correlationId: meta.correlationId };
@@ -87,13 +89,27 @@ export async function checkDeadlines(
   // so the same day's warnings are written in the same order on every path.
   due.sort((a, b) => compare(a.problem.problemId, b.problem.problemId) || compare(a.partId ?? '', b.partId ?? ''));
   const report = { today, due: due.length, raised: [] as RaisedWarning[], alreadyRecorded: 0, failed: [] as WarningCheckReport['failed'][number][] };
-  for (const { problem, partId } of due) {
-    try {
-      const input = { problemId: problem.problemId, partId, today, thresholds: await thresholdsOf(problem.current.campaignId) };
-      const raised = await raise(runner, input, runMeta);
-      if (raised) report.raised.push(raised);
-      else report.alreadyRecorded++;
-    } catch (error) {
+  // Several problems at once, so that their appends share a transaction and an fsync (group commit).
+  // A run never holds two deadlines of one problem, and its commands reach the store in the order
+  // above, so the history written is the one written one after another.
+  for (const run of distinctProblems(due, concurrency)) {
+    const outcomes = await Promise.all(
+      run.map(async ({ problem, partId }) => {
+        try {
+          const input = { problemId: problem.problemId, partId, today, thresholds: await thresholdsOf(problem.current.campaignId) };
+          return { problem, partId, raised: await raise(runner, input, runMeta) };
+        } catch (error) {
+          return { problem, partId, error };
+        }
+      }),
+    );
+    for (const o of outcomes) {
+      if (!('error' in o)) {
+        if (o.raised) report.raised.push(o.raised);
+        else report.alreadyRecorded++;
+        continue;
+      }
+      const { problem, partId, error } = o;
       const code = error instanceof DomainRuleError ? error.code : 'error';
       if (code === 'error') logger?.error(`warning for ${problem.problemId}/${partId ?? '-'} failed: ${String(error)}`);
       report.failed.push({ problemId: problem.problemId, partId, code, message: error instanceof Error ? error.message : String(error) });
@@ -103,6 +119,25 @@ export async function checkDeadlines(
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** How many warnings the platform's check decides and appends at once. */
+const CONCURRENT_RAISES = 64;
+
+/** Consecutive runs of at most `size` items, none holding two deadlines of one problem (they would race for its stream). */
+function* distinctProblems<T extends { problem: ProblemState }>(items: readonly T[], size: number): Generator<T[]> {
+  let run: T[] = [];
+  const ids = new Set<string>();
+  for (const item of items) {
+    if (run.length >= size || ids.has(item.problem.problemId)) {
+      yield run;
+      run = [];
+      ids.clear();
+    }
+    run.push(item);
+    ids.add(item.problem.problemId);
+  }
+  if (run.length > 0) yield run;
+}
 
 /** Null when the level was already recorded (by an earlier or a concurrent run): nothing is written. */
 async function raise(runner: StreamCommandRunner, input: RaiseWarningInput, meta: CommandMeta): Promise<RaisedWarning | null> {
@@ -139,6 +174,6 @@ export class DeadlineWarningCheck {
 
   async run(meta: CommandMeta): Promise<WarningCheckReport> {
     const today = this.calendar.today();
-    return checkDeadlines(await this.candidates.dueOn(today), today, this.facts, this.runner, meta, this.logger);
+    return checkDeadlines(await this.candidates.dueOn(today), today, this.facts, this.runner, meta, this.logger, CONCURRENT_RAISES);
   }
 }

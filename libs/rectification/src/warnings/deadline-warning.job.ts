@@ -26,6 +26,7 @@ export class DeadlineWarningJob implements OnApplicationBootstrap, OnModuleDestr
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private first: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly check: DeadlineWarningCheck,
@@ -39,7 +40,15 @@ export class DeadlineWarningJob implements OnApplicationBootstrap, OnModuleDestr
     if (interval === null) return;
     this.timer = setInterval(() => void this.tick(), interval);
     this.timer.unref();
-    void this.tick();
+    this.first = this.tick();
+  }
+
+  /**
+   * The run started at start-up (settled at once when the job is off): the platform waits for it
+   * before listening, so the warnings it records are in the views of the first request.
+   */
+  startupRun(): Promise<void> {
+    return this.first;
   }
 
   /** Before any shutdown hook closes the event store, so a run in progress can finish its write. */
