@@ -48,12 +48,15 @@ export default function BoardPage() {
   const [params, setParams] = useSearchParams();
   const orgs = useOrganizations();
   const units = useMemo(() => new Map((orgs.data ?? []).map((u) => [u.unitId, u])), [orgs.data]);
-  // The reader's scope root is known at once (the route's loader already asked for its board); the tree only when no scope is set.
-  const root = params.get('root') ?? scopeRoot(user) ?? (orgs.data ? topOf(orgs.data, user.scopeUnitIds) : null);
-  const filters: BoardFilters = boardFilters(params, root ?? undefined);
+  // What the request names is known at once (the route's loader already asked for it): the address's root, else the
+  // reader's scope root, else nothing — the reader's whole scope, whose top the answer itself shows. Never wait for the tree.
+  const asked = params.get('root') ?? scopeRoot(user);
+  const filters: BoardFilters = boardFilters(params, asked);
   const rowsPage = boardRowsPage(params);
   // The ranking's one page, the children and the roll-ups: never the whole ranking of a city.
-  const board = useBoard(filters, !!root, rowsPage);
+  const board = useBoard(filters, true, rowsPage);
+  const top = board.data?.rollups.find((r) => r.level === 'city')?.unitId ?? board.data?.rollups[0]?.unitId;
+  const root = asked ?? top ?? (orgs.data ? topOf(orgs.data, user.scopeUnitIds) : null);
   const setAll = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {

@@ -2,13 +2,12 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Col, Empty, Row, Select, Space, Statistic, Switch, Table, Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ProblemFilters, useOrganizations, useProblems, useTracker } from '../api/queries';
+import { ProblemFilters, useProblems, useTracker } from '../api/queries';
 import type { TrackedProblem } from '../api/view-types';
 import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { download } from '../shared/download';
-import { topOf } from '../shared/drill';
 import { pagerTotal, PROBLEM_PAGE, problemFilters, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag, SupervisionTag } from '../shared/problem-tags';
@@ -22,8 +21,8 @@ export default function TrackerPage() {
   const user = useSyncExternalStore(session.subscribe, session.user)!;
   const { campaignId, asOf } = useAppState();
   const [params, setParams] = useSearchParams();
-  const orgs = useOrganizations();
-  const root = params.get('root') ?? scopeRoot(user) ?? (orgs.data ? (topOf(orgs.data, user.scopeUnitIds) ?? undefined) : undefined);
+  // None named: the reader's whole scope, asked for at once (waiting for the tree first would chain two requests).
+  const root = params.get('root') ?? scopeRoot(user);
   const page = Number(params.get('page') ?? '1');
   const filters: ProblemFilters = problemFilters(params, root);
   const tracker = useTracker(root);

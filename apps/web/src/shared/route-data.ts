@@ -38,8 +38,8 @@ export function boardLoader({ request }: LoaderFunctionArgs): null {
   const c = context();
   if (!c?.campaignId) return null;
   const params = paramsOf(request);
-  const root = params.get('root') ?? scopeRoot(c.user);
-  if (root) prefetch(boardQuery(c.campaignId, c.asOf, boardFilters(params, root), boardRowsPage(params)));
+  // No root named: the reader's whole scope, as the page asks for it.
+  prefetch(boardQuery(c.campaignId, c.asOf, boardFilters(params, params.get('root') ?? scopeRoot(c.user)), boardRowsPage(params)));
   return null;
 }
 
@@ -48,7 +48,6 @@ export function trackerLoader({ request }: LoaderFunctionArgs): null {
   if (!c?.campaignId) return null;
   const params = paramsOf(request);
   const root = params.get('root') ?? scopeRoot(c.user);
-  if (!root) return null;
   prefetch(trackerQuery(c.campaignId, c.asOf, root));
   prefetch(problemsQuery(c.campaignId, c.asOf, problemFilters(params, root)));
   return null;
