@@ -57,6 +57,12 @@ const RESOURCES: Record<string, string[]> = Object.fromEntries(
 );
 RESOURCES.unitId.push('city', 'ta');
 RESOURCES.streamId.push('org-city', 'campaign-camp-a', 'problem-prob-a', 'member-roster-ba');
+// Query parameters drawn from the fixture as path parameters are: ids by their names, a subtree's root, and
+// words the fixture's units and problems contain (a search needs its words to find anything).
+const QUERY_RESOURCES: Record<string, string[]> = { ...RESOURCES, root: RESOURCES.unitId, q: ['甲村', '乙镇', '整改'] };
+// Mostly the fixture's real resources (so handlers run to the end), sometimes any value the schema allows.
+const fromFixture = <T>(values: string[] | undefined, any: fc.Arbitrary<T>): fc.Arbitrary<T | string> =>
+  values ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: any }) : any;
 
 const asText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -88,14 +94,13 @@ describe('every operation answers as its OpenAPI document says', () => {
     const params = op.parameters ?? [];
     const pathParams = params.filter((x) => x.in === 'path');
     const queryParams = params.filter((x) => x.in === 'query');
-    // Mostly the fixture's real resources (so handlers run to the end), sometimes any id the schema allows.
     const path = fc.record(
       Object.fromEntries(
-        pathParams.map((x) => [x.name, fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(RESOURCES[x.name] ?? ['x'])) }, { weight: 1, arbitrary: valueFor(x.schema, resolve).map(String) })]),
+        pathParams.map((x) => [x.name, fromFixture(RESOURCES[x.name] ?? ['x'], valueFor(x.schema, resolve).map(String))]),
       ),
     ) as fc.Arbitrary<Record<string, string>>;
     const query = fc
-      .record(Object.fromEntries(queryParams.map((x) => [x.name, valueFor(x.schema, resolve)])), { requiredKeys: queryParams.filter((x) => x.required).map((x) => x.name) })
+      .record(Object.fromEntries(queryParams.map((x) => [x.name, fromFixture(QUERY_RESOURCES[x.name], valueFor(x.schema, resolve))])), { requiredKeys: queryParams.filter((x) => x.required).map((x) => x.name) })
       .map((q) => Object.entries(q).flatMap(([k, v]) => (Array.isArray(v) ? v.map((i): [string, string] => [k, String(i)]) : [[k, String(v)] as [string, string]])));
     const bodySchema = op.requestBody?.content['application/json']?.schema;
     const body = bodySchema ? valueFor(bodySchema, resolve) : fc.constant(undefined);
@@ -112,7 +117,9 @@ describe('every operation answers as its OpenAPI document says', () => {
     if (pathParams.length) {
       broken.push(fc.tuple(valid, fc.constantFrom(...pathParams.map((x) => x.name)), fc.constantFrom('bad id!', '%00', 'a'.repeat(300))).map(([v, name, bad]) => ({ ...v, path: { ...v.path, [name]: bad }, valid: false })));
     }
-    const typed = queryParams.filter((x) => resolve(x.schema).type !== 'string' || resolve(x.schema).pattern || resolve(x.schema).enum || resolve(x.schema).format);
+    // Parameters that 'not valid!' breaks: not a string, or a string its pattern, values or format refuse.
+    const breaks = (s: Schema) => s.type !== 'string' || s.enum || s.format || (s.pattern && !new RegExp(s.pattern).test('not valid!'));
+    const typed = queryParams.filter((x) => breaks(resolve(x.schema)));
     if (typed.length) {
       broken.push(fc.tuple(valid, fc.constantFrom(...typed.map((x) => x.name))).map(([v, name]) => ({ ...v, query: [...v.query.filter(([k]) => k !== name), [name, 'not valid!']], valid: false })));
     }
@@ -124,19 +131,18 @@ describe('every operation answers as its OpenAPI document says', () => {
   /** Deterministic cases beside the random ones: an administrator on each of the fixture's resources, and the documented example body. */
   function examples(op: Operation): Sent[] {
     const pathParams = (op.parameters ?? []).filter((x) => x.in === 'path');
+    const requiredQuery = (op.parameters ?? []).filter((x) => x.in === 'query' && x.required && QUERY_RESOURCES[x.name]);
     const example = Object.values(op.requestBody?.content['application/json']?.examples ?? {})[0]?.value;
     const count = Math.max(1, ...pathParams.map((x) => RESOURCES[x.name]?.length ?? 1));
     const cases: Sent[] = Array.from({ length: count }, (_, i) => ({
       role: 'admin' as const,
       path: Object.fromEntries(pathParams.map((x) => [x.name, (RESOURCES[x.name] ?? ['x'])[i % (RESOURCES[x.name] ?? ['x']).length]])),
-      query: [],
+      query: requiredQuery.map((x): [string, string] => [x.name, QUERY_RESOURCES[x.name][i % QUERY_RESOURCES[x.name].length]]),
       body: op.requestBody ? (example ?? {}) : undefined,
       valid: true,
     }));
     // The documented sign-in example names nobody who exists here; the fixture's administrator does.
     if (op.operationId === 'signIn') cases.push({ role: 'anonymous', path: {}, query: [], body: { ...TEST_ADMIN }, valid: true });
-    // Search requires its words, and a random optional root rarely names a unit of the fixture: one plain search always runs.
-    if (op.operationId === 'search') cases.push({ role: 'admin', path: {}, query: [['q', '整改']], body: undefined, valid: true });
     return cases;
   }
 
