@@ -1,4 +1,5 @@
 import { SqliteEventStore } from '@platform/event-store';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,22 +44,24 @@ describe('the services as separate processes on one DATA_DIR', () => {
       projector: () => start('projector', { PROJECTOR_PORT: String(projectorPort), PROJECTION_LEASE_MS: '3000' }),
       relay: () => start('relay', { RELAY_PORT: String(relayPort), RELAY_BATCH_SIZE: String(RELAY_BATCH) }),
     };
-    // The projector and the relay start beside the API; the scheduler once the API made the data directory's identity store.
-    const api = start('api', { PORT: String(apiPort), ...ADMIN });
+    // All four start at once, as an orchestrator starts them; the signing key comes from a secret, as in deploy/kubernetes.
+    const secrets = { AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+    const api = start('api', { PORT: String(apiPort), ...ADMIN, ...secrets });
     let projector = services.projector();
     let relay = services.relay();
+    const scheduler = start('scheduler', {
+      ...secrets,
+      SCHEDULER_PORT: String(schedulerPort),
+      WARNING_JOB_INTERVAL_MS: '1000',
+      AUDIT_CHECKPOINT_EVERY_EVENTS: String(EVERY_EVENTS),
+      AUDIT_CHECKPOINT_POLL_MS: '200',
+    });
     const base = `http://127.0.0.1:${apiPort}`;
     const health = (port: number) => async () => {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
       return { status: res.status, body: (await res.json()) as Json };
     };
     await until(health(apiPort), (h) => h.status === 200, `the API starting (${api.output()})`, 60_000);
-    const scheduler = start('scheduler', {
-      SCHEDULER_PORT: String(schedulerPort),
-      WARNING_JOB_INTERVAL_MS: '1000',
-      AUDIT_CHECKPOINT_EVERY_EVENTS: String(EVERY_EVENTS),
-      AUDIT_CHECKPOINT_POLL_MS: '200',
-    });
 
     const signIn = async (username: string, password: string) => {
       const res = await fetch(`${base}/api/auth/sign-in`, post({ username, password }));
