@@ -1,38 +1,68 @@
-import { loadStoresConfig, StoresConfigError } from '@platform/common';
+import { loadStoresConfig } from '@platform/common';
 import { openEventStore } from '@platform/event-store';
-import { EventRelay, KafkaRelayProducer, SqliteRelayCheckpoints } from '@platform/relay';
+import { eventCount, optionalPort, serveOperations } from '@platform/observability';
+import { EventRelay, RelayTracker, SqliteRelayCheckpoints } from '@platform/relay';
 import { join, resolve } from 'node:path';
+import pino from 'pino';
+import { relayMetrics } from './relay-metrics';
+import { relaySink } from './relay-sink';
 
-const line = (level: string, message: string) => console.log(JSON.stringify({ time: new Date().toISOString(), level, service: 'relay', message }));
+const log = pino({ base: { service: 'relay' }, timestamp: pino.stdTimeFunctions.isoTime });
+
+/** Behind this long, a relay on a store without dense positions (KurrentDB) is not ready. */
+const READY_SECONDS_WITHOUT_COUNTS = 60;
 
 /**
- * `npm run relay`: publishes the integration events of DATA_DIR's event store (or KurrentDB with
- * EVENT_STORE=kurrentdb) to Kafka (BUS=kafka, KAFKA_BROKERS, KAFKA_TOPIC), resuming from its
- * checkpoint in DATA_DIR/relay.sqlite. Stops on SIGTERM/SIGINT after the batch in flight.
+ * `npm run relay`: publishes the integration events of the event store (DATA_DIR's, or KurrentDB
+ * with EVENT_STORE=kurrentdb) to Kafka (BUS=kafka) or, without Kafka, to a JSON-lines file,
+ * resuming from its checkpoint in DATA_DIR/relay.sqlite. RELAY_PORT serves /health/live, /health
+ * (ready while its batches go through and it is within RELAY_READY_LAG events of the head) and
+ * /metrics. Stops on SIGTERM/SIGINT after the batch in flight.
  */
 async function main(): Promise<void> {
-  const stores = loadStoresConfig(process.env);
-  if (stores.bus.kind !== 'kafka') throw new StoresConfigError('the relay publishes to Kafka: set BUS=kafka and KAFKA_BROKERS (host:port, comma-separated)');
-  const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  const env = process.env;
+  const stores = loadStoresConfig(env);
+  const port = optionalPort(env, 'RELAY_PORT');
+  const readyLag = eventCount(env, 'RELAY_READY_LAG', 1000);
+  // What may be published twice after a crash: the batch whose checkpoint was not saved.
+  const batchSize = Math.max(1, eventCount(env, 'RELAY_BATCH_SIZE', 500));
+  const dataDir = resolve(env.DATA_DIR ?? './data');
   const events = await openEventStore(stores.eventStore, { dataDir });
   const checkpoints = new SqliteRelayCheckpoints(join(dataDir, 'relay.sqlite'));
-  const producer = new KafkaRelayProducer(stores.bus);
-  const name = `kafka:${stores.bus.topic}`;
-  const relay = new EventRelay({ name, events, producer, checkpoints, logger: { log: (m) => line('info', m), error: (m) => line('error', m) } });
+  const sink = relaySink(stores, dataDir, env);
+  const from = await checkpoints.load(sink.name);
+  const tracker = new RelayTracker(events, from);
+  const relay = new EventRelay({
+    name: sink.name,
+    events,
+    producer: sink.producer,
+    checkpoints,
+    batchSize,
+    logger: { log: (m) => log.info(m), error: (m) => log.error(m) },
+    onStep: tracker.onStep,
+  });
   relay.start();
-  line('info', `relaying ${stores.eventStore.kind} events to ${stores.bus.topic} on ${stores.bus.brokers.join(',')} from position ${await checkpoints.load(name)}`);
+  log.info({ position: from }, `relaying ${stores.eventStore.kind} events to ${sink.describe} from position ${from}`);
+  const readiness = async () => {
+    const s = await tracker.status();
+    const withinLag = s.lagEvents === null ? s.behindSeconds <= READY_SECONDS_WITHOUT_COUNTS : s.lagEvents <= readyLag;
+    return { ready: !s.failing && withinLag, readyLag, ...s };
+  };
+  const server = port === null ? null : await serveOperations({ service: 'relay', port, metrics: relayMetrics(() => tracker.status()), readiness });
+  if (server) log.info(`health and metrics on port ${port} (/health, /health/live, /metrics)`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    line('info', `${signal}: stopping at position ${relay.position}`);
+    log.info(`${signal}: stopping at position ${relay.position}`);
+    server?.close();
     relay
       .stop()
-      .then(() => Promise.all([producer.close(), checkpoints.close(), events.close()]))
+      .then(() => Promise.all([sink.producer.close(), checkpoints.close(), events.close()]))
       .then(
         () => process.exit(0),
         (error: unknown) => {
-          line('error', `stopping failed: ${String(error)}`);
+          log.error({ err: error }, 'stopping failed');
           process.exit(1);
         },
       );
@@ -42,6 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  line('error', error instanceof Error ? error.message : String(error));
+  log.fatal({ err: error }, error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

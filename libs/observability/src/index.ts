@@ -4,3 +4,4 @@ export * from './json-logger';
 export * from './platform-metrics';
 export * from './request-log';
 export * from './timed-appends';
+export * from './operations-server';

@@ -1,10 +1,11 @@
 import { SqliteEventStore } from '@platform/event-store';
 import { newEvent } from '@platform/event-store/testing/event-store.contract';
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { RelayMessage } from './integration-events';
+import { dropTornTail } from './jsonl-file-producer';
 import { SqliteRelayCheckpoints } from './sqlite-relay-checkpoints';
 
 const root = resolve(__dirname, '../../..');
@@ -24,13 +25,6 @@ const published = (out: string) =>
   existsSync(out)
     ? readFileSync(out, 'utf8').split('\n').slice(0, -1).map((l) => JSON.parse(l) as RelayMessage).map((m) => ({ key: m.key, ...(JSON.parse(m.value) as { eventId: string; position: number }) }))
     : [];
-
-/** What a broker keeps of a producer killed mid-write: the messages it wrote whole. */
-function dropTornLine(out: string): void {
-  const bytes = readFileSync(out);
-  const end = bytes.lastIndexOf(0x0a) + 1;
-  if (end < bytes.length) truncateSync(out, end);
-}
 
 async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const start = Date.now();
@@ -72,7 +66,8 @@ describe('the relay as its own process, killed mid-stream', () => {
     await until(() => published(out).length >= 150, 'the first relay to publish 150 messages');
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
-    dropTornLine(out);
+    // What a broker keeps of a producer killed mid-write: the messages it wrote whole.
+    dropTornTail(out);
     const atKill = published(out).length;
     const checkpoints = new SqliteRelayCheckpoints(join(dir, 'relay.sqlite'));
     const saved = await checkpoints.load('crash-test');

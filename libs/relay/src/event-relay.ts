@@ -21,6 +21,8 @@ export interface EventRelayOptions {
   /** Wait after a failed batch before trying it again (default 1 s). */
   readonly retryMs?: number;
   readonly logger?: RelayLogger;
+  /** Told after every attempt of the running loop: the batch it published, or the error that failed it. */
+  readonly onStep?: (outcome: RelayStep | { readonly error: unknown }) => void;
 }
 
 export interface RelayStep {
@@ -86,7 +88,9 @@ export class EventRelay {
       let step: RelayStep;
       try {
         step = await this.step();
+        this.options.onStep?.(step);
       } catch (error) {
+        this.options.onStep?.({ error });
         // The checkpoint was not saved: the same batch is read and sent again.
         this.options.logger?.error(`relay ${this.options.name}: batch after ${this.position} failed, retrying: ${String(error)}`);
         await this.sleep(this.options.retryMs ?? 1000);
