@@ -28,13 +28,13 @@ export class SignInLimits {
   }
 
   /** Refuses (429) before the password is even checked while the account or the address is locked out. */
-  check(username: string, req: Request): void {
+  async check(username: string, req: Request): Promise<void> {
     const account = this.byAccount.retryAfterMs(accountKey(username));
     const address = this.byAddress.retryAfterMs(addressKey(req));
     if (account === 0 && address === 0) return;
     const lockedBy = account >= address ? 'account' : 'address';
     const seconds = Math.ceil(Math.max(account, address) / 1000);
-    this.log.record('rate_limited', { username }, req, { limit: 'sign_in_failures', lockedBy, retryAfterSeconds: seconds });
+    await this.log.record('rate_limited', { username }, req, { limit: 'sign_in_failures', lockedBy, retryAfterSeconds: seconds });
     req.res?.setHeader('Retry-After', String(seconds));
     throw new HttpException(
       {
