@@ -1,6 +1,6 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
-import { createConnection, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { join } from 'node:path';
 import { EMBEDDED_STORES, PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
 import { MongoThrottlerStorage } from '../rate-limits/mongo-throttler-storage';
@@ -25,6 +25,8 @@ const SHARED_STATE_CONNECTION = Symbol('SHARED_STATE_CONNECTION');
       useFactory: async (config: PlatformConfig): Promise<Connection | null> => {
         const choice = (config.stores ?? EMBEDDED_STORES).sharedState;
         if (choice.kind !== 'mongodb') return null;
+        // Loaded only when chosen, as the read store does: the embedded start does not pay for the driver.
+        const { createConnection } = await import('mongoose');
         return createConnection(choice.url, { dbName: choice.dbName, serverSelectionTimeoutMS: 10_000 }).asPromise();
       },
     },
