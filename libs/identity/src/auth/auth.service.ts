@@ -47,10 +47,10 @@ export class AuthService {
       await this.log.record('sign_in_failed', { userId: user?.userId, username }, req, {
         reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password',
       });
-      this.limits.failed(username, req);
+      await this.limits.failed(username, req);
       throw refused();
     }
-    this.limits.succeeded(username);
+    await this.limits.succeeded(username);
     await this.log.record('sign_in', user, req);
     return this.issue(user);
   }

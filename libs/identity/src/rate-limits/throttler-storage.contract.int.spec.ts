@@ -4,6 +4,7 @@ import { createConnection } from 'mongoose';
 import { FakeSharedStateMongo } from '../testing/fake-mongo-driver';
 import { throttlerStorageContract } from '../testing/throttler-storage.contract';
 import { MongoThrottlerStorage } from './mongo-throttler-storage';
+import { withMongoServer } from '../testing/mongo-server';
 
 throttlerStorageContract('in-process (the embedded default)', () => {
   let storage: ThrottlerStorageService | undefined;
@@ -19,8 +20,7 @@ throttlerStorageContract('MongoDB adapter over the fake driver', () => {
   return { open: async () => new MongoThrottlerStorage(fake.connection()), cleanup: async () => undefined };
 });
 
-const url = process.env.MONGO_URL;
-if (url) {
+withMongoServer('throttler-storage contract', (url) => {
   throttlerStorageContract('MongoDB (mongoose)', () => {
     const connection = createConnection(url, { dbName: `throttler_contract_${randomUUID().slice(0, 8)}`, serverSelectionTimeoutMS: 10_000 });
     return {
@@ -32,22 +32,17 @@ if (url) {
     };
   });
 
-  it('two replicas on one database share their counters', async () => {
-    const connection = await createConnection(url, { dbName: `throttler_replicas_${randomUUID().slice(0, 8)}` }).asPromise();
+  it('two replicas, each with its own connection, share their counters', async () => {
+    const dbName = `throttler_replicas_${randomUUID().slice(0, 8)}`;
+    const connections = await Promise.all([0, 1].map(() => createConnection(url, { dbName }).asPromise()));
     try {
-      const [a, b] = [new MongoThrottlerStorage(connection), new MongoThrottlerStorage(connection)];
+      const [a, b] = connections.map((c) => new MongoThrottlerStorage(c));
       await a.increment('writes:user:r', 60_000, 2, 60_000, 'writes');
       await b.increment('writes:user:r', 60_000, 2, 60_000, 'writes');
       expect((await a.increment('writes:user:r', 60_000, 2, 60_000, 'writes')).isBlocked).toBe(true);
     } finally {
-      await connection.dropDatabase();
-      await connection.close();
+      await connections[0].dropDatabase();
+      for (const c of connections) await c.close();
     }
   });
-} else {
-  describe('throttler storage contract: MongoDB (mongoose)', () => {
-    it('needs MONGO_URL to run', () => {
-      console.log('MongoDB throttler-storage contract skipped: MONGO_URL is not set');
-    });
-  });
-}
+});

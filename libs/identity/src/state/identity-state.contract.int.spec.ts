@@ -6,6 +6,7 @@ import { FakeSharedStateMongo } from '../testing/fake-mongo-driver';
 import { identityStateContract } from '../testing/identity-state.contract';
 import { MongoIdentityState } from './mongo-identity-state';
 import { SqliteIdentityState } from './sqlite-identity-state';
+import { withMongoServer } from '../testing/mongo-server';
 
 identityStateContract('SQLite (the embedded default)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'identity-state-'));
@@ -18,8 +19,7 @@ identityStateContract('MongoDB adapter over the fake driver', () => {
   return { open: async () => new MongoIdentityState(fake.connection()), cleanup: async () => undefined };
 });
 
-const url = process.env.MONGO_URL;
-if (url) {
+withMongoServer('identity-state contract', (url) => {
   identityStateContract('MongoDB (mongoose), one connection per opener', () => {
     const dbName = `identity_contract_${randomUUID().slice(0, 8)}`;
     return {
@@ -31,10 +31,4 @@ if (url) {
       },
     };
   });
-} else {
-  describe('identity state contract: MongoDB (mongoose)', () => {
-    it('needs MONGO_URL to run', () => {
-      console.log('MongoDB identity-state contract skipped: MONGO_URL is not set');
-    });
-  });
-}
+});

@@ -3,6 +3,9 @@ import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import type { Connection } from 'mongoose';
 import { join } from 'node:path';
 import { EMBEDDED_STORES, PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
+import { FailureWindow } from '../rate-limits/failure-window';
+import { FAILURE_WINDOWS, FailureWindows } from '../rate-limits/failure-windows.port';
+import { MongoFailureWindow } from '../rate-limits/mongo-failure-window';
 import { MongoThrottlerStorage } from '../rate-limits/mongo-throttler-storage';
 import { IDENTITY_STATE, IdentityState } from './identity-state.port';
 import { MongoIdentityState } from './mongo-identity-state';
@@ -14,7 +17,7 @@ const SHARED_STATE_CONNECTION = Symbol('SHARED_STATE_CONNECTION');
 
 /**
  * What API replicas must not each keep for themselves, on the store SHARED_STATE names: the
- * identity state and the rate-limit counters. Embedded (default): DATA_DIR/identity.sqlite and
+ * identity state, the request counters and the failed sign-in counts. Embedded (default): DATA_DIR/identity.sqlite and
  * in-process counters, one process. MongoDB: one connection for both, shared by every replica.
  */
 @Module({
@@ -41,8 +44,14 @@ const SHARED_STATE_CONNECTION = Symbol('SHARED_STATE_CONNECTION');
       inject: [SHARED_STATE_CONNECTION],
       useFactory: (connection: Connection | null): ThrottlerStorage => (connection ? new MongoThrottlerStorage(connection) : new ThrottlerStorageService()),
     },
+    {
+      provide: FAILURE_WINDOWS,
+      inject: [SHARED_STATE_CONNECTION],
+      useFactory: (connection: Connection | null): FailureWindows => (name, limit, windowMs) =>
+        connection ? new MongoFailureWindow(connection, name, limit, windowMs) : new FailureWindow(limit, windowMs),
+    },
   ],
-  exports: [IDENTITY_STATE, RATE_LIMIT_STORAGE],
+  exports: [IDENTITY_STATE, RATE_LIMIT_STORAGE, FAILURE_WINDOWS],
 })
 export class SharedStateModule implements OnApplicationShutdown {
   constructor(
