@@ -69,7 +69,7 @@ export class AuthService {
     if (!token.revokedAt && (Date.parse(token.expiresAt) <= now.getTime() || !user?.exists || user.disabled)) {
       throw await this.invalidRefresh(req, token.userId);
     }
-    const rotation = await this.store.rotateRefreshToken(refreshToken, now.toISOString());
+    const rotation = await this.store.rotateRefreshToken(refreshToken, now, this.config.auth.refreshTokenSeconds);
     if (rotation.outcome === 'reused') {
       // The thief may hold an access token of the family too: raising the version ends them all now, not in 15 minutes.
       const tokenVersion = await this.store.raiseTokenVersion(rotation.userId);
@@ -78,7 +78,7 @@ export class AuthService {
     }
     if (rotation.outcome === 'unknown' || !user) throw await this.invalidRefresh(req, null);
     await this.log.record('token_refreshed', user, req);
-    return this.issue(user);
+    return this.issue(user, rotation.successor);
   }
 
   async signOut(refreshToken: string, req: Request): Promise<void> {
@@ -103,10 +103,10 @@ export class AuthService {
     if (n > 0) await this.log.record('token_revoked', { userId }, req, { reason, tokens: n });
   }
 
-  private async issue(user: UserState): Promise<TokenPair> {
+  private async issue(user: UserState, successor?: string): Promise<TokenPair> {
     const seconds = this.config.auth.accessTokenSeconds;
     const accessToken = await this.jwt.signAsync({ sub: user.userId, ver: await this.store.tokenVersion(user.userId) }, { expiresIn: seconds });
-    const refreshToken = await this.store.issueRefreshToken(user.userId, this.clock(), this.config.auth.refreshTokenSeconds);
+    const refreshToken = successor ?? (await this.store.issueRefreshToken(user.userId, this.clock(), this.config.auth.refreshTokenSeconds));
     const { actor } = actorOf(user);
     return {
       tokenType: 'Bearer',

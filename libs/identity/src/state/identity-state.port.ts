@@ -16,12 +16,13 @@ export interface RefreshTokenRecord {
 }
 
 /**
- * The outcome of presenting a refresh token for rotation, decided in one atomic step: exactly one
- * presenter of a live token rotates it; any other presentation is a reuse, and every live token
- * of the user (the family the token belongs to) is revoked in the same step.
+ * The outcome of presenting a refresh token for rotation, decided in one atomic step: at most one
+ * presenter of a live token rotates it and receives its successor; any other presentation is a
+ * reuse, and every live token of the user (the family the token belongs to) is revoked — the
+ * successor too, even when the rotating request has not stored it yet.
  */
 export type Rotation =
-  | { readonly outcome: 'rotated'; readonly token: RefreshTokenRecord }
+  | { readonly outcome: 'rotated'; readonly token: RefreshTokenRecord; readonly successor: string }
   | { readonly outcome: 'reused'; readonly userId: string; readonly revokedTokens: number }
   | { readonly outcome: 'unknown' };
 
@@ -44,7 +45,8 @@ export interface RefreshTokenStore {
   /** A new random token; only its SHA-256 is kept. */
   issueRefreshToken(userId: string, issuedAt: Date, seconds: number): Promise<string>;
   refreshToken(token: string): Promise<RefreshTokenRecord | null>;
-  rotateRefreshToken(token: string, at: string): Promise<Rotation>;
+  /** Revokes a live token and issues its successor (valid `seconds` from `at`), or detects a reuse. */
+  rotateRefreshToken(token: string, at: Date, seconds: number): Promise<Rotation>;
   /** Revokes one token; true when it was live until now (a second revocation is a no-op). */
   revokeRefreshToken(token: string, at: string, reason: string): Promise<boolean>;
   revokeAllForUser(userId: string, at: string, reason: string): Promise<number>;

@@ -3,7 +3,11 @@ import { IdentityState, RefreshTokenRecord, Rotation, SecurityLogEntry } from '.
 import { newRefreshToken, newSecret, tokenHash } from './random-secrets';
 
 interface CredentialDoc { _id: string; hash: string; updatedAt: string }
-interface RefreshTokenDoc extends RefreshTokenRecord { _id: string }
+interface RefreshTokenDoc extends RefreshTokenRecord {
+  _id: string;
+  /** The hash of the token that replaced this one, set when it is rotated. */
+  successor?: string;
+}
 interface SecurityLogDoc extends Omit<SecurityLogEntry, 'id'> { _id: number }
 interface CounterDoc { _id: string; value: number }
 interface SecretDoc { _id: string; value: string }
@@ -14,9 +18,11 @@ const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code ==
 /**
  * The identity state in MongoDB, shared by every API replica. Each decision is one conditional
  * write on one document: a refresh token is rotated by `findOneAndUpdate` matching it only while
- * `revokedAt` is null, so of two replicas presented the same token exactly one rotates it and the
- * other sees a reuse and revokes the family (`updateMany` over the user's live tokens). Token
- * versions and security-log numbers are `$inc` on a counter document.
+ * `revokedAt` is null, which also records the hash of its successor; so of two replicas presented
+ * the same token at most one rotates it, and the other sees a reuse and revokes the family
+ * (`updateMany` over the user's live tokens, and the successor by its recorded hash: revoked if
+ * stored already, else stored revoked first, so the rotating replica's insert collides and it
+ * reports the reuse too). Token versions and security-log numbers are `$inc` on a counter document.
  */
 export class MongoIdentityState implements IdentityState {
   private readonly credentials: mongo.Collection<CredentialDoc>;
@@ -61,10 +67,8 @@ export class MongoIdentityState implements IdentityState {
   }
 
   async issueRefreshToken(userId: string, issuedAt: Date, seconds: number): Promise<string> {
-    await this.ensureIndexes();
     const token = newRefreshToken();
-    const expiresAt = new Date(issuedAt.getTime() + seconds * 1000).toISOString();
-    await this.tokens.insertOne({ _id: tokenHash(token), userId, issuedAt: issuedAt.toISOString(), expiresAt, revokedAt: null, revokedReason: null });
+    await this.insertRefreshToken(tokenHash(token), userId, issuedAt, seconds);
     return token;
   }
 
@@ -73,17 +77,28 @@ export class MongoIdentityState implements IdentityState {
     return doc ? toRecord(doc) : null;
   }
 
-  async rotateRefreshToken(token: string, at: string): Promise<Rotation> {
+  async rotateRefreshToken(token: string, at: Date, seconds: number): Promise<Rotation> {
     const hash = tokenHash(token);
+    const successor = newRefreshToken();
     const rotated = await this.tokens.findOneAndUpdate(
       { _id: hash, revokedAt: null },
-      { $set: { revokedAt: at, revokedReason: 'rotated' } },
+      { $set: { revokedAt: at.toISOString(), revokedReason: 'rotated', successor: tokenHash(successor) } },
       { returnDocument: 'after' },
     );
-    if (rotated) return { outcome: 'rotated', token: toRecord(rotated) };
+    if (rotated) {
+      try {
+        await this.insertRefreshToken(tokenHash(successor), rotated.userId, at, seconds);
+        return { outcome: 'rotated', token: toRecord(rotated), successor };
+      } catch (error) {
+        // A reuse of the presented token got here first and stored the successor revoked.
+        if (!isDuplicateKey(error)) throw error;
+        return { outcome: 'reused', userId: rotated.userId, revokedTokens: 0 };
+      }
+    }
     const presented = await this.tokens.findOne({ _id: hash });
     if (!presented) return { outcome: 'unknown' };
-    return { outcome: 'reused', userId: presented.userId, revokedTokens: await this.revokeAllForUser(presented.userId, at, 'reuse_detected') };
+    const revoked = await this.revokeAllForUser(presented.userId, at.toISOString(), 'reuse_detected');
+    return { outcome: 'reused', userId: presented.userId, revokedTokens: revoked + (await this.revokeSuccessor(presented, at)) };
   }
 
   async revokeRefreshToken(token: string, at: string, reason: string): Promise<boolean> {
@@ -122,6 +137,26 @@ export class MongoIdentityState implements IdentityState {
 
   async close(): Promise<void> {
     if (this.ownsConnection) await this.connection.close();
+  }
+
+  private async insertRefreshToken(hash: string, userId: string, issuedAt: Date, seconds: number): Promise<void> {
+    await this.ensureIndexes();
+    const expiresAt = new Date(issuedAt.getTime() + seconds * 1000).toISOString();
+    await this.tokens.insertOne({ _id: hash, userId, issuedAt: issuedAt.toISOString(), expiresAt, revokedAt: null, revokedReason: null });
+  }
+
+  /** The successor of a reused token, revoked whether or not its rotation has stored it yet; 1 when it was live or absent. */
+  private async revokeSuccessor(presented: RefreshTokenDoc, at: Date): Promise<number> {
+    if (!presented.successor) return 0;
+    const revoked = { revokedAt: at.toISOString(), revokedReason: 'reuse_detected' };
+    try {
+      await this.tokens.insertOne({ _id: presented.successor, userId: presented.userId, issuedAt: at.toISOString(), expiresAt: at.toISOString(), ...revoked });
+      return 1;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // The filter admits only a live successor, so matched means revoked now.
+      return (await this.tokens.updateOne({ _id: presented.successor, revokedAt: null }, { $set: revoked })).matchedCount;
+    }
   }
 
   /** The counter's next value; the first upsert of a counter may race another replica's, so a collision retries. */

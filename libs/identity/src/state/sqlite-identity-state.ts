@@ -22,7 +22,7 @@ export class SqliteIdentityState implements IdentityState {
   readonly db: Db;
   // Prepared once: refusals are logged and refresh tokens looked up on request paths.
   private readonly stmt: ReturnType<typeof prepareStatements>;
-  private readonly rotate: (hash: string, at: string) => Rotation;
+  private readonly rotate: (token: string, at: Date, seconds: number) => Rotation;
 
   constructor(file: string) {
     this.db = openDatabase(file, (db) => {
@@ -42,15 +42,17 @@ export class SqliteIdentityState implements IdentityState {
     `);
     });
     this.stmt = prepareStatements(this.db);
-    const rotate = this.db.transaction((hash: string, at: string): Rotation => {
-      if (this.stmt.revokeRefreshToken.run(at, 'rotated', hash).changes === 1) {
-        return { outcome: 'rotated', token: toRecord(this.stmt.refreshToken.get(hash)!) };
+    const rotate = this.db.transaction((token: string, at: Date, seconds: number): Rotation => {
+      const hash = tokenHash(token);
+      if (this.stmt.revokeRefreshToken.run(at.toISOString(), 'rotated', hash).changes === 1) {
+        const row = this.stmt.refreshToken.get(hash)!;
+        return { outcome: 'rotated', token: toRecord(row), successor: this.insertRefreshToken(row.user_id, at, seconds) };
       }
       const row = this.stmt.refreshToken.get(hash);
       if (!row) return { outcome: 'unknown' };
-      return { outcome: 'reused', userId: row.user_id, revokedTokens: this.stmt.revokeAllForUser.run(at, 'reuse_detected', row.user_id).changes };
+      return { outcome: 'reused', userId: row.user_id, revokedTokens: this.stmt.revokeAllForUser.run(at.toISOString(), 'reuse_detected', row.user_id).changes };
     });
-    this.rotate = (hash, at) => rotate.immediate(hash, at);
+    this.rotate = (token, at, seconds) => rotate.immediate(token, at, seconds);
   }
 
   async passwordHash(userId: string): Promise<string | null> {
@@ -67,9 +69,7 @@ export class SqliteIdentityState implements IdentityState {
   }
 
   async issueRefreshToken(userId: string, issuedAt: Date, seconds: number): Promise<string> {
-    const token = newRefreshToken();
-    this.stmt.issueRefreshToken.run(tokenHash(token), userId, issuedAt.toISOString(), new Date(issuedAt.getTime() + seconds * 1000).toISOString());
-    return token;
+    return this.insertRefreshToken(userId, issuedAt, seconds);
   }
 
   async refreshToken(token: string): Promise<RefreshTokenRecord | null> {
@@ -77,8 +77,8 @@ export class SqliteIdentityState implements IdentityState {
     return row ? toRecord(row) : null;
   }
 
-  async rotateRefreshToken(token: string, at: string): Promise<Rotation> {
-    return this.rotate(tokenHash(token), at);
+  async rotateRefreshToken(token: string, at: Date, seconds: number): Promise<Rotation> {
+    return this.rotate(token, at, seconds);
   }
 
   async revokeRefreshToken(token: string, at: string, reason: string): Promise<boolean> {
@@ -108,6 +108,12 @@ export class SqliteIdentityState implements IdentityState {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  private insertRefreshToken(userId: string, issuedAt: Date, seconds: number): string {
+    const token = newRefreshToken();
+    this.stmt.issueRefreshToken.run(tokenHash(token), userId, issuedAt.toISOString(), new Date(issuedAt.getTime() + seconds * 1000).toISOString());
+    return token;
   }
 }
 

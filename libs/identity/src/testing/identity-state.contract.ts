@@ -50,27 +50,34 @@ export function identityStateContract(name: string, makeHarness: () => IdentityS
       expect(await (await open()).refreshToken(token)).toMatchObject({ userId: 'u-1' });
     });
 
-    it('rotates a live token once; presenting it again is a reuse that revokes every live token of the user', async () => {
+    it('rotates a live token once into a successor; presenting it again is a reuse that revokes every live token of the user', async () => {
       const state = await open();
       const presented = await state.issueRefreshToken('u-1', new Date(AT), 3600);
       const sibling = await state.issueRefreshToken('u-1', new Date(AT), 3600);
       const otherUser = await state.issueRefreshToken('u-2', new Date(AT), 3600);
-      expect(await state.rotateRefreshToken(presented, LATER)).toEqual({
+      const rotation = await state.rotateRefreshToken(presented, new Date(AT), 3600);
+      expect(rotation).toEqual({
         outcome: 'rotated',
-        token: { userId: 'u-1', issuedAt: AT, expiresAt: LATER, revokedAt: LATER, revokedReason: 'rotated' },
+        token: { userId: 'u-1', issuedAt: AT, expiresAt: LATER, revokedAt: AT, revokedReason: 'rotated' },
+        successor: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       });
-      expect(await state.rotateRefreshToken(presented, LATER)).toEqual({ outcome: 'reused', userId: 'u-1', revokedTokens: 1 });
+      const successor = (rotation as { successor: string }).successor;
+      expect(await state.refreshToken(successor)).toEqual({ userId: 'u-1', issuedAt: AT, expiresAt: LATER, revokedAt: null, revokedReason: null });
+      expect(await state.rotateRefreshToken(presented, new Date(LATER), 3600)).toEqual({ outcome: 'reused', userId: 'u-1', revokedTokens: 2 });
       expect(await state.refreshToken(sibling)).toMatchObject({ revokedAt: LATER, revokedReason: 'reuse_detected' });
+      expect(await state.refreshToken(successor)).toMatchObject({ revokedAt: LATER, revokedReason: 'reuse_detected' });
       expect(await state.refreshToken(otherUser)).toMatchObject({ revokedAt: null });
-      expect(await state.rotateRefreshToken('not-a-token', LATER)).toEqual({ outcome: 'unknown' });
+      expect(await state.rotateRefreshToken('not-a-token', new Date(LATER), 3600)).toEqual({ outcome: 'unknown' });
     });
 
-    it('lets exactly one of many simultaneous presentations of a token rotate it', async () => {
+    it('lets at most one of simultaneous presentations of a token rotate it, and its successor dies with the family', async () => {
       const [a, b] = [await open(), await open()];
       const token = await a.issueRefreshToken('u-1', new Date(AT), 3600);
-      const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).rotateRefreshToken(token, LATER)));
-      expect(outcomes.filter((o) => o.outcome === 'rotated')).toHaveLength(1);
-      expect(outcomes.filter((o) => o.outcome === 'reused')).toHaveLength(5);
+      const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).rotateRefreshToken(token, new Date(LATER), 3600)));
+      const rotated = outcomes.filter((o) => o.outcome === 'rotated');
+      expect(rotated.length).toBeLessThanOrEqual(1);
+      expect(outcomes.filter((o) => o.outcome === 'reused')).toHaveLength(6 - rotated.length);
+      for (const r of rotated) expect(await a.refreshToken(r.successor)).toMatchObject({ revokedReason: 'reuse_detected' });
     });
 
     it('revokes one token or all of a user\'s, counting only those live until then', async () => {
