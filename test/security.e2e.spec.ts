@@ -47,6 +47,18 @@ describe('sign-in, tokens and the security log', () => {
     expect(log.body.entries[0].detail.revokedTokens).toBeGreaterThanOrEqual(1);
   });
 
+  it('answers only one of two simultaneous refreshes with the same token; the other is a detected reuse', async () => {
+    const first = (await signIn('office-a', TEST_PASSWORD).expect(200)).body;
+    const before = (await p.http().get('/api/security-log?kind=refresh_token_reused').set(admin).expect(200)).body.entries.length;
+    const answers = await Promise.all([0, 1].map(() => p.http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
+    const log = await p.http().get('/api/security-log?kind=refresh_token_reused').set(admin).expect(200);
+    expect(log.body.entries).toHaveLength(before + 1);
+    // The family is stolen: the token the answered request got was revoked with it (presenting it is a reuse too).
+    const answered = answers.find((a) => a.status === 200)!.body;
+    await p.http().post('/api/auth/refresh').send({ refreshToken: answered.refreshToken }).expect(401);
+  });
+
   it('revokes the refresh token on sign-out', async () => {
     const s = (await signIn('office-a', TEST_PASSWORD).expect(200)).body;
     await p.http().post('/api/auth/sign-out').send({ refreshToken: s.refreshToken }).expect(204);

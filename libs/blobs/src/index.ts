@@ -7,3 +7,4 @@ export * from './http/stored-blob-refs.pipe';
 export * from './http/send-blob';
 export * from './blobs.module';
 export * from './sample-files';
+export type { S3BlobStoreOptions } from './s3/s3-blob-store';

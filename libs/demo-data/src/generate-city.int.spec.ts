@@ -34,7 +34,7 @@ import {
 } from '@platform/domain';
 import { SqliteEventStore } from '@platform/event-store';
 import { EventRow } from '@platform/event-store';
-import { Argon2PasswordHasher, IdentityStore } from '@platform/identity';
+import { Argon2PasswordHasher, SqliteIdentityState } from '@platform/identity';
 import { DEMO_PASSWORDS } from './people';
 import { generateCity, GeneratedCity, inspectDemoCity, MARKER_FILE } from './generate-city';
 
@@ -183,14 +183,14 @@ describe('generateCity', () => {
   });
 
   it('stores the demo passwords as argon2 hashes in the identity store', async () => {
-    const identity = new IdentityStore(join(dirA, 'identity.sqlite'));
+    const identity = new SqliteIdentityState(join(dirA, 'identity.sqlite'));
     try {
       const hasher = new Argon2PasswordHasher();
-      expect(await hasher.verify(identity.passwordHash('admin')!, DEMO_PASSWORDS.admin)).toBe(true);
-      expect(await hasher.verify(identity.passwordHash('sg-01')!, DEMO_PASSWORDS.inspector)).toBe(true);
-      expect(await hasher.verify(identity.passwordHash('sg-01')!, DEMO_PASSWORDS.admin)).toBe(false);
+      expect(await hasher.verify((await identity.passwordHash('admin'))!, DEMO_PASSWORDS.admin)).toBe(true);
+      expect(await hasher.verify((await identity.passwordHash('sg-01'))!, DEMO_PASSWORDS.inspector)).toBe(true);
+      expect(await hasher.verify((await identity.passwordHash('sg-01'))!, DEMO_PASSWORDS.admin)).toBe(false);
     } finally {
-      identity.close();
+      await identity.close();
     }
   });
 

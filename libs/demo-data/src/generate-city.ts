@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { blobsDir, FsBlobStore } from '@platform/blobs';
 import { SqliteEventStore } from '@platform/event-store';
-import { Argon2PasswordHasher, IdentityStore } from '@platform/identity';
+import { Argon2PasswordHasher, SqliteIdentityState } from '@platform/identity';
 import { Calendar, iso, MINUTE } from './calendar';
 import { CityFigures, planCity } from './city-plan';
 import { DemoEngine, EngineProgress } from './engine';
@@ -120,13 +120,14 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
 
   await engine.evidence.writeTo(new FsBlobStore(blobsDir(options.dataDir)));
 
-  const identity = new IdentityStore(join(options.dataDir, 'identity.sqlite'));
+  const identity = new SqliteIdentityState(join(options.dataDir, 'identity.sqlite'));
   try {
+    // The embedded adapter writes before its promise returns, so one transaction holds every hash.
     identity.db.transaction(() => {
-      for (const c of engine!.credentials) identity.setPasswordHash(c.userId, c.hash, c.at);
+      for (const c of engine!.credentials) void identity.setPasswordHash(c.userId, c.hash, c.at);
     })();
   } finally {
-    identity.close();
+    await identity.close();
   }
 
   const marker: DemoCityMarker = {

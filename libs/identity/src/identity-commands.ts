@@ -25,7 +25,7 @@ export class IdentityCommands extends UseCaseExecutor<IdentityPorts> {
   /** After a command that ends a user's sessions (disabled, password reset): revoked once it is recorded, not again on a replay. */
   async revokingSessions(pending: Promise<CommandResult>, userId: string, reason: string, req: Request): Promise<CommandResult> {
     const result = await pending;
-    if (!result.replayed) this.auth.revokeAll(userId, reason, req);
+    if (!result.replayed) await this.auth.revokeAll(userId, reason, req);
     return result;
   }
 }

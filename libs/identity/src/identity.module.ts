@@ -1,9 +1,8 @@
-import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { createSecretKey } from 'node:crypto';
-import { join } from 'node:path';
 import { PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
 import { AccessGuard } from './access/access.guard';
@@ -18,30 +17,26 @@ import { EnableUserHttpController } from './commands/enable-user/enable-user.htt
 import { GrantRoleHttpController } from './commands/grant-role/grant-role.http';
 import { RegisterUserHttpController } from './commands/register-user/register-user.http';
 import { ResetPasswordHttpController } from './commands/reset-password/reset-password.http';
-import { IdentityStore } from './store/identity-store';
 import { Argon2PasswordHasher, PASSWORD_HASHER } from './auth/password-hasher';
 import { PlatformThrottlerGuard } from './access/platform-throttler.guard';
 import { UsersHttpController } from './queries/users.http.controller';
 import { SecurityLog } from './auth/security-log';
 import { SignInLimits } from './auth/sign-in-limits';
 import { UserDirectory } from './users/user-directory';
-
-const identityStore = {
-  provide: IdentityStore,
-  inject: [PLATFORM_CONFIG],
-  useFactory: (c: PlatformConfig) => new IdentityStore(join(c.dataDir, 'identity.sqlite')),
-};
+import { IDENTITY_STATE, IdentityState } from './state/identity-state.port';
+import { RATE_LIMIT_STORAGE, SharedStateModule } from './state/shared-state.module';
 
 /** Bounded context: who may do what where. Every route passes the access guard and the rate limits. */
 @Module({
   imports: [
     OrganizationsModule,
+    SharedStateModule,
     JwtModule.registerAsync({
-      inject: [PLATFORM_CONFIG, IdentityStore],
-      extraProviders: [identityStore],
-      useFactory: (c: PlatformConfig, store: IdentityStore) => {
+      imports: [SharedStateModule],
+      inject: [PLATFORM_CONFIG, IDENTITY_STATE],
+      useFactory: async (c: PlatformConfig, state: IdentityState) => {
         // A key object, not a string: the token library would otherwise try to parse the secret as a PEM key on every call.
-        const key = createSecretKey(Buffer.from(c.auth.jwtSecret ?? store.secret('jwt')));
+        const key = createSecretKey(Buffer.from(c.auth.jwtSecret ?? (await state.secret('jwt'))));
         return {
           secretOrKeyProvider: () => key,
           signOptions: { algorithm: TOKEN_ALGORITHM },
@@ -50,8 +45,10 @@ const identityStore = {
       },
     }),
     ThrottlerModule.forRootAsync({
-      inject: [PLATFORM_CONFIG],
-      useFactory: (c: PlatformConfig) => ({
+      imports: [SharedStateModule],
+      inject: [PLATFORM_CONFIG, RATE_LIMIT_STORAGE],
+      useFactory: (c: PlatformConfig, storage: ThrottlerStorage) => ({
+        storage,
         throttlers: [
           // Every sign-in and refresh request per address; failed ones are limited far tighter by SignInLimits.
           { name: 'sign-in', ttl: 60_000, limit: c.limits.signInPerMinute },
@@ -71,7 +68,6 @@ const identityStore = {
     EnableUserHttpController,
   ],
   providers: [
-    identityStore,
     { provide: PASSWORD_HASHER, useClass: Argon2PasswordHasher },
     UserDirectory,
     Authenticator,
@@ -87,22 +83,16 @@ const identityStore = {
   ],
   exports: [AdministratorBootstrap, UserDirectory],
 })
-export class IdentityModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IdentityModule implements OnApplicationBootstrap {
   constructor(
     private readonly bootstrap: AdministratorBootstrap,
-    private readonly store: IdentityStore,
     throttler: PlatformThrottlerGuard,
     securityLog: SecurityLog,
-    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {
     throttler.useSecurityLog(securityLog);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.bootstrap.onStart();
-  }
-
-  onApplicationShutdown(): void {
-    this.store.close();
   }
 }

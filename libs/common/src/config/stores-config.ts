@@ -10,6 +10,18 @@ export type ReadStoreChoice =
 export type BusChoice =
   | { readonly kind: 'inprocess' }
   | { readonly kind: 'kafka'; readonly brokers: readonly string[]; readonly clientId: string; readonly topic: string };
+export type SharedStateChoice = { readonly kind: 'embedded' } | { readonly kind: 'mongodb'; readonly url: string; readonly dbName?: string };
+export type BlobStoreChoice =
+  | { readonly kind: 'fs' }
+  | {
+      readonly kind: 's3';
+      readonly bucket: string;
+      readonly region: string;
+      /** A MinIO or other S3-compatible server; absent: the provider's own endpoint for the region. */
+      readonly endpoint?: string;
+      /** `bucket` in the path rather than the host name, as most S3-compatible servers want. */
+      readonly forcePathStyle: boolean;
+    };
 
 export interface StoresConfig {
   /** EVENT_STORE: `sqlite` (default, DATA_DIR/events.sqlite) or `kurrentdb` (needs KURRENTDB_URL). */
@@ -18,9 +30,23 @@ export interface StoresConfig {
   readonly readStore: ReadStoreChoice;
   /** BUS: `inprocess` (default: projections read the event store) or `kafka` (needs KAFKA_BROKERS; the relay publishes to KAFKA_TOPIC). */
   readonly bus: BusChoice;
+  /**
+   * SHARED_STATE: what every API replica must see alike (rate-limit counters, refresh tokens,
+   * password hashes, the security log). `embedded` (DATA_DIR/identity.sqlite and in-process
+   * counters) or `mongodb` (needs MONGO_URL); unset follows READ_STORE.
+   */
+  readonly sharedState: SharedStateChoice;
+  /** BLOB_STORE: `fs` (default, DATA_DIR/blobs) or `s3` (needs S3_BUCKET; S3_ENDPOINT for a non-AWS server). */
+  readonly blobStore: BlobStoreChoice;
 }
 
-export const EMBEDDED_STORES: StoresConfig = { eventStore: { kind: 'sqlite' }, readStore: { kind: 'sqlite' }, bus: { kind: 'inprocess' } };
+export const EMBEDDED_STORES: StoresConfig = {
+  eventStore: { kind: 'sqlite' },
+  readStore: { kind: 'sqlite' },
+  bus: { kind: 'inprocess' },
+  sharedState: { kind: 'embedded' },
+  blobStore: { kind: 'fs' },
+};
 export const DEFAULT_KAFKA_TOPIC = 'platform.integration-events';
 export const DEFAULT_KAFKA_CLIENT_ID = 'campaign-platform';
 
@@ -51,6 +77,9 @@ const KURRENTDB_RULE = 'a KurrentDB connection string, e.g. kurrentdb://localhos
 const MONGO_RULE = 'a MongoDB connection string, e.g. mongodb://localhost:27017 (or mongodb+srv://)';
 const KAFKA_RULE = 'comma-separated host:port brokers, e.g. kafka-1:9092,kafka-2:9092';
 
+const S3_BUCKET_RULE = '3 to 63 lowercase letters, digits, "." and "-", starting and ending with a letter or digit';
+const S3_ENDPOINT_RULE = 'an http(s) URL, e.g. http://minio:9000';
+
 const isKurrentUrl = (v: string) => /^(kurrentdb|kdb|esdb)(\+discover)?:\/\/[^\s]+$/.test(v);
 const isMongoUrl = (v: string) => /^mongodb(\+srv)?:\/\/[^\s]+$/.test(v);
 const isBroker = (v: string) => /^[A-Za-z0-9.-]+:\d{1,5}$/.test(v) && Number(v.split(':').pop()) <= 65535;
@@ -79,7 +108,33 @@ export function loadStoresConfig(env: NodeJS.ProcessEnv = process.env): StoresCo
           topic: kafkaTopic(env),
         }
       : { kind: 'inprocess' };
-  return { eventStore, readStore, bus };
+  return { eventStore, readStore, bus, sharedState: sharedStateChoice(env, readStore), blobStore: blobStoreChoice(env) };
+}
+
+function sharedStateChoice(env: NodeJS.ProcessEnv, readStore: ReadStoreChoice): SharedStateChoice {
+  // Replicas that share a MongoDB read store share their rate limits and sessions there too, unless told otherwise.
+  const kinds = readStore.kind === 'mongodb' ? (['mongodb', 'embedded'] as const) : (['embedded', 'mongodb'] as const);
+  if (choice(env, 'SHARED_STATE', kinds) === 'embedded') return { kind: 'embedded' };
+  return { kind: 'mongodb', url: required(env, 'MONGO_URL', 'SHARED_STATE=mongodb', MONGO_RULE, isMongoUrl), dbName: env.MONGO_DB?.trim() || undefined };
+}
+
+function blobStoreChoice(env: NodeJS.ProcessEnv): BlobStoreChoice {
+  if (choice(env, 'BLOB_STORE', ['fs', 's3'] as const) === 'fs') return { kind: 'fs' };
+  const bucket = required(env, 'S3_BUCKET', 'BLOB_STORE=s3', S3_BUCKET_RULE, (v) => /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v));
+  const endpoint = env.S3_ENDPOINT?.trim() || undefined;
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(endpoint)) {
+    throw new StoresConfigError(`S3_ENDPOINT must be ${S3_ENDPOINT_RULE}, got "${endpoint}"`);
+  }
+  const pathStyle = (env.S3_FORCE_PATH_STYLE ?? '').trim();
+  if (!['', 'true', 'false'].includes(pathStyle)) throw new StoresConfigError(`S3_FORCE_PATH_STYLE must be true or false, got "${pathStyle}"`);
+  return {
+    kind: 's3',
+    bucket,
+    region: env.S3_REGION?.trim() || env.AWS_REGION?.trim() || 'us-east-1',
+    ...(endpoint ? { endpoint } : {}),
+    // A custom endpoint is nearly always MinIO or alike, which serves buckets by path.
+    forcePathStyle: pathStyle === '' ? endpoint !== undefined : pathStyle === 'true',
+  };
 }
 
 function kafkaTopic(env: NodeJS.ProcessEnv): string {

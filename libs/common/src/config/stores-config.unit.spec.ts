@@ -24,6 +24,8 @@ describe('store selection (EVENT_STORE, READ_STORE, BUS)', () => {
       eventStore: { kind: 'kurrentdb', url: 'kurrentdb://kurrent:2113?tls=false' },
       readStore: { kind: 'mongodb', url: 'mongodb://mongo:27017', dbName: 'platform' },
       bus: { kind: 'kafka', brokers: ['kafka-1:9092', 'kafka-2:9093'], clientId: 'campaign-platform', topic: 'platform.integration-events' },
+      sharedState: { kind: 'mongodb', url: 'mongodb://mongo:27017', dbName: 'platform' },
+      blobStore: { kind: 'fs' },
     });
   });
 
@@ -51,5 +53,35 @@ describe('store selection (EVENT_STORE, READ_STORE, BUS)', () => {
     expect(() => assertPlatformRunsOn({ ...EMBEDDED_STORES, eventStore: { kind: 'kurrentdb', url: 'kurrentdb://k' } })).toThrow(
       /EVENT_STORE=kurrentdb: the platform app needs the embedded event store/,
     );
+  });
+});
+
+describe('shared state and evidence files (SHARED_STATE, BLOB_STORE)', () => {
+  it('keeps them embedded unless chosen; SHARED_STATE follows a MongoDB read store', () => {
+    expect(loadStoresConfig({ MONGO_URL: 'mongodb://m:27017' }).sharedState).toEqual({ kind: 'embedded' });
+    expect(loadStoresConfig({ SHARED_STATE: 'mongodb', MONGO_URL: 'mongodb://m:27017' }).sharedState).toEqual({ kind: 'mongodb', url: 'mongodb://m:27017' });
+    expect(loadStoresConfig({ READ_STORE: 'mongodb', MONGO_URL: 'mongodb://m:27017', SHARED_STATE: 'embedded' }).sharedState).toEqual({ kind: 'embedded' });
+  });
+
+  it('names the missing address and refuses unknown choices', () => {
+    expect(() => loadStoresConfig({ SHARED_STATE: 'mongodb' })).toThrow(/^SHARED_STATE=mongodb needs MONGO_URL: a MongoDB connection string/);
+    expect(() => loadStoresConfig({ SHARED_STATE: 'redis' })).toThrow('SHARED_STATE must be one of embedded, mongodb (default embedded), got "redis"');
+    expect(() => loadStoresConfig({ READ_STORE: 'mongodb', MONGO_URL: 'mongodb://m', SHARED_STATE: 'x' })).toThrow('SHARED_STATE must be one of mongodb, embedded (default mongodb)');
+    expect(() => loadStoresConfig({ BLOB_STORE: 's3' })).toThrow(/^BLOB_STORE=s3 needs S3_BUCKET: 3 to 63 lowercase letters/);
+    expect(() => loadStoresConfig({ BLOB_STORE: 'gcs' })).toThrow('BLOB_STORE must be one of fs, s3 (default fs), got "gcs"');
+    expect(() => loadStoresConfig({ BLOB_STORE: 's3', S3_BUCKET: 'Evidence_Files' })).toThrow(/^S3_BUCKET must be 3 to 63 lowercase/);
+    expect(() => loadStoresConfig({ BLOB_STORE: 's3', S3_BUCKET: 'evidence', S3_ENDPOINT: 'minio:9000' })).toThrow(/^S3_ENDPOINT must be an http\(s\) URL/);
+    expect(() => loadStoresConfig({ BLOB_STORE: 's3', S3_BUCKET: 'evidence', S3_FORCE_PATH_STYLE: 'yes' })).toThrow('S3_FORCE_PATH_STYLE must be true or false, got "yes"');
+  });
+
+  it('reads the S3 bucket, region and endpoint; a custom endpoint is addressed by path', () => {
+    expect(loadStoresConfig({ BLOB_STORE: 's3', S3_BUCKET: 'evidence' }).blobStore).toEqual({ kind: 's3', bucket: 'evidence', region: 'us-east-1', forcePathStyle: false });
+    expect(loadStoresConfig({ BLOB_STORE: 's3', S3_BUCKET: 'evidence', S3_ENDPOINT: 'http://minio:9000', S3_REGION: 'cn-north-1' }).blobStore).toEqual({
+      kind: 's3',
+      bucket: 'evidence',
+      region: 'cn-north-1',
+      endpoint: 'http://minio:9000',
+      forcePathStyle: true,
+    });
   });
 });

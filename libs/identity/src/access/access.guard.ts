@@ -30,7 +30,7 @@ export class AccessGuard implements CanActivate {
       return await this.check(context, req);
     } catch (error) {
       if (error instanceof HttpException) {
-        this.securityLog.record('access_refused', { userId: req.actor?.userId }, req, { status: error.getStatus() });
+        await this.securityLog.record('access_refused', { userId: req.actor?.userId }, req, { status: error.getStatus() });
       }
       throw error;
     }

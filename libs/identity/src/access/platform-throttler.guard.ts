@@ -35,7 +35,7 @@ export class PlatformThrottlerGuard extends ThrottlerGuard {
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const req = context.switchToHttp().getRequest<ActorRequest>();
-    this.securityLog?.record('rate_limited', { userId: req.actor?.userId }, req, { limit: detail.limit, ttlMs: detail.ttl });
+    await this.securityLog?.record('rate_limited', { userId: req.actor?.userId }, req, { limit: detail.limit, ttlMs: detail.ttl });
     return super.throwThrottlingException(context, detail);
   }
 }

@@ -40,8 +40,8 @@ export class AuthHttpController {
   @Access({ roles: ['public', ...STAFF], mode: 'write', units: null })
   @Post('sign-out')
   @HttpCode(204)
-  signOut(@Body() body: RefreshTokenRequest, @Req() req: Request): void {
-    this.auth.signOut(body.refreshToken, req);
+  signOut(@Body() body: RefreshTokenRequest, @Req() req: Request): Promise<void> {
+    return this.auth.signOut(body.refreshToken, req);
   }
 
   /** 当前用户 */

@@ -4,7 +4,7 @@ import { CLOCK, Clock, PLATFORM_CONFIG, PlatformConfig } from '@platform/common'
 import { UserState } from '@platform/domain';
 import type { Request } from 'express';
 import { actorOf } from './authenticator';
-import { IdentityStore } from '../store/identity-store';
+import { IDENTITY_STATE, IdentityState } from '../state/identity-state.port';
 import { PASSWORD_HASHER, PasswordHasher } from './password-hasher';
 import { SecurityLog } from './security-log';
 import { SignInLimits } from './sign-in-limits';
@@ -28,7 +28,7 @@ export class AuthService {
 
   constructor(
     private readonly users: UserDirectory,
-    private readonly store: IdentityStore,
+    @Inject(IDENTITY_STATE) private readonly store: IdentityState,
     private readonly jwt: JwtService,
     private readonly log: SecurityLog,
     private readonly limits: SignInLimits,
@@ -38,69 +38,75 @@ export class AuthService {
   ) {}
 
   async signIn(username: string, password: string, req: Request): Promise<TokenPair> {
-    this.limits.check(username, req);
+    await this.limits.check(username, req);
     const user = await this.users.byUsername(username);
-    const hash = user ? this.store.passwordHash(user.userId) : null;
+    const hash = user ? await this.store.passwordHash(user.userId) : null;
     this.dummyHash ??= this.hasher.hash('not-a-password-of-anyone');
     const ok = await this.hasher.verify(hash ?? (await this.dummyHash), password);
     if (!user || !hash || !ok || user.disabled) {
-      this.log.record('sign_in_failed', { userId: user?.userId, username }, req, {
+      await this.log.record('sign_in_failed', { userId: user?.userId, username }, req, {
         reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password',
       });
-      this.limits.failed(username, req);
+      await this.limits.failed(username, req);
       throw refused();
     }
-    this.limits.succeeded(username);
-    this.log.record('sign_in', user, req);
+    await this.limits.succeeded(username);
+    await this.log.record('sign_in', user, req);
     return this.issue(user);
   }
 
-  /** Rotates: the presented token is revoked and a new pair issued. A revoked token presented again revokes them all. */
+  /**
+   * Rotates: the presented token is revoked and a new pair issued. A token presented again — after
+   * its rotation, or by a second request racing the first — revokes all of the user's tokens; the
+   * store decides which presentation rotates in one atomic step (see RefreshTokenStore).
+   */
   async refresh(refreshToken: string, req: Request): Promise<TokenPair> {
-    const row = this.store.refreshToken(refreshToken);
+    const token = await this.store.refreshToken(refreshToken);
     const now = this.clock();
-    if (!row) throw this.invalidRefresh(req, null);
-    if (row.revoked_at) {
-      const n = this.store.revokeAllForUser(row.user_id, now.toISOString(), 'reuse_detected');
-      // The thief may hold an access token of the family too: raising the version ends them all now, not in 15 minutes.
-      const tokenVersion = this.store.raiseTokenVersion(row.user_id);
-      this.log.record('refresh_token_reused', { userId: row.user_id }, req, { revokedTokens: n, tokenVersion });
-      throw this.invalidRefresh(req, row.user_id);
+    if (!token) throw await this.invalidRefresh(req, null);
+    // Neither an expired token nor one of a disabled user is consumed: it stays as it was, refused.
+    const user = token.revokedAt ? undefined : await this.users.get(token.userId);
+    if (!token.revokedAt && (Date.parse(token.expiresAt) <= now.getTime() || !user?.exists || user.disabled)) {
+      throw await this.invalidRefresh(req, token.userId);
     }
-    if (Date.parse(row.expires_at) <= now.getTime()) throw this.invalidRefresh(req, row.user_id);
-    const user = await this.users.get(row.user_id);
-    if (!user?.exists || user.disabled) throw this.invalidRefresh(req, row.user_id);
-    this.store.revokeRefreshToken(refreshToken, now.toISOString(), 'rotated');
-    this.log.record('token_refreshed', user, req);
-    return this.issue(user);
+    const rotation = await this.store.rotateRefreshToken(refreshToken, now, this.config.auth.refreshTokenSeconds);
+    if (rotation.outcome === 'reused') {
+      // The thief may hold an access token of the family too: raising the version ends them all now, not in 15 minutes.
+      const tokenVersion = await this.store.raiseTokenVersion(rotation.userId);
+      await this.log.record('refresh_token_reused', { userId: rotation.userId }, req, { revokedTokens: rotation.revokedTokens, tokenVersion });
+      throw await this.invalidRefresh(req, rotation.userId);
+    }
+    if (rotation.outcome === 'unknown' || !user) throw await this.invalidRefresh(req, null);
+    await this.log.record('token_refreshed', user, req);
+    return this.issue(user, rotation.successor);
   }
 
-  signOut(refreshToken: string, req: Request): void {
-    const row = this.store.refreshToken(refreshToken);
-    if (row && this.store.revokeRefreshToken(refreshToken, this.clock().toISOString(), 'signed_out')) {
-      this.log.record('signed_out', { userId: row.user_id }, req);
-      this.log.record('token_revoked', { userId: row.user_id }, req, { reason: 'signed_out' });
+  async signOut(refreshToken: string, req: Request): Promise<void> {
+    const token = await this.store.refreshToken(refreshToken);
+    if (token && (await this.store.revokeRefreshToken(refreshToken, this.clock().toISOString(), 'signed_out'))) {
+      await this.log.record('signed_out', { userId: token.userId }, req);
+      await this.log.record('token_revoked', { userId: token.userId }, req, { reason: 'signed_out' });
     }
   }
 
   async checkPassword(userId: string, password: string): Promise<boolean> {
-    const hash = this.store.passwordHash(userId);
+    const hash = await this.store.passwordHash(userId);
     return hash !== null && this.hasher.verify(hash, password);
   }
 
   async storePassword(userId: string, password: string): Promise<void> {
-    this.store.setPasswordHash(userId, await this.hasher.hash(password), this.clock().toISOString());
+    await this.store.setPasswordHash(userId, await this.hasher.hash(password), this.clock().toISOString());
   }
 
-  revokeAll(userId: string, reason: string, req: Request | null): void {
-    const n = this.store.revokeAllForUser(userId, this.clock().toISOString(), reason);
-    if (n > 0) this.log.record('token_revoked', { userId }, req, { reason, tokens: n });
+  async revokeAll(userId: string, reason: string, req: Request | null): Promise<void> {
+    const n = await this.store.revokeAllForUser(userId, this.clock().toISOString(), reason);
+    if (n > 0) await this.log.record('token_revoked', { userId }, req, { reason, tokens: n });
   }
 
-  private async issue(user: UserState): Promise<TokenPair> {
+  private async issue(user: UserState, successor?: string): Promise<TokenPair> {
     const seconds = this.config.auth.accessTokenSeconds;
-    const accessToken = await this.jwt.signAsync({ sub: user.userId, ver: this.store.tokenVersion(user.userId) }, { expiresIn: seconds });
-    const refreshToken = this.store.issueRefreshToken(user.userId, this.clock(), this.config.auth.refreshTokenSeconds);
+    const accessToken = await this.jwt.signAsync({ sub: user.userId, ver: await this.store.tokenVersion(user.userId) }, { expiresIn: seconds });
+    const refreshToken = successor ?? (await this.store.issueRefreshToken(user.userId, this.clock(), this.config.auth.refreshTokenSeconds));
     const { actor } = actorOf(user);
     return {
       tokenType: 'Bearer',
@@ -118,8 +124,8 @@ export class AuthService {
     };
   }
 
-  private invalidRefresh(req: Request, userId: string | null): UnauthorizedException {
-    if (userId) this.log.record('sign_in_failed', { userId }, req, { reason: 'refresh_refused' });
+  private async invalidRefresh(req: Request, userId: string | null): Promise<UnauthorizedException> {
+    if (userId) await this.log.record('sign_in_failed', { userId }, req, { reason: 'refresh_refused' });
     return new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '刷新令牌无效或已失效，请重新登录 (refresh token invalid)' });
   }
 }

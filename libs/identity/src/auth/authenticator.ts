@@ -1,13 +1,13 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ActorScope } from '@platform/common';
 import { Actor, UserState } from '@platform/domain';
-import { IdentityStore } from '../store/identity-store';
+import { IDENTITY_STATE, RefreshTokenStore } from '../state/identity-state.port';
 import { UserDirectory } from '../users/user-directory';
 
 export interface AccessTokenClaims {
   readonly sub: string;
-  /** The user's token version at issue (see IdentityStore.tokenVersion); absent on tokens from before it existed. */
+  /** The user's token version at issue (see RefreshTokenStore.tokenVersion); absent on tokens from before it existed. */
   readonly ver?: number;
   readonly iat?: number;
   readonly exp?: number;
@@ -38,7 +38,7 @@ export class Authenticator {
   constructor(
     private readonly jwt: JwtService,
     private readonly users: UserDirectory,
-    private readonly store: IdentityStore,
+    @Inject(IDENTITY_STATE) private readonly store: RefreshTokenStore,
   ) {}
 
   async authenticate(authorization: string | undefined): Promise<{ actor: Actor; scope: ActorScope } | null> {
@@ -51,7 +51,7 @@ export class Authenticator {
     } catch {
       throw unauthorized('令牌无效或已过期，请重新登录 (token invalid or expired)');
     }
-    if (!wellFormed(claims) || (claims.ver ?? 0) !== this.store.tokenVersion(claims.sub)) {
+    if (!wellFormed(claims) || (claims.ver ?? 0) !== (await this.store.tokenVersion(claims.sub))) {
       throw unauthorized('令牌无效或已过期，请重新登录 (token invalid or expired)');
     }
     const user = await this.users.get(claims.sub);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@platform/common';
 import type { Request } from 'express';
-import { IdentityStore } from '../store/identity-store';
+import { IDENTITY_STATE, SecurityLogStore } from '../state/identity-state.port';
 
 export const SECURITY_EVENT_KINDS = [
   'sign_in',
@@ -19,15 +19,15 @@ export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 /** Failed sign-ins, refusals and revocations, for administrators; never passwords or tokens. */
 @Injectable()
 export class SecurityLog {
-  constructor(private readonly store: IdentityStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(@Inject(IDENTITY_STATE) private readonly store: SecurityLogStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
-  record(
+  async record(
     kind: SecurityEventKind,
     who: { userId?: string | null; username?: string | null },
     req: Request | null,
     detail: Record<string, unknown> = {},
-  ): void {
-    this.store.log({
+  ): Promise<void> {
+    await this.store.appendSecurityLog({
       at: this.clock().toISOString(),
       kind,
       userId: who.userId ?? null,

@@ -7,7 +7,7 @@ import {
   SIGN_IN_FAILURE_WINDOW_MS,
 } from '@platform/common';
 import type { Request } from 'express';
-import { FailureWindow } from './failure-window';
+import { FAILURE_WINDOWS, FailureCounter, FailureWindows } from '../rate-limits/failure-windows.port';
 import { SecurityLog } from './security-log';
 
 /**
@@ -18,23 +18,22 @@ import { SecurityLog } from './security-log';
  */
 @Injectable()
 export class SignInLimits {
-  private readonly byAccount: FailureWindow;
-  private readonly byAddress: FailureWindow;
+  private readonly byAccount: FailureCounter;
+  private readonly byAddress: FailureCounter;
 
-  constructor(@Inject(PLATFORM_CONFIG) config: PlatformConfig, private readonly log: SecurityLog) {
+  constructor(@Inject(PLATFORM_CONFIG) config: PlatformConfig, @Inject(FAILURE_WINDOWS) windows: FailureWindows, private readonly log: SecurityLog) {
     const l = config.limits;
-    this.byAccount = new FailureWindow(l.signInFailuresPerAccount ?? DEFAULT_SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_FAILURE_WINDOW_MS);
-    this.byAddress = new FailureWindow(l.signInFailuresPerAddress ?? DEFAULT_SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_FAILURE_WINDOW_MS);
+    this.byAccount = windows('account', l.signInFailuresPerAccount ?? DEFAULT_SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_FAILURE_WINDOW_MS);
+    this.byAddress = windows('address', l.signInFailuresPerAddress ?? DEFAULT_SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_FAILURE_WINDOW_MS);
   }
 
   /** Refuses (429) before the password is even checked while the account or the address is locked out. */
-  check(username: string, req: Request): void {
-    const account = this.byAccount.retryAfterMs(accountKey(username));
-    const address = this.byAddress.retryAfterMs(addressKey(req));
+  async check(username: string, req: Request): Promise<void> {
+    const [account, address] = await Promise.all([this.byAccount.retryAfterMs(accountKey(username)), this.byAddress.retryAfterMs(addressKey(req))]);
     if (account === 0 && address === 0) return;
     const lockedBy = account >= address ? 'account' : 'address';
     const seconds = Math.ceil(Math.max(account, address) / 1000);
-    this.log.record('rate_limited', { username }, req, { limit: 'sign_in_failures', lockedBy, retryAfterSeconds: seconds });
+    await this.log.record('rate_limited', { username }, req, { limit: 'sign_in_failures', lockedBy, retryAfterSeconds: seconds });
     req.res?.setHeader('Retry-After', String(seconds));
     throw new HttpException(
       {
@@ -47,13 +46,12 @@ export class SignInLimits {
     );
   }
 
-  failed(username: string, req: Request): void {
-    this.byAccount.record(accountKey(username));
-    this.byAddress.record(addressKey(req));
+  async failed(username: string, req: Request): Promise<void> {
+    await Promise.all([this.byAccount.record(accountKey(username)), this.byAddress.record(addressKey(req))]);
   }
 
-  succeeded(username: string): void {
-    this.byAccount.clear(accountKey(username));
+  async succeeded(username: string): Promise<void> {
+    await this.byAccount.clear(accountKey(username));
   }
 }
 

@@ -1,9 +1,9 @@
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access, MAX_QUERY_INTEGER } from '@platform/common';
-import { IdentityStore } from '../store/identity-store';
+import { IDENTITY_STATE, SecurityLogStore } from '../state/identity-state.port';
 import { SECURITY_EVENT_KINDS, SecurityEventKind } from '../auth/security-log';
 import { UserDirectory } from '../users/user-directory';
 import { UserParams } from '../users/user-params';
@@ -34,7 +34,7 @@ export class SecurityLogQuery {
 @ApiTags('users 用户')
 @Controller('api')
 export class UsersHttpController {
-  constructor(private readonly users: UserDirectory, private readonly store: IdentityStore) {}
+  constructor(private readonly users: UserDirectory, @Inject(IDENTITY_STATE) private readonly store: SecurityLogStore) {}
 
   /** 用户列表 */
   @ApiOperation({ operationId: 'listUsers', summary: '用户列表 (list users)' })
@@ -62,8 +62,8 @@ export class UsersHttpController {
   @ApiOkResponse({ schema: SecurityLogAnswer })
   @Access({ roles: ['admin'], mode: 'read', units: null })
   @Get('security-log')
-  log(@Query() q: SecurityLogQuery) {
-    const entries = this.store.securityLog({ after: q.after, limit: q.limit ?? 100, kind: q.kind });
+  async log(@Query() q: SecurityLogQuery) {
+    const entries = await this.store.securityLog({ after: q.after, limit: q.limit ?? 100, kind: q.kind });
     return { entries, next: entries.length ? entries[entries.length - 1].id : q.after ?? 0 };
   }
 }

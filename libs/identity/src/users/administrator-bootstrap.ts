@@ -55,7 +55,7 @@ export class AdministratorBootstrap {
       { userId: username, username, displayName: '系统管理员', role: 'admin', scopeUnitIds: [], password },
       { ...SYSTEM, correlationId: randomUUID() },
     );
-    this.log.record('administrator_created', { userId: username, username }, null);
+    await this.log.record('administrator_created', { userId: username, username }, null);
     return true;
   }
 }

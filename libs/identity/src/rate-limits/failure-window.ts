@@ -1,9 +1,7 @@
-/**
- * Failures per key (an account, an address) within a sliding window. The request throttler
- * counts requests before the handler runs; a failed password is known only after it, so failed
- * sign-ins are counted here. Each key keeps at most `limit` times, and idle keys are swept.
- */
-export class FailureWindow {
+import { FailureCounter } from './failure-windows.port';
+
+/** The embedded failure counter: each key keeps at most `limit` times in memory, and idle keys are swept. */
+export class FailureWindow implements FailureCounter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
@@ -12,19 +10,18 @@ export class FailureWindow {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Milliseconds until the key may try again; 0 when it may now. */
-  retryAfterMs(key: string): number {
+  async retryAfterMs(key: string): Promise<number> {
     const times = this.live(key);
     return times.length < this.limit ? 0 : times[0] + this.windowMs - this.now();
   }
 
-  record(key: string): void {
+  async record(key: string): Promise<void> {
     const times = [...this.live(key), this.now()].slice(-this.limit);
     this.failures.set(key, times);
     if (this.failures.size > 10_000) this.sweep();
   }
 
-  clear(key: string): void {
+  async clear(key: string): Promise<void> {
     this.failures.delete(key);
   }
 

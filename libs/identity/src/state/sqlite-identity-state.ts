@@ -1,8 +1,9 @@
 import type { Database as Db } from 'better-sqlite3';
-import { createHash, randomBytes } from 'node:crypto';
 import { openDatabase } from '@platform/event-store';
+import { IdentityState, RefreshTokenRecord, Rotation, SecurityLogEntry } from './identity-state.port';
+import { newRefreshToken, newSecret, tokenHash } from './random-secrets';
 
-export interface RefreshTokenRow {
+interface RefreshTokenRow {
   token_hash: string;
   user_id: string;
   issued_at: string;
@@ -11,27 +12,17 @@ export interface RefreshTokenRow {
   revoked_reason: string | null;
 }
 
-export interface SecurityLogEntry {
-  readonly id: number;
-  readonly at: string;
-  readonly kind: string;
-  readonly userId: string | null;
-  readonly username: string | null;
-  readonly ip: string | null;
-  readonly detail: Record<string, unknown>;
-}
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
 /**
- * Secrets live beside, not inside, the event store: password hashes and refresh tokens must be
- * replaceable and revocable, which an append-only history cannot be. Only their life events
- * (PasswordSet, sign-ins, revocations) are recorded — there and in the security log.
+ * The embedded identity state, DATA_DIR/identity.sqlite. Its statements run synchronously, so a
+ * method's work is done before its promise is returned; the processes of one machine share the
+ * file (WAL). Rotation is one immediate transaction: the conditional revocation and, for a reuse,
+ * the family's revocation commit together.
  */
-export class IdentityStore {
+export class SqliteIdentityState implements IdentityState {
   readonly db: Db;
   // Prepared once: refusals are logged and refresh tokens looked up on request paths.
   private readonly stmt: ReturnType<typeof prepareStatements>;
+  private readonly rotate: (token: string, at: Date, seconds: number) => Rotation;
 
   constructor(file: string) {
     this.db = openDatabase(file, (db) => {
@@ -51,64 +42,83 @@ export class IdentityStore {
     `);
     });
     this.stmt = prepareStatements(this.db);
+    const rotate = this.db.transaction((token: string, at: Date, seconds: number): Rotation => {
+      const hash = tokenHash(token);
+      if (this.stmt.revokeRefreshToken.run(at.toISOString(), 'rotated', hash).changes === 1) {
+        const row = this.stmt.refreshToken.get(hash)!;
+        return { outcome: 'rotated', token: toRecord(row), successor: this.insertRefreshToken(row.user_id, at, seconds) };
+      }
+      const row = this.stmt.refreshToken.get(hash);
+      if (!row) return { outcome: 'unknown' };
+      return { outcome: 'reused', userId: row.user_id, revokedTokens: this.stmt.revokeAllForUser.run(at.toISOString(), 'reuse_detected', row.user_id).changes };
+    });
+    this.rotate = (token, at, seconds) => rotate.immediate(token, at, seconds);
   }
 
-  passwordHash(userId: string): string | null {
+  async passwordHash(userId: string): Promise<string | null> {
     return this.stmt.passwordHash.get(userId)?.hash ?? null;
   }
 
-  setPasswordHash(userId: string, hash: string, at: string): void {
+  async setPasswordHash(userId: string, hash: string, at: string): Promise<void> {
     this.stmt.setPasswordHash.run(userId, hash, at);
   }
 
-  /** A stored random secret, created once: tokens stay valid across restarts. */
-  secret(name: string): string {
-    const row = this.stmt.secret.get(name);
-    if (row) return row.value;
-    this.stmt.insertSecret.run(name, randomBytes(48).toString('base64url'));
-    return this.secret(name);
+  async secret(name: string): Promise<string> {
+    this.stmt.insertSecret.run(name, newSecret());
+    return this.stmt.secret.get(name)!.value;
   }
 
-  issueRefreshToken(userId: string, issuedAt: Date, seconds: number): string {
-    const token = randomBytes(32).toString('base64url');
-    this.stmt.issueRefreshToken.run(sha256(token), userId, issuedAt.toISOString(), new Date(issuedAt.getTime() + seconds * 1000).toISOString());
-    return token;
+  async issueRefreshToken(userId: string, issuedAt: Date, seconds: number): Promise<string> {
+    return this.insertRefreshToken(userId, issuedAt, seconds);
   }
 
-  refreshToken(token: string): RefreshTokenRow | undefined {
-    return this.stmt.refreshToken.get(sha256(token));
+  async refreshToken(token: string): Promise<RefreshTokenRecord | null> {
+    const row = this.stmt.refreshToken.get(tokenHash(token));
+    return row ? toRecord(row) : null;
   }
 
-  /** Revokes one token; true when it was live until now (a second revocation is a no-op). */
-  revokeRefreshToken(token: string, at: string, reason: string): boolean {
-    return this.stmt.revokeRefreshToken.run(at, reason, sha256(token)).changes === 1;
+  async rotateRefreshToken(token: string, at: Date, seconds: number): Promise<Rotation> {
+    return this.rotate(token, at, seconds);
   }
 
-  revokeAllForUser(userId: string, at: string, reason: string): number {
+  async revokeRefreshToken(token: string, at: string, reason: string): Promise<boolean> {
+    return this.stmt.revokeRefreshToken.run(at, reason, tokenHash(token)).changes === 1;
+  }
+
+  async revokeAllForUser(userId: string, at: string, reason: string): Promise<number> {
     return this.stmt.revokeAllForUser.run(at, reason, userId).changes;
   }
 
-  /** Access tokens carry the version current when they were issued; raising it revokes every one issued before. */
-  tokenVersion(userId: string): number {
+  async tokenVersion(userId: string): Promise<number> {
     return this.stmt.tokenVersion.get(userId)?.version ?? 0;
   }
 
-  raiseTokenVersion(userId: string): number {
+  async raiseTokenVersion(userId: string): Promise<number> {
     return this.stmt.raiseTokenVersion.get(userId)!.version;
   }
 
-  log(entry: Omit<SecurityLogEntry, 'id'>): void {
+  async appendSecurityLog(entry: Omit<SecurityLogEntry, 'id'>): Promise<void> {
     this.stmt.log.run(entry.at, entry.kind, entry.userId, entry.username, entry.ip, JSON.stringify(entry.detail));
   }
 
-  securityLog(options: { after?: number; limit?: number; kind?: string }): SecurityLogEntry[] {
+  async securityLog(options: { after?: number; limit?: number; kind?: string }): Promise<SecurityLogEntry[]> {
     const rows = this.stmt.securityLog.all(options.after ?? 0, options.kind ?? null, options.kind ?? null, options.limit ?? 100);
     return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, userId: r.user_id, username: r.username, ip: r.ip, detail: JSON.parse(r.detail) }));
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
+
+  private insertRefreshToken(userId: string, issuedAt: Date, seconds: number): string {
+    const token = newRefreshToken();
+    this.stmt.issueRefreshToken.run(tokenHash(token), userId, issuedAt.toISOString(), new Date(issuedAt.getTime() + seconds * 1000).toISOString());
+    return token;
+  }
+}
+
+function toRecord(row: RefreshTokenRow): RefreshTokenRecord {
+  return { userId: row.user_id, issuedAt: row.issued_at, expiresAt: row.expires_at, revokedAt: row.revoked_at, revokedReason: row.revoked_reason };
 }
 
 function prepareStatements(db: Db) {
