@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { EMBEDDED_STORES, PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { PlatformMetrics } from '@platform/observability';
@@ -10,18 +10,20 @@ type Notified = ProjectionCatchUp & { notify?(): void };
 
 /**
  * PROJECTIONS=worker (the default of `npm start`): the platform runs its projections in a thread
- * of its own, started before the platform catches up and listens, stopped when it closes. The API
- * waits for the stored checkpoints as with any projector; this thread's commits wake those waits
- * at once, and the platform's appends wake the thread.
+ * of its own, stopped when the platform closes. It starts as soon as the stores it shares are open
+ * (they are this provider's dependencies, so their files and schemas exist), so that loading its
+ * modules overlaps the rest of the platform's start instead of following it. The API waits for
+ * the stored checkpoints as with any projector; this thread's commits wake those waits at once,
+ * and the platform's appends wake the thread.
  */
 @Injectable()
-export class ProjectorThreadLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+export class ProjectorThreadLifecycle implements OnModuleDestroy {
   readonly thread: ProjectorThread;
-  private unlisten: (() => void) | null = null;
+  private readonly unlisten: (() => void) | null;
 
   constructor(
     @Inject(PLATFORM_CONFIG) config: PlatformConfig,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(EVENT_STORE) events: EventStore,
     @Inject(PROJECTION_CATCH_UP) catchUp: Notified,
     metrics: PlatformMetrics,
   ) {
@@ -36,12 +38,8 @@ export class ProjectorThreadLifecycle implements OnApplicationBootstrap, OnModul
       onCommitted: () => catchUp.notify?.(),
       onRestart: () => metrics.projectorRestarts.inc(),
     });
-  }
-
-  onApplicationBootstrap(): void {
     this.thread.start();
-    const signal = this.events as EventStore & AppendSignal;
-    this.unlisten = signal.onAppended?.(() => this.thread.appended()) ?? null;
+    this.unlisten = (events as EventStore & AppendSignal).onAppended?.(() => this.thread.appended()) ?? null;
   }
 
   async onModuleDestroy(): Promise<void> {
