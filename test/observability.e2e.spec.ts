@@ -62,5 +62,11 @@ describe('observability: Prometheus metrics at /metrics and one correlation id p
     const store = p.app.get<EventStore>(EVENT_STORE);
     const events = await store.readAll({ after: (await store.headPosition()) - 5 });
     expect(events.filter((e) => e.streamId.includes('county-n')).map((e) => e.correlationId)).toEqual([id]);
+    // The command takes the id the middleware gave the request: a malformed one is replaced once, and the events say so.
+    const replaced = await p.http().post('/api/organizations').set(admin).set('X-Correlation-Id', 'has spaces in it').send({ unitId: 'county-o', name: '第三县', level: 'county', unitType: 'agency', parentId: 'city-m' }).expect(201);
+    const fresh = replaced.headers['x-correlation-id'];
+    expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
+    const later = await store.readAll({ after: (await store.headPosition()) - 5 });
+    expect(later.filter((e) => e.streamId.includes('county-o')).map((e) => e.correlationId)).toEqual([fresh]);
   });
 });

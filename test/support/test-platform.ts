@@ -53,12 +53,15 @@ export async function startTestPlatform(
     limits?: Partial<PlatformConfig['limits']>;
     /** Another administrator bootstrapped at start instead of TEST_ADMIN (signIn then cannot register users). */
     admin?: { username: string; password: string };
+    /** Where the projections run (default: on the API's event loop, as PROJECTIONS=in-process). */
+    projections?: PlatformConfig['projections'];
   } = {},
 ): Promise<TestPlatform> {
   process.env.NODE_ENV = 'test';
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'platform-e2e-'));
   const base = testConfig(dataDir, options.limits);
-  const config = options.admin ? { ...base, auth: { ...base.auth, adminUsername: options.admin.username, adminPassword: options.admin.password } } : base;
+  const withAdmin = options.admin ? { ...base, auth: { ...base.auth, adminUsername: options.admin.username, adminPassword: options.admin.password } } : base;
+  const config = options.projections ? { ...withAdmin, projections: options.projections } : withAdmin;
   let app = await createPlatformApp(config, options.clock);
   await app.init();
   const registered = new Set<string>([TEST_ADMIN.username]);

@@ -26,8 +26,8 @@ async function main(): Promise<void> {
     console.log(`bench: wrote ${join(dirname(render), 'benchmarks.md')} from ${render}`);
     return;
   }
-  // In-process apps (HTTP section) log only warnings and errors and keep the hourly deadline job
-  // off, as under tests; the city server child runs as `npm start` does (see serve.child.ts).
+  // In-process apps (the sections' world set-up) log only warnings and errors and keep the hourly
+  // deadline job off, as under tests; the HTTP and city servers run as `npm start` does (support/built-platform.ts).
   process.env.NODE_ENV = 'test';
   const config = parseArgs(process.argv.slice(2));
   const log = (line: string) => console.log(line);

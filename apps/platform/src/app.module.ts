@@ -16,6 +16,7 @@ import { VIEW_STREAMS, ViewsModule } from '@platform/views';
 import { PlatformMetrics, timedAppends } from '@platform/observability';
 import { HealthHttpController } from './health.http.controller';
 import { MetricsHttpController } from './metrics.http.controller';
+import { ProjectorThreadLifecycle } from './projections/projector-thread.lifecycle';
 
 /** The event streams each context serves at /api/streams, with the units each concerns. */
 const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS, ...ASSESSMENT_STREAMS, ...MEMBER_STREAMS, ...KEY_TASK_STREAMS];
@@ -26,6 +27,8 @@ export class AppModule {
   static forRoot(config: PlatformConfig, clock?: Clock, metrics = new PlatformMetrics('platform')): DynamicModule {
     const stores = config.stores ?? EMBEDDED_STORES;
     assertPlatformRunsOn(stores);
+    // Absent (tests, tools that build the app): the runner runs on this event loop, as PROJECTIONS=in-process.
+    const hosting = config.projections?.mode ?? 'in-process';
     return {
       module: AppModule,
       imports: [
@@ -38,7 +41,7 @@ export class AppModule {
         ReadModelsModule.forRoot({
           dataDir: config.dataDir,
           ...(stores.readStore.kind === 'mongodb' ? { store: 'mongo', mongoUrl: stores.readStore.url, mongoDbName: stores.readStore.dbName } : {}),
-          autoStart: config.projections?.mode !== 'off',
+          autoStart: hosting === 'in-process',
           leaseMs: config.projections?.leaseMs,
         }),
         ViewsModule,
@@ -51,7 +54,7 @@ export class AppModule {
         InboxModule,
       ],
       controllers: [HealthHttpController, MetricsHttpController],
-      providers: [{ provide: PlatformMetrics, useValue: metrics }],
+      providers: [{ provide: PlatformMetrics, useValue: metrics }, ...(hosting === 'worker' ? [ProjectorThreadLifecycle] : [])],
     };
   }
 }

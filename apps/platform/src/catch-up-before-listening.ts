@@ -2,6 +2,8 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { catchUpWithProgress, ProjectionRunner, ProjectionStatusReader, READ_STORE, ReadStore } from '@platform/read-models';
 import { DeadlineWarningJob } from '@platform/rectification';
+import { ProjectorThread } from './projections/projector-thread';
+import { ProjectorThreadLifecycle } from './projections/projector-thread.lifecycle';
 
 /**
  * Starts the application (the projections begin running) and waits, with a progress bar on the
@@ -9,19 +11,23 @@ import { DeadlineWarningJob } from '@platform/rectification';
  * the first screen of a freshly generated city shows its real numbers, not zeros flagged stale.
  * The deadline check's start-up run is awaited too, and what it recorded caught up in its turn,
  * so no view lags behind the history at the first request. A projection that keeps failing does
- * not hold the platform back: it listens, and /health and the views' stale flag say what is missing.
+ * not hold the platform back, nor does a projector thread that crashed: it listens, and /health and
+ * the views' stale flag say what is missing.
  */
 export async function catchUpBeforeListening(app: INestApplication): Promise<void> {
   await app.init();
   const logger = new Logger('Projections');
   const names = app.get(ProjectionRunner).projections().map((p) => p.name);
   const statuses = app.get(ProjectionStatusReader);
+  const thread = projectorThread(app);
   const catchUp = () =>
     catchUpWithProgress(app.get<EventStore>(EVENT_STORE), app.get<ReadStore>(READ_STORE), names, {
       label: '投影追赶 projections catching up',
       // A restart is caught up in a poll or two: polling often keeps it from waiting longer than the work.
       pollMs: 50,
       giveUp: async () => {
+        // A projector thread crashing at start would otherwise keep the platform from ever listening.
+        if (thread && thread.current === null) return 'the projector thread ended unasked and is being started again (see the log)';
         const failing = (await statuses.status()).projections.find((p) => p.retrying);
         return failing ? `projection ${failing.name} is failing (${failing.lastError?.message ?? 'see the log'})` : null;
       },
@@ -36,4 +42,13 @@ export async function catchUpBeforeListening(app: INestApplication): Promise<voi
   if (warnings.gaveUp) logger.warn(`listening before the projections caught up: ${warnings.gaveUp}`);
   const recorded = warnings.behind > 0 ? ` (then ${warnings.behind} the deadline check recorded at start)` : '';
   if (result.behind > 0) logger.log(`projections caught up with ${result.behind} events in ${(result.durationMs / 1000).toFixed(1)} s${recorded}`);
+}
+
+/** The platform's projector thread, when it runs one (PROJECTIONS=worker). */
+function projectorThread(app: INestApplication): ProjectorThread | null {
+  try {
+    return app.get(ProjectorThreadLifecycle, { strict: false }).thread;
+  } catch {
+    return null;
+  }
 }

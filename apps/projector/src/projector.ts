@@ -23,6 +23,8 @@ export interface ProjectorOptions {
   readonly progress?: NodeJS.WritableStream;
   /** The read store to write (READ_STORE); default DATA_DIR's read-models.sqlite. */
   readonly readStore?: ReadStore;
+  /** Called after each committed batch (a platform hosting it wakes its waiting requests). */
+  onCommitted?(projection: string, position: number): void;
 }
 
 export interface Projector {
@@ -32,6 +34,8 @@ export interface Projector {
   caughtUp(): Promise<CatchUpResult>;
   /** The projections as this projector runs them (lag, state; standby where another holds the lease). */
   status(): Promise<RunnerStatus>;
+  /** Events were appended by another process or thread: idle projections look now instead of at their next poll. */
+  notify(): void;
   stop(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ export function startProjector(options: ProjectorOptions): Projector {
   const runner = new ProjectionRunner(events, store, VIEW_PROJECTIONS, {
     logger: options.logger,
     lease: { leases: projectionLeasesFor(store), ttlMs: options.leaseMs, owner: options.owner },
+    onCommitted: options.onCommitted,
   });
   runner.start();
   return {
@@ -56,6 +61,7 @@ export function startProjector(options: ProjectorOptions): Projector {
       return catchUpWithProgress(events, store, mine, { stream: options.progress });
     },
     status: () => runner.status(),
+    notify: () => runner.notify(),
     stop: async () => {
       await runner.stop();
       await store.close();

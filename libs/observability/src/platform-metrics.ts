@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Where a projection stands: its name and how many events it has still to apply. */
 export interface ProjectionLag {
@@ -15,6 +15,8 @@ export class PlatformMetrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly appendDuration: Histogram<'streams'>;
+  /** The platform's projector thread ended without being asked to and was started again. */
+  readonly projectorRestarts: Counter;
   private lagSource: (() => Promise<readonly ProjectionLag[]>) | null = null;
 
   constructor(readonly service: string) {
@@ -32,6 +34,11 @@ export class PlatformMetrics {
       help: 'Event-store append latency, by streams written in the one transaction (one, several)',
       labelNames: ['streams'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [this.registry],
+    });
+    this.projectorRestarts = new Counter({
+      name: 'projector_thread_restarts_total',
+      help: 'Times the projector thread of the platform ended unasked (a crash) and was started again',
       registers: [this.registry],
     });
     const metrics = this;

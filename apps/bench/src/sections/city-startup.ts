@@ -31,7 +31,7 @@ export function startupRows(firstStart: StartupTimes, restart: StartupTimes, kep
       { label: 'restart', samples: [restart.caughtUpMs] },
       { label: keptReadModels ? 'start with kept read models' : 'first start (projections from 0)', samples: [firstStart.caughtUpMs] },
       under(5_000, 'restart < 5 s'),
-      `process start → modules loaded ${restart.timings.modulesLoaded} ms, app created ${restart.timings.created} ms, listening ${restart.timings.listening} ms (run from source through @swc-node/register: module loading includes compiling them)`,
+      `process start → modules loaded ${restart.timings.modulesLoaded} ms, app created ${restart.timings.created} ms, listening ${restart.timings.listening} ms (the built platform as \`npm start\` runs it; the projections run in its projector thread)`,
     ),
     compare(
       'first start: answering while the views were behind',

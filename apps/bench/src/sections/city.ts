@@ -4,7 +4,8 @@ import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RANK_KEYS, UNIT_TYPES } from '@platform/domain';
 import type { LoadResult } from '../load.child';
-import { forkTs, LoadClient } from '../support/children';
+import { LoadClient } from '../support/children';
+import { ask, benchEnv, buildPlatformOnce, forkBuiltPlatform } from '../support/built-platform';
 import { CityAvailability } from '../support/city-data';
 import { Comparison, compare, SectionResult, Target } from '../support/model';
 import { call, caughtUp, signIn } from '../support/platform';
@@ -46,8 +47,9 @@ interface Started {
 
 /** The platform in a child process on `dataDir`, as `npm start` runs it; resolves once its projections have caught up. */
 export async function startServer(dataDir: string, extraExecArgv: string[] = []): Promise<Started> {
+  buildPlatformOnce();
   const t0 = performance.now();
-  const child = forkTs('serve.child.ts', [dataDir], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], extraExecArgv });
+  const child = forkBuiltPlatform(dataDir, { env: benchEnv(null), extraExecArgv });
   const listening = await new Promise<{ port: number; timings: Started['timings'] }>((resolve, reject) => {
     child.once('message', (m: { type: string; port: number; timings: Started['timings'] }) => (m.type === 'listening' ? resolve(m) : reject(new Error(`unexpected ${m.type}`))));
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
@@ -58,18 +60,6 @@ export async function startServer(dataDir: string, extraExecArgv: string[] = [])
   const behindAtFirstAnswer = first.body.projections.items.filter((p) => p.lag > 0).length;
   await caughtUp(baseUrl, 30 * 60_000);
   return { child, baseUrl, timings: listening.timings, listeningMs, caughtUpMs: performance.now() - t0, behindAtFirstAnswer };
-}
-
-function ask<T>(child: ChildProcess, message: Record<string, unknown>, answer: string): Promise<T> {
-  return new Promise((resolve) => {
-    const on = (m: { type: string }) => {
-      if (m.type !== answer) return;
-      child.off('message', on);
-      resolve(m as T);
-    };
-    child.on('message', on);
-    child.send(message);
-  });
 }
 
 export async function stopServer(child: ChildProcess): Promise<{ closeMs: number; stats: ServerStats }> {
@@ -393,7 +383,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         `A warm-up round of every kind first (so every collection is loaded, as in a server that has run a while), then ${o.rounds} rounds of board, tracker summaries, problem lists and GET /health (the reference), interleaved in alternating order, ${perRound} GETs per kind and round; then ${o.rounds} rounds of the as-of kinds (the whole city's board and tracker as of a month before the city's "now", given as a time, and as of the middle position, each asked again and again, and as of a position no request asked for before, a new one per request) beside the same queries live; then ${o.rounds} rounds of the audit trail (one page of 100 entries, whole city and one county) and of the verification of the latest signed checkpoint (${perRoundOf('verify')} GETs a round) against GET /health; then ${o.rounds} rounds of full-text search (below) against GET /health. The whole city and one county are separate kinds throughout. p50/p95 over all latencies of a kind (the p95 of each round in the row's note).`,
         citySearch.setup,
         `Four as-of requests at once: per round (one dropped warm-up round, then ${o.rounds}), a board and a tracker at four different moments sent together from the bench process, against the same four sent one after another; the figure is the slowest answer.`,
-        'Restart: the server closed, a new process started on the same data directory; timed from spawn until /health answers with every projection at lag 0 (the process runs from source through @swc-node/register, like the bench: module loading includes compiling them, about a second). The deadline-warning job runs at start as under `npm start`. Peak memory: the server process\'s peak resident set (getrusage maxrss), sampled too every 50 ms.',
+        'Restart: the server closed, a new process started on the same data directory; timed from spawn until /health answers with every projection at lag 0 (the built platform, \`node dist/apps/platform/apps/platform/src/main.js\` as \`npm start\` runs it, built once before anything is measured). The deadline-warning job runs at start as under `npm start`. Peak memory: the server process\'s peak resident set (getrusage maxrss), sampled too every 50 ms.',
       ],
       comparisons,
       notes: [

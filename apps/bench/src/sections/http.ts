@@ -1,8 +1,8 @@
 import { LoadClient } from '../support/children';
 import type { LoadResult } from '../load.child';
 import { compare, ratioAtLeast, SectionResult, Target } from '../support/model';
-import { benchConfig, BENCH_ADMIN, call, caughtUp, ok, signIn, startPlatform, userToken } from '../support/platform';
-import { profileInProcess } from '../support/profile';
+import { benchEnv, buildPlatformOnce, startBuiltPlatform } from '../support/built-platform';
+import { BENCH_ADMIN, call, caughtUp, ok, signIn, userToken } from '../support/platform';
 import { interleave } from '../support/stats';
 import { removeDir, tempDir } from '../support/temp';
 import { benchTree, launchCampaign, pool, publishedProblem, ROOT_UNIT } from './world';
@@ -40,15 +40,17 @@ async function publishedProblems(baseUrl: string, admin: string, office: string,
 }
 
 /**
- * HTTP commands against the same app's GET /health, at several concurrency levels. The app runs
- * in this process on a free loopback port; autocannon runs in a child process. Every command is a
+ * HTTP commands against the same app's GET /health, at several concurrency levels. The app is the
+ * built platform as `npm start` runs it (its projections in its projector thread), in a child
+ * process on a free loopback port; autocannon runs in another child process. Every command is a
  * valid, distinct one: POST participation for a unit of a campaign launched for that round (so
  * streams stay as short as in real use), a different body and its own Idempotency-Key each time.
  */
 export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
   const started = performance.now();
   const dataDir = tempDir('http');
-  const platform = await startPlatform(benchConfig(dataDir));
+  buildPlatformOnce(o.log);
+  const platform = await startBuiltPlatform(dataDir, { env: benchEnv(BENCH_ADMIN) });
   const { baseUrl } = platform;
   const client = new LoadClient();
   try {
@@ -120,7 +122,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
     if (o.profile) {
       const connections = Math.max(...o.concurrency);
       o.log(`  profiling the app during one extra run of progress notes at ${connections} clients (not timed)`);
-      const { summary } = await profileInProcess(`HTTP commands (POST progress note), ${connections} clients: the app process`, async () => {
+      const { summary } = await platform.profile(`HTTP commands (POST progress note), ${connections} clients: the app process's main thread (the API's event loop)`, async () => {
         const r = await client.run({ kind: 'progress', baseUrl, tokens: offices, problemIds, connections, seconds: o.seconds, tag: 'bench-note-profile' });
         await caughtUp(baseUrl);
         return r;
@@ -149,8 +151,8 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
       key: 'http',
       title: '3. HTTP commands',
       setup: [
-        `The whole platform in the bench process (Nest + Express, every module, event store with WAL + synchronous=FULL, read store WAL + NORMAL, the projection runner live), listening on a free loopback port; autocannon 9 in a child process, ${o.seconds} s per run, keep-alive connections, 1 pipelined request each.`,
-        `Commands, sent as ${offices.length} signed-in office users taken in turn (bearer tokens; the write limit is per user and set out of the way), each request with its own body and Idempotency-Key, so every one is a distinct valid command: validation, access check, idempotency lookup, stream load, decide, append (group commit), and the projections applying it in the same process. Progress note (the judged write): POST /api/problems/:p/progress cycling over ${problemIds.length} published problems, whose streams grow by every note of every run (the access check folds the problem, the command decides on its stream). Participation: POST /api/campaigns/:c/units/:u/participation cycling over ${branchIds.length} branches of a campaign launched for that run. Reference: GET /health of the same app (routing, guards, JSON), interleaved run by run.`,
+        `The whole platform as \`npm start\` runs it: the built JavaScript (\`node dist/apps/platform/apps/platform/src/main.js\`, built once before measuring) in a child process of its own (Nest + Express, every module, event store with WAL + synchronous=FULL, read store WAL + NORMAL, the projections in its projector thread), listening on a free loopback port; autocannon 9 in another child process, ${o.seconds} s per run, keep-alive connections, 1 pipelined request each.`,
+        `Commands, sent as ${offices.length} signed-in office users taken in turn (bearer tokens; the write limit is per user and set out of the way), each request with its own body and Idempotency-Key, so every one is a distinct valid command: validation, access check, idempotency lookup, stream load, decide, append (group commit), and the projections applying it in the same process's projector thread. Progress note (the judged write): POST /api/problems/:p/progress cycling over ${problemIds.length} published problems, whose streams grow by every note of every run (the access check folds the problem, the command decides on its stream). Participation: POST /api/campaigns/:c/units/:u/participation cycling over ${branchIds.length} branches of a campaign launched for that run. Reference: GET /health of the same app (routing, guards, JSON), interleaved run by run.`,
         `Before each participation run its campaign is launched and the projections caught up; after every command run they catch up again (untimed), so every run starts from the same quiet app. ${o.rounds} rounds per level after one dropped warm-up round, order alternating. Ratio = command / health. Targets (progress note at ${top} clients): p99 < ${WRITE_P99_LIMIT_MS} ms and throughput ≥ ${WRITE_THROUGHPUT_RATIO} × GET /health. autocannon records latencies in whole milliseconds (<1 = under a millisecond; no ratio then).`,
       ],
       comparisons,

@@ -65,17 +65,18 @@ export interface PlatformConfig {
 
 export interface ProjectionsConfig {
   /**
-   * PROJECTIONS: `in-process` (default) runs them inside the platform; `off` leaves them to a
-   * projector of their own (`npm run projector`) and only answers queries from what it stored.
+   * PROJECTIONS: `worker` (default) runs them in a thread of the platform's process, off the API's
+   * event loop; `in-process` on the API's event loop itself; `off` leaves them to a projector of
+   * their own (`npm run projector`) and only answers queries from what it stored.
    */
-  readonly mode: 'in-process' | 'off';
+  readonly mode: 'worker' | 'in-process' | 'off';
   /** PROJECTION_LEASE_MS: how long a projection's lease lasts unless renewed (how soon a dead projector's work passes on). */
   readonly leaseMs: number;
 }
 
 export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env): ProjectionsConfig {
-  const mode = env.PROJECTIONS || 'in-process';
-  if (mode !== 'in-process' && mode !== 'off') throw new Error(`PROJECTIONS must be in-process or off, got "${mode}"`);
+  const mode = env.PROJECTIONS || 'worker';
+  if (mode !== 'worker' && mode !== 'in-process' && mode !== 'off') throw new Error(`PROJECTIONS must be worker, in-process or off, got "${mode}"`);
   return { mode, leaseMs: int(env, 'PROJECTION_LEASE_MS', 10_000, 100) };
 }
 

@@ -31,24 +31,22 @@ export function parseIfMatch(value: string | undefined): number | undefined {
 
 /**
  * The headers every command decorator reads: Idempotency-Key and If-Match are checked (400 when
- * malformed); a malformed X-Correlation-Id is dropped, and the caller decides what replaces it.
+ * malformed). The correlation id is the one the platform's middleware gave the request (`req.id`:
+ * the caller's X-Correlation-Id when well formed, else a fresh one), so it is parsed in one place;
+ * absent where no middleware ran, and the caller decides what replaces it.
  */
 export function commandHeaders(req: Request): Pick<CommandMeta, 'expectedRevision' | 'idempotencyKey'> & { correlationId?: string } {
   const key = req.header('idempotency-key');
   if (key !== undefined && !KEY_PATTERN.test(key)) {
     throw badRequest([{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key 须为 1–200 个可见 ASCII 字符' }]);
   }
-  const correlation = req.header('x-correlation-id');
-  return {
-    expectedRevision: parseIfMatch(req.header('if-match')),
-    idempotencyKey: key,
-    correlationId: correlation && KEY_PATTERN.test(correlation) ? correlation : undefined,
-  };
+  const id: unknown = req.id;
+  return { expectedRevision: parseIfMatch(req.header('if-match')), idempotencyKey: key, correlationId: typeof id === 'string' ? id : undefined };
 }
 
 export const Command = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandMeta => {
   const req = ctx.switchToHttp().getRequest<ActorRequest & ScopedRequest & { id?: string }>();
   if (!req.actor) throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '请先登录 (sign in first)' });
   const headers = commandHeaders(req);
-  return { ...headers, actor: req.actor, scope: req.scope ?? NO_SCOPE, correlationId: headers.correlationId ?? req.id ?? randomUUID() };
+  return { ...headers, actor: req.actor, scope: req.scope ?? NO_SCOPE, correlationId: headers.correlationId ?? randomUUID() };
 }, [documentCommand]);

@@ -1,0 +1,51 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createReadStore } from '@platform/read-models';
+import { startProjector } from '../../../projector/src/projector';
+import type { FromProjectorThread, ProjectorThreadData, ToProjectorThread } from './projector-thread.protocol';
+
+/**
+ * The projector as a thread of the platform (PROJECTIONS=worker, the default): the projections run
+ * on an event loop of their own, so a batch being applied never holds up a request. It opens its
+ * own connections to the stores (SQLite in WAL mode takes several) and tells the platform through
+ * messages what it committed and what it logs; the platform tells it when events were appended.
+ */
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('projector-thread.main runs as a worker thread of the platform');
+  const data = workerData as ProjectorThreadData;
+  const send = (message: FromProjectorThread) => port.postMessage(message);
+  const readStore =
+    data.readStore.kind === 'mongodb' ? await createReadStore({ store: 'mongo', mongoUrl: data.readStore.url, mongoDbName: data.readStore.dbName }) : undefined;
+  const projector = startProjector({
+    dataDir: data.dataDir,
+    leaseMs: data.leaseMs,
+    owner: data.owner,
+    readStore,
+    logger: {
+      log: (message) => send({ type: 'log', level: 'log', message }),
+      warn: (message) => send({ type: 'log', level: 'warn', message }),
+      error: (message, stack) => send({ type: 'log', level: 'error', message, stack }),
+    },
+    onCommitted: (projection, position) => send({ type: 'committed', projection, position }),
+  });
+  let stopping = false;
+  port.on('message', (message: ToProjectorThread) => {
+    if (message.type === 'appended') projector.notify();
+    else if (message.type === 'stop' && !stopping) {
+      stopping = true;
+      // Its leases are given up, so a restart (or another projector) takes the projections over at once.
+      projector.stop().then(() => {
+        send({ type: 'stopped' });
+        port.close();
+      });
+    }
+  });
+  send({ type: 'started', owner: projector.owner });
+}
+
+main().catch((error: unknown) => {
+  // Thrown out of the thread: the platform sees it end with the error and starts another.
+  setImmediate(() => {
+    throw error;
+  });
+});

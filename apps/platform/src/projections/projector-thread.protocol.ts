@@ -1,0 +1,20 @@
+import type { ReadStoreChoice } from '@platform/common';
+
+/** What the platform gives its projector thread to start with (structured-cloned into it). */
+export interface ProjectorThreadData {
+  readonly dataDir: string;
+  readonly leaseMs: number;
+  /** Kept across restarts of the thread, so a restarted one finds the leases its predecessor held as its own. */
+  readonly owner: string;
+  readonly readStore: ReadStoreChoice;
+}
+
+/** Platform → thread. */
+export type ToProjectorThread = { readonly type: 'appended' } | { readonly type: 'stop' };
+
+/** Thread → platform. */
+export type FromProjectorThread =
+  | { readonly type: 'started'; readonly owner: string }
+  | { readonly type: 'committed'; readonly projection: string; readonly position: number }
+  | { readonly type: 'log'; readonly level: 'log' | 'warn' | 'error'; readonly message: string; readonly stack?: string }
+  | { readonly type: 'stopped' };

@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { RunnerLogger } from '@platform/read-models';
+import type { FromProjectorThread, ProjectorThreadData, ToProjectorThread } from './projector-thread.protocol';
+
+export interface ProjectorThreadOptions {
+  readonly data: ProjectorThreadData;
+  readonly logger: RunnerLogger;
+  /** After each batch the thread committed: requests waiting for their write look again. */
+  onCommitted?(projection: string, position: number): void;
+  /** The thread ended unasked and another is being started. */
+  onRestart?(exitCode: number): void;
+  /** Delay before starting a thread again after a crash: doubled per crash in a row, up to maxMs (default 500 ms and 30 s). */
+  readonly restart?: { readonly initialMs?: number; readonly maxMs?: number };
+  /** How long stop() waits for the thread to give its leases up before ending it (default 10 s). */
+  readonly stopTimeoutMs?: number;
+}
+
+/** A thread that ran this long before it crashed was not crashing in a loop: the next one starts without a long delay. */
+const STABLE_MS = 60_000;
+
+/** Running from source (tests, `-r @swc-node/register`): the thread compiles its TypeScript the same way. */
+const FROM_SOURCE = __filename.endsWith('.ts');
+
+function threadEntry(): { file: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } {
+  if (!FROM_SOURCE) return { file: join(__dirname, 'projector-thread.main.js') };
+  const registered = process.execArgv.some((a) => a.includes('@swc-node/register'));
+  return {
+    file: join(__dirname, 'projector-thread.main.ts'),
+    execArgv: registered ? undefined : [...process.execArgv, '-r', '@swc-node/register'],
+    env: { ...process.env, SWC_NODE_PROJECT: process.env.SWC_NODE_PROJECT ?? join(__dirname, '..', '..', '..', '..', 'tsconfig.json') },
+  };
+}
+
+/**
+ * The platform's projector in a worker thread: started with the platform, told when events were
+ * appended, asked to stop (giving its leases up) when the platform stops, and started again when it
+ * ends unasked — with the same owner name, so it resumes the leases its predecessor held at once.
+ */
+export class ProjectorThread {
+  private worker: Worker | null = null;
+  private stopping = false;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private delayMs: number;
+  private startedAt = 0;
+  private appendPending = false;
+  private restarts = 0;
+
+  constructor(private readonly options: ProjectorThreadOptions) {
+    this.delayMs = options.restart?.initialMs ?? 500;
+  }
+
+  /** The running thread, if any (its threadId names it in logs; tests end it to see it noticed). */
+  get current(): Worker | null {
+    return this.worker;
+  }
+
+  /** Threads started again after a crash. */
+  get restartCount(): number {
+    return this.restarts;
+  }
+
+  start(): void {
+    if (this.worker || this.stopping) return;
+    const entry = threadEntry();
+    const worker = new Worker(entry.file, { workerData: this.options.data, execArgv: entry.execArgv, env: entry.env, name: 'projector' });
+    this.worker = worker;
+    this.startedAt = Date.now();
+    worker.on('message', (m: FromProjectorThread) => this.received(m));
+    worker.on('error', (error: Error) => this.options.logger.error(`projector thread failed: ${error.message}`, error.stack));
+    worker.on('exit', (code) => this.ended(worker, code));
+  }
+
+  /** Events were appended: wakes the thread's idle projections (one message however many appends this tick). */
+  appended(): void {
+    if (this.appendPending || !this.worker) return;
+    this.appendPending = true;
+    queueMicrotask(() => {
+      this.appendPending = false;
+      this.post({ type: 'appended' });
+    });
+  }
+
+  /** Asks the thread to stop (it releases its leases), and ends it if it has not within the timeout. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    this.post({ type: 'stop' });
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.options.stopTimeoutMs ?? 10_000).unref());
+    if ((await Promise.race([exited, timeout])) === 'timeout') {
+      this.options.logger.warn('projector thread did not stop in time: ending it (its leases lapse on their own)');
+      await worker.terminate();
+    }
+  }
+
+  private post(message: ToProjectorThread): void {
+    this.worker?.postMessage(message);
+  }
+
+  private received(m: FromProjectorThread): void {
+    switch (m.type) {
+      case 'committed':
+        this.options.onCommitted?.(m.projection, m.position);
+        break;
+      case 'log':
+        if (m.level === 'error') this.options.logger.error(m.message, m.stack);
+        else this.options.logger[m.level](m.message);
+        break;
+      case 'started':
+        this.options.logger.log(`projector thread ${this.worker?.threadId ?? '?'} started as ${m.owner}`);
+        break;
+      case 'stopped':
+        // Its leases are released: nothing is left for it to do.
+        void this.worker?.terminate();
+        break;
+    }
+  }
+
+  private ended(worker: Worker, code: number): void {
+    if (this.worker === worker) this.worker = null;
+    if (this.stopping) return;
+    const ranMs = Date.now() - this.startedAt;
+    if (ranMs >= STABLE_MS) this.delayMs = this.options.restart?.initialMs ?? 500;
+    const delay = this.delayMs;
+    this.delayMs = Math.min(this.delayMs * 2, this.options.restart?.maxMs ?? 30_000);
+    this.options.logger.error(`projector thread ended unasked (exit code ${code}) after ${Math.round(ranMs / 1000)} s: starting another in ${delay} ms`);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      this.restarts++;
+      this.options.onRestart?.(code);
+      this.start();
+    }, delay);
+  }
+}
