@@ -19,7 +19,7 @@ interface Below {
   readonly stages: Map<string, Map<string, number>>;
 }
 
-/** A page of the ranking with what the board's page shows beside it: the root's roll-up and its children's (not every township of a city). */
+/** A page of the ranking with what the board's page shows beside it: the root's roll-up, and its children with theirs (not every township of a city). */
 export interface BoardPage extends BoardView {
   /** The root's direct children (see BoardChild), counted over every row of the view, not the page. */
   readonly children: BoardChild[];
@@ -65,16 +65,18 @@ export class RankedBoard {
 
   /**
    * One page of view(…)'s rows (ranks as in the whole ranking) with its total and overall figures,
-   * the roll-ups of the root and its direct children (without a root: of the tree's roots), and
-   * the root's children as boardChildren counts them from every row. Only the page's rows and the
+   * the root's roll-up (without a root: the tree's roots'), and the root's children as
+   * boardChildren counts them from every row, each with its roll-up. Only the page's rows and the
    * children's own rows are built; the children's stages come from the prepared subtree counts.
    */
   page(tree: OrganizationTree, filter: UnitFilter, q: BoardQuery, page: { skip: number; limit: number }, rootId: string | null): BoardPage {
     const own = new Map<string, BoardRow>();
     const childIds = new Set(rootId ? tree.childIds(rootId) : []);
-    const shown = new Set(rootId ? [rootId, ...childIds] : tree.rootIds());
-    const view = this.walk(tree, filter, q, (rank) => rank > page.skip && rank <= page.skip + page.limit, { ids: childIds, rows: own }, (id) => shown.has(id));
-    return { ...view, children: rootId ? this.children(tree, filter, q, rootId, own, view.rollups) : [] };
+    const shown = new Set(rootId ? [rootId] : tree.rootIds());
+    const view = this.walk(tree, filter, q, (rank) => rank > page.skip && rank <= page.skip + page.limit, { ids: childIds, rows: own }, (id) => shown.has(id) || childIds.has(id));
+    const children = rootId ? this.children(tree, filter, q, rootId, own, view.rollups) : [];
+    // The children's roll-ups are in their lines.
+    return { ...view, rollups: view.rollups.filter((r) => shown.has(r.unitId)), children };
   }
 
   /**
