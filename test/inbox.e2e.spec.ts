@@ -35,13 +35,13 @@ describe('the inbox (待办) over HTTP', () => {
   afterAll(async () => p.close());
 
   it('fills with a warning, a rejected fix, an instruction and a notice for the liaison; a pending transition for the supervision group', async () => {
-    expect(await count(w.operator)).toEqual({ unread: 0, position: expect.any(Number), stale: false });
+    expect(await count(w.operator)).toEqual({ unread: 0, unreadMoreThan: null, position: expect.any(Number), stale: false });
     const live = await openEventStream(p.app, '/api/inbox/stream', w.operator);
     try {
       expect(live.status).toBe(200);
       expect(live.contentType).toContain('text/event-stream');
       await eventually(async () => live.events.length, (n) => n > 0);
-      expect(live.events[0]).toEqual({ event: 'count', data: { unread: 0, position: expect.any(Number) } });
+      expect(live.events[0]).toEqual({ event: 'count', data: { unread: 0, unreadMoreThan: null, position: expect.any(Number) } });
 
       await expectStatus(
         p.http().post('/api/instructions').set(w.leader).send({ instructionId: 'instr-1', targetKind: 'unit', targetId: 'branch-1', text: '请认真开展整改', addressedUnitIds: ['branch-1'] }),

@@ -284,7 +284,8 @@ describe('the rectification ledger: the five kinds of handling of seed 004 三.1
     const board = (await p.http().get('/api/campaigns/adv-1/board').set(office).expect(200)).body;
     expect(board.overall.problemsByHandling).toEqual(tracker.overall.counts.byHandling);
     expect(board.overall.metrics).toMatchObject({ completionRate: 0.2, onTimeRate: 1 });
-    const town = board.rollups.find((r: { unitId: string }) => r.unitId === 'town-1');
+    const townBoard = (await p.http().get('/api/campaigns/adv-1/board?root=town-1').set(office).expect(200)).body;
+    const town = townBoard.rollups.find((r: { unitId: string }) => r.unitId === 'town-1');
     expect(town.counts.problems.total).toBe(5);
     const b1 = board.rows.find((r: { unitId: string }) => r.unitId === 'b1');
     expect(b1.metrics.completionRate).toBe(0.5);

@@ -43,6 +43,7 @@ describe('audit trail over HTTP', () => {
       actor: { userId: 'op-branch1', role: 'operator' },
       unitIds: ['branch-1'],
       data: { shouldAttend: 40, attended: 38 },
+      dataOmitted: null,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       prevHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });

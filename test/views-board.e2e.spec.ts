@@ -37,7 +37,11 @@ describe('progress board over HTTP', () => {
       metrics: { stepCompletion: 1, participationRate: 36 / 38, completionRate: null, satisfactionRate: null },
       transition: { status: 'none' },
     });
-    const town1 = res.body.rollups.find((r: { unitId: string }) => r.unitId === 'town-1');
+    // The answer carries the root's roll-up, and its children's in their lines; a township below is asked for as the root.
+    expect(res.body.rollups.map((r: { unitId: string }) => r.unitId)).toEqual(['city']);
+    expect(res.body.children.map((c: { unitId: string; rollup: { unitCount: number } }) => [c.unitId, c.rollup.unitCount])).toEqual([['county-1', 3], ['county-2', 1]]);
+    const byTown = await expectStatus(p.http().get(`${BOARD}?root=town-1`).set(w.office), 200);
+    const town1 = byTown.body.rollups.find((r: { unitId: string }) => r.unitId === 'town-1');
     expect(town1).toMatchObject({ level: 'township', unitCount: 2, counts: { participation: { shouldAttend: 50, attended: 41, excused: 2 } } });
     expect(town1.metrics.participationRate).toBe(41 / 48);
     expect(res.body.overall).toMatchObject({ unitCount: 4, counts: { steps: { requiredDone: 7, requiredTotal: 16 } } });
@@ -63,11 +67,8 @@ describe('progress board over HTTP', () => {
   it('shows a narrow scope only its own units, in rows and roll-ups alike, and 404s a subtree outside it', async () => {
     const insp = await expectStatus(p.http().get(BOARD).set(w.inspector), 200);
     expect(insp.body.rows.map((r: { unitId: string }) => r.unitId)).toEqual(['branch-3']);
-    expect(insp.body.rollups.map((r: { unitId: string; unitCount: number }) => [r.unitId, r.unitCount])).toEqual([
-      ['city', 1],
-      ['county-1', 1],
-      ['town-2', 1],
-    ]);
+    expect(insp.body.rollups.map((r: { unitId: string; unitCount: number }) => [r.unitId, r.unitCount])).toEqual([['city', 1]]);
+    expect(insp.body.children.map((c: { unitId: string; rollup: { unitCount: number } }) => [c.unitId, c.rollup.unitCount])).toEqual([['county-1', 1]]);
     expect(insp.body.overall.counts.participation).toEqual({ shouldAttend: 0, attended: 0, excused: 0 });
     await expectStatus(p.http().get(`${BOARD}?root=town-1`).set(w.inspector), 404);
     await expectStatus(p.http().get(`${BOARD}?root=nowhere`).set(w.office), 404);

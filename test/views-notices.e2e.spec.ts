@@ -46,7 +46,10 @@ describe('notices (通报) over HTTP', () => {
     // Where each row's participation rate comes from, and the root's children drawn from every row (for the
     // page's chart), are said on the live board only: a notice freezes the ranked figures.
     const frozen = { ...boardView, rows: boardView.rows.map(({ participationSource, ...row }: { participationSource: unknown }) => row) };
-    expect(notice.snapshot).toEqual(frozen);
+    // The live board carries the root's roll-up (its children's are in their lines); the notice freezes every level's.
+    expect(boardView.rollups.map((r: { unitId: string }) => r.unitId)).toEqual(['city']);
+    expect({ ...notice.snapshot, rollups: notice.snapshot.rollups.filter((r: { level: string }) => r.level === 'city') }).toEqual(frozen);
+    expect(notice.snapshot.rollups.map((r: { unitId: string }) => r.unitId)).toEqual(['city', 'county-1', 'county-2', 'town-1', 'town-2', 'town-3']);
     expect(notice.snapshot.rows.map((r: { rank: number; unitId: string }) => [r.rank, r.unitId])).toEqual([
       [1, 'branch-1'],
       [2, 'branch-2'],
@@ -77,6 +80,14 @@ describe('notices (通报) over HTTP', () => {
     expect(underV2.body.differences).toEqual(expect.arrayContaining(['metricsVersion', 'overall.metrics.completionRate']));
     expect(underV2.body.snapshot.overall.metrics.completionRate).toBe(0.5);
     expect(notice.snapshot.overall.metrics.completionRate).toBe(0);
+
+    // The audit trail lists the notice without its snapshot (the notice's own content, served above), twice alike.
+    for (let i = 0; i < 2; i++) {
+      const trail = await expectStatus(p.http().get('/api/audit-trail?type=NoticePublished').set(w.office), 200);
+      expect(trail.body.items).toEqual([expect.objectContaining({ streamId: 'notice-n-2026-03', type: 'NoticePublished', dataOmitted: ['snapshot'] })]);
+      expect(trail.body.items[0].data).toMatchObject({ noticeId: 'n-2026-03', snapshotHash: notice.snapshotHash });
+      expect(trail.body.items[0].data).not.toHaveProperty('snapshot');
+    }
   });
 
   it('refuses to change a published notice, and lists notices to those in scope', async () => {

@@ -10,6 +10,12 @@ export const INBOX_PROJECTION = 'inbox';
 /** Beyond this the list says "more than" instead of counting: an inbox that long is read by filter, not page by page. */
 export const INBOX_COUNT_LIMIT = 1000;
 
+/** At most INBOX_COUNT_LIMIT; `unreadMoreThan` is that limit when more wait, else null. */
+export interface UnreadCount {
+  readonly unread: number;
+  readonly unreadMoreThan: number | null;
+}
+
 export interface InboxItemView extends Omit<InboxItemDoc, '_id' | 'keys' | 'roles' | 'source'> {
   readonly itemId: string;
   readonly read: boolean;
@@ -49,12 +55,9 @@ export class InboxReader {
     return (await this.store.get<InboxReadsDoc>(INBOX_READS, userId)) ?? { _id: userId, upTo: 0, read: {} };
   }
 
-  /** Waiting and unread: dealt-with items (a transition decided by someone) no longer wait. */
-  async unread(audience: Filter, reads: InboxReadsDoc): Promise<number> {
-    const waiting = { ...audience, resolved: false, position: { $gt: reads.upTo } };
-    const ids = Object.keys(reads.read);
-    const [all, read] = await Promise.all([this.store.count(INBOX_ITEMS, waiting), ids.length ? this.store.count(INBOX_ITEMS, { ...waiting, _id: { $in: ids } }) : 0]);
-    return all - read;
+  /** Waiting and unread, counted up to INBOX_COUNT_LIMIT (see countUnread). */
+  unread(audience: Filter, reads: InboxReadsDoc): Promise<UnreadCount> {
+    return countUnread(this.store, audience, reads);
   }
 
   async page(audience: Filter, reads: InboxReadsDoc, options: { unreadOnly: boolean; skip: number; limit: number; after?: number }) {
@@ -69,6 +72,24 @@ export class InboxReader {
     ]);
     return { total: Math.min(total, INBOX_COUNT_LIMIT), totalMoreThan: total > INBOX_COUNT_LIMIT ? INBOX_COUNT_LIMIT : null, items: docs.map((d) => view(d, reads)) };
   }
+}
+
+/**
+ * Waiting and unread: dealt-with items (a transition decided by someone) no longer wait. Counted
+ * up to INBOX_COUNT_LIMIT, beyond which the answer says "more than": an office's inbox holds most
+ * of a city's warnings, and counting them all on every poll cost more than the rest of the page.
+ */
+export async function countUnread(store: ReadStore, audience: Filter, reads: InboxReadsDoc): Promise<UnreadCount> {
+  const waiting = { ...audience, resolved: false, position: { $gt: reads.upTo } };
+  const ids = Object.keys(reads.read);
+  // The items read one by one are among the waiting ones counted: the bound leaves room for them.
+  const bound = INBOX_COUNT_LIMIT + ids.length + 1;
+  const [all, read] = await Promise.all([
+    store.count(INBOX_ITEMS, waiting, { limit: bound }),
+    ids.length ? store.count(INBOX_ITEMS, { ...waiting, _id: { $in: ids } }) : 0,
+  ]);
+  const unread = all - read;
+  return unread > INBOX_COUNT_LIMIT ? { unread: INBOX_COUNT_LIMIT, unreadMoreThan: INBOX_COUNT_LIMIT } : { unread, unreadMoreThan: null };
 }
 
 export function view({ _id, keys: _k, roles: _r, source: _s, ...doc }: InboxItemDoc, reads: InboxReadsDoc): InboxItemView {

@@ -54,7 +54,7 @@ export default function InboxPage() {
   return (
     <Card
       size="small"
-      title={`${t('inbox')}${inbox.data ? ` · ${t('unreadCount', { n: inbox.data.unread })}` : ''}`}
+      title={`${t('inbox')}${inbox.data ? ` · ${t('unreadCount', { n: inbox.data.unreadMoreThan ? `${inbox.data.unreadMoreThan}+` : inbox.data.unread })}` : ''}`}
       extra={
         <Space wrap>
           <Segmented<string>

@@ -23,12 +23,13 @@ export interface BoardChild {
 /** Phases in the template's order, then the stages after them. */
 export const boardStageOrder = (phases: ReadonlyArray<{ key: string }>): string[] => [...phases.map((p) => p.key), 'consolidation', 'summary', 'concluded'];
 
-const stageOf = (row: BoardRow) => (row.stage === 'in_phase' && row.phase ? { key: row.phase.key, name: row.phase.name } : { key: row.stage, name: row.stageName });
+export const stageOf = (row: Pick<BoardRow, 'stage' | 'stageName' | 'phase'>) => (row.stage === 'in_phase' && row.phase ? { key: row.phase.key, name: row.phase.name } : { key: row.stage, name: row.stageName });
 
 /**
  * The root's direct children as the board's table and chart show them, counted from every row
  * of the view (not only the page asked for), so a client needs the page of the ranking and this,
- * never the whole ranking. `order` lists stage keys in campaign order (phases first).
+ * never the whole ranking. `order` lists stage keys in campaign order (phases first). The
+ * definition: a prepared board (RankedBoard.page) gives the same lines from its subtree counts.
  */
 export function boardChildren(
   tree: OrganizationTree,

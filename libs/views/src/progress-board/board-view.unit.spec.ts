@@ -167,7 +167,7 @@ describe('board view', () => {
  * filters, rank key and rules.
  */
 describe('ranked board', () => {
-  it('equals the board computed per request, for every scope, filter and rank key', async () => {
+  it('equals the board computed per request, for every scope, filter and rank key, whole or one page with the root\'s children', async () => {
     const docs = await viewDocuments(EVENTS);
     const t = tree();
     const scopes = [
@@ -196,6 +196,14 @@ describe('ranked board', () => {
                     const q: BoardQuery = { root, unitType, phaseKey, stage, rankBy, metricsVersion, handlingVersion };
                     const expected = boardView({ campaign: docs.campaigns[0], units: docs.units, tallies: docs.tallies, tree: t, filter }, q);
                     expect(JSON.stringify(ranked.view(t, filter, q))).toEqual(JSON.stringify(expected));
+                    // A page: the same rows and figures, the root's roll-up, its children (with theirs) from every row.
+                    const rootId = root ?? 'city';
+                    const shown = new Set([rootId]);
+                    const children = boardChildren(t, rootId, expected.rows, expected.rollups, boardStageOrder(expected.campaign.phases));
+                    for (const { skip, limit } of [{ skip: 0, limit: 2 }, { skip: 1, limit: 50 }]) {
+                      const paged = { ...expected, rows: expected.rows.slice(skip, skip + limit), rollups: expected.rollups.filter((r) => shown.has(r.unitId)), children };
+                      expect(JSON.stringify(ranked.page(t, filter, q, { skip, limit }, rootId))).toEqual(JSON.stringify(paged));
+                    }
                     compared++;
                   }
                 }

@@ -1,6 +1,7 @@
 import { OrganizationTree, RankKey } from '@platform/domain';
-import { subtreeRollups } from '../shared/rollups';
+import { subtreeRollups, subtreeSumNodes } from '../shared/rollups';
 import { UnitFilter } from '../shared/view-scope';
+import { BoardChild, boardStageOrder, stageOf } from './board-children';
 import { addRow, BoardInput, boardHeader, BoardQuery, BoardRollup, BoardRow, boardRows, BoardView, emptySum, passesBoardFilters, rankOrder, Sum, withMetrics } from './board-view';
 import { BoardUnitDoc } from './progress-board.documents';
 
@@ -8,6 +9,20 @@ type Row = Omit<BoardRow, 'rank'>;
 interface Entry {
   readonly unit: BoardUnitDoc;
   readonly row: Row;
+  /** Where the unit stands in the campaign (a phase, or a stage after them): the children's chart counts these. */
+  readonly stage: string;
+}
+
+/** Per tree node, over what lies below it (the node's own row apart): the sums and the units per stage. */
+interface Below {
+  readonly sums: Map<string, Sum>;
+  readonly stages: Map<string, Map<string, number>>;
+}
+
+/** A page of the ranking with what the board's page shows beside it: the root's roll-up, and its children with theirs (not every township of a city). */
+export interface BoardPage extends BoardView {
+  /** The root's direct children (see BoardChild), counted over every row of the view, not the page. */
+  readonly children: BoardChild[];
 }
 
 /**
@@ -23,35 +38,129 @@ interface Entry {
 export class RankedBoard {
   private readonly entries: Entry[];
   private readonly ranked = new Map<RankKey, Entry[]>();
-  private readonly sums = new Map<string, Map<string, Sum>>();
+  private readonly below = new Map<string, Below>();
   private readonly byUnit: Map<string, Entry>;
+  private readonly stageNames = new Map<string, string>();
+  private readonly stageOrder: readonly string[];
 
   constructor(
     private readonly input: Omit<BoardInput, 'filter'>,
     private readonly rules: Pick<BoardQuery, 'metricsVersion' | 'handlingVersion'>,
   ) {
     const row = boardRows(input, rules);
-    this.entries = input.units.map((unit) => ({ unit, row: row(unit) }));
+    this.entries = input.units.map((unit) => {
+      const r = row(unit);
+      const stage = stageOf(r);
+      this.stageNames.set(stage.key, stage.name);
+      return { unit, row: r, stage: stage.key };
+    });
     this.byUnit = new Map(this.entries.map((e) => [e.unit.unitId, e]));
+    this.stageOrder = boardStageOrder(input.campaign.phases);
   }
 
   /** Equal to boardView(input with this filter, q) for a query under the same rules. */
   view(tree: OrganizationTree, filter: UnitFilter, q: BoardQuery): BoardView {
-    const passes = (e: Entry) => filter.visible(e.unit.unitId) && passesBoardFilters(e.unit, e.row.unitType, q);
-    const rows: BoardRow[] = [];
-    // Names as the moment's tree has them now: a renamed unit changes no projection's checkpoint.
-    for (const e of this.rankedBy(q.rankBy)) if (passes(e)) rows.push({ rank: rows.length + 1, ...e.row, name: tree.get(e.row.unitId)?.name ?? e.row.unitId });
+    return this.walk(tree, filter, q, () => true);
+  }
+
+  /**
+   * One page of view(…)'s rows (ranks as in the whole ranking) with its total and overall figures,
+   * the root's roll-up (without a root: the tree's roots'), and the root's children as
+   * boardChildren counts them from every row, each with its roll-up. Only the page's rows and the
+   * children's own rows are built; the children's stages come from the prepared subtree counts.
+   */
+  page(tree: OrganizationTree, filter: UnitFilter, q: BoardQuery, page: { skip: number; limit: number }, rootId: string | null): BoardPage {
+    const own = new Map<string, BoardRow>();
+    const childIds = new Set(rootId ? tree.childIds(rootId) : []);
+    const shown = new Set(rootId ? [rootId] : tree.rootIds());
+    const view = this.walk(tree, filter, q, (rank) => rank > page.skip && rank <= page.skip + page.limit, { ids: childIds, rows: own }, (id) => shown.has(id) || childIds.has(id));
+    const children = rootId ? this.children(tree, filter, q, rootId, own, view.rollups) : [];
+    // The children's roll-ups are in their lines.
+    return { ...view, rollups: view.rollups.filter((r) => shown.has(r.unitId)), children };
+  }
+
+  /**
+   * The ranked rows that pass the scope and filters: each counted, built only when `keep` wants its
+   * rank or `also` its unit (into also.rows), with the roll-ups (those `shown`) from the prepared sums.
+   */
+  private walk(
+    tree: OrganizationTree,
+    filter: UnitFilter,
+    q: BoardQuery,
+    keep: (rank: number) => boolean,
+    also?: { ids: ReadonlySet<string>; rows: Map<string, BoardRow> },
+    shown: (unitId: string) => boolean = () => true,
+  ): BoardView {
     const sums = this.subtreeSums(q);
     const { rollups, overall } = subtreeRollups(tree, filter, sums, emptySum, plus, (s) => s.unitCount > 0);
-    // Units the tree does not hold belong to no subtree, yet count in the overall figures.
-    for (const r of rows) if (!tree.has(r.unitId)) addRow(overall, r);
+    const rows: BoardRow[] = [];
+    let total = 0;
+    for (const e of this.rankedBy(q.rankBy)) {
+      if (!filter.visible(e.unit.unitId) || !passesBoardFilters(e.unit, e.row.unitType, q)) continue;
+      total += 1;
+      // Units the tree does not hold belong to no subtree, yet count in the overall figures.
+      if (!tree.has(e.unit.unitId)) addRow(overall, e.row);
+      const kept = keep(total);
+      const wanted = !!also?.ids.has(e.unit.unitId);
+      if (!kept && !wanted) continue;
+      // Names as the moment's tree has them now: a renamed unit changes no projection's checkpoint.
+      const row: BoardRow = { rank: total, ...e.row, name: tree.get(e.row.unitId)?.name ?? e.row.unitId };
+      if (kept) rows.push(row);
+      if (wanted) also!.rows.set(row.unitId, row);
+    }
     return {
       ...boardHeader(this.input.campaign, q),
-      total: rows.length,
+      total,
       rows,
-      rollups: rollups.map(({ sum, ...node }): BoardRollup => ({ ...node, ...withMetrics(sum, q.metricsVersion) })),
+      rollups: rollups.filter((r) => shown(r.unitId)).map(({ sum, ...node }): BoardRollup => ({ ...node, ...withMetrics(sum, q.metricsVersion) })),
       overall: withMetrics(overall, q.metricsVersion),
     };
+  }
+
+  /**
+   * The lines of boardChildren from the prepared counts: a child in scope counts its whole subtree;
+   * one above the scope (a county over the township an inspector covers) the scope's top nodes under it.
+   */
+  private children(tree: OrganizationTree, filter: UnitFilter, q: BoardQuery, rootId: string, own: ReadonlyMap<string, BoardRow>, rollups: readonly BoardRollup[]): BoardChild[] {
+    const below = this.prepared(q);
+    const rollupById = new Map(rollups.map((r) => [r.unitId, r]));
+    let topsUnder: Map<string, string[]> | null = null;
+    const lines: BoardChild[] = [];
+    const rank = (key: string) => (this.stageOrder.includes(key) ? this.stageOrder.indexOf(key) : this.stageOrder.length);
+    for (const unitId of tree.childIds(rootId)) {
+      const stages = new Map<string, number>();
+      if (filter.visible(unitId)) this.addStages(stages, below, unitId, q);
+      else for (const top of (topsUnder ??= this.topsByChild(tree, filter, rootId)).get(unitId) ?? []) this.addStages(stages, below, top, q);
+      if (stages.size === 0) continue;
+      lines.push({
+        unitId,
+        name: tree.get(unitId)?.name ?? unitId,
+        rollup: rollupById.get(unitId) ?? null,
+        row: own.get(unitId) ?? null,
+        stages: [...stages]
+          .map(([key, count]) => ({ key, name: this.stageNames.get(key) ?? key, count }))
+          .sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key)),
+      });
+    }
+    return lines.sort((a, b) => a.unitId.localeCompare(b.unitId));
+  }
+
+  /** The units per stage in a node's subtree (itself included) that pass the query's filters. */
+  private addStages(into: Map<string, number>, below: Below, unitId: string, q: BoardQuery): void {
+    for (const [key, n] of below.stages.get(unitId) ?? []) into.set(key, (into.get(key) ?? 0) + n);
+    const e = this.byUnit.get(unitId);
+    if (this.passing(e, q)) into.set(e!.stage, (into.get(e!.stage) ?? 0) + 1);
+  }
+
+  /** The scope's top nodes, by the child of the root they lie under. */
+  private topsByChild(tree: OrganizationTree, filter: UnitFilter, rootId: string): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const top of subtreeSumNodes(tree, filter).tops) {
+      const path = [...tree.ancestorIds(top), top];
+      const child = path[path.indexOf(rootId) + 1];
+      if (path.includes(rootId) && child) out.set(child, [...(out.get(child) ?? []), top]);
+    }
+    return out;
   }
 
   private rankedBy(rankBy: RankKey): Entry[] {
@@ -63,34 +172,43 @@ export class RankedBoard {
     return ranked;
   }
 
+  private passing(e: Entry | undefined, q: BoardQuery): boolean {
+    return !!e && passesBoardFilters(e.unit, e.row.unitType, q) && this.input.tree.has(e.unit.unitId);
+  }
+
   /**
-   * Every node's sum over the units of its subtree (itself included) that pass the query's own
-   * filters. Kept per filter are only the sums of what lies below each node (a few hundred inner
-   * nodes, not every unit): a node's own row is added when its sum is asked for.
+   * Per filter of unit type, phase and stage, what lies below each node (a few hundred inner nodes,
+   * not every unit): the sums of the passing units and their count per stage.
    */
-  private subtreeSums(q: BoardQuery): { get(id: string): Sum | undefined } {
+  private prepared(q: BoardQuery): Below {
     const key = `${q.unitType ?? ''}|${q.phaseKey ?? ''}|${q.stage ?? ''}`;
-    let below = this.sums.get(key);
-    const tree = this.input.tree;
-    const passing = (e: Entry | undefined) => !!e && passesBoardFilters(e.unit, e.row.unitType, q) && tree.has(e.unit.unitId);
+    let below = this.below.get(key);
     if (!below) {
-      below = new Map();
+      below = { sums: new Map(), stages: new Map() };
       for (const e of this.entries) {
-        if (!passing(e)) continue;
-        for (const id of tree.ancestorIds(e.unit.unitId)) {
-          let sum = below.get(id);
-          if (!sum) below.set(id, (sum = emptySum()));
+        if (!this.passing(e, q)) continue;
+        for (const id of this.input.tree.ancestorIds(e.unit.unitId)) {
+          let sum = below.sums.get(id);
+          if (!sum) below.sums.set(id, (sum = emptySum()));
           addRow(sum, e.row);
+          let stages = below.stages.get(id);
+          if (!stages) below.stages.set(id, (stages = new Map()));
+          stages.set(e.stage, (stages.get(e.stage) ?? 0) + 1);
         }
       }
-      this.sums.set(key, below);
+      this.below.set(key, below);
     }
-    const sums = below;
+    return below;
+  }
+
+  /** Every node's sum over the units of its subtree (itself included) that pass the query's own filters. */
+  private subtreeSums(q: BoardQuery): { get(id: string): Sum | undefined } {
+    const { sums } = this.prepared(q);
     return {
       get: (id) => {
         const own = this.byUnit.get(id);
         const under = sums.get(id);
-        if (!passing(own)) return under;
+        if (!this.passing(own, q)) return under;
         return plus(under ?? emptySum(), own!.row);
       },
     };

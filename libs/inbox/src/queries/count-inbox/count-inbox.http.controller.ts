@@ -7,23 +7,26 @@ import { inboxQuery } from '../query-routes';
 export const CountInboxAnswer: SchemaObject = {
   type: 'object',
   properties: {
+    /** At most 1000 */
     unread: { type: 'number' },
+    /** 1000 when more than that wait unread (they are not counted further), else null */
+    unreadMoreThan: { type: 'number', nullable: true },
     /** The inbox's position: pass it to read-all to mark exactly what was counted */
     position: { type: 'number' },
     /** The inbox did not reach the head in time: the count may miss the latest items */
     stale: { type: 'boolean' },
   },
-  required: ['unread', 'position', 'stale'],
+  required: ['unread', 'unreadMoreThan', 'position', 'stale'],
 };
 
 export const CountInboxHttpController = inboxQuery('CountInbox', 'api/inbox/count', {
-  operation: { summary: '未读待办数 (unread count)', description: '本人未读、仍待处理的待办条数：两次按索引计数，可频繁轮询' },
+  operation: { summary: '未读待办数 (unread count)', description: '本人未读、仍待处理的待办条数：两次按索引计数，至多数到 1000（超过时 unreadMoreThan 为 1000），可频繁轮询' },
   answer: CountInboxAnswer,
   access: { roles: STAFF, mode: 'read', units: null },
   inject: { inbox: InboxReader },
   async handle({ actor, scope }, { inbox }) {
     const caughtUp = await inbox.catchUp();
     const [audience, reads, position] = await Promise.all([inbox.audience(actor, scope), inbox.reads(actor.userId), inbox.position()]);
-    return { unread: await inbox.unread(audience, reads), position, stale: !caughtUp };
+    return { ...(await inbox.unread(audience, reads)), position, stale: !caughtUp };
   },
 });

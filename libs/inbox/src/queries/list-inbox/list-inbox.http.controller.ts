@@ -43,6 +43,6 @@ export const ListInboxHttpController = inboxQuery('ListInbox', 'api/inbox', {
     const skip = q.skip ?? 0;
     const limit = q.limit ?? 20;
     const [unread, page] = await Promise.all([inbox.unread(audience, reads), inbox.page(audience, reads, { unreadOnly: q.unread === true, skip, limit })]);
-    return { position, stale: !caughtUp, unread, readUpTo: reads.upTo, ...page, skip, limit };
+    return { position, stale: !caughtUp, ...unread, readUpTo: reads.upTo, ...page, skip, limit };
   },
 });

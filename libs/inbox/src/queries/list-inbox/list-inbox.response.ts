@@ -25,10 +25,12 @@ export const ListInboxAnswer: SchemaObject = obj({
   position: num(),
   stale: bool(),
   unread: num(),
+  /** 1000 when more than that wait unread (not counted further), else null */
+  unreadMoreThan: numOrNull(),
   readUpTo: num(),
   total: num(),
   totalMoreThan: numOrNull(),
   skip: num(),
   limit: num(),
   items: arr(INBOX_ITEM_SCHEMA),
-}, { required: ['position', 'stale', 'unread', 'readUpTo', 'total', 'totalMoreThan', 'skip', 'limit', 'items'] });
+}, { required: ['position', 'stale', 'unread', 'unreadMoreThan', 'readUpTo', 'total', 'totalMoreThan', 'skip', 'limit', 'items'] });

@@ -39,7 +39,7 @@ export class StreamInboxHttpController {
           for (const item of fresh.items.reverse()) subscriber.next({ type: 'item', id: String(item.position), data: item });
         }
         cursor = Math.max(cursor, position);
-        subscriber.next({ type: 'count', data: { unread: await this.inbox.unread(audience, reads), position } });
+        subscriber.next({ type: 'count', data: { ...(await this.inbox.unread(audience, reads)), position } });
       };
       const next = () => {
         queue = queue.then(send).catch((error: unknown) => {

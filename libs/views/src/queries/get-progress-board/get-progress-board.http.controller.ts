@@ -1,9 +1,8 @@
 import { CampaignParams, fromLookup, STAFF } from '@platform/common';
-import { boardChildren, boardStageOrder } from '../../progress-board/board-children';
-import { BOARD_PROJECTIONS, readBoard } from '../../progress-board/board-reader';
-import { participationSource, readRosterParticipation } from '../../member-roster/roster-participation';
+import { BOARD_PROJECTIONS, prepareBoard } from '../../progress-board/board-reader';
+import { participationSource } from '../../member-roster/roster-participation';
 import { ViewMoments } from '../../shared/view-moment';
-import { pageOf } from '../../shared/pagination';
+import { DEFAULT_PAGE_SIZE } from '../../shared/pagination';
 import { momentOf } from '../../shared/view-response';
 import { unitFilter } from '../../shared/view-scope';
 import { boardQueryOf, GetProgressBoardRequest } from './get-progress-board.request.dto';
@@ -18,13 +17,14 @@ export const GetProgressBoardHttpController = viewsQuery('GetProgressBoard', 'ap
   params: CampaignParams, query: GetProgressBoardRequest, inject: { moments: ViewMoments },
   async handle({ params: p, query: q, scope, res }, { moments }) {
     const moment = await moments.resolve(q.asOf, BOARD_PROJECTIONS);
-    const filter = unitFilter(moment.tree, scope, q.root);
-    const view = await readBoard(moment.store, moment.tree, p.campaignId, filter, boardQueryOf(q), moment.memo);
-    const page = pageOf(view.rows, q);
-    const rootId = q.root ?? (moment.tree.rootIds().length === 1 ? moment.tree.rootIds()[0] : null);
-    const children = rootId ? boardChildren(moment.tree, rootId, view.rows, view.rollups, boardStageOrder(view.campaign.phases)) : [];
-    const roster = await readRosterParticipation(moment.store('member-roster'), p.campaignId, filter);
-    const rows = page.items.map((r) => ({ ...r, participationSource: participationSource(r, roster) }));
-    return { asOf: momentOf(res, moment), ...view, skip: page.skip, limit: page.limit, rows, children };
+    const { tree } = moment;
+    const filter = unitFilter(tree, scope, q.root);
+    const query = boardQueryOf(q);
+    const { ranked, roster } = await prepareBoard(moment.store, tree, p.campaignId, query, moment.memo);
+    const roots = tree.rootIds();
+    const rootId = q.root ?? (roots.length === 1 ? roots[0] : null);
+    const view = ranked.page(tree, filter, query, { skip: q.skip ?? 0, limit: q.limit ?? DEFAULT_PAGE_SIZE }, rootId);
+    const rows = view.rows.map((r) => ({ ...r, participationSource: participationSource(r, roster) }));
+    return { asOf: momentOf(res, moment), ...view, skip: q.skip ?? 0, limit: q.limit ?? DEFAULT_PAGE_SIZE, rows };
   },
 });

@@ -58,7 +58,7 @@ export const GetProgressBoardAnswer: SchemaObject = obj({
     problemsByHandling: objOrNull(),
     counts: objOrNull(),
     metrics: objOrNull(),
-  })),
+  }), { description: '根组织的汇总（未指定根且有多个顶层组织时为各顶层组织的）；下级的汇总见 children，逐级的全部汇总见导出' }),
   overall: objOrNull({
     unitCount: numOrNull(),
     makeUpUnits: numOrNull(),

@@ -4,6 +4,7 @@ import { Access, ActorScope, CurrentActor, CurrentScope } from '@platform/common
 import { Actor, mayReadMemberNames, memberRosterStreamId, withoutMemberNames } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Response } from 'express';
+import { AuditPayloads } from '../../audit-trail/audit-payloads';
 import { searchAudit } from '../../audit-trail/audit-search';
 import { BACKDATING_THRESHOLD_HOURS } from '../../audit-trail/audit-trail.documents';
 import { EVENT_TYPE_NAMES } from '../../audit-trail/event-type-names';
@@ -17,10 +18,14 @@ import { SearchAuditTrailAnswer } from './search-audit-trail.response';
 @ApiTags('views 看板·台账·审计')
 @Controller('api/audit-trail')
 export class SearchAuditTrailHttpController {
+  private readonly payloads: AuditPayloads;
+
   constructor(
     private readonly moments: ViewMoments,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-  ) {}
+    @Inject(EVENT_STORE) events: EventStore,
+  ) {
+    this.payloads = new AuditPayloads(events);
+  }
 
   @ApiOperation({ summary: '审计轨迹 (search the audit trail)', description: '审计轨迹：范围内组织的每一个事件，按全局位置排序、以 after 游标分页；同时给出发生时间和记录时间， 记录时间晚于发生时间超过 24 小时的标记为补录（backdated）；可按子树、事件流、操作人、类型和时间段筛选' })
   @ApiOkResponse({ schema: SearchAuditTrailAnswer })
@@ -33,9 +38,15 @@ export class SearchAuditTrailHttpController {
     const page = await searchAudit(moment.store('audit-trail'), search, units, moment.position);
     const items = await Promise.all(
       page.items.map(async (entry) => {
-        const [stored] = await this.events.readAll({ after: entry.position - 1, until: entry.position, limit: 1 });
+        const stored = await this.payloads.at(entry.position);
         const { _id, ...rest } = entry;
-        return { ...rest, typeName: EVENT_TYPE_NAMES[entry.type] ?? entry.type, prevHash: stored?.prevHash ?? null, data: stored ? payloadFor(actor, stored.streamId, stored.type, stored.data) : null };
+        return {
+          ...rest,
+          typeName: EVENT_TYPE_NAMES[entry.type] ?? entry.type,
+          prevHash: stored?.prevHash ?? null,
+          data: stored ? payloadFor(actor, stored.streamId, stored.type, stored.data) : null,
+          dataOmitted: stored?.dataOmitted ?? null,
+        };
       }),
     );
     return {

@@ -30,5 +30,6 @@ export const SearchAuditTrailAnswer: SchemaObject = obj({
     typeName: strOrNull(),
     prevHash: strOrNull(),
     data: objOrNull(),
+    dataOmitted: arrOrNull(str(), { description: '页面未列出的 data 字段：通报的 snapshot（整张看板）见 GET /api/notices/{noticeId}，可用 snapshotHash 核对' }),
   })),
 }, { required: ['asOf', 'backdatingThresholdHours', 'items'] });

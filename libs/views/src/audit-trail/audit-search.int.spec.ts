@@ -1,0 +1,90 @@
+import { InMemoryReadStore, ReadStore, SqliteReadStore, upsert } from '@platform/read-models';
+import { AUDIT_EXACT_TOTAL_UP_TO, AuditSearch, searchAudit } from './audit-search';
+import { AUDIT_EVENTS, auditEventId } from './audit-trail.documents';
+import { auditTrailProjection } from './audit-trail.projection';
+
+const TYPES = ['StepRecorded', 'ProgressRecorded', 'ProblemClosed'];
+const UNITS = ['u-1', 'u-2', 'u-3', 'u-4'];
+
+/** Every third entry names two units, some none; positions 1..n in history order. */
+const entry = (position: number) => ({
+  _id: auditEventId(position),
+  position,
+  type: TYPES[position % TYPES.length],
+  unitIds: position % 7 === 0 ? [] : position % 3 === 0 ? [UNITS[position % 4], UNITS[(position + 1) % 4]] : [UNITS[position % 4]],
+});
+
+const search = (after: number, types: string[] = [], limit = 50): AuditSearch => ({
+  streamId: null,
+  actorId: null,
+  types,
+  occurredFrom: null,
+  occurredTo: null,
+  recordedFrom: null,
+  recordedTo: null,
+  backdated: null,
+  after,
+  limit,
+});
+
+/**
+ * A narrow scope pages on the key (the position zero-padded), the whole trail on the position: either
+ * way a page is the entries in scope after the cursor and up to the view's position, in history order.
+ */
+describe('a page of the audit trail, whole or in a narrow scope', () => {
+  it.each([
+    ['SQLite', () => new SqliteReadStore({ file: ':memory:' })],
+    ['in-memory', () => new InMemoryReadStore()],
+  ])('lists what filtering every entry by position would (%s)', async (_, open) => {
+    const store: ReadStore = open();
+    try {
+      for (const [c, fields] of Object.entries(auditTrailProjection.indexes ?? {})) await store.ensureIndexes?.(c, fields);
+      const n = 1300;
+      const entries = Array.from({ length: n }, (_, i) => entry(i + 1));
+      await store.commit({ projection: 'audit-trail', version: 1, fromPosition: 0, toPosition: n, writes: entries.map((e) => upsert(AUDIT_EVENTS, e)) });
+      const scopes = [
+        { visible: () => true, ids: null },
+        { visible: (u: string) => u === 'u-2', ids: ['u-2'] },
+        { visible: (u: string) => u === 'u-1' || u === 'u-3', ids: ['u-1', 'u-3'] },
+      ];
+      for (const units of scopes) {
+        for (const types of [[], ['ProblemClosed']]) {
+          for (const [after, until, limit] of [[0, n, 100], [640, n, 50], [1200, 1250, 100], [99, 1000, 7]]) {
+            const expected = entries.filter((e) => e.position > after && e.position <= until && (units.ids === null || e.unitIds.some((u) => units.visible(u))) && (!types.length || types.includes(e.type)));
+            const page = await searchAudit(store, search(after, types, limit), units, until);
+            expect(page.items.map((e) => e.position)).toEqual(expected.slice(0, limit).map((e) => e.position));
+            const total = entries.filter((e) => e.position <= until && (units.ids === null || e.unitIds.some((u) => units.visible(u))) && (!types.length || types.includes(e.type))).length;
+            expect(page.total ?? page.totalMoreThan! + 1).toBe(total > 1000 ? 1001 : total);
+            expect(page.nextAfter).toBe(page.items.length === limit ? page.items[limit - 1].position : null);
+          }
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+const everyone = { visible: () => true, ids: null };
+
+async function trailOf(n: number): Promise<InMemoryReadStore> {
+  const store = new InMemoryReadStore();
+  const writes = Array.from({ length: n }, (_, i) =>
+    upsert(AUDIT_EVENTS, { _id: `e-${i + 1}`, position: i + 1, type: i % 2 ? 'ProgressRecorded' : 'StepRecorded', unitIds: ['u-1'] }),
+  );
+  await store.commit({ projection: 'audit-trail', version: 1, fromPosition: 0, toPosition: n, writes });
+  return store;
+}
+
+describe('a page of the audit trail', () => {
+  it('counts the matching entries exactly up to the bound, and beyond it says "more than" instead of counting the history', async () => {
+    const few = await searchAudit(await trailOf(AUDIT_EXACT_TOTAL_UP_TO), search(0), everyone, AUDIT_EXACT_TOTAL_UP_TO);
+    expect(few).toMatchObject({ total: AUDIT_EXACT_TOTAL_UP_TO, totalMoreThan: null, nextAfter: 50 });
+    const store = await trailOf(AUDIT_EXACT_TOTAL_UP_TO + 200);
+    const many = await searchAudit(store, search(1100), everyone, AUDIT_EXACT_TOTAL_UP_TO + 200);
+    expect(many).toMatchObject({ total: null, totalMoreThan: AUDIT_EXACT_TOTAL_UP_TO, nextAfter: 1150 });
+    expect(many.items.map((e) => e.position)).toEqual(Array.from({ length: 50 }, (_, i) => 1101 + i));
+    // Bounded by the view's position: what was recorded later is neither listed nor counted.
+    expect(await searchAudit(store, search(0), everyone, 30)).toMatchObject({ total: 30, totalMoreThan: null, nextAfter: null });
+  });
+});
