@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   await run('rebuild', async () => (await import('./sections/rebuild')).benchRebuild({ ...config.rebuild, seed: config.seed, rounds: config.rebuildRounds, profile: config.profile, city: prepared, log }));
   await run('http', async () => (await import('./sections/http')).benchHttp({ ...config.http, seed: config.seed, rounds: config.httpRounds, profile: config.profile, log }));
   await run('city', async () => (await import('./sections/city')).benchCity({ ...config.city, seed: config.seed, rounds: config.httpRounds, profile: config.profile, city, log }));
-  await run('web', async () => (await import('./sections/web')).benchWeb({ rounds: config.webRounds, city, log }));
+  await run('web', async () => (await import('./sections/web')).benchWeb({ rounds: config.webRounds, city, keepReadModels: config.city.keepReadModels, log }));
 
   machine.loadAtEnd = currentLoad();
   const totalMs = performance.now() - started;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const web = dirname(dirname(fileURLToPath(import.meta.url)));
 const root = join(web, '..', '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+const run = (cmd, args, env = process.env) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env });
 const documentFile = join(web, 'generated', 'openapi.json');
 const stampFile = join(web, 'dist', '.build-stamp');
 
@@ -52,7 +52,9 @@ if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint && 
 } else {
   run(bin('openapi-typescript'), [documentFile, '-o', join(web, 'src/api/schema.d.ts'), '--silent']);
   run(bin('tsc'), ['-p', web]);
-  run(bin('vite'), ['build', web, '--logLevel', 'warn']);
+  // Always React's production build: Vite builds libraries for the NODE_ENV it inherits, and a caller
+  // running under NODE_ENV=test (the benchmark) got React's development build (checks, StrictMode's double renders).
+  run(bin('vite'), ['build', web, '--logLevel', 'warn'], { ...process.env, NODE_ENV: 'production' });
   writeShellList(fingerprint);
   writeFileSync(stampFile, fingerprint);
 }

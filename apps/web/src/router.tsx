@@ -1,7 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
-import { boardLoader, layoutLoader, problemLoader, trackerLoader } from './shared/route-data';
+import { boardLoader, layoutLoader, problemLoader, trackerLoader, treeLoader } from './shared/route-data';
 
 /**
  * Every page is loaded on first visit, so the first screen carries only what it shows. The
@@ -27,9 +27,9 @@ export const router = createBrowserRouter([
     // Only the opened page's loader runs again on a change of filters, never the layout's.
     shouldRevalidate: () => false,
     children: [
-      { index: true, lazy: page(() => import('./pages/HomePage')) },
+      { index: true, loader: treeLoader, lazy: page(() => import('./pages/HomePage')) },
       { path: 'board', loader: boardLoader, lazy: page(() => import('./pages/BoardPage')) },
-      { path: 'units/:unitId', lazy: page(() => import('./pages/UnitPage')) },
+      { path: 'units/:unitId', loader: treeLoader, lazy: page(() => import('./pages/UnitPage')) },
       { path: 'tracker', loader: trackerLoader, lazy: page(() => import('./pages/TrackerPage')) },
       { path: 'problems/:problemId', loader: problemLoader, lazy: page(() => import('./pages/ProblemPage')) },
       { path: 'audit', lazy: page(() => import('./pages/AuditPage')) },

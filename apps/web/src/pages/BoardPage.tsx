@@ -1,5 +1,5 @@
 import { ContactsOutlined, DownloadOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BoardFilters, useBoard, useOrganizations } from '../api/queries';
@@ -8,6 +8,9 @@ import { useSyncExternalStore } from 'react';
 import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
+import { CellTag, CellTags } from '../shared/cell-tag';
+import { AfterPaint } from '../shared/deferred';
+import { WideTable } from '../shared/WideTable';
 import { Chart } from '../shared/LazyChart';
 import { download } from '../shared/download';
 import { ancestry, topOf } from '../shared/drill';
@@ -53,6 +56,7 @@ export default function BoardPage() {
   const asked = params.get('root') ?? scopeRoot(user);
   const filters: BoardFilters = boardFilters(params, asked);
   const rowsPage = boardRowsPage(params);
+  const rankBy = filters.rankBy;
   // The ranking's one page, the children and the roll-ups: never the whole ranking of a city.
   const board = useBoard(filters, true, rowsPage);
   const top = board.data?.rollups.find((r) => r.level === 'city')?.unitId ?? board.data?.rollups[0]?.unitId;
@@ -77,123 +81,181 @@ export default function BoardPage() {
     return [...stages].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([, name]) => name);
   }, [board.data]);
 
+  // Built once per language and ranking: a new column list on every render has the table work out its columns again.
+  // Plain spans in the cells (a tag's classes, a native tooltip): a component per cell is most of the table's work.
+  const rankingColumns = useMemo<TableColumnsType<BoardRow>>(
+    () => [
+      { title: t('rank'), dataIndex: 'rank', width: 56, fixed: 'left' },
+      { title: t('unit'), dataIndex: 'name', width: 200, fixed: 'left', render: (name: string, r) => <Link to={`/units/${r.unitId}`}>{name}</Link> },
+      { title: t('unitType'), dataIndex: 'unitTypeName', width: 80 },
+      {
+        title: t('stage'),
+        width: 130,
+        render: (_, r) => (
+          <CellTags>
+            <span>{r.phase && r.stage === 'in_phase' ? r.phase.name : r.stageName}</span>
+            {r.transition.status === 'pending' && <CellTag color="blue">待审批</CellTag>}
+            {r.transition.status === 'rejected' && <CellTag color="red">退回</CellTag>}
+          </CellTags>
+        ),
+      },
+      { key: 'stepCompletion', title: t('stepCompletion'), width: 90, sorter: true, sortOrder: rankedBy(rankBy, 'stepCompletion'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.stepCompletion} /> },
+      {
+        key: 'participation',
+        title: <span title={t('participationSourceHint')}>{t('participation')}</span>,
+        width: 96,
+        sorter: true,
+        sortOrder: rankedBy(rankBy, 'participation'),
+        sortDirections: ['descend'],
+        render: (_, r) => (
+          <CellTags>
+            <span data-testid={`participation-${r.unitId}`}>
+              <Rate v={r.metrics.participationRate} />
+              {r.participationSource === 'roster' && (
+                <span title={t('participationFromRoster')} className="roster-mark">
+                  <ContactsOutlined data-testid="participation-from-roster" />
+                </span>
+              )}
+            </span>
+          </CellTags>
+        ),
+      },
+      { title: t('problems'), width: 64, render: (_, r) => r.counts.problems.total },
+      { key: 'completionRate', title: t('completionRate'), width: 90, sorter: true, sortOrder: rankedBy(rankBy, 'completionRate'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.completionRate} /> },
+      { key: 'onTimeRate', title: t('onTimeRate'), width: 80, sorter: true, sortOrder: rankedBy(rankBy, 'onTimeRate'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.onTimeRate} /> },
+      { key: 'satisfaction', title: t('satisfaction'), width: 80, sorter: true, sortOrder: rankedBy(rankBy, 'satisfaction'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.satisfactionRate} /> },
+      { title: t('makeUp'), width: 64, render: (_, r) => (r.satisfaction?.standing === 'make_up' || r.makeUpUnits > 0 ? <CellTag color="red">{r.satisfaction?.standingName ?? t('makeUp')}</CellTag> : '') },
+    ],
+    [t, rankBy],
+  );
+
   if (!campaignId) return <Empty description={t('noCampaign')} />;
-  if (!board.data || !root) return <Spin />;
-  const b = board.data;
-  const overall = b.rollups.find((r) => r.unitId === root) ?? { ...b.overall, name: units.get(root)?.name ?? root };
+  // The ranking's table is drawn before its answer arrives (empty, loading), so what it costs to set up (columns, header,
+  // pager) is spent while the request is on its way; the answer then only fills its rows.
+  const b = board.data && root ? board.data : null;
+  const overall = b && root ? (b.rollups.find((r) => r.unitId === root) ?? { ...b.overall, name: units.get(root)?.name ?? root }) : null;
   const exportQuery = new URLSearchParams({ ...(root ? { root } : {}), ...(asOf ? { asOf } : {}) });
 
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Breadcrumb
-        data-testid="board-breadcrumb"
-        items={ancestry(units, root).map((u) => ({ title: u.unitId === root ? u.name : <a onClick={() => set('root', u.unitId)}>{u.name}</a> }))}
-      />
-      <Card size="small" title={`${b.campaign.name} · ${overall.name}`} extra={<Typography.Text type="secondary">{b.metricsDefinition}</Typography.Text>}>
-        <Row gutter={[12, 8]} className="stat-row" data-testid="board-overall">
-          <Col xs={8} md={3}><Statistic title={t('units')} value={overall.unitCount} /></Col>
-          <Col xs={8} md={3}><Statistic title={t('stepCompletion')} value={pct(overall.metrics.stepCompletion)} /></Col>
-          <Col xs={8} md={3}><Statistic title={t('participation')} value={pct(overall.metrics.participationRate)} /></Col>
-          <Col xs={8} md={3}><Statistic title={t('problems')} value={overall.counts.problems.total} /></Col>
-          <Col xs={8} md={3}><Statistic title={t('completionRate')} value={pct(overall.metrics.completionRate)} styles={{ content: { color: rateColor(overall.metrics.completionRate) } }} /></Col>
-          <Col xs={8} md={3}><Statistic title={t('onTimeRate')} value={pct(overall.metrics.onTimeRate)} /></Col>
-          <Col xs={8} md={3}><Statistic title={t('satisfaction')} value={pct(overall.metrics.satisfactionRate)} /></Col>
-          <Col xs={8} md={3}><Statistic title={t('makeUp')} value={overall.makeUpUnits} styles={{ content: { color: overall.makeUpUnits ? '#cf1322' : undefined } }} /></Col>
-        </Row>
-      </Card>
-      <Space wrap>
-        <Select
-          allowClear
-          size="small"
-          style={{ width: 140 }}
-          placeholder={t('unitType')}
-          value={filters.unitType}
-          onChange={(v) => set('unitType', v)}
-          options={UNIT_TYPES.map(([value, label]) => ({ value, label }))}
-          data-testid="filter-unit-type"
-        />
-        <Select
-          allowClear
-          size="small"
-          style={{ width: 140 }}
-          placeholder={t('phase')}
-          value={filters.phaseKey}
-          onChange={(v) => set('phaseKey', v)}
-          options={b.campaign.phases.map((p) => ({ value: p.key, label: p.name }))}
-        />
-        <Button size="small" icon={<DownloadOutlined />} data-testid="export-board-xlsx" onClick={() => download(`/api/campaigns/${campaignId}/board/export?${exportQuery}&format=xlsx`, 'board.xlsx').catch((e: Error) => message.error(e.message))}>
-          {t('exportXlsx')}
-        </Button>
-        <Button size="small" icon={<DownloadOutlined />} data-testid="export-board-csv" onClick={() => download(`/api/campaigns/${campaignId}/board/export?${exportQuery}&format=csv`, 'board.csv').catch((e: Error) => message.error(e.message))}>
-          {t('exportCsv')}
-        </Button>
-      </Space>
-      <Row gutter={[12, 12]}>
-        <Col xs={24} xl={10}>
-          <Card size="small" title={t('phaseDistribution')}>
-            <Chart
-              testId="phase-chart"
-              height={Math.max(240, lines.length * 26 + 80)}
-              option={{
-                tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-                legend: { top: 0, type: 'scroll' },
-                grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-                xAxis: { type: 'value', minInterval: 1 },
-                yAxis: { type: 'category', inverse: true, data: lines.map((l) => l.name), axisLabel: { width: 110, overflow: 'truncate' } },
-                series: stageNames.map((s, i) => ({
-                  name: s,
-                  type: 'bar',
-                  stack: 'stage',
-                  color: STAGE_COLORS[i % STAGE_COLORS.length],
-                  data: lines.map((l) => l.stages.find((st) => st.name === s)?.count ?? 0),
-                })),
-              }}
-            />
+    <div className="page-stack">
+      {b && overall && root ? (
+        <>
+          <Breadcrumb
+            data-testid="board-breadcrumb"
+            items={ancestry(units, root).map((u) => ({ title: u.unitId === root ? u.name : <a onClick={() => set('root', u.unitId)}>{u.name}</a> }))}
+          />
+          <Card size="small" title={`${b.campaign.name} · ${overall.name}`} extra={<Typography.Text type="secondary">{b.metricsDefinition}</Typography.Text>}>
+            <Row gutter={[12, 8]} className="stat-row" data-testid="board-overall">
+              <Col xs={8} md={3}><Statistic title={t('units')} value={overall.unitCount} /></Col>
+              <Col xs={8} md={3}><Statistic title={t('stepCompletion')} value={pct(overall.metrics.stepCompletion)} /></Col>
+              <Col xs={8} md={3}><Statistic title={t('participation')} value={pct(overall.metrics.participationRate)} /></Col>
+              <Col xs={8} md={3}><Statistic title={t('problems')} value={overall.counts.problems.total} /></Col>
+              <Col xs={8} md={3}><Statistic title={t('completionRate')} value={pct(overall.metrics.completionRate)} styles={{ content: { color: rateColor(overall.metrics.completionRate) } }} /></Col>
+              <Col xs={8} md={3}><Statistic title={t('onTimeRate')} value={pct(overall.metrics.onTimeRate)} /></Col>
+              <Col xs={8} md={3}><Statistic title={t('satisfaction')} value={pct(overall.metrics.satisfactionRate)} /></Col>
+              <Col xs={8} md={3}><Statistic title={t('makeUp')} value={overall.makeUpUnits} styles={{ content: { color: overall.makeUpUnits ? '#cf1322' : undefined } }} /></Col>
+            </Row>
           </Card>
-        </Col>
-        <Col xs={24} xl={14}>
-          <Card size="small" title={t('subordinates')}>
-            <Table<BoardChild>
-              data-testid="board-children"
-              className="dense-table"
+          <Space wrap>
+            <Select
+              allowClear
               size="small"
-              rowKey="unitId"
-              pagination={false}
-              scroll={{ x: 640, y: 420 }}
-              dataSource={lines}
-              columns={[
-                {
-                  title: t('unit'),
-                  dataIndex: 'name',
-                  fixed: 'left',
-                  width: 150,
-                  render: (name: string, l) =>
-                    l.rollup ? <a onClick={() => set('root', l.unitId)}>{name}</a> : <Link to={`/units/${l.unitId}`}>{name}</Link>,
-                },
-                { title: t('units'), width: 60, render: (_, l) => l.rollup?.unitCount ?? 1 },
-                { title: t('stepCompletion'), width: 90, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.stepCompletion} /> },
-                { title: t('participation'), width: 80, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.participationRate} /> },
-                { title: t('problems'), width: 60, render: (_, l) => (l.rollup ?? l.row)?.counts.problems.total },
-                { title: t('completionRate'), width: 90, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.completionRate} /> },
-                { title: t('satisfaction'), width: 80, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.satisfactionRate} /> },
-                { title: t('makeUp'), width: 50, render: (_, l) => (l.rollup ?? l.row)?.makeUpUnits || '' },
-              ]}
+              style={{ width: 140 }}
+              placeholder={t('unitType')}
+              value={filters.unitType}
+              onChange={(v) => set('unitType', v)}
+              options={UNIT_TYPES.map(([value, label]) => ({ value, label }))}
+              data-testid="filter-unit-type"
             />
-          </Card>
-        </Col>
-      </Row>
-      <Card size="small" data-testid="board-ranking-card" title={`${t('ranking')}（${b.rankByName}）`} extra={<Typography.Text type="secondary">{t('total', { n: b.total })}</Typography.Text>}>
-        <Table<BoardRow>
+            <Select
+              allowClear
+              size="small"
+              style={{ width: 140 }}
+              placeholder={t('phase')}
+              value={filters.phaseKey}
+              onChange={(v) => set('phaseKey', v)}
+              options={b.campaign.phases.map((p) => ({ value: p.key, label: p.name }))}
+            />
+            <Button size="small" icon={<DownloadOutlined />} data-testid="export-board-xlsx" onClick={() => download(`/api/campaigns/${campaignId}/board/export?${exportQuery}&format=xlsx`, 'board.xlsx').catch((e: Error) => message.error(e.message))}>
+              {t('exportXlsx')}
+            </Button>
+            <Button size="small" icon={<DownloadOutlined />} data-testid="export-board-csv" onClick={() => download(`/api/campaigns/${campaignId}/board/export?${exportQuery}&format=csv`, 'board.csv').catch((e: Error) => message.error(e.message))}>
+              {t('exportCsv')}
+            </Button>
+          </Space>
+          {/* The phase chart and the subordinates' table follow the ranking, in a task of their own once it is shown. */}
+          <AfterPaint minHeight={Math.max(240, lines.length * 26 + 80) + 40}>
+            <Row gutter={[12, 12]}>
+              <Col xs={24} xl={10}>
+                <Card size="small" title={t('phaseDistribution')}>
+                  <Chart
+                    testId="phase-chart"
+                    height={Math.max(240, lines.length * 26 + 80)}
+                    option={{
+                      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+                      legend: { top: 0, type: 'scroll' },
+                      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+                      xAxis: { type: 'value', minInterval: 1 },
+                      yAxis: { type: 'category', inverse: true, data: lines.map((l) => l.name), axisLabel: { width: 110, overflow: 'truncate' } },
+                      series: stageNames.map((s, i) => ({
+                        name: s,
+                        type: 'bar',
+                        stack: 'stage',
+                        color: STAGE_COLORS[i % STAGE_COLORS.length],
+                        data: lines.map((l) => l.stages.find((st) => st.name === s)?.count ?? 0),
+                      })),
+                    }}
+                  />
+                </Card>
+              </Col>
+              <Col xs={24} xl={14}>
+                <Card size="small" title={t('subordinates')}>
+                  <Table<BoardChild>
+                    data-testid="board-children"
+                    className="dense-table"
+                    size="small"
+                    rowKey="unitId"
+                    pagination={false}
+                    scroll={{ x: 640, y: 420 }}
+                    dataSource={lines}
+                    columns={[
+                      {
+                        title: t('unit'),
+                        dataIndex: 'name',
+                        fixed: 'left',
+                        width: 150,
+                        render: (name: string, l) =>
+                          l.rollup ? <a onClick={() => set('root', l.unitId)}>{name}</a> : <Link to={`/units/${l.unitId}`}>{name}</Link>,
+                      },
+                      { title: t('units'), width: 60, render: (_, l) => l.rollup?.unitCount ?? 1 },
+                      { title: t('stepCompletion'), width: 90, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.stepCompletion} /> },
+                      { title: t('participation'), width: 80, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.participationRate} /> },
+                      { title: t('problems'), width: 60, render: (_, l) => (l.rollup ?? l.row)?.counts.problems.total },
+                      { title: t('completionRate'), width: 90, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.completionRate} /> },
+                      { title: t('satisfaction'), width: 80, render: (_, l) => <Rate v={(l.rollup ?? l.row)?.metrics.satisfactionRate} /> },
+                      { title: t('makeUp'), width: 50, render: (_, l) => (l.rollup ?? l.row)?.makeUpUnits || '' },
+                    ]}
+                  />
+                </Card>
+              </Col>
+            </Row>
+          </AfterPaint>
+        </>
+      ) : (
+        <Spin />
+      )}
+      <Card size="small" data-testid="board-ranking-card" title={b ? `${t('ranking')}（${b.rankByName}）` : t('ranking')} extra={b && <Typography.Text type="secondary">{t('total', { n: b.total })}</Typography.Text>}>
+        <WideTable<BoardRow>
           data-testid="board-ranking"
           className="dense-table"
           size="small"
           rowKey="unitId"
-          dataSource={b.rows as BoardRow[]}
-          loading={board.isPlaceholderData}
+          dataSource={(b?.rows ?? []) as BoardRow[]}
+          loading={!b || board.isPlaceholderData}
           pagination={{
             current: rowsPage.skip / rowsPage.limit + 1,
             pageSize: rowsPage.limit,
-            total: b.total,
+            total: b?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100],
             size: 'small',
@@ -208,49 +270,10 @@ export default function BoardPage() {
               pageSize: pagination.pageSize && pagination.pageSize !== 20 ? String(pagination.pageSize) : undefined,
             });
           }}
-          scroll={{ x: 1000 }}
-          columns={[
-            { title: t('rank'), dataIndex: 'rank', width: 56, fixed: 'left' },
-            { title: t('unit'), dataIndex: 'name', width: 200, fixed: 'left', render: (name: string, r) => <Link to={`/units/${r.unitId}`}>{name}</Link> },
-            { title: t('unitType'), dataIndex: 'unitTypeName', width: 80 },
-            {
-              title: t('stage'),
-              width: 130,
-              render: (_, r) => (
-                <Space size={2} wrap>
-                  <span>{r.phase && r.stage === 'in_phase' ? r.phase.name : r.stageName}</span>
-                  {r.transition.status === 'pending' && <Tag color="blue">待审批</Tag>}
-                  {r.transition.status === 'rejected' && <Tag color="red">退回</Tag>}
-                </Space>
-              ),
-            },
-            { key: 'stepCompletion', title: t('stepCompletion'), width: 90, sorter: true, sortOrder: rankedBy(filters.rankBy, 'stepCompletion'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.stepCompletion} /> },
-            {
-              key: 'participation',
-              title: <span title={t('participationSourceHint')}>{t('participation')}</span>,
-              width: 96,
-              sorter: true,
-              sortOrder: rankedBy(filters.rankBy, 'participation'),
-              sortDirections: ['descend'],
-              render: (_, r) => (
-                <Space size={2} data-testid={`participation-${r.unitId}`}>
-                  <Rate v={r.metrics.participationRate} />
-                  {r.participationSource === 'roster' && (
-                    <Tooltip title={t('participationFromRoster')}>
-                      <ContactsOutlined style={{ color: '#389e0d' }} data-testid="participation-from-roster" />
-                    </Tooltip>
-                  )}
-                </Space>
-              ),
-            },
-            { title: t('problems'), width: 64, render: (_, r) => r.counts.problems.total },
-            { key: 'completionRate', title: t('completionRate'), width: 90, sorter: true, sortOrder: rankedBy(filters.rankBy, 'completionRate'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.completionRate} /> },
-            { key: 'onTimeRate', title: t('onTimeRate'), width: 80, sorter: true, sortOrder: rankedBy(filters.rankBy, 'onTimeRate'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.onTimeRate} /> },
-            { key: 'satisfaction', title: t('satisfaction'), width: 80, sorter: true, sortOrder: rankedBy(filters.rankBy, 'satisfaction'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.satisfactionRate} /> },
-            { title: t('makeUp'), width: 64, render: (_, r) => (r.satisfaction?.standing === 'make_up' || r.makeUpUnits > 0 ? <Tag color="red">{r.satisfaction?.standingName ?? t('makeUp')}</Tag> : '') },
-          ]}
+          minWidth={1000}
+          columns={rankingColumns}
         />
       </Card>
-    </Space>
+    </div>
   );
 }

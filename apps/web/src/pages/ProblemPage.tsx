@@ -1,6 +1,6 @@
 import dayjs, { Dayjs } from 'dayjs';
-import { Card, DatePicker, Col, Descriptions, Form, Input, Row, Space, Spin, Table, Tag, Tabs, Typography } from 'antd';
-import { useSyncExternalStore } from 'react';
+import { Card, DatePicker, Col, Descriptions, Form, Input, Row, Space, Spin, TableColumnsType, Tabs, Typography } from 'antd';
+import { useMemo, useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCommand } from '../api/commands';
 import { api } from '../api/http';
@@ -10,6 +10,9 @@ import { session } from '../auth/session';
 import { CommandForm } from '../forms/CommandForm';
 import { useI18n } from '../i18n/i18n';
 import { InstructionPanel } from '../shared/InstructionPanel';
+import { CellTag } from '../shared/cell-tag';
+import { AfterPaint } from '../shared/deferred';
+import { WideTable } from '../shared/WideTable';
 import { useAppState } from '../shared/app-state';
 import { dateTime, lagText, WARNING_COLOR } from '../shared/format';
 import { HandlingTag, SupervisionTag, WarningTag } from '../shared/problem-tags';
@@ -22,6 +25,27 @@ export default function ProblemPage() {
   const user = useSyncExternalStore(session.subscribe, session.user)!;
   const { asOf } = useAppState();
   const timeline = useTimeline(problemId);
+  // Built once per problem and language; plain markup in the cells (a component per cell is most of a table's work).
+  const timelineColumns = useMemo<TableColumnsType<TimelineEvent>>(
+    () => [
+      { title: t('event'), dataIndex: 'typeName', width: 120, render: (name: string, e) => <span title={e.type}>{name}</span> },
+      {
+        title: t('occurredAt'),
+        width: 150,
+        render: (_, e) => (
+          <div className="cell-stack">
+            <span>{dateTime(e.occurredAt)}</span>
+            {e.backdated && <CellTag color="orange" testId="backdated-tag">{t('backdated')} · {lagText(e.occurredAt, e.recordedAt, lang)}</CellTag>}
+          </div>
+        ),
+      },
+      { title: t('recordedAt'), width: 140, render: (_, e) => dateTime(e.recordedAt) },
+      // The timeline's answer names an actor by user id and role only (no display name to show).
+      { title: t('actor'), width: 150, render: (_, e) => `${e.actor.userId}（${e.actor.role}）` },
+      { title: '内容', render: (_, e) => <EventSummary data={e.data} problemId={problemId} /> },
+    ],
+    [t, lang, problemId],
+  );
   if (!timeline.data) return timeline.error ? <Typography.Text type="danger">{String(timeline.error.message)}</Typography.Text> : <Spin />;
   const { problem: p, events } = timeline.data;
   const canProgress = !asOf && (user.role === 'office' || user.role === 'operator') && !['closed', 'verified'].includes(p.status);
@@ -39,7 +63,7 @@ export default function ProblemPage() {
               <Descriptions.Item label={t('responsibleUnit')}>{p.responsibleUnitName}</Descriptions.Item>
               <Descriptions.Item label={t('leaderHandler')}>{p.responsibleLeader ?? '—'} / {p.handler ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('deadline')}>{p.deadline ?? '—'} {p.timingName ? `（${p.timingName}）` : ''}</Descriptions.Item>
-              <Descriptions.Item label="公示">{p.published ? <Tag color="green">已公示</Tag> : <Tag>未公示</Tag>}</Descriptions.Item>
+              <Descriptions.Item label="公示">{p.published ? <CellTag color="green">已公示</CellTag> : <CellTag>未公示</CellTag>}</Descriptions.Item>
               <Descriptions.Item label={t('measures')} span={2}>
                 {p.measures.length ? p.measures.map((m, i) => <div key={i}>{i + 1}. {m}</div>) : '—'}
               </Descriptions.Item>
@@ -59,24 +83,24 @@ export default function ProblemPage() {
           </Card>
           {p.joint && (
             <Card size="small" title={`联动整改 · 牵头单位 ${p.joint.coordinatorUnitName}`}>
-              <Table<JointPart>
+              <WideTable<JointPart>
                 size="small"
                 className="dense-table"
                 rowKey="partId"
                 pagination={false}
                 dataSource={p.joint.parts as JointPart[]}
-                scroll={{ x: 600 }}
+                minWidth={600}
                 columns={[
                   { title: t('unit'), dataIndex: 'unitName', width: 160 },
                   { title: '分工', dataIndex: 'description' },
                   { title: t('deadline'), dataIndex: 'deadline', width: 100 },
-                  { title: t('status'), width: 110, render: (_, part) => (part.closed ? <Tag color="green">已完成</Tag> : <Tag color={WARNING_COLOR[part.warningLevel]}>{part.overdue ? `超期 ${Math.abs(part.daysLeft ?? 0)} 天` : '进行中'}</Tag>) },
+                  { title: t('status'), width: 110, render: (_, part) => (part.closed ? <CellTag color="green">已完成</CellTag> : <CellTag color={WARNING_COLOR[part.warningLevel]}>{part.overdue ? `超期 ${Math.abs(part.daysLeft ?? 0)} 天` : '进行中'}</CellTag>) },
                 ]}
               />
             </Card>
           )}
           <Card size="small" title={t('timeline')}>
-            <Table<TimelineEvent>
+            <WideTable<TimelineEvent>
               data-testid="problem-timeline"
               size="small"
               className="dense-table"
@@ -84,35 +108,23 @@ export default function ProblemPage() {
               pagination={false}
               dataSource={events as TimelineEvent[]}
               rowClassName={(e) => (e.backdated ? 'backdated-row' : '')}
-              scroll={{ x: 720 }}
-              columns={[
-                { title: t('event'), dataIndex: 'typeName', width: 120, render: (name: string, e) => <span title={e.type}>{name}</span> },
-                {
-                  title: t('occurredAt'),
-                  width: 150,
-                  render: (_, e) => (
-                    <Space orientation="vertical" size={0}>
-                      <span>{dateTime(e.occurredAt)}</span>
-                      {e.backdated && <Tag color="orange" data-testid="backdated-tag">{t('backdated')} · {lagText(e.occurredAt, e.recordedAt, lang)}</Tag>}
-                    </Space>
-                  ),
-                },
-                { title: t('recordedAt'), width: 140, render: (_, e) => dateTime(e.recordedAt) },
-                { title: t('actor'), width: 150, render: (_, e) => `${e.actor.userId}（${e.actor.role}）` },
-                { title: '内容', render: (_, e) => <EventSummary data={e.data} problemId={p.problemId} /> },
-              ]}
+              minWidth={720}
+              columns={timelineColumns}
             />
           </Card>
         </Space>
       </Col>
       <Col xs={24} lg={9}>
-        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          {canProgress && <ProgressForm problemId={p.problemId} />}
-          {canVerify && <VerifyForms problemId={p.problemId} />}
-          {canSupervise && <SupervisionForm problemId={p.problemId} />}
-          <InstructionPanel kind="problem" id={p.problemId} defaultUnitIds={[p.responsibleUnitId]} />
-          <Link to={`/tracker?root=${p.responsibleUnitId}`}>← {t('tracker')}</Link>
-        </Space>
+        {/* The forms and the instructions follow the timeline, in a task of their own once it is shown. */}
+        <AfterPaint>
+          <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            {canProgress && <ProgressForm problemId={p.problemId} />}
+            {canVerify && <VerifyForms problemId={p.problemId} />}
+            {canSupervise && <SupervisionForm problemId={p.problemId} />}
+            <InstructionPanel kind="problem" id={p.problemId} defaultUnitIds={[p.responsibleUnitId]} />
+            <Link to={`/tracker?root=${p.responsibleUnitId}`}>← {t('tracker')}</Link>
+          </Space>
+        </AfterPaint>
       </Col>
     </Row>
   );
@@ -127,10 +139,10 @@ function EventSummary({ data, problemId }: { data: Record<string, unknown>; prob
   const deadline = typeof data.deadline === 'string' ? `时限 ${data.deadline}` : typeof data.dueBy === 'string' ? `限 ${data.dueBy} 前` : null;
   const refs = Array.isArray(data.attachmentRefs) ? (data.attachmentRefs as string[]) : [];
   return (
-    <Space orientation="vertical" size={0}>
+    <div className="cell-stack">
       <span style={{ fontSize: 12 }}>{[...text, measures, deadline].filter(Boolean).join(' · ') || '—'}</span>
-      <EvidenceLinks refs={refs} base={`/api/problems/${problemId}/files/`} />
-    </Space>
+      {refs.length > 0 && <EvidenceLinks refs={refs} base={`/api/problems/${problemId}/files/`} />}
+    </div>
   );
 }
 

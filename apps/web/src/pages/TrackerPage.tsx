@@ -1,12 +1,15 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Col, Empty, Row, Select, Space, Statistic, Switch, Table, Typography } from 'antd';
-import { useSyncExternalStore } from 'react';
+import { App, Badge, Button, Card, Col, Empty, Row, Select, Space, Statistic, Switch, Table, TableColumnsType, Typography } from 'antd';
+import { useMemo, useSyncExternalStore } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ProblemFilters, useProblems, useTracker } from '../api/queries';
 import type { TrackedProblem } from '../api/view-types';
 import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
+import { CellTags } from '../shared/cell-tag';
+import { AfterPaint } from '../shared/deferred';
+import { WideTable } from '../shared/WideTable';
 import { download } from '../shared/download';
 import { pagerTotal, PROBLEM_PAGE, problemFilters, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
@@ -34,6 +37,21 @@ export default function TrackerPage() {
     if (key !== 'page') next.delete('page');
     setParams(next);
   };
+
+  // Built once per language: a new column list on every render has the table work out its columns again.
+  const problemColumns = useMemo<TableColumnsType<TrackedProblem>>(
+    () => [
+      { title: '编号', dataIndex: 'problemId', width: 96, fixed: 'left', render: (id: string) => <Link to={`/problems/${id}`}>{id}</Link> },
+      { title: t('description'), dataIndex: 'description', width: 260, render: (d: string, p) => <span title={`${p.category} · ${p.sourceName}`}>{d}</span> },
+      { title: t('responsibleUnit'), dataIndex: 'responsibleUnitName', width: 170 },
+      { title: t('handling'), width: 130, render: (_, p) => <CellTags><HandlingTag p={p} /><SupervisionTag p={p} /></CellTags> },
+      { title: t('status'), dataIndex: 'statusName', width: 96 },
+      { title: t('deadline'), dataIndex: 'deadline', width: 100 },
+      { title: t('warning'), width: 100, render: (_, p) => <WarningTag p={p} /> },
+      { title: t('leaderHandler'), width: 130, render: (_, p) => `${p.responsibleLeader ?? '—'} / ${p.handler ?? '—'}` },
+    ],
+    [t],
+  );
 
   if (!campaignId) return <Empty description={t('noCampaign')} />;
   // The list does not wait for the counts: each part shows as soon as its own answer arrives.
@@ -102,44 +120,40 @@ export default function TrackerPage() {
           {t('exportCsv')}
         </Button>
       </Space>
-      <Table<TrackedProblem>
+      <WideTable<TrackedProblem>
         data-testid="problem-list"
         className="dense-table"
         size="small"
         rowKey="problemId"
         loading={problems.isFetching}
         dataSource={(problems.data?.items ?? []) as TrackedProblem[]}
-        scroll={{ x: 1100 }}
+        minWidth={1100}
         pagination={{ current: page, pageSize: PAGE, total: pagerTotal(problems.data, page), showSizeChanger: false, size: 'small', showTotal: (n) => (problems.data?.total == null && problems.data?.totalMoreThan != null ? t('totalMoreThan', { n: problems.data.totalMoreThan }) : t('total', { n })), onChange: (p) => set('page', String(p)) }}
-        columns={[
-          { title: '编号', dataIndex: 'problemId', width: 96, fixed: 'left', render: (id: string) => <Link to={`/problems/${id}`}>{id}</Link> },
-          { title: t('description'), dataIndex: 'description', width: 260, render: (d: string, p) => <span title={`${p.category} · ${p.sourceName}`}>{d}</span> },
-          { title: t('responsibleUnit'), dataIndex: 'responsibleUnitName', width: 170 },
-          { title: t('handling'), width: 130, render: (_, p) => <Space size={2} wrap><HandlingTag p={p} /><SupervisionTag p={p} /></Space> },
-          { title: t('status'), dataIndex: 'statusName', width: 96 },
-          { title: t('deadline'), dataIndex: 'deadline', width: 100 },
-          { title: t('warning'), width: 100, render: (_, p) => <WarningTag p={p} /> },
-          { title: t('leaderHandler'), width: 130, render: (_, p) => `${p.responsibleLeader ?? '—'} / ${p.handler ?? '—'}` },
-        ]}
+        columns={problemColumns}
       />
-      <Card size="small" title={`${t('unit')} · ${t('handling')}`}>
-        <Table
-          className="dense-table"
-          size="small"
-          rowKey="unitId"
-          dataSource={units as (typeof units)[number][]}
-          loading={!tracker.data}
-          pagination={{ pageSize: 10, size: 'small' }}
-          scroll={{ x: 900 }}
-          columns={[
-            { title: t('unit'), dataIndex: 'name', width: 180, fixed: 'left' },
-            { title: t('problems'), width: 60, render: (_, u) => u.counts.total, sorter: (a, b) => a.counts.total - b.counts.total },
-            ...HANDLINGS.map((h) => ({ title: lang === 'zh' ? h.zh : h.en, width: 80, render: (_: unknown, u: (typeof units)[number]) => u.counts.byHandling[h.key] || '' })),
-            { title: t('overdue'), width: 60, render: (_, u) => (u.counts.overdue ? <span style={{ color: '#cf1322', fontWeight: 600 }}>{u.counts.overdue}</span> : ''), sorter: (a, b) => a.counts.overdue - b.counts.overdue },
-            { title: t('completionRate'), width: 90, render: (_, u) => <span style={{ color: rateColor(u.completionRate) }}>{pct(u.completionRate)}</span>, sorter: (a, b) => (a.completionRate ?? -1) - (b.completionRate ?? -1) },
-          ]}
-        />
-      </Card>
+      {/* The counts per unit follow the problem list, in a task of their own once the list is shown. */}
+      {problems.data && (
+        <AfterPaint minHeight={400}>
+          <Card size="small" title={`${t('unit')} · ${t('handling')}`}>
+            <Table
+              className="dense-table"
+              size="small"
+              rowKey="unitId"
+              dataSource={units as (typeof units)[number][]}
+              loading={!tracker.data}
+              pagination={{ pageSize: 10, size: 'small' }}
+              scroll={{ x: 900 }}
+              columns={[
+                { title: t('unit'), dataIndex: 'name', width: 180, fixed: 'left' },
+                { title: t('problems'), width: 60, render: (_, u) => u.counts.total, sorter: (a, b) => a.counts.total - b.counts.total },
+                ...HANDLINGS.map((h) => ({ title: lang === 'zh' ? h.zh : h.en, width: 80, render: (_: unknown, u: (typeof units)[number]) => u.counts.byHandling[h.key] || '' })),
+                { title: t('overdue'), width: 60, render: (_, u) => (u.counts.overdue ? <span style={{ color: '#cf1322', fontWeight: 600 }}>{u.counts.overdue}</span> : ''), sorter: (a, b) => a.counts.overdue - b.counts.overdue },
+                { title: t('completionRate'), width: 90, render: (_, u) => <span style={{ color: rateColor(u.completionRate) }}>{pct(u.completionRate)}</span>, sorter: (a, b) => (a.completionRate ?? -1) - (b.completionRate ?? -1) },
+              ]}
+            />
+          </Card>
+        </AfterPaint>
+      )}
     </Space>
   );
 }

@@ -1,5 +1,5 @@
-import { Tag } from 'antd';
 import type { Handling, TrackedProblem } from '../api/view-types';
+import { CellTag } from './cell-tag';
 import { WARNING_COLOR } from './format';
 
 /** The five kinds of handling of seed 004 part 三.1, each with the colour the tracker uses for it. */
@@ -13,7 +13,7 @@ export const HANDLINGS: readonly { key: Handling; zh: string; en: string; color:
 
 export function HandlingTag({ p }: { p: Pick<TrackedProblem, 'handling' | 'handlingName'> }) {
   const h = HANDLINGS.find((x) => x.key === p.handling);
-  return <Tag color={h?.color}>{h?.zh ?? p.handlingName}</Tag>;
+  return <CellTag color={h?.color}>{h?.zh ?? p.handlingName}</CellTag>;
 }
 
 /** 督查中: shown beside the kind while a supervision note stands on the problem. */
@@ -21,9 +21,9 @@ export function SupervisionTag({ p }: { p: Pick<TrackedProblem, 'underSupervisio
   if (!p.underSupervision) return null;
   const last = p.supervision?.last;
   return (
-    <Tag color="magenta" title={last ? `${last.demand}（${last.dueBy} 前）` : undefined} data-testid="supervision-tag">
+    <CellTag color="magenta" title={last ? `${last.demand}（${last.dueBy} 前）` : undefined} testId="supervision-tag">
       督查中
-    </Tag>
+    </CellTag>
   );
 }
 
@@ -32,8 +32,8 @@ export function WarningTag({ p }: { p: Pick<TrackedProblem, 'warningLevel' | 'wa
   // A problem without a deadline of its own is overdue through a joint part: say so without a day count.
   const text = p.daysLeft === null ? (p.overdue ? '超期' : p.warningLevelName) : p.overdue ? `超期 ${Math.abs(p.daysLeft)} 天` : `剩 ${p.daysLeft} 天`;
   return (
-    <Tag color={WARNING_COLOR[p.warningLevel]} title={p.warningLevelName}>
+    <CellTag color={WARNING_COLOR[p.warningLevel]} title={p.warningLevelName}>
       {text}
-    </Tag>
+    </CellTag>
   );
 }

@@ -26,11 +26,20 @@ function context(): { user: SessionUser; campaignId: string | null; asOf: string
 
 const paramsOf = (request: Request) => new URL(request.url).searchParams;
 
-/** The signed-in layout: the campaign list (header) and the organization tree (breadcrumbs, pickers). */
+/**
+ * The signed-in layout: the campaign list (header). Not the organization tree: at city scale it is
+ * about half a megabyte that the tracker and a problem's page never read, and asking for it on
+ * every page had the server build it and the browser parse it beside the data being waited for.
+ */
 export function layoutLoader(): null {
   if (!context()) return null;
   prefetch(campaignsQuery());
-  prefetch(organizationsQuery());
+  return null;
+}
+
+/** Pages that name units from the organization tree (the home pages, a unit's page) ask for it with their code. */
+export function treeLoader(): null {
+  if (context()) prefetch(organizationsQuery());
   return null;
 }
 
@@ -38,6 +47,8 @@ export function boardLoader({ request }: LoaderFunctionArgs): null {
   const c = context();
   if (!c?.campaignId) return null;
   const params = paramsOf(request);
+  // The breadcrumbs name the root's ancestors from the tree.
+  prefetch(organizationsQuery());
   // No root named: the reader's whole scope, as the page asks for it.
   prefetch(boardQuery(c.campaignId, c.asOf, boardFilters(params, params.get('root') ?? scopeRoot(c.user)), boardRowsPage(params)));
   return null;
