@@ -45,9 +45,10 @@ export interface ProjectionRunnerOptions {
   /**
    * While a projection is far behind (a first start, a rebuild), its changed documents stay in
    * memory across batches and are stored, with the checkpoint, once this many events were applied
-   * or this much JSON was written into them, or when it catches up: a document many events change
-   * is stored once per flush instead of once per batch. A crash loses only the work since the last
-   * flush (replayed from the checkpoint). Default 50,000 events / 48 MiB; `false` commits every batch.
+   * or when it catches up, or when the runner's projections together hold this much JSON pending:
+   * a document many events change is stored once per flush instead of once per batch. A crash
+   * loses only the work since the last flush (replayed from the checkpoint). Default 50,000 events
+   * per projection, 64 MiB for the whole runner; `false` commits every batch.
    */
   readonly writeBehind?: { readonly events?: number; readonly bytes?: number } | false;
   /**
@@ -173,7 +174,7 @@ export class ProjectionRunner {
       pollMs: hooks.pollMs ?? 250,
       verifyMs: hooks.verifyMs ?? 5_000,
       retry: { initialMs: 250, maxMs: 30_000, factor: 2, ...hooks.retry },
-      writeBehind: hooks.writeBehind === false ? null : { events: 50_000, bytes: 48 * 2 ** 20, ...hooks.writeBehind },
+      writeBehind: hooks.writeBehind === false ? null : { events: 50_000, bytes: 64 * 2 ** 20, ...hooks.writeBehind },
       logger: hooks.logger ?? defaultLogger,
       clock: hooks.clock ?? (() => new Date()),
     };
@@ -203,10 +204,17 @@ export class ProjectionRunner {
         if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`text index of ${collection}: ${String(e)}`));
       }
       const keeper = this.hooks.lease ? new ProjectionLeaseKeeper(p.name, { ...this.hooks.lease, owner: this.owner }, this.options.logger) : null;
-      const worker = new ProjectionWorker(p, this.events, this.store, this.options, this.hooks, keeper);
+      const worker = new ProjectionWorker(p, this.events, this.store, this.options, this.hooks, keeper, () => this.pendingBytes());
       this.workers.set(p.name, worker);
       if (this.running) worker.start();
     }
+  }
+
+  /** JSON held in memory, not yet stored, by all of its projections (bounded by writeBehind.bytes). */
+  pendingBytes(): number {
+    let bytes = 0;
+    for (const w of this.workers.values()) bytes += w.pendingBytes;
+    return bytes;
   }
 
   projections(): Projection[] {
@@ -355,9 +363,14 @@ class ProjectionWorker {
     private readonly options: ProjectionRunner['options'],
     private readonly hooks: ProjectionRunnerOptions,
     private readonly lease: ProjectionLeaseKeeper | null = null,
+    private readonly runnerPendingBytes: () => number = () => this.pendingBytes,
   ) {
     this.limit = options.batchSize;
     this.writeBehind = options.writeBehind;
+  }
+
+  get pendingBytes(): number {
+    return this.pending?.docs.bytes ?? 0;
   }
 
   /** Where the next batch starts: the checkpoint, or beyond it what is applied in memory. */
@@ -659,7 +672,11 @@ class ProjectionWorker {
     this.pending = { docs, position: toPosition, hash: await this.hashAt(toPosition, batch), batches };
     const bound = this.writeBehind;
     const keep =
-      bound !== null && toPosition < target && docs.events < bound.events && docs.bytes < bound.bytes && docs.searchedPending() <= SEARCHED_PENDING_MAX;
+      bound !== null &&
+      toPosition < target &&
+      docs.events < bound.events &&
+      this.runnerPendingBytes() < bound.bytes &&
+      docs.searchedPending() <= SEARCHED_PENDING_MAX;
     if (keep) return batch.length;
     try {
       await this.flush();
