@@ -52,8 +52,9 @@ export class DocumentVersions {
         body       TEXT    NOT NULL,
         PRIMARY KEY (collection, id, valid_from)
       );
-      -- "current at P": valid_to > P AND valid_from <= P, decided inside the index.
-      CREATE INDEX IF NOT EXISTS document_versions_at ON document_versions (collection, valid_to, valid_from);
+      -- "Current at P" is the R-tree's (below); an index on (collection, valid_to, valid_from) that
+      -- answered it before cost a B-tree insert per version written and served no query since.
+      DROP INDEX IF EXISTS document_versions_at;
       CREATE TABLE IF NOT EXISTS version_coverage (
         projection    TEXT    PRIMARY KEY,
         from_position INTEGER NOT NULL,
