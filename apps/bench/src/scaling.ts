@@ -65,7 +65,7 @@ export function renderScaling(points: readonly ScalePoint[]): string[] {
   const out = [
     '## Scaling with history',
     '',
-    `The city section's key figures on cities of the same seed generated at several \`DEMO_SCALE\`s (each measured in its own run, \`npm run bench -- --only=city --quick --merge --scale=S --city-dir=… --keep-read-models --rebuild-city\`). The last column is the largest scale's figure over the smallest's, against ${(last.events / Math.max(1, first.events)).toFixed(2)}× the events: about 1 is flat in history length.`,
+    `The city section's key figures on cities of the same seed generated at several \`DEMO_SCALE\`s (each measured in its own run, \`npm run bench -- --only=city --quick --merge --scale=S --city-dir=… --keep-read-models --rebuild-city\`). The last column is the largest scale's figure over the smallest's, against ${(last.events / Math.max(1, first.events)).toFixed(2)}× the events: about 1 is flat in history length. A scale multiplies the organization (units, problems) with the history, so a whole-city scope also grows with it; one county's stays about the same. Quick runs (two rounds of 20 requests per kind) on a shared machine: differences under about 2× are within their noise.`,
     '',
     `| measure | ${points.map((p) => `scale ${p.scale}`).join(' | ')} | scale ${last.scale} / scale ${first.scale} | should stay flat |`,
     `| --- | ${points.map(() => '---').join(' | ')} | --- | --- |`,
