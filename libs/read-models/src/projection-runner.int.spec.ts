@@ -83,7 +83,7 @@ describe('projection runner', () => {
   });
 
   it('stores what it applied in memory when stopped in the middle of a catch-up', async () => {
-    const tally = groupTallyProjection();
+    const tally = groupTallyProjection() as Projection;
     await appendTicks(events, 300, { groups: 3 });
     let stopped: Promise<void> | null = null;
     const slow: Projection = {
