@@ -37,6 +37,12 @@ export interface BenchConfig {
      * first; the first-start figure is then a start with read models, and the report says so.
      */
     keepReadModels: boolean;
+    /**
+     * --rebuild-city: after the restart, rebuild every view of the whole history once, as
+     * `npm run rebuild` does, in a child process (events/s and its peak memory): the scaling
+     * table's rebuild column, measured at each scale.
+     */
+    rebuildAll: boolean;
   };
 }
 
@@ -76,6 +82,7 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
       queriesPerKind: quick ? 40 : 180,
       asOfQueries: quick ? 2 : 3,
       keepReadModels: flag('keep-read-models'),
+      rebuildAll: flag('rebuild-city'),
     },
   };
 }

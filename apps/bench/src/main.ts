@@ -8,6 +8,7 @@ import { SectionResult } from './support/model';
 import { cleanupTemp } from './support/temp';
 import { withHeadlineRules } from './support/headlines';
 import { prepareCity } from './support/city-data';
+import { mergeScaling, scalePoint } from './scaling';
 
 /**
  * `npm run bench`: every figure against its reference (the limit, or the peer), measured in the
@@ -65,7 +66,10 @@ async function main(): Promise<void> {
   let report: BenchReport = { machine, config, totalMs, city: prepared?.info ?? (city && !city.ok ? { pending: city.reason } : null), sections };
   const out = resolve(config.outDir);
   mkdirSync(out, { recursive: true });
-  if (config.merge && existsSync(join(out, 'benchmarks.json'))) report = mergeInto(JSON.parse(readFileSync(join(out, 'benchmarks.json'), 'utf8')) as BenchReport, report);
+  const earlier = config.merge && existsSync(join(out, 'benchmarks.json')) ? (JSON.parse(readFileSync(join(out, 'benchmarks.json'), 'utf8')) as BenchReport) : null;
+  if (earlier) report = mergeInto(earlier, report);
+  // Each run at a scale adds (or replaces) its column of the scaling table.
+  report = { ...report, scaling: mergeScaling(earlier?.scaling, scalePoint(sections, machine, config.city.scale, config.quick)) };
   writeFileSync(join(out, 'benchmarks.json'), JSON.stringify(report, null, 2) + '\n');
   writeFileSync(join(out, 'benchmarks.md'), renderMarkdown(report));
   log(`\nbench: done in ${(totalMs / 1000).toFixed(0)} s; wrote ${join(out, 'benchmarks.md')} and benchmarks.json`);

@@ -3,6 +3,7 @@ import { findings, PLATFORM_CHANGES } from './findings';
 import type { MachineInfo } from './support/machine';
 import type { Comparison, SectionResult } from './support/model';
 import type { ProfileSummary } from './support/profile';
+import { renderScaling, ScalePoint } from './scaling';
 import type { Spread } from './support/stats';
 
 export interface BenchReport {
@@ -11,6 +12,8 @@ export interface BenchReport {
   readonly totalMs: number;
   readonly city: unknown;
   readonly sections: SectionResult[];
+  /** The city's key figures per scale, gathered over runs at several scales (see scaling.ts). */
+  readonly scaling?: ScalePoint[];
 }
 
 function num(x: number, unit: string): string {
@@ -143,6 +146,8 @@ export function renderMarkdown(r: BenchReport): string {
     out.push(`<sub>section time ${(s.durationMs / 1000).toFixed(0)} s</sub>`);
     out.push('');
   }
+
+  out.push(...renderScaling(r.scaling ?? []));
 
   const profiles = r.sections.flatMap((s) => s.profiles.map((p) => ({ s, p })));
   if (profiles.length > 0) {

@@ -7,7 +7,7 @@ export * from './projection-divergence';
 export * from './as-of';
 export * from './rebuild-progress';
 export { InMemoryReadStore, InMemoryReadStoreData } from './memory/in-memory-read-store';
-export { matches } from './memory/documents';
+export { matcher, matches } from './memory/documents';
 export { SqliteReadStore, readModelsFile } from './sqlite/sqlite-read-store';
 export type { SqliteReadStoreOptions } from './sqlite/sqlite-read-store';
 export { MongoReadStore } from './mongo/mongo-read-store';

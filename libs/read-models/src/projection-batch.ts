@@ -16,18 +16,71 @@ export interface EvolvedBatch {
 }
 
 /**
+ * The documents a projection changed since its last commit, not yet stored: each one's latest
+ * image (null when deleted) and, for versioned collections, every image in event order. The runner
+ * keeps one across many batches while a projection is far behind, so a document written by many
+ * events is stored once per flush instead of once per batch.
+ */
+export class PendingDocuments {
+  readonly overlay = new Map<string, Map<string, AnyDocument | null>>();
+  readonly versions: DocumentVersion[] = [];
+  /** Events applied into it. */
+  events = 0;
+  /** JSON text written into it (documents and versions): what bounds its memory. */
+  bytes = 0;
+  /** Collections evolve searched with `find`: each search scans their pending documents. */
+  readonly searched = new Set<string>();
+
+  constructor(readonly projection: Projection) {}
+
+  get versioned(): readonly string[] {
+    return this.projection.versioned ?? [];
+  }
+
+  /** The most documents pending in one collection that evolve searches. */
+  searchedPending(): number {
+    let most = 0;
+    for (const c of this.searched) most = Math.max(most, this.overlay.get(c)?.size ?? 0);
+    return most;
+  }
+
+  writes(): DocumentWrite[] {
+    const writes: DocumentWrite[] = [];
+    for (const [collection, docs] of this.overlay) {
+      for (const [id, doc] of docs) writes.push(doc ? upsert(collection, doc) : remove(collection, id));
+    }
+    return writes;
+  }
+
+  history(): BatchHistory | undefined {
+    return this.versioned.length > 0 ? { collections: [...this.versioned], versions: this.versions } : undefined;
+  }
+}
+
+/**
  * Runs evolve over a batch of events, in order, against an overlay of the batch's own pending
  * writes on top of the store: each event sees the documents as the previous events left them,
  * exactly as if every event had been committed on its own.
  */
-export async function evolveBatch(
-  projection: Projection,
+export async function evolveBatch(projection: Projection, events: readonly StoredEvent[], store: Pick<ReadStore, 'get' | 'find'>): Promise<EvolvedBatch> {
+  const pending = new PendingDocuments(projection);
+  const { applied, error } = await evolveInto(pending, events, store);
+  const history = pending.history();
+  return { writes: pending.writes(), applied, error, ...(history ? { history } : {}) };
+}
+
+/**
+ * Evolve over the events into `pending` (on top of the store), in order. Only a fully applied
+ * event reaches it: after an error it holds exactly the events before the failing one.
+ */
+export async function evolveInto(
+  pending: PendingDocuments,
   events: readonly StoredEvent[],
   store: Pick<ReadStore, 'get' | 'find'>,
-): Promise<EvolvedBatch> {
-  const overlay = new Map<string, Map<string, AnyDocument | null>>();
-  const versioned = new Set(projection.versioned ?? []);
-  const versions: DocumentVersion[] = [];
+): Promise<{ applied: number; error: ProjectionEventError | null }> {
+  const projection = pending.projection;
+  const overlay = pending.overlay;
+  const versioned = new Set(pending.versioned);
   const owned = new Set(projection.collections);
   const own = (collection: string) => {
     if (!owned.has(collection)) {
@@ -37,37 +90,39 @@ export async function evolveBatch(
   const ctx: ProjectionContext = {
     async get<D extends ReadDocument = AnyDocument>(collection: string, id: string) {
       own(collection);
-      const pending = overlay.get(collection);
-      if (pending?.has(id)) {
-        const doc = pending.get(id);
+      const docs = overlay.get(collection);
+      if (docs?.has(id)) {
+        const doc = docs.get(id);
         return doc ? (clone(doc) as unknown as D) : null;
       }
       return store.get<D>(collection, id);
     },
     async find<D extends ReadDocument = AnyDocument>(collection: string, filter: Filter = {}) {
       own(collection);
-      const pending = overlay.get(collection);
+      pending.searched.add(collection);
+      const docs = overlay.get(collection);
       const stored = await store.find<AnyDocument>(collection, filter);
-      if (!pending) return stored as unknown as D[];
-      const result = stored.filter((d) => !pending.has(d._id));
+      if (!docs) return stored as unknown as D[];
+      const result = stored.filter((d) => !docs.has(d._id));
       // One compiled filter for every pending document: compiling it per document (mingo builds a
       // context each time) was most of a first start's time once a batch held thousands of them.
       const test = matcher(filter);
-      for (const doc of pending.values()) if (doc && test(doc)) result.push(clone(doc));
+      for (const doc of docs.values()) if (doc && test(doc)) result.push(clone(doc));
       return result as unknown as D[];
     },
   };
 
   let applied = 0;
-  let error: ProjectionEventError | null = null;
   for (const event of events) {
     try {
       const writes = await projection.evolve(event, ctx);
-      const staged: Array<[string, string, AnyDocument | null]> = [];
+      const staged: Staged[] = [];
+      let bytes = 0;
       for (const w of writes) {
         own(w.collection);
         const n = normalizeWrite(w);
-        staged.push([n.collection, n.id, n.body === null ? null : (JSON.parse(n.body) as AnyDocument)]);
+        staged.push([n.collection, n.id, n.body === null ? null : (JSON.parse(n.body) as AnyDocument), n.body]);
+        bytes += n.body?.length ?? 0;
       }
       // Only a fully successful event reaches the overlay.
       for (const [collection, id, doc] of staged) {
@@ -75,29 +130,31 @@ export async function evolveBatch(
         if (!docs) overlay.set(collection, (docs = new Map()));
         docs.set(id, doc);
       }
-      if (versioned.size > 0) versions.push(...eventVersions(event.position, staged, versioned));
+      if (versioned.size > 0) {
+        const versions = eventVersions(event.position, staged, versioned);
+        for (const v of versions) pending.versions.push(v);
+        if (versions.length > 0) bytes *= 2;
+      }
+      pending.bytes += bytes;
+      pending.events++;
       applied++;
     } catch (cause) {
-      error = new ProjectionEventError(projection.name, event.position, event.type, event.eventId, cause);
-      break;
+      return { applied, error: new ProjectionEventError(projection.name, event.position, event.type, event.eventId, cause) };
     }
   }
-
-  const writes: DocumentWrite[] = [];
-  for (const [collection, docs] of overlay) {
-    for (const [id, doc] of docs) writes.push(doc ? upsert(collection, doc) : remove(collection, id));
-  }
-  return { writes, applied, error, ...(versioned.size > 0 ? { history: { collections: [...versioned], versions } } : {}) };
+  return { applied, error: null };
 }
 
+type Staged = [collection: string, id: string, doc: AnyDocument | null, body: string | null];
+
 /** One image per document the event changed in a versioned collection (its last write wins). */
-function eventVersions(position: number, staged: ReadonlyArray<[string, string, AnyDocument | null]>, versioned: ReadonlySet<string>): DocumentVersion[] {
+function eventVersions(position: number, staged: readonly Staged[], versioned: ReadonlySet<string>): DocumentVersion[] {
   const last = new Map<string, DocumentVersion>();
-  for (const [collection, id, doc] of staged) {
+  for (const [collection, id, doc, body] of staged) {
     if (!versioned.has(collection)) continue;
     const key = `${collection}\u0000${id}`;
     last.delete(key);
-    last.set(key, { position, collection, id, doc });
+    last.set(key, { position, collection, id, doc, ...(body === null ? {} : { body }) });
   }
   return [...last.values()];
 }

@@ -54,6 +54,55 @@ describe('projection runner', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('keeps a far-behind projection\'s documents in memory across batches, flushed at the runner\'s byte bound, with the same documents as batch by batch', async () => {
+    const tally = groupTallyProjection();
+    await appendTicks(events, 400, { groups: 5 });
+    const head = await events.headPosition();
+    const commits: Array<[string, number]> = [];
+    runner = new ProjectionRunner(events, store, [tally, streamActivityProjection], {
+      ...fast,
+      batchSize: 5,
+      writeBehind: { events: 1_000_000, bytes: 6_000 },
+      onCommitted: (name, position) => commits.push([name, position]),
+    });
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    const tallyCommits = commits.filter(([name]) => name === tally.name).map(([, position]) => position);
+    // Flushed when both projections together held 6,000 bytes of JSON: more than once, far less than once per batch (80).
+    expect(tallyCommits.length).toBeGreaterThan(1);
+    expect(tallyCommits.length).toBeLessThan(40);
+    expect(tallyCommits[tallyCommits.length - 1]).toBe(head);
+    expect(runner.pendingBytes()).toBe(0);
+
+    const alone = new SqliteReadStore({ file: join(dir, 'batch-by-batch.sqlite') });
+    const byBatch = new ProjectionRunner(events, alone, [tally, streamActivityProjection], { ...fast, batchSize: 5, writeBehind: false });
+    for (const p of [tally, streamActivityProjection]) await byBatch.rebuild(p.name);
+    for (const p of [tally, streamActivityProjection]) expect(await documents(store, p)).toEqual(await documents(alone, p));
+    await alone.close();
+  });
+
+  it('stores what it applied in memory when stopped in the middle of a catch-up', async () => {
+    const tally = groupTallyProjection() as Projection;
+    await appendTicks(events, 300, { groups: 3 });
+    let stopped: Promise<void> | null = null;
+    const slow: Projection = {
+      ...tally,
+      evolve: async (e, ctx) => {
+        if (e.position === 120 && runner) stopped = runner.stop();
+        return tally.evolve(e, ctx);
+      },
+    };
+    runner = new ProjectionRunner(events, store, [slow], { ...fast, batchSize: 5 });
+    runner.start();
+    while (!stopped) await new Promise((resolve) => setTimeout(resolve, 5));
+    await stopped;
+    const checkpoint = await store.checkpoint(tally.name);
+    // Nothing was committed before the stop (far behind, under every bound); the stop stored it all, exactly up to its checkpoint.
+    expect(checkpoint?.position).toBeGreaterThanOrEqual(120);
+    expect(await store.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: checkpoint!.position });
+  });
+
   it('catches up, goes live, and keeps no lag when later events are of other types', async () => {
     const tally = groupTallyProjection();
     await appendTicks(events, 95, { groups: 4 });

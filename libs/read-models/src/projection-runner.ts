@@ -1,7 +1,7 @@
 import type { EventStore, StoredEvent } from '@platform/event-store';
 import { AsOf, AsOfResult, computeAsOf } from './as-of';
 import { assertValidProjection, Projection } from './projection';
-import { evolveBatch } from './projection-batch';
+import { evolveInto, PendingDocuments } from './projection-batch';
 import { checkpointDivergence, ProjectionDivergence } from './projection-divergence';
 import { ProjectionLeaseKeeper, ProjectionLeaseOptions, projectorOwnerId, registerLiveOwner } from './leases/projection-lease-keeper';
 import { ProjectionReport } from './leases/projection-leases.port';
@@ -11,6 +11,11 @@ import { BatchHistory, DocumentWrite, ReadStore } from './read-store.port';
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 
 const CATCH_UP_FACTOR = 10;
+/**
+ * Evolve's `find` scans the pending documents of the collection it searches: past this many, the
+ * documents are stored (and searched in SQL) rather than kept, so a search stays as cheap as in one batch.
+ */
+const SEARCHED_PENDING_MAX = CATCH_UP_FACTOR * 500;
 
 /** Compatible with NestJS's Logger. */
 export interface RunnerLogger {
@@ -37,6 +42,15 @@ export interface ProjectionRunnerOptions {
    */
   readonly verifyMs?: number;
   readonly retry?: RetryPolicy;
+  /**
+   * While a projection is far behind (a first start, a rebuild), its changed documents stay in
+   * memory across batches and are stored, with the checkpoint, once this many events were applied
+   * or when it catches up, or when the runner's projections together hold this much JSON pending:
+   * a document many events change is stored once per flush instead of once per batch. A crash
+   * loses only the work since the last flush (replayed from the checkpoint). Default 50,000 events
+   * per projection, 64 MiB for the whole runner; `false` commits every batch.
+   */
+  readonly writeBehind?: { readonly events?: number; readonly bytes?: number } | false;
   /**
    * Run a projection only while holding its lease, so several runners (processes) on one read
    * store share the projections instead of fighting over them. Without it, the runner assumes it
@@ -144,6 +158,7 @@ export class ProjectionRunner {
   readonly owner: string;
   private readonly options: Required<Pick<ProjectionRunnerOptions, 'batchSize' | 'pollMs' | 'verifyMs'>> & {
     retry: Required<RetryPolicy>;
+    writeBehind: { events: number; bytes: number } | null;
     logger: RunnerLogger;
     clock: () => Date;
   };
@@ -159,6 +174,7 @@ export class ProjectionRunner {
       pollMs: hooks.pollMs ?? 250,
       verifyMs: hooks.verifyMs ?? 5_000,
       retry: { initialMs: 250, maxMs: 30_000, factor: 2, ...hooks.retry },
+      writeBehind: hooks.writeBehind === false ? null : { events: 50_000, bytes: 64 * 2 ** 20, ...hooks.writeBehind },
       logger: hooks.logger ?? defaultLogger,
       clock: hooks.clock ?? (() => new Date()),
     };
@@ -188,10 +204,17 @@ export class ProjectionRunner {
         if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`text index of ${collection}: ${String(e)}`));
       }
       const keeper = this.hooks.lease ? new ProjectionLeaseKeeper(p.name, { ...this.hooks.lease, owner: this.owner }, this.options.logger) : null;
-      const worker = new ProjectionWorker(p, this.events, this.store, this.options, this.hooks, keeper);
+      const worker = new ProjectionWorker(p, this.events, this.store, this.options, this.hooks, keeper, () => this.pendingBytes());
       this.workers.set(p.name, worker);
       if (this.running) worker.start();
     }
+  }
+
+  /** JSON held in memory, not yet stored, by all of its projections (bounded by writeBehind.bytes). */
+  pendingBytes(): number {
+    let bytes = 0;
+    for (const w of this.workers.values()) bytes += w.pendingBytes;
+    return bytes;
   }
 
   projections(): Projection[] {
@@ -302,8 +325,20 @@ interface Sleeper {
   resolve(): void;
 }
 
+/** Documents applied but not yet stored, and the event they are up to. */
+interface PendingCommit {
+  readonly docs: PendingDocuments;
+  readonly position: number;
+  readonly hash: string | null;
+  readonly batches: number;
+}
+
 class ProjectionWorker {
+  /** The stored checkpoint: everything up to here is in the read store. */
   position = 0;
+  /** Applied beyond the checkpoint, in memory, while far behind (see ProjectionRunnerOptions.writeBehind). */
+  private pending: PendingCommit | null = null;
+  private writeBehind: { events: number; bytes: number } | null;
   private divergence: ProjectionDivergence | null = null;
   private lastVerified = 0;
   private head = 0;
@@ -328,8 +363,19 @@ class ProjectionWorker {
     private readonly options: ProjectionRunner['options'],
     private readonly hooks: ProjectionRunnerOptions,
     private readonly lease: ProjectionLeaseKeeper | null = null,
+    private readonly runnerPendingBytes: () => number = () => this.pendingBytes,
   ) {
     this.limit = options.batchSize;
+    this.writeBehind = options.writeBehind;
+  }
+
+  get pendingBytes(): number {
+    return this.pending?.docs.bytes ?? 0;
+  }
+
+  /** Where the next batch starts: the checkpoint, or beyond it what is applied in memory. */
+  private get applied(): number {
+    return this.pending?.position ?? this.position;
   }
 
   get isActive(): boolean {
@@ -352,6 +398,8 @@ class ProjectionWorker {
     this.sleeper?.resolve();
     await this.loop;
     this.loop = null;
+    // What was applied in memory is stored now, rather than applied again by the next start.
+    await this.flush().catch((e: unknown) => this.options.logger.warn(`projection ${this.projection.name}: storing its pending documents: ${String(e)}`));
     if (this.state !== 'idle') this.state = 'stopped';
     if (options.release === false) return;
     // Given up at once, so another projector need not wait for it to expire.
@@ -406,14 +454,15 @@ class ProjectionWorker {
       await this.holdForRebuild();
       await this.store.reset(name, this.projection.collections);
       this.position = 0;
+      this.pending = null;
       this.initialized = true;
       const head = await this.events.headPosition();
       let events = 0;
       options.onProgress?.({ name, position: 0, head, events });
-      while (this.position < head) {
+      while (this.applied < head) {
         await this.holdForRebuild();
         events += await this.step(head);
-        options.onProgress?.({ name, position: this.position, head, events });
+        options.onProgress?.({ name, position: this.applied, head, events });
       }
       this.recovered();
       if (this.isDiverged) this.rebuiltAfterDivergence();
@@ -504,6 +553,8 @@ class ProjectionWorker {
 
   private async init(): Promise<void> {
     const p = this.projection;
+    // The store is the authority: whatever was applied in memory is dropped and applied again from its checkpoint.
+    this.pending = null;
     const checkpoint = await this.store.checkpoint(p.name);
     if (checkpoint && checkpoint.version !== p.version) {
       this.options.logger.warn(
@@ -548,6 +599,7 @@ class ProjectionWorker {
         `Its documents no longer match the events: rebuilding it from the first event; its views answer stale until done.`,
     );
     await this.store.reset(p.name, p.collections);
+    this.pending = null;
     this.divergence = {
       reason: found.reason,
       detectedAt,
@@ -585,32 +637,55 @@ class ProjectionWorker {
    * Applies the next batch up to `until` (capped at the head). Returns the number of events
    * applied, or -1 when there was nothing to do. The checkpoint moves to the head once every
    * matching event below it is applied, so a projection reading few event types shows no lag.
+   * While more remain, the batch's documents may stay pending in memory (write-behind); they are
+   * committed with the checkpoint when a bound is reached or the target is.
    */
   private async step(until: number): Promise<number> {
     const p = this.projection;
     this.head = await this.events.headPosition();
     const target = Math.min(until, this.head);
-    if (this.position >= target) return -1;
+    const from = this.applied;
+    if (from >= target) {
+      if (!this.pending) return -1;
+      await this.flush();
+      return 0;
+    }
     // Far behind (a first start, a rebuild), larger batches let each document be read and written
     // once per batch instead of once per few events; live, batches stay small and commit promptly.
-    const catchUp = this.limit === this.options.batchSize && target - this.position > CATCH_UP_FACTOR * this.limit;
+    const catchUp = this.limit === this.options.batchSize && target - from > CATCH_UP_FACTOR * this.limit;
     const limit = catchUp ? CATCH_UP_FACTOR * this.limit : this.limit;
-    const batch: StoredEvent[] = await this.events.readAll({
-      after: this.position,
-      until: target,
-      types: p.handles,
-      limit,
-    });
+    const batch: StoredEvent[] = await this.events.readAll({ after: from, until: target, types: p.handles, limit });
     const full = batch.length === limit;
     const toPosition = full ? batch[batch.length - 1].position : target;
-    const evolved = await evolveBatch(p, batch, this.store);
+    const docs = this.pending?.docs ?? new PendingDocuments(p);
+    const batches = (this.pending?.batches ?? 0) + 1;
+    const evolved = await evolveInto(docs, batch, this.store);
     if (evolved.error) {
-      if (evolved.applied > 0) await this.commit(evolved.writes, batch[evolved.applied - 1].position, batch[evolved.applied - 1].hash, evolved.history);
+      // The events before the culprit are stored, so the status points at it.
+      if (evolved.applied > 0) {
+        const last = batch[evolved.applied - 1];
+        this.pending = { docs, position: last.position, hash: last.hash, batches };
+      }
+      await this.flush();
       throw evolved.error;
     }
+    this.pending = { docs, position: toPosition, hash: await this.hashAt(toPosition, batch), batches };
+    const bound = this.writeBehind;
+    const keep =
+      bound !== null &&
+      toPosition < target &&
+      docs.events < bound.events &&
+      this.runnerPendingBytes() < bound.bytes &&
+      docs.searchedPending() <= SEARCHED_PENDING_MAX;
+    if (keep) return batch.length;
     try {
-      await this.commit(evolved.writes, toPosition, await this.hashAt(toPosition, batch), evolved.history);
+      await this.flush();
     } catch (error) {
+      if (error instanceof BatchTooLargeError && batches > 1) {
+        // The store refuses what was kept over several batches: from now on each batch is committed on its own.
+        this.writeBehind = null;
+        return 0;
+      }
       if (error instanceof BatchTooLargeError && batch.length > 1) {
         this.limit = Math.max(1, Math.floor(batch.length / 2));
         return 0;
@@ -619,6 +694,17 @@ class ProjectionWorker {
     }
     this.limit = this.options.batchSize;
     return batch.length;
+  }
+
+  /**
+   * Stores the pending documents with the checkpoint they are up to. They are taken out first: if
+   * the commit fails, the next step starts again from the stored checkpoint.
+   */
+  private async flush(): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    await this.commit(pending.docs.writes(), pending.position, pending.hash, pending.docs.history());
   }
 
   /** The hash of the event at `position`: from the batch when it is there, else read (the projection skips other types). */

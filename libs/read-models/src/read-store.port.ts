@@ -97,6 +97,8 @@ export interface DocumentVersion {
   readonly collection: string;
   readonly id: string;
   readonly doc: ReadDocument | null;
+  /** `doc` as JSON text, when the writer already serialized it (stores keeping text need not again). */
+  readonly body?: string;
 }
 
 export interface BatchHistory {

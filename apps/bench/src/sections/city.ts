@@ -21,6 +21,7 @@ export interface CityOptions {
   readonly queriesPerKind: number;
   readonly asOfQueries: number;
   readonly keepReadModels: boolean;
+  readonly rebuildAll?: boolean;
   readonly profile: boolean;
   readonly city: CityAvailability | null;
   readonly log: (line: string) => void;
@@ -70,6 +71,26 @@ export async function stopServer(child: ChildProcess): Promise<{ closeMs: number
 }
 
 const rounded = (x: number) => Math.round(x * 10) / 10;
+
+interface RebuildRun {
+  readonly durationMs: number;
+  readonly head: number;
+  readonly perProjectionMs: Record<string, number>;
+  readonly peakRssMiB: number;
+}
+
+/** `npm run rebuild` of every view on the data directory (the server stopped), in a child process of its own. */
+async function rebuildEveryView(dataDir: string, log: (line: string) => void): Promise<RebuildRun> {
+  log('  rebuild every view of the whole history (npm run rebuild, a child process)');
+  const child = forkTs('rebuild.child.ts', [dataDir], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`rebuild exited with ${code}`);
+  const run = JSON.parse(out.trim().split('\n').pop()!) as RebuildRun;
+  log(`    rebuilt ${run.head} events in ${Math.round(run.durationMs)} ms (${Math.round((run.head / run.durationMs) * 1000)} events/s), peak RSS ${run.peakRssMiB} MiB`);
+  return run;
+}
 
 /** Copies the city (events, identity, marker; read models and audit files only when kept) into a fresh directory. */
 export function workingCopy(sourceDir: string, keepReadModels = false): string {
@@ -339,6 +360,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     }
     o.log(`    restart: listening after ${Math.round(restart.listeningMs)} ms, caught up after ${Math.round(restart.caughtUpMs)} ms; first queries ${(firstAfter.samples ?? []).map((x) => Math.round(x)).join(', ')} ms`);
 
+    const rebuilt = o.rebuildAll ? await rebuildEveryView(dataDir, o.log) : null;
     const collections = readModelSizes(dataDir);
     const peakMiB = Math.max(beforeRestart.stats.maxRssMiB, afterRestart.stats.maxRssMiB);
     const p = (kind: string, q: number) => quantile(samples[kind], q);
@@ -371,6 +393,20 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       ...latencyRow('verify', 'verification of the latest checkpoint', 100, 'healthAudit'),
       ...citySearch.rows(latencyRow),
       ...startupRows(firstStart, restart, o.keepReadModels ?? false),
+      ...(rebuilt
+        ? [
+            compare(
+              'rebuild every view, whole history (npm run rebuild)',
+              'events/s',
+              { label: 'rebuild', samples: [(rebuilt.head / rebuilt.durationMs) * 1000] },
+              null,
+              null,
+              `${rebuilt.head.toLocaleString('en-US')} events in ${(rebuilt.durationMs / 1000).toFixed(1)} s, peak RSS of the rebuild process ${rebuilt.peakRssMiB} MiB; per view ${Object.entries(rebuilt.perProjectionMs)
+                .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+                .join(', ')}`,
+            ),
+          ]
+        : []),
       compare('peak memory (server RSS)', 'MiB', { label: 'server', samples: [peakMiB] }, null, under(1024, 'peak < 1 GiB'), `before restart ${beforeRestart.stats.maxRssMiB} MiB (heap ${beforeRestart.stats.heapUsedMiB} MiB at the end), after restart ${afterRestart.stats.maxRssMiB} MiB`),
     ];
     const gen = city.generation;
@@ -410,6 +446,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         memory: { afterFirstStart: statsAfterFirstStart, afterQueries: statsAfterQueries, afterAsOf: statsAfterAsOf, beforeRestart: beforeRestart.stats, afterRestart: afterRestart.stats },
         readModels: collections,
         generation: gen,
+        rebuild: rebuilt,
       },
       durationMs: performance.now() - started,
     };

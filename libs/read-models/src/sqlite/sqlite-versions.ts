@@ -52,8 +52,9 @@ export class DocumentVersions {
         body       TEXT    NOT NULL,
         PRIMARY KEY (collection, id, valid_from)
       );
-      -- "current at P": valid_to > P AND valid_from <= P, decided inside the index.
-      CREATE INDEX IF NOT EXISTS document_versions_at ON document_versions (collection, valid_to, valid_from);
+      -- "Current at P" is the R-tree's (below); an index on (collection, valid_to, valid_from) that
+      -- answered it before cost a B-tree insert per version written and served no query since.
+      DROP INDEX IF EXISTS document_versions_at;
       CREATE TABLE IF NOT EXISTS version_coverage (
         projection    TEXT    PRIMARY KEY,
         from_position INTEGER NOT NULL,
@@ -96,11 +97,28 @@ export class DocumentVersions {
       // Documents built before versions were kept stand, as they are now, for the checkpoint.
       if (fromPosition > 0) for (const c of history.collections) this.stmt.seed.run(fromPosition, OPEN, c);
     }
-    for (const v of history.versions) {
-      assertCollectionName(v.collection);
-      this.stmt.close.run(v.position, v.collection, v.id, OPEN);
-      if (v.doc) this.stmt.insert.run(v.collection, v.id, v.position, OPEN, JSON.stringify(v.doc));
+    // Each image is current until the next one of its document in the batch (or open): written once
+    // with its range, instead of written open and closed again by the next (an update of the row
+    // and of its R-tree entry). Only a document's first image closes the version stored before it.
+    const versions = history.versions;
+    const until = new Array<number>(versions.length);
+    const next = new Map<string, number>();
+    for (let i = versions.length - 1; i >= 0; i--) {
+      const v = versions[i];
+      const key = `${v.collection}\u0000${v.id}`;
+      until[i] = next.get(key) ?? OPEN;
+      next.set(key, v.position);
     }
+    const closed = new Set<string>();
+    versions.forEach((v, i) => {
+      const key = `${v.collection}\u0000${v.id}`;
+      if (!closed.has(key)) {
+        assertCollectionName(v.collection);
+        closed.add(key);
+        this.stmt.close.run(v.position, v.collection, v.id, OPEN);
+      }
+      if (v.doc) this.stmt.insert.run(v.collection, v.id, v.position, until[i], v.body ?? JSON.stringify(v.doc));
+    });
   }
 
   /** With the projection's documents and checkpoint (a rebuild starts without history). */

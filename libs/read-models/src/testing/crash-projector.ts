@@ -14,6 +14,8 @@ const store = new SqliteReadStore({ file: readFile });
 const runner = new ProjectionRunner(events, store, [groupTallyProjection(), streamActivityProjection], {
   batchSize: Number(batchSize ?? 5),
   pollMs: 20,
+  // Small bounds, so kills land between write-behind flushes spanning several batches.
+  writeBehind: { events: 40 },
   onCommitted: (name, position) => process.stdout.write(`committed ${name} ${position}\n`),
 });
 async function rebuildForever(): Promise<void> {

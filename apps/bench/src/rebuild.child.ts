@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { rebuildViews } from '@platform/views/rebuild/rebuild-views';
+import { Writable } from 'node:stream';
+
+/**
+ * Child process of the bench: `npm run rebuild` of every view on a data directory (its own
+ * process, so its time and peak memory are its own). Argument: dataDir. Prints one JSON line.
+ */
+async function main(): Promise<void> {
+  const [dataDir] = process.argv.slice(2);
+  const t0 = performance.now();
+  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const results = await rebuildViews(dataDir, [], quiet);
+  const durationMs = performance.now() - t0;
+  process.stdout.write(
+    JSON.stringify({
+      durationMs,
+      head: Math.max(0, ...results.map((r) => r.position)),
+      perProjectionMs: Object.fromEntries(results.map((r) => [r.name, r.durationMs])),
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    }) + '\n',
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
