@@ -2,6 +2,7 @@ import { EVENT_STORE, EventStore } from '@platform/event-store';
 import fc from 'fast-check';
 import { buildAccessWorld, INSIDE, RoleUnderTest } from './support/access-world';
 import { untilFirstEvent } from './support/event-stream';
+import { problemRegistration } from './support/fixtures';
 import { discoverRoutes, RouteInfo } from './support/routes';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -32,17 +33,7 @@ const WELL_FORMED: Record<string, object> = {
     reReviewDate: '2026-09-01',
     gradualMeasures: ['先行垫付'],
   },
-  'POST /api/problems': {
-    problemId: 'prob-fuzz',
-    campaignId: 'camp-a',
-    responsibleUnitId: 'ba',
-    source: 'masses_report',
-    category: '作风建设',
-    description: '服务群众不及时',
-    responsibleLeader: { name: '张三' },
-    handler: { name: '李四' },
-    discoveredAt: '2026-02-20',
-  },
+  'POST /api/problems': problemRegistration('prob-fuzz', 'camp-a', 'ba', { source: 'masses_report' }),
   'POST /api/campaigns/:campaignId/units/:unitId/satisfaction/tallies': {
     round: 1,
     tallyId: 'tally-fuzz',
