@@ -1,18 +1,17 @@
 import { Actor } from '../shared/actor';
 import { specify } from '../testing/decider-specification';
+import { CITY_OFFICE as office, specCommands } from '../testing/spec-commands';
 import { SECRETARY_SCHEME } from './testing/scheme-fixtures';
 import { Marks } from './assessment-scheme';
 import { AssessmentCommand, assessmentDecider } from './assessment.decider';
 import { AssessmentEvent } from './assessment.events';
 
 const spec = specify(assessmentDecider);
-const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 const group: Actor = { userId: 'insp-1', role: 'inspector', unitId: 'group-1' };
 const townA: Actor = { userId: 'op-a', role: 'operator', unitId: 'town-a' };
 const periodId = 'secretary-2025';
 
-type Fields = Record<string, unknown> & { type: AssessmentCommand['type'] };
-const command = (fields: Fields, actor: Actor = office): AssessmentCommand => ({ actor, at: '2025-12-10T00:00:00.000Z', ...fields }) as AssessmentCommand;
+const command = specCommands<AssessmentCommand>('2025-12-10T00:00:00.000Z', office);
 const units = { 'town-a': { open: true, unitType: 'rural' }, 'town-b': { open: true, unitType: 'community' }, school: { open: true, unitType: 'school' }, gone: { open: false, unitType: 'rural' } };
 const open = (over: Record<string, unknown> = {}) =>
   command({ type: 'OpenAssessmentPeriod', periodId, title: '2025年度考核', from: '2025-12-01', to: '2025-12-31', scheme: SECRETARY_SCHEME, unitIds: ['town-a', 'town-b'], units, ...over });

@@ -1,4 +1,4 @@
-import { Actor } from '../shared/actor';
+import { CITY_OFFICE as office } from '../testing/spec-commands';
 import { fold } from '../shared/decider';
 import { DomainRuleError } from '../shared/domain-error';
 import { assessmentDecider } from '../assessments/assessment.decider';
@@ -6,7 +6,6 @@ import { AssessmentEvent } from '../assessments/assessment.events';
 import { SECRETARY_SCHEME } from '../assessments/testing/scheme-fixtures';
 import { findingOfPeriod } from './creation-standard';
 
-const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 const periodId = 'standard-2025';
 const opened: AssessmentEvent = {
   type: 'AssessmentPeriodOpened',
