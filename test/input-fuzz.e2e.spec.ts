@@ -1,10 +1,10 @@
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import fc from 'fast-check';
-import { buildAccessWorld, INSIDE, RoleUnderTest } from './support/access-world';
+import { INSIDE, RoleUnderTest, startAccessPlatform } from './support/access-world';
 import { untilFirstEvent } from './support/event-stream';
 import { problemRegistration } from './support/fixtures';
-import { discoverRoutes, RouteInfo } from './support/routes';
-import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
+import { RouteInfo } from './support/routes';
+import { Headers, TestPlatform } from './support/test-platform';
 
 const FIELD_NAMES = [
   'unitId', 'name', 'level', 'unitType', 'parentId', 'memberCount', 'unitIds', 'subtreeRootId', 'campaignId', 'templateKey',
@@ -97,11 +97,7 @@ describe('malformed input on every endpoint: never a 5xx, never a write', () => 
   let p: TestPlatform;
   let users: Record<RoleUnderTest, Headers>;
   let routes: RouteInfo[];
-  beforeAll(async () => {
-    p = await startTestPlatform();
-    users = await buildAccessWorld(p);
-    routes = discoverRoutes(p.app);
-  });
+  beforeAll(async () => ({ p, users, routes } = await startAccessPlatform()));
   afterAll(async () => p.close());
 
   it.each(['admin', 'office', 'anonymous'] as const)('as %s', async (role) => {
