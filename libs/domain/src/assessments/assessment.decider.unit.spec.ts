@@ -1,6 +1,7 @@
 import { Actor } from '../shared/actor';
 import { specify } from '../testing/decider-specification';
 import { CITY_OFFICE as office, specCommands } from '../testing/spec-commands';
+import { resultsPublished } from './testing/period-events';
 import { SECRETARY_SCHEME } from './testing/scheme-fixtures';
 import { Marks } from './assessment-scheme';
 import { AssessmentCommand, assessmentDecider } from './assessment.decider';
@@ -29,18 +30,10 @@ const scored = (unitId: string, duty: number, reason = '', by = 'insp-1', passed
 });
 const score = (unitId: string, duty: number, reason = '', actor: Actor = group) => command({ type: 'ScoreAssessment', unitId, marks: marks(duty), reason }, actor);
 const bothScored = [opened, scored('town-a', 30), scored('town-b', 35)];
-const published: AssessmentEvent = {
-  type: 'AssessmentResultsPublished',
-  data: {
-    periodId,
-    revision: 1,
-    results: [
-      { unitId: 'town-b', total: 95, grade: '优秀', rank: 1 },
-      { unitId: 'town-a', total: 90, grade: '优秀', rank: 2 },
-    ],
-    publishedBy: 'office-1',
-  },
-};
+const published = resultsPublished(periodId, 1, [
+  { unitId: 'town-b', total: 95, grade: '优秀', rank: 1 },
+  { unitId: 'town-a', total: 90, grade: '优秀', rank: 2 },
+]);
 const lodged: AssessmentEvent = { type: 'AssessmentAppealLodged', data: { periodId, unitId: 'town-a', appealId: 'ap-1', reason: '述职材料已按时报送', lodgedBy: 'op-a' } };
 
 describe('scored assessments (考核)', () => {
@@ -133,18 +126,10 @@ describe('scored assessments (考核)', () => {
       spec.given([...bothScored, published, lodged]).when(decide(true, marks(40))).then([
         { type: 'AssessmentAppealDecided', data: { periodId, unitId: 'town-a', appealId: 'ap-1', upheld: true, reason: '经复核', decidedBy: 'office-1' } },
         scored('town-a', 40, '经复核', 'office-1'),
-        {
-          type: 'AssessmentResultsPublished',
-          data: {
-            periodId,
-            revision: 2,
-            results: [
-              { unitId: 'town-a', total: 100, grade: '优秀', rank: 1 },
-              { unitId: 'town-b', total: 95, grade: '优秀', rank: 2 },
-            ],
-            publishedBy: 'office-1',
-          },
-        },
+        resultsPublished(periodId, 2, [
+          { unitId: 'town-a', total: 100, grade: '优秀', rank: 1 },
+          { unitId: 'town-b', total: 95, grade: '优秀', rank: 2 },
+        ]),
       ]));
 
     it('a rejected appeal changes no score', () =>
