@@ -1,8 +1,8 @@
 import { AccessRule } from '@platform/common';
-import { buildAccessWorld, INSIDE, OUTSIDE, ROLES_UNDER_TEST, RoleUnderTest } from './support/access-world';
+import { INSIDE, OUTSIDE, ROLES_UNDER_TEST, RoleUnderTest, startAccessPlatform } from './support/access-world';
 import { untilFirstEvent } from './support/event-stream';
-import { discoverRoutes, RouteInfo } from './support/routes';
-import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
+import { RouteInfo } from './support/routes';
+import { Headers, TestPlatform } from './support/test-platform';
 
 /**
  * The body fields a route's rule reads to find its units; everything else in the body is left
@@ -42,11 +42,7 @@ describe('access matrix: every endpoint × every role × inside / outside scope'
   let users: Record<RoleUnderTest, Headers>;
   let routes: RouteInfo[];
 
-  beforeAll(async () => {
-    p = await startTestPlatform();
-    users = await buildAccessWorld(p);
-    routes = discoverRoutes(p.app);
-  });
+  beforeAll(async () => ({ p, users, routes } = await startAccessPlatform()));
   afterAll(async () => p.close());
 
   it('finds a declared access rule on every route', () => {

@@ -1,13 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { expectStatus, fetchWorkbook } from '../libs/views/src/testing/views-world';
+import { VILLAGES_OF_T1 } from './support/fixtures';
 import { Headers, startTestPlatform, TEST_ADMIN, TestPlatform } from './support/test-platform';
 
 const TREE = [
-  { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
-  { unitId: 'c1', name: '武陵区', level: 'county', unitType: 'agency', parentId: 'city' },
-  { unitId: 't1', name: '河洑镇', level: 'township', unitType: 'rural', parentId: 'c1' },
-  { unitId: 'v1', name: '桃花村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 30 },
-  { unitId: 'v2', name: '柳叶村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 25 },
+  ...VILLAGES_OF_T1,
   { unitId: 't2', name: '芦荻山乡', level: 'township', unitType: 'rural', parentId: 'c1' },
   { unitId: 'v3', name: '白马村党支部', level: 'branch', unitType: 'rural', parentId: 't2', memberCount: 40 },
   { unitId: 'v4', name: '青山村党支部', level: 'branch', unitType: 'rural', parentId: 't2', memberCount: 18 },

@@ -1,12 +1,9 @@
 import { expectStatus } from '../libs/views/src/testing/views-world';
+import { VILLAGES_OF_T1 } from './support/fixtures';
 import { Headers, startTestPlatform, TEST_ADMIN, TestPlatform } from './support/test-platform';
 
 const TREE = [
-  { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
-  { unitId: 'c1', name: '武陵区', level: 'county', unitType: 'agency', parentId: 'city' },
-  { unitId: 't1', name: '河洑镇', level: 'township', unitType: 'rural', parentId: 'c1' },
-  { unitId: 'v1', name: '桃花村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 30 },
-  { unitId: 'v2', name: '柳叶村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 25 },
+  ...VILLAGES_OF_T1,
   { unitId: 'e1', name: '卷烟厂党支部', level: 'branch', unitType: 'enterprise', parentId: 't1', memberCount: 60 },
   { unitId: 'c2', name: '鼎城区', level: 'county', unitType: 'agency', parentId: 'city' },
   { unitId: 't2', name: '灌溪镇', level: 'township', unitType: 'rural', parentId: 'c2' },

@@ -1,6 +1,7 @@
 import { buildViewsWorld, expectStatus, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
 import { eventually } from './support/eventually';
+import { problemRegistration } from './support/fixtures';
 import { openEventStream } from './support/event-stream';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -55,17 +56,7 @@ describe('the inbox (待办) over HTTP', () => {
       live.close();
     }
 
-    const problem = {
-      problemId: 'p-1',
-      campaignId: CAMPAIGN,
-      responsibleUnitId: 'branch-1',
-      source: 'democratic_appraisal',
-      category: '作风建设',
-      description: '服务群众不及时',
-      responsibleLeader: { name: '张三' },
-      handler: { name: '李四' },
-      discoveredAt: '2026-03-20',
-    };
+    const problem = problemRegistration('p-1', CAMPAIGN, 'branch-1', { discoveredAt: '2026-03-20' });
     await expectStatus(p.http().post('/api/problems').set(w.operator).send(problem), 201);
     await expectStatus(p.http().post('/api/problems/p-1/plan').set(w.operator).send({ measures: ['建立首问负责制'], timing: 'by_deadline', deadline: '2026-04-30' }), 201);
     await expectStatus(p.http().post('/api/problems/p-1/claim-fixed').set(w.operator).send({ evidence: '已建立制度' }), 201);

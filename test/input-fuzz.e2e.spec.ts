@@ -1,9 +1,10 @@
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import fc from 'fast-check';
-import { buildAccessWorld, INSIDE, RoleUnderTest } from './support/access-world';
+import { INSIDE, RoleUnderTest, startAccessPlatform } from './support/access-world';
 import { untilFirstEvent } from './support/event-stream';
-import { discoverRoutes, RouteInfo } from './support/routes';
-import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
+import { problemRegistration } from './support/fixtures';
+import { RouteInfo } from './support/routes';
+import { Headers, TestPlatform } from './support/test-platform';
 
 const FIELD_NAMES = [
   'unitId', 'name', 'level', 'unitType', 'parentId', 'memberCount', 'unitIds', 'subtreeRootId', 'campaignId', 'templateKey',
@@ -32,17 +33,7 @@ const WELL_FORMED: Record<string, object> = {
     reReviewDate: '2026-09-01',
     gradualMeasures: ['先行垫付'],
   },
-  'POST /api/problems': {
-    problemId: 'prob-fuzz',
-    campaignId: 'camp-a',
-    responsibleUnitId: 'ba',
-    source: 'masses_report',
-    category: '作风建设',
-    description: '服务群众不及时',
-    responsibleLeader: { name: '张三' },
-    handler: { name: '李四' },
-    discoveredAt: '2026-02-20',
-  },
+  'POST /api/problems': problemRegistration('prob-fuzz', 'camp-a', 'ba', { source: 'masses_report' }),
   'POST /api/campaigns/:campaignId/units/:unitId/satisfaction/tallies': {
     round: 1,
     tallyId: 'tally-fuzz',
@@ -106,11 +97,7 @@ describe('malformed input on every endpoint: never a 5xx, never a write', () => 
   let p: TestPlatform;
   let users: Record<RoleUnderTest, Headers>;
   let routes: RouteInfo[];
-  beforeAll(async () => {
-    p = await startTestPlatform();
-    users = await buildAccessWorld(p);
-    routes = discoverRoutes(p.app);
-  });
+  beforeAll(async () => ({ p, users, routes } = await startAccessPlatform()));
   afterAll(async () => p.close());
 
   it.each(['admin', 'office', 'anonymous'] as const)('as %s', async (role) => {

@@ -1,5 +1,5 @@
 import { eventually } from './support/eventually';
-import { educationCampaign, TOWNSHIP_TREE } from './support/fixtures';
+import { educationCampaign, problemRegistration, TOWNSHIP_TREE } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 let now = new Date('2026-03-25T02:00:00Z');
@@ -25,17 +25,7 @@ describe.each([
       .http()
       .post('/api/problems')
       .set(op1)
-      .send({
-        problemId: 'p-1',
-        campaignId: 'c1',
-        responsibleUnitId: 'b1',
-        source: 'soliciting_opinions',
-        category: '作风',
-        description: '办事拖拉',
-        responsibleLeader: { name: '王书记' },
-        handler: { name: '赵干事' },
-        discoveredAt: '2026-03-20',
-      })
+      .send(problemRegistration('p-1', 'c1', 'b1', { discoveredAt: '2026-03-20' }))
       .expect(201);
     await p.http().post('/api/problems/p-1/plan').set(op1).send({ measures: ['限时办结'], timing: 'by_deadline', deadline: '2026-04-30' }).expect(201);
   });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { samplePng } from '@platform/blobs';
 import { EDUCATION_PHASES, problemRegistration } from './fixtures';
-import { Headers, TestPlatform, TEST_ADMIN } from './test-platform';
+import { discoverRoutes, RouteInfo } from './routes';
+import { Headers, startTestPlatform, TestPlatform, TEST_ADMIN } from './test-platform';
 
 export const ROLES_UNDER_TEST = ['admin', 'office', 'operator', 'inspector', 'leader', 'anonymous'] as const;
 export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
@@ -26,6 +27,12 @@ const TREE = [
   { unitId: 'tb', name: '乙镇', level: 'township', unitType: 'rural', parentId: 'cb' },
   { unitId: 'bb', name: '乙村支部', level: 'branch', unitType: 'rural', parentId: 'tb', memberCount: 20 },
 ];
+
+/** A platform started with the access world built, and every route it serves: what the whole-API suites sweep. */
+export async function startAccessPlatform(): Promise<{ p: TestPlatform; users: Record<RoleUnderTest, Headers>; routes: RouteInfo[] }> {
+  const p = await startTestPlatform();
+  return { p, users: await buildAccessWorld(p), routes: discoverRoutes(p.app) };
+}
 
 export async function buildAccessWorld(p: TestPlatform): Promise<Record<RoleUnderTest, Headers>> {
   const admin = await p.signIn(TEST_ADMIN.username, 'admin');

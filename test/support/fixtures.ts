@@ -15,6 +15,15 @@ export const TOWNSHIP_TREE = [
   { unitId: 'b2', name: '二村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 20 },
 ];
 
+/** A city, county c1 and township t1 with two rural village branches (v1, v2): the start of the assessment tests' trees. */
+export const VILLAGES_OF_T1 = [
+  { unitId: 'city', name: '市', level: 'city', unitType: 'agency' },
+  { unitId: 'c1', name: '武陵区', level: 'county', unitType: 'agency', parentId: 'city' },
+  { unitId: 't1', name: '河洑镇', level: 'township', unitType: 'rural', parentId: 'c1' },
+  { unitId: 'v1', name: '桃花村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 30 },
+  { unitId: 'v2', name: '柳叶村党支部', level: 'branch', unitType: 'rural', parentId: 't1', memberCount: 25 },
+];
+
 /** The launch body of advanced-education campaign c1 over the given units; `over` changes any other field. */
 export const educationCampaign = (units: { subtreeRootId: string } | { unitIds: string[] }, over: object = {}) => ({
   campaignId: 'c1',

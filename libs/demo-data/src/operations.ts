@@ -1,3 +1,4 @@
+import type { CreateUnitInput } from '@platform/organizations';
 import { ExcusedMembers, GradeCounts, PlannedPhase, ProblemSource, RankKey, Role, SatisfactionGrade, TimingClass, UnitLevel, UnitType } from '@platform/domain';
 
 /**
@@ -9,7 +10,7 @@ export type DemoOp =
   | { type: 'BootstrapAdmin'; username: string; password: string }
   | { type: 'RegisterUser'; body: RegisterUserBody }
   | { type: 'ImportUnits'; body: { units: ImportRow[] } }
-  | { type: 'CreateUnit'; body: CreateUnitBody }
+  | { type: 'CreateUnit'; body: CreateUnitInput }
   | { type: 'ChangeMemberCount'; unitId: string; body: { memberCount: number } }
   | { type: 'LaunchCampaign'; body: LaunchCampaignBody }
   | { type: 'EnrollUnits'; campaignId: string; body: { unitIds: string[] } }
@@ -121,15 +122,6 @@ export interface ImportRow {
   unitType: UnitType;
   parentId: string;
   memberCount: number;
-}
-
-export interface CreateUnitBody {
-  unitId: string;
-  name: string;
-  level: UnitLevel;
-  unitType: UnitType;
-  parentId?: string;
-  memberCount?: number;
 }
 
 export interface RegisterUserBody {

@@ -1,16 +1,25 @@
+import type { operations } from './schema';
 import type { AsOf } from './view-types';
 
-/** Answers of the assessment and demonstration-point views (考核, 示范点). */
-export type RuleKind = 'points' | 'pass_fail' | 'deduction';
-export interface Criterion {
-  readonly criterionId: string;
-  readonly title: string;
-  readonly rule: { readonly kind: RuleKind; readonly max: number; readonly perItem?: number };
-}
-export interface Band {
-  readonly grade: string;
-  readonly minScore: number;
-}
+/** An operation's 200 answer as the OpenAPI document describes it. */
+type Answer<O extends keyof operations> = operations[O] extends { responses: { 200: { content: { 'application/json': infer A } } } } ? A : never;
+
+/** Answers of the assessment and demonstration-point views (考核, 示范点), typed from the generated schema. */
+export type Criterion = Answer<'getAssessmentResults'>['period']['criteria'][number];
+export type RuleKind = Criterion['rule']['kind'];
+export type Band = Answer<'getAssessmentResults'>['period']['bands'][number];
+
+export type DemonstrationRegister = Answer<'listDemonstrationPoints'>;
+export type DemonstrationPoint = DemonstrationRegister['points'][number];
+export type DemonstrationStage = DemonstrationPoint['stage'];
+export type DemonstrationStep = DemonstrationPoint['history'][number];
+export type DemonstrationPointPage = Answer<'getDemonstrationPoint'>;
+
+/*
+ * Written here until the answer schemas say them exactly: a mark's three shapes (an empty object
+ * there), an appeal's states (a plain string), a period's dates, scheme and counts (optional there,
+ * and the listed periods' criteria and bands too).
+ */
 export type Mark = { points: number } | { passed: boolean } | { items: number };
 
 export interface AssessmentPeriod {
@@ -74,56 +83,4 @@ export interface AssessmentUnit {
     readonly appeals: { appealId: string; reason: string; lodgedAt: string; decision: { upheld: boolean; reason: string; decidedAt: string } | null }[];
   };
   readonly scoresVisible: boolean;
-}
-
-export type DemonstrationStage = 'none' | 'recommended' | 'declined' | 'creating' | 'named' | 'improving' | 'eliminated';
-
-export interface DemonstrationStep {
-  readonly cycle: number;
-  readonly year: number;
-  readonly stage: DemonstrationStage;
-  readonly stageName: string;
-  readonly passed: boolean | null;
-  readonly score: number | null;
-  readonly periodId: string | null;
-  readonly note: string;
-  readonly by: string;
-}
-
-export interface DemonstrationPoint {
-  readonly unitId: string;
-  readonly name: string;
-  readonly pointType: string;
-  readonly pointTypeName: string;
-  readonly level: 'city' | 'county';
-  readonly levelName: string;
-  readonly stage: DemonstrationStage;
-  readonly stageName: string;
-  readonly cycle: number;
-  readonly since: number;
-  readonly lastAssessedYear: number | null;
-  readonly dueYear: number | null;
-  readonly reviewEveryYears: number | null;
-  readonly history: DemonstrationStep[];
-}
-
-export interface DemonstrationRegister {
-  readonly asOf: AsOf;
-  readonly total: number;
-  readonly byStage: Partial<Record<DemonstrationStage, number>>;
-  readonly points: DemonstrationPoint[];
-}
-
-export interface DemonstrationPointPage {
-  readonly asOf: AsOf;
-  readonly point: DemonstrationPoint;
-  readonly evidence: {
-    periodId: string;
-    title: string;
-    criteria: Criterion[];
-    byCriterion: Record<string, number> | null;
-    total: number | null;
-    grade: string | null;
-    rank: number | null;
-  }[];
 }

@@ -16,124 +16,124 @@ const lines = (v: unknown) =>
     .filter(Boolean);
 const day = (v: unknown) => (v ? (v as Dayjs).format('YYYY-MM-DD') : '');
 
+/** One key-task command as a small card: the form, with its own state, under the card's title. */
+function KeyTaskCard<B>({ title, ...props }: { title: string } & Omit<Parameters<typeof CommandForm<B>>[0], 'form'>) {
+  const [form] = Form.useForm();
+  return (
+    <Card size="small" title={title}>
+      <CommandForm<B> form={form} {...props} />
+    </Card>
+  );
+}
+
 /** The office defines a key task: what, measures of done, deadline and an optional quantitative target. */
 export function DefineKeyTaskForm() {
   const { t } = useI18n();
-  const [form] = Form.useForm();
   const define = useCommand((body: Schemas['DefineKeyTaskRequest'], headers) => api.POST('/api/key-tasks', { body, headers }));
   return (
-    <Card size="small" title={t('defineKeyTask')}>
-      <CommandForm<Schemas['DefineKeyTaskRequest']>
-        form={form}
-        mutation={define}
-        testId="define-key-task-form"
-        submitLabel={t('defineKeyTask')}
-        toBody={(v) => ({
-          taskId: String(v.taskId ?? ''),
-          title: String(v.title ?? ''),
-          ...(v.description ? { description: String(v.description) } : {}),
-          measuresOfDone: lines(v.measuresOfDone),
-          deadline: day(v.deadline),
-          ...(v.quantity ? { target: { quantity: Number(v.quantity), unit: String(v.unit ?? '') } } : {}),
-        })}
-      >
-        <Form.Item name="taskId" label={t('taskId')} initialValue={`kt-${dayjs().format('YYYYMMDD')}`}>
-          <Input />
+    <KeyTaskCard<Schemas['DefineKeyTaskRequest']>
+      title={t('defineKeyTask')}
+      mutation={define}
+      testId="define-key-task-form"
+      submitLabel={t('defineKeyTask')}
+      toBody={(v) => ({
+        taskId: String(v.taskId ?? ''),
+        title: String(v.title ?? ''),
+        ...(v.description ? { description: String(v.description) } : {}),
+        measuresOfDone: lines(v.measuresOfDone),
+        deadline: day(v.deadline),
+        ...(v.quantity ? { target: { quantity: Number(v.quantity), unit: String(v.unit ?? '') } } : {}),
+      })}
+    >
+      <Form.Item name="taskId" label={t('taskId')} initialValue={`kt-${dayjs().format('YYYYMMDD')}`}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="title" label={t('taskTitle')}>
+        <Input placeholder="村党组织标准化规范化建设" />
+      </Form.Item>
+      <Form.Item name="description" label={t('taskDescription')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="measuresOfDone" label={t('measuresOfDone')}>
+        <Input.TextArea rows={3} placeholder={'组织设置规范\n活动场所面积达标'} />
+      </Form.Item>
+      <Form.Item name="deadline" label={t('taskDeadline')} initialValue={dayjs().endOf('year')}>
+        <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="quantity" label={t('targetQuantity')}>
+          <InputNumber min={1} precision={0} />
         </Form.Item>
-        <Form.Item name="title" label={t('taskTitle')}>
-          <Input placeholder="村党组织标准化规范化建设" />
+        <Form.Item name="unit" label={t('targetUnit')}>
+          <Input style={{ width: 140 }} />
         </Form.Item>
-        <Form.Item name="description" label={t('taskDescription')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="measuresOfDone" label={t('measuresOfDone')}>
-          <Input.TextArea rows={3} placeholder={'组织设置规范\n活动场所面积达标'} />
-        </Form.Item>
-        <Form.Item name="deadline" label={t('taskDeadline')} initialValue={dayjs().endOf('year')}>
-          <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="quantity" label={t('targetQuantity')}>
-            <InputNumber min={1} precision={0} />
-          </Form.Item>
-          <Form.Item name="unit" label={t('targetUnit')}>
-            <Input style={{ width: 140 }} />
-          </Form.Item>
-        </Space>
-      </CommandForm>
-    </Card>
+      </Space>
+    </KeyTaskCard>
   );
 }
 
 /** 一统: the office gives units their part, each with a named person answering for it. */
 export function AssignPartsForm({ taskId, counted }: { taskId: string; counted: boolean }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
   const { tree, loading } = useUnitTree();
   const assign = useCommand((body: Schemas['AssignTaskPartsRequest'], headers) => api.POST('/api/key-tasks/{taskId}/parts', { params: { path: { taskId } }, body, headers }));
   return (
-    <Card size="small" title={t('assignParts')}>
-      <CommandForm<Schemas['AssignTaskPartsRequest']>
-        form={form}
-        mutation={assign}
-        testId="assign-parts-form"
-        submitLabel={t('assignParts')}
-        toBody={(v) => ({ parts: [{ unitId: String(v.unitId ?? ''), responsible: String(v.responsible ?? ''), ...(v.target ? { target: Number(v.target) } : {}) }] })}
-      >
-        <Form.Item name="unitId" label={t('unit')}>
-          <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" loading={loading} style={{ width: '100%' }} />
+    <KeyTaskCard<Schemas['AssignTaskPartsRequest']>
+      title={t('assignParts')}
+      mutation={assign}
+      testId="assign-parts-form"
+      submitLabel={t('assignParts')}
+      toBody={(v) => ({ parts: [{ unitId: String(v.unitId ?? ''), responsible: String(v.responsible ?? ''), ...(v.target ? { target: Number(v.target) } : {}) }] })}
+    >
+      <Form.Item name="unitId" label={t('unit')}>
+        <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" loading={loading} style={{ width: '100%' }} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="responsible" label={t('responsible')}>
+          <Input style={{ width: 160 }} />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="responsible" label={t('responsible')}>
-            <Input style={{ width: 160 }} />
+        {counted && (
+          <Form.Item name="target" label={t('partTarget')}>
+            <InputNumber min={1} precision={0} />
           </Form.Item>
-          {counted && (
-            <Form.Item name="target" label={t('partTarget')}>
-              <InputNumber min={1} precision={0} />
-            </Form.Item>
-          )}
-        </Space>
-      </CommandForm>
-    </Card>
+        )}
+      </Space>
+    </KeyTaskCard>
   );
 }
 
 /** 调度: monthly or on demand, due on a day after the last one. */
 export function ScheduleStockTakeForm({ taskId }: { taskId: string }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
   const schedule = useCommand((body: Schemas['ScheduleStockTakeRequest'], headers) =>
     api.POST('/api/key-tasks/{taskId}/stock-takes', { params: { path: { taskId } }, body, headers }),
   );
   return (
-    <Card size="small" title={t('scheduleStockTake')}>
-      <CommandForm<Schemas['ScheduleStockTakeRequest']>
-        form={form}
-        mutation={schedule}
-        testId="schedule-stock-take-form"
-        submitLabel={t('scheduleStockTake')}
-        toBody={(v) => ({ stockTakeId: String(v.stockTakeId ?? ''), label: String(v.label ?? ''), dueOn: day(v.dueOn) })}
-      >
-        <Space wrap>
-          <Form.Item name="stockTakeId" label={t('stockTakeId')} initialValue={`st-${dayjs().format('YYYYMM')}`}>
-            <Input style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item name="label" label={t('stockTakeLabel')} initialValue={`${dayjs().month() + 1}月调度`}>
-            <Input style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item name="dueOn" label={t('dueOn')} initialValue={dayjs().endOf('month')}>
-            <DatePicker format="YYYY-MM-DD" />
-          </Form.Item>
-        </Space>
-      </CommandForm>
-    </Card>
+    <KeyTaskCard<Schemas['ScheduleStockTakeRequest']>
+      title={t('scheduleStockTake')}
+      mutation={schedule}
+      testId="schedule-stock-take-form"
+      submitLabel={t('scheduleStockTake')}
+      toBody={(v) => ({ stockTakeId: String(v.stockTakeId ?? ''), label: String(v.label ?? ''), dueOn: day(v.dueOn) })}
+    >
+      <Space wrap>
+        <Form.Item name="stockTakeId" label={t('stockTakeId')} initialValue={`st-${dayjs().format('YYYYMM')}`}>
+          <Input style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="label" label={t('stockTakeLabel')} initialValue={`${dayjs().month() + 1}月调度`}>
+          <Input style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="dueOn" label={t('dueOn')} initialValue={dayjs().endOf('month')}>
+          <DatePicker format="YYYY-MM-DD" />
+        </Form.Item>
+      </Space>
+    </KeyTaskCard>
   );
 }
 
 /** A liaison reports where its part stands at the open stock-take (kept on the device while offline). */
 export function ReportProgressForm({ taskId, stockTakeId, unitId, counted }: { taskId: string; stockTakeId: string; unitId: string; counted: boolean }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
   const path = `/api/key-tasks/${taskId}/stock-takes/${stockTakeId}/units/${unitId}/reports`;
   const report = useCommand(
     (body: Schemas['ReportTaskProgressRequest'], headers) =>
@@ -141,37 +141,34 @@ export function ReportProgressForm({ taskId, stockTakeId, unitId, counted }: { t
     { path, label: () => `${t('reportProgress')} ${taskId} ${stockTakeId}` },
   );
   return (
-    <Card size="small" title={`${t('reportProgress')}（${stockTakeId}）`}>
-      <CommandForm<Schemas['ReportTaskProgressRequest']>
-        form={form}
-        mutation={report}
-        testId="report-progress-form"
-        submitLabel={t('reportProgress')}
-        toBody={(v) => ({ ...(counted ? { value: Number(v.value ?? 0) } : {}), done: v.done === true, narrative: String(v.narrative ?? ''), evidence: lines(v.evidence) })}
-      >
-        {counted && (
-          <Form.Item name="value" label={t('valueReached')}>
-            <InputNumber min={0} precision={0} />
-          </Form.Item>
-        )}
-        <Form.Item name="done" valuePropName="checked" initialValue={false}>
-          <Checkbox>{t('partDone')}</Checkbox>
+    <KeyTaskCard<Schemas['ReportTaskProgressRequest']>
+      title={`${t('reportProgress')}（${stockTakeId}）`}
+      mutation={report}
+      testId="report-progress-form"
+      submitLabel={t('reportProgress')}
+      toBody={(v) => ({ ...(counted ? { value: Number(v.value ?? 0) } : {}), done: v.done === true, narrative: String(v.narrative ?? ''), evidence: lines(v.evidence) })}
+    >
+      {counted && (
+        <Form.Item name="value" label={t('valueReached')}>
+          <InputNumber min={0} precision={0} />
         </Form.Item>
-        <Form.Item name="narrative" label={t('narrative')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="evidence" label={t('evidenceRefs')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </CommandForm>
-    </Card>
+      )}
+      <Form.Item name="done" valuePropName="checked" initialValue={false}>
+        <Checkbox>{t('partDone')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="narrative" label={t('narrative')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="evidence" label={t('evidenceRefs')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </KeyTaskCard>
   );
 }
 
 /** Supervision groups and the office comment on a report, or return it to be reported again. */
 export function ReviewReportForm({ taskId, schedule }: { taskId: string; schedule: KeyTaskSchedule }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
   const stockTakeId = schedule.stockTake!.stockTakeId;
   const review = useCommand((body: { unitId: string; action: 'comment' | 'return'; text: string }, headers) => {
     const path = { taskId, stockTakeId, unitId: body.unitId };
@@ -181,29 +178,27 @@ export function ReviewReportForm({ taskId, schedule }: { taskId: string; schedul
   });
   const reported = schedule.rows.filter((r) => r.report && !r.report.returned);
   return (
-    <Card size="small" title={t('reviewReport')}>
-      <CommandForm
-        form={form}
-        mutation={review}
-        testId="review-report-form"
-        toBody={(v) => ({ unitId: String(v.unitId ?? ''), action: v.action === 'return' ? ('return' as const) : ('comment' as const), text: String(v.text ?? '') })}
-      >
-        <Form.Item name="unitId" label={t('unit')}>
-          <Select showSearch optionFilterProp="label" options={reported.map((r) => ({ value: r.unitId, label: r.name }))} />
-        </Form.Item>
-        <Form.Item name="action" initialValue="comment">
-          <Select
-            options={[
-              { value: 'comment', label: t('reviewComment') },
-              { value: 'return', label: t('returnReport') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="text" label={`${t('reviewComment')} / ${t('returnReason')}`}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </CommandForm>
-    </Card>
+    <KeyTaskCard
+      title={t('reviewReport')}
+      mutation={review}
+      testId="review-report-form"
+      toBody={(v) => ({ unitId: String(v.unitId ?? ''), action: v.action === 'return' ? ('return' as const) : ('comment' as const), text: String(v.text ?? '') })}
+    >
+      <Form.Item name="unitId" label={t('unit')}>
+        <Select showSearch optionFilterProp="label" options={reported.map((r) => ({ value: r.unitId, label: r.name }))} />
+      </Form.Item>
+      <Form.Item name="action" initialValue="comment">
+        <Select
+          options={[
+            { value: 'comment', label: t('reviewComment') },
+            { value: 'return', label: t('returnReport') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="text" label={`${t('reviewComment')} / ${t('returnReason')}`}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </KeyTaskCard>
   );
 }
 

@@ -1,18 +1,18 @@
 import { Actor } from '../shared/actor';
 import { specify } from '../testing/decider-specification';
+import { CITY_OFFICE as office, specCommands } from '../testing/spec-commands';
+import { resultsPublished } from './testing/period-events';
 import { SECRETARY_SCHEME } from './testing/scheme-fixtures';
 import { Marks } from './assessment-scheme';
 import { AssessmentCommand, assessmentDecider } from './assessment.decider';
 import { AssessmentEvent } from './assessment.events';
 
 const spec = specify(assessmentDecider);
-const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 const group: Actor = { userId: 'insp-1', role: 'inspector', unitId: 'group-1' };
 const townA: Actor = { userId: 'op-a', role: 'operator', unitId: 'town-a' };
 const periodId = 'secretary-2025';
 
-type Fields = Record<string, unknown> & { type: AssessmentCommand['type'] };
-const command = (fields: Fields, actor: Actor = office): AssessmentCommand => ({ actor, at: '2025-12-10T00:00:00.000Z', ...fields }) as AssessmentCommand;
+const command = specCommands<AssessmentCommand>('2025-12-10T00:00:00.000Z', office);
 const units = { 'town-a': { open: true, unitType: 'rural' }, 'town-b': { open: true, unitType: 'community' }, school: { open: true, unitType: 'school' }, gone: { open: false, unitType: 'rural' } };
 const open = (over: Record<string, unknown> = {}) =>
   command({ type: 'OpenAssessmentPeriod', periodId, title: '2025年度考核', from: '2025-12-01', to: '2025-12-31', scheme: SECRETARY_SCHEME, unitIds: ['town-a', 'town-b'], units, ...over });
@@ -30,18 +30,10 @@ const scored = (unitId: string, duty: number, reason = '', by = 'insp-1', passed
 });
 const score = (unitId: string, duty: number, reason = '', actor: Actor = group) => command({ type: 'ScoreAssessment', unitId, marks: marks(duty), reason }, actor);
 const bothScored = [opened, scored('town-a', 30), scored('town-b', 35)];
-const published: AssessmentEvent = {
-  type: 'AssessmentResultsPublished',
-  data: {
-    periodId,
-    revision: 1,
-    results: [
-      { unitId: 'town-b', total: 95, grade: '优秀', rank: 1 },
-      { unitId: 'town-a', total: 90, grade: '优秀', rank: 2 },
-    ],
-    publishedBy: 'office-1',
-  },
-};
+const published = resultsPublished(periodId, 1, [
+  { unitId: 'town-b', total: 95, grade: '优秀', rank: 1 },
+  { unitId: 'town-a', total: 90, grade: '优秀', rank: 2 },
+]);
 const lodged: AssessmentEvent = { type: 'AssessmentAppealLodged', data: { periodId, unitId: 'town-a', appealId: 'ap-1', reason: '述职材料已按时报送', lodgedBy: 'op-a' } };
 
 describe('scored assessments (考核)', () => {
@@ -134,18 +126,10 @@ describe('scored assessments (考核)', () => {
       spec.given([...bothScored, published, lodged]).when(decide(true, marks(40))).then([
         { type: 'AssessmentAppealDecided', data: { periodId, unitId: 'town-a', appealId: 'ap-1', upheld: true, reason: '经复核', decidedBy: 'office-1' } },
         scored('town-a', 40, '经复核', 'office-1'),
-        {
-          type: 'AssessmentResultsPublished',
-          data: {
-            periodId,
-            revision: 2,
-            results: [
-              { unitId: 'town-a', total: 100, grade: '优秀', rank: 1 },
-              { unitId: 'town-b', total: 95, grade: '优秀', rank: 2 },
-            ],
-            publishedBy: 'office-1',
-          },
-        },
+        resultsPublished(periodId, 2, [
+          { unitId: 'town-a', total: 100, grade: '优秀', rank: 1 },
+          { unitId: 'town-b', total: 95, grade: '优秀', rank: 2 },
+        ]),
       ]));
 
     it('a rejected appeal changes no score', () =>

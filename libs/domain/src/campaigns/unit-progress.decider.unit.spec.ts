@@ -1,4 +1,5 @@
 import { specify } from '../testing/decider-specification';
+import { CITY_OFFICE as office } from '../testing/spec-commands';
 import { Actor } from '../shared/actor';
 import { CampaignTemplate, findTemplate } from './campaign-template';
 import { CampaignFacts, unitProgressDecider, UnitProgressCommand } from './unit-progress.decider';
@@ -6,7 +7,6 @@ import { UnitProgressEvent } from './unit-progress.events';
 
 const operator: Actor = { userId: 'op-1', role: 'operator', unitId: 'b1' };
 const inspector: Actor = { userId: 'insp-1', role: 'inspector', unitId: 'county' };
-const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 const education = findTemplate('advanced-education') as CampaignTemplate;
 const demo = findTemplate('demonstration-point') as CampaignTemplate;
 const campaign: CampaignFacts = { campaignId: 'xjx-2', launched: true, enrolled: true, template: education };

@@ -1,29 +1,21 @@
-import { Actor } from '../shared/actor';
+import { CITY_OFFICE as office } from '../testing/spec-commands';
 import { fold } from '../shared/decider';
 import { DomainRuleError } from '../shared/domain-error';
 import { assessmentDecider } from '../assessments/assessment.decider';
 import { AssessmentEvent } from '../assessments/assessment.events';
+import { resultsPublished } from '../assessments/testing/period-events';
 import { SECRETARY_SCHEME } from '../assessments/testing/scheme-fixtures';
 import { findingOfPeriod } from './creation-standard';
 
-const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 const periodId = 'standard-2025';
 const opened: AssessmentEvent = {
   type: 'AssessmentPeriodOpened',
   data: { periodId, title: '创建标准考评', from: '2025-01-01', to: '2025-12-31', scheme: SECRETARY_SCHEME, unitIds: ['v1', 'v2'], openedBy: office.userId },
 };
-const published: AssessmentEvent = {
-  type: 'AssessmentResultsPublished',
-  data: {
-    periodId,
-    revision: 1,
-    results: [
-      { unitId: 'v1', total: 80, grade: '好', rank: 1 },
-      { unitId: 'v2', total: 79.5, grade: '一般', rank: 2 },
-    ],
-    publishedBy: office.userId,
-  },
-};
+const published = resultsPublished(periodId, 1, [
+  { unitId: 'v1', total: 80, grade: '好', rank: 1 },
+  { unitId: 'v2', total: 79.5, grade: '一般', rank: 2 },
+]);
 const refusal = (f: () => unknown) => {
   try {
     f();

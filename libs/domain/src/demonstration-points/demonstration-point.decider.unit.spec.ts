@@ -1,18 +1,16 @@
 import { Actor } from '../shared/actor';
 import { fold } from '../shared/decider';
 import { specify } from '../testing/decider-specification';
+import { CITY_OFFICE as office, specCommands } from '../testing/spec-commands';
 import { DemonstrationPointCommand, demonstrationPointDecider } from './demonstration-point.decider';
 import { DemonstrationOutcome, DemonstrationPointEvent, DemonstrationStage } from './demonstration-point.events';
 
 const spec = specify(demonstrationPointDecider);
-const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 const assessor: Actor = { userId: 'insp-1', role: 'inspector', unitId: 'group-1' };
 const liaison: Actor = { userId: 'op-1', role: 'operator', unitId: 'village-1' };
 const unitId = 'village-1';
 
-type Fields = Record<string, unknown> & { type: DemonstrationPointCommand['type'] };
-const command = (fields: Fields, actor: Actor = office): DemonstrationPointCommand =>
-  ({ actor, at: '2025-12-20T00:00:00.000Z', unitId, ...fields }) as DemonstrationPointCommand;
+const command = specCommands<DemonstrationPointCommand>('2025-12-20T00:00:00.000Z', office, { unitId });
 const recommend = (year = 2025, over: Record<string, unknown> = {}) =>
   command({ type: 'RecommendDemonstrationPoint', year, level: 'city', reason: '基础好、有特色', unit: { open: true, unitType: 'rural' }, ...over });
 const decideRec = (confirmed = true, reason = '') => command({ type: 'DecideDemonstrationRecommendation', confirmed, reason });

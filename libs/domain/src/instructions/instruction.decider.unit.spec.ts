@@ -1,6 +1,7 @@
 import { Actor } from '../shared/actor';
 import { fold } from '../shared/decider';
 import { specify } from '../testing/decider-specification';
+import { specCommands } from '../testing/spec-commands';
 import { InstructionCommand, instructionDecider, MAX_ADDRESSED_UNITS } from './instruction.decider';
 import { InstructionEvent, InstructionTarget } from './instruction.events';
 
@@ -13,8 +14,7 @@ const instructionId = 'i-1';
 const target: InstructionTarget = { kind: 'problem', id: 'p-1', unitIds: ['branch-1'] };
 const at = '2026-03-01T08:00:00.000Z';
 
-type Fields = Record<string, unknown> & { type: InstructionCommand['type'] };
-const command = (fields: Fields, actor: Actor): InstructionCommand => ({ actor, at, instructionId, ...fields }) as InstructionCommand;
+const command = specCommands<InstructionCommand>(at, leader, { instructionId });
 const issue = (over: Record<string, unknown> = {}, actor: Actor = leader) =>
   command(
     {

@@ -1,16 +1,15 @@
 import { Actor } from '../shared/actor';
 import { specify } from '../testing/decider-specification';
+import { CITY_OFFICE as office, specCommands } from '../testing/spec-commands';
 import { KeyTaskCommand, keyTaskDecider } from './key-task.decider';
 import { KeyTaskEvent, TaskPart } from './key-task.events';
 
 const spec = specify(keyTaskDecider);
-const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 const liaison: Actor = { userId: 'op-1', role: 'operator', unitId: 'town-1' };
 const inspector: Actor = { userId: 'insp-1', role: 'inspector', unitId: 'group-1' };
 const AT = '2025-03-01T02:00:00.000Z';
 
-type Fields = Record<string, unknown> & { type: KeyTaskCommand['type'] };
-const command = (fields: Fields, actor: Actor = office): KeyTaskCommand => ({ actor, at: AT, ...fields }) as KeyTaskCommand;
+const command = specCommands<KeyTaskCommand>(AT, office);
 
 const define = (over: Record<string, unknown> = {}, actor: Actor = office) =>
   command(

@@ -2,6 +2,7 @@ import { Actor } from '../shared/actor';
 import { DomainRuleError } from '../shared/domain-error';
 import { fold } from '../shared/decider';
 import { specify } from '../testing/decider-specification';
+import { CITY_OFFICE as office, specCommands } from '../testing/spec-commands';
 import { MemberImportRow } from './member-import';
 import { MemberRosterCommand, memberRosterDecider } from './member-roster.decider';
 import { MemberRosterEvent } from './member.events';
@@ -13,10 +14,8 @@ import { CampaignFacts } from '../campaigns/unit-progress.decider';
 const spec = specify(memberRosterDecider);
 const unitId = 'branch-1';
 const liaison: Actor = { userId: 'op-1', role: 'operator', unitId };
-const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 
-type Fields = Record<string, unknown> & { type: MemberRosterCommand['type'] };
-const command = (fields: Fields, actor: Actor = liaison): MemberRosterCommand => ({ actor, at: '2025-06-01T00:00:00.000Z', unitId, ...fields }) as MemberRosterCommand;
+const command = specCommands<MemberRosterCommand>('2025-06-01T00:00:00.000Z', liaison, { unitId });
 const row = (memberId: string, name = '王某', status = '正常', workplace = ''): MemberImportRow => ({ memberId, name, status, workplace });
 const importRows = (rows: MemberImportRow[], actor: Actor = liaison) => command({ type: 'ImportMembers', rows }, actor);
 const imported: MemberRosterEvent = {

@@ -1,13 +1,26 @@
-import { Actor } from '../shared/actor';
 import { specify } from '../testing/decider-specification';
+import { CITY_OFFICE as office } from '../testing/spec-commands';
 import { NoticeCommand, noticeDecider } from './notice.decider';
 import { KeyTaskNoticePublished, NoticePublished } from './notice.events';
 
-const office: Actor = { userId: 'office-1', role: 'office', unitId: 'city' };
 const HASH = 'a'.repeat(64);
 
 type BoardNoticeCommand = Extract<NoticeCommand, { type: 'PublishNotice' }>;
 type KeyTaskNoticeCommand = Extract<NoticeCommand, { type: 'PublishKeyTaskNotice' }>;
+
+/** What the notice freezes: the command carries it and the event records it as given. */
+const FROZEN = {
+  noticeId: 'n-2026-03',
+  noticeDate: '2026-03-31',
+  position: 40,
+  metricsVersion: 1 as const,
+  rankBy: 'completionRate' as const,
+  root: null,
+  scope: { all: false, roots: ['city'] },
+  unitIds: ['b1', 'b2'],
+  snapshotHash: HASH,
+  snapshot: { rows: [] },
+};
 
 const publish = (over: Partial<BoardNoticeCommand> = {}): NoticeCommand => ({
   type: 'PublishNotice',
@@ -15,35 +28,17 @@ const publish = (over: Partial<BoardNoticeCommand> = {}): NoticeCommand => ({
   at: '2026-03-31T08:00:00.000Z',
   campaign: { campaignId: 'xjx-2', launched: true },
   headPosition: 40,
-  noticeId: 'n-2026-03',
+  ...FROZEN,
   title: ' 三月份整改进度通报 ',
-  noticeDate: '2026-03-31',
-  position: 40,
-  metricsVersion: 1,
-  rankBy: 'completionRate',
-  root: null,
-  scope: { all: false, roots: ['city'] },
-  unitIds: ['b1', 'b2'],
-  snapshotHash: HASH,
-  snapshot: { rows: [] },
   ...over,
 });
 
 const published: NoticePublished = {
   type: 'NoticePublished',
   data: {
-    noticeId: 'n-2026-03',
+    ...FROZEN,
     campaignId: 'xjx-2',
     title: '三月份整改进度通报',
-    noticeDate: '2026-03-31',
-    position: 40,
-    metricsVersion: 1,
-    rankBy: 'completionRate',
-    root: null,
-    scope: { all: false, roots: ['city'] },
-    unitIds: ['b1', 'b2'],
-    snapshotHash: HASH,
-    snapshot: { rows: [] },
     publishedBy: 'office-1',
   },
 };

@@ -1,5 +1,5 @@
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
-import { fromLookup, MANAGERS, NoControlCharacters } from '@platform/common';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { fromLookup, IsText, MANAGERS } from '@platform/common';
 import { assessmentsEdge } from '../../assessment-commands';
 import { AssessmentPeriodUnits } from '../../assessment-period-units';
 import { PeriodAppealParams } from '../../http/assessment-params';
@@ -12,9 +12,7 @@ export class DecideAssessmentAppealRequest {
   upheld!: boolean;
 
   /** 处理意见 */
-  @IsString()
-  @Length(1, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsText(5000)
   reason!: string;
 
   /** 申诉成立时更正后的全部评分；成立即按新分重新排名并公布新一版结果 */

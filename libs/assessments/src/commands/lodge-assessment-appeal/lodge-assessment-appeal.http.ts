@@ -1,5 +1,4 @@
-import { IsString, Length } from 'class-validator';
-import { fromParams, IsId, NoControlCharacters } from '@platform/common';
+import { fromParams, IsId, IsText } from '@platform/common';
 import { assessmentsEdge } from '../../assessment-commands';
 import { PeriodUnitParams } from '../../http/assessment-params';
 import { lodgeAssessmentAppeal } from './lodge-assessment-appeal';
@@ -9,9 +8,7 @@ export class LodgeAssessmentAppealRequest {
   appealId!: string;
 
   /** 申诉理由 */
-  @IsString()
-  @Length(1, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsText(5000)
   reason!: string;
 }
 

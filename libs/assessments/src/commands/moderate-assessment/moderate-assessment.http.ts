@@ -1,5 +1,4 @@
-import { IsString, Length } from 'class-validator';
-import { fromParams, IsId, MANAGERS, NoControlCharacters } from '@platform/common';
+import { fromParams, IsId, IsText, MANAGERS } from '@platform/common';
 import { assessmentsEdge } from '../../assessment-commands';
 import { PeriodUnitParams } from '../../http/assessment-params';
 import { IsMark } from '../../http/marks.request';
@@ -14,9 +13,7 @@ export class ModerateAssessmentRequest {
   mark!: object;
 
   /** 调整原因 */
-  @IsString()
-  @Length(1, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsText(5000)
   reason!: string;
 }
 

@@ -1,5 +1,5 @@
-import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
-import { fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { fromParams, IsText, MANAGERS, UnitParams } from '@platform/common';
 import { DEMONSTRATION_LEVELS } from '@platform/domain';
 import { demonstrationPointsEdge } from '../../assessment-commands';
 import { recommendDemonstrationPoint } from './recommend-demonstration-point';
@@ -16,9 +16,7 @@ export class RecommendDemonstrationPointRequest {
   level!: string;
 
   /** 推荐理由 */
-  @IsString()
-  @Length(1, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsText(5000)
   reason!: string;
 }
 

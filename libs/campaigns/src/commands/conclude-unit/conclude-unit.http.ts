@@ -1,13 +1,11 @@
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CampaignUnitParams, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
+import { IsOptional, Matches } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsText, REVIEWERS } from '@platform/common';
 import { campaignUnitsEdge } from '../../campaign-commands';
 import { concludeUnit } from './conclude-unit';
 
 export class ConcludeUnitRequest {
   /** 总结 */
-  @IsString()
-  @Length(1, 10000)
-  @NoControlCharacters({ multiline: true })
+  @IsText(10000)
   summary!: string;
 
   /** For templates with outcomes (demonstration points: named | eliminated) */

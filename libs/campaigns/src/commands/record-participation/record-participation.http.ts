@@ -1,14 +1,12 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { CampaignUnitParams, fromParams, NoControlCharacters } from '@platform/common';
+import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsText } from '@platform/common';
 import { campaignUnitsEdge } from '../../campaign-commands';
 import { recordParticipation } from './record-participation';
 
 export class ExcusedMembersRequest {
   /** 流动党员、年老体弱、因病… */
-  @IsString()
-  @Length(1, 200)
-  @NoControlCharacters({ multiline: true })
+  @IsText(200)
   reason!: string;
 
   @IsInt()

@@ -1,5 +1,5 @@
-import { IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { CampaignUnitParams, fromParams, IsOptionalLine, MaxDecimalPlaces, NoControlCharacters } from '@platform/common';
+import { IsISO8601, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsOptionalLine, IsText, MaxDecimalPlaces } from '@platform/common';
 import { StoredBlobRefs } from '@platform/blobs';
 import { campaignUnitsEdge } from '../../campaign-commands';
 import { recordStep } from './record-step';
@@ -14,9 +14,7 @@ export class RecordStepRequest {
   stepKey!: string;
 
   /** 完成情况说明 */
-  @IsString()
-  @Length(1, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsText(5000)
   evidence!: string;
 
   /** Reference of an uploaded file (minutes, photos, sign-in sheet) */

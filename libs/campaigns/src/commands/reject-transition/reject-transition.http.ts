@@ -1,5 +1,5 @@
-import { IsString, Length, Matches } from 'class-validator';
-import { CampaignUnitParams, fromParams, NoControlCharacters, REVIEWERS } from '@platform/common';
+import { Matches } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsText, REVIEWERS } from '@platform/common';
 import { campaignUnitsEdge } from '../../campaign-commands';
 import { rejectTransition } from './reject-transition';
 
@@ -8,9 +8,7 @@ export class RejectTransitionRequest {
   phaseKey!: string;
 
   /** 退回理由 */
-  @IsString()
-  @Length(1, 2000)
-  @NoControlCharacters({ multiline: true })
+  @IsText(2000)
   reason!: string;
 }
 

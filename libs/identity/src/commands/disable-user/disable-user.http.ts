@@ -1,16 +1,13 @@
 import { Body, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
-import { Access, Command, CommandMeta, CommandResult, CommandRoutes, NoControlCharacters, respond } from '@platform/common';
+import { Access, Command, CommandMeta, CommandResult, CommandRoutes, IsText, respond } from '@platform/common';
 import type { Request, Response } from 'express';
 import { IdentityCommandController } from '../../identity-commands';
 import { UserParams } from '../../users/user-params';
 import { disableUser } from './disable-user';
 
 export class DisableUserRequest {
-  @IsString()
-  @Length(1, 500)
-  @NoControlCharacters({ multiline: true })
+  @IsText(500)
   reason!: string;
 }
 

@@ -1,5 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { fromBody, IsId, NoControlCharacters } from '@platform/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { fromBody, IsId, IsText } from '@platform/common';
 import { INSTRUCTION_TARGET_KINDS, InstructionTargetKind, MAX_ADDRESSED_UNITS, UNIT_ID_PATTERN } from '@platform/domain';
 import { instructionsEdge } from '../../instruction-commands';
 import { issueInstruction } from './issue-instruction';
@@ -16,9 +16,7 @@ export class IssueInstructionRequest {
   targetId!: string;
 
   /** 批示内容 */
-  @IsString()
-  @Length(1, 2000)
-  @NoControlCharacters({ multiline: true })
+  @IsText(2000)
   text!: string;
 
   /** 落实单位: who acknowledges it and reports back */

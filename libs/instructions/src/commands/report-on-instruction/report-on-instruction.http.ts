@@ -1,14 +1,11 @@
-import { IsString, Length } from 'class-validator';
-import { fromParams, NoControlCharacters } from '@platform/common';
+import { fromParams, IsText } from '@platform/common';
 import { instructionsEdge } from '../../instruction-commands';
 import { InstructionUnitParams } from '../../instruction-params';
 import { reportOnInstruction } from './report-on-instruction';
 
 export class ReportOnInstructionRequest {
   /** 落实情况: what the unit did about it */
-  @IsString()
-  @Length(1, 5000)
-  @NoControlCharacters({ multiline: true })
+  @IsText(5000)
   report!: string;
 }
 

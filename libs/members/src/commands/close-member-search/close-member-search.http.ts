@@ -1,6 +1,6 @@
-import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { SEARCH_OUTCOMES, SearchOutcome } from '@platform/domain';
-import { fromParams, IsOptionalLine, NoControlCharacters } from '@platform/common';
+import { fromParams, IsOptionalLine, IsText } from '@platform/common';
 import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { closeMemberSearch } from './close-member-search';
@@ -24,9 +24,7 @@ export class CloseMemberSearchRequest {
   on!: string;
 
   /** 结案说明 */
-  @IsString()
-  @Length(1, 500)
-  @NoControlCharacters({ multiline: true })
+  @IsText(500)
   note!: string;
 }
 

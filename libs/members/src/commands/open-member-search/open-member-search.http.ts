@@ -1,5 +1,5 @@
-import { IsISO8601, IsString, Length } from 'class-validator';
-import { fromParams, IsId, NoControlCharacters } from '@platform/common';
+import { IsISO8601 } from 'class-validator';
+import { fromParams, IsId, IsText } from '@platform/common';
 import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { openMemberSearch } from './open-member-search';
@@ -10,9 +10,7 @@ export class OpenMemberSearchRequest {
   caseId!: string;
 
   /** 最后联系情况 */
-  @IsString()
-  @Length(1, 500)
-  @NoControlCharacters({ multiline: true })
+  @IsText(500)
   lastKnown!: string;
 
   /** 失联日期 YYYY-MM-DD */

@@ -1,5 +1,5 @@
-import { IsISO8601, IsString, Length } from 'class-validator';
-import { fromParams, IsId, IsLine, NoControlCharacters } from '@platform/common';
+import { IsISO8601 } from 'class-validator';
+import { fromParams, IsId, IsLine, IsText } from '@platform/common';
 import { memberRosterEdge } from '../../member-commands';
 import { UnitMemberParams } from '../../member-params';
 import { recordSearchAttempt } from './record-search-attempt';
@@ -18,9 +18,7 @@ export class RecordSearchAttemptRequest {
   method!: string;
 
   /** 查找结果 */
-  @IsString()
-  @Length(1, 500)
-  @NoControlCharacters({ multiline: true })
+  @IsText(500)
   result!: string;
 }
 

@@ -1,12 +1,9 @@
-import { IsString, Length } from 'class-validator';
-import { fromParams, MANAGERS, NoControlCharacters, UnitParams } from '@platform/common';
+import { fromParams, IsText, MANAGERS, UnitParams } from '@platform/common';
 import { organizationsEdge } from '../../organization-commands';
 import { closeUnit } from './close-unit';
 
 export class CloseUnitRequest {
-  @IsString()
-  @Length(1, 500)
-  @NoControlCharacters({ multiline: true })
+  @IsText(500)
   reason!: string;
 }
 
