@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RANK_KEYS, UNIT_TYPES } from '@platform/domain';
 import type { LoadResult } from '../load.child';
-import { LoadClient } from '../support/children';
+import { forkTs, LoadClient } from '../support/children';
 import { ask, benchEnv, buildPlatformOnce, forkBuiltPlatform } from '../support/built-platform';
 import { CityAvailability } from '../support/city-data';
 import { Comparison, compare, SectionResult, Target } from '../support/model';
