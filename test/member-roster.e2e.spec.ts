@@ -116,7 +116,9 @@ describe('member roster (党员名册) over HTTP', () => {
     expect(row('branch-1')).toMatchObject({ participationSource: 'roster', counts: { participation: { shouldAttend: 4, attended: 2, excused: 1 } }, metrics: { participationRate: 2 / 3 } });
     expect(row('branch-2')).toMatchObject({ participationSource: 'reported', metrics: { participationRate: 0.5 } });
     expect(row('branch-3')).toMatchObject({ participationSource: null });
-    const town1 = board.body.rollups.find((r: { unitId: string }) => r.unitId === 'town-1');
+    // The answer carries its root's roll-up only: the township is asked for as the root.
+    const byTown = await expectStatus(p.http().get(`/api/campaigns/${CAMPAIGN}/board?root=town-1`).set(w.office), 200);
+    const town1 = byTown.body.rollups.find((r: { unitId: string }) => r.unitId === 'town-1');
     expect(town1.counts.participation).toEqual({ shouldAttend: 14, attended: 7, excused: 1 });
     expect(JSON.stringify(board.body)).not.toMatch(NAMES);
     const csv = await expectStatus(p.http().get(`/api/campaigns/${CAMPAIGN}/board/export?format=csv`).set(w.office), 200);
