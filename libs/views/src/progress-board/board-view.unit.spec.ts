@@ -3,7 +3,8 @@ import { MetricsVersion, RANK_KEYS, RankKey, UNIT_TYPES, UnitStage } from '@plat
 import { unitFilter } from '../shared/view-scope';
 import { viewDocuments } from '../testing/view-documents';
 import { grades, launched, planned, problem, progress, registered, satisfaction, solved, step, STUDY_STEPS, tree } from '../testing/view-fixtures';
-import { boardChildren, boardStageOrder } from './board-children';
+import { boardStageOrder } from './board-children';
+import { boardChildren } from '../testing/board-children-reference';
 import { BoardQuery, boardView } from './board-view';
 import { RankedBoard } from './ranked-board';
 
