@@ -170,7 +170,7 @@ describe('the services as separate processes on one DATA_DIR', () => {
       expect((await read('/api/audit-trail/checkpoints/verify')).body).toMatchObject({ ok: true, finding: 'consistent' });
       expect(signed.body.head).toBeGreaterThanOrEqual(head);
 
-      // Every service: liveness, Prometheus metrics, JSON log lines; the API's carry the correlation id.
+      // Every service: liveness, Prometheus metrics, JSON log lines (the projector's too); the API's carry the correlation id.
       for (const [port, service] of [[projectorPort, 'projector'], [relayPort, 'relay'], [schedulerPort, 'scheduler']] as const) {
         expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
         expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain(`service="${service}"`);
@@ -181,6 +181,7 @@ describe('the services as separate processes on one DATA_DIR', () => {
       expect(jsonLines(api.output()).some((l) => l.correlationId === 'mp-p1' && (l.req as Json)?.path === '/api/problems')).toBe(true);
       expect(jsonLines(relay.output()).some((l) => l.service === 'relay' && String(l.msg).includes('relaying sqlite events'))).toBe(true);
       expect(jsonLines(scheduler.output()).some((l) => l.service === 'scheduler')).toBe(true);
+      expect(jsonLines(projector.output()).some((l) => l.service === 'projector' && String(l.msg).includes('caught up to position'))).toBe(true);
     } finally {
       await events.close();
     }

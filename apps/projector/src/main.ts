@@ -1,14 +1,17 @@
 import { assertPlatformRunsOn, loadProjectionsConfig, loadStoresConfig } from '@platform/common';
+import { eventCount, optionalPort } from '@platform/observability';
 import { createReadStore } from '@platform/read-models';
 import { resolve } from 'node:path';
+import pino from 'pino';
 import { startProjector } from './projector';
 import { serveProjectorHttp } from './projector-http';
 
-const stamp = () => new Date().toISOString();
+// JSON lines like the other services, so one log pipeline reads them all.
+const log = pino({ base: { service: 'projector' }, timestamp: pino.stdTimeFunctions.isoTime });
 const logger = {
-  log: (m: string) => console.log(`${stamp()} [projector] ${m}`),
-  warn: (m: string) => console.warn(`${stamp()} [projector] ${m}`),
-  error: (m: string, stack?: string) => console.error(`${stamp()} [projector] ${m}${stack ? `\n${stack}` : ''}`),
+  log: (m: string) => log.info(m),
+  warn: (m: string) => log.warn(m),
+  error: (m: string, stack?: string) => log.error({ stack }, m),
 };
 
 /**
@@ -52,12 +55,8 @@ async function main(): Promise<void> {
 
 /** PROJECTOR_PORT turns the health and metrics endpoints on (off by default: several projectors may share a host). */
 function httpOptions(env: NodeJS.ProcessEnv): { port: number; readyLag: number } | null {
-  const port = env.PROJECTOR_PORT;
-  if (port === undefined || port === '') return null;
-  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new Error(`PROJECTOR_PORT must be a TCP port, got "${port}"`);
-  const lag = env.PROJECTOR_READY_LAG ?? '1000';
-  if (!/^\d{1,9}$/.test(lag)) throw new Error(`PROJECTOR_READY_LAG must be a whole number of events, got "${lag}"`);
-  return { port: Number(port), readyLag: Number(lag) };
+  const port = optionalPort(env, 'PROJECTOR_PORT');
+  return port === null ? null : { port, readyLag: eventCount(env, 'PROJECTOR_READY_LAG', 1000) };
 }
 
 main().catch((error: unknown) => {

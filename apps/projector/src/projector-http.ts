@@ -1,5 +1,5 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { PlatformMetrics } from '@platform/observability';
+import type { Server } from 'node:http';
+import { PlatformMetrics, serveOperations } from '@platform/observability';
 import type { RunnerStatus } from '@platform/read-models';
 
 export interface ProjectorProbe {
@@ -36,33 +36,12 @@ export async function projectorHealth(probe: ProjectorProbe, readyLag: number): 
 }
 
 /**
- * The projector's own small HTTP face for an orchestrator: `/health/live` (200 while the process
- * runs), `/health` (200 when ready, 503 while failing or further behind than the ready lag, with
- * the figures either way) and `/metrics` (Prometheus: projection lag and the process's figures).
+ * The projector's HTTP face for an orchestrator (the services' shared one): `/health/live`,
+ * `/health` (200 when ready, 503 while failing or further behind than the ready lag, with the
+ * figures either way) and `/metrics` (Prometheus: projection lag and the process's figures).
  */
 export function serveProjectorHttp(probe: ProjectorProbe, options: { port: number; readyLag: number; metrics?: PlatformMetrics }): Promise<Server> {
   const metrics = options.metrics ?? new PlatformMetrics('projector');
   metrics.reportProjectionLag(async () => (await projectorHealth(probe, options.readyLag)).projections);
-  const send = (res: ServerResponse, status: number, type: string, body: string) => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-    res.end(body);
-  };
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (req.method !== 'GET') return send(res, 405, 'application/json', JSON.stringify({ message: 'GET only' }));
-    if (path === '/health/live') return send(res, 200, 'application/json', JSON.stringify({ status: 'ok', service: 'projector', owner: probe.owner }));
-    if (path === '/health') {
-      const health = await projectorHealth(probe, options.readyLag);
-      return send(res, health.ready ? 200 : 503, 'application/json', JSON.stringify(health));
-    }
-    if (path === '/metrics') return send(res, 200, metrics.contentType, await metrics.text());
-    return send(res, 404, 'application/json', JSON.stringify({ message: 'not found' }));
-  };
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable' })));
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, () => resolve(server));
-  });
+  return serveOperations({ service: 'projector', port: options.port, metrics, readiness: async () => ({ ...(await projectorHealth(probe, options.readyLag)) }), identity: { owner: probe.owner } });
 }
