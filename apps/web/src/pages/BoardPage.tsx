@@ -13,7 +13,7 @@ import { AfterPaint } from '../shared/deferred';
 import { WideTable } from '../shared/WideTable';
 import { Chart } from '../shared/LazyChart';
 import { download } from '../shared/download';
-import { ancestry, topOf } from '../shared/drill';
+import { ancestry, stageColor, stageOrder, topOf } from '../shared/drill';
 import { boardFilters, boardRowsPage, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
 
@@ -27,8 +27,6 @@ const UNIT_TYPES = [
   ['intermediary', '中介组织'],
   ['social_group', '社会团体'],
 ] as const;
-
-const STAGE_COLORS = ['#1677ff', '#fa8c16', '#cf1322', '#52c41a', '#13c2c2', '#722ed1', '#8c8c8c', '#eb2f96'];
 
 /** The ranking's sortable columns and the rate the server ranks by for each. */
 const RANKED_COLUMNS: Record<string, NonNullable<BoardFilters['rankBy']>> = {
@@ -74,12 +72,12 @@ export default function BoardPage() {
 
   const lines = board.data?.children ?? [];
   // Stages in the order a unit passes them, as the server orders each child's (phases, then consolidation, summary, concluded).
-  const stageNames = useMemo(() => {
-    const order = [...(board.data?.campaign.phases ?? []).map((p) => p.key), 'consolidation', 'summary', 'concluded'];
-    const stages = new Map<string, string>();
-    for (const c of board.data?.children ?? []) for (const st of c.stages) stages.set(st.key, st.name);
-    return [...stages].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([, name]) => name);
-  }, [board.data]);
+  const order = useMemo(() => stageOrder(board.data?.campaign.phases ?? []), [board.data]);
+  const stages = useMemo(() => {
+    const present = new Map<string, string>();
+    for (const c of board.data?.children ?? []) for (const st of c.stages) present.set(st.key, st.name);
+    return [...present].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([key, name]) => ({ key, name }));
+  }, [board.data, order]);
 
   // Built once per language and ranking: a new column list on every render has the table work out its columns again.
   // Plain spans in the cells (a tag's classes, a native tooltip): a component per cell is most of the table's work.
@@ -197,12 +195,12 @@ export default function BoardPage() {
                       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
                       xAxis: { type: 'value', minInterval: 1 },
                       yAxis: { type: 'category', inverse: true, data: lines.map((l) => l.name), axisLabel: { width: 110, overflow: 'truncate' } },
-                      series: stageNames.map((s, i) => ({
-                        name: s,
+                      series: stages.map((s) => ({
+                        name: s.name,
                         type: 'bar',
                         stack: 'stage',
-                        color: STAGE_COLORS[i % STAGE_COLORS.length],
-                        data: lines.map((l) => l.stages.find((st) => st.name === s)?.count ?? 0),
+                        color: stageColor(order, s.key),
+                        data: lines.map((l) => l.stages.find((st) => st.key === s.key)?.count ?? 0),
                       })),
                     }}
                   />

@@ -9,7 +9,7 @@ import { EnrollUnitsForm } from '../forms/EnrollUnitsForm';
 import { LaunchCampaignForm } from '../forms/LaunchCampaignForm';
 import { useAppState } from '../shared/app-state';
 import { Chart } from '../shared/LazyChart';
-import { stageLabel, topOf } from '../shared/drill';
+import { stageColor, stageKey, stageLabel, stageOrder, topOf } from '../shared/drill';
 import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag } from '../shared/problem-tags';
 
@@ -67,8 +67,12 @@ function OfficeHome({ user }: { user: SessionUser }) {
   // Enrolling and launching are the office's (and admin's) commands, and never on a view of the past.
   const manager = !asOf && (user.role === 'office' || user.role === 'admin');
   if (!board.data) return <Spin />;
-  const stages = new Map<string, number>();
-  for (const r of board.data.rows) stages.set(stageLabel(r), (stages.get(stageLabel(r)) ?? 0) + 1);
+  const order = stageOrder(board.data.campaign.phases);
+  const stages = new Map<string, { name: string; value: number }>();
+  for (const r of board.data.rows) {
+    const key = stageKey(r);
+    stages.set(key, { name: stageLabel(r), value: (stages.get(key)?.value ?? 0) + 1 });
+  }
   const laggards = [...board.data.rows].sort((a, b) => (a.metrics.stepCompletion ?? 0) - (b.metrics.stepCompletion ?? 0) || (a.metrics.completionRate ?? 0) - (b.metrics.completionRate ?? 0)).slice(0, 10);
   const o = board.data.overall;
   return (
@@ -91,7 +95,7 @@ function OfficeHome({ user }: { user: SessionUser }) {
               option={{
                 tooltip: { trigger: 'item', formatter: '{b}: {c}（{d}%）' },
                 legend: { bottom: 0, type: 'scroll' },
-                series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { formatter: '{b}\n{c}' }, data: [...stages].map(([name, value]) => ({ name, value })) }],
+                series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { formatter: '{b}\n{c}' }, data: [...stages].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([key, s]) => ({ ...s, itemStyle: { color: stageColor(order, key) } })) }],
               }}
             />
           </Card>
