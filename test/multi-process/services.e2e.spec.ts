@@ -177,8 +177,8 @@ describe('the services as separate processes on one DATA_DIR', () => {
       }
       expect(await (await fetch(`http://127.0.0.1:${relayPort}/metrics`)).text()).toMatch(/^relay_lag_events\{service="relay"\} 0$/m);
       expect(await (await fetch(`http://127.0.0.1:${schedulerPort}/metrics`)).text()).toMatch(/^scheduler_job_held\{job="job:deadline-warnings",service="scheduler"\} 1$/m);
-      expect(await (await fetch(`${base}/metrics`)).text()).toContain('http_request_duration_seconds_bucket');
-      expect(jsonLines(api.output()).some((l) => l.correlationId === 'mp-p1' && (l.req as Json)?.path === '/api/problems')).toBe(true);
+      expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/^http_request_duration_seconds_bucket\{.*service="api"/m);
+      expect(jsonLines(api.output()).some((l) => l.service === 'api' && l.correlationId === 'mp-p1' && (l.req as Json)?.path === '/api/problems')).toBe(true);
       expect(jsonLines(relay.output()).some((l) => l.service === 'relay' && String(l.msg).includes('relaying sqlite events'))).toBe(true);
       expect(jsonLines(scheduler.output()).some((l) => l.service === 'scheduler')).toBe(true);
       expect(jsonLines(projector.output()).some((l) => l.service === 'projector' && String(l.msg).includes('caught up to position'))).toBe(true);

@@ -11,8 +11,7 @@ export function apiServiceConfig(config: PlatformConfig): PlatformConfig {
     ...config,
     projections: { leaseMs: config.projections?.leaseMs ?? 10_000, mode: 'off' },
     witness: { signingKey: config.witness?.signingKey ?? null, everyEvents: 0, everyMinutes: 0 },
+    // The scheduler runs the deadline check (one holder of its lease at a time); API replicas never take it.
+    jobs: { deadlineWarnings: false },
   };
 }
-
-/** The scheduler runs the deadline check (one holder of its lease at a time); API replicas never take it. */
-export const API_SERVICE_ENV = { WARNING_JOB_INTERVAL_MS: '0' } as const;

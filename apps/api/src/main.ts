@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadPlatformConfig } from '@platform/common';
 import { createPlatformApp } from '../../platform/src/bootstrap';
-import { API_SERVICE_ENV, apiServiceConfig } from './api-config';
+import { apiServiceConfig } from './api-config';
 
 /**
  * `npm run api`: the API service of the distributed topology — the platform's HTTP API (and the
@@ -9,9 +9,8 @@ import { API_SERVICE_ENV, apiServiceConfig } from './api-config';
  * Beside it run the projector, the relay and the scheduler (deploy/README.md, "Processes").
  */
 async function main(): Promise<void> {
-  Object.assign(process.env, API_SERVICE_ENV);
   const config = apiServiceConfig(loadPlatformConfig());
-  const app = await createPlatformApp(config);
+  const app = await createPlatformApp(config, undefined, 'api');
   await app.listen(config.port);
   process.stdout.write(`API service listening on port ${config.port} (data: ${config.dataDir})\n`);
 }

@@ -9,10 +9,14 @@ import { correlationId, httpMetrics, PlatformMetrics, requestLog } from '@platfo
 import { platformLogging } from './platform-logger';
 import { serveWebApp } from './web-app';
 
-/** Builds the whole platform; main.ts listens on it, the e2e tests drive it over HTTP. */
-export async function createPlatformApp(config: PlatformConfig, clock?: Clock): Promise<NestExpressApplication> {
-  const logging = platformLogging('platform');
-  const metrics = new PlatformMetrics('platform');
+/**
+ * Builds the whole platform; main.ts listens on it, the e2e tests drive it over HTTP. `service`
+ * names it in its log lines and metrics: the all-in-one platform, or the API service of the
+ * distributed topology.
+ */
+export async function createPlatformApp(config: PlatformConfig, clock?: Clock, service: 'platform' | 'api' = 'platform'): Promise<NestExpressApplication> {
+  const logging = platformLogging(service);
+  const metrics = new PlatformMetrics(service);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock, metrics), {
     logger: logging.nest,
     bodyParser: false,

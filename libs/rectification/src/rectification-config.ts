@@ -1,3 +1,5 @@
+import { JobsConfig } from '@platform/common';
+
 export const RECTIFICATION_CONFIG = Symbol('RECTIFICATION_CONFIG');
 
 export interface RectificationConfig {
@@ -14,8 +16,8 @@ const HOUR = 3_600_000;
  * Asia/Shanghai). Under NODE_ENV=test the job stays off unless the interval is set explicitly,
  * so tests decide when warnings are raised.
  */
-export function loadRectificationConfig(env: NodeJS.ProcessEnv = process.env): RectificationConfig {
-  const raw = env.WARNING_JOB_INTERVAL_MS;
+export function loadRectificationConfig(env: NodeJS.ProcessEnv = process.env, jobs?: JobsConfig): RectificationConfig {
+  const raw = jobs?.deadlineWarnings === false ? '0' : env.WARNING_JOB_INTERVAL_MS;
   const interval = raw === undefined || raw === '' ? (env.NODE_ENV === 'test' ? 0 : HOUR) : Number(raw);
   if (!Number.isInteger(interval) || interval < 0) throw new Error(`WARNING_JOB_INTERVAL_MS must be a whole number of ms ≥ 0, got "${raw}"`);
   const officeTimeZone = env.OFFICE_TIME_ZONE || 'Asia/Shanghai';

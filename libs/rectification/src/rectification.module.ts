@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CampaignsModule } from '@platform/campaigns';
-import { StreamCategory, unitAfterDot } from '@platform/common';
+import { PLATFORM_CONFIG, PlatformConfig, StreamCategory, unitAfterDot } from '@platform/common';
 import { OrganizationsModule } from '@platform/organizations';
 import { RegisterProblemHttpController } from './commands/register-problem/register-problem.http';
 import { PlanRectificationHttpController } from './commands/plan-rectification/plan-rectification.http';
@@ -80,7 +80,7 @@ import { DeadlineWarningJob } from './warnings/deadline-warning.job';
     GetPublicSatisfactionHttpController,
   ],
   providers: [
-    { provide: RECTIFICATION_CONFIG, useFactory: () => loadRectificationConfig() },
+    { provide: RECTIFICATION_CONFIG, useFactory: (config: PlatformConfig) => loadRectificationConfig(process.env, config.jobs), inject: [PLATFORM_CONFIG] },
     OfficeCalendar,
     ProblemStates,
     ProblemUnits,

@@ -61,6 +61,13 @@ export interface PlatformConfig {
   readonly projections?: ProjectionsConfig;
   /** Absent: the embedded stores (EVENT_STORE, READ_STORE and BUS unset). */
   readonly stores?: StoresConfig;
+  /** Absent: the scheduled jobs run as their own settings say (WARNING_JOB_INTERVAL_MS). */
+  readonly jobs?: JobsConfig;
+}
+
+export interface JobsConfig {
+  /** false: this process never runs the deadline check on its own (an API replica; the scheduler does). */
+  readonly deadlineWarnings: boolean;
 }
 
 export interface ProjectionsConfig {
