@@ -1,4 +1,4 @@
-import { badRequest, FieldError, ManyStreamUseCase } from '@platform/common';
+import { badRequest, FieldError, ProcessUseCase } from '@platform/common';
 import { ImportRecord, orgStreamId, planOrganizationImport } from '@platform/domain';
 import { TreeFacts } from '../../organization-commands';
 
@@ -8,14 +8,13 @@ export interface ImportUnitsInput {
   readonly records: readonly ImportRecord[];
 }
 
-export const importUnits: ManyStreamUseCase<ImportUnitsInput, TreeFacts> = {
+export const importUnits: ProcessUseCase<ImportUnitsInput, TreeFacts> = {
   name: 'ImportUnits',
   fingerprint: (i) => ({ command: 'ImportUnits', ...i.request }),
-  async decideWrites(i, ports) {
+  async steps(i, ports, _context, _runner, writes) {
     const plan = planOrganizationImport(i.records as ImportRecord[], await ports.tree());
     if (!plan.ok) throw badRequest(plan.errors.map(rowError));
-    // Every unit is a new stream: 'no_stream' makes a concurrent creation of the same id fail the whole import.
-    return plan.events.map((e) => ({ streamId: orgStreamId(e.data.unitId), events: [e], expected: 'no_stream' as const }));
+    for (const e of plan.events) await writes.append(orgStreamId(e.data.unitId), [e], 'no_stream');
   },
 };
 
