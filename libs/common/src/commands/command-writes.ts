@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainEvent } from '@platform/domain';
-import { AppendResult, CommandStore, ExpectedRevision, NewEvent } from '@platform/event-store';
+import { ActorRef, AppendResult, CommandStore, ExpectedRevision, NewEvent, StoredEvent } from '@platform/event-store';
 import { CommandMeta } from '../http/command-meta';
 import { CommandResult } from './command-result';
 
@@ -12,42 +12,69 @@ import { CommandResult } from './command-result';
  * its event ids, so it needs no atomic multi-stream append from the store.
  */
 export class CommandWrites {
-  private readonly key: string | null;
-  private readonly print: string | null;
-  private ids: { correlationId: string; causationId: string } | null = null;
   private index = 0;
   private readonly appended: { result: AppendResult; types: string[] }[] = [];
 
-  constructor(
+  private constructor(
     private readonly store: Pick<CommandStore, 'append'>,
-    private readonly meta: CommandMeta,
-    body: unknown,
-    private readonly occurredAt: string,
+    private readonly envelope: Envelope,
     private readonly newId: () => string,
-  ) {
-    this.key = meta.idempotencyKey ? scopedKey(meta) : null;
-    this.print = this.key ? fingerprint(body) : null;
+  ) {}
+
+  /** The appends of the command `meta` carries, fingerprinted over `body`. */
+  static of(store: Pick<CommandStore, 'append'>, meta: CommandMeta, body: unknown, occurredAt: string, newId: () => string): CommandWrites {
+    const key = meta.idempotencyKey ? scopedKey(meta) : null;
+    const { actor } = meta;
+    let ids: CommandIds | null = null;
+    // Drawn at the first append, correlation first: the demo generator's seeded ids follow this order.
+    const drawIds = () => (ids ??= { correlationId: meta.correlationId, causationId: newId() });
+    return new CommandWrites(store, { actor: { userId: actor.userId, role: actor.role, unitId: actor.unitId ?? null }, ids: drawIds, key, print: key ? fingerprint(body) : null, occurredAt }, newId);
+  }
+
+  /**
+   * More appends of the command that wrote `journal` (a journal's event, see `journal()`), as it
+   * enveloped them: its actor, ids, key and fingerprint. How a recovery finishes a command that a
+   * crash interrupted, so that the events it writes again are recognised as the command's own.
+   */
+  static continuing(store: Pick<CommandStore, 'append'>, journal: StoredEvent, newId: () => string): CommandWrites {
+    const ids = { correlationId: journal.correlationId, causationId: journal.causationId ?? journal.eventId };
+    const key = journal.idempotencyKey?.endsWith(JOURNAL_SUFFIX) ? journal.idempotencyKey.slice(0, -JOURNAL_SUFFIX.length) : null;
+    return new CommandWrites(store, { actor: journal.actor, ids: () => ids, key, print: journal.commandFingerprint, occurredAt: journal.occurredAt }, newId);
+  }
+
+  /**
+   * Appends of the same command that keep its progress (a process's journal) rather than answer
+   * it: same ids and fingerprint, filed under the key with a suffix, so that a retry is answered
+   * with what the command wrote and a recovery still finds the key.
+   */
+  journal(): CommandWrites {
+    const { key } = this.envelope;
+    return new CommandWrites(this.store, { ...this.envelope, key: key ? `${key}${JOURNAL_SUFFIX}` : null }, this.newId);
   }
 
   /** Appends to one stream; `eventIds` when the caller derives them itself (a step a recovery repeats with the same ids). */
   async append(streamId: string, events: readonly DomainEvent[], expected: ExpectedRevision, eventIds?: readonly string[]): Promise<AppendResult> {
-    // Drawn at the first append, correlation first: the demo generator's seeded ids follow this order.
-    const ids = (this.ids ??= { correlationId: this.meta.correlationId, causationId: this.newId() });
-    const { actor } = this.meta;
+    const { actor, key, print, occurredAt } = this.envelope;
+    const ids = this.envelope.ids();
     const envelope = (e: DomainEvent, i: number): NewEvent => ({
-      eventId: eventIds?.[i] ?? (this.key ? derivedId(this.key, this.index++) : this.newId()),
+      eventId: eventIds?.[i] ?? (key ? derivedId(key, this.index++) : this.newId()),
       type: e.type,
       data: e.data,
-      occurredAt: this.occurredAt,
-      actor: { userId: actor.userId, role: actor.role, unitId: actor.unitId ?? null },
+      occurredAt,
+      actor,
       correlationId: ids.correlationId,
       causationId: ids.causationId,
-      idempotencyKey: this.key,
-      commandFingerprint: this.print,
+      idempotencyKey: key,
+      commandFingerprint: print,
     });
     const result = await this.store.append(streamId, events.map(envelope), expected);
     this.appended.push({ result, types: events.map((e) => e.type) });
     return result;
+  }
+
+  /** The command's scoped idempotency key, when it has one: what a process derives its ids from so that a retry derives the same. */
+  get idempotencyKey(): string | null {
+    return this.envelope.key;
   }
 
   /** What the command wrote, each stream at its last revision; replayed when every append found its events already stored. */
@@ -62,6 +89,21 @@ export class CommandWrites {
       replayed: this.appended.length > 0 && this.appended.every((a) => a.result.deduplicated),
     };
   }
+}
+
+const JOURNAL_SUFFIX = '#journal';
+
+interface CommandIds {
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+interface Envelope {
+  readonly actor: ActorRef;
+  readonly ids: () => CommandIds;
+  readonly key: string | null;
+  readonly print: string | null;
+  readonly occurredAt: string;
 }
 
 export function scopedKey(meta: CommandMeta): string {

@@ -5,6 +5,7 @@ import {
   COMMAND_STORE,
   CommandStore,
   IdempotencyKeyReusedError,
+  StoredEvent,
   WrongExpectedRevisionError,
 } from '@platform/event-store';
 import { CLOCK, Clock } from '../config/platform-config';
@@ -101,9 +102,14 @@ export class StreamCommandRunner {
     });
   }
 
+  /** More appends of the command that wrote this journal event (a recovery finishing it). */
+  continuing(journal: StoredEvent): CommandWrites {
+    return CommandWrites.continuing(this.store, journal, this.newId);
+  }
+
   /** The appends of one command, enveloped with its ids. */
   writes(meta: CommandMeta, body: unknown, occurredAt: string): CommandWrites {
-    return new CommandWrites(this.store, meta, body, occurredAt, this.newId);
+    return CommandWrites.of(this.store, meta, body, occurredAt, this.newId);
   }
 
   private async idempotent(meta: CommandMeta, body: unknown, execute: () => Promise<CommandResult>): Promise<CommandResult> {
