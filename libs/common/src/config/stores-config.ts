@@ -41,8 +41,8 @@ export interface StoresConfig {
   readonly blobStore: BlobStoreChoice;
   /**
    * RELAY_CHECKPOINTS: where the relay keeps its position. `sqlite` (DATA_DIR/relay.sqlite, one
-   * host) or `mongodb` (needs MONGO_URL: a relay started on another host resumes there); unset
-   * follows SHARED_STATE.
+   * host) or `mongodb` (needs MONGO_URL: a relay started on another host resumes there). Unset is
+   * `sqlite` whatever SHARED_STATE says: moving a running relay's checkpoint starts it from the first event.
    */
   readonly relayCheckpoints: RelayCheckpointsChoice;
 }
@@ -116,14 +116,12 @@ export function loadStoresConfig(env: NodeJS.ProcessEnv = process.env): StoresCo
           topic: kafkaTopic(env),
         }
       : { kind: 'inprocess' };
-  const sharedState = sharedStateChoice(env, readStore);
-  return { eventStore, readStore, bus, sharedState, blobStore: blobStoreChoice(env), relayCheckpoints: relayCheckpointsChoice(env, sharedState) };
+  return { eventStore, readStore, bus, sharedState: sharedStateChoice(env, readStore), blobStore: blobStoreChoice(env), relayCheckpoints: relayCheckpointsChoice(env) };
 }
 
-function relayCheckpointsChoice(env: NodeJS.ProcessEnv, sharedState: SharedStateChoice): RelayCheckpointsChoice {
-  // What replicas share in MongoDB, the relay keeps there too, unless told otherwise.
-  const kinds = sharedState.kind === 'mongodb' ? (['mongodb', 'sqlite'] as const) : (['sqlite', 'mongodb'] as const);
-  if (choice(env, 'RELAY_CHECKPOINTS', kinds) === 'sqlite') return { kind: 'sqlite' };
+function relayCheckpointsChoice(env: NodeJS.ProcessEnv): RelayCheckpointsChoice {
+  // Chosen, never followed from SHARED_STATE: a relay whose checkpoint moved unasked would start again from the first event.
+  if (choice(env, 'RELAY_CHECKPOINTS', ['sqlite', 'mongodb'] as const) === 'sqlite') return { kind: 'sqlite' };
   return { kind: 'mongodb', url: required(env, 'MONGO_URL', 'RELAY_CHECKPOINTS=mongodb', MONGO_RULE, isMongoUrl), dbName: env.MONGO_DB?.trim() || undefined };
 }
 
