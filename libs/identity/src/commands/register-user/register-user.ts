@@ -6,7 +6,7 @@ import { reserveUsername } from './username-reservation';
 
 const withoutSecret = ({ password: _, ...rest }: RegisterUserRequest) => rest;
 
-export const USERNAME_TAKEN_MEANWHILE = '登录名已被同时登记的另一用户占用 (username taken by a concurrent registration)';
+const USERNAME_TAKEN_MEANWHILE = '登录名已被同时登记的另一用户占用 (username taken by a concurrent registration)';
 
 /**
  * Two streams, one after the other, never one atomic write of both: the user's stream first (from
