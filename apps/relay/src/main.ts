@@ -1,8 +1,8 @@
 import { loadStoresConfig } from '@platform/common';
 import { openEventStore } from '@platform/event-store';
 import { eventCount, optionalPort, serveOperations } from '@platform/observability';
-import { EventRelay, RelayTracker, SqliteRelayCheckpoints } from '@platform/relay';
-import { join, resolve } from 'node:path';
+import { EventRelay, openRelayCheckpoints, RelayTracker } from '@platform/relay';
+import { resolve } from 'node:path';
 import pino from 'pino';
 import { relayMetrics } from './relay-metrics';
 import { relaySink } from './relay-sink';
@@ -15,7 +15,7 @@ const READY_SECONDS_WITHOUT_COUNTS = 60;
 /**
  * `npm run relay`: publishes the integration events of the event store (DATA_DIR's, or KurrentDB
  * with EVENT_STORE=kurrentdb) to Kafka (BUS=kafka) or, without Kafka, to a JSON-lines file,
- * resuming from its checkpoint in DATA_DIR/relay.sqlite. RELAY_PORT serves /health/live, /health
+ * resuming from its checkpoint (DATA_DIR/relay.sqlite, or MongoDB with RELAY_CHECKPOINTS=mongodb). RELAY_PORT serves /health/live, /health
  * (ready while its batches go through and it is within RELAY_READY_LAG events of the head) and
  * /metrics. Stops on SIGTERM/SIGINT after the batch in flight.
  */
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const batchSize = Math.max(1, eventCount(env, 'RELAY_BATCH_SIZE', 500));
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const events = await openEventStore(stores.eventStore, { dataDir });
-  const checkpoints = new SqliteRelayCheckpoints(join(dataDir, 'relay.sqlite'));
+  const checkpoints = await openRelayCheckpoints(stores.relayCheckpoints, dataDir);
   const sink = relaySink(stores, dataDir, env);
   const from = await checkpoints.load(sink.name);
   const tracker = new RelayTracker(events, from);
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     onStep: tracker.onStep,
   });
   relay.start();
-  log.info({ position: from }, `relaying ${stores.eventStore.kind} events to ${sink.describe} from position ${from}`);
+  log.info({ position: from }, `relaying ${stores.eventStore.kind} events to ${sink.describe} from position ${from} (checkpoint in ${stores.relayCheckpoints.kind})`);
   const readiness = async () => {
     const s = await tracker.status();
     const withinLag = s.lagEvents === null ? s.behindSeconds <= READY_SECONDS_WITHOUT_COUNTS : s.lagEvents <= readyLag;

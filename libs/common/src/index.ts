@@ -9,6 +9,7 @@ export * from './http/problem-details';
 export * from './http/request-actor';
 export * from './http/command-meta';
 export * from './commands/command-result';
+export * from './commands/command-writes';
 export * from './commands/stream-command-runner';
 export * from './commands/use-case';
 export * from './platform-common.module';

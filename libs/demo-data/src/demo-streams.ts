@@ -15,7 +15,7 @@ import {
   userStreamId,
 } from '@platform/domain';
 import { CommandStore } from '@platform/common';
-import { AppendResult, ReadStreamOptions, SqliteEventStore, StoredEvent, StreamWrite } from '@platform/event-store';
+import { AppendResult, ExpectedRevision, NewEvent, ReadStreamOptions, SqliteEventStore, StoredEvent } from '@platform/event-store';
 
 type Evolver = Pick<Decider<never, unknown, DomainEvent>, 'evolve' | 'initialState'>;
 
@@ -48,7 +48,7 @@ export class DemoStreams implements CommandStore {
   readonly eventTypes = new Map<string, number>();
   readonly warningLevels: Record<string, number> = {};
   eventCount = 0;
-  private pending: Promise<AppendResult[]>[] = [];
+  private pending: Promise<AppendResult>[] = [];
   pendingWrites = 0;
 
   constructor(private readonly store: SqliteEventStore) {}
@@ -62,15 +62,13 @@ export class DemoStreams implements CommandStore {
     return [];
   }
 
-  async appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
-    this.pending.push(this.store.appendMany(writes));
-    this.pendingWrites += writes.length;
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    this.pending.push(this.store.append(streamId, events, expected));
+    this.pendingWrites += 1;
     // The generator writes into an empty store, one write after another: positions follow the count.
-    return writes.map((w) => {
-      const stream = this.streams.get(w.streamId) ?? this.open(w.streamId);
-      const positions = w.events.map((e) => this.record(w.streamId, stream, e as unknown as DomainEvent));
-      return { streamId: w.streamId, nextExpectedRevision: stream.events.length - 1, positions, eventIds: w.events.map((e) => e.eventId), deduplicated: false };
-    });
+    const stream = this.streams.get(streamId) ?? this.open(streamId);
+    const positions = events.map((e) => this.record(streamId, stream, e as unknown as DomainEvent));
+    return { streamId, nextExpectedRevision: stream.events.length - 1, positions, eventIds: events.map((e) => e.eventId), deduplicated: false };
   }
 
   /** The queued writes, committed together. */

@@ -22,7 +22,7 @@ import {
   scoreAssessment,
   submitSelfAssessment,
 } from '@platform/assessments';
-import { ActorScope, CommandMeta, CommandResult, ManyStreamUseCase, NO_SCOPE, runUseCase, StreamCommandRunner, StreamUseCase } from '@platform/common';
+import { ActorScope, CommandMeta, CommandResult, ProcessUseCase, NO_SCOPE, runUseCase, StreamCommandRunner, StreamUseCase } from '@platform/common';
 import {
   Actor,
   assessmentDecider,
@@ -304,7 +304,7 @@ export class DemoEngine {
   /** A request through its use case, as its route would send it; the correlation id is drawn when the first event is enveloped. */
   private send<I, C extends CommandContext, S, E extends DomainEvent, F>(
     a: DemoAction,
-    useCase: StreamUseCase<I, C, S, E, F, DemoPorts> | ManyStreamUseCase<I, DemoPorts>,
+    useCase: StreamUseCase<I, C, S, E, F, DemoPorts> | ProcessUseCase<I, DemoPorts>,
     input: I,
   ): Promise<CommandResult> {
     return this.sendWith(this.ports, a, useCase, input);
@@ -313,7 +313,7 @@ export class DemoEngine {
   private sendWith<I, C extends CommandContext, S, E extends DomainEvent, F, P>(
     ports: P,
     a: DemoAction,
-    useCase: StreamUseCase<I, C, S, E, F, P> | ManyStreamUseCase<I, P>,
+    useCase: StreamUseCase<I, C, S, E, F, P> | ProcessUseCase<I, P>,
     input: I,
   ): Promise<CommandResult> {
     const ids = this.o.ids;

@@ -8,6 +8,7 @@ export * from './organizations/organization.events';
 export * from './organizations/organization.decider';
 export * from './organizations/organization-tree';
 export * from './organizations/organization-import';
+export * from './organizations/units-import.events';
 export * from './campaigns/campaign-template';
 export * from './campaigns/campaign.events';
 export * from './campaigns/campaign.decider';

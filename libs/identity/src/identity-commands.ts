@@ -17,7 +17,7 @@ export class IdentityCommands extends UseCaseExecutor<IdentityPorts> {
   constructor(runner: StreamCommandRunner, directory: OrganizationDirectory, users: UserDirectory, private readonly auth: AuthService) {
     super(runner, {
       tree: () => directory.current(),
-      usernameTaken: async (username) => (await users.byUsername(username)) !== undefined,
+      usernameTaken: (username) => users.nameInUse(username),
       storePassword: (userId, password) => auth.storePassword(userId, password),
     });
   }

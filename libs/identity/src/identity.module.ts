@@ -16,6 +16,7 @@ import { DisableUserHttpController } from './commands/disable-user/disable-user.
 import { EnableUserHttpController } from './commands/enable-user/enable-user.http';
 import { GrantRoleHttpController } from './commands/grant-role/grant-role.http';
 import { RegisterUserHttpController } from './commands/register-user/register-user.http';
+import { RegistrationCompletion } from './commands/register-user/registration-completion';
 import { ResetPasswordHttpController } from './commands/reset-password/reset-password.http';
 import { Argon2PasswordHasher, PASSWORD_HASHER } from './auth/password-hasher';
 import { PlatformThrottlerGuard } from './access/platform-throttler.guard';
@@ -75,6 +76,7 @@ import { RATE_LIMIT_STORAGE, SharedStateModule } from './state/shared-state.modu
     SecurityLog,
     SignInLimits,
     AdministratorBootstrap,
+    RegistrationCompletion,
     IdentityCommands,
     PlatformThrottlerGuard,
     // Order matters: the access guard authenticates, then the write budget is counted per user.
@@ -86,6 +88,7 @@ import { RATE_LIMIT_STORAGE, SharedStateModule } from './state/shared-state.modu
 export class IdentityModule implements OnApplicationBootstrap {
   constructor(
     private readonly bootstrap: AdministratorBootstrap,
+    private readonly registrations: RegistrationCompletion,
     throttler: PlatformThrottlerGuard,
     securityLog: SecurityLog,
   ) {
@@ -93,6 +96,7 @@ export class IdentityModule implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.registrations.completeAll();
     await this.bootstrap.onStart();
   }
 }

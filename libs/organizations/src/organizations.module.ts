@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import { StreamCategory } from '@platform/common';
 import { ChangeMemberCountHttpController } from './commands/change-member-count/change-member-count.http';
 import { CloseUnitHttpController } from './commands/close-unit/close-unit.http';
 import { CreateUnitHttpController } from './commands/create-unit/create-unit.http';
+import { ImportCompletion } from './commands/import-units/import-completion';
 import { ImportUnitsHttpController } from './commands/import-units/import-units.http';
 import { MoveUnitHttpController } from './commands/move-unit/move-unit.http';
 import { RenameUnitHttpController } from './commands/rename-unit/rename-unit.http';
@@ -26,10 +27,18 @@ import { ListUnitsHttpController } from './queries/list-units/list-units.http.co
   providers: [
     OrganizationDirectory,
     OrganizationCommands,
+    ImportCompletion,
   ],
   exports: [OrganizationDirectory, OrganizationCommands],
 })
-export class OrganizationsModule {}
+export class OrganizationsModule implements OnApplicationBootstrap {
+  constructor(private readonly imports: ImportCompletion) {}
+
+  /** An import a crash interrupted is finished before the platform answers anything. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.imports.completeAll();
+  }
+}
 
 /** `org-<unitId>`: the unit itself. */
 export const ORGANIZATION_STREAMS: readonly StreamCategory[] = [{ prefix: 'org', units: async (streamId) => [streamId.slice('org-'.length)] }];

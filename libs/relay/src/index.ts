@@ -6,3 +6,5 @@ export * from './in-process-producer';
 export * from './jsonl-file-producer';
 export * from './sqlite-relay-checkpoints';
 export * from './kafka-producer';
+export * from './mongo-relay-checkpoints';
+export * from './relay-checkpoints.factory';

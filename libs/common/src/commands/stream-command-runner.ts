@@ -1,12 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { CommandContext, Decider, DomainEvent } from '@platform/domain';
 import {
   COMMAND_STORE,
   CommandStore,
-  ExpectedRevision,
   IdempotencyKeyReusedError,
-  NewEvent,
+  StoredEvent,
   WrongExpectedRevisionError,
 } from '@platform/event-store';
 import { CLOCK, Clock } from '../config/platform-config';
@@ -14,12 +13,7 @@ import { FoldedStreams } from '../events/stream-states';
 import { CommandMeta } from '../http/command-meta';
 import { badRequest } from '../http/validation';
 import { CommandResult, resultFromStored } from './command-result';
-
-export interface DecidedWrite {
-  readonly streamId: string;
-  readonly events: readonly DomainEvent[];
-  readonly expected: ExpectedRevision;
-}
+import { CommandWrites, fingerprint, scopedKey } from './command-writes';
 
 /** How far in the future a user-given time may lie (clock skew), before it is refused. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -84,7 +78,9 @@ export class StreamCommandRunner {
         // A decider may find nothing new to record (a warning already raised): that is a success that writes nothing.
         if (events.length === 0) return { streams: [{ streamId, revision }], positions: [], eventIds: [], eventTypes: [], replayed: false };
         try {
-          return await this.append([{ streamId, events, expected: revision }], meta, body, c.at);
+          const writes = this.writes(meta, body, c.at);
+          await writes.append(streamId, events, revision);
+          return writes.result();
         } catch (error) {
           const retry = error instanceof WrongExpectedRevisionError && meta.expectedRevision === undefined;
           if (!retry || attempt >= CONFLICT_RETRIES) throw error;
@@ -93,9 +89,27 @@ export class StreamCommandRunner {
     });
   }
 
-  /** For commands that write several streams at once (imports): the writes are already decided. */
-  async runMany(meta: CommandMeta, body: unknown, decideWrites: () => Promise<DecidedWrite[]>, occurredAt: string): Promise<CommandResult> {
-    return this.idempotent(meta, body, async () => this.append(await decideWrites(), meta, body, occurredAt));
+  /**
+   * For commands that write several streams (registering a user, an import): the use case makes
+   * its appends one after another, each one stream's, and answers for what a crash between them
+   * leaves (see ProcessUseCase).
+   */
+  async runSteps(meta: CommandMeta, body: unknown, occurredAt: string, steps: (writes: CommandWrites) => Promise<void>): Promise<CommandResult> {
+    return this.idempotent(meta, body, async () => {
+      const writes = this.writes(meta, body, occurredAt);
+      await steps(writes);
+      return writes.result();
+    });
+  }
+
+  /** More appends of the command that wrote this journal event (a recovery finishing it). */
+  continuing(journal: StoredEvent): CommandWrites {
+    return CommandWrites.continuing(this.store, journal, this.newId);
+  }
+
+  /** The appends of one command, enveloped with its ids. */
+  writes(meta: CommandMeta, body: unknown, occurredAt: string): CommandWrites {
+    return CommandWrites.of(this.store, meta, body, occurredAt, this.newId);
   }
 
   private async idempotent(meta: CommandMeta, body: unknown, execute: () => Promise<CommandResult>): Promise<CommandResult> {
@@ -105,60 +119,4 @@ export class StreamCommandRunner {
     if (prior[0].commandFingerprint !== fingerprint(body)) throw new IdempotencyKeyReusedError(prior[0].streamId);
     return resultFromStored(prior, true);
   }
-
-  private async append(writes: readonly DecidedWrite[], meta: CommandMeta, body: unknown, occurredAt: string): Promise<CommandResult> {
-    const key = meta.idempotencyKey ? scopedKey(meta) : null;
-    const print = key ? fingerprint(body) : null;
-    const correlationId = meta.correlationId;
-    const causationId = this.newId();
-    let index = 0;
-    const envelope = (e: DomainEvent): NewEvent => ({
-      eventId: key ? derivedId(key, index++) : this.newId(),
-      type: e.type,
-      data: e.data,
-      occurredAt,
-      actor: { userId: meta.actor.userId, role: meta.actor.role, unitId: meta.actor.unitId ?? null },
-      correlationId,
-      causationId,
-      idempotencyKey: key,
-      commandFingerprint: print,
-    });
-    const stored = await this.store.appendMany(
-      writes.map((w) => ({ streamId: w.streamId, expected: w.expected, events: w.events.map(envelope) })),
-    );
-    const replayed = stored.every((s) => s.deduplicated);
-    const eventTypes = writes.flatMap((w) => w.events.map((e) => e.type));
-    return {
-      streams: stored.map((s) => ({ streamId: s.streamId, revision: s.nextExpectedRevision })),
-      positions: stored.flatMap((s) => s.positions),
-      eventIds: stored.flatMap((s) => s.eventIds),
-      eventTypes,
-      replayed,
-    };
-  }
-}
-
-function scopedKey(meta: CommandMeta): string {
-  return `${meta.actor.userId}:${meta.idempotencyKey}`;
-}
-
-/** Stable JSON of the request so that the same key with another body can be told apart. */
-function fingerprint(body: unknown): string {
-  return createHash('sha256').update(stableStringify(body ?? null)).digest('hex');
-}
-
-function stableStringify(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableStringify((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
-function derivedId(key: string, index: number): string {
-  const h = createHash('sha256').update(`${key}#${index}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,7 +1,8 @@
 import { CommandContext, Decider, DomainEvent } from '@platform/domain';
 import { CommandMeta } from '../http/command-meta';
 import { CommandResult } from './command-result';
-import { DecidedWrite, StreamCommandRunner } from './stream-command-runner';
+import { CommandWrites } from './command-writes';
+import { StreamCommandRunner } from './stream-command-runner';
 
 /**
  * One use case of one stream: where its events go, which facts of other contexts it needs, and a
@@ -23,10 +24,16 @@ export interface StreamUseCase<I, C extends CommandContext, S, E extends DomainE
   fingerprint?(input: I): unknown;
 }
 
-/** A use case that writes several streams at once (imports, registering a user and reserving the name). */
-export interface ManyStreamUseCase<I, P = unknown> {
+/**
+ * A use case that writes several streams (registering a user and reserving the name, an import):
+ * a small process of single-stream appends, made through `writes` one after another. No store
+ * needs an atomic multi-stream append for it; instead the use case writes first what makes the
+ * command durable, derives what a recovery would write again, and owns the step that completes
+ * (or compensates) a process a crash interrupted.
+ */
+export interface ProcessUseCase<I, P = unknown> {
   readonly name: string;
-  decideWrites(input: I, ports: P, context: CommandContext, runner: StreamCommandRunner): Promise<DecidedWrite[]>;
+  steps(input: I, ports: P, context: CommandContext, runner: StreamCommandRunner, writes: CommandWrites): Promise<void>;
   fingerprint?(input: I): unknown;
 }
 
@@ -34,14 +41,14 @@ export interface ManyStreamUseCase<I, P = unknown> {
 export async function runUseCase<I, C extends CommandContext, S, E extends DomainEvent, F, P>(
   runner: StreamCommandRunner,
   ports: P,
-  useCase: StreamUseCase<I, C, S, E, F, P> | ManyStreamUseCase<I, P>,
+  useCase: StreamUseCase<I, C, S, E, F, P> | ProcessUseCase<I, P>,
   input: I,
   meta: CommandMeta,
 ): Promise<CommandResult> {
   const print = useCase.fingerprint ? useCase.fingerprint(input) : { command: useCase.name, ...input };
-  if ('decideWrites' in useCase) {
+  if ('steps' in useCase) {
     const context = runner.context(meta);
-    return runner.runMany(meta, print, () => useCase.decideWrites(input, ports, context, runner), context.at);
+    return runner.runSteps(meta, print, context.at, (writes) => useCase.steps(input, ports, context, runner, writes));
   }
   const context = runner.context(meta, useCase.occurredAt?.(input));
   const command = async (state: S): Promise<C> => useCase.toCommand(input, (await useCase.facts?.(input, ports, state, context)) as F, context);
@@ -56,7 +63,7 @@ export class UseCaseExecutor<P> {
   constructor(readonly runner: StreamCommandRunner, readonly ports: P) {}
 
   execute<I, C extends CommandContext, S, E extends DomainEvent, F>(
-    useCase: StreamUseCase<I, C, S, E, F, P> | ManyStreamUseCase<I, P>,
+    useCase: StreamUseCase<I, C, S, E, F, P> | ProcessUseCase<I, P>,
     input: I,
     meta: CommandMeta,
   ): Promise<CommandResult> {

@@ -40,18 +40,16 @@ function memoryStore(conflicts = 0) {
     async findByIdempotencyKey() {
       return [];
     },
-    async appendMany(writes): Promise<AppendResult[]> {
-      if (conflicts-- > 0) throw new WrongExpectedRevisionError(writes[0].streamId, 0, 1);
-      store.writes.push(...writes);
-      return writes.map((w) => {
-        const list = streams.get(w.streamId) ?? [];
-        const positions = w.events.map((e) => {
-          list.push({ ...e, streamId: w.streamId, streamRevision: list.length, position: ++position } as unknown as StoredEvent);
-          return position;
-        });
-        streams.set(w.streamId, list);
-        return { streamId: w.streamId, nextExpectedRevision: list.length - 1, positions, eventIds: w.events.map((e) => e.eventId), deduplicated: false };
+    async append(streamId, events, expected): Promise<AppendResult> {
+      if (conflicts-- > 0) throw new WrongExpectedRevisionError(streamId, 0, 1);
+      store.writes.push({ streamId, events, expected });
+      const list = streams.get(streamId) ?? [];
+      const positions = events.map((e) => {
+        list.push({ ...e, streamId, streamRevision: list.length, position: ++position } as unknown as StoredEvent);
+        return position;
       });
+      streams.set(streamId, list);
+      return { streamId, nextExpectedRevision: list.length - 1, positions, eventIds: events.map((e) => e.eventId), deduplicated: false };
     },
   };
   return store;

@@ -11,6 +11,7 @@ export type BusChoice =
   | { readonly kind: 'inprocess' }
   | { readonly kind: 'kafka'; readonly brokers: readonly string[]; readonly clientId: string; readonly topic: string };
 export type SharedStateChoice = { readonly kind: 'embedded' } | { readonly kind: 'mongodb'; readonly url: string; readonly dbName?: string };
+export type RelayCheckpointsChoice = { readonly kind: 'sqlite' } | { readonly kind: 'mongodb'; readonly url: string; readonly dbName?: string };
 export type BlobStoreChoice =
   | { readonly kind: 'fs' }
   | {
@@ -38,6 +39,12 @@ export interface StoresConfig {
   readonly sharedState: SharedStateChoice;
   /** BLOB_STORE: `fs` (default, DATA_DIR/blobs) or `s3` (needs S3_BUCKET; S3_ENDPOINT for a non-AWS server). */
   readonly blobStore: BlobStoreChoice;
+  /**
+   * RELAY_CHECKPOINTS: where the relay keeps its position. `sqlite` (DATA_DIR/relay.sqlite, one
+   * host) or `mongodb` (needs MONGO_URL: a relay started on another host resumes there). Unset is
+   * `sqlite` whatever SHARED_STATE says: moving a running relay's checkpoint starts it from the first event.
+   */
+  readonly relayCheckpoints: RelayCheckpointsChoice;
 }
 
 export const EMBEDDED_STORES: StoresConfig = {
@@ -46,6 +53,7 @@ export const EMBEDDED_STORES: StoresConfig = {
   bus: { kind: 'inprocess' },
   sharedState: { kind: 'embedded' },
   blobStore: { kind: 'fs' },
+  relayCheckpoints: { kind: 'sqlite' },
 };
 export const DEFAULT_KAFKA_TOPIC = 'platform.integration-events';
 export const DEFAULT_KAFKA_CLIENT_ID = 'campaign-platform';
@@ -108,7 +116,13 @@ export function loadStoresConfig(env: NodeJS.ProcessEnv = process.env): StoresCo
           topic: kafkaTopic(env),
         }
       : { kind: 'inprocess' };
-  return { eventStore, readStore, bus, sharedState: sharedStateChoice(env, readStore), blobStore: blobStoreChoice(env) };
+  return { eventStore, readStore, bus, sharedState: sharedStateChoice(env, readStore), blobStore: blobStoreChoice(env), relayCheckpoints: relayCheckpointsChoice(env) };
+}
+
+function relayCheckpointsChoice(env: NodeJS.ProcessEnv): RelayCheckpointsChoice {
+  // Chosen, never followed from SHARED_STATE: a relay whose checkpoint moved unasked would start again from the first event.
+  if (choice(env, 'RELAY_CHECKPOINTS', ['sqlite', 'mongodb'] as const) === 'sqlite') return { kind: 'sqlite' };
+  return { kind: 'mongodb', url: required(env, 'MONGO_URL', 'RELAY_CHECKPOINTS=mongodb', MONGO_RULE, isMongoUrl), dbName: env.MONGO_DB?.trim() || undefined };
 }
 
 function sharedStateChoice(env: NodeJS.ProcessEnv, readStore: ReadStoreChoice): SharedStateChoice {

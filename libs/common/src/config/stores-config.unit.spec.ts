@@ -26,6 +26,7 @@ describe('store selection (EVENT_STORE, READ_STORE, BUS)', () => {
       bus: { kind: 'kafka', brokers: ['kafka-1:9092', 'kafka-2:9093'], clientId: 'campaign-platform', topic: 'platform.integration-events' },
       sharedState: { kind: 'mongodb', url: 'mongodb://mongo:27017', dbName: 'platform' },
       blobStore: { kind: 'fs' },
+      relayCheckpoints: { kind: 'sqlite' },
     });
   });
 
@@ -83,5 +84,19 @@ describe('shared state and evidence files (SHARED_STATE, BLOB_STORE)', () => {
       endpoint: 'http://minio:9000',
       forcePathStyle: true,
     });
+  });
+});
+
+describe('the relay checkpoint (RELAY_CHECKPOINTS)', () => {
+  it('stays in DATA_DIR unless chosen, even beside shared state kept in MongoDB', () => {
+    expect(loadStoresConfig({ MONGO_URL: 'mongodb://m:27017' }).relayCheckpoints).toEqual({ kind: 'sqlite' });
+    expect(loadStoresConfig({ SHARED_STATE: 'mongodb', MONGO_URL: 'mongodb://m:27017' }).relayCheckpoints).toEqual({ kind: 'sqlite' });
+    expect(loadStoresConfig({ RELAY_CHECKPOINTS: 'mongodb', MONGO_URL: 'mongodb://m:27017', MONGO_DB: 'p' }).relayCheckpoints).toEqual({ kind: 'mongodb', url: 'mongodb://m:27017', dbName: 'p' });
+  });
+
+  it('names the missing address and refuses unknown choices', () => {
+    expect(() => loadStoresConfig({ RELAY_CHECKPOINTS: 'mongodb' })).toThrow(/^RELAY_CHECKPOINTS=mongodb needs MONGO_URL: a MongoDB connection string/);
+    expect(() => loadStoresConfig({ RELAY_CHECKPOINTS: 'mongodb', MONGO_URL: 'localhost:27017' })).toThrow(/^MONGO_URL must be a MongoDB connection string/);
+    expect(() => loadStoresConfig({ RELAY_CHECKPOINTS: 'redis' })).toThrow('RELAY_CHECKPOINTS must be one of sqlite, mongodb (default sqlite), got "redis"');
   });
 });

@@ -2,14 +2,14 @@ import { Body, Controller, Inject, Param, PipeTransform, Post, Res, Type } from 
 import { ApiOperation, ApiOperationOptions, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccessRule, Access } from '../access/access-rule';
-import { ManyStreamUseCase, StreamUseCase, UseCaseExecutor } from '../commands/use-case';
+import { ProcessUseCase, StreamUseCase, UseCaseExecutor } from '../commands/use-case';
 import { CommandResult } from '../commands/command-result';
 import { Command, CommandMeta } from './command-meta';
 import { respond } from './command-response';
 import { ApiRequestExample } from './openapi/api-answers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the edge only passes the use case on; `execute` checks it
-type AnyUseCase<I, P> = StreamUseCase<I, any, any, any, any, P> | ManyStreamUseCase<I, P>;
+type AnyUseCase<I, P> = StreamUseCase<I, any, any, any, any, P> | ProcessUseCase<I, P>;
 
 /** How the use case's input is made from the path parameters, the body and the envelope: parameters and body merged unless that does not make the input. */
 type MakeInput<I, Pa, B> = (params: Pa, body: B, meta: CommandMeta) => I;

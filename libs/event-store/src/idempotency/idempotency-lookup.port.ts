@@ -18,14 +18,19 @@ export interface IdempotencyLookup {
   findByIdempotencyKey(key: string): Promise<StoredEvent[]>;
 }
 
-/** The write side of a command: the stream it decides on, the append, and the lookup of earlier results. */
+/**
+ * The write side of a command: the stream it decides on, the append, and the lookup of earlier
+ * results. One stream per append: no command needs an atomic write of several streams, which a
+ * clustered store does not offer (a command that writes several streams writes them one after
+ * another, see CommandWrites).
+ */
 export const COMMAND_STORE = Symbol('COMMAND_STORE');
-export type CommandStore = Pick<EventStore, 'readStream' | 'appendMany'> & IdempotencyLookup;
+export type CommandStore = Pick<EventStore, 'readStream' | 'append'> & IdempotencyLookup;
 
 export function commandStoreOf(events: EventStore, lookup: IdempotencyLookup): CommandStore {
   return {
     readStream: (streamId, options) => events.readStream(streamId, options),
-    appendMany: (writes) => events.appendMany(writes),
+    append: (streamId, newEvents, expected) => events.append(streamId, newEvents, expected),
     findByIdempotencyKey: (key) => lookup.findByIdempotencyKey(key),
   };
 }

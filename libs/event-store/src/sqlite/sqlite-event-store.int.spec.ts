@@ -19,6 +19,24 @@ function sqliteHarness() {
 eventStoreContract('SQLite', sqliteHarness);
 
 describe('SQLite event store specifics', () => {
+  it('refuses several streams in one append when configured as a store without atomic multi-stream appends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'es-single-'));
+    const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), atomicMultiStream: false });
+    expect(store.capabilities.atomicMultiStream).toBe(false);
+    const refused = await store
+      .appendMany([
+        { streamId: 'a-1', events: [newEvent('A0', {})], expected: 'no_stream' },
+        { streamId: 'b-1', events: [newEvent('B0', {})], expected: 'no_stream' },
+      ])
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ name: 'UnsupportedCapabilityError', capability: 'atomicMultiStream' });
+    expect(await store.headPosition()).toBe(0);
+    await store.append('a-1', [newEvent('A0', {})], 'no_stream');
+    expect(await store.headPosition()).toBe(1);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('runs in WAL mode with synchronous=FULL', async () => {
     const h = sqliteHarness();
     const store = (await h.open()) as SqliteEventStore;

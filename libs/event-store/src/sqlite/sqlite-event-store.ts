@@ -7,8 +7,14 @@ import {
   StoredEvent,
   StreamWrite,
 } from '../event-envelope';
-import { IdempotencyKeyReusedError, InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
-import { EMBEDDED_CAPABILITIES, EventStore, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
+import {
+  IdempotencyKeyReusedError,
+  InvalidAppendError,
+  PartialDuplicateError,
+  UnsupportedCapabilityError,
+  WrongExpectedRevisionError,
+} from '../event-store.errors';
+import { EMBEDDED_CAPABILITIES, EventStore, EventStoreCapabilities, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import { IdempotencyLookup } from '../idempotency/idempotency-lookup.port';
 import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
@@ -20,6 +26,11 @@ export interface SqliteEventStoreOptions {
   readonly file: string;
   readonly clock?: () => Date;
   readonly upcasters?: UpcasterRegistry;
+  /**
+   * False: behave as a store without atomic multi-stream appends (a clustered one), refusing
+   * appendMany over several streams, so that what must run there is proven here.
+   */
+  readonly atomicMultiStream?: boolean;
 }
 
 interface PendingWrite {
@@ -35,7 +46,7 @@ interface Tail {
 
 /** The embedded store answers the idempotency lookup too: the key is a column beside each event. */
 export class SqliteEventStore implements EventStore, IdempotencyLookup {
-  readonly capabilities = EMBEDDED_CAPABILITIES;
+  readonly capabilities: EventStoreCapabilities;
   readonly db: Db;
   private readonly clock: () => Date;
   private readonly upcasters: UpcasterRegistry;
@@ -65,6 +76,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
       applyEventStorePragmas(db);
       migrateEventStore(db);
     });
+    this.capabilities = { ...EMBEDDED_CAPABILITIES, atomicMultiStream: options.atomicMultiStream ?? true };
     this.clock = options.clock ?? (() => new Date());
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.stmt = {
@@ -116,6 +128,9 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
    */
   appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
+    if (!this.capabilities.atomicMultiStream && new Set(writes.map((w) => w.streamId)).size > 1) {
+      return Promise.reject(new UnsupportedCapabilityError('atomicMultiStream', 'this store writes one stream per append'));
+    }
     const refused = this.appendGate?.(writes);
     if (refused) return Promise.reject(refused);
     try {

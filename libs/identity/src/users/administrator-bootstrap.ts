@@ -49,7 +49,7 @@ export class AdministratorBootstrap {
 
   /** Creates the administrator unless a user of that name exists; answers whether it created one. */
   async ensure(username: string, password: string): Promise<boolean> {
-    if (await this.users.byUsername(username)) return false;
+    if (await this.users.nameInUse(username)) return false;
     await this.commands.execute(
       registerUser,
       { userId: username, username, displayName: '系统管理员', role: 'admin', scopeUnitIds: [], password },

@@ -1,6 +1,7 @@
-import { badRequest, FieldError, ManyStreamUseCase } from '@platform/common';
-import { ImportRecord, orgStreamId, planOrganizationImport } from '@platform/domain';
+import { badRequest, derivedId, FieldError, fingerprint, ProcessUseCase } from '@platform/common';
+import { ImportRecord, planOrganizationImport, refuse } from '@platform/domain';
 import { TreeFacts } from '../../organization-commands';
+import { startImport } from './import-process';
 
 export interface ImportUnitsInput {
   /** The request as sent (CSV text or rows): what the idempotency fingerprint covers. */
@@ -8,14 +9,19 @@ export interface ImportUnitsInput {
   readonly records: readonly ImportRecord[];
 }
 
-export const importUnits: ManyStreamUseCase<ImportUnitsInput, TreeFacts> = {
+export const importUnits: ProcessUseCase<ImportUnitsInput, TreeFacts> = {
   name: 'ImportUnits',
   fingerprint: (i) => ({ command: 'ImportUnits', ...i.request }),
-  async decideWrites(i, ports) {
+  async steps(i, ports, context, _runner, writes) {
     const plan = planOrganizationImport(i.records as ImportRecord[], await ports.tree());
     if (!plan.ok) throw badRequest(plan.errors.map(rowError));
-    // Every unit is a new stream: 'no_stream' makes a concurrent creation of the same id fail the whole import.
-    return plan.events.map((e) => ({ streamId: orgStreamId(e.data.unitId), events: [e], expected: 'no_stream' as const }));
+    const units = plan.events.map((e) => e.data);
+    // From the key when there is one (a retry is the same import), else from who imported which units when.
+    const importId = derivedId(writes.idempotencyKey ?? `${context.actor.userId}@${context.at}`, fingerprint(units));
+    const { conflicting } = await startImport(writes, importId, units);
+    if (conflicting.length > 0) {
+      refuse('units_created_meanwhile', `组织 ${conflicting.join(', ')} 已由其他操作创建，导入已中止 (units created meanwhile: import stopped)`, { unitIds: conflicting, importId });
+    }
   },
 };
 
