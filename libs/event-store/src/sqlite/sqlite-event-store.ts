@@ -10,6 +10,7 @@ import {
 import { IdempotencyKeyReusedError, InvalidAppendError, PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
 import { EMBEDDED_CAPABILITIES, EventStore, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import { IdempotencyLookup } from '../idempotency/idempotency-lookup.port';
+import { DECIMAL_POSITION_TOKENS } from '../position-token';
 import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 import { openDatabase } from './open-database';
@@ -36,6 +37,7 @@ interface Tail {
 /** The embedded store answers the idempotency lookup too: the key is a column beside each event. */
 export class SqliteEventStore implements EventStore, IdempotencyLookup {
   readonly capabilities = EMBEDDED_CAPABILITIES;
+  readonly positions = DECIMAL_POSITION_TOKENS;
   readonly db: Db;
   private readonly clock: () => Date;
   private readonly upcasters: UpcasterRegistry;
@@ -288,6 +290,11 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
 
   async headPosition(): Promise<number> {
     return this.stmt.head.get()?.head ?? 0;
+  }
+
+  /** Dense positions: the count is the difference. */
+  async countEvents(after: number, until: number): Promise<number> {
+    return Math.max(0, until - after);
   }
 
   async findByIdempotencyKey(key: string): Promise<StoredEvent[]> {
