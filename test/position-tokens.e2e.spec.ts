@@ -12,12 +12,14 @@ const BOARD = `/api/campaigns/${CAMPAIGN}/board`;
 describe('position tokens at the API edge', () => {
   let p: TestPlatform;
   let w: ViewsWorld;
+  const started = (async () => {
+    const platform = await startTestPlatform();
+    const world = await buildViewsWorld(platform);
+    await recordStudy(platform, world.operator, 'branch-1');
+    return { platform, world };
+  })();
 
-  beforeAll(async () => {
-    p = await startTestPlatform();
-    w = await buildViewsWorld(p);
-    await recordStudy(p, w.operator, 'branch-1', undefined, { shouldAttend: 30, attended: 27 });
-  });
+  beforeAll(async () => ({ platform: p, world: w } = await started));
   afterAll(async () => p.close());
 
   it('answers every position as a token, in the body and in X-View-Position, and takes it back as asOf', async () => {
