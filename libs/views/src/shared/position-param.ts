@@ -1,8 +1,7 @@
 import { badRequest } from '@platform/common';
 import { PositionCodec } from '@platform/event-store';
 
-/** The characters any store's token is spelled with: what a DTO checks before the store reads the token. */
-export const POSITION_TOKEN_PATTERN = /^[0-9A-Za-z:/._-]{1,64}$/;
+export { POSITION_TOKEN_PATTERN } from '@platform/common';
 
 /** The position a client passed back; a token this store did not issue is refused, naming the field and the store's rule. */
 export function positionParam(positions: PositionCodec, field: string, token: string): number {

@@ -26,6 +26,9 @@ export const arrOrNull = (items: SchemaObject, extra?: Extra): SchemaObject => (
 export const obj = (properties?: Properties, extra?: Extra): SchemaObject => ({ type: 'object', ...(properties && { properties }), ...extra });
 export const objOrNull = (properties?: Properties, extra?: Extra): SchemaObject => ({ ...obj(properties, extra), nullable: true });
 
+/** The characters any store's token is spelled with: what a request DTO checks before the store reads the token. */
+export const POSITION_TOKEN_PATTERN = /^[0-9A-Za-z:/._-]{1,64}$/;
+
 /** The one schema every position in the contract refers to (components.schemas.PositionToken). */
 export const POSITION_TOKEN_SCHEMA: SchemaObject = {
   type: 'string',
