@@ -10,7 +10,7 @@ let now = new Date('2026-03-25T02:00:00Z');
 interface Item {
   itemId: string;
   kind: string;
-  position: number;
+  position: string;
   read: boolean;
   resolved: boolean;
   title: string;
@@ -23,8 +23,8 @@ describe('the inbox (待办) over HTTP', () => {
   let operator3: Headers;
   let operator2: Headers;
 
-  const inbox = async (who: Headers, query = '') => (await expectStatus(p.http().get(`/api/inbox${query}`).set(who), 200)).body as { unread: number; position: number; items: Item[] };
-  const count = async (who: Headers) => (await expectStatus(p.http().get('/api/inbox/count').set(who), 200)).body as { unread: number; position: number; stale: boolean };
+  const inbox = async (who: Headers, query = '') => (await expectStatus(p.http().get(`/api/inbox${query}`).set(who), 200)).body as { unread: number; position: string; items: Item[] };
+  const count = async (who: Headers) => (await expectStatus(p.http().get('/api/inbox/count').set(who), 200)).body as { unread: number; position: string; stale: boolean };
   const kinds = (items: Item[]) => items.map((i) => i.kind).sort();
 
   beforeAll(async () => {
@@ -36,13 +36,13 @@ describe('the inbox (待办) over HTTP', () => {
   afterAll(async () => p.close());
 
   it('fills with a warning, a rejected fix, an instruction and a notice for the liaison; a pending transition for the supervision group', async () => {
-    expect(await count(w.operator)).toEqual({ unread: 0, unreadMoreThan: null, position: expect.any(Number), stale: false });
+    expect(await count(w.operator)).toEqual({ unread: 0, unreadMoreThan: null, position: expect.any(String), stale: false });
     const live = await openEventStream(p.app, '/api/inbox/stream', w.operator);
     try {
       expect(live.status).toBe(200);
       expect(live.contentType).toContain('text/event-stream');
       await eventually(async () => live.events.length, (n) => n > 0);
-      expect(live.events[0]).toEqual({ event: 'count', data: { unread: 0, unreadMoreThan: null, position: expect.any(Number) } });
+      expect(live.events[0]).toEqual({ event: 'count', data: { unread: 0, unreadMoreThan: null, position: expect.any(String) } });
 
       await expectStatus(
         p.http().post('/api/instructions').set(w.leader).send({ instructionId: 'instr-1', targetKind: 'unit', targetId: 'branch-1', text: '请认真开展整改', addressedUnitIds: ['branch-1'] }),
@@ -72,7 +72,8 @@ describe('the inbox (待办) over HTTP', () => {
     const mine = await inbox(w.operator);
     expect(kinds(mine.items)).toEqual(['instruction', 'notice', 'rejected', 'warning']);
     expect(mine.unread).toBe(4);
-    expect(mine.items.map((i) => i.position)).toEqual([...mine.items.map((i) => i.position)].sort((a, b) => b - a));
+    // Newest first: on the embedded store a token is its position's digits, so their order is the log's.
+    expect(mine.items.map((i) => Number(i.position))).toEqual([...mine.items.map((i) => Number(i.position))].sort((a, b) => b - a));
     expect(mine.items.find((i) => i.kind === 'rejected')).toMatchObject({ title: expect.stringContaining('服务群众不及时'), link: { kind: 'problem', id: 'p-1' } });
     expect((await count(w.operator)).unread).toBe(4);
 
@@ -134,7 +135,9 @@ describe('the inbox (待办) over HTTP', () => {
     const bad = await expectStatus(p.http().post('/api/inbox/read').set(w.operator).send({ itemIds: ['../x'] }), 400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'itemIds' });
     await expectStatus(p.http().post('/api/inbox/read').set(w.operator).send({ itemIds: [] }), 400);
-    expect((await expectStatus(p.http().post('/api/inbox/read-all').set(w.operator).send({ position: head + 100 }), 422)).body.code).toBe('position_ahead');
+    expect((await expectStatus(p.http().post('/api/inbox/read-all').set(w.operator).send({ position: String(head + 100) }), 422)).body.code).toBe('position_ahead');
+    const foreign = await expectStatus(p.http().post('/api/inbox/read-all').set(w.operator).send({ position: 'C:1/P:1' }), 400);
+    expect(foreign.body.errors).toEqual([expect.objectContaining({ field: 'position', rule: 'positionToken' })]);
     await expectStatus(p.http().get('/api/inbox?limit=0').set(w.operator), 400);
     await expectStatus(p.http().get('/api/inbox/count'), 401);
     expect(await p.headPosition()).toBe(head);

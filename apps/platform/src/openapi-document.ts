@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { BEARER, CommandAnswer, describeValidatedClasses, ErrorAnswer } from '@platform/common';
+import { BEARER, CommandAnswer, describeValidatedClasses, ErrorAnswer, POSITION_TOKEN_SCHEMA } from '@platform/common';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
@@ -39,6 +39,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     extraModels: [ErrorAnswer, CommandAnswer],
     operationIdFactory: useCaseOperationId,
   });
+  // Positions are opaque tokens wherever they appear: one schema, referred to by every field that holds one.
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, PositionToken: POSITION_TOKEN_SCHEMA } };
   // The validation pipe refuses unknown fields, so the request schemas say so.
   for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
     if (validated.has(name) && !('$ref' in schema)) schema.additionalProperties = false;

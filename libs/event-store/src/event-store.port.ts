@@ -1,5 +1,6 @@
 import { AppendResult, ExpectedRevision, NewEvent, StoredEvent, StreamWrite } from './event-envelope';
 import { ChainReport } from './hash-chain';
+import { PositionCodec } from './position-token';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
@@ -25,7 +26,7 @@ export interface ReadStreamOptions {
  * instead of finding out from a wrong answer.
  */
 export interface EventStoreCapabilities {
-  /** Positions are 1, 2, 3… without gaps: head − position counts events (asOf, lag, notices rely on it). */
+  /** Positions are 1, 2, 3… without gaps: head − position counts events (countEvents answers by subtraction). */
   readonly densePositions: boolean;
   /** One hash chain over all history, extended at append (a single writer); false: one chain per stream. */
   readonly globalHashChain: boolean;
@@ -44,6 +45,8 @@ export const EMBEDDED_CAPABILITIES: EventStoreCapabilities = {
 
 export interface EventStore {
   readonly capabilities: EventStoreCapabilities;
+  /** The public, opaque form of this store's positions: the only form that leaves the platform. */
+  readonly positions: PositionCodec;
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Several streams in one atomic write: all succeed or nothing is stored. */
   appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]>;
@@ -51,6 +54,8 @@ export interface EventStore {
   streamRevision(streamId: string): Promise<number>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   headPosition(): Promise<number>;
+  /** How many events lie after `after` up to `until` inclusive; null where the store cannot tell without reading them all. */
+  countEvents(after: number, until: number): Promise<number | null>;
   verifyChain(options?: { until?: number }): Promise<ChainReport>;
   close(): Promise<void>;
 }

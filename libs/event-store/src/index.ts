@@ -1,6 +1,8 @@
 export * from './event-envelope';
 export * from './event-store.errors';
 export * from './event-store.port';
+export * from './position-token';
+export { KURRENTDB_POSITION_TOKENS } from './kurrentdb/kurrentdb-envelope';
 export * from './idempotency/idempotency-lookup.port';
 export * from './hash-chain';
 export * from './upcasters';

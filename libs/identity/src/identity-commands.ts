@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { commandEdges, CommandResult, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
 import type { Request } from 'express';
@@ -33,7 +34,10 @@ export class IdentityCommands extends UseCaseExecutor<IdentityPorts> {
 /** What the identity context's command controllers share: the executor with the context's ports. */
 @Injectable()
 export abstract class IdentityCommandController {
-  constructor(protected readonly commands: IdentityCommands) {}
+  constructor(
+    protected readonly commands: IdentityCommands,
+    @Inject(EVENT_STORE) protected readonly events: EventStore,
+  ) {}
 }
 
 /** Its command routes, by OpenAPI tag: each use case's edge names its route and contract (see commandEdge). */

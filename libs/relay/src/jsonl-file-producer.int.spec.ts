@@ -34,6 +34,9 @@ describe('the relay without Kafka', () => {
     expect(await tracker.status()).toMatchObject({ failing: true, lastError: 'broker unreachable' });
     tracker.onStep({ read: 4, published: 4, position: 5 });
     expect(await tracker.status()).toMatchObject({ position: 5, lagEvents: 0, behindSeconds: 0, failing: false, published: 4 });
+    // Over a store that cannot count between two positions (KurrentDB's), the lag is the time alone.
+    const uncounted = new RelayTracker({ readAll: (o) => events.readAll(o), headPosition: () => events.headPosition(), countEvents: async () => null }, 1, () => now);
+    expect(await uncounted.status()).toMatchObject({ position: 1, head: 5, lagEvents: null, behindSeconds: 4 });
     await events.close();
   });
 });

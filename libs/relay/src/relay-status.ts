@@ -5,7 +5,7 @@ export interface RelayStatus {
   /** The last position published and checkpointed. */
   readonly position: number;
   readonly head: number;
-  /** Events committed but not yet published (null where positions are not dense, e.g. KurrentDB's commit positions). */
+  /** Events committed but not yet published, as the store counts them (null where it cannot, e.g. KurrentDB's commit positions). */
   readonly lagEvents: number | null;
   /** How long the oldest unpublished event has waited (0 when caught up): a lag every event store can tell. */
   readonly behindSeconds: number;
@@ -26,7 +26,7 @@ export class RelayTracker {
 
   /** `position`: the checkpoint the relay starts from. */
   constructor(
-    private readonly events: Pick<EventStore, 'readAll' | 'headPosition' | 'capabilities'>,
+    private readonly events: Pick<EventStore, 'readAll' | 'headPosition' | 'countEvents'>,
     private position: number,
     private readonly clock: () => Date = () => new Date(),
   ) {}
@@ -50,7 +50,7 @@ export class RelayTracker {
     return {
       position,
       head,
-      lagEvents: this.events.capabilities.densePositions ? Math.max(0, head - position) : null,
+      lagEvents: head > position ? await this.events.countEvents(position, head) : 0,
       behindSeconds: behindMs / 1000,
       failing: this.failing,
       lastError: this.lastError,

@@ -2,7 +2,7 @@ import createClient from 'openapi-fetch';
 import { refreshSession } from '../auth/refresh';
 import { session } from '../auth/session';
 import type { paths } from './schema';
-import { viewStatus } from './view-status';
+import { parseStale, viewStatus } from './view-status';
 
 /** Called when the session cannot be renewed: the app returns to the sign-in page. */
 let onSignedOut: () => void = () => undefined;
@@ -36,7 +36,10 @@ export async function authFetch(input: Request): Promise<Response> {
     onSignedOut();
   }
   const position = res.headers.get('X-View-Position');
-  if (position !== null && input.method === 'GET') viewStatus.report({ stale: res.headers.get('X-View-Stale') === 'true', position: Number(position) });
+  if (position !== null && input.method === 'GET') {
+    const lag = parseStale(res.headers.get('X-View-Stale'));
+    viewStatus.report({ stale: lag !== null, position, lag });
+  }
   const broken = res.headers.get('X-Chain-Broken');
   viewStatus.report({ chainBroken: broken === null ? null : Number(broken) });
   return res;

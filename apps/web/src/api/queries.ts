@@ -8,7 +8,6 @@ import type {
   Board,
   CampaignSummary,
   ChainReport,
-  Health,
   KeyTaskNoticeSummary,
   KeyTaskSchedule,
   KeyTaskSummary,
@@ -191,16 +190,6 @@ export function useUnitProgress(unitId: string) {
       unwrap<UnitProgress>(
         await api.GET('/api/campaigns/{campaignId}/units/{unitId}', { params: { path: { campaignId: campaignId!, unitId } } }),
       ),
-  });
-}
-
-/** The store's head, for the stale banner's lag. */
-export function useHealth(enabled: boolean) {
-  return useQuery({
-    queryKey: ['health'],
-    enabled,
-    refetchInterval: enabled ? 2000 : false,
-    queryFn: async () => (await (await fetch('/health')).json()) as Health,
   });
 }
 

@@ -3,9 +3,16 @@
  * typed from the generated schema (schema.d.ts); these local shapes hold only the fields the pages
  * read, and are replaced by generated ones as the document gains response schemas.
  */
+import type { components } from './schema';
+
+/** An event-store position as the server gives it: shown, compared for equality or passed back as asOf, never computed with. */
+export type PositionToken = components['schemas']['PositionToken'];
+
 export interface AsOf {
-  readonly position: number;
+  readonly position: PositionToken;
   readonly at: string | null;
+  /** How far behind a stale answer is: events only where the store could count them. */
+  readonly stale?: { readonly events: number | null; readonly ms: number; readonly checkpoint: PositionToken; readonly message: string } | null;
 }
 
 export type Handling = 'being_rectified' | 'by_deadline' | 'deferred' | 'joint' | 'solved';
@@ -176,7 +183,7 @@ export interface Actor {
 }
 
 export interface TimelineEvent {
-  readonly position: number;
+  readonly position: PositionToken;
   readonly type: string;
   readonly typeName: string;
   readonly occurredAt: string;
@@ -202,15 +209,15 @@ export interface AuditPage {
   /** Exact up to 1000 matching entries; null beyond, with totalMoreThan. */
   readonly total: number | null;
   readonly totalMoreThan?: number | null;
-  readonly nextAfter: number | null;
+  readonly nextAfter: PositionToken | null;
   readonly items: readonly AuditEntry[];
 }
 
 export interface ChainReport {
   readonly ok: boolean;
   readonly checked: number;
-  readonly headPosition: number;
-  readonly firstBrokenPosition: number | null;
+  readonly headPosition: PositionToken | null;
+  readonly firstBrokenPosition: PositionToken | null;
   readonly verdict: string;
   /** The latest signed checkpoint the chain was checked against; its text can be copied onto paper. */
   readonly checkpoint: { readonly position: number; readonly issuedAt: string; readonly text: string } | null;
@@ -220,7 +227,7 @@ export interface NoticeSummary {
   readonly noticeId: string;
   readonly title: string;
   readonly noticeDate: string;
-  readonly position: number;
+  readonly position: PositionToken;
   readonly publishedBy: string;
   readonly publishedAt: string;
   readonly unitCount: number;
@@ -243,10 +250,6 @@ export interface UnitProgress {
   readonly transition: { readonly status: string; readonly phaseKey?: string; readonly reason?: string };
   readonly participation: { readonly shouldAttend: number; readonly attended: number; readonly excused: readonly { reason: string; count: number }[] } | null;
   readonly stepsByPhase: Record<string, Record<string, { evidence: string; attachmentRef: string | null; quantity: number | null }>>;
-}
-
-export interface Health {
-  readonly eventStore: { readonly headPosition: number };
 }
 
 export interface PublicProblem {

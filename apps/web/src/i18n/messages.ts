@@ -18,7 +18,7 @@ export const MESSAGES = {
   asOf: ['历史时刻', 'As of'],
   asOfBanner: ['正在查看历史数据：以下均为 {at} 时的情况（只读）', 'Viewing history: everything below is as it stood at {at} (read-only)'],
   backToNow: ['回到当前', 'Back to now'],
-  staleBanner: ['视图正在追赶最新记录（视图位置 {position}，最新 {head}，落后 {lag} 条），数据可能不是最新，追上后自动刷新', 'Views are catching up (view at {position}, head {head}, {lag} behind): data may be out of date and refreshes when caught up'],
+  staleBanner: ['视图正在追赶最新记录（视图位置 {position}，落后{lag}），数据可能不是最新，追上后自动刷新', 'Views are catching up (view at {position}, {lag} behind): data may be out of date and refreshes when caught up'],
   language: ['English', '中文'],
   loading: ['加载中…', 'Loading…'],
   unit: ['组织', 'Unit'],

@@ -4,13 +4,13 @@ import dayjs from 'dayjs';
 import { Suspense, useEffect, useSyncExternalStore } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { whenSignedOut } from '../api/http';
-import { useCampaigns, useHealth } from '../api/queries';
+import { useCampaigns } from '../api/queries';
 import { useViewStatus } from '../api/use-view-status';
 import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
-import { dateTime } from '../shared/format';
+import { dateTime, viewLagText } from '../shared/format';
 import { OutboxButton } from '../offline/OutboxButton';
 import { InboxBadge } from './InboxBadge';
 import { ASSESSMENT_ROLES, AUDIT_ROLES, KEY_TASK_ROLES, ROLE_NAMES } from '../shared/roles';
@@ -36,7 +36,6 @@ export function AppLayout() {
   const { campaignId, setCampaignId, asOf, setAsOf } = useAppState();
   const campaigns = useCampaigns();
   const status = useViewStatus();
-  const health = useHealth(status.stale);
 
   useEffect(() => whenSignedOut(() => navigate('/sign-in', { replace: true, state: { from: location.pathname } })), [navigate, location.pathname]);
   useEffect(() => {
@@ -51,7 +50,6 @@ export function AppLayout() {
   // A unit's page belongs to the board, a problem's page to the tracker.
   const section = location.pathname.replace(/^\/units\//, '/board/').replace(/^\/problems\//, '/tracker/');
   const selected = MENU.filter((m) => m.path !== '/' && section.startsWith(m.path)).map((m) => m.path);
-  const head = health.data?.eventStore.headPosition;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -142,7 +140,7 @@ export function AppLayout() {
           banner
           type="info"
           data-testid="stale-banner"
-          title={t('staleBanner', { position: status.position ?? '—', head: head ?? '…', lag: head && status.position !== null ? head - status.position : '…' })}
+          title={t('staleBanner', { position: status.position ?? '—', lag: viewLagText(status.lag, lang) })}
         />
       )}
       {campaigns.data && campaigns.data.length === 0 && <Alert banner type="info" title={t('noCampaign')} />}

@@ -35,7 +35,7 @@ export default function AuditPage() {
 function AuditTrail() {
   const { t, lang } = useI18n();
   const [filters, setFilters] = useState<AuditFilters>({ limit: PAGE });
-  const [cursors, setCursors] = useState<number[]>([]);
+  const [cursors, setCursors] = useState<string[]>([]);
   const trail = useAuditTrail(filters);
   const chain = useChain();
 

@@ -43,7 +43,7 @@ export default function InboxPage() {
   const [page, setPage] = useState(1);
   const inbox = useInbox(unread, page, PAGE_SIZE);
   const markRead = useCommand((body: { itemIds: string[] }, headers) => api.POST('/api/inbox/read', { body, headers }));
-  const markAll = useCommand((body: { position: number }, headers) => api.POST('/api/inbox/read-all', { body, headers }));
+  const markAll = useCommand((body: { position: string }, headers) => api.POST('/api/inbox/read-all', { body, headers }));
 
   const open = async (item: InboxItem) => {
     if (!item.read) await markRead.mutateAsync({ itemIds: [item.itemId] }).catch(() => undefined);

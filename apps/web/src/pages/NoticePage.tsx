@@ -22,7 +22,7 @@ export default function NoticePage() {
           <Descriptions.Item label="通报日期">{n.noticeDate}</Descriptions.Item>
           <Descriptions.Item label={t('keyTask')}>{schedule.task.title}</Descriptions.Item>
           <Descriptions.Item label={t('stockTake')}>{schedule.stockTake?.label}</Descriptions.Item>
-          <Descriptions.Item label="数据截至">事件 #{n.position}</Descriptions.Item>
+          <Descriptions.Item label="数据截至位置">{n.position}</Descriptions.Item>
           <Descriptions.Item label="快照摘要" span={2}>
             <Typography.Text code copyable style={{ fontSize: 11 }}>{n.snapshotHash}</Typography.Text>
           </Descriptions.Item>
@@ -38,7 +38,7 @@ export default function NoticePage() {
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="通报日期">{n.noticeDate}</Descriptions.Item>
         <Descriptions.Item label="发布">{n.publishedBy} · {dateTime(n.publishedAt)}</Descriptions.Item>
-        <Descriptions.Item label="数据截至">事件 #{n.position}</Descriptions.Item>
+        <Descriptions.Item label="数据截至位置">{n.position}</Descriptions.Item>
         <Descriptions.Item label="排名指标">{n.snapshot.rankByName}</Descriptions.Item>
         <Descriptions.Item label="快照摘要" span={2}>
           <Typography.Text code copyable style={{ fontSize: 11 }}>{n.snapshotHash}</Typography.Text>

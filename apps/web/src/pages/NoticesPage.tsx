@@ -56,7 +56,7 @@ export default function NoticesPage() {
                 title={<Link to={`/notices/${n.noticeId}`}>{n.title}</Link>}
                 description={
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {n.noticeDate} · 发布人 {n.publishedBy} · {dateTime(n.publishedAt)} · 数据截至事件 #{n.position}
+                    {n.noticeDate} · 发布人 {n.publishedBy} · {dateTime(n.publishedAt)} · 数据截至位置 {n.position}
                   </Typography.Text>
                 }
               />

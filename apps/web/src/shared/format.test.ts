@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lagText, pct, rateColor } from './format';
+import { lagText, pct, rateColor, viewLagText } from './format';
 
 describe('format', () => {
   it('shows rates with one decimal and a dash when undefined', () => {
@@ -11,6 +11,13 @@ describe('format', () => {
     expect(rateColor(0.3)).toBe('#cf1322');
     expect(rateColor(0.7)).toBe('#d46b08');
     expect(rateColor(0.95)).toBe('#389e0d');
+  });
+
+  it('says how far a stale view is behind, in events only where the server counted them', () => {
+    expect(viewLagText({ events: 3, ms: 1500 }, 'zh')).toBe(' 3 条、约 2 秒');
+    expect(viewLagText({ events: null, ms: 800 }, 'zh')).toBe('约 1 秒');
+    expect(viewLagText({ events: null, ms: 4200 }, 'en')).toBe('about 4 s');
+    expect(viewLagText(null, 'zh')).toBe('…');
   });
 
   it('says how late a backdated entry was recorded', () => {

@@ -30,6 +30,14 @@ export function lagText(occurredAt: string, recordedAt: string, lang: 'zh' | 'en
   return days >= 1 ? `recorded ${days} d later` : `recorded ${hours} h later`;
 }
 
+/** How far a stale view is behind: the events where the server could count them, and the time. */
+export function viewLagText(lag: { events: number | null; ms: number } | null, lang: 'zh' | 'en'): string {
+  if (!lag) return '…';
+  const seconds = Math.max(1, Math.round(lag.ms / 1000));
+  if (lang === 'zh') return lag.events === null ? `约 ${seconds} 秒` : ` ${lag.events} 条、约 ${seconds} 秒`;
+  return lag.events === null ? `about ${seconds} s` : `${lag.events} events, about ${seconds} s`;
+}
+
 /** A fresh Idempotency-Key: one per submission, reused when the same submission is retried. */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();

@@ -3,9 +3,9 @@ import { ApiOperation, ApiOperationOptions, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccessRule, Access } from '../access/access-rule';
 import { ProcessUseCase, StreamUseCase, UseCaseExecutor } from '../commands/use-case';
-import { CommandResult } from '../commands/command-result';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { Command, CommandMeta } from './command-meta';
-import { respond } from './command-response';
+import { CommandAnswerBody, respond } from './command-response';
 import { ApiRequestExample } from './openapi/api-answers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the edge only passes the use case on; `execute` checks it
@@ -48,15 +48,19 @@ export type CommandEdge<I, Pa, B> = Route & EdgeContract<Pa, B> & InputOf<I, Pa,
 export function commandEdge<P, I, Pa = object, B = object>(executor: Type<UseCaseExecutor<P>>, useCase: AnyUseCase<I, P>, edge: CommandEdge<I, Pa, B>): Type<unknown> {
   const input = edge.input ?? ((params: Pa, body: B) => ({ ...params, ...body }) as unknown as I);
   class Edge {
-    constructor(readonly commands: UseCaseExecutor<P>) {}
+    constructor(
+      readonly commands: UseCaseExecutor<P>,
+      readonly events: EventStore,
+    ) {}
 
-    handle(meta: CommandMeta, ...rest: [Pa, B, Response] | [B, Response]): Promise<CommandResult> {
+    handle(meta: CommandMeta, ...rest: [Pa, B, Response] | [B, Response]): Promise<CommandAnswerBody> {
       const [params, body, res] = rest.length === 3 ? rest : [{} as Pa, ...rest];
-      return respond(res, this.commands.execute(useCase, input(params, body, meta), meta));
+      return respond(res, this.commands.execute(useCase, input(params, body, meta), meta), this.events.positions);
     }
   }
   Object.defineProperty(Edge, 'name', { value: `${useCase.name}HttpController` });
   Inject(executor)(Edge, undefined, 0);
+  Inject(EVENT_STORE)(Edge, undefined, 1);
   const handle = Object.getOwnPropertyDescriptor(Edge.prototype, 'handle')!;
   // In the order a decorated method applies them (bottom up, parameters first): the OpenAPI document lists what they add in that order.
   Reflect.decorate(

@@ -42,6 +42,6 @@ export class ReadStreamHttpController {
   @Get(':streamId/events')
   async read(@Param() p: StreamParams, @Query() q: ReadStreamQuery, @Req() req: ActorRequest) {
     const events = this.lookups.redactStream(p.streamId, await this.store.readStream(p.streamId, { fromRevision: q.fromRevision ?? 0 }), req.actor);
-    return { streamId: p.streamId, revision: events.length ? events[events.length - 1].streamRevision : -1, events };
+    return { streamId: p.streamId, revision: events.length ? events[events.length - 1].streamRevision : -1, events: events.map((e) => ({ ...e, position: this.store.positions.token(e.position) })) };
   }
 }

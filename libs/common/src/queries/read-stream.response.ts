@@ -1,12 +1,12 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { arrOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '../http/openapi/schema-pieces';
+import { arrOrNull, num, numOrNull, obj, objOrNull, positionToken, str, strOrNull } from '../http/openapi/schema-pieces';
 
 /** One stream's events with their full envelopes */
 export const ReadStreamAnswer: SchemaObject = obj({
   streamId: str(),
   revision: num(),
   events: arrOrNull(objOrNull({
-    position: num(),
+    position: positionToken(),
     eventId: str(),
     streamId: str(),
     streamRevision: numOrNull(),

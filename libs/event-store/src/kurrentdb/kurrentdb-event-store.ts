@@ -16,7 +16,7 @@ import { EventStore, EventStoreCapabilities, ReadAllOptions, ReadStreamOptions }
 import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { checkExpected, validateWrites } from '../sqlite/sqlite-event-store';
 import { UpcasterRegistry } from '../upcasters';
-import { decodePosition, KurrentRecord, prepareEvents, toStoredEvent, verifyStreamChains } from './kurrentdb-envelope';
+import { decodePosition, KURRENTDB_POSITION_TOKENS, KurrentRecord, prepareEvents, toStoredEvent, verifyStreamChains } from './kurrentdb-envelope';
 
 export interface KurrentDbEventStoreOptions {
   /** A KurrentDB connection string (KURRENTDB_URL), e.g. kurrentdb://localhost:2113?tls=false. */
@@ -46,6 +46,7 @@ export class KurrentDbEventStore implements EventStore {
     atomicMultiStream: false,
     globalEventIds: false,
   };
+  readonly positions = KURRENTDB_POSITION_TOKENS;
   private readonly client: KurrentDBClient;
   private readonly namespace: string;
   private readonly clock: () => Date;
@@ -182,6 +183,14 @@ export class KurrentDbEventStore implements EventStore {
       if (e && this.owns(e.streamId) && !e.type.startsWith('$')) return toStoredEvent(e as KurrentRecord, e.streamId, this.raw).position;
     }
     return 0;
+  }
+
+  /**
+   * Commit positions are byte offsets: counting the events between two of them means reading
+   * them, which a lag report must not do on every stale answer.
+   */
+  async countEvents(): Promise<null> {
+    return null;
   }
 
   /** Every stream's chain, over $all in order (see verifyStreamChains for what it cannot show). */

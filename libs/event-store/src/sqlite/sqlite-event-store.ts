@@ -16,6 +16,7 @@ import {
 } from '../event-store.errors';
 import { EMBEDDED_CAPABILITIES, EventStore, EventStoreCapabilities, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import { IdempotencyLookup } from '../idempotency/idempotency-lookup.port';
+import { DECIMAL_POSITION_TOKENS } from '../position-token';
 import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 import { openDatabase } from './open-database';
@@ -47,6 +48,7 @@ interface Tail {
 /** The embedded store answers the idempotency lookup too: the key is a column beside each event. */
 export class SqliteEventStore implements EventStore, IdempotencyLookup {
   readonly capabilities: EventStoreCapabilities;
+  readonly positions = DECIMAL_POSITION_TOKENS;
   readonly db: Db;
   private readonly clock: () => Date;
   private readonly upcasters: UpcasterRegistry;
@@ -303,6 +305,11 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
 
   async headPosition(): Promise<number> {
     return this.stmt.head.get()?.head ?? 0;
+  }
+
+  /** Dense positions: the count is the difference. */
+  async countEvents(after: number, until: number): Promise<number> {
+    return Math.max(0, until - after);
   }
 
   async findByIdempotencyKey(key: string): Promise<StoredEvent[]> {

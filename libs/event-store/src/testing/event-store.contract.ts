@@ -241,6 +241,22 @@ export function eventStoreContract(adapterName: string, makeHarness: () => Contr
       expect((await store.readStream(campaign, { untilPosition: p[2] })).map((e) => e.streamRevision)).toEqual([0, 1]);
     });
 
+    it('gives every position an opaque token that names it again, and counts events where it can', async () => {
+      const s = stream('campaign');
+      const { positions } = await store.append(s, [newEvent('CampaignLaunched', {}), newEvent('UnitEnrolled', {}), newEvent('UnitEnrolled', {})], 'no_stream');
+      for (const p of [0, ...positions]) {
+        const token = store.positions.token(p);
+        expect(typeof token).toBe('string');
+        expect(store.positions.position(token)).toBe(p);
+      }
+      expect(new Set(positions.map((p) => store.positions.token(p))).size).toBe(positions.length);
+      for (const bad of ['', 'abc', '-1', '1e3', ' 1', '9007199254740993', 'C:1/P:2']) expect(store.positions.position(bad)).toBeNull();
+      const counted = await store.countEvents(positions[0], positions[2]);
+      // A store that cannot count says so; one that counts is right.
+      if (counted !== null || store.capabilities.densePositions) expect(counted).toBe(2);
+      if (counted !== null) expect(await store.countEvents(positions[2], positions[2])).toBe(0);
+    });
+
     it('verifies the hash chain over all history', async () => {
       for (let i = 0; i < 5; i++) await store.append(stream(), [newEvent('A', { i })], 'no_stream');
       expect(await store.verifyChain()).toEqual({

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, ApiRequestExample, Command, CommandMeta, CommandResult, CurrentActor, respond, STAFF } from '@platform/common';
+import { Access, ApiRequestExample, Command, CommandMeta, CommandAnswerBody, CurrentActor, respond, STAFF } from '@platform/common';
 import { Actor } from '@platform/domain';
 import type { Request, Response } from 'express';
 import { AuthService, TokenPair } from './auth.service';
@@ -14,7 +15,12 @@ import { TokenPairAnswer } from './token-pair.response';
 @ApiTags('auth 登录')
 @Controller('api/auth')
 export class AuthHttpController {
-  constructor(private readonly auth: AuthService, private readonly users: UserDirectory, private readonly commands: IdentityCommands) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UserDirectory,
+    private readonly commands: IdentityCommands,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
 
   @ApiOperation({ operationId: 'signIn', summary: '登录 (sign in)', description: '登录：返回短期访问令牌和可吊销的刷新令牌' })
   @ApiOkResponse({ schema: TokenPairAnswer })
@@ -70,11 +76,11 @@ export class AuthHttpController {
     @Body() body: ChangeOwnPasswordRequest,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResult> {
+  ): Promise<CommandAnswerBody> {
     if (!(await this.auth.checkPassword(meta.actor.userId, body.currentPassword))) {
       throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '当前密码错误 (current password is wrong)' });
     }
     const userId = meta.actor.userId;
-    return respond(res, this.commands.revokingSessions(this.commands.execute(resetPassword, { userId, password: body.newPassword }, meta), userId, 'password_reset', req));
+    return respond(res, this.commands.revokingSessions(this.commands.execute(resetPassword, { userId, password: body.newPassword }, meta), userId, 'password_reset', req), this.events.positions);
   }
 }

@@ -1,8 +1,17 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { arr, arrOrNull, boolOrNull, num, numOrNull, objOrNull, str, strOrNull } from '@platform/common';
+import { arr, arrOrNull, boolOrNull, int, intOrNull, num, numOrNull, objOrNull, positionToken, str, strOrNull } from '@platform/common';
 
-/** The moment a view answers for, when it was asked "as of" one; null for the live view. */
-export const AS_OF_SCHEMA: SchemaObject = objOrNull({ position: num(), at: str() });
+/** The moment a view answers for: its position token (pass it back as asOf), its time, and how far behind a stale answer is. */
+export const AS_OF_SCHEMA: SchemaObject = objOrNull({
+  position: positionToken(),
+  at: strOrNull(),
+  stale: objOrNull({
+    events: intOrNull({ description: '答复缺少的事件数；事件库无法计数时为 null (events the answer misses; null where the store cannot count them)' }),
+    ms: int({ description: '落后的时间（毫秒） (how far behind, in ms)' }),
+    checkpoint: positionToken(),
+    message: str(),
+  }, { required: ['events', 'ms', 'checkpoint', 'message'] }),
+}, { required: ['position', 'at', 'stale'] });
 
 /** One ledger entry as the tracker lists it and a problem's timeline heads it. */
 export const TRACKED_PROBLEM_PROPERTIES: Record<string, SchemaObject> = {

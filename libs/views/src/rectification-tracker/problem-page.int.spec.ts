@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { PROBLEM_STATUSES, ProblemStatus, WARNING_LEVELS, WarningLevel, WarningThresholds } from '@platform/domain';
+import { DECIMAL_POSITION_TOKENS } from '@platform/event-store';
 import { InMemoryReadStore, ReadStore, SqliteReadStore, upsert } from '@platform/read-models';
 import { unitFilter } from '../shared/view-scope';
 import { ViewMoment } from '../shared/view-moment';
@@ -65,7 +66,7 @@ describe('tracker problem page', () => {
               toPosition: 1,
               writes: [upsert(LEDGER_CAMPAIGNS, campaign), ...docs.map((d) => upsert(LEDGER_PROBLEMS, d))],
             });
-            const moment: ViewMoment = { position: 1, at: today && `${today}T08:00:00.000Z`, live: true, stale: false, lag: null, tree: t, store: () => store };
+            const moment: ViewMoment = { position: 1, positions: DECIMAL_POSITION_TOKENS, at: today && `${today}T08:00:00.000Z`, live: true, stale: false, lag: null, tree: t, store: () => store };
             const units = unitFilter(t, { all: true, roots: [] }, root);
             const filters = { statuses: [], handlings: [], sources: [], warningLevels: levels, overdue };
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { badRequest, CLOCK, Clock } from '@platform/common';
 import { OrganizationTree } from '@platform/domain';
-import { EVENT_STORE, EventStore } from '@platform/event-store';
+import { EVENT_STORE, EventStore, PositionCodec } from '@platform/event-store';
 import { OrganizationDirectory } from '@platform/organizations';
+import { positionParam } from './position-param';
 import { computeAsOf, positionAt, PROJECTION_CATCH_UP, ProjectionCatchUp, ProjectionRunner, READ_STORE, ReadStore } from '@platform/read-models';
 
 /** How far a client's clock may run ahead of ours before an "as of" time counts as the future. */
@@ -11,8 +12,8 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const CATCH_UP_TIMEOUT_MS = 10_000;
 
 export interface ViewLag {
-  /** Events stored up to the moment asked for that the projections have not applied. */
-  readonly events: number;
+  /** Events stored up to the moment asked for that the projections have not applied; null where the store cannot count them. */
+  readonly events: number | null;
   /** Since the first of them was recorded. */
   readonly ms: number;
   /** The position the answer reflects. */
@@ -45,6 +46,8 @@ const SMALL_MEMO_ENTRIES = 512;
  */
 export interface ViewMoment {
   readonly position: number;
+  /** The store's public form of positions: every position an answer shows goes out through it. */
+  readonly positions: PositionCodec;
   readonly at: string | null;
   readonly live: boolean;
   /** True when the projections did not catch up in time (the answer may miss recent writes). */
@@ -57,12 +60,15 @@ export interface ViewMoment {
   readonly memo?: MomentMemo;
 }
 
-/** `asOf` is a global position (digits) or an ISO time. */
-export function parseAsOf(raw: string | undefined, now: Date): AsOfRequest | null {
+/** An ISO date, with or without its time: anything else is a position token. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+/** `asOf` is a position token this store issued (the embedded store's are digits, as old links have them) or an ISO time. */
+export function parseAsOf(raw: string | undefined, now: Date, positions: PositionCodec): AsOfRequest | null {
   if (raw === undefined || raw === '') return null;
-  if (/^\d{1,15}$/.test(raw)) return { untilPosition: Number(raw) };
+  if (!ISO_DATE.test(raw)) return { untilPosition: positionParam(positions, 'asOf', raw) };
   const t = Date.parse(raw);
-  if (Number.isNaN(t)) throw badRequest([{ field: 'asOf', rule: 'asOf', message: 'asOf 须为全局位置（整数）或 ISO 时间' }]);
+  if (Number.isNaN(t)) throw badRequest([{ field: 'asOf', rule: 'asOf', message: 'asOf 须为位置令牌或 ISO 时间 (a position token or an ISO time)' }]);
   if (t > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw badRequest([{ field: 'asOf', rule: 'notInFuture', message: 'asOf 不能晚于当前时间 (must not be in the future)' }]);
   }
@@ -89,7 +95,7 @@ export class ViewMoments {
    */
   async resolve(rawAsOf: string | undefined, projections: readonly string[], options: { replay?: boolean } = {}): Promise<ViewMoment> {
     const now = this.clock();
-    const asOf = parseAsOf(rawAsOf, now);
+    const asOf = parseAsOf(rawAsOf, now, this.events.positions);
     if (!asOf) return this.live(now, projections);
     const head = await this.events.headPosition();
     const position = 'untilPosition' in asOf ? Math.min(asOf.untilPosition, head) : await positionAt(this.events, asOf.at);
@@ -97,11 +103,11 @@ export class ViewMoments {
     const tree = await this.directory.asOf(position);
     if (options.replay === false) {
       const stale = await this.staleAt(position, projections);
-      return { position, at, live: false, stale, lag: stale ? await this.lagAt(position, projections) : null, tree, store: () => this.store };
+      return { position, positions: this.events.positions, at, live: false, stale, lag: stale ? await this.lagAt(position, projections) : null, tree, store: () => this.store };
     }
     // The documents at a past position never change: their memo needs nothing but the position.
     const memo: MomentMemo = (projection, key, load, options) => this.remember(`${[projection].flat().join(',')}@${position}|${key}`, load, async () => true, options);
-    return { position, at, live: false, stale: false, lag: null, tree, memo, ...(await this.past(position, projections)) };
+    return { position, positions: this.events.positions, at, live: false, stale: false, lag: null, tree, memo, ...(await this.past(position, projections)) };
   }
 
   /** The documents of these projections exactly at `position`: live when they stand there, else as stored then (see past). */
@@ -132,7 +138,7 @@ export class ViewMoments {
     const stale = await this.staleAt(position, projections);
     const lag = stale ? await this.lagAt(position, projections) : null;
     const tree = await this.directory.current();
-    return { position, at: now.toISOString(), live: true, stale, lag, tree, store: () => this.store, memo: (p, key, load, options) => this.rememberLive(p, key, load, options) };
+    return { position, positions: this.events.positions, at: now.toISOString(), live: true, stale, lag, tree, store: () => this.store, memo: (p, key, load, options) => this.rememberLive(p, key, load, options) };
   }
 
   /** Live documents are remembered under the projections' checkpoints, and only if no batch landed while they were read. */
@@ -177,7 +183,7 @@ export class ViewMoments {
     const checkpoints = await Promise.all(projections.map((p) => this.store.checkpoint(p)));
     const behind = Math.min(...checkpoints.map((c) => c?.position ?? 0));
     const missed = behind < position ? await this.events.readAll({ after: behind, until: position, limit: 1 }) : [];
-    const events = missed.length === 0 ? 0 : position - behind;
+    const events = missed.length === 0 ? 0 : await this.events.countEvents(behind, position);
     const since = missed[0] ? Date.parse(missed[0].recordedAt) : null;
     return { events, ms: since === null ? 0 : Math.max(0, this.clock().getTime() - since), checkpoint: behind };
   }

@@ -3,8 +3,8 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MAX_QUERY_INTEGER } from '@platform/common';
 import { METRICS_VERSIONS, MetricsVersion, UNIT_ID_PATTERN } from '@platform/domain';
 
-/** A global position, or an ISO date/time (validated further when parsed). */
-const AS_OF = /^(\d{1,15}|\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?)$/;
+/** A position token (its form is the event store's, checked when parsed), or an ISO date/time. */
+const AS_OF = /^([0-9A-Za-z:/._-]{1,64}|\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?)$/;
 
 /** `a,b,c` or repeated parameters, as a list. */
 export const ListParam = () =>
@@ -13,9 +13,9 @@ export const ListParam = () =>
 export const BooleanParam = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class AsOfQuery {
-  /** 历史时刻：全局位置（整数）或 ISO 时间，返回当时的结果；省略为当前 */
+  /** 历史时刻：某个答复给出的位置令牌（原样传回），或 ISO 时间，返回当时的结果；省略为当前 */
   @IsOptional()
-  @Matches(AS_OF, { message: 'asOf 须为全局位置（整数）或 ISO 时间 (a position or an ISO time)' })
+  @Matches(AS_OF, { message: 'asOf 须为位置令牌或 ISO 时间 (a position token or an ISO time)' })
   asOf?: string;
 }
 

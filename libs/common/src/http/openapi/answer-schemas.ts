@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { POSITION_TOKEN_REF } from './schema-pieces';
 
 export class FieldErrorAnswer {
   @ApiProperty({ description: '出错的字段（嵌套用点号，如 excused.0.count） (field path)', example: 'unitId' })
@@ -66,8 +67,8 @@ export class CommandAnswer {
   @ApiProperty({ type: () => [StreamOutcomeAnswer] })
   streams!: StreamOutcomeAnswer[];
 
-  @ApiProperty({ description: 'Global positions of the appended events', type: 'integer', isArray: true })
-  positions!: number[];
+  @ApiProperty({ description: '所写事件的位置令牌 (the appended events’ position tokens)', type: 'array', items: { $ref: POSITION_TOKEN_REF } })
+  positions!: string[];
 
   @ApiProperty({ type: 'string', isArray: true })
   eventIds!: string[];

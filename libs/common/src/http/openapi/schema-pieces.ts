@@ -25,3 +25,22 @@ export const arrOrNull = (items: SchemaObject, extra?: Extra): SchemaObject => (
 
 export const obj = (properties?: Properties, extra?: Extra): SchemaObject => ({ type: 'object', ...(properties && { properties }), ...extra });
 export const objOrNull = (properties?: Properties, extra?: Extra): SchemaObject => ({ ...obj(properties, extra), nullable: true });
+
+/** The characters any store's token is spelled with: what a request DTO checks before the store reads the token. */
+export const POSITION_TOKEN_PATTERN = /^[0-9A-Za-z:/._-]{1,64}$/;
+
+/** The one schema every position in the contract refers to (components.schemas.PositionToken). */
+export const POSITION_TOKEN_SCHEMA: SchemaObject = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[0-9A-Za-z:/._-]+$',
+  description:
+    '事件库中的位置令牌（不透明）：只可比较是否相等，或原样作为 asOf 传回；不可做算术或比较先后 ' +
+    '(an opaque event-store position: compare for equality or pass back as asOf, nothing else; embedded store: digits, KurrentDB: C:<commit>/P:<prepare>)',
+  example: '12345',
+};
+export const POSITION_TOKEN_REF = '#/components/schemas/PositionToken';
+export const positionToken = (): SchemaObject => ({ $ref: POSITION_TOKEN_REF }) as SchemaObject;
+/** OpenAPI 3.0 ignores `nullable` beside a $ref: null is the second choice instead. */
+export const positionTokenOrNull = (): SchemaObject => ({ anyOf: [positionToken(), { type: 'string', nullable: true, enum: [null] }] });

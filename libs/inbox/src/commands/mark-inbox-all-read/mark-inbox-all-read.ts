@@ -1,4 +1,4 @@
-import { streamUseCase } from '@platform/common';
+import { badRequest, streamUseCase } from '@platform/common';
 import { inboxReadsDecider, inboxStreamId } from '@platform/domain';
 import { InboxPorts } from '../../inbox-commands';
 import type { MarkInboxAllReadRequest } from './mark-inbox-all-read.http';
@@ -6,6 +6,10 @@ import type { MarkInboxAllReadRequest } from './mark-inbox-all-read.http';
 export const markInboxAllRead = streamUseCase(inboxReadsDecider)({
   name: 'MarkInboxAllRead',
   streamId: (i: { userId: string } & MarkInboxAllReadRequest) => inboxStreamId(i.userId),
-  facts: (_i, ports: InboxPorts) => ports.headPosition(),
-  toCommand: (i, headPosition, context) => ({ type: 'MarkInboxReadUpTo', ...context, userId: i.userId, position: i.position, headPosition }),
+  facts: async (i, ports: InboxPorts) => {
+    const position = ports.positionOf(i.position);
+    if (position === null) throw badRequest([{ field: 'position', rule: 'positionToken', message: 'position 须为列表或计数给出的位置令牌 (the position token the list or the count answered)' }]);
+    return { position, headPosition: await ports.headPosition() };
+  },
+  toCommand: (i, { position, headPosition }, context) => ({ type: 'MarkInboxReadUpTo', ...context, userId: i.userId, position, headPosition }),
 });

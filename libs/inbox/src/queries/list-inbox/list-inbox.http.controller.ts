@@ -1,7 +1,9 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { STAFF } from '@platform/common';
+import { STAFF, token } from '@platform/common';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { InboxReader } from '../../inbox-reader';
+import { tokenItems } from '../../inbox-tokens';
 import { ListInboxAnswer } from './list-inbox.response';
 import { inboxQuery } from '../query-routes';
 
@@ -36,13 +38,14 @@ export const ListInboxHttpController = inboxQuery('ListInbox', 'api/inbox', {
   },
   answer: ListInboxAnswer,
   access: { roles: STAFF, mode: 'read', units: null },
-  query: ListInboxRequest, inject: { inbox: InboxReader },
-  async handle({ query: q, actor, scope }, { inbox }) {
+  query: ListInboxRequest, inject: { inbox: InboxReader, events: token<EventStore>(EVENT_STORE) },
+  async handle({ query: q, actor, scope }, { inbox, events }) {
     const caughtUp = await inbox.catchUp();
     const [audience, reads, position] = await Promise.all([inbox.audience(actor, scope), inbox.reads(actor.userId), inbox.position()]);
     const skip = q.skip ?? 0;
     const limit = q.limit ?? 20;
     const [unread, page] = await Promise.all([inbox.unread(audience, reads), inbox.page(audience, reads, { unreadOnly: q.unread === true, skip, limit })]);
-    return { position, stale: !caughtUp, ...unread, readUpTo: reads.upTo, ...page, skip, limit };
+    const { positions } = events;
+    return { position: positions.token(position), stale: !caughtUp, ...unread, readUpTo: positions.token(reads.upTo), ...page, items: tokenItems(page.items, positions), skip, limit };
   },
 });

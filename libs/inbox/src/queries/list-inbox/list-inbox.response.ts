@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { arr, bool, num, numOrNull, obj, str } from '@platform/common';
+import { arr, bool, num, numOrNull, obj, positionToken, str } from '@platform/common';
 
 const TEXT = { type: 'string' } as const;
 const NULLABLE_TEXT = { type: 'string', nullable: true } as const;
@@ -8,7 +8,7 @@ const NULLABLE_TEXT = { type: 'string', nullable: true } as const;
 export const INBOX_ITEM_SCHEMA: SchemaObject = obj({
   itemId: TEXT,
   kind: str({ enum: ['warning', 'rejected', 'transition', 'instruction', 'reply', 'notice'] }),
-  position: num(),
+  position: positionToken(),
   at: TEXT,
   title: TEXT,
   detail: NULLABLE_TEXT,
@@ -22,12 +22,12 @@ export const INBOX_ITEM_SCHEMA: SchemaObject = obj({
 
 /** A page of the caller's inbox, newest first */
 export const ListInboxAnswer: SchemaObject = obj({
-  position: num(),
+  position: positionToken(),
   stale: bool(),
   unread: num(),
   /** 1000 when more than that wait unread (not counted further), else null */
   unreadMoreThan: numOrNull(),
-  readUpTo: num(),
+  readUpTo: positionToken(),
   total: num(),
   totalMoreThan: numOrNull(),
   skip: num(),

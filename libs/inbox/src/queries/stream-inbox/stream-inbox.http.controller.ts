@@ -1,10 +1,12 @@
-import { Controller, Logger, MessageEvent, Sse } from '@nestjs/common';
+import { Controller, Inject, Logger, MessageEvent, Sse } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CurrentActor, CurrentScope, STAFF } from '@platform/common';
 import { Actor } from '@platform/domain';
+import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { Observable } from 'rxjs';
 import { InboxFeed } from '../../inbox-feed';
 import { InboxReader } from '../../inbox-reader';
+import { tokenItems } from '../../inbox-tokens';
 
 /** How many new items one batch sends at most; the list has the rest. */
 const ITEMS_PER_BATCH = 50;
@@ -17,6 +19,7 @@ export class StreamInboxHttpController {
   constructor(
     private readonly inbox: InboxReader,
     private readonly feed: InboxFeed,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   @ApiOperation({
@@ -36,10 +39,10 @@ export class StreamInboxHttpController {
         const [audience, reads, position] = await Promise.all([this.inbox.audience(actor, scope), this.inbox.reads(actor.userId), this.inbox.position()]);
         if (cursor >= 0 && position > cursor) {
           const fresh = await this.inbox.page(audience, reads, { unreadOnly: false, skip: 0, limit: ITEMS_PER_BATCH, after: cursor });
-          for (const item of fresh.items.reverse()) subscriber.next({ type: 'item', id: String(item.position), data: item });
+          for (const item of tokenItems(fresh.items, this.events.positions).reverse()) subscriber.next({ type: 'item', id: item.position, data: item });
         }
         cursor = Math.max(cursor, position);
-        subscriber.next({ type: 'count', data: { ...(await this.inbox.unread(audience, reads)), position } });
+        subscriber.next({ type: 'count', data: { ...(await this.inbox.unread(audience, reads)), position: this.events.positions.token(position) } });
       };
       const next = () => {
         queue = queue.then(send).catch((error: unknown) => {

@@ -24,7 +24,7 @@ export const GetProblemTimelineHttpController = rectificationQuery('GetProblemTi
       return {
         cycle,
         revision: e.streamRevision,
-        position: e.position,
+        position: store.positions.token(e.position),
         type: e.type,
         occurredAt: e.occurredAt,
         recordedAt: e.recordedAt,

@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { arrOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
+import { arrOrNull, num, numOrNull, obj, objOrNull, positionToken, str, strOrNull } from '@platform/common';
 
 /** A problem's events, each with the rectification cycle it belongs to */
 export const GetProblemCyclesAnswer: SchemaObject = obj({
@@ -9,7 +9,7 @@ export const GetProblemCyclesAnswer: SchemaObject = obj({
   events: arrOrNull(objOrNull({
     cycle: numOrNull(),
     revision: num(),
-    position: num(),
+    position: positionToken(),
     type: str(),
     occurredAt: strOrNull(),
     recordedAt: strOrNull(),

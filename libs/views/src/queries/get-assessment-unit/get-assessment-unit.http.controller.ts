@@ -38,7 +38,7 @@ export const GetAssessmentUnitHttpController = assessmentsQuery('GetAssessmentUn
         byCriterion: shows ? own.byCriterion : null,
         marks: shows ? own.marks : null,
         // The unit's own self-assessments stay; the assessors' working scores wait for publication.
-        changes: shows ? own.changes : own.changes.filter((c) => c.kind === 'self'),
+        changes: (shows ? own.changes : own.changes.filter((c) => c.kind === 'self')).map((c) => ({ ...c, position: moment.positions.token(c.position) })),
       },
       scoresVisible: shows,
     };

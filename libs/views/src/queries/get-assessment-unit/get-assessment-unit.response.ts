@@ -1,7 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { PERIOD_PROPERTIES, SCORES_SCHEMA } from '../assessment-schemas';
 import { AS_OF_SCHEMA } from '../shared-schemas';
-import { arr, bool, num, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
+import { arr, bool, num, numOrNull, obj, objOrNull, positionToken, str, strOrNull } from '@platform/common';
 
 /** One unit in one period: its scores and who changed them, when and why */
 export const GetAssessmentUnitAnswer: SchemaObject = obj({
@@ -23,7 +23,7 @@ export const GetAssessmentUnitAnswer: SchemaObject = obj({
       by: str(),
       reason: str(),
       occurredAt: str(),
-      position: num(),
+      position: positionToken(),
     }, { required: ['kind', 'total', 'by', 'reason', 'occurredAt'] })),
     appeals: arr(obj({
       appealId: str(),

@@ -29,8 +29,8 @@ export const GetInstructionHttpController = instructionsQuery('GetInstruction', 
     const events = await eventStore.readStream(instructionStreamId(p.instructionId), { untilPosition: moment.position });
     return {
       asOf: momentOf(res, moment),
-      instruction: instructionView(doc, moment.tree),
-      events: events.map((e) => ({ position: e.position, type: e.type, typeName: EVENT_TYPE_NAMES[e.type] ?? e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actor: e.actor, data: e.data })),
+      instruction: instructionView(doc, moment.tree, moment.positions),
+      events: events.map((e) => ({ position: moment.positions.token(e.position), type: e.type, typeName: EVENT_TYPE_NAMES[e.type] ?? e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actor: e.actor, data: e.data })),
     };
   },
 });

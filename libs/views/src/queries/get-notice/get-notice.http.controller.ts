@@ -1,6 +1,6 @@
 import { fromLookup, STAFF, token } from '@platform/common';
 import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
-import { readNotice } from '../../notices/notice-reader';
+import { publicNotice, readNotice } from '../../notices/notice-reader';
 import { documentCheckpoint } from '../../shared/document-checkpoint';
 import { NoticeParams } from './get-notice.request.dto';
 import { GetNoticeAnswer } from './get-notice.response';
@@ -14,6 +14,6 @@ export const GetNoticeHttpController = viewsQuery('GetNotice', 'api/notices/:not
   params: NoticeParams, inject: { events: token<EventStore>(EVENT_STORE), witness: token<CheckpointWitness>(WITNESS) },
   async handle({ params: p }, { events, witness }) {
     const notice = await readNotice(events, p.noticeId);
-    return { ...notice, checkpoint: await documentCheckpoint(witness, { notice: p.noticeId }) };
+    return { ...publicNotice(notice, events.positions), checkpoint: await documentCheckpoint(witness, { notice: p.noticeId }) };
   },
 });

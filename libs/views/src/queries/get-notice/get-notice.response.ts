@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { arr, arrOrNull, boolOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
+import { arr, arrOrNull, boolOrNull, num, numOrNull, obj, objOrNull, positionToken, positionTokenOrNull, str, strOrNull } from '@platform/common';
 import { BOARD_BASIS_PROPERTIES } from '../shared-schemas';
 
 /** The ranked board snapshot a notice freezes; reproducing a notice answers the same shape */
@@ -32,7 +32,7 @@ export const GetNoticeAnswer: SchemaObject = obj({
   stockTakeId: str(),
   title: str(),
   noticeDate: strOrNull(),
-  position: num(),
+  position: positionToken(),
   metricsVersion: numOrNull(),
   handlingVersion: num({ description: '五类问题分类口径版本；未记录的（分类口径版本化之前发布的）为第1版' }),
   rankBy: strOrNull(),
@@ -43,5 +43,5 @@ export const GetNoticeAnswer: SchemaObject = obj({
   snapshot: NoticeSnapshotSchema,
   publishedBy: strOrNull(),
   publishedAt: strOrNull(),
-  eventPosition: numOrNull(),
+  eventPosition: positionTokenOrNull(),
 }, { required: ['noticeId', 'kind', 'title', 'noticeDate', 'position', 'root', 'scope', 'unitIds', 'snapshotHash', 'snapshot', 'publishedBy', 'publishedAt', 'eventPosition'] });

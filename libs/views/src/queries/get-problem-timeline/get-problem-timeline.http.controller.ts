@@ -38,7 +38,7 @@ export const GetProblemTimelineHttpController = viewsQuery('GetProblemTimeline',
       today: dayOf(moment),
       problem: trackProblem(doc, dayOf(moment), moment.tree, campaign?.warningThresholds),
       events: events.map((e) => ({
-        position: e.position,
+        position: moment.positions.token(e.position),
         streamId: e.streamId,
         streamRevision: e.streamRevision,
         type: e.type,

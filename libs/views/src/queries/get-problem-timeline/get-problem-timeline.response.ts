@@ -1,6 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { AS_OF_SCHEMA, TRACKED_PROBLEM_PROPERTIES } from '../shared-schemas';
-import { arrOrNull, boolOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
+import { arrOrNull, boolOrNull, numOrNull, obj, objOrNull, positionToken, str, strOrNull } from '@platform/common';
 
 /** A problem's ledger entry and every event of its life */
 export const GetProblemTimelineAnswer: SchemaObject = obj({
@@ -8,7 +8,7 @@ export const GetProblemTimelineAnswer: SchemaObject = obj({
   today: str(),
   problem: objOrNull(TRACKED_PROBLEM_PROPERTIES),
   events: arrOrNull(objOrNull({
-    position: num(),
+    position: positionToken(),
     /** problem-<id>, or instruction-<id> for an instruction on the problem */
     streamId: strOrNull(),
     streamRevision: numOrNull(),

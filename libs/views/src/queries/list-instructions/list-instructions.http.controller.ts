@@ -30,6 +30,6 @@ export const ListInstructionsHttpController = instructionsQuery('ListInstruction
     const limit = q.limit ?? 20;
     const store = moment.store('instructions');
     const [total, docs] = await Promise.all([store.count(INSTRUCTIONS, filter), store.find<InstructionDoc>(INSTRUCTIONS, filter, { sort: { position: -1 }, skip, limit })]);
-    return { asOf: momentOf(res, moment), total, skip, limit, instructions: docs.map((d) => instructionView(d, moment.tree)) };
+    return { asOf: momentOf(res, moment), total, skip, limit, instructions: docs.map((d) => instructionView(d, moment.tree, moment.positions)) };
   },
 });

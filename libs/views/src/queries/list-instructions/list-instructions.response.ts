@@ -1,6 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { AS_OF_SCHEMA } from '../shared-schemas';
-import { arr, bool, num, obj, str } from '@platform/common';
+import { arr, bool, num, obj, positionToken, str } from '@platform/common';
 
 const TEXT = { type: 'string' } as const;
 const NULLABLE_TEXT = { type: 'string', nullable: true } as const;
@@ -13,7 +13,7 @@ export const INSTRUCTION_SCHEMA: SchemaObject = obj({
   deadline: NULLABLE_TEXT,
   issuedBy: TEXT,
   issuedAt: TEXT,
-  position: num(),
+  position: positionToken(),
   addressedUnitIds: arr(TEXT),
   openUnitIds: arr(TEXT),
   open: bool(),

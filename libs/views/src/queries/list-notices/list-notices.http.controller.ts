@@ -1,5 +1,6 @@
 import { CampaignParams, fromLookup, STAFF } from '@platform/common';
 import { NoticeDoc, NOTICES } from '../../notices/notices.documents';
+import { publicNotice } from '../../notices/notice-reader';
 import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { unitClause, unitFilter } from '../../shared/view-scope';
@@ -18,6 +19,6 @@ export const ListNoticesHttpController = viewsQuery('ListNotices', 'api/campaign
     const notices = await moment
       .store('notices')
       .find<NoticeDoc>(NOTICES, { campaignId: p.campaignId, ...unitClause('unitIds', units) }, { sort: { noticeDate: -1, eventPosition: -1 } });
-    return { asOf: momentOf(res, moment), total: notices.length, notices: notices.map(({ _id, unitIds, ...n }) => ({ ...n, unitCount: unitIds.length })) };
+    return { asOf: momentOf(res, moment), total: notices.length, notices: notices.map(({ _id, unitIds, ...n }) => ({ ...publicNotice(n, moment.positions), unitCount: unitIds.length })) };
   },
 });

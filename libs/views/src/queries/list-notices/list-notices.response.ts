@@ -1,6 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { AS_OF_SCHEMA } from '../shared-schemas';
-import { arrOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
+import { arrOrNull, num, numOrNull, obj, objOrNull, positionToken, positionTokenOrNull, str, strOrNull } from '@platform/common';
 
 /** The notices of a campaign */
 export const ListNoticesAnswer: SchemaObject = obj({
@@ -11,14 +11,14 @@ export const ListNoticesAnswer: SchemaObject = obj({
     campaignId: str(),
     title: str(),
     noticeDate: strOrNull(),
-    position: num(),
+    position: positionToken(),
     metricsVersion: numOrNull(),
     rankBy: strOrNull(),
     root: {},
     snapshotHash: strOrNull(),
     publishedBy: strOrNull(),
     publishedAt: strOrNull(),
-    eventPosition: numOrNull(),
+    eventPosition: positionTokenOrNull(),
     unitCount: numOrNull(),
   })),
 }, { required: ['asOf', 'notices'] });

@@ -40,7 +40,7 @@ export const ReproduceNoticeHttpController = viewsQuery('ReproduceNotice', 'api/
     if (notice.kind === 'key-task') {
       const query = { stockTakeId: notice.stockTakeId, root: notice.root };
       const reproduced = await moments.replay(notice.position, KEY_TASK_PROJECTIONS, (store) => readSchedule(store, tree, notice.taskId, units, query));
-      return { noticeId: notice.noticeId, kind: notice.kind, taskId: notice.taskId, stockTakeId: notice.stockTakeId, position: notice.position, ...compared(reproduced) };
+      return { noticeId: notice.noticeId, kind: notice.kind, taskId: notice.taskId, stockTakeId: notice.stockTakeId, position: events.positions.token(notice.position), ...compared(reproduced) };
     }
     const version = q.metricsVersion ?? notice.metricsVersion;
     // Under the classification it was published with: v1 for a notice that records none.
@@ -51,7 +51,7 @@ export const ReproduceNoticeHttpController = viewsQuery('ReproduceNotice', 'api/
       noticeId: notice.noticeId,
       kind: notice.kind,
       campaignId: notice.campaignId,
-      position: notice.position,
+      position: events.positions.token(notice.position),
       publishedMetricsVersion: notice.metricsVersion,
       metricsVersion: version,
       handlingVersion,

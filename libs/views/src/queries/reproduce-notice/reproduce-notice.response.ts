@@ -1,6 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { NoticeSnapshotSchema } from '../get-notice/get-notice.response';
-import { arrOrNull, bool, boolOrNull, num, numOrNull, obj, str, strOrNull } from '@platform/common';
+import { arrOrNull, bool, boolOrNull, num, numOrNull, obj, positionToken, str, strOrNull } from '@platform/common';
 
 /** A notice recomputed from the events and compared with its snapshot; a board notice also names its campaign and metrics versions, a key-task notice its task and stock-take */
 export const ReproduceNoticeAnswer: SchemaObject = obj({
@@ -9,7 +9,7 @@ export const ReproduceNoticeAnswer: SchemaObject = obj({
   campaignId: str(),
   taskId: str(),
   stockTakeId: str(),
-  position: num(),
+  position: positionToken(),
   publishedMetricsVersion: numOrNull(),
   metricsVersion: numOrNull(),
   handlingVersion: num({ description: '复核所用的五类问题分类口径（通报发布时的；未记录的为第1版）' }),

@@ -34,7 +34,8 @@ export class SearchAuditTrailHttpController {
   async search(@Query() q: SearchAuditTrailRequest, @CurrentScope() scope: ActorScope, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
     const moment = await this.moments.resolve(q.asOf, ['audit-trail'], { replay: false });
     const units = unitFilter(moment.tree, scope, q.root);
-    const search = auditSearchOf(q);
+    const search = auditSearchOf(q, moment.positions);
+    const token = (position: number) => moment.positions.token(position);
     const page = await searchAudit(moment.store('audit-trail'), search, units, moment.position);
     const items = await Promise.all(
       page.items.map(async (entry) => {
@@ -42,6 +43,7 @@ export class SearchAuditTrailHttpController {
         const { _id, ...rest } = entry;
         return {
           ...rest,
+          position: token(entry.position),
           typeName: EVENT_TYPE_NAMES[entry.type] ?? entry.type,
           prevHash: stored?.prevHash ?? null,
           data: stored ? payloadFor(actor, stored.streamId, stored.type, stored.data) : null,
@@ -54,9 +56,9 @@ export class SearchAuditTrailHttpController {
       backdatingThresholdHours: BACKDATING_THRESHOLD_HOURS,
       total: page.total,
       totalMoreThan: page.totalMoreThan,
-      after: search.after,
+      after: q.after ?? null,
       limit: search.limit,
-      nextAfter: page.nextAfter,
+      nextAfter: page.nextAfter === null ? null : token(page.nextAfter),
       items,
     };
   }

@@ -2,7 +2,9 @@ import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { MAX_QUERY_INTEGER } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
+import { PositionCodec } from '@platform/event-store';
 import { AuditSearch } from '../../audit-trail/audit-search';
+import { POSITION_TOKEN_PATTERN, positionParam } from '../../shared/position-param';
 import { AsOfQuery, BooleanParam, ListParam } from '../../shared/view-query.request.dto';
 
 const iso = (v: string | undefined) => (v ? new Date(v).toISOString() : null);
@@ -55,13 +57,10 @@ export class SearchAuditTrailRequest extends AsOfQuery {
   @IsBoolean()
   backdated?: boolean;
 
-  /** 游标：返回全局位置大于它的事件 */
+  /** 游标：上一页的 nextAfter（位置令牌），返回其后的事件 */
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_QUERY_INTEGER)
-  after?: number;
+  @Matches(POSITION_TOKEN_PATTERN, { message: 'after 须为上一页给出的 nextAfter (the previous page\'s nextAfter)' })
+  after?: string;
 
   /** 每页条数，默认 100，最多 500 */
   @IsOptional()
@@ -72,7 +71,7 @@ export class SearchAuditTrailRequest extends AsOfQuery {
   limit?: number;
 }
 
-export function auditSearchOf(q: SearchAuditTrailRequest): AuditSearch {
+export function auditSearchOf(q: SearchAuditTrailRequest, positions: PositionCodec): AuditSearch {
   return {
     streamId: q.streamId ?? null,
     actorId: q.actorId ?? null,
@@ -82,7 +81,7 @@ export function auditSearchOf(q: SearchAuditTrailRequest): AuditSearch {
     recordedFrom: iso(q.recordedFrom),
     recordedTo: iso(q.recordedTo),
     backdated: q.backdated ?? null,
-    after: q.after ?? 0,
+    after: q.after === undefined ? 0 : positionParam(positions, 'after', q.after),
     limit: q.limit ?? 100,
   };
 }

@@ -1,6 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { AS_OF_SCHEMA } from '../shared-schemas';
-import { arr, arrOrNull, boolOrNull, num, numOrNull, obj, objOrNull, str, strOrNull } from '@platform/common';
+import { arr, arrOrNull, boolOrNull, num, numOrNull, obj, objOrNull, positionToken, positionTokenOrNull, str, strOrNull } from '@platform/common';
 
 /** One page of the audit trail */
 export const SearchAuditTrailAnswer: SchemaObject = obj({
@@ -8,11 +8,11 @@ export const SearchAuditTrailAnswer: SchemaObject = obj({
   backdatingThresholdHours: numOrNull(),
   total: num({ nullable: true, description: 'exact when at most 1000 entries match; otherwise null and totalMoreThan says so' }),
   totalMoreThan: numOrNull(),
-  after: numOrNull(),
+  after: positionTokenOrNull(),
   limit: numOrNull(),
-  nextAfter: numOrNull(),
+  nextAfter: positionTokenOrNull(),
   items: arrOrNull(objOrNull({
-    position: num(),
+    position: positionToken(),
     eventId: str(),
     streamId: str(),
     streamRevision: numOrNull(),

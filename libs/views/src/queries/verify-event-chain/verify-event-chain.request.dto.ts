@@ -1,13 +1,9 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_QUERY_INTEGER } from '@platform/common';
+import { IsOptional, Matches } from 'class-validator';
+import { POSITION_TOKEN_PATTERN } from '../../shared/position-param';
 
 export class VerifyEventChainRequest {
-  /** 只校验到该全局位置为止 */
+  /** 只校验到该位置为止（某个答复给出的位置令牌） */
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_QUERY_INTEGER)
-  until?: number;
+  @Matches(POSITION_TOKEN_PATTERN, { message: 'until 须为位置令牌 (a position token)' })
+  until?: string;
 }
