@@ -48,8 +48,10 @@ export class FeedProjectionSource implements ProjectionEventSource {
     });
   }
 
-  stop(): Promise<void> {
-    return this.options.consumer.stop();
+  /** Leaves the group once the offsets being committed are. */
+  async stop(): Promise<void> {
+    await this.committing;
+    await this.options.consumer.stop();
   }
 
   onAppended(listener: () => void): () => void {
