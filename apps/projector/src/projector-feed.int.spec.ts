@@ -42,7 +42,7 @@ describe('the projector on the projection feed (PROJECTION_SOURCE=kafka)', () =>
     const topic = new InMemoryFeedTopic(3);
     const head = await publishWithHeaderCorrelation(events, topic);
     const lines: Line[] = [];
-    const feedLogger = { debug: (fields: object, message: string) => lines.push({ fields: fields as Line['fields'], message }), error: () => undefined };
+    const feedLogger = { debug: (fields: object, message: string) => lines.push({ fields: fields as Line['fields'], message }), warn: () => undefined, error: () => undefined };
 
     const projector = startProjector({ dataDir, leaseMs: 1000, logger: quiet, feed: topic.consumer('projector'), feedLogger });
     const store = new SqliteReadStore({ file: readModelsFile(dataDir) });
@@ -64,7 +64,7 @@ describe('the projector on the projection feed (PROJECTION_SOURCE=kafka)', () =>
     const errors: Line[] = [];
     const store = new InMemoryReadStore();
     const failing = { ...groupTallyProjection(), evolve: async (e: { position: number }) => (e.position === 7 ? Promise.reject(new Error('cannot apply')) : []) };
-    const feed = feedSource(topic.consumer('projector'), events, store, [failing], { debug: () => undefined, error: (fields, message) => errors.push({ fields: fields as Line['fields'], message }) });
+    const feed = feedSource(topic.consumer('projector'), events, store, [failing], { debug: () => undefined, warn: () => undefined, error: (fields, message) => errors.push({ fields: fields as Line['fields'], message }) });
     const runner = new ProjectionRunner(events, store, [failing], { source: feed.source, logger: quiet, onError: feed.failed, onCommitted: feed.committed, retry: { initialMs: 10_000 } });
     feed.start(runner, 1000);
     runner.start();

@@ -6,8 +6,10 @@ export const DEFAULT_PROJECTION_GROUP = 'projector';
 
 /**
  * PROJECTION_SOURCE: where projection workers read events. `store` (default): the event store.
- * `kafka`: the relay's projection feed (needs KAFKA_BROKERS), consumed in the group
- * PROJECTION_KAFKA_GROUP from the topic KAFKA_PROJECTION_TOPIC.
+ * `kafka`: the relay's projection feed (needs KAFKA_BROKERS), consumed from the topic
+ * KAFKA_PROJECTION_TOPIC in the group PROJECTION_KAFKA_GROUP. Each projector reads every
+ * partition (it merges them by position), so each needs a group of its own: by default
+ * `projector.<PROJECTOR_ID>`, or `projector` when PROJECTOR_ID is unset.
  */
 export type ProjectionSourceChoice =
   | { readonly kind: 'store' }
@@ -19,11 +21,16 @@ export function loadProjectionSourceConfig(env: NodeJS.ProcessEnv = process.env)
     kind: 'kafka',
     ...kafkaConnection(env, 'PROJECTION_SOURCE=kafka'),
     topic: projectionFeedTopic(env),
-    groupId: kafkaName(env, 'PROJECTION_KAFKA_GROUP', DEFAULT_PROJECTION_GROUP),
+    groupId: kafkaName(env, 'PROJECTION_KAFKA_GROUP', defaultGroup(env.PROJECTOR_ID?.trim())),
   };
 }
 
 /** KAFKA_PROJECTION_TOPIC: the projection feed's topic, for its relay and its consumers alike. */
 export function projectionFeedTopic(env: NodeJS.ProcessEnv): string {
   return kafkaName(env, 'KAFKA_PROJECTION_TOPIC', DEFAULT_PROJECTION_FEED_TOPIC);
+}
+
+/** Stable across restarts when PROJECTOR_ID is (a StatefulSet's pod name), so the group's offsets carry over. */
+function defaultGroup(projectorId: string | undefined): string {
+  return projectorId ? `${DEFAULT_PROJECTION_GROUP}.${projectorId.replace(/[^A-Za-z0-9._-]/g, '-')}`.slice(0, 249) : DEFAULT_PROJECTION_GROUP;
 }

@@ -18,6 +18,9 @@ describe('the projection source (PROJECTION_SOURCE)', () => {
       topic: 'feed.v2',
       groupId: 'views-a',
     });
+    // One group per projector: each merges every partition.
+    expect(loadProjectionSourceConfig({ PROJECTION_SOURCE: 'kafka', KAFKA_BROKERS: 'k:9092', PROJECTOR_ID: 'projector-1' })).toMatchObject({ groupId: 'projector.projector-1' });
+    expect(loadProjectionSourceConfig({ PROJECTION_SOURCE: 'kafka', KAFKA_BROKERS: 'k:9092', PROJECTOR_ID: 'host:12:ab' })).toMatchObject({ groupId: 'projector.host-12-ab' });
   });
 
   it('names the missing or malformed variable and its rule', () => {

@@ -89,7 +89,8 @@ describe('the projection feed merged back into position order', () => {
     await feed.checkpointed('p', 120);
 
     const intruder = topic.consumer('projector', { maxBatch: 4 });
-    const other = source(intruder);
+    const warnings: string[] = [];
+    const other = new FeedProjectionSource({ consumer: intruder, history: store, projections: ['p'], logger: { debug: () => undefined, error: () => undefined, warn: (_f, m) => warnings.push(m) } });
     await other.start();
     await appendTicks(store, 40, { groups: 9, perAppend: 2, prefix: 'during' });
     await publishFeed(store, topic, { after: 120, batchSize: 10 });
@@ -97,6 +98,7 @@ describe('the projection feed merged back into position order', () => {
     // Each holds only some partitions: neither can know the order beyond what it had, so neither moves.
     expect(await feed.headPosition()).toBe(120);
     expect(await other.headPosition()).toBe(0);
+    expect(warnings[0]).toMatch(/^holding 2 of the feed's 4 partitions: another member shares this consumer group/);
 
     await other.stop();
     await eventually(async () => (await feed.headPosition()) === 160, 5000, 'head 160 after the rebalance');
@@ -118,6 +120,14 @@ describe('the projection feed merged back into position order', () => {
     await feed.feeding(['a']);
     const later = [0, 1, 2, 3].map((p) => topic.committed('projector', p)!);
     expect(later.every((o, p) => o > committed[p]!)).toBe(true);
+    // Running none, it keeps nothing: what it would need on a takeover is read from the store.
+    await appendTicks(store, 20, { groups: 5, prefix: 'more' });
+    await publishFeed(store, topic, { after: 120, batchSize: 20 });
+    await eventually(async () => (await feed.headPosition()) === 140, 5000, 'head 140');
+    await feed.feeding([]);
+    expect([0, 1, 2, 3].every((p) => topic.committed('projector', p)! > later[p])).toBe(true);
+    expect(positions(await feed.readAll({ after: 100 }))).toEqual(range(101, 140));
+    expect(feed.served.history).toBe(40);
   });
 
   it('carries the correlation id of the message headers', async () => {

@@ -8,6 +8,7 @@ import { PositionMerge } from './position-merge';
 /** pino's shape: fields first, so the correlation id is a field of the line. */
 export interface FeedLogger {
   debug(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
   error(fields: object, message: string): void;
 }
 
@@ -43,7 +44,15 @@ export class FeedProjectionSource implements ProjectionEventSource {
 
   start(): Promise<void> {
     return this.options.consumer.start({
-      assigned: (partitions, total) => this.merge.assign(partitions, total),
+      assigned: (partitions, total) => {
+        this.merge.assign(partitions, total);
+        if (partitions.length < total) {
+          this.options.logger?.warn(
+            { partitions, total },
+            `holding ${partitions.length} of the feed's ${total} partitions: another member shares this consumer group, and nothing new is applied until it leaves (each projector needs a group of its own)`,
+          );
+        }
+      },
       records: (records) => this.receive(records),
     });
   }
@@ -105,8 +114,9 @@ export class FeedProjectionSource implements ProjectionEventSource {
 
   private advanceOffsets(): Promise<void> {
     const stored = [...this.fed].map((n) => this.checkpoints.get(n));
-    if (stored.length === 0 || stored.some((p) => p === undefined)) return this.committing;
-    const position = Math.min(...(stored as number[]));
+    if (stored.some((p) => p === undefined)) return this.committing;
+    // Feeding nothing (all its projections run elsewhere), it keeps nothing: taking one over reads below the window from the store.
+    const position = stored.length === 0 ? this.window.head : Math.min(...(stored as number[]));
     if (position <= this.committed) return this.committing;
     this.committed = position;
     this.window.trim(position);
