@@ -66,6 +66,7 @@ function httpOptions(env: NodeJS.ProcessEnv): { port: number; readyLag: number }
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // One JSON line naming the cause (a configuration error names the variable and its rule).
+  log.fatal({ err: error }, error instanceof Error ? error.message : String(error));
   process.exit(1);
 });
