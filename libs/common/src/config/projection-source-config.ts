@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { choice, kafkaConnection, kafkaName } from './stores-config';
 
 /** The internal feed of every committed event (versioned by its name), published by a relay with RELAY_PUBLISHES=projection-feed. */
@@ -9,7 +10,7 @@ export const DEFAULT_PROJECTION_GROUP = 'projector';
  * `kafka`: the relay's projection feed (needs KAFKA_BROKERS), consumed from the topic
  * KAFKA_PROJECTION_TOPIC in the group PROJECTION_KAFKA_GROUP. Each projector reads every
  * partition (it merges them by position), so each needs a group of its own: by default
- * `projector.<PROJECTOR_ID>`, or `projector` when PROJECTOR_ID is unset.
+ * `projector.<PROJECTOR_ID>`, or `projector.<host name>` when PROJECTOR_ID is unset.
  */
 export type ProjectionSourceChoice =
   | { readonly kind: 'store' }
@@ -21,7 +22,7 @@ export function loadProjectionSourceConfig(env: NodeJS.ProcessEnv = process.env)
     kind: 'kafka',
     ...kafkaConnection(env, 'PROJECTION_SOURCE=kafka'),
     topic: projectionFeedTopic(env),
-    groupId: kafkaName(env, 'PROJECTION_KAFKA_GROUP', defaultGroup(env.PROJECTOR_ID?.trim())),
+    groupId: kafkaName(env, 'PROJECTION_KAFKA_GROUP', defaultProjectionGroup(env.PROJECTOR_ID?.trim() || hostname())),
   };
 }
 
@@ -30,7 +31,7 @@ export function projectionFeedTopic(env: NodeJS.ProcessEnv): string {
   return kafkaName(env, 'KAFKA_PROJECTION_TOPIC', DEFAULT_PROJECTION_FEED_TOPIC);
 }
 
-/** Stable across restarts when PROJECTOR_ID is (a StatefulSet's pod name), so the group's offsets carry over. */
-function defaultGroup(projectorId: string | undefined): string {
-  return projectorId ? `${DEFAULT_PROJECTION_GROUP}.${projectorId.replace(/[^A-Za-z0-9._-]/g, '-')}`.slice(0, 249) : DEFAULT_PROJECTION_GROUP;
+/** Stable across restarts where the id or the host name is (a container, a StatefulSet's pod), so the group's offsets carry over. */
+export function defaultProjectionGroup(projector: string): string {
+  return `${DEFAULT_PROJECTION_GROUP}.${projector.replace(/[^A-Za-z0-9._-]/g, '-')}`.slice(0, 249);
 }

@@ -1,4 +1,5 @@
-import { loadProjectionSourceConfig } from './projection-source-config';
+import { hostname } from 'node:os';
+import { defaultProjectionGroup, loadProjectionSourceConfig } from './projection-source-config';
 
 describe('the projection source (PROJECTION_SOURCE)', () => {
   it('reads the event store unless told otherwise; a broker address alone chooses nothing', () => {
@@ -6,13 +7,13 @@ describe('the projection source (PROJECTION_SOURCE)', () => {
     expect(loadProjectionSourceConfig({ PROJECTION_SOURCE: 'store', KAFKA_BROKERS: 'k:9092' })).toEqual({ kind: 'store' });
   });
 
-  it('consumes the projection feed with kafka, in the projector group by default', () => {
+  it('consumes the projection feed with kafka, in a group of its own by default', () => {
     expect(loadProjectionSourceConfig({ PROJECTION_SOURCE: 'kafka', KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092' })).toEqual({
       kind: 'kafka',
       brokers: ['kafka-1:9092', 'kafka-2:9092'],
       clientId: 'campaign-platform',
       topic: 'platform.projection-feed.v1',
-      groupId: 'projector',
+      groupId: defaultProjectionGroup(hostname()),
     });
     expect(loadProjectionSourceConfig({ PROJECTION_SOURCE: 'kafka', KAFKA_BROKERS: 'k:9092', KAFKA_PROJECTION_TOPIC: 'feed.v2', PROJECTION_KAFKA_GROUP: 'views-a' })).toMatchObject({
       topic: 'feed.v2',
