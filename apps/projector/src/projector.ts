@@ -2,6 +2,8 @@ import { SqliteEventStore } from '@platform/event-store';
 import {
   catchUpWithProgress,
   CatchUpResult,
+  FeedConsumer,
+  FeedLogger,
   projectionLeasesFor,
   ProjectionRunner,
   readModelsFile,
@@ -12,6 +14,7 @@ import {
 } from '@platform/read-models';
 import { VIEW_PROJECTIONS } from '@platform/views';
 import { join } from 'node:path';
+import { feedSource, ProjectorFeed } from './projector-feed';
 
 export interface ProjectorOptions {
   readonly dataDir: string;
@@ -23,6 +26,13 @@ export interface ProjectorOptions {
   readonly progress?: NodeJS.WritableStream;
   /** The read store to write (READ_STORE); default DATA_DIR's read-models.sqlite. */
   readonly readStore?: ReadStore;
+  /**
+   * PROJECTION_SOURCE=kafka: the consumer of the relay's projection feed, read instead of the
+   * event store (which still serves history below what the feed holds, and checks checkpoints).
+   */
+  readonly feed?: FeedConsumer;
+  /** Where the feed's lines go, with each event's correlation id (pino's shape). */
+  readonly feedLogger?: FeedLogger;
   /** Called after each committed batch (a platform hosting it wakes its waiting requests). */
   onCommitted?(projection: string, position: number): void;
 }
@@ -47,11 +57,18 @@ export interface Projector {
 export function startProjector(options: ProjectorOptions): Projector {
   const events = new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite') });
   const store = options.readStore ?? new SqliteReadStore({ file: readModelsFile(options.dataDir) });
+  const feed: ProjectorFeed | null = options.feed ? feedSource(options.feed, events, store, VIEW_PROJECTIONS, options.feedLogger) : null;
   const runner = new ProjectionRunner(events, store, VIEW_PROJECTIONS, {
     logger: options.logger,
     lease: { leases: projectionLeasesFor(store), ttlMs: options.leaseMs, owner: options.owner },
-    onCommitted: options.onCommitted,
+    source: feed?.source,
+    onCommitted: (name, position) => {
+      feed?.committed(name, position);
+      options.onCommitted?.(name, position);
+    },
+    onError: feed?.failed,
   });
+  feed?.start(runner, options.leaseMs);
   runner.start();
   return {
     owner: runner.owner,
@@ -64,6 +81,7 @@ export function startProjector(options: ProjectorOptions): Projector {
     notify: () => runner.notify(),
     stop: async () => {
       await runner.stop();
+      await feed?.stop();
       await store.close();
       await events.close();
     },

@@ -13,7 +13,8 @@ const log = pino({ base: { service: 'relay' }, timestamp: pino.stdTimeFunctions.
 const READY_SECONDS_WITHOUT_COUNTS = 60;
 
 /**
- * `npm run relay`: publishes the integration events of the event store (DATA_DIR's, or KurrentDB
+ * `npm run relay`: publishes the integration events (or, with RELAY_PUBLISHES=projection-feed, the
+ * projection feed) of the event store (DATA_DIR's, or KurrentDB
  * with EVENT_STORE=kurrentdb) to Kafka (BUS=kafka) or, without Kafka, to a JSON-lines file,
  * resuming from its checkpoint (DATA_DIR/relay.sqlite, or MongoDB with RELAY_CHECKPOINTS=mongodb). RELAY_PORT serves /health/live, /health
  * (ready while its batches go through and it is within RELAY_READY_LAG events of the head) and
@@ -22,20 +23,22 @@ const READY_SECONDS_WITHOUT_COUNTS = 60;
 async function main(): Promise<void> {
   const env = process.env;
   const stores = loadStoresConfig(env);
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  // Checked before anything is opened: a wrong choice stops the start naming the variable.
+  const sink = relaySink(stores, dataDir, env);
   const port = optionalPort(env, 'RELAY_PORT');
   const readyLag = eventCount(env, 'RELAY_READY_LAG', 1000);
   // What may be published twice after a crash: the batch whose checkpoint was not saved.
   const batchSize = Math.max(1, eventCount(env, 'RELAY_BATCH_SIZE', 500));
-  const dataDir = resolve(env.DATA_DIR ?? './data');
   const events = await openEventStore(stores.eventStore, { dataDir });
   const checkpoints = await openRelayCheckpoints(stores.relayCheckpoints, dataDir);
-  const sink = relaySink(stores, dataDir, env);
   const from = await checkpoints.load(sink.name);
   const tracker = new RelayTracker(events, from);
   const relay = new EventRelay({
     name: sink.name,
     events,
     producer: sink.producer,
+    contract: sink.contract,
     checkpoints,
     batchSize,
     logger: { log: (m) => log.info(m), error: (m) => log.error(m) },

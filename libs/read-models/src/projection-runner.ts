@@ -5,6 +5,8 @@ import { evolveInto, PendingDocuments } from './projection-batch';
 import { checkpointDivergence, ProjectionDivergence } from './projection-divergence';
 import { ProjectionLeaseKeeper, ProjectionLeaseOptions, projectorOwnerId, registerLiveOwner } from './leases/projection-lease-keeper';
 import { ProjectionReport } from './leases/projection-leases.port';
+import { ProjectionEventSource } from './sources/projection-event-source';
+import { wakeableWait } from './wakeable-wait';
 import { BatchTooLargeError, CheckpointConflictError, ProjectionEventError } from './read-store.errors';
 import { BatchHistory, DocumentWrite, ReadStore } from './read-store.port';
 
@@ -57,6 +59,12 @@ export interface ProjectionRunnerOptions {
    * is alone (a CLI rebuild, a test).
    */
   readonly lease?: ProjectionLeaseOptions;
+  /**
+   * Where batches are read from (default: the event store): a feed such as the relay's Kafka
+   * topic. The event store stays the authority: checkpoints are checked against it, and status
+   * and read-your-writes measure lag against its head.
+   */
+  readonly source?: ProjectionEventSource;
   readonly logger?: RunnerLogger;
   readonly clock?: () => Date;
   /** Called after each committed batch. */
@@ -204,7 +212,7 @@ export class ProjectionRunner {
         if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`text index of ${collection}: ${String(e)}`));
       }
       const keeper = this.hooks.lease ? new ProjectionLeaseKeeper(p.name, { ...this.hooks.lease, owner: this.owner }, this.options.logger) : null;
-      const worker = new ProjectionWorker(p, this.events, this.store, this.options, this.hooks, keeper, () => this.pendingBytes());
+      const worker = new ProjectionWorker(p, this.events, this.hooks.source ?? this.events, this.store, this.options, this.hooks, keeper, () => this.pendingBytes());
       this.workers.set(p.name, worker);
       if (this.running) worker.start();
     }
@@ -229,8 +237,9 @@ export class ProjectionRunner {
     if (this.running) return;
     this.running = true;
     this.unregisterOwner = registerLiveOwner(this.owner);
-    const signal = this.events as Partial<AppendSignal>;
-    if (typeof signal.onAppended === 'function') this.unlisten = signal.onAppended.call(this.events, () => this.notify());
+    const source = this.hooks.source ?? this.events;
+    const signal = source as Partial<AppendSignal>;
+    if (typeof signal.onAppended === 'function') this.unlisten = signal.onAppended.call(source, () => this.notify());
     for (const w of this.workers.values()) w.start();
   }
 
@@ -359,6 +368,8 @@ class ProjectionWorker {
   constructor(
     readonly projection: Projection,
     private readonly events: EventStore,
+    /** What batches are read from: the event store, or a feed of it. */
+    private readonly feed: ProjectionEventSource,
     private readonly store: ReadStore,
     private readonly options: ProjectionRunner['options'],
     private readonly hooks: ProjectionRunnerOptions,
@@ -412,15 +423,7 @@ class ProjectionWorker {
   }
 
   untilCommit(timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.commitWaiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.commitWaiters.add(done);
-    });
+    return wakeableWait(this.commitWaiters, timeoutMs);
   }
 
   async status(head: number): Promise<ProjectionStatus> {
@@ -456,7 +459,7 @@ class ProjectionWorker {
       this.position = 0;
       this.pending = null;
       this.initialized = true;
-      const head = await this.events.headPosition();
+      const head = await this.feed.headPosition();
       let events = 0;
       options.onProgress?.({ name, position: 0, head, events });
       while (this.applied < head) {
@@ -642,7 +645,7 @@ class ProjectionWorker {
    */
   private async step(until: number): Promise<number> {
     const p = this.projection;
-    this.head = await this.events.headPosition();
+    this.head = await this.feed.headPosition();
     const target = Math.min(until, this.head);
     const from = this.applied;
     if (from >= target) {
@@ -654,7 +657,7 @@ class ProjectionWorker {
     // once per batch instead of once per few events; live, batches stay small and commit promptly.
     const catchUp = this.limit === this.options.batchSize && target - from > CATCH_UP_FACTOR * this.limit;
     const limit = catchUp ? CATCH_UP_FACTOR * this.limit : this.limit;
-    const batch: StoredEvent[] = await this.events.readAll({ after: from, until: target, types: p.handles, limit });
+    const batch: StoredEvent[] = await this.feed.readAll({ after: from, until: target, types: p.handles, limit });
     const full = batch.length === limit;
     const toPosition = full ? batch[batch.length - 1].position : target;
     const docs = this.pending?.docs ?? new PendingDocuments(p);
@@ -711,7 +714,7 @@ class ProjectionWorker {
   private async hashAt(position: number, batch: readonly StoredEvent[]): Promise<string | null> {
     const last = batch[batch.length - 1];
     if (last?.position === position) return last.hash;
-    const [event] = await this.events.readAll({ after: position - 1, until: position, limit: 1 });
+    const [event] = await this.feed.readAll({ after: position - 1, until: position, limit: 1 });
     return event?.hash ?? null;
   }
 

@@ -1,5 +1,6 @@
 import { EventStore } from '@platform/event-store';
-import { INTEGRATION_EVENTS_V1, IntegrationEventSpec, integrationMessage } from './integration-events';
+import { IntegrationEventSpec } from './integration-events';
+import { integrationContract, RelayContract } from './relay-contract';
 import { RelayCheckpoints, RelayProducer } from './relay-ports';
 
 export interface RelayLogger {
@@ -14,6 +15,8 @@ export interface EventRelayOptions {
   readonly producer: RelayProducer;
   readonly checkpoints: RelayCheckpoints;
   readonly catalogue?: Readonly<Record<string, IntegrationEventSpec>>;
+  /** What it publishes (default: the integration events of `catalogue`). */
+  readonly contract?: RelayContract;
   /** Events read per batch (default 500): what may be sent twice after a crash. */
   readonly batchSize?: number;
   /** How often an idle relay looks for new events (default 250 ms). */
@@ -56,8 +59,8 @@ export class EventRelay {
     if (this.current === null) this.current = await this.options.checkpoints.load(this.options.name);
     const batch = await this.options.events.readAll({ after: this.current, limit: this.options.batchSize ?? 500 });
     if (batch.length === 0) return { read: 0, published: 0, position: this.current };
-    const catalogue = this.options.catalogue ?? INTEGRATION_EVENTS_V1;
-    const messages = batch.map((e) => integrationMessage(e, catalogue)).filter((m) => m !== null);
+    const contract = this.options.contract ?? integrationContract(this.options.catalogue);
+    const messages = await contract.messages(batch, this.options.producer);
     if (messages.length > 0) await this.options.producer.send(messages);
     const last = batch[batch.length - 1].position;
     await this.options.checkpoints.save(this.options.name, last);

@@ -14,7 +14,11 @@ export class InProcessProducer implements RelayProducer {
   }
 
   async send(messages: readonly RelayMessage[]): Promise<void> {
-    for (const m of messages) this.logs[this.partitionOf(m.key)].push(m);
+    for (const m of messages) this.logs[m.partition ?? this.partitionOf(m.key)].push(m);
+  }
+
+  async partitionCount(): Promise<number> {
+    return this.partitions;
   }
 
   partitionOf(key: string): number {

@@ -30,6 +30,8 @@ export const INTEGRATION_EVENTS_V1: Readonly<Record<string, IntegrationEventSpec
 export interface RelayMessage {
   /** The stream id: one stream's events land on one partition, in order. */
   readonly key: string;
+  /** Set for a message every partition gets (the projection feed's watermarks); otherwise the key decides. */
+  readonly partition?: number;
   readonly value: string;
   readonly headers: Readonly<Record<string, string>>;
 }

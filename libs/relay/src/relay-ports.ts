@@ -4,6 +4,8 @@ import { RelayMessage } from './integration-events';
 export interface RelayProducer {
   /** Resolves once every message is durably accepted, in order per key; rejects otherwise (some may have been). */
   send(messages: readonly RelayMessage[]): Promise<void>;
+  /** The destination's partitions, for messages addressed to each of them. */
+  partitionCount?(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -65,7 +65,7 @@ export class StoresConfigError extends Error {
   }
 }
 
-function choice<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[]): T {
+export function choice<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[]): T {
   const raw = (env[name] ?? '').trim();
   if (raw === '') return allowed[0];
   if (!(allowed as readonly string[]).includes(raw)) {
@@ -106,16 +106,7 @@ export function loadStoresConfig(env: NodeJS.ProcessEnv = process.env): StoresCo
       ? { kind: 'mongodb', url: required(env, 'MONGO_URL', 'READ_STORE=mongodb', MONGO_RULE, isMongoUrl), dbName: env.MONGO_DB?.trim() || undefined }
       : { kind: 'sqlite' };
   const bus: BusChoice =
-    busKind === 'kafka'
-      ? {
-          kind: 'kafka',
-          brokers: required(env, 'KAFKA_BROKERS', 'BUS=kafka', KAFKA_RULE, (v) => v.split(',').every((b) => isBroker(b.trim())))
-            .split(',')
-            .map((b) => b.trim()),
-          clientId: env.KAFKA_CLIENT_ID?.trim() || DEFAULT_KAFKA_CLIENT_ID,
-          topic: kafkaTopic(env),
-        }
-      : { kind: 'inprocess' };
+    busKind === 'kafka' ? { kind: 'kafka', ...kafkaConnection(env, 'BUS=kafka'), topic: kafkaName(env, 'KAFKA_TOPIC', DEFAULT_KAFKA_TOPIC) } : { kind: 'inprocess' };
   return { eventStore, readStore, bus, sharedState: sharedStateChoice(env, readStore), blobStore: blobStoreChoice(env), relayCheckpoints: relayCheckpointsChoice(env) };
 }
 
@@ -151,13 +142,24 @@ function blobStoreChoice(env: NodeJS.ProcessEnv): BlobStoreChoice {
   };
 }
 
-function kafkaTopic(env: NodeJS.ProcessEnv): string {
-  const topic = env.KAFKA_TOPIC?.trim() || DEFAULT_KAFKA_TOPIC;
+/** KAFKA_BROKERS (required by `because`, e.g. `BUS=kafka`) and KAFKA_CLIENT_ID. */
+export function kafkaConnection(env: NodeJS.ProcessEnv, because: string): { brokers: string[]; clientId: string } {
+  return {
+    brokers: required(env, 'KAFKA_BROKERS', because, KAFKA_RULE, (v) => v.split(',').every((b) => isBroker(b.trim())))
+      .split(',')
+      .map((b) => b.trim()),
+    clientId: env.KAFKA_CLIENT_ID?.trim() || DEFAULT_KAFKA_CLIENT_ID,
+  };
+}
+
+/** A topic or consumer-group name from `name`, or `fallback` when unset. */
+export function kafkaName(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name]?.trim() || fallback;
   // Kafka's own rule for topic names.
-  if (!/^[A-Za-z0-9._-]{1,249}$/.test(topic)) {
-    throw new StoresConfigError(`KAFKA_TOPIC must be 1 to 249 of letters, digits, ".", "_" and "-", got "${topic}"`);
+  if (!/^[A-Za-z0-9._-]{1,249}$/.test(value)) {
+    throw new StoresConfigError(`${name} must be 1 to 249 of letters, digits, ".", "_" and "-", got "${value}"`);
   }
-  return topic;
+  return value;
 }
 
 /**
