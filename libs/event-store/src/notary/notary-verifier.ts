@@ -148,6 +148,10 @@ export class NotaryVerifier {
   }
 }
 
+interface Cursor<T> {
+  next(): Promise<T | null>;
+}
+
 /** One pass: the notary's links and `$all`'s events side by side, in position order. */
 class Walk {
   notarized = 0;
@@ -183,29 +187,48 @@ class Walk {
   async run(): Promise<Failure | null> {
     const links = this.cursor((after) => this.o.store.links(after, this.page), (l) => l.seq, this.prevLink.seq);
     const events = this.cursor((after) => this.o.source.read(after, this.page), (e) => e.position, this.prevLink.position);
+    const found = await this.merge(links, events);
+    if (!found || found.finding.startsWith('notary_')) return found;
+    // An event that differs from its link: the event was changed, or the notary's record of it. The
+    // notary's chain still reaching every checkpoint signed after it clears the record.
+    for (let link = await links.next(); link; link = await links.next()) {
+      const problem = this.linkChains(link);
+      if (problem) return problem;
+      this.prevLink = tipOf(link);
+    }
+    return this.beyondTip() ?? found;
+  }
+
+  private async merge(links: Cursor<NotaryLink>, events: Cursor<SourcedEvent>): Promise<Failure | null> {
     let link = await links.next();
     let event = await events.next();
     while (link || event) {
-      let failure: Failure | null;
-      if (link && (!event || link.position < event.position)) {
-        failure = this.linkChains(link) ?? { finding: event ? 'deleted' : 'truncated', position: link.position, reason: `公证记录的事件 ${link.eventId}（${link.streamId} 第 ${link.revision} 版）已不在历史中 (the notarized event is gone)` };
-      } else if (event && (!link || event.position < link.position)) {
-        failure = link
-          ? { finding: 'inserted', position: event.position, reason: `事件 ${event.eventId} 未经公证 (the notary never saw this event)` }
-          : await this.eventHolds(event);
-        if (!failure) this.unnotarized++;
-        event = await events.next();
+      if (event && (!link || event.position < link.position)) {
+        if (link) return { finding: 'inserted', position: event.position, reason: `事件 ${event.eventId} 未经公证 (the notary never saw this event)` };
+        const failure = await this.eventHolds(event);
         if (failure) return failure;
-        continue;
-      } else {
-        failure = this.linkChains(link!) ?? (await this.sameEvent(link!, event!)) ?? (await this.eventHolds(event!));
-        this.notarized++;
+        this.unnotarized++;
         event = await events.next();
+        continue;
       }
+      const current = link!;
+      const broken = this.linkChains(current);
+      if (broken) return broken;
+      this.prevLink = tipOf(current);
+      if (!event || current.position < event.position) {
+        return { finding: event ? 'deleted' : 'truncated', position: current.position, reason: `公证记录的事件 ${current.eventId}（${current.streamId} 第 ${current.revision} 版）已不在历史中 (the notarized event is gone)` };
+      }
+      const failure = (await this.sameEvent(current, event)) ?? (await this.eventHolds(event));
       if (failure) return failure;
-      this.prevLink = tipOf(link!);
+      this.notarized++;
+      event = await events.next();
       link = await links.next();
     }
+    return this.beyondTip();
+  }
+
+  /** A checkpoint signed beyond the last link: the notary's chain was cut after it was signed. */
+  private beyondTip(): Failure | null {
     const beyond = [...this.signedAt.values()].flat()[0];
     return beyond ? { finding: 'notary_rewritten', position: beyond.position, reason: `检查点签发时公证链到达位置 ${beyond.position}，如今只到位置 ${this.prevLink.position} (the notary chain was cut after it was signed)` } : null;
   }
@@ -259,7 +282,7 @@ class Walk {
     return this.tails.get(e.streamId) ?? (await this.o.store.ofStream(e.streamId, e.streamRevision - 1))?.eventHash ?? null;
   }
 
-  private cursor<T>(read: (after: number) => Promise<T[]>, keyOf: (item: T) => number, start: number) {
+  private cursor<T>(read: (after: number) => Promise<T[]>, keyOf: (item: T) => number, start: number): Cursor<T> {
     let buffer: T[] = [];
     let index = 0;
     let after = start;
