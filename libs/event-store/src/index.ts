@@ -25,3 +25,4 @@ export * from './notary/sqlite-notary-store';
 export * from './notary/mongo-notary-store';
 export * from './notary/global-notary';
 export * from './notary/notary-verifier';
+export * from './notary/notary.module';

@@ -48,6 +48,8 @@ export interface NotaryRound {
 }
 
 export interface NotaryStatus {
+  /** This process's notary, as the lease names it. */
+  readonly owner: string;
   readonly tip: { readonly seq: number; readonly position: number };
   readonly headPosition: number;
   /** Events appended but not yet notarized: the window in which a removal would go unseen (null where positions are not dense). */
@@ -188,6 +190,7 @@ export class GlobalNotary {
     const headPosition = await this.o.source.headPosition();
     const latest = await this.o.store.latestCheckpoint();
     return {
+      owner: this.o.owner,
       tip: { seq: tip.seq, position: tip.position },
       headPosition,
       lagEvents: this.o.source.densePositions ? headPosition - tip.position : null,

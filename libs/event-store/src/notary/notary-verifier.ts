@@ -99,7 +99,7 @@ export class NotaryVerifier {
       return { ...base, ...this.failure({ finding: 'bad_checkpoint', position: bad.position, reason: `位置 ${bad.position} 的检查点 (checkpoint at ${bad.position})` }), notarizedChecked: 0, unnotarized: 0, checkpoint: null, from: null };
     }
     const anchor = options.full ? null : await this.trustedAnchor();
-    const walk = new Walk(this.o, anchor, checkpoints);
+    const walk = new Walk(this.o, anchor, checkpoints, tip.seq);
     const failure = await walk.run();
     const reached = walk.reachedCheckpoint ?? anchor?.checkpoint ?? null;
     const result = {
@@ -170,6 +170,7 @@ class Walk {
     private readonly o: NotaryVerifierOptions,
     anchor: Anchor | null,
     checkpoints: readonly Checkpoint[],
+    private readonly untilSeq: number,
   ) {
     this.page = o.page ?? 1000;
     this.prevLink = anchor?.link ? tipOf(anchor.link) : NOTARY_GENESIS;
@@ -185,7 +186,8 @@ class Walk {
   }
 
   async run(): Promise<Failure | null> {
-    const links = this.cursor((after) => this.o.store.links(after, this.page), (l) => l.seq, this.prevLink.seq);
+    // Links the notary adds while this pass runs are left to the next: their events may lie past what this pass reads.
+    const links = this.cursor(async (after) => (await this.o.store.links(after, this.page)).filter((l) => l.seq <= this.untilSeq), (l) => l.seq, this.prevLink.seq);
     const events = this.cursor((after) => this.o.source.read(after, this.page), (e) => e.position, this.prevLink.position);
     const found = await this.merge(links, events);
     if (!found || found.finding.startsWith('notary_')) return found;

@@ -1,16 +1,37 @@
 import { token } from '@platform/common';
-import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
+import { CheckpointWitness, EVENT_STORE, EventStore, NOTARY_VERIFIER, NotaryVerifier, WITNESS } from '@platform/event-store';
 import { AUDITORS } from '../../shared/view-roles';
 import { VerifyEventChainRequest } from './verify-event-chain.request.dto';
 import { VerifyEventChainAnswer } from './verify-event-chain.response';
 import { viewsQuery } from '../query-routes';
 
 export const VerifyEventChainHttpController = viewsQuery('VerifyEventChain', 'api/audit-trail/chain', {
-  operation: { summary: '校验事件哈希链 (verify the event hash chain)', description: '校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置；并以最近签发的审计检查点核验：改动后重算整条链、或删除末尾事件，链本身看不出，检查点能看出' },
+  operation: {
+    summary: '校验事件哈希链 (verify the event hash chain)',
+    description:
+      '校验事件哈希链：重新计算每个事件的哈希，发现任何篡改、删除或插入的第一个位置；并以最近签发的审计检查点核验：改动后重算整条链、或删除末尾事件，链本身看不出，检查点能看出。' +
+      '另以全局公证链核验：公证链按顺序记录了每个事件的哈希，改动后重算所在事件流的链、删除、调换或追加后删除的事件都与公证记录不符。没有全局哈希链的事件存储（KurrentDB）只以公证链核验',
+  },
   answer: VerifyEventChainAnswer,
   access: { roles: AUDITORS, mode: 'read', units: null },
-  query: VerifyEventChainRequest, inject: { events: token<EventStore>(EVENT_STORE), witness: token<CheckpointWitness>(WITNESS) },
-  async handle({ query: q }, { events, witness: checkpointWitness }) {
+  query: VerifyEventChainRequest,
+  inject: { events: token<EventStore>(EVENT_STORE), witness: token<CheckpointWitness>(WITNESS), verifier: token<NotaryVerifier>(NOTARY_VERIFIER) },
+  async handle({ query: q }, { events, witness: checkpointWitness, verifier }) {
+    const notary = await verifier.verify();
+    if (!events.capabilities.globalHashChain) {
+      // One chain per stream: what a global chain and its witness prove, the notary proves here.
+      return {
+        ok: notary.ok,
+        checked: notary.notarizedChecked + notary.unnotarized,
+        headPosition: notary.headPosition,
+        firstBrokenPosition: notary.position,
+        reason: notary.ok ? null : notary.finding,
+        chainIntact: notary.ok,
+        verdict: notary.ok ? `各事件流的哈希链完整，且与公证链一致，历史未被篡改` : `与公证链不符：${notary.verdict}`,
+        checkpoint: notary.checkpoint,
+        notary,
+      };
+    }
     const report = await events.verifyChain({ until: q.until });
     const witness = await checkpointWitness.verifyLatest();
     const witnessed = witness.ok || witness.finding === 'no_checkpoint';
@@ -18,7 +39,9 @@ export const VerifyEventChainHttpController = viewsQuery('VerifyEventChain', 'ap
       ? `哈希链在位置 ${report.firstBrokenPosition} 处断开：${report.reason}`
       : !witnessed
         ? `哈希链自身完整，但与已签发的检查点不符：${witness.verdict}`
-        : '哈希链完整，且与最近签发的检查点一致，历史未被篡改';
-    return { ...report, ok: report.ok && witnessed, chainIntact: report.ok, verdict, checkpoint: witness.checkpoint, witness };
+        : !notary.ok
+          ? `哈希链自身完整，但与公证链不符：${notary.verdict}`
+          : '哈希链完整，且与最近签发的检查点一致，历史未被篡改';
+    return { ...report, ok: report.ok && witnessed && notary.ok, chainIntact: report.ok, verdict, checkpoint: witness.checkpoint, witness, notary };
   },
 });
