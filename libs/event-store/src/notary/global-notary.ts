@@ -131,6 +131,8 @@ export class GlobalNotary {
       notarized += links.length;
       tip = tipOf(links[links.length - 1]);
       if (events.length < batch || !(await this.hold())) break;
+      // The embedded store answers synchronously: a turn of the event loop per batch lets requests through while a long history is chained.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     this.lastRoundAt = this.now().toISOString();
     this.lastError = null;
@@ -177,6 +179,7 @@ export class GlobalNotary {
         prev = tipOf(link);
       }
       if (links.length < 1000) break;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const issuedAt = new Date(Math.floor(this.now().getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
     const unsigned = { position: prev.position, hash: prev.hash, issuedAt, keyId: this.o.key.keyId };

@@ -5,8 +5,8 @@ import { EventRow, rowHash } from '../sqlite/sqlite-schema';
 
 /** An event of `$all` as the notary reads it: where it stands, which event it is, and its own hash. */
 export interface SourcedEvent extends Pick<StoredEvent, 'position' | 'eventId' | 'streamId' | 'streamRevision' | 'hash' | 'prevHash'> {
-  /** The hash recomputed from the stored content (with the stored previous hash) equals the stored hash. */
-  readonly contentHolds: boolean;
+  /** The hash recomputed from the stored content (with the stored previous hash) equals the stored hash; computed when asked (the notary itself never asks). */
+  contentHolds(): boolean;
 }
 
 /**
@@ -49,7 +49,7 @@ export function rowNotarySource(store: RowSource): NotarySource {
         streamRevision: r.stream_revision,
         hash: r.hash,
         prevHash: r.prev_hash,
-        contentHolds: rowHash(r) === r.hash,
+        contentHolds: () => rowHash(r) === r.hash,
       })),
     headPosition: () => store.headPosition(),
   };
@@ -60,7 +60,7 @@ export function streamChainedNotarySource(store: RawSource): NotarySource {
     scheme: 'stream',
     densePositions: false,
     read: async (after, limit) =>
-      (await store.readAllRaw({ after, limit })).map((e) => ({ ...e, contentHolds: recomputedHash(e) === e.hash })),
+      (await store.readAllRaw({ after, limit })).map((e) => ({ ...e, contentHolds: () => recomputedHash(e) === e.hash })),
     headPosition: () => store.headPosition(),
   };
 }

@@ -143,7 +143,7 @@ export class NotaryVerifier {
     const link = await this.o.store.atPosition(a.checkpoint.position);
     if (!link || link.hash !== a.checkpoint.hash || link.seq !== a.link?.seq || linkProblem({ seq: link.seq - 1, position: -1, hash: link.prevHash }, link)) return null;
     const [event] = await this.o.source.read(a.checkpoint.position - 1, 1);
-    if (!event || event.position !== link.position || event.eventId !== link.eventId || event.hash !== link.eventHash || !event.contentHolds) return null;
+    if (!event || event.position !== link.position || event.eventId !== link.eventId || event.hash !== link.eventHash || !event.contentHolds()) return null;
     return { checkpoint: a.checkpoint, link };
   }
 }
@@ -260,7 +260,7 @@ class Walk {
           : `此处应为事件 ${link.eventId}，如今是未经公证的事件 ${event.eventId} (an event the notary never saw stands here)`,
       };
     }
-    if (event.contentHolds && event.hash !== link.eventHash) {
+    if (event.hash !== link.eventHash && event.contentHolds()) {
       return { finding: 'rewritten', position: link.position, reason: `事件 ${event.eventId} 的哈希与公证时不同 (its hash differs from the one notarized)` };
     }
     return null;
@@ -268,7 +268,7 @@ class Walk {
 
   /** The event's own hash: recomputed from its content, and hanging on its predecessor's (in `$all` or in its stream). */
   private async eventHolds(e: SourcedEvent): Promise<Failure | null> {
-    if (!e.contentHolds) return { finding: 'modified', position: e.position, reason: `事件 ${e.eventId} 的内容与其哈希不符 (stored content does not match its hash)` };
+    if (!e.contentHolds()) return { finding: 'modified', position: e.position, reason: `事件 ${e.eventId} 的内容与其哈希不符 (stored content does not match its hash)` };
     const expected = this.o.source.scheme === 'global' ? this.prevEventHash : await this.streamPredecessor(e);
     if (expected !== null && e.prevHash !== expected) {
       return { finding: 'modified', position: e.position, reason: `事件 ${e.eventId} 的前一哈希与链不符 (previous hash does not match the chain)` };
@@ -293,6 +293,8 @@ class Walk {
     return {
       async next(): Promise<T | null> {
         if (index === buffer.length && !done) {
+          // A turn of the event loop per page: a pass over a city's history never holds requests up.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           buffer = await read(after);
           index = 0;
           if (buffer.length < page) done = true;
