@@ -152,6 +152,19 @@ describe('global notary on the embedded store', () => {
     expect(await w.verifier.verify({ full: true })).toMatchObject({ ok: false, finding: 'notary_rewritten', position: 5 });
   });
 
+  it("the window of exposure: an event appended and removed before the notary's next round is not the notary's to see (the global chain's and the witness's)", async () => {
+    await h.append(3);
+    const w = notaryWorld(h, { store: store() });
+    await w.notary.advance();
+    await h.append(1);
+    expect(await w.notary.status()).toMatchObject({ lagEvents: 1, behind: true });
+    const insider = new Database(join(h.dir, 'events.sqlite'));
+    closing.push(insider);
+    truncateAfter(insider, 3);
+    expect(await w.verifier.verify({ full: true })).toMatchObject({ ok: true, unnotarized: 0 });
+    expect(await w.notary.advance()).toMatchObject({ notarized: 0, tip: { seq: 3 } });
+  });
+
   it('an event removed and another appended in its place: named as replaced', async () => {
     await h.append(4);
     const w = notaryWorld(h, { store: store() });
