@@ -166,7 +166,11 @@ describe('the services as separate processes on one DATA_DIR', () => {
       expect(signed.body.jobs.map((j: Json) => [j.job, j.mine]).sort()).toEqual([
         ['job:audit-checkpoints', true],
         ['job:deadline-warnings', true],
+        ['job:notary', true],
       ]);
+      // The scheduler's notary chains $all; the API verifies history against that chain.
+      await until(health(schedulerPort), (h) => h.status === 200 && h.body.notary.lagEvents === 0, `the scheduler's notary (${scheduler.output()})`);
+      expect((await read('/api/audit-trail/chain')).body).toMatchObject({ ok: true, notary: { ok: true, finding: 'consistent' } });
       expect((await read('/api/audit-trail/checkpoints/verify')).body).toMatchObject({ ok: true, finding: 'consistent' });
       expect(signed.body.head).toBeGreaterThanOrEqual(head);
 

@@ -3,14 +3,14 @@ import { ASSESSMENT_STREAMS, AssessmentsModule } from '@platform/assessments';
 import { BlobsModule } from '@platform/blobs';
 import { CAMPAIGN_STREAMS, CampaignsModule } from '@platform/campaigns';
 import { assertPlatformRunsOn, Clock, EMBEDDED_STORES, PlatformCommonModule, PlatformConfig } from '@platform/common';
-import { chainIntegrityOptionsFromEnv, EventStoreModule, WitnessModule } from '@platform/event-store';
+import { chainIntegrityOptionsFromEnv, EventStoreModule, NotaryModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
 import { MEMBER_STREAMS, MembersModule } from '@platform/members';
 import { KEY_TASK_STREAMS, KeyTasksModule } from '@platform/key-tasks';
 import { InboxModule } from '@platform/inbox';
 import { InstructionsModule } from '@platform/instructions';
 import { ORGANIZATION_STREAMS, OrganizationsModule } from '@platform/organizations';
-import { ReadModelsModule } from '@platform/read-models';
+import { PROJECTION_LEASES, ReadModelsModule } from '@platform/read-models';
 import { RECTIFICATION_STREAMS, RectificationModule } from '@platform/rectification';
 import { VIEW_STREAMS, ViewsModule } from '@platform/views';
 import { PlatformMetrics, timedAppends } from '@platform/observability';
@@ -35,6 +35,14 @@ export class AppModule {
         PlatformCommonModule.forRoot(config, clock, STREAMS),
         EventStoreModule.forRoot({ dataDir: config.dataDir, clock, integrity: chainIntegrityOptionsFromEnv(process.env), decorate: (store) => timedAppends(store, metrics) }),
         WitnessModule.forRoot({ dataDir: config.dataDir, config: config.witness, clock }),
+        NotaryModule.forRoot({
+          dataDir: config.dataDir,
+          signingKey: config.witness?.signingKey ?? null,
+          schedule: config.notary,
+          leases: PROJECTION_LEASES,
+          mongo: stores.sharedState.kind === 'mongodb' ? { url: stores.sharedState.url, dbName: stores.sharedState.dbName } : null,
+          clock,
+        }),
         OrganizationsModule,
         CampaignsModule,
         RectificationModule,

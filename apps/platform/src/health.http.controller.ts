@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorRequest, MANAGERS, STAFF } from '@platform/common';
-import { ChainIntegrity, EVENT_STORE, EventStore } from '@platform/event-store';
+import { ChainIntegrity, EVENT_STORE, EventStore, GlobalNotary, NOTARY } from '@platform/event-store';
 import { ProjectionStatusReader } from '@platform/read-models';
 import { HealthAnswer } from './health.response';
 
@@ -12,6 +12,7 @@ export class HealthHttpController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionStatusReader,
     private readonly integrity: ChainIntegrity,
+    @Inject(NOTARY) private readonly notary: GlobalNotary,
   ) {}
 
   /**
@@ -19,7 +20,8 @@ export class HealthHttpController {
    * at <position>`), and each projection's lag, owner, last error and divergence — read from the
    * stored checkpoints and leases, so a process that runs no projection answers the same. `healthy`
    * is false while the chain is broken, or a projection fails, is being rebuilt after a divergence,
-   * or is behind with no projector holding its lease.
+   * or is behind with no projector holding its lease. `notary` is the global notary's tip and how
+   * many events wait to be notarized (its window of exposure), as stored, whichever process runs it.
    */
   @ApiOperation({ summary: '运行状况 (health: event store head and projection lag)' })
   @ApiOkResponse({ schema: HealthAnswer })
@@ -35,6 +37,7 @@ export class HealthHttpController {
       healthy: runner.healthy && chain.state !== 'broken',
       chain: chain.state === 'broken' ? `broken at ${chain.brokenAt}` : chain.state,
       eventStore: { headPosition: await this.store.headPosition() },
+      notary: await this.notaryStatus(operator),
       // Who acknowledged a break is for operators; everyone may see that the chain holds or where it broke.
       integrity: operator ? chain : { ...chain, acknowledged: chain.acknowledged.map(({ position, at }) => ({ position, at })) },
       projections: {
@@ -55,5 +58,11 @@ export class HealthHttpController {
         })),
       },
     };
+  }
+
+  /** The public sees that the notary's last round failed, operators why. */
+  private async notaryStatus(operator: boolean) {
+    const status = await this.notary.status();
+    return operator || status.lastError === null ? status : { ...status, lastError: 'failed' };
   }
 }

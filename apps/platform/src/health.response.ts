@@ -5,6 +5,12 @@ import { arrOrNull, boolOrNull, numOrNull, obj, objOrNull, str } from '@platform
 export const HealthAnswer: SchemaObject = obj({
   status: str(),
   eventStore: objOrNull({ headPosition: numOrNull() }),
+  notary: objOrNull({
+    tip: objOrNull({ seq: numOrNull(), position: numOrNull() }),
+    headPosition: numOrNull(),
+    lagEvents: numOrNull(),
+    behind: boolOrNull(),
+  }),
   projections: objOrNull({
     healthy: boolOrNull(),
     head: numOrNull(),

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { EVENT_STORE, EventStore, CheckpointWitness, WITNESS } from '@platform/event-store';
+import { EVENT_STORE, EventStore, CheckpointWitness, GlobalNotary, NOTARY, WITNESS } from '@platform/event-store';
 import { loadPlatformConfig, PlatformConfig } from '@platform/common';
 import { optionalPort, PlatformMetrics, serveOperations } from '@platform/observability';
 import { PROJECTION_LEASES, ProjectionLeases } from '@platform/read-models';
@@ -28,8 +28,8 @@ function pollMs(env: NodeJS.ProcessEnv): number {
 /**
  * `npm run scheduler`: the platform's jobs as a service of their own — the deadline-warning check
  * (WARNING_JOB_INTERVAL_MS, through the lease `job:deadline-warnings`) and the signed audit
- * checkpoints (by time, and by event count through the lease `job:audit-checkpoints`). Several may
- * run; one holds each job. No HTTP API: SCHEDULER_PORT serves /health/live, /health and /metrics.
+ * checkpoints (by time, and by event count through the lease `job:audit-checkpoints`) and the
+ * global notary (NOTARY_INTERVAL_MS, through the lease `job:notary`). Several may run; one holds each job. No HTTP API: SCHEDULER_PORT serves /health/live, /health and /metrics.
  */
 async function main(): Promise<void> {
   const env = process.env;
@@ -53,7 +53,8 @@ async function main(): Promise<void> {
     onError: (error) => logging.nest.error(`audit checkpoint failed: ${String(error)}`, 'scheduler'),
   });
   schedule.start();
-  const health = () => schedulerHealth({ owner, events, leases, latestCheckpoint: () => witness.latest() });
+  const notary = app.get<GlobalNotary>(NOTARY);
+  const health = () => schedulerHealth({ owner, events, leases, latestCheckpoint: () => witness.latest(), notary: () => notary.status() });
   const server = port === null ? null : await serveOperations({ service: 'scheduler', port, metrics: schedulerMetrics(health, metrics), readiness: health, identity: { owner } });
   logging.nest.log(`scheduler ${owner} started on ${config.dataDir}${port === null ? '' : `; health and metrics on port ${port}`}`, 'scheduler');
   let stopping = false;

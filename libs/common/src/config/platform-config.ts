@@ -38,6 +38,16 @@ export interface AuditWitnessConfig {
   readonly everyEvents: number;
   readonly everyMinutes: number;
 }
+/** The global notary's schedule (see docs/architecture.md, "Hash chains and the notary"). */
+export interface AuditNotaryConfig {
+  /** NOTARY_INTERVAL_MS: how often `$all` is read for new events (0: this process never advances the notary). */
+  readonly intervalMs: number;
+  /** NOTARY_CHECKPOINT_EVERY_EVENTS: a signed notary checkpoint once this many events were notarized since the last. */
+  readonly checkpointEveryEvents: number;
+  /** NOTARY_CHECKPOINT_EVERY_MINUTES: one this many minutes after the last when events were notarized meanwhile. */
+  readonly checkpointEveryMinutes: number;
+}
+
 /**
  * Express's `trust proxy`: which hops may set X-Forwarded-For (and so the client address that
  * rate limits and the security log use). false trusts nobody, the address is the socket's peer.
@@ -57,6 +67,8 @@ export interface PlatformConfig {
   readonly limits: LimitsConfig;
   /** Absent: the defaults (a checkpoint every 1000 events or 60 minutes, key file in DATA_DIR). */
   readonly witness?: AuditWitnessConfig;
+  /** Absent: the notary reads every 2 s and signs a checkpoint per 1000 events or 60 minutes. */
+  readonly notary?: AuditNotaryConfig;
   /** Absent: the projections run in this process, with 10 s leases. */
   readonly projections?: ProjectionsConfig;
   /** Absent: the embedded stores (EVENT_STORE, READ_STORE and BUS unset). */
@@ -140,6 +152,11 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
       signingKey: env.AUDIT_SIGNING_KEY || null,
       everyEvents: int(env, 'AUDIT_CHECKPOINT_EVERY_EVENTS', 1000, 0),
       everyMinutes: int(env, 'AUDIT_CHECKPOINT_EVERY_MINUTES', 60, 0),
+    },
+    notary: {
+      intervalMs: int(env, 'NOTARY_INTERVAL_MS', 2000, 0),
+      checkpointEveryEvents: int(env, 'NOTARY_CHECKPOINT_EVERY_EVENTS', 1000, 0),
+      checkpointEveryMinutes: int(env, 'NOTARY_CHECKPOINT_EVERY_MINUTES', 60, 0),
     },
     projections: loadProjectionsConfig(env),
     stores: loadStoresConfig(env),

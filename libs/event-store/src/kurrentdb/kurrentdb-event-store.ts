@@ -153,6 +153,11 @@ export class KurrentDbEventStore implements EventStore {
     return this.readAllAs(options, this.upcasters);
   }
 
+  /** `$all` as stored, without upcasting: what the per-stream hashes were computed over (the notary reads this). */
+  async readAllRaw(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return this.readAllAs(options, this.raw);
+  }
+
   private async readAllAs(options: ReadAllOptions, upcasters: UpcasterRegistry): Promise<StoredEvent[]> {
     const limit = options.limit ?? 1000;
     const after = options.after ?? 0;

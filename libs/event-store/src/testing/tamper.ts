@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import { StoredEvent } from '../event-envelope';
 import { GENESIS_HASH } from '../hash-chain';
+import { recomputedHash } from '../kurrentdb/kurrentdb-envelope';
+import { linkHash } from '../notary/notary-chain';
 import { EventRow, rowHash } from '../sqlite/sqlite-schema';
 
 /**
@@ -48,4 +51,39 @@ export function swapEvents(db: Database, a: number, b: number, options: { rehash
     insert.run({ ...ra, position: b });
   })();
   if (options.rehash) rehashFrom(db, Math.min(a, b));
+}
+
+/**
+ * The insider of a store with one hash chain per stream (KurrentDB): an event's data changed, then
+ * its stream's chain recomputed from it, so every stream's chain verifies again. Only a record of
+ * the hashes made before the change (the notary's) shows it. Returns the tampered history.
+ */
+export function rechainStream(events: readonly StoredEvent[], position: number, data: unknown): StoredEvent[] {
+  const target = events.find((e) => e.position === position);
+  if (!target) throw new Error(`rechainStream: no event at ${position}`);
+  let prevHash: string | null = null;
+  return events.map((e) => {
+    if (e.streamId !== target.streamId || e.position < position) return e;
+    const changed = { ...e, data: e.position === position ? data : e.data, prevHash: prevHash ?? e.prevHash };
+    const rechained = { ...changed, hash: recomputedHash(changed) };
+    prevHash = rechained.hash;
+    return rechained;
+  });
+}
+
+/** Changes a notary link in the notary's own file, re-hashing the notary chain after it when told (an insider with DATA_DIR access). */
+export function editNotaryLink(db: Database, seq: number, eventHash: string, options: { rehash: boolean }): void {
+  db.prepare('UPDATE notary_links SET event_hash = ? WHERE seq = ?').run(eventHash, seq);
+  if (!options.rehash) return;
+  type Row = { seq: number; position: number; stream_id: string; revision: number; event_id: string; event_hash: string; prev_hash: string };
+  const rows = db.prepare<[number], Row>('SELECT * FROM notary_links WHERE seq >= ? ORDER BY seq').all(seq);
+  let prev = db.prepare<[number], { hash: string }>('SELECT hash FROM notary_links WHERE seq = ?').get(seq - 1)?.hash ?? GENESIS_HASH;
+  const update = db.prepare('UPDATE notary_links SET prev_hash = ?, hash = ? WHERE seq = ?');
+  db.transaction(() => {
+    for (const r of rows) {
+      const hash = linkHash(prev, r.seq, { position: r.position, streamId: r.stream_id, revision: r.revision, eventId: r.event_id, eventHash: r.event_hash });
+      update.run(prev, hash, r.seq);
+      prev = hash;
+    }
+  })();
 }

@@ -17,6 +17,8 @@ export interface Checkpoint {
 }
 
 export const CHECKPOINT_PREFIX = 'ACP1';
+/** The notary's checkpoints: the same form and key, another prefix, so neither passes for the other. */
+export const NOTARY_CHECKPOINT_PREFIX = 'ANP1';
 
 export class CheckpointFormatError extends Error {}
 
@@ -30,22 +32,22 @@ function isoOf(compact: string): string | null {
 }
 
 /** The signed text: everything in the printed form except the signature itself. */
-export function checkpointMessage(c: Omit<Checkpoint, 'signature'>): string {
-  return [CHECKPOINT_PREFIX, c.position, c.hash, compactTime(c.issuedAt), c.keyId].join('.');
+export function checkpointMessage(c: Omit<Checkpoint, 'signature'>, prefix = CHECKPOINT_PREFIX): string {
+  return [prefix, c.position, c.hash, compactTime(c.issuedAt), c.keyId].join('.');
 }
 
 /** `ACP1.<position>.<hash>.<yyyymmddThhmmssZ>.<keyId>.<signature>`: one token, no spaces, double-click selects it. */
-export function formatCheckpoint(c: Checkpoint): string {
-  return `${checkpointMessage(c)}.${c.signature}`;
+export function formatCheckpoint(c: Checkpoint, prefix = CHECKPOINT_PREFIX): string {
+  return `${checkpointMessage(c, prefix)}.${c.signature}`;
 }
 
 /** Reads a pasted checkpoint; whitespace around it (or inside, from line-wrapping) is ignored. */
-export function parseCheckpoint(text: string): Checkpoint {
+export function parseCheckpoint(text: string, prefix = CHECKPOINT_PREFIX): Checkpoint {
   const parts = text.replace(/\s+/g, '').split('.');
   const fail = (rule: string) => {
-    throw new CheckpointFormatError(`checkpoint ${rule}（检查点格式应为 ${CHECKPOINT_PREFIX}.位置.哈希.时间.密钥编号.签名）`);
+    throw new CheckpointFormatError(`checkpoint ${rule}（检查点格式应为 ${prefix}.位置.哈希.时间.密钥编号.签名）`);
   };
-  if (parts.length !== 6 || parts[0] !== CHECKPOINT_PREFIX) fail(`must be six dot-separated parts starting with ${CHECKPOINT_PREFIX}`);
+  if (parts.length !== 6 || parts[0] !== prefix) fail(`must be six dot-separated parts starting with ${prefix}`);
   const [, pos, hash, time, keyId, signature] = parts;
   if (!/^(0|[1-9]\d{0,14})$/.test(pos)) fail('position must be a non-negative integer');
   if (!/^[0-9a-f]{64}$/.test(hash)) fail('hash must be 64 lowercase hex digits');
@@ -57,7 +59,7 @@ export function parseCheckpoint(text: string): Checkpoint {
 }
 
 /** The form a checkpoint takes in JSON answers: its fields and the text to copy. */
-export function checkpointView(c: Checkpoint) {
-  return { ...c, text: formatCheckpoint(c) };
+export function checkpointView(c: Checkpoint, prefix = CHECKPOINT_PREFIX) {
+  return { ...c, text: formatCheckpoint(c, prefix) };
 }
 export type CheckpointView = ReturnType<typeof checkpointView>;

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { Checkpoint, checkpointMessage, CheckpointFormatError, formatCheckpoint, parseCheckpoint } from './checkpoint';
+import { Checkpoint, checkpointMessage, CheckpointFormatError, formatCheckpoint, NOTARY_CHECKPOINT_PREFIX, parseCheckpoint } from './checkpoint';
 import { signingKeyFrom } from './signing-key';
 
 describe('the printed checkpoint', () => {
@@ -30,5 +30,20 @@ describe('the printed checkpoint', () => {
   ])('refuses a malformed text and names the part (%#)', (text, part) => {
     expect(() => parseCheckpoint(text)).toThrow(CheckpointFormatError);
     expect(() => parseCheckpoint(text)).toThrow(part);
+  });
+});
+
+describe("the notary's checkpoints", () => {
+  const key = signingKeyFrom(generateKeyPairSync('ed25519').privateKey, 'test');
+  const unsigned = { position: 77, hash: 'cd'.repeat(32), issuedAt: '2026-12-02T04:20:07Z', keyId: key.keyId };
+
+  it('share the form and the key under their own prefix, so one never passes for the other', () => {
+    const notary: Checkpoint = { ...unsigned, signature: key.sign(checkpointMessage(unsigned, NOTARY_CHECKPOINT_PREFIX)) };
+    const text = formatCheckpoint(notary, NOTARY_CHECKPOINT_PREFIX);
+    expect(text).toMatch(/^ANP1\.77\./);
+    expect(parseCheckpoint(text, NOTARY_CHECKPOINT_PREFIX)).toEqual(notary);
+    expect(() => parseCheckpoint(text)).toThrow(CheckpointFormatError);
+    expect(key.verify(checkpointMessage(notary), notary.signature)).toBe(false);
+    expect(key.verify(checkpointMessage(notary, NOTARY_CHECKPOINT_PREFIX), notary.signature)).toBe(true);
   });
 });
