@@ -1,4 +1,10 @@
 import type { Headers, TestPlatform } from './test-platform';
+
+/** A 400's field errors, as the API names them. */
+export type FieldError = { field: string; rule: string; message: string };
+export const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field);
+export const rulesOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => `${e.field}:${e.rule}`);
+
 /** The advanced-education template's three phases, planned over the first four months of 2026. */
 export const EDUCATION_PHASES = [
   { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
