@@ -1,4 +1,4 @@
-import { educationCampaign, rulesOf, TOWNSHIP_TREE } from './support/fixtures';
+import { educationCampaign, rulesOf, TOWNSHIP_TREE, welfareProblem } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 
@@ -46,17 +46,7 @@ describe('names and free text refuse control characters; scopes name existing un
   });
 
   it('refuses control characters in free text and lists, but keeps tabs and line breaks there', async () => {
-    const problem = (description: string, leader = '张建国') => ({
-      problemId: 'p-text',
-      campaignId: 'c1',
-      responsibleUnitId: 'b1',
-      source: 'masses_report',
-      category: '惠民政策',
-      description,
-      responsibleLeader: { name: leader },
-      handler: { name: '李小梅' },
-      discoveredAt: '2026-03-20',
-    });
+    const problem = (description: string, leader = '张建国') => welfareProblem('p-text', { description, responsibleLeader: { name: leader }, handler: { name: '李小梅' } });
     await p.writesNothing(async () => {
       expect(rulesOf((await p.http().post('/api/problems').set(op).send(problem(`低保${NUL}评定`)).expect(400)).body)).toEqual(['description:noControlCharacters']);
       expect(rulesOf((await p.http().post('/api/problems').set(op).send(problem('低保评定', `张${RLO}建国`)).expect(400)).body)).toEqual(['responsibleLeader.name:noControlCharacters']);

@@ -1,5 +1,6 @@
 import { buildViewsWorld, expectStatus, ViewsWorld } from '../libs/views/src/testing/views-world';
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
+import { problemRegistration } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -23,17 +24,7 @@ describe('leaders’ instructions (批示) over HTTP', () => {
     operator2 = await p.signIn('op-branch2', 'operator', ['branch-2']);
     leaderElsewhere = await p.signIn('leader-county2', 'leader', ['county-2']);
     await expectStatus(
-      p.http().post('/api/problems').set(w.office).send({
-        problemId: 'p-1',
-        campaignId: CAMPAIGN,
-        responsibleUnitId: 'branch-1',
-        source: 'democratic_appraisal',
-        category: '作风建设',
-        description: '服务群众不及时',
-        responsibleLeader: { name: '张三' },
-        handler: { name: '李四' },
-        discoveredAt: isoDay(-3),
-      }),
+      p.http().post('/api/problems').set(w.office).send(problemRegistration('p-1', CAMPAIGN, 'branch-1', { discoveredAt: isoDay(-3) })),
       201,
     );
   });

@@ -1,21 +1,9 @@
-import { educationCampaign, rulesOf, TOWNSHIP_TREE } from './support/fixtures';
+import { educationCampaign, rulesOf, TOWNSHIP_TREE, WELFARE_PEOPLE, welfareProblem } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
-const LEADER = '张建国';
-const HANDLER = '李小梅';
-
-const registration = (problemId: string, over: object = {}) => ({
-  problemId,
-  campaignId: 'c1',
-  responsibleUnitId: 'b1',
-  source: 'masses_report',
-  category: '惠民政策',
-  description: '低保评定不公开',
-  responsibleLeader: { name: LEADER, userId: 'u-zhang' },
-  handler: { name: HANDLER, userId: 'u-li' },
-  discoveredAt: '2026-03-20',
-  ...over,
-});
+const LEADER = WELFARE_PEOPLE.responsibleLeader.name;
+const HANDLER = WELFARE_PEOPLE.handler.name;
+const registration = welfareProblem;
 
 const now = new Date('2026-03-25T02:00:00Z');
 

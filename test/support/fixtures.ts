@@ -55,6 +55,13 @@ export const problemRegistration = (problemId: string, campaignId: string, respo
   ...over,
 });
 
+/** The people a welfare problem names, with their accounts: the public pages must never show them. */
+export const WELFARE_PEOPLE = { responsibleLeader: { name: '张建国', userId: 'u-zhang' }, handler: { name: '李小梅', userId: 'u-li' } };
+
+/** Problem `problemId` of c1 in branch b1 as the masses reported it (低保评定不公开); `over` changes any field. */
+export const welfareProblem = (problemId: string, over: object = {}) =>
+  problemRegistration(problemId, 'c1', 'b1', { source: 'masses_report', category: '惠民政策', description: '低保评定不公开', ...WELFARE_PEOPLE, discoveredAt: '2026-03-20', ...over });
+
 /** TOWNSHIP_TREE imported and campaign c1 launched over both branches, by an office user of the whole city. */
 export async function townshipCampaign(p: TestPlatform): Promise<Headers> {
   const office = await p.signIn('office-1', 'office', ['city']);
