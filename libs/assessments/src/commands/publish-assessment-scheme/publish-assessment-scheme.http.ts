@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { IsId, IsLine, IsOptionalLine, IsOptionalText, MANAGERS, MaxDecimalPlaces } from '@platform/common';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsId, IsLine, IsListOf, IsOptionalLine, IsOptionalText, MANAGERS, MaxDecimalPlaces } from '@platform/common';
 import { UNIT_TYPES, UnitType } from '@platform/domain';
 import { assessmentsEdge } from '../../assessment-commands';
 import { publishAssessmentScheme } from './publish-assessment-scheme';
@@ -72,18 +72,10 @@ export class PublishAssessmentSchemeRequest {
   @IsLine(200)
   title!: string;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => CriterionRequest)
+  @IsListOf(() => CriterionRequest, { min: 1, max: 200 })
   criteria!: CriterionRequest[];
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => GradeBandRequest)
+  @IsListOf(() => GradeBandRequest, { min: 1, max: 20 })
   bands!: GradeBandRequest[];
 
   @IsOptional()

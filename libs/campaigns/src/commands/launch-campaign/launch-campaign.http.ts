@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { badRequest, fromBody, IsLine, MANAGERS } from '@platform/common';
+import { badRequest, fromBody, IsLine, IsListOf, MANAGERS } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
 import { campaignsEdge } from '../../campaign-commands';
 import { launchCampaign } from './launch-campaign';
@@ -63,10 +63,7 @@ export class LaunchCampaignRequest {
   @Matches(UNIT_ID_PATTERN, { message: 'subtreeRootId 只能包含字母、数字、- 和 _' })
   subtreeRootId?: string;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => PlannedPhaseRequest)
+  @IsListOf(() => PlannedPhaseRequest, { min: 1 })
   plannedPhases!: PlannedPhaseRequest[];
 
   @IsOptional()
