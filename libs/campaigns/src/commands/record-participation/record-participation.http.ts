@@ -1,5 +1,5 @@
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { CampaignUnitParams, fromParams, IsListOf, IsText } from '@platform/common';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsListOf, IsOccurredAt, IsText } from '@platform/common';
 import { campaignUnitsEdge } from '../../campaign-commands';
 import { recordParticipation } from './record-participation';
 
@@ -31,8 +31,7 @@ export class RecordParticipationRequest {
   @IsListOf(() => ExcusedMembersRequest, { max: 50 })
   excused?: ExcusedMembersRequest[];
 
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsOccurredAt()
   occurredAt?: string;
 }
 

@@ -1,4 +1,4 @@
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOccurredAt } from '@platform/common';
 import { problemUnits, SUPERVISORS } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
@@ -19,8 +19,7 @@ export class NoteSupervisionRequest {
   dueBy!: string;
 
   /** When the supervision took place; defaults to now; may not be in the future */
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsOccurredAt()
   occurredAt?: string;
 }
 

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
-import { fromBody, IsId, NoControlCharacters } from '@platform/common';
+import { IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { fromBody, IsId, IsOccurredAt, NoControlCharacters } from '@platform/common';
 import { PROBLEM_SOURCES, ProblemSource, Role } from '@platform/domain';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
 import { rectificationEdge } from '../../rectification-facts';
@@ -53,8 +53,7 @@ export class RegisterProblemRequest {
   discoveredAt!: string;
 
   /** When it was registered, if earlier than now (backdating stays visible in the envelope) */
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsOccurredAt()
   occurredAt?: string;
 }
 
