@@ -1,7 +1,7 @@
 import { specify } from '../testing/decider-specification';
 import { ProblemCommandOf } from './problem.commands';
 import { problemDecider } from './problem.decider';
-import { cmd, deferred, ev, HISTORY, inspector, NEIGHBOUR, operator } from './testing/problem-fixtures';
+import { cmd, deferred, ev, HISTORY, inspector, NEIGHBOUR, operator, standingOf } from './testing/problem-fixtures';
 
 const spec = specify(problemDecider);
 type DeferFields = Omit<ProblemCommandOf<'DeferProblem'>, 'type' | 'actor' | 'at'>;
@@ -19,8 +19,7 @@ const resume = (deadline: string | null = null, note = '资金已到位') => cmd
 describe('DeferProblem (受客观条件限制一时解决不了)', () => {
   it('defers with the constraint, what the masses were told, a re-review date and gradual measures', () => {
     spec.given(HISTORY.inProgress).when(defer()).then([deferred()]);
-    const s = spec.given(HISTORY.deferred).state;
-    expect([s.status, s.handling]).toEqual(['deferred', 'deferred']);
+    expect(standingOf(HISTORY.deferred)).toEqual(['deferred', 'deferred']);
   });
 
   it('defers a problem that is only planned', () => {

@@ -2,7 +2,7 @@ import { Actor } from '../shared/actor';
 import { specify } from '../testing/decider-specification';
 import { CoordinatorFacts, JointPartRequest } from './problem.commands';
 import { problemDecider } from './problem.decider';
-import { claimed, cmd, ev, HISTORY, inspector, jointStarted, NEIGHBOUR, office, operator, partClosed, progressed, TOWNSHIP, UNIT } from './testing/problem-fixtures';
+import { claimed, cmd, ev, HISTORY, inspector, jointStarted, NEIGHBOUR, office, operator, partClosed, progressed, TOWNSHIP, UNIT, standingOf } from './testing/problem-fixtures';
 
 const spec = specify(problemDecider);
 const coordinator: CoordinatorFacts = { unitId: TOWNSHIP, exists: true, closed: false, isAncestorOfResponsibleUnit: true };
@@ -146,8 +146,7 @@ describe('a jointly handled problem is fixed only when every part is', () => {
 
   it('returns a rejected joint claim to joint handling', () => {
     const rejected = ev('FixRejected', { reason: '仍有积水', rejectedBy: 'insp-1' });
-    const s = spec.given([...allPartsClosed, claimed('op-t'), rejected]).state;
-    expect([s.status, s.handling]).toEqual(['joint', 'joint']);
+    expect(standingOf([...allPartsClosed, claimed('op-t'), rejected])).toEqual(['joint', 'joint']);
     spec.given([...allPartsClosed, claimed('op-t')]).when(cmd('RejectFix', { reason: '仍有积水' }, inspector)).then([rejected]);
   });
 

@@ -1,7 +1,7 @@
 import { Actor } from '../shared/actor';
 import { specify } from '../testing/decider-specification';
 import { problemDecider } from './problem.decider';
-import { claimed, closed, cmd, ev, HISTORY, inspector, office, operator, planned, UNIT, verified } from './testing/problem-fixtures';
+import { claimed, closed, cmd, ev, HISTORY, inspector, office, operator, planned, UNIT, verified, standingOf } from './testing/problem-fixtures';
 
 const spec = specify(problemDecider);
 const claim = (evidence = ' 制度已上墙 ') => cmd('ClaimFixed', { evidence, attachmentRefs: [] });
@@ -38,8 +38,7 @@ describe('ClaimFixed', () => {
 describe('AcceptFix (验收)', () => {
   it('lets an inspector from outside the unit verify; the problem counts as solved', () => {
     spec.given(HISTORY.fixed).when(accept()).then([verified()]);
-    const s = spec.given(HISTORY.verified).state;
-    expect([s.status, s.handling]).toEqual(['verified', 'solved']);
+    expect(standingOf(HISTORY.verified)).toEqual(['verified', 'solved']);
   });
 
   it('lets the office verify', () => {
