@@ -21,6 +21,7 @@ export * from './commands/record-part-progress/record-part-progress';
 export * from './commands/record-progress/record-progress';
 export * from './commands/note-supervision/note-supervision';
 export * from './commands/register-problem/register-problem';
+export { REGISTER_PROBLEM_EXAMPLE } from './commands/register-problem/register-problem.http';
 export * from './commands/reject-fix/reject-fix';
 export * from './commands/resume-rectification/resume-rectification';
 export * from './commands/review-deferral/review-deferral';
