@@ -1,3 +1,4 @@
+import { ISSUE_INSTRUCTION_EXAMPLE } from '@platform/instructions';
 import { buildViewsWorld, expectStatus, ViewsWorld } from '../libs/views/src/testing/views-world';
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
 import { problemRegistration } from './support/fixtures';
@@ -16,7 +17,7 @@ describe('leaders’ instructions (批示) over HTTP', () => {
       .http()
       .post('/api/instructions')
       .set(headers)
-      .send({ instructionId: 'instr-1', targetKind: 'problem', targetId: 'p-1', text: '请抓紧整改，月底前报告结果', addressedUnitIds: ['branch-1'], deadline: isoDay(20), ...over });
+      .send({ ...ISSUE_INSTRUCTION_EXAMPLE, instructionId: 'instr-1', targetId: 'p-1', deadline: isoDay(20), ...over });
 
   beforeAll(async () => {
     p = await startTestPlatform();
