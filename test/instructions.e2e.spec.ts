@@ -1,8 +1,9 @@
 import { ISSUE_INSTRUCTION_EXAMPLE } from '@platform/instructions';
-import { buildViewsWorld, expectStatus, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { expectStatus, ViewsWorld } from '../libs/views/src/testing/views-world';
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
 import { problemRegistration } from './support/fixtures';
-import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
+import { Headers, TestPlatform } from './support/test-platform';
+import { startViewsPlatform } from './support/views-platform';
 
 const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -20,8 +21,7 @@ describe('leaders’ instructions (批示) over HTTP', () => {
       .send({ ...ISSUE_INSTRUCTION_EXAMPLE, instructionId: 'instr-1', targetId: 'p-1', deadline: isoDay(20), ...over });
 
   beforeAll(async () => {
-    p = await startTestPlatform();
-    w = await buildViewsWorld(p);
+    ({ p, w } = await startViewsPlatform());
     operator2 = await p.signIn('op-branch2', 'operator', ['branch-2']);
     leaderElsewhere = await p.signIn('leader-county2', 'leader', ['county-2']);
     await expectStatus(
