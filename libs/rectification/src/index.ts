@@ -20,6 +20,7 @@ export * from './commands/record-ballot-tally/record-ballot-tally';
 export * from './commands/record-part-progress/record-part-progress';
 export * from './commands/record-progress/record-progress';
 export * from './commands/note-supervision/note-supervision';
+export { SUPERVISION_NOTE_EXAMPLE } from './commands/note-supervision/note-supervision.http';
 export * from './commands/register-problem/register-problem';
 export { REGISTER_PROBLEM_EXAMPLE } from './commands/register-problem/register-problem.http';
 export * from './commands/reject-fix/reject-fix';
