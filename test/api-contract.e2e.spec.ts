@@ -1,3 +1,4 @@
+import { fieldsOf, rulesOf } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 let office: Headers;
@@ -14,59 +15,35 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
   afterAll(async () => p.close());
 
   it('answers 400 naming the field and the rule, and writes nothing', async () => {
-    const before = await p.headPosition();
-    const res = await p
-      .http()
-      .post('/api/organizations')
-      .set(office)
-      .send({ unitId: 'bad id!', name: '', level: 'province', unitType: 'agency', parentId: 'city', memberCount: -1, extra: 1 })
-      .expect(400);
-    const fields = res.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
-    expect(fields).toEqual(
-      expect.arrayContaining(['unitId:matches', 'name:isLength', 'level:isIn', 'memberCount:min', 'extra:not_allowed']),
+    const res = await p.writesNothing(() =>
+      p.http().post('/api/organizations').set(office).send({ unitId: 'bad id!', name: '', level: 'province', unitType: 'agency', parentId: 'city', memberCount: -1, extra: 1 }).expect(400),
     );
+    expect(rulesOf(res.body)).toEqual(expect.arrayContaining(['unitId:matches', 'name:isLength', 'level:isIn', 'memberCount:min', 'extra:not_allowed']));
     expect(res.body.message.join(' ')).toContain('unitId');
-    expect(await p.headPosition()).toBe(before);
   });
 
   it('validates nested bodies and path parameters with field paths', async () => {
-    const before = await p.headPosition();
-    const res = await p
-      .http()
-      .post('/api/campaigns/c1/units/u1/participation')
-      .set(admin)
-      .send({ shouldAttend: 10, attended: 'all', excused: [{ reason: '', count: 0 }] })
-      .expect(400);
-    const fields = res.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['attended', 'excused.0.reason', 'excused.0.count']));
-    const param = await p.http().post('/api/campaigns/x!/units/u1/participation').set(admin).send({ shouldAttend: 1, attended: 1 }).expect(400);
-    expect(param.body.errors[0]).toMatchObject({ field: 'campaignId', rule: 'matches' });
-    expect(await p.headPosition()).toBe(before);
+    await p.writesNothing(async () => {
+      const res = await p.http().post('/api/campaigns/c1/units/u1/participation').set(admin).send({ shouldAttend: 10, attended: 'all', excused: [{ reason: '', count: 0 }] }).expect(400);
+      expect(fieldsOf(res.body)).toEqual(expect.arrayContaining(['attended', 'excused.0.reason', 'excused.0.count']));
+      const param = await p.http().post('/api/campaigns/x!/units/u1/participation').set(admin).send({ shouldAttend: 1, attended: 1 }).expect(400);
+      expect(param.body.errors[0]).toMatchObject({ field: 'campaignId', rule: 'matches' });
+    });
   });
 
   it('refuses malformed JSON and a future occurredAt with 400', async () => {
     await p.http().post('/api/organizations').set(office).set('content-type', 'application/json').send('{"unitId":').expect(400);
-    const before = await p.headPosition();
-    const res = await p
-      .http()
-      .post('/api/campaigns/none/units/u1/participation')
-      .set(admin)
-      .send({ shouldAttend: 10, attended: 9, occurredAt: '2999-01-01T00:00:00Z' })
-      .expect(400);
+    const res = await p.writesNothing(() =>
+      p.http().post('/api/campaigns/none/units/u1/participation').set(admin).send({ shouldAttend: 10, attended: 9, occurredAt: '2999-01-01T00:00:00Z' }).expect(400),
+    );
     expect(res.body.errors[0]).toMatchObject({ field: 'occurredAt', rule: 'notInFuture' });
-    expect(await p.headPosition()).toBe(before);
   });
 
   it('answers 422 with a stable code when a business rule refuses, and writes nothing', async () => {
-    const before = await p.headPosition();
-    const res = await p
-      .http()
-      .post('/api/organizations')
-      .set(admin)
-      .send({ unitId: 'orphan', name: '无上级', level: 'county', unitType: 'agency', parentId: 'missing' })
-      .expect(422);
+    const res = await p.writesNothing(() =>
+      p.http().post('/api/organizations').set(admin).send({ unitId: 'orphan', name: '无上级', level: 'county', unitType: 'agency', parentId: 'missing' }).expect(422),
+    );
     expect(res.body).toMatchObject({ code: 'parent_not_found' });
-    expect(await p.headPosition()).toBe(before);
   });
 
   it('maps If-Match to the expected stream revision: a stale one is a 409, the current one succeeds', async () => {
@@ -78,16 +55,8 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
       .expect(201);
     expect(created.headers.etag).toBe('"0"');
     await p.http().post('/api/organizations/county-a/rename').set(office).set('If-Match', '"0"').send({ name: '武陵区委' }).expect(201);
-    const before = await p.headPosition();
-    const stale = await p
-      .http()
-      .post('/api/organizations/county-a/rename')
-      .set(office)
-      .set('If-Match', '"0"')
-      .send({ name: '武陵区委员会' })
-      .expect(409);
+    const stale = await p.writesNothing(() => p.http().post('/api/organizations/county-a/rename').set(office).set('If-Match', '"0"').send({ name: '武陵区委员会' }).expect(409));
     expect(stale.body).toMatchObject({ code: 'revision_conflict', expected: 0, actual: 1 });
-    expect(await p.headPosition()).toBe(before);
     const current = await p.http().get('/api/organizations/county-a').set(office).expect(200);
     expect(current.headers.etag).toBe('"1"');
     await p.http().post('/api/organizations/county-a/rename').set(office).set('If-Match', current.headers.etag).send({ name: '武陵区委员会' }).expect(201);
@@ -97,21 +66,13 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
   it('returns the first result for a retried Idempotency-Key and appends nothing new', async () => {
     const body = { unitId: 'county-b', name: '鼎城区', level: 'county', unitType: 'agency', parentId: 'city' };
     const first = await p.http().post('/api/organizations').set(office).set('Idempotency-Key', 'create-county-b').send(body).expect(201);
-    const before = await p.headPosition();
-    const retry = await p.http().post('/api/organizations').set(office).set('Idempotency-Key', 'create-county-b').send(body).expect(201);
-    expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect({ ...retry.body, replayed: false }).toEqual(first.body);
-    expect(await p.headPosition()).toBe(before);
-
-    const reused = await p
-      .http()
-      .post('/api/organizations')
-      .set(office)
-      .set('Idempotency-Key', 'create-county-b')
-      .send({ ...body, name: '别的名字' })
-      .expect(422);
-    expect(reused.body.code).toBe('idempotency_key_reused');
-    expect(await p.headPosition()).toBe(before);
+    await p.writesNothing(async () => {
+      const retry = await p.http().post('/api/organizations').set(office).set('Idempotency-Key', 'create-county-b').send(body).expect(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect({ ...retry.body, replayed: false }).toEqual(first.body);
+      const reused = await p.http().post('/api/organizations').set(office).set('Idempotency-Key', 'create-county-b').send({ ...body, name: '别的名字' }).expect(422);
+      expect(reused.body.code).toBe('idempotency_key_reused');
+    });
   });
 
   it('stores concurrent retries of one Idempotency-Key once', async () => {

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { VILLAGE_SECRETARY_SCHEME_EXAMPLE } from '@platform/assessments';
 import { expectStatus, fetchWorkbook } from '../libs/views/src/testing/views-world';
 import { VILLAGES_OF_T1 } from './support/fixtures';
 import { Headers, startTestPlatform, TEST_ADMIN, TestPlatform } from './support/test-platform';
@@ -11,23 +12,8 @@ const TREE = [
   { unitId: 's1', name: '第一中学党支部', level: 'branch', unitType: 'school', parentId: 't1', memberCount: 12 },
 ];
 
-/** Duty 40 points (weight 40), the 述职 pass/fail worth 20, key tasks 40 less 5 per shortcoming. */
-const SCHEME = {
-  schemeId: 'village-sec',
-  title: '村党支部书记抓基层党建工作考核',
-  criteria: [
-    { criterionId: 'duty', title: '履行第一责任人职责', rule: { kind: 'points', max: 40 } },
-    { criterionId: 'report', title: '党建述职', rule: { kind: 'pass_fail', max: 20 } },
-    { criterionId: 'tasks', title: '重点任务落实', rule: { kind: 'deduction', max: 40, perItem: 5 } },
-  ],
-  bands: [
-    { grade: '优秀', minScore: 90 },
-    { grade: '良好', minScore: 75 },
-    { grade: '一般', minScore: 60 },
-    { grade: '较差', minScore: 0 },
-  ],
-  subject: { unitTypes: ['rural'], post: '村党支部书记' },
-};
+/** The documented example (duty 40 points, the 述职 pass/fail worth 20, key tasks 40 less 5 per shortcoming) under a short id. */
+const SCHEME = { ...VILLAGE_SECRETARY_SCHEME_EXAMPLE, schemeId: 'village-sec' };
 
 const PERIOD = '/api/assessments/sec-2026';
 const marks = (duty: number, report: boolean, tasks: number) => ({ duty: { points: duty }, report: { passed: report }, tasks: { items: tasks } });

@@ -1,17 +1,5 @@
-import { educationCampaign, TOWNSHIP_TREE } from './support/fixtures';
+import { educationCampaign, TOWNSHIP_TREE, welfareProblem } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
-
-const registration = (problemId: string, description = '低保评定不公开') => ({
-  problemId,
-  campaignId: 'c1',
-  responsibleUnitId: 'b1',
-  source: 'masses_report',
-  category: '惠民政策',
-  description,
-  responsibleLeader: { name: '张建国', userId: 'u-zhang' },
-  handler: { name: '李小梅', userId: 'u-li' },
-  discoveredAt: '2026-03-20',
-});
 
 const now = new Date('2026-03-25T02:00:00Z');
 
@@ -30,7 +18,7 @@ describe('one Idempotency-Key sent concurrently with different bodies: only the 
     const office = await p.signIn('office-1', 'office', ['city']);
     op = await p.signIn('op-b1', 'operator', ['b1']);
     await p.http().post('/api/campaigns').set(office).send(educationCampaign({ subtreeRootId: 't1' })).expect(201);
-    await p.http().post('/api/problems').set(op).send(registration('p-race')).expect(201);
+    await p.http().post('/api/problems').set(op).send(welfareProblem('p-race')).expect(201);
     await p.http().post('/api/problems/p-race/plan').set(op).send({ measures: ['评定结果张榜公示'], timing: 'by_deadline', deadline: '2026-04-30' }).expect(201);
   });
   afterAll(async () => p.close());
@@ -76,7 +64,7 @@ describe('one Idempotency-Key sent concurrently with different bodies: only the 
     const before = await p.headPosition();
     const ids = Array.from({ length: 10 }, (_, i) => `p-new-${i}`);
     const answers = await Promise.all(
-      ids.map((id) => post('/api/problems', op, 'race-register', registration(id))),
+      ids.map((id) => post('/api/problems', op, 'race-register', welfareProblem(id))),
     );
     expect(await p.headPosition()).toBe(before + 1);
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);

@@ -1,9 +1,10 @@
-import { buildViewsWorld, expectStatus, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { expectStatus, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
 import { eventually } from './support/eventually';
 import { problemRegistration } from './support/fixtures';
 import { openEventStream } from './support/event-stream';
-import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
+import { Headers, TestPlatform } from './support/test-platform';
+import { startViewsPlatform } from './support/views-platform';
 
 let now = new Date('2026-03-25T02:00:00Z');
 
@@ -28,8 +29,7 @@ describe('the inbox (待办) over HTTP', () => {
   const kinds = (items: Item[]) => items.map((i) => i.kind).sort();
 
   beforeAll(async () => {
-    p = await startTestPlatform({ clock: () => now });
-    w = await buildViewsWorld(p);
+    ({ p, w } = await startViewsPlatform({ clock: () => now }));
     operator2 = await p.signIn('op-branch2', 'operator', ['branch-2']);
     operator3 = await p.signIn('op-branch3', 'operator', ['branch-3']);
   });

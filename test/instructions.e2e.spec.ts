@@ -1,6 +1,9 @@
-import { buildViewsWorld, expectStatus, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { ISSUE_INSTRUCTION_EXAMPLE } from '@platform/instructions';
+import { expectStatus, ViewsWorld } from '../libs/views/src/testing/views-world';
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
-import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
+import { problemRegistration } from './support/fixtures';
+import { Headers, TestPlatform } from './support/test-platform';
+import { startViewsPlatform } from './support/views-platform';
 
 const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -15,25 +18,14 @@ describe('leaders’ instructions (批示) over HTTP', () => {
       .http()
       .post('/api/instructions')
       .set(headers)
-      .send({ instructionId: 'instr-1', targetKind: 'problem', targetId: 'p-1', text: '请抓紧整改，月底前报告结果', addressedUnitIds: ['branch-1'], deadline: isoDay(20), ...over });
+      .send({ ...ISSUE_INSTRUCTION_EXAMPLE, instructionId: 'instr-1', targetId: 'p-1', deadline: isoDay(20), ...over });
 
   beforeAll(async () => {
-    p = await startTestPlatform();
-    w = await buildViewsWorld(p);
+    ({ p, w } = await startViewsPlatform());
     operator2 = await p.signIn('op-branch2', 'operator', ['branch-2']);
     leaderElsewhere = await p.signIn('leader-county2', 'leader', ['county-2']);
     await expectStatus(
-      p.http().post('/api/problems').set(w.office).send({
-        problemId: 'p-1',
-        campaignId: CAMPAIGN,
-        responsibleUnitId: 'branch-1',
-        source: 'democratic_appraisal',
-        category: '作风建设',
-        description: '服务群众不及时',
-        responsibleLeader: { name: '张三' },
-        handler: { name: '李四' },
-        discoveredAt: isoDay(-3),
-      }),
+      p.http().post('/api/problems').set(w.office).send(problemRegistration('p-1', CAMPAIGN, 'branch-1', { discoveredAt: isoDay(-3) })),
       201,
     );
   });

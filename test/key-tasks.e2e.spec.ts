@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { samplePdf } from '@platform/blobs';
-import { buildViewsWorld, expectStatus, fetchWorkbook, ViewsWorld } from '../libs/views/src/testing/views-world';
-import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
+import { expectStatus, fetchWorkbook, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { Headers, TestPlatform } from './support/test-platform';
+import { startViewsPlatform } from './support/views-platform';
 
 const TASK = '/api/key-tasks/kt-std';
 const SCHEDULE = `${TASK}/schedule`;
@@ -24,8 +25,7 @@ describe('key tasks and their scheduling over HTTP', () => {
   let juneEnd: number;
 
   beforeAll(async () => {
-    p = await startTestPlatform({ clock: () => new Date(now) });
-    w = await buildViewsWorld(p);
+    ({ p, w } = await startViewsPlatform({ clock: () => new Date(now) }));
     op = { 'branch-1': w.operator };
     for (const unitId of ['branch-2', 'branch-3', 'branch-4']) op[unitId] = await p.signIn(`op-${unitId}`, 'operator', [unitId]);
   });

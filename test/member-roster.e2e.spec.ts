@@ -1,6 +1,7 @@
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
-import { buildViewsWorld, expectStatus, fetchWorkbook, Headers, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
+import { expectStatus, fetchWorkbook, Headers, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { TestPlatform } from './support/test-platform';
+import { startViewsPlatform } from './support/views-platform';
 
 const NAMES = /王一|李二|张三|赵四|钱五/;
 const ROSTER = '/api/units/branch-1/roster';
@@ -15,8 +16,7 @@ describe('member roster (党员名册) over HTTP', () => {
   let branchInspector: Headers;
 
   beforeAll(async () => {
-    p = await startTestPlatform();
-    w = await buildViewsWorld(p);
+    ({ p, w } = await startViewsPlatform());
     otherLiaison = await p.signIn('op-branch2', 'operator', ['branch-2']);
     townInspector = await p.signIn('insp-town1', 'inspector', ['town-1']);
     branchInspector = await p.signIn('insp-branch1', 'inspector', ['branch-1']);

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Child, freePort, startApp, stopped, until } from './support/processes';
+import { Child, freePort, startApp, startedByTheSpec, stopped, until } from './support/processes';
 
 type Item = { name: string; state: string; position: number; lag: number; owner: string | null };
 type Health = { healthy: boolean; eventStore: { headPosition: number }; projections: { healthy: boolean; items: Item[] } };
@@ -9,12 +9,8 @@ type Health = { healthy: boolean; eventStore: { headPosition: number }; projecti
 const admin = { ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'a-long-admin-password' };
 
 describe('the projector and the API as separate processes on one DATA_DIR', () => {
-  const dirs: string[] = [];
-  const children: Child[] = [];
-  afterEach(async () => {
-    for (const c of children.splice(0)) await stopped(c, 'SIGKILL');
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const { dirs, children, cleanUp } = startedByTheSpec();
+  afterEach(cleanUp);
 
   async function queryOnlyApi(dataDir: string, env: Record<string, string> = {}) {
     const port = await freePort();

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectionLeasesFor, readModelsFile, SqliteReadStore } from '@platform/read-models';
 import { ProjectorThreadLifecycle } from '../apps/platform/src/projections/projector-thread.lifecycle';
-import { Child, freePort, startApp, stopped, until } from './support/processes';
+import { freePort, startApp, startedByTheSpec, stopped, until } from './support/processes';
 import { startTestPlatform, TEST_ADMIN, TestPlatform } from './support/test-platform';
 
 type Item = { name: string; lag: number; owner: string | null; state: string };
@@ -21,12 +21,8 @@ async function heldLeases(dataDir: string): Promise<string[]> {
 }
 
 describe('the platform runs its projections in a thread of its own (PROJECTIONS=worker, the default)', () => {
-  const dirs: string[] = [];
-  const children: Child[] = [];
-  afterAll(async () => {
-    for (const c of children.splice(0)) await stopped(c, 'SIGKILL');
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const { dirs, children, cleanUp } = startedByTheSpec();
+  afterAll(cleanUp);
 
   it('as `npm start` runs it: the thread holds every projection, a GET right after a POST sees it, and a stop gives the leases up', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'projector-thread-'));

@@ -1,21 +1,9 @@
-import { educationCampaign, TOWNSHIP_TREE } from './support/fixtures';
+import { educationCampaign, rulesOf, TOWNSHIP_TREE, WELFARE_PEOPLE, welfareProblem } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
-const LEADER = '张建国';
-const HANDLER = '李小梅';
-
-const registration = (problemId: string, over: object = {}) => ({
-  problemId,
-  campaignId: 'c1',
-  responsibleUnitId: 'b1',
-  source: 'masses_report',
-  category: '惠民政策',
-  description: '低保评定不公开',
-  responsibleLeader: { name: LEADER, userId: 'u-zhang' },
-  handler: { name: HANDLER, userId: 'u-li' },
-  discoveredAt: '2026-03-20',
-  ...over,
-});
+const LEADER = WELFARE_PEOPLE.responsibleLeader.name;
+const HANDLER = WELFARE_PEOPLE.handler.name;
+const registration = welfareProblem;
 
 const now = new Date('2026-03-25T02:00:00Z');
 
@@ -36,23 +24,13 @@ describe('rectification routes: validation, If-Match, idempotency, access, and �
 
   it('answers 400 naming each field and rule, and writes nothing', async () => {
     const before = await p.headPosition();
-    const res = await p
-      .http()
-      .post('/api/problems')
-      .set(op1)
-      .send(registration('bad id!', { source: 'rumour', responsibleLeader: { name: '' }, discoveredAt: '2026-13-01', extra: 1 }))
-      .expect(400);
-    const rules = res.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
-    expect(rules).toEqual(
-      expect.arrayContaining(['problemId:matches', 'source:isIn', 'responsibleLeader.name:isLength', 'discoveredAt:isIso8601', 'extra:not_allowed']),
-    );
+    const res = await p.http().post('/api/problems').set(op1).send(registration('bad id!', { source: 'rumour', responsibleLeader: { name: '' }, discoveredAt: '2026-13-01', extra: 1 })).expect(400);
+    expect(rulesOf(res.body)).toEqual(expect.arrayContaining(['problemId:matches', 'source:isIn', 'responsibleLeader.name:isLength', 'discoveredAt:isIso8601', 'extra:not_allowed']));
     expect(res.body.message.join(' ')).toContain('problemId');
 
     await p.http().post('/api/problems').set(op1).send(registration('p-valid')).expect(201);
     const plan = await p.http().post('/api/problems/p-valid/plan').set(op1).send({ measures: [], timing: 'soon', deadline: '30 April' }).expect(400);
-    expect(plan.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`)).toEqual(
-      expect.arrayContaining(['measures:arrayMinSize', 'timing:isIn', 'deadline:matches']),
-    );
+    expect(rulesOf(plan.body)).toEqual(expect.arrayContaining(['measures:arrayMinSize', 'timing:isIn', 'deadline:matches']));
     const part = await p.http().post('/api/problems/p-valid/parts/x!/close').set(op1).send({ evidence: 'ok' }).expect(400);
     expect(part.body.errors[0]).toMatchObject({ field: 'partId', rule: 'matches' });
     await p.http().post('/api/problems/p-valid/publish').set(op1).send({ everything: true }).expect(400);
@@ -70,10 +48,8 @@ describe('rectification routes: validation, If-Match, idempotency, access, and �
       .send({ measures: ['评定结果张榜公示'], timing: 'by_deadline', deadline: '2026-04-30' })
       .expect(201);
     expect(planned.headers.etag).toBe('"1"');
-    const before = await p.headPosition();
-    const stale = await p.http().post('/api/problems/p-etag/publish').set(op1).set('If-Match', '"0"').expect(409);
+    const stale = await p.writesNothing(() => p.http().post('/api/problems/p-etag/publish').set(op1).set('If-Match', '"0"').expect(409));
     expect(stale.body).toMatchObject({ code: 'revision_conflict', expected: 0, actual: 1 });
-    expect(await p.headPosition()).toBe(before);
     const current = await p.http().get('/api/problems/p-etag').set(op1).expect(200);
     expect(current.headers.etag).toBe('"1"');
     await p.http().post('/api/problems/p-etag/publish').set(op1).set('If-Match', current.headers.etag).expect(201);
@@ -82,13 +58,13 @@ describe('rectification routes: validation, If-Match, idempotency, access, and �
   it('returns the first result for a retried Idempotency-Key and appends nothing new', async () => {
     const body = { note: '已入户核查 12 户' };
     const first = await p.http().post('/api/problems/p-etag/progress').set(op1).set('Idempotency-Key', 'note-1').send(body).expect(201);
-    const before = await p.headPosition();
-    const retry = await p.http().post('/api/problems/p-etag/progress').set(op1).set('Idempotency-Key', 'note-1').send(body).expect(201);
-    expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect({ ...retry.body, replayed: false }).toEqual(first.body);
-    const reused = await p.http().post('/api/problems/p-etag/progress').set(op1).set('Idempotency-Key', 'note-1').send({ note: '别的' }).expect(422);
-    expect(reused.body.code).toBe('idempotency_key_reused');
-    expect(await p.headPosition()).toBe(before);
+    await p.writesNothing(async () => {
+      const retry = await p.http().post('/api/problems/p-etag/progress').set(op1).set('Idempotency-Key', 'note-1').send(body).expect(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect({ ...retry.body, replayed: false }).toEqual(first.body);
+      const reused = await p.http().post('/api/problems/p-etag/progress').set(op1).set('Idempotency-Key', 'note-1').send({ note: '别的' }).expect(422);
+      expect(reused.body.code).toBe('idempotency_key_reused');
+    });
     expect((await p.http().get('/api/problems/p-etag').set(op1).expect(200)).body.current.progress).toHaveLength(1);
   });
 

@@ -11,6 +11,9 @@ describe('satisfaction evaluation (满意度测评): below the threshold means �
     if (res.status !== status) throw new Error(`POST ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
     return res;
   };
+  /** A meeting's tally by the unit's operator, counted 满意, 比较满意, 基本满意, 不满意. */
+  const tally = (round: number, tallyId: string, meeting: string, [satisfied, fairlySatisfied, basicallySatisfied, dissatisfied]: number[]) =>
+    post(`${unit}/tallies`, op1, { round, tallyId, meeting, counts: { satisfied, fairly_satisfied: fairlySatisfied, basically_satisfied: basicallySatisfied, dissatisfied } });
 
   beforeAll(async () => {
     p = await startTestPlatform();
@@ -26,12 +29,7 @@ describe('satisfaction evaluation (满意度测评): below the threshold means �
   it('fails round 1 (meeting tally plus anonymous ballots), makes up, and passes round 2', async () => {
     await post(`${unit}/rounds`, op2, { round: 1 }, 403);
     await post(`${unit}/rounds`, op1, { round: 1 });
-    await post(`${unit}/tallies`, op1, {
-      round: 1,
-      tallyId: 'meeting-1',
-      meeting: '党员群众代表测评会',
-      counts: { satisfied: 40, fairly_satisfied: 15, basically_satisfied: 10, dissatisfied: 35 },
-    });
+    await tally(1, 'meeting-1', '党员群众代表测评会', [40, 15, 10, 35]);
     await post(`${unit}/tallies`, op1, { round: 1, tallyId: 'meeting-2', meeting: '复核', counts: { satisfied: -1 } }, 400);
 
     // The masses vote without signing in; the public page tells them which round is open.
@@ -53,12 +51,7 @@ describe('satisfaction evaluation (满意度测评): below the threshold means �
     expect(s.rounds[0].result.rate).toBeCloseTo(66 / 102, 10);
 
     await post(`${unit}/rounds`, op1, { round: 2 });
-    await post(`${unit}/tallies`, op1, {
-      round: 2,
-      tallyId: 'meeting-3',
-      meeting: '补课后再测评',
-      counts: { satisfied: 70, fairly_satisfied: 15, basically_satisfied: 5, dissatisfied: 10 },
-    });
+    await tally(2, 'meeting-3', '补课后再测评', [70, 15, 5, 10]);
     await post(`${unit}/close`, office, { round: 2 });
     s = (await p.http().get(unit).set(office).expect(200)).body;
     expect([s.standing, s.rounds.map((r: { result: { passed: boolean } }) => r.result.passed)]).toEqual(['passed', [false, true]]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
-import { EDUCATION_PHASES, TOWN_TREE_CSV_ROWS } from './support/fixtures';
+import { SUPERVISION_NOTE_EXAMPLE } from '@platform/rectification';
+import { EDUCATION_PHASES, problemRegistration, TOWN_TREE_CSV_ROWS } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
 const TREE_CSV = [
@@ -36,22 +37,12 @@ describe('督查 (supervision) and the five kinds of seed 004 三.1 over HTTP', 
     return res.body;
   };
   const register = (problemId: string, unitId: string) =>
-    post('/api/problems', op[unitId], {
-      problemId,
-      campaignId: CAMPAIGN,
-      responsibleUnitId: unitId,
-      source: 'democratic_appraisal',
-      category: '服务群众',
-      description: `${problemId} 的问题`,
-      responsibleLeader: { name: '王书记' },
-      handler: { name: '赵干事' },
-      discoveredAt: '2026-03-20',
-    });
+    post('/api/problems', op[unitId], problemRegistration(problemId, CAMPAIGN, unitId, { category: '服务群众', description: `${problemId} 的问题`, responsibleLeader: { name: '王书记' }, handler: { name: '赵干事' }, discoveredAt: '2026-03-20' }));
   const plan = (problemId: string, unitId: string, timing: string, deadline: string) =>
     post(`/api/problems/${problemId}/plan`, op[unitId], { measures: ['建立制度'], timing, deadline });
   const kinds = async () => (await get(TRACKER)).overall.counts.byHandling;
   const list = async (query: string): Promise<Row[]> => (await get(`${TRACKER}/problems?${query}`)).items;
-  const note = { finding: '整改措施未落实到人，台账记录不完整', demand: '明确责任人，补齐整改台账并报督导组', dueBy: '2026-04-05' };
+  const note = { ...SUPERVISION_NOTE_EXAMPLE, dueBy: '2026-04-05' };
 
   beforeAll(async () => {
     p = await startTestPlatform({ clock: () => now });

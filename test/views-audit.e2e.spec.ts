@@ -1,6 +1,7 @@
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
-import { buildViewsWorld, expectStatus, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
+import { expectStatus, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { TestPlatform } from './support/test-platform';
+import { startViewsPlatform } from './support/views-platform';
 
 type Entry = {
   position: number;
@@ -19,8 +20,7 @@ describe('audit trail over HTTP', () => {
   const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString();
 
   beforeAll(async () => {
-    p = await startTestPlatform();
-    w = await buildViewsWorld(p);
+    ({ p, w } = await startViewsPlatform());
     // The meeting is entered three days after it was held: the trail must show it.
     await recordStudy(p, w.operator, 'branch-1', ['mobilization_meeting'], { shouldAttend: 40, attended: 38, occurredAt: threeDaysAgo });
     await recordStudy(p, await p.signIn('op-branch-3', 'operator', ['branch-3']), 'branch-3', ['mobilization_meeting']);

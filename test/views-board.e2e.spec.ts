@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
-import { buildViewsWorld, expectStatus, fetchWorkbook, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { expectStatus, fetchWorkbook, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
 import { ProjectionRunner } from '@platform/read-models';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
+import { TestPlatform } from './support/test-platform';
+import { startViewsPlatform } from './support/views-platform';
 
 const BOARD = `/api/campaigns/${CAMPAIGN}/board`;
 
@@ -11,8 +12,7 @@ describe('progress board over HTTP', () => {
   let w: ViewsWorld;
 
   beforeAll(async () => {
-    p = await startTestPlatform();
-    w = await buildViewsWorld(p);
+    ({ p, w } = await startViewsPlatform());
     const op = (unitId: string) => p.signIn(`op-${unitId}`, 'operator', [unitId]);
     await recordStudy(p, w.operator, 'branch-1', undefined, { shouldAttend: 40, attended: 36, excused: [{ reason: '流动党员', count: 2 }] });
     await recordStudy(p, await op('branch-2'), 'branch-2', ['mobilization_meeting'], { shouldAttend: 10, attended: 5 });

@@ -1,6 +1,7 @@
 import { CAMPAIGN, problem, registered, planned } from '../libs/views/src/testing/view-fixtures';
-import { appendEvents, buildViewsWorld, expectStatus, isoDay, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
+import { appendEvents, expectStatus, isoDay, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { TestPlatform } from './support/test-platform';
+import { startViewsPlatform } from './support/views-platform';
 
 const NOTICES = `/api/campaigns/${CAMPAIGN}/notices`;
 
@@ -9,8 +10,7 @@ describe('notices (通报) over HTTP', () => {
   let w: ViewsWorld;
 
   beforeAll(async () => {
-    p = await startTestPlatform();
-    w = await buildViewsWorld(p);
+    ({ p, w } = await startViewsPlatform());
     await recordStudy(p, w.operator, 'branch-1', undefined, { shouldAttend: 30, attended: 27 });
     await appendEvents(w.events, [
       registered('p-1', 'branch-1'),

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { CAMPAIGN, planned, problem, registered, solved } from '../libs/views/src/testing/view-fixtures';
-import { appendEvents, buildViewsWorld, expectStatus, fetchWorkbook, isoDay, ViewsWorld } from '../libs/views/src/testing/views-world';
-import { startTestPlatform, TestPlatform } from './support/test-platform';
+import { appendEvents, expectStatus, fetchWorkbook, isoDay, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { TestPlatform } from './support/test-platform';
+import { startViewsPlatform } from './support/views-platform';
 
 const TRACKER = `/api/campaigns/${CAMPAIGN}/rectification-tracker`;
 
@@ -16,8 +17,7 @@ describe('rectification tracker over HTTP', () => {
   let w: ViewsWorld;
 
   beforeAll(async () => {
-    p = await startTestPlatform();
-    w = await buildViewsWorld(p);
+    ({ p, w } = await startViewsPlatform());
     await appendEvents(w.events, [
       registered('p-red', 'branch-1'),
       planned('p-red', isoDay(-2)),

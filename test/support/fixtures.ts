@@ -1,11 +1,14 @@
+import { LAUNCH_CAMPAIGN_EXAMPLE } from '@platform/campaigns';
+import { REGISTER_PROBLEM_EXAMPLE } from '@platform/rectification';
 import type { Headers, TestPlatform } from './test-platform';
-/** The advanced-education template's three phases, planned over the first four months of 2026. */
-export const EDUCATION_PHASES = [
-  { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
-  { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
-  { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
-];
 
+/** A 400's field errors, as the API names them. */
+export type FieldError = { field: string; rule: string; message: string };
+export const fieldsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.field);
+export const rulesOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => `${e.field}:${e.rule}`);
+
+/** The advanced-education template's three phases, planned over the first four months of 2026 as the documented launch example plans them. */
+export const EDUCATION_PHASES = LAUNCH_CAMPAIGN_EXAMPLE.plannedPhases;
 
 /** A township (t1) of two village branches under the city: enough for one unit inside a scope and one outside. */
 export const TOWNSHIP_TREE = [
@@ -35,19 +38,22 @@ export const educationCampaign = (units: { subtreeRootId: string } | { unitIds: 
   ...over,
 });
 
-/** The body registering problem `problemId` of `campaignId` in `responsibleUnitId`; `over` changes any other field. */
+/** The documented registration example as problem `problemId` of `campaignId` in `responsibleUnitId`, described shorter; `over` changes any other field. */
 export const problemRegistration = (problemId: string, campaignId: string, responsibleUnitId: string, over: object = {}) => ({
+  ...REGISTER_PROBLEM_EXAMPLE,
   problemId,
   campaignId,
   responsibleUnitId,
-  source: 'democratic_appraisal',
-  category: '作风建设',
   description: '服务群众不及时',
-  responsibleLeader: { name: '张三' },
-  handler: { name: '李四' },
-  discoveredAt: '2026-02-20',
   ...over,
 });
+
+/** The people a welfare problem names, with their accounts: the public pages must never show them. */
+export const WELFARE_PEOPLE = { responsibleLeader: { name: '张建国', userId: 'u-zhang' }, handler: { name: '李小梅', userId: 'u-li' } };
+
+/** Problem `problemId` of c1 in branch b1 as the masses reported it (低保评定不公开); `over` changes any field. */
+export const welfareProblem = (problemId: string, over: object = {}) =>
+  problemRegistration(problemId, 'c1', 'b1', { source: 'masses_report', category: '惠民政策', description: '低保评定不公开', ...WELFARE_PEOPLE, discoveredAt: '2026-03-20', ...over });
 
 /** TOWNSHIP_TREE imported and campaign c1 launched over both branches, by an office user of the whole city. */
 export async function townshipCampaign(p: TestPlatform): Promise<Headers> {

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -44,4 +45,15 @@ export function stopped(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM')
     child.once('exit', () => resolve());
     child.kill(signal);
   });
+}
+
+/** What a spec starts — processes and their data directories — and `cleanUp`, which kills the one and removes the other. */
+export function startedByTheSpec() {
+  const dirs: string[] = [];
+  const children: Child[] = [];
+  async function cleanUp(): Promise<void> {
+    for (const c of children.splice(0)) await stopped(c, 'SIGKILL');
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  }
+  return { dirs, children, cleanUp };
 }

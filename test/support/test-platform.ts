@@ -21,6 +21,8 @@ export interface TestPlatform {
   signIn(userId: string, role: string, scopeUnitIds?: string[], unitId?: string): Promise<Headers>;
   /** The event store's head, as /health reports it: unchanged across a call means it wrote nothing. */
   headPosition(): Promise<number>;
+  /** Runs `request` (a refusal, a replay) and checks that the store's head did not move meanwhile. */
+  writesNothing<T>(request: () => PromiseLike<T>): Promise<T>;
   /** Restart on the same data directory, as after a crash or a deploy. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -95,6 +97,12 @@ export async function startTestPlatform(
     },
     async headPosition() {
       return (await http().get('/health').expect(200)).body.eventStore.headPosition as number;
+    },
+    async writesNothing(request) {
+      const before = await platform.headPosition();
+      const result = await request();
+      expect(await platform.headPosition()).toBe(before);
+      return result;
     },
     async restart() {
       await app.close();

@@ -2,6 +2,7 @@ export * from './assessments.module';
 export * from './assessment-commands';
 export * from './assessment-period-units';
 export * from './commands/publish-assessment-scheme/publish-assessment-scheme';
+export { VILLAGE_SECRETARY_SCHEME_EXAMPLE } from './commands/publish-assessment-scheme/publish-assessment-scheme.http';
 export * from './commands/open-assessment-period/open-assessment-period';
 export * from './commands/submit-self-assessment/submit-self-assessment';
 export * from './commands/score-assessment/score-assessment';

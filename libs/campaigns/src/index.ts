@@ -7,6 +7,7 @@ export * from './commands/approve-transition/approve-transition';
 export * from './commands/conclude-unit/conclude-unit';
 export * from './commands/enroll-units/enroll-units';
 export * from './commands/launch-campaign/launch-campaign';
+export { LAUNCH_CAMPAIGN_EXAMPLE } from './commands/launch-campaign/launch-campaign.http';
 export * from './commands/record-participation/record-participation';
 export * from './commands/record-step/record-step';
 export * from './commands/reject-transition/reject-transition';

@@ -63,25 +63,23 @@ export class PlaceNames {
   constructor(private readonly rng: Rng) {}
 
   place(): string {
-    for (let i = 0; i < 200; i++) {
-      const n = this.rng.pick(PLACE_FIRST) + this.rng.pick(PLACE_SECOND);
-      if (!this.used.has(n)) {
-        this.used.add(n);
-        return n;
-      }
-    }
-    return this.rng.pick(PLACE_FIRST) + this.rng.pick(PLACE_SECOND) + this.rng.int(2, 9);
+    return this.unused(PLACE_FIRST, PLACE_SECOND, () => this.rng.int(2, 9));
   }
 
   village(): string {
+    return this.unused(VILLAGE_FIRST, VILLAGE_SECOND, () => this.rng.pick(VILLAGE_SECOND));
+  }
+
+  /** A name of two drawn parts not given yet; after 200 draws, two more parts and a `suffix` (the draws stay in the same order). */
+  private unused(first: readonly string[], second: readonly string[], suffix: () => string | number): string {
     for (let i = 0; i < 200; i++) {
-      const n = this.rng.pick(VILLAGE_FIRST) + this.rng.pick(VILLAGE_SECOND);
+      const n = this.rng.pick(first) + this.rng.pick(second);
       if (!this.used.has(n)) {
         this.used.add(n);
         return n;
       }
     }
-    return this.rng.pick(VILLAGE_FIRST) + this.rng.pick(VILLAGE_SECOND) + this.rng.pick(VILLAGE_SECOND);
+    return this.rng.pick(first) + this.rng.pick(second) + suffix();
   }
 
   community(): string {

@@ -176,139 +176,82 @@ export interface HttpRequest {
   readonly body: unknown;
 }
 
-const campaignUnit = (o: { campaignId: string; unitId: string }) => `/api/campaigns/${o.campaignId}/units/${o.unitId}`;
-const stockTakeUnit = (o: { taskId: string; stockTakeId: string; unitId: string }) => `/api/key-tasks/${o.taskId}/stock-takes/${o.stockTakeId}/units/${o.unitId}`;
+/** The operations sent as requests: all but the two that are not HTTP requests (bootstrap, the scheduled job). */
+type HttpOp = Exclude<DemoOp, { type: 'BootstrapAdmin' } | { type: 'WarningCheck' }>;
+
+/** Each request's route, written as its edge declares it; `:name` is the operation's field of that name. */
+const ROUTES: Record<HttpOp['type'], string> = {
+  RegisterUser: '/api/users',
+  ImportUnits: '/api/organizations/import',
+  CreateUnit: '/api/organizations',
+  ChangeMemberCount: '/api/organizations/:unitId/member-count',
+  LaunchCampaign: '/api/campaigns',
+  EnrollUnits: '/api/campaigns/:campaignId/enrollments',
+  RecordStep: '/api/campaigns/:campaignId/units/:unitId/steps',
+  ImportMembers: '/api/units/:unitId/members/import',
+  ChangeMemberStatus: '/api/units/:unitId/members/:memberId/status',
+  OpenMemberSearch: '/api/units/:unitId/members/:memberId/search',
+  RecordSearchAttempt: '/api/units/:unitId/members/:memberId/search/attempts',
+  CloseMemberSearch: '/api/units/:unitId/members/:memberId/search/close',
+  RecordMemberParticipation: '/api/campaigns/:campaignId/units/:unitId/member-participation',
+  RecordParticipation: '/api/campaigns/:campaignId/units/:unitId/participation',
+  ApplyForTransition: '/api/campaigns/:campaignId/units/:unitId/transition-applications',
+  ApproveTransition: '/api/campaigns/:campaignId/units/:unitId/transition-applications/approve',
+  RejectTransition: '/api/campaigns/:campaignId/units/:unitId/transition-applications/reject',
+  ConcludeUnit: '/api/campaigns/:campaignId/units/:unitId/conclusion',
+  OpenSatisfactionRound: '/api/campaigns/:campaignId/units/:unitId/satisfaction/rounds',
+  RecordBallotTally: '/api/campaigns/:campaignId/units/:unitId/satisfaction/tallies',
+  CastBallot: '/api/campaigns/:campaignId/units/:unitId/satisfaction/ballots',
+  CloseSatisfactionRound: '/api/campaigns/:campaignId/units/:unitId/satisfaction/close',
+  RegisterProblem: '/api/problems',
+  PlanRectification: '/api/problems/:problemId/plan',
+  PublishPlan: '/api/problems/:problemId/publish',
+  RecordProgress: '/api/problems/:problemId/progress',
+  ChangeDeadline: '/api/problems/:problemId/deadline',
+  ClaimFixed: '/api/problems/:problemId/claim-fixed',
+  AcceptFix: '/api/problems/:problemId/accept-fix',
+  NoteSupervision: '/api/problems/:problemId/supervision-notes',
+  RejectFix: '/api/problems/:problemId/reject-fix',
+  CloseProblem: '/api/problems/:problemId/close',
+  DeferProblem: '/api/problems/:problemId/defer',
+  ReviewDeferral: '/api/problems/:problemId/deferral-review',
+  ResumeRectification: '/api/problems/:problemId/resume',
+  EscalateToJoint: '/api/problems/:problemId/escalate',
+  RecordPartProgress: '/api/problems/:problemId/parts/:partId/progress',
+  ChangePartDeadline: '/api/problems/:problemId/parts/:partId/deadline',
+  ClosePart: '/api/problems/:problemId/parts/:partId/close',
+  RecheckProblem: '/api/problems/:problemId/recheck',
+  PublishAssessmentScheme: '/api/assessment-schemes',
+  OpenAssessmentPeriod: '/api/assessments',
+  SubmitSelfAssessment: '/api/assessments/:periodId/units/:unitId/self-assessment',
+  ScoreAssessment: '/api/assessments/:periodId/units/:unitId/score',
+  ModerateAssessment: '/api/assessments/:periodId/units/:unitId/moderation',
+  PublishAssessmentResults: '/api/assessments/:periodId/publication',
+  LodgeAssessmentAppeal: '/api/assessments/:periodId/units/:unitId/appeals',
+  DecideAssessmentAppeal: '/api/assessments/:periodId/appeals/:appealId/decision',
+  RecommendDemonstrationPoint: '/api/demonstration-points/:unitId/recommendation',
+  DecideDemonstrationRecommendation: '/api/demonstration-points/:unitId/confirmation',
+  AssessDemonstrationPoint: '/api/demonstration-points/:unitId/assessments',
+  DefineKeyTask: '/api/key-tasks',
+  AssignTaskParts: '/api/key-tasks/:taskId/parts',
+  ScheduleStockTake: '/api/key-tasks/:taskId/stock-takes',
+  ReportTaskProgress: '/api/key-tasks/:taskId/stock-takes/:stockTakeId/units/:unitId/reports',
+  CommentTaskReport: '/api/key-tasks/:taskId/stock-takes/:stockTakeId/units/:unitId/comments',
+  ReturnTaskReport: '/api/key-tasks/:taskId/stock-takes/:stockTakeId/units/:unitId/return',
+  CloseStockTake: '/api/key-tasks/:taskId/stock-takes/:stockTakeId/close',
+  IssueInstruction: '/api/instructions',
+  AcknowledgeInstruction: '/api/instructions/:instructionId/units/:unitId/acknowledgement',
+  ReportOnInstruction: '/api/instructions/:instructionId/units/:unitId/report',
+  PublishNotice: '/api/campaigns/:campaignId/notices',
+};
 
 /** The route and body of an operation; null for the two that are not HTTP requests (bootstrap, the scheduled job). */
 export function httpRequestOf(op: DemoOp): HttpRequest | null {
-  const post = (path: string, body: unknown): HttpRequest => ({ method: 'POST', path, body });
-  switch (op.type) {
-    case 'BootstrapAdmin':
-    case 'WarningCheck':
-      return null;
-    case 'RegisterUser':
-      return post('/api/users', op.body);
-    case 'ImportUnits':
-      return post('/api/organizations/import', op.body);
-    case 'CreateUnit':
-      return post('/api/organizations', op.body);
-    case 'ChangeMemberCount':
-      return post(`/api/organizations/${op.unitId}/member-count`, op.body);
-    case 'LaunchCampaign':
-      return post('/api/campaigns', op.body);
-    case 'EnrollUnits':
-      return post(`/api/campaigns/${op.campaignId}/enrollments`, op.body);
-    case 'RecordStep':
-      return post(`${campaignUnit(op)}/steps`, op.body);
-    case 'ImportMembers':
-      return post(`/api/units/${op.unitId}/members/import`, op.body);
-    case 'ChangeMemberStatus':
-      return post(`/api/units/${op.unitId}/members/${op.memberId}/status`, op.body);
-    case 'OpenMemberSearch':
-      return post(`/api/units/${op.unitId}/members/${op.memberId}/search`, op.body);
-    case 'RecordSearchAttempt':
-      return post(`/api/units/${op.unitId}/members/${op.memberId}/search/attempts`, op.body);
-    case 'CloseMemberSearch':
-      return post(`/api/units/${op.unitId}/members/${op.memberId}/search/close`, op.body);
-    case 'RecordMemberParticipation':
-      return post(`${campaignUnit(op)}/member-participation`, op.body);
-    case 'RecordParticipation':
-      return post(`${campaignUnit(op)}/participation`, op.body);
-    case 'ApplyForTransition':
-      return post(`${campaignUnit(op)}/transition-applications`, op.body);
-    case 'ApproveTransition':
-      return post(`${campaignUnit(op)}/transition-applications/approve`, op.body);
-    case 'RejectTransition':
-      return post(`${campaignUnit(op)}/transition-applications/reject`, op.body);
-    case 'ConcludeUnit':
-      return post(`${campaignUnit(op)}/conclusion`, op.body);
-    case 'OpenSatisfactionRound':
-      return post(`${campaignUnit(op)}/satisfaction/rounds`, op.body);
-    case 'RecordBallotTally':
-      return post(`${campaignUnit(op)}/satisfaction/tallies`, op.body);
-    case 'CastBallot':
-      return post(`${campaignUnit(op)}/satisfaction/ballots`, op.body);
-    case 'CloseSatisfactionRound':
-      return post(`${campaignUnit(op)}/satisfaction/close`, op.body);
-    case 'RegisterProblem':
-      return post('/api/problems', op.body);
-    case 'PlanRectification':
-      return post(`/api/problems/${op.problemId}/plan`, op.body);
-    case 'PublishPlan':
-      return post(`/api/problems/${op.problemId}/publish`, op.body);
-    case 'RecordProgress':
-      return post(`/api/problems/${op.problemId}/progress`, op.body);
-    case 'ChangeDeadline':
-      return post(`/api/problems/${op.problemId}/deadline`, op.body);
-    case 'ClaimFixed':
-      return post(`/api/problems/${op.problemId}/claim-fixed`, op.body);
-    case 'AcceptFix':
-      return post(`/api/problems/${op.problemId}/accept-fix`, op.body);
-    case 'NoteSupervision':
-      return post(`/api/problems/${op.problemId}/supervision-notes`, op.body);
-    case 'RejectFix':
-      return post(`/api/problems/${op.problemId}/reject-fix`, op.body);
-    case 'CloseProblem':
-      return post(`/api/problems/${op.problemId}/close`, op.body);
-    case 'DeferProblem':
-      return post(`/api/problems/${op.problemId}/defer`, op.body);
-    case 'ReviewDeferral':
-      return post(`/api/problems/${op.problemId}/deferral-review`, op.body);
-    case 'ResumeRectification':
-      return post(`/api/problems/${op.problemId}/resume`, op.body);
-    case 'EscalateToJoint':
-      return post(`/api/problems/${op.problemId}/escalate`, op.body);
-    case 'RecordPartProgress':
-      return post(`/api/problems/${op.problemId}/parts/${op.partId}/progress`, op.body);
-    case 'ChangePartDeadline':
-      return post(`/api/problems/${op.problemId}/parts/${op.partId}/deadline`, op.body);
-    case 'ClosePart':
-      return post(`/api/problems/${op.problemId}/parts/${op.partId}/close`, op.body);
-    case 'RecheckProblem':
-      return post(`/api/problems/${op.problemId}/recheck`, op.body);
-    case 'PublishAssessmentScheme':
-      return post('/api/assessment-schemes', op.body);
-    case 'OpenAssessmentPeriod':
-      return post('/api/assessments', op.body);
-    case 'SubmitSelfAssessment':
-      return post(`/api/assessments/${op.periodId}/units/${op.unitId}/self-assessment`, op.body);
-    case 'ScoreAssessment':
-      return post(`/api/assessments/${op.periodId}/units/${op.unitId}/score`, op.body);
-    case 'ModerateAssessment':
-      return post(`/api/assessments/${op.periodId}/units/${op.unitId}/moderation`, op.body);
-    case 'PublishAssessmentResults':
-      return post(`/api/assessments/${op.periodId}/publication`, op.body);
-    case 'LodgeAssessmentAppeal':
-      return post(`/api/assessments/${op.periodId}/units/${op.unitId}/appeals`, op.body);
-    case 'DecideAssessmentAppeal':
-      return post(`/api/assessments/${op.periodId}/appeals/${op.appealId}/decision`, op.body);
-    case 'RecommendDemonstrationPoint':
-      return post(`/api/demonstration-points/${op.unitId}/recommendation`, op.body);
-    case 'DecideDemonstrationRecommendation':
-      return post(`/api/demonstration-points/${op.unitId}/confirmation`, op.body);
-    case 'AssessDemonstrationPoint':
-      return post(`/api/demonstration-points/${op.unitId}/assessments`, op.body);
-    case 'DefineKeyTask':
-      return post('/api/key-tasks', op.body);
-    case 'AssignTaskParts':
-      return post(`/api/key-tasks/${op.taskId}/parts`, op.body);
-    case 'ScheduleStockTake':
-      return post(`/api/key-tasks/${op.taskId}/stock-takes`, op.body);
-    case 'ReportTaskProgress':
-      return post(`${stockTakeUnit(op)}/reports`, op.body);
-    case 'CommentTaskReport':
-      return post(`${stockTakeUnit(op)}/comments`, op.body);
-    case 'ReturnTaskReport':
-      return post(`${stockTakeUnit(op)}/return`, op.body);
-    case 'CloseStockTake':
-      return post(`/api/key-tasks/${op.taskId}/stock-takes/${op.stockTakeId}/close`, op.body);
-    case 'IssueInstruction':
-      return post('/api/instructions', op.body);
-    case 'AcknowledgeInstruction':
-      return post(`/api/instructions/${op.instructionId}/units/${op.unitId}/acknowledgement`, op.body);
-    case 'ReportOnInstruction':
-      return post(`/api/instructions/${op.instructionId}/units/${op.unitId}/report`, op.body);
-    case 'PublishNotice':
-      return post(`/api/campaigns/${op.campaignId}/notices`, op.body);
-  }
+  if (op.type === 'BootstrapAdmin' || op.type === 'WarningCheck') return null;
+  const path = ROUTES[op.type].replace(/:(\w+)/g, (_, name: string) => {
+    const value = (op as unknown as Record<string, unknown>)[name];
+    if (typeof value !== 'string') throw new Error(`${op.type} has no ${name} for its route`);
+    return value;
+  });
+  return { method: 'POST', path, body: op.body };
 }

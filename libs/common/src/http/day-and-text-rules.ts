@@ -9,6 +9,9 @@ export const IsCalendarDate = () =>
     IsISO8601({ strict: true }, { message: (a: ValidationArguments) => `${a.property} 不是有效日期` }),
   );
 
+/** When the recorded fact happened, if earlier than the request: optional; an instant or a day, never in the future (the command runner refuses a later one). */
+export const IsOccurredAt = () => applyDecorators(IsISO8601({ strict: true }), IsOptional());
+
 /** Free text (notes, reasons, descriptions): tabs and line breaks are kept, control characters refused. */
 export const IsText = (max: number) =>
   applyDecorators(

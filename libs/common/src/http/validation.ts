@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, NotFoundException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { requireNestedObjects } from './request-rules';
 
 /**
@@ -34,6 +34,11 @@ export function badRequest(errors: FieldError[]): BadRequestException {
     message: errors.map((e) => `${e.field}: ${e.message}`),
     errors,
   });
+}
+
+/** A read of a unit's part in a campaign it does not take part in (or a campaign that does not exist). */
+export function unitNotEnrolled(): NotFoundException {
+  return new NotFoundException({ statusCode: 404, error: 'Not Found', message: '该组织未参加此活动 (unit not enrolled)' });
 }
 
 /** Unknown fields are refused, not silently dropped: a typo must not pass as an empty value. */

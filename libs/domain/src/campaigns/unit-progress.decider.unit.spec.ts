@@ -44,6 +44,12 @@ function allPhasesDone(template: CampaignTemplate): UnitProgressEvent[] {
   ]);
 }
 
+/** An education unit through every phase and concluded by `userId`: nothing more may be recorded for it. */
+const concludedBy = (userId: string): UnitProgressEvent[] => [
+  ...allPhasesDone(education),
+  { type: 'UnitConcluded', data: { ...ids, summary: 's', outcome: null, concludedBy: userId } },
+];
+
 describe('unit progress decider', () => {
   describe('RecordStep', () => {
     it('records a step of the current phase with its evidence', () =>
@@ -85,10 +91,7 @@ describe('unit progress decider', () => {
     it('refuses an excused group without a reason', () =>
       spec.given([]).when(part({ excused: [{ reason: '', count: 1 }] })).thenRefused('excused_reason_required'));
     it('refuses after the unit concluded', () =>
-      spec
-        .given([...allPhasesDone(education), { type: 'UnitConcluded', data: { ...ids, summary: 's', outcome: null, concludedBy: 'insp-1' } }])
-        .when(part())
-        .thenRefused('unit_concluded'));
+      spec.given(concludedBy('insp-1')).when(part()).thenRefused('unit_concluded'));
   });
 
   describe('transition (转段)', () => {
@@ -147,10 +150,7 @@ describe('unit progress decider', () => {
     it('refuses an operator', () => spec.given(allPhasesDone(education)).when(conclude({}, operator)).thenRefused('reviewer_role_required'));
     it('refuses an empty summary', () => spec.given(allPhasesDone(education)).when(conclude({ summary: '' })).thenRefused('summary_required'));
     it('refuses concluding twice', () =>
-      spec
-        .given([...allPhasesDone(education), { type: 'UnitConcluded', data: { ...ids, summary: 's', outcome: null, concludedBy: 'x' } }])
-        .when(conclude())
-        .thenRefused('unit_concluded'));
+      spec.given(concludedBy('x')).when(conclude()).thenRefused('unit_concluded'));
     it('requires a demonstration point to be named or eliminated', () => {
       const demoFacts = { ...campaign, template: demo };
       const events = allPhasesDone(demo);

@@ -46,6 +46,18 @@ function checkNotice(c: NoticeCommand, s: NoticeState, found: () => void): { tit
   return { title };
 }
 
+/** What either kind of notice freezes of its ranking, in the order its event has always stored it. */
+function frozenSnapshot(c: NoticeCommand) {
+  return {
+    root: c.root,
+    scope: { all: c.scope.all, roots: [...c.scope.roots] },
+    unitIds: [...c.unitIds],
+    snapshotHash: c.snapshotHash,
+    snapshot: c.snapshot,
+    publishedBy: c.actor.userId,
+  };
+}
+
 function decide(c: NoticeCommand, s: NoticeState): NoticeEvent[] {
   switch (c.type) {
     case 'PublishNotice': {
@@ -69,12 +81,7 @@ function decide(c: NoticeCommand, s: NoticeState): NoticeEvent[] {
             metricsVersion: c.metricsVersion,
             ...(c.handlingVersion === undefined ? {} : { handlingVersion: c.handlingVersion }),
             rankBy: c.rankBy,
-            root: c.root,
-            scope: { all: c.scope.all, roots: [...c.scope.roots] },
-            unitIds: [...c.unitIds],
-            snapshotHash: c.snapshotHash,
-            snapshot: c.snapshot,
-            publishedBy: c.actor.userId,
+            ...frozenSnapshot(c),
           },
         },
       ];
@@ -94,12 +101,7 @@ function decide(c: NoticeCommand, s: NoticeState): NoticeEvent[] {
             title,
             noticeDate: c.noticeDate.slice(0, 10),
             position: c.position,
-            root: c.root,
-            scope: { all: c.scope.all, roots: [...c.scope.roots] },
-            unitIds: [...c.unitIds],
-            snapshotHash: c.snapshotHash,
-            snapshot: c.snapshot,
-            publishedBy: c.actor.userId,
+            ...frozenSnapshot(c),
           },
         },
       ];

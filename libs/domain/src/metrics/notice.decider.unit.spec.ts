@@ -43,9 +43,9 @@ const published: NoticePublished = {
   },
 };
 
-describe('notice decider', () => {
-  const spec = specify(noticeDecider);
+const spec = specify(noticeDecider);
 
+describe('notice decider', () => {
   it('publishes a dated snapshot with its position, metrics version and hash', () => {
     spec.given([]).when(publish()).then([published]);
   });
@@ -75,8 +75,6 @@ const { campaignId: _campaignId, metricsVersion: _version, rankBy: _rankBy, ...c
 const keyTaskPublished: KeyTaskNoticePublished = { type: 'KeyTaskNoticePublished', data: { ...commonData, taskId: 'kt-1', stockTakeId: 'st-06' } };
 
 describe('key task notice (重点任务调度通报)', () => {
-  const spec = specify(noticeDecider);
-
   it('publishes a stock-take\'s ranking frozen at a position, with its hash', () => {
     spec.given([]).when(publishKeyTask()).then([keyTaskPublished]);
   });

@@ -8,8 +8,6 @@ import {
   UNIT_LEVELS,
   UNIT_TYPE_NAMES,
   UNIT_TYPES,
-  UnitLevel,
-  UnitType,
 } from './organization-types';
 
 export type ImportRecord = Readonly<Record<string, unknown>>;
@@ -50,15 +48,8 @@ function fromName<T extends string>(value: string, keys: readonly T[], names: Re
   return byName ?? null;
 }
 
-interface Parsed {
-  row: number;
-  unitId: string;
-  name: string;
-  level: UnitLevel;
-  unitType: UnitType;
-  parentId: string | null;
-  memberCount: number;
-}
+/** A row that passed its own checks: the unit it would create, and where it stood in the file. */
+type Parsed = UnitCreated['data'] & { row: number };
 
 /**
  * Checks every row of an import against the file itself and the existing tree, and returns

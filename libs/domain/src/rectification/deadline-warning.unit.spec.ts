@@ -92,7 +92,7 @@ describe('RaiseWarning', () => {
     spec.given(HISTORY.inProgress).when(command).then([raised('green', '2025-10-16', 15)]);
   });
 
-  it.each([
+  spec.refusesEach([
     ['problem_not_found', [], raise('2025-10-15')],
     ['problem_deferred', HISTORY.deferred, raise('2025-11-02')],
     ['problem_not_open', HISTORY.identified, raise('2025-11-02')],
@@ -105,7 +105,5 @@ describe('RaiseWarning', () => {
     ['problem_not_open', [...HISTORY.joint, partClosed('part-a'), partClosed('part-b'), claimed()], raise('2025-11-25', 'part-b')],
     ['today_invalid', HISTORY.inProgress, { ...raise('2025-11-02'), at: AT }],
     ['today_invalid', HISTORY.inProgress, { ...raise('2025-11-02'), today: 'tomorrow' }],
-  ] as const)('refuses with %s', (code, given, command) => {
-    spec.given(given).when(command).thenRefused(code);
-  });
+  ]);
 });

@@ -1,7 +1,7 @@
 import { specify } from '../testing/decider-specification';
 import { ProblemCommandOf } from './problem.commands';
 import { problemDecider } from './problem.decider';
-import { cmd, deferred, ev, HISTORY, inspector, NEIGHBOUR, operator } from './testing/problem-fixtures';
+import { cmd, deferred, ev, HISTORY, inspector, NEIGHBOUR, operator, standingOf } from './testing/problem-fixtures';
 
 const spec = specify(problemDecider);
 type DeferFields = Omit<ProblemCommandOf<'DeferProblem'>, 'type' | 'actor' | 'at'>;
@@ -19,15 +19,14 @@ const resume = (deadline: string | null = null, note = '资金已到位') => cmd
 describe('DeferProblem (受客观条件限制一时解决不了)', () => {
   it('defers with the constraint, what the masses were told, a re-review date and gradual measures', () => {
     spec.given(HISTORY.inProgress).when(defer()).then([deferred()]);
-    const s = spec.given(HISTORY.deferred).state;
-    expect([s.status, s.handling]).toEqual(['deferred', 'deferred']);
+    expect(standingOf(HISTORY.deferred)).toEqual(['deferred', 'deferred']);
   });
 
   it('defers a problem that is only planned', () => {
     spec.given(HISTORY.planned).when(defer()).then([deferred()]);
   });
 
-  it.each([
+  spec.refusesEach([
     ['not_planned', HISTORY.identified, defer()],
     ['problem_deferred', HISTORY.deferred, defer()],
     ['awaiting_verification', HISTORY.fixed, defer()],
@@ -38,9 +37,7 @@ describe('DeferProblem (受客观条件限制一时解决不了)', () => {
     ['explanation_in_future', HISTORY.inProgress, defer({ explanation: { text: '将在大会上说明', date: '2025-09-10' } })],
     ['re_review_date_not_future', HISTORY.inProgress, defer({ reReviewDate: '2025-09-01' })],
     ['gradual_measures_required', HISTORY.inProgress, defer({ gradualMeasures: [] })],
-  ] as const)('refuses with %s', (code, given, command) => {
-    spec.given(given).when(command).thenRefused(code);
-  });
+  ]);
 
   it.each([
     ['role_not_allowed', inspector],
@@ -59,13 +56,11 @@ describe('ReviewDeferral', () => {
     expect(d.reviews).toHaveLength(1);
   });
 
-  it.each([
+  spec.refusesEach([
     ['not_deferred', HISTORY.inProgress, review()],
     ['finding_required', HISTORY.deferred, review(' ')],
     ['re_review_date_not_future', HISTORY.deferred, review('x', '2025-08-01')],
-  ] as const)('refuses with %s', (code, given, command) => {
-    spec.given(given).when(command).thenRefused(code);
-  });
+  ]);
 });
 
 describe('ResumeRectification', () => {
@@ -96,12 +91,10 @@ describe('ResumeRectification', () => {
     spec.given([...HISTORY.deferred, resumed]).when(defer()).then([deferred()]);
   });
 
-  it.each([
+  spec.refusesEach([
     ['not_deferred', HISTORY.inProgress, resume()],
     ['note_required', HISTORY.deferred, resume(null, ' ')],
     ['deadline_in_past', HISTORY.deferred, resume('2025-08-01')],
     ['not_responsible_unit', HISTORY.deferred, { ...resume(), actor: operator(NEIGHBOUR) }],
-  ] as const)('refuses with %s', (code, given, command) => {
-    spec.given(given).when(command).thenRefused(code);
-  });
+  ]);
 });

@@ -65,7 +65,7 @@ describe('RecheckProblem (回头看)', () => {
     spec.given([...HISTORY.closed, held]).when(recheck('held', inspector, later)).then([{ ...held, data: { ...held.data, lookBackCampaignId: 'lookback-2027' } }]);
   });
 
-  it.each([
+  spec.refusesEach([
     ['not_closed', HISTORY.verified, recheck()],
     ['campaign_not_found', HISTORY.closed, recheck('held', inspector, lookBackFacts({ launched: false }))],
     ['not_look_back_campaign', HISTORY.closed, recheck('held', inspector, lookBackFacts({ kind: 'education' }))],
@@ -77,7 +77,5 @@ describe('RecheckProblem (回头看)', () => {
     ['role_not_allowed', HISTORY.closed, recheck('held', leader)],
     ['finding_required', HISTORY.closed, recheck('held', inspector, lookBackFacts(), ' ')],
     ['outcome_invalid', HISTORY.closed, recheck('vanished' as never)],
-  ] as const)('refuses with %s', (code, given, command) => {
-    spec.given(given).when(command).thenRefused(code);
-  });
+  ]);
 });

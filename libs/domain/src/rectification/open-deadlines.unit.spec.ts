@@ -1,11 +1,9 @@
 import { DomainRuleError } from '../shared/domain-error';
-import { fold } from '../shared/decider';
 import { problemDecider } from './problem.decider';
 import { ProblemEvent } from './problem.events';
 import { openDeadlines } from './problem-state';
-import { cmd, HISTORY, NEIGHBOUR, partClosed, planned, registered, UNIT } from './testing/problem-fixtures';
+import { cmd, HISTORY, NEIGHBOUR, partClosed, planned, registered, UNIT, stateOf } from './testing/problem-fixtures';
 
-const stateOf = (events: readonly ProblemEvent[]) => fold(problemDecider, events);
 const scheduler = { userId: 'scheduler', role: 'office' as const, unitId: null };
 const raise = (partId: string | null) =>
   cmd('RaiseWarning', { today: '2025-11-30', thresholds: { greenDays: 20, yellowDays: 10 }, partId }, scheduler, '2025-11-30T01:00:00.000Z');

@@ -1,10 +1,6 @@
-import { fold } from '../shared/decider';
-import { problemDecider } from './problem.decider';
 import { ProblemEvent } from './problem.events';
 import { handlingOf } from './problem-state';
-import { claimed, ev, HISTORY, LOOK_BACK, partClosed, planned, registered } from './testing/problem-fixtures';
-
-const stateOf = (events: readonly ProblemEvent[]) => fold(problemDecider, events);
+import { claimed, ev, HISTORY, LOOK_BACK, partClosed, planned, registered, standingOf, stateOf } from './testing/problem-fixtures';
 
 describe('status and the five kinds of handling (seed 004, 三.1)', () => {
   it.each([
@@ -17,8 +13,7 @@ describe('status and the five kinds of handling (seed 004, 三.1)', () => {
     ['deferred', HISTORY.deferred, 'deferred'],
     ['joint', HISTORY.joint, 'joint'],
   ] as const)('a problem %s is handled as %s', (status, events, handling) => {
-    const s = stateOf(events);
-    expect([s.status, s.handling]).toEqual([status, handling]);
+    expect(standingOf(events)).toEqual([status, handling]);
   });
 
   it('treats ongoing work and 立行立改 under way as kind (1), being rectified under supervision', () => {

@@ -22,7 +22,7 @@ describe('PlanRectification', () => {
     spec.given(HISTORY.identified).when({ ...plan(), actor: office }).then([planned({ plannedBy: 'office-1' })]);
   });
 
-  it.each([
+  spec.refusesEach([
     ['problem_not_found', [], plan()],
     ['role_not_allowed', HISTORY.identified, { ...plan(), actor: inspector }],
     ['not_responsible_unit', HISTORY.identified, { ...plan(), actor: operator(NEIGHBOUR) }],
@@ -35,9 +35,7 @@ describe('PlanRectification', () => {
     ['deadline_required', HISTORY.identified, plan({ timing: 'by_deadline', deadline: null })],
     ['deadline_in_past', HISTORY.identified, plan({ deadline: '2025-08-31' })],
     ['date_invalid', HISTORY.identified, plan({ deadline: 'end of year' })],
-  ] as const)('refuses with %s', (code, given, command) => {
-    spec.given(given).when(command).thenRefused(code);
-  });
+  ]);
 });
 
 describe('PublishPlan (公示)', () => {
@@ -73,15 +71,13 @@ describe('RecordProgress', () => {
     spec.given(HISTORY.deferred).when(note('先修了一段路', [])).then([progressed('先修了一段路')]);
   });
 
-  it.each([
+  spec.refusesEach([
     ['not_planned', HISTORY.identified, note()],
     ['awaiting_verification', HISTORY.fixed, note()],
     ['already_verified', HISTORY.verified, note()],
     ['problem_closed', HISTORY.closed, note()],
     ['note_required', HISTORY.inProgress, note('  ')],
-  ] as const)('refuses with %s', (code, given, command) => {
-    spec.given(given).when(command).thenRefused(code);
-  });
+  ]);
 });
 
 describe('ChangeDeadline', () => {
@@ -104,14 +100,12 @@ describe('ChangeDeadline', () => {
       .then([ev('DeadlineChanged', { previousDeadline: null, deadline: '2025-12-31', reason: '明确阶段目标', changedBy: 'op-1' })]);
   });
 
-  it.each([
+  spec.refusesEach([
     ['reason_required', HISTORY.inProgress, changeDeadline('2025-11-30', ' ')],
     ['deadline_unchanged', HISTORY.inProgress, changeDeadline('2025-10-31')],
     ['deadline_in_past', HISTORY.inProgress, changeDeadline('2025-08-01')],
     ['not_planned', HISTORY.identified, changeDeadline()],
     ['problem_deferred', HISTORY.deferred, changeDeadline()],
     ['awaiting_verification', HISTORY.fixed, changeDeadline()],
-  ] as const)('refuses with %s', (code, given, command) => {
-    spec.given(given).when(command).thenRefused(code);
-  });
+  ]);
 });

@@ -32,7 +32,7 @@ describe('RegisterProblem', () => {
       .then([registered({ source: 'look_back', campaignId: 'lb' })]);
   });
 
-  it.each([
+  spec.refusesEach([
     ['problem_exists', HISTORY.identified, register()],
     ['problem_id_invalid', [], register({ problemId: 'p 1/..' })],
     ['campaign_not_found', [], register({ campaign: campaignFacts({ launched: false }) })],
@@ -50,7 +50,5 @@ describe('RegisterProblem', () => {
     ['handler_required', [], register({ people: { ...people, handler: { name: '', userId: null } } })],
     ['date_invalid', [], register({ discoveredAt: 'last week' })],
     ['discovered_in_future', [], register({ discoveredAt: '2025-09-05' })],
-  ] as const)('refuses with %s', (code, given, command) => {
-    spec.given(given).when(command).thenRefused(code);
-  });
+  ]);
 });

@@ -46,7 +46,7 @@ describe('NoteSupervision (督查)', () => {
     expect(underSupervision(s.current)).toBe(false);
   });
 
-  it.each([
+  spec.refusesEach([
     ['supervisor_role_required', HISTORY.inProgress, note({}, operator())],
     ['already_verified', HISTORY.verified, note()],
     ['problem_closed', HISTORY.closed, note()],
@@ -57,7 +57,5 @@ describe('NoteSupervision (督查)', () => {
     ['date_invalid', HISTORY.inProgress, note({ dueBy: '15/09/2025' })],
     ['due_by_in_past', HISTORY.inProgress, note({ dueBy: '2025-08-31' })],
     ['problem_not_found', [], note()],
-  ] as const)('refuses with %s', (code, given, command) => {
-    spec.given(given).when(command).thenRefused(code);
-  });
+  ]);
 });

@@ -6,7 +6,13 @@ import { DomainRuleError } from '../shared/domain-error';
  * unit tests read like the rules they check.
  */
 export function specify<C, S, E extends DomainEvent>(decider: Decider<C, S, E>) {
-  return {
+  const spec = {
+    /** One test per row, named after its code: given these events, this command is refused with that code. */
+    refusesEach(cases: ReadonlyArray<readonly [code: string, given: readonly E[], command: C]>): void {
+      it.each(cases.map(([code, given, command]) => [code, given, command] as const))('refuses with %s', (code, given, command) => {
+        spec.given(given).when(command).thenRefused(code);
+      });
+    },
     given(events: readonly E[]) {
       const state = fold(decider, events);
       return {
@@ -33,4 +39,5 @@ export function specify<C, S, E extends DomainEvent>(decider: Decider<C, S, E>) 
       };
     },
   };
+  return spec;
 }

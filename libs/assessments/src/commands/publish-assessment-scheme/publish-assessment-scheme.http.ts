@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { IsId, IsLine, IsOptionalLine, IsOptionalText, MANAGERS, MaxDecimalPlaces } from '@platform/common';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsId, IsLine, IsListOf, IsOptionalLine, IsOptionalText, MANAGERS, MaxDecimalPlaces } from '@platform/common';
 import { UNIT_TYPES, UnitType } from '@platform/domain';
 import { assessmentsEdge } from '../../assessment-commands';
 import { publishAssessmentScheme } from './publish-assessment-scheme';
@@ -72,18 +72,10 @@ export class PublishAssessmentSchemeRequest {
   @IsLine(200)
   title!: string;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => CriterionRequest)
+  @IsListOf(() => CriterionRequest, { min: 1, max: 200 })
   criteria!: CriterionRequest[];
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => GradeBandRequest)
+  @IsListOf(() => GradeBandRequest, { min: 1, max: 20 })
   bands!: GradeBandRequest[];
 
   @IsOptional()
@@ -96,27 +88,30 @@ export class PublishAssessmentSchemeRequest {
   reason?: string;
 }
 
+/** The documented request: village secretaries' scheme; the assessments e2e spec publishes and ranks by exactly it. */
+export const VILLAGE_SECRETARY_SCHEME_EXAMPLE = {
+  schemeId: 'village-secretary-2026',
+  title: '村党支部书记抓基层党建工作考核',
+  criteria: [
+    { criterionId: 'duty', title: '履行第一责任人职责', rule: { kind: 'points', max: 40 } },
+    { criterionId: 'report', title: '党建述职', rule: { kind: 'pass_fail', max: 20 } },
+    { criterionId: 'tasks', title: '重点任务落实', rule: { kind: 'deduction', max: 40, perItem: 5 } },
+  ],
+  bands: [
+    { grade: '优秀', minScore: 90 },
+    { grade: '良好', minScore: 75 },
+    { grade: '一般', minScore: 60 },
+    { grade: '较差', minScore: 0 },
+  ],
+  subject: { unitTypes: ['rural'], post: '村党支部书记' },
+};
+
 export const PublishAssessmentSchemeHttpController = assessmentsEdge(publishAssessmentScheme, 'api/assessment-schemes', {
   operation: {
     summary: '发布考核方案或其新版本 (publish an assessment scheme or its next version)',
     description: '考核方案是数据：指标（分值即权重）、评分方式（得分、达标、扣分）、等次分数线、考核对象；再次发布同一编号即为新版本，须说明修订原因',
   },
-  example: { summary: '村党支部书记抓党建考核 (village secretaries)', value: {
-    schemeId: 'village-secretary-2026',
-    title: '村党支部书记抓基层党建工作考核',
-    criteria: [
-      { criterionId: 'duty', title: '履行第一责任人职责', rule: { kind: 'points', max: 40 } },
-      { criterionId: 'report', title: '党建述职', rule: { kind: 'pass_fail', max: 20 } },
-      { criterionId: 'tasks', title: '重点任务落实', rule: { kind: 'deduction', max: 40, perItem: 5 } },
-    ],
-    bands: [
-      { grade: '优秀', minScore: 90 },
-      { grade: '良好', minScore: 75 },
-      { grade: '一般', minScore: 60 },
-      { grade: '较差', minScore: 0 },
-    ],
-    subject: { unitTypes: ['rural'], post: '村党支部书记' },
-  } },
+  example: { summary: '村党支部书记抓党建考核 (village secretaries)', value: VILLAGE_SECRETARY_SCHEME_EXAMPLE },
   access: { roles: MANAGERS, mode: 'write', units: null },
   body: PublishAssessmentSchemeRequest, input: (_p, body) => (body),
 });

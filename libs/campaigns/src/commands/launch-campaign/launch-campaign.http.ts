@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { badRequest, fromBody, IsLine, MANAGERS } from '@platform/common';
+import { badRequest, fromBody, IsLine, IsListOf, MANAGERS } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
 import { campaignsEdge } from '../../campaign-commands';
 import { launchCampaign } from './launch-campaign';
@@ -63,10 +63,7 @@ export class LaunchCampaignRequest {
   @Matches(UNIT_ID_PATTERN, { message: 'subtreeRootId 只能包含字母、数字、- 和 _' })
   subtreeRootId?: string;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ValidateNested({ each: true })
-  @Type(() => PlannedPhaseRequest)
+  @IsListOf(() => PlannedPhaseRequest, { min: 1 })
   plannedPhases!: PlannedPhaseRequest[];
 
   @IsOptional()
@@ -82,20 +79,23 @@ export class LaunchCampaignRequest {
   satisfactionThreshold?: number;
 }
 
+/** The documented request: the second batch over a county's subtree; the e2e fixtures plan their campaigns' phases by it. */
+export const LAUNCH_CAMPAIGN_EXAMPLE = {
+  campaignId: '2026-b2',
+  name: '保持共产党员先进性教育活动（第二批）',
+  templateKey: 'advanced-education',
+  batch: 2,
+  subtreeRootId: '430700',
+  plannedPhases: [
+    { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
+    { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
+    { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
+  ],
+};
+
 export const LaunchCampaignHttpController = campaignsEdge(launchCampaign, 'api/campaigns', {
   operation: { summary: '启动活动 (launch a campaign)', description: '启动活动：选择模板、批次、范围（列出的组织或一棵子树）和各阶段计划日期' },
-  example: { summary: '第二批先进性教育活动 (the second batch)', value: {
-      campaignId: '2026-b2',
-      name: '保持共产党员先进性教育活动（第二批）',
-      templateKey: 'advanced-education',
-      batch: 2,
-      subtreeRootId: '430700',
-      plannedPhases: [
-        { phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' },
-        { phaseKey: 'analysis', start: '2026-02-11', end: '2026-03-20' },
-        { phaseKey: 'rectification', start: '2026-03-21', end: '2026-04-30' },
-      ],
-    } },
+  example: { summary: '第二批先进性教育活动 (the second batch)', value: LAUNCH_CAMPAIGN_EXAMPLE },
   access: { roles: MANAGERS, mode: 'write', units: fromBody('unitIds', 'subtreeRootId') },
   body: LaunchCampaignRequest, input: (_p, body) => {
     if (body.unitIds && body.subtreeRootId) {

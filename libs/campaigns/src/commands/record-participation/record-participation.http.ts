@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { CampaignUnitParams, fromParams, IsText } from '@platform/common';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsListOf, IsOccurredAt, IsText } from '@platform/common';
 import { campaignUnitsEdge } from '../../campaign-commands';
 import { recordParticipation } from './record-participation';
 
@@ -29,14 +28,10 @@ export class RecordParticipationRequest {
   attended!: number;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ExcusedMembersRequest)
+  @IsListOf(() => ExcusedMembersRequest, { max: 50 })
   excused?: ExcusedMembersRequest[];
 
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsOccurredAt()
   occurredAt?: string;
 }
 

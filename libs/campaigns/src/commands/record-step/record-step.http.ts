@@ -1,5 +1,5 @@
-import { IsISO8601, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
-import { CampaignUnitParams, fromParams, IsOptionalLine, IsText, MaxDecimalPlaces } from '@platform/common';
+import { IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsOccurredAt, IsOptionalLine, IsText, MaxDecimalPlaces } from '@platform/common';
 import { StoredBlobRefs } from '@platform/blobs';
 import { campaignUnitsEdge } from '../../campaign-commands';
 import { recordStep } from './record-step';
@@ -30,8 +30,7 @@ export class RecordStepRequest {
   quantity?: number;
 
   /** When it happened; defaults to now; may not be in the future */
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsOccurredAt()
   occurredAt?: string;
 }
 

@@ -1,5 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
-import { CampaignUnitParams, fromParams, STAFF, StreamCommandRunner } from '@platform/common';
+import { CampaignUnitParams, fromParams, STAFF, StreamCommandRunner, unitNotEnrolled } from '@platform/common';
 import { progressStreamId, unitProgressDecider } from '@platform/domain';
 import { CampaignFactsLoader } from '../../campaign-facts';
 import { GetUnitProgressAnswer } from './get-unit-progress.response';
@@ -12,9 +11,7 @@ export const GetUnitProgressHttpController = campaignUnitsQuery('GetUnitProgress
   params: CampaignUnitParams, inject: { campaigns: CampaignFactsLoader, runner: StreamCommandRunner },
   async handle({ params: p, res }, { campaigns, runner }) {
     const facts = await campaigns.forUnit(p.campaignId, p.unitId);
-    if (!facts.launched || !facts.enrolled || !facts.template) {
-      throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: '该组织未参加此活动 (unit not enrolled)' });
-    }
+    if (!facts.launched || !facts.enrolled || !facts.template) throw unitNotEnrolled();
     const t = facts.template;
     const { state, revision } = await runner.load(progressStreamId(p.campaignId, p.unitId), unitProgressDecider);
     res.setHeader('ETag', `"${revision}"`);

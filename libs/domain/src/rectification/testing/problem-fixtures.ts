@@ -1,6 +1,8 @@
 import { Actor } from '../../shared/actor';
 import { ProblemCampaignFacts, ProblemCommand, RegisterProblem } from '../problem.commands';
 import { ProblemEvent } from '../problem.events';
+import { fold } from '../../shared/decider';
+import { problemDecider } from '../problem.decider';
 
 /** A small world for the ledger's specs: one branch, its township, a neighbour, a city office. */
 export const AT = '2025-09-01T02:00:00.000Z';
@@ -125,3 +127,11 @@ export const HISTORY = {
   deferred: [registered(), planned(), progressed(), deferred()],
   joint: [registered(), planned(), progressed(), jointStarted()],
 } satisfies Record<string, ProblemEvent[]>;
+
+/** A problem's state after these events. */
+export const stateOf = (events: readonly ProblemEvent[]) => fold(problemDecider, events);
+/** Where a problem stands after these events: its status and which of the five kinds of handling it counts as. */
+export const standingOf = (events: readonly ProblemEvent[]) => {
+  const s = stateOf(events);
+  return [s.status, s.handling];
+};

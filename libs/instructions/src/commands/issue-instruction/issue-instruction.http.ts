@@ -33,16 +33,19 @@ export class IssueInstructionRequest {
   deadline?: string;
 }
 
+/** The documented request: an instruction on a problem; the instructions e2e spec issues its own from it. */
+export const ISSUE_INSTRUCTION_EXAMPLE = {
+  instructionId: 'instr-2026-001',
+  targetKind: 'problem',
+  targetId: 'p-001',
+  text: '请抓紧整改，月底前报告结果',
+  addressedUnitIds: ['branch-1'],
+  deadline: '2099-03-31',
+};
+
 export const IssueInstructionHttpController = instructionsEdge(issueInstruction, 'api/instructions', {
   operation: { summary: '作出批示 (issue an instruction)', description: '领导或活动办公室对一个问题、组织或通报作出批示，指定落实单位和可选的办理时限；落实单位须在批示人范围内' },
-  example: { summary: '对问题的批示 (on a problem)', value: {
-    instructionId: 'instr-2026-001',
-    targetKind: 'problem',
-    targetId: 'p-001',
-    text: '请抓紧整改，月底前报告结果',
-    addressedUnitIds: ['branch-1'],
-    deadline: '2099-03-31',
-  } },
+  example: { summary: '对问题的批示 (on a problem)', value: ISSUE_INSTRUCTION_EXAMPLE },
   access: { roles: ['admin', 'office', 'leader'], mode: 'write', units: fromBody('addressedUnitIds') },
   body: IssueInstructionRequest, input: (_p, body, meta) => ({ scope: meta.scope, ...body }),
 });

@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { IsId, IsLine, MANAGERS } from '@platform/common';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsId, IsLine, IsListOf, MANAGERS } from '@platform/common';
 import { keyTasksEdge } from '../../key-task-commands';
 import { fromParts } from '../../key-task-units';
 import { KeyTaskParams } from '../../http/key-task-params';
@@ -23,11 +22,7 @@ export class TaskPartRequest {
 }
 
 export class AssignTaskPartsRequest {
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(5000)
-  @ValidateNested({ each: true })
-  @Type(() => TaskPartRequest)
+  @IsListOf(() => TaskPartRequest, { min: 1, max: 5000 })
   parts!: TaskPartRequest[];
 }
 

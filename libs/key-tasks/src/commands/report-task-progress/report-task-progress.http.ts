@@ -1,6 +1,6 @@
 import { StoredBlobRefs } from '@platform/blobs';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
-import { fromParams, IsText, NoControlCharacters } from '@platform/common';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { fromParams, IsOccurredAt, IsText, NoControlCharacters } from '@platform/common';
 import { keyTasksEdge } from '../../key-task-commands';
 import { StockTakeUnitParams } from '../../http/key-task-params';
 import { reportTaskProgress } from './report-task-progress';
@@ -32,8 +32,7 @@ export class ReportTaskProgressRequest {
   evidence?: string[];
 
   /** When it was reported; defaults to now; may not be in the future */
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsOccurredAt()
   occurredAt?: string;
 }
 

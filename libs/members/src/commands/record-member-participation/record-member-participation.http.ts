@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { CampaignUnitParams, fromParams, IsId, IsLine } from '@platform/common';
+import { ArrayMaxSize, IsArray, IsOptional, Matches } from 'class-validator';
+import { CampaignUnitParams, fromParams, IsId, IsLine, IsListOf } from '@platform/common';
 import { memberRosterEdge } from '../../member-commands';
 import { recordMemberParticipation } from './record-member-participation';
 
@@ -26,10 +25,7 @@ export class RecordMemberParticipationRequest {
 
   /** 请假的党员及事由 */
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(5000)
-  @ValidateNested({ each: true })
-  @Type(() => ExcusedMemberRequest)
+  @IsListOf(() => ExcusedMemberRequest, { max: 5000 })
   excused?: ExcusedMemberRequest[];
 }
 

@@ -1,6 +1,4 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
-import { IsId } from '@platform/common';
+import { IsId, IsListOf } from '@platform/common';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsCalendarDate, IsText } from '../../http/request-rules';
@@ -31,11 +29,7 @@ export class EscalateToJointRequest {
   @IsText(2000)
   reason!: string;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => JointPartRequestBody)
+  @IsListOf(() => JointPartRequestBody, { min: 1, max: 100 })
   parts!: JointPartRequestBody[];
 }
 

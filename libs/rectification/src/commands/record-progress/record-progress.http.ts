@@ -1,5 +1,6 @@
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { StoredBlobRefs } from '@platform/blobs';
+import { IsOccurredAt } from '@platform/common';
 import { problemUnits, UNIT_SIDE } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { IsAttachmentRefs, IsText } from '../../http/request-rules';
@@ -16,8 +17,7 @@ export class RecordProgressRequest {
   attachmentRefs?: string[];
 
   /** When it happened; defaults to now; may not be in the future */
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsOccurredAt()
   occurredAt?: string;
 }
 

@@ -1,7 +1,6 @@
-import { NotFoundException } from '@nestjs/common';
 import { CampaignUnitParams, STAFF, StreamCommandRunner } from '@platform/common';
-import { satisfactionDecider, satisfactionStreamId } from '@platform/domain';
-import { rectificationFacts, RectificationFactsLoader } from '../../rectification-facts';
+import { RectificationFactsLoader } from '../../rectification-facts';
+import { enrolledSatisfaction } from '../enrolled-satisfaction';
 import { publicSatisfactionView } from '../satisfaction-view';
 import { GetPublicSatisfactionAnswer } from './get-public-satisfaction.response';
 import { publicQuery } from '../query-routes';
@@ -12,11 +11,7 @@ export const GetPublicSatisfactionHttpController = publicQuery('GetPublicSatisfa
   access: { roles: ['public', ...STAFF], mode: 'read', units: null },
   params: CampaignUnitParams, inject: { runner: StreamCommandRunner, facts: RectificationFactsLoader },
   async handle({ params: p }, { runner, facts }) {
-    const campaign = await rectificationFacts.satisfaction(facts, p.campaignId, p.unitId);
-    if (!campaign.launched || !campaign.enrolled) {
-      throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: '该组织未参加此活动 (unit not enrolled)' });
-    }
-    const { state } = await runner.load(satisfactionStreamId(p.campaignId, p.unitId), satisfactionDecider);
-    return publicSatisfactionView(p.campaignId, p.unitId, campaign.satisfactionThreshold, state);
+    const { threshold, state } = await enrolledSatisfaction(facts, runner, p.campaignId, p.unitId);
+    return publicSatisfactionView(p.campaignId, p.unitId, threshold, state);
   },
 });

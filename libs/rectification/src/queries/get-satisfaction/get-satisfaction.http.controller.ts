@@ -1,7 +1,6 @@
-import { NotFoundException } from '@nestjs/common';
 import { CampaignUnitParams, fromParams, STAFF, StreamCommandRunner } from '@platform/common';
-import { satisfactionDecider, satisfactionStreamId } from '@platform/domain';
-import { rectificationFacts, RectificationFactsLoader } from '../../rectification-facts';
+import { RectificationFactsLoader } from '../../rectification-facts';
+import { enrolledSatisfaction } from '../enrolled-satisfaction';
 import { satisfactionView } from '../satisfaction-view';
 import { GetSatisfactionAnswer } from './get-satisfaction.response';
 import { satisfactionQuery } from '../query-routes';
@@ -12,12 +11,8 @@ export const GetSatisfactionHttpController = satisfactionQuery('GetSatisfaction'
   access: { roles: STAFF, mode: 'read', units: fromParams('unitId') },
   params: CampaignUnitParams, inject: { runner: StreamCommandRunner, facts: RectificationFactsLoader },
   async handle({ params: p, res }, { runner, facts }) {
-    const campaign = await rectificationFacts.satisfaction(facts, p.campaignId, p.unitId);
-    if (!campaign.launched || !campaign.enrolled) {
-      throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: '该组织未参加此活动 (unit not enrolled)' });
-    }
-    const { state, revision } = await runner.load(satisfactionStreamId(p.campaignId, p.unitId), satisfactionDecider);
+    const { threshold, state, revision } = await enrolledSatisfaction(facts, runner, p.campaignId, p.unitId);
     res.setHeader('ETag', `"${revision}"`);
-    return { ...satisfactionView(p.campaignId, p.unitId, campaign.satisfactionThreshold, state), revision };
+    return { ...satisfactionView(p.campaignId, p.unitId, threshold, state), revision };
   },
 });
