@@ -1,5 +1,6 @@
 import { ProjectionLeases } from './leases/projection-leases.port';
 import { ReadStore } from './read-store.port';
+import { wakeableWait } from './wakeable-wait';
 
 export const PROJECTION_CATCH_UP = Symbol('PROJECTION_CATCH_UP');
 
@@ -67,14 +68,6 @@ export class StoredCheckpointCatchUp implements ProjectionCatchUp {
   }
 
   private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.waiters.add(wake);
-    });
+    return wakeableWait(this.waiters, ms);
   }
 }

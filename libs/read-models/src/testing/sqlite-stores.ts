@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProjectionRunner } from '../projection-runner';
+import type { ReadStore } from '../read-store.port';
 import { readModelsFile, SqliteReadStore } from '../sqlite/sqlite-read-store';
 
 export interface SqliteStores {
@@ -18,7 +19,7 @@ export function openSqliteStores(prefix: string, clock?: () => Date): SqliteStor
 }
 
 /** Stops the test's runner (if it started one), closes both stores and removes their folder. */
-export async function closeSqliteStores({ dir, events, store }: SqliteStores, runner: ProjectionRunner | null): Promise<void> {
+export async function closeSqliteStores({ dir, events, store }: { dir: string; events: SqliteEventStore; store: ReadStore }, runner: ProjectionRunner | null): Promise<void> {
   await runner?.stop();
   await store.close();
   await events.close();
