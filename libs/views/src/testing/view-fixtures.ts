@@ -89,6 +89,10 @@ export const grades = (satisfied: number, fairly: number, basically: number, dis
   dissatisfied,
 });
 
+/** A round closed on 30/10/5/15 of 60 ballots: 75%, under the 80% threshold, so the unit must make it up (补课). */
+export const roundFailed = (unitId: string, round: number, closedBy: string, campaignId = CAMPAIGN): GivenEvent =>
+  satisfaction(unitId, 'SatisfactionRoundClosed', { round, counts: grades(30, 10, 5, 15), total: 60, rate: 0.75, threshold: 0.8, passed: false, closedBy }, campaignId);
+
 export const PEOPLE = { responsibleLeader: { name: '张书记', userId: 'u-zhang' }, handler: { name: '李经办', userId: 'u-li' } };
 
 type Data<T extends ProblemEvent['type']> = Omit<Extract<ProblemEvent, { type: T }>['data'], 'problemId'>;
