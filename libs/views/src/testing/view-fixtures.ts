@@ -127,6 +127,15 @@ export const registered = (problemId: string, unitId: string, campaignId = CAMPA
 export const planned = (problemId: string, deadline: string | null, occurredAt?: string) =>
   problem(problemId, 'RectificationPlanned', { measures: ['建立走访制度'], timing: deadline ? 'by_deadline' : 'ongoing', deadline, plannedBy: 'op-1' }, occurredAt);
 
+/** Joint handling coordinated by town-1: one part per [unit, description, deadline], named a, b, … in order. */
+export const jointStarted = (problemId: string, reason: string, parts: ReadonlyArray<[unitId: string, description: string, deadline: string]>): GivenEvent =>
+  problem(problemId, 'JointHandlingStarted', {
+    coordinatorUnitId: 'town-1',
+    reason,
+    parts: parts.map(([unitId, description, deadline], i) => ({ partId: String.fromCharCode(97 + i), unitId, description, deadline })),
+    escalatedBy: 'op-town',
+  });
+
 /** Plan → claim → verify → close, closing at `closedAt`. */
 export function solved(problemId: string, unitId: string, deadline: string, closedAt: string): GivenEvent[] {
   return [
