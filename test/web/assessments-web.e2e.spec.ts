@@ -1,44 +1,15 @@
 import { Page } from 'playwright-core';
-import { launchBrowser, screenshot, signInAs, TestBrowser } from '../support/browser';
-import { startWebPlatform, WebPlatform } from '../support/web-platform';
+import { screenshot } from '../support/browser';
+import { webSession } from './web-session';
 
 declare const document: { documentElement: { scrollWidth: number } };
 
 /** 考核 and 示范点 in Chromium against the small demo city, on a phone's width. */
 describe('assessments and demonstration points in a browser', () => {
-  let w: WebPlatform;
-  let browser: TestBrowser;
-  const pages: Page[] = [];
+  const w = webSession();
   const PHONE = { width: 390, height: 844 };
-
-  beforeAll(async () => {
-    [w, browser] = await Promise.all([startWebPlatform(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await w?.close();
-  });
-  afterEach(async () => {
-    for (const p of pages.splice(0)) await p.close();
-  });
-
-  const signedIn = async (role: string, viewport = PHONE) => {
-    const page = await browser.page(viewport);
-    pages.push(page);
-    const c = w.credential(role);
-    await signInAs(page, w.base, c.username, c.password);
-    return page;
-  };
-  const api = async (role: string, path: string, body?: object) => {
-    const c = w.credential(role);
-    const token = (await (await fetch(`${w.base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) })).json()) as { accessToken: string };
-    const res = await fetch(`${w.base}${path}`, {
-      method: body ? 'POST' : 'GET',
-      headers: { authorization: `Bearer ${token.accessToken}`, 'content-type': 'application/json', 'Idempotency-Key': `t-${Math.random()}` },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
-  };
+  const signedIn = (role: string) => w.signedIn(role, undefined, PHONE);
+  const api = (role: string, path: string, body?: object) => w.api(role, path, body ? { method: 'POST', body } : {});
   const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
   it('shows the published ranking with its grade bands, as the API answers it', async () => {

@@ -1,7 +1,6 @@
-import { Page } from 'playwright-core';
 import { DEMO_PASSWORDS } from '@platform/demo-data';
-import { launchBrowser, screenshot, signInAs, TestBrowser } from '../support/browser';
-import { startWebPlatform, WebPlatform } from '../support/web-platform';
+import { screenshot, signInAs } from '../support/browser';
+import { webSession } from './web-session';
 
 declare const document: { documentElement: { scrollWidth: number } };
 
@@ -9,31 +8,11 @@ const TASK = 'kt-branch-standard';
 
 /** 重点任务调度 in a browser, on the demo city's key tasks: the office schedules, a liaison reports on a phone. */
 describe('key tasks in a browser', () => {
-  let w: WebPlatform;
-  let browser: TestBrowser;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    [w, browser] = await Promise.all([startWebPlatform(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await w?.close();
-  });
-  afterEach(async () => {
-    for (const p of pages.splice(0)) await p.close();
-  });
-
-  const open = async (viewport?: { width: number; height: number }) => {
-    const page = await browser.page(viewport);
-    pages.push(page);
-    return page;
-  };
+  const w = webSession();
+  const { open } = w;
 
   it('lists the tasks, shows a stock-take ranked per unit, and lets the office schedule the next one', async () => {
-    const page = await open();
-    const c = w.credential('office');
-    await signInAs(page, w.base, c.username, c.password);
+    const page = await w.signedIn('office');
     await page.getByRole('menuitem', { name: '重点任务' }).click();
     await page.getByTestId('key-task-list').getByText('村（社区）党组织标准化规范化建设').click();
     await page.waitForURL(`**/key-tasks/${TASK}`);
@@ -53,15 +32,11 @@ describe('key tasks in a browser', () => {
   });
 
   it('lets a township liaison report its part on a phone, and the ranking shows it', async () => {
-    const c = w.credential('office');
-    const signIn = (await (await fetch(`${w.base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) })).json()) as { accessToken: string };
-    const headers = { authorization: `Bearer ${signIn.accessToken}`, 'content-type': 'application/json' };
     // An open stock-take to report to, due two months on (after any the other test scheduled).
     const dueOn = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-    const scheduled = await fetch(`${w.base}/api/key-tasks/${TASK}/stock-takes`, { method: 'POST', headers, body: JSON.stringify({ stockTakeId: 'st-phone', label: '专项调度', dueOn }) });
+    const scheduled = await w.api('office', `/api/key-tasks/${TASK}/stock-takes`, { method: 'POST', body: { stockTakeId: 'st-phone', label: '专项调度', dueOn } });
     expect(scheduled.status).toBe(201);
-    const res = await fetch(`${w.base}/api/key-tasks/${TASK}/schedule`, { headers });
-    const schedule = (await res.json()) as { rows: { unitId: string; name: string; status: string }[] };
+    const schedule = (await w.api('office', `/api/key-tasks/${TASK}/schedule`)).body as unknown as { rows: { unitId: string; name: string; status: string }[] };
     const row = schedule.rows.find((r) => r.status === 'not_reported') ?? schedule.rows[0];
 
     const page = await open({ width: 390, height: 844 });

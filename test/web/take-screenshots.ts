@@ -33,6 +33,12 @@ async function ballotUnit(base: string, office: { username: string; password: st
 async function main(): Promise<void> {
   process.env.NODE_ENV = 'test';
   const w = await startWebPlatform(Number(process.env.DEMO_SCALE || '0.1'));
+  /** Opens a page of the app at `path`, waits until it has settled, and takes its screenshot. */
+  const shoot = async (page: Page, path: string, testId: string, name: string) => {
+    await page.goto(`${w.base}${path}`);
+    await settle(page, testId);
+    await screenshot(page, name, OUT);
+  };
   const browser = await launchBrowser();
   try {
     const office = w.credential('office');
@@ -42,12 +48,8 @@ async function main(): Promise<void> {
     await signInAs(page, w.base, office.username, office.password);
     await settle(page, 'laggards');
     await screenshot(page, 'home-office', OUT);
-    await page.goto(`${w.base}/board`);
-    await settle(page, 'board-ranking');
-    await screenshot(page, 'board', OUT);
-    await page.goto(`${w.base}/tracker`);
-    await settle(page, 'problem-list');
-    await screenshot(page, 'tracker', OUT);
+    await shoot(page, '/board', 'board-ranking', 'board');
+    await shoot(page, '/tracker', 'problem-list', 'tracker');
     // The problem with the longest story among the first page of joint ones.
     await page.goto(`${w.base}/tracker?handling=joint`);
     await settle(page, 'problem-list');
@@ -70,16 +72,10 @@ async function main(): Promise<void> {
     await signInAs(phone, w.base, leader.username, leader.password);
     await settle(phone, 'home-leader');
     await screenshot(phone, 'phone-leader-home', OUT);
-    await phone.goto(`${w.base}/board`);
-    await settle(phone, 'board-ranking');
-    await screenshot(phone, 'phone-board', OUT);
+    await shoot(phone, '/board', 'board-ranking', 'phone-board');
     const unitId = await ballotUnit(w.base, office, w.city.mainCampaignId);
-    await phone.goto(`${w.base}/public/campaigns/${w.city.mainCampaignId}/units/${unitId}/ballot`);
-    await settle(phone, 'ballot-card');
-    await screenshot(phone, 'phone-ballot', OUT);
-    await phone.goto(`${w.base}/public/campaigns/${w.city.mainCampaignId}/problems`);
-    await settle(phone, 'public-problems');
-    await screenshot(phone, 'phone-public-problems', OUT);
+    await shoot(phone, `/public/campaigns/${w.city.mainCampaignId}/units/${unitId}/ballot`, 'ballot-card', 'phone-ballot');
+    await shoot(phone, `/public/campaigns/${w.city.mainCampaignId}/problems`, 'public-problems', 'phone-public-problems');
     console.log(`screenshots written to ${OUT}`);
   } finally {
     await browser.close();

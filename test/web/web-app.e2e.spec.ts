@@ -1,57 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { Page } from 'playwright-core';
 import { samplePng } from '@platform/blobs';
 import { DEMO_PASSWORDS, MAIN_CAMPAIGN_ID } from '@platform/demo-data';
-import { launchBrowser, screenshot, signInAs, TestBrowser } from '../support/browser';
-import { startWebPlatform, WebPlatform } from '../support/web-platform';
+import { screenshot, signInAs } from '../support/browser';
+import { webSession } from './web-session';
 
 // Functions passed to page.evaluate run in the page, where these exist; the test code itself is compiled for Node.
 declare const document: { querySelector(s: string): any; querySelectorAll(s: string): ArrayLike<any> & Iterable<any>; documentElement: { scrollWidth: number } };
 declare const sessionStorage: { getItem(key: string): string | null };
 
-/**
- * The web app in Debian's Chromium against the real platform on a small demo city: one browser
- * and one platform for the whole file; each test opens its own tab, so its own signed-in session.
- */
+/** The web app in Debian's Chromium against the real platform on a small demo city (see webSession). */
 describe('the web app in a browser', () => {
-  let w: WebPlatform;
-  let browser: TestBrowser;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    [w, browser] = await Promise.all([startWebPlatform(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await w?.close();
-  });
-  afterEach(async () => {
-    for (const p of pages.splice(0)) await p.close();
-  });
-
-  const open = async (viewport?: { width: number; height: number }) => {
-    const page = await browser.page(viewport);
-    pages.push(page);
-    return page;
-  };
-  const signedIn = async (role: string, who?: RegExp) => {
-    const page = await open();
-    const c = w.credential(role, who);
-    await signInAs(page, w.base, c.username, c.password);
-    return page;
-  };
-  const api = async (role: string, path: string, init: { method?: string; body?: object } = {}) => {
-    const c = w.credential(role);
-    const token = (await (await fetch(`${w.base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) })).json()) as { accessToken: string };
-    const res = await fetch(`${w.base}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${token.accessToken}`, 'content-type': 'application/json', 'Idempotency-Key': `t-${Math.random()}` },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
-  };
+  const w = webSession();
+  const { open, signedIn, api } = w;
 
   it('signs each role in and lands on that role’s home', async () => {
     for (const [role, home] of [
@@ -119,12 +81,33 @@ describe('the web app in a browser', () => {
     expect(boards.at(-1)!.searchParams.get('skip')).toBe('0');
   });
 
-  it('records a step as a liaison, shows a refused field beside it, and the board’s step completion goes up', async () => {
+  /**
+   * A liaison of a unit with steps open, and their unit's board cell in one column as it reads before they
+   * act; boardChanged reopens the board and waits until that cell reads otherwise.
+   */
+  const liaisonBeforeBoard = async (column: number) => {
     const page = await signedIn('operator', /steps/);
     const unitId = (await page.evaluate(() => JSON.parse(sessionStorage.getItem('ctp.user')!).scopeUnitIds[0])) as string;
     const ranking = page.getByTestId('board-ranking').locator('tbody tr').filter({ has: page.locator(`a[href="/units/${unitId}"]`) });
+    const cell = () => ranking.locator('td').nth(column).textContent();
     await page.goto(`${w.base}/board?root=${unitId}`);
-    const before = (await ranking.locator('td').nth(4).textContent())!;
+    const before = (await cell())!;
+    const boardChanged = async () => {
+      await page.goto(`${w.base}/board?root=${unitId}`);
+      await page.waitForFunction(
+        ([id, col, was]) => {
+          const row = document.querySelector(`[data-testid=board-ranking] a[href="/units/${id}"]`)?.closest('tr');
+          return !!row && row.querySelectorAll('td')[col].textContent !== was;
+        },
+        [unitId, column, before] as const,
+        { timeout: 15_000 },
+      );
+    };
+    return { page, unitId, cell, before, boardChanged };
+  };
+
+  it('records a step as a liaison, shows a refused field beside it, and the board’s step completion goes up', async () => {
+    const { page, unitId, cell, before, boardChanged } = await liaisonBeforeBoard(4);
 
     await page.goto(`${w.base}/units/${unitId}`);
     const form = page.getByTestId('record-step-form');
@@ -141,25 +124,13 @@ describe('the web app in a browser', () => {
     await form.locator('button[type=submit]').click();
     await page.getByText('已提交').waitFor();
 
-    await page.goto(`${w.base}/board?root=${unitId}`);
-    await page.waitForFunction(
-      ([id, was]) => {
-        const row = document.querySelector(`[data-testid=board-ranking] a[href="/units/${id}"]`)?.closest('tr');
-        return !!row && row.querySelectorAll('td')[4].textContent !== was;
-      },
-      [unitId, before] as const,
-      { timeout: 15_000 },
-    );
-    const after = (await ranking.locator('td').nth(4).textContent())!;
+    await boardChanged();
+    const after = (await cell())!;
     expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
   });
 
   it('records a liaison’s participation for the unit, and the board’s participation rate for it changes', async () => {
-    const page = await signedIn('operator', /steps/);
-    const unitId = (await page.evaluate(() => JSON.parse(sessionStorage.getItem('ctp.user')!).scopeUnitIds[0])) as string;
-    const ranking = page.getByTestId('board-ranking').locator('tbody tr').filter({ has: page.locator(`a[href="/units/${unitId}"]`) });
-    await page.goto(`${w.base}/board?root=${unitId}`);
-    const before = (await ranking.locator('td').nth(5).textContent())!;
+    const { page, unitId, cell, before, boardChanged } = await liaisonBeforeBoard(5);
 
     await page.goto(`${w.base}/units/${unitId}`);
     const form = page.getByTestId('participation-form');
@@ -171,16 +142,8 @@ describe('the web app in a browser', () => {
     await page.getByText('应参学 17，实参学 11').waitFor({ timeout: 15_000 });
     await screenshot(page, 'participation-recorded');
 
-    await page.goto(`${w.base}/board?root=${unitId}`);
-    await page.waitForFunction(
-      ([id, was]) => {
-        const row = document.querySelector(`[data-testid=board-ranking] a[href="/units/${id}"]`)?.closest('tr');
-        return !!row && row.querySelectorAll('td')[5].textContent !== was;
-      },
-      [unitId, before] as const,
-      { timeout: 15_000 },
-    );
-    expect((await ranking.locator('td').nth(5).textContent())!).toBe('64.7%');
+    await boardChanged();
+    expect((await cell())!).toBe('64.7%');
     // The audit trail is not in a liaison's menu, and its address alone does not open it either.
     await page.goto(`${w.base}/audit`);
     await page.getByTestId('audit-not-for-role').waitFor();
@@ -262,7 +225,7 @@ describe('the web app in a browser', () => {
       scope: `${new URL(w.base).origin}/`,
       worker: `${new URL(w.base).origin}/sw.js`,
     });
-    await browser.context.setOffline(true);
+    await w.browser.context.setOffline(true);
     try {
       await page.fill('#evidence', '离线填写：组织集中学习 4 学时');
       await form.locator('button[type=submit]').click();
@@ -270,7 +233,7 @@ describe('the web app in a browser', () => {
       await page.getByTestId('outbox-state-waiting').waitFor();
       await screenshot(page, 'offline-waiting');
     } finally {
-      await browser.context.setOffline(false);
+      await w.browser.context.setOffline(false);
     }
     await page.getByTestId('outbox-state-sent').waitFor({ timeout: 45_000 });
 

@@ -1,14 +1,14 @@
 import { SqliteEventStore } from '@platform/event-store';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InMemoryReadStore } from './memory/in-memory-read-store';
 import { Projection } from './projection';
 import { ProjectionRunner, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner';
 import { AnyDocument, ReadStore } from './read-store.port';
-import { readModelsFile, SqliteReadStore } from './sqlite/sqlite-read-store';
+import { SqliteReadStore } from './sqlite/sqlite-read-store';
 import { appendTicks } from './testing/sample-events';
 import { GroupEventData, groupTallyProjection, TALLY_TOTALS } from './testing/sample-projections';
+import { closeSqliteStores, openSqliteStores } from './testing/sqlite-stores';
 
 const errors: string[] = [];
 const logger = { log: () => undefined, warn: () => undefined, error: (m: string) => void errors.push(m) };
@@ -48,18 +48,11 @@ describe('projections whose checkpoint no longer matches the event store', () =>
 
   beforeEach(() => {
     errors.length = 0;
-    dir = mkdtempSync(join(tmpdir(), 'rm-diverge-'));
+    ({ dir, events, store } = openSqliteStores('rm-diverge-'));
     eventsFile = join(dir, 'events.sqlite');
-    events = new SqliteEventStore({ file: eventsFile });
-    store = new SqliteReadStore({ file: readModelsFile(dir) });
     runner = null;
   });
-  afterEach(async () => {
-    await runner?.stop();
-    await store.close();
-    await events.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => closeSqliteStores({ dir, events, store }, runner));
 
   /** Projects `before` events, keeps a copy of the event store, then projects `after` more. */
   async function readModelsNewerThanBackup(before: number, after: number): Promise<string> {

@@ -35,6 +35,15 @@ describe('projection runners sharing one read store through leases', () => {
     return r;
   }
 
+  /** Appends `ticks` events in `groups` groups and starts host a's runner, returned once it has projected them all. */
+  async function firstRunnerCaughtUp(ticks: number, groups: number, ttlMs?: number): Promise<ProjectionRunner> {
+    await appendTicks(events, ticks, { groups });
+    const a = runner('host-a:1:a', ttlMs);
+    a.start();
+    await until(async () => (await stores[0].checkpoint('group-tally'))?.position === ticks);
+    return a;
+  }
+
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'rm-leases-'));
     events = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
@@ -48,10 +57,7 @@ describe('projection runners sharing one read store through leases', () => {
   });
 
   it('runs each projection in exactly one runner; the other stands by, then takes over when the first stops', async () => {
-    await appendTicks(events, 40, { groups: 4 });
-    const a = runner('host-a:1:a');
-    a.start();
-    await until(async () => (await stores[0].checkpoint('group-tally'))?.position === 40);
+    const a = await firstRunnerCaughtUp(40, 4);
     const b = runner('host-b:2:b');
     b.start();
     await until(async () => (await b.status()).projections.every((p) => p.state === 'standby'));
@@ -70,10 +76,7 @@ describe('projection runners sharing one read store through leases', () => {
   });
 
   it('takes over a lease that its holder stopped renewing once it expires', async () => {
-    await appendTicks(events, 20, { groups: 4 });
-    const a = runner('host-a:1:a', 400);
-    a.start();
-    await until(async () => (await stores[0].checkpoint('group-tally'))?.position === 20);
+    const a = await firstRunnerCaughtUp(20, 4, 400);
     // A holder that froze: it keeps the lease in the store but never renews it.
     await a.stop();
     const leases = projectionLeasesFor(stores[0]);
@@ -106,10 +109,7 @@ describe('projection runners sharing one read store through leases', () => {
   });
 
   it('rebuilds only under the lease: refused where another runner holds it, kept from others while it runs', async () => {
-    await appendTicks(events, 30, { groups: 3 });
-    const a = runner('host-a:1:a');
-    a.start();
-    await until(async () => (await stores[0].checkpoint('group-tally'))?.position === 30);
+    const a = await firstRunnerCaughtUp(30, 3);
     const b = runner('host-b:2:b');
     await expect(b.rebuild('group-tally')).rejects.toThrow(/is run by another projector/);
     expect((await stores[0].get(TALLY_TOTALS, 'all'))?.ticks).toBe(30);

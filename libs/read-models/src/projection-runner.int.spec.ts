@@ -1,6 +1,4 @@
 import { SqliteEventStore } from '@platform/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { computeAsOf, positionAt } from './as-of';
@@ -13,6 +11,7 @@ import { AnyDocument, CommitBatch, ReadStore } from './read-store.port';
 import { readModelsFile, SqliteReadStore } from './sqlite/sqlite-read-store';
 import { appendTicks, sampleEvent } from './testing/sample-events';
 import { groupTallyProjection, streamActivityProjection, TALLY_GROUPS, TALLY_TOTALS } from './testing/sample-projections';
+import { closeSqliteStores, openSqliteStores } from './testing/sqlite-stores';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const fast: ProjectionRunnerOptions = { pollMs: 20, retry: { initialMs: 10, maxMs: 40 }, logger: quiet };
@@ -41,18 +40,11 @@ describe('projection runner', () => {
   let runner: ProjectionRunner | null;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rm-runner-'));
     clockMs = Date.parse('2026-04-01T00:00:00.000Z');
-    events = new SqliteEventStore({ file: join(dir, 'events.sqlite'), clock });
-    store = new SqliteReadStore({ file: readModelsFile(dir) });
+    ({ dir, events, store } = openSqliteStores('rm-runner-', clock));
     runner = null;
   });
-  afterEach(async () => {
-    await runner?.stop();
-    await store.close();
-    await events.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => closeSqliteStores({ dir, events, store }, runner));
 
   it('keeps a far-behind projection\'s documents in memory across batches, flushed at the runner\'s byte bound, with the same documents as batch by batch', async () => {
     const tally = groupTallyProjection();

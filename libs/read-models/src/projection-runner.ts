@@ -90,7 +90,8 @@ export interface ProjectionErrorInfo {
   readonly at: string;
 }
 
-export interface ProjectionStatus {
+/** The runner's own view of a projection: what its lease reports, with where the projection stands against the head. */
+export interface ProjectionStatus extends ProjectionReport {
   readonly name: string;
   readonly version: number;
   readonly state: ProjectionState;
@@ -100,15 +101,6 @@ export interface ProjectionStatus {
   /** head − position. */
   readonly lag: number;
   readonly lastError: ProjectionErrorInfo | null;
-  /** Failures since the runner started. */
-  readonly errorCount: number;
-  readonly consecutiveErrors: number;
-  /** True while it is failing and waiting to try again. */
-  readonly retrying: boolean;
-  readonly nextRetryAt: string | null;
-  readonly lastCommitAt: string | null;
-  /** The last divergence found since the runner started (kept after its rebuild, with `rebuiltAt`). */
-  readonly divergence: ProjectionDivergence | null;
 }
 
 export interface RunnerStatus {
@@ -432,21 +424,9 @@ class ProjectionWorker {
     if (!this.initialized && this.state !== 'rebuilding') {
       position = (await this.store.checkpoint(this.projection.name).catch(() => null))?.position ?? 0;
     }
-    return {
-      name: this.projection.name,
-      version: this.projection.version,
-      state: this.state,
-      position,
-      head: this.head,
-      lag: Math.max(0, this.head - position),
-      lastError: this.lastError,
-      errorCount: this.errorCount,
-      consecutiveErrors: this.consecutiveErrors,
-      retrying: this.consecutiveErrors > 0,
-      nextRetryAt: this.nextRetryAt,
-      lastCommitAt: this.lastCommitAt,
-      divergence: this.divergence,
-    };
+    const { state, ...report } = this.report();
+    // In the order /health has always shown them: who, where against the head, then the report.
+    return { name: this.projection.name, version: this.projection.version, state, position, head: this.head, lag: Math.max(0, this.head - position), ...report };
   }
 
   async rebuild(options: RebuildOptions): Promise<Omit<RebuildResult, 'durationMs'>> {
@@ -541,7 +521,7 @@ class ProjectionWorker {
   }
 
   /** What the lease carries for /health in every process. */
-  private report(): ProjectionReport {
+  private report(): ProjectionReport & Pick<ProjectionStatus, 'state' | 'lastError'> {
     return {
       state: this.state,
       lastError: this.lastError,

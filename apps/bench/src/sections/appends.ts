@@ -166,6 +166,16 @@ async function emmettConnectionSequential(plan: readonly PlannedAppend[], warm: 
   });
 }
 
+/** Our store, raw inserts (`rowsPerInsert` rows a transaction) and Emmett's store and connection, each appending the plan one append per await. */
+function sequentialContenders(plan: readonly PlannedAppend[], warm: readonly PlannedAppend[], rowsPerInsert: number): Contender[] {
+  return [
+    { key: 'ours', run: () => oursSequential(plan, warm) },
+    { key: 'raw', run: () => rawInserts(plan, warm, rowsPerInsert) },
+    { key: 'emmettStore', run: () => emmettStoreSequential(plan, warm) },
+    { key: 'emmettConnection', run: () => emmettConnectionSequential(plan, warm) },
+  ];
+}
+
 /**
  * Emmett's store with `inFlight` appends at once (one each, on distinct streams): reports what
  * happens. Its store keeps one connection at a time and closes it after each operation.
@@ -210,26 +220,10 @@ export async function benchAppends(o: AppendsOptions): Promise<SectionResult> {
   const sizes = meanPayloadBytes(single);
 
   o.log(`  single-event appends: ${single.length} per round, sequential (one append per await)`);
-  const singleRun = await interleave(
-    [
-      { key: 'ours', run: () => oursSequential(single, warm1) },
-      { key: 'raw', run: () => rawInserts(single, warm1, 1) },
-      { key: 'emmettStore', run: () => emmettStoreSequential(single, warm1) },
-      { key: 'emmettConnection', run: () => emmettConnectionSequential(single, warm1) },
-    ] satisfies Contender[],
-    { rounds: o.rounds, log: o.log },
-  );
+  const singleRun = await interleave(sequentialContenders(single, warm1, 1), { rounds: o.rounds, log: o.log });
 
   o.log(`  batches of 100 events: ${batch.length} appends (${eventCount(batch)} events) per round`);
-  const batchRun = await interleave(
-    [
-      { key: 'ours', run: () => oursSequential(batch, warm100) },
-      { key: 'raw', run: () => rawInserts(batch, warm100, 100) },
-      { key: 'emmettStore', run: () => emmettStoreSequential(batch, warm100) },
-      { key: 'emmettConnection', run: () => emmettConnectionSequential(batch, warm100) },
-    ] satisfies Contender[],
-    { rounds: o.rounds, log: o.log },
-  );
+  const batchRun = await interleave(sequentialContenders(batch, warm100, 100), { rounds: o.rounds, log: o.log });
 
   o.log(`  concurrent: ${o.inFlight} commands in flight, ${concurrent.length} single-event appends per round`);
   const concurrentRun = await interleave(

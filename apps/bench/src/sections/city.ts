@@ -12,7 +12,7 @@ import { call, caughtUp, signIn } from '../support/platform';
 import { startupRows } from './city-startup';
 import { citySearch } from './city-search';
 import { ProfileSummary, summarizeProfileFile } from '../support/profile';
-import { quantile, spread } from '../support/stats';
+import { alternating, quantile, spread } from '../support/stats';
 import { removeDir, tempDir } from '../support/temp';
 
 export interface CityOptions {
@@ -294,15 +294,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         for (const path of paths) slowest = Math.max(slowest, await timedGet(path));
         return slowest;
       };
-      let atOnce: number;
-      let alone: number;
-      if (round % 2 === 0) {
-        atOnce = await together();
-        alone = await inTurn();
-      } else {
-        alone = await inTurn();
-        atOnce = await together();
-      }
+      const [atOnce, alone] = await alternating(round, together, inTurn);
       // Round 0 warms up.
       if (round > 0) {
         fourAtOnce.push(atOnce);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@platform/event-store';
-import { plannedAppends } from '../support/events';
+import { plannedAppends, readAllEvents } from '../support/events';
 import { compare, ratioAtLeast, SectionResult } from '../support/model';
 import { emmettAppend, emmettConnection, emmettReadAll, emmettReadStream, emmettStore, withEmmettRetry } from '../support/peer';
 import { interleave } from '../support/stats';
@@ -44,14 +44,7 @@ export async function benchReads(o: ReadsOptions): Promise<SectionResult> {
 
     const readAllOurs = async () => {
       const t0 = performance.now();
-      let after = 0;
-      let n = 0;
-      for (;;) {
-        const batch = await ours.readAll({ after, limit: 1000 });
-        if (batch.length === 0) break;
-        n += batch.length;
-        after = batch[batch.length - 1].position;
-      }
+      const n = await readAllEvents(ours, 1000);
       if (n !== total) throw new Error(`read ${n} of ${total}`);
       return rate(n, performance.now() - t0);
     };

@@ -9,6 +9,7 @@ import { compare, ratioAtLeast, SectionResult } from '../support/model';
 import { bulkLoadEmmett, emmettConnection, emmettReadAll } from '../support/peer';
 import { profileInProcess } from '../support/profile';
 import { interleave } from '../support/stats';
+import { readAllEvents } from '../support/events';
 import { removeDir, tempDir } from '../support/temp';
 import { buildHttpWorld } from './world';
 
@@ -251,14 +252,7 @@ export async function benchRebuild(o: RebuildOptions): Promise<SectionResult> {
         key: 'ours',
         run: async () => {
           const t0 = performance.now();
-          let after = 0;
-          let n = 0;
-          for (;;) {
-            const batch = await ours.readAll({ after, limit: 500 });
-            if (batch.length === 0) break;
-            n += batch.length;
-            after = batch[batch.length - 1].position;
-          }
+          const n = await readAllEvents(ours, 500);
           return rate(n, performance.now() - t0);
         },
       },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CheckpointWitness, SCAN_PAGE, signingKeyFrom, SqliteCheckpointLog, SqliteEventStore } from '@platform/event-store';
 import { PlannedAppend, plannedAppends } from '../support/events';
 import { compare, ratioAtLeast, SectionResult } from '../support/model';
-import { Contender, interleave } from '../support/stats';
+import { alternating, Contender, interleave } from '../support/stats';
 import { removeDir, tempDir } from '../support/temp';
 
 export interface WitnessBenchOptions {
@@ -96,15 +96,7 @@ async function unitCosts(o: WitnessBenchOptions, history: readonly PlannedAppend
         await store.verifyChain();
         return performance.now() - t;
       };
-      let verifyMs: number;
-      let chainMs: number;
-      if (i % 2 === 0) {
-        verifyMs = await timeVerify();
-        chainMs = await timeChain();
-      } else {
-        chainMs = await timeChain();
-        verifyMs = await timeVerify();
-      }
+      const [verifyMs, chainMs] = await alternating(i, timeVerify, timeChain);
       if (i === 0) continue; // warm-up
       passes.push(verifyMs);
       chainChecks.push(chainMs);

@@ -1,4 +1,4 @@
-import type { NewEvent } from '@platform/event-store';
+import type { EventStore, NewEvent } from '@platform/event-store';
 
 /** mulberry32: a small seeded generator, so every run appends the same events. */
 export class SeededRandom {
@@ -111,4 +111,16 @@ export function meanPayloadBytes(plan: readonly PlannedAppend[]): { data: number
     }
   }
   return { data: Math.round(data / n), metadata: Math.round(meta / n) };
+}
+
+/** Reads every event of our store in global order, `batchSize` at a time (as the projection runner reads); returns how many. */
+export async function readAllEvents(store: EventStore, batchSize: number): Promise<number> {
+  let after = 0;
+  let n = 0;
+  for (;;) {
+    const batch = await store.readAll({ after, limit: batchSize });
+    if (batch.length === 0) return n;
+    n += batch.length;
+    after = batch[batch.length - 1].position;
+  }
 }

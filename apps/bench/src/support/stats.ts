@@ -92,3 +92,13 @@ export function timed<T>(fn: () => T): { value: T; ms: number } {
   const value = fn();
   return { value, ms: performance.now() - t0 };
 }
+
+/** Two measurements in an order that alternates with the round, so neither always runs second on a warmer machine. */
+export async function alternating<A, B>(round: number, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
+  if (round % 2 === 0) {
+    const first = await a();
+    return [first, await b()];
+  }
+  const second = await b();
+  return [await a(), second];
+}

@@ -5,6 +5,7 @@ import { api } from '../api/http';
 import type { components } from '../api/schema';
 import type { KeyTaskSchedule } from '../api/view-types';
 import { useI18n } from '../i18n/i18n';
+import { CommandCard } from './CommandCard';
 import { CommandForm } from './CommandForm';
 import { useUnitTree } from './unit-tree';
 
@@ -16,22 +17,12 @@ const lines = (v: unknown) =>
     .filter(Boolean);
 const day = (v: unknown) => (v ? (v as Dayjs).format('YYYY-MM-DD') : '');
 
-/** One key-task command as a small card: the form, with its own state, under the card's title. */
-function KeyTaskCard<B>({ title, ...props }: { title: string } & Omit<Parameters<typeof CommandForm<B>>[0], 'form'>) {
-  const [form] = Form.useForm();
-  return (
-    <Card size="small" title={title}>
-      <CommandForm<B> form={form} {...props} />
-    </Card>
-  );
-}
-
 /** The office defines a key task: what, measures of done, deadline and an optional quantitative target. */
 export function DefineKeyTaskForm() {
   const { t } = useI18n();
   const define = useCommand((body: Schemas['DefineKeyTaskRequest'], headers) => api.POST('/api/key-tasks', { body, headers }));
   return (
-    <KeyTaskCard<Schemas['DefineKeyTaskRequest']>
+    <CommandCard<Schemas['DefineKeyTaskRequest']>
       title={t('defineKeyTask')}
       mutation={define}
       testId="define-key-task-form"
@@ -68,7 +59,7 @@ export function DefineKeyTaskForm() {
           <Input style={{ width: 140 }} />
         </Form.Item>
       </Space>
-    </KeyTaskCard>
+    </CommandCard>
   );
 }
 
@@ -78,7 +69,7 @@ export function AssignPartsForm({ taskId, counted }: { taskId: string; counted: 
   const { tree, loading } = useUnitTree();
   const assign = useCommand((body: Schemas['AssignTaskPartsRequest'], headers) => api.POST('/api/key-tasks/{taskId}/parts', { params: { path: { taskId } }, body, headers }));
   return (
-    <KeyTaskCard<Schemas['AssignTaskPartsRequest']>
+    <CommandCard<Schemas['AssignTaskPartsRequest']>
       title={t('assignParts')}
       mutation={assign}
       testId="assign-parts-form"
@@ -98,7 +89,7 @@ export function AssignPartsForm({ taskId, counted }: { taskId: string; counted: 
           </Form.Item>
         )}
       </Space>
-    </KeyTaskCard>
+    </CommandCard>
   );
 }
 
@@ -109,7 +100,7 @@ export function ScheduleStockTakeForm({ taskId }: { taskId: string }) {
     api.POST('/api/key-tasks/{taskId}/stock-takes', { params: { path: { taskId } }, body, headers }),
   );
   return (
-    <KeyTaskCard<Schemas['ScheduleStockTakeRequest']>
+    <CommandCard<Schemas['ScheduleStockTakeRequest']>
       title={t('scheduleStockTake')}
       mutation={schedule}
       testId="schedule-stock-take-form"
@@ -127,7 +118,7 @@ export function ScheduleStockTakeForm({ taskId }: { taskId: string }) {
           <DatePicker format="YYYY-MM-DD" />
         </Form.Item>
       </Space>
-    </KeyTaskCard>
+    </CommandCard>
   );
 }
 
@@ -141,7 +132,7 @@ export function ReportProgressForm({ taskId, stockTakeId, unitId, counted }: { t
     { path, label: () => `${t('reportProgress')} ${taskId} ${stockTakeId}` },
   );
   return (
-    <KeyTaskCard<Schemas['ReportTaskProgressRequest']>
+    <CommandCard<Schemas['ReportTaskProgressRequest']>
       title={`${t('reportProgress')}（${stockTakeId}）`}
       mutation={report}
       testId="report-progress-form"
@@ -162,7 +153,7 @@ export function ReportProgressForm({ taskId, stockTakeId, unitId, counted }: { t
       <Form.Item name="evidence" label={t('evidenceRefs')}>
         <Input.TextArea rows={2} />
       </Form.Item>
-    </KeyTaskCard>
+    </CommandCard>
   );
 }
 
@@ -178,7 +169,7 @@ export function ReviewReportForm({ taskId, schedule }: { taskId: string; schedul
   });
   const reported = schedule.rows.filter((r) => r.report && !r.report.returned);
   return (
-    <KeyTaskCard
+    <CommandCard
       title={t('reviewReport')}
       mutation={review}
       testId="review-report-form"
@@ -198,7 +189,7 @@ export function ReviewReportForm({ taskId, schedule }: { taskId: string; schedul
       <Form.Item name="text" label={`${t('reviewComment')} / ${t('returnReason')}`}>
         <Input.TextArea rows={2} />
       </Form.Item>
-    </KeyTaskCard>
+    </CommandCard>
   );
 }
 

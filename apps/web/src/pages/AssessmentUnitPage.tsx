@@ -6,7 +6,8 @@ import type { Criterion, Mark } from '../api/assessment-types';
 import { useCommand } from '../api/commands';
 import { api } from '../api/http';
 import { session } from '../auth/session';
-import { CommandForm } from '../forms/CommandForm';
+import { CommandCard } from '../forms/CommandCard';
+import { ReasonField } from '../forms/fields';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { dateTime } from '../shared/format';
@@ -22,11 +23,6 @@ export default function AssessmentUnitPage() {
   const user = useSyncExternalStore(session.subscribe, session.user)!;
   const { asOf } = useAppState();
   const view = useAssessmentUnit(periodId, unitId);
-  const [selfForm] = Form.useForm();
-  const [scoreForm] = Form.useForm();
-  const [moderateForm] = Form.useForm();
-  const [appealForm] = Form.useForm();
-  const [decideForm] = Form.useForm();
   const path = { params: { path: { periodId, unitId } } };
   const selfAssess = useCommand((body: { marks: Record<string, Mark>; note?: string }, headers) => api.POST('/api/assessments/{periodId}/units/{unitId}/self-assessment', { ...path, body, headers }));
   const score = useCommand((body: { marks: Record<string, Mark>; reason?: string }, headers) => api.POST('/api/assessments/{periodId}/units/{unitId}/score', { ...path, body, headers }));
@@ -112,90 +108,70 @@ export default function AssessmentUnitPage() {
           <Col xs={24} md={12}>
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
               {ownUnit && !period.published && !scored && (
-                <Card size="small" title={t('selfAssessment')}>
-                  <CommandForm form={selfForm} mutation={selfAssess} testId="self-assessment-form" toBody={(v) => ({ marks: marksOf(criteria, v.marks as Record<string, unknown>), note: String(v.note ?? '') })}>
-                    <MarksFields criteria={criteria} />
-                    <Form.Item name="note" label={t('note')}>
-                      <Input.TextArea rows={2} />
-                    </Form.Item>
-                  </CommandForm>
-                </Card>
+                <CommandCard title={t('selfAssessment')} mutation={selfAssess} testId="self-assessment-form" toBody={(v) => ({ marks: marksOf(criteria, v.marks as Record<string, unknown>), note: String(v.note ?? '') })}>
+                  <MarksFields criteria={criteria} />
+                  <Form.Item name="note" label={t('note')}>
+                    <Input.TextArea rows={2} />
+                  </Form.Item>
+                </CommandCard>
               )}
               {assessor && !period.published && (
-                <Card size="small" title={t('scoreForm')}>
-                  <CommandForm
-                    form={scoreForm}
-                    mutation={score}
-                    testId="score-form"
-                    toBody={(v) => ({ marks: marksOf(criteria, v.marks as Record<string, unknown>), ...(v.reason ? { reason: String(v.reason) } : {}) })}
-                  >
-                    <MarksFields criteria={criteria} />
-                    {scored && (
-                      <Form.Item name="reason" label={t('reason')} rules={[{ required: true }]}>
-                        <Input.TextArea rows={2} />
-                      </Form.Item>
-                    )}
-                  </CommandForm>
-                </Card>
+                <CommandCard
+                  title={t('scoreForm')}
+                  mutation={score}
+                  testId="score-form"
+                  toBody={(v) => ({ marks: marksOf(criteria, v.marks as Record<string, unknown>), ...(v.reason ? { reason: String(v.reason) } : {}) })}
+                >
+                  <MarksFields criteria={criteria} />
+                  {scored && <ReasonField />}
+                </CommandCard>
               )}
               {office && !period.published && scored && (
-                <Card size="small" title={t('moderate')}>
-                  <CommandForm
-                    form={moderateForm}
-                    mutation={moderate}
-                    testId="moderate-form"
-                    toBody={(v) => {
-                      const c = criteria.find((x) => x.criterionId === v.criterionId) ?? criteria[0];
-                      return { criterionId: c.criterionId, mark: markOf(c, (v.marks as Record<string, unknown> | undefined)?.[c.criterionId]), reason: String(v.reason ?? '') };
+                <CommandCard
+                  title={t('moderate')}
+                  mutation={moderate}
+                  testId="moderate-form"
+                  toBody={(v) => {
+                    const c = criteria.find((x) => x.criterionId === v.criterionId) ?? criteria[0];
+                    return { criterionId: c.criterionId, mark: markOf(c, (v.marks as Record<string, unknown> | undefined)?.[c.criterionId]), reason: String(v.reason ?? '') };
+                  }}
+                >
+                  <Form.Item name="criterionId" label={t('criterion')} rules={[{ required: true }]}>
+                    <Select options={criteria.map((c) => ({ value: c.criterionId, label: c.title }))} />
+                  </Form.Item>
+                  <Form.Item noStyle shouldUpdate={(a, b) => a.criterionId !== b.criterionId}>
+                    {({ getFieldValue }) => {
+                      const c = criteria.find((x) => x.criterionId === getFieldValue('criterionId'));
+                      return c ? <MarksFields key={c.criterionId} criteria={[c]} /> : null;
                     }}
-                  >
-                    <Form.Item name="criterionId" label={t('criterion')} rules={[{ required: true }]}>
-                      <Select options={criteria.map((c) => ({ value: c.criterionId, label: c.title }))} />
-                    </Form.Item>
-                    <Form.Item noStyle shouldUpdate={(a, b) => a.criterionId !== b.criterionId}>
-                      {({ getFieldValue }) => {
-                        const c = criteria.find((x) => x.criterionId === getFieldValue('criterionId'));
-                        return c ? <MarksFields key={c.criterionId} criteria={[c]} /> : null;
-                      }}
-                    </Form.Item>
-                    <Form.Item name="reason" label={t('reason')} rules={[{ required: true }]}>
-                      <Input.TextArea rows={2} />
-                    </Form.Item>
-                  </CommandForm>
-                </Card>
+                  </Form.Item>
+                  <ReasonField />
+                </CommandCard>
               )}
               {ownUnit && period.published && !openAppeal && (
-                <Card size="small" title={t('lodgeAppeal')}>
-                  <CommandForm form={appealForm} mutation={appeal} testId="appeal-form" toBody={(v) => ({ appealId: `appeal-${unit.appeals.length + 1}`, reason: String(v.reason ?? '') })}>
-                    <Form.Item name="reason" label={t('reason')} rules={[{ required: true }]}>
-                      <Input.TextArea rows={3} />
-                    </Form.Item>
-                  </CommandForm>
-                </Card>
+                <CommandCard title={t('lodgeAppeal')} mutation={appeal} testId="appeal-form" toBody={(v) => ({ appealId: `appeal-${unit.appeals.length + 1}`, reason: String(v.reason ?? '') })}>
+                  <ReasonField rows={3} />
+                </CommandCard>
               )}
               {office && openAppeal && (
-                <Card size="small" title={t('decideAppeal')}>
-                  <CommandForm
-                    form={decideForm}
-                    mutation={decide}
-                    testId="decide-appeal-form"
-                    toBody={(v) => ({ upheld: v.upheld === true, reason: String(v.reason ?? ''), ...(v.upheld ? { marks: marksOf(criteria, v.marks as Record<string, unknown>) } : {}) })}
-                  >
-                    <Form.Item name="upheld" label={t('upheld')} valuePropName="checked" initialValue={false}>
-                      <Switch />
-                    </Form.Item>
-                    <Form.Item noStyle shouldUpdate={(a, b) => a.upheld !== b.upheld}>
-                      {({ getFieldValue }) =>
-                        getFieldValue('upheld') ? (
-                          <MarksFields criteria={criteria} />
-                        ) : null
-                      }
-                    </Form.Item>
-                    <Form.Item name="reason" label={t('reason')} rules={[{ required: true }]}>
-                      <Input.TextArea rows={2} />
-                    </Form.Item>
-                  </CommandForm>
-                </Card>
+                <CommandCard
+                  title={t('decideAppeal')}
+                  mutation={decide}
+                  testId="decide-appeal-form"
+                  toBody={(v) => ({ upheld: v.upheld === true, reason: String(v.reason ?? ''), ...(v.upheld ? { marks: marksOf(criteria, v.marks as Record<string, unknown>) } : {}) })}
+                >
+                  <Form.Item name="upheld" label={t('upheld')} valuePropName="checked" initialValue={false}>
+                    <Switch />
+                  </Form.Item>
+                  <Form.Item noStyle shouldUpdate={(a, b) => a.upheld !== b.upheld}>
+                    {({ getFieldValue }) =>
+                      getFieldValue('upheld') ? (
+                        <MarksFields criteria={criteria} />
+                      ) : null
+                    }
+                  </Form.Item>
+                  <ReasonField />
+                </CommandCard>
               )}
             </Space>
           </Col>

@@ -1,4 +1,3 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -9,7 +8,7 @@ import { api } from '../api/http';
 import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
-import { download } from '../shared/download';
+import { ExportButtons } from '../shared/ExportButtons';
 import { dateTime } from '../shared/format';
 import { AppealTag, GRADE_COLORS } from './assessments/assessment-tags';
 
@@ -41,12 +40,7 @@ export default function AssessmentsPage() {
           options={(periods.data ?? []).map((p) => ({ value: p.periodId, label: p.title }))}
           onChange={(v) => setParams({ period: v })}
         />
-        <Button size="small" icon={<DownloadOutlined />} disabled={!periodId} data-testid="export-results-xlsx" onClick={() => download(exportUrl('xlsx'), 'results.xlsx').catch((e: Error) => message.error(e.message))}>
-          {t('exportXlsx')}
-        </Button>
-        <Button size="small" icon={<DownloadOutlined />} disabled={!periodId} data-testid="export-results-csv" onClick={() => download(exportUrl('csv'), 'results.csv').catch((e: Error) => message.error(e.message))}>
-          {t('exportCsv')}
-        </Button>
+        <ExportButtons path={exportUrl} name="results" testId="export-results" disabled={!periodId} />
         {!asOf && period && !period.published && (user.role === 'office' || user.role === 'admin') && (
           <Button
             type="primary"

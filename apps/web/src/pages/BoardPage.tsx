@@ -1,5 +1,5 @@
-import { ContactsOutlined, DownloadOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, TableColumnsType, Typography } from 'antd';
+import { ContactsOutlined } from '@ant-design/icons';
+import { Breadcrumb, Card, Col, Empty, Row, Space, Spin, Statistic, Table, TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BoardFilters, useBoard, useOrganizations } from '../api/queries';
@@ -12,7 +12,8 @@ import { CellTag, CellTags } from '../shared/cell-tag';
 import { AfterPaint } from '../shared/deferred';
 import { WideTable } from '../shared/WideTable';
 import { Chart } from '../shared/LazyChart';
-import { download } from '../shared/download';
+import { ExportButtons } from '../shared/ExportButtons';
+import { FilterSelect } from '../shared/FilterSelect';
 import { ancestry, stageColor, stageOrder, topOf } from '../shared/drill';
 import { boardFilters, boardRowsPage, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
@@ -43,7 +44,6 @@ const Rate = ({ v }: { v: number | null | undefined }) => <span style={{ color: 
 /** 进度看板: city → county → township → unit, with the phase chart, subordinate totals and the ranking. */
 export default function BoardPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const user = useSyncExternalStore(session.subscribe, session.user)!;
   const { campaignId, asOf } = useAppState();
   const [params, setParams] = useSearchParams();
@@ -155,31 +155,9 @@ export default function BoardPage() {
             </Row>
           </Card>
           <Space wrap>
-            <Select
-              allowClear
-              size="small"
-              style={{ width: 140 }}
-              placeholder={t('unitType')}
-              value={filters.unitType}
-              onChange={(v) => set('unitType', v)}
-              options={UNIT_TYPES.map(([value, label]) => ({ value, label }))}
-              data-testid="filter-unit-type"
-            />
-            <Select
-              allowClear
-              size="small"
-              style={{ width: 140 }}
-              placeholder={t('phase')}
-              value={filters.phaseKey}
-              onChange={(v) => set('phaseKey', v)}
-              options={b.campaign.phases.map((p) => ({ value: p.key, label: p.name }))}
-            />
-            <Button size="small" icon={<DownloadOutlined />} data-testid="export-board-xlsx" onClick={() => download(`/api/campaigns/${campaignId}/board/export?${exportQuery}&format=xlsx`, 'board.xlsx').catch((e: Error) => message.error(e.message))}>
-              {t('exportXlsx')}
-            </Button>
-            <Button size="small" icon={<DownloadOutlined />} data-testid="export-board-csv" onClick={() => download(`/api/campaigns/${campaignId}/board/export?${exportQuery}&format=csv`, 'board.csv').catch((e: Error) => message.error(e.message))}>
-              {t('exportCsv')}
-            </Button>
+            <FilterSelect name="unitType" set={set} value={filters.unitType} style={{ width: 140 }} placeholder={t('unitType')} options={UNIT_TYPES.map(([value, label]) => ({ value, label }))} testId="filter-unit-type" />
+            <FilterSelect name="phaseKey" set={set} value={filters.phaseKey} style={{ width: 140 }} placeholder={t('phase')} options={b.campaign.phases.map((p) => ({ value: p.key, label: p.name }))} />
+            <ExportButtons path={(format) => `/api/campaigns/${campaignId}/board/export?${exportQuery}&format=${format}`} name="board" testId="export-board" />
           </Space>
           {/* The phase chart and the subordinates' table follow the ranking, in a task of their own once it is shown. */}
           <AfterPaint minHeight={Math.max(240, lines.length * 26 + 80) + 40}>

@@ -6,7 +6,7 @@ import { useCommand } from '../api/commands';
 import { api } from '../api/http';
 import type { components } from '../api/schema';
 import { session } from '../auth/session';
-import { CommandForm } from '../forms/CommandForm';
+import { CommandCard } from '../forms/CommandCard';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { STAGE_COLORS } from './assessments/assessment-tags';
@@ -22,8 +22,6 @@ export default function DemonstrationPointPage() {
   const { asOf } = useAppState();
   const view = useDemonstrationPoint(unitId);
   const periods = useAssessmentPeriods();
-  const [decideForm] = Form.useForm();
-  const [assessForm] = Form.useForm();
   const path = { params: { path: { unitId } } };
   const decide = useCommand((body: { confirmed: boolean; reason?: string }, headers) => api.POST('/api/demonstration-points/{unitId}/confirmation', { ...path, body, headers }));
   const assess = useCommand((body: AssessBody, headers) => api.POST('/api/demonstration-points/{unitId}/assessments', { ...path, body, headers }));
@@ -95,60 +93,56 @@ export default function DemonstrationPointPage() {
             </Card>
           ))}
           {!asOf && office && point.stage === 'recommended' && (
-            <Card size="small" title={t('confirmRecommendation')}>
-              <CommandForm form={decideForm} mutation={decide} testId="confirm-form" toBody={(v) => ({ confirmed: v.confirmed !== false, ...(v.reason ? { reason: String(v.reason) } : {}) })}>
-                <Form.Item name="confirmed" label={t('confirmRecommendation')} valuePropName="checked" initialValue={true}>
-                  <Switch checkedChildren={t('confirmRecommendation')} unCheckedChildren={t('declineRecommendation')} />
-                </Form.Item>
-                <Form.Item name="reason" label={t('reason')}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </CommandForm>
-            </Card>
+            <CommandCard title={t('confirmRecommendation')} mutation={decide} testId="confirm-form" toBody={(v) => ({ confirmed: v.confirmed !== false, ...(v.reason ? { reason: String(v.reason) } : {}) })}>
+              <Form.Item name="confirmed" label={t('confirmRecommendation')} valuePropName="checked" initialValue={true}>
+                <Switch checkedChildren={t('confirmRecommendation')} unCheckedChildren={t('declineRecommendation')} />
+              </Form.Item>
+              <Form.Item name="reason" label={t('reason')}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </CommandCard>
           )}
           {!asOf && assessor && ['creating', 'named', 'improving'].includes(point.stage) && (
-            <Card size="small" title={t('assessPoint')}>
-              <CommandForm
-                form={assessForm}
-                mutation={assess}
-                testId="assess-point-form"
-                toBody={(v): AssessBody => ({
-                  year: Number(v.year),
-                  ...(v.periodId ? { periodId: String(v.periodId) } : { passed: v.passed === true, ...(v.score !== undefined && v.score !== null ? { score: Number(v.score) } : {}) }),
-                  ...(v.note ? { note: String(v.note) } : {}),
-                  ...(v.reviewEveryYears === 1 || v.reviewEveryYears === 2 ? { reviewEveryYears: v.reviewEveryYears } : {}),
-                })}
-              >
-                <Form.Item name="year" label={t('year')} initialValue={point.dueYear ?? new Date().getFullYear()} rules={[{ required: true }]}>
-                  <InputNumber min={2000} max={2100} />
+            <CommandCard
+              title={t('assessPoint')}
+              mutation={assess}
+              testId="assess-point-form"
+              toBody={(v): AssessBody => ({
+                year: Number(v.year),
+                ...(v.periodId ? { periodId: String(v.periodId) } : { passed: v.passed === true, ...(v.score !== undefined && v.score !== null ? { score: Number(v.score) } : {}) }),
+                ...(v.note ? { note: String(v.note) } : {}),
+                ...(v.reviewEveryYears === 1 || v.reviewEveryYears === 2 ? { reviewEveryYears: v.reviewEveryYears } : {}),
+              })}
+            >
+              <Form.Item name="year" label={t('year')} initialValue={point.dueYear ?? new Date().getFullYear()} rules={[{ required: true }]}>
+                <InputNumber min={2000} max={2100} />
+              </Form.Item>
+              <Form.Item name="periodId" label={t('standardPeriod')}>
+                <Select allowClear options={published.map((p) => ({ value: p.periodId, label: p.title }))} />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate={(a, b) => a.periodId !== b.periodId}>
+                {({ getFieldValue }) =>
+                  getFieldValue('periodId') ? null : (
+                    <Space wrap>
+                      <Form.Item name="passed" label={t('passed')} valuePropName="checked" initialValue={true}>
+                        <Switch />
+                      </Form.Item>
+                      <Form.Item name="score" label={t('score')}>
+                        <InputNumber min={0} max={1000} />
+                      </Form.Item>
+                    </Space>
+                  )
+                }
+              </Form.Item>
+              {point.stage !== 'creating' && (
+                <Form.Item name="reviewEveryYears" label={t('reviewEveryYears')}>
+                  <Select allowClear style={{ width: 120 }} options={[{ value: 1, label: '1' }, { value: 2, label: '2' }]} />
                 </Form.Item>
-                <Form.Item name="periodId" label={t('standardPeriod')}>
-                  <Select allowClear options={published.map((p) => ({ value: p.periodId, label: p.title }))} />
-                </Form.Item>
-                <Form.Item noStyle shouldUpdate={(a, b) => a.periodId !== b.periodId}>
-                  {({ getFieldValue }) =>
-                    getFieldValue('periodId') ? null : (
-                      <Space wrap>
-                        <Form.Item name="passed" label={t('passed')} valuePropName="checked" initialValue={true}>
-                          <Switch />
-                        </Form.Item>
-                        <Form.Item name="score" label={t('score')}>
-                          <InputNumber min={0} max={1000} />
-                        </Form.Item>
-                      </Space>
-                    )
-                  }
-                </Form.Item>
-                {point.stage !== 'creating' && (
-                  <Form.Item name="reviewEveryYears" label={t('reviewEveryYears')}>
-                    <Select allowClear style={{ width: 120 }} options={[{ value: 1, label: '1' }, { value: 2, label: '2' }]} />
-                  </Form.Item>
-                )}
-                <Form.Item name="note" label={t('note')}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </CommandForm>
-            </Card>
+              )}
+              <Form.Item name="note" label={t('note')}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </CommandCard>
           )}
         </Col>
       </Row>

@@ -1,4 +1,4 @@
-import { Card, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Form, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { RegisterFilters, useDemonstrationRegister } from '../api/assessment-queries';
@@ -7,7 +7,8 @@ import { useCommand } from '../api/commands';
 import { api } from '../api/http';
 import { useOrganizations } from '../api/queries';
 import { session } from '../auth/session';
-import { CommandForm } from '../forms/CommandForm';
+import { CommandCard } from '../forms/CommandCard';
+import { ReasonField } from '../forms/fields';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { STAGE_COLORS } from './assessments/assessment-tags';
@@ -31,7 +32,6 @@ export default function DemonstrationPointsPage() {
   const [filters, setFilters] = useState<RegisterFilters>({});
   const register = useDemonstrationRegister(filters);
   const orgs = useOrganizations();
-  const [form] = Form.useForm();
   const recommend = useCommand((body: { unitId: string; year: number; level: 'city' | 'county'; reason: string }, headers) =>
     api.POST('/api/demonstration-points/{unitId}/recommendation', { params: { path: { unitId: body.unitId } }, body: { year: body.year, level: body.level, reason: body.reason }, headers }),
   );
@@ -101,29 +101,25 @@ export default function DemonstrationPointsPage() {
         ]}
       />
       {office && !asOf && (
-        <Card size="small" title={t('recommend')}>
-          <CommandForm
-            form={form}
-            mutation={recommend}
-            testId="recommend-form"
-            toBody={(v) => ({ unitId: String(v.unitId ?? ''), year: Number(v.year), level: (v.level as 'city' | 'county') ?? 'county', reason: String(v.reason ?? '') })}
-          >
-            <Form.Item name="unitId" label={t('unit')} rules={[{ required: true }]}>
-              <Select showSearch optionFilterProp="label" options={(orgs.data ?? []).map((u) => ({ value: u.unitId, label: u.name }))} />
+        <CommandCard
+          title={t('recommend')}
+          mutation={recommend}
+          testId="recommend-form"
+          toBody={(v) => ({ unitId: String(v.unitId ?? ''), year: Number(v.year), level: (v.level as 'city' | 'county') ?? 'county', reason: String(v.reason ?? '') })}
+        >
+          <Form.Item name="unitId" label={t('unit')} rules={[{ required: true }]}>
+            <Select showSearch optionFilterProp="label" options={(orgs.data ?? []).map((u) => ({ value: u.unitId, label: u.name }))} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="year" label={t('year')} initialValue={new Date().getFullYear()} rules={[{ required: true }]}>
+              <InputNumber min={2000} max={2100} />
             </Form.Item>
-            <Space wrap>
-              <Form.Item name="year" label={t('year')} initialValue={new Date().getFullYear()} rules={[{ required: true }]}>
-                <InputNumber min={2000} max={2100} />
-              </Form.Item>
-              <Form.Item name="level" label={t('level')} initialValue="county">
-                <Select style={{ width: 120 }} options={[{ value: 'city', label: t('cityLevel') }, { value: 'county', label: t('countyLevel') }]} />
-              </Form.Item>
-            </Space>
-            <Form.Item name="reason" label={t('reason')} rules={[{ required: true }]}>
-              <Input.TextArea rows={2} />
+            <Form.Item name="level" label={t('level')} initialValue="county">
+              <Select style={{ width: 120 }} options={[{ value: 'city', label: t('cityLevel') }, { value: 'county', label: t('countyLevel') }]} />
             </Form.Item>
-          </CommandForm>
-        </Card>
+          </Space>
+          <ReasonField />
+        </CommandCard>
       )}
     </Space>
   );

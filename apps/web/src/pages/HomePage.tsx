@@ -42,20 +42,23 @@ function useRoot(user: SessionUser): string | undefined {
   return orgs.data ? (topOf(orgs.data, user.scopeUnitIds) ?? undefined) : undefined;
 }
 
-function ProblemList({ items, testId }: { items: readonly TrackedProblem[]; testId: string }) {
+/** A card of problems: its title with how many there are in all, and the first page of them. */
+function ProblemCard({ title, color, page, testId }: { title: string; color: string; page: { total: number | null; items: readonly TrackedProblem[] } | undefined; testId: string }) {
   const { t } = useI18n();
   return (
-    <List
-      size="small"
-      data-testid={testId}
-      dataSource={items as TrackedProblem[]}
-      locale={{ emptyText: t('none') }}
-      renderItem={(p) => (
-        <List.Item extra={<Space size={2}><HandlingTag p={p} /><WarningTag p={p} /></Space>}>
-          <Link to={`/problems/${p.problemId}`}>{p.problemId}</Link>&nbsp;{p.responsibleUnitName}：{p.description}
-        </List.Item>
-      )}
-    />
+    <Card size="small" title={<>{title} <Tag color={color}>{page?.total ?? 0}</Tag></>}>
+      <List
+        size="small"
+        data-testid={testId}
+        dataSource={(page?.items ?? []) as TrackedProblem[]}
+        locale={{ emptyText: t('none') }}
+        renderItem={(p) => (
+          <List.Item extra={<Space size={2}><HandlingTag p={p} /><WarningTag p={p} /></Space>}>
+            <Link to={`/problems/${p.problemId}`}>{p.problemId}</Link>&nbsp;{p.responsibleUnitName}：{p.description}
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }
 
@@ -161,14 +164,10 @@ function InspectorHome({ user }: { user: SessionUser }) {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Card size="small" title={<>{t('awaitingVerification')} <Tag color="orange">{fixed.data?.total ?? 0}</Tag></>}>
-            <ProblemList items={fixed.data?.items ?? []} testId="awaiting-verification" />
-          </Card>
+          <ProblemCard title={t('awaitingVerification')} color="orange" page={fixed.data} testId="awaiting-verification" />
         </Col>
         <Col xs={24} lg={8}>
-          <Card size="small" title={<>{t('overdueProblems')} <Tag color="red">{overdue.data?.total ?? 0}</Tag></>}>
-            <ProblemList items={overdue.data?.items ?? []} testId="overdue-problems" />
-          </Card>
+          <ProblemCard title={t('overdueProblems')} color="red" page={overdue.data} testId="overdue-problems" />
         </Col>
       </Row>
     </Space>
@@ -244,9 +243,7 @@ function OperatorHome({ user }: { user: SessionUser }) {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card size="small" title={<>{t('problemsDue')} <Tag color="red">{due.data?.total ?? 0}</Tag></>}>
-            <ProblemList items={due.data?.items ?? []} testId="problems-due" />
-          </Card>
+          <ProblemCard title={t('problemsDue')} color="red" page={due.data} testId="problems-due" />
         </Col>
       </Row>
     </Space>

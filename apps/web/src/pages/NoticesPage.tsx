@@ -6,7 +6,7 @@ import { useCommand } from '../api/commands';
 import { api } from '../api/http';
 import { useNotices } from '../api/queries';
 import { session } from '../auth/session';
-import { CommandForm } from '../forms/CommandForm';
+import { CommandCard } from '../forms/CommandCard';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { dateTime } from '../shared/format';
@@ -17,7 +17,6 @@ export default function NoticesPage() {
   const user = useSyncExternalStore(session.subscribe, session.user)!;
   const { campaignId, asOf } = useAppState();
   const notices = useNotices();
-  const [form] = Form.useForm();
   const publish = useCommand((body: { noticeId: string; title: string; noticeDate?: string }, headers) =>
     api.POST('/api/campaigns/{campaignId}/notices', { params: { path: { campaignId: campaignId! } }, body, headers }),
   );
@@ -25,25 +24,23 @@ export default function NoticesPage() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {!asOf && (user.role === 'office' || user.role === 'admin') && (
-        <Card size="small" title={t('publishNotice')}>
-          <CommandForm
-            form={form}
-            mutation={publish}
-            testId="publish-notice-form"
-            submitLabel={t('publishNotice')}
-            toBody={(v) => ({ noticeId: String(v.noticeId ?? ''), title: String(v.title ?? ''), ...(v.noticeDate ? { noticeDate: (v.noticeDate as Dayjs).format('YYYY-MM-DD') } : {}) })}
-          >
-            <Form.Item name="noticeId" label={t('noticeId')} initialValue={`notice-${today}`}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="title" label={t('noticeTitle')}>
-              <Input placeholder="关于第二批先进性教育活动整改进度的通报" />
-            </Form.Item>
-            <Form.Item name="noticeDate" label="通报日期" initialValue={dayjs()}>
-              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
-            </Form.Item>
-          </CommandForm>
-        </Card>
+        <CommandCard
+          title={t('publishNotice')}
+          mutation={publish}
+          testId="publish-notice-form"
+          submitLabel={t('publishNotice')}
+          toBody={(v) => ({ noticeId: String(v.noticeId ?? ''), title: String(v.title ?? ''), ...(v.noticeDate ? { noticeDate: (v.noticeDate as Dayjs).format('YYYY-MM-DD') } : {}) })}
+        >
+          <Form.Item name="noticeId" label={t('noticeId')} initialValue={`notice-${today}`}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="title" label={t('noticeTitle')}>
+            <Input placeholder="关于第二批先进性教育活动整改进度的通报" />
+          </Form.Item>
+          <Form.Item name="noticeDate" label="通报日期" initialValue={dayjs()}>
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+          </Form.Item>
+        </CommandCard>
       )}
       <Card size="small" title={t('notices')}>
         <List

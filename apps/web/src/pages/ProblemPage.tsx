@@ -1,5 +1,5 @@
 import dayjs, { Dayjs } from 'dayjs';
-import { Card, DatePicker, Col, Descriptions, Form, Input, Row, Space, Spin, TableColumnsType, Tabs, Typography } from 'antd';
+import { Card, DatePicker, Col, Descriptions, Form, Input, Row, Space, Spin, TableColumnsType, Typography } from 'antd';
 import { useMemo, useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCommand } from '../api/commands';
@@ -7,7 +7,9 @@ import { api } from '../api/http';
 import { useTimeline } from '../api/queries';
 import type { JointPart, TimelineEvent } from '../api/view-types';
 import { session } from '../auth/session';
-import { CommandForm } from '../forms/CommandForm';
+import { CommandCard } from '../forms/CommandCard';
+import { DecisionTabs } from '../forms/DecisionTabs';
+import { OccurredAtField, occurredAtOf } from '../forms/fields';
 import { useI18n } from '../i18n/i18n';
 import { InstructionPanel } from '../shared/InstructionPanel';
 import { CellTag } from '../shared/cell-tag';
@@ -148,97 +150,64 @@ function EventSummary({ data, problemId }: { data: Record<string, unknown>; prob
 
 function ProgressForm({ problemId }: { problemId: string }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
   const progress = useCommand(
     (body: { note: string; attachmentRefs?: string[]; occurredAt?: string }, headers) => api.POST('/api/problems/{problemId}/progress', { params: { path: { problemId } }, body, headers }),
     { path: `/api/problems/${problemId}/progress`, label: () => `整改进展 ${problemId}` },
   );
   return (
-    <Card size="small" title={t('recordProgress')}>
-      <CommandForm form={form} mutation={progress} testId="progress-form" toBody={(v) => ({
-          note: String(v.note ?? ''),
-          ...(Array.isArray(v.attachmentRefs) && v.attachmentRefs.length ? { attachmentRefs: v.attachmentRefs as string[] } : {}),
-          ...(v.occurredAt ? { occurredAt: (v.occurredAt as Dayjs).toISOString() } : {}),
-        })}>
-        <Form.Item name="note" label={t('note')}>
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="attachmentRefs" label={t('evidenceFiles')} extra="PDF、图片、Office 文档，20 MiB 以内">
-          <EvidenceUpload multiple />
-        </Form.Item>
-        <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在；补录请填实际发生时间">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
-        </Form.Item>
-      </CommandForm>
-    </Card>
+    <CommandCard title={t('recordProgress')} mutation={progress} testId="progress-form" toBody={(v) => ({
+        note: String(v.note ?? ''),
+        ...(Array.isArray(v.attachmentRefs) && v.attachmentRefs.length ? { attachmentRefs: v.attachmentRefs as string[] } : {}),
+        ...occurredAtOf(v.occurredAt),
+      })}>
+      <Form.Item name="note" label={t('note')}>
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="attachmentRefs" label={t('evidenceFiles')} extra="PDF、图片、Office 文档，20 MiB 以内">
+        <EvidenceUpload multiple />
+      </Form.Item>
+      <OccurredAtField />
+    </CommandCard>
   );
 }
 
 /** 督查: what the group found, what it demands, by when. */
 function SupervisionForm({ problemId }: { problemId: string }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
   const note = useCommand(
     (body: { finding: string; demand: string; dueBy: string }, headers) =>
       api.POST('/api/problems/{problemId}/supervision-notes', { params: { path: { problemId } }, body, headers }),
     { path: `/api/problems/${problemId}/supervision-notes`, label: () => `督查 ${problemId}` },
   );
   return (
-    <Card size="small" title={t('noteSupervision')}>
-      <CommandForm
-        form={form}
-        mutation={note}
-        testId="supervision-form"
-        toBody={(v) => ({ finding: String(v.finding ?? ''), demand: String(v.demand ?? ''), dueBy: v.dueBy ? (v.dueBy as Dayjs).format('YYYY-MM-DD') : '' })}
-      >
-        <Form.Item name="finding" label={t('finding')}>
-          <Input.TextArea rows={2} maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="demand" label={t('demand')}>
-          <Input.TextArea rows={2} maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="dueBy" label={t('dueBy')}>
-          <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
-        </Form.Item>
-      </CommandForm>
-    </Card>
+    <CommandCard
+      title={t('noteSupervision')}
+      mutation={note}
+      testId="supervision-form"
+      toBody={(v) => ({ finding: String(v.finding ?? ''), demand: String(v.demand ?? ''), dueBy: v.dueBy ? (v.dueBy as Dayjs).format('YYYY-MM-DD') : '' })}
+    >
+      <Form.Item name="finding" label={t('finding')}>
+        <Input.TextArea rows={2} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="demand" label={t('demand')}>
+        <Input.TextArea rows={2} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="dueBy" label={t('dueBy')}>
+        <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+      </Form.Item>
+    </CommandCard>
   );
 }
 
 function VerifyForms({ problemId }: { problemId: string }) {
   const { t } = useI18n();
-  const [acceptForm] = Form.useForm();
-  const [rejectForm] = Form.useForm();
   const accept = useCommand((body: { comment?: string }, headers) => api.POST('/api/problems/{problemId}/accept-fix', { params: { path: { problemId } }, body, headers }));
   const reject = useCommand((body: { reason: string }, headers) => api.POST('/api/problems/{problemId}/reject-fix', { params: { path: { problemId } }, body, headers }));
   return (
     <Card size="small" title="验收">
-      <Tabs
-        size="small"
-        items={[
-          {
-            key: 'accept',
-            label: t('acceptFix'),
-            children: (
-              <CommandForm form={acceptForm} mutation={accept} submitLabel={t('acceptFix')} toBody={(v) => (v.comment ? { comment: String(v.comment) } : {})}>
-                <Form.Item name="comment" label={t('comment')}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </CommandForm>
-            ),
-          },
-          {
-            key: 'reject',
-            label: t('rejectFix'),
-            children: (
-              <CommandForm form={rejectForm} mutation={reject} danger submitLabel={t('rejectFix')} toBody={(v) => ({ reason: String(v.reason ?? '') })}>
-                <Form.Item name="reason" label={t('reason')}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </CommandForm>
-            ),
-          },
-        ]}
+      <DecisionTabs
+        approve={{ key: 'accept', label: t('acceptFix'), field: 'comment', mutation: accept, toBody: (v) => (v.comment ? { comment: String(v.comment) } : {}) }}
+        reject={{ key: 'reject', label: t('rejectFix'), field: 'reason', mutation: reject, toBody: (v) => ({ reason: String(v.reason ?? '') }) }}
       />
     </Card>
   );

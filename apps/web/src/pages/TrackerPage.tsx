@@ -1,5 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Col, Empty, Row, Select, Space, Statistic, Switch, Table, TableColumnsType, Typography } from 'antd';
+import { Badge, Card, Col, Empty, Row, Space, Statistic, Switch, Table, TableColumnsType, Typography } from 'antd';
 import { useMemo, useSyncExternalStore } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ProblemFilters, useProblems, useTracker } from '../api/queries';
@@ -10,7 +9,8 @@ import { useAppState } from '../shared/app-state';
 import { CellTags } from '../shared/cell-tag';
 import { AfterPaint } from '../shared/deferred';
 import { WideTable } from '../shared/WideTable';
-import { download } from '../shared/download';
+import { ExportButtons } from '../shared/ExportButtons';
+import { FilterSelect } from '../shared/FilterSelect';
 import { pagerTotal, PROBLEM_PAGE, problemFilters, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag, SupervisionTag } from '../shared/problem-tags';
@@ -20,7 +20,6 @@ const PAGE = PROBLEM_PAGE;
 /** 整改台账: the five kinds of handling, warnings and overdue at a glance, and the filterable problem list. */
 export default function TrackerPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const user = useSyncExternalStore(session.subscribe, session.user)!;
   const { campaignId, asOf } = useAppState();
   const [params, setParams] = useSearchParams();
@@ -79,31 +78,29 @@ export default function TrackerPage() {
         </Row>
       </Card>
       <Space wrap>
-        <Select
-          allowClear
-          mode="multiple"
-          size="small"
+        <FilterSelect
+          multiple
+          name="handling"
+          set={set}
+          value={filters.handling}
           style={{ minWidth: 200 }}
           placeholder={t('handling')}
-          value={filters.handling}
-          onChange={(v: string[]) => set('handling', v.join(',') || undefined)}
           options={HANDLINGS.map((h) => ({ value: h.key, label: lang === 'zh' ? h.zh : h.en }))}
-          data-testid="filter-handling"
+          testId="filter-handling"
         />
-        <Select
-          allowClear
-          mode="multiple"
-          size="small"
+        <FilterSelect
+          multiple
+          name="warningLevel"
+          set={set}
+          value={filters.warningLevel}
           style={{ minWidth: 160 }}
           placeholder={t('warning')}
-          value={filters.warningLevel}
-          onChange={(v: string[]) => set('warningLevel', v.join(',') || undefined)}
           options={[
             { value: 'green', label: '绿色预警' },
             { value: 'yellow', label: '黄色预警' },
             { value: 'red', label: '红色预警' },
           ]}
-          data-testid="filter-warning"
+          testId="filter-warning"
         />
         <Space size={4}>
           <Switch size="small" checked={filters.overdue === true} onChange={(v) => set('overdue', v ? 'true' : undefined)} data-testid="filter-overdue" />
@@ -113,12 +110,7 @@ export default function TrackerPage() {
           <Switch size="small" checked={filters.supervised === true} onChange={(v) => set('supervised', v ? 'true' : undefined)} data-testid="filter-supervised" />
           {t('supervisedOnly')}
         </Space>
-        <Button size="small" icon={<DownloadOutlined />} data-testid="export-ledger-xlsx" onClick={() => download(`/api/campaigns/${campaignId}/ledger/export?${exportQuery}&format=xlsx`, 'ledger.xlsx').catch((e: Error) => message.error(e.message))}>
-          {t('exportXlsx')}
-        </Button>
-        <Button size="small" icon={<DownloadOutlined />} data-testid="export-ledger-csv" onClick={() => download(`/api/campaigns/${campaignId}/ledger/export?${exportQuery}&format=csv`, 'ledger.csv').catch((e: Error) => message.error(e.message))}>
-          {t('exportCsv')}
-        </Button>
+        <ExportButtons path={(format) => `/api/campaigns/${campaignId}/ledger/export?${exportQuery}&format=${format}`} name="ledger" testId="export-ledger" />
       </Space>
       <WideTable<TrackedProblem>
         data-testid="problem-list"

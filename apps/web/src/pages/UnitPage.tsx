@@ -1,6 +1,6 @@
 import dayjs, { Dayjs } from 'dayjs';
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useRef, useSyncExternalStore } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCommand } from '../api/commands';
@@ -9,7 +9,9 @@ import { useOrganizations, useUnitProgress } from '../api/queries';
 import type { UnitProgress } from '../api/view-types';
 import type { components } from '../api/schema';
 import { session } from '../auth/session';
-import { CommandForm } from '../forms/CommandForm';
+import { CommandCard } from '../forms/CommandCard';
+import { DecisionTabs } from '../forms/DecisionTabs';
+import { OccurredAtField, occurredAtOf, PersonFields } from '../forms/fields';
 import { useI18n } from '../i18n/i18n';
 import { InstructionPanel } from '../shared/InstructionPanel';
 import type { MessageKey } from '../i18n/messages';
@@ -112,7 +114,6 @@ export default function UnitPage() {
 function RecordStepForm({ unitId, progress }: { unitId: string; progress: UnitProgress }) {
   const { t } = useI18n();
   const { campaignId } = useAppState();
-  const [form] = Form.useForm();
   const record = useCommand(
     (body: RecordStep, headers) =>
       api.POST('/api/campaigns/{campaignId}/units/{unitId}/steps', { params: { path: { campaignId: campaignId!, unitId } }, body, headers }),
@@ -120,92 +121,83 @@ function RecordStepForm({ unitId, progress }: { unitId: string; progress: UnitPr
   );
   const open = progress.steps.filter((s) => !s.done);
   return (
-    <Card size="small" title={t('recordStep')}>
-      <CommandForm<RecordStep>
-        form={form}
-        mutation={record}
-        testId="record-step-form"
-        toBody={(v) => ({
-          phaseKey: progress.currentPhase!.key,
-          stepKey: String(v.stepKey ?? ''),
-          evidence: String(v.evidence ?? ''),
-          ...(v.attachmentRef ? { attachmentRef: String(v.attachmentRef) } : {}),
-          ...(typeof v.quantity === 'number' ? { quantity: v.quantity } : {}),
-          ...(v.occurredAt ? { occurredAt: (v.occurredAt as Dayjs).toISOString() } : {}),
-        })}
-      >
-        <Form.Item name="stepKey" label={t('steps')} initialValue={open[0]?.key}>
-          <Select data-testid="step-select" options={progress.steps.map((s) => ({ value: s.key, label: `${s.name}${s.done ? '（已记录）' : ''}` }))} />
-        </Form.Item>
-        <Form.Item name="evidence" label={t('evidence')}>
-          <Input.TextArea rows={3} placeholder="如：召开党员动员大会，应到 30 人，实到 28 人" />
-        </Form.Item>
-        <Form.Item name="quantity" label={t('quantity')}>
-          <InputNumber min={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="attachmentRef" label={t('evidenceFiles')} extra="PDF、图片、Office 文档，20 MiB 以内">
-          <EvidenceUpload />
-        </Form.Item>
-        <Form.Item name="occurredAt" label={t('occurredAt')} extra="不填为现在；补录请填实际发生时间">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
-        </Form.Item>
-      </CommandForm>
-    </Card>
+    <CommandCard<RecordStep>
+      title={t('recordStep')}
+      mutation={record}
+      testId="record-step-form"
+      toBody={(v) => ({
+        phaseKey: progress.currentPhase!.key,
+        stepKey: String(v.stepKey ?? ''),
+        evidence: String(v.evidence ?? ''),
+        ...(v.attachmentRef ? { attachmentRef: String(v.attachmentRef) } : {}),
+        ...(typeof v.quantity === 'number' ? { quantity: v.quantity } : {}),
+        ...occurredAtOf(v.occurredAt),
+      })}
+    >
+      <Form.Item name="stepKey" label={t('steps')} initialValue={open[0]?.key}>
+        <Select data-testid="step-select" options={progress.steps.map((s) => ({ value: s.key, label: `${s.name}${s.done ? '（已记录）' : ''}` }))} />
+      </Form.Item>
+      <Form.Item name="evidence" label={t('evidence')}>
+        <Input.TextArea rows={3} placeholder="如：召开党员动员大会，应到 30 人，实到 28 人" />
+      </Form.Item>
+      <Form.Item name="quantity" label={t('quantity')}>
+        <InputNumber min={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="attachmentRef" label={t('evidenceFiles')} extra="PDF、图片、Office 文档，20 MiB 以内">
+        <EvidenceUpload />
+      </Form.Item>
+      <OccurredAtField />
+    </CommandCard>
   );
 }
 
 function ParticipationForm({ unitId, memberCount }: { unitId: string; memberCount?: number }) {
   const { t } = useI18n();
   const { campaignId } = useAppState();
-  const [form] = Form.useForm();
   const record = useCommand(
     (body: RecordParticipation, headers) =>
       api.POST('/api/campaigns/{campaignId}/units/{unitId}/participation', { params: { path: { campaignId: campaignId!, unitId } }, body, headers }),
     { path: `/api/campaigns/${campaignId}/units/${unitId}/participation`, label: (b) => `记录参学情况 ${b.attended}/${b.shouldAttend}` },
   );
   return (
-    <Card size="small" title={t('recordParticipation')}>
-      <CommandForm<RecordParticipation>
-        form={form}
-        mutation={record}
-        testId="participation-form"
-        toBody={(v) => {
-          const excused = typeof v.excusedCount === 'number' && v.excusedCount > 0 ? [{ reason: String(v.excusedReason ?? ''), count: v.excusedCount }] : [];
-          return {
-            shouldAttend: Number(v.shouldAttend ?? 0),
-            attended: Number(v.attended ?? 0),
-            ...(excused.length ? { excused } : {}),
-            ...(v.participatedAt ? { occurredAt: (v.participatedAt as Dayjs).toISOString() } : {}),
-          };
-        }}
-      >
-        <Row gutter={8}>
-          <Col span={12}>
-            <Form.Item name="shouldAttend" label={t('shouldAttend')} initialValue={memberCount}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="should-attend" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="attended" label={t('attended')}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="attended" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="excusedCount" label={t('excused')}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="excusedReason" label={t('excusedReason')}>
-              <Input placeholder="流动党员、年老体弱、因病…" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="participatedAt" label={t('occurredAt')} extra="不填为现在">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
-        </Form.Item>
-      </CommandForm>
-    </Card>
+    <CommandCard<RecordParticipation>
+      title={t('recordParticipation')}
+      mutation={record}
+      testId="participation-form"
+      toBody={(v) => {
+        const excused = typeof v.excusedCount === 'number' && v.excusedCount > 0 ? [{ reason: String(v.excusedReason ?? ''), count: v.excusedCount }] : [];
+        return {
+          shouldAttend: Number(v.shouldAttend ?? 0),
+          attended: Number(v.attended ?? 0),
+          ...(excused.length ? { excused } : {}),
+          ...occurredAtOf(v.participatedAt),
+        };
+      }}
+    >
+      <Row gutter={8}>
+        <Col span={12}>
+          <Form.Item name="shouldAttend" label={t('shouldAttend')} initialValue={memberCount}>
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="should-attend" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="attended" label={t('attended')}>
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="attended" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="excusedCount" label={t('excused')}>
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="excusedReason" label={t('excusedReason')}>
+            <Input placeholder="流动党员、年老体弱、因病…" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <OccurredAtField name="participatedAt" extra="不填为现在" />
+    </CommandCard>
   );
 }
 
@@ -213,97 +205,71 @@ function RegisterProblemForm({ unitId }: { unitId: string }) {
   const { t } = useI18n();
   const { campaignId } = useAppState();
   const navigate = useNavigate();
-  const [form] = Form.useForm();
   // Chosen once per filled-in form, like its Idempotency-Key, so a retry cannot register a second problem.
   const problemId = useRef(`p-${newIdempotencyKey()}`);
   const register = useCommand((body: RegisterProblem, headers) => api.POST('/api/problems', { body, headers }));
   const person = (v: unknown, userId: unknown) => ({ name: String(v ?? ''), ...(userId ? { userId: String(userId) } : {}) });
   return (
-    <Card size="small" title={t('registerProblem')}>
-      <CommandForm<RegisterProblem>
-        form={form}
-        mutation={register}
-        testId="register-problem-form"
-        submitLabel={t('registerProblem')}
-        onDone={() => {
-          const id = problemId.current;
-          problemId.current = `p-${newIdempotencyKey()}`;
-          void navigate(`/problems/${id}`);
-        }}
-        toBody={(v) => ({
-          problemId: problemId.current,
-          campaignId: campaignId!,
-          responsibleUnitId: unitId,
-          source: v.source as RegisterProblem['source'],
-          category: String(v.category ?? ''),
-          description: String(v.description ?? ''),
-          responsibleLeader: person(v.responsibleLeader, v.responsibleLeaderUserId),
-          handler: person(v.handler, v.handlerUserId),
-          discoveredAt: v.discoveredAt ? (v.discoveredAt as Dayjs).format('YYYY-MM-DD') : '',
-        })}
-      >
-        <Form.Item name="source" label={t('source')} initialValue="soliciting_opinions">
-          <Select options={Object.entries(SOURCES).map(([value, key]) => ({ value, label: t(key) }))} />
-        </Form.Item>
-        <Form.Item name="category" label={t('category')}>
-          <Input placeholder="如：作风建设" />
-        </Form.Item>
-        <Form.Item name="description" label={t('description')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Row gutter={8}>
-          <Col span={12}>
-            <Form.Item name="responsibleLeader" label={t('responsibleLeader')}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="responsibleLeaderUserId" label={t('userAccount')}>
-              <Input placeholder="可不填" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="handler" label={t('handler')}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="handlerUserId" label={t('userAccount')}>
-              <Input placeholder="可不填" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="discoveredAt" label={t('discoveredAt')} initialValue={dayjs()}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
-        </Form.Item>
-      </CommandForm>
-    </Card>
+    <CommandCard<RegisterProblem>
+      title={t('registerProblem')}
+      mutation={register}
+      testId="register-problem-form"
+      submitLabel={t('registerProblem')}
+      onDone={() => {
+        const id = problemId.current;
+        problemId.current = `p-${newIdempotencyKey()}`;
+        void navigate(`/problems/${id}`);
+      }}
+      toBody={(v) => ({
+        problemId: problemId.current,
+        campaignId: campaignId!,
+        responsibleUnitId: unitId,
+        source: v.source as RegisterProblem['source'],
+        category: String(v.category ?? ''),
+        description: String(v.description ?? ''),
+        responsibleLeader: person(v.responsibleLeader, v.responsibleLeaderUserId),
+        handler: person(v.handler, v.handlerUserId),
+        discoveredAt: v.discoveredAt ? (v.discoveredAt as Dayjs).format('YYYY-MM-DD') : '',
+      })}
+    >
+      <Form.Item name="source" label={t('source')} initialValue="soliciting_opinions">
+        <Select options={Object.entries(SOURCES).map(([value, key]) => ({ value, label: t(key) }))} />
+      </Form.Item>
+      <Form.Item name="category" label={t('category')}>
+        <Input placeholder="如：作风建设" />
+      </Form.Item>
+      <Form.Item name="description" label={t('description')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Row gutter={8}>
+        <PersonFields name="responsibleLeader" label="responsibleLeader" />
+        <PersonFields name="handler" label="handler" />
+      </Row>
+      <Form.Item name="discoveredAt" label={t('discoveredAt')} initialValue={dayjs()}>
+        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+      </Form.Item>
+    </CommandCard>
   );
 }
 
 function ApplyForm({ unitId, phaseKey }: { unitId: string; phaseKey: string }) {
   const { t } = useI18n();
   const { campaignId } = useAppState();
-  const [form] = Form.useForm();
   const apply = useCommand((body: { phaseKey: string; note?: string }, headers) =>
     api.POST('/api/campaigns/{campaignId}/units/{unitId}/transition-applications', { params: { path: { campaignId: campaignId!, unitId } }, body, headers }),
   );
   return (
-    <Card size="small" title={t('applyTransition')}>
-      <CommandForm form={form} mutation={apply} submitLabel={t('applyTransition')} toBody={(v) => ({ phaseKey, ...(v.note ? { note: String(v.note) } : {}) })}>
-        <Form.Item name="note" label={t('note')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </CommandForm>
-    </Card>
+    <CommandCard title={t('applyTransition')} mutation={apply} submitLabel={t('applyTransition')} toBody={(v) => ({ phaseKey, ...(v.note ? { note: String(v.note) } : {}) })}>
+      <Form.Item name="note" label={t('note')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </CommandCard>
   );
 }
 
 function ReviewForms({ unitId, phaseKey }: { unitId: string; phaseKey: string }) {
   const { t } = useI18n();
   const { campaignId } = useAppState();
-  const [approveForm] = Form.useForm();
-  const [rejectForm] = Form.useForm();
   const path = { campaignId: campaignId!, unitId };
   const approve = useCommand((body: { phaseKey: string; comment?: string }, headers) =>
     api.POST('/api/campaigns/{campaignId}/units/{unitId}/transition-applications/approve', { params: { path }, body, headers }),
@@ -313,32 +279,9 @@ function ReviewForms({ unitId, phaseKey }: { unitId: string; phaseKey: string })
   );
   return (
     <Card size="small" title="转段审批" data-testid="review-forms">
-      <Tabs
-        size="small"
-        items={[
-          {
-            key: 'approve',
-            label: t('approve'),
-            children: (
-              <CommandForm form={approveForm} mutation={approve} submitLabel={t('approve')} toBody={(v) => ({ phaseKey, ...(v.comment ? { comment: String(v.comment) } : {}) })}>
-                <Form.Item name="comment" label={t('comment')}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </CommandForm>
-            ),
-          },
-          {
-            key: 'reject',
-            label: t('reject'),
-            children: (
-              <CommandForm form={rejectForm} mutation={reject} danger submitLabel={t('reject')} toBody={(v) => ({ phaseKey, reason: String(v.reason ?? '') })}>
-                <Form.Item name="reason" label={t('reason')}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-              </CommandForm>
-            ),
-          },
-        ]}
+      <DecisionTabs
+        approve={{ key: 'approve', label: t('approve'), field: 'comment', mutation: approve, toBody: (v) => ({ phaseKey, ...(v.comment ? { comment: String(v.comment) } : {}) }) }}
+        reject={{ key: 'reject', label: t('reject'), field: 'reason', mutation: reject, toBody: (v) => ({ phaseKey, reason: String(v.reason ?? '') }) }}
       />
       <Button type="link" size="small" href={`/board?root=${unitId}`}>
         {t('board')}

@@ -12,11 +12,14 @@ export const PROJECTION_LEASES = Symbol('PROJECTION_LEASES');
 export interface ProjectionReport {
   readonly state: string;
   readonly lastError: { readonly message: string; readonly position: number; readonly eventType: string | null; readonly eventId: string | null; readonly at: string } | null;
+  /** Failures since the runner started. */
   readonly errorCount: number;
   readonly consecutiveErrors: number;
+  /** True while it is failing and waiting to try again. */
   readonly retrying: boolean;
   readonly nextRetryAt: string | null;
   readonly lastCommitAt: string | null;
+  /** The last divergence found since the runner started (kept after its rebuild, with `rebuiltAt`). */
   readonly divergence: ProjectionDivergence | null;
 }
 

@@ -1,7 +1,4 @@
 import { SqliteEventStore } from '@platform/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { computeAsOf } from '../as-of';
 import { Projection } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
@@ -9,6 +6,7 @@ import { AnyDocument, ReadStore } from '../read-store.port';
 import { sampleEvent } from '../testing/sample-events';
 import { groupTallyProjection, TALLY_GROUPS, TALLY_TOTALS } from '../testing/sample-projections';
 import { readModelsFile, SqliteReadStore } from './sqlite-read-store';
+import { closeSqliteStores, openSqliteStores } from '../testing/sqlite-stores';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -38,23 +36,22 @@ describe('document versions (as of a position without replay)', () => {
   const versioned: Projection = { ...groupTallyProjection(), versioned: [TALLY_GROUPS, TALLY_TOTALS] };
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rm-versions-'));
-    events = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
-    store = new SqliteReadStore({ file: readModelsFile(dir) });
+    ({ dir, events, store } = openSqliteStores('rm-versions-'));
     runner = null;
   });
-  afterEach(async () => {
-    await runner?.stop();
-    await store.close();
-    await events.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => closeSqliteStores({ dir, events, store }, runner));
 
-  it('answers every position, inside batches too, exactly as a replay up to it', async () => {
-    await appendHistory(events, 120);
-    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 7, logger: quiet });
+  /** Appends `count` events and runs the projection (the versioned one unless told), `batchSize` events a batch, until it has them all. */
+  async function caughtUpAfter(count: number, batchSize: number, projection = versioned): Promise<ProjectionRunner> {
+    await appendHistory(events, count);
+    runner = new ProjectionRunner(events, store, [projection], { batchSize, logger: quiet });
     runner.start();
     await runner.caughtUp();
+    return runner;
+  }
+
+  it('answers every position, inside batches too, exactly as a replay up to it', async () => {
+    await caughtUpAfter(120, 7);
     const head = await events.headPosition();
     for (let p = 0; p <= head; p++) {
       const at = await store.versionsAt(versioned.name, p);
@@ -97,31 +94,22 @@ describe('document versions (as of a position without replay)', () => {
   });
 
   it('covers nothing beyond the checkpoint, and after a rebuild again from position 0', async () => {
-    await appendHistory(events, 30);
-    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 10, logger: quiet });
-    runner.start();
-    await runner.caughtUp();
-    await runner.stop();
+    const running = await caughtUpAfter(30, 10);
+    await running.stop();
     await appendHistory(events, 5);
     const head = await events.headPosition();
     expect(await store.versionsAt(versioned.name, head)).toBeNull();
     expect(await store.versionsAt('another', 1)).toBeNull();
-    await runner.rebuild(versioned.name);
+    await running.rebuild(versioned.name);
     const replayed = (await computeAsOf(events, versioned, { untilPosition: 12 })).store;
     expect(await documents((await store.versionsAt(versioned.name, 12))!, versioned.collections)).toEqual(await documents(replayed, versioned.collections));
   });
 
   it('starts from the documents at the checkpoint when a projection begins to keep versions late', async () => {
-    await appendHistory(events, 40);
-    runner = new ProjectionRunner(events, store, [groupTallyProjection()], { batchSize: 10, logger: quiet });
-    runner.start();
-    await runner.caughtUp();
-    await runner.stop();
+    const unversioned = await caughtUpAfter(40, 10, groupTallyProjection());
+    await unversioned.stop();
     const from = await events.headPosition();
-    await appendHistory(events, 20);
-    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 10, logger: quiet });
-    runner.start();
-    await runner.caughtUp();
+    await caughtUpAfter(20, 10);
     expect(await store.versionsAt(versioned.name, from - 1)).toBeNull();
     for (const p of [from, from + 9, await events.headPosition()]) {
       const replayed = (await computeAsOf(events, versioned, { untilPosition: p })).store;
@@ -130,21 +118,15 @@ describe('document versions (as of a position without replay)', () => {
   });
 
   it('reads only versioned collections and writes nothing', async () => {
-    await appendHistory(events, 10);
     const partly: Projection = { ...groupTallyProjection(), versioned: [TALLY_TOTALS] };
-    runner = new ProjectionRunner(events, store, [partly], { batchSize: 10, logger: quiet });
-    runner.start();
-    await runner.caughtUp();
+    await caughtUpAfter(10, 10, partly);
     const at = (await store.versionsAt(partly.name, 5))!;
     await expect(at.find(TALLY_GROUPS)).rejects.toThrow(/keeps no versions/);
     await expect(at.commit({ projection: partly.name, version: 1, fromPosition: 0, toPosition: 1, writes: [] })).rejects.toThrow(/read-only/);
   });
 
   it('bounds a count at its limit', async () => {
-    await appendHistory(events, 60);
-    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 10, logger: quiet });
-    runner.start();
-    await runner.caughtUp();
+    await caughtUpAfter(60, 10);
     const all = await store.count(TALLY_GROUPS);
     expect(all).toBeGreaterThan(2);
     expect(await store.count(TALLY_GROUPS, {}, { limit: 2 })).toBe(2);
@@ -153,11 +135,7 @@ describe('document versions (as of a position without replay)', () => {
   });
 
   it('filters past documents in SQL as the live store does, and fills the range index of a file written before it', async () => {
-    await appendHistory(events, 80);
-    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 9, logger: quiet });
-    runner.start();
-    await runner.caughtUp();
-    await runner.stop();
+    await (await caughtUpAfter(80, 9)).stop();
     runner = null;
     const expectAsReplayed = async (at: ReadStore, p: number) => {
       const replayed = (await computeAsOf(events, versioned, { untilPosition: p })).store;

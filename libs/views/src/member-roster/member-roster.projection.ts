@@ -21,6 +21,11 @@ function recount(doc: MemberRosterDoc, moves: Array<{ from: MemberStatus | null;
   return { ...doc, counts, onRoll: ON_ROLL.reduce((n, s) => n + counts[s], 0), sought: counts.missing };
 }
 
+/** A member's status changing: the unit's counts move with it, and the member's document becomes `changed`. */
+async function moved(ctx: ProjectionContext, m: RosterMemberDoc, changed: RosterMemberDoc): Promise<DocumentWrite[]> {
+  return [upsert(MEMBER_ROSTERS, recount(await roster(ctx, m.unitId), [{ from: m.status, to: changed.status }])), upsert(ROSTER_MEMBERS, changed)];
+}
+
 function newMember(unitId: string, m: MemberRecord): RosterMemberDoc {
   return { _id: rosterMemberId(unitId, m.memberId), unitId, memberId: m.memberId, name: m.name, status: m.status, workplace: m.workplace, toUnit: null, search: null, searchesClosed: 0, closedSearches: [] };
 }
@@ -75,20 +80,12 @@ export const memberRosterProjection: Projection<Data> = {
       case 'MemberStatusChanged': {
         const d = e.data as Of<'MemberStatusChanged'>;
         const m = await member(ctx, unitId, d.memberId);
-        if (!m) return [];
-        return [
-          upsert(MEMBER_ROSTERS, recount(await roster(ctx, unitId), [{ from: m.status, to: d.to }])),
-          upsert(ROSTER_MEMBERS, { ...m, status: d.to, workplace: d.workplace, toUnit: d.toUnit }),
-        ];
+        return m ? moved(ctx, m, { ...m, status: d.to, workplace: d.workplace, toUnit: d.toUnit }) : [];
       }
       case 'MemberSearchOpened': {
         const d = e.data as Of<'MemberSearchOpened'>;
         const m = await member(ctx, unitId, d.memberId);
-        if (!m) return [];
-        return [
-          upsert(MEMBER_ROSTERS, recount(await roster(ctx, unitId), [{ from: m.status, to: 'missing' }])),
-          upsert(ROSTER_MEMBERS, { ...m, status: 'missing', search: { caseId: d.caseId, lostSince: d.lostSince, lastKnown: d.lastKnown, attempts: [] } }),
-        ];
+        return m ? moved(ctx, m, { ...m, status: 'missing', search: { caseId: d.caseId, lostSince: d.lostSince, lastKnown: d.lastKnown, attempts: [] } }) : [];
       }
       case 'MemberSearchAttempted': {
         const d = e.data as Of<'MemberSearchAttempted'>;
@@ -101,17 +98,14 @@ export const memberRosterProjection: Projection<Data> = {
         const d = e.data as Of<'MemberSearchClosed'>;
         const m = await member(ctx, unitId, d.memberId);
         if (!m) return [];
-        return [
-          upsert(MEMBER_ROSTERS, recount(await roster(ctx, unitId), [{ from: m.status, to: d.to }])),
-          upsert(ROSTER_MEMBERS, {
-            ...m,
-            status: d.to,
-            workplace: d.workplace,
-            search: null,
-            searchesClosed: m.searchesClosed + 1,
-            closedSearches: [...(m.closedSearches ?? []), ...(m.search ? [{ ...m.search, outcome: d.outcome, closedOn: d.on, note: d.note }] : [])],
-          }),
-        ];
+        return moved(ctx, m, {
+          ...m,
+          status: d.to,
+          workplace: d.workplace,
+          search: null,
+          searchesClosed: m.searchesClosed + 1,
+          closedSearches: [...(m.closedSearches ?? []), ...(m.search ? [{ ...m.search, outcome: d.outcome, closedOn: d.on, note: d.note }] : [])],
+        });
       }
       case 'MemberParticipationRecorded': {
         const d = e.data as Of<'MemberParticipationRecorded'>;

@@ -2,7 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import { MetricsVersion, RANK_KEYS, RankKey, UNIT_TYPES, UnitStage } from '@platform/domain';
 import { unitFilter } from '../shared/view-scope';
 import { viewDocuments } from '../testing/view-documents';
-import { grades, launched, planned, problem, progress, registered, satisfaction, solved, step, STUDY_STEPS, tree } from '../testing/view-fixtures';
+import { launched, planned, problem, progress, registered, roundFailed, satisfaction, solved, step, STUDY_STEPS, tree } from '../testing/view-fixtures';
 import { boardStageOrder } from './board-children';
 import { boardChildren } from '../testing/board-children-reference';
 import { BoardQuery, boardView } from './board-view';
@@ -22,15 +22,7 @@ const EVENTS = [
   ...solved('p-4', 'branch-2', '2026-04-30', '2026-04-28T09:00:00.000Z').slice(0, 4),
   step('branch-4', 'study', 'mobilization_meeting'),
   satisfaction('branch-4', 'SatisfactionRoundOpened', { round: 1, openedBy: 'op-4' }),
-  satisfaction('branch-4', 'SatisfactionRoundClosed', {
-    round: 1,
-    counts: grades(30, 10, 5, 15),
-    total: 60,
-    rate: 0.75,
-    threshold: 0.8,
-    passed: false,
-    closedBy: 'op-4',
-  }),
+  roundFailed('branch-4', 1, 'op-4'),
 ];
 
 const query = (over: Partial<BoardQuery> = {}): BoardQuery => ({

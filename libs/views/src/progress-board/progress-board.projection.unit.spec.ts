@@ -1,5 +1,5 @@
 import { specifyProjection } from '@platform/read-models/testing/projection-specification';
-import { CAMPAIGN, grades, launched, progress, satisfaction, step, STUDY_STEPS } from '../testing/view-fixtures';
+import { CAMPAIGN, grades, launched, progress, roundFailed, satisfaction, step, STUDY_STEPS } from '../testing/view-fixtures';
 import { BOARD_CAMPAIGNS, BOARD_UNITS, BoardCampaignDoc, BoardUnitDoc } from './progress-board.documents';
 import { progressBoardProjection } from './progress-board.projection';
 
@@ -115,15 +115,7 @@ describe('progress-board projection', () => {
         launched(CAMPAIGN, ['branch-1']),
         satisfaction('branch-1', 'SatisfactionRoundOpened', { round: 1, openedBy: 'op-1' }),
         satisfaction('branch-1', 'BallotTallyRecorded', { round: 1, tallyId: 't1', meeting: '测评大会', counts: grades(30, 10, 5, 15), recordedBy: 'op-1' }),
-        satisfaction('branch-1', 'SatisfactionRoundClosed', {
-          round: 1,
-          counts: grades(30, 10, 5, 15),
-          total: 60,
-          rate: 0.75,
-          threshold: 0.8,
-          passed: false,
-          closedBy: 'op-1',
-        }),
+        roundFailed('branch-1', 1, 'op-1'),
         satisfaction('branch-1', 'SatisfactionRoundOpened', { round: 2, openedBy: 'op-1' }),
         satisfaction('branch-1', 'BallotCast', { round: 2, ballotId: 'b1', grade: 'satisfied' }),
       ])

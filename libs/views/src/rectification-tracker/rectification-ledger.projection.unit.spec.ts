@@ -1,6 +1,6 @@
 import { evolveProblem, initialProblemState, ProblemEvent } from '@platform/domain';
 import { specifyProjection, storedEvents } from '@platform/read-models/testing/projection-specification';
-import { CAMPAIGN, launched, LOOK_BACK, planned, problem, registered, solved } from '../testing/view-fixtures';
+import { CAMPAIGN, jointStarted, launched, LOOK_BACK, planned, problem, registered, solved } from '../testing/view-fixtures';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEM_STATES, LEDGER_PROBLEMS, LedgerProblemDoc, NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
 import { addLeaves, contributions, LEDGER_UNIT_TALLIES, UnitTallyDoc } from './unit-tallies';
 import { rectificationLedgerProjection } from './rectification-ledger.projection';
@@ -109,15 +109,10 @@ describe('rectification-ledger projection', () => {
         }),
         registered('p-3', 'branch-1'),
         planned('p-3', '2026-05-31'),
-        problem('p-3', 'JointHandlingStarted', {
-          coordinatorUnitId: 'town-1',
-          reason: '涉及多个部门',
-          parts: [
-            { partId: 'a', unitId: 'branch-1', description: '排查', deadline: '2026-04-30' },
-            { partId: 'b', unitId: 'branch-2', description: '整治', deadline: '2026-05-15' },
-          ],
-          escalatedBy: 'op-town',
-        }),
+        jointStarted('p-3', '涉及多个部门', [
+          ['branch-1', '排查', '2026-04-30'],
+          ['branch-2', '整治', '2026-05-15'],
+        ]),
         problem('p-3', 'PartClosed', { partId: 'a', evidence: '排查表', closedBy: 'op-1' }),
         ...solved('p-4', 'branch-2', '2026-04-30', '2026-04-01T00:00:00.000Z'),
         problem('p-4', 'ProblemRebounded', { lookBackCampaignId: LOOK_BACK, previousCycle: 1, cycle: 2, finding: '又出现', checkedBy: 'insp-1' }),

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { NotFoundException } from '@nestjs/common';
 import { DEFAULT_METRICS_VERSION, DEFAULT_WARNING_THRESHOLDS, MetricsVersion } from '@platform/domain';
 import { Filter, ReadStore } from '@platform/read-models';
+import { ActorScope } from '@platform/common';
 import { ViewMoment } from '../shared/view-moment';
-import { NOT_FOUND, UnitFilter, unitClause } from '../shared/view-scope';
+import { NOT_FOUND, UnitFilter, unitClause, unitFilter } from '../shared/view-scope';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from './rectification-ledger.documents';
 import { dayFilter } from './day-filters';
 import { ledgerFilter, ProblemListFilters, TrackedProblem, trackProblem } from './tracked-problem';
@@ -23,6 +24,12 @@ export async function ledgerCampaign(moment: ViewMoment, campaignId: string): Pr
   const campaign = await ledgerOf(moment).get<LedgerCampaignDoc>(LEDGER_CAMPAIGNS, campaignId);
   if (!campaign) throw new NotFoundException(NOT_FOUND);
   return campaign;
+}
+
+/** A campaign's ledger as its reader may see it: the units of the asked subtree within their scope, and the campaign. */
+export async function ledgerInScope(moment: ViewMoment, campaignId: string, scope: ActorScope, root: string | null | undefined) {
+  const units = unitFilter(moment.tree, scope, root);
+  return { units, campaign: await ledgerCampaign(moment, campaignId) };
 }
 
 /** The view's calendar day: warnings are judged on it. */

@@ -1,6 +1,6 @@
 import { unitFilter } from '../shared/view-scope';
 import { viewDocuments } from '../testing/view-documents';
-import { launched, planned, problem, registered, solved, tree } from '../testing/view-fixtures';
+import { jointStarted, launched, planned, problem, registered, solved, tree } from '../testing/view-fixtures';
 import { dayFilter } from './day-filters';
 import { NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
 import { trackProblem } from './tracked-problem';
@@ -12,15 +12,10 @@ const EVENTS = [
   planned('p-open', '2026-04-30'),
   registered('p-joint', 'branch-2'),
   planned('p-joint', '2026-06-30'),
-  problem('p-joint', 'JointHandlingStarted', {
-    coordinatorUnitId: 'town-1',
-    reason: '需要综合治理',
-    parts: [
-      { partId: 'a', unitId: 'branch-1', description: '排查', deadline: '2026-04-10' },
-      { partId: 'b', unitId: 'branch-2', description: '整治', deadline: '2026-06-30' },
-    ],
-    escalatedBy: 'op-town',
-  }),
+  jointStarted('p-joint', '需要综合治理', [
+    ['branch-1', '排查', '2026-04-10'],
+    ['branch-2', '整治', '2026-06-30'],
+  ]),
   registered('p-deferred', 'branch-3'),
   planned('p-deferred', '2026-04-01'),
   problem('p-deferred', 'ProblemDeferred', {

@@ -89,6 +89,10 @@ export const grades = (satisfied: number, fairly: number, basically: number, dis
   dissatisfied,
 });
 
+/** A round closed on 30/10/5/15 of 60 ballots: 75%, under the 80% threshold, so the unit must make it up (补课). */
+export const roundFailed = (unitId: string, round: number, closedBy: string, campaignId = CAMPAIGN): GivenEvent =>
+  satisfaction(unitId, 'SatisfactionRoundClosed', { round, counts: grades(30, 10, 5, 15), total: 60, rate: 0.75, threshold: 0.8, passed: false, closedBy }, campaignId);
+
 export const PEOPLE = { responsibleLeader: { name: '张书记', userId: 'u-zhang' }, handler: { name: '李经办', userId: 'u-li' } };
 
 type Data<T extends ProblemEvent['type']> = Omit<Extract<ProblemEvent, { type: T }>['data'], 'problemId'>;
@@ -122,6 +126,15 @@ export const registered = (problemId: string, unitId: string, campaignId = CAMPA
 
 export const planned = (problemId: string, deadline: string | null, occurredAt?: string) =>
   problem(problemId, 'RectificationPlanned', { measures: ['建立走访制度'], timing: deadline ? 'by_deadline' : 'ongoing', deadline, plannedBy: 'op-1' }, occurredAt);
+
+/** Joint handling coordinated by town-1: one part per [unit, description, deadline], named a, b, … in order. */
+export const jointStarted = (problemId: string, reason: string, parts: ReadonlyArray<[unitId: string, description: string, deadline: string]>): GivenEvent =>
+  problem(problemId, 'JointHandlingStarted', {
+    coordinatorUnitId: 'town-1',
+    reason,
+    parts: parts.map(([unitId, description, deadline], i) => ({ partId: String.fromCharCode(97 + i), unitId, description, deadline })),
+    escalatedBy: 'op-town',
+  });
 
 /** Plan → claim → verify → close, closing at `closedAt`. */
 export function solved(problemId: string, unitId: string, deadline: string, closedAt: string): GivenEvent[] {

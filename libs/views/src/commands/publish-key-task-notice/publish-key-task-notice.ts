@@ -1,11 +1,9 @@
-import { ForbiddenException } from '@nestjs/common';
 import { ActorScope, streamUseCase } from '@platform/common';
 import { noticeDecider, noticeStreamId, OrganizationTree } from '@platform/domain';
-import { snapshotHash } from '../../notices/notice-snapshot';
 import { ScheduleQuery, ScheduleView } from '../../key-task-schedule/schedule-view';
-import { UnitFilter, unitFilter } from '../../shared/view-scope';
+import { UnitFilter } from '../../shared/view-scope';
 import type { PublishNoticePayload } from '../publish-notice/publish-notice.http';
-import { FORBIDDEN, NoticePorts } from '../publish-notice/publish-notice';
+import { NoticePorts, publishedSnapshot, publisherUnits } from '../publish-notice/publish-notice';
 
 export interface KeyTaskNoticePorts extends Pick<NoticePorts, 'headPosition' | 'treeAt'> {
   /** The task's schedule at exactly that position; null when the task or the stock-take does not exist there. */
@@ -25,12 +23,7 @@ export const publishKeyTaskNotice = streamUseCase(noticeDecider)({
     const position = await ports.headPosition();
     const tree = await ports.treeAt(position);
     const query: ScheduleQuery = { stockTakeId: i.stockTakeId, root: i.root ?? null };
-    let units;
-    try {
-      units = unitFilter(tree, i.scope, query.root);
-    } catch {
-      throw new ForbiddenException(FORBIDDEN);
-    }
+    const units = publisherUnits(tree, i.scope, query.root);
     return { position, query, snapshot: await ports.scheduleAt(position, tree, i.taskId, units, query) };
   },
   toCommand: (i, { position, query, snapshot }, context) => ({
@@ -42,11 +35,7 @@ export const publishKeyTaskNotice = streamUseCase(noticeDecider)({
     title: i.title,
     noticeDate: i.noticeDate ?? context.at.slice(0, 10),
     position,
-    root: query.root,
-    scope: { all: i.scope.all, roots: [...i.scope.roots] },
-    unitIds: snapshot?.rows.map((row) => row.unitId) ?? [],
-    snapshotHash: snapshotHash(snapshot),
-    snapshot,
+    ...publishedSnapshot(i.scope, query.root, snapshot),
   }),
   fingerprint: ({ scope: _, ...request }) => ({ command: 'PublishKeyTaskNotice', ...request }),
 });

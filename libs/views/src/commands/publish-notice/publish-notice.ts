@@ -3,10 +3,30 @@ import { ActorScope, streamUseCase } from '@platform/common';
 import { CURRENT_HANDLING_VERSION, DEFAULT_METRICS_VERSION, noticeDecider, noticeStreamId, OrganizationTree } from '@platform/domain';
 import { snapshotHash } from '../../notices/notice-snapshot';
 import { BoardQuery, BoardView } from '../../progress-board/board-view';
-import { unitFilter } from '../../shared/view-scope';
+import { UnitFilter, unitFilter } from '../../shared/view-scope';
 import type { PublishNoticeRequest } from './publish-notice.http';
 
 export const FORBIDDEN = { statusCode: 403, error: 'Forbidden', message: '无权进行此操作 (forbidden)' };
+
+/** The units a notice may cover under `root`: a root outside the publisher's scope refuses the publication (403) rather than hiding it. */
+export function publisherUnits(tree: OrganizationTree, scope: ActorScope, root: string | null): UnitFilter {
+  try {
+    return unitFilter(tree, scope, root);
+  } catch {
+    throw new ForbiddenException(FORBIDDEN);
+  }
+}
+
+/** What every notice records of its snapshot: the root and scope it was computed for, the units it names, and the snapshot with its hash. */
+export function publishedSnapshot(scope: ActorScope, root: string | null, snapshot: { rows: readonly { unitId: string }[] } | null) {
+  return {
+    root,
+    scope: { all: scope.all, roots: [...scope.roots] },
+    unitIds: snapshot?.rows.map((row) => row.unitId) ?? [],
+    snapshotHash: snapshotHash(snapshot),
+    snapshot,
+  };
+}
 
 /** The moment a notice is computed at: the head, the tree there, and the board exactly there. */
 export interface NoticePorts {
@@ -38,12 +58,7 @@ export const publishNotice = streamUseCase(noticeDecider)({
       metricsVersion: i.metricsVersion ?? DEFAULT_METRICS_VERSION,
       handlingVersion: i.handlingVersion ?? CURRENT_HANDLING_VERSION,
     };
-    let units;
-    try {
-      units = unitFilter(tree, i.scope, query.root);
-    } catch {
-      throw new ForbiddenException(FORBIDDEN);
-    }
+    const units = publisherUnits(tree, i.scope, query.root);
     return { position, query, snapshot: await ports.boardAt(position, tree, i.campaignId, units, query) };
   },
   toCommand: (i, { position, query, snapshot }, context) => ({
@@ -58,11 +73,7 @@ export const publishNotice = streamUseCase(noticeDecider)({
     metricsVersion: query.metricsVersion,
     handlingVersion: query.handlingVersion,
     rankBy: query.rankBy,
-    root: query.root,
-    scope: { all: i.scope.all, roots: [...i.scope.roots] },
-    unitIds: snapshot?.rows.map((row) => row.unitId) ?? [],
-    snapshotHash: snapshotHash(snapshot),
-    snapshot,
+    ...publishedSnapshot(i.scope, query.root, snapshot),
   }),
   fingerprint: ({ scope: _, ...request }) => ({ command: 'PublishNotice', ...request }),
 });

@@ -3,7 +3,7 @@ import { fromLookup, STAFF } from '@platform/common';
 import { AssessmentPeriodUnits } from '@platform/assessments';
 import { ASSESSMENT_PROJECTIONS, readAssessmentResults } from '../../assessment-results/assessment-results.reader';
 import { ViewMoments } from '../../shared/view-moment';
-import { momentOf } from '../../shared/view-response';
+import { atMoment } from '../moment-query';
 import { NOT_FOUND, unitFilter } from '../../shared/view-scope';
 import { AssessmentPeriodParams, GetAssessmentResultsRequest } from './get-assessment-results.request.dto';
 import { GetAssessmentResultsAnswer } from './get-assessment-results.response';
@@ -17,10 +17,9 @@ export const GetAssessmentResultsHttpController = assessmentsQuery('GetAssessmen
   answer: GetAssessmentResultsAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(AssessmentPeriodUnits, 'periodId'), match: 'any' },
   params: AssessmentPeriodParams, query: GetAssessmentResultsRequest, inject: { moments: ViewMoments },
-  async handle({ params: p, query: q, scope, actor, res }, { moments }) {
-    const moment = await moments.resolve(q.asOf, ASSESSMENT_PROJECTIONS);
+  handle: atMoment(ASSESSMENT_PROJECTIONS, async ({ params: p, query: q, scope, actor }, moment) => {
     const view = await readAssessmentResults(moment.store('assessment-results'), moment.tree, p.periodId, unitFilter(moment.tree, scope, q.root), actor.role);
     if (!view) throw new NotFoundException(NOT_FOUND);
-    return { asOf: momentOf(res, moment), ...view };
-  },
+    return view;
+  }),
 });

@@ -4,7 +4,7 @@ import { maxScore } from '@platform/domain';
 import { ASSESSMENT_PERIODS, ASSESSMENT_UNITS, AssessmentPeriodDoc, AssessmentUnitDoc, assessmentUnitId } from '../../assessment-results/assessment-results.documents';
 import { ASSESSMENT_PROJECTIONS, SCORE_READERS } from '../../assessment-results/assessment-results.reader';
 import { ViewMoments } from '../../shared/view-moment';
-import { momentOf } from '../../shared/view-response';
+import { atMoment } from '../moment-query';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { AssessmentUnitParams, GetAssessmentUnitRequest } from './get-assessment-unit.request.dto';
 import { GetAssessmentUnitAnswer } from './get-assessment-unit.response';
@@ -18,8 +18,7 @@ export const GetAssessmentUnitHttpController = assessmentsQuery('GetAssessmentUn
   answer: GetAssessmentUnitAnswer,
   access: { roles: STAFF, mode: 'read', units: fromParams('unitId') },
   params: AssessmentUnitParams, query: GetAssessmentUnitRequest, inject: { moments: ViewMoments },
-  async handle({ params: p, query: q, actor, res }, { moments }) {
-    const moment = await moments.resolve(q.asOf, ASSESSMENT_PROJECTIONS);
+  handle: atMoment(ASSESSMENT_PROJECTIONS, async ({ params: p, actor }, moment) => {
     const store = moment.store('assessment-results');
     const period = await store.get<AssessmentPeriodDoc>(ASSESSMENT_PERIODS, p.periodId);
     const unit = await store.get<AssessmentUnitDoc>(ASSESSMENT_UNITS, assessmentUnitId(p.periodId, p.unitId));
@@ -29,7 +28,6 @@ export const GetAssessmentUnitHttpController = assessmentsQuery('GetAssessmentUn
     const { _id, results: _r, unitIds, ...rest } = period;
     const { _id: _u, periodId: _p, ...own } = unit;
     return {
-      asOf: momentOf(res, moment),
       period: { ...rest, maxScore: maxScore(period.criteria), published, unitCount: unitIds.length },
       unit: {
         ...own,
@@ -42,5 +40,5 @@ export const GetAssessmentUnitHttpController = assessmentsQuery('GetAssessmentUn
       },
       scoresVisible: shows,
     };
-  },
+  }),
 });

@@ -1,14 +1,14 @@
 import { NotFoundException } from '@nestjs/common';
-import { fromParams, STAFF, UnitParams } from '@platform/common';
 import { ASSESSMENT_PERIODS, ASSESSMENT_UNITS, AssessmentPeriodDoc, AssessmentUnitDoc, assessmentUnitId } from '../../assessment-results/assessment-results.documents';
 import { DEMONSTRATION_POINTS, DemonstrationPointDoc } from '../../demonstration-register/demonstration-register.projection';
 import { pointRow } from '../../demonstration-register/demonstration-register.reader';
 import { AsOfQuery } from '../../shared/view-query.request.dto';
 import { ViewMoments } from '../../shared/view-moment';
-import { momentOf } from '../../shared/view-response';
+import { atMoment } from '../moment-query';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { GetDemonstrationPointAnswer } from './get-demonstration-point.response';
 import { demonstrationPointsQuery } from '../query-routes';
+import { UNIT_VIEW } from '../view-subjects';
 
 export class GetDemonstrationPointRequest extends AsOfQuery {}
 
@@ -18,10 +18,8 @@ export const GetDemonstrationPointHttpController = demonstrationPointsQuery('Get
     description: '推荐、确定、历年考评（合格、淘汰、再次推荐）的完整记录，及每次考评所依据的创建标准考核的各项得分',
   },
   answer: GetDemonstrationPointAnswer,
-  access: { roles: STAFF, mode: 'read', units: fromParams('unitId') },
-  params: UnitParams, query: GetDemonstrationPointRequest, inject: { moments: ViewMoments },
-  async handle({ params: p, query: q, res }, { moments }) {
-    const moment = await moments.resolve(q.asOf, ['demonstration-register', 'assessment-results']);
+  ...UNIT_VIEW, query: GetDemonstrationPointRequest, inject: { moments: ViewMoments },
+  handle: atMoment(['demonstration-register', 'assessment-results'], async ({ params: p }, moment) => {
     const doc = await moment.store('demonstration-register').get<DemonstrationPointDoc>(DEMONSTRATION_POINTS, p.unitId);
     if (!doc) throw new NotFoundException(NOT_FOUND);
     const results = moment.store('assessment-results');
@@ -44,6 +42,6 @@ export const GetDemonstrationPointHttpController = demonstrationPointsQuery('Get
         selfTotal: unit.selfTotal,
       });
     }
-    return { asOf: momentOf(res, moment), point: pointRow(doc, moment.tree), evidence };
-  },
+    return { point: pointRow(doc, moment.tree), evidence };
+  }),
 });

@@ -7,7 +7,7 @@ import { InstructionDoc, INSTRUCTIONS } from '../../instructions/instructions.do
 import { instructionView } from '../../instructions/instruction-view';
 import { InstructionUnits } from '../../shared/view-lookups';
 import { ViewMoments } from '../../shared/view-moment';
-import { momentOf } from '../../shared/view-response';
+import { atMoment } from '../moment-query';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { GetInstructionAnswer } from './get-instruction.response';
 import { instructionsQuery } from '../query-routes';
@@ -22,15 +22,13 @@ export const GetInstructionHttpController = instructionsQuery('GetInstruction', 
   answer: GetInstructionAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(InstructionUnits, 'instructionId'), match: 'any' },
   params: InstructionParams, inject: { moments: ViewMoments, events: token<EventStore>(EVENT_STORE) },
-  async handle({ params: p, res }, { moments, events: eventStore }) {
-    const moment = await moments.resolve(undefined, ['instructions']);
+  handle: atMoment(['instructions'], async ({ params: p }, moment, { events: eventStore }) => {
     const doc = await moment.store('instructions').get<InstructionDoc>(INSTRUCTIONS, p.instructionId);
     if (!doc) throw new NotFoundException(NOT_FOUND);
     const events = await eventStore.readStream(instructionStreamId(p.instructionId), { untilPosition: moment.position });
     return {
-      asOf: momentOf(res, moment),
       instruction: instructionView(doc, moment.tree, moment.positions),
       events: events.map((e) => ({ position: moment.positions.token(e.position), type: e.type, typeName: EVENT_TYPE_NAMES[e.type] ?? e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actor: e.actor, data: e.data })),
     };
-  },
+  }),
 });

@@ -8,7 +8,7 @@ import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc 
 import { dayOf, TRACKER_PROJECTIONS } from '../../rectification-tracker/tracker-reader';
 import { trackProblem } from '../../rectification-tracker/tracked-problem';
 import { ViewMoments } from '../../shared/view-moment';
-import { momentOf } from '../../shared/view-response';
+import { atMoment } from '../moment-query';
 import { NOT_FOUND } from '../../shared/view-scope';
 import { GetProblemTimelineRequest, ProblemTimelineParams } from './get-problem-timeline.request.dto';
 import { GetProblemTimelineAnswer } from './get-problem-timeline.response';
@@ -21,8 +21,7 @@ export const GetProblemTimelineHttpController = viewsQuery('GetProblemTimeline',
   answer: GetProblemTimelineAnswer,
   access: { roles: STAFF, mode: 'read', units: fromLookup(LedgerProblemUnits, 'problemId'), match: 'any' },
   params: ProblemTimelineParams, query: GetProblemTimelineRequest, inject: { moments: ViewMoments, events: token<EventStore>(EVENT_STORE) },
-  async handle({ params: p, query: q, res }, { moments, events: eventStore }) {
-    const moment = await moments.resolve(q.asOf, [...TRACKER_PROJECTIONS, 'instructions']);
+  handle: atMoment([...TRACKER_PROJECTIONS, 'instructions'], async ({ params: p }, moment, { events: eventStore }) => {
     const ledger = moment.store('rectification-ledger');
     const doc = await ledger.get<LedgerProblemDoc>(LEDGER_PROBLEMS, p.problemId);
     if (!doc) throw new NotFoundException(NOT_FOUND);
@@ -34,7 +33,6 @@ export const GetProblemTimelineHttpController = viewsQuery('GetProblemTimeline',
     const theirs = await Promise.all(instructions.map((i) => eventStore.readStream(instructionStreamId(i.instructionId), { untilPosition: moment.position })));
     const events = [...own, ...theirs.flat()].sort((a, b) => a.position - b.position);
     return {
-      asOf: momentOf(res, moment),
       today: dayOf(moment),
       problem: trackProblem(doc, dayOf(moment), moment.tree, campaign?.warningThresholds),
       events: events.map((e) => ({
@@ -50,5 +48,5 @@ export const GetProblemTimelineHttpController = viewsQuery('GetProblemTimeline',
         data: e.data,
       })),
     };
-  },
+  }),
 });

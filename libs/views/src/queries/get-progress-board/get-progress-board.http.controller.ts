@@ -1,22 +1,19 @@
-import { CampaignParams, fromLookup, STAFF } from '@platform/common';
 import { BOARD_PROJECTIONS, prepareBoard } from '../../progress-board/board-reader';
 import { participationSource } from '../../member-roster/roster-participation';
 import { ViewMoments } from '../../shared/view-moment';
 import { DEFAULT_PAGE_SIZE } from '../../shared/pagination';
-import { momentOf } from '../../shared/view-response';
+import { atMoment } from '../moment-query';
 import { unitFilter } from '../../shared/view-scope';
 import { boardQueryOf, GetProgressBoardRequest } from './get-progress-board.request.dto';
 import { GetProgressBoardAnswer } from './get-progress-board.response';
-import { CampaignUnits } from '@platform/campaigns';
 import { viewsQuery } from '../query-routes';
+import { CAMPAIGN_VIEW } from '../view-subjects';
 
 export const GetProgressBoardHttpController = viewsQuery('GetProgressBoard', 'api/campaigns/:campaignId/board', {
   operation: { summary: '进度看板 (progress board)', description: '进度看板：各参加组织的当前阶段、必做步骤、转段、参学率、问题处理情况、整改完成率与按期率、 满意度与补课，按乡镇/区县/市逐级汇总（先加总数量再算比率）并排名；只含本人范围内的组织； asOf 返回历史时刻的看板，metricsVersion 选择指标口径' },
   answer: GetProgressBoardAnswer,
-  access: { roles: STAFF, mode: 'read', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' },
-  params: CampaignParams, query: GetProgressBoardRequest, inject: { moments: ViewMoments },
-  async handle({ params: p, query: q, scope, res }, { moments }) {
-    const moment = await moments.resolve(q.asOf, BOARD_PROJECTIONS);
+  ...CAMPAIGN_VIEW, query: GetProgressBoardRequest, inject: { moments: ViewMoments },
+  handle: atMoment(BOARD_PROJECTIONS, async ({ params: p, query: q, scope }, moment) => {
     const { tree } = moment;
     const filter = unitFilter(tree, scope, q.root);
     const query = boardQueryOf(q);
@@ -25,6 +22,6 @@ export const GetProgressBoardHttpController = viewsQuery('GetProgressBoard', 'ap
     const rootId = q.root ?? (roots.length === 1 ? roots[0] : null);
     const view = ranked.page(tree, filter, query, { skip: q.skip ?? 0, limit: q.limit ?? DEFAULT_PAGE_SIZE }, rootId);
     const rows = view.rows.map((r) => ({ ...r, participationSource: participationSource(r, roster) }));
-    return { asOf: momentOf(res, moment), ...view, skip: q.skip ?? 0, limit: q.limit ?? DEFAULT_PAGE_SIZE, rows };
-  },
+    return { ...view, skip: q.skip ?? 0, limit: q.limit ?? DEFAULT_PAGE_SIZE, rows };
+  }),
 });

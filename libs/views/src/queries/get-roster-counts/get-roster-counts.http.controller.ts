@@ -1,7 +1,7 @@
 import { STAFF } from '@platform/common';
 import { readRosterCounts, ROSTER_PROJECTIONS } from '../../member-roster/roster-view';
 import { ViewMoments } from '../../shared/view-moment';
-import { momentOf } from '../../shared/view-response';
+import { atMoment } from '../moment-query';
 import { unitFilter } from '../../shared/view-scope';
 import { GetRosterCountsRequest } from './get-roster-counts.request.dto';
 import { GetRosterCountsAnswer } from './get-roster-counts.response';
@@ -15,9 +15,8 @@ export const GetRosterCountsHttpController = memberRosterQuery('GetRosterCounts'
   answer: GetRosterCountsAnswer,
   access: { roles: STAFF, mode: 'read', units: null },
   query: GetRosterCountsRequest, inject: { moments: ViewMoments },
-  async handle({ query: q, scope, res }, { moments }) {
-    const moment = await moments.resolve(q.asOf, ROSTER_PROJECTIONS);
+  handle: atMoment(ROSTER_PROJECTIONS, async ({ query: q, scope }, moment) => {
     const view = await readRosterCounts(moment.store('member-roster'), moment.tree, unitFilter(moment.tree, scope, q.root));
-    return { asOf: momentOf(res, moment), ...view };
-  },
+    return view;
+  }),
 });

@@ -4,7 +4,7 @@ import { ASSESSMENT_PERIODS, AssessmentPeriodDoc } from '../../assessment-result
 import { ASSESSMENT_PROJECTIONS } from '../../assessment-results/assessment-results.reader';
 import { AsOfQuery } from '../../shared/view-query.request.dto';
 import { ViewMoments } from '../../shared/view-moment';
-import { momentOf } from '../../shared/view-response';
+import { atMoment } from '../moment-query';
 import { unitClause, unitFilter } from '../../shared/view-scope';
 import { ListAssessmentPeriodsAnswer } from './list-assessment-periods.response';
 import { assessmentsQuery } from '../query-routes';
@@ -16,8 +16,7 @@ export const ListAssessmentPeriodsHttpController = assessmentsQuery('ListAssessm
   answer: ListAssessmentPeriodsAnswer,
   access: { roles: STAFF, mode: 'read', units: null },
   query: ListAssessmentPeriodsRequest, inject: { moments: ViewMoments },
-  async handle({ query: q, scope, res }, { moments }) {
-    const moment = await moments.resolve(q.asOf, ASSESSMENT_PROJECTIONS);
+  handle: atMoment(ASSESSMENT_PROJECTIONS, async ({ scope }, moment) => {
     const filter = unitFilter(moment.tree, scope, null);
     const docs = await moment.store('assessment-results').find<AssessmentPeriodDoc>(ASSESSMENT_PERIODS, unitClause('unitIds', filter), { sort: { from: -1, periodId: 1 } });
     const periods = docs.map(({ _id, results: _r, unitIds, ...p }) => ({
@@ -27,6 +26,6 @@ export const ListAssessmentPeriodsHttpController = assessmentsQuery('ListAssessm
       unitCount: unitIds.length,
       unitsInScope: unitIds.filter((u) => filter.visible(u)).length,
     }));
-    return { asOf: momentOf(res, moment), total: periods.length, periods };
-  },
+    return { total: periods.length, periods };
+  }),
 });

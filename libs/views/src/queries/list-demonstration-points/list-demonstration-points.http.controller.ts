@@ -2,7 +2,7 @@ import { STAFF } from '@platform/common';
 import { DEMONSTRATION_POINTS, DemonstrationPointDoc } from '../../demonstration-register/demonstration-register.projection';
 import { pointRow } from '../../demonstration-register/demonstration-register.reader';
 import { ViewMoments } from '../../shared/view-moment';
-import { momentOf } from '../../shared/view-response';
+import { atMoment } from '../moment-query';
 import { unitClause, unitFilter } from '../../shared/view-scope';
 import { ListDemonstrationPointsRequest } from './list-demonstration-points.request.dto';
 import { ListDemonstrationPointsAnswer } from './list-demonstration-points.response';
@@ -16,13 +16,12 @@ export const ListDemonstrationPointsHttpController = demonstrationPointsQuery('L
   answer: ListDemonstrationPointsAnswer,
   access: { roles: STAFF, mode: 'read', units: null },
   query: ListDemonstrationPointsRequest, inject: { moments: ViewMoments },
-  async handle({ query: q, scope, res }, { moments }) {
-    const moment = await moments.resolve(q.asOf, ['demonstration-register']);
+  handle: atMoment(['demonstration-register'], async ({ query: q, scope }, moment) => {
     const filter = { ...unitClause('unitId', unitFilter(moment.tree, scope, q.root)), ...(q.pointType ? { pointType: q.pointType } : {}), ...(q.level ? { level: q.level } : {}) };
     const docs = await moment.store('demonstration-register').find<DemonstrationPointDoc>(DEMONSTRATION_POINTS, filter, { sort: { level: 1, pointType: 1, unitId: 1 } });
     const byStage: Record<string, number> = {};
     for (const d of docs) byStage[d.stage] = (byStage[d.stage] ?? 0) + 1;
     const points = docs.filter((d) => !q.stage || d.stage === q.stage).map((d) => pointRow(d, moment.tree));
-    return { asOf: momentOf(res, moment), total: points.length, byStage, points };
-  },
+    return { total: points.length, byStage, points };
+  }),
 });

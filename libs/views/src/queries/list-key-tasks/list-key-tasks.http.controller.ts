@@ -2,7 +2,7 @@ import { STAFF } from '@platform/common';
 import { KEY_TASK_PROJECTIONS } from '../../key-task-schedule/schedule-view';
 import { readTaskList } from '../../key-task-schedule/task-list';
 import { ViewMoments } from '../../shared/view-moment';
-import { momentOf } from '../../shared/view-response';
+import { atMoment } from '../moment-query';
 import { unitFilter } from '../../shared/view-scope';
 import { ListKeyTasksRequest } from './list-key-tasks.request.dto';
 import { ListKeyTasksAnswer } from './list-key-tasks.response';
@@ -13,9 +13,8 @@ export const ListKeyTasksHttpController = viewsQuery('ListKeyTasks', 'api/key-ta
   answer: ListKeyTasksAnswer,
   access: { roles: STAFF, mode: 'read', units: null },
   query: ListKeyTasksRequest, inject: { moments: ViewMoments },
-  async handle({ query: q, scope, res }, { moments }) {
-    const moment = await moments.resolve(q.asOf, KEY_TASK_PROJECTIONS);
+  handle: atMoment(KEY_TASK_PROJECTIONS, async ({ query: q, scope }, moment) => {
     const tasks = await readTaskList(moment.store, unitFilter(moment.tree, scope, q.root));
-    return { asOf: momentOf(res, moment), total: tasks.length, tasks };
-  },
+    return { total: tasks.length, tasks };
+  }),
 });
