@@ -11,6 +11,7 @@ import {
   PROBLEM_EVENT_TYPES,
   SATISFACTION_EVENT_TYPES,
   UNIT_PROGRESS_EVENT_TYPES,
+  UNITS_IMPORT_EVENT_TYPES,
   USER_EVENT_TYPES,
 } from '@platform/domain';
 import { CHAIN_BREAK_ACKNOWLEDGED, type StoredEvent } from '@platform/event-store';
@@ -31,6 +32,7 @@ import {
 export const AUDITED_EVENT_TYPES: readonly string[] = [
   ...new Set<string>([
     ...ORGANIZATION_EVENT_TYPES,
+    ...UNITS_IMPORT_EVENT_TYPES,
     'CampaignLaunched',
     'UnitsEnrolled',
     ...UNIT_PROGRESS_EVENT_TYPES,
