@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { MAX_QUERY_INTEGER } from '@platform/common';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { MAX_QUERY_INTEGER, IsOptionalInteger } from '@platform/common';
 import { METRICS_VERSIONS, MetricsVersion, UNIT_ID_PATTERN } from '@platform/domain';
 
 /** A position token (its form is the event store's, checked when parsed), or an ISO date/time. */
@@ -35,18 +35,10 @@ export class ScopedMetricsQuery extends MetricsQuery {
 }
 
 export class PagedMetricsQuery extends ScopedMetricsQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_QUERY_INTEGER)
+  @IsOptionalInteger(0, MAX_QUERY_INTEGER)
   skip?: number;
 
   /** 每页条数，默认 50，最多 5000 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
+  @IsOptionalInteger(1, 5000)
   limit?: number;
 }

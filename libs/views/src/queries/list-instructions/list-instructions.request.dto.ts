@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { MAX_QUERY_INTEGER } from '@platform/common';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { MAX_QUERY_INTEGER, IsOptionalInteger } from '@platform/common';
 import { INSTRUCTION_TARGET_KINDS, InstructionTargetKind, UNIT_ID_PATTERN } from '@platform/domain';
 import { BooleanParam } from '../../shared/view-query.request.dto';
 
@@ -25,18 +24,10 @@ export class ListInstructionsRequest {
   @IsBoolean({ message: 'open 须为 true 或 false' })
   open?: boolean;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_QUERY_INTEGER)
+  @IsOptionalInteger(0, MAX_QUERY_INTEGER)
   skip?: number;
 
   /** 每页条数，默认 20，最多 200 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IsOptionalInteger(1, 200)
   limit?: number;
 }

@@ -1,5 +1,4 @@
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import {
   HANDLINGS,
   Handling,
@@ -12,6 +11,7 @@ import {
 } from '@platform/domain';
 import { ProblemListFilters } from '../../rectification-tracker/tracked-problem';
 import { BooleanParam, ListParam, PagedMetricsQuery } from '../../shared/view-query.request.dto';
+import { IsOptionalInteger } from '@platform/common';
 
 export class TrackedProblemFilters extends PagedMetricsQuery {
   /** 状态，可多选：identified,planned,in_progress,fixed,verified,closed,deferred,joint */
@@ -59,11 +59,7 @@ export class TrackedProblemFilters extends PagedMetricsQuery {
 export const MAX_SKIP = 1000;
 
 export class ListTrackedProblemsRequest extends TrackedProblemFilters {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SKIP, { message: `skip 最多 ${MAX_SKIP}，更深的页请用 after (skip must not exceed ${MAX_SKIP}; use after)` })
+  @IsOptionalInteger(0, MAX_SKIP, { message: `skip 最多 ${MAX_SKIP}，更深的页请用 after (skip must not exceed ${MAX_SKIP}; use after)` })
   declare skip?: number;
 
   /** 上一页返回的 next，从其后接着列出（键集分页） */

@@ -1,11 +1,10 @@
-import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { MAX_QUERY_INTEGER } from '@platform/common';
+import { IsArray, IsBoolean, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 import { UNIT_ID_PATTERN } from '@platform/domain';
 import { PositionCodec } from '@platform/event-store';
 import { AuditSearch } from '../../audit-trail/audit-search';
 import { POSITION_TOKEN_PATTERN, positionParam } from '../../shared/position-param';
 import { AsOfQuery, BooleanParam, ListParam } from '../../shared/view-query.request.dto';
+import { IsOptionalInteger } from '@platform/common';
 
 const iso = (v: string | undefined) => (v ? new Date(v).toISOString() : null);
 
@@ -63,11 +62,7 @@ export class SearchAuditTrailRequest extends AsOfQuery {
   after?: string;
 
   /** 每页条数，默认 100，最多 500 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsOptionalInteger(1, 500)
   limit?: number;
 }
 

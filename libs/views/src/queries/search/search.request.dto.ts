@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { NoControlCharacters } from '@platform/common';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { NoControlCharacters, IsOptionalInteger } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
 import { SEARCH_KINDS, SearchKind } from '../../search/search.documents';
 
@@ -23,18 +22,10 @@ export class SearchRequestQuery {
   root?: string;
 
   /** 第几页，从 1 起，最多 50 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @IsOptionalInteger(1, 50)
   page?: number;
 
   /** 每页条数，默认 20，最多 50 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @IsOptionalInteger(1, 50)
   pageSize?: number;
 }
