@@ -1,15 +1,15 @@
 import { Body, Controller, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { Access, CampaignParams, Command, CommandMeta, CommandAnswerBody, fromLookup, IsId, IsLine, MANAGERS, respond } from '@platform/common';
-import { HANDLING_VERSIONS, HandlingVersion, METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey, UNIT_ID_PATTERN } from '@platform/domain';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { Access, CampaignParams, Command, CommandMeta, CommandAnswerBody, fromLookup, IsId, IsLine, MANAGERS, respond, IsOptionalId } from '@platform/common';
+import { HANDLING_VERSIONS, HandlingVersion, METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey } from '@platform/domain';
 import { CheckpointView, CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
 import type { Response } from 'express';
 import { documentCheckpoint } from '../../shared/document-checkpoint';
 import { NoticeCommands } from '../notice-commands';
 import { publishNotice } from './publish-notice';
 import { CampaignUnits } from '@platform/campaigns';
+import { IsOptionalVersion } from '../../shared/view-query.request.dto';
 
 /** What every notice asks of its publisher, whatever it ranks. */
 export class PublishNoticePayload {
@@ -26,8 +26,7 @@ export class PublishNoticePayload {
   noticeDate?: string;
 
   /** 只通报该组织及其下级；默认整个活动（发布人范围内） */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   root?: string;
 }
 
@@ -38,15 +37,11 @@ export class PublishNoticeRequest extends PublishNoticePayload {
   rankBy?: RankKey;
 
   /** 指标口径版本，默认现行口径 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsIn(METRICS_VERSIONS, { message: 'metricsVersion 须为 1 或 2' })
+  @IsOptionalVersion(METRICS_VERSIONS, 'metricsVersion 须为 1 或 2')
   metricsVersion?: MetricsVersion;
 
   /** 五类问题分类口径版本，默认现行（第2版） */
-  @IsOptional()
-  @Type(() => Number)
-  @IsIn(HANDLING_VERSIONS, { message: 'handlingVersion 须为 1 或 2' })
+  @IsOptionalVersion(HANDLING_VERSIONS, 'handlingVersion 须为 1 或 2')
   handlingVersion?: HandlingVersion;
 }
 

@@ -1,7 +1,7 @@
-import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
-import { MAX_QUERY_INTEGER, IsOptionalInteger } from '@platform/common';
-import { INSTRUCTION_TARGET_KINDS, InstructionTargetKind, UNIT_ID_PATTERN } from '@platform/domain';
-import { BooleanParam } from '../../shared/view-query.request.dto';
+import { IsIn, IsOptional } from 'class-validator';
+import { MAX_QUERY_INTEGER, IsOptionalInteger, IsOptionalId } from '@platform/common';
+import { INSTRUCTION_TARGET_KINDS, InstructionTargetKind } from '@platform/domain';
+import { IsOptionalFlag } from '../../shared/view-query.request.dto';
 
 export class ListInstructionsRequest {
   /** 批示对象类型（与 targetId 同用） */
@@ -9,19 +9,15 @@ export class ListInstructionsRequest {
   @IsIn(INSTRUCTION_TARGET_KINDS, { message: 'targetKind 须为 problem、unit 或 notice' })
   targetKind?: InstructionTargetKind;
 
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'targetId 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   targetId?: string;
 
   /** 只看交该单位落实的批示 */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'unitId 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   unitId?: string;
 
   /** true: 只看尚有单位未报告落实情况的 */
-  @IsOptional()
-  @BooleanParam()
-  @IsBoolean({ message: 'open 须为 true 或 false' })
+  @IsOptionalFlag({ message: 'open 须为 true 或 false' })
   open?: boolean;
 
   @IsOptionalInteger(0, MAX_QUERY_INTEGER)

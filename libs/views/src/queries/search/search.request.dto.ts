@@ -1,6 +1,5 @@
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { NoControlCharacters, IsOptionalInteger } from '@platform/common';
-import { UNIT_ID_PATTERN } from '@platform/domain';
+import { NoControlCharacters, IsOptionalInteger, IsOptionalId } from '@platform/common';
 import { SEARCH_KINDS, SearchKind } from '../../search/search.documents';
 
 export class SearchRequestQuery {
@@ -17,8 +16,7 @@ export class SearchRequestQuery {
   kind?: SearchKind;
 
   /** 只查该组织及其下级（须在本人范围内） */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   root?: string;
 
   /** 第几页，从 1 起，最多 50 */
