@@ -1,12 +1,11 @@
-import { Body, Controller, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
-import { Access, CampaignParams, Command, CommandMeta, CommandAnswerBody, fromLookup, IsId, IsLine, MANAGERS, respond, IsOptionalId } from '@platform/common';
+import { Access, CampaignParams, Command, CommandMeta, CommandAnswerBody, fromLookup, IsId, IsLine, MANAGERS, IsOptionalId } from '@platform/common';
 import { HANDLING_VERSIONS, HandlingVersion, METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey } from '@platform/domain';
-import { CheckpointView, CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
+import { CheckpointView } from '@platform/event-store';
 import type { Response } from 'express';
-import { documentCheckpoint } from '../../shared/document-checkpoint';
-import { NoticeCommands } from '../notice-commands';
+import { NoticePublishingController } from '../notice-publishing';
 import { publishNotice } from './publish-notice';
 import { CampaignUnits } from '@platform/campaigns';
 import { IsOptionalVersion } from '../../shared/view-query.request.dto';
@@ -49,19 +48,11 @@ export type PublishNoticeResult = CommandAnswerBody & { readonly checkpoint: Che
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/campaigns/:campaignId/notices')
-export class PublishNoticeHttpController {
-  constructor(
-    private readonly commands: NoticeCommands,
-    @Inject(WITNESS) private readonly witness: CheckpointWitness,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-  ) {}
-
+export class PublishNoticeHttpController extends NoticePublishingController {
   @ApiOperation({ summary: '发布通报 (publish a notice)', description: '发布通报：以当前数据生成带排名的进度看板快照，连同数据截止位置、指标口径版本和快照摘要作为事件保存； 发布后永不改变，可随时用 /api/notices/{noticeId}/reproduce 从事件重新计算核对' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
   @Post()
-  async publish(@Command() meta: CommandMeta, @Param() p: CampaignParams, @Body() body: PublishNoticeRequest, @Res({ passthrough: true }) res: Response): Promise<CommandAnswerBody> {
-    const result = await respond(res, this.commands.execute(publishNotice, { campaignId: p.campaignId, scope: meta.scope, ...body }, meta), this.events.positions);
-    // The notice is published, then the head (its own event included) is signed and printed on it.
-    return { ...result, checkpoint: await documentCheckpoint(this.witness, { notice: body.noticeId }) } as PublishNoticeResult;
+  publish(@Command() meta: CommandMeta, @Param() p: CampaignParams, @Body() body: PublishNoticeRequest, @Res({ passthrough: true }) res: Response): Promise<PublishNoticeResult> {
+    return this.withCheckpoint(res, this.commands.execute(publishNotice, { campaignId: p.campaignId, scope: meta.scope, ...body }, meta), body.noticeId);
   }
 }
