@@ -32,7 +32,7 @@ module.exports = {
     {
       name: 'production-code-does-not-import-tests',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: '(\\.spec\\.ts$|/testing/)' },
+      from: { path: '^(apps|libs)/', pathNot: '(\\.spec\\.ts$|\\.test\\.tsx?$|/testing/)' },
       to: { path: '(\\.spec\\.ts$|/testing/)' },
     },
   ],

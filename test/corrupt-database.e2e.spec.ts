@@ -1,9 +1,9 @@
 import { SqliteEventStore } from '@platform/event-store';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDirPerTest } from '@platform/common/testing/temp-dir';
 
 const root = join(__dirname, '..');
 
@@ -54,32 +54,28 @@ async function filledEvents(dir: string): Promise<string> {
 
 /** Sound files start and serve: test/platform-process.e2e.spec.ts (this only runs what must refuse to start). */
 describe('the process on a database file it cannot use', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'platform-corrupt-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDirPerTest('platform-corrupt-');
 
   it('exits at start naming a garbage events.sqlite and SQLite\'s message', async () => {
-    writeFileSync(join(dir, 'events.sqlite'), randomBytes(64 * 1024));
-    const run = await runMain(dir);
+    writeFileSync(join(dir(), 'events.sqlite'), randomBytes(64 * 1024));
+    const run = await runMain(dir());
     expect(run).toMatchObject({ code: 1, serving: false });
-    expect(run.output).toContain(`${join(dir, 'events.sqlite')}: file is not a database [SQLITE_NOTADB]`);
+    expect(run.output).toContain(`${join(dir(), 'events.sqlite')}: file is not a database [SQLITE_NOTADB]`);
   });
 
   it('exits at start naming a truncated events.sqlite', async () => {
-    const file = await filledEvents(dir);
+    const file = await filledEvents(dir());
     truncateSync(file, statSync(file).size - 3 * 4096);
-    const run = await runMain(dir);
+    const run = await runMain(dir());
     expect(run).toMatchObject({ code: 1, serving: false });
     expect(run.output).toMatch(/events\.sqlite: database disk image is (truncated|malformed).*\[SQLITE_CORRUPT\]/);
   });
 
   it('exits at start naming a garbage read-models.sqlite', async () => {
-    await filledEvents(dir);
-    writeFileSync(join(dir, 'read-models.sqlite'), randomBytes(8 * 1024));
-    const run = await runMain(dir);
+    await filledEvents(dir());
+    writeFileSync(join(dir(), 'read-models.sqlite'), randomBytes(8 * 1024));
+    const run = await runMain(dir());
     expect(run).toMatchObject({ code: 1, serving: false });
-    expect(run.output).toContain(`${join(dir, 'read-models.sqlite')}: file is not a database [SQLITE_NOTADB]`);
+    expect(run.output).toContain(`${join(dir(), 'read-models.sqlite')}: file is not a database [SQLITE_NOTADB]`);
   });
 });

@@ -28,6 +28,7 @@ export * from './events/stream-states';
 export * from './http/command-routes';
 export * from './http/day-and-text-rules';
 export * from './http/list-rules';
+export * from './http/query-param-rules';
 export * from './http/openapi/schema-pieces';
 export * from './http/command-edge';
 export * from './http/query-route';

@@ -11,10 +11,10 @@ import {
 import { groupTallyProjection, streamActivityProjection } from '@platform/read-models/testing/sample-projections';
 import { sampleEvent } from '@platform/read-models/testing/sample-events';
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupDataDir, MANIFEST, restoreDataDir } from './data-dir-backup';
+import { tempDirPerTest } from '@platform/common/testing/temp-dir';
 
 const root = join(__dirname, '../../../..');
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -56,24 +56,25 @@ function writeLoad(events: SqliteEventStore): { acked: string[]; stop: () => Pro
   return { acked, stop: async () => ((running = false), await loop) };
 }
 
+/** A data directory in use: its projections running and events appended until the load is stopped. */
+function busyDataDir(data: string) {
+  const events = new SqliteEventStore({ file: join(data, 'events.sqlite') });
+  const store = new SqliteReadStore({ file: readModelsFile(data) });
+  const runner = new ProjectionRunner(events, store, projections(), { logger: quiet, pollMs: 10 });
+  runner.start();
+  return { events, store, runner, load: writeLoad(events) };
+}
+
 describe('backup and restore of a data directory', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'platform-backup-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDirPerTest('platform-backup-');
 
   it('backs up under write load; the restored platform holds every event acknowledged before, and views equal a fresh rebuild', async () => {
-    const data = join(dir, 'data');
-    const events = new SqliteEventStore({ file: join(data, 'events.sqlite') });
-    const store = new SqliteReadStore({ file: readModelsFile(data) });
-    const runner = new ProjectionRunner(events, store, projections(), { logger: quiet, pollMs: 10 });
-    runner.start();
-    const load = writeLoad(events);
+    const data = join(dir(), 'data');
+    const { events, store, runner, load } = busyDataDir(data);
     await new Promise((r) => setTimeout(r, 300));
 
     const ackedBefore = [...load.acked];
-    const result = await backupProcess(data, join(dir, 'backup')).done;
+    const result = await backupProcess(data, join(dir(), 'backup')).done;
     const ackedDuring = load.acked.length - ackedBefore.length;
     await load.stop();
     await runner.stop();
@@ -83,8 +84,8 @@ describe('backup and restore of a data directory', () => {
     expect(ackedBefore.length).toBeGreaterThan(0);
     expect(ackedDuring).toBeGreaterThan(0);
 
-    const restored = join(dir, 'restored');
-    const { manifest } = restoreDataDir(join(dir, 'backup'), restored);
+    const restored = join(dir(), 'restored');
+    const { manifest } = restoreDataDir(join(dir(), 'backup'), restored);
     expect(manifest.files.map((f) => f.name)).toEqual(['events.sqlite', 'read-models.sqlite']);
     const back = new SqliteEventStore({ file: join(restored, 'events.sqlite') });
     const ids = new Set(back.db.prepare('SELECT event_id FROM events').pluck().all() as string[]);
@@ -108,35 +109,35 @@ describe('backup and restore of a data directory', () => {
   }, 30_000);
 
   it('carries the evidence files along: backed up after the events, restored beside them', async () => {
-    const data = join(dir, 'data-files');
+    const data = join(dir(), 'data-files');
     const events = new SqliteEventStore({ file: join(data, 'events.sqlite') });
     await events.append('tally-1', [sampleEvent('Ticked', { group: 'g1' })], 'any');
     await events.close();
     const pdf = samplePdf('minutes');
     const stored = await new FsBlobStore(blobsDir(data)).put(pdf, 'application/pdf');
-    backupDataDir(data, join(dir, 'bf'));
-    restoreDataDir(join(dir, 'bf'), join(dir, 'rf'));
-    expect((await new FsBlobStore(blobsDir(join(dir, 'rf'))).get(stored.sha256))?.equals(pdf)).toBe(true);
-    expect(await new FsBlobStore(blobsDir(join(dir, 'rf'))).head(stored.sha256)).toEqual(stored);
+    backupDataDir(data, join(dir(), 'bf'));
+    restoreDataDir(join(dir(), 'bf'), join(dir(), 'rf'));
+    expect((await new FsBlobStore(blobsDir(join(dir(), 'rf'))).get(stored.sha256))?.equals(pdf)).toBe(true);
+    expect(await new FsBlobStore(blobsDir(join(dir(), 'rf'))).head(stored.sha256)).toEqual(stored);
   });
 
   it('refuses an unfinished or damaged backup, and a target that exists; sets the replaced files aside', async () => {
-    const data = join(dir, 'data');
+    const data = join(dir(), 'data');
     const events = new SqliteEventStore({ file: join(data, 'events.sqlite') });
     await events.append('tally-1', [sampleEvent('Ticked', { group: 'g1' })], 'any');
     await events.close();
-    backupDataDir(data, join(dir, 'b1'));
-    expect(() => backupDataDir(data, join(dir, 'b1'))).toThrow(/exists already/);
+    backupDataDir(data, join(dir(), 'b1'));
+    expect(() => backupDataDir(data, join(dir(), 'b1'))).toThrow(/exists already/);
 
-    rmSync(join(dir, 'b1', MANIFEST));
-    expect(() => restoreDataDir(join(dir, 'b1'), join(dir, 'r1'))).toThrow(/holds no backup\.json: not a backup, or one that did not finish/);
-    backupDataDir(data, join(dir, 'b2'));
-    writeFileSync(join(dir, 'b2', 'events.sqlite'), 'damaged');
-    expect(() => restoreDataDir(join(dir, 'b2'), join(dir, 'r2'))).toThrow(/does not match the backup's manifest/);
-    expect(existsSync(join(dir, 'r2', 'events.sqlite'))).toBe(false);
+    rmSync(join(dir(), 'b1', MANIFEST));
+    expect(() => restoreDataDir(join(dir(), 'b1'), join(dir(), 'r1'))).toThrow(/holds no backup\.json: not a backup, or one that did not finish/);
+    backupDataDir(data, join(dir(), 'b2'));
+    writeFileSync(join(dir(), 'b2', 'events.sqlite'), 'damaged');
+    expect(() => restoreDataDir(join(dir(), 'b2'), join(dir(), 'r2'))).toThrow(/does not match the backup's manifest/);
+    expect(existsSync(join(dir(), 'r2', 'events.sqlite'))).toBe(false);
 
-    backupDataDir(data, join(dir, 'b3'));
-    const { setAside } = restoreDataDir(join(dir, 'b3'), data);
+    backupDataDir(data, join(dir(), 'b3'));
+    const { setAside } = restoreDataDir(join(dir(), 'b3'), data);
     expect(setAside && existsSync(join(setAside, 'events.sqlite'))).toBe(true);
     const back = new SqliteEventStore({ file: join(data, 'events.sqlite') });
     expect(await back.headPosition()).toBe(1);
@@ -144,16 +145,12 @@ describe('backup and restore of a data directory', () => {
   });
 
   it('soak: a backup killed at random leaves the data intact and no directory that passes for a backup', async () => {
-    const data = join(dir, 'data');
-    const events = new SqliteEventStore({ file: join(data, 'events.sqlite') });
-    const store = new SqliteReadStore({ file: readModelsFile(data) });
-    const runner = new ProjectionRunner(events, store, projections(), { logger: quiet, pollMs: 10 });
-    runner.start();
-    const load = writeLoad(events);
+    const data = join(dir(), 'data');
+    const { events, store, runner, load } = busyDataDir(data);
     await new Promise((r) => setTimeout(r, 1_000));
     let killedMidway = 0;
     for (let run = 0; run < 3; run++) {
-      const target = join(dir, `kill-${run}`);
+      const target = join(dir(), `kill-${run}`);
       const child = backupProcess(data, target);
       child.stdout?.on('data', (d: Buffer) => {
         if (d.toString().includes('copying')) setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 40));
@@ -163,7 +160,7 @@ describe('backup and restore of a data directory', () => {
         expect(existsSync(join(target, MANIFEST))).toBe(true);
       } else {
         expect(signal).toBe('SIGKILL');
-        expect(() => restoreDataDir(`${target}.partial`, join(dir, `r-${run}`))).toThrow(/did not finish/);
+        expect(() => restoreDataDir(`${target}.partial`, join(dir(), `r-${run}`))).toThrow(/did not finish/);
         killedMidway++;
       }
     }

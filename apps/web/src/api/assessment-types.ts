@@ -39,17 +39,8 @@ export interface AssessmentPeriod {
   readonly unitsInScope?: number;
 }
 
-export interface ResultRow {
-  readonly unitId: string;
-  readonly name: string;
-  readonly rank: number | null;
-  readonly grade: string | null;
-  readonly total: number | null;
-  readonly selfTotal: number | null;
-  readonly byCriterion: Record<string, number> | null;
-  readonly scored: boolean;
-  readonly appeal: 'open' | 'upheld' | 'dismissed' | null;
-}
+/** A result row as the schema gives it, but for its appeal's states. */
+export type ResultRow = Omit<Answer<'getAssessmentResults'>['rows'][number], 'appeal'> & { readonly appeal: 'open' | 'upheld' | 'dismissed' | null };
 
 export interface AssessmentResults {
   readonly asOf: AsOf;
@@ -59,14 +50,7 @@ export interface AssessmentResults {
   readonly scoresVisible: boolean;
 }
 
-export interface ScoreChange {
-  readonly kind: 'self' | 'scored' | 'moderated';
-  readonly total: number;
-  readonly criterionId: string | null;
-  readonly by: string;
-  readonly reason: string;
-  readonly occurredAt: string;
-}
+export type ScoreChange = NonNullable<Answer<'getAssessmentUnit'>['unit']>['changes'][number];
 
 export interface AssessmentUnit {
   readonly period: AssessmentPeriod;

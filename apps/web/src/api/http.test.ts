@@ -1,12 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-/** The session lives in sessionStorage and memory; here both are the test's own. */
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem = (k: string) => this.items.get(k) ?? null;
-  setItem = (k: string, v: string) => void this.items.set(k, v);
-  removeItem = (k: string) => void this.items.delete(k);
-}
+import { MemoryStorage } from '../testing/memory-storage';
 
 async function load() {
   vi.resetModules();

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Result, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Result, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState, useSyncExternalStore } from 'react';
 import { AuditFilters, useAuditTrail, useChain } from '../api/queries';
 import type { AuditEntry } from '../api/view-types';
@@ -7,6 +7,7 @@ import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { AUDIT_ROLES } from '../shared/roles';
 import { dateTime, lagText } from '../shared/format';
+import { DenseTable } from '../shared/DenseTable';
 
 const EVENT_TYPES = [
   ['StepRecorded', '记录步骤'],
@@ -107,15 +108,12 @@ function AuditTrail() {
           </Button>
         </Form>
       </Card>
-      <Table<AuditEntry>
+      <DenseTable<AuditEntry>
         data-testid="audit-table"
-        size="small"
-        className="dense-table"
         rowKey="position"
         loading={trail.isFetching}
         dataSource={(trail.data?.items ?? []) as AuditEntry[]}
         rowClassName={(e) => (e.backdated ? 'backdated-row' : '')}
-        pagination={false}
         scroll={{ x: 1000 }}
         title={() => t('total', { n: trail.data?.total ?? (trail.data?.totalMoreThan ? `${trail.data.totalMoreThan}+` : 0) })}
         footer={() => (

@@ -1,5 +1,5 @@
 import { ContactsOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Col, Empty, Row, Space, Spin, Statistic, Table, TableColumnsType, Typography } from 'antd';
+import { Breadcrumb, Card, Col, Empty, Row, Space, Spin, Statistic, TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BoardFilters, useBoard, useOrganizations } from '../api/queries';
@@ -17,6 +17,7 @@ import { FilterSelect } from '../shared/FilterSelect';
 import { ancestry, stageColor, stageOrder, topOf } from '../shared/drill';
 import { boardFilters, boardRowsPage, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
+import { DenseTable } from '../shared/DenseTable';
 
 const UNIT_TYPES = [
   ['rural', '农村'],
@@ -186,12 +187,9 @@ export default function BoardPage() {
               </Col>
               <Col xs={24} xl={14}>
                 <Card size="small" title={t('subordinates')}>
-                  <Table<BoardChild>
+                  <DenseTable<BoardChild>
                     data-testid="board-children"
-                    className="dense-table"
-                    size="small"
                     rowKey="unitId"
-                    pagination={false}
                     scroll={{ x: 640, y: 420 }}
                     dataSource={lines}
                     columns={[
@@ -223,8 +221,6 @@ export default function BoardPage() {
       <Card size="small" data-testid="board-ranking-card" title={b ? `${t('ranking')}（${b.rankByName}）` : t('ranking')} extra={b && <Typography.Text type="secondary">{t('total', { n: b.total })}</Typography.Text>}>
         <WideTable<BoardRow>
           data-testid="board-ranking"
-          className="dense-table"
-          size="small"
           rowKey="unitId"
           dataSource={(b?.rows ?? []) as BoardRow[]}
           loading={!b || board.isPlaceholderData}

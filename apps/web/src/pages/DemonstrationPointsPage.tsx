@@ -36,39 +36,39 @@ export default function DemonstrationPointsPage() {
     api.POST('/api/demonstration-points/{unitId}/recommendation', { params: { path: { unitId: body.unitId } }, body: { year: body.year, level: body.level, reason: body.reason }, headers }),
   );
   const stageName = (s: DemonstrationStage) => STAGE_NAMES[s][lang === 'zh' ? 0 : 1];
+  // Each filter is cleared or set alone, the others kept.
+  const filter = <K extends keyof RegisterFilters>(key: K) => ({
+    allowClear: true,
+    value: filters[key],
+    onChange: (value: RegisterFilters[K]) => setFilters((f) => ({ ...f, [key]: value })),
+  });
   const office = user.role === 'office' || user.role === 'admin';
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>
         <Select
-          allowClear
+          {...filter('pointType')}
           data-testid="point-type-filter"
           style={{ width: 140 }}
           placeholder={t('pointType')}
-          value={filters.pointType}
           options={Object.entries(TYPES).map(([value, label]) => ({ value, label }))}
-          onChange={(pointType) => setFilters((f) => ({ ...f, pointType }))}
         />
         <Select
-          allowClear
+          {...filter('level')}
           style={{ width: 120 }}
           placeholder={t('level')}
-          value={filters.level}
           options={[
             { value: 'city', label: t('cityLevel') },
             { value: 'county', label: t('countyLevel') },
           ]}
-          onChange={(level) => setFilters((f) => ({ ...f, level }))}
         />
         <Select
-          allowClear
+          {...filter('stage')}
           data-testid="stage-filter"
           style={{ width: 150 }}
           placeholder={t('pointStage')}
-          value={filters.stage}
           options={(Object.keys(STAGE_NAMES) as DemonstrationStage[]).filter((s) => s !== 'none').map((s) => ({ value: s, label: stageName(s) }))}
-          onChange={(stage) => setFilters((f) => ({ ...f, stage }))}
         />
       </Space>
       <Space wrap size={4} data-testid="stage-counts">

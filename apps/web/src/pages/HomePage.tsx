@@ -1,4 +1,4 @@
-import { Card, Col, Empty, List, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { useBoard, useOrganizations, useProblems, useTracker, useUnitProgress } from '../api/queries';
@@ -12,6 +12,7 @@ import { Chart } from '../shared/LazyChart';
 import { stageColor, stageKey, stageLabel, stageOrder, topOf } from '../shared/drill';
 import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag } from '../shared/problem-tags';
+import { DenseTable } from '../shared/DenseTable';
 
 /** Each role lands on what it works on first. */
 export default function HomePage() {
@@ -105,12 +106,9 @@ function OfficeHome({ user }: { user: SessionUser }) {
         </Col>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('laggards')}>
-            <Table<BoardRow>
+            <DenseTable<BoardRow>
               data-testid="laggards"
-              size="small"
-              className="dense-table"
               rowKey="unitId"
-              pagination={false}
               dataSource={laggards}
               scroll={{ x: 520 }}
               columns={[
@@ -196,12 +194,9 @@ function LeaderHome({ user }: { user: SessionUser }) {
         </Row>
       </Card>
       <Card size="small" title={t('contactPoints')}>
-        <Table<BoardRow>
+        <DenseTable<BoardRow>
           data-testid="contact-points"
-          size="small"
-          className="dense-table"
           rowKey="unitId"
-          pagination={false}
           dataSource={contactRows}
           locale={{ emptyText: t('none') }}
           scroll={{ x: 520 }}

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Space, Spin, Table, Typography } from 'antd';
+import { Card, Descriptions, Space, Spin, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useNotice } from '../api/queries';
 import type { BoardRow, KeyTaskSchedule } from '../api/view-types';
@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { dateTime, pct, rateColor } from '../shared/format';
 import { ScheduleRollupTable, ScheduleTable } from '../shared/ScheduleTable';
 import { InstructionPanel } from '../shared/InstructionPanel';
+import { DenseTable } from '../shared/DenseTable';
 
 /** One notice as published: its ranking is the stored snapshot, reproducible from the event log. */
 export default function NoticePage() {
@@ -44,10 +45,8 @@ export default function NoticePage() {
           <Typography.Text code copyable style={{ fontSize: 11 }}>{n.snapshotHash}</Typography.Text>
         </Descriptions.Item>
       </Descriptions>
-      <Table<BoardRow>
+      <DenseTable<BoardRow>
         data-testid="notice-ranking"
-        size="small"
-        className="dense-table"
         rowKey="unitId"
         dataSource={n.snapshot.rows as BoardRow[]}
         pagination={{ pageSize: 30, size: 'small' }}

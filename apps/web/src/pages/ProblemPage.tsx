@@ -86,10 +86,7 @@ export default function ProblemPage() {
           {p.joint && (
             <Card size="small" title={`联动整改 · 牵头单位 ${p.joint.coordinatorUnitName}`}>
               <WideTable<JointPart>
-                size="small"
-                className="dense-table"
                 rowKey="partId"
-                pagination={false}
                 dataSource={p.joint.parts as JointPart[]}
                 minWidth={600}
                 columns={[
@@ -104,10 +101,7 @@ export default function ProblemPage() {
           <Card size="small" title={t('timeline')}>
             <WideTable<TimelineEvent>
               data-testid="problem-timeline"
-              size="small"
-              className="dense-table"
               rowKey="position"
-              pagination={false}
               dataSource={events as TimelineEvent[]}
               rowClassName={(e) => (e.backdated ? 'backdated-row' : '')}
               minWidth={720}

@@ -1,4 +1,4 @@
-import { Badge, Card, Col, Empty, Row, Space, Statistic, Switch, Table, TableColumnsType, Typography } from 'antd';
+import { Badge, Card, Col, Empty, Row, Space, Statistic, Switch, TableColumnsType, Typography } from 'antd';
 import { useMemo, useSyncExternalStore } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ProblemFilters, useProblems, useTracker } from '../api/queries';
@@ -14,6 +14,7 @@ import { FilterSelect } from '../shared/FilterSelect';
 import { pagerTotal, PROBLEM_PAGE, problemFilters, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag, SupervisionTag } from '../shared/problem-tags';
+import { DenseTable } from '../shared/DenseTable';
 
 const PAGE = PROBLEM_PAGE;
 
@@ -114,8 +115,6 @@ export default function TrackerPage() {
       </Space>
       <WideTable<TrackedProblem>
         data-testid="problem-list"
-        className="dense-table"
-        size="small"
         rowKey="problemId"
         loading={problems.isFetching}
         dataSource={(problems.data?.items ?? []) as TrackedProblem[]}
@@ -127,9 +126,7 @@ export default function TrackerPage() {
       {problems.data && (
         <AfterPaint minHeight={400}>
           <Card size="small" title={`${t('unit')} · ${t('handling')}`}>
-            <Table
-              className="dense-table"
-              size="small"
+            <DenseTable
               rowKey="unitId"
               dataSource={units as (typeof units)[number][]}
               loading={!tracker.data}

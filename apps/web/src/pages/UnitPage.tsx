@@ -1,6 +1,6 @@
 import dayjs, { Dayjs } from 'dayjs';
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useRef, useSyncExternalStore } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCommand } from '../api/commands';
@@ -18,6 +18,7 @@ import type { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
 import { newIdempotencyKey } from '../shared/format';
 import { EvidenceLinks, EvidenceUpload } from '../shared/evidence';
+import { DenseTable } from '../shared/DenseTable';
 
 type RecordStep = components['schemas']['RecordStepRequest'];
 type RecordParticipation = components['schemas']['RecordParticipationRequest'];
@@ -70,12 +71,9 @@ export default function UnitPage() {
             </Descriptions>
           </Card>
           <Card size="small" title={`${t('steps')}${u.currentPhase ? ` · ${u.currentPhase.name}` : ''}`}>
-            <Table
+            <DenseTable
               data-testid="unit-steps"
-              size="small"
-              className="dense-table"
               rowKey="key"
-              pagination={false}
               dataSource={u.steps as UnitProgress['steps'][number][]}
               columns={[
                 { title: t('steps'), dataIndex: 'name', width: 190, render: (n: string, s) => <Space size={4}>{s.done ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <ClockCircleOutlined style={{ color: '#d46b08' }} />}{n}{s.required && <Tag>必做</Tag>}</Space> },

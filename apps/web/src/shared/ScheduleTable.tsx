@@ -1,7 +1,8 @@
-import { Table, Tag, Tooltip, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import type { PartStatus, ScheduleRollup, ScheduleRow } from '../api/view-types';
 import { useI18n } from '../i18n/i18n';
 import { pct } from './format';
+import { DenseTable } from './DenseTable';
 
 export const STATUS_COLOR: Record<PartStatus, string> = { done: 'green', on_track: 'blue', behind: 'orange', not_reported: 'red' };
 
@@ -14,10 +15,8 @@ export function StatusTag({ status }: { status: PartStatus }) {
 export function ScheduleTable({ rows, testId }: { rows: readonly ScheduleRow[]; testId?: string }) {
   const { t } = useI18n();
   return (
-    <Table<ScheduleRow>
+    <DenseTable<ScheduleRow>
       data-testid={testId}
-      size="small"
-      className="dense-table"
       rowKey="unitId"
       dataSource={rows as ScheduleRow[]}
       pagination={{ pageSize: 30, size: 'small', hideOnSinglePage: true }}
@@ -61,10 +60,8 @@ const STATUS_SWATCH: Record<PartStatus, string> = { done: '#52c41a', on_track: '
 export function ScheduleRollupTable({ rollups }: { rollups: readonly ScheduleRollup[] }) {
   const { t } = useI18n();
   return (
-    <Table<ScheduleRollup>
+    <DenseTable<ScheduleRollup>
       data-testid="schedule-rollups"
-      size="small"
-      className="dense-table"
       rowKey="unitId"
       dataSource={rollups as ScheduleRollup[]}
       pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}

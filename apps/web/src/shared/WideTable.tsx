@@ -1,5 +1,6 @@
-import { Table, TableColumnsType, TableProps } from 'antd';
+import { TableColumnsType, TableProps } from 'antd';
 import { CSSProperties, useMemo } from 'react';
+import { DenseTable } from './DenseTable';
 
 type Props<T> = Omit<TableProps<T>, 'scroll' | 'tableLayout' | 'columns'> & {
   /** The width below which the table scrolls sideways (a phone) instead of squeezing its columns. */
@@ -14,7 +15,8 @@ type Props<T> = Omit<TableProps<T>, 'scroll' | 'tableLayout' | 'columns'> & {
  * browser to lay out the whole page again inside the task that shows the data: on the tracker
  * that was about half of the work after the answer arrived (docs/benchmarks.md, section 5). Here
  * the widths are the columns' own (fixed table layout), the sideways scroll is the wrapper's, and
- * the leading columns stick by CSS at offsets summed from those widths: nothing to measure.
+ * the leading columns stick by CSS at offsets summed from those widths: nothing to measure. It is
+ * dense, as DenseTable.
  */
 export function WideTable<T extends object>({ minWidth, columns, ...props }: Props<T>) {
   const sticky = useMemo(() => {
@@ -33,7 +35,7 @@ export function WideTable<T extends object>({ minWidth, columns, ...props }: Pro
   }, [columns]);
   return (
     <div className="wide-table" style={{ '--table-min-width': `${minWidth}px` } as CSSProperties}>
-      <Table<T> {...props} columns={sticky} tableLayout="fixed" />
+      <DenseTable<T> {...props} columns={sticky} tableLayout="fixed" />
     </div>
   );
 }

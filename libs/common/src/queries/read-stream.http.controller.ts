@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Matches } from 'class-validator';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Request } from 'express';
 import { ActorRequest } from '../http/request-actor';
@@ -9,6 +8,7 @@ import { Access, UnitLocator } from '../access/access-rule';
 import { ScopeLookupRegistry } from '../access/scope-lookups';
 import { ReadStreamAnswer } from './read-stream.response';
 import { MAX_QUERY_INTEGER } from '../http/validation';
+import { IsOptionalInteger } from '../http/query-param-rules';
 
 const streamUnits: UnitLocator = async (req: Request, lookups: ScopeLookupRegistry) =>
   lookups.streamUnits(String(req.params.streamId ?? ''));
@@ -20,11 +20,7 @@ export class StreamParams {
 }
 
 export class ReadStreamQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_QUERY_INTEGER)
+  @IsOptionalInteger(0, MAX_QUERY_INTEGER)
   fromRevision?: number;
 }
 

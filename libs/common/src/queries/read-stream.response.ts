@@ -1,17 +1,12 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { arrOrNull, num, numOrNull, obj, objOrNull, positionToken, str, strOrNull } from '../http/openapi/schema-pieces';
+import { arrOrNull, num, obj, objOrNull, storedEventHead, str, strOrNull } from '../http/openapi/schema-pieces';
 
 /** One stream's events with their full envelopes */
 export const ReadStreamAnswer: SchemaObject = obj({
   streamId: str(),
   revision: num(),
   events: arrOrNull(objOrNull({
-    position: positionToken(),
-    eventId: str(),
-    streamId: str(),
-    streamRevision: numOrNull(),
-    type: str(),
-    schemaVersion: numOrNull(),
+    ...storedEventHead(),
     data: objOrNull(),
     occurredAt: strOrNull(),
     recordedAt: strOrNull(),

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Access, MAX_QUERY_INTEGER } from '@platform/common';
+import { IsIn, IsOptional } from 'class-validator';
+import { Access, MAX_QUERY_INTEGER, IsOptionalInteger } from '@platform/common';
 import { IDENTITY_STATE, SecurityLogStore } from '../state/identity-state.port';
 import { SECURITY_EVENT_KINDS, SecurityEventKind } from '../auth/security-log';
 import { UserDirectory } from '../users/user-directory';
@@ -12,18 +11,10 @@ import { GetUserAnswer } from './get-user.response';
 import { SecurityLogAnswer } from './security-log.response';
 
 export class SecurityLogQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_QUERY_INTEGER)
+  @IsOptionalInteger(0, MAX_QUERY_INTEGER)
   after?: number;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IsOptionalInteger(1, 1000)
   limit?: number;
 
   @IsOptional()

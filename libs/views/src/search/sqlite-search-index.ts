@@ -96,6 +96,12 @@ export class SqliteSearchIndex implements SearchIndex {
     const runs = (row: 'new' | 'd') => `json_extract(${row}.body, '$.runs')`;
     const keyed = (row: 'new' | 'd') => `json_extract(${row}.body, '$.kind'), (SELECT group_concat(value, ' ') FROM json_each(${row}.body, '$.unitIds'))`;
     const rowid = (row: 'new' | 'old') => `(SELECT rowid FROM ${V}_keys WHERE id = ${row}.id)`;
+    // What the triggers run: the insert and update ones index the new row, the update and delete ones drop the old row's entries.
+    const indexNew = `UPDATE ${V}_keys SET (kind, units) = (SELECT ${keyed('new')}) WHERE id = new.id;
+            INSERT INTO ${V} (rowid, title, body) VALUES (${rowid('new')}, ${text('new')});
+            INSERT INTO ${V}_short (rowid, runs) VALUES (${rowid('new')}, ${runs('new')});`;
+    const unindexOld = `DELETE FROM ${V} WHERE rowid = ${rowid('old')};
+            DELETE FROM ${V}_short WHERE rowid = ${rowid('old')};`;
     this.db
       .transaction(() => {
         const installed = this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = '${V}_insert'`).get();
@@ -114,20 +120,14 @@ export class SqliteSearchIndex implements SearchIndex {
           INSERT INTO ${V}_short (rowid, runs) SELECT k.rowid, ${runs('d')} FROM documents AS d JOIN ${V}_keys AS k ON k.id = d.id WHERE d.collection = ${c};
           CREATE TRIGGER ${V}_insert AFTER INSERT ON documents WHEN new.collection = ${c} BEGIN
             INSERT OR IGNORE INTO ${V}_keys (id) VALUES (new.id);
-            UPDATE ${V}_keys SET (kind, units) = (SELECT ${keyed('new')}) WHERE id = new.id;
-            INSERT INTO ${V} (rowid, title, body) VALUES (${rowid('new')}, ${text('new')});
-            INSERT INTO ${V}_short (rowid, runs) VALUES (${rowid('new')}, ${runs('new')});
+            ${indexNew}
           END;
           CREATE TRIGGER ${V}_update AFTER UPDATE ON documents WHEN new.collection = ${c} BEGIN
-            DELETE FROM ${V} WHERE rowid = ${rowid('old')};
-            DELETE FROM ${V}_short WHERE rowid = ${rowid('old')};
-            UPDATE ${V}_keys SET (kind, units) = (SELECT ${keyed('new')}) WHERE id = new.id;
-            INSERT INTO ${V} (rowid, title, body) VALUES (${rowid('new')}, ${text('new')});
-            INSERT INTO ${V}_short (rowid, runs) VALUES (${rowid('new')}, ${runs('new')});
+            ${unindexOld}
+            ${indexNew}
           END;
           CREATE TRIGGER ${V}_delete AFTER DELETE ON documents WHEN old.collection = ${c} BEGIN
-            DELETE FROM ${V} WHERE rowid = ${rowid('old')};
-            DELETE FROM ${V}_short WHERE rowid = ${rowid('old')};
+            ${unindexOld}
             DELETE FROM ${V}_keys WHERE id = old.id;
           END;
         `);

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { badRequest, fromBody, IsLine, IsListOf, MANAGERS } from '@platform/common';
+import { badRequest, fromBody, IsLine, IsListOf, MANAGERS, IsOptionalId } from '@platform/common';
 import { UNIT_ID_PATTERN } from '@platform/domain';
 import { campaignsEdge } from '../../campaign-commands';
 import { launchCampaign } from './launch-campaign';
@@ -46,8 +46,7 @@ export class LaunchCampaignRequest {
   batch!: number;
 
   /** Required for a look-back: the campaign it looks back on */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'parentCampaignId 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   parentCampaignId?: string;
 
   /** Listed units (either this or subtreeRootId) */

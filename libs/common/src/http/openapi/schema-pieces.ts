@@ -44,3 +44,13 @@ export const POSITION_TOKEN_REF = '#/components/schemas/PositionToken';
 export const positionToken = (): SchemaObject => ({ $ref: POSITION_TOKEN_REF }) as SchemaObject;
 /** OpenAPI 3.0 ignores `nullable` beside a $ref: null is the second choice instead. */
 export const positionTokenOrNull = (): SchemaObject => ({ anyOf: [positionToken(), { type: 'string', nullable: true, enum: [null] }] });
+
+/** What places a stored event (its position, id, stream and type): the first fields of every list of whole events. */
+export const storedEventHead = (): Properties => ({
+  position: positionToken(),
+  eventId: str(),
+  streamId: str(),
+  streamRevision: numOrNull(),
+  type: str(),
+  schemaVersion: numOrNull(),
+});

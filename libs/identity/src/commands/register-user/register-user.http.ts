@@ -1,6 +1,6 @@
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsId, IsLine } from '@platform/common';
-import { Role, UNIT_ID_PATTERN, USERNAME_PATTERN } from '@platform/domain';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsId, IsLine, IsOptionalId } from '@platform/common';
+import { Role, USERNAME_PATTERN } from '@platform/domain';
 import { usersEdge } from '../../identity-commands';
 import { UserScopeRequest } from '../../users/user-scope.request.dto';
 import { registerUser } from './register-user';
@@ -27,8 +27,7 @@ export class RegisterUserRequest extends UserScopeRequest {
    * registers and works on its problems; nobody verifies or supervises it). Left out: an operator's
    * or leader's single scope unit, otherwise none (a supervision group belongs to no unit it watches).
    */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'unitId 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   unitId?: string;
 
   /** At least 10 characters */

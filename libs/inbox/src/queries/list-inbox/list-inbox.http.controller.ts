@@ -1,6 +1,6 @@
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { STAFF, token } from '@platform/common';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { STAFF, token, IsOptionalInteger } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { InboxReader } from '../../inbox-reader';
 import { tokenItems } from '../../inbox-tokens';
@@ -15,19 +15,11 @@ export class ListInboxRequest {
   unread?: boolean;
 
   /** 跳过条数（最多 1000） */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1000)
+  @IsOptionalInteger(0, 1000)
   skip?: number;
 
   /** 每页条数，默认 20，最多 100 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsOptionalInteger(1, 100)
   limit?: number;
 }
 

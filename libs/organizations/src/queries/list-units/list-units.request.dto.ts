@@ -1,11 +1,11 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
-import { UNIT_ID_PATTERN, UNIT_LEVELS, UNIT_TYPES, UnitLevel, UnitType } from '@platform/domain';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { UNIT_LEVELS, UNIT_TYPES, UnitLevel, UnitType } from '@platform/domain';
+import { IsOptionalId } from '@platform/common';
 
 export class ListUnitsRequest {
   /** Only this unit and its descendants */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   root?: string;
 
   @IsOptional()

@@ -1,15 +1,14 @@
-import { Body, Controller, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { Access, CampaignParams, Command, CommandMeta, CommandAnswerBody, fromLookup, IsId, IsLine, MANAGERS, respond } from '@platform/common';
-import { HANDLING_VERSIONS, HandlingVersion, METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey, UNIT_ID_PATTERN } from '@platform/domain';
-import { CheckpointView, CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { Access, CampaignParams, Command, CommandMeta, CommandAnswerBody, fromLookup, IsId, IsLine, MANAGERS, IsOptionalId } from '@platform/common';
+import { HANDLING_VERSIONS, HandlingVersion, METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey } from '@platform/domain';
+import { CheckpointView } from '@platform/event-store';
 import type { Response } from 'express';
-import { documentCheckpoint } from '../../shared/document-checkpoint';
-import { NoticeCommands } from '../notice-commands';
+import { NoticePublishingController } from '../notice-publishing';
 import { publishNotice } from './publish-notice';
 import { CampaignUnits } from '@platform/campaigns';
+import { IsOptionalVersion } from '../../shared/view-query.request.dto';
 
 /** What every notice asks of its publisher, whatever it ranks. */
 export class PublishNoticePayload {
@@ -26,8 +25,7 @@ export class PublishNoticePayload {
   noticeDate?: string;
 
   /** 只通报该组织及其下级；默认整个活动（发布人范围内） */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   root?: string;
 }
 
@@ -38,15 +36,11 @@ export class PublishNoticeRequest extends PublishNoticePayload {
   rankBy?: RankKey;
 
   /** 指标口径版本，默认现行口径 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsIn(METRICS_VERSIONS, { message: 'metricsVersion 须为 1 或 2' })
+  @IsOptionalVersion(METRICS_VERSIONS, 'metricsVersion 须为 1 或 2')
   metricsVersion?: MetricsVersion;
 
   /** 五类问题分类口径版本，默认现行（第2版） */
-  @IsOptional()
-  @Type(() => Number)
-  @IsIn(HANDLING_VERSIONS, { message: 'handlingVersion 须为 1 或 2' })
+  @IsOptionalVersion(HANDLING_VERSIONS, 'handlingVersion 须为 1 或 2')
   handlingVersion?: HandlingVersion;
 }
 
@@ -54,19 +48,11 @@ export type PublishNoticeResult = CommandAnswerBody & { readonly checkpoint: Che
 
 @ApiTags('views 看板·台账·审计')
 @Controller('api/campaigns/:campaignId/notices')
-export class PublishNoticeHttpController {
-  constructor(
-    private readonly commands: NoticeCommands,
-    @Inject(WITNESS) private readonly witness: CheckpointWitness,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-  ) {}
-
+export class PublishNoticeHttpController extends NoticePublishingController {
   @ApiOperation({ summary: '发布通报 (publish a notice)', description: '发布通报：以当前数据生成带排名的进度看板快照，连同数据截止位置、指标口径版本和快照摘要作为事件保存； 发布后永不改变，可随时用 /api/notices/{noticeId}/reproduce 从事件重新计算核对' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
   @Post()
-  async publish(@Command() meta: CommandMeta, @Param() p: CampaignParams, @Body() body: PublishNoticeRequest, @Res({ passthrough: true }) res: Response): Promise<CommandAnswerBody> {
-    const result = await respond(res, this.commands.execute(publishNotice, { campaignId: p.campaignId, scope: meta.scope, ...body }, meta), this.events.positions);
-    // The notice is published, then the head (its own event included) is signed and printed on it.
-    return { ...result, checkpoint: await documentCheckpoint(this.witness, { notice: body.noticeId }) } as PublishNoticeResult;
+  publish(@Command() meta: CommandMeta, @Param() p: CampaignParams, @Body() body: PublishNoticeRequest, @Res({ passthrough: true }) res: Response): Promise<PublishNoticeResult> {
+    return this.withCheckpoint(res, this.commands.execute(publishNotice, { campaignId: p.campaignId, scope: meta.scope, ...body }, meta), body.noticeId);
   }
 }

@@ -1,7 +1,6 @@
 import { IsPeriodId } from '@platform/assessments';
-import { IsOptional, Matches } from 'class-validator';
-import { UNIT_ID_PATTERN } from '@platform/domain';
 import { AsOfQuery } from '../../shared/view-query.request.dto';
+import { IsOptionalId } from '@platform/common';
 
 export class AssessmentPeriodParams {
   @IsPeriodId()
@@ -10,7 +9,6 @@ export class AssessmentPeriodParams {
 
 export class GetAssessmentResultsRequest extends AsOfQuery {
   /** 只看该组织及其下级 */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   root?: string;
 }

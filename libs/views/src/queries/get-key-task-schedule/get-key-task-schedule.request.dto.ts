@@ -1,6 +1,5 @@
-import { IsOptional, Matches } from 'class-validator';
-import { IsId } from '@platform/common';
-import { UNIT_ID_PATTERN } from '@platform/domain';
+import { IsOptional } from 'class-validator';
+import { IsId, IsOptionalId } from '@platform/common';
 import { AsOfQuery } from '../../shared/view-query.request.dto';
 import { ScheduleQuery } from '../../key-task-schedule/schedule-view';
 
@@ -11,8 +10,7 @@ export class KeyTaskScheduleFilterRequest extends AsOfQuery {
   stockTakeId?: string;
 
   /** 只看该组织及其下级 */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   root?: string;
 }
 

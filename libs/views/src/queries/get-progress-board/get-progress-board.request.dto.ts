@@ -1,10 +1,9 @@
 import { IntersectionType, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { Type } from 'class-transformer';
 import { CURRENT_HANDLING_VERSION, DEFAULT_METRICS_VERSION, HANDLING_VERSIONS, HandlingVersion, RANK_KEYS, RankKey, UNIT_TYPES, UnitStage, UnitType } from '@platform/domain';
 import { STAGE_NAMES } from '../../progress-board/board-labels';
 import { BoardQuery } from '../../progress-board/board-view';
-import { PagedMetricsQuery, ScopedMetricsQuery } from '../../shared/view-query.request.dto';
+import { PagedMetricsQuery, ScopedMetricsQuery, IsOptionalVersion } from '../../shared/view-query.request.dto';
 
 const STAGES = Object.keys(STAGE_NAMES) as UnitStage[];
 
@@ -28,9 +27,7 @@ export class BoardFilterRequest extends ScopedMetricsQuery {
   rankBy?: RankKey;
 
   /** 五类问题分类口径版本，默认现行（第2版） */
-  @IsOptional()
-  @Type(() => Number)
-  @IsIn(HANDLING_VERSIONS, { message: 'handlingVersion 须为 1 或 2' })
+  @IsOptionalVersion(HANDLING_VERSIONS, 'handlingVersion 须为 1 或 2')
   handlingVersion?: HandlingVersion;
 }
 

@@ -1,6 +1,7 @@
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { DEMONSTRATION_LEVELS, DEMONSTRATION_STAGES, UNIT_ID_PATTERN, UNIT_TYPES } from '@platform/domain';
+import { IsIn, IsOptional } from 'class-validator';
+import { DEMONSTRATION_LEVELS, DEMONSTRATION_STAGES, UNIT_TYPES } from '@platform/domain';
 import { AsOfQuery } from '../../shared/view-query.request.dto';
+import { IsOptionalId } from '@platform/common';
 
 export class ListDemonstrationPointsRequest extends AsOfQuery {
   /** 示范点类型（组织类型） */
@@ -19,7 +20,6 @@ export class ListDemonstrationPointsRequest extends AsOfQuery {
   stage?: string;
 
   /** 只看该组织及其下级 */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   root?: string;
 }

@@ -1,8 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { MAX_QUERY_INTEGER } from '@platform/common';
-import { INSTRUCTION_TARGET_KINDS, InstructionTargetKind, UNIT_ID_PATTERN } from '@platform/domain';
-import { BooleanParam } from '../../shared/view-query.request.dto';
+import { IsIn, IsOptional } from 'class-validator';
+import { MAX_QUERY_INTEGER, IsOptionalInteger, IsOptionalId } from '@platform/common';
+import { INSTRUCTION_TARGET_KINDS, InstructionTargetKind } from '@platform/domain';
+import { IsOptionalFlag } from '../../shared/view-query.request.dto';
 
 export class ListInstructionsRequest {
   /** 批示对象类型（与 targetId 同用） */
@@ -10,33 +9,21 @@ export class ListInstructionsRequest {
   @IsIn(INSTRUCTION_TARGET_KINDS, { message: 'targetKind 须为 problem、unit 或 notice' })
   targetKind?: InstructionTargetKind;
 
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'targetId 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   targetId?: string;
 
   /** 只看交该单位落实的批示 */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'unitId 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   unitId?: string;
 
   /** true: 只看尚有单位未报告落实情况的 */
-  @IsOptional()
-  @BooleanParam()
-  @IsBoolean({ message: 'open 须为 true 或 false' })
+  @IsOptionalFlag({ message: 'open 须为 true 或 false' })
   open?: boolean;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_QUERY_INTEGER)
+  @IsOptionalInteger(0, MAX_QUERY_INTEGER)
   skip?: number;
 
   /** 每页条数，默认 20，最多 200 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IsOptionalInteger(1, 200)
   limit?: number;
 }

@@ -1,57 +1,32 @@
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
-import {
-  HANDLINGS,
-  Handling,
-  PROBLEM_SOURCES,
-  PROBLEM_STATUSES,
-  ProblemSource,
-  ProblemStatus,
-  WARNING_LEVELS,
-  WarningLevel,
-} from '@platform/domain';
+import { IsOptional, Matches } from 'class-validator';
+import { HANDLINGS, Handling, PROBLEM_SOURCES, PROBLEM_STATUSES, ProblemSource, ProblemStatus, WARNING_LEVELS, WarningLevel } from '@platform/domain';
 import { ProblemListFilters } from '../../rectification-tracker/tracked-problem';
-import { BooleanParam, ListParam, PagedMetricsQuery } from '../../shared/view-query.request.dto';
+import { PagedMetricsQuery, IsOptionalFlag, IsOptionalListIn } from '../../shared/view-query.request.dto';
+import { IsOptionalInteger } from '@platform/common';
 
 export class TrackedProblemFilters extends PagedMetricsQuery {
   /** 状态，可多选：identified,planned,in_progress,fixed,verified,closed,deferred,joint */
-  @IsOptional()
-  @ListParam()
-  @IsArray()
-  @IsIn(PROBLEM_STATUSES, { each: true })
+  @IsOptionalListIn(PROBLEM_STATUSES)
   status?: ProblemStatus[];
 
   /** 处理方式，可多选：being_rectified,by_deadline,deferred,joint,solved */
-  @IsOptional()
-  @ListParam()
-  @IsArray()
-  @IsIn(HANDLINGS, { each: true })
+  @IsOptionalListIn(HANDLINGS)
   handling?: Handling[];
 
   /** 预警等级，可多选：none,green,yellow,red */
-  @IsOptional()
-  @ListParam()
-  @IsArray()
-  @IsIn(WARNING_LEVELS, { each: true })
+  @IsOptionalListIn(WARNING_LEVELS)
   warningLevel?: WarningLevel[];
 
   /** 问题来源，可多选 */
-  @IsOptional()
-  @ListParam()
-  @IsArray()
-  @IsIn(PROBLEM_SOURCES, { each: true })
+  @IsOptionalListIn(PROBLEM_SOURCES)
   source?: ProblemSource[];
 
   /** true 只看超期，false 只看未超期 */
-  @IsOptional()
-  @BooleanParam()
-  @IsBoolean()
+  @IsOptionalFlag()
   overdue?: boolean;
 
   /** true 只看督查中的问题，false 只看未被督查的 */
-  @IsOptional()
-  @BooleanParam()
-  @IsBoolean()
+  @IsOptionalFlag()
   supervised?: boolean;
 }
 
@@ -59,11 +34,7 @@ export class TrackedProblemFilters extends PagedMetricsQuery {
 export const MAX_SKIP = 1000;
 
 export class ListTrackedProblemsRequest extends TrackedProblemFilters {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SKIP, { message: `skip 最多 ${MAX_SKIP}，更深的页请用 after (skip must not exceed ${MAX_SKIP}; use after)` })
+  @IsOptionalInteger(0, MAX_SKIP, { message: `skip 最多 ${MAX_SKIP}，更深的页请用 after (skip must not exceed ${MAX_SKIP}; use after)` })
   declare skip?: number;
 
   /** 上一页返回的 next，从其后接着列出（键集分页） */

@@ -1,18 +1,15 @@
-import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { MAX_QUERY_INTEGER } from '@platform/common';
-import { UNIT_ID_PATTERN } from '@platform/domain';
+import { IsArray, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 import { PositionCodec } from '@platform/event-store';
 import { AuditSearch } from '../../audit-trail/audit-search';
 import { POSITION_TOKEN_PATTERN, positionParam } from '../../shared/position-param';
-import { AsOfQuery, BooleanParam, ListParam } from '../../shared/view-query.request.dto';
+import { AsOfQuery, ListParam, IsOptionalFlag } from '../../shared/view-query.request.dto';
+import { IsOptionalInteger, IsOptionalId } from '@platform/common';
 
 const iso = (v: string | undefined) => (v ? new Date(v).toISOString() : null);
 
 export class SearchAuditTrailRequest extends AsOfQuery {
   /** 只看与该组织及其下级有关的事件 */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   root?: string;
 
   /** 事件流，如 problem-p-001、progress-xjx-2.branch-1 */
@@ -52,9 +49,7 @@ export class SearchAuditTrailRequest extends AsOfQuery {
   recordedTo?: string;
 
   /** true 只看补录（记录时间晚于发生时间超过 24 小时）的事件 */
-  @IsOptional()
-  @BooleanParam()
-  @IsBoolean()
+  @IsOptionalFlag()
   backdated?: boolean;
 
   /** 游标：上一页的 nextAfter（位置令牌），返回其后的事件 */
@@ -63,11 +58,7 @@ export class SearchAuditTrailRequest extends AsOfQuery {
   after?: string;
 
   /** 每页条数，默认 100，最多 500 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsOptionalInteger(1, 500)
   limit?: number;
 }
 

@@ -1,6 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { AS_OF_SCHEMA } from '../shared-schemas';
-import { arr, arrOrNull, boolOrNull, num, numOrNull, obj, objOrNull, positionToken, positionTokenOrNull, str, strOrNull } from '@platform/common';
+import { arr, arrOrNull, boolOrNull, num, numOrNull, obj, objOrNull, positionTokenOrNull, storedEventHead, str, strOrNull } from '@platform/common';
 
 /** One page of the audit trail */
 export const SearchAuditTrailAnswer: SchemaObject = obj({
@@ -12,12 +12,7 @@ export const SearchAuditTrailAnswer: SchemaObject = obj({
   limit: numOrNull(),
   nextAfter: positionTokenOrNull(),
   items: arrOrNull(objOrNull({
-    position: positionToken(),
-    eventId: str(),
-    streamId: str(),
-    streamRevision: numOrNull(),
-    type: str(),
-    schemaVersion: numOrNull(),
+    ...storedEventHead(),
     occurredAt: strOrNull(),
     recordedAt: strOrNull(),
     recordedAfterMs: numOrNull(),

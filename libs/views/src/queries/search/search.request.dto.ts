@@ -1,7 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { NoControlCharacters } from '@platform/common';
-import { UNIT_ID_PATTERN } from '@platform/domain';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { NoControlCharacters, IsOptionalInteger, IsOptionalId } from '@platform/common';
 import { SEARCH_KINDS, SearchKind } from '../../search/search.documents';
 
 export class SearchRequestQuery {
@@ -18,23 +16,14 @@ export class SearchRequestQuery {
   kind?: SearchKind;
 
   /** 只查该组织及其下级（须在本人范围内） */
-  @IsOptional()
-  @Matches(UNIT_ID_PATTERN, { message: 'root 只能包含字母、数字、- 和 _' })
+  @IsOptionalId()
   root?: string;
 
   /** 第几页，从 1 起，最多 50 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @IsOptionalInteger(1, 50)
   page?: number;
 
   /** 每页条数，默认 20，最多 50 */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @IsOptionalInteger(1, 50)
   pageSize?: number;
 }
