@@ -1,4 +1,4 @@
-import { assertPlatformRunsOn, loadProjectionsConfig, loadProjectionSourceConfig, loadStoresConfig } from '@platform/common';
+import { assertProjectorRunsOn, loadProjectionsConfig, loadProjectionSourceConfig, loadStoresConfig } from '@platform/common';
 import { eventCount, optionalPort } from '@platform/observability';
 import { createReadStore } from '@platform/read-models';
 import { KafkaFeedConsumer } from '@platform/relay';
@@ -28,8 +28,8 @@ async function main(): Promise<void> {
   const { leaseMs } = loadProjectionsConfig(process.env);
   const stores = loadStoresConfig(process.env);
   const source = loadProjectionSourceConfig(process.env);
-  // The projections rely on what the platform relies on (dense positions): the same rule as its start.
-  assertPlatformRunsOn(stores);
+  // It opens the embedded event store itself (startProjector).
+  assertProjectorRunsOn(stores);
   const readStore =
     stores.readStore.kind === 'mongodb' ? await createReadStore({ store: 'mongo', mongoUrl: stores.readStore.url, mongoDbName: stores.readStore.dbName }) : undefined;
   const feed = source.kind === 'kafka' ? new KafkaFeedConsumer(source) : undefined;
