@@ -22,13 +22,14 @@ import { ProjectorThreadLifecycle } from './projections/projector-thread.lifecyc
 const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS, ...ASSESSMENT_STREAMS, ...MEMBER_STREAMS, ...KEY_TASK_STREAMS];
 
 /**
- * The embedded store made to promise what a clustered one does (no global chain, one stream per
- * append) with an idempotency index beside it, so that the platform's KurrentDB code paths run
- * where no KurrentDB server is: tests.
+ * For tests: the embedded store made to promise what a clustered one does (no global chain, one
+ * stream per append) with an idempotency index beside it, so that the platform's KurrentDB code
+ * paths run where no KurrentDB server is; or, on a KurrentDB server, a namespace of the test's own.
  */
 export interface ClusteredLikeEventStore {
-  readonly capabilities: { readonly atomicMultiStream: boolean; readonly globalHashChain: boolean };
+  readonly capabilities?: { readonly atomicMultiStream: boolean; readonly globalHashChain: boolean };
   readonly idempotencyIndex?: EventStoreModuleOptions['idempotencyIndex'];
+  readonly namespace?: string;
 }
 
 /** Every bounded context in one process, on the configured adapters (the embedded ones by default). */
@@ -46,7 +47,7 @@ export class AppModule {
         PlatformCommonModule.forRoot(config, clock, STREAMS),
         EventStoreModule.forRoot({
           dataDir: config.dataDir,
-          adapter: stores.eventStore.kind === 'kurrentdb' ? stores.eventStore : { kind: 'sqlite', capabilities: clusteredLike?.capabilities },
+          adapter: stores.eventStore.kind === 'kurrentdb' ? { ...stores.eventStore, namespace: clusteredLike?.namespace } : { kind: 'sqlite', capabilities: clusteredLike?.capabilities },
           idempotencyIndex: index.kind === 'mongodb' ? () => MongoIdempotencyIndex.connect(index) : clusteredLike?.idempotencyIndex,
           clock,
           integrity: chainIntegrityOptionsFromEnv(process.env),
