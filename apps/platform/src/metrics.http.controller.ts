@@ -12,7 +12,7 @@ export class MetricsHttpController {
     private readonly metrics: PlatformMetrics,
     projections: ProjectionStatusReader,
   ) {
-    metrics.reportProjectionLag(async () => (await projections.status()).projections.flatMap((p) => (p.lag === null ? [] : [{ name: p.name, lag: p.lag }])));
+    metrics.reportProjectionLag(async () => (await projections.status()).projections.map((p) => ({ name: p.name, lag: p.lag })));
   }
 
   /**

@@ -189,7 +189,8 @@ export function kafkaName(env: NodeJS.ProcessEnv, name: string, fallback: string
  * What the all-in-one platform needs of its stores beyond their addresses. On KurrentDB it runs
  * with what that store offers (opaque positions, one chain per stream under the global notary, one
  * stream per append); what it cannot offer, an index of idempotency keys, is kept in MongoDB, and
- * the projector thread, which opens the embedded event store itself, is not available.
+ * the projector thread, which opens the embedded event store itself, is not available (the
+ * projector process, `npm run projector`, reads KurrentDB).
  */
 export function assertPlatformRunsOn(stores: StoresConfig, projections: 'in-process' | 'worker' | 'off' = 'in-process'): void {
   if (stores.eventStore.kind !== 'kurrentdb') return;
@@ -203,20 +204,6 @@ export function assertPlatformRunsOn(stores: StoresConfig, projections: 'in-proc
     throw new StoresConfigError(
       'PROJECTIONS=worker needs EVENT_STORE=sqlite: the projector thread opens the embedded event store (DATA_DIR/events.sqlite). ' +
         'With EVENT_STORE=kurrentdb set PROJECTIONS=in-process (its default there) or off.',
-    );
-  }
-}
-
-/**
- * What the projector process can run on: it opens the embedded event store (DATA_DIR/events.sqlite)
- * itself, so EVENT_STORE=kurrentdb is refused with that reason; the platform app runs its
- * projections in-process there.
- */
-export function assertProjectorRunsOn(stores: StoresConfig): void {
-  if (stores.eventStore.kind === 'kurrentdb') {
-    throw new StoresConfigError(
-      'EVENT_STORE=kurrentdb: the projector process reads the embedded event store (DATA_DIR/events.sqlite). ' +
-        'Unset EVENT_STORE for it, or run the projections in the platform app (PROJECTIONS=in-process).',
     );
   }
 }

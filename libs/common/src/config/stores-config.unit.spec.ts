@@ -1,5 +1,5 @@
 import { loadPlatformConfig } from './platform-config';
-import { assertPlatformRunsOn, assertProjectorRunsOn, EMBEDDED_STORES, loadStoresConfig } from './stores-config';
+import { assertPlatformRunsOn, EMBEDDED_STORES, loadStoresConfig } from './stores-config';
 
 describe('store selection (EVENT_STORE, READ_STORE, BUS)', () => {
   it('keeps the embedded stores when nothing is configured', () => {
@@ -64,13 +64,6 @@ describe('store selection (EVENT_STORE, READ_STORE, BUS)', () => {
     expect(() => loadStoresConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k', MONGO_URL: 'mongo:27017' })).toThrow(/^MONGO_URL must be a MongoDB connection string/);
     // The projections run in-process by default there: the projector thread cannot read KurrentDB.
     expect(loadPlatformConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k', MONGO_URL: 'mongodb://m' }).projections?.mode).toBe('in-process');
-  });
-
-  it('keeps the projector process on the embedded event store, saying why', () => {
-    expect(() => assertProjectorRunsOn(EMBEDDED_STORES)).not.toThrow();
-    expect(() => assertProjectorRunsOn({ ...EMBEDDED_STORES, eventStore: { kind: 'kurrentdb', url: 'kurrentdb://k' } })).toThrow(
-      /^EVENT_STORE=kurrentdb: the projector process reads the embedded event store/,
-    );
   });
 });
 
