@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { PlatformConfig } from '@platform/common';
+import { ClusteredLikeEventStore } from '../../apps/platform/src/app.module';
 import { createPlatformApp } from '../../apps/platform/src/bootstrap';
 
 export type Headers = Record<string, string>;
@@ -57,14 +58,18 @@ export async function startTestPlatform(
     admin?: { username: string; password: string };
     /** Where the projections run (default: on the API's event loop, as PROJECTIONS=in-process). */
     projections?: PlatformConfig['projections'];
+    /** The stores (default: the embedded ones), e.g. EVENT_STORE=kurrentdb. */
+    stores?: PlatformConfig['stores'];
+    /** The embedded store promising only what a clustered one does, or a KurrentDB namespace (see ClusteredLikeEventStore). */
+    eventStore?: ClusteredLikeEventStore;
   } = {},
 ): Promise<TestPlatform> {
   process.env.NODE_ENV = 'test';
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'platform-e2e-'));
   const base = testConfig(dataDir, options.limits);
   const withAdmin = options.admin ? { ...base, auth: { ...base.auth, adminUsername: options.admin.username, adminPassword: options.admin.password } } : base;
-  const config = options.projections ? { ...withAdmin, projections: options.projections } : withAdmin;
-  let app = await createPlatformApp(config, options.clock);
+  const config = { ...withAdmin, ...(options.projections ? { projections: options.projections } : {}), ...(options.stores ? { stores: options.stores } : {}) };
+  let app = await createPlatformApp(config, options.clock, 'platform', options.eventStore);
   await app.init();
   const registered = new Set<string>([TEST_ADMIN.username]);
   const http = () => request(app.getHttpServer());
@@ -106,7 +111,7 @@ export async function startTestPlatform(
     },
     async restart() {
       await app.close();
-      app = await createPlatformApp(config, options.clock);
+      app = await createPlatformApp(config, options.clock, 'platform', options.eventStore);
       await app.init();
     },
     async close() {

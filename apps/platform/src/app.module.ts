@@ -3,7 +3,7 @@ import { ASSESSMENT_STREAMS, AssessmentsModule } from '@platform/assessments';
 import { BlobsModule } from '@platform/blobs';
 import { CAMPAIGN_STREAMS, CampaignsModule } from '@platform/campaigns';
 import { assertPlatformRunsOn, Clock, EMBEDDED_STORES, PlatformCommonModule, PlatformConfig } from '@platform/common';
-import { chainIntegrityOptionsFromEnv, EventStoreModule, NotaryModule, WitnessModule } from '@platform/event-store';
+import { chainIntegrityOptionsFromEnv, EventStoreModule, EventStoreModuleOptions, MongoIdempotencyIndex, NotaryModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
 import { MEMBER_STREAMS, MembersModule } from '@platform/members';
 import { KEY_TASK_STREAMS, KeyTasksModule } from '@platform/key-tasks';
@@ -21,19 +21,38 @@ import { ProjectorThreadLifecycle } from './projections/projector-thread.lifecyc
 /** The event streams each context serves at /api/streams, with the units each concerns. */
 const STREAMS = [...ORGANIZATION_STREAMS, ...CAMPAIGN_STREAMS, ...RECTIFICATION_STREAMS, ...VIEW_STREAMS, ...ASSESSMENT_STREAMS, ...MEMBER_STREAMS, ...KEY_TASK_STREAMS];
 
-/** Every bounded context in one process, on the embedded adapters. */
+/**
+ * For tests: the embedded store made to promise what a clustered one does (no global chain, one
+ * stream per append) with an idempotency index beside it, so that the platform's KurrentDB code
+ * paths run where no KurrentDB server is; or, on a KurrentDB server, a namespace of the test's own.
+ */
+export interface ClusteredLikeEventStore {
+  readonly capabilities?: { readonly atomicMultiStream: boolean; readonly globalHashChain: boolean };
+  readonly idempotencyIndex?: EventStoreModuleOptions['idempotencyIndex'];
+  readonly namespace?: string;
+}
+
+/** Every bounded context in one process, on the configured adapters (the embedded ones by default). */
 @Module({})
 export class AppModule {
-  static forRoot(config: PlatformConfig, clock?: Clock, metrics = new PlatformMetrics('platform')): DynamicModule {
+  static forRoot(config: PlatformConfig, clock?: Clock, metrics = new PlatformMetrics('platform'), clusteredLike?: ClusteredLikeEventStore): DynamicModule {
     const stores = config.stores ?? EMBEDDED_STORES;
-    assertPlatformRunsOn(stores);
     // Absent (tests, tools that build the app): the runner runs on this event loop, as PROJECTIONS=in-process.
     const hosting = config.projections?.mode ?? 'in-process';
+    assertPlatformRunsOn(stores, hosting);
+    const index = stores.idempotencyIndex;
     return {
       module: AppModule,
       imports: [
         PlatformCommonModule.forRoot(config, clock, STREAMS),
-        EventStoreModule.forRoot({ dataDir: config.dataDir, clock, integrity: chainIntegrityOptionsFromEnv(process.env), decorate: (store) => timedAppends(store, metrics) }),
+        EventStoreModule.forRoot({
+          dataDir: config.dataDir,
+          adapter: stores.eventStore.kind === 'kurrentdb' ? { ...stores.eventStore, namespace: clusteredLike?.namespace } : { kind: 'sqlite', capabilities: clusteredLike?.capabilities },
+          idempotencyIndex: index.kind === 'mongodb' ? () => MongoIdempotencyIndex.connect(index) : clusteredLike?.idempotencyIndex,
+          clock,
+          integrity: chainIntegrityOptionsFromEnv(process.env),
+          decorate: (store) => timedAppends(store, metrics),
+        }),
         WitnessModule.forRoot({ dataDir: config.dataDir, config: config.witness, clock }),
         NotaryModule.forRoot({
           dataDir: config.dataDir,

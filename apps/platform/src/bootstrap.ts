@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter, refuseDeepJson } from '@platform/common';
-import { AppModule } from './app.module';
+import { AppModule, ClusteredLikeEventStore } from './app.module';
 import { createOpenApiDocument } from './openapi-document';
 import { correlationId, httpMetrics, PlatformMetrics, requestLog } from '@platform/observability';
 import { platformLogging } from './platform-logger';
@@ -14,10 +14,15 @@ import { serveWebApp } from './web-app';
  * names it in its log lines and metrics: the all-in-one platform, or the API service of the
  * distributed topology.
  */
-export async function createPlatformApp(config: PlatformConfig, clock?: Clock, service: 'platform' | 'api' = 'platform'): Promise<NestExpressApplication> {
+export async function createPlatformApp(
+  config: PlatformConfig,
+  clock?: Clock,
+  service: 'platform' | 'api' = 'platform',
+  clusteredLike?: ClusteredLikeEventStore,
+): Promise<NestExpressApplication> {
   const logging = platformLogging(service);
   const metrics = new PlatformMetrics(service);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock, metrics), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, clock, metrics, clusteredLike), {
     logger: logging.nest,
     bodyParser: false,
   });

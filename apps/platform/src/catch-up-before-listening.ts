@@ -40,8 +40,9 @@ export async function catchUpBeforeListening(app: INestApplication): Promise<voi
   await app.get(DeadlineWarningJob, { strict: false }).startupRun();
   const warnings = await catchUp();
   if (warnings.gaveUp) logger.warn(`listening before the projections caught up: ${warnings.gaveUp}`);
-  const recorded = warnings.behind > 0 ? ` (then ${warnings.behind} the deadline check recorded at start)` : '';
-  if (result.behind > 0) logger.log(`projections caught up with ${result.behind} events in ${(result.durationMs / 1000).toFixed(1)} s${recorded}`);
+  const recorded = warnings.behind !== 0 ? ` (then ${warnings.behind ?? 'the events'} the deadline check recorded at start)` : '';
+  // null: the store cannot count them (KurrentDB), but they were applied all the same.
+  if (result.behind !== 0) logger.log(`projections caught up with ${result.behind ?? 'the'} events in ${(result.durationMs / 1000).toFixed(1)} s${recorded}`);
 }
 
 /** The platform's projector thread, when it runs one (PROJECTIONS=worker). */

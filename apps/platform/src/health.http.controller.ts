@@ -17,7 +17,9 @@ export class HealthHttpController {
 
   /**
    * Liveness, the event store's head position, the hash chain's verification (`chain: ok | broken
-   * at <position>`), and each projection's lag, owner, last error and divergence — read from the
+   * at <position>`, or `notary` on a store without a global chain, where the notary's chain stands
+   * in), and each projection's lag (events counted by the store, null where it cannot count them;
+   * `behind` either way), owner, last error and divergence — read from the
    * stored checkpoints and leases, so a process that runs no projection answers the same. `healthy`
    * is false while the chain is broken, or a projection fails, is being rebuilt after a divergence,
    * or is behind with no projector holding its lease. `notary` is the global notary's tip and how
@@ -49,6 +51,7 @@ export class HealthHttpController {
           state: p.state,
           position: p.position,
           lag: p.lag,
+          behind: p.behind,
           owner: p.owner,
           leaseExpiresAt: p.leaseExpiresAt,
           lastError: p.lastError && (operator ? p.lastError : { position: p.lastError.position, at: p.lastError.at }),

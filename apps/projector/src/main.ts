@@ -1,4 +1,5 @@
-import { assertPlatformRunsOn, loadProjectionsConfig, loadProjectionSourceConfig, loadStoresConfig } from '@platform/common';
+import { loadProjectionsConfig, loadProjectionSourceConfig, loadStoresConfig } from '@platform/common';
+import { openEventStore } from '@platform/event-store';
 import { eventCount, optionalPort } from '@platform/observability';
 import { createReadStore } from '@platform/read-models';
 import { KafkaFeedConsumer } from '@platform/relay';
@@ -28,12 +29,12 @@ async function main(): Promise<void> {
   const { leaseMs } = loadProjectionsConfig(process.env);
   const stores = loadStoresConfig(process.env);
   const source = loadProjectionSourceConfig(process.env);
-  // The projections rely on what the platform relies on (dense positions): the same rule as its start.
-  assertPlatformRunsOn(stores);
+  // EVENT_STORE=kurrentdb: the server's $all; otherwise startProjector opens DATA_DIR/events.sqlite.
+  const events = stores.eventStore.kind === 'kurrentdb' ? await openEventStore(stores.eventStore, { dataDir }) : undefined;
   const readStore =
     stores.readStore.kind === 'mongodb' ? await createReadStore({ store: 'mongo', mongoUrl: stores.readStore.url, mongoDbName: stores.readStore.dbName }) : undefined;
   const feed = source.kind === 'kafka' ? new KafkaFeedConsumer(source) : undefined;
-  const projector = startProjector({ dataDir, leaseMs, logger, owner: process.env.PROJECTOR_ID || undefined, readStore, feed, feedLogger: log });
+  const projector = startProjector({ dataDir, leaseMs, logger, owner: process.env.PROJECTOR_ID || undefined, events, readStore, feed, feedLogger: log });
   const http = httpOptions(process.env);
   const server = http ? await serveProjectorHttp(projector, http) : null;
   if (server) logger.log(`health and metrics on port ${http!.port} (/health, /health/live, /metrics)`);

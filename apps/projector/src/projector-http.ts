@@ -16,7 +16,7 @@ export interface ProjectorHealth {
   readonly healthy: boolean;
   readonly head: number;
   readonly readyLag: number;
-  readonly projections: Array<{ name: string; state: string; position: number; lag: number; retrying: boolean }>;
+  readonly projections: Array<{ name: string; state: string; position: number; lag: number | null; retrying: boolean }>;
 }
 
 /** What the projector answers at /health: the projections it runs (standby ones are another's). */
@@ -27,7 +27,7 @@ export async function projectorHealth(probe: ProjectorProbe, readyLag: number): 
     status: 'ok',
     service: 'projector',
     owner: probe.owner,
-    ready: status.healthy && held.every((p) => p.lag <= readyLag),
+    ready: status.healthy && held.every((p) => p.lag !== null && p.lag <= readyLag),
     healthy: status.healthy,
     head: status.head,
     readyLag,

@@ -29,4 +29,10 @@ describe('the projector\'s /health', () => {
     expect((await health({ head: 100, healthy: true, projections: [projection('board', 'catching-up', 11)] })).status).toBe(503);
     expect((await health({ head: 100, healthy: false, projections: [projection('board', 'live', 0, true)] })).status).toBe(503);
   });
+
+  it('on a store that cannot count events by position (lag null while behind) is ready only once caught up', async () => {
+    const uncounted = { ...projection('board', 'catching-up', 0), position: 40, lag: null } as unknown as ProjectionStatus;
+    expect((await health({ head: 100, healthy: true, projections: [uncounted] })).status).toBe(503);
+    expect((await health({ head: 100, healthy: true, projections: [projection('board', 'live', 0)] })).status).toBe(200);
+  });
 });

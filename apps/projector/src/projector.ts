@@ -1,4 +1,4 @@
-import { SqliteEventStore } from '@platform/event-store';
+import { EventStore, SqliteEventStore } from '@platform/event-store';
 import {
   catchUpWithProgress,
   CatchUpResult,
@@ -24,6 +24,8 @@ export interface ProjectorOptions {
   readonly logger: RunnerLogger;
   /** Where the catch-up bar goes (default stderr). */
   readonly progress?: NodeJS.WritableStream;
+  /** The event store to read (EVENT_STORE, opened by the caller, closed at stop); default DATA_DIR's events.sqlite. */
+  readonly events?: EventStore;
   /** The read store to write (READ_STORE); default DATA_DIR's read-models.sqlite. */
   readonly readStore?: ReadStore;
   /**
@@ -55,7 +57,7 @@ export interface Projector {
  * in-process) share the work without two ever running one projection.
  */
 export function startProjector(options: ProjectorOptions): Projector {
-  const events = new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite') });
+  const events = options.events ?? new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite') });
   const store = options.readStore ?? new SqliteReadStore({ file: readModelsFile(options.dataDir) });
   const feed: ProjectorFeed | null = options.feed ? feedSource(options.feed, events, store, VIEW_PROJECTIONS, options.feedLogger) : null;
   const runner = new ProjectionRunner(events, store, VIEW_PROJECTIONS, {

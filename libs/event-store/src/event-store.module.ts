@@ -1,15 +1,23 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from './event-store.port';
+import { IdempotencyIndex } from './idempotency/idempotency-index.port';
 import { COMMAND_STORE, commandStoreOf, IDEMPOTENCY_LOOKUP, IdempotencyLookup } from './idempotency/idempotency-lookup.port';
+import { withIdempotencyIndex } from './idempotency/indexed-idempotency-lookup';
 import { ChainIntegrity, ChainIntegrityOptions } from './integrity/chain-integrity';
-import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { EventStoreAdapter, openEventStore } from './open-event-store';
 import { UpcasterRegistry } from './upcasters';
 
 export const UPCASTERS = Symbol('UPCASTERS');
 
 export interface EventStoreModuleOptions {
   readonly dataDir: string;
+  /** Which adapter (EVENT_STORE); absent: the embedded store in the data directory. */
+  readonly adapter?: EventStoreAdapter;
+  /**
+   * Where commands' idempotency keys are indexed when the store cannot be asked by key (KurrentDB):
+   * keyed appends are recorded there first (see IndexedIdempotencyLookup). Absent: the store's own lookup.
+   */
+  readonly idempotencyIndex?: () => Promise<IdempotencyIndex>;
   readonly clock?: () => Date;
   /** Background verification of the hash chain (it is always verified at start). */
   readonly integrity?: Omit<ChainIntegrityOptions, 'clock' | 'logger'>;
@@ -32,11 +40,15 @@ class EventStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-/** The embedded adapter is the default; other adapters plug in behind the same EVENT_STORE token. */
+const isLookup = (store: EventStore): store is EventStore & IdempotencyLookup =>
+  typeof (store as Partial<IdempotencyLookup>).findByIdempotencyKey === 'function';
+
+/** The configured adapter behind the EVENT_STORE token, with the idempotency lookup it can offer. */
 @Global()
 @Module({})
 export class EventStoreModule {
   static forRoot(options: EventStoreModuleOptions): DynamicModule {
+    const adapter = options.adapter ?? { kind: 'sqlite' };
     return {
       module: EventStoreModule,
       providers: [
@@ -44,13 +56,23 @@ export class EventStoreModule {
         {
           provide: EVENT_STORE,
           inject: [UPCASTERS],
-          useFactory: (upcasters: UpcasterRegistry) => {
-            const store = new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite'), clock: options.clock, upcasters });
+          useFactory: async (upcasters: UpcasterRegistry) => {
+            const opened = await openEventStore(adapter, { dataDir: options.dataDir, clock: options.clock, upcasters });
+            const store = options.idempotencyIndex ? withIdempotencyIndex(opened, await options.idempotencyIndex()) : opened;
             return options.decorate ? options.decorate(store) : store;
           },
         },
-        // The embedded store answers the lookup from its own index of keys.
-        { provide: IDEMPOTENCY_LOOKUP, useExisting: EVENT_STORE },
+        {
+          provide: IDEMPOTENCY_LOOKUP,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore): IdempotencyLookup => {
+            if (isLookup(store)) return store;
+            throw new Error(
+              `EVENT_STORE=${adapter.kind}: this store cannot find a command's events by its idempotency key; ` +
+                'configure an idempotency index (MONGO_URL) so that retried commands are answered with their first result',
+            );
+          },
+        },
         {
           provide: COMMAND_STORE,
           inject: [EVENT_STORE, IDEMPOTENCY_LOOKUP],
@@ -59,8 +81,8 @@ export class EventStoreModule {
         {
           provide: ChainIntegrity,
           inject: [EVENT_STORE],
-          useFactory: (store: SqliteEventStore) =>
-            new ChainIntegrity(store, { ...options.integrity, clock: options.clock, logger: new Logger('ChainIntegrity') }),
+          // Steps aside (state `notary`) on a store that promises no global chain.
+          useFactory: (store: EventStore) => new ChainIntegrity(store, { ...options.integrity, clock: options.clock, logger: new Logger('ChainIntegrity') }),
         },
         EventStoreLifecycle,
       ],

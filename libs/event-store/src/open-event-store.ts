@@ -4,7 +4,13 @@ import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { UpcasterRegistry } from './upcasters';
 
 /** Which adapter (EVENT_STORE, see StoresConfig): the embedded file in the data directory, or a KurrentDB server. */
-export type EventStoreAdapter = { readonly kind: 'sqlite' } | { readonly kind: 'kurrentdb'; readonly url: string; readonly namespace?: string };
+export type EventStoreAdapter =
+  | {
+      readonly kind: 'sqlite';
+      /** Promise less than the embedded store can (as a clustered store), so that their code paths run here: tests. */
+      readonly capabilities?: { readonly atomicMultiStream?: boolean; readonly globalHashChain?: boolean };
+    }
+  | { readonly kind: 'kurrentdb'; readonly url: string; readonly namespace?: string };
 
 export interface OpenEventStoreOptions {
   readonly dataDir: string;
@@ -16,7 +22,7 @@ export interface OpenEventStoreOptions {
 export async function openEventStore(adapter: EventStoreAdapter, options: OpenEventStoreOptions): Promise<EventStore> {
   switch (adapter.kind) {
     case 'sqlite':
-      return new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite'), clock: options.clock, upcasters: options.upcasters });
+      return new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite'), clock: options.clock, upcasters: options.upcasters, ...adapter.capabilities });
     case 'kurrentdb': {
       const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb-event-store');
       return new KurrentDbEventStore({ url: adapter.url, namespace: adapter.namespace, clock: options.clock, upcasters: options.upcasters });

@@ -3,7 +3,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 /** Where a projection stands: its name and how many events it has still to apply. */
 export interface ProjectionLag {
   readonly name: string;
-  readonly lag: number;
+  /** null: not counted (the store cannot count events by position); the gauge keeps its last value. */
+  readonly lag: number | null;
 }
 
 /**
@@ -50,7 +51,7 @@ export class PlatformMetrics {
       async collect() {
         if (!metrics.lagSource) return;
         this.reset();
-        for (const p of await metrics.lagSource()) this.set({ projection: p.name }, p.lag);
+        for (const p of await metrics.lagSource()) if (p.lag !== null) this.set({ projection: p.name }, p.lag);
       },
     });
   }

@@ -18,8 +18,8 @@ export interface CatchUpProgressOptions {
 export interface CatchUpResult {
   /** The head waited for: every named projection's checkpoint reached it. */
   readonly head: number;
-  /** Events the slowest projection had to apply. */
-  readonly behind: number;
+  /** Events the slowest projection had to apply (the store's countEvents); null where the store cannot count them (KurrentDB). */
+  readonly behind: number | null;
   readonly durationMs: number;
   /** Why it stopped waiting before every checkpoint reached the head, if it did. */
   readonly gaveUp: string | null;
@@ -36,8 +36,10 @@ export async function catchUpWithProgress(events: EventStore, store: ReadStore, 
   const head = await events.headPosition();
   const slowest = async () => Math.min(head, ...(await Promise.all(names.map(async (n) => (await store.checkpoint(n))?.position ?? 0))));
   const from = await slowest();
+  const behind = from >= head ? 0 : await events.countEvents(from, head);
   let bar: SingleBar | null = null;
-  if (head - from >= (options.barFrom ?? 1_000)) {
+  // The bar runs over positions, which count events only where the store can count them.
+  if (behind !== null && events.capabilities.densePositions && behind >= (options.barFrom ?? 1_000)) {
     bar = new SingleBar(
       {
         format: `${options.label ?? '投影追赶 projections catching up'} |{bar}| {percentage}% | position {value}/{total} | {duration_formatted}`,
@@ -62,5 +64,5 @@ export async function catchUpWithProgress(events: EventStore, store: ReadStore, 
   } finally {
     bar?.stop();
   }
-  return { head, behind: head - from, durationMs: Date.now() - started, gaveUp };
+  return { head, behind, durationMs: Date.now() - started, gaveUp };
 }

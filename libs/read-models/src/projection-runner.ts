@@ -98,8 +98,8 @@ export interface ProjectionStatus extends ProjectionReport {
   /** Checkpoint: everything up to here is in the documents. */
   readonly position: number;
   readonly head: number;
-  /** head − position. */
-  readonly lag: number;
+  /** Events between the checkpoint and the head: head − position on dense positions; null where they cannot be counted so (KurrentDB) and it is behind. */
+  readonly lag: number | null;
   readonly lastError: ProjectionErrorInfo | null;
 }
 
@@ -426,7 +426,12 @@ class ProjectionWorker {
     }
     const { state, ...report } = this.report();
     // In the order /health has always shown them: who, where against the head, then the report.
-    return { name: this.projection.name, version: this.projection.version, state, position, head: this.head, lag: Math.max(0, this.head - position), ...report };
+    return { name: this.projection.name, version: this.projection.version, state, position, head: this.head, lag: this.lagAt(position), ...report };
+  }
+
+  private lagAt(position: number): number | null {
+    if (position >= this.head) return 0;
+    return this.events.capabilities.densePositions ? this.head - position : null;
   }
 
   async rebuild(options: RebuildOptions): Promise<Omit<RebuildResult, 'durationMs'>> {

@@ -13,7 +13,10 @@ export interface StoredProjectionStatus {
   readonly state: string;
   /** The stored checkpoint. */
   readonly position: number;
-  readonly lag: number;
+  /** Events after the checkpoint up to the head (the store's countEvents); null where the store cannot count them (KurrentDB). */
+  readonly lag: number | null;
+  /** The checkpoint is below the head: events wait, whether or not they can be counted. */
+  readonly behind: boolean;
   /** Who runs it, while its lease lasts. */
   readonly owner: string | null;
   readonly leaseExpiresAt: string | null;
@@ -45,8 +48,9 @@ export async function storedProjectionStatus(
   const [head, checkpoints, held] = await Promise.all([events.headPosition(), store.checkpoints(), leases.leases()]);
   const now = Date.now();
   const positions = new Map(checkpoints.map((c) => [c.projection, c.position]));
+  const lags = await Promise.all(projections.map((p) => (positions.get(p.name) ?? 0) >= head ? 0 : events.countEvents(positions.get(p.name) ?? 0, head)));
   const leaseOf = new Map(held.filter((l) => Date.parse(l.expiresAt) > now).map((l) => [l.projection, l]));
-  const items = projections.map((p): StoredProjectionStatus => {
+  const items = projections.map((p, i): StoredProjectionStatus => {
     const position = positions.get(p.name) ?? 0;
     const lease = leaseOf.get(p.name);
     const report = lease?.report ?? null;
@@ -55,7 +59,8 @@ export async function storedProjectionStatus(
       version: p.version,
       state: lease ? (report?.state ?? 'starting') : 'unowned',
       position,
-      lag: Math.max(0, head - position),
+      lag: lags[i],
+      behind: position < head,
       owner: lease?.owner ?? null,
       leaseExpiresAt: lease?.expiresAt ?? null,
       lastError: report?.lastError ?? null,
@@ -67,6 +72,6 @@ export async function storedProjectionStatus(
     };
   });
   const unwell = (s: StoredProjectionStatus) =>
-    s.retrying || (s.divergence !== null && s.divergence.rebuiltAt === null) || (s.owner === null && s.lag > 0);
+    s.retrying || (s.divergence !== null && s.divergence.rebuiltAt === null) || (s.owner === null && s.behind);
   return { head, healthy: !items.some(unwell), projections: items };
 }

@@ -85,8 +85,9 @@ export interface JobsConfig {
 export interface ProjectionsConfig {
   /**
    * PROJECTIONS: `worker` (default) runs them in a thread of the platform's process, off the API's
-   * event loop; `in-process` on the API's event loop itself; `off` leaves them to a projector of
-   * their own (`npm run projector`) and only answers queries from what it stored.
+   * event loop; `in-process` on the API's event loop itself (the default with EVENT_STORE=kurrentdb,
+   * whose events the thread cannot read); `off` leaves them to a projector of their own
+   * (`npm run projector`) and only answers queries from what it stored.
    */
   readonly mode: 'worker' | 'in-process' | 'off';
   /** PROJECTION_LEASE_MS: how long a projection's lease lasts unless renewed (how soon a dead projector's work passes on). */
@@ -94,7 +95,7 @@ export interface ProjectionsConfig {
 }
 
 export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env): ProjectionsConfig {
-  const mode = env.PROJECTIONS || 'worker';
+  const mode = env.PROJECTIONS || (env.EVENT_STORE?.trim() === 'kurrentdb' ? 'in-process' : 'worker');
   if (mode !== 'worker' && mode !== 'in-process' && mode !== 'off') throw new Error(`PROJECTIONS must be worker, in-process or off, got "${mode}"`);
   return { mode, leaseMs: int(env, 'PROJECTION_LEASE_MS', 10_000, 100) };
 }

@@ -11,6 +11,8 @@ export type BusChoice =
   | { readonly kind: 'inprocess' }
   | { readonly kind: 'kafka'; readonly brokers: readonly string[]; readonly clientId: string; readonly topic: string };
 export type SharedStateChoice = { readonly kind: 'embedded' } | { readonly kind: 'mongodb'; readonly url: string; readonly dbName?: string };
+/** Where commands' idempotency keys are found: the event store's own index, or a MongoDB index beside a store that has none. */
+export type IdempotencyIndexChoice = { readonly kind: 'event-store' } | { readonly kind: 'mongodb'; readonly url: string; readonly dbName?: string };
 export type RelayCheckpointsChoice = { readonly kind: 'sqlite' } | { readonly kind: 'mongodb'; readonly url: string; readonly dbName?: string };
 export type BlobStoreChoice =
   | { readonly kind: 'fs' }
@@ -45,6 +47,12 @@ export interface StoresConfig {
    * `sqlite` whatever SHARED_STATE says: moving a running relay's checkpoint starts it from the first event.
    */
   readonly relayCheckpoints: RelayCheckpointsChoice;
+  /**
+   * The idempotency keys of commands: the embedded store indexes them beside its events; with
+   * EVENT_STORE=kurrentdb they go to MongoDB at MONGO_URL (collection idempotency_keys, MONGO_DB),
+   * which the platform app requires (see assertPlatformRunsOn); the relay appends nothing and needs none.
+   */
+  readonly idempotencyIndex: IdempotencyIndexChoice;
 }
 
 export const EMBEDDED_STORES: StoresConfig = {
@@ -54,6 +62,7 @@ export const EMBEDDED_STORES: StoresConfig = {
   sharedState: { kind: 'embedded' },
   blobStore: { kind: 'fs' },
   relayCheckpoints: { kind: 'sqlite' },
+  idempotencyIndex: { kind: 'event-store' },
 };
 export const DEFAULT_KAFKA_TOPIC = 'platform.integration-events';
 export const DEFAULT_KAFKA_CLIENT_ID = 'campaign-platform';
@@ -107,7 +116,21 @@ export function loadStoresConfig(env: NodeJS.ProcessEnv = process.env): StoresCo
       : { kind: 'sqlite' };
   const bus: BusChoice =
     busKind === 'kafka' ? { kind: 'kafka', ...kafkaConnection(env, 'BUS=kafka'), topic: kafkaName(env, 'KAFKA_TOPIC', DEFAULT_KAFKA_TOPIC) } : { kind: 'inprocess' };
-  return { eventStore, readStore, bus, sharedState: sharedStateChoice(env, readStore), blobStore: blobStoreChoice(env), relayCheckpoints: relayCheckpointsChoice(env) };
+  return {
+    eventStore,
+    readStore,
+    bus,
+    sharedState: sharedStateChoice(env, readStore),
+    blobStore: blobStoreChoice(env),
+    relayCheckpoints: relayCheckpointsChoice(env),
+    idempotencyIndex: idempotencyIndexChoice(env, eventStore),
+  };
+}
+
+function idempotencyIndexChoice(env: NodeJS.ProcessEnv, eventStore: EventStoreChoice): IdempotencyIndexChoice {
+  // The embedded store answers by key itself; only a store without that index needs one beside it.
+  if (eventStore.kind === 'sqlite' || (env.MONGO_URL ?? '').trim() === '') return { kind: 'event-store' };
+  return { kind: 'mongodb', url: required(env, 'MONGO_URL', 'EVENT_STORE=kurrentdb', MONGO_RULE, isMongoUrl), dbName: env.MONGO_DB?.trim() || undefined };
 }
 
 function relayCheckpointsChoice(env: NodeJS.ProcessEnv): RelayCheckpointsChoice {
@@ -163,15 +186,24 @@ export function kafkaName(env: NodeJS.ProcessEnv, name: string, fallback: string
 }
 
 /**
- * What the all-in-one platform can run on today. Its audit trail promises one hash chain over all
- * history and dense positions (asOf, lag counts, notices); on KurrentDB both need the design in
- * docs/architecture.md (per-stream chains and a global notary, opaque positions) first.
+ * What the all-in-one platform needs of its stores beyond their addresses. On KurrentDB it runs
+ * with what that store offers (opaque positions, one chain per stream under the global notary, one
+ * stream per append); what it cannot offer, an index of idempotency keys, is kept in MongoDB, and
+ * the projector thread, which opens the embedded event store itself, is not available (the
+ * projector process, `npm run projector`, reads KurrentDB).
  */
-export function assertPlatformRunsOn(stores: StoresConfig): void {
-  if (stores.eventStore.kind === 'kurrentdb') {
+export function assertPlatformRunsOn(stores: StoresConfig, projections: 'in-process' | 'worker' | 'off' = 'in-process'): void {
+  if (stores.eventStore.kind !== 'kurrentdb') return;
+  if (stores.idempotencyIndex.kind !== 'mongodb') {
     throw new StoresConfigError(
-      'EVENT_STORE=kurrentdb: the platform app needs the embedded event store for now (one global hash chain and dense positions, ' +
-        'see docs/architecture.md, "Distributed mode"); the KurrentDB adapter serves the relay and its contract suite. Unset EVENT_STORE or set it to sqlite.',
+      `EVENT_STORE=kurrentdb needs MONGO_URL: ${MONGO_RULE}. KurrentDB cannot find a command's events by its idempotency key ` +
+        '(it deduplicates event ids only within a stream), so the platform indexes the keys in MongoDB (collection idempotency_keys).',
+    );
+  }
+  if (projections === 'worker') {
+    throw new StoresConfigError(
+      'PROJECTIONS=worker needs EVENT_STORE=sqlite: the projector thread opens the embedded event store (DATA_DIR/events.sqlite). ' +
+        'With EVENT_STORE=kurrentdb set PROJECTIONS=in-process (its default there) or off.',
     );
   }
 }

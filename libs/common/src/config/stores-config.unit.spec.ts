@@ -27,6 +27,7 @@ describe('store selection (EVENT_STORE, READ_STORE, BUS)', () => {
       sharedState: { kind: 'mongodb', url: 'mongodb://mongo:27017', dbName: 'platform' },
       blobStore: { kind: 'fs' },
       relayCheckpoints: { kind: 'sqlite' },
+      idempotencyIndex: { kind: 'mongodb', url: 'mongodb://mongo:27017', dbName: 'platform' },
     });
   });
 
@@ -48,12 +49,21 @@ describe('store selection (EVENT_STORE, READ_STORE, BUS)', () => {
     expect(() => loadStoresConfig({ BUS: 'kafka', KAFKA_BROKERS: 'k:9092', KAFKA_TOPIC: 'events/all' })).toThrow('KAFKA_TOPIC');
   });
 
-  it('lets the platform app start on the embedded or the MongoDB read store, not yet on KurrentDB', () => {
+  it('lets the platform app start on KurrentDB with its idempotency keys in MongoDB, naming what is missing otherwise', () => {
     expect(() => assertPlatformRunsOn(EMBEDDED_STORES)).not.toThrow();
     expect(() => assertPlatformRunsOn({ ...EMBEDDED_STORES, readStore: { kind: 'mongodb', url: 'mongodb://m' } })).not.toThrow();
-    expect(() => assertPlatformRunsOn({ ...EMBEDDED_STORES, eventStore: { kind: 'kurrentdb', url: 'kurrentdb://k' } })).toThrow(
-      /EVENT_STORE=kurrentdb: the platform app needs the embedded event store/,
-    );
+    const kurrent = loadStoresConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k:2113?tls=false', MONGO_URL: 'mongodb://m:27017' });
+    expect(kurrent.idempotencyIndex).toEqual({ kind: 'mongodb', url: 'mongodb://m:27017' });
+    expect(() => assertPlatformRunsOn(kurrent)).not.toThrow();
+    expect(() => assertPlatformRunsOn(kurrent, 'off')).not.toThrow();
+    // The relay appends nothing: KurrentDB alone loads, and only the platform asks for the index.
+    const alone = loadStoresConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k:2113?tls=false' });
+    expect(alone.idempotencyIndex).toEqual({ kind: 'event-store' });
+    expect(() => assertPlatformRunsOn(alone)).toThrow(/^EVENT_STORE=kurrentdb needs MONGO_URL: a MongoDB connection string.*idempotency key/);
+    expect(() => assertPlatformRunsOn(kurrent, 'worker')).toThrow(/^PROJECTIONS=worker needs EVENT_STORE=sqlite: the projector thread opens the embedded event store/);
+    expect(() => loadStoresConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k', MONGO_URL: 'mongo:27017' })).toThrow(/^MONGO_URL must be a MongoDB connection string/);
+    // The projections run in-process by default there: the projector thread cannot read KurrentDB.
+    expect(loadPlatformConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k', MONGO_URL: 'mongodb://m' }).projections?.mode).toBe('in-process');
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActorRef, StreamWrite } from '../event-envelope';
+import { EventStore } from '../event-store.port';
 import { openDatabaseFailure } from '../sqlite/open-database';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { ChainAcknowledgementError, ChainBrokenError } from './chain-integrity.errors';
@@ -18,8 +19,12 @@ export interface ChainBreakAcknowledgedData {
 }
 
 export interface ChainIntegrityStatus {
-  /** `unverified` only before the first verification at start. */
-  readonly state: 'unverified' | 'ok' | 'broken';
+  /**
+   * `unverified` only before the first verification at start; `notary` on a store that keeps no
+   * global chain (one chain per stream): the global notary's chain and its ANP1 checkpoints stand in
+   * (`notary` in /health, GET /api/audit-trail/chain), and nothing here refuses appends.
+   */
+  readonly state: 'unverified' | 'ok' | 'broken' | 'notary';
   /** The position up to which the chain was last found intact. */
   readonly verifiedPosition: number;
   readonly brokenAt: number | null;
@@ -46,7 +51,8 @@ export interface ChainIntegrityOptions {
  * (ChainBrokenError) except an administrator's acknowledgement, itself an event in the log.
  */
 export class ChainIntegrity {
-  private readonly verifier: SqliteChainVerifier;
+  private readonly verifier: SqliteChainVerifier | null;
+  private readonly store: SqliteEventStore | null;
   private readonly clock: () => Date;
   private readonly logger: NonNullable<ChainIntegrityOptions['logger']>;
   private current: ChainIntegrityStatus = {
@@ -63,13 +69,16 @@ export class ChainIntegrity {
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
-    private readonly store: SqliteEventStore,
+    store: EventStore,
     private readonly options: ChainIntegrityOptions = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger ?? { log: () => undefined, error: (m) => console.error(m) };
-    this.verifier = new SqliteChainVerifier(store.db, this.clock);
-    store.setAppendGate((writes) => this.refusal(writes));
+    // The verifier reads the embedded store's rows; a store that promises no global chain has none to verify.
+    this.store = store instanceof SqliteEventStore && store.capabilities.globalHashChain ? store : null;
+    this.verifier = this.store ? new SqliteChainVerifier(this.store.db, this.clock) : null;
+    if (this.store) this.store.setAppendGate((writes) => this.refusal(writes));
+    else this.current = { ...this.current, state: 'notary' };
   }
 
   status(): ChainIntegrityStatus {
@@ -83,6 +92,7 @@ export class ChainIntegrity {
 
   /** Verifies from the marker now, then keeps verifying in the background. */
   async start(): Promise<void> {
+    if (!this.store) return;
     try {
       await this.verify('incremental');
     } catch (error) {
@@ -109,6 +119,7 @@ export class ChainIntegrity {
 
   /** One verification at a time: a sweep and a check at start never interleave. */
   verify(kind: 'incremental' | 'full'): Promise<ChainIntegrityStatus> {
+    if (!this.verifier) return Promise.resolve(this.current);
     const run = this.queue.then(() => this.run(kind));
     this.queue = run.catch(() => undefined);
     return run;
@@ -120,7 +131,7 @@ export class ChainIntegrity {
    */
   async acknowledge(input: { position: number; note: string; actor: ActorRef; correlationId: string; at: string }): Promise<{ eventPosition: number; status: ChainIntegrityStatus }> {
     const brokenAt = this.brokenAt;
-    if (brokenAt === null) {
+    if (brokenAt === null || !this.store || !this.verifier) {
       throw new ChainAcknowledgementError('chain_not_broken', '哈希链未发现断裂，无需确认 (the chain is not broken: nothing to acknowledge)', null);
     }
     if (input.position !== brokenAt) {
@@ -149,8 +160,9 @@ export class ChainIntegrity {
   }
 
   private async run(kind: 'incremental' | 'full'): Promise<ChainIntegrityStatus> {
+    const verifier = this.verifier!;
     const acknowledged = await this.acknowledgements();
-    const verdict: ChainVerdict = kind === 'full' ? await this.verifier.full(acknowledged.breaks) : await this.verifier.incremental(acknowledged.breaks);
+    const verdict: ChainVerdict = kind === 'full' ? await verifier.full(acknowledged.breaks) : await verifier.incremental(acknowledged.breaks);
     const now = this.clock().toISOString();
     const before = this.current;
     if (verdict.ok) {
@@ -189,7 +201,7 @@ export class ChainIntegrity {
   }
 
   private async acknowledgements(): Promise<{ breaks: AcknowledgedBreaks; list: ChainIntegrityStatus['acknowledged'] }> {
-    const events = await this.store.readAll({ types: [CHAIN_BREAK_ACKNOWLEDGED], limit: 100_000 });
+    const events = await this.store!.readAll({ types: [CHAIN_BREAK_ACKNOWLEDGED], limit: 100_000 });
     const breaks = new Map<number, string | null>();
     const list = events.map((e) => {
       const d = e.data as ChainBreakAcknowledgedData;

@@ -65,9 +65,12 @@ export function streamChainedNotarySource(store: RawSource): NotarySource {
   };
 }
 
-/** The source for a store: its rows when it has a global chain (embedded), its raw `$all` otherwise. */
+/**
+ * The source for a store: the embedded store's rows (each hashed over its content, whether or not
+ * the store promises its global chain), a clustered store's raw `$all` otherwise.
+ */
 export function notarySourceFor(store: EventStore): NotarySource {
-  if (store.capabilities.globalHashChain && 'readAllRows' in store) return rowNotarySource(store as unknown as RowSource);
+  if ('readAllRows' in store) return rowNotarySource(store as unknown as RowSource);
   if ('readAllRaw' in store) return streamChainedNotarySource(store as unknown as RawSource);
   throw new Error('the notary needs the embedded store (its rows) or a store that reads $all without upcasting (readAllRaw)');
 }

@@ -32,6 +32,11 @@ export interface SqliteEventStoreOptions {
    * appendMany over several streams, so that what must run there is proven here.
    */
   readonly atomicMultiStream?: boolean;
+  /**
+   * False: promise no global chain, as a clustered store, so that the platform's checks step aside
+   * for the global notary as they do there (the rows still carry the chain; nothing relies on it).
+   */
+  readonly globalHashChain?: boolean;
 }
 
 interface PendingWrite {
@@ -78,7 +83,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
       applyEventStorePragmas(db);
       migrateEventStore(db);
     });
-    this.capabilities = { ...EMBEDDED_CAPABILITIES, atomicMultiStream: options.atomicMultiStream ?? true };
+    this.capabilities = { ...EMBEDDED_CAPABILITIES, atomicMultiStream: options.atomicMultiStream ?? true, globalHashChain: options.globalHashChain ?? true };
     this.clock = options.clock ?? (() => new Date());
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.stmt = {

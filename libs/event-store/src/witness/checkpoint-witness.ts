@@ -17,6 +17,12 @@ export interface CheckpointWitnessOptions extends WitnessSchedule {
   readonly clock: () => Date;
   /** Told when a checkpoint cannot be issued because the history no longer follows the last one. */
   readonly onAlarm?: (message: string) => void;
+  /**
+   * Why this witness issues nothing: the store keeps no global chain to sign (one chain per
+   * stream, KurrentDB), and the global notary's ANP1 checkpoints stand in. Documents then print
+   * no ACP1 checkpoint, and a checkpoint given to verify is answered with this reason.
+   */
+  readonly stepsAside?: string;
 }
 
 /** How a checkpoint's verification ended; every failure names what happened to the history. */
@@ -113,6 +119,7 @@ export class CheckpointWitness {
    * on a long history re-hashes all of it; it runs behind the scenes rather than delaying the start.
    */
   start(): void {
+    if (this.o.stepsAside) return;
     this.issue('start').catch((error) => this.alarm(error));
     if (this.o.everyEvents > 0 && this.o.source.onAppended) {
       this.unsubscribe = this.o.source.onAppended(() => this.onAppended());
@@ -177,6 +184,7 @@ export class CheckpointWitness {
   }
 
   private async issueNow(reason: CheckpointReason, ref: string | null): Promise<IssuedCheckpoint> {
+    if (this.o.stepsAside) throw new WitnessRefusedError({ position: 0, reason: this.o.stepsAside });
     const head = await this.o.source.headPosition();
     const last = this.o.log.latest();
     const scheduled = reason === 'start' || reason === 'interval';
@@ -217,13 +225,17 @@ export class CheckpointWitness {
    */
   async verifyLatest(): Promise<CheckpointVerification> {
     const latest = this.o.log.latest();
-    if (latest) return (await this.verifyIncrementally(latest)) ?? this.verify(latest);
+    if (latest && !this.o.stepsAside) return (await this.verifyIncrementally(latest)) ?? this.verify(latest);
+    return this.noCheckpoint();
+  }
+
+  private async noCheckpoint(): Promise<CheckpointVerification> {
     return {
       ok: false,
       finding: 'no_checkpoint',
       position: null,
       range: null,
-      verdict: '尚未签发任何检查点 (no checkpoint has been issued)',
+      verdict: this.o.stepsAside ?? '尚未签发任何检查点 (no checkpoint has been issued)',
       checkpoint: null,
       headPosition: await this.o.source.headPosition(),
       chainIntact: false,
@@ -267,6 +279,7 @@ export class CheckpointWitness {
    * (one pass to the head, which also checks the events after it chain on from it).
    */
   async verify(c: Checkpoint): Promise<CheckpointVerification> {
+    if (this.o.stepsAside) return { ...(await this.noCheckpoint()), checkpoint: checkpointView(c) };
     const head = await this.o.source.headPosition();
     const base = { checkpoint: checkpointView(c), headPosition: head, range: null, chainIntact: false, chainBreak: null };
     if (c.keyId !== this.o.key.keyId) {

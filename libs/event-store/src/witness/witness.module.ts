@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
-import { EVENT_STORE } from '../event-store.port';
+import { EVENT_STORE, EventStore } from '../event-store.port';
 import { SqliteCheckpointLog } from './checkpoint-store';
 import { CheckpointWitness, WitnessSchedule } from './checkpoint-witness';
 import { HistorySource } from './history-scan';
@@ -35,8 +35,13 @@ class WitnessLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 }
 
+/** Why documents carry no ACP1 checkpoint on a store without a global chain. */
+export const WITNESS_STEPS_ASIDE =
+  '此事件存储没有全局哈希链，由全局公证链签发 ANP1 检查点 (this event store keeps one chain per stream: the global notary signs ANP1 checkpoints instead)';
+
 /**
- * Signed checkpoints of the event log (needs the embedded store, whose rows it reads byte for byte).
+ * Signed checkpoints of the event log over its global chain (the embedded store's rows, read byte for
+ * byte); on a store without one it steps aside for the global notary (WITNESS_STEPS_ASIDE).
  * The key and the issued checkpoints live in their own files, apart from events.sqlite.
  */
 @Global()
@@ -52,10 +57,12 @@ export class WitnessModule {
         {
           provide: WITNESS,
           inject: [EVENT_STORE, SqliteCheckpointLog],
-          useFactory: (store: HistorySource, log: SqliteCheckpointLog) => {
+          useFactory: (store: EventStore, log: SqliteCheckpointLog) => {
             const key = loadSigningKey(options.dataDir, config.signingKey);
+            const rows = store.capabilities.globalHashChain && 'readAllRows' in store;
             return new CheckpointWitness({
-              source: store,
+              source: store as unknown as HistorySource,
+              stepsAside: rows ? undefined : WITNESS_STEPS_ASIDE,
               log,
               key,
               clock: options.clock ?? (() => new Date()),
