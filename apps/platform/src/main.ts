@@ -3,9 +3,11 @@ import { loadPlatformConfig } from '@platform/common';
 import { AdministratorBootstrap } from '@platform/identity';
 import { createPlatformApp } from './bootstrap';
 import { catchUpBeforeListening } from './catch-up-before-listening';
+import { refuseUnservedProjectionSource } from './projection-source-check';
 
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
+  refuseUnservedProjectionSource(config);
   const app = await createPlatformApp(config);
   // A projector of their own catches them up (PROJECTIONS=off): the views say how far behind they are meanwhile.
   if (config.projections?.mode !== 'off') await catchUpBeforeListening(app);
