@@ -16,7 +16,7 @@ import { DisableUserHttpController } from './commands/disable-user/disable-user.
 import { EnableUserHttpController } from './commands/enable-user/enable-user.http';
 import { GrantRoleHttpController } from './commands/grant-role/grant-role.http';
 import { RegisterUserHttpController } from './commands/register-user/register-user.http';
-import { RegistrationCompletion } from './commands/register-user/registration-completion';
+import { RegistrationCompletion } from './registration/registration-completion';
 import { ResetPasswordHttpController } from './commands/reset-password/reset-password.http';
 import { Argon2PasswordHasher, PASSWORD_HASHER } from './auth/password-hasher';
 import { PlatformThrottlerGuard } from './access/platform-throttler.guard';

@@ -3,7 +3,7 @@ import { StreamCategory } from '@platform/common';
 import { ChangeMemberCountHttpController } from './commands/change-member-count/change-member-count.http';
 import { CloseUnitHttpController } from './commands/close-unit/close-unit.http';
 import { CreateUnitHttpController } from './commands/create-unit/create-unit.http';
-import { ImportCompletion } from './commands/import-units/import-completion';
+import { ImportCompletion } from './import-process/import-completion';
 import { ImportUnitsHttpController } from './commands/import-units/import-units.http';
 import { MoveUnitHttpController } from './commands/move-unit/move-unit.http';
 import { RenameUnitHttpController } from './commands/rename-unit/rename-unit.http';

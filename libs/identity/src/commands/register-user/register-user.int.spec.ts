@@ -5,7 +5,7 @@ import { CommandStore } from '@platform/event-store';
 import { IdentityPorts } from '../../identity-commands';
 import { UserDirectory } from '../../users/user-directory';
 import { registerUser } from './register-user';
-import { RegistrationCompletion } from './registration-completion';
+import { RegistrationCompletion } from '../../registration/registration-completion';
 
 const NOW = new Date('2026-03-01T08:00:00.000Z');
 const admin: CommandMeta = { actor: { userId: 'admin-1', role: 'admin', unitId: null }, scope: NO_SCOPE, correlationId: 'c-1' };

@@ -2,7 +2,7 @@ import { CommandWrites, ProcessUseCase, StreamCommandRunner } from '@platform/co
 import { CommandContext, fold, refuse, userDecider, userStreamId } from '@platform/domain';
 import { IdentityPorts } from '../../identity-commands';
 import type { RegisterUserRequest } from './register-user.http';
-import { reserveUsername } from './username-reservation';
+import { reserveUsername } from '../../registration/username-reservation';
 
 const withoutSecret = ({ password: _, ...rest }: RegisterUserRequest) => rest;
 

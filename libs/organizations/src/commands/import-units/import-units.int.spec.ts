@@ -2,7 +2,7 @@ import { CommandMeta, NO_SCOPE, runUseCase } from '@platform/common';
 import { singleStreamStores } from '@platform/common/testing/single-stream-store';
 import { OrganizationTree } from '@platform/domain';
 import { CommandStore, SqliteEventStore } from '@platform/event-store';
-import { ImportCompletion } from './import-completion';
+import { ImportCompletion } from '../../import-process/import-completion';
 import { importUnits } from './import-units';
 
 const NOW = new Date('2026-03-01T08:00:00.000Z');

@@ -1,7 +1,7 @@
 import { badRequest, derivedId, FieldError, fingerprint, ProcessUseCase } from '@platform/common';
 import { ImportRecord, planOrganizationImport, refuse } from '@platform/domain';
 import { TreeFacts } from '../../organization-commands';
-import { startImport } from './import-process';
+import { startImport } from '../../import-process/import-process';
 
 export interface ImportUnitsInput {
   /** The request as sent (CSV text or rows): what the idempotency fingerprint covers. */

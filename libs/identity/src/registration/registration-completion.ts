@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { derivedId, NO_SCOPE, StreamCommandRunner } from '@platform/common';
 import { Actor, UserRegistered } from '@platform/domain';
-import { UserDirectory } from '../../users/user-directory';
-import { disableUnreserved } from './register-user';
+import { UserDirectory } from '../users/user-directory';
+import { disableUnreserved } from '../commands/register-user/register-user';
 import { reserveUsername } from './username-reservation';
 
 /**
