@@ -2,7 +2,7 @@ export * from './event-envelope';
 export * from './event-store.errors';
 export * from './event-store.port';
 export * from './position-token';
-export { KURRENTDB_POSITION_TOKENS } from './kurrentdb/kurrentdb-envelope';
+export { KURRENTDB_POSITION_TOKENS } from './kurrentdb/kurrentdb-position-tokens';
 export * from './idempotency/idempotency-lookup.port';
 export * from './idempotency/idempotency-index.port';
 export * from './idempotency/indexed-idempotency-lookup';

@@ -1,5 +1,4 @@
 import { NewEvent, StoredEvent } from '../event-envelope';
-import { PositionCodec } from '../position-token';
 import { chainHash, ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 
@@ -174,19 +173,3 @@ export function verifyStreamChains(events: Iterable<StoredEvent>): ChainReport {
   }
   return { ok: true, checked, headPosition: head, firstBrokenPosition: null, reason: null };
 }
-
-/**
- * KurrentDB's own spelling of an $all position, `C:<commit>/P:<prepare>` (as its clients print
- * one), so an operator can look a token up in KurrentDB's UI. The platform's internal position is
- * the commit position; a token whose prepare position differs names no event the platform wrote.
- */
-export const KURRENTDB_POSITION_TOKENS: PositionCodec = {
-  token: (position) => `C:${position}/P:${position}`,
-  position: (token) => {
-    const m = /^C:(\d{1,16})\/P:(\d{1,16})$/.exec(token);
-    if (!m || m[1] !== m[2]) return null;
-    const n = Number(m[1]);
-    return Number.isSafeInteger(n) ? n : null;
-  },
-  rule: 'KurrentDB 位置令牌形如 C:<commit>/P:<prepare> (a KurrentDB position token reads C:<commit>/P:<prepare>)',
-};

@@ -2,7 +2,7 @@ import { NewEvent, StoredEvent } from '../event-envelope';
 import { GENESIS_HASH } from '../hash-chain';
 import { newEvent } from '../testing/event-store.contract';
 import { UpcasterRegistry } from '../upcasters';
-import { decodePosition, encodePosition, KURRENTDB_POSITION_TOKENS, prepareEvents, toStoredEvent, verifyStreamChains } from './kurrentdb-envelope';
+import { decodePosition, encodePosition, prepareEvents, toStoredEvent, verifyStreamChains } from './kurrentdb-envelope';
 
 const actor = { userId: 'u-operator', role: 'operator', unitId: 'branch-1' };
 const event = newEvent;
@@ -71,18 +71,5 @@ describe('KurrentDB envelope', () => {
     const [p] = prepareEvents('s', [event('StepRecorded', { note: 'x' })], { revision: -1, hash: GENESIS_HASH }, '2026-11-01T00:00:01.000Z');
     const back = toStoredEvent({ id: p.id, type: p.type, streamId: 's', revision: 0n, data: p.data, metadata: p.metadata, position: { commit: 1n, prepare: 1n } }, 's', upcasters);
     expect(back).toMatchObject({ schemaVersion: 2, data: { note: 'x', hours: 0 } });
-  });
-});
-
-describe('KurrentDB position tokens', () => {
-  it('spell a position as KurrentDB prints it and read it back exactly, up to 2^53', () => {
-    expect(KURRENTDB_POSITION_TOKENS.token(4096)).toBe('C:4096/P:4096');
-    for (const p of [0, 4096, 123_456_789_012, Number.MAX_SAFE_INTEGER]) expect(KURRENTDB_POSITION_TOKENS.position(KURRENTDB_POSITION_TOKENS.token(p))).toBe(p);
-  });
-
-  it('refuse what is not a position the platform wrote: bare digits, other prepare positions, beyond 2^53', () => {
-    for (const bad of ['4096', 'C:4096/P:4095', 'C:4096', 'c:1/p:1', 'C:9007199254740993/P:9007199254740993', 'C:-1/P:-1', '2026-11-01']) {
-      expect(KURRENTDB_POSITION_TOKENS.position(bad)).toBeNull();
-    }
   });
 });

@@ -16,7 +16,8 @@ import { EventStore, EventStoreCapabilities, ReadAllOptions, ReadStreamOptions }
 import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { checkExpected, validateWrites } from '../sqlite/sqlite-event-store';
 import { UpcasterRegistry } from '../upcasters';
-import { decodePosition, KURRENTDB_POSITION_TOKENS, KurrentRecord, prepareEvents, toStoredEvent, verifyStreamChains } from './kurrentdb-envelope';
+import { decodePosition, KurrentRecord, prepareEvents, toStoredEvent, verifyStreamChains } from './kurrentdb-envelope';
+import { KURRENTDB_POSITION_TOKENS } from './kurrentdb-position-tokens';
 
 export interface KurrentDbEventStoreOptions {
   /** A KurrentDB connection string (KURRENTDB_URL), e.g. kurrentdb://localhost:2113?tls=false. */

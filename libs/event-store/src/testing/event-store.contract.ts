@@ -241,7 +241,7 @@ export function eventStoreContract(adapterName: string, makeHarness: () => Contr
       expect((await store.readStream(campaign, { untilPosition: p[2] })).map((e) => e.streamRevision)).toEqual([0, 1]);
     });
 
-    it('gives every position an opaque token that names it again, and counts events where it can', async () => {
+    it('gives every position an opaque token that names it again and sorts as the log, and counts events where it can', async () => {
       const s = stream('campaign');
       const { positions } = await store.append(s, [newEvent('CampaignLaunched', {}), newEvent('UnitEnrolled', {}), newEvent('UnitEnrolled', {})], 'no_stream');
       for (const p of [0, ...positions]) {
@@ -249,7 +249,11 @@ export function eventStoreContract(adapterName: string, makeHarness: () => Contr
         expect(typeof token).toBe('string');
         expect(store.positions.position(token)).toBe(p);
       }
-      expect(new Set(positions.map((p) => store.positions.token(p))).size).toBe(positions.length);
+      // Later positions have greater tokens in plain string order, and compare agrees.
+      const tokens = [0, ...positions].map((p) => store.positions.token(p));
+      expect([...tokens].reverse().sort()).toEqual(tokens);
+      expect(new Set(tokens).size).toBe(tokens.length);
+      for (let i = 1; i < tokens.length; i++) expect(store.positions.compare(tokens[i - 1], tokens[i])).toBe(-1);
       for (const bad of ['', 'abc', '-1', '1e3', ' 1', '9007199254740993', 'C:1/P:2']) expect(store.positions.position(bad)).toBeNull();
       const counted = await store.countEvents(positions[0], positions[2]);
       // A store that cannot count says so; one that counts is right.

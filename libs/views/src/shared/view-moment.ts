@@ -63,7 +63,7 @@ export interface ViewMoment {
 /** An ISO date, with or without its time: anything else is a position token. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
-/** `asOf` is a position token this store issued (the embedded store's are digits, as old links have them) or an ISO time. */
+/** `asOf` is a position token this store issued (in its current form or one it issued before, as old links have them) or an ISO time. */
 export function parseAsOf(raw: string | undefined, now: Date, positions: PositionCodec): AsOfRequest | null {
   if (raw === undefined || raw === '') return null;
   if (!ISO_DATE.test(raw)) return { untilPosition: positionParam(positions, 'asOf', raw) };

@@ -16,7 +16,7 @@ const moment = (positions: PositionCodec, position: number, lag: ViewMoment['lag
 
 describe('a view answer’s moment', () => {
   it('says its position as the store’s token, in the body and in X-View-Position', () => {
-    for (const [codec, token] of [[DECIMAL_POSITION_TOKENS, '41'], [KURRENTDB_POSITION_TOKENS, 'C:41/P:41']] as const) {
+    for (const [codec, token] of [[DECIMAL_POSITION_TOKENS, '0000000000000041'], [KURRENTDB_POSITION_TOKENS, 'C:0000000000000041']] as const) {
       const { res, headers } = answer();
       expect(momentOf(res, moment(codec, 41, null))).toEqual({ position: token, at: now.toISOString(), stale: null });
       expect(headers.get('X-View-Position')).toBe(token);
@@ -27,19 +27,21 @@ describe('a view answer’s moment', () => {
   it('says a stale answer’s lag in events where the store counted them, and always in time', () => {
     const counted = answer();
     const body = momentOf(counted.res, moment(DECIMAL_POSITION_TOKENS, 41, { events: 3, ms: 1500, checkpoint: 38 }));
-    expect(body.stale).toEqual({ events: 3, ms: 1500, checkpoint: '38', message: expect.stringContaining('落后 3 个事件') });
-    expect(counted.headers.get('X-View-Stale')).toBe('true; events=3; ms=1500; checkpoint=38');
+    expect(body.stale).toEqual({ events: 3, ms: 1500, checkpoint: '0000000000000038', message: expect.stringContaining('落后 3 个事件') });
+    expect(counted.headers.get('X-View-Stale')).toBe('true; events=3; ms=1500; checkpoint=0000000000000038');
 
     const uncounted = answer();
     const clustered = momentOf(uncounted.res, moment(KURRENTDB_POSITION_TOKENS, 8192, { events: null, ms: 2500, checkpoint: 4096 }));
-    expect(clustered.stale).toEqual({ events: null, ms: 2500, checkpoint: 'C:4096/P:4096', message: expect.stringContaining('落后约 3 秒') });
-    expect(uncounted.headers.get('X-View-Stale')).toBe('true; ms=2500; checkpoint=C:4096/P:4096');
+    expect(clustered.stale).toEqual({ events: null, ms: 2500, checkpoint: 'C:0000000000004096', message: expect.stringContaining('落后约 3 秒') });
+    expect(uncounted.headers.get('X-View-Stale')).toBe('true; ms=2500; checkpoint=C:0000000000004096');
   });
 });
 
 describe('asOf', () => {
-  it('reads the store’s own tokens back, bare digits being the embedded store’s, and ISO times', () => {
+  it('reads the store’s own tokens back, in the form it issues and the one it issued before, and ISO times', () => {
+    expect(parseAsOf('0000000000012345', now, DECIMAL_POSITION_TOKENS)).toEqual({ untilPosition: 12345 });
     expect(parseAsOf('12345', now, DECIMAL_POSITION_TOKENS)).toEqual({ untilPosition: 12345 });
+    expect(parseAsOf('C:0000000000004096', now, KURRENTDB_POSITION_TOKENS)).toEqual({ untilPosition: 4096 });
     expect(parseAsOf('C:4096/P:4096', now, KURRENTDB_POSITION_TOKENS)).toEqual({ untilPosition: 4096 });
     expect(parseAsOf('2026-10-01', now, KURRENTDB_POSITION_TOKENS)).toEqual({ at: '2026-10-01T00:00:00.000Z' });
     expect(parseAsOf(undefined, now, DECIMAL_POSITION_TOKENS)).toBeNull();
@@ -54,8 +56,8 @@ describe('asOf', () => {
       }
       throw new Error(`${raw} was accepted`);
     };
-    expect(refusal('C:4096/P:4096', DECIMAL_POSITION_TOKENS)).toEqual([expect.objectContaining({ field: 'asOf', rule: 'positionToken' })]);
-    expect(refusal('4096', KURRENTDB_POSITION_TOKENS)).toEqual([expect.objectContaining({ field: 'asOf', rule: 'positionToken', message: expect.stringContaining('C:<commit>/P:<prepare>') })]);
+    expect(refusal('C:0000000000004096', DECIMAL_POSITION_TOKENS)).toEqual([expect.objectContaining({ field: 'asOf', rule: 'positionToken', message: expect.stringContaining('16 digits') })]);
+    expect(refusal('0000000000004096', KURRENTDB_POSITION_TOKENS)).toEqual([expect.objectContaining({ field: 'asOf', rule: 'positionToken', message: expect.stringContaining('C:0000000000004096') })]);
     expect(refusal('2026-12-01', DECIMAL_POSITION_TOKENS)).toEqual([expect.objectContaining({ field: 'asOf', rule: 'notInFuture' })]);
   });
 });

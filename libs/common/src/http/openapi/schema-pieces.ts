@@ -36,9 +36,10 @@ export const POSITION_TOKEN_SCHEMA: SchemaObject = {
   maxLength: 64,
   pattern: '^[0-9A-Za-z:/._-]+$',
   description:
-    '事件库中的位置令牌（不透明）：只可比较是否相等，或原样作为 asOf 传回；不可做算术或比较先后 ' +
-    '(an opaque event-store position: compare for equality or pass back as asOf, nothing else; embedded store: digits, KurrentDB: C:<commit>/P:<prepare>)',
-  example: '12345',
+    '事件库中的位置令牌（不透明）：可比较是否相等与先后（同一事件库给出的两个令牌按字符串逐字比较，较大者位置较后），或原样作为 asOf 传回；不可做算术 ' +
+    '(an opaque event-store position: compare for equality and for order — of two tokens from one store, the greater in plain string order is the later — or pass back as asOf; no arithmetic. ' +
+    'Embedded store: 16 digits, 0000000000012345; KurrentDB: C: and 16 digits, C:0000000000004096. Forms issued before are still taken back: bare digits, 12345, and C:<commit>/P:<prepare>)',
+  example: '0000000000012345',
 };
 export const POSITION_TOKEN_REF = '#/components/schemas/PositionToken';
 export const positionToken = (): SchemaObject => ({ $ref: POSITION_TOKEN_REF }) as SchemaObject;
