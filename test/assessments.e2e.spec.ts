@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { VILLAGE_SECRETARY_SCHEME_EXAMPLE } from '@platform/assessments';
 import { expectStatus, fetchWorkbook } from '../libs/views/src/testing/views-world';
 import { VILLAGES_OF_T1 } from './support/fixtures';
+import { embeddedToken } from './support/position-tokens';
 import { Headers, startTestPlatform, TEST_ADMIN, TestPlatform } from './support/test-platform';
 
 const TREE = [
@@ -149,7 +150,7 @@ describe('scored assessments (考核) over HTTP', () => {
     expect(ranking(own.body.rows)).toEqual([['v4', 4, 61, '一般']]);
     expect((await expectStatus(p.http().post(`${PERIOD}/units/v2/score`).set(inspT1).send({ marks: marks(40, true, 0), reason: '重评' }), 422)).body.code).toBe('results_published');
 
-    const past = await expectStatus(p.http().get(`${PERIOD}/results?asOf=${before}`).set(leader), 200);
+    const past = await expectStatus(p.http().get(`${PERIOD}/results?asOf=${embeddedToken(before)}`).set(leader), 200);
     expect(past.body.period.published).toBe(false);
     expect(past.body.rows.every((r: Row) => r.total === null)).toBe(true);
   });

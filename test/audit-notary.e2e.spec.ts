@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { rewriteEvent, truncateAfter } from '../libs/event-store/src/testing/tamper';
 import { buildViewsWorld, expectStatus, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { embeddedToken } from './support/position-tokens';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 /** Waits until the platform's notary has chained every event appended so far (it runs every 2 s by default). */
@@ -33,25 +34,25 @@ describe('the global notary on the embedded platform', () => {
   it('runs in the all-in-one platform, reports its tip and lag in /health, and the chain check runs it beside the witness', async () => {
     const notary = await notarized(p, w);
     expect(notary.tip.position).toBe(notary.headPosition);
-    expect(await chain()).toMatchObject({ ok: true, chainIntact: true, witness: { ok: true }, notary: { ok: true, finding: 'consistent', tip: embeddedToken(notary.tip) } });
+    expect(await chain()).toMatchObject({ ok: true, chainIntact: true, witness: { ok: true }, notary: { ok: true, finding: 'consistent', tip: tokenTip(notary.tip) } });
   });
 
   it('an event edited and the whole chain re-hashed after it: the notary recorded the original hash', async () => {
     await notarized(p, w);
     rewriteEvent(db, 3, { forged: true });
     const answer = await chain();
-    expect(answer).toMatchObject({ ok: false, chainIntact: true, notary: { ok: false, finding: 'rewritten', position: '3' } });
+    expect(answer).toMatchObject({ ok: false, chainIntact: true, notary: { ok: false, finding: 'rewritten', position: embeddedToken(3) } });
   });
 
   it('events appended, notarized, then removed: the store\'s own chain holds, the notary names the truncation', async () => {
     const { tip } = await notarized(p, w);
     truncateAfter(db, tip.position - 2);
     const answer = await chain();
-    expect(answer).toMatchObject({ chainIntact: true, ok: false, notary: { ok: false, finding: 'truncated', position: String(tip.position - 1) } });
+    expect(answer).toMatchObject({ chainIntact: true, ok: false, notary: { ok: false, finding: 'truncated', position: embeddedToken(tip.position - 1) } });
   });
 });
 
-/** /health reports the notary's tip in the store's numbers; the chain answer, like every API answer, in its tokens (digits on the embedded store). */
-function embeddedToken(tip: { seq: number; position: number }) {
-  return { seq: tip.seq, position: String(tip.position) };
+/** /health reports the notary's tip in the store's numbers; the chain answer, like every API answer, in its tokens. */
+function tokenTip(tip: { seq: number; position: number }) {
+  return { seq: tip.seq, position: embeddedToken(tip.position) };
 }

@@ -1,4 +1,5 @@
 import { EVENT_STORE, SqliteEventStore } from '@platform/event-store';
+import { embeddedToken } from './support/position-tokens';
 import { startTestPlatform, TEST_ADMIN, TestPlatform } from './support/test-platform';
 
 describe('a broken hash chain: found at start, shown everywhere, writes refused until an administrator acknowledges', () => {
@@ -69,7 +70,7 @@ describe('a broken hash chain: found at start, shown everywhere, writes refused 
     const trail = await p.http().get('/api/audit-trail').query({ type: 'ChainBreakAcknowledged' }).set(admin).expect(200);
     // The trail shows positions as tokens; the integrity surface keeps the embedded chain's own numbers.
     expect(trail.body.items).toEqual([
-      expect.objectContaining({ type: 'ChainBreakAcknowledged', typeName: '确认哈希链断裂', position: String(ack.body.position), data: expect.objectContaining({ position: victim }) }),
+      expect.objectContaining({ type: 'ChainBreakAcknowledged', typeName: '确认哈希链断裂', position: embeddedToken(ack.body.position), data: expect.objectContaining({ position: victim }) }),
     ]);
     await p.restart();
     expect((await p.http().get('/health')).body.chain).toBe('ok');

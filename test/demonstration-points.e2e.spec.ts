@@ -154,7 +154,7 @@ describe('demonstration points (示范点) over HTTP: recommended, confirmed, as
     await expectStatus(p.http().get('/api/demonstration-points?root=t2').set(insp), 404);
     await expectStatus(p.http().get('/api/demonstration-points?stage=famous').set(office), 400);
 
-    const position = all.body.asOf.position as number;
+    const position = all.body.asOf.position as string;
     await expectStatus(p.http().post(`${point('e1')}/confirmation`).set(office).send({ confirmed: true }), 201);
     const then = await expectStatus(p.http().get(`/api/demonstration-points?asOf=${position}`).set(office), 200);
     expect(then.body.byStage).toEqual({ improving: 1, recommended: 2, declined: 1 });

@@ -3,6 +3,7 @@ import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
 import { eventually } from './support/eventually';
 import { problemRegistration } from './support/fixtures';
 import { openEventStream } from './support/event-stream';
+import { embeddedToken } from './support/position-tokens';
 import { Headers, TestPlatform } from './support/test-platform';
 import { startViewsPlatform } from './support/views-platform';
 
@@ -72,8 +73,9 @@ describe('the inbox (待办) over HTTP', () => {
     const mine = await inbox(w.operator);
     expect(kinds(mine.items)).toEqual(['instruction', 'notice', 'rejected', 'warning']);
     expect(mine.unread).toBe(4);
-    // Newest first: on the embedded store a token is its position's digits, so their order is the log's.
-    expect(mine.items.map((i) => Number(i.position))).toEqual([...mine.items.map((i) => Number(i.position))].sort((a, b) => b - a));
+    // Newest first: tokens sort as the log, so their string order descends.
+    const tokens = mine.items.map((i) => i.position);
+    expect(tokens).toEqual([...tokens].sort().reverse());
     expect(mine.items.find((i) => i.kind === 'rejected')).toMatchObject({ title: expect.stringContaining('服务群众不及时'), link: { kind: 'problem', id: 'p-1' } });
     expect((await count(w.operator)).unread).toBe(4);
 
@@ -135,7 +137,7 @@ describe('the inbox (待办) over HTTP', () => {
     const bad = await expectStatus(p.http().post('/api/inbox/read').set(w.operator).send({ itemIds: ['../x'] }), 400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'itemIds' });
     await expectStatus(p.http().post('/api/inbox/read').set(w.operator).send({ itemIds: [] }), 400);
-    expect((await expectStatus(p.http().post('/api/inbox/read-all').set(w.operator).send({ position: String(head + 100) }), 422)).body.code).toBe('position_ahead');
+    expect((await expectStatus(p.http().post('/api/inbox/read-all').set(w.operator).send({ position: embeddedToken(head + 100) }), 422)).body.code).toBe('position_ahead');
     const foreign = await expectStatus(p.http().post('/api/inbox/read-all').set(w.operator).send({ position: 'C:1/P:1' }), 400);
     expect(foreign.body.errors).toEqual([expect.objectContaining({ field: 'position', rule: 'positionToken' })]);
     await expectStatus(p.http().get('/api/inbox?limit=0').set(w.operator), 400);

@@ -2,6 +2,7 @@ import { ISSUE_INSTRUCTION_EXAMPLE } from '@platform/instructions';
 import { expectStatus, ViewsWorld } from '../libs/views/src/testing/views-world';
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
 import { problemRegistration } from './support/fixtures';
+import { embeddedToken } from './support/position-tokens';
 import { Headers, TestPlatform } from './support/test-platform';
 import { startViewsPlatform } from './support/views-platform';
 
@@ -58,7 +59,7 @@ describe('leaders’ instructions (批示) over HTTP', () => {
       ['签收批示', 'instruction-instr-1'],
       ['报告批示落实情况', 'instruction-instr-1'],
     ]);
-    const before = await expectStatus(p.http().get(`/api/rectification-tracker/problems/p-1/timeline?asOf=${head}`).set(w.office), 200);
+    const before = await expectStatus(p.http().get(`/api/rectification-tracker/problems/p-1/timeline?asOf=${embeddedToken(head)}`).set(w.office), 200);
     expect(before.body.events.map((e: { type: string }) => e.type)).toEqual(['ProblemRegistered']);
 
     const audit = await expectStatus(p.http().get('/api/audit-trail?streamId=instruction-instr-1').set(w.office), 200);

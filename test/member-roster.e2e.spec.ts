@@ -1,5 +1,6 @@
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
 import { expectStatus, fetchWorkbook, Headers, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { embeddedToken } from './support/position-tokens';
 import { TestPlatform } from './support/test-platform';
 import { startViewsPlatform } from './support/views-platform';
 
@@ -96,7 +97,9 @@ describe('member roster (党员名册) over HTTP', () => {
       { caseId: 'case-1', lostSince: '2025-08-01', lastKnown: '2025 年外出后失联', attempts: [{ attemptId: 'a1', on: '2026-01-15', method: '联系家属', result: '家属称在广州' }], outcome: 'found', closedOn: '2026-01-20', note: '已取得联系' },
     ]);
     expect(roster.body).toMatchObject({ sought: 1, counts: { missing: 1 } });
-    const before = await expectStatus(p.http().get(`${ROSTER}?asOf=${roster.body.asOf.position - 1}`).set(w.office), 200);
+    const head = await p.headPosition();
+    expect(roster.body.asOf.position).toBe(embeddedToken(head));
+    const before = await expectStatus(p.http().get(`${ROSTER}?asOf=${embeddedToken(head - 1)}`).set(w.office), 200);
     expect(before.body).toMatchObject({ sought: 2 });
   });
 

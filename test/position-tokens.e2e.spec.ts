@@ -1,13 +1,15 @@
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
 import { buildViewsWorld, expectStatus, isoDay, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
+import { embeddedToken } from './support/position-tokens';
 import { startTestPlatform, TestPlatform } from './support/test-platform';
 
 const BOARD = `/api/campaigns/${CAMPAIGN}/board`;
 
 /**
- * Positions leave the platform as opaque tokens (the embedded store's are its positions' digits):
- * what a client was given it may pass back, old bookmarks and stored notices included; anything
- * else is refused before anything is read or written.
+ * Positions leave the platform as opaque tokens that sort as the log (the embedded store's are its
+ * positions' digits zero-padded to 16): what a client was given it may compare and pass back; old
+ * bookmarks (bare digits) and stored notices keep working; anything else is refused before
+ * anything is read or written.
  */
 describe('position tokens at the API edge', () => {
   let p: TestPlatform;
@@ -24,7 +26,7 @@ describe('position tokens at the API edge', () => {
 
   it('answers every position as a token, in the body and in X-View-Position, and takes it back as asOf', async () => {
     const live = await expectStatus(p.http().get(BOARD).set(w.office), 200);
-    expect(typeof live.body.asOf.position).toBe('string');
+    expect(live.body.asOf.position).toBe(embeddedToken(await p.headPosition()));
     expect(live.headers['x-view-position']).toBe(live.body.asOf.position);
     const again = await expectStatus(p.http().get(`${BOARD}?asOf=${encodeURIComponent(live.body.asOf.position)}`).set(w.office), 200);
     expect(again.body.asOf.position).toBe(live.body.asOf.position);
@@ -34,25 +36,42 @@ describe('position tokens at the API edge', () => {
       p.http().post(`/api/campaigns/${CAMPAIGN}/notices`).set(w.office).send({ noticeId: 'n-token', title: '位置令牌', noticeDate: isoDay(0) }),
       201,
     );
-    expect(written.body.positions).toEqual([expect.any(String)]);
+    expect(written.body.positions).toEqual([embeddedToken(await p.headPosition())]);
     const atWrite = await expectStatus(p.http().get(`${BOARD}?asOf=${encodeURIComponent(written.body.positions[0])}`).set(w.office), 200);
     expect(atWrite.body.asOf.position).toBe(written.body.positions[0]);
   });
 
-  it('keeps old bookmarks: bare digits name the same moment, and ISO times still work', async () => {
+  it('keeps old bookmarks: bare digits name the same moment, answered in the current form, and ISO times still work', async () => {
     const live = await expectStatus(p.http().get(BOARD).set(w.office), 200);
     const head = await p.headPosition();
-    // A link written before positions became tokens: the embedded store's tokens are exactly those digits.
+    // A link written before tokens were ordered carries the position's bare digits.
     const bookmark = await expectStatus(p.http().get(`${BOARD}?asOf=${head}`).set(w.office), 200);
-    expect(bookmark.body.asOf.position).toBe(String(head));
+    expect(bookmark.body.asOf.position).toBe(embeddedToken(head));
     expect(bookmark.body.rows).toEqual(live.body.rows);
     const byTime = await expectStatus(p.http().get(`${BOARD}?asOf=${encodeURIComponent(new Date().toISOString())}`).set(w.office), 200);
-    expect(byTime.body.asOf.position).toBe(String(head));
+    expect(byTime.body.asOf.position).toBe(embeddedToken(head));
+  });
+
+  it('issues tokens a client orders by plain string comparison: a later write has the greater token', async () => {
+    const before = (await expectStatus(p.http().get(BOARD).set(w.office), 200)).body.asOf.position as string;
+    const tokens: string[] = [];
+    for (const noticeId of ['n-order-1', 'n-order-2']) {
+      const written = await expectStatus(p.http().post(`/api/campaigns/${CAMPAIGN}/notices`).set(w.office).send({ noticeId, title: '先后', noticeDate: isoDay(0) }), 201);
+      tokens.push(...(written.body.positions as string[]));
+    }
+    const after = (await expectStatus(p.http().get(BOARD).set(w.office), 200)).body.asOf.position as string;
+    const inOrder = [before, ...tokens, after];
+    expect(new Set(inOrder).size).toBe(inOrder.length - 1); // the board after the last write stands at it
+    expect([...inOrder].reverse().sort()).toEqual(inOrder);
+    // The audit trail lists history in order: its tokens ascend.
+    const trail = (await expectStatus(p.http().get('/api/audit-trail?limit=20').set(w.office), 200)).body.items.map((i: { position: string }) => i.position);
+    expect(trail.length).toBeGreaterThan(2);
+    expect([...trail].reverse().sort()).toEqual(trail);
   });
 
   it('refuses a token this store did not issue with a 400 naming asOf and the rule, writing nothing', async () => {
     const head = await p.headPosition();
-    for (const bad of ['C:4096/P:4096', 'abc', '12345678901234567', '9007199254740993']) {
+    for (const bad of ['C:4096/P:4096', 'C:0000000000004096', 'abc', '0012', '12345678901234567', '9007199254740993']) {
       const res = await expectStatus(p.http().get(`${BOARD}?asOf=${encodeURIComponent(bad)}`).set(w.office), 400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'asOf', rule: 'positionToken' })]);
     }
@@ -82,13 +101,16 @@ describe('position tokens at the API edge', () => {
     await recordStudy(p, await p.signIn('op-branch-2', 'operator', ['branch-2']), 'branch-2');
 
     const notice = (await expectStatus(p.http().get('/api/notices/n-numeric').set(w.leader), 200)).body;
-    expect(notice.position).toBe(String(data.position));
-    expect(notice.eventPosition).toBe(String(stored.position));
+    expect(notice.position).toBe(embeddedToken(data.position as number));
+    expect(notice.eventPosition).toBe(embeddedToken(stored.position));
     expect(notice.snapshotHash).toBe(data.snapshotHash);
     const reproduced = (await expectStatus(p.http().get('/api/notices/n-numeric/reproduce').set(w.inspector), 200)).body;
     expect(reproduced).toMatchObject({ position: notice.position, storedHash: data.snapshotHash, reproducedHash: data.snapshotHash, identical: true, differences: [] });
-    // The board passed the notice's position back as asOf shows what the notice froze.
-    const then = await expectStatus(p.http().get(`${BOARD}?asOf=${notice.position}`).set(w.office), 200);
-    expect(then.body.rows.map((r: { unitId: string; rank: number }) => [r.rank, r.unitId])).toEqual(notice.snapshot.rows.map((r: { unitId: string; rank: number }) => [r.rank, r.unitId]));
+    // The board passed the notice's position back as asOf shows what the notice froze, as does the bare number it stored.
+    const frozen = notice.snapshot.rows.map((r: { unitId: string; rank: number }) => [r.rank, r.unitId]);
+    for (const asOf of [notice.position, String(data.position)]) {
+      const then = await expectStatus(p.http().get(`${BOARD}?asOf=${asOf}`).set(w.office), 200);
+      expect(then.body.rows.map((r: { unitId: string; rank: number }) => [r.rank, r.unitId])).toEqual(frozen);
+    }
   });
 });
