@@ -54,13 +54,13 @@ describe('authFetch', () => {
     const { viewStatus } = await import('./view-status');
     session.store({ accessToken: 't', refreshToken: 'r', expiresIn: 900 });
     const answer = (stale: string, position: string) => async () => new Response('{}', { status: 200, headers: { 'X-View-Stale': stale, 'X-View-Position': position } });
-    vi.stubGlobal('fetch', answer('true; events=3; ms=1500; checkpoint=38', '41'));
+    vi.stubGlobal('fetch', answer('true; events=3; ms=1500; checkpoint=0000000000000038', '0000000000000041'));
     await authFetch(new Request('http://platform.test/api/campaigns/c/board'));
-    expect(viewStatus.get()).toEqual({ stale: true, position: '41', lag: { events: 3, ms: 1500 }, chainBroken: null });
+    expect(viewStatus.get()).toEqual({ stale: true, position: '0000000000000041', lag: { events: 3, ms: 1500 }, chainBroken: null });
     // A store that cannot count the events behind says only the time; its tokens are not digits.
-    vi.stubGlobal('fetch', answer('true; ms=800; checkpoint=C:4096/P:4096', 'C:8192/P:8192'));
+    vi.stubGlobal('fetch', answer('true; ms=800; checkpoint=C:0000000000004096', 'C:0000000000008192'));
     await authFetch(new Request('http://platform.test/api/campaigns/c/board'));
-    expect(viewStatus.get()).toEqual({ stale: true, position: 'C:8192/P:8192', lag: { events: null, ms: 800 }, chainBroken: null });
+    expect(viewStatus.get()).toEqual({ stale: true, position: 'C:0000000000008192', lag: { events: null, ms: 800 }, chainBroken: null });
   });
 
   it('reports a broken hash chain from any answer, and its end once acknowledged', async () => {

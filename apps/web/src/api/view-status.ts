@@ -14,7 +14,7 @@ export interface ViewStatus {
   readonly chainBroken: number | null;
 }
 
-/** `true; events=3; ms=1200; checkpoint=41` (events absent where the store cannot count): the lag, or null for a view that is not stale. */
+/** `true; events=3; ms=1200; checkpoint=0000000000000041` (events absent where the store cannot count): the lag, or null for a view that is not stale. */
 export function parseStale(header: string | null): ViewLag | null {
   if (header === null) return null;
   const [flag, ...parts] = header.split(';').map((s) => s.trim());

@@ -5,7 +5,7 @@
  */
 import type { components } from './schema';
 
-/** An event-store position as the server gives it: shown, compared for equality or passed back as asOf, never computed with. */
+/** An event-store position as the server gives it: shown, compared (equality, and order as plain strings) or passed back as asOf, never computed with. */
 export type PositionToken = components['schemas']['PositionToken'];
 
 export interface AsOf {

@@ -127,7 +127,8 @@ function AuditTrail() {
           </Space>
         )}
         columns={[
-          { title: '#', dataIndex: 'position', width: 70 },
+          // A token is 16 characters (the positions' zero-padded digits on the embedded store): shown whole, as the server gave it.
+          { title: '#', dataIndex: 'position', width: 150, render: (token: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{token}</span> },
           { title: t('event'), dataIndex: 'typeName', width: 120, render: (n: string, e) => <span title={e.type}>{n}</span> },
           { title: '事件流', dataIndex: 'streamId', width: 200, ellipsis: true },
           { title: t('actor'), width: 170, render: (_, e) => `${e.actor.userId}（${e.actor.role}）` },
