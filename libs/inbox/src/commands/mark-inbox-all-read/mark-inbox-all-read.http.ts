@@ -11,7 +11,7 @@ export class MarkInboxAllReadRequest {
 
 export const MarkInboxAllReadHttpController = inboxEdge(markInboxAllRead, 'api/inbox/read-all', {
   operation: { summary: '待办全部已读 (mark the whole inbox read)', description: '把截至某一位置的全部待办标记为已读（位置取自列表或计数的回答，之后到达的仍为未读）' },
-  example: { summary: '截至位置 120 (up to position 120)', value: { position: '0' } },
+  example: { summary: '截至列表或计数回答的位置 (up to the position the list or the count answered)', value: { position: '0000000000000000' } },
   access: { roles: STAFF, mode: 'write', units: null },
   body: MarkInboxAllReadRequest, input: (_p, body, meta) => ({ userId: meta.actor.userId, ...body }),
 });
