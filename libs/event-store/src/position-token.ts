@@ -1,9 +1,8 @@
 /**
  * The public form of an event-store position: a string a client may compare — for equality, and
  * for order: of two tokens one store issued, the later position's token is the greater string
- * (plain code-unit order, as `<`, `localeCompare` with no locale rules, or a database's binary
- * collation sort it) — or pass back (as `asOf`, or where a request names a position); no
- * arithmetic. Each adapter owns its form, so a store whose positions are not 1, 2, 3… serves the
+ * (plain code-unit order, as JavaScript's `<` or a database's binary collation sort it) — or pass
+ * back (as `asOf`, or where a request names a position); no arithmetic. Each adapter owns its form, so a store whose positions are not 1, 2, 3… serves the
  * same contract. Inside the platform a position stays a number (exact below 2^53 for every adapter).
  */
 export interface PositionCodec {
