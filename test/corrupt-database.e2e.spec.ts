@@ -1,5 +1,5 @@
 import { SqliteEventStore } from '@platform/event-store';
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,27 +7,30 @@ import { tempDirPerTest } from '@platform/common/testing/temp-dir';
 
 const root = join(__dirname, '..');
 
-/** The real entry point on DATA_DIR; resolves with how it ended (or that it was still serving after `ms`). */
-function runMain(dataDir: string, ms = 20_000): Promise<{ code: number | null; output: string; serving: boolean }> {
+/** Started by a test and not yet gone: a process that neither refuses nor serves is killed once its test has timed out. */
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** The real entry point on DATA_DIR; resolves with how it ended: exited by itself, or stopped once it served. */
+function runMain(dataDir: string): Promise<{ code: number | null; output: string; serving: boolean }> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/platform/src/main.ts')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, DEMO_ADMIN: '0', SWC_NODE_PROJECT: join(root, 'tsconfig.json') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   let output = '';
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGTERM'), ms);
     const collect = (d: Buffer) => {
       output += d;
-      if (output.includes('listening on')) {
-        clearTimeout(timer);
-        child.kill('SIGTERM');
-      }
+      if (output.includes('listening on')) child.kill('SIGTERM');
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.on('exit', (code) => {
-      clearTimeout(timer);
+      running.delete(child);
       resolve({ code, output, serving: output.includes('listening on') });
     });
   });

@@ -8,6 +8,9 @@ type Health = { healthy: boolean; eventStore: { headPosition: number }; projecti
 
 const admin = { ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'a-long-admin-password' };
 
+// Each test starts three processes from source; on a loaded machine each start can take tens of seconds.
+jest.setTimeout(300_000);
+
 describe('the projector and the API as separate processes on one DATA_DIR', () => {
   const { dirs, children, cleanUp } = startedByTheSpec();
   afterEach(cleanUp);
@@ -131,7 +134,7 @@ describe('the projector and the API as separate processes on one DATA_DIR', () =
     await until(async () => b.output(), (out) => out.includes('standing by'), `projector b standing by (${b.output()})`);
     await stopped(a, 'SIGKILL');
     await api.createUnit('c1', 'city');
-    const health = await until(api.health, (h) => h.projections.items.every((i) => i.owner?.includes(`:${b.pid}:`) === true && i.lag === 0), `projector b taking over (${b.output()})`, 30_000);
+    const health = await until(api.health, (h) => h.projections.items.every((i) => i.owner?.includes(`:${b.pid}:`) === true && i.lag === 0), `projector b taking over (${b.output()})`);
     expect(health.healthy).toBe(true);
     expect(b.output()).toContain('a process on this host that is gone: taking it over');
   });

@@ -29,7 +29,11 @@ export function startApp(app: 'platform' | 'projector', env: Record<string, stri
   return Object.assign(child, { output: () => output });
 }
 
-export async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 30_000): Promise<T> {
+/**
+ * Probes until `ok` holds. The deadline only turns a hang into a failure that says what it waited for: a
+ * process starting from source on a loaded shared machine has been seen to take over 30 s, and that is no failure.
+ */
+export async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 120_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await probe().catch(() => undefined);

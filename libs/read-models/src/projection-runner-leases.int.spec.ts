@@ -26,7 +26,9 @@ describe('projection runners sharing one read store through leases', () => {
   const logs: string[] = [];
   const logger = { log: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(`ERROR ${m}`) };
 
-  function runner(owner: string, ttlMs = 600): ProjectionRunner {
+  // Long enough that a busy machine stalling this process cannot let a held lease lapse: handing over on stop
+  // goes by the release, not by the expiry (the one test of expiry passes its own short lifetime).
+  function runner(owner: string, ttlMs = 3_000): ProjectionRunner {
     const store = new SqliteReadStore({ file: readModelsFile(dir) });
     stores.push(store);
     const options: ProjectionRunnerOptions = { pollMs: 20, logger, lease: { leases: projectionLeasesFor(store), owner, ttlMs } };
