@@ -70,3 +70,31 @@ describe('MomentMemos', () => {
     expect(memos.size).toEqual({ entries: 0, bytes: 0 });
   });
 });
+
+describe('MomentMemos under a run of keys each asked once', () => {
+  it('keeps the entries asked for again and drops the ones never asked again first', async () => {
+    const memos = new MomentMemos({ entries: 24, bytes: 13 * MiB });
+    let monthLoads = 0;
+    const month = async () => (monthLoads++, rows(4, 'month'));
+    await memos.remember('month', month, valid);
+    await memos.remember('month', month, valid);
+    for (let i = 0; i < 10; i++) await memos.remember(`fresh-${i}`, async () => rows(4, `f${i}`), valid);
+    await memos.remember('month', month, valid);
+    expect(monthLoads).toBe(1);
+    expect(memos.size.bytes).toBeLessThanOrEqual(13 * MiB);
+  });
+
+  it('keeps the value just loaded until the next load, even when every other entry was asked again', async () => {
+    const memos = new MomentMemos({ entries: 24, bytes: 9 * MiB });
+    for (const key of ['a', 'b']) {
+      await memos.remember(key, async () => rows(4, key), valid);
+      await memos.remember(key, async () => rows(4, key), valid);
+    }
+    let loads = 0;
+    const c = async () => (loads++, rows(4, 'c'));
+    await memos.remember('c', c, valid);
+    await memos.remember('c', c, valid);
+    expect(loads).toBe(1);
+    expect(memos.size.entries).toBe(2);
+  });
+});
