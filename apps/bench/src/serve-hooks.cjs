@@ -5,10 +5,13 @@
 // 'profile-start', 'profile-stop' (with the profile's file) and 'close' (SIGTERM, as an operator stops it).
 'use strict';
 const net = require('node:net');
-const { writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { readFileSync, writeFileSync } = require('node:fs');
+const { basename, join } = require('node:path');
 const { tmpdir } = require('node:os');
 const { Session } = require('node:inspector');
+const http = require('node:http');
+const { getHeapStatistics } = require('node:v8');
+const { isMainThread, threadId } = require('node:worker_threads');
 
 const sinceStart = () => Math.round(Date.now() - performance.timeOrigin);
 // The entry point requires every module synchronously: the first turn of the loop comes after them.
@@ -16,19 +19,103 @@ let modulesLoaded = 0;
 setImmediate(() => {
   modulesLoaded = sinceStart();
 });
-let peakSampledRss = 0;
-// rss() alone: memoryUsage() walks the heaps, a cost the measured server would pay every 50 ms.
-setInterval(() => {
-  peakSampledRss = Math.max(peakSampledRss, process.memoryUsage.rss());
-}, 50).unref();
+const MiB = 2 ** 20;
+const toMiB = (bytes) => Math.round(bytes / MiB);
+
+/**
+ * The kernel's split of the resident set (/proc/self/status, in kB): anonymous memory is the
+ * process's own (heaps of every thread, malloc, SQLite's page caches); file pages are mapped files
+ * (SQLite's memory-mapped reads, the code), which are the OS's file cache, shared and dropped under
+ * pressure; shmem is shared memory (SQLite's WAL index). Null where /proc is not there.
+ */
+function residentSplit() {
+  let text;
+  try {
+    text = readFileSync('/proc/self/status', 'utf8');
+  } catch {
+    return null;
+  }
+  const kB = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
+  return { rss: kB('VmRSS'), anon: kB('RssAnon'), file: kB('RssFile'), shmem: kB('RssShmem') };
+}
+
+/** Resident pages of each mapped SQLite file, and how many mappings it has (one per connection that maps it). */
+function mappedDatabases() {
+  let text;
+  try {
+    text = readFileSync('/proc/self/smaps', 'utf8');
+  } catch {
+    return [];
+  }
+  const files = new Map();
+  let current = null;
+  for (const line of text.split('\n')) {
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (header) {
+      current = /\.sqlite(-shm)?$/.test(header[1]) ? header[1] : null;
+      if (current && !files.has(current)) files.set(current, { file: basename(current), mappings: 0, rssMiB: 0 });
+      if (current) files.get(current).mappings += 1;
+      continue;
+    }
+    const rss = current && /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) files.get(current).rssMiB += Number(rss[1]) / 1024;
+  }
+  return [...files.values()].map((f) => ({ ...f, rssMiB: Math.round(f.rssMiB) })).filter((f) => f.rssMiB > 0 || f.mappings > 0);
+}
+
+// Each thread's V8 heap (committed), so the peak's own memory can be told apart: the projector
+// thread preloads this file too and posts its heap's size here on a channel of the process.
+const heaps = new BroadcastChannel('bench-serve-hooks-heaps');
+heaps.unref();
+const otherThreads = new Map();
+if (isMainThread) heaps.onmessage = (e) => otherThreads.set(e.data.threadId, e.data.heapBytes);
+const heapBytes = () => getHeapStatistics().total_heap_size;
+
+// The path of the request that arrived last: what the server was doing when the peak was sampled.
+let lastRequest = null;
+const emit = http.Server.prototype.emit;
+http.Server.prototype.emit = function (event, request, ...rest) {
+  if (event === 'request') lastRequest = `${request.method} ${request.url}`;
+  return emit.call(this, event, request, ...rest);
+};
+
+// The resident set every 50 ms (its split read from /proc/self/status, a few counters: no walk of
+// the heaps or the page tables), keeping the split of the highest one seen.
+let peakSampled = { rss: 0, anon: 0, file: 0, shmem: 0 };
+let atPeak = null;
+function sample() {
+  if (!isMainThread) {
+    heaps.postMessage({ threadId, heapBytes: heapBytes() });
+    return;
+  }
+  const split = residentSplit() ?? { rss: process.memoryUsage.rss(), anon: 0, file: 0, shmem: 0 };
+  if (split.rss <= peakSampled.rss) return;
+  peakSampled = split;
+  atPeak = { mainHeapMiB: toMiB(heapBytes()), otherThreadsHeapMiB: toMiB([...otherThreads.values()].reduce((a, b) => a + b, 0)), lastRequest };
+}
+setInterval(sample, isMainThread ? 50 : 250).unref();
+
+const splitMiB = (s) => ({ rssMiB: toMiB(s.rss), anonMiB: toMiB(s.anon), fileMiB: toMiB(s.file), shmemMiB: toMiB(s.shmem) });
 
 function stats() {
   const m = process.memoryUsage();
-  peakSampledRss = Math.max(peakSampledRss, m.rss);
+  sample();
+  const now = residentSplit();
   return {
-    rssMiB: Math.round(m.rss / 2 ** 20),
-    heapUsedMiB: Math.round(m.heapUsed / 2 ** 20),
-    peakSampledRssMiB: Math.round(peakSampledRss / 2 ** 20),
+    rssMiB: toMiB(m.rss),
+    heapUsedMiB: toMiB(m.heapUsed),
+    heapTotalMiB: toMiB(m.heapTotal),
+    /** Memory of this thread's JavaScript objects held outside the V8 heap (Buffers, ArrayBuffers). */
+    externalMiB: toMiB(m.external),
+    arrayBuffersMiB: toMiB(m.arrayBuffers),
+    /** Now: anonymous (the process's own), file-backed (mapped files), shared memory. */
+    resident: now ? splitMiB(now) : null,
+    peakSampledRssMiB: toMiB(peakSampled.rss),
+    /** The split of the highest resident set sampled. */
+    peakResident: splitMiB(peakSampled),
+    /** At the highest sample: the committed V8 heap of the main thread and of the others (the projector), and the request that arrived last. */
+    atPeak,
+    mappedDatabases: mappedDatabases(),
     /** The kernel's peak resident set of this process (getrusage ru_maxrss), its threads included. */
     maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   };

@@ -27,11 +27,41 @@ export interface CityOptions {
   readonly log: (line: string) => void;
 }
 
+interface ResidentSplit {
+  rssMiB: number;
+  /** The process's own memory: every thread's JavaScript heap, malloc (SQLite's page caches among it). */
+  anonMiB: number;
+  /** Mapped files: SQLite's memory-mapped reads and the code; the OS's file cache, dropped under pressure. */
+  fileMiB: number;
+  shmemMiB: number;
+}
+
 interface ServerStats {
   rssMiB: number;
   heapUsedMiB: number;
+  heapTotalMiB?: number;
+  externalMiB?: number;
+  arrayBuffersMiB?: number;
+  resident?: ResidentSplit | null;
   peakSampledRssMiB: number;
+  peakResident?: ResidentSplit;
+  mappedDatabases?: Array<{ file: string; mappings: number; rssMiB: number }>;
+  atPeak?: { mainHeapMiB: number; otherThreadsHeapMiB: number; lastRequest: string | null } | null;
   maxRssMiB: number;
+}
+
+/** One phase's memory: the resident set now and at its highest sample, each split into the process's own and mapped files. */
+export function memoryPhase(label: string, s: ServerStats): string {
+  const split = (r: ResidentSplit | null | undefined) => (r ? ` (own ${r.anonMiB}, mapped files ${r.fileMiB}, shared ${r.shmemMiB})` : '');
+  const mapped = (s.mappedDatabases ?? []).filter((d) => d.rssMiB > 0).map((d) => `${d.file} ${d.rssMiB} MiB in ${d.mappings} mapping${d.mappings === 1 ? '' : 's'}`);
+  const atPeak = s.atPeak
+    ? `, when the V8 heaps held ${s.atPeak.mainHeapMiB} (main thread) and ${s.atPeak.otherThreadsHeapMiB} (projector thread), answering ${s.atPeak.lastRequest?.slice(0, 120) ?? 'nothing yet'}`
+    : '';
+  return (
+    `${label}: RSS ${s.rssMiB} MiB${split(s.resident)}, peak ${s.maxRssMiB} MiB (highest sample ${s.peakSampledRssMiB} MiB${split(s.peakResident)}${atPeak}); ` +
+    `main thread's JS heap ${s.heapUsedMiB} MiB used of ${s.heapTotalMiB ?? '?'}, external ${s.externalMiB ?? '?'} MiB` +
+    (mapped.length ? `; mapped now: ${mapped.join(', ')}` : '')
+  );
 }
 
 interface Started {
@@ -418,7 +448,12 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         o.keepReadModels
           ? `Started with the read models of an earlier start kept (--keep-read-models), so the first start was not measured in this run: listening after ${Math.round(firstStart.listeningMs)} ms, caught up after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; the restart row's reference is that start, not a build from position 0.`
           : `First start on the city without read models: listening after ${Math.round(firstStart.listeningMs)} ms, every projection built from position 0 after ${(firstStart.caughtUpMs / 1000).toFixed(1)} s; RSS then ${statsAfterFirstStart.rssMiB} MiB (peak ${statsAfterFirstStart.maxRssMiB} MiB).`,
-        `Server memory by phase (RSS now / peak so far): after the first start ${statsAfterFirstStart.rssMiB} / ${statsAfterFirstStart.maxRssMiB} MiB; after the live queries ${statsAfterQueries.rssMiB} / ${statsAfterQueries.maxRssMiB} MiB (heap ${statsAfterQueries.heapUsedMiB} MiB); after the as-of queries ${statsAfterAsOf.rssMiB} / ${statsAfterAsOf.maxRssMiB} MiB (heap ${statsAfterAsOf.heapUsedMiB} MiB).`,
+        `Server memory by phase, in MiB ("own" is anonymous memory: the heaps of both threads, malloc, SQLite's page caches; "mapped files" are file pages mapped into the process, mostly SQLite's memory-mapped reads, which are the OS's file cache and are dropped under pressure; peak is the kernel's high-water mark): ${[
+          memoryPhase('after the first start', statsAfterFirstStart),
+          memoryPhase('after the live queries', statsAfterQueries),
+          memoryPhase('after the as-of queries', statsAfterAsOf),
+          memoryPhase('after a restart and one query of each kind', afterRestart.stats),
+        ].join('; ')}.`,
         `Read models on disk (SQLite; nothing is held in memory; "(versions)" are the past versions kept for as-of): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
         `Slowest measured requests (scope = units under \`root\`; none = the administrator's whole city): ${Object.entries(slowest)
           .map(([kind, xs]) => `${kind} ${xs.slice(0, 3).map((x) => `${x.ms} ms (${x.scopeUnits === null ? 'whole city' : `${x.scopeUnits} units`})`).join(', ')}`)

@@ -3,6 +3,7 @@ import { badRequest, CLOCK, Clock } from '@platform/common';
 import { OrganizationTree } from '@platform/domain';
 import { EVENT_STORE, EventStore, PositionCodec } from '@platform/event-store';
 import { OrganizationDirectory } from '@platform/organizations';
+import { MemoBudget, MomentMemos } from './moment-memos';
 import { positionParam } from './position-param';
 import { computeAsOf, positionAt, PROJECTION_CATCH_UP, ProjectionCatchUp, ProjectionRunner, READ_STORE, ReadStore } from '@platform/read-models';
 
@@ -34,9 +35,18 @@ export interface MemoOptions {
   readonly small?: boolean;
 }
 
-/** Whole-campaign reads are a few MiB each: a few moments' worth of them (and of what is prepared from them) is kept. */
-const MEMO_ENTRIES = 24;
-const SMALL_MEMO_ENTRIES = 512;
+/**
+ * Whole-campaign reads, and what is prepared from them, take up to about 20 MiB each at twice the
+ * demo city (a campaign's ranked board 17-18 MiB, its unit tallies 3-4 MiB): the live moment's and
+ * a few past moments' are kept, each within a byte budget of its own, so a run of past moments
+ * asked once never evicts the live board. 24 entries by count alone let the main thread's heap
+ * reach 928 MiB there, and the server's resident set 1.1 GiB; with these budgets the city bench's
+ * peak is 813-868 MiB. The past budget holds two moments asked again and again (a board and a
+ * tracker each) beside the one being read: at 64 MiB they evicted each other.
+ */
+const LIVE_MEMO_BUDGET: MemoBudget = { entries: 24, bytes: 64 * 2 ** 20 };
+const PAST_MEMO_BUDGET: MemoBudget = { entries: 24, bytes: 96 * 2 ** 20 };
+const SMALL_MEMO_BUDGET: MemoBudget = { entries: 512, bytes: 4 * 2 ** 20 };
 
 /**
  * The moment a view is computed for: the events up to `position`, the organization tree as it
@@ -106,7 +116,7 @@ export class ViewMoments {
       return { position, positions: this.events.positions, at, live: false, stale, lag: stale ? await this.lagAt(position, projections) : null, tree, store: () => this.store };
     }
     // The documents at a past position never change: their memo needs nothing but the position.
-    const memo: MomentMemo = (projection, key, load, options) => this.remember(`${[projection].flat().join(',')}@${position}|${key}`, load, async () => true, options);
+    const memo: MomentMemo = (projection, key, load, options) => this.remember(`${[projection].flat().join(',')}@${position}|${key}`, load, async () => true, options, false);
     return { position, positions: this.events.positions, at, live: false, stale: false, lag: null, tree, memo, ...(await this.past(position, projections)) };
   }
 
@@ -149,30 +159,16 @@ export class ViewMoments {
         return `${p}#${checkpoint?.version ?? 0}:${checkpoint?.position ?? 0}`;
       }))).join(',');
     const state = await stateOf();
-    return this.remember(`${state}|${key}`, load, async () => (await stateOf()) === state, options);
+    return this.remember(`${state}|${key}`, load, async () => (await stateOf()) === state, options, true);
   }
 
-  private readonly memos = new Map<string, Promise<unknown>>();
-  private readonly smallMemos = new Map<string, Promise<unknown>>();
+  private readonly liveMemos = new MomentMemos(LIVE_MEMO_BUDGET);
+  private readonly pastMemos = new MomentMemos(PAST_MEMO_BUDGET);
+  private readonly smallMemos = new MomentMemos(SMALL_MEMO_BUDGET);
 
-  /** Concurrent requests for one key share one load; the oldest entry goes first. */
-  private remember<T>(key: string, load: () => Promise<T>, stillValid: () => Promise<boolean>, options?: MemoOptions): Promise<T> {
-    const memos = options?.small ? this.smallMemos : this.memos;
-    const known = memos.get(key) as Promise<T> | undefined;
-    if (known) {
-      memos.delete(key);
-      memos.set(key, known);
-      return known;
-    }
-    const loading = load().then(async (value) => {
-      if (!(await stillValid())) memos.delete(key);
-      return value;
-    });
-    loading.catch(() => memos.delete(key));
-    memos.set(key, loading);
-    const limit = options?.small ? SMALL_MEMO_ENTRIES : MEMO_ENTRIES;
-    while (memos.size > limit) memos.delete(memos.keys().next().value as string);
-    return loading;
+  /** Concurrent requests for one key share one load; the least recently used entry goes first. */
+  private remember<T>(key: string, load: () => Promise<T>, stillValid: () => Promise<boolean>, options: MemoOptions | undefined, live: boolean): Promise<T> {
+    return (options?.small ? this.smallMemos : live ? this.liveMemos : this.pastMemos).remember(key, load, stillValid);
   }
 
   /**
