@@ -15,6 +15,7 @@ const RANGE_MAX = 2 ** 31 - 1;
  * problems) is filtered and paged in SQL.
  */
 const READ_WHOLE_UP_TO = 10_000;
+const RECOUNT_MS = 60_000;
 
 type Prepare = (sql: string) => Statement<unknown[], { body: string }>;
 /** What every moment read through one connection shares. */
@@ -67,7 +68,7 @@ export class DocumentVersions {
   private readonly statements = new Map<string, Statement<unknown[], { body: string }>>();
   /** Shared by every moment read through this connection. */
   private readonly parsed = new ParsedVersions();
-  private readonly smallCollections = new Map<string, boolean>();
+  private readonly smallCollections = new Map<string, { small: boolean; countedAt: number }>();
   private readonly reads: VersionReads;
 
   constructor(
@@ -190,13 +191,15 @@ export class DocumentVersions {
     return new VersionsAt(this.reads, position, new Set(collections), this.codes, fields);
   }
 
-  /** Whether the collection is read whole at a moment (see VersionsAt); its live documents counted once. */
+  /**
+   * Whether the collection is read whole at a moment (see VersionsAt): its live documents counted
+   * again now and then, as a collection grows past the bound while the process runs.
+   */
   private readonly small = (collection: string): boolean => {
-    let small = this.smallCollections.get(collection);
-    if (small === undefined) {
-      small = this.stmt.counted.get(collection, this.readWholeUpTo + 1)!.n <= this.readWholeUpTo;
-      this.smallCollections.set(collection, small);
-    }
+    const known = this.smallCollections.get(collection);
+    if (known && Date.now() - known.countedAt < RECOUNT_MS) return known.small;
+    const small = this.stmt.counted.get(collection, this.readWholeUpTo + 1)!.n <= this.readWholeUpTo;
+    this.smallCollections.set(collection, { small, countedAt: Date.now() });
     return small;
   };
 
