@@ -15,7 +15,7 @@ const RANGE_MAX = 2 ** 31 - 1;
  * problems) is filtered and paged in SQL.
  */
 const READ_WHOLE_UP_TO = 10_000;
-const RECOUNT_MS = 60_000;
+const RECOUNT_MS = 10 * 60_000;
 
 type Prepare = (sql: string) => Statement<unknown[], { body: string }>;
 /** What every moment read through one connection shares. */
@@ -192,12 +192,14 @@ export class DocumentVersions {
   }
 
   /**
-   * Whether the collection is read whole at a moment (see VersionsAt): its live documents counted
-   * again now and then, as a collection grows past the bound while the process runs.
+   * Whether the collection is read whole at a moment (see VersionsAt). A small one's live
+   * documents are counted again now and then, as it may grow past the bound while the process
+   * runs (counting reads the documents' pages: a large one, which does not shrink back, is not
+   * counted again).
    */
   private readonly small = (collection: string): boolean => {
     const known = this.smallCollections.get(collection);
-    if (known && Date.now() - known.countedAt < RECOUNT_MS) return known.small;
+    if (known && (!known.small || Date.now() - known.countedAt < RECOUNT_MS)) return known.small;
     const small = this.stmt.counted.get(collection, this.readWholeUpTo + 1)!.n <= this.readWholeUpTo;
     this.smallCollections.set(collection, { small, countedAt: Date.now() });
     return small;
