@@ -42,4 +42,28 @@ describe('organization directory as of a past position', () => {
     expect(ids(await directory.asOf(b2))).toEqual(['b1', 'b2', 'city']);
     expect(ids(await directory.current())).toEqual(['b1', 'b2', 'city']);
   });
+
+  it('folds a moment on from an earlier tree it kept exactly as from position 0, leaving that tree as it was', async () => {
+    await append(unit('city', null), 'org-city');
+    for (let i = 1; i <= 12; i++) {
+      await append(unit(`b${i}`, 'city'), `org-b${i}`);
+      await append(other, `misc-${i}`);
+      await append({ type: 'MemberCountChanged', data: { unitId: `b${(i % 3) + 1}`, memberCount: 10 + i } }, `org-b${(i % 3) + 1}`);
+      if (i % 4 === 0) await append({ type: 'UnitRenamed', data: { unitId: 'b1', name: `第 ${i} 名` } }, 'org-b1');
+      if (i === 6) await append({ type: 'UnitMoved', data: { unitId: 'b5', parentId: 'b2' } }, 'org-b5');
+    }
+    const head = await events.headPosition();
+    const nodes = (t: OrganizationTree) => t.all().sort((a, b) => (a.unitId < b.unitId ? -1 : 1)).map((n) => ({ ...n, children: t.childIds(n.unitId).sort() }));
+    const directory = new OrganizationDirectory(events);
+    // Out of order, so a moment is folded on from trees of moments before it, some far back.
+    const order = Array.from({ length: head + 1 }, (_, i) => (i * 17) % (head + 1));
+    const first = new Map<number, ReturnType<typeof nodes>>();
+    for (const p of order) {
+      const fresh = await new OrganizationDirectory(events).asOf(p);
+      const tree = await directory.asOf(p);
+      expect(nodes(tree)).toEqual(nodes(fresh));
+      first.set(p, nodes(tree));
+    }
+    for (const p of order) expect(nodes(await directory.asOf(p))).toEqual(first.get(p));
+  });
 });

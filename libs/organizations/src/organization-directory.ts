@@ -18,7 +18,7 @@ export class OrganizationDirectory {
    * Trees of past moments, by which organization events they hold: every moment between two
    * organization events has the same tree, so as-of views of nearby moments fold it once.
    */
-  private readonly past = new Map<string, Promise<OrganizationTree>>();
+  private readonly past = new Map<string, { readonly position: number; readonly tree: Promise<OrganizationTree> }>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
     this.fold = new EventFold(store, { types: ORGANIZATION_EVENT_TYPES }, (e) => this.tree.apply(e as unknown as OrganizationEvent));
@@ -40,19 +40,25 @@ export class OrganizationDirectory {
       if (this.fold.position > position) return this.treeAt(position);
       key = `through ${this.fold.position}`;
     }
-    let tree = this.past.get(key);
+    let tree = this.past.get(key)?.tree;
     if (!tree) {
       tree = this.treeAt(position);
-      this.past.set(key, tree);
+      this.past.set(key, { position, tree });
       tree.catch(() => this.past.delete(key));
       if (this.past.size > PAST_TREES) this.past.delete(this.past.keys().next().value!);
     }
     return tree;
   }
 
+  /**
+   * Folded on from the nearest earlier tree kept (a copy of it): organization events are spread
+   * through history (member counts change all along), so nearby moments often have trees of their
+   * own, and folding each from position 0 read every organization event before it.
+   */
   private async treeAt(position: number): Promise<OrganizationTree> {
-    const tree = new OrganizationTree();
-    for (let after = 0; ; ) {
+    const before = [...this.past.values()].filter((p) => p.position <= position).sort((a, b) => b.position - a.position)[0];
+    const tree = before ? (await before.tree).copy() : new OrganizationTree();
+    for (let after = before?.position ?? 0; ; ) {
       const batch = await this.store.readAll({ after, until: position, types: ORGANIZATION_EVENT_TYPES, limit: 5000 });
       if (batch.length === 0) return tree;
       for (const e of batch) tree.apply(e as unknown as OrganizationEvent);

@@ -62,6 +62,14 @@ export class OrganizationTree {
     return this.nodes.get(unitId);
   }
 
+  /** A tree of its own with the same units: events applied to it leave this one as it is. */
+  copy(): OrganizationTree {
+    const tree = new OrganizationTree();
+    for (const [id, n] of this.nodes) tree.nodes.set(id, { ...n });
+    for (const [id, set] of this.children) tree.children.set(id, new Set(set));
+    return tree;
+  }
+
   has(unitId: string): boolean {
     return this.nodes.has(unitId);
   }

@@ -29,6 +29,8 @@ export interface SqliteReadStoreOptions {
    * profile spent more than half its time in commits under FULL (an fsync per batch).
    */
   readonly synchronous?: 'FULL' | 'NORMAL';
+  /** Up to how many documents a versioned collection is read whole at a past moment (see DocumentVersions). */
+  readonly readWholeAsOfUpTo?: number;
 }
 
 interface CheckpointRow {
@@ -90,7 +92,7 @@ export class SqliteReadStore implements ReadStore {
   constructor(options: SqliteReadStoreOptions) {
     this.db = openDatabase(options.file, (db) => migrateReadStore(db, options.synchronous ?? 'NORMAL'));
     this.clock = options.clock ?? (() => new Date());
-    this.versions = new DocumentVersions(this.db);
+    this.versions = new DocumentVersions(this.db, options.readWholeAsOfUpTo);
     this.stmt = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?'),
       upsert: this.db.prepare(

@@ -50,15 +50,23 @@ describe('document versions (as of a position without replay)', () => {
     return runner;
   }
 
+  /** A second connection that filters, sorts and pages every collection in SQL (none is read whole). */
+  const filteringInSql = () => new SqliteReadStore({ file: readModelsFile(dir), readWholeAsOfUpTo: 0 });
+
   it('answers every position, inside batches too, exactly as a replay up to it', async () => {
     await caughtUpAfter(120, 7);
     const head = await events.headPosition();
+    const inSql = filteringInSql();
+    // Read in order, each moment next to the last: a whole read reuses the versions parsed for the moment before.
     for (let p = 0; p <= head; p++) {
-      const at = await store.versionsAt(versioned.name, p);
-      expect(at).not.toBeNull();
-      const replayed = (await computeAsOf(events, versioned, { untilPosition: p })).store;
-      expect(await documents(at!, versioned.collections)).toEqual(await documents(replayed, versioned.collections));
+      const replayed = await documents((await computeAsOf(events, versioned, { untilPosition: p })).store, versioned.collections);
+      for (const reader of [store, inSql]) {
+        const at = await reader.versionsAt(versioned.name, p);
+        expect(at).not.toBeNull();
+        expect(await documents(at!, versioned.collections)).toEqual(replayed);
+      }
     }
+    await inSql.close();
     const past = (await store.versionsAt(versioned.name, 40))!;
     const live = await documents(past, [TALLY_GROUPS]);
     expect(await past.count(TALLY_GROUPS, { ticks: { $gte: 1 } })).toBe(live[TALLY_GROUPS].filter((d) => (d.ticks as number) >= 1).length);
@@ -137,18 +145,42 @@ describe('document versions (as of a position without replay)', () => {
   it('filters past documents in SQL as the live store does, and fills the range index of a file written before it', async () => {
     await (await caughtUpAfter(80, 9)).stop();
     runner = null;
-    const expectAsReplayed = async (at: ReadStore, p: number) => {
+    const inSql = filteringInSql();
+    for (const p of [1, 33, 60]) await expectAsReplayed((await inSql.versionsAt(versioned.name, p))!, p);
+    await inSql.close();
+    async function expectAsReplayed(at: ReadStore, p: number) {
       const replayed = (await computeAsOf(events, versioned, { untilPosition: p })).store;
       expect(await documents(at, versioned.collections)).toEqual(await documents(replayed, versioned.collections));
       for (const filter of [{ _id: { $in: ['g1', 'g4'] } }, { ticks: { $gte: 2 } }, { name: '组 g3', ticks: { $lt: 5 } }]) {
         expect(await at.find(TALLY_GROUPS, filter, { sort: { _id: 1 } })).toEqual(await replayed.find(TALLY_GROUPS, filter, { sort: { _id: 1 } }));
+        expect(await at.find(TALLY_GROUPS, filter, { sort: { ticks: -1, _id: 1 }, skip: 1, limit: 2 })).toEqual(
+          await replayed.find(TALLY_GROUPS, filter, { sort: { ticks: -1, _id: 1 }, skip: 1, limit: 2 }),
+        );
       }
-    };
+    }
     for (const p of [1, 33, 60]) await expectAsReplayed((await store.versionsAt(versioned.name, p))!, p);
     // A file from before the range index: no R-tree, no triggers. Reopened, it is built from the versions.
     store.db.exec('DROP TRIGGER document_versions_ranged; DROP TRIGGER document_versions_reranged; DROP TRIGGER document_versions_unranged; DROP TABLE document_version_ranges');
     await store.close();
     store = new SqliteReadStore({ file: readModelsFile(dir) });
     for (const p of [1, 33, 60]) await expectAsReplayed((await store.versionsAt(versioned.name, p))!, p);
+  });
+
+  it('drops the versions parsed for earlier moments when another connection rebuilds them differently', async () => {
+    await (await caughtUpAfter(60, 10)).stop();
+    runner = null;
+    const reader = new SqliteReadStore({ file: readModelsFile(dir) });
+    const before = await documents((await reader.versionsAt(versioned.name, 40))!, versioned.collections);
+    expect(Object.isFrozen(before[TALLY_GROUPS][0])).toBe(true);
+    // Same name, same positions, other documents: the new versions may take the row numbers of the old.
+    const reweighted: Projection = { ...groupTallyProjection({ weight: 3 }), versioned: [TALLY_GROUPS, TALLY_TOTALS] };
+    await store.reset(versioned.name, versioned.collections);
+    runner = new ProjectionRunner(events, store, [reweighted], { batchSize: 10, logger: quiet });
+    runner.start();
+    await runner.caughtUp();
+    const replayed = await documents((await computeAsOf(events, reweighted, { untilPosition: 40 })).store, versioned.collections);
+    expect(replayed).not.toEqual(before);
+    expect(await documents((await reader.versionsAt(versioned.name, 40))!, versioned.collections)).toEqual(replayed);
+    await reader.close();
   });
 });

@@ -1,15 +1,37 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { Query } from 'mingo';
 import { assertCollectionName, stableSort } from '../memory/documents';
-import { AnyDocument, BatchHistory, Checkpoint, CommitBatch, Filter, FindOptions, ReadDocument, ReadStore } from '../read-store.port';
+import { AnyDocument, BatchHistory, Checkpoint, CommitBatch, Filter, FindOptions, ReadDocument, ReadStore, SortSpec } from '../read-store.port';
 import { FieldKinds, planFilter, planSort } from './sqlite-query-plan';
+import { ParsedVersions } from './parsed-versions';
 
 /** valid_to of the version that is still current. */
 const OPEN = Number.MAX_SAFE_INTEGER;
 /** The R-tree keeps 32-bit integers: an open range ends here (positions stay far below it). */
 const RANGE_MAX = 2 ** 31 - 1;
+/**
+ * Up to this many documents a collection is read whole at a past moment, its parsed versions kept
+ * for the next moment (a city's board units and tallies: a few thousand); a larger one (its
+ * problems) is filtered and paged in SQL.
+ */
+const READ_WHOLE_UP_TO = 10_000;
+const RECOUNT_MS = 10 * 60_000;
 
 type Prepare = (sql: string) => Statement<unknown[], { body: string }>;
+/** What every moment read through one connection shares. */
+interface VersionReads {
+  readonly prepare: Prepare;
+  /** Runs its reads on one snapshot of the file (another connection may commit between two statements). */
+  readonly snapshot: <T>(read: () => T) => T;
+  /** Inside a snapshot: the versions parsed before, while their row numbers still name them. */
+  readonly parsed: () => ParsedVersions;
+  /** Whether the collection is read whole (see VersionsAt). */
+  readonly small: (collection: string) => boolean;
+}
+interface VersionRow {
+  readonly vid: number;
+  readonly validFrom: number;
+}
 
 /**
  * Every version of the documents of versioned collections, with the range of positions in which
@@ -38,11 +60,21 @@ export class DocumentVersions {
     dropCollection: Statement<[string]>;
     code: Statement<[string]>;
     codes: Statement<[], { code: number; collection: string }>;
+    counted: Statement<[string, number], { n: number }>;
+    generation: Statement<[], { n: number }>;
+    nextGeneration: Statement<[]>;
   };
   private codes: Map<string, number> | null = null;
   private readonly statements = new Map<string, Statement<unknown[], { body: string }>>();
+  /** Shared by every moment read through this connection. */
+  private readonly parsed = new ParsedVersions();
+  private readonly smallCollections = new Map<string, { small: boolean; countedAt: number }>();
+  private readonly reads: VersionReads;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly readWholeUpTo = READ_WHOLE_UP_TO,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS document_versions (
         collection TEXT    NOT NULL,
@@ -64,8 +96,22 @@ export class DocumentVersions {
         code       INTEGER PRIMARY KEY,
         collection TEXT    NOT NULL UNIQUE
       );
+      -- Counts the writes that delete versions (a reset, a seed replacing rows): row numbers read
+      -- before one may since name other versions, so versions parsed before it are dropped.
+      CREATE TABLE IF NOT EXISTS version_generation (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        n    INTEGER NOT NULL
+      );
+      INSERT OR IGNORE INTO version_generation (only, n) VALUES (1, 0);
     `);
     migrateRanges(db);
+    const inTransaction = db.transaction((read: () => unknown) => read());
+    this.reads = {
+      prepare: this.prepare,
+      snapshot: <T>(read: () => T) => inTransaction(read) as T,
+      parsed: () => this.parsed.of(this.stmt.generation.get()!.n),
+      small: this.small,
+    };
     this.stmt = {
       coverage: db.prepare('SELECT from_position, collections FROM version_coverage WHERE projection = ?'),
       cover: db.prepare('INSERT INTO version_coverage (projection, from_position, collections) VALUES (?, ?, ?)'),
@@ -83,6 +129,9 @@ export class DocumentVersions {
       dropCollection: db.prepare('DELETE FROM document_versions WHERE collection = ?'),
       code: db.prepare('INSERT OR IGNORE INTO version_collections (collection) VALUES (?)'),
       codes: db.prepare('SELECT code, collection FROM version_collections'),
+      counted: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM documents WHERE collection = ? LIMIT ?)'),
+      generation: db.prepare('SELECT n FROM version_generation'),
+      nextGeneration: db.prepare('UPDATE version_generation SET n = n + 1'),
     };
   }
 
@@ -95,7 +144,11 @@ export class DocumentVersions {
     if (!coverage) {
       this.stmt.cover.run(projection, fromPosition, JSON.stringify(history.collections));
       // Documents built before versions were kept stand, as they are now, for the checkpoint.
-      if (fromPosition > 0) for (const c of history.collections) this.stmt.seed.run(fromPosition, OPEN, c);
+      if (fromPosition > 0) {
+        for (const c of history.collections) this.stmt.seed.run(fromPosition, OPEN, c);
+        // A seed may replace versions (and their row numbers) that earlier moments parsed.
+        this.stmt.nextGeneration.run();
+      }
     }
     // Each image is current until the next one of its document in the batch (or open): written once
     // with its range, instead of written open and closed again by the next (an update of the row
@@ -125,6 +178,7 @@ export class DocumentVersions {
   reset(projection: string, collections: readonly string[]): void {
     this.stmt.uncover.run(projection);
     for (const c of collections) this.stmt.dropCollection.run(c);
+    this.stmt.nextGeneration.run();
   }
 
   /** A read-only store of the collections as they stood at `position`; null when the versions do not cover it. */
@@ -134,8 +188,22 @@ export class DocumentVersions {
     const collections = JSON.parse(coverage.collections) as string[];
     // Another connection (a projector of its own) may have added collections since they were read.
     if (!this.codes || collections.some((c) => !this.codes!.has(c))) this.codes = new Map(this.stmt.codes.all().map((r) => [r.collection, r.code]));
-    return new VersionsAt(this.prepare, position, new Set(collections), this.codes, fields);
+    return new VersionsAt(this.reads, position, new Set(collections), this.codes, fields);
   }
+
+  /**
+   * Whether the collection is read whole at a moment (see VersionsAt). A small one's live
+   * documents are counted again now and then, as it may grow past the bound while the process
+   * runs (counting reads the documents' pages: a large one, which does not shrink back, is not
+   * counted again).
+   */
+  private readonly small = (collection: string): boolean => {
+    const known = this.smallCollections.get(collection);
+    if (known && (!known.small || Date.now() - known.countedAt < RECOUNT_MS)) return known.small;
+    const small = this.stmt.counted.get(collection, this.readWholeUpTo + 1)!.n <= this.readWholeUpTo;
+    this.smallCollections.set(collection, { small, countedAt: Date.now() });
+    return small;
+  };
 
   /** Statements are shared by every moment (one is made per request). */
   private readonly prepare: Prepare = (sql) => {
@@ -186,18 +254,28 @@ function migrateRanges(db: Db): void {
 /**
  * The store as of one position. The documents current then are found in the R-tree of version
  * ranges (a stabbing query: it visits the versions current at P, not every version replaced after
- * it), and the filter's fields are tested in SQL on those rows as in the live store, so a board of
- * one county reads that county's versions. Only the rows SQL cannot decide exactly are parsed and
- * tested by mingo; sorting and paging stay in mingo over the (few) matches.
+ * it).
+ *
+ * A collection with few documents (a board's units, their tallies) is read whole at P — which
+ * versions were current, by row — and its documents come from the versions parsed for earlier
+ * moments, only the others read and parsed; the filter, sort and page are applied here. Two
+ * nearby moments share almost all their versions, so a moment not asked before costs about a live
+ * read. A larger collection has the filter's fields tested in SQL on those rows as in the live
+ * store (a problem list of one county reads that county's versions), and sorting and paging in SQL
+ * where the filter is exact there.
  */
 class VersionsAt implements ReadStore {
+  private readonly prepare: Prepare;
+
   constructor(
-    private readonly prepare: Prepare,
+    private readonly reads: VersionReads,
     private readonly position: number,
     private readonly collections: ReadonlySet<string>,
     private readonly codes: ReadonlyMap<string, number>,
     private readonly fields: (collection: string) => FieldKinds,
-  ) {}
+  ) {
+    this.prepare = reads.prepare;
+  }
 
   async get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null> {
     this.assertVersioned(collection);
@@ -214,12 +292,11 @@ class VersionsAt implements ReadStore {
     const sort = stableSort(options.sort);
     const orderBy = planSort(sort, this.fields(collection));
     const paging = (sqlExact: boolean) => (sqlExact && orderBy ? { skip: options.skip ?? 0, limit: options.limit } : null);
-    const { docs, exact } = this.matching(collection, filter, orderBy, paging);
-    if (exact && orderBy) return docs as unknown as D[];
-    let cursor = new Query({}).find<AnyDocument>(docs).sort(sort);
-    if (options.skip) cursor = cursor.skip(options.skip);
-    if (options.limit !== undefined) cursor = cursor.limit(options.limit);
-    return cursor.all() as unknown as D[];
+    const { docs, paged } = this.matching(collection, filter, orderBy, paging);
+    if (paged) return docs as unknown as D[];
+    const sorted = sortedDocs(docs, sort);
+    const from = options.skip ?? 0;
+    return sorted.slice(from, options.limit === undefined ? undefined : from + Math.max(0, options.limit)) as unknown as D[];
   }
 
   async count(collection: string, filter?: Filter, options: { limit?: number } = {}): Promise<number> {
@@ -227,34 +304,66 @@ class VersionsAt implements ReadStore {
   }
 
   /**
-   * The versions current at the position that match the filter, parsed. When SQL decides the
-   * filter exactly and can sort, it also orders and pages them (as the live store does), so the
-   * view does not sort a city's documents in JS.
+   * The versions current at the position that match the filter, parsed; `paged` when SQL also
+   * ordered and paged them (the filter exact in SQL on a large collection).
    */
   private matching(
     collection: string,
     filter: Filter | undefined,
     orderBy: string | null,
     paging: (exact: boolean) => { skip: number; limit: number | undefined } | null,
-  ): { docs: AnyDocument[]; exact: boolean } {
+  ): { docs: AnyDocument[]; paged: boolean } {
     this.assertVersioned(collection);
     const code = this.codes.get(collection);
-    if (code === undefined) return { docs: [], exact: true };
+    if (code === undefined) return { docs: [], paged: true };
+    const p = Math.min(this.position, RANGE_MAX);
+    const range = `FROM document_version_ranges AS r JOIN document_versions AS v ON v.rowid = r.vid
+       WHERE r.c_lo <= ? AND r.c_hi >= ? AND r.p_lo <= ? AND r.p_hi >= ? AND v.valid_from <= ? AND v.valid_to > ?`;
+    const at = [code, code, p, p, this.position, this.position];
+    if (this.reads.small(collection) && this.position <= RANGE_MAX) {
+      // The R-tree alone says which versions were current (its entries are exact: 32-bit integers).
+      const docs = this.reads.snapshot(() =>
+        this.parse(this.prepare('SELECT vid, p_lo AS validFrom FROM document_version_ranges WHERE c_lo <= ? AND c_hi >= ? AND p_lo <= ? AND p_hi >= ?').all(code, code, p, p) as unknown as VersionRow[]),
+      );
+      if (!filter) return { docs, paged: false };
+      const query = new Query(filter);
+      return { docs: docs.filter((d) => query.test(d)), paged: false };
+    }
     // Array fields are indexed (array_values) for the live documents only: here their elements are tested in the row's JSON.
     const plan = planFilter(collection, filter, this.fields(collection));
     const where = plan.where.length ? ` AND ${plan.where.join(' AND ')}` : '';
     const page = paging(plan.exact);
     const order = page && orderBy ? ` ORDER BY ${orderBy} LIMIT ${page.limit === undefined ? -1 : Math.max(0, page.limit)} OFFSET ${page.skip}` : '';
-    const p = Math.min(this.position, RANGE_MAX);
-    const rows = this.prepare(
-      `SELECT body FROM document_version_ranges AS r JOIN document_versions ON document_versions.rowid = r.vid
-       WHERE r.c_lo <= ? AND r.c_hi >= ? AND r.p_lo <= ? AND r.p_hi >= ?
-         AND valid_from <= ? AND valid_to > ?${where}${order}`,
-    ).all(code, code, p, p, this.position, this.position, ...plan.params);
+    const rows = this.prepare(`SELECT v.body AS body ${range}${where}${order}`).all(...at, ...plan.params);
     const docs = rows.map((r) => JSON.parse(r.body) as AnyDocument);
-    if (plan.exact || !filter) return { docs, exact: true };
+    if (plan.exact || !filter) return { docs, paged: page !== null && orderBy !== null };
     const query = new Query(filter);
-    return { docs: docs.filter((d) => query.test(d)), exact: false };
+    return { docs: docs.filter((d) => query.test(d)), paged: false };
+  }
+
+  /**
+   * The versions' documents: those parsed for an earlier moment as they were, the others read whole
+   * by row number. An entry whose row is gone (left by a replaced row) names no version.
+   */
+  private parse(current: readonly VersionRow[]): AnyDocument[] {
+    const parsed = this.reads.parsed();
+    const docs = current.map((v) => parsed.get(v.vid, v.validFrom));
+    const missing = current.filter((_, i) => !docs[i]);
+    if (missing.length === 0) return docs as AnyDocument[];
+    const bodies = new Map(
+      (
+        this.prepare('SELECT rowid AS vid, valid_from AS validFrom, body FROM document_versions WHERE rowid IN (SELECT value FROM json_each(?))').all(
+          JSON.stringify(missing.map((v) => v.vid)),
+        ) as unknown as Array<VersionRow & { body: string }>
+      ).map((r) => [r.vid, r]),
+    );
+    const found: AnyDocument[] = [];
+    current.forEach((v, i) => {
+      const row = docs[i] ? null : bodies.get(v.vid);
+      if (docs[i]) found.push(docs[i]!);
+      else if (row && row.validFrom === v.validFrom) found.push(parsed.parse(v.vid, v.validFrom, row.body));
+    });
+    return found;
   }
 
   private assertVersioned(collection: string): void {
@@ -279,4 +388,33 @@ class VersionsAt implements ReadStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/** In the sort's order; by id alone (the usual order) without mingo, comparing ids as SQL does (by code point). */
+function sortedDocs(docs: readonly AnyDocument[], sort: SortSpec): AnyDocument[] {
+  const keys = Object.keys(sort);
+  if (keys.length !== 1 || keys[0] !== '_id') return new Query({}).find<AnyDocument>(docs).sort(sort).all();
+  const dir = sort._id;
+  const ids = docs.map((d) => String(d._id));
+  // UTF-16 order is code point order unless a surrogate pair meets a character from U+E000 on.
+  const compare = ids.some((id) => BEYOND_PLAIN_ORDER.test(id)) ? byCodePoint : byCodeUnit;
+  return docs
+    .map((d, i) => i)
+    .sort((a, b) => dir * compare(ids[a], ids[b]))
+    .map((i) => docs[i]);
+}
+
+const BEYOND_PLAIN_ORDER = /[\uD800-\uFFFF]/;
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function byCodePoint(a: string, b: string): number {
+  if (a === b) return 0;
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
 }
