@@ -184,19 +184,43 @@ export class RankedBoard {
     const key = `${q.unitType ?? ''}|${q.phaseKey ?? ''}|${q.stage ?? ''}`;
     let below = this.below.get(key);
     if (!below) {
-      below = { sums: new Map(), stages: new Map() };
-      for (const e of this.entries) {
-        if (!this.passing(e, q)) continue;
-        for (const id of this.input.tree.ancestorIds(e.unit.unitId)) {
-          let sum = below.sums.get(id);
-          if (!sum) below.sums.set(id, (sum = emptySum()));
-          addRow(sum, e.row);
-          let stages = below.stages.get(id);
-          if (!stages) below.stages.set(id, (stages = new Map()));
-          stages.set(e.stage, (stages.get(e.stage) ?? 0) + 1);
-        }
-      }
+      below = this.summedBelow(q);
       this.below.set(key, below);
+    }
+    return below;
+  }
+
+  /**
+   * In one pass up the tree: each passing unit is added to its parent, then each node's sums to its
+   * parent's, deepest nodes first. Adding every unit to each of its ancestors cost a path and a
+   * sum per ancestor per unit, at every moment not asked before.
+   */
+  private summedBelow(q: BoardQuery): Below {
+    const tree = this.input.tree;
+    const below: Below = { sums: new Map(), stages: new Map() };
+    const byDepth: string[][] = [];
+    const add = (id: string, sum: Sum, stages: ReadonlyMap<string, number> | string) => {
+      let into = below.sums.get(id);
+      let counts = below.stages.get(id);
+      if (!into || !counts) {
+        below.sums.set(id, (into = emptySum()));
+        below.stages.set(id, (counts = new Map()));
+        (byDepth[tree.ancestorIds(id).length] ??= []).push(id);
+      }
+      addRow(into, sum);
+      if (typeof stages === 'string') counts.set(stages, (counts.get(stages) ?? 0) + 1);
+      else for (const [stage, n] of stages) counts.set(stage, (counts.get(stage) ?? 0) + n);
+    };
+    for (const e of this.entries) {
+      const parentId = tree.get(e.unit.unitId)?.parentId;
+      if (parentId && this.passing(e, q)) add(parentId, e.row, e.stage);
+    }
+    for (let depth = byDepth.length - 1; depth > 0; depth -= 1) {
+      for (const id of byDepth[depth] ?? []) {
+        const parentId = tree.get(id)?.parentId;
+        // A parent no shallower (a cycle, which the deciders never allow) ends the walk as ancestorIds does.
+        if (parentId && tree.ancestorIds(parentId).length < depth) add(parentId, below.sums.get(id)!, below.stages.get(id)!);
+      }
     }
     return below;
   }
