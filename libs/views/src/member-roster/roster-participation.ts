@@ -25,8 +25,23 @@ export function withRosterParticipation(units: readonly BoardUnitDoc[], roster: 
   if (roster.size === 0) return units as BoardUnitDoc[];
   return units.map((u) => {
     const r = roster.get(u.unitId);
-    return r ? { ...u, participation: { shouldAttend: r.shouldAttend, attended: r.attended, excused: r.excused } } : u;
+    return r ? withParticipation(u, { shouldAttend: r.shouldAttend, attended: r.attended, excused: r.excused }) : u;
   });
+}
+
+type Participation = NonNullable<BoardUnitDoc['participation']>;
+
+/** The last merge per frozen unit document, so a moment whose unit and roster sums did not change gets the same (frozen) unit again and the board its row built before. */
+const merged = new WeakMap<BoardUnitDoc, BoardUnitDoc>();
+
+function withParticipation(u: BoardUnitDoc, participation: Participation): BoardUnitDoc {
+  if (!Object.isFrozen(u)) return { ...u, participation };
+  const known = merged.get(u);
+  const p = known?.participation;
+  if (known && p && p.shouldAttend === participation.shouldAttend && p.attended === participation.attended && p.excused === participation.excused) return known;
+  const unit = Object.freeze({ ...u, participation: Object.freeze(participation) });
+  merged.set(u, unit);
+  return unit;
 }
 
 /** Says on a board row which participation it shows. */

@@ -22,6 +22,7 @@ import { rollupSums } from '../shared/rollups';
 import { addLeavesInto } from '../shared/sums';
 import { UnitFilter } from '../shared/view-scope';
 import { STAGE_NAMES, STANDING_NAMES, TRANSITION_STATUS_NAMES } from './board-labels';
+import { rememberedRow } from './board-row-memo';
 import { BoardCampaignDoc, BoardUnitDoc } from './progress-board.documents';
 
 export const TIE_BREAK = '排名指标降序（无数据者排在最后），相同时按必做步骤完成率降序，再相同时按组织编码升序';
@@ -179,32 +180,35 @@ export function boardRows(input: Pick<BoardInput, 'campaign' | 'tallies' | 'tree
   return (u: BoardUnitDoc): Omit<BoardRow, 'rank'> => {
     const node = tree.get(u.unitId);
     const tally = tallies.get(u.unitId);
-    const counts = unitCounts(u, tally);
     const phase = u.phaseKey ? phases.get(u.phaseKey) : undefined;
-    return {
-      unitId: u.unitId,
-      name: node?.name ?? u.unitId,
-      level: node?.level ?? null,
-      unitType: node?.unitType ?? null,
-      unitTypeName: node ? UNIT_TYPE_NAMES[node.unitType] : null,
-      parentId: node?.parentId ?? null,
-      stage: u.stage,
-      stageName: STAGE_NAMES[u.stage],
-      phase: phase ? { key: phase.key, name: phase.name } : null,
-      transition: { ...u.transition, statusName: TRANSITION_STATUS_NAMES[u.transition.status] },
-      satisfaction: {
-        standing: u.satisfaction.standing,
-        standingName: STANDING_NAMES[u.satisfaction.standing],
-        rounds: u.satisfaction.rounds,
-        openRound: u.satisfaction.openRound,
-      },
-      outcome: u.outcome,
-      unitCount: 1,
-      makeUpUnits: u.satisfaction.standing === 'make_up' ? 1 : 0,
-      problemsByHandling: kindsOf(tally),
-      counts,
-      metrics: computeMetrics(counts, q.metricsVersion),
-    };
+    const sources = { tally, node, phaseName: phase?.name ?? null, metricsVersion: q.metricsVersion, handlingVersion };
+    return rememberedRow(u, sources, () => {
+      const counts = unitCounts(u, tally);
+      return {
+        unitId: u.unitId,
+        name: node?.name ?? u.unitId,
+        level: node?.level ?? null,
+        unitType: node?.unitType ?? null,
+        unitTypeName: node ? UNIT_TYPE_NAMES[node.unitType] : null,
+        parentId: node?.parentId ?? null,
+        stage: u.stage,
+        stageName: STAGE_NAMES[u.stage],
+        phase: phase ? { key: phase.key, name: phase.name } : null,
+        transition: { ...u.transition, statusName: TRANSITION_STATUS_NAMES[u.transition.status] },
+        satisfaction: {
+          standing: u.satisfaction.standing,
+          standingName: STANDING_NAMES[u.satisfaction.standing],
+          rounds: u.satisfaction.rounds,
+          openRound: u.satisfaction.openRound,
+        },
+        outcome: u.outcome,
+        unitCount: 1,
+        makeUpUnits: u.satisfaction.standing === 'make_up' ? 1 : 0,
+        problemsByHandling: kindsOf(tally),
+        counts,
+        metrics: computeMetrics(counts, q.metricsVersion),
+      };
+    });
   };
 }
 
