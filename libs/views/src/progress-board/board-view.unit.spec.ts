@@ -209,3 +209,54 @@ describe('ranked board', () => {
     expect(compared).toBeGreaterThan(500);
   });
 });
+
+/**
+ * Past moments share their unchanged documents by identity (stored versions parsed once, frozen):
+ * rows remembered for one moment must serve the next only where nothing they show changed.
+ */
+describe('ranked board over frozen documents shared between moments', () => {
+  const deepFreeze = <T>(v: T): T => {
+    if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+      Object.freeze(v);
+      for (const child of Object.values(v)) deepFreeze(child);
+    }
+    return v;
+  };
+  /** B's documents, taking A's object wherever the document is the same (as the parsed versions do). */
+  const sharing = <T extends { _id: string }>(a: readonly T[], b: readonly T[]): T[] => {
+    const byId = new Map(a.map((d) => [d._id, d]));
+    return b.map((d) => {
+      const same = byId.get(d._id);
+      return same && JSON.stringify(same) === JSON.stringify(d) ? same : d;
+    });
+  };
+
+  it('equals the board computed per request at each moment, under each rule and after a rename', async () => {
+    const earlier = await viewDocuments(EVENTS.slice(0, 12));
+    const later = await viewDocuments(EVENTS);
+    const moments = [
+      { campaign: earlier.campaigns[0], units: deepFreeze(earlier.units), tallies: deepFreeze(earlier.tallies) },
+      { campaign: later.campaigns[0], units: deepFreeze(sharing(earlier.units, later.units)), tallies: deepFreeze(sharing(earlier.tallies, later.tallies)) },
+    ];
+    expect(moments[1].units.some((u, i) => u === moments[0].units[i])).toBe(true);
+    const renamed = tree();
+    renamed.get('branch-1')!.name = '改名后的支部';
+    let compared = 0;
+    for (const t of [tree(), renamed]) {
+      for (const metricsVersion of [1, 2] as MetricsVersion[]) {
+        for (const handlingVersion of [1, 2] as const) {
+          for (const m of [...moments, moments[0]]) {
+            const ranked = new RankedBoard({ ...m, tree: t }, { metricsVersion, handlingVersion });
+            const filter = unitFilter(t, { all: true, roots: [] }, null);
+            const q: BoardQuery = { ...query({ metricsVersion }), handlingVersion };
+            const fresh = structuredClone({ units: m.units, tallies: m.tallies });
+            const expected = boardView({ campaign: m.campaign, ...fresh, tree: t, filter }, q);
+            expect(JSON.stringify(ranked.view(t, filter, q))).toEqual(JSON.stringify(expected));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(24);
+  });
+});
