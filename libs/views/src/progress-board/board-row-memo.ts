@@ -14,7 +14,13 @@ export interface RowSources {
   readonly handlingVersion: number;
 }
 
-interface Remembered extends RowSources {
+interface Remembered {
+  readonly tally: UnitTallyDoc | undefined;
+  /** The node's fields the row shows, as they were: a tree changes its nodes in place. */
+  readonly node: Pick<UnitNode, 'name' | 'level' | 'unitType' | 'parentId'> | undefined;
+  readonly phaseName: string | null;
+  readonly metricsVersion: MetricsVersion;
+  readonly handlingVersion: number;
   readonly row: Row;
 }
 
@@ -34,11 +40,12 @@ export function rememberedRow(unit: BoardUnitDoc, sources: RowSources, build: ()
   const known = rows.get(unit);
   if (known && sameSources(known, sources)) return known.row;
   const row = build();
-  rows.set(unit, { ...sources, row });
+  const { node } = sources;
+  rows.set(unit, { ...sources, node: node && { name: node.name, level: node.level, unitType: node.unitType, parentId: node.parentId }, row });
   return row;
 }
 
-function sameSources(a: RowSources, b: RowSources): boolean {
+function sameSources(a: Remembered, b: RowSources): boolean {
   return (
     a.tally === b.tally &&
     a.phaseName === b.phaseName &&
@@ -48,9 +55,7 @@ function sameSources(a: RowSources, b: RowSources): boolean {
   );
 }
 
-/** The node's fields a row shows (a tree of another moment holds other node objects for the same units). */
-function sameNode(a: UnitNode | undefined, b: UnitNode | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
+function sameNode(a: Remembered['node'], b: UnitNode | undefined): boolean {
+  if (!a || !b) return a === b;
   return a.name === b.name && a.level === b.level && a.unitType === b.unitType && a.parentId === b.parentId;
 }

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { MetricsVersion, RANK_KEYS, RankKey, UNIT_TYPES, UnitStage } from '@platform/domain';
+import { MetricsVersion, OrganizationEvent, RANK_KEYS, RankKey, UNIT_TYPES, UnitStage } from '@platform/domain';
 import { unitFilter } from '../shared/view-scope';
 import { viewDocuments } from '../testing/view-documents';
 import { launched, planned, problem, progress, registered, roundFailed, satisfaction, solved, step, STUDY_STEPS, tree } from '../testing/view-fixtures';
@@ -239,12 +239,17 @@ describe('ranked board over frozen documents shared between moments', () => {
       { campaign: later.campaigns[0], units: deepFreeze(sharing(earlier.units, later.units)), tallies: deepFreeze(sharing(earlier.tallies, later.tallies)) },
     ];
     expect(moments[1].units.some((u, i) => u === moments[0].units[i])).toBe(true);
-    const renamed = tree();
-    renamed.get('branch-1')!.name = '改名后的支部';
+    const changes = [
+      { type: 'UnitRenamed', data: { unitId: 'branch-1', name: '改名后的支部' } },
+      { type: 'UnitMoved', data: { unitId: 'branch-4', parentId: 'town-1' } },
+    ];
     let compared = 0;
-    for (const t of [tree(), renamed]) {
-      for (const metricsVersion of [1, 2] as MetricsVersion[]) {
-        for (const handlingVersion of [1, 2] as const) {
+    for (const metricsVersion of [1, 2] as MetricsVersion[]) {
+      for (const handlingVersion of [1, 2] as const) {
+        // One tree changed in place between the moments, as a tree folding events changes its nodes.
+        const t = tree();
+        for (const change of [null, ...changes]) {
+          if (change) t.apply(change as unknown as OrganizationEvent);
           for (const m of [...moments, moments[0]]) {
             const ranked = new RankedBoard({ ...m, tree: t }, { metricsVersion, handlingVersion });
             const filter = unitFilter(t, { all: true, roots: [] }, null);
@@ -252,11 +257,13 @@ describe('ranked board over frozen documents shared between moments', () => {
             const fresh = structuredClone({ units: m.units, tallies: m.tallies });
             const expected = boardView({ campaign: m.campaign, ...fresh, tree: t, filter }, q);
             expect(JSON.stringify(ranked.view(t, filter, q))).toEqual(JSON.stringify(expected));
+            // The board per request (a notice's) remembers the same rows.
+            expect(JSON.stringify(boardView({ ...m, tree: t, filter }, q))).toEqual(JSON.stringify(expected));
             compared++;
           }
         }
       }
     }
-    expect(compared).toBe(24);
+    expect(compared).toBe(36);
   });
 });
