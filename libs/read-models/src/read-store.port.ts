@@ -32,6 +32,9 @@ export interface FindOptions {
   readonly hint?: string;
 }
 
+/** A count bounded by `limit`, started from the `hint` field's index (see FindOptions.hint) where the store has one. */
+export type CountOptions = Pick<FindOptions, 'limit' | 'hint'>;
+
 /** Insert the document, or replace it whole if one with its `_id` exists. */
 export interface UpsertWrite {
   readonly op: 'upsert';
@@ -146,7 +149,7 @@ export interface ReadStore {
   get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null>;
   find<D extends ReadDocument = AnyDocument>(collection: string, filter?: Filter, options?: FindOptions): Promise<D[]>;
   /** With `limit`, counts at most that many (a bounded count costs no more than that page). */
-  count(collection: string, filter?: Filter, options?: { limit?: number }): Promise<number>;
+  count(collection: string, filter?: Filter, options?: CountOptions): Promise<number>;
   /**
    * Applies the writes and moves the checkpoint from `fromPosition` to `toPosition` atomically (or,
    * for MongoDB, idempotently by position). Rejects with CheckpointConflictError, writing nothing,

@@ -107,13 +107,22 @@ describe('SQLite read store specifics', () => {
     store.ensureIndexes('items', { key: 'scalar', kind: 'scalar', tags: 'array' });
     const docs = Array.from({ length: 60 }, (_, i) => ({ _id: `i${String(i).padStart(2, '0')}`, key: `k${(i * 37) % 60}`, kind: i % 3 === 0 ? 'rare' : 'common', tags: [`t${i % 4}`] }));
     await store.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes: docs.map((d) => upsert('items', d)) });
+    const prepared = jest.spyOn(store.db, 'prepare');
     for (const filter of [{}, { kind: 'common' }, { kind: 'rare', tags: 't0' }, { key: { $gt: 'k3' } }, { $or: [{ kind: 'rare' }, { tags: 't1' }] }]) {
+      for (const limit of [Infinity, 5]) {
+        const plain = await store.count('items', filter, { limit });
+        expect(await store.count('items', filter, { limit, hint: 'key' })).toBe(plain);
+        expect(await store.count('items', filter, { limit, hint: 'undeclared' })).toBe(plain);
+      }
       for (const page of [{}, { skip: 5, limit: 7 }]) {
         const plain = await store.find('items', filter, { sort: { key: -1 }, ...page });
         expect(await store.find('items', filter, { sort: { key: -1 }, ...page, hint: 'key' })).toEqual(plain);
         expect(await store.find('items', filter, { sort: { key: -1 }, ...page, hint: 'undeclared' })).toEqual(plain);
       }
     }
+    // A range of the hinted field is counted on its index.
+    expect(prepared.mock.calls.map(([sql]) => sql)).toContainEqual(expect.stringMatching(/count\(\*\).*INDEXED BY "ix_items__key".*'\$\.key'\) > \?/));
+    prepared.mockRestore();
     const sql = store.db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM documents INDEXED BY "ix_items__key" WHERE collection = 'items'`).all();
     expect(JSON.stringify(sql)).toContain('ix_items__key');
     await store.close();

@@ -7,6 +7,7 @@ import { CheckpointConflictError } from '../read-store.errors';
 import {
   AnyDocument,
   Checkpoint,
+  CountOptions,
   CommitBatch,
   DocumentWrite,
   FieldShape,
@@ -182,7 +183,7 @@ export class SqliteReadStore implements ReadStore {
     const skip = options.skip ?? 0;
     const limit = options.limit ?? Infinity;
     const where = this.whereOf(collection, plan.where);
-    const from = options.hint && fields.get(options.hint) === 'scalar' ? `documents INDEXED BY "${indexName(collection, options.hint, 'scalar')}"` : 'documents';
+    const from = this.fromOf(collection, fields, options.hint);
     if (orderBy && plan.exact) {
       const page = Number.isFinite(limit) ? ` LIMIT ${Math.max(0, limit)} OFFSET ${skip}` : skip ? ` LIMIT -1 OFFSET ${skip}` : '';
       return this.statement(`SELECT id, body FROM ${from} WHERE ${where} ORDER BY ${orderBy}${page}`)
@@ -212,7 +213,7 @@ export class SqliteReadStore implements ReadStore {
     return cursor.all() as unknown as D[];
   }
 
-  async count(collection: string, filter?: Filter, options: { limit?: number } = {}): Promise<number> {
+  async count(collection: string, filter?: Filter, options: CountOptions = {}): Promise<number> {
     this.assertOpen();
     assertCollectionName(collection);
     const limit = options.limit ?? Infinity;
@@ -224,7 +225,8 @@ export class SqliteReadStore implements ReadStore {
     const where = this.whereOf(collection, plan.where);
     if (plan.exact) {
       // A bounded count stops at the limit instead of visiting every match.
-      const rows = Number.isFinite(limit) ? `(SELECT 1 FROM documents WHERE ${where} LIMIT ${Math.floor(limit)})` : `documents WHERE ${where}`;
+      const from = this.fromOf(collection, fields, options.hint);
+      const rows = Number.isFinite(limit) ? `(SELECT 1 FROM ${from} WHERE ${where} LIMIT ${Math.floor(limit)})` : `${from} WHERE ${where}`;
       return (this.statement(`SELECT count(*) AS n FROM ${rows}`).get(...plan.params) as unknown as { n: number }).n;
     }
     const query = new Query(filter ?? {});
@@ -234,6 +236,11 @@ export class SqliteReadStore implements ReadStore {
       if (n >= limit) break;
     }
     return n;
+  }
+
+  /** The documents, read through the hinted field's index when it is a declared scalar (a hint on anything else is ignored). */
+  private fromOf(collection: string, fields: ReadonlyMap<string, FieldShape>, hint: string | undefined): string {
+    return hint && fields.get(hint) === 'scalar' ? `documents INDEXED BY "${indexName(collection, hint, 'scalar')}"` : 'documents';
   }
 
   /** The collection name is checked against a strict pattern, so it can stand in the SQL as a literal (partial indexes need one). */

@@ -52,7 +52,9 @@ describe('tracker problem page', () => {
         fc.nat(12),
         fc.integer({ min: 1, max: 10 }),
         fc.constantFrom<string | null>(null, 'county-1'),
-        async (problems, today, thresholds: WarningThresholds, levels, overdue, skip, limit, root) => {
+        // One status with a warning level is read off a range of that status's running deadlines.
+        fc.subarray<ProblemStatus>([...PROBLEM_STATUSES], { maxLength: 2 }),
+        async (problems, today, thresholds: WarningThresholds, levels, overdue, skip, limit, root, statuses) => {
           const store: ReadStore = open();
           try {
             const indexes = rectificationLedgerProjection.indexes?.[LEDGER_PROBLEMS];
@@ -68,10 +70,10 @@ describe('tracker problem page', () => {
             });
             const moment: ViewMoment = { position: 1, positions: DECIMAL_POSITION_TOKENS, at: today && `${today}T08:00:00.000Z`, live: true, stale: false, lag: null, tree: t, store: () => store };
             const units = unitFilter(t, { all: true, roots: [] }, root);
-            const filters = { statuses: [], handlings: [], sources: [], warningLevels: levels, overdue };
+            const filters = { statuses, handlings: [], sources: [], warningLevels: levels, overdue };
 
             const expected = docs
-              .filter((d) => units.visible(d.responsibleUnitId))
+              .filter((d) => units.visible(d.responsibleUnitId) && (!statuses.length || statuses.includes(d.status)))
               .map((d) => ({ d, p: trackProblem(d, today, t, thresholds) }))
               .filter(({ p }) => (!levels.length || levels.includes(p.warningLevel)) && (overdue === null || p.overdue === overdue))
               .sort(urgencyOrder)
