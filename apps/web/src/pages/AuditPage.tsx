@@ -6,7 +6,7 @@ import type { AuditEntry } from '../api/view-types';
 import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { AUDIT_ROLES } from '../shared/roles';
-import { dateTime, lagText } from '../shared/format';
+import { dateTime, lagText, tokenLabel } from '../shared/format';
 import { DenseTable } from '../shared/DenseTable';
 
 const EVENT_TYPES = [
@@ -69,7 +69,7 @@ function AuditTrail() {
                 title={chain.data.verdict}
               >
                 {chain.data.ok ? t('chainOk') : t('chainBroken')} · {t('checkedRange', { n: chain.data.checked })}
-                {chain.data.firstBrokenPosition !== null && ` · #${chain.data.firstBrokenPosition}`}
+                {chain.data.firstBrokenPosition !== null && ` · #${tokenLabel(chain.data.firstBrokenPosition)}`}
               </Tag>
             )}
             <Button size="small" type="primary" loading={chain.isFetching} onClick={() => void chain.refetch()} data-testid="verify-chain">
@@ -127,8 +127,8 @@ function AuditTrail() {
           </Space>
         )}
         columns={[
-          // A token is 16 characters (the positions' zero-padded digits on the embedded store): shown whole, as the server gave it.
-          { title: '#', dataIndex: 'position', width: 150, render: (token: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{token}</span> },
+          // Tokens are zero-padded so they sort as strings; a reader sees the number, the tooltip the whole token.
+          { title: '#', dataIndex: 'position', width: 90, render: (token: string) => <span title={token} style={{ fontVariantNumeric: 'tabular-nums' }}>{tokenLabel(token)}</span> },
           { title: t('event'), dataIndex: 'typeName', width: 120, render: (n: string, e) => <span title={e.type}>{n}</span> },
           { title: '事件流', dataIndex: 'streamId', width: 200, ellipsis: true },
           { title: t('actor'), width: 170, render: (_, e) => `${e.actor.userId}（${e.actor.role}）` },

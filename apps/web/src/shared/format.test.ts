@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { lagText, pct, rateColor, viewLagText } from './format';
+import { lagText, pct, rateColor, tokenLabel, viewLagText } from './format';
 
 describe('format', () => {
+  it('shows position tokens without their sorting padding, keeping the store prefix', () => {
+    expect(tokenLabel('0000000000001377')).toBe('1377');
+    expect(tokenLabel('0000000000000000')).toBe('0');
+    expect(tokenLabel('C:0000000000004096')).toBe('C:4096');
+    expect(tokenLabel('12345')).toBe('12345');
+  });
+
   it('shows rates with one decimal and a dash when undefined', () => {
     expect(pct(0.6056)).toBe('60.6%');
     expect(pct(null)).toBe('—');

@@ -42,3 +42,12 @@ export function viewLagText(lag: { events: number | null; ms: number } | null, l
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
+
+/**
+ * A position token as a person reads it: the zero padding that makes tokens sort as strings is
+ * dropped (`0000000000001377` → `1377`, `C:0000000000004096` → `C:4096`). For display only: links,
+ * cursors and `asOf` always carry the token as the server gave it.
+ */
+export function tokenLabel(token: string): string {
+  return token.replace(/(^|:)0+(?=\d)/g, '$1');
+}
