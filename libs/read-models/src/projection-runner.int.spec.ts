@@ -147,6 +147,61 @@ describe('projection runner', () => {
     expect(await documents(asOf.store, tally)).toEqual(await documents(store, tally));
   });
 
+  it('rebuilds several projections in one pass over the events, each to the documents it built live', async () => {
+    const tally = groupTallyProjection();
+    const live = new ProjectionRunner(events, store, [tally, streamActivityProjection], { ...fast, batchSize: 7 });
+    live.start();
+    await appendTicks(events, 60, { groups: 4, perAppend: 2 });
+    await events.append('tally-close', [sampleEvent('GroupClosed', { group: 'g1' })], 'any');
+    await live.caughtUp();
+    await live.stop();
+    const before = { tally: await documents(store, tally), activity: await documents(store, streamActivityProjection) };
+    const head = await events.headPosition();
+
+    const reads: Array<readonly string[] | undefined> = [];
+    const source = {
+      headPosition: () => events.headPosition(),
+      readAll: (o: Parameters<SqliteEventStore['readAll']>[0] = {}) => {
+        reads.push(o.types);
+        return events.readAll(o);
+      },
+    };
+    runner = new ProjectionRunner(events, store, [tally, streamActivityProjection], { ...fast, batchSize: 7, source });
+    const progress: RebuildProgress[] = [];
+    const results = await runner.rebuildAll([tally.name, streamActivityProjection.name], { onProgress: (p) => progress.push(p) });
+    expect(results.map((r) => [r.name, r.position])).toEqual([
+      [tally.name, head],
+      [streamActivityProjection.name, head],
+    ]);
+    // Batches of 70 read once for both projections (the types either handles), not once per projection.
+    const both = [...new Set([...tally.handles, ...streamActivityProjection.handles])].sort();
+    const batchReads = reads.filter((t) => t && t.length > 1);
+    expect(batchReads.length).toBe(Math.ceil(head / 70));
+    for (const t of batchReads) expect([...t!].sort()).toEqual(both);
+    expect(progress.filter((p) => p.name === tally.name).map((p) => p.position).pop()).toBe(head);
+    expect(await documents(store, tally)).toEqual(before.tally);
+    expect(await documents(store, streamActivityProjection)).toEqual(before.activity);
+  });
+
+  it('rebuilds the others to the end when one of the projections rebuilt together fails, then reports its failure', async () => {
+    await appendTicks(events, 30, { groups: 3 });
+    const tally = groupTallyProjection();
+    const broken: Projection = {
+      ...streamActivityProjection,
+      evolve: (e, ctx) => {
+        if (e.position === 12) throw new Error('projection bug');
+        return streamActivityProjection.evolve(e as never, ctx);
+      },
+    };
+    runner = new ProjectionRunner(events, store, [tally, broken], { ...fast, batchSize: 4 });
+    await expect(runner.rebuildAll([broken.name, tally.name])).rejects.toThrow(/failed on Ticked at position 12: projection bug/);
+    expect(await store.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: 30 });
+    const status = (await runner.status()).projections;
+    expect(status.find((p) => p.name === tally.name)).toMatchObject({ position: 30, lastError: null });
+    // The broken one stored the events before the culprit, so its status points at it.
+    expect(status.find((p) => p.name === broken.name)).toMatchObject({ position: 11, lastError: { position: 12 } });
+  });
+
   it('resumes from its checkpoint after a restart, without re-applying anything', async () => {
     const first = counting(groupTallyProjection());
     await appendTicks(events, 40);

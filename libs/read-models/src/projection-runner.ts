@@ -126,7 +126,10 @@ export interface RebuildResult {
   readonly name: string;
   readonly position: number;
   readonly events: number;
+  /** The whole rebuild's time (projections rebuilt together share it). */
   readonly durationMs: number;
+  /** The part of it spent applying and storing this projection's events (not the shared reads). */
+  readonly busyMs: number;
 }
 
 /** Event stores that announce their own commits (the SQLite one does); others are polled. */
@@ -290,23 +293,93 @@ export class ProjectionRunner {
    * see the documents fill up again while it runs.
    */
   async rebuild(name: string, options: RebuildOptions = {}): Promise<RebuildResult> {
-    const worker = this.worker(name);
-    if (this.rebuilding.has(name)) throw new Error(`projection ${name} is already being rebuilt`);
-    this.rebuilding.add(name);
+    const [result] = await this.rebuildAll([name], options);
+    return result;
+  }
+
+  /**
+   * Rebuilds the named projections together (see rebuild): one pass over the events, each batch
+   * read once for all of them and handed to each one with its own event types, instead of a pass
+   * per projection. One that fails is left as its failure left it and the others go on; the first
+   * failure is thrown at the end.
+   */
+  async rebuildAll(names: readonly string[], options: RebuildOptions = {}): Promise<RebuildResult[]> {
+    const workers = [...new Set(names)].map((n) => this.worker(n));
+    const busy = workers.filter((w) => this.rebuilding.has(w.projection.name)).map((w) => w.projection.name);
+    if (busy.length > 0) throw new Error(`projection ${busy.join(', ')} is already being rebuilt`);
+    for (const w of workers) this.rebuilding.add(w.projection.name);
     const started = Date.now();
     // Alive while it rebuilds, even when not running: other runners in this process must not take it for a dead predecessor's.
     const unregister = this.running ? null : registerLiveOwner(this.owner);
     try {
-      // The lease stays held: no other runner may take the projection while its documents are rebuilt.
-      await worker.stop({ release: false });
-      const result = await worker.rebuild(options);
-      return { ...result, durationMs: Date.now() - started };
+      // The leases stay held: no other runner may take a projection while its documents are rebuilt.
+      for (const w of workers) await w.stop({ release: false });
+      const replayed = await this.replay(workers, options);
+      return replayed.map((r) => ({ ...r, durationMs: Date.now() - started }));
     } finally {
-      this.rebuilding.delete(name);
-      if (this.running) worker.start();
-      else await worker.stop();
+      for (const w of workers) {
+        this.rebuilding.delete(w.projection.name);
+        if (this.running) w.start();
+        else await w.stop();
+      }
       unregister?.();
     }
+  }
+
+  /** The shared pass of rebuildAll. */
+  private async replay(workers: readonly ProjectionWorker[], options: RebuildOptions): Promise<Array<Omit<RebuildResult, 'durationMs'>>> {
+    const feed = this.hooks.source ?? this.events;
+    const failures: unknown[] = [];
+    const active = new Set<ProjectionWorker>();
+    for (const w of workers) {
+      try {
+        await w.beginRebuild();
+        active.add(w);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    const head = await feed.headPosition();
+    const counts = new Map<ProjectionWorker, { events: number; busyMs: number }>(workers.map((w) => [w, { events: 0, busyMs: 0 }]));
+    const progress = (w: ProjectionWorker) => options.onProgress?.({ name: w.projection.name, position: w.appliedUpTo, head, events: counts.get(w)!.events });
+    active.forEach(progress);
+    const timed = async (w: ProjectionWorker, work: () => Promise<number>): Promise<void> => {
+      const t0 = performance.now();
+      try {
+        const n = await work();
+        const c = counts.get(w)!;
+        c.events += Math.max(0, n);
+        c.busyMs += performance.now() - t0;
+        progress(w);
+      } catch (error) {
+        w.failRebuild(error);
+        active.delete(w);
+        failures.push(error);
+      }
+    };
+    const types = [...new Set([...active].flatMap((w) => w.projection.handles))];
+    const limit = CATCH_UP_FACTOR * this.options.batchSize;
+    let from = 0;
+    while (from < head && active.size > 0) {
+      const batch = await feed.readAll({ after: from, until: head, types, limit });
+      const to = batch.length === limit ? batch[batch.length - 1].position : head;
+      const hash = await hashAt(feed, to, batch);
+      for (const w of [...active]) {
+        // One whose store refused a large commit fell back to its checkpoint: it catches up on its own below.
+        if (w.appliedUpTo === from) await timed(w, () => w.applyShared(batch, to, hash, head));
+      }
+      from = to;
+    }
+    for (const w of [...active]) {
+      while (active.has(w) && w.appliedUpTo < head) await timed(w, () => w.stepTo(head));
+    }
+    const results = [...active].map((w) => {
+      w.finishRebuild(head, counts.get(w)!.events);
+      return { name: w.projection.name, position: w.position, ...counts.get(w)! };
+    });
+    for (const w of workers) w.endRebuild();
+    if (failures.length > 0) throw failures[0];
+    return results;
   }
 
   /** The projection's documents as of a past position or time, in a throw-away in-memory store. */
@@ -356,6 +429,7 @@ class ProjectionWorker {
   private nextRetryAt: string | null = null;
   private lastCommitAt: string | null = null;
   private readonly commitWaiters = new Set<() => void>();
+  private readonly handled: ReadonlySet<string>;
 
   constructor(
     readonly projection: Projection,
@@ -370,6 +444,7 @@ class ProjectionWorker {
   ) {
     this.limit = options.batchSize;
     this.writeBehind = options.writeBehind;
+    this.handled = new Set(projection.handles);
   }
 
   get pendingBytes(): number {
@@ -434,35 +509,55 @@ class ProjectionWorker {
     return this.events.capabilities.densePositions ? this.head - position : null;
   }
 
-  async rebuild(options: RebuildOptions): Promise<Omit<RebuildResult, 'durationMs'>> {
-    const name = this.projection.name;
+  /** Where the next event to apply is: the checkpoint, or beyond it what is applied in memory. */
+  get appliedUpTo(): number {
+    return this.applied;
+  }
+
+  /** The start of a rebuild: its documents and checkpoint dropped, under its lease. */
+  async beginRebuild(): Promise<void> {
     this.state = 'rebuilding';
     this.initialized = false;
     try {
       await this.holdForRebuild();
-      await this.store.reset(name, this.projection.collections);
+      await this.store.reset(this.projection.name, this.projection.collections);
       this.position = 0;
       this.pending = null;
       this.initialized = true;
-      const head = await this.feed.headPosition();
-      let events = 0;
-      options.onProgress?.({ name, position: 0, head, events });
-      while (this.applied < head) {
-        await this.holdForRebuild();
-        events += await this.step(head);
-        options.onProgress?.({ name, position: this.applied, head, events });
-      }
-      this.recovered();
-      if (this.isDiverged) this.rebuiltAfterDivergence();
-      this.options.logger.log(`projection ${name} rebuilt up to position ${head} (${events} events)`);
-      return { name, position: this.position, events };
     } catch (error) {
-      this.initialized = false;
-      this.fail(error);
+      this.failRebuild(error);
       throw error;
-    } finally {
-      this.state = 'stopped';
     }
+  }
+
+  /** A batch read for the projections rebuilt together: this one's events of it, up to `toPosition` (whose event has `hash`). */
+  async applyShared(batch: readonly StoredEvent[], toPosition: number, hash: string | null, head: number): Promise<number> {
+    await this.holdForRebuild();
+    this.head = head;
+    const handles = this.handled;
+    const mine = batch.filter((e) => handles.has(e.type));
+    return this.apply(mine, toPosition, head, async () => hash);
+  }
+
+  /** One batch of its own towards `until` (a rebuild's projection that fell behind the shared pass). */
+  async stepTo(until: number): Promise<number> {
+    await this.holdForRebuild();
+    return this.step(until);
+  }
+
+  finishRebuild(head: number, events: number): void {
+    this.recovered();
+    if (this.isDiverged) this.rebuiltAfterDivergence();
+    this.options.logger.log(`projection ${this.projection.name} rebuilt up to position ${head} (${events} events)`);
+  }
+
+  failRebuild(error: unknown): void {
+    this.initialized = false;
+    this.fail(error);
+  }
+
+  endRebuild(): void {
+    this.state = 'stopped';
   }
 
   private async run(): Promise<void> {
@@ -643,8 +738,17 @@ class ProjectionWorker {
     const catchUp = this.limit === this.options.batchSize && target - from > CATCH_UP_FACTOR * this.limit;
     const limit = catchUp ? CATCH_UP_FACTOR * this.limit : this.limit;
     const batch: StoredEvent[] = await this.feed.readAll({ after: from, until: target, types: p.handles, limit });
-    const full = batch.length === limit;
-    const toPosition = full ? batch[batch.length - 1].position : target;
+    const toPosition = batch.length === limit ? batch[batch.length - 1].position : target;
+    return this.apply(batch, toPosition, target, () => hashAt(this.feed, toPosition, batch));
+  }
+
+  /**
+   * Applies a batch (the projection's events from its applied position up to `toPosition`) and
+   * keeps the documents pending or stores them (see step). Returns the events applied; 0 when the
+   * store refused the commit as too large and the batch is to be read again, smaller.
+   */
+  private async apply(batch: readonly StoredEvent[], toPosition: number, target: number, hash: () => Promise<string | null>): Promise<number> {
+    const p = this.projection;
     const docs = this.pending?.docs ?? new PendingDocuments(p);
     const batches = (this.pending?.batches ?? 0) + 1;
     const evolved = await evolveInto(docs, batch, this.store);
@@ -657,7 +761,7 @@ class ProjectionWorker {
       await this.flush();
       throw evolved.error;
     }
-    this.pending = { docs, position: toPosition, hash: await this.hashAt(toPosition, batch), batches };
+    this.pending = { docs, position: toPosition, hash: await hash(), batches };
     const bound = this.writeBehind;
     const keep =
       bound !== null &&
@@ -695,19 +799,16 @@ class ProjectionWorker {
     await this.commit(pending.docs.writes(), pending.position, pending.hash, pending.docs.history());
   }
 
-  /** The hash of the event at `position`: from the batch when it is there, else read (the projection skips other types). */
-  private async hashAt(position: number, batch: readonly StoredEvent[]): Promise<string | null> {
-    const last = batch[batch.length - 1];
-    if (last?.position === position) return last.hash;
-    const [event] = await this.feed.readAll({ after: position - 1, until: position, limit: 1 });
-    return event?.hash ?? null;
-  }
-
   private async commit(writes: DocumentWrite[], toPosition: number, toHash: string | null, history?: BatchHistory): Promise<void> {
     const p = this.projection;
     await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, toHash, writes, ...(history ? { history } : {}) });
     this.position = toPosition;
     this.lastCommitAt = this.options.clock().toISOString();
+    // Past the event that failed: recovered before anyone waiting on this commit looks at the status.
+    if (this.lastError && toPosition >= this.lastError.position && this.consecutiveErrors > 0) {
+      this.recovered();
+      if (this.state === 'failing') this.state = toPosition < this.head ? 'catching-up' : 'live';
+    }
     this.hooks.onCommitted?.(p.name, toPosition);
     for (const w of [...this.commitWaiters]) w();
   }
@@ -764,4 +865,12 @@ class ProjectionWorker {
       this.sleeper = sleeper;
     });
   }
+}
+
+/** The hash of the event at `position`: from the batch when it is there, else read (a projection skips other types). */
+async function hashAt(feed: ProjectionEventSource, position: number, batch: readonly StoredEvent[]): Promise<string | null> {
+  const last = batch[batch.length - 1];
+  if (last?.position === position) return last.hash;
+  const [event] = await feed.readAll({ after: position - 1, until: position, limit: 1 });
+  return event?.hash ?? null;
 }

@@ -1,4 +1,4 @@
-import { Presets, SingleBar } from 'cli-progress';
+import { MultiBar, Presets, SingleBar } from 'cli-progress';
 import { ProjectionRunner, RebuildResult } from './projection-runner';
 
 export interface RebuildCliOptions {
@@ -7,9 +7,9 @@ export interface RebuildCliOptions {
 }
 
 /**
- * Rebuilds the named projections (all when none are named) one after another, each with a
- * progress bar over global positions — the body of `npm run rebuild [name...]`. Unknown names are
- * refused before anything is dropped.
+ * Rebuilds the named projections (all when none are named) together, in one pass over the events,
+ * with a progress bar each over global positions — the body of `npm run rebuild [name...]`.
+ * Unknown names are refused before anything is dropped.
  */
 export async function rebuildWithProgress(
   runner: ProjectionRunner,
@@ -23,33 +23,26 @@ export async function rebuildWithProgress(
     throw new Error(`unknown projection(s): ${unknown.join(', ')}; known: ${known.join(', ') || 'none'}`);
   }
   const width = Math.max(...chosen.map((n) => n.length), 4);
-  const results: RebuildResult[] = [];
-  for (const name of chosen) {
-    const bar = new SingleBar(
-      {
-        format: `${name.padEnd(width)} |{bar}| {percentage}% | position {value}/{total} | {events} events | {duration_formatted}`,
-        stream: options.stream,
-        noTTYOutput: true,
-        notTTYSchedule: 1000,
-        hideCursor: true,
+  const bars = new MultiBar(
+    {
+      format: `{name} |{bar}| {percentage}% | position {value}/{total} | {events} events | {duration_formatted}`,
+      stream: options.stream,
+      noTTYOutput: true,
+      notTTYSchedule: 1000,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  const started = new Map<string, SingleBar>();
+  try {
+    return await runner.rebuildAll(chosen, {
+      onProgress: (p) => {
+        let bar = started.get(p.name);
+        if (!bar) started.set(p.name, (bar = bars.create(Math.max(p.head, 1), p.position, { name: p.name.padEnd(width), events: p.events })));
+        bar.update(p.head === 0 ? 1 : p.position, { events: p.events });
       },
-      Presets.shades_classic,
-    );
-    let started = false;
-    try {
-      const result = await runner.rebuild(name, {
-        onProgress: (p) => {
-          if (!started) {
-            bar.start(Math.max(p.head, 1), p.position, { events: p.events });
-            started = true;
-          }
-          bar.update(p.head === 0 ? 1 : p.position, { events: p.events });
-        },
-      });
-      results.push(result);
-    } finally {
-      if (started) bar.stop();
-    }
+    });
+  } finally {
+    bars.stop();
   }
-  return results;
 }

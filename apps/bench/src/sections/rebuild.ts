@@ -147,21 +147,20 @@ async function rawLoop(eventsFile: string, projections: readonly Projection[]): 
   return { events, documents };
 }
 
-/** Ours: the projection runner's rebuild of every view, one after another, into a fresh embedded read store. */
+/** Ours: the projection runner's rebuild of every view, together in one pass, into a fresh embedded read store. */
 async function oursRebuild(eventsFile: string, dir: string, round: number): Promise<{ ms: number; perProjection: Record<string, number> }> {
   const events = new SqliteEventStore({ file: eventsFile });
   const readFile = join(dir, `read-models-${round}-${Math.random().toString(36).slice(2)}.sqlite`);
   const store = new SqliteReadStore({ file: readFile });
-  const perProjection: Record<string, number> = {};
   try {
     const runner = new ProjectionRunner(events, store, VIEW_PROJECTIONS, { logger: quiet });
     const t0 = performance.now();
-    for (const p of VIEW_PROJECTIONS) {
-      const t = performance.now();
-      await runner.rebuild(p.name);
-      perProjection[p.name] = Math.round(performance.now() - t);
-    }
-    return { ms: performance.now() - t0, perProjection };
+    const results = await runner.rebuildAll(VIEW_PROJECTIONS.map((p) => p.name));
+    const ms = performance.now() - t0;
+    const perProjection = Object.fromEntries(results.map((r) => [r.name, Math.round(r.busyMs)]));
+    // What is not one projection's own work: the shared reads of events and the pass's bookkeeping.
+    perProjection['reading events (shared)'] = Math.round(ms - results.reduce((sum, r) => sum + r.busyMs, 0));
+    return { ms, perProjection };
   } finally {
     await store.close();
     await events.close();
@@ -285,14 +284,16 @@ export async function benchRebuild(o: RebuildOptions): Promise<SectionResult> {
     const xs = perProjection.map((r) => r[p.name]).sort((a, b) => a - b);
     medianPer[p.name] = xs[Math.floor(xs.length / 2)];
   }
+  const shared = perProjection.map((r) => r['reading events (shared)']).sort((a, b) => a - b);
+  medianPer['reading events and the rest of the shared pass'] = shared[Math.floor(shared.length / 2)];
   return {
     key: 'rebuild',
     title: '2. Reading all events and rebuilding every projection',
     setup: [
       `History: ${source}. Event types: ${typeCounts.slice(0, 8).map((t) => `${t.type} ${t.n}`).join(', ')}${typeCounts.length > 8 ? `, and ${typeCounts.length - 8} more types` : ''}.`,
-      `Ours: \`ProjectionRunner.rebuild\` of the ${VIEW_PROJECTIONS.length} view projections (${VIEW_PROJECTIONS.map((p) => p.name).join(', ')}) one after another, each reading its own event types from the SQLite event store (batches of 500, ten at once while far behind), keeping the changed documents in memory across batches and committing them with the checkpoint once per 50,000 events, per 64 MiB of pending JSON or at the end, into a fresh embedded read store (WAL, synchronous=NORMAL: a lost last commit is replayed from the event store). Rate = events in the history / total time.`,
+      `Ours: \`ProjectionRunner.rebuildAll\` of the ${VIEW_PROJECTIONS.length} view projections (${VIEW_PROJECTIONS.map((p) => p.name).join(', ')}) together: one pass over the SQLite event store reading the event types any of them handles (5,000 events per read), each batch handed to every projection with its own types; each keeps its changed documents in memory across batches and commits them with its checkpoint once per 50,000 of its events, when the projections together hold 64 MiB of pending JSON, or at the end, into a fresh embedded read store (WAL, synchronous=NORMAL: a lost last commit is replayed from the event store). Rate = events in the history / total time.`,
       `Raw loop: one better-sqlite3 \`iterate()\` over the same rows, each row turned into the same envelope, every projection's own \`evolve\` applied to plain in-memory Maps, with the projections' declared single-field indexes answering \`find\` (no batching, no document copies, nothing written): the floor of the work, not a usable read model. It ends with ${rawDocuments.toLocaleString('en-US')} documents.`,
-      `${o.rounds} rounds after one dropped warm-up round, order alternating. Median time per projection (ours): ${Object.entries(medianPer).map(([k, v]) => `${k} ${v} ms`).join(', ')}.`,
+      `${o.rounds} rounds after one dropped warm-up round, order alternating. Median time per projection (ours; its own evolve and commits within the shared pass): ${Object.entries(medianPer).map(([k, v]) => `${k} ${v} ms`).join(', ')}.`,
     ],
     comparisons: [
       compare('rebuild every projection', 'events/s', { label: 'ours', samples: rebuild.samples.ours }, { label: 'raw loop, same evolve', samples: rebuild.samples.raw }, ratioAtLeast(0.5, '≥ 0.5 × raw loop')),

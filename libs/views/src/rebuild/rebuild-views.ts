@@ -6,7 +6,7 @@ import { VIEW_PROJECTIONS } from '../view-projections';
 
 /**
  * Rebuilds the named view projections (all when none are named) from position 0 on the data
- * directory's embedded stores, with a progress bar per projection. Run it with the application
+ * directory's embedded stores, together in one pass over the events, with a progress bar per projection. Run it with the application
  * (or projector) that runs them stopped: it takes each projection's lease, and is refused while
  * another process holds it.
  */

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const { dataDir } = loadPlatformConfig();
   const results = await rebuildViews(dataDir, process.argv.slice(2));
   for (const r of results) {
-    console.log(`${r.name}: rebuilt to position ${r.position} from ${r.events} events in ${r.durationMs} ms`);
+    console.log(`${r.name}: rebuilt to position ${r.position} from ${r.events} events in ${r.durationMs} ms (its own share ${Math.round(r.busyMs)} ms)`);
   }
 }
 
