@@ -314,8 +314,20 @@ export class ProjectionRunner {
     try {
       // The leases stay held: no other runner may take a projection while its documents are rebuilt.
       for (const w of workers) await w.stop({ release: false });
-      const replayed = await this.replay(workers, options);
-      return replayed.map((r) => ({ ...r, durationMs: Date.now() - started }));
+      try {
+        const replayed = await this.replay(workers, options);
+        const indexing = new Map<string, number>();
+        for (const w of workers) {
+          const t0 = performance.now();
+          await w.endRebuild();
+          indexing.set(w.projection.name, performance.now() - t0);
+        }
+        return replayed.map((r) => ({ ...r, busyMs: r.busyMs + (indexing.get(r.name) ?? 0), durationMs: Date.now() - started }));
+      } catch (error) {
+        // Whatever was built: the indexes left for the end are built over it.
+        for (const w of workers) await w.endRebuild().catch((e: unknown) => this.options.logger.error(`projection ${w.projection.name}: ${String(e)}`));
+        throw error;
+      }
     } finally {
       for (const w of workers) {
         this.rebuilding.delete(w.projection.name);
@@ -377,7 +389,6 @@ export class ProjectionRunner {
       w.finishRebuild(head, counts.get(w)!.events);
       return { name: w.projection.name, position: w.position, ...counts.get(w)! };
     });
-    for (const w of workers) w.endRebuild();
     if (failures.length > 0) throw failures[0];
     return results;
   }
@@ -521,6 +532,8 @@ class ProjectionWorker {
     try {
       await this.holdForRebuild();
       await this.store.reset(this.projection.name, this.projection.collections);
+      // From nothing: the collections' indexes are built once, at the end (endRebuild).
+      await this.store.beginBulkLoad?.(this.projection.collections);
       this.position = 0;
       this.pending = null;
       this.initialized = true;
@@ -556,8 +569,10 @@ class ProjectionWorker {
     this.fail(error);
   }
 
-  endRebuild(): void {
+  /** After a rebuild, done or not: the indexes left for the end are built. */
+  async endRebuild(): Promise<void> {
     this.state = 'stopped';
+    await this.store.finishBulkLoad?.(this.projection.collections);
   }
 
   private async run(): Promise<void> {

@@ -166,6 +166,15 @@ export interface ReadStore {
   versionsAt?(projection: string, position: number): Promise<ReadStore | null>;
   /** Deletes every document of these collections and the projection's checkpoint: the start of a rebuild. */
   reset(projection: string, collections: readonly string[]): Promise<void>;
+  /**
+   * A rebuild is about to refill these collections from nothing (just reset): a store may stop
+   * keeping their secondary indexes per write and build them once, in bulk, in finishBulkLoad.
+   * Meanwhile queries on them still answer exactly, unindexed. Should the process die before
+   * finishBulkLoad, the next ensureIndexes of the collections (every runner's start) builds them.
+   */
+  beginBulkLoad?(collections: readonly string[]): Promise<void>;
+  /** Builds what beginBulkLoad left out, from the documents as they are now; nothing for collections not being loaded. */
+  finishBulkLoad?(collections: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -70,6 +70,8 @@ export class SqliteReadStore implements ReadStore {
   private readonly indexes = new Map<string, { names: Set<string>; analyzedSize: number; written: number }>();
   /** Per declared array field's index (from the planner's statistics): its entries, and entries per value. */
   private arrayStats: Map<string, { entries: number; perValue: number }> | null = null;
+  /** Collections a rebuild refills from nothing: their indexes are built once, at its end (see beginBulkLoad). */
+  private readonly bulk = new Set<string>();
   private readonly clock: () => Date;
   private readonly versions: DocumentVersions;
   private closed = false;
@@ -88,6 +90,9 @@ export class SqliteReadStore implements ReadStore {
     deleteArrayValues: Statement<[string, string]>;
     insertArrayValues: Statement<[string, string, string, string, string]>;
     deleteCollectionArrayValues: Statement<[string]>;
+    undeclareArrayFields: Statement<[string]>;
+    anyDocument: Statement<[string]>;
+    indexExists: Statement<[string]>;
   };
 
   constructor(options: SqliteReadStoreOptions) {
@@ -124,6 +129,9 @@ export class SqliteReadStore implements ReadStore {
          SELECT ?, ?, e.value, ? FROM json_each(?, ?) AS e WHERE e.type IN ('text', 'integer', 'real')`,
       ),
       deleteCollectionArrayValues: this.db.prepare('DELETE FROM array_values WHERE collection = ?'),
+      undeclareArrayFields: this.db.prepare('DELETE FROM array_fields WHERE collection = ?'),
+      anyDocument: this.db.prepare('SELECT 1 FROM documents WHERE collection = ? LIMIT 1'),
+      indexExists: this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"),
     };
   }
 
@@ -135,6 +143,7 @@ export class SqliteReadStore implements ReadStore {
    */
   ensureIndexes(collection: string, fields: Readonly<Record<string, FieldShape>>): void {
     assertCollectionName(collection);
+    this.bulk.delete(collection);
     const known = this.fields.get(collection) ?? new Map<string, FieldShape>();
     const tracked = this.indexes.get(collection) ?? { names: new Set<string>(), analyzedSize: 0, written: 0 };
     for (const [field, kind] of Object.entries(fields)) {
@@ -176,7 +185,7 @@ export class SqliteReadStore implements ReadStore {
   async find<D extends ReadDocument = AnyDocument>(collection: string, filter?: Filter, options: FindOptions = {}): Promise<D[]> {
     this.assertOpen();
     assertCollectionName(collection);
-    const fields = this.fields.get(collection) ?? new Map<string, FieldShape>();
+    const fields = this.queryFields(collection);
     const plan = planFilter(collection, filter, fields, this.arrayLookup(collection));
     const sort = stableSort(options.sort);
     const orderBy = planSort(sort, fields);
@@ -218,7 +227,7 @@ export class SqliteReadStore implements ReadStore {
     assertCollectionName(collection);
     const limit = options.limit ?? Infinity;
     if (limit <= 0) return 0;
-    const fields = this.fields.get(collection) ?? new Map<string, FieldShape>();
+    const fields = this.queryFields(collection);
     const members = Number.isFinite(limit) ? null : planArrayCount(collection, filter, fields);
     if (members) return (this.statement(members.sql).get(...members.params) as unknown as { n: number }).n;
     const plan = planFilter(collection, filter, fields, this.arrayLookup(collection));
@@ -238,9 +247,24 @@ export class SqliteReadStore implements ReadStore {
     return n;
   }
 
-  /** The documents, read through the hinted field's index when it is a declared scalar (a hint on anything else is ignored). */
+  /**
+   * The declared fields as queries may use them: while a rebuild refills the collection, its array
+   * fields' elements are not indexed yet, so they are tested in the JSON instead.
+   */
+  private queryFields(collection: string): Map<string, FieldShape> {
+    const fields = this.fields.get(collection) ?? new Map<string, FieldShape>();
+    return this.bulk.has(collection) ? new Map([...fields].filter(([, kind]) => kind === 'scalar')) : fields;
+  }
+
+  /**
+   * The documents, read through the hinted field's index when it is a declared scalar (a hint on
+   * anything else is ignored) and the index exists: a rebuild in another process may be refilling
+   * the collection, its indexes to be built at its end.
+   */
   private fromOf(collection: string, fields: ReadonlyMap<string, FieldShape>, hint: string | undefined): string {
-    return hint && fields.get(hint) === 'scalar' ? `documents INDEXED BY "${indexName(collection, hint, 'scalar')}"` : 'documents';
+    if (!hint || fields.get(hint) !== 'scalar') return 'documents';
+    const name = indexName(collection, hint, 'scalar');
+    return this.stmt.indexExists.get(name) ? `documents INDEXED BY "${name}"` : 'documents';
   }
 
   /** The collection name is checked against a strict pattern, so it can stand in the SQL as a literal (partial indexes need one). */
@@ -294,7 +318,7 @@ export class SqliteReadStore implements ReadStore {
    */
   private analyzeCollection(collection: string): void {
     const tracked = this.indexes.get(collection);
-    if (!tracked) return;
+    if (!tracked || this.bulk.has(collection)) return;
     for (const name of tracked.names) this.db.exec(`ANALYZE "${name}"`);
     tracked.analyzedSize = mostEntries(this.statistics().filter((r) => tracked.names.has(r.idx)));
     tracked.written = 0;
@@ -375,6 +399,40 @@ export class SqliteReadStore implements ReadStore {
         this.stmt.deleteCheckpoint.run(projection);
       })
       .immediate();
+  }
+
+  /**
+   * Before a rebuild refills these collections from nothing: their declared indexes are dropped and
+   * their array fields undeclared (so writes keep no array_values), to be built once from the
+   * sorted documents by finishBulkLoad — a CREATE INDEX and one INSERT…SELECT per field instead of
+   * an index entry per write. A collection that holds documents keeps its indexes. Queries meanwhile
+   * answer exactly, unindexed (see queryFields, fromOf); a process that dies before the end leaves
+   * the fields undeclared, and the next ensureIndexes (a runner's start) declares, backfills and
+   * indexes them again.
+   */
+  async beginBulkLoad(collections: readonly string[]): Promise<void> {
+    this.assertOpen();
+    this.db
+      .transaction(() => {
+        for (const c of collections) {
+          assertCollectionName(c);
+          const tracked = this.indexes.get(c);
+          if (!tracked || this.stmt.anyDocument.get(c)) continue;
+          for (const name of tracked.names) this.db.exec(`DROP INDEX IF EXISTS "${name}"`);
+          this.stmt.undeclareArrayFields.run(c);
+          this.bulk.add(c);
+        }
+      })
+      .immediate();
+    this.arrayStats = null;
+  }
+
+  async finishBulkLoad(collections: readonly string[]): Promise<void> {
+    this.assertOpen();
+    for (const c of collections) {
+      const fields = this.fields.get(c);
+      if (this.bulk.has(c) && fields) this.ensureIndexes(c, Object.fromEntries(fields));
+    }
   }
 
   async close(): Promise<void> {

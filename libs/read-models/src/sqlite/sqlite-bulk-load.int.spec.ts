@@ -1,0 +1,136 @@
+import { documentProjection } from '../projection';
+import { ProjectionRunner, ProjectionRunnerOptions } from '../projection-runner';
+import { upsert } from '../read-store.port';
+import { appendTicks } from '../testing/sample-events';
+import { closeSqliteStores, openSqliteStores } from '../testing/sqlite-stores';
+import { readModelsFile, SqliteReadStore } from './sqlite-read-store';
+
+interface GroupDoc {
+  readonly _id: string;
+  readonly ticks: number;
+  readonly lastPosition: number;
+  /** The group's last three positions: an array field, indexed in array_values. */
+  readonly recent: number[];
+}
+
+const GROUPS = 'bulk_groups';
+const groups = documentProjection<GroupDoc, { group: string }>({
+  name: 'bulk-groups',
+  version: 1,
+  collection: GROUPS,
+  handles: ['Ticked'],
+  indexes: { lastPosition: 'scalar', ticks: 'scalar', recent: 'array' },
+  id: (e) => e.data.group,
+  evolve: (current, e) => ({
+    _id: e.data.group,
+    ticks: (current?.ticks ?? 0) + 1,
+    lastPosition: e.position,
+    recent: [...(current?.recent ?? []), e.position].slice(-3),
+  }),
+});
+const INDEXES = ['ix_bulk_groups__lastPosition', 'ix_bulk_groups__ticks', 'ixa_bulk_groups__recent'];
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+const options: ProjectionRunnerOptions = { pollMs: 20, logger: quiet, batchSize: 5, writeBehind: { events: 40 } };
+
+function indexesOf(store: SqliteReadStore): string[] {
+  return store.db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%bulk_groups%' ORDER BY name").pluck().all();
+}
+
+function arrayValues(store: SqliteReadStore): unknown[] {
+  return store.db.prepare(`SELECT id, field, value FROM array_values WHERE collection = '${GROUPS}' ORDER BY id, field, value`).all();
+}
+
+function plan(store: SqliteReadStore, sql: string): string {
+  return (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+}
+
+/** What queries answer, through the scalar and the array indexes. */
+async function answers(store: SqliteReadStore): Promise<unknown[]> {
+  return [
+    await store.find(GROUPS, {}, { sort: { _id: 1 } }),
+    await store.find(GROUPS, { lastPosition: { $gt: 280 } }, { sort: { lastPosition: 1 } }),
+    await store.find(GROUPS, { recent: { $in: [100, 101, 102, 250] } }, { sort: { _id: 1 } }),
+    await store.count(GROUPS, { recent: 299 }),
+  ];
+}
+
+describe('SQLite read store: indexes of a rebuilt collection built in bulk', () => {
+  let stores: ReturnType<typeof openSqliteStores>;
+  let runner: ProjectionRunner | null;
+  beforeEach(async () => {
+    stores = openSqliteStores('rm-bulk-');
+    runner = null;
+    await appendTicks(stores.events, 300, { groups: 12, perAppend: 7 });
+  });
+  afterEach(() => closeSqliteStores(stores, runner));
+
+  /** The documents and array values a live runner builds, index entry by index entry. */
+  async function builtLive(): Promise<{ docs: unknown[]; values: unknown[] }> {
+    const live = new ProjectionRunner(stores.events, stores.store, [groups], options);
+    live.start();
+    await live.caughtUp();
+    await live.stop();
+    return { docs: await answers(stores.store), values: arrayValues(stores.store) };
+  }
+
+  it('builds the indexes once, after the last batch, to the same entries as kept write by write; queries use them', async () => {
+    const live = await builtLive();
+    expect(live.values.length).toBeGreaterThan(12);
+    runner = new ProjectionRunner(stores.events, stores.store, [groups], options);
+    const midway: Array<{ indexes: string[]; values: number }> = [];
+    await runner.rebuild(groups.name, {
+      onProgress: (p) => {
+        if (p.position > 0 && p.position < p.head) midway.push({ indexes: indexesOf(stores.store), values: arrayValues(stores.store).length });
+      },
+    });
+    // Committed in several flushes meanwhile, without any index entry.
+    expect(midway.length).toBeGreaterThan(3);
+    expect(midway.every((m) => m.indexes.length === 0 && m.values === 0)).toBe(true);
+    expect(indexesOf(stores.store)).toEqual(INDEXES);
+    expect(arrayValues(stores.store)).toEqual(live.values);
+    expect(await answers(stores.store)).toEqual(live.docs);
+    expect(plan(stores.store, `SELECT id FROM documents WHERE collection = '${GROUPS}' AND json_extract(body, '$.lastPosition') > 280`)).toContain('ix_bulk_groups__lastPosition');
+    expect(plan(stores.store, `SELECT id FROM array_values WHERE collection = '${GROUPS}' AND field = 'recent' AND value = 299`)).toContain('ixa_bulk_groups__recent');
+  });
+
+  it('answers exactly while the indexes are left for the end', async () => {
+    const live = await builtLive();
+    await stores.store.reset(groups.name, [GROUPS]);
+    await stores.store.beginBulkLoad([GROUPS]);
+    const docs = (live.docs[0] as GroupDoc[]).map((d) => upsert(GROUPS, d));
+    await stores.store.commit({ projection: groups.name, version: 1, fromPosition: 0, toPosition: 300, writes: docs });
+    expect(indexesOf(stores.store)).toEqual([]);
+    expect(await answers(stores.store)).toEqual(live.docs);
+    // A hint names an index that is not there yet: the query goes without it.
+    expect(await stores.store.find(GROUPS, { lastPosition: { $gt: 280 } }, { sort: { lastPosition: 1 }, hint: 'lastPosition' })).toEqual(live.docs[1]);
+  });
+
+  it('a rebuild killed before its indexes were built: the next start builds them and goes on from the checkpoint', async () => {
+    const live = await builtLive();
+    // What a rebuild leaves when killed after a few flushes: documents up to its checkpoint, no indexes.
+    await stores.store.reset(groups.name, [GROUPS]);
+    await stores.store.beginBulkLoad([GROUPS]);
+    const early = await stores.events.readAll({ until: 120, limit: 1_000 });
+    const byGroup = new Map<string, GroupDoc>();
+    for (const e of early) {
+      const g = (e.data as { group: string }).group;
+      const current = byGroup.get(g);
+      byGroup.set(g, { _id: g, ticks: (current?.ticks ?? 0) + 1, lastPosition: e.position, recent: [...(current?.recent ?? []), e.position].slice(-3) });
+    }
+    await stores.store.commit({ projection: groups.name, version: 1, fromPosition: 0, toPosition: 120, toHash: early[early.length - 1].hash, writes: [...byGroup.values()].map((d) => upsert(GROUPS, d)) });
+    await stores.store.close();
+
+    const reopened = new SqliteReadStore({ file: readModelsFile(stores.dir) });
+    stores = { ...stores, store: reopened };
+    expect(indexesOf(reopened)).toEqual([]);
+    runner = new ProjectionRunner(stores.events, reopened, [groups], options);
+    // Declared at registration: built over what the killed rebuild stored.
+    expect(indexesOf(reopened)).toEqual(INDEXES);
+    expect(arrayValues(reopened).length).toBeGreaterThan(0);
+    runner.start();
+    await runner.caughtUp();
+    expect(await reopened.checkpoint(groups.name)).toMatchObject({ position: 300 });
+    expect(arrayValues(reopened)).toEqual(live.values);
+    expect(await answers(reopened)).toEqual(live.docs);
+  });
+});
