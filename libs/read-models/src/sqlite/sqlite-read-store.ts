@@ -402,13 +402,16 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /**
-   * Before a rebuild refills these collections from nothing: their declared indexes are dropped and
-   * their array fields undeclared (so writes keep no array_values), to be built once from the
-   * sorted documents by finishBulkLoad — a CREATE INDEX and one INSERT…SELECT per field instead of
-   * an index entry per write. A collection that holds documents keeps its indexes. Queries meanwhile
-   * answer exactly, unindexed (see queryFields, fromOf); a process that dies before the end leaves
-   * the fields undeclared, and the next ensureIndexes (a runner's start) declares, backfills and
-   * indexes them again.
+   * Before a rebuild refills these collections from nothing: their array fields are undeclared
+   * (so writes keep no array_values rows) and the fields' indexes dropped, to be filled by
+   * finishBulkLoad from the stored documents in one INSERT…SELECT per field (reading only the
+   * collection's rows, through the primary key) and indexed by one CREATE INDEX each, instead of
+   * rows and index entries per write. The expression indexes on the documents stay kept per write:
+   * SQLite builds a partial index by scanning the whole documents table, every collection's, so
+   * building dozens of them at the end of a full rebuild would cost more than keeping them. A
+   * collection that holds documents is left as it is. Queries meanwhile answer exactly, testing the
+   * array fields in the JSON (see queryFields); a process that dies before the end leaves the
+   * fields undeclared, and the next ensureIndexes (a runner's start) declares and fills them again.
    */
   async beginBulkLoad(collections: readonly string[]): Promise<void> {
     this.assertOpen();
@@ -416,9 +419,9 @@ export class SqliteReadStore implements ReadStore {
       .transaction(() => {
         for (const c of collections) {
           assertCollectionName(c);
-          const tracked = this.indexes.get(c);
-          if (!tracked || this.stmt.anyDocument.get(c)) continue;
-          for (const name of tracked.names) this.db.exec(`DROP INDEX IF EXISTS "${name}"`);
+          const arrays = [...(this.fields.get(c) ?? [])].filter(([, kind]) => kind === 'array');
+          if (arrays.length === 0 || this.stmt.anyDocument.get(c)) continue;
+          for (const [field] of arrays) this.db.exec(`DROP INDEX IF EXISTS "${indexName(c, field, 'array')}"`);
           this.stmt.undeclareArrayFields.run(c);
           this.bulk.add(c);
         }
