@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@platform/event-store';
-import { clone, matcher, normalizeWrite } from './memory/documents';
+import { matcher, normalizeWrite } from './memory/documents';
 import { Projection, ProjectionContext } from './projection';
 import { InvalidDocumentWriteError, ProjectionEventError } from './read-store.errors';
 import { AnyDocument, BatchHistory, DocumentVersion, DocumentWrite, Filter, ReadDocument, ReadStore, remove, upsert } from './read-store.port';
@@ -16,13 +16,23 @@ export interface EvolvedBatch {
 }
 
 /**
+ * A pending document: its JSON text (null when deleted), parsed again for each reader — a copy
+ * no caller can change what is pending through, cheaper than cloning the object — and parsed once
+ * more, kept, when `find` tests it.
+ */
+interface PendingDocument {
+  readonly body: string | null;
+  parsed?: AnyDocument;
+}
+
+/**
  * The documents a projection changed since its last commit, not yet stored: each one's latest
  * image (null when deleted) and, for versioned collections, every image in event order. The runner
  * keeps one across many batches while a projection is far behind, so a document written by many
  * events is stored once per flush instead of once per batch.
  */
 export class PendingDocuments {
-  readonly overlay = new Map<string, Map<string, AnyDocument | null>>();
+  readonly overlay = new Map<string, Map<string, PendingDocument>>();
   readonly versions: DocumentVersion[] = [];
   /** Events applied into it. */
   events = 0;
@@ -47,7 +57,7 @@ export class PendingDocuments {
   writes(): DocumentWrite[] {
     const writes: DocumentWrite[] = [];
     for (const [collection, docs] of this.overlay) {
-      for (const [id, doc] of docs) writes.push(doc ? upsert(collection, doc) : remove(collection, id));
+      for (const [id, { body }] of docs) writes.push(body === null ? remove(collection, id) : upsert(collection, JSON.parse(body) as AnyDocument));
     }
     return writes;
   }
@@ -90,11 +100,8 @@ export async function evolveInto(
   const ctx: ProjectionContext = {
     async get<D extends ReadDocument = AnyDocument>(collection: string, id: string) {
       own(collection);
-      const docs = overlay.get(collection);
-      if (docs?.has(id)) {
-        const doc = docs.get(id);
-        return doc ? (clone(doc) as unknown as D) : null;
-      }
+      const pending = overlay.get(collection)?.get(id);
+      if (pending) return pending.body === null ? null : (JSON.parse(pending.body) as D);
       return store.get<D>(collection, id);
     },
     async find<D extends ReadDocument = AnyDocument>(collection: string, filter: Filter = {}) {
@@ -107,7 +114,11 @@ export async function evolveInto(
       // One compiled filter for every pending document: compiling it per document (mingo builds a
       // context each time) was most of a first start's time once a batch held thousands of them.
       const test = matcher(filter);
-      for (const doc of docs.values()) if (doc && test(doc)) result.push(clone(doc));
+      for (const doc of docs.values()) {
+        if (doc.body === null) continue;
+        doc.parsed ??= JSON.parse(doc.body) as AnyDocument;
+        if (test(doc.parsed)) result.push(JSON.parse(doc.body) as AnyDocument);
+      }
       return result as unknown as D[];
     },
   };
@@ -121,14 +132,14 @@ export async function evolveInto(
       for (const w of writes) {
         own(w.collection);
         const n = normalizeWrite(w);
-        staged.push([n.collection, n.id, n.body === null ? null : (JSON.parse(n.body) as AnyDocument), n.body]);
+        staged.push([n.collection, n.id, n.body]);
         bytes += n.body?.length ?? 0;
       }
       // Only a fully successful event reaches the overlay.
-      for (const [collection, id, doc] of staged) {
+      for (const [collection, id, body] of staged) {
         let docs = overlay.get(collection);
         if (!docs) overlay.set(collection, (docs = new Map()));
-        docs.set(id, doc);
+        docs.set(id, { body });
       }
       if (versioned.size > 0) {
         const versions = eventVersions(event.position, staged, versioned);
@@ -145,16 +156,16 @@ export async function evolveInto(
   return { applied, error: null };
 }
 
-type Staged = [collection: string, id: string, doc: AnyDocument | null, body: string | null];
+type Staged = [collection: string, id: string, body: string | null];
 
 /** One image per document the event changed in a versioned collection (its last write wins). */
 function eventVersions(position: number, staged: readonly Staged[], versioned: ReadonlySet<string>): DocumentVersion[] {
   const last = new Map<string, DocumentVersion>();
-  for (const [collection, id, doc, body] of staged) {
+  for (const [collection, id, body] of staged) {
     if (!versioned.has(collection)) continue;
     const key = `${collection}\u0000${id}`;
     last.delete(key);
-    last.set(key, { position, collection, id, doc, ...(body === null ? {} : { body }) });
+    last.set(key, body === null ? { position, collection, id, doc: null } : { position, collection, id, body });
   }
   return [...last.values()];
 }

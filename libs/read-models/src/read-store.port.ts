@@ -99,8 +99,9 @@ export interface DocumentVersion {
   readonly position: number;
   readonly collection: string;
   readonly id: string;
-  readonly doc: ReadDocument | null;
-  /** `doc` as JSON text, when the writer already serialized it (stores keeping text need not again). */
+  /** The image, or null for a delete; absent when only its JSON text (`body`) is given. */
+  readonly doc?: ReadDocument | null;
+  /** The image as JSON text, when the writer already serialized it (stores keeping text need not again); absent for a delete. */
   readonly body?: string;
 }
 

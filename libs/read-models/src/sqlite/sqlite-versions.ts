@@ -170,7 +170,8 @@ export class DocumentVersions {
         closed.add(key);
         this.stmt.close.run(v.position, v.collection, v.id, OPEN);
       }
-      if (v.doc) this.stmt.insert.run(v.collection, v.id, v.position, until[i], v.body ?? JSON.stringify(v.doc));
+      const body = v.body ?? (v.doc ? JSON.stringify(v.doc) : null);
+      if (body !== null) this.stmt.insert.run(v.collection, v.id, v.position, until[i], body);
     });
   }
 
