@@ -2,7 +2,7 @@ import type { StoredEvent } from '@platform/event-store';
 import { matcher, normalizeWrite } from './memory/documents';
 import { Projection, ProjectionContext } from './projection';
 import { InvalidDocumentWriteError, ProjectionEventError } from './read-store.errors';
-import { AnyDocument, BatchHistory, DocumentVersion, DocumentWrite, Filter, ReadDocument, ReadStore, remove, upsert } from './read-store.port';
+import { AnyDocument, BatchHistory, DocumentVersion, DocumentWrite, Filter, ReadDocument, ReadStore, remove, UpsertWrite } from './read-store.port';
 
 export interface EvolvedBatch {
   /** One write per changed document: its final image (or delete) after the applied events. */
@@ -57,7 +57,7 @@ export class PendingDocuments {
   writes(): DocumentWrite[] {
     const writes: DocumentWrite[] = [];
     for (const [collection, docs] of this.overlay) {
-      for (const [id, { body }] of docs) writes.push(body === null ? remove(collection, id) : upsert(collection, JSON.parse(body) as AnyDocument));
+      for (const [id, { body }] of docs) writes.push(body === null ? remove(collection, id) : serializedUpsert(collection, id, body));
     }
     return writes;
   }
@@ -154,6 +154,19 @@ export async function evolveInto(
     }
   }
   return { applied, error: null };
+}
+
+/** An upsert of a document already serialized: stores take its text; `doc` is parsed only if one asks for it. */
+function serializedUpsert(collection: string, id: string, body: string): UpsertWrite {
+  let doc: AnyDocument | undefined;
+  return {
+    op: 'upsert',
+    collection,
+    serialized: { id, body },
+    get doc() {
+      return (doc ??= JSON.parse(body) as AnyDocument);
+    },
+  };
 }
 
 type Staged = [collection: string, id: string, body: string | null];

@@ -40,6 +40,11 @@ export interface UpsertWrite {
   readonly op: 'upsert';
   readonly collection: string;
   readonly doc: ReadDocument;
+  /**
+   * The document's `_id` and JSON text, when the writer already has them (documents serialized
+   * when evolve wrote them, stored later): a store takes them instead of serializing `doc` again.
+   */
+  readonly serialized?: { readonly id: string; readonly body: string };
 }
 
 export interface DeleteWrite {

@@ -21,6 +21,7 @@ export interface NormalizedWrite {
 
 export function normalizeWrite(w: DocumentWrite): NormalizedWrite {
   assertCollectionName(w.collection);
+  if (w.op === 'upsert' && w.serialized) return { collection: w.collection, id: w.serialized.id, body: w.serialized.body };
   if (w.op === 'delete') {
     if (typeof w.id !== 'string' || w.id === '') throw new InvalidDocumentWriteError(`delete in ${w.collection}: id must be a non-empty string`);
     return { collection: w.collection, id: w.id, body: null };
