@@ -20,7 +20,10 @@ interface AutocannonResult {
   latency: { p50: number; p90: number; p99: number; max: number; mean: number };
   statusCodeStats: Record<string, { count: number }>;
 }
-type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+type Autocannon = (
+  options: Record<string, unknown>,
+  done: (error: Error | null, result: AutocannonResult) => void,
+) => { on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 
@@ -63,6 +66,24 @@ export interface LoadResult {
   readonly statusCodes: Record<string, number>;
   /** Sequential jobs: every latency, in order. */
   readonly samples?: number[];
+  /**
+   * Load runs: the first answer on each connection (its latency includes opening the connection
+   * while the app is busy with the others) and the answers after it, apart (ms).
+   */
+  readonly byConnection?: { readonly first: Quantiles; readonly later: Quantiles };
+}
+
+export interface Quantiles {
+  readonly n: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+function quantiles(xs: number[]): Quantiles {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => (s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]);
+  return { n: s.length, p50: at(0.5), p99: at(0.99), max: at(1) };
 }
 
 async function run(job: LoadJob): Promise<LoadResult> {
@@ -137,13 +158,19 @@ async function run(job: LoadJob): Promise<LoadResult> {
   } else {
     requests = job.paths.map((path) => ({ method: 'GET', path }));
   }
-  const result = await autocannon({
-    url: job.baseUrl,
-    connections: job.connections,
-    duration: job.seconds,
-    headers,
-    requests,
-    timeout: 30,
+  // Each connection's first answer apart from the rest: it includes the connection's set-up, which the rest do not.
+  const first: number[] = [];
+  const later: number[] = [];
+  const answered = new Set<unknown>();
+  const result = await new Promise<AutocannonResult>((resolve, reject) => {
+    const instance = autocannon({ url: job.baseUrl, connections: job.connections, duration: job.seconds, headers, requests, timeout: 30 }, (error, r) => (error ? reject(error) : resolve(r)));
+    instance.on('response', (client: unknown, _status: number, _bytes: number, ms: number) => {
+      if (answered.has(client)) later.push(ms);
+      else {
+        answered.add(client);
+        first.push(ms);
+      }
+    });
   });
   const statusCodes: Record<string, number> = {};
   for (const [code, s] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = s.count;
@@ -156,6 +183,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
     seconds: result.duration,
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
     statusCodes,
+    byConnection: { first: quantiles(first), later: quantiles(later) },
   };
 }
 

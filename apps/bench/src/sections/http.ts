@@ -22,6 +22,18 @@ export interface HttpOptions {
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;
+const rawRun = (r: LoadResult) => ({ rps: ms(r.rps), ok: r.ok, non2xx: r.non2xx, latencyMs: r.latencyMs, byConnection: r.byConnection });
+
+/**
+ * Where a run's tail is: the first answer on each connection (which waits for the busy app to
+ * accept it) against the answers after it on the same connections, over a level's rounds.
+ */
+function tailByConnection(runs: LoadResult[]): string {
+  const split = runs.map((r) => r.byConnection).filter((b) => b !== undefined);
+  if (split.length === 0) return '–';
+  const fmt = (xs: number[]) => xs.map((x) => (Number.isFinite(x) ? Math.round(x) : '–')).join('/');
+  return `first answer per connection p50 ${fmt(split.map((b) => b.first.p50))} ms, max ${fmt(split.map((b) => b.first.max))} ms; answers after it p99 ${fmt(split.map((b) => b.later.p99))} ms`;
+}
 
 /** The write path's targets, judged at the highest concurrency: p99 in milliseconds, and throughput against GET /health of the same rounds. */
 export const WRITE_P99_LIMIT_MS = 50;
@@ -156,7 +168,12 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
         `Before each participation run its campaign is launched and the projections caught up; after every command run they catch up again (untimed), so every run starts from the same quiet app. ${o.rounds} rounds per level after one dropped warm-up round, order alternating. Ratio = command / health. Targets (progress note at ${top} clients): p99 < ${WRITE_P99_LIMIT_MS} ms and throughput ≥ ${WRITE_THROUGHPUT_RATIO} × GET /health. autocannon records latencies in whole milliseconds (<1 = under a millisecond; no ratio then).`,
       ],
       comparisons,
-      notes: problems.length > 0 ? [`Requests that did not answer 2xx: ${problems.join('; ')}`] : [`All ${totalCommands.toLocaleString('en-US')} measured commands answered 201; event store head at the end: ${head.body.eventStore.headPosition.toLocaleString('en-US')} (${campaigns} campaigns launched, ${notes.toLocaleString('en-US')} progress notes recorded).`],
+      notes: [
+        problems.length > 0
+          ? `Requests that did not answer 2xx: ${problems.join('; ')}`
+          : `All ${totalCommands.toLocaleString('en-US')} measured commands answered 201; event store head at the end: ${head.body.eventStore.headPosition.toLocaleString('en-US')} (${campaigns} campaigns launched, ${notes.toLocaleString('en-US')} progress notes recorded).`,
+        `The tail at ${top} clients, split by connection (each run opens its ${top} connections anew; per round): progress note: ${tailByConnection(byLevel[top].progress)}; GET /health: ${tailByConnection(byLevel[top].health)}.`,
+      ],
       profiles,
       raw: {
         units: branchIds.length,
@@ -166,9 +183,9 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
           Object.entries(byLevel).map(([c, l]) => [
             c,
             {
-              progress: l.progress.map((r) => ({ rps: ms(r.rps), ok: r.ok, non2xx: r.non2xx, latencyMs: r.latencyMs })),
-              participation: l.participation.map((r) => ({ rps: ms(r.rps), ok: r.ok, non2xx: r.non2xx, latencyMs: r.latencyMs })),
-              health: l.health.map((r) => ({ rps: ms(r.rps), ok: r.ok, non2xx: r.non2xx, latencyMs: r.latencyMs })),
+              progress: l.progress.map(rawRun),
+              participation: l.participation.map(rawRun),
+              health: l.health.map(rawRun),
             },
           ]),
         ),

@@ -2,6 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createReadStore } from '@platform/read-models';
 import { startProjector } from '../../../projector/src/projector';
 import type { FromProjectorThread, ProjectorThreadData, ToProjectorThread } from './projector-thread.protocol';
+import { lowerThisThreadPriority } from './thread-priority';
+
+/**
+ * Niceness of the projector thread: below the API's event loop, so requests keep the cores they
+ * need and the projections take the rest (a view behind says so; a write never waits for one).
+ */
+const PROJECTOR_NICENESS = 10;
 
 /**
  * The projector as a thread of the platform (PROJECTIONS=worker, the default): the projections run
@@ -14,6 +21,7 @@ async function main(): Promise<void> {
   if (!port) throw new Error('projector-thread.main runs as a worker thread of the platform');
   const data = workerData as ProjectorThreadData;
   const send = (message: FromProjectorThread) => port.postMessage(message);
+  lowerThisThreadPriority(PROJECTOR_NICENESS);
   const readStore =
     data.readStore.kind === 'mongodb' ? await createReadStore({ store: 'mongo', mongoUrl: data.readStore.url, mongoDbName: data.readStore.dbName }) : undefined;
   const projector = startProjector({

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+/** A task's niceness as the kernel reports it (field 19 of /proc/<pid>/task/<tid>/stat). */
+function niceness(tid: number): number {
+  const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+}
+
+const linux = existsSync('/proc/thread-self');
+if (!linux) console.log('thread-priority: skipped, this system has no /proc/thread-self (threads cannot be told apart)');
+
+(linux ? describe : describe.skip)('lowerThisThreadPriority', () => {
+  it('lowers the calling thread only, not the process it runs in', async () => {
+    const before = niceness(process.pid);
+    const source = join(__dirname, 'thread-priority.ts');
+    // The thread stays alive until told, so its task can be read while it runs.
+    const worker = new Worker(
+      `require('@swc-node/register');
+       const { parentPort } = require('node:worker_threads');
+       const tid = require(${JSON.stringify(source)}).lowerThisThreadPriority(10);
+       parentPort.postMessage(tid);
+       parentPort.once('message', () => process.exit(0));`,
+      { eval: true, env: { ...process.env, SWC_NODE_PROJECT: join(__dirname, '..', '..', '..', '..', 'tsconfig.json') } },
+    );
+    try {
+      const tid = await new Promise<number | null>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      expect(tid).not.toBeNull();
+      expect(tid).not.toBe(process.pid);
+      expect(niceness(tid as number)).toBe(10);
+      expect(niceness(process.pid)).toBe(before);
+    } finally {
+      worker.postMessage('done');
+      await new Promise((resolve) => worker.once('exit', resolve));
+    }
+  });
+});
