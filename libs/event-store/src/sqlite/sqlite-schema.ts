@@ -61,21 +61,7 @@ export const EVENT_COLUMNS = [
 export const EVENT_COLUMN_LIST = EVENT_COLUMNS.join(', ');
 
 /** A row as an array, in EVENT_COLUMNS order. */
-export type EventColumns = readonly [
-  position: number,
-  eventId: string,
-  streamId: string,
-  streamRevision: number,
-  type: string,
-  schemaVersion: number,
-  data: string,
-  metadata: string,
-  occurredAt: string,
-  recordedAt: string,
-  idempotencyKey: string | null,
-  prevHash: string,
-  hash: string,
-];
+export type EventColumns = Parameters<typeof envelope> extends [UpcasterRegistry | undefined, ...infer Columns] ? Readonly<Columns> : never;
 
 export interface EventRow {
   position: number;
@@ -118,7 +104,7 @@ export function rowHash(r: Omit<EventRow, 'hash'>): string {
 
 /** A row as readers see it; without upcasters the data stays at its stored schema version. */
 export function toStored(r: EventRow, upcasters?: UpcasterRegistry): StoredEvent {
-  return storedFromColumns(EVENT_COLUMNS.map((c) => r[c]) as unknown as EventColumns, upcasters);
+  return envelope(upcasters, r.position, r.event_id, r.stream_id, r.stream_revision, r.type, r.schema_version, r.data, r.metadata, r.occurred_at, r.recorded_at, r.idempotency_key, r.prev_hash, r.hash);
 }
 
 /**
@@ -127,25 +113,44 @@ export function toStored(r: EventRow, upcasters?: UpcasterRegistry): StoredEvent
  * most of what reading history costs besides parsing the JSON.
  */
 export function storedFromColumns(c: EventColumns, upcasters?: UpcasterRegistry): StoredEvent {
-  const meta = JSON.parse(c[7]) as StoredMetadata;
-  const raw = JSON.parse(c[6]) as unknown;
-  const { version, data } = !upcasters || upcasters.isEmpty ? { version: c[5], data: raw } : upcasters.apply(c[4], c[5], raw);
+  return envelope(upcasters, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12]);
+}
+
+function envelope(
+  upcasters: UpcasterRegistry | undefined,
+  position: number,
+  eventId: string,
+  streamId: string,
+  streamRevision: number,
+  type: string,
+  schemaVersion: number,
+  dataJson: string,
+  metadataJson: string,
+  occurredAt: string,
+  recordedAt: string,
+  idempotencyKey: string | null,
+  prevHash: string,
+  hash: string,
+): StoredEvent {
+  const meta = JSON.parse(metadataJson) as StoredMetadata;
+  const raw = JSON.parse(dataJson) as unknown;
+  const { version, data } = !upcasters || upcasters.isEmpty ? { version: schemaVersion, data: raw } : upcasters.apply(type, schemaVersion, raw);
   return {
-    position: c[0],
-    eventId: c[1],
-    streamId: c[2],
-    streamRevision: c[3],
-    type: c[4],
+    position,
+    eventId,
+    streamId,
+    streamRevision,
+    type,
     schemaVersion: version,
     data,
-    occurredAt: c[8],
-    recordedAt: c[9],
+    occurredAt,
+    recordedAt,
     actor: meta.actor,
     correlationId: meta.correlationId,
     causationId: meta.causationId,
-    idempotencyKey: c[10],
+    idempotencyKey,
     commandFingerprint: meta.commandFingerprint ?? null,
-    prevHash: c[11],
-    hash: c[12],
+    prevHash,
+    hash,
   };
 }
