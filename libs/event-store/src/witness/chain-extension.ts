@@ -28,14 +28,17 @@ const FROM_SOURCE = __filename.endsWith('.ts');
  * On a thread of its own with its own read-only connection to the store's file: the same rows
  * (committed ones; WAL lets a reader see them while the writer goes on) and the same check, off
  * the thread that appends, so signing a checkpoint every so many events does not hold up the
- * appends arriving meanwhile. The thread starts on first use.
+ * appends arriving meanwhile. A thread that failed is started again on the next use.
  */
 export class ChainExtensionThread implements ChainExtension {
   private worker: Worker | null = null;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve(r: ChainTip | Finding): void; reject(e: Error): void }>();
 
-  constructor(private readonly file: string) {}
+  /** Started at once (and left idle, not holding the process open), so the first checkpoint does not wait for it. */
+  constructor(private readonly file: string) {
+    this.thread().unref();
+  }
 
   extend(from: ChainTip, until: number): Promise<ChainTip | Finding> {
     const id = this.nextId++;
