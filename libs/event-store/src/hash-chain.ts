@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { StoredEvent } from './event-envelope';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -10,24 +10,25 @@ export interface HashedFields
   readonly metadataJson: string;
 }
 
+/** One-shot `hash` rather than a Hash object per event: the same digest, less work per append and per verified row. */
 export function chainHash(prevHash: string, f: HashedFields): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        prevHash,
-        f.position,
-        f.eventId,
-        f.streamId,
-        f.streamRevision,
-        f.type,
-        f.schemaVersion,
-        f.dataJson,
-        f.metadataJson,
-        f.occurredAt,
-        f.recordedAt,
-      ]),
-    )
-    .digest('hex');
+  return hash(
+    'sha256',
+    JSON.stringify([
+      prevHash,
+      f.position,
+      f.eventId,
+      f.streamId,
+      f.streamRevision,
+      f.type,
+      f.schemaVersion,
+      f.dataJson,
+      f.metadataJson,
+      f.occurredAt,
+      f.recordedAt,
+    ]),
+    'hex',
+  );
 }
 
 export interface ChainReport {

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PartialDuplicateError } from '../event-store.errors';
 import { eventStoreContract, newEvent } from '../testing/event-store.contract';
+import { ROWS_PER_INSERT } from './event-row-statements';
 import { SqliteEventStore } from './sqlite-event-store';
 
 function sqliteHarness() {
@@ -35,6 +37,28 @@ describe('SQLite event store specifics', () => {
     expect(await store.headPosition()).toBe(1);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes an append larger than one INSERT statement in order and chained, and knows it again as a whole', async () => {
+    const h = sqliteHarness();
+    const store = (await h.open()) as SqliteEventStore;
+    await store.append('other-1', [newEvent('A', { first: true })], 'no_stream');
+    // Several INSERT chunks and several id lookups, the last of each a partial one.
+    const events = Array.from({ length: 12 * ROWS_PER_INSERT + 34 }, (_, i) => newEvent('ProgressRecorded', { i }));
+    const written = await store.append('big-1', events, 'no_stream');
+    expect(written.positions).toEqual(events.map((_, i) => i + 2));
+    expect(written.nextExpectedRevision).toBe(events.length - 1);
+    const stored = await store.readStream('big-1');
+    expect(stored.map((e) => [e.eventId, e.streamRevision, e.data])).toEqual(events.map((e, i) => [e.eventId, i, { i }]));
+    expect(await store.verifyChain()).toMatchObject({ ok: true, checked: events.length + 1 });
+
+    const retry = await store.append('big-1', events, 'no_stream');
+    expect(retry).toMatchObject({ deduplicated: true, positions: written.positions, eventIds: written.eventIds });
+    const partly = store.append('big-1', [...events.slice(0, 700), newEvent('ProgressRecorded', {})], 'any');
+    await expect(partly).rejects.toBeInstanceOf(PartialDuplicateError);
+    expect(await store.headPosition()).toBe(events.length + 1);
+    await store.close();
+    await h.cleanup();
   });
 
   it('runs in WAL mode with synchronous=FULL', async () => {

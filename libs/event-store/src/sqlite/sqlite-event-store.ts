@@ -19,8 +19,9 @@ import { IdempotencyLookup } from '../idempotency/idempotency-lookup.port';
 import { DECIMAL_POSITION_TOKENS } from '../position-token';
 import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
+import { EventRowStatements } from './event-row-statements';
 import { openDatabase } from './open-database';
-import { applyEventStorePragmas, EventRow, migrateEventStore, rowHash, toStored } from './sqlite-schema';
+import { applyEventStorePragmas, EVENT_COLUMN_LIST, EventColumns, EventRow, migrateEventStore, rowHash, storedFromColumns } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -64,14 +65,14 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   private appendGate: ((writes: readonly StreamWrite[]) => Error | null) | null = null;
   private readonly stmt: {
     revision: Statement<[string], { rev: number | null }>;
-    byEventId: Statement<[string], EventRow>;
     tail: Statement<[], { position: number; hash: string }>;
-    insert: Statement<[EventRow]>;
     head: Statement<[], { head: number | null }>;
-    byIdempotencyKey: Statement<[string], EventRow>;
-    stream: Statement<[string, number, number], EventRow>;
+    byIdempotencyKey: Statement<[string], EventColumns>;
+    stream: Statement<[string, number, number], EventColumns>;
   };
-  private readonly readAllCache = new Map<string, Statement<unknown[], EventRow>>();
+  private readonly rows: EventRowStatements;
+  /** Read-all statements by their SQL, each as objects (rows byte for byte) or as column arrays (envelopes). */
+  private readonly readAllCache = new Map<string, { rows: Statement<unknown[], EventRow>; columns: Statement<unknown[], EventColumns> }>();
   /** The last position of each type appended through this store since `watchedFrom` (see appendedSince). */
   private readonly typeHeads = new Map<string, number>();
   private watchedFrom: number;
@@ -88,20 +89,18 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.stmt = {
       revision: this.db.prepare('SELECT max(stream_revision) AS rev FROM events WHERE stream_id = ?'),
-      byEventId: this.db.prepare('SELECT * FROM events WHERE event_id = ?'),
       tail: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
-      insert: this.db.prepare(
-        `INSERT INTO events (position, event_id, stream_id, stream_revision, type, schema_version, data, metadata,
-           occurred_at, recorded_at, idempotency_key, prev_hash, hash)
-         VALUES (@position, @event_id, @stream_id, @stream_revision, @type, @schema_version, @data, @metadata,
-           @occurred_at, @recorded_at, @idempotency_key, @prev_hash, @hash)`,
-      ),
       head: this.db.prepare('SELECT max(position) AS head FROM events'),
-      byIdempotencyKey: this.db.prepare('SELECT * FROM events WHERE idempotency_key = ? ORDER BY position'),
-      stream: this.db.prepare(
-        'SELECT * FROM events WHERE stream_id = ? AND stream_revision >= ? AND position <= ? ORDER BY stream_revision',
-      ),
+      byIdempotencyKey: this.db
+        .prepare<[string], EventColumns>(`SELECT ${EVENT_COLUMN_LIST} FROM events WHERE idempotency_key = ? ORDER BY position`)
+        .raw(),
+      stream: this.db
+        .prepare<[string, number, number], EventColumns>(
+          `SELECT ${EVENT_COLUMN_LIST} FROM events WHERE stream_id = ? AND stream_revision >= ? AND position <= ? ORDER BY stream_revision`,
+        )
+        .raw(),
     };
+    this.rows = new EventRowStatements(this.db);
     this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
     this.seenVersion = this.dataVersion.get()!;
     this.watchedFrom = this.stmt.head.get()?.head ?? 0;
@@ -205,7 +204,8 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   }
 
   private writeStream(w: StreamWrite, start: Tail, recordedAt: string): { result: AppendResult; tail: Tail } {
-    const stored = w.events.map((e) => this.stmt.byEventId.get(e.eventId));
+    const byId = this.rows.byEventIds(w.events.map((e) => e.eventId));
+    const stored = w.events.map((e) => byId.get(e.eventId));
     const found = stored.filter((r): r is EventRow => r !== undefined);
     const current = this.stmt.revision.get(w.streamId)?.rev ?? NO_REVISION;
     if (found.length > 0) {
@@ -230,8 +230,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     }
     checkExpected(w.streamId, w.expected, current);
     let tail = start;
-    const positions: number[] = [];
-    w.events.forEach((e, i) => {
+    const rows = w.events.map((e, i): EventRow => {
       const unhashed: Omit<EventRow, 'hash'> = {
         position: tail.position + 1,
         event_id: e.eventId,
@@ -252,16 +251,16 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
         prev_hash: tail.hash,
       };
       const row: EventRow = { ...unhashed, hash: rowHash(unhashed) };
-      this.stmt.insert.run(row);
-      positions.push(row.position);
       tail = { position: row.position, hash: row.hash };
+      return row;
     });
+    this.rows.insert(rows);
     return {
       tail,
       result: {
         streamId: w.streamId,
         nextExpectedRevision: current + w.events.length,
-        positions,
+        positions: rows.map((r) => r.position),
         eventIds: w.events.map((e) => e.eventId),
         deduplicated: false,
       },
@@ -271,7 +270,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const until = options.untilPosition ?? Number.MAX_SAFE_INTEGER;
     const rows = this.stmt.stream.all(streamId, options.fromRevision ?? 0, until);
-    return rows.map((r) => toStored(r, this.upcasters));
+    return rows.map((r) => storedFromColumns(r, this.upcasters));
   }
 
   async streamRevision(streamId: string): Promise<number> {
@@ -279,11 +278,17 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    return this.readAllRows(options).map((r) => toStored(r, this.upcasters));
+    const { statements, params } = this.readAllStatements(options);
+    return statements.columns.all(...params).map((r) => storedFromColumns(r, this.upcasters));
   }
 
   /** Rows as stored, without upcasting: for callers that must see history byte for byte. */
   readAllRows(options: ReadAllOptions = {}): EventRow[] {
+    const { statements, params } = this.readAllStatements(options);
+    return statements.rows.all(...params);
+  }
+
+  private readAllStatements(options: ReadAllOptions) {
     const where = ['position > ?'];
     const params: unknown[] = [options.after ?? 0];
     if (options.until !== undefined) {
@@ -298,14 +303,14 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
       where.push('stream_id >= ? AND stream_id < ?');
       params.push(options.streamPrefix, options.streamPrefix + '\uffff');
     }
-    const sql = `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
+    const sql = `SELECT ${EVENT_COLUMN_LIST} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
     params.push(options.limit ?? 1000);
-    let stmt = this.readAllCache.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare<unknown[], EventRow>(sql);
-      this.readAllCache.set(sql, stmt);
+    let statements = this.readAllCache.get(sql);
+    if (!statements) {
+      statements = { rows: this.db.prepare<unknown[], EventRow>(sql), columns: this.db.prepare<unknown[], EventColumns>(sql).raw() };
+      this.readAllCache.set(sql, statements);
     }
-    return stmt.all(...params);
+    return { statements, params };
   }
 
   async headPosition(): Promise<number> {
@@ -318,7 +323,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   }
 
   async findByIdempotencyKey(key: string): Promise<StoredEvent[]> {
-    return this.stmt.byIdempotencyKey.all(key).map((r) => toStored(r, this.upcasters));
+    return this.stmt.byIdempotencyKey.all(key).map((r) => storedFromColumns(r, this.upcasters));
   }
 
   /** A check every append passes first; the error it returns refuses the write (e.g. while the chain is broken). */

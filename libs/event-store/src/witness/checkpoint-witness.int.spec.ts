@@ -7,17 +7,21 @@ import { newEvent } from '../testing/event-store.contract';
 import { rewriteEvent, swapEvents, truncateAfter } from '../testing/tamper';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { formatCheckpoint, parseCheckpoint } from './checkpoint';
+import { chainExtensionFor, ChainExtensionThread } from './chain-extension';
 import { SqliteCheckpointLog } from './checkpoint-store';
 import { CheckpointWitness, WitnessRefusedError } from './checkpoint-witness';
 import { loadSigningKey, SIGNING_KEY_FILE } from './signing-key';
 
-function world() {
+/** Re-hashing before signing runs on the calling thread, or on a thread of its own with its own connection. */
+function world(ownThread: boolean) {
   const dir = mkdtempSync(join(tmpdir(), 'witness-'));
   let ms = Date.parse('2026-11-01T00:00:00.000Z');
   const clock = () => new Date((ms += 1000));
   const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), clock });
   const log = new SqliteCheckpointLog(join(dir, 'audit-checkpoints.sqlite'));
-  const witness = new CheckpointWitness({ source: store, log, key: loadSigningKey(dir, null), clock, everyEvents: 0, everyMinutes: 0 });
+  const extension = ownThread ? chainExtensionFor(store) : undefined;
+  if (ownThread) expect(extension).toBeInstanceOf(ChainExtensionThread);
+  const witness = new CheckpointWitness({ source: store, log, key: loadSigningKey(dir, null), clock, everyEvents: 0, everyMinutes: 0, extension });
   // The insider's own connection to the same file.
   const attacker = new Database(join(dir, 'events.sqlite'));
   const append = async (n: number, stream = 'problem-p-1') => {
@@ -40,10 +44,13 @@ function world() {
   };
 }
 
-describe('witnessed checkpoints against an insider who rewrites events.sqlite', () => {
+describe.each([
+  ['on the calling thread', false],
+  ['on a thread of its own', true],
+])('witnessed checkpoints against an insider who rewrites events.sqlite, re-hashing %s', (_, ownThread) => {
   let w: ReturnType<typeof world>;
   beforeEach(() => {
-    w = world();
+    w = world(ownThread);
   });
   afterEach(async () => w.close());
 

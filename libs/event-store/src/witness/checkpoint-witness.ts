@@ -1,6 +1,7 @@
 import { Checkpoint, checkpointMessage, checkpointView, CheckpointView } from './checkpoint';
 import { CheckpointReason, IssuedCheckpoint, SqliteCheckpointLog } from './checkpoint-store';
-import { extendChain, Finding, historyRows, HistorySource, scanSource } from './history-scan';
+import { ChainExtension, extendInThread } from './chain-extension';
+import { Finding, HistorySource, scanSource } from './history-scan';
 import { SigningKey } from './signing-key';
 
 export interface WitnessSchedule {
@@ -23,6 +24,8 @@ export interface CheckpointWitnessOptions extends WitnessSchedule {
    * no ACP1 checkpoint, and a checkpoint given to verify is answered with this reason.
    */
   readonly stepsAside?: string;
+  /** Where the events since the last checkpoint are re-hashed before signing; on the calling thread by default. */
+  readonly extension?: ChainExtension;
 }
 
 /** How a checkpoint's verification ended; every failure names what happened to the history. */
@@ -79,8 +82,10 @@ export class CheckpointWitness {
    * verification (or of an incremental one after it) and its hash, with the checkpoints proven so.
    */
   private verified: { position: number; hash: string; checkpoints: Set<string> } | null = null;
+  private readonly extension: ChainExtension;
 
   constructor(private readonly o: CheckpointWitnessOptions) {
+    this.extension = o.extension ?? extendInThread(o.source);
     const latest = o.log.latest();
     this.lastPosition = latest?.position ?? -1;
     this.lastIssuedAt = latest ? Date.parse(latest.issuedAt) : 0;
@@ -138,6 +143,7 @@ export class CheckpointWitness {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.issuing;
+    await this.extension.close();
   }
 
   private onAppended(): void {
@@ -205,7 +211,7 @@ export class CheckpointWitness {
       if (head < last.position) {
         throw new WitnessRefusedError({ position: head + 1, reason: `历史被截断：上一检查点见证到位置 ${last.position} (history truncated)` });
       }
-      const tip = extendChain(last, historyRows(this.o.source, last.position, head));
+      const tip = await this.extension.extend(last, head);
       if ('reason' in tip) throw new WitnessRefusedError(tip);
       return tip;
     }
@@ -254,10 +260,10 @@ export class CheckpointWitness {
     if (from.position > 0 && (!anchor || anchor.position !== from.position || anchor.hash !== from.hash)) return null;
     let tip: { position: number; hash: string } | Finding = from;
     if (!proven) {
-      tip = extendChain(from, historyRows(this.o.source, from.position, c.position));
+      tip = await this.extension.extend(from, c.position);
       if ('reason' in tip || tip.position !== c.position || tip.hash !== c.hash) return null;
     }
-    tip = extendChain(tip, historyRows(this.o.source, tip.position, head));
+    tip = await this.extension.extend(tip, head);
     if ('reason' in tip) return null;
     this.verified = { position: tip.position, hash: tip.hash, checkpoints: new Set([...from.checkpoints, c.signature]) };
     return {

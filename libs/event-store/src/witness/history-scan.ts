@@ -129,7 +129,8 @@ export function extendChain(from: { position: number; hash: string }, rows: Iter
     // The stored chain must hang on the witnessed hash; after that the content alone decides.
     if (first && r.prev_hash !== prev) return { position: r.position, reason: '与上一检查点不衔接：之前的历史已被改动 (does not follow the last checkpoint)' };
     first = false;
-    prev = rowHash({ ...r, prev_hash: prev });
+    // The same hash either way; a copy of the row only where its stored predecessor differs.
+    prev = rowHash(r.prev_hash === prev ? r : { ...r, prev_hash: prev });
     if (prev !== r.hash) return { position: r.position, reason: '内容与其哈希不符 (stored content does not match its hash)' };
     position = r.position;
   }

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '../event-store.port';
+import { chainExtensionFor } from './chain-extension';
 import { SqliteCheckpointLog } from './checkpoint-store';
 import { CheckpointWitness, WitnessSchedule } from './checkpoint-witness';
 import { HistorySource } from './history-scan';
@@ -69,6 +70,7 @@ export class WitnessModule {
               everyEvents: config.everyEvents,
               everyMinutes: config.everyMinutes,
               onAlarm: (message) => logger.error(`审计告警 audit alarm: ${message}`),
+              extension: rows ? chainExtensionFor(store as unknown as HistorySource) : undefined,
             });
           },
         },

@@ -1,0 +1,62 @@
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { EVENT_COLUMN_LIST, EVENT_COLUMNS, EventRow } from './sqlite-schema';
+
+/**
+ * Rows per INSERT: 1,300 bound values, far below the bundled SQLite's limit of 32,766, and one
+ * statement per row count kept (at most this many).
+ */
+export const ROWS_PER_INSERT = 100;
+
+/** Ids per lookup; a lookup's statement is prepared for the next power of two, padded with the last id. */
+const IDS_PER_LOOKUP = 512;
+
+/**
+ * Writes and finds event rows many at a time: an append of n events is one multi-row INSERT and
+ * one `event_id IN (...)` lookup, not n of each, so it crosses into SQLite once instead of per row.
+ */
+export class EventRowStatements {
+  private readonly inserts = new Map<number, Statement<unknown[]>>();
+  private readonly lookups = new Map<number, Statement<string[], EventRow>>();
+
+  constructor(private readonly db: Db) {}
+
+  insert(rows: readonly EventRow[]): void {
+    for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
+      const chunk = rows.slice(from, from + ROWS_PER_INSERT);
+      const values: unknown[] = [];
+      for (const r of chunk) for (const c of EVENT_COLUMNS) values.push(r[c]);
+      this.insertOf(chunk.length).run(values);
+    }
+  }
+
+  /** The stored rows of these event ids, by id (ids not stored are absent). */
+  byEventIds(ids: readonly string[]): Map<string, EventRow> {
+    const found = new Map<string, EventRow>();
+    for (let from = 0; from < ids.length; from += IDS_PER_LOOKUP) {
+      const chunk = ids.slice(from, from + IDS_PER_LOOKUP);
+      const size = 2 ** Math.ceil(Math.log2(chunk.length));
+      const padded = chunk.concat(Array<string>(size - chunk.length).fill(chunk[chunk.length - 1]));
+      for (const r of this.lookupOf(size).all(...padded)) found.set(r.event_id, r);
+    }
+    return found;
+  }
+
+  private insertOf(rows: number): Statement<unknown[]> {
+    let stmt = this.inserts.get(rows);
+    if (!stmt) {
+      const tuple = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
+      stmt = this.db.prepare(`INSERT INTO events (${EVENT_COLUMN_LIST}) VALUES ${Array(rows).fill(tuple).join(', ')}`);
+      this.inserts.set(rows, stmt);
+    }
+    return stmt;
+  }
+
+  private lookupOf(ids: number): Statement<string[], EventRow> {
+    let stmt = this.lookups.get(ids);
+    if (!stmt) {
+      stmt = this.db.prepare<string[], EventRow>(`SELECT * FROM events WHERE event_id IN (${Array(ids).fill('?').join(', ')})`);
+      this.lookups.set(ids, stmt);
+    }
+    return stmt;
+  }
+}
