@@ -145,9 +145,9 @@ function figuresOf(entry: UnitEntry): UnitFigures {
 const DERIVED = new WeakMap<UnitTallyDoc, Map<string, UnitFigures>>();
 const DAYS_KEPT = 4;
 
-function tallyFigures(t: UnitTallyDoc, today: string | null, thresholds: WarningThresholds): UnitFigures {
+/** `key` names the day and the thresholds. */
+function tallyFigures(t: UnitTallyDoc, today: string | null, thresholds: WarningThresholds, key: string): UnitFigures {
   if (!Object.isFrozen(t)) return figuresOf(entryOf(t, today, thresholds));
-  const key = `${today}|${thresholds.yellowDays}|${thresholds.greenDays}`;
   let byDay = DERIVED.get(t);
   if (!byDay) DERIVED.set(t, (byDay = new Map()));
   let figures = byDay.get(key);
@@ -217,9 +217,10 @@ export function trackerSummaryOfTallies(
   version: MetricsVersion,
 ): TrackerSummary {
   const perUnit = new Map<string, UnitFigures>();
+  const key = `${today}|${thresholds.yellowDays}|${thresholds.greenDays}`;
   for (const t of tallies) {
     if (t.tracker.total === 0 || !filter.visible(t.unitId)) continue;
-    perUnit.set(t.unitId, tallyFigures(t, today, thresholds));
+    perUnit.set(t.unitId, tallyFigures(t, today, thresholds, key));
   }
   return summarize(perUnit, tree, version);
 }
