@@ -208,21 +208,41 @@ function entryOf(t: TallyCounts, today: string | null, thresholds: WarningThresh
  * ledger's per-unit tallies: one small document per unit, whatever the number of problems; the
  * warnings of the view's day are sums over each tally's deadline days.
  */
-export function trackerSummaryOfTallies(
+export function trackerSummaryOfTallies(...args: Parameters<typeof trackerSummaryPages>): TrackerSummary {
+  return everyRow(trackerSummaryPages(...args));
+}
+
+const everyRow = (pages: TrackerSummaryPages): TrackerSummary => ({
+  metricsVersion: pages.metricsVersion,
+  units: pages.unitRows(0, Number.MAX_SAFE_INTEGER),
+  rollups: pages.rollups,
+  overall: pages.overall,
+});
+
+/** A summary whose unit rows are built a page at a time (a past moment's page shows 50 of thousands). */
+export interface TrackerSummaryPages extends Omit<TrackerSummary, 'units'> {
+  /** Units with problems in the scope. */
+  readonly unitCount: number;
+  /** Rows skip… in unit id order. */
+  unitRows(skip: number, limit: number): TrackerUnitRow[];
+}
+
+/** trackerSummaryOfTallies with its unit rows built only for the pages asked for. */
+export function trackerSummaryPages(
   tallies: readonly UnitTallyDoc[],
   today: string | null,
   thresholds: WarningThresholds,
   tree: OrganizationTree,
   filter: UnitFilter,
   version: MetricsVersion,
-): TrackerSummary {
+): TrackerSummaryPages {
   const perUnit = new Map<string, UnitFigures>();
   const key = `${today}|${thresholds.yellowDays}|${thresholds.greenDays}`;
   for (const t of tallies) {
     if (t.tracker.total === 0 || !filter.visible(t.unitId)) continue;
     perUnit.set(t.unitId, tallyFigures(t, today, thresholds, key));
   }
-  return summarize(perUnit, tree, version);
+  return summaryPages(perUnit, tree, version);
 }
 
 /**
@@ -261,10 +281,14 @@ export function trackerSummaryOfSubtrees(
 }
 
 function summarize(perUnit: ReadonlyMap<string, UnitFigures>, tree: OrganizationTree, version: MetricsVersion): TrackerSummary {
-  const units = [...perUnit]
-    .map(([unitId, f]): TrackerUnitRow => ({ unitId, name: tree.get(unitId)?.name ?? unitId, ...f.totals(version) }))
-    // Code-point order, as the store pages the unit rows of a live summary.
-    .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  return everyRow(summaryPages(perUnit, tree, version));
+}
+
+function summaryPages(perUnit: ReadonlyMap<string, UnitFigures>, tree: OrganizationTree, version: MetricsVersion): TrackerSummaryPages {
+  // Code-point order, as the store pages the unit rows of a live summary.
+  const ids = [...perUnit.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const unitRows = (skip: number, limit: number) =>
+    ids.slice(skip, skip + limit).map((unitId): TrackerUnitRow => ({ unitId, name: tree.get(unitId)?.name ?? unitId, ...perUnit.get(unitId)!.totals(version) }));
 
   const all = ENTRIES.zero();
   for (const f of perUnit.values()) addVectorInto(all, f.vector);
@@ -274,5 +298,5 @@ function summarize(perUnit: ReadonlyMap<string, UnitFigures>, tree: Organization
   };
   const vectors = [...perUnit].map(([unitId, f]) => [unitId, f.vector] as const);
   const rollups = rollupSums(tree, vectors, () => ENTRIES.zero(), addVectorInto).map(({ sum, ...node }): TrackerRollup => ({ ...node, ...totals(sum) }));
-  return { metricsVersion: version, units, rollups, overall: totals(all) };
+  return { metricsVersion: version, unitCount: ids.length, unitRows, rollups, overall: totals(all) };
 }
