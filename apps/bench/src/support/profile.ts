@@ -39,7 +39,8 @@ function areaOf(url: string, name: string): string {
   if (url.startsWith('node:')) return 'node internals';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1];
-  const lib = /\/(libs|apps)\/([^/]+)\//.exec(url);
+  // The built platform's files lie under dist/apps/platform/: their area is the lib or app below that.
+  const lib = /\/(libs|apps)\/([^/]+)\//.exec(url.replace(/\/dist\/apps\/[^/]+\//, '/'));
   if (lib) return `${lib[1]}/${lib[2]}`;
   return 'other';
 }

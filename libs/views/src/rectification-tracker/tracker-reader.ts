@@ -8,7 +8,7 @@ import { NOT_FOUND, UnitFilter, unitClause, unitFilter } from '../shared/view-sc
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from './rectification-ledger.documents';
 import { dayFilter } from './day-filters';
 import { ledgerFilter, ProblemListFilters, TrackedProblem, trackProblem } from './tracked-problem';
-import { trackerSummaryOfSubtrees, trackerSummaryOfTallies, TrackerSummary } from './tracker-summary';
+import { trackerSummaryOfSubtrees, trackerSummaryPages, TrackerSummary } from './tracker-summary';
 import { LEDGER_NODE_TALLIES, NodeTallyDoc } from './node-tallies';
 import { subtreeSumNodes } from '../shared/rollups';
 import { subtreeSumId } from '../shared/subtree-sums';
@@ -61,7 +61,7 @@ export async function readTrackerSummary(
   if (!moment.live) {
     const campaignId = campaign.campaignId;
     const memo = moment.memo;
-    const summarize = (tallies: readonly UnitTallyDoc[]) => trackerSummaryOfTallies(tallies, dayOf(moment), thresholds, moment.tree, units, version);
+    const summarize = (tallies: readonly UnitTallyDoc[]) => trackerSummaryPages(tallies, dayOf(moment), thresholds, moment.tree, units, version);
     const whole = async () =>
       summarize(await memo!('rectification-ledger', `${LEDGER_UNIT_TALLIES}:${campaignId}`, () => store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId })));
     // A past moment never changes (nor does its tree): the whole view's summary is kept for every page.
@@ -70,7 +70,8 @@ export async function readTrackerSummary(
       : units.ids === null
         ? await memo('rectification-ledger', `tracker-summary:${campaignId}:${dayOf(moment)}:${thresholds.yellowDays}:${thresholds.greenDays}:${version}`, whole)
         : await whole();
-    return { ...summary, total: summary.units.length, units: summary.units.slice(page.skip, page.skip + page.limit) };
+    const { unitRows, unitCount, ...rest } = summary;
+    return { ...rest, total: unitCount, units: unitRows(page.skip, page.limit) };
   }
   // The campaign's units with problems, in id order, once per checkpoint: counting them on the
   // JSON indexes fetched and parsed every tally per request (each index entry costs a row lookup).

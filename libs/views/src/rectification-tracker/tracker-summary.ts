@@ -11,7 +11,7 @@ import {
   WarningThresholds,
 } from '@platform/domain';
 import { rollupSums, subtreeRollups } from '../shared/rollups';
-import { addLeavesInto, sumLeaves } from '../shared/sums';
+import { addVectorInto, LeafVectors } from '../shared/leaf-vectors';
 import { UnitFilter } from '../shared/view-scope';
 import { LedgerProblemDoc } from './rectification-ledger.documents';
 import { TrackedProblem } from './tracked-problem';
@@ -88,10 +88,8 @@ function addProblem(c: TrackerCounts, p: TrackedProblem): TrackerCounts {
 
 type UnitEntry = { counts: TrackerCounts; metric: MetricCounts };
 const emptyEntry = (): UnitEntry => ({ counts: emptyTracker(), metric: emptyMetricCounts() });
-const addEntry = (sum: UnitEntry, e: UnitEntry) => {
-  addLeavesInto(sum.counts, e.counts);
-  addLeavesInto(sum.metric, e.metric);
-};
+/** Entries are summed as flat arrays of their counts: a city's units go into every roll-up above them. */
+const ENTRIES = new LeafVectors(emptyEntry);
 
 function withRates(counts: TrackerCounts, metricCounts: MetricCounts, version: MetricsVersion): TrackerTotals {
   const m = computeMetrics(metricCounts, version);
@@ -119,6 +117,47 @@ export interface TrackerSummary {
 
 type UnitCounts = Map<string, UnitEntry>;
 
+/** A unit's entry, as summed into its roll-ups and as its own row's totals (per metrics version). */
+interface UnitFigures {
+  readonly entry: UnitEntry;
+  readonly vector: Float64Array;
+  totals(version: MetricsVersion): TrackerTotals;
+}
+
+function figuresOf(entry: UnitEntry): UnitFigures {
+  const rates = new Map<MetricsVersion, TrackerTotals>();
+  return {
+    entry,
+    vector: ENTRIES.of(entry),
+    totals(version) {
+      let totals = rates.get(version);
+      if (!totals) rates.set(version, (totals = withRates(entry.counts, entry.metric, version)));
+      return totals;
+    },
+  };
+}
+
+/**
+ * A past moment's tally documents are frozen and shared with the moments near it (the read store
+ * parses a version once): what a summary derives from one on a day is kept with it, so a moment
+ * not asked before derives only the tallies that changed since one near it (a few of thousands).
+ */
+const DERIVED = new WeakMap<UnitTallyDoc, Map<string, UnitFigures>>();
+const DAYS_KEPT = 4;
+
+/** `key` names the day and the thresholds. */
+function tallyFigures(t: UnitTallyDoc, today: string | null, thresholds: WarningThresholds, key: string): UnitFigures {
+  if (!Object.isFrozen(t)) return figuresOf(entryOf(t, today, thresholds));
+  let byDay = DERIVED.get(t);
+  if (!byDay) DERIVED.set(t, (byDay = new Map()));
+  let figures = byDay.get(key);
+  if (!figures) {
+    byDay.set(key, (figures = figuresOf(entryOf(t, today, thresholds))));
+    if (byDay.size > DAYS_KEPT) byDay.delete(byDay.keys().next().value!);
+  }
+  return figures;
+}
+
 /**
  * 整改进度 from the problems themselves, each tracked on the view's day: the definition the
  * ledger's per-unit tallies must agree with (see trackerSummaryOfTallies, which the views use).
@@ -139,7 +178,7 @@ export function trackerSummary(
       metric: addMetricCounts(entry.metric, { ...emptyMetricCounts(), problems: problemOutcomeCounts(doc) }),
     });
   });
-  return summarize(perUnit, tree, version);
+  return summarize(new Map([...perUnit].map(([unitId, entry]) => [unitId, figuresOf(entry)])), tree, version);
 }
 
 /** A unit's or a subtree's tracker figures on the view's day, from its tallies. */
@@ -169,20 +208,41 @@ function entryOf(t: TallyCounts, today: string | null, thresholds: WarningThresh
  * ledger's per-unit tallies: one small document per unit, whatever the number of problems; the
  * warnings of the view's day are sums over each tally's deadline days.
  */
-export function trackerSummaryOfTallies(
+export function trackerSummaryOfTallies(...args: Parameters<typeof trackerSummaryPages>): TrackerSummary {
+  return everyRow(trackerSummaryPages(...args));
+}
+
+const everyRow = (pages: TrackerSummaryPages): TrackerSummary => ({
+  metricsVersion: pages.metricsVersion,
+  units: pages.unitRows(0, Number.MAX_SAFE_INTEGER),
+  rollups: pages.rollups,
+  overall: pages.overall,
+});
+
+/** A summary whose unit rows are built a page at a time (a past moment's page shows 50 of thousands). */
+export interface TrackerSummaryPages extends Omit<TrackerSummary, 'units'> {
+  /** Units with problems in the scope. */
+  readonly unitCount: number;
+  /** Rows skip… in unit id order. */
+  unitRows(skip: number, limit: number): TrackerUnitRow[];
+}
+
+/** trackerSummaryOfTallies with its unit rows built only for the pages asked for. */
+export function trackerSummaryPages(
   tallies: readonly UnitTallyDoc[],
   today: string | null,
   thresholds: WarningThresholds,
   tree: OrganizationTree,
   filter: UnitFilter,
   version: MetricsVersion,
-): TrackerSummary {
-  const perUnit: UnitCounts = new Map();
+): TrackerSummaryPages {
+  const perUnit = new Map<string, UnitFigures>();
+  const key = `${today}|${thresholds.yellowDays}|${thresholds.greenDays}`;
   for (const t of tallies) {
     if (t.tracker.total === 0 || !filter.visible(t.unitId)) continue;
-    perUnit.set(t.unitId, entryOf(t, today, thresholds));
+    perUnit.set(t.unitId, tallyFigures(t, today, thresholds, key));
   }
-  return summarize(perUnit, tree, version);
+  return summaryPages(perUnit, tree, version);
 }
 
 /**
@@ -220,15 +280,23 @@ export function trackerSummaryOfSubtrees(
   };
 }
 
-function summarize(perUnit: UnitCounts, tree: OrganizationTree, version: MetricsVersion): TrackerSummary {
-  const units = [...perUnit]
-    .map(([unitId, e]): TrackerUnitRow => ({ unitId, name: tree.get(unitId)?.name ?? unitId, ...withRates(e.counts, e.metric, version) }))
-    // Code-point order, as the store pages the unit rows of a live summary.
-    .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+function summarize(perUnit: ReadonlyMap<string, UnitFigures>, tree: OrganizationTree, version: MetricsVersion): TrackerSummary {
+  return everyRow(summaryPages(perUnit, tree, version));
+}
 
-  const rollups = rollupSums(tree, perUnit, emptyEntry, addEntry).map(
-    ({ sum, ...node }): TrackerRollup => ({ ...node, ...withRates(sum.counts, sum.metric, version) }),
-  );
-  const all = sumLeaves(emptyEntry, perUnit.values());
-  return { metricsVersion: version, units, rollups, overall: withRates(all.counts, all.metric, version) };
+function summaryPages(perUnit: ReadonlyMap<string, UnitFigures>, tree: OrganizationTree, version: MetricsVersion): TrackerSummaryPages {
+  // Code-point order, as the store pages the unit rows of a live summary.
+  const ids = [...perUnit.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const unitRows = (skip: number, limit: number) =>
+    ids.slice(skip, skip + limit).map((unitId): TrackerUnitRow => ({ unitId, name: tree.get(unitId)?.name ?? unitId, ...perUnit.get(unitId)!.totals(version) }));
+
+  const all = ENTRIES.zero();
+  for (const f of perUnit.values()) addVectorInto(all, f.vector);
+  const totals = (sum: Float64Array) => {
+    const e = ENTRIES.record(sum);
+    return withRates(e.counts, e.metric, version);
+  };
+  const vectors = [...perUnit].map(([unitId, f]) => [unitId, f.vector] as const);
+  const rollups = rollupSums(tree, vectors, () => ENTRIES.zero(), addVectorInto).map(({ sum, ...node }): TrackerRollup => ({ ...node, ...totals(sum) }));
+  return { metricsVersion: version, unitCount: ids.length, unitRows, rollups, overall: totals(all) };
 }

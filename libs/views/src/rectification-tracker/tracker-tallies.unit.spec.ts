@@ -41,6 +41,15 @@ describe('tracker summary from the per-unit tallies', () => {
           const fromTallies = trackerSummaryOfTallies([...tallies.values()], today, thresholds, t, units, version);
           const fromProblems = trackerSummary(finals, finals.map((d) => trackProblem(d, today, t, thresholds)), t, units, version);
           expect(fromTallies).toEqual(fromProblems);
+          // A past moment's tallies are frozen and shared by nearby moments, which keep what they derive from them:
+          // asked again, on another day and by the other metrics version, the kept figures give the same summaries.
+          const frozen = [...tallies.values()].map((x) => deepFreeze(structuredClone(x)));
+          const otherDay = today === null ? '2005-06-01' : null;
+          const other = (3 - version) as 1 | 2;
+          for (let again = 0; again < 2; again++) {
+            expect(trackerSummaryOfTallies(frozen, today, thresholds, t, units, version)).toEqual(fromTallies);
+            expect(trackerSummaryOfTallies(frozen, otherDay, thresholds, t, units, other)).toEqual(trackerSummaryOfTallies([...tallies.values()], otherDay, thresholds, t, units, other));
+          }
           // The live path: roll-ups from per-node sums of the subtrees, only a page of unit tallies.
           const subtrees = new Map(
             t.all().map((n) => [n.unitId, [...tallies.values()].filter((x) => t.isWithin(x.unitId, n.unitId)).reduce((sum, x) => addTallyCounts(sum, x), emptyTallyCounts())]),
@@ -57,3 +66,11 @@ describe('tracker summary from the per-unit tallies', () => {
     );
   });
 });
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

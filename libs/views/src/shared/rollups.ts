@@ -23,15 +23,9 @@ export function rollupSums<T, S>(
   add: (sum: S, item: T) => void,
 ): Array<RollupNode & { sum: S }> {
   const sums = new Map<string, S>();
-  const isRollup = new Map<string, boolean>();
+  const chainOf = rollupChains(tree);
   for (const [unitId, item] of items) {
-    for (const id of [...tree.ancestorIds(unitId), unitId]) {
-      let rolls = isRollup.get(id);
-      if (rolls === undefined) {
-        const level = tree.get(id)?.level;
-        isRollup.set(id, (rolls = !!level && ROLLUP_LEVELS.includes(level)));
-      }
-      if (!rolls) continue;
+    for (const id of chainOf(unitId)) {
       let sum = sums.get(id);
       if (sum === undefined) sums.set(id, (sum = empty()));
       add(sum, item);
@@ -43,6 +37,27 @@ export function rollupSums<T, S>(
       return { unitId, name: node.name, level: node.level, levelName: UNIT_LEVEL_NAMES[node.level], sum };
     })
     .sort((a, b) => ROLLUP_LEVELS.indexOf(a.level) - ROLLUP_LEVELS.indexOf(b.level) || a.unitId.localeCompare(b.unitId));
+}
+
+/**
+ * The roll-up nodes at or above a unit (itself first, then up the tree), worked out once per node
+ * for one tree: a city's units share their townships and counties, so each chain is its parent's
+ * (a walk up with a fresh array per unit was a third of a past moment's roll-ups).
+ */
+function rollupChains(tree: OrganizationTree): (unitId: string) => readonly string[] {
+  const chains = new Map<string, readonly string[]>();
+  const chainOf = (id: string): readonly string[] => {
+    const known = chains.get(id);
+    if (known) return known;
+    // A cycle, which the deciders never allow, ends here.
+    chains.set(id, []);
+    const node = tree.get(id);
+    const above = node?.parentId ? chainOf(node.parentId) : [];
+    const chain = node && ROLLUP_LEVELS.includes(node.level) ? [id, ...above] : above;
+    chains.set(id, chain);
+    return chain;
+  };
+  return chainOf;
 }
 
 /**
