@@ -35,10 +35,12 @@ export class ChainExtensionThread implements ChainExtension {
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve(r: ChainTip | Finding): void; reject(e: Error): void }>();
 
-  /** Started at once (and left idle, not holding the process open), so the first checkpoint does not wait for it. */
-  constructor(private readonly file: string) {
-    this.thread().unref();
-  }
+  /**
+   * Started on the first checkpoint, not with the witness: most processes that open a store (a
+   * query-only API, a short tool, a test) never sign one, and a thread costs its start-up (from
+   * source, compiling the scan) whether used or not.
+   */
+  constructor(private readonly file: string) {}
 
   extend(from: ChainTip, until: number): Promise<ChainTip | Finding> {
     const id = this.nextId++;
