@@ -33,10 +33,17 @@ interface PendingDocument {
  */
 export class PendingDocuments {
   readonly overlay = new Map<string, Map<string, PendingDocument>>();
+  /**
+   * Documents evolve read from the store and has not changed (null when absent), as JSON text: read
+   * again, say a tree node on every event under it, they are parsed from memory instead of looked up
+   * in the store. Only this projection writes its collections, and only when it stores what is
+   * pending, which ends this object, so they cannot go stale.
+   */
+  readonly read = new Map<string, Map<string, string | null>>();
   readonly versions: DocumentVersion[] = [];
   /** Events applied into it. */
   events = 0;
-  /** JSON text written into it (documents and versions): what bounds its memory. */
+  /** JSON text it holds (each document's latest image, documents read, versions): what bounds its memory. */
   bytes = 0;
   /** Collections evolve searched with `find`: each search scans their pending documents. */
   readonly searched = new Set<string>();
@@ -100,9 +107,17 @@ export async function evolveInto(
   const ctx: ProjectionContext = {
     async get<D extends ReadDocument = AnyDocument>(collection: string, id: string) {
       own(collection);
-      const pending = overlay.get(collection)?.get(id);
-      if (pending) return pending.body === null ? null : (JSON.parse(pending.body) as D);
-      return store.get<D>(collection, id);
+      const changed = overlay.get(collection)?.get(id);
+      if (changed) return changed.body === null ? null : (JSON.parse(changed.body) as D);
+      let read = pending.read.get(collection);
+      if (!read) pending.read.set(collection, (read = new Map()));
+      const known = read.get(id);
+      if (known !== undefined) return known === null ? null : (JSON.parse(known) as D);
+      const doc = await store.get<D>(collection, id);
+      const body = doc === null ? null : JSON.stringify(doc);
+      read.set(id, body);
+      pending.bytes += body?.length ?? 0;
+      return doc;
     },
     async find<D extends ReadDocument = AnyDocument>(collection: string, filter: Filter = {}) {
       own(collection);
@@ -128,23 +143,28 @@ export async function evolveInto(
     try {
       const writes = await projection.evolve(event, ctx);
       const staged: Staged[] = [];
-      let bytes = 0;
       for (const w of writes) {
         own(w.collection);
         const n = normalizeWrite(w);
         staged.push([n.collection, n.id, n.body]);
-        bytes += n.body?.length ?? 0;
       }
-      // Only a fully successful event reaches the overlay.
+      // Only a fully successful event reaches the overlay; a document's new image replaces its
+      // previous one (and what was read of it), so only the difference adds to what is held.
+      let bytes = 0;
       for (const [collection, id, body] of staged) {
         let docs = overlay.get(collection);
         if (!docs) overlay.set(collection, (docs = new Map()));
+        const previous = docs.get(id);
+        bytes += (body?.length ?? 0) - (previous ? (previous.body?.length ?? 0) : (pending.read.get(collection)?.get(id)?.length ?? 0));
+        if (!previous) pending.read.get(collection)?.delete(id);
         docs.set(id, { body });
       }
       if (versioned.size > 0) {
         const versions = eventVersions(event.position, staged, versioned);
-        for (const v of versions) pending.versions.push(v);
-        if (versions.length > 0) bytes *= 2;
+        for (const v of versions) {
+          pending.versions.push(v);
+          bytes += v.body?.length ?? 0;
+        }
       }
       pending.bytes += bytes;
       pending.events++;

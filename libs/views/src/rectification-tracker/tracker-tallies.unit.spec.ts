@@ -6,7 +6,7 @@ import { tree } from '../testing/view-fixtures';
 import { LedgerProblemDoc } from './rectification-ledger.documents';
 import { trackProblem } from './tracked-problem';
 import { trackerSummary, trackerSummaryOfSubtrees, trackerSummaryOfTallies } from './tracker-summary';
-import { addTallyCounts, emptyTallyCounts, retally, UnitTallyDoc } from './unit-tallies';
+import { addTallyCounts, addTallyCountsInto, contributions, emptyTallyCounts, retally, TallyCounts, UnitTallyDoc, zeroLeaves } from './unit-tallies';
 
 /**
  * The tracker summary reads per-unit tallies the ledger keeps as problems change (subtracting what
@@ -62,6 +62,25 @@ describe('tracker summary from the per-unit tallies', () => {
           }
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sums made in place give the very JSON of sums made by copying, days dropped and added back in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(problem, fc.constantFrom(1, -1)), { maxLength: 30 }), (changes) => {
+        let copied: TallyCounts = emptyTallyCounts();
+        let held: TallyCounts = emptyTallyCounts();
+        changes.forEach(([shape, sign], i) => {
+          for (const c of contributions(ledgerDoc(i % 4, shape)).values()) {
+            copied = addTallyCounts(copied, c, sign);
+            held = addTallyCountsInto(JSON.parse(JSON.stringify(held)) as TallyCounts, c, sign);
+            expect(JSON.stringify(held)).toBe(JSON.stringify(copied));
+            expect(zeroLeaves(addTallyCounts(copied, held, -1))).toBe(true);
+          }
+        });
+        expect(zeroLeaves(copied)).toBe(JSON.stringify(copied) === JSON.stringify(emptyTallyCounts()));
+      }),
       { numRuns: 300 },
     );
   });

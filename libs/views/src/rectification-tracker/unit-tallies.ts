@@ -55,7 +55,47 @@ export function addTallyCounts(a: TallyCounts, b: TallyCounts, sign = 1): TallyC
   };
 }
 
-const zero = (campaignId: string, unitId: string): UnitTallyDoc => ({ _id: `${campaignId}.${unitId}`, campaignId, unitId, ...emptyTallyCounts() });
+/**
+ * addTallyCounts made in `a` itself (a copy the caller owns), returned as its counts. Each key keeps
+ * its place and a day falling to zero is deleted, as in addTallyCounts, so both give the same JSON.
+ */
+export function addTallyCountsInto(a: TallyCounts, b: TallyCounts, sign = 1): TallyCounts {
+  for (const k of TALLY_COUNTS) addLeavesInto(a[k] as unknown as Leaves, b[k] as unknown as Leaves, sign);
+  return { byHandling: a.byHandling, byHandlingV1: a.byHandlingV1, problems: a.problems, rechecks: a.rechecks, tracker: a.tracker };
+}
+
+const TALLY_COUNTS = ['byHandling', 'byHandlingV1', 'problems', 'rechecks', 'tracker'] as const;
+
+type Leaves = { [key: string]: number | Leaves };
+
+/** The day counts (runningDeadlines, openPartDeadlines) are the only records whose keys come and go. */
+const DAY_COUNTS = new Set(['runningDeadlines', 'openPartDeadlines']);
+
+function addLeavesInto(a: Leaves, b: Leaves, sign: number): void {
+  for (const k of Object.keys(a)) {
+    const x = a[k];
+    if (typeof x === 'number') a[k] = x + sign * (b[k] as number);
+    else if (DAY_COUNTS.has(k)) addDaysInto(x as Record<string, number>, b[k] as Record<string, number>, sign);
+    else addLeavesInto(x, b[k] as Leaves, sign);
+  }
+}
+
+function addDaysInto(a: Record<string, number>, b: Record<string, number>, sign: number): void {
+  for (const [d, n] of Object.entries(b)) {
+    const sum = (a[d] ?? 0) + sign * n;
+    if (sum === 0) delete a[d];
+    else a[d] = sum;
+  }
+}
+
+/** Whether every count is zero (no day counted): a change of a tally by this leaves it as it was. */
+export function zeroLeaves(c: TallyCounts): boolean {
+  return TALLY_COUNTS.every((k) => zero(c[k]));
+}
+
+const zero = (c: object): boolean => Object.values(c).every((v) => (typeof v === 'number' ? v === 0 : zero(v as object)));
+
+const zeroTally = (campaignId: string, unitId: string): UnitTallyDoc => ({ _id: `${campaignId}.${unitId}`, campaignId, unitId, ...emptyTallyCounts() });
 
 /** Counts are nested records of numbers: adding two adds every leaf. */
 export function addLeaves<T>(a: T, b: T, sign = 1): T {
@@ -72,7 +112,7 @@ export function contributions(p: LedgerProblemDoc | null): Map<string, UnitTally
   const of = (campaignId: string) => {
     const key = `${campaignId}.${p.responsibleUnitId}`;
     let t = out.get(key);
-    if (!t) out.set(key, (t = zero(campaignId, p.responsibleUnitId)));
+    if (!t) out.set(key, (t = zeroTally(campaignId, p.responsibleUnitId)));
     return t;
   };
   for (const campaignId of p.campaignIds) {
@@ -102,9 +142,9 @@ export function retally(
   const now = contributions(after);
   return [...new Set([...old.keys(), ...now.keys()])].map((id) => {
     const base = old.get(id) ?? now.get(id)!;
-    const start = current(id) ?? zero(base.campaignId, base.unitId);
-    const minus = old.get(id) ?? zero(base.campaignId, base.unitId);
-    const plus = now.get(id) ?? zero(base.campaignId, base.unitId);
+    const start = current(id) ?? zeroTally(base.campaignId, base.unitId);
+    const minus = old.get(id) ?? zeroTally(base.campaignId, base.unitId);
+    const plus = now.get(id) ?? zeroTally(base.campaignId, base.unitId);
     const { _id, campaignId, unitId } = start;
     return { _id, campaignId, unitId, ...addTallyCounts(addTallyCounts(start, minus, -1), plus) };
   });

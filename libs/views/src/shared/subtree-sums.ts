@@ -27,6 +27,13 @@ export interface SubtreeSumsSpec<C extends object> {
   zero(): C;
   /** The counts a + sign·b (only the counts: no identity fields). */
   add(a: C, b: C, sign: number): C;
+  /**
+   * The same sum made in `a` itself, returned as its counts: `a` is a copy the caller owns (read
+   * for this event or made by it), so a node's large day counts are not copied once per node and change.
+   */
+  addInto(a: C, b: C, sign: number): C;
+  /** Whether every count is zero: such a change leaves every sum as it was. */
+  isZero(c: C): boolean;
 }
 
 export type SubtreeSum<C extends object> = SubtreeSumDoc & C;
@@ -64,7 +71,7 @@ async function addTo<C extends object>(
   for (const node of nodes) {
     const _id = subtreeSumId(campaignId, node._id);
     const current: C = touched.get(_id) ?? (await ctx.get<SubtreeSum<C>>(spec.sums, _id)) ?? spec.zero();
-    touched.set(_id, { _id, campaignId, nodeId: node._id, level: node.level, ...spec.add(current, delta, sign) });
+    touched.set(_id, { _id, campaignId, nodeId: node._id, level: node.level, ...spec.addInto(current, delta, sign) });
   }
 }
 
@@ -80,6 +87,7 @@ export async function rollUpChanges<C extends object>(
   const touched = new Map<string, SubtreeSum<C>>();
   for (const c of changes) {
     const delta = spec.add(c.after, c.before ?? spec.zero(), -1);
+    if (spec.isZero(delta)) continue;
     await addTo(ctx, spec, await pathOf(ctx, spec.tree, c.unitId), c.campaignId, delta, 1, touched);
   }
   return [...touched.values()].map((d) => upsert(spec.sums, d));
