@@ -1,19 +1,10 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './support/processes';
 
 const root = join(__dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The real entry point with PORT and DATA_DIR from the environment, as `npm start` runs it. */
 function startMain(port: number, dataDir: string, env: Record<string, string> = {}): ChildProcess & { output: () => string } {

@@ -7,13 +7,24 @@ const root = join(__dirname, '..', '..');
 
 export type Child = ChildProcess & { output: () => string };
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
+/** Below Linux's ephemeral range (32768-60999), where `listen(0)` and outgoing connections take their ports. */
+const CHILD_PORTS = { from: 20_000, to: 32_000 };
+
+/**
+ * A port for a child process to listen on. Not one the OS hands out for port 0: an app another jest
+ * worker starts in-process on port 0 could be given that very port between this check and the
+ * child's listen, and a probe of the child would then be answered by the other app.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = CHILD_PORTS.from + Math.floor(Math.random() * (CHILD_PORTS.to - CHILD_PORTS.from));
+    const bound = await new Promise<boolean>((resolve) => {
+      const s = createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, () => s.close(() => resolve(true)));
     });
-  });
+    if (bound) return port;
+  }
 }
 
 /** A real entry point (`apps/<app>/src/main.ts`) as its own process, as `npm start` / `npm run projector` run it. */
