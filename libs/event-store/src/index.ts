@@ -14,6 +14,7 @@ export * from './sqlite/open-database';
 export * from './event-store.module';
 export * from './open-event-store';
 export * from './witness/chain-extension';
+export * from './thread-entry';
 export * from './witness/checkpoint';
 export * from './witness/checkpoint-store';
 export * from './witness/checkpoint-witness';

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '@platform/event-store';
 import type { RunnerLogger } from '@platform/read-models';
 import type { FromProjectorThread, ProjectorThreadData, ToProjectorThread } from './projector-thread.protocol';
 
@@ -18,19 +18,6 @@ export interface ProjectorThreadOptions {
 
 /** A thread that ran this long before it crashed was not crashing in a loop: the next one starts without a long delay. */
 const STABLE_MS = 60_000;
-
-/** Running from source (tests, `-r @swc-node/register`): the thread compiles its TypeScript the same way. */
-const FROM_SOURCE = __filename.endsWith('.ts');
-
-function threadEntry(): { file: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } {
-  if (!FROM_SOURCE) return { file: join(__dirname, 'projector-thread.main.js') };
-  const registered = process.execArgv.some((a) => a.includes('@swc-node/register'));
-  return {
-    file: join(__dirname, 'projector-thread.main.ts'),
-    execArgv: registered ? undefined : [...process.execArgv, '-r', '@swc-node/register'],
-    env: { ...process.env, SWC_NODE_PROJECT: process.env.SWC_NODE_PROJECT ?? join(__dirname, '..', '..', '..', '..', 'tsconfig.json') },
-  };
-}
 
 /**
  * The platform's projector in a worker thread: started with the platform, told when events were
@@ -62,7 +49,7 @@ export class ProjectorThread {
 
   start(): void {
     if (this.worker || this.stopping) return;
-    const entry = threadEntry();
+    const entry = threadEntry(__filename, 'projector-thread.main');
     const worker = new Worker(entry.file, { workerData: this.options.data, execArgv: entry.execArgv, env: entry.env, name: 'projector' });
     this.worker = worker;
     this.startedAt = Date.now();

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../thread-entry';
 import { extendChain, Finding, historyRows, HistorySource } from './history-scan';
 
 export type ChainTip = { position: number; hash: string };
@@ -20,9 +20,6 @@ export function extendInThread(source: HistorySource): ChainExtension {
     close: async () => undefined,
   };
 }
-
-/** Running from source (tests, `-r @swc-node/register`): the thread compiles its TypeScript the same way. */
-const FROM_SOURCE = __filename.endsWith('.ts');
 
 /**
  * On a thread of its own with its own read-only connection to the store's file: the same rows
@@ -61,12 +58,8 @@ export class ChainExtensionThread implements ChainExtension {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const registered = process.execArgv.some((a) => a.includes('@swc-node/register'));
-    const worker = new Worker(join(__dirname, `chain-extension.thread${FROM_SOURCE ? '.ts' : '.js'}`), {
-      workerData: { file: this.file },
-      execArgv: FROM_SOURCE && !registered ? [...process.execArgv, '-r', '@swc-node/register'] : undefined,
-      name: 'chain-extension',
-    });
+    const entry = threadEntry(__filename, 'chain-extension.thread');
+    const worker = new Worker(entry.file, { workerData: { file: this.file }, execArgv: entry.execArgv, env: entry.env, name: 'chain-extension' });
     worker.on('message', (m: { id: number; result?: ChainTip | Finding; error?: string }) => {
       const w = this.waiting.get(m.id);
       this.waiting.delete(m.id);
