@@ -276,6 +276,12 @@ describe('the web app in a browser', () => {
     const badge = page.getByTestId('chain-badge');
     await badge.waitFor();
     expect(await badge.textContent()).toMatch(/哈希链完整 · 已校验 1–\d+ 号事件/);
+    // Each entry says what it is about and who recorded it by the names a supervision group knows, not by stored ids.
+    const firstRow = page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first();
+    const [subject, actor] = await Promise.all([firstRow.locator('td:nth-child(3)').textContent(), firstRow.locator('td:nth-child(4)').textContent()]);
+    expect(subject).not.toMatch(/^(progress|problem|campaign|org)-/);
+    expect(subject).toMatch(/问题 P-|学习进度|满意度|活动 |组织/);
+    expect(actor).toMatch(/(^| · )(管理员|活动办公室|联络员|督导组|领导)$/);
     await screenshot(page, 'audit-trail');
   });
 

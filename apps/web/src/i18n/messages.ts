@@ -56,6 +56,8 @@ export const MESSAGES = {
   recordedAt: ['记录时间', 'Recorded'],
   backdated: ['补录', 'Backdated'],
   actor: ['操作人', 'Actor'],
+  subject: ['对象', 'Subject'],
+  content: ['内容', 'Content'],
   event: ['事件', 'Event'],
   chainOk: ['哈希链完整', 'Chain intact'],
   chainBroken: ['哈希链断裂', 'Chain broken'],

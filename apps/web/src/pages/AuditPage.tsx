@@ -8,6 +8,9 @@ import { useI18n } from '../i18n/i18n';
 import { AUDIT_ROLES } from '../shared/roles';
 import { dateTime, lagText, tokenLabel } from '../shared/format';
 import { DenseTable } from '../shared/DenseTable';
+import { EventSummary, useNames } from '../shared/event-cells';
+import { actorText, streamSubject } from '../shared/event-subject';
+import { Link } from 'react-router';
 
 const EVENT_TYPES = [
   ['StepRecorded', '记录步骤'],
@@ -39,6 +42,7 @@ function AuditTrail() {
   const [cursors, setCursors] = useState<string[]>([]);
   const trail = useAuditTrail(filters);
   const chain = useChain();
+  const names = useNames();
 
   const onSearch = (v: { root?: string; actorId?: string; type?: string[]; range?: [{ toISOString(): string }, { toISOString(): string }]; backdated?: boolean }) => {
     setCursors([]);
@@ -114,7 +118,7 @@ function AuditTrail() {
         loading={trail.isFetching}
         dataSource={(trail.data?.items ?? []) as AuditEntry[]}
         rowClassName={(e) => (e.backdated ? 'backdated-row' : '')}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1240 }}
         title={() => t('total', { n: trail.data?.total ?? (trail.data?.totalMoreThan ? `${trail.data.totalMoreThan}+` : 0) })}
         footer={() => (
           <Space>
@@ -130,8 +134,17 @@ function AuditTrail() {
           // Tokens are zero-padded so they sort as strings; a reader sees the number, the tooltip the whole token.
           { title: '#', dataIndex: 'position', width: 90, render: (token: string) => <span title={token} style={{ fontVariantNumeric: 'tabular-nums' }}>{tokenLabel(token)}</span> },
           { title: t('event'), dataIndex: 'typeName', width: 120, render: (n: string, e) => <span title={e.type}>{n}</span> },
-          { title: '事件流', dataIndex: 'streamId', width: 200, ellipsis: true },
-          { title: t('actor'), width: 170, render: (_, e) => `${e.actor.userId}（${e.actor.role}）` },
+          // What the entry is about and who recorded it, by the names readers know; the stored ids stay in the tooltips.
+          {
+            title: t('subject'),
+            width: 220,
+            render: (_, e) => {
+              const s = streamSubject(e.streamId, names, lang);
+              return <span title={e.streamId}>{s.href ? <Link to={s.href}>{s.text}</Link> : s.text}</span>;
+            },
+          },
+          { title: t('actor'), width: 190, render: (_, e) => <span title={e.actor.userId}>{actorText(e.actor, names, lang)}</span> },
+          { title: t('content'), width: 240, render: (_, e) => <EventSummary data={e.data} problemId={e.streamId.startsWith('problem-') ? e.streamId.slice('problem-'.length) : null} /> },
           {
             title: t('occurredAt'),
             width: 150,

@@ -18,7 +18,9 @@ import { WideTable } from '../shared/WideTable';
 import { useAppState } from '../shared/app-state';
 import { dateTime, lagText, WARNING_COLOR } from '../shared/format';
 import { HandlingTag, SupervisionTag, WarningTag } from '../shared/problem-tags';
-import { EvidenceLinks, EvidenceUpload } from '../shared/evidence';
+import { EvidenceUpload } from '../shared/evidence';
+import { EventSummary, useNames } from '../shared/event-cells';
+import { actorText } from '../shared/event-subject';
 
 /** A problem's page: what it is, who answers for it, and every step of its life with both of its times. */
 export default function ProblemPage() {
@@ -27,6 +29,7 @@ export default function ProblemPage() {
   const user = useSyncExternalStore(session.subscribe, session.user)!;
   const { asOf } = useAppState();
   const timeline = useTimeline(problemId);
+  const names = useNames();
   // Built once per problem and language; plain markup in the cells (a component per cell is most of a table's work).
   const timelineColumns = useMemo<TableColumnsType<TimelineEvent>>(
     () => [
@@ -42,11 +45,11 @@ export default function ProblemPage() {
         ),
       },
       { title: t('recordedAt'), width: 140, render: (_, e) => dateTime(e.recordedAt) },
-      // The timeline's answer names an actor by user id and role only (no display name to show).
-      { title: t('actor'), width: 150, render: (_, e) => `${e.actor.userId}（${e.actor.role}）` },
-      { title: '内容', render: (_, e) => <EventSummary data={e.data} problemId={problemId} /> },
+      // The answer names an actor by user id, role and unit: the unit's name and the role are what a reader knows them by.
+      { title: t('actor'), width: 170, render: (_, e) => <span title={e.actor.userId}>{actorText(e.actor, names, lang)}</span> },
+      { title: t('content'), render: (_, e) => <EventSummary data={e.data} problemId={problemId} /> },
     ],
-    [t, lang, problemId],
+    [t, lang, problemId, names],
   );
   if (!timeline.data) return timeline.error ? <Typography.Text type="danger">{String(timeline.error.message)}</Typography.Text> : <Spin />;
   const { problem: p, events } = timeline.data;
@@ -123,22 +126,6 @@ export default function ProblemPage() {
         </AfterPaint>
       </Col>
     </Row>
-  );
-}
-
-/** The event's own words: notes, evidence, reasons, measures — whatever it carries that a reader wants. */
-function EventSummary({ data, problemId }: { data: Record<string, unknown>; problemId: string }) {
-  const text = ['note', 'finding', 'demand', 'evidence', 'reason', 'comment', 'explanation', 'description']
-    .map((k) => data[k])
-    .filter((v): v is string => typeof v === 'string');
-  const measures = Array.isArray(data.measures) ? (data.measures as string[]).join('；') : null;
-  const deadline = typeof data.deadline === 'string' ? `时限 ${data.deadline}` : typeof data.dueBy === 'string' ? `限 ${data.dueBy} 前` : null;
-  const refs = Array.isArray(data.attachmentRefs) ? (data.attachmentRefs as string[]) : [];
-  return (
-    <div className="cell-stack">
-      <span style={{ fontSize: 12 }}>{[...text, measures, deadline].filter(Boolean).join(' · ') || '—'}</span>
-      {refs.length > 0 && <EvidenceLinks refs={refs} base={`/api/problems/${problemId}/files/`} />}
-    </div>
   );
 }
 
