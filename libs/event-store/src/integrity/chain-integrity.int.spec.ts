@@ -110,8 +110,9 @@ describe('chain integrity: verified at start and in the background, writes refus
 
     await reopen();
     expect(await integrity.verify('full')).toMatchObject({ state: 'ok', verifiedPosition: 15 });
-    // The acknowledged break changed again is a new break.
-    store.db.prepare(`UPDATE events SET data = '{"i":98}', hash = 'f' || substr(hash, 2) WHERE position = 5`).run();
+    // The acknowledged break changed again is a new break. The stored hash's first digit is flipped, never
+    // kept: a hash that already began with 'f' would otherwise stay the acknowledged one (1 run in 16).
+    store.db.prepare(`UPDATE events SET data = '{"i":98}', hash = (CASE substr(hash, 1, 1) WHEN 'f' THEN 'e' ELSE 'f' END) || substr(hash, 2) WHERE position = 5`).run();
     expect(await integrity.verify('full')).toMatchObject({ state: 'broken', brokenAt: 5 });
   });
 });
