@@ -1,9 +1,9 @@
 import { LoadClient } from '../support/children';
 import type { LoadResult } from '../load.child';
 import { compare, ratioAtLeast, SectionResult, Target } from '../support/model';
-import { benchEnv, buildPlatformOnce, startBuiltPlatform } from '../support/built-platform';
+import { ask, benchEnv, buildPlatformOnce, startBuiltPlatform } from '../support/built-platform';
 import { BENCH_ADMIN, call, caughtUp, ok, signIn, userToken } from '../support/platform';
-import { interleave } from '../support/stats';
+import { interleave, quantile } from '../support/stats';
 import { removeDir, tempDir } from '../support/temp';
 import { cpuSince, cpuTimes, CpuTimes } from '../support/thread-cpu';
 import { benchTree, launchCampaign, pool, publishedProblem, ROOT_UNIT } from './world';
@@ -23,8 +23,14 @@ export interface HttpOptions {
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;
-/** A run with the CPU time the app's threads spent meanwhile. */
-type Run = LoadResult & { readonly cpu: CpuTimes | null };
+/** The app's own latencies (ms, from serve-hooks): each answer from its request's arrival, and each connection's first answer from the connection's accept. */
+interface AppAnswers {
+  readonly first: number[];
+  readonly all: number[];
+}
+/** A run with the CPU time the app's threads spent meanwhile and the app's own latencies. */
+type Run = LoadResult & { readonly cpu: CpuTimes | null; readonly app: { firstMax: number; firstP50: number; p99: number } };
+const inApp = (a: AppAnswers) => ({ firstMax: a.first.length ? Math.max(...a.first) : NaN, firstP50: quantile(a.first, 0.5), p99: quantile(a.all, 0.99) });
 /** Milliseconds of CPU per answered request: on the API's thread (its event loop), or in the whole process (the projector thread included). */
 const cpuPerRequest = (r: Run, of: keyof CpuTimes) => (r.cpu && r.ok > 0 ? r.cpu[of] / r.ok : NaN);
 const rawRun = (r: Run) => ({
@@ -33,6 +39,7 @@ const rawRun = (r: Run) => ({
   non2xx: r.non2xx,
   latencyMs: r.latencyMs,
   byConnection: r.byConnection,
+  inApp: { firstMaxMs: ms(r.app.firstMax), firstP50Ms: ms(r.app.firstP50), p99Ms: ms(r.app.p99) },
   cpuMsPerRequest: r.cpu ? { apiThread: ms(cpuPerRequest(r, 'mainMs') * 1000) / 1000, process: ms(cpuPerRequest(r, 'processMs') * 1000) / 1000 } : null,
 });
 
@@ -47,6 +54,10 @@ function tailByConnection(runs: LoadResult[]): string {
   return `first answer per connection p50 ${fmt(split.map((b) => b.first.p50))} ms, max ${fmt(split.map((b) => b.first.max))} ms; answers after it p99 ${fmt(split.map((b) => b.later.p99))} ms`;
 }
 
+const appTail = (runs: Run[]) => {
+  const f = (xs: number[]) => xs.map((x) => (Number.isFinite(x) ? Math.round(x) : '–')).join('/');
+  return `first answer per connection p50 ${f(runs.map((r) => r.app.firstP50))} ms, max ${f(runs.map((r) => r.app.firstMax))} ms; every answer p99 ${f(runs.map((r) => r.app.p99))} ms`;
+};
 const cpuList = (runs: Run[], of: keyof CpuTimes) => runs.map((r) => (Number.isFinite(cpuPerRequest(r, of)) ? cpuPerRequest(r, of).toFixed(2) : '–')).join('/');
 const littleBound = (runs: Run[], inFlight: number) => runs.map((r) => (r.rps > 0 ? Math.round((inFlight / r.rps) * 1000) : '–')).join('/');
 
@@ -82,9 +93,12 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
   const client = new LoadClient();
   const pid = platform.child.pid ?? 0;
   const timed = async (job: Parameters<LoadClient['run']>[0]): Promise<Run> => {
+    await ask(platform.child, { type: 'answers' }, 'answers');
     const before = cpuTimes(pid);
     const r = await client.run(job);
-    return { ...r, cpu: cpuSince(before, pid) };
+    const cpu = cpuSince(before, pid);
+    const { answers } = await ask<{ answers: AppAnswers }>(platform.child, { type: 'answers' }, 'answers');
+    return { ...r, cpu, app: inApp(answers) };
   };
   try {
     const admin = await signIn(baseUrl, BENCH_ADMIN.username, BENCH_ADMIN.password);
@@ -195,7 +209,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
           ? `Requests that did not answer 2xx: ${problems.join('; ')}`
           : `All ${totalCommands.toLocaleString('en-US')} measured commands answered 201; event store head at the end: ${head.body.eventStore.headPosition.toLocaleString('en-US')} (${campaigns} campaigns launched, ${notes.toLocaleString('en-US')} progress notes recorded).`,
         `CPU per answered request at ${top} clients, as the kernel counted it (/proc, user + system, 10 ms ticks; per round) — the API's thread (its event loop): progress note ${cpuList(byLevel[top].progress, 'mainMs')} ms, participation ${cpuList(byLevel[top].participation, 'mainMs')} ms, GET /health ${cpuList(byLevel[top].health, 'mainMs')} ms; the whole process (the projector thread applying the commands as they come included): progress note ${cpuList(byLevel[top].progress, 'processMs')} ms, participation ${cpuList(byLevel[top].participation, 'processMs')} ms. With ${top} requests always in flight (closed loop) the mean latency is ${top} / throughput (Little's law): ${littleBound(byLevel[top].progress, top)} ms for progress notes and ${littleBound(byLevel[top].health, top)} ms for GET /health at their throughput in these rounds.`,
-        `The tail at ${top} clients, split by connection (each run opens its ${top} connections anew; per round): progress note: ${tailByConnection(byLevel[top].progress)}; GET /health: ${tailByConnection(byLevel[top].health)}.`,
+        `The tail at ${top} clients, split by connection (each run opens its ${top} connections anew; per round): progress note: ${tailByConnection(byLevel[top].progress)}; GET /health: ${tailByConnection(byLevel[top].health)}. The same answers timed inside the app (from the connection's accept to the first answer's last byte written; from each request's arrival to its answer): progress note: ${appTail(byLevel[top].progress)}; GET /health: ${appTail(byLevel[top].health)}.`,
       ],
       profiles,
       raw: {
