@@ -2,7 +2,8 @@
 // (`node dist/apps/platform/apps/platform/src/main.js`): plain CommonJS, so nothing is compiled in
 // the server process. It answers the bench over IPC and changes nothing in the platform.
 // Sends { type: 'listening', port, timings } once the HTTP server listens; answers 'stats',
-// 'profile-start', 'profile-stop' (with the profile's file) and 'close' (SIGTERM, as an operator stops it).
+// 'answers' (the app's own latencies since the last ask), 'profile-start', 'profile-stop' (with the
+// profile's file) and 'close' (SIGTERM, as an operator stops it).
 'use strict';
 const net = require('node:net');
 const { readFileSync, writeFileSync } = require('node:fs');
@@ -73,9 +74,27 @@ const heapBytes = () => getHeapStatistics().total_heap_size;
 
 // The path of the request that arrived last: what the server was doing when the peak was sampled.
 let lastRequest = null;
+// The app's own view of each answer, apart from the load generator's: from the request's arrival
+// (its headers parsed) to the answer's last byte handed to the kernel, and for the first answer on
+// a connection from the connection's accept; collected from the bench's first 'answers' on, and
+// handed over and started afresh at each.
+let answers = null;
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (event, request, ...rest) {
-  if (event === 'request') lastRequest = `${request.method} ${request.url}`;
+  if (event === 'connection') request.benchAcceptedAt = performance.now();
+  if (event === 'request') {
+    lastRequest = `${request.method} ${request.url}`;
+    const socket = request.socket;
+    const arrived = performance.now();
+    const accepted = socket.benchAcceptedAt;
+    socket.benchAcceptedAt = undefined;
+    if (answers) rest[0].once('finish', () => {
+      if (!answers) return;
+      const now = performance.now();
+      answers.all.push(now - arrived);
+      if (accepted !== undefined) answers.first.push(now - accepted);
+    });
+  }
   return emit.call(this, event, request, ...rest);
 };
 
@@ -147,6 +166,10 @@ process.on('message', (m) => {
   switch (m.type) {
     case 'stats':
       process.send({ type: 'stats', stats: stats() });
+      break;
+    case 'answers':
+      process.send({ type: 'answers', answers: answers ?? { first: [], all: [] } });
+      answers = { first: [], all: [] };
       break;
     case 'profile-start':
       session = new Session();

@@ -1,10 +1,11 @@
 import { LoadClient } from '../support/children';
 import type { LoadResult } from '../load.child';
 import { compare, ratioAtLeast, SectionResult, Target } from '../support/model';
-import { benchEnv, buildPlatformOnce, startBuiltPlatform } from '../support/built-platform';
+import { ask, benchEnv, buildPlatformOnce, startBuiltPlatform } from '../support/built-platform';
 import { BENCH_ADMIN, call, caughtUp, ok, signIn, userToken } from '../support/platform';
-import { interleave } from '../support/stats';
+import { interleave, quantile } from '../support/stats';
 import { removeDir, tempDir } from '../support/temp';
+import { cpuSince, cpuTimes, CpuTimes } from '../support/thread-cpu';
 import { benchTree, launchCampaign, pool, publishedProblem, ROOT_UNIT } from './world';
 
 export interface HttpOptions {
@@ -22,7 +23,25 @@ export interface HttpOptions {
 }
 
 const ms = (x: number) => Math.round(x * 100) / 100;
-const rawRun = (r: LoadResult) => ({ rps: ms(r.rps), ok: r.ok, non2xx: r.non2xx, latencyMs: r.latencyMs, byConnection: r.byConnection });
+/** The app's own latencies (ms, from serve-hooks): each answer from its request's arrival, and each connection's first answer from the connection's accept. */
+interface AppAnswers {
+  readonly first: number[];
+  readonly all: number[];
+}
+/** A run with the CPU time the app's threads spent meanwhile and the app's own latencies. */
+type Run = LoadResult & { readonly cpu: CpuTimes | null; readonly app: { firstMax: number; firstP50: number; p99: number } };
+const inApp = (a: AppAnswers) => ({ firstMax: a.first.length ? Math.max(...a.first) : NaN, firstP50: quantile(a.first, 0.5), p99: quantile(a.all, 0.99) });
+/** Milliseconds of CPU per answered request: on the API's thread (its event loop), or in the whole process (the projector thread included). */
+const cpuPerRequest = (r: Run, of: keyof CpuTimes) => (r.cpu && r.ok > 0 ? r.cpu[of] / r.ok : NaN);
+const rawRun = (r: Run) => ({
+  rps: ms(r.rps),
+  ok: r.ok,
+  non2xx: r.non2xx,
+  latencyMs: r.latencyMs,
+  byConnection: r.byConnection,
+  inApp: { firstMaxMs: ms(r.app.firstMax), firstP50Ms: ms(r.app.firstP50), p99Ms: ms(r.app.p99) },
+  cpuMsPerRequest: r.cpu ? { apiThread: ms(cpuPerRequest(r, 'mainMs') * 1000) / 1000, process: ms(cpuPerRequest(r, 'processMs') * 1000) / 1000 } : null,
+});
 
 /**
  * Where a run's tail is: the first answer on each connection (which waits for the busy app to
@@ -34,6 +53,13 @@ function tailByConnection(runs: LoadResult[]): string {
   const fmt = (xs: number[]) => xs.map((x) => (Number.isFinite(x) ? Math.round(x) : '–')).join('/');
   return `first answer per connection p50 ${fmt(split.map((b) => b.first.p50))} ms, max ${fmt(split.map((b) => b.first.max))} ms; answers after it p99 ${fmt(split.map((b) => b.later.p99))} ms`;
 }
+
+const appTail = (runs: Run[]) => {
+  const f = (xs: number[]) => xs.map((x) => (Number.isFinite(x) ? Math.round(x) : '–')).join('/');
+  return `first answer per connection p50 ${f(runs.map((r) => r.app.firstP50))} ms, max ${f(runs.map((r) => r.app.firstMax))} ms; every answer p99 ${f(runs.map((r) => r.app.p99))} ms`;
+};
+const cpuList = (runs: Run[], of: keyof CpuTimes) => runs.map((r) => (Number.isFinite(cpuPerRequest(r, of)) ? cpuPerRequest(r, of).toFixed(2) : '–')).join('/');
+const littleBound = (runs: Run[], inFlight: number) => runs.map((r) => (r.rps > 0 ? Math.round((inFlight / r.rps) * 1000) : '–')).join('/');
 
 /** The write path's targets, judged at the highest concurrency: p99 in milliseconds, and throughput against GET /health of the same rounds. */
 export const WRITE_P99_LIMIT_MS = 50;
@@ -65,6 +91,15 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
   const platform = await startBuiltPlatform(dataDir, { env: benchEnv(BENCH_ADMIN) });
   const { baseUrl } = platform;
   const client = new LoadClient();
+  const pid = platform.child.pid ?? 0;
+  const timed = async (job: Parameters<LoadClient['run']>[0]): Promise<Run> => {
+    await ask(platform.child, { type: 'answers' }, 'answers');
+    const before = cpuTimes(pid);
+    const r = await client.run(job);
+    const cpu = cpuSince(before, pid);
+    const { answers } = await ask<{ answers: AppAnswers }>(platform.child, { type: 'answers' }, 'answers');
+    return { ...r, cpu, app: inApp(answers) };
+  };
   try {
     const admin = await signIn(baseUrl, BENCH_ADMIN.username, BENCH_ADMIN.password);
     const { rows, branchIds } = benchTree(o.units);
@@ -82,10 +117,10 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
 
     let campaigns = 0;
     let notes = 0;
-    const byLevel: Record<number, Record<Kind, LoadResult[]>> = {};
+    const byLevel: Record<number, Record<Kind, Run[]>> = {};
     const problems: string[] = [];
     for (const connections of o.concurrency) {
-      const level: Record<Kind, LoadResult[]> = (byLevel[connections] = { progress: [], participation: [], health: [] });
+      const level: Record<Kind, Run[]> = (byLevel[connections] = { progress: [], participation: [], health: [] });
       o.log(`  ${connections} concurrent client(s), ${o.seconds} s per run`);
       await interleave(
         [
@@ -93,7 +128,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
             key: 'progress',
             run: async (round) => {
               const tag = `bench-note-c${connections}-r${round < 0 ? 'w' : round + 1}`;
-              const r = await client.run({ kind: 'progress', baseUrl, tokens: offices, problemIds, connections, seconds: o.seconds, tag });
+              const r = await timed({ kind: 'progress', baseUrl, tokens: offices, problemIds, connections, seconds: o.seconds, tag });
               if (r.non2xx > 0 || r.errors > 0) problems.push(`${tag}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors`);
               notes += r.ok;
               await caughtUp(baseUrl);
@@ -108,7 +143,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
               await launchCampaign(baseUrl, admin, campaignId, branchIds);
               campaigns++;
               await caughtUp(baseUrl);
-              const r = await client.run({ kind: 'participation', baseUrl, tokens: offices, campaignId, unitIds: branchIds, connections, seconds: o.seconds, tag: campaignId });
+              const r = await timed({ kind: 'participation', baseUrl, tokens: offices, campaignId, unitIds: branchIds, connections, seconds: o.seconds, tag: campaignId });
               if (r.non2xx > 0 || r.errors > 0) problems.push(`${campaignId}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors`);
               // The projections catch up before the next run, so each run starts from the same quiet app.
               await caughtUp(baseUrl);
@@ -119,7 +154,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
           {
             key: 'health',
             run: async (round) => {
-              const r = await client.run({ kind: 'get', baseUrl, token: office, paths: ['/health'], connections, seconds: o.seconds });
+              const r = await timed({ kind: 'get', baseUrl, token: office, paths: ['/health'], connections, seconds: o.seconds });
               if (r.non2xx > 0 || r.errors > 0) problems.push(`health: ${r.non2xx} non-2xx, ${r.errors} errors`);
               if (round >= 0) level.health.push(r);
               return r.rps;
@@ -149,12 +184,13 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
       o.concurrency.flatMap((c) => {
         const l = byLevel[c];
         const judged = kind === 'progress' && c === top;
-        const row = (what: string, unit: string, f: (r: LoadResult) => number, target: Parameters<typeof compare>[4]) =>
+        const row = (what: string, unit: string, f: (r: Run) => number, target: Parameters<typeof compare>[4]) =>
           compare(`${kind === 'progress' ? 'progress note' : 'participation'}, ${c} client${c > 1 ? 's' : ''}: ${what}`, unit, { label: LABELS[kind], samples: l[kind].map(f) }, { label: LABELS.health, samples: l.health.map(f) }, target);
         return [
           row('throughput', 'req/s', (r) => r.rps, judged ? ratioAtLeast(WRITE_THROUGHPUT_RATIO, `≥ ${WRITE_THROUGHPUT_RATIO} × GET /health`) : null),
           row('p50 latency', 'ms', (r) => r.latencyMs.p50, null),
           row('p99 latency', 'ms', (r) => r.latencyMs.p99, judged ? under(WRITE_P99_LIMIT_MS, `p99 < ${WRITE_P99_LIMIT_MS} ms`) : null),
+          ...(c === top ? [row(`CPU of the API's thread per request`, 'µs', (r) => cpuPerRequest(r, 'mainMs') * 1000, null)] : []),
         ];
       }),
     );
@@ -172,7 +208,8 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
         problems.length > 0
           ? `Requests that did not answer 2xx: ${problems.join('; ')}`
           : `All ${totalCommands.toLocaleString('en-US')} measured commands answered 201; event store head at the end: ${head.body.eventStore.headPosition.toLocaleString('en-US')} (${campaigns} campaigns launched, ${notes.toLocaleString('en-US')} progress notes recorded).`,
-        `The tail at ${top} clients, split by connection (each run opens its ${top} connections anew; per round): progress note: ${tailByConnection(byLevel[top].progress)}; GET /health: ${tailByConnection(byLevel[top].health)}.`,
+        `CPU per answered request at ${top} clients, as the kernel counted it (/proc, user + system, 10 ms ticks; per round) — the API's thread (its event loop): progress note ${cpuList(byLevel[top].progress, 'mainMs')} ms, participation ${cpuList(byLevel[top].participation, 'mainMs')} ms, GET /health ${cpuList(byLevel[top].health, 'mainMs')} ms; the whole process (the projector thread applying the commands as they come included): progress note ${cpuList(byLevel[top].progress, 'processMs')} ms, participation ${cpuList(byLevel[top].participation, 'processMs')} ms. With ${top} requests always in flight (closed loop) the mean latency is ${top} / throughput (Little's law): ${littleBound(byLevel[top].progress, top)} ms for progress notes and ${littleBound(byLevel[top].health, top)} ms for GET /health at their throughput in these rounds.`,
+        `The tail at ${top} clients, split by connection (each run opens its ${top} connections anew; per round): progress note: ${tailByConnection(byLevel[top].progress)}; GET /health: ${tailByConnection(byLevel[top].health)}. The same answers timed inside the app (from the connection's accept to the first answer's last byte written; from each request's arrival to its answer): progress note: ${appTail(byLevel[top].progress)}; GET /health: ${appTail(byLevel[top].health)}.`,
       ],
       profiles,
       raw: {

@@ -1,5 +1,6 @@
 import { BadRequestException, NotFoundException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { requireNestedObjects } from './request-rules';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /**
  * The bound of every numeric query parameter (positions, revisions, offsets): the largest integer
@@ -44,6 +45,7 @@ export function unitNotEnrolled(): NotFoundException {
 /** Unknown fields are refused, not silently dropped: a typo must not pass as an empty value. */
 export function createValidationPipe(): ValidationPipe {
   requireNestedObjects();
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
