@@ -1,7 +1,6 @@
 import { CAMPAIGN } from '../libs/views/src/testing/view-fixtures';
 import { expectStatus, recordStudy, ViewsWorld } from '../libs/views/src/testing/views-world';
-import { BOARD_PROJECTIONS } from '../libs/views/src/progress-board/board-reader';
-import { ViewMoments } from '../libs/views/src/shared/view-moment';
+import { BOARD_PROJECTIONS, ViewMoments } from '@platform/views';
 import { TestPlatform } from './support/test-platform';
 import { startViewsPlatform } from './support/views-platform';
 
