@@ -20,8 +20,18 @@ export interface UnitNode {
 export class OrganizationTree {
   private readonly nodes = new Map<string, UnitNode>();
   private readonly children = new Map<string, Set<string>>();
+  private applied = 0;
+
+  /**
+   * Counts the events applied: a tree changes its nodes in place, so what was derived from it
+   * (names, parents, levels) holds while its revision is the same.
+   */
+  get revision(): number {
+    return this.applied;
+  }
 
   apply(event: OrganizationEvent): void {
+    this.applied += 1;
     switch (event.type) {
       case 'UnitCreated': {
         const d = event.data;
@@ -67,6 +77,7 @@ export class OrganizationTree {
     const tree = new OrganizationTree();
     for (const [id, n] of this.nodes) tree.nodes.set(id, { ...n });
     for (const [id, set] of this.children) tree.children.set(id, new Set(set));
+    tree.applied = this.applied;
     return tree;
   }
 

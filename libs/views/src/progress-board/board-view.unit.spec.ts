@@ -267,3 +267,63 @@ describe('ranked board over frozen documents shared between moments', () => {
     expect(compared).toBe(36);
   });
 });
+
+/**
+ * A prepared board keeps each scope's page but the rows (see RankedBoard.scoped): asked again, it
+ * answers from what it kept; once the tree changes (a rename changes no projection's checkpoint,
+ * so the prepared board stays) it works the scope out again from the tree as it is.
+ */
+describe('ranked board pages kept per scope', () => {
+  const expectedPage = (docs: Awaited<ReturnType<typeof viewDocuments>>, t: ReturnType<typeof tree>, scope: { all: boolean; roots: string[] }, root: string | null, q: BoardQuery, page: { skip: number; limit: number }) => {
+    const expected = boardView({ campaign: docs.campaigns[0], units: docs.units, tallies: docs.tallies, tree: t, filter: unitFilter(t, scope, root) }, q);
+    const rootId = root ?? 'city';
+    const children = boardChildren(t, rootId, expected.rows, expected.rollups, boardStageOrder(expected.campaign.phases));
+    return JSON.stringify({ ...expected, rows: expected.rows.slice(page.skip, page.skip + page.limit), rollups: expected.rollups.filter((r) => r.unitId === rootId), children });
+  };
+
+  /** A board prepared under the current handling rule, with the whole tree's scope. */
+  const prepared = async () => {
+    const docs = await viewDocuments(EVENTS);
+    const t = tree();
+    const ranked = new RankedBoard({ campaign: docs.campaigns[0], units: docs.units, tallies: docs.tallies, tree: t }, { metricsVersion: 1, handlingVersion: 2 });
+    return { docs, t, ranked, q: { ...query(), handlingVersion: 2 } as BoardQuery, all: { all: true, roots: [] as string[] } };
+  };
+
+  it('answers a scope asked again from what it kept, each page with its own rows and ranks', async () => {
+    const { docs, t, ranked, q, all } = await prepared();
+    const first = ranked.page(t, unitFilter(t, all, null), q, { skip: 0, limit: 2 }, 'city');
+    const again = ranked.page(t, unitFilter(t, all, null), q, { skip: 2, limit: 2 }, 'city');
+    expect(again.children).toBe(first.children);
+    expect(first.rows.map((r) => r.rank)).toEqual([1, 2]);
+    expect(again.rows.map((r) => r.rank)).toEqual([3, 4]);
+    expect(JSON.stringify(first)).toEqual(expectedPage(docs, t, all, null, q, { skip: 0, limit: 2 }));
+    expect(JSON.stringify(again)).toEqual(expectedPage(docs, t, all, null, q, { skip: 2, limit: 2 }));
+    // Another scope, rank key or filter is a scope of its own.
+    const inspector = { all: false, roots: ['town-1'] };
+    expect(JSON.stringify(ranked.page(t, unitFilter(t, inspector, null), q, { skip: 0, limit: 50 }, 'city'))).toEqual(expectedPage(docs, t, inspector, null, q, { skip: 0, limit: 50 }));
+    const bySteps: BoardQuery = { ...q, rankBy: 'stepCompletion' };
+    expect(JSON.stringify(ranked.page(t, unitFilter(t, all, null), bySteps, { skip: 0, limit: 50 }, 'city'))).toEqual(expectedPage(docs, t, all, null, bySteps, { skip: 0, limit: 50 }));
+    const inPhase: BoardQuery = { ...q, stage: 'in_phase' };
+    expect(JSON.stringify(ranked.page(t, unitFilter(t, all, null), inPhase, { skip: 0, limit: 50 }, 'city'))).toEqual(expectedPage(docs, t, all, null, inPhase, { skip: 0, limit: 50 }));
+    // A filter built ad hoc (no key) is worked out each time, to the same answer.
+    const adHoc = { visible: () => true, ids: null };
+    const once = ranked.page(t, adHoc, q, { skip: 0, limit: 2 }, 'city');
+    expect(ranked.page(t, adHoc, q, { skip: 0, limit: 2 }, 'city').children).not.toBe(once.children);
+    expect(JSON.stringify(once)).toEqual(JSON.stringify(first));
+  });
+
+  it('works a scope out again once the tree changed in place (a rename)', async () => {
+    const { docs, t, ranked, q, all } = await prepared();
+    const pageOf = (root: string | null) => ranked.page(t, unitFilter(t, all, root), { ...q, root }, { skip: 0, limit: 50 }, root ?? 'city');
+    const before = pageOf(null);
+    pageOf('county-1');
+    t.apply({ type: 'UnitRenamed', data: { unitId: 'county-1', name: '改名后的县' } } as unknown as OrganizationEvent);
+    t.apply({ type: 'UnitRenamed', data: { unitId: 'branch-1', name: '改名后的支部' } } as unknown as OrganizationEvent);
+    const after = pageOf(null);
+    expect(after.children).not.toBe(before.children);
+    expect(after.children.find((c) => c.unitId === 'county-1')?.name).toBe('改名后的县');
+    expect(after.rows.find((r) => r.unitId === 'branch-1')?.name).toBe('改名后的支部');
+    expect(JSON.stringify(after)).toEqual(expectedPage(docs, t, all, null, q, { skip: 0, limit: 50 }));
+    expect(JSON.stringify(pageOf('county-1'))).toEqual(expectedPage(docs, t, all, 'county-1', { ...q, root: 'county-1' }, { skip: 0, limit: 50 }));
+  });
+});

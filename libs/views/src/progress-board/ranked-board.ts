@@ -19,6 +19,18 @@ interface Below {
   readonly stages: Map<string, Map<string, number>>;
 }
 
+/** A scope's ranked entries, and its page without the rows (shared by every request for it: never changed). */
+interface Scoped {
+  readonly passing: readonly Entry[];
+  readonly whole: BoardPage;
+}
+
+/**
+ * Scopes kept per prepared board: a whole-city scope's page is about 0.5 MiB at twice the demo
+ * city (a line per county-level unit), a county's or a filtered one's a tenth of that.
+ */
+const SCOPES_KEPT = 32;
+
 /** A page of the ranking with what the board's page shows beside it: the root's roll-up, and its children with theirs (not every township of a city). */
 export interface BoardPage extends BoardView {
   /** The root's direct children (see BoardChild), counted over every row of the view, not the page. */
@@ -42,6 +54,7 @@ export class RankedBoard {
   private readonly byUnit: Map<string, Entry>;
   private readonly stageNames = new Map<string, string>();
   private readonly stageOrder: readonly string[];
+  private readonly scopes = new WeakMap<OrganizationTree, { revision: number; views: Map<string, Scoped> }>();
 
   constructor(
     private readonly input: Omit<BoardInput, 'filter'>,
@@ -68,15 +81,40 @@ export class RankedBoard {
    * the root's roll-up (without a root: the tree's roots'), and the root's children as
    * boardChildren counts them from every row, each with its roll-up. Only the page's rows and the
    * children's own rows are built; the children's stages come from the prepared subtree counts.
+   * What does not depend on the page is kept per scope (see scoped).
    */
   page(tree: OrganizationTree, filter: UnitFilter, q: BoardQuery, page: { skip: number; limit: number }, rootId: string | null): BoardPage {
+    const { passing, whole } = this.scoped(tree, filter, q, rootId);
+    const rows = passing.slice(page.skip, page.skip + page.limit).map((e, i) => rowOf(tree, e, page.skip + i + 1));
+    return { ...whole, rows };
+  }
+
+  /**
+   * The scope's ranked rows and everything of its page but the rows, kept per scope, filters and
+   * rank key while the tree is the same (its revision: names and levels are read from it): a city's
+   * board has one line per county-level unit under the city, so summing and listing them was most
+   * of a whole-city request beside writing the answer. Kept in this prepared board, so they go
+   * with it when a batch lands; a filter without a key (built ad hoc) is worked out each time.
+   */
+  private scoped(tree: OrganizationTree, filter: UnitFilter, q: BoardQuery, rootId: string | null): Scoped {
+    const key = filter.key === undefined ? null : JSON.stringify([filter.key, rootId, q.unitType, q.phaseKey, q.stage, q.rankBy, q.metricsVersion, q.handlingVersion ?? null]);
+    let kept = this.scopes.get(tree);
+    if (kept && kept.revision !== tree.revision) kept = undefined;
+    const known = key === null ? undefined : kept?.views.get(key);
+    if (known) return known;
     const own = new Map<string, BoardRow>();
     const childIds = new Set(rootId ? tree.childIds(rootId) : []);
     const shown = new Set(rootId ? [rootId] : tree.rootIds());
-    const view = this.walk(tree, filter, q, (rank) => rank > page.skip && rank <= page.skip + page.limit, { ids: childIds, rows: own }, (id) => shown.has(id) || childIds.has(id));
+    const passing: Entry[] = [];
+    const view = this.walk(tree, filter, q, () => false, { ids: childIds, rows: own, passing }, (id) => shown.has(id) || childIds.has(id));
     const children = rootId ? this.children(tree, filter, q, rootId, own, view.rollups) : [];
     // The children's roll-ups are in their lines.
-    return { ...view, rollups: view.rollups.filter((r) => shown.has(r.unitId)), children };
+    const scoped: Scoped = { passing, whole: { ...view, rollups: view.rollups.filter((r) => shown.has(r.unitId)), children } };
+    if (key === null) return scoped;
+    if (!kept) this.scopes.set(tree, (kept = { revision: tree.revision, views: new Map() }));
+    kept.views.set(key, scoped);
+    if (kept.views.size > SCOPES_KEPT) kept.views.delete(kept.views.keys().next().value!);
+    return scoped;
   }
 
   /**
@@ -88,7 +126,7 @@ export class RankedBoard {
     filter: UnitFilter,
     q: BoardQuery,
     keep: (rank: number) => boolean,
-    also?: { ids: ReadonlySet<string>; rows: Map<string, BoardRow> },
+    also?: { ids: ReadonlySet<string>; rows: Map<string, BoardRow>; passing?: Entry[] },
     shown: (unitId: string) => boolean = () => true,
   ): BoardView {
     const sums = this.subtreeSums(q);
@@ -98,13 +136,13 @@ export class RankedBoard {
     for (const e of this.rankedBy(q.rankBy)) {
       if (!filter.visible(e.unit.unitId) || !passesBoardFilters(e.unit, e.row.unitType, q)) continue;
       total += 1;
+      also?.passing?.push(e);
       // Units the tree does not hold belong to no subtree, yet count in the overall figures.
       if (!tree.has(e.unit.unitId)) addRow(overall, e.row);
       const kept = keep(total);
       const wanted = !!also?.ids.has(e.unit.unitId);
       if (!kept && !wanted) continue;
-      // Names as the moment's tree has them now: a renamed unit changes no projection's checkpoint.
-      const row: BoardRow = { rank: total, ...e.row, name: tree.get(e.row.unitId)?.name ?? e.row.unitId };
+      const row = rowOf(tree, e, total);
       if (kept) rows.push(row);
       if (wanted) also!.rows.set(row.unitId, row);
     }
@@ -237,6 +275,11 @@ export class RankedBoard {
       },
     };
   }
+}
+
+/** A ranked entry's row, named as the moment's tree has it now: a renamed unit changes no projection's checkpoint. */
+function rowOf(tree: OrganizationTree, e: Entry, rank: number): BoardRow {
+  return { rank, ...e.row, name: tree.get(e.row.unitId)?.name ?? e.row.unitId };
 }
 
 /** a + b as a new sum: the prepared sums are shared and never changed. */

@@ -13,6 +13,8 @@ interface Entry {
   bytes: number;
   /** Asked for again since loaded. */
   reused: boolean;
+  /** Loaded and found still valid. */
+  kept: boolean;
 }
 
 /**
@@ -43,11 +45,12 @@ export class MomentMemos {
       this.entries.set(key, known);
       return known.value as Promise<T>;
     }
-    const entry: Entry = { value: Promise.resolve(), bytes: 0, reused: false };
+    const entry: Entry = { value: Promise.resolve(), bytes: 0, reused: false, kept: false };
     const loading = load().then(async (value) => {
       if (!(await stillValid())) this.drop(key, entry);
       else if (this.entries.get(key) === entry) {
         entry.bytes = approximateBytes(value);
+        entry.kept = true;
         this.bytes += entry.bytes;
         this.trim(entry);
       }
@@ -58,6 +61,18 @@ export class MomentMemos {
     this.entries.set(key, entry);
     this.trim();
     return loading;
+  }
+
+  /**
+   * Moves a loaded value to another key (the same value at a later state, see ViewMoments), as
+   * recently used as it was; false when `from` holds no loaded value or `to` is taken.
+   */
+  carry(from: string, to: string): boolean {
+    const entry = this.entries.get(from);
+    if (!entry?.kept || this.entries.has(to)) return false;
+    this.entries.delete(from);
+    this.entries.set(to, entry);
+    return true;
   }
 
   private drop(key: string, entry: Entry): void {

@@ -56,6 +56,24 @@ describe('MomentMemos', () => {
     expect(reloaded).toBe(true);
   });
 
+  it('moves a loaded value to another key, never one still loading or onto a key taken', async () => {
+    const memos = new MomentMemos({ entries: 4, bytes: 64 * MiB });
+    const value = await memos.remember('s1|k', async () => rows(1), valid);
+    expect(memos.carry('s1|k', 's2|k')).toBe(true);
+    let loads = 0;
+    expect(await memos.remember('s2|k', async () => (loads++, rows(1)), valid)).toBe(value);
+    expect(loads).toBe(0);
+    expect(memos.carry('s1|k', 's3|k')).toBe(false);
+    let release: (v: string) => void = () => undefined;
+    const loading = memos.remember('s4|k', () => new Promise<string>((resolve) => (release = resolve)), valid);
+    expect(memos.carry('s4|k', 's5|k')).toBe(false);
+    release('done');
+    await loading;
+    await memos.remember('s6|k', async () => 'other', valid);
+    expect(memos.carry('s4|k', 's6|k')).toBe(false);
+    expect(memos.size.entries).toBe(3);
+  });
+
   it('keeps no more entries than its count', async () => {
     const memos = new MomentMemos({ entries: 3, bytes: 64 * MiB });
     for (const key of ['a', 'b', 'c', 'd', 'e']) await memos.remember(key, async () => key, valid);

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { badRequest, CLOCK, Clock } from '@platform/common';
-import { OrganizationTree } from '@platform/domain';
+import { ORGANIZATION_EVENT_TYPES, OrganizationTree } from '@platform/domain';
 import { EVENT_STORE, EventStore, PositionCodec } from '@platform/event-store';
 import { OrganizationDirectory } from '@platform/organizations';
 import { MemoBudget, MomentMemos } from './moment-memos';
 import { positionParam } from './position-param';
-import { computeAsOf, positionAt, PROJECTION_CATCH_UP, ProjectionCatchUp, ProjectionRunner, READ_STORE, ReadStore } from '@platform/read-models';
+import { Checkpoint, computeAsOf, positionAt, PROJECTION_CATCH_UP, ProjectionCatchUp, ProjectionRunner, READ_STORE, ReadStore } from '@platform/read-models';
 
 /** How far a client's clock may run ahead of ours before an "as of" time counts as the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -47,6 +47,8 @@ export interface MemoOptions {
 const LIVE_MEMO_BUDGET: MemoBudget = { entries: 24, bytes: 64 * 2 ** 20 };
 const PAST_MEMO_BUDGET: MemoBudget = { entries: 24, bytes: 96 * 2 ** 20 };
 const SMALL_MEMO_BUDGET: MemoBudget = { entries: 512, bytes: 4 * 2 ** 20 };
+/** Live values whose last state is known (to carry them over writes they do not depend on): more than the live memo holds. */
+const LIVE_STATES_KEPT = 256;
 
 /**
  * The moment a view is computed for: the events up to `position`, the organization tree as it
@@ -116,7 +118,7 @@ export class ViewMoments {
       return { position, positions: this.events.positions, at, live: false, stale, lag: stale ? await this.lagAt(position, projections) : null, tree, store: () => this.store };
     }
     // The documents at a past position never change: their memo needs nothing but the position.
-    const memo: MomentMemo = (projection, key, load, options) => this.remember(`${[projection].flat().join(',')}@${position}|${key}`, load, async () => true, options, false);
+    const memo: MomentMemo = (projection, key, load, options) => this.remember(`${[projection].flat().join(',')}@${position}|${key}`, load, async () => true, options);
     return { position, positions: this.events.positions, at, live: false, stale: false, lag: null, tree, memo, ...(await this.past(position, projections)) };
   }
 
@@ -151,15 +153,56 @@ export class ViewMoments {
     return { position, positions: this.events.positions, at: now.toISOString(), live: true, stale, lag, tree, store: () => this.store, memo: (p, key, load, options) => this.rememberLive(p, key, load, options) };
   }
 
-  /** Live documents are remembered under the projections' checkpoints, and only if no batch landed while they were read. */
+  /**
+   * Live documents are remembered under the projections' checkpoints, and only if no batch landed
+   * while they were read. A checkpoint moves with every event stored (a projection's batch runs to
+   * the head whatever it handles), so a value whose projections handled none of the events since
+   * it was read (nor an organization event: what is derived from the tree) is carried to the new
+   * checkpoints instead of read again: a write elsewhere leaves the whole-city board as it was.
+   */
   private async rememberLive<T>(projection: string | readonly string[], key: string, load: () => Promise<T>, options?: MemoOptions): Promise<T> {
-    const stateOf = async () =>
-      (await Promise.all([projection].flat().map(async (p) => {
-        const checkpoint = await this.store.checkpoint(p);
-        return `${p}#${checkpoint?.version ?? 0}:${checkpoint?.position ?? 0}`;
-      }))).join(',');
-    const state = await stateOf();
-    return this.remember(`${state}|${key}`, load, async () => (await stateOf()) === state, options, true);
+    const names = [projection].flat();
+    const checkpointsNow = () => Promise.all(names.map(async (p) => this.store.checkpoint(p)));
+    const stateOf = (checkpoints: ReadonlyArray<Checkpoint | null>) => checkpoints.map((c, i) => `${names[i]}#${c?.version ?? 0}:${c?.position ?? 0}`).join(',');
+    const checkpoints = await checkpointsNow();
+    const state = stateOf(checkpoints);
+    const memos = options?.small ? this.smallMemos : this.liveMemos;
+    if (!options?.small) await this.carryLive(memos, names, key, checkpoints, state);
+    return memos.remember(`${state}|${key}`, load, async () => stateOf(await checkpointsNow()) === state);
+  }
+
+  /** Where each live value was last read or carried: its projections' checkpoints then. */
+  private readonly liveStates = new Map<string, { readonly state: string; readonly checkpoints: ReadonlyArray<Checkpoint | null> }>();
+
+  private async carryLive(memos: MomentMemos, names: readonly string[], key: string, checkpoints: ReadonlyArray<Checkpoint | null>, state: string): Promise<void> {
+    const id = `${names.join(',')}|${key}`;
+    const last = this.liveStates.get(id);
+    this.liveStates.delete(id);
+    this.liveStates.set(id, { state, checkpoints });
+    if (this.liveStates.size > LIVE_STATES_KEPT) this.liveStates.delete(this.liveStates.keys().next().value!);
+    if (!last || last.state === state) return;
+    // A rebuild (another version, or a checkpoint back at the start) is no later state of the same documents.
+    const comparable = checkpoints.every((c, i) => {
+      const before = last.checkpoints[i];
+      return !!c && !!before && c.version === before.version && c.position >= before.position;
+    });
+    if (!comparable) return;
+    const after = Math.min(...last.checkpoints.map((c) => c!.position));
+    const until = Math.max(...checkpoints.map((c) => c!.position));
+    const handled = names.map((n) => this.handledBy(n));
+    if (handled.some((h) => h === null)) return;
+    const types = [...new Set([...handled.flatMap((h) => h!), ...ORGANIZATION_EVENT_TYPES])];
+    const [changed] = await this.events.readAll({ after, until, types, limit: 1 });
+    if (!changed) memos.carry(`${last.state}|${key}`, `${state}|${key}`);
+  }
+
+  /** The event types a projection handles; null for one this process does not define (nothing is carried then). */
+  private handledBy(name: string): readonly string[] | null {
+    try {
+      return this.runner.projection(name).handles;
+    } catch {
+      return null;
+    }
   }
 
   private readonly liveMemos = new MomentMemos(LIVE_MEMO_BUDGET);
@@ -167,8 +210,8 @@ export class ViewMoments {
   private readonly smallMemos = new MomentMemos(SMALL_MEMO_BUDGET);
 
   /** Concurrent requests for one key share one load; the least recently used entry goes first. */
-  private remember<T>(key: string, load: () => Promise<T>, stillValid: () => Promise<boolean>, options: MemoOptions | undefined, live: boolean): Promise<T> {
-    return (options?.small ? this.smallMemos : live ? this.liveMemos : this.pastMemos).remember(key, load, stillValid);
+  private remember<T>(key: string, load: () => Promise<T>, stillValid: () => Promise<boolean>, options: MemoOptions | undefined): Promise<T> {
+    return (options?.small ? this.smallMemos : this.pastMemos).remember(key, load, stillValid);
   }
 
   /**

@@ -9,6 +9,11 @@ export interface UnitFilter {
   visible(unitId: string): boolean;
   /** Every visible unit of the tree, or null when nothing is filtered (an administrator's whole view). */
   readonly ids: readonly string[] | null;
+  /**
+   * Names the filter among those of one tree revision (the same key, the same units), so what is
+   * derived from a scope can be kept for the next request; absent where a filter is built ad hoc.
+   */
+  readonly key?: string;
 }
 
 /**
@@ -20,11 +25,11 @@ export function unitFilter(tree: OrganizationTree, scope: ActorScope, root: stri
     if (!tree.has(root) || !scopeCovers(scope, root, tree.ancestorIds(root))) throw new NotFoundException(NOT_FOUND);
     const ids = tree.subtreeIds(root);
     const set = new Set(ids);
-    return { visible: (u) => set.has(u), ids };
+    return { visible: (u) => set.has(u), ids, key: `root:${root}` };
   }
-  if (scope.all) return { visible: () => true, ids: null };
+  if (scope.all) return { visible: () => true, ids: null, key: 'all' };
   const set = new Set(scope.roots.flatMap((r) => tree.subtreeIds(r)));
-  return { visible: (u) => set.has(u), ids: [...set] };
+  return { visible: (u) => set.has(u), ids: [...set], key: `roots:${JSON.stringify(scope.roots)}` };
 }
 
 /** A MongoDB filter on a field holding unit ids (one or an array). */
