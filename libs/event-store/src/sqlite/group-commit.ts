@@ -83,7 +83,7 @@ export class GroupCommit {
     checkExpected(w.streamId, w.expected, current);
     let tail = start;
     const rows = w.events.map((e, i): EventRow => {
-      const unhashed: Omit<EventRow, 'hash'> = {
+      const row: EventRow = {
         position: tail.position + 1,
         event_id: e.eventId,
         stream_id: w.streamId,
@@ -101,8 +101,9 @@ export class GroupCommit {
         recorded_at: this.recordedAt,
         idempotency_key: e.idempotencyKey ?? null,
         prev_hash: tail.hash,
+        hash: '',
       };
-      const row: EventRow = { ...unhashed, hash: rowHash(unhashed) };
+      row.hash = rowHash(row);
       tail = { position: row.position, hash: row.hash };
       return row;
     });
