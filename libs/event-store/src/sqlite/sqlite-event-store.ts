@@ -117,7 +117,8 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
 
   /**
    * Writes queued in the same turn of the event loop commit in one transaction (group commit);
-   * each keeps its own savepoint, so one write's conflict fails only that write.
+   * each is checked on its own against the history and the writes before it in the group (see
+   * GroupCommit), so one write's conflict fails only that write.
    */
   appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
