@@ -1,6 +1,7 @@
 export * from './event-envelope';
 export * from './event-store.errors';
 export * from './event-store.port';
+export * from './append-checks';
 export * from './position-token';
 export { KURRENTDB_POSITION_TOKENS } from './kurrentdb/kurrentdb-position-tokens';
 export * from './idempotency/idempotency-lookup.port';

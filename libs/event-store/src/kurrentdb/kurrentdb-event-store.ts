@@ -14,7 +14,7 @@ import { AppendResult, ExpectedRevision, NewEvent, NO_REVISION, StoredEvent, Str
 import { IdempotencyKeyReusedError, PartialDuplicateError, UnsupportedCapabilityError, WrongExpectedRevisionError } from '../event-store.errors';
 import { EventStore, EventStoreCapabilities, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import { ChainReport, GENESIS_HASH } from '../hash-chain';
-import { checkExpected, validateWrites } from '../sqlite/sqlite-event-store';
+import { checkExpected, validateWrites } from '../append-checks';
 import { UpcasterRegistry } from '../upcasters';
 import { decodePosition, KurrentRecord, prepareEvents, toStoredEvent, verifyStreamChains } from './kurrentdb-envelope';
 import { KURRENTDB_POSITION_TOKENS } from './kurrentdb-position-tokens';

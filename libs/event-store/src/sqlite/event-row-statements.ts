@@ -11,14 +11,23 @@ export const ROWS_PER_INSERT = 100;
 const IDS_PER_LOOKUP = 512;
 
 /**
- * Writes and finds event rows many at a time: an append of n events is one multi-row INSERT and
- * one `event_id IN (...)` lookup, not n of each, so it crosses into SQLite once instead of per row.
+ * Writes and finds event rows many at a time: a group commit of n events is one multi-row INSERT,
+ * one `event_id IN (...)` lookup and one look-up of its streams' revisions, not n of each, so it
+ * crosses into SQLite a few times instead of per row.
  */
 export class EventRowStatements {
   private readonly inserts = new Map<number, Statement<unknown[]>>();
   private readonly lookups = new Map<number, Statement<string[], EventRow>>();
+  private readonly revisionOf: Statement<[string], number | null>;
+  /** One statement for any number of streams: each stream's max is read off the (stream_id, stream_revision) index. */
+  private readonly revisionsOf: Statement<[string], [string, number | null]>;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.revisionOf = db.prepare<[string], number | null>('SELECT max(stream_revision) FROM events WHERE stream_id = ?').pluck();
+    this.revisionsOf = db
+      .prepare<[string], [string, number | null]>('SELECT value, (SELECT max(stream_revision) FROM events WHERE stream_id = value) FROM json_each(?)')
+      .raw();
+  }
 
   insert(rows: readonly EventRow[]): void {
     for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
@@ -39,6 +48,18 @@ export class EventRowStatements {
       for (const r of this.lookupOf(size).all(...padded)) found.set(r.event_id, r);
     }
     return found;
+  }
+
+  /** The last revision of each of these streams that has events (the others are absent). */
+  revisions(streamIds: readonly string[]): Map<string, number> {
+    const revisions = new Map<string, number>();
+    if (streamIds.length === 1) {
+      const rev = this.revisionOf.get(streamIds[0]);
+      if (rev !== null && rev !== undefined) revisions.set(streamIds[0], rev);
+      return revisions;
+    }
+    for (const [streamId, rev] of this.revisionsOf.all(JSON.stringify(streamIds))) if (rev !== null) revisions.set(streamId, rev);
+    return revisions;
   }
 
   private insertOf(rows: number): Statement<unknown[]> {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PartialDuplicateError } from '../event-store.errors';
+import { PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
 import { eventStoreContract, newEvent } from '../testing/event-store.contract';
 import { ROWS_PER_INSERT } from './event-row-statements';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -103,6 +103,44 @@ describe('SQLite event store specifics', () => {
     expect(other.appendedSince(2, ['UserRegistered'])).toBe(true);
     expect(other.appendedSince(3, ['UserRegistered'])).toBe(false);
     await other.close();
+    await store.close();
+    await h.cleanup();
+  });
+  it('checks each append of one group commit against the stored history and the appends before it in the group', async () => {
+    const h = sqliteHarness();
+    const store = (await h.open()) as SqliteEventStore;
+    await store.append('s-1', [newEvent('A', { n: 0 })], 'no_stream');
+    const retried = newEvent('A', { n: 'retried' });
+    const flushes: number[] = [];
+    store.onAppended(() => flushes.push(1));
+    // Queued in one turn of the event loop: one transaction.
+    const settled = await Promise.allSettled([
+      store.append('s-1', [newEvent('A', { n: 1 })], 0),
+      store.append('s-1', [newEvent('A', { n: 2 })], 1),
+      store.append('s-1', [newEvent('A', { n: 'stale' })], 1),
+      // Fails on its second stream: its first stream's event must not count for the appends after it.
+      store.appendMany([
+        { streamId: 's-2', events: [newEvent('B', { n: 'lost' })], expected: 'no_stream' },
+        { streamId: 's-1', events: [newEvent('A', { n: 'lost' })], expected: 0 },
+      ]),
+      store.append('s-2', [newEvent('B', { n: 0 })], 'no_stream'),
+      store.append('s-3', [retried], 'no_stream'),
+      store.append('s-3', [retried], 'no_stream'),
+    ]);
+    expect(flushes).toHaveLength(1);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    const value = (i: number) => (settled[i] as PromiseFulfilledResult<Awaited<ReturnType<SqliteEventStore['append']>>>).value;
+    expect([value(0), value(1), value(4), value(5)].map((r) => [r.streamId, r.positions, r.nextExpectedRevision])).toEqual([
+      ['s-1', [2], 1],
+      ['s-1', [3], 2],
+      ['s-2', [4], 0],
+      ['s-3', [5], 0],
+    ]);
+    expect(value(6)).toMatchObject({ deduplicated: true, positions: [5], nextExpectedRevision: 0 });
+    for (const i of [2, 3]) expect((settled[i] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+    expect((await store.readStream('s-1')).map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
+    expect((await store.readStream('s-2')).map((e) => e.data)).toEqual([{ n: 0 }]);
+    expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 5 });
     await store.close();
     await h.cleanup();
   });

@@ -1,19 +1,7 @@
-import type { Database as Db, Statement } from 'better-sqlite3';
-import {
-  AppendResult,
-  ExpectedRevision,
-  NewEvent,
-  NO_REVISION,
-  StoredEvent,
-  StreamWrite,
-} from '../event-envelope';
-import {
-  IdempotencyKeyReusedError,
-  InvalidAppendError,
-  PartialDuplicateError,
-  UnsupportedCapabilityError,
-  WrongExpectedRevisionError,
-} from '../event-store.errors';
+import type { Database as Db, Statement, Transaction } from 'better-sqlite3';
+import { AppendResult, ExpectedRevision, NewEvent, NO_REVISION, StoredEvent, StreamWrite } from '../event-envelope';
+import { UnsupportedCapabilityError } from '../event-store.errors';
+import { validateWrites } from '../append-checks';
 import { EMBEDDED_CAPABILITIES, EventStore, EventStoreCapabilities, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import { IdempotencyLookup } from '../idempotency/idempotency-lookup.port';
 import { DECIMAL_POSITION_TOKENS } from '../position-token';
@@ -21,6 +9,7 @@ import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 import { EventRowStatements } from './event-row-statements';
 import { openDatabase } from './open-database';
+import { GroupCommit, Tail, WriteOutcome } from './group-commit';
 import { applyEventStorePragmas, EVENT_COLUMN_LIST, EventColumns, EventRow, migrateEventStore, rowHash, storedFromColumns } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -46,11 +35,6 @@ interface PendingWrite {
   reject(error: unknown): void;
 }
 
-interface Tail {
-  position: number;
-  hash: string;
-}
-
 /** The embedded store answers the idempotency lookup too: the key is a column beside each event. */
 export class SqliteEventStore implements EventStore, IdempotencyLookup {
   readonly capabilities: EventStoreCapabilities;
@@ -71,6 +55,8 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     stream: Statement<[string, number, number], EventColumns>;
   };
   private readonly rows: EventRowStatements;
+  /** Created once: better-sqlite3 builds a transaction's wrapper per call of db.transaction. */
+  private readonly writeGroup: Transaction<(batch: readonly PendingWrite[]) => WriteOutcome[]>;
   /** Read-all statements by their SQL, each as objects (rows byte for byte) or as column arrays (envelopes). */
   private readonly readAllCache = new Map<string, { rows: Statement<unknown[], EventRow>; columns: Statement<unknown[], EventColumns> }>();
   /** The last position of each type appended through this store since `watchedFrom` (see appendedSince). */
@@ -101,6 +87,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
         .raw(),
     };
     this.rows = new EventRowStatements(this.db);
+    this.writeGroup = this.db.transaction((batch: readonly PendingWrite[]) => this.writeGroupNow(batch));
     this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
     this.seenVersion = this.dataVersion.get()!;
     this.watchedFrom = this.stmt.head.get()?.head ?? 0;
@@ -130,7 +117,8 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
 
   /**
    * Writes queued in the same turn of the event loop commit in one transaction (group commit);
-   * each keeps its own savepoint, so one write's conflict fails only that write.
+   * each is checked on its own against the history and the writes before it in the group (see
+   * GroupCommit), so one write's conflict fails only that write.
    */
   appendMany(writes: readonly StreamWrite[]): Promise<AppendResult[]> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
@@ -158,113 +146,43 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    type Outcome = { ok: true; results: AppendResult[]; written: Array<[string, number]> } | { ok: false; error: unknown };
-    let outcomes: Outcome[];
+    let outcomes: WriteOutcome[];
     try {
-      outcomes = this.db
-        .transaction(() => {
-          const recordedAt = this.clock().toISOString();
-          let tail: Tail = this.stmt.tail.get() ?? { position: 0, hash: GENESIS_HASH };
-          return batch.map((pending): Outcome => {
-            try {
-              const { results, newTail, written } = this.db.transaction(() => this.writeAll(pending.writes, tail, recordedAt))();
-              tail = newTail;
-              return { ok: true, results, written };
-            } catch (error) {
-              return { ok: false, error };
-            }
-          });
-        })
-        .immediate();
+      outcomes = this.writeGroup.immediate(batch);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
     }
-    for (const o of outcomes) if (o.ok) for (const [type, position] of o.written) this.typeHeads.set(type, position);
+    for (const o of outcomes) if (o.ok) for (const row of o.rows) this.typeHeads.set(row.type, row.position);
     batch.forEach((p, i) => {
       const o = outcomes[i];
       if (o.ok) p.resolve(o.results);
       else p.reject(o.error);
     });
-    if (outcomes.some((o) => o.ok && o.results.some((r) => !r.deduplicated))) {
+    if (outcomes.some((o) => o.ok && o.rows.length > 0)) {
       this.listeners.forEach((l) => l());
     }
   }
 
-  private writeAll(writes: readonly StreamWrite[], start: Tail, recordedAt: string) {
-    let tail = start;
-    const written: Array<[string, number]> = [];
-    const results = writes.map((w) => {
-      const r = this.writeStream(w, tail, recordedAt);
-      tail = r.tail;
-      if (!r.result.deduplicated) w.events.forEach((e, i) => written.push([e.type, r.result.positions[i]]));
-      return r.result;
-    });
-    return { results, newTail: tail, written };
-  }
-
-  private writeStream(w: StreamWrite, start: Tail, recordedAt: string): { result: AppendResult; tail: Tail } {
-    const byId = this.rows.byEventIds(w.events.map((e) => e.eventId));
-    const stored = w.events.map((e) => byId.get(e.eventId));
-    const found = stored.filter((r): r is EventRow => r !== undefined);
-    const current = this.stmt.revision.get(w.streamId)?.rev ?? NO_REVISION;
-    if (found.length > 0) {
-      // Checked in the writing transaction: a racing command under the same key but with another body loses here.
-      const reused = w.events.some((e, i) => stored[i] !== undefined && storedFingerprint(stored[i]) !== (e.commandFingerprint ?? null));
-      if (reused) {
-        throw new IdempotencyKeyReusedError(w.streamId);
+  /**
+   * One transaction for the queued appends (see GroupCommit): their event ids and streams looked up
+   * once, each append checked in turn, the rows of those that pass inserted together. Only SQLite
+   * failing (disk full, I/O) fails the transaction, and with it every append of the group.
+   */
+  private writeGroupNow(batch: readonly PendingWrite[]): WriteOutcome[] {
+    const ids: string[] = [];
+    const streams = new Set<string>();
+    for (const p of batch) {
+      for (const w of p.writes) {
+        streams.add(w.streamId);
+        for (const e of w.events) ids.push(e.eventId);
       }
-      if (found.length !== w.events.length || found.some((r) => r.stream_id !== w.streamId)) {
-        throw new PartialDuplicateError(w.streamId, found.map((r) => r.event_id));
-      }
-      return {
-        tail: start,
-        result: {
-          streamId: w.streamId,
-          nextExpectedRevision: current,
-          positions: found.map((r) => r.position),
-          eventIds: found.map((r) => r.event_id),
-          deduplicated: true,
-        },
-      };
     }
-    checkExpected(w.streamId, w.expected, current);
-    let tail = start;
-    const rows = w.events.map((e, i): EventRow => {
-      const unhashed: Omit<EventRow, 'hash'> = {
-        position: tail.position + 1,
-        event_id: e.eventId,
-        stream_id: w.streamId,
-        stream_revision: current + 1 + i,
-        type: e.type,
-        schema_version: e.schemaVersion ?? 1,
-        data: JSON.stringify(e.data ?? null),
-        metadata: JSON.stringify({
-          actor: e.actor,
-          correlationId: e.correlationId,
-          causationId: e.causationId ?? null,
-          ...(e.commandFingerprint ? { commandFingerprint: e.commandFingerprint } : {}),
-        }),
-        occurred_at: e.occurredAt,
-        recorded_at: recordedAt,
-        idempotency_key: e.idempotencyKey ?? null,
-        prev_hash: tail.hash,
-      };
-      const row: EventRow = { ...unhashed, hash: rowHash(unhashed) };
-      tail = { position: row.position, hash: row.hash };
-      return row;
-    });
-    this.rows.insert(rows);
-    return {
-      tail,
-      result: {
-        streamId: w.streamId,
-        nextExpectedRevision: current + w.events.length,
-        positions: rows.map((r) => r.position),
-        eventIds: w.events.map((e) => e.eventId),
-        deduplicated: false,
-      },
-    };
+    const tail: Tail = this.stmt.tail.get() ?? { position: 0, hash: GENESIS_HASH };
+    const group = new GroupCommit(this.rows.byEventIds(ids), this.rows.revisions([...streams]), tail, this.clock().toISOString());
+    const outcomes = batch.map((p) => group.write(p.writes));
+    this.rows.insert(group.rows);
+    return outcomes;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -370,40 +288,3 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   }
 }
 
-function storedFingerprint(r: EventRow): string | null {
-  return (JSON.parse(r.metadata) as { commandFingerprint?: string }).commandFingerprint ?? null;
-}
-
-export function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && current === NO_REVISION) ||
-    (expected === 'stream_exists' && current > NO_REVISION) ||
-    expected === current;
-  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, current);
-}
-
-export function validateWrites(writes: readonly StreamWrite[]): void {
-  if (writes.length === 0) throw new InvalidAppendError('nothing to append');
-  const ids = new Set<string>();
-  const streams = new Set<string>();
-  for (const w of writes) {
-    if (!w.streamId) throw new InvalidAppendError('stream id must not be empty');
-    if (streams.has(w.streamId)) throw new InvalidAppendError(`stream ${w.streamId} appears twice in one write`);
-    streams.add(w.streamId);
-    if (w.events.length === 0) throw new InvalidAppendError(`stream ${w.streamId}: no events to append`);
-    const e = w.expected;
-    if (typeof e === 'number' && (!Number.isInteger(e) || e < NO_REVISION)) {
-      throw new InvalidAppendError(`stream ${w.streamId}: expected revision must be an integer ≥ -1`);
-    }
-    for (const ev of w.events) {
-      if (!ev.eventId) throw new InvalidAppendError('event id must not be empty');
-      if (ids.has(ev.eventId)) throw new InvalidAppendError(`event id ${ev.eventId} appears twice in one append`);
-      ids.add(ev.eventId);
-      if (!ev.type) throw new InvalidAppendError('event type must not be empty');
-      if (Number.isNaN(Date.parse(ev.occurredAt))) {
-        throw new InvalidAppendError(`event ${ev.eventId}: occurredAt must be an ISO-8601 time`);
-      }
-    }
-  }
-}
