@@ -302,10 +302,11 @@ describe('projection runner', () => {
     expect((await runner.status()).projections[0].errorCount).toBe(0);
   });
 
-  it('refuses two projections that share a name or a collection', () => {
+  it('refuses two projections that share a name or a collection, and a collection indexed at the end that is not its own', () => {
     runner = new ProjectionRunner(events, store, [groupTallyProjection()], fast);
     expect(() => runner!.register(groupTallyProjection())).toThrow(/registered twice/);
     expect(() => runner!.register(groupTallyProjection({ name: 'copy' }))).toThrow(/collection tally_groups belongs to both/);
+    expect(() => runner!.register({ ...streamActivityProjection, indexedAtEnd: ['tally_groups'] })).toThrow(/collection tally_groups indexed at the end is not one of its collections/);
   });
 
   it('computes any view as of a past position or time', async () => {

@@ -533,7 +533,7 @@ class ProjectionWorker {
       await this.holdForRebuild();
       await this.store.reset(this.projection.name, this.projection.collections);
       // From nothing: the collections' indexes are built once, at the end (endRebuild).
-      await this.store.beginBulkLoad?.(this.projection.collections);
+      await this.store.beginBulkLoad?.(this.projection.collections, { indexedAtEnd: this.projection.indexedAtEnd ?? [] });
       this.position = 0;
       this.pending = null;
       this.initialized = true;
