@@ -184,6 +184,38 @@ describe('projection runner', () => {
     expect(await documents(store, streamActivityProjection)).toEqual(before.activity);
   });
 
+  it('reads by position, without a type filter, when one projection rebuilt together handles every type the others do; each is still handed only its own types', async () => {
+    const tally = groupTallyProjection();
+    const ticks = counting({ ...streamActivityProjection, name: 'tick-activity', handles: ['Ticked'] });
+    await appendTicks(events, 40, { groups: 3 });
+    await events.append('tally-close', [sampleEvent('GroupClosed', { group: 'g1' })], 'any');
+    await events.append('elsewhere', [sampleEvent('Unhandled', {})], 'any');
+    const live = new ProjectionRunner(events, store, [tally, ticks], { ...fast, batchSize: 7 });
+    live.start();
+    await live.caughtUp();
+    await live.stop();
+    const before = { tally: await documents(store, tally), ticks: await documents(store, ticks) };
+    const tickedEvents = (await events.readAll({ types: ['Ticked'], limit: 1_000 })).length;
+
+    const reads: Array<readonly string[] | undefined> = [];
+    const source = {
+      headPosition: () => events.headPosition(),
+      readAll: (o: Parameters<SqliteEventStore['readAll']>[0] = {}) => {
+        if (o.limit !== 1) reads.push(o.types);
+        return events.readAll(o);
+      },
+    };
+    runner = new ProjectionRunner(events, store, [tally, ticks], { ...fast, batchSize: 7, source });
+    ticks.calls = 0;
+    const results = await runner.rebuildAll([tally.name, ticks.name]);
+    expect(results.map((r) => r.position)).toEqual([await events.headPosition(), await events.headPosition()]);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((t) => t === undefined)).toBe(true);
+    expect(ticks.calls).toBe(tickedEvents);
+    expect(await documents(store, tally)).toEqual(before.tally);
+    expect(await documents(store, ticks)).toEqual(before.ticks);
+  });
+
   it('rebuilds the others to the end when one of the projections rebuilt together fails, then reports its failure', async () => {
     await appendTicks(events, 30, { groups: 3 });
     const tally = groupTallyProjection();
