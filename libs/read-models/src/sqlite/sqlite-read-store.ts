@@ -2,7 +2,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { join } from 'node:path';
 import { openDatabase } from '@platform/event-store';
 import { Query } from 'mingo';
-import { assertCollectionName, lastWritePerDocument, normalizeWrite, NormalizedWrite, stableSort } from '../memory/documents';
+import { assertCollectionName, normalizeWrite, stableSort } from '../memory/documents';
 import { CheckpointConflictError } from '../read-store.errors';
 import {
   AnyDocument,
@@ -454,8 +454,7 @@ export class SqliteReadStore implements ReadStore {
     this.db.close();
   }
 
-  private writeAll(writes: readonly DocumentWrite[], position: number): NormalizedWrite[] {
-    const normalized: NormalizedWrite[] = [];
+  private writeAll(writes: readonly DocumentWrite[], position: number): void {
     // Read in the transaction: another connection may have declared an array field since.
     const arrayFields = new Map<string, string[]>();
     for (const w of writes) {
@@ -468,9 +467,7 @@ export class SqliteReadStore implements ReadStore {
         this.stmt.deleteArrayValues.run(n.collection, n.id);
         if (n.body !== null) for (const f of fields) this.stmt.insertArrayValues.run(n.collection, f, n.id, n.body, `$.${f}`);
       }
-      normalized.push(n);
     }
-    return lastWritePerDocument(normalized);
   }
 
   private assertOpen(): void {
