@@ -148,6 +148,32 @@ describe('projection runner', () => {
     expect(await documents(asOf.store, tally)).toEqual(await documents(store, tally));
   });
 
+  it('rebuilding, asks the store for no document until its first commit, and ends with the documents it built live', async () => {
+    const tally = groupTallyProjection();
+    await appendTicks(events, 90, { groups: 5, perAppend: 3 });
+    await events.append('tally-close', [sampleEvent('GroupClosed', { group: 'g1' })], 'any');
+    const live = new ProjectionRunner(events, store, [tally], { ...fast, batchSize: 7, writeBehind: false });
+    live.start();
+    await live.caughtUp();
+    await live.stop();
+    const before = await documents(store, tally);
+
+    // The store as it is, its reads and commits noted in order.
+    const calls: string[] = [];
+    const noted = Object.create(store) as ReadStore;
+    noted.get = (c, id) => (calls.push('read'), store.get(c, id));
+    noted.find = (c, f, o) => (calls.push('read'), store.find(c, f, o));
+    noted.commit = (b) => (calls.push('commit'), store.commit(b));
+    runner = new ProjectionRunner(events, noted, [tally], { ...fast, batchSize: 7, writeBehind: { events: 40 } });
+    await runner.rebuild(tally.name);
+    const firstCommit = calls.indexOf('commit');
+    expect(firstCommit).toBeGreaterThan(-1);
+    expect(calls.slice(0, firstCommit)).toEqual([]);
+    // After it, the documents not pending are read from the store again.
+    expect(calls.slice(firstCommit).filter((c) => c === 'read').length).toBeGreaterThan(0);
+    expect(await documents(store, tally)).toEqual(before);
+  });
+
   it('rebuilds several projections in one pass over the events, each to the documents it built live', async () => {
     const tally = groupTallyProjection();
     const live = new ProjectionRunner(events, store, [tally, streamActivityProjection], { ...fast, batchSize: 7 });

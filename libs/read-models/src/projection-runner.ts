@@ -424,6 +424,11 @@ class ProjectionWorker {
   /** Applied beyond the checkpoint, in memory, while far behind (see ProjectionRunnerOptions.writeBehind). */
   private pending: PendingCommit | null = null;
   private writeBehind: { events: number; bytes: number } | null;
+  /**
+   * Reset by a rebuild and nothing stored since: its collections are empty in the store (only it
+   * writes them), so evolve's reads of documents not pending need not ask the store.
+   */
+  private emptySinceReset = false;
   private divergence: ProjectionDivergence | null = null;
   private lastVerified = 0;
   private head = 0;
@@ -536,6 +541,7 @@ class ProjectionWorker {
       await this.store.beginBulkLoad?.(this.projection.collections, { indexedAtEnd: this.projection.indexedAtEnd ?? [] });
       this.position = 0;
       this.pending = null;
+      this.emptySinceReset = true;
       this.initialized = true;
     } catch (error) {
       this.failRebuild(error);
@@ -566,6 +572,7 @@ class ProjectionWorker {
 
   failRebuild(error: unknown): void {
     this.initialized = false;
+    this.emptySinceReset = false;
     this.fail(error);
   }
 
@@ -653,6 +660,7 @@ class ProjectionWorker {
     const p = this.projection;
     // The store is the authority: whatever was applied in memory is dropped and applied again from its checkpoint.
     this.pending = null;
+    this.emptySinceReset = false;
     const checkpoint = await this.store.checkpoint(p.name);
     if (checkpoint && checkpoint.version !== p.version) {
       this.options.logger.warn(
@@ -766,7 +774,7 @@ class ProjectionWorker {
     const p = this.projection;
     const docs = this.pending?.docs ?? new PendingDocuments(p);
     const batches = (this.pending?.batches ?? 0) + 1;
-    const evolved = await evolveInto(docs, batch, this.store);
+    const evolved = await evolveInto(docs, batch, this.emptySinceReset ? NOTHING_STORED : this.store);
     if (evolved.error) {
       // The events before the culprit are stored, so the status points at it.
       if (evolved.applied > 0) {
@@ -817,6 +825,7 @@ class ProjectionWorker {
   private async commit(writes: DocumentWrite[], toPosition: number, toHash: string | null, history?: BatchHistory): Promise<void> {
     const p = this.projection;
     await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, toHash, writes, ...(history ? { history } : {}) });
+    this.emptySinceReset = false;
     this.position = toPosition;
     this.lastCommitAt = this.options.clock().toISOString();
     // Past the event that failed: recovered before anyone waiting on this commit looks at the status.
@@ -883,6 +892,16 @@ class ProjectionWorker {
 }
 
 /** The hash of the event at `position`: from the batch when it is there, else read (a projection skips other types). */
+/**
+ * What a projection's collections hold between a rebuild's reset and its first commit: nothing.
+ * Its documents then are all pending, and a read of any other finds none without a query (in the
+ * bench's 20,000-event rebuild of every view, about 100 ms of lookups that all came back empty).
+ */
+const NOTHING_STORED: Pick<ReadStore, 'get' | 'find'> = {
+  get: async () => null,
+  find: async () => [],
+};
+
 /**
  * The event types a shared pass reads: every type one of the projections handles, or none (every
  * event) when one projection handles all of them — the audit trail, in a rebuild of every view —
