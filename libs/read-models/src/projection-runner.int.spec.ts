@@ -148,6 +148,32 @@ describe('projection runner', () => {
     expect(await documents(asOf.store, tally)).toEqual(await documents(store, tally));
   });
 
+  it('rebuilding, asks the store for no document until its first commit, and ends with the documents it built live', async () => {
+    const tally = groupTallyProjection();
+    await appendTicks(events, 90, { groups: 5, perAppend: 3 });
+    await events.append('tally-close', [sampleEvent('GroupClosed', { group: 'g1' })], 'any');
+    const live = new ProjectionRunner(events, store, [tally], { ...fast, batchSize: 7, writeBehind: false });
+    live.start();
+    await live.caughtUp();
+    await live.stop();
+    const before = await documents(store, tally);
+
+    // The store as it is, its reads and commits noted in order.
+    const calls: string[] = [];
+    const noted = Object.create(store) as ReadStore;
+    noted.get = (c, id) => (calls.push('read'), store.get(c, id));
+    noted.find = (c, f, o) => (calls.push('read'), store.find(c, f, o));
+    noted.commit = (b) => (calls.push('commit'), store.commit(b));
+    runner = new ProjectionRunner(events, noted, [tally], { ...fast, batchSize: 7, writeBehind: { events: 40 } });
+    await runner.rebuild(tally.name);
+    const firstCommit = calls.indexOf('commit');
+    expect(firstCommit).toBeGreaterThan(-1);
+    expect(calls.slice(0, firstCommit)).toEqual([]);
+    // After it, the documents not pending are read from the store again.
+    expect(calls.slice(firstCommit).filter((c) => c === 'read').length).toBeGreaterThan(0);
+    expect(await documents(store, tally)).toEqual(before);
+  });
+
   it('rebuilds several projections in one pass over the events, each to the documents it built live', async () => {
     const tally = groupTallyProjection();
     const live = new ProjectionRunner(events, store, [tally, streamActivityProjection], { ...fast, batchSize: 7 });
@@ -182,6 +208,38 @@ describe('projection runner', () => {
     expect(progress.filter((p) => p.name === tally.name).map((p) => p.position).pop()).toBe(head);
     expect(await documents(store, tally)).toEqual(before.tally);
     expect(await documents(store, streamActivityProjection)).toEqual(before.activity);
+  });
+
+  it('reads by position, without a type filter, when one projection rebuilt together handles every type the others do; each is still handed only its own types', async () => {
+    const tally = groupTallyProjection();
+    const ticks = counting({ ...streamActivityProjection, name: 'tick-activity', handles: ['Ticked'] });
+    await appendTicks(events, 40, { groups: 3 });
+    await events.append('tally-close', [sampleEvent('GroupClosed', { group: 'g1' })], 'any');
+    await events.append('elsewhere', [sampleEvent('Unhandled', {})], 'any');
+    const live = new ProjectionRunner(events, store, [tally, ticks], { ...fast, batchSize: 7 });
+    live.start();
+    await live.caughtUp();
+    await live.stop();
+    const before = { tally: await documents(store, tally), ticks: await documents(store, ticks) };
+    const tickedEvents = (await events.readAll({ types: ['Ticked'], limit: 1_000 })).length;
+
+    const reads: Array<readonly string[] | undefined> = [];
+    const source = {
+      headPosition: () => events.headPosition(),
+      readAll: (o: Parameters<SqliteEventStore['readAll']>[0] = {}) => {
+        if (o.limit !== 1) reads.push(o.types);
+        return events.readAll(o);
+      },
+    };
+    runner = new ProjectionRunner(events, store, [tally, ticks], { ...fast, batchSize: 7, source });
+    ticks.calls = 0;
+    const results = await runner.rebuildAll([tally.name, ticks.name]);
+    expect(results.map((r) => r.position)).toEqual([await events.headPosition(), await events.headPosition()]);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((t) => t === undefined)).toBe(true);
+    expect(ticks.calls).toBe(tickedEvents);
+    expect(await documents(store, tally)).toEqual(before.tally);
+    expect(await documents(store, ticks)).toEqual(before.ticks);
   });
 
   it('rebuilds the others to the end when one of the projections rebuilt together fails, then reports its failure', async () => {
@@ -302,10 +360,11 @@ describe('projection runner', () => {
     expect((await runner.status()).projections[0].errorCount).toBe(0);
   });
 
-  it('refuses two projections that share a name or a collection', () => {
+  it('refuses two projections that share a name or a collection, and a collection indexed at the end that is not its own', () => {
     runner = new ProjectionRunner(events, store, [groupTallyProjection()], fast);
     expect(() => runner!.register(groupTallyProjection())).toThrow(/registered twice/);
     expect(() => runner!.register(groupTallyProjection({ name: 'copy' }))).toThrow(/collection tally_groups belongs to both/);
+    expect(() => runner!.register({ ...streamActivityProjection, indexedAtEnd: ['tally_groups'] })).toThrow(/collection tally_groups indexed at the end is not one of its collections/);
   });
 
   it('computes any view as of a past position or time', async () => {

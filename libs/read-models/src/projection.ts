@@ -32,6 +32,14 @@ export interface Projection<E = unknown> {
   readonly handles: readonly string[];
   /** Shapes of the fields its readers filter and sort on, per collection (see ReadStore.ensureIndexes). */
   readonly indexes?: Readonly<Record<string, Readonly<Record<string, FieldShape>>>>;
+  /**
+   * Collections that take about one document per event, most of the rows a rebuild writes (the
+   * audit trail's entries): a rebuild from nothing builds their declared indexes once, at its end,
+   * instead of an entry per write (see ReadStore.beginBulkLoad). Left out, a collection keeps its
+   * indexes write by write, which costs less for the collections whose documents are few and
+   * rewritten often.
+   */
+  readonly indexedAtEnd?: readonly string[];
   /** String fields searched by substring, per collection (see ReadStore.ensureTextIndex). */
   readonly textIndexes?: Readonly<Record<string, readonly string[]>>;
   evolve(event: StoredEvent<E>, ctx: ProjectionContext): Promise<readonly DocumentWrite[]> | readonly DocumentWrite[];
@@ -78,5 +86,7 @@ export function assertValidProjection(p: Projection): void {
   if (p.handles.length === 0) throw new Error(`projection ${p.name}: handles no event type`);
   const stray = (p.versioned ?? []).find((c) => !p.collections.includes(c));
   if (stray) throw new Error(`projection ${p.name}: versioned collection ${stray} is not one of its collections`);
+  const strayIndexed = (p.indexedAtEnd ?? []).find((c) => !p.collections.includes(c));
+  if (strayIndexed) throw new Error(`projection ${p.name}: collection ${strayIndexed} indexed at the end is not one of its collections`);
   if (typeof p.evolve !== 'function') throw new Error(`projection ${p.name}: evolve is not a function`);
 }

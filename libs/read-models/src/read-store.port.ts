@@ -174,11 +174,13 @@ export interface ReadStore {
   reset(projection: string, collections: readonly string[]): Promise<void>;
   /**
    * A rebuild is about to refill these collections from nothing (just reset): a store may stop
-   * keeping their secondary indexes per write and build them once, in bulk, in finishBulkLoad.
-   * Meanwhile queries on them still answer exactly, unindexed. Should the process die before
-   * finishBulkLoad, the next ensureIndexes of the collections (every runner's start) builds them.
+   * keeping their secondary indexes per write and build them once, in bulk, in finishBulkLoad —
+   * all of them for the collections in `indexedAtEnd` (see Projection.indexedAtEnd), those it
+   * builds cheaply in bulk for the others. Meanwhile queries on them still answer exactly,
+   * unindexed. Should the process die before finishBulkLoad, the next ensureIndexes of the
+   * collections (every runner's start) builds them.
    */
-  beginBulkLoad?(collections: readonly string[]): Promise<void>;
+  beginBulkLoad?(collections: readonly string[], options?: { readonly indexedAtEnd?: readonly string[] }): Promise<void>;
   /** Builds what beginBulkLoad left out, from the documents as they are now; nothing for collections not being loaded. */
   finishBulkLoad?(collections: readonly string[]): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
-import { documentProjection } from '../projection';
+import { documentProjection, Projection } from '../projection';
 import { ProjectionRunner, ProjectionRunnerOptions } from '../projection-runner';
-import { upsert } from '../read-store.port';
+import type { StoredEvent } from '@platform/event-store';
+import { CommitBatch, upsert } from '../read-store.port';
 import { appendTicks } from '../testing/sample-events';
 import { closeSqliteStores, openSqliteStores } from '../testing/sqlite-stores';
 import { readModelsFile, SqliteReadStore } from './sqlite-read-store';
@@ -28,6 +29,8 @@ const groups = documentProjection<GroupDoc, { group: string }>({
     recent: [...(current?.recent ?? []), e.position].slice(-3),
   }),
 });
+/** The same projection, its collection taking about a document per event: every index is left for the end. */
+const groupsAtEnd = { ...groups, indexedAtEnd: [GROUPS] };
 const INDEXES = ['ix_bulk_groups__lastPosition', 'ix_bulk_groups__ticks', 'ixa_bulk_groups__recent'];
 /** The expression indexes stay kept write by write; the array field's rows and index wait for the end. */
 const WITHOUT_ARRAYS = INDEXES.filter((i) => !i.startsWith('ixa_'));
@@ -56,6 +59,17 @@ async function answers(store: SqliteReadStore): Promise<unknown[]> {
   ];
 }
 
+/** What a rebuild leaves when killed after a few flushes: the documents of the events up to 120, and its checkpoint there. */
+function killedAt120(early: readonly StoredEvent[]): CommitBatch {
+  const byGroup = new Map<string, GroupDoc>();
+  for (const e of early) {
+    const g = (e.data as { group: string }).group;
+    const current = byGroup.get(g);
+    byGroup.set(g, { _id: g, ticks: (current?.ticks ?? 0) + 1, lastPosition: e.position, recent: [...(current?.recent ?? []), e.position].slice(-3) });
+  }
+  return { projection: groups.name, version: 1, fromPosition: 0, toPosition: 120, toHash: early[early.length - 1].hash, writes: [...byGroup.values()].map((d) => upsert(GROUPS, d)) };
+}
+
 describe('SQLite read store: array fields of a rebuilt collection indexed in bulk', () => {
   let stores: ReturnType<typeof openSqliteStores>;
   let runner: ProjectionRunner | null;
@@ -75,16 +89,22 @@ describe('SQLite read store: array fields of a rebuilt collection indexed in bul
     return { docs: await answers(stores.store), values: arrayValues(stores.store) };
   }
 
-  it('fills the array field\'s rows and index once, after the last batch, to the same entries as kept write by write; queries use the indexes', async () => {
-    const live = await builtLive();
-    expect(live.values.length).toBeGreaterThan(12);
-    runner = new ProjectionRunner(stores.events, stores.store, [groups], options);
+  /** Rebuilds the projection, noting the indexes and array rows after each flush before the last. */
+  async function rebuiltWatching(projection: Projection): Promise<Array<{ indexes: string[]; values: number }>> {
+    runner = new ProjectionRunner(stores.events, stores.store, [projection], options);
     const midway: Array<{ indexes: string[]; values: number }> = [];
-    await runner.rebuild(groups.name, {
+    await runner.rebuild(projection.name, {
       onProgress: (p) => {
         if (p.position > 0 && p.position < p.head) midway.push({ indexes: indexesOf(stores.store), values: arrayValues(stores.store).length });
       },
     });
+    return midway;
+  }
+
+  it('fills the array field\'s rows and index once, after the last batch, to the same entries as kept write by write; queries use the indexes', async () => {
+    const live = await builtLive();
+    expect(live.values.length).toBeGreaterThan(12);
+    const midway = await rebuiltWatching(groups);
     // Committed in several flushes meanwhile, without any array row.
     expect(midway.length).toBeGreaterThan(3);
     expect(midway.every((m) => m.values === 0)).toBe(true);
@@ -94,6 +114,50 @@ describe('SQLite read store: array fields of a rebuilt collection indexed in bul
     expect(await answers(stores.store)).toEqual(live.docs);
     expect(plan(stores.store, `SELECT id FROM documents WHERE collection = '${GROUPS}' AND json_extract(body, '$.lastPosition') > 280`)).toContain('ix_bulk_groups__lastPosition');
     expect(plan(stores.store, `SELECT id FROM array_values WHERE collection = '${GROUPS}' AND field = 'recent' AND value = 299`)).toContain('ixa_bulk_groups__recent');
+  });
+
+  it('builds every index of a collection indexed at the end once, after the last batch, to the same entries as kept write by write; queries use them', async () => {
+    const live = await builtLive();
+    const midway = await rebuiltWatching(groupsAtEnd);
+    // Committed in several flushes meanwhile, without any index entry or array row.
+    expect(midway.length).toBeGreaterThan(3);
+    expect(midway.every((m) => m.values === 0 && m.indexes.length === 0)).toBe(true);
+    expect(indexesOf(stores.store)).toEqual(INDEXES);
+    expect(arrayValues(stores.store)).toEqual(live.values);
+    expect(await answers(stores.store)).toEqual(live.docs);
+    expect(plan(stores.store, `SELECT id FROM documents WHERE collection = '${GROUPS}' AND json_extract(body, '$.lastPosition') > 280`)).toContain('ix_bulk_groups__lastPosition');
+  });
+
+  it('answers exactly, unindexed, while every index of a collection indexed at the end waits for it', async () => {
+    const live = await builtLive();
+    await stores.store.reset(groups.name, [GROUPS]);
+    await stores.store.beginBulkLoad([GROUPS], { indexedAtEnd: [GROUPS] });
+    const docs = (live.docs[0] as GroupDoc[]).map((d) => upsert(GROUPS, d));
+    await stores.store.commit({ projection: groups.name, version: 1, fromPosition: 0, toPosition: 300, writes: docs });
+    expect(indexesOf(stores.store)).toEqual([]);
+    expect(await answers(stores.store)).toEqual(live.docs);
+    // A hint names an index not built yet: the query goes without it.
+    expect(await stores.store.find(GROUPS, { lastPosition: { $gt: 280 } }, { sort: { lastPosition: 1 }, hint: 'lastPosition' })).toEqual(live.docs[1]);
+  });
+
+  it('a rebuild of a collection indexed at the end killed before its end: the next start builds every index, and goes on from the checkpoint', async () => {
+    const live = await builtLive();
+    await stores.store.reset(groups.name, [GROUPS]);
+    await stores.store.beginBulkLoad([GROUPS], { indexedAtEnd: [GROUPS] });
+    await stores.store.commit(killedAt120(await stores.events.readAll({ until: 120, limit: 1_000 })));
+    await stores.store.close();
+
+    const reopened = new SqliteReadStore({ file: readModelsFile(stores.dir) });
+    stores = { ...stores, store: reopened };
+    expect(indexesOf(reopened)).toEqual([]);
+    runner = new ProjectionRunner(stores.events, reopened, [groupsAtEnd], options);
+    // Declared at registration: built over what the killed rebuild stored.
+    expect(indexesOf(reopened)).toEqual(INDEXES);
+    runner.start();
+    await runner.caughtUp();
+    expect(await reopened.checkpoint(groups.name)).toMatchObject({ position: 300 });
+    expect(arrayValues(reopened)).toEqual(live.values);
+    expect(await answers(reopened)).toEqual(live.docs);
   });
 
   it('answers exactly while the array field is left for the end', async () => {
@@ -115,14 +179,7 @@ describe('SQLite read store: array fields of a rebuilt collection indexed in bul
     // What a rebuild leaves when killed after a few flushes: documents up to its checkpoint, no array rows.
     await stores.store.reset(groups.name, [GROUPS]);
     await stores.store.beginBulkLoad([GROUPS]);
-    const early = await stores.events.readAll({ until: 120, limit: 1_000 });
-    const byGroup = new Map<string, GroupDoc>();
-    for (const e of early) {
-      const g = (e.data as { group: string }).group;
-      const current = byGroup.get(g);
-      byGroup.set(g, { _id: g, ticks: (current?.ticks ?? 0) + 1, lastPosition: e.position, recent: [...(current?.recent ?? []), e.position].slice(-3) });
-    }
-    await stores.store.commit({ projection: groups.name, version: 1, fromPosition: 0, toPosition: 120, toHash: early[early.length - 1].hash, writes: [...byGroup.values()].map((d) => upsert(GROUPS, d)) });
+    await stores.store.commit(killedAt120(await stores.events.readAll({ until: 120, limit: 1_000 })));
     await stores.store.close();
 
     const reopened = new SqliteReadStore({ file: readModelsFile(stores.dir) });

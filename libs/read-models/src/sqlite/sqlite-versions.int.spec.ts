@@ -142,7 +142,7 @@ describe('document versions (as of a position without replay)', () => {
     expect(await store.count(TALLY_GROUPS, {}, { limit: all + 5 })).toBe(all);
   });
 
-  it('filters past documents in SQL as the live store does, and fills the range index of a file written before it', async () => {
+  it('filters past documents in SQL as the live store does, fills the range index of a file written before it, and ranges each commit\'s versions once, and versions inserted otherwise by the trigger', async () => {
     await (await caughtUpAfter(80, 9)).stop();
     runner = null;
     const inSql = filteringInSql();
@@ -159,11 +159,35 @@ describe('document versions (as of a position without replay)', () => {
       }
     }
     for (const p of [1, 33, 60]) await expectAsReplayed((await store.versionsAt(versioned.name, p))!, p);
-    // A file from before the range index: no R-tree, no triggers. Reopened, it is built from the versions.
-    store.db.exec('DROP TRIGGER document_versions_ranged; DROP TRIGGER document_versions_reranged; DROP TRIGGER document_versions_unranged; DROP TABLE document_version_ranges');
+    // A file from before the range index: no R-tree, no triggers (its insert trigger is gone already). Reopened, it is built from the versions.
+    store.db.exec('DROP TRIGGER document_versions_reranged; DROP TRIGGER document_versions_unranged; DROP TABLE document_version_ranges');
     await store.close();
     store = new SqliteReadStore({ file: readModelsFile(dir) });
     for (const p of [1, 33, 60]) await expectAsReplayed((await store.versionsAt(versioned.name, p))!, p);
+
+    // A file whose versions got their ranges from a trigger per insert: reopened, the trigger stays
+    // for other writers (an earlier version of the platform sharing the file), and a commit, which
+    // ranges its own versions in one statement, gets each range once.
+    store.db.exec(`DROP TRIGGER document_versions_ranged; CREATE TRIGGER document_versions_ranged AFTER INSERT ON document_versions BEGIN
+      INSERT OR REPLACE INTO document_version_ranges (vid, c_lo, c_hi, p_lo, p_hi)
+      SELECT new.rowid, k.code, k.code, new.valid_from, min(new.valid_to, 2147483648) - 1
+      FROM version_collections AS k WHERE k.collection = new.collection AND new.valid_to > new.valid_from;
+    END`);
+    await store.close();
+    store = new SqliteReadStore({ file: readModelsFile(dir) });
+    await (await caughtUpAfter(50, 4)).stop();
+    runner = null;
+    const counts = () => ({
+      ranges: (store.db.prepare('SELECT count(*) AS n FROM document_version_ranges').get() as { n: number }).n,
+      versions: (store.db.prepare('SELECT count(*) AS n FROM document_versions WHERE valid_to > valid_from').get() as { n: number }).n,
+    });
+    expect(counts().ranges).toBe(counts().versions);
+    // A version inserted as an earlier version of the platform inserts it: ranged by the trigger.
+    const before = counts();
+    store.db.prepare("INSERT INTO document_versions (collection, id, valid_from, valid_to, body) VALUES (?, 'extra', 1, 2, '{}')").run(TALLY_GROUPS);
+    expect(counts()).toEqual({ ranges: before.ranges + 1, versions: before.versions + 1 });
+    store.db.prepare("DELETE FROM document_versions WHERE id = 'extra'").run();
+    for (const p of [1, 60, 75, 110]) await expectAsReplayed((await store.versionsAt(versioned.name, p))!, p);
   });
 
   it('drops the versions parsed for earlier moments when another connection rebuilds them differently', async () => {

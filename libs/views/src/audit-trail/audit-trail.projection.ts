@@ -103,6 +103,8 @@ export const auditTrailProjection: Projection<Data> = {
   version: 1,
   collections: [AUDIT_EVENTS, AUDIT_STREAM_UNITS],
   handles: AUDITED_EVENT_TYPES,
+  // An entry per event, never rewritten: most of the rows a rebuild of every view writes.
+  indexedAtEnd: [AUDIT_EVENTS],
   indexes: {
     [AUDIT_EVENTS]: {
       position: 'scalar',
