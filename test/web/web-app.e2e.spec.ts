@@ -382,7 +382,10 @@ describe('the web app in a browser', () => {
       await page.getByText('发起活动', { exact: true }).first().click();
     }
     await screenshot(page, 'launch-campaign-form');
+    const launched = page.waitForResponse((r) => r.url().endsWith('/api/campaigns') && r.request().method() === 'POST');
     await form.locator('button[type=submit]').click();
+    const launch = await launched;
+    expect(launch.ok() ? 'accepted' : `${launch.status()} ${await launch.text()} for ${launch.request().postData()}`).toBe('accepted');
     await page.getByText('已提交').first().waitFor();
     expect(await form.getByTestId('form-problem').count()).toBe(0);
 
