@@ -891,7 +891,6 @@ class ProjectionWorker {
   }
 }
 
-/** The hash of the event at `position`: from the batch when it is there, else read (a projection skips other types). */
 /**
  * What a projection's collections hold between a rebuild's reset and its first commit: nothing.
  * Its documents then are all pending, and a read of any other finds none without a query (in the
@@ -914,6 +913,7 @@ function readTypes(handles: ReadonlyArray<readonly string[]>): string[] | undefi
   return handles.some((h) => h.length === all.length) ? undefined : all;
 }
 
+/** The hash of the event at `position`: from the batch when it is there, else read (a projection skips other types). */
 async function hashAt(feed: ProjectionEventSource, position: number, batch: readonly StoredEvent[]): Promise<string | null> {
   const last = batch[batch.length - 1];
   if (last?.position === position) return last.hash;

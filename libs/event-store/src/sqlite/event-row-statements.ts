@@ -1,4 +1,5 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
+import { NO_REVISION } from '../event-envelope';
 import { EVENT_COLUMN_LIST, EVENT_COLUMNS, EventRow } from './sqlite-schema';
 
 /**
@@ -50,12 +51,17 @@ export class EventRowStatements {
     return found;
   }
 
+  /** A stream's last revision, NO_REVISION when it has no events. */
+  revision(streamId: string): number {
+    return this.revisionOf.get(streamId) ?? NO_REVISION;
+  }
+
   /** The last revision of each of these streams that has events (the others are absent). */
   revisions(streamIds: readonly string[]): Map<string, number> {
     const revisions = new Map<string, number>();
     if (streamIds.length === 1) {
-      const rev = this.revisionOf.get(streamIds[0]);
-      if (rev !== null && rev !== undefined) revisions.set(streamIds[0], rev);
+      const rev = this.revision(streamIds[0]);
+      if (rev !== NO_REVISION) revisions.set(streamIds[0], rev);
       return revisions;
     }
     for (const [streamId, rev] of this.revisionsOf.all(JSON.stringify(streamIds))) if (rev !== null) revisions.set(streamId, rev);

@@ -1,5 +1,5 @@
 import type { Database as Db, Statement, Transaction } from 'better-sqlite3';
-import { AppendResult, ExpectedRevision, NewEvent, NO_REVISION, StoredEvent, StreamWrite } from '../event-envelope';
+import { AppendResult, ExpectedRevision, NewEvent, StoredEvent, StreamWrite } from '../event-envelope';
 import { UnsupportedCapabilityError } from '../event-store.errors';
 import { validateWrites } from '../append-checks';
 import { EMBEDDED_CAPABILITIES, EventStore, EventStoreCapabilities, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
@@ -48,7 +48,6 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   private closed = false;
   private appendGate: ((writes: readonly StreamWrite[]) => Error | null) | null = null;
   private readonly stmt: {
-    revision: Statement<[string], { rev: number | null }>;
     tail: Statement<[], { position: number; hash: string }>;
     head: Statement<[], { head: number | null }>;
     byIdempotencyKey: Statement<[string], EventColumns>;
@@ -74,7 +73,6 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     this.clock = options.clock ?? (() => new Date());
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.stmt = {
-      revision: this.db.prepare('SELECT max(stream_revision) AS rev FROM events WHERE stream_id = ?'),
       tail: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
       head: this.db.prepare('SELECT max(position) AS head FROM events'),
       byIdempotencyKey: this.db
@@ -192,7 +190,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   }
 
   async streamRevision(streamId: string): Promise<number> {
-    return this.stmt.revision.get(streamId)?.rev ?? NO_REVISION;
+    return this.rows.revision(streamId);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {

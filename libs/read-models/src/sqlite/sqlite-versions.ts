@@ -238,25 +238,18 @@ export class DocumentVersions {
   };
 }
 
-/**
- * The R-tree of version ranges and the triggers keeping it, created once; a file written before
- * it existed gets it filled from its versions. Ranges are inclusive in an R-tree: [valid_from,
- * valid_to − 1]; a version replaced at its own position (empty range) has none. ON CONFLICT DO
- * UPDATE fires the update trigger, INSERT OR REPLACE a plain insert (its deleted row leaves an
- * entry that no longer joins a version, or is replaced by the same rowid).
- */
-/**
- * The insert trigger ranges each version as it is inserted, unless the inserting transaction
- * deferred it (record: a row in version_ranges_deferred, deleted before it commits, so no other
- * connection ever sees one) to range its versions in one statement. Every other insert, and a
- * process of an earlier version sharing the file, still gets its ranges from the trigger.
- */
 /** In a trigger: the R-tree entry of the version `new` or `old`. */
 const rangeOf = (v: 'new' | 'old') =>
   `INSERT OR REPLACE INTO document_version_ranges (vid, c_lo, c_hi, p_lo, p_hi)
      SELECT ${v}.rowid, k.code, k.code, ${v}.valid_from, min(${v}.valid_to, ${RANGE_MAX + 1}) - 1
      FROM version_collections AS k WHERE k.collection = ${v}.collection AND ${v}.valid_to > ${v}.valid_from`;
 
+/**
+ * The insert trigger ranges each version as it is inserted, unless the inserting transaction
+ * deferred it (record: a row in version_ranges_deferred, deleted before it commits, so no other
+ * connection ever sees one) to range its versions in one statement. Every other insert, and a
+ * process of an earlier version sharing the file, still gets its ranges from the trigger.
+ */
 function rangeInsertsUnlessDeferred(db: Db): void {
   const trigger = db.prepare<[], string>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'document_versions_ranged'").pluck().get();
   if (trigger?.includes('version_ranges_deferred')) return;
@@ -272,6 +265,13 @@ function rangeInsertsUnlessDeferred(db: Db): void {
   })();
 }
 
+/**
+ * The R-tree of version ranges and the triggers keeping it, created once; a file written before
+ * it existed gets it filled from its versions. Ranges are inclusive in an R-tree: [valid_from,
+ * valid_to − 1]; a version replaced at its own position (empty range) has none. ON CONFLICT DO
+ * UPDATE fires the update trigger, INSERT OR REPLACE a plain insert (its deleted row leaves an
+ * entry that no longer joins a version, or is replaced by the same rowid).
+ */
 function migrateRanges(db: Db): void {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'document_version_ranges'").get();
   if (exists) return;
