@@ -21,7 +21,7 @@ import {
   LedgerProblemStateDoc,
 } from './rectification-ledger.documents';
 import { listKeyOf, runningDeadlineOf, urgencyKeyOf } from './running-deadline';
-import { addTallyCounts, LEDGER_UNIT_TALLIES, retally, UnitTallyDoc, zeroLeaves } from './unit-tallies';
+import { LEDGER_UNIT_TALLIES, retally, UnitTallyDoc } from './unit-tallies';
 import { ORGANIZATION_SHAPE_EVENTS, reshapeTree, rollUpChanges } from '../shared/subtree-sums';
 import { LEDGER_NODE_TALLIES, LEDGER_TREE, NODE_TALLIES } from './node-tallies';
 
@@ -119,11 +119,7 @@ async function changed(
       if (!tallies.has(id)) tallies.set(id, await ctx.get<UnitTallyDoc>(LEDGER_UNIT_TALLIES, id));
     }
   }
-  // A change that counts the same (a progress note, a warning raised) leaves its tallies, their versions and the tree's sums as they were.
-  const retallied = retally(before, after, (id) => tallies.get(id) ?? null).filter((t) => {
-    const was = tallies.get(t._id);
-    return !was || !zeroLeaves(addTallyCounts(t, was, -1));
-  });
+  const retallied = retally(before, after, (id) => tallies.get(id) ?? null);
   const stateDoc: LedgerProblemStateDoc = { _id: after._id, state };
   const rolledUp = await rollUpChanges(
     ctx,

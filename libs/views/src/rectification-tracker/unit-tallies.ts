@@ -132,7 +132,11 @@ export function contributions(p: LedgerProblemDoc | null): Map<string, UnitTally
   return out;
 }
 
-/** The tallies after a problem changed from `before` to `after`: minus what it added, plus what it adds. */
+/**
+ * The tallies a problem's change from `before` to `after` changes: minus what it added, plus what
+ * it adds. A stored tally the change counts the same in (a progress note, a warning raised) is left
+ * out, so it, its versions and the tree's sums above it stay as they were.
+ */
 export function retally(
   before: LedgerProblemDoc | null,
   after: LedgerProblemDoc,
@@ -140,12 +144,16 @@ export function retally(
 ): UnitTallyDoc[] {
   const old = contributions(before);
   const now = contributions(after);
-  return [...new Set([...old.keys(), ...now.keys()])].map((id) => {
+  const out: UnitTallyDoc[] = [];
+  for (const id of new Set([...old.keys(), ...now.keys()])) {
     const base = old.get(id) ?? now.get(id)!;
-    const start = current(id) ?? zeroTally(base.campaignId, base.unitId);
+    const stored = current(id);
     const minus = old.get(id) ?? zeroTally(base.campaignId, base.unitId);
     const plus = now.get(id) ?? zeroTally(base.campaignId, base.unitId);
+    if (stored && zeroLeaves(addTallyCounts(plus, minus, -1))) continue;
+    const start = stored ?? zeroTally(base.campaignId, base.unitId);
     const { _id, campaignId, unitId } = start;
-    return { _id, campaignId, unitId, ...addTallyCounts(addTallyCounts(start, minus, -1), plus) };
-  });
+    out.push({ _id, campaignId, unitId, ...addTallyCounts(addTallyCounts(start, minus, -1), plus) });
+  }
+  return out;
 }
