@@ -46,6 +46,16 @@ describe('actorText', () => {
 
   it('keeps what it cannot name: a unit without a name, a role it does not know, no unit at all', () => {
     expect(actorText({ userId: 'u', role: 'office', unitId: 'YL-Z' }, names, 'zh')).toBe('YL-Z · 活动办公室');
-    expect(actorText({ userId: 'system', role: 'system', unitId: null }, names, 'zh')).toBe('system');
+    expect(actorText({ userId: 'u', role: 'auditor', unitId: null }, names, 'zh')).toBe('auditor');
+  });
+
+  it("names the platform's own jobs as the system, though they record under the administrator's role", () => {
+    expect(actorText({ userId: 'system-deadline-warnings', role: 'admin', unitId: null }, names, 'zh')).toBe('系统');
+    expect(actorText({ userId: 'system', role: 'admin', unitId: null }, names, 'en')).toBe('System');
+    expect(actorText({ userId: 'systematic', role: 'admin', unitId: null }, names, 'zh')).toBe('管理员');
+  });
+
+  it('names a ballot recorded for the public', () => {
+    expect(actorText({ userId: 'anonymous', role: 'public', unitId: null }, names, 'zh')).toBe('群众');
   });
 });

@@ -1,6 +1,6 @@
 import { assertNever, Decider } from '../shared/decider';
 import { refuse } from '../shared/domain-error';
-import { CommandContext, Role, ROLES } from '../shared/actor';
+import { CommandContext, isPlatformUserId, Role, ROLES } from '../shared/actor';
 import { UNIT_ID_PATTERN } from '../organizations/organization-types';
 import { ownUnitOfLegacy, ROLES_WITH_OWN_UNIT, USERNAME_PATTERN, UserEvent, UserScope } from './user.events';
 
@@ -105,6 +105,7 @@ function decide(c: UserCommand, s: UserState): UserEvent[] {
     case 'RegisterUser': {
       if (s.exists) refuse('user_exists', `用户 ${c.userId} 已存在 (user exists)`);
       if (!UNIT_ID_PATTERN.test(c.userId)) refuse('user_id_invalid', '用户编号只能包含字母、数字、- 和 _ (userId)');
+      if (isPlatformUserId(c.userId)) refuse('user_id_reserved', `用户编号 ${c.userId} 留给系统自身使用 (userId: "system" and "system-…" are the platform's own)`, { field: 'userId' });
       if (!USERNAME_PATTERN.test(c.username)) refuse('username_invalid', '登录名为 3–32 位小写字母、数字、- 或 _ (username)');
       if (!c.displayName.trim()) refuse('display_name_required', '请填写姓名 (displayName)');
       checkRole(c.role);

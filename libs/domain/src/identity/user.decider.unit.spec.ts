@@ -41,6 +41,11 @@ describe('user decider', () => {
     spec.given([]).when(register({ username: 'A b' })).thenRefused('username_invalid');
     spec.given([]).when(register({ userId: 'a.b' })).thenRefused('user_id_invalid');
   });
+  it("refuses the platform's own user ids, which the audit trail names as the system", () => {
+    spec.given([]).when(register({ userId: 'system' })).thenRefused('user_id_reserved');
+    spec.given([]).when(register({ userId: 'system-deadline-warnings' })).thenRefused('user_id_reserved');
+    spec.given([]).when(register({ userId: 'systematic' })).then([registered({ userId: 'systematic' })]);
+  });
   it('refuses the public role', () => spec.given([]).when(register({ role: 'public' })).thenRefused('role_invalid'));
   it('refuses a non-administrator without scope', () => spec.given([]).when(register({ ...none })).thenRefused('scope_required'));
   it('refuses contact points for anyone but a leader', () =>

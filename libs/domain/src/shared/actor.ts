@@ -17,6 +17,15 @@ export interface Actor {
   readonly unitId?: string | null;
 }
 
+/**
+ * The platform's own actors (the administrator bootstrap, the scheduled deadline check) act under
+ * the user id "system" or "system-<job>". No person can be registered under such an id, so the audit
+ * trail can name these entries as the system's without a reader mistaking a person for it.
+ */
+export function isPlatformUserId(userId: string): boolean {
+  return userId === 'system' || userId.startsWith('system-');
+}
+
 /** Every command carries who asks and when it happened (the user's time, not the server's). */
 export interface CommandContext {
   readonly actor: Actor;
