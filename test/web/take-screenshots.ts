@@ -6,12 +6,26 @@ import { startWebPlatform } from '../support/web-platform';
 /**
  * `npm run screenshots`: docs/screenshots/ from a demo city (DEMO_SCALE, default 0.1) in Debian's
  * Chromium — the board, the tracker, a problem's timeline and the audit trail on a desktop, and
- * the board, the ballot and the published problems on a 390×844 phone.
+ * the board, the audit trail, the ballot and the published problems on a 390×844 phone.
  */
 const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 async function settle(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).waitFor({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(800);
+}
+
+/**
+ * The audit trail's backdated entries: where the two times of an entry differ, which is what an
+ * inspector looks for. On a phone the filters are unfolded for it and folded again.
+ */
+async function showBackdated(page: Page, filters?: 'folded'): Promise<void> {
+  const toggle = page.getByTestId('audit-filters-toggle');
+  if (filters) await toggle.click();
+  await page.getByTestId('audit-backdated').click();
+  await page.getByTestId('audit-search').click();
+  if (filters) await toggle.click();
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(800);
 }
@@ -60,11 +74,7 @@ async function main(): Promise<void> {
     await settle(page, 'audit-table');
     await page.getByTestId('verify-chain').click();
     await page.getByTestId('chain-badge').waitFor();
-    // Backdated entries: where the two times of an entry differ, which is what an inspector looks for.
-    await page.getByTestId('audit-backdated').click();
-    await page.getByTestId('audit-search').click();
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(800);
+    await showBackdated(page);
     await screenshot(page, 'audit-trail', OUT);
 
     const phone = await browser.page({ width: 390, height: 844 });
@@ -73,6 +83,15 @@ async function main(): Promise<void> {
     await settle(phone, 'home-leader');
     await screenshot(phone, 'phone-leader-home', OUT);
     await shoot(phone, '/board', 'board-ranking', 'phone-board');
+    // A supervision group's phone: the backdated entries as cards, the filters folded away again.
+    const inspectorPhone = await browser.page({ width: 390, height: 844 });
+    const inspector = w.credential('inspector');
+    await signInAs(inspectorPhone, w.base, inspector.username, inspector.password);
+    await inspectorPhone.goto(`${w.base}/audit`);
+    await settle(inspectorPhone, 'audit-cards');
+    await showBackdated(inspectorPhone, 'folded');
+    // One screen of it: the whole page of fifty cards is a strip too long to look at.
+    await inspectorPhone.screenshot({ path: join(OUT, 'phone-audit-trail.png') });
     const unitId = await ballotUnit(w.base, office, w.city.mainCampaignId);
     await shoot(phone, `/public/campaigns/${w.city.mainCampaignId}/units/${unitId}/ballot`, 'ballot-card', 'phone-ballot');
     await shoot(phone, `/public/campaigns/${w.city.mainCampaignId}/problems`, 'public-problems', 'phone-public-problems');

@@ -281,8 +281,39 @@ describe('the web app in a browser', () => {
     const [subject, actor] = await Promise.all([firstRow.locator('td:nth-child(3)').textContent(), firstRow.locator('td:nth-child(4)').textContent()]);
     expect(subject).not.toMatch(/^(progress|problem|campaign|org)-/);
     expect(subject).toMatch(/问题 P-|学习进度|满意度|活动 |组织/);
-    expect(actor).toMatch(/(^| · )(管理员|活动办公室|联络员|督导组|领导)$/);
+    expect(actor).toMatch(/(^| · )(管理员|活动办公室|联络员|督导组|领导)$|^系统$/);
     await screenshot(page, 'audit-trail');
+  });
+
+  it('shows a supervision group the audit trail on a phone as one card per entry, without sideways scroll, the warnings recorded by the system', async () => {
+    const page = await signedIn('inspector', undefined, { width: 390, height: 844 });
+    await page.goto(`${w.base}/audit`);
+    const cards = page.getByTestId('audit-entry');
+    await cards.first().waitFor();
+    expect(await page.getByTestId('audit-table').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Every card says what happened, to what, by whom and when, by names; it fits the screen's width.
+    const first = await cards.first().innerText();
+    expect(first).toMatch(/对象\s+\S/);
+    expect(first).toMatch(/操作人\s+\S/);
+    expect(first).toMatch(/发生时间\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(first).toMatch(/记录时间\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(first).not.toMatch(/(progress|problem|campaign|org)-/);
+    const box = await cards.first().boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    // The filters fold away until asked for; the daily deadline check's warnings name the system as their actor, not an administrator.
+    await page.getByTestId('audit-filters-toggle').click();
+    await page.fill('#actorId', 'system-deadline-warnings');
+    const searched = page.waitForResponse((r) => r.url().includes('/api/audit-trail?') && r.url().includes('actorId=system-deadline-warnings'));
+    await page.getByTestId('audit-search').click();
+    await searched;
+    await cards.filter({ hasText: '预警' }).first().waitFor();
+    const actors = await cards.locator('.audit-card-line').filter({ hasText: '操作人' }).allInnerTexts();
+    expect(actors.length).toBeGreaterThan(0);
+    for (const a of actors) expect(a.replace(/\s+/g, ' ')).toBe('操作人 系统');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'audit-trail-phone');
   });
 
   it('shows earlier numbers under an as-of date, with a banner, and returns to now', async () => {

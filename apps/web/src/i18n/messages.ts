@@ -74,6 +74,7 @@ export const MESSAGES = {
   from: ['起', 'From'],
   to: ['止', 'To'],
   search: ['查询', 'Search'],
+  filters: ['筛选', 'Filters'],
   reset: ['重置', 'Reset'],
   steps: ['步骤', 'Steps'],
   evidence: ['佐证说明', 'Evidence'],

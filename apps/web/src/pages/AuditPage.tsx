@@ -1,16 +1,15 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Result, Select, Space, Switch, Tag, Typography } from 'antd';
+import { FilterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Empty, Form, Grid, Input, Result, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState, useSyncExternalStore } from 'react';
 import { AuditFilters, useAuditTrail, useChain } from '../api/queries';
 import type { AuditEntry } from '../api/view-types';
 import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { AUDIT_ROLES } from '../shared/roles';
-import { dateTime, lagText, tokenLabel } from '../shared/format';
+import { dateTime, tokenLabel } from '../shared/format';
 import { DenseTable } from '../shared/DenseTable';
 import { EventSummary, useNames } from '../shared/event-cells';
-import { actorText, streamSubject } from '../shared/event-subject';
-import { Link } from 'react-router';
+import { AuditEntryCard, BackdatedTag, EntryActor, EntrySubject, problemOf } from './AuditEntryParts';
 
 const EVENT_TYPES = [
   ['StepRecorded', '记录步骤'],
@@ -38,8 +37,12 @@ export default function AuditPage() {
 
 function AuditTrail() {
   const { t, lang } = useI18n();
+  // Below antd's md breakpoint (768 px) the entries are cards: eight columns do not fit a phone.
+  const phone = Grid.useBreakpoint().md === false;
   const [filters, setFilters] = useState<AuditFilters>({ limit: PAGE });
   const [cursors, setCursors] = useState<string[]>([]);
+  // On a phone the filters fold away until asked for, so the first screen shows entries.
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const trail = useAuditTrail(filters);
   const chain = useChain();
   const names = useNames();
@@ -57,11 +60,25 @@ function AuditTrail() {
     });
   };
 
+  const entries = (trail.data?.items ?? []) as AuditEntry[];
+  const total = t('total', { n: trail.data?.total ?? (trail.data?.totalMoreThan ? `${trail.data.totalMoreThan}+` : 0) });
+  const pager = (
+    <Space>
+      <Button size="small" disabled={cursors.length === 0} onClick={() => { const prev = cursors.slice(0, -1); setCursors(prev); setFilters({ ...filters, after: prev[prev.length - 1] }); }}>
+        ‹
+      </Button>
+      <Button size="small" disabled={!trail.data?.nextAfter} onClick={() => { setCursors([...cursors, trail.data!.nextAfter!]); setFilters({ ...filters, after: trail.data!.nextAfter! }); }}>
+        ›
+      </Button>
+    </Space>
+  );
+
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card
         size="small"
         title={t('audit')}
+        styles={phone && !filtersOpen && !chain.data ? { body: { display: 'none' } } : undefined}
         extra={
           <Space wrap>
             {chain.data && (
@@ -79,6 +96,11 @@ function AuditTrail() {
             <Button size="small" type="primary" loading={chain.isFetching} onClick={() => void chain.refetch()} data-testid="verify-chain">
               {t('verifyChain')}
             </Button>
+            {phone && (
+              <Button size="small" icon={<FilterOutlined />} onClick={() => setFiltersOpen(!filtersOpen)} data-testid="audit-filters-toggle">
+                {t('filters')}
+              </Button>
+            )}
           </Space>
         }
       >
@@ -91,7 +113,7 @@ function AuditTrail() {
             </Typography.Text>
           </Typography.Paragraph>
         )}
-        <Form layout="inline" onFinish={onSearch} style={{ rowGap: 8 }}>
+        <Form layout="inline" onFinish={onSearch} style={{ rowGap: 8, display: phone && !filtersOpen ? 'none' : undefined }}>
           <Form.Item name="root" label={t('subtree')}>
             <Input size="small" placeholder="YL-D01" style={{ width: 120 }} />
           </Form.Item>
@@ -112,53 +134,46 @@ function AuditTrail() {
           </Button>
         </Form>
       </Card>
-      <DenseTable<AuditEntry>
-        data-testid="audit-table"
-        rowKey="position"
-        loading={trail.isFetching}
-        dataSource={(trail.data?.items ?? []) as AuditEntry[]}
-        rowClassName={(e) => (e.backdated ? 'backdated-row' : '')}
-        scroll={{ x: 1240 }}
-        title={() => t('total', { n: trail.data?.total ?? (trail.data?.totalMoreThan ? `${trail.data.totalMoreThan}+` : 0) })}
-        footer={() => (
-          <Space>
-            <Button size="small" disabled={cursors.length === 0} onClick={() => { const prev = cursors.slice(0, -1); setCursors(prev); setFilters({ ...filters, after: prev[prev.length - 1] }); }}>
-              ‹
-            </Button>
-            <Button size="small" disabled={!trail.data?.nextAfter} onClick={() => { setCursors([...cursors, trail.data!.nextAfter!]); setFilters({ ...filters, after: trail.data!.nextAfter! }); }}>
-              ›
-            </Button>
-          </Space>
-        )}
-        columns={[
-          // Tokens are zero-padded so they sort as strings; a reader sees the number, the tooltip the whole token.
-          { title: '#', dataIndex: 'position', width: 90, render: (token: string) => <span title={token} style={{ fontVariantNumeric: 'tabular-nums' }}>{tokenLabel(token)}</span> },
-          { title: t('event'), dataIndex: 'typeName', width: 120, render: (n: string, e) => <span title={e.type}>{n}</span> },
-          // What the entry is about and who recorded it, by the names readers know; the stored ids stay in the tooltips.
-          {
-            title: t('subject'),
-            width: 220,
-            render: (_, e) => {
-              const s = streamSubject(e.streamId, names, lang);
-              return <span title={e.streamId}>{s.href ? <Link to={s.href}>{s.text}</Link> : s.text}</span>;
+      {phone ? (
+        <Card size="small" title={total} loading={trail.isFetching && !trail.data} data-testid="audit-cards">
+          <div className="audit-cards">
+            {entries.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : entries.map((e) => <AuditEntryCard key={e.position} entry={e} names={names} />)}
+          </div>
+          <div style={{ marginTop: 8 }}>{pager}</div>
+        </Card>
+      ) : (
+        <DenseTable<AuditEntry>
+          data-testid="audit-table"
+          rowKey="position"
+          loading={trail.isFetching}
+          dataSource={entries}
+          rowClassName={(e) => (e.backdated ? 'backdated-row' : '')}
+          scroll={{ x: 1240 }}
+          title={() => total}
+          footer={() => pager}
+          columns={[
+            // Tokens are zero-padded so they sort as strings; a reader sees the number, the tooltip the whole token.
+            { title: '#', dataIndex: 'position', width: 90, render: (token: string) => <span title={token} style={{ fontVariantNumeric: 'tabular-nums' }}>{tokenLabel(token)}</span> },
+            { title: t('event'), dataIndex: 'typeName', width: 120, render: (n: string, e) => <span title={e.type}>{n}</span> },
+            // What the entry is about and who recorded it, by the names readers know; the stored ids stay in the tooltips.
+            { title: t('subject'), width: 220, render: (_, e) => <EntrySubject entry={e} names={names} /> },
+            { title: t('actor'), width: 190, render: (_, e) => <EntryActor entry={e} names={names} /> },
+            { title: t('content'), width: 240, render: (_, e) => <EventSummary data={e.data} problemId={problemOf(e)} /> },
+            {
+              title: t('occurredAt'),
+              width: 150,
+              render: (_, e) => (
+                <Space orientation="vertical" size={0}>
+                  {dateTime(e.occurredAt)}
+                  <BackdatedTag entry={e} />
+                </Space>
+              ),
             },
-          },
-          { title: t('actor'), width: 190, render: (_, e) => <span title={e.actor.userId}>{actorText(e.actor, names, lang)}</span> },
-          { title: t('content'), width: 240, render: (_, e) => <EventSummary data={e.data} problemId={e.streamId.startsWith('problem-') ? e.streamId.slice('problem-'.length) : null} /> },
-          {
-            title: t('occurredAt'),
-            width: 150,
-            render: (_, e) => (
-              <Space orientation="vertical" size={0}>
-                {dateTime(e.occurredAt)}
-                {e.backdated && <Tag color="orange">{t('backdated')} · {lagText(e.occurredAt, e.recordedAt, lang)}</Tag>}
-              </Space>
-            ),
-          },
-          { title: t('recordedAt'), width: 140, render: (_, e) => dateTime(e.recordedAt) },
-          { title: 'hash', dataIndex: 'hash', width: 110, render: (h: string) => <code title={h}>{h.slice(0, 10)}</code> },
-        ]}
-      />
+            { title: t('recordedAt'), width: 140, render: (_, e) => dateTime(e.recordedAt) },
+            { title: 'hash', dataIndex: 'hash', width: 110, render: (h: string) => <code title={h}>{h.slice(0, 10)}</code> },
+          ]}
+        />
+      )}
     </Space>
   );
 }
