@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useCampaigns, useOrganizations } from '../api/queries';
 import { EvidenceLinks } from './evidence';
 import type { Names } from './event-subject';
+import { eventWords } from './event-words';
 
 /** The names of units and campaigns the app already loaded, for saying who and what an event is about. */
 export function useNames(): Names {
@@ -14,19 +15,13 @@ export function useNames(): Names {
   }, [orgs.data, campaigns.data]);
 }
 
-/** The event's own words: notes, evidence, reasons, measures — whatever it carries that a reader wants. */
+/** The event's own words: notes, evidence, reasons, measures, warnings — whatever it carries that a reader wants. */
 export function EventSummary({ data, problemId }: { data: Record<string, unknown>; problemId: string | null }) {
-  const text = ['note', 'finding', 'demand', 'evidence', 'reason', 'comment', 'explanation', 'description']
-    .map((k) => data[k])
-    .filter((v): v is string => typeof v === 'string');
-  const attendance = typeof data.shouldAttend === 'number' && typeof data.attended === 'number' ? `应到 ${data.shouldAttend} 人，实到 ${data.attended} 人` : null;
-  const measures = Array.isArray(data.measures) ? (data.measures as string[]).join('；') : null;
-  const deadline = typeof data.deadline === 'string' ? `时限 ${data.deadline}` : typeof data.dueBy === 'string' ? `限 ${data.dueBy} 前` : null;
   // Evidence files are served under their problem; elsewhere only their count is shown.
   const refs = Array.isArray(data.attachmentRefs) ? (data.attachmentRefs as string[]) : [];
   return (
     <div className="cell-stack">
-      <span style={{ fontSize: 12 }}>{[...text, attendance, measures, deadline, !problemId && refs.length ? `附件 ${refs.length} 个` : null].filter(Boolean).join(' · ') || '—'}</span>
+      <span style={{ fontSize: 12 }}>{eventWords(data, !problemId).join(' · ') || '—'}</span>
       {problemId && refs.length > 0 && <EvidenceLinks refs={refs} base={`/api/problems/${problemId}/files/`} />}
     </div>
   );
