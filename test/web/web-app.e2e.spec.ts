@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { samplePng } from '@platform/blobs';
@@ -9,6 +10,9 @@ import { webSession } from './web-session';
 // Functions passed to page.evaluate run in the page, where these exist; the test code itself is compiled for Node.
 declare const document: { querySelector(s: string): any; querySelectorAll(s: string): ArrayLike<any> & Iterable<any>; documentElement: { scrollWidth: number } };
 declare const sessionStorage: { getItem(key: string): string | null };
+
+/** The toast a form shows once its command is accepted. */
+const savedToast = (page: Page) => page.locator('.ant-message-notice').filter({ hasText: '已提交' }).first();
 
 /** The web app in Debian's Chromium against the real platform on a small demo city (see webSession). */
 describe('the web app in a browser', () => {
@@ -414,10 +418,13 @@ describe('the web app in a browser', () => {
     }
     await screenshot(page, 'launch-campaign-form');
     const launched = page.waitForResponse((r) => r.url().endsWith('/api/campaigns') && r.request().method() === 'POST');
+    // Watched for from before the click: the toast lasts 3 s, and this process, which also serves the
+    // platform, may be busy answering the views the write made stale when it shows.
+    const launchSaved = savedToast(page).waitFor();
     await form.locator('button[type=submit]').click();
     const launch = await launched;
     expect(launch.ok() ? 'accepted' : `${launch.status()} ${await launch.text()} for ${launch.request().postData()}`).toBe('accepted');
-    await page.getByText('已提交').first().waitFor();
+    await launchSaved;
     expect(await form.getByTestId('form-problem').count()).toBe(0);
 
     const campaign = await api('office', '/api/campaigns/demo-point-web');
@@ -439,17 +446,43 @@ describe('the web app in a browser', () => {
     await enroll.locator('#unitIds').fill(outsider.name);
     await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: outsider.name }).first().click();
     await page.keyboard.press('Escape');
-    // The enrollment's own answer is awaited (the launch's "已提交" may still be on screen), and a refusal is shown whole.
+    // The enrollment's own answer and toast are awaited (the launch's toast gone first), and a refusal is shown whole.
+    await savedToast(page).waitFor({ state: 'detached' });
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/campaigns/demo-point-web/enrollments') && r.request().method() === 'POST');
+    const enrollSaved = savedToast(page).waitFor();
     await enroll.locator('button[type=submit]').click();
     const answer = await answered;
     expect(answer.ok() ? 'accepted' : `${answer.status()} ${await answer.text()} for ${answer.request().postData()}`).toBe('accepted');
-    await page.getByText('已提交').first().waitFor();
+    await enrollSaved;
     expect(await enroll.getByTestId('form-problem').allTextContents()).toEqual([]);
     await screenshot(page, 'enroll-units');
     const after = await api('office', '/api/campaigns/demo-point-web');
     expect(after.body.enrolledUnitIds).toEqual(expect.arrayContaining([...enrolled, outsider.unitId]));
     expect((after.body.enrolledUnitIds as string[]).length).toBe(enrolled.length + 1);
+  });
+
+  it('keeps the office home’s forms, and what is typed in them, while its board cannot answer, and shows the board again on 重试', async () => {
+    const page = await signedIn('office');
+    await page.getByTestId('home-office').waitFor();
+    // The board of a campaign just launched can answer 404 for a moment, until its view has caught up;
+    // the route plays that moment: the board's first answer after the reload is a 404, the rest pass.
+    let refused = 0;
+    await page.route(
+      (url) => /^\/api\/campaigns\/[^/]+\/board$/.test(url.pathname),
+      (route) => (refused++ === 0 ? route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ statusCode: 404, message: 'Not Found' }) }) : route.continue()),
+    );
+    await page.reload();
+    await page.getByTestId('home-board-unavailable').waitFor();
+    const enroll = page.getByTestId('enroll-units-form');
+    await enroll.waitFor();
+    const unit = ((await api('office', '/api/organizations')).body.units as { name: string; level: string }[]).find((u) => u.level === 'branch')!;
+    await enroll.locator('#unitIds').fill(unit.name);
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: unit.name }).first().click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('home-board-unavailable').getByRole('button').click();
+    await page.getByTestId('home-office').waitFor();
+    expect(await page.getByTestId('home-board-unavailable').count()).toBe(0);
+    expect(await enroll.locator('.ant-select-selection-item').allInnerTexts()).toEqual([expect.stringContaining(unit.name)]);
   });
 
   it('publishes a notice (通报) as the office and opens it with its ranking', async () => {

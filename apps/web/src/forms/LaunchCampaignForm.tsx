@@ -22,6 +22,12 @@ function useTemplates() {
   });
 }
 
+/** Whether the progress board answers for the campaign (one row is enough to know). */
+async function boardKnows(campaignId: string): Promise<boolean> {
+  const answer = await api.GET('/api/campaigns/{campaignId}/board', { params: { path: { campaignId }, query: { limit: 1 } } }).catch(() => null);
+  return !!answer?.response.ok;
+}
+
 /** The office launches a campaign: a template, the units (a subtree), and the planned dates of each of the template's phases. */
 export function LaunchCampaignForm() {
   const { t } = useI18n();
@@ -35,11 +41,15 @@ export function LaunchCampaignForm() {
   const phases = template?.phases ?? [];
   const launch = useCommand((body: LaunchCampaign, headers) => api.POST('/api/campaigns', { body, headers }));
   const client = useQueryClient();
-  /** Every view turns to the launched campaign once the campaign list (a projection) has it, at most ~10 s later. */
+  /**
+   * Every view turns to the launched campaign once the views have it, at most ~10 s later: the
+   * campaign list and the progress board are projections that catch up each at its own pace, and a
+   * home turned to a campaign its board does not know yet would have nothing to show.
+   */
   const showLaunched = async (id: string) => {
     for (let i = 0; i < 20; i++) {
       const list = await client.fetchQuery({ ...campaignsQuery(), staleTime: 0 }).catch(() => []);
-      if (list.some((c) => c.campaignId === id)) return setCampaignId(id);
+      if (list.some((c) => c.campaignId === id) && (await boardKnows(id))) return setCampaignId(id);
       await new Promise((r) => setTimeout(r, 500));
     }
   };

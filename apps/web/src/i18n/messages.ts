@@ -75,6 +75,8 @@ export const MESSAGES = {
   to: ['止', 'To'],
   search: ['查询', 'Search'],
   filters: ['筛选', 'Filters'],
+  retry: ['重试', 'Try again'],
+  boardUnavailable: ['进度看板暂时无法显示（刚发起的活动，视图可能仍在更新）', 'The progress board cannot be shown yet (for a campaign just launched the views may still be catching up)'],
   reset: ['重置', 'Reset'],
   steps: ['步骤', 'Steps'],
   evidence: ['佐证说明', 'Evidence'],

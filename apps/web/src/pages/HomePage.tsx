@@ -1,8 +1,8 @@
-import { Card, Col, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { useBoard, useOrganizations, useProblems, useTracker, useUnitProgress } from '../api/queries';
-import type { BoardRow, TrackedProblem } from '../api/view-types';
+import type { Board, BoardRow, TrackedProblem } from '../api/view-types';
 import { session, SessionUser } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { EnrollUnitsForm } from '../forms/EnrollUnitsForm';
@@ -70,18 +70,51 @@ function OfficeHome({ user }: { user: SessionUser }) {
   const board = useBoard({ root }, !!root);
   // Enrolling and launching are the office's (and admin's) commands, and never on a view of the past.
   const manager = !asOf && (user.role === 'office' || user.role === 'admin');
-  if (!board.data) return <Spin />;
-  const order = stageOrder(board.data.campaign.phases);
+  // The forms stay in place whatever the board does: a board that cannot answer for a moment (a view
+  // still catching up with a campaign just launched) must not take away a form being filled in.
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      {board.data ? (
+        <OfficeBoard board={board.data} />
+      ) : board.isError ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('boardUnavailable')}
+          data-testid="home-board-unavailable"
+          action={<Button size="small" onClick={() => void board.refetch()}>{t('retry')}</Button>}
+        />
+      ) : (
+        <Spin />
+      )}
+      {manager && (
+        <Row gutter={[12, 12]}>
+          <Col xs={24} lg={12}>
+            <EnrollUnitsForm campaignId={campaignId!} />
+          </Col>
+          <Col xs={24} lg={12}>
+            <LaunchCampaignForm />
+          </Col>
+        </Row>
+      )}
+    </Space>
+  );
+}
+
+/** The office's view of its campaign: the totals, the phase distribution and the units furthest behind. */
+function OfficeBoard({ board }: { board: Board }) {
+  const { t } = useI18n();
+  const order = stageOrder(board.campaign.phases);
   const stages = new Map<string, { name: string; value: number }>();
-  for (const r of board.data.rows) {
+  for (const r of board.rows) {
     const key = stageKey(r);
     stages.set(key, { name: stageLabel(r), value: (stages.get(key)?.value ?? 0) + 1 });
   }
-  const laggards = [...board.data.rows].sort((a, b) => (a.metrics.stepCompletion ?? 0) - (b.metrics.stepCompletion ?? 0) || (a.metrics.completionRate ?? 0) - (b.metrics.completionRate ?? 0)).slice(0, 10);
-  const o = board.data.overall;
+  const laggards = [...board.rows].sort((a, b) => (a.metrics.stepCompletion ?? 0) - (b.metrics.stepCompletion ?? 0) || (a.metrics.completionRate ?? 0) - (b.metrics.completionRate ?? 0)).slice(0, 10);
+  const o = board.overall;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="home-office">
-      <Typography.Title level={5} style={{ margin: 0 }}>{t('officeHome')} · {board.data.campaign.name}</Typography.Title>
+      <Typography.Title level={5} style={{ margin: 0 }}>{t('officeHome')} · {board.campaign.name}</Typography.Title>
       <Row gutter={[12, 8]} className="stat-row">
         <Col xs={8} md={4}><Card size="small"><Statistic title={t('units')} value={o.unitCount} /></Card></Col>
         <Col xs={8} md={4}><Card size="small"><Statistic title={t('stepCompletion')} value={pct(o.metrics.stepCompletion)} /></Card></Col>
@@ -121,16 +154,6 @@ function OfficeHome({ user }: { user: SessionUser }) {
           </Card>
         </Col>
       </Row>
-      {manager && (
-        <Row gutter={[12, 12]}>
-          <Col xs={24} lg={12}>
-            <EnrollUnitsForm campaignId={campaignId!} />
-          </Col>
-          <Col xs={24} lg={12}>
-            <LaunchCampaignForm />
-          </Col>
-        </Row>
-      )}
     </Space>
   );
 }
