@@ -32,8 +32,8 @@ describe('satisfaction evaluation (满意度测评): below the threshold means �
     await tally(1, 'meeting-1', '党员群众代表测评会', [40, 15, 10, 35]);
     await post(`${unit}/tallies`, op1, { round: 1, tallyId: 'meeting-2', meeting: '复核', counts: { satisfied: -1 } }, 400);
 
-    // The masses vote without signing in; the public page tells them which round is open.
-    expect((await p.http().get(`/api/public/campaigns/c1/units/b1/satisfaction`).expect(200)).body).toMatchObject({ openRound: 1, standing: 'not_measured' });
+    // The masses vote without signing in; the public page tells them which round is open, and names the unit.
+    expect((await p.http().get(`/api/public/campaigns/c1/units/b1/satisfaction`).expect(200)).body).toMatchObject({ unitId: 'b1', unitName: '一村党支部', openRound: 1, standing: 'not_measured' });
     await post(`${unit}/ballots`, null, { round: 1, ballotId: 'web-0001', grade: 'satisfied' });
     await post(`${unit}/ballots`, null, { round: 1, ballotId: 'web-0002', grade: 'dissatisfied' });
     expect((await post(`${unit}/ballots`, null, { round: 1, ballotId: 'web-0001', grade: 'satisfied' }, 422)).body.code).toBe('ballot_duplicate');

@@ -268,6 +268,7 @@ export interface PublicProblem {
 export interface PublicSatisfaction {
   readonly campaignId: string;
   readonly unitId: string;
+  readonly unitName: string;
   readonly threshold: number;
   readonly standingName: string;
   readonly openRound: number | null;

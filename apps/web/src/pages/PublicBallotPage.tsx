@@ -28,7 +28,7 @@ export default function PublicBallotPage() {
   const info = useQuery({
     queryKey: ['public-satisfaction', campaignId, unitId],
     queryFn: async () =>
-      unwrap<PublicSatisfaction & { unitName?: string }>(
+      unwrap<PublicSatisfaction>(
         await api.GET('/api/public/campaigns/{campaignId}/units/{unitId}/satisfaction', { params: { path: { campaignId, unitId } } }),
       ),
   });
@@ -56,7 +56,7 @@ export default function PublicBallotPage() {
   const s = info.data;
   if (state === 'done') return <Result status="success" title={t('ballotThanks')} data-testid="ballot-done" />;
   return (
-    <Card size="small" title={`${t('ballot')} · ${s.unitName ?? unitId}`} data-testid="ballot-card">
+    <Card size="small" title={`${t('ballot')} · ${s.unitName}`} data-testid="ballot-card">
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="测评情况">{s.standingName}</Descriptions.Item>
         {s.results.map((r) => (

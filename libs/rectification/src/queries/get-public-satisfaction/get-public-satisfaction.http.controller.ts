@@ -12,6 +12,8 @@ export const GetPublicSatisfactionHttpController = publicQuery('GetPublicSatisfa
   params: CampaignUnitParams, inject: { runner: StreamCommandRunner, facts: RectificationFactsLoader },
   async handle({ params: p }, { runner, facts }) {
     const { threshold, state } = await enrolledSatisfaction(facts, runner, p.campaignId, p.unitId);
-    return publicSatisfactionView(p.campaignId, p.unitId, threshold, state);
+    // The masses know the unit by its name, not by its code.
+    const unitName = (await facts.tree()).get(p.unitId)?.name ?? p.unitId;
+    return { ...publicSatisfactionView(p.campaignId, p.unitId, threshold, state), unitName };
   },
 });

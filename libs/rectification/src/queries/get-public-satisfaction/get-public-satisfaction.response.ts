@@ -5,5 +5,6 @@ import { SATISFACTION_STANDING_PROPERTIES } from '../get-satisfaction/get-satisf
 /** A unit's published satisfaction results */
 export const GetPublicSatisfactionAnswer: SchemaObject = obj({
   ...SATISFACTION_STANDING_PROPERTIES,
+  unitName: { type: 'string', description: '组织名称 (the unit as the masses know it)' },
   results: arrOrNull({}),
-}, { required: ['campaignId', 'unitId', 'threshold', 'standing', 'standingName', 'openRound', 'results'] });
+}, { required: ['campaignId', 'unitId', 'unitName', 'threshold', 'standing', 'standingName', 'openRound', 'results'] });
