@@ -1,5 +1,5 @@
 import { GlobalOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Input, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Grid, Input, Layout, Menu, Select, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Suspense, useEffect, useSyncExternalStore } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -36,6 +36,9 @@ export function AppLayout() {
   const { campaignId, setCampaignId, asOf, setAsOf } = useAppState();
   const campaigns = useCampaigns();
   const status = useViewStatus();
+  // On a phone the tools take two rows instead of four: narrower fields, buttons as icons with
+  // their words in the tooltip, and no role tag (each home's title says whose it is).
+  const phone = Grid.useBreakpoint().sm === false;
 
   useEffect(() => whenSignedOut(() => navigate('/sign-in', { replace: true, state: { from: location.pathname } })), [navigate, location.pathname]);
   useEffect(() => {
@@ -70,7 +73,7 @@ export function AppLayout() {
             data-testid="header-search"
             size="small"
             allowClear
-            style={{ width: 200 }}
+            style={{ width: phone ? 150 : 200 }}
             placeholder={t('searchPlaceholder')}
             aria-label={t('search')}
             onSearch={(q) => q.trim() && navigate(`/search?q=${encodeURIComponent(q.trim())}`)}
@@ -78,7 +81,7 @@ export function AppLayout() {
           <Select
             data-testid="campaign-select"
             size="small"
-            style={{ minWidth: 180, maxWidth: 280 }}
+            style={phone ? { width: 'calc(100vw - 174px)', maxWidth: 260 } : { minWidth: 180, maxWidth: 280 }}
             placeholder={t('campaign')}
             value={campaignId ?? undefined}
             loading={campaigns.isLoading}
@@ -96,18 +99,22 @@ export function AppLayout() {
             disabledDate={(d) => d.isAfter(dayjs())}
             onChange={(d) => setAsOf(d ? d.toISOString() : null)}
           />
-          <InboxBadge />
+          <InboxBadge iconOnly={phone} />
           <OutboxButton />
-          <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
-            {t('language')}
+          <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch" title={t('language')} aria-label={t('language')}>
+            {phone ? (lang === 'zh' ? 'EN' : '中') : t('language')}
           </Button>
-          <Tag color="red" style={{ marginInlineEnd: 0 }}>
-            {ROLE_NAMES[user.role][lang === 'zh' ? 0 : 1]}
-          </Tag>
+          {!phone && (
+            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+              {ROLE_NAMES[user.role][lang === 'zh' ? 0 : 1]}
+            </Tag>
+          )}
           <Typography.Text className="app-user">{user.displayName ?? user.username}</Typography.Text>
           <Button
             size="small"
             icon={<LogoutOutlined />}
+            title={t('signOut')}
+            aria-label={t('signOut')}
             onClick={async () => {
               const refreshToken = session.refreshToken();
               session.clear();
@@ -115,7 +122,7 @@ export function AppLayout() {
               navigate('/sign-in');
             }}
           >
-            {t('signOut')}
+            {!phone && t('signOut')}
           </Button>
         </Space>
       </Layout.Header>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { AuditEntry } from '../api/view-types';
 import { useI18n } from '../i18n/i18n';
 import { EventSummary } from '../shared/event-cells';
+import { eventWords } from '../shared/event-words';
 import { actorText, Names, streamSubject } from '../shared/event-subject';
 import { dateTime, lagText, tokenLabel } from '../shared/format';
 
@@ -57,10 +58,13 @@ export function AuditEntryCard({ entry, names }: { entry: AuditEntry; names: Nam
         {label(t('actor'))}
         <EntryActor entry={entry} names={names} />
       </div>
-      <div className="audit-card-line">
-        {label(t('content'))}
-        <EventSummary data={entry.data} problemId={problemOf(entry)} />
-      </div>
+      {/* An entry with no words of its own (a unit created, a step started) has no content line. */}
+      {eventWords(entry.data, true).length > 0 && (
+        <div className="audit-card-line">
+          {label(t('content'))}
+          <EventSummary data={entry.data} problemId={problemOf(entry)} />
+        </div>
+      )}
       <div className="audit-card-line">
         {label(t('occurredAt'))}
         <Space size={4} wrap>

@@ -59,6 +59,7 @@ export default function PublicBallotPage() {
     <Card size="small" title={`${t('ballot')} · ${s.unitName}`} data-testid="ballot-card">
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="测评情况">{s.standingName}</Descriptions.Item>
+        {s.openRound && <Descriptions.Item label="正在测评">第 {s.openRound} 轮，请选择您的评价</Descriptions.Item>}
         {s.results.map((r) => (
           <Descriptions.Item key={r.round} label={`第 ${r.round} 轮`}>
             {r.total} 票，满意率 {pct(r.rate)}
