@@ -6,7 +6,7 @@ import { startWebPlatform } from '../support/web-platform';
 /**
  * `npm run screenshots`: docs/screenshots/ from a demo city (DEMO_SCALE, default 0.1) in Debian's
  * Chromium — the board, the tracker, a problem's timeline and the audit trail on a desktop, and
- * the board, the audit trail, the ballot and the published problems on a 390×844 phone.
+ * the board, the ledger, the audit trail, the ballot and the published problems on a 390×844 phone.
  */
 const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     await settle(phone, 'home-leader');
     await screenshot(phone, 'phone-leader-home', OUT);
     await shoot(phone, '/board', 'board-ranking', 'phone-board');
+    await shoot(phone, '/tracker', 'problem-list', 'phone-tracker');
     // A supervision group's phone: the backdated entries as cards, the filters folded away again.
     const inspectorPhone = await browser.page({ width: 390, height: 844 });
     const inspector = w.credential('inspector');

@@ -272,6 +272,21 @@ describe('the web app in a browser', () => {
     await screenshot(page, 'problem-timeline');
   });
 
+  it('shows a leader the ledger on a phone: each problem with its unit and where it stands, without sideways scroll', async () => {
+    const page = await signedIn('leader', undefined, { width: 390, height: 844 });
+    await page.goto(`${w.base}/tracker`);
+    const rows = page.getByTestId('problem-list').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await page.getByTestId('problem-list').locator('thead th').allInnerTexts()).toEqual(['编号', '问题描述', '状态']);
+    const list = page.getByTestId('problem-list').locator('.ant-table-content');
+    expect(await list.evaluate((e: { scrollWidth: number; clientWidth: number }) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The handling is always there, and the status in words below it.
+    const standing = await rows.first().locator('td').nth(2).innerText();
+    expect(standing).toMatch(/正在整改|限期整改|暂缓|联动整改|已解决或基本解决/);
+    expect(standing.split('\n').length).toBeGreaterThan(1);
+  });
+
   it('verifies the audit chain and shows the checked range on the badge', async () => {
     const page = await signedIn('office');
     await page.goto(`${w.base}/audit`);

@@ -1,4 +1,4 @@
-import { Badge, Card, Col, Empty, Row, Space, Statistic, Switch, TableColumnsType, Typography } from 'antd';
+import { Badge, Card, Col, Empty, Grid, Row, Space, Statistic, Switch, TableColumnsType, Typography } from 'antd';
 import { useMemo, useSyncExternalStore } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ProblemFilters, useProblems, useTracker } from '../api/queries';
@@ -39,18 +39,54 @@ export default function TrackerPage() {
   };
 
   // Built once per language: a new column list on every render has the table work out its columns again.
+  // On a phone the list keeps three columns that fit its width: the number, what the problem is and
+  // whose, and where it stands (handling, status, deadline, warning) — a leader reads status there.
+  const phone = Grid.useBreakpoint().sm === false;
   const problemColumns = useMemo<TableColumnsType<TrackedProblem>>(
-    () => [
-      { title: '编号', dataIndex: 'problemId', width: 96, fixed: 'left', render: (id: string) => <Link to={`/problems/${id}`}>{id}</Link> },
-      { title: t('description'), dataIndex: 'description', width: 260, render: (d: string, p) => <span title={`${p.category} · ${p.sourceName}`}>{d}</span> },
-      { title: t('responsibleUnit'), dataIndex: 'responsibleUnitName', width: 170 },
-      { title: t('handling'), width: 130, render: (_, p) => <CellTags><HandlingTag p={p} /><SupervisionTag p={p} /></CellTags> },
-      { title: t('status'), dataIndex: 'statusName', width: 96 },
-      { title: t('deadline'), dataIndex: 'deadline', width: 100 },
-      { title: t('warning'), width: 100, render: (_, p) => <WarningTag p={p} /> },
-      { title: t('leaderHandler'), width: 130, render: (_, p) => `${p.responsibleLeader ?? '—'} / ${p.handler ?? '—'}` },
-    ],
-    [t],
+    () =>
+      phone
+        ? [
+            { title: '编号', dataIndex: 'problemId', width: 84, fixed: 'left', render: (id: string) => <Link to={`/problems/${id}`}>{id}</Link> },
+            {
+              title: t('description'),
+              dataIndex: 'description',
+              width: 160,
+              render: (d: string, p) => (
+                <div className="cell-stack">
+                  <span>{d}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {p.responsibleUnitName}
+                  </Typography.Text>
+                </div>
+              ),
+            },
+            {
+              title: t('status'),
+              width: 124,
+              render: (_, p) => (
+                <div className="cell-stack">
+                  <CellTags>
+                    <HandlingTag p={p} />
+                    <SupervisionTag p={p} />
+                    <WarningTag p={p} />
+                  </CellTags>
+                  <span style={{ fontSize: 12 }}>{p.statusName}</span>
+                  {p.deadline && <span style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{t('deadline')} {p.deadline}</span>}
+                </div>
+              ),
+            },
+          ]
+        : [
+            { title: '编号', dataIndex: 'problemId', width: 96, fixed: 'left', render: (id: string) => <Link to={`/problems/${id}`}>{id}</Link> },
+            { title: t('description'), dataIndex: 'description', width: 260, render: (d: string, p) => <span title={`${p.category} · ${p.sourceName}`}>{d}</span> },
+            { title: t('responsibleUnit'), dataIndex: 'responsibleUnitName', width: 170 },
+            { title: t('handling'), width: 130, render: (_, p) => <CellTags><HandlingTag p={p} /><SupervisionTag p={p} /></CellTags> },
+            { title: t('status'), dataIndex: 'statusName', width: 96 },
+            { title: t('deadline'), dataIndex: 'deadline', width: 100 },
+            { title: t('warning'), width: 100, render: (_, p) => <WarningTag p={p} /> },
+            { title: t('leaderHandler'), width: 130, render: (_, p) => `${p.responsibleLeader ?? '—'} / ${p.handler ?? '—'}` },
+          ],
+    [t, phone],
   );
 
   if (!campaignId) return <Empty description={t('noCampaign')} />;
@@ -118,7 +154,7 @@ export default function TrackerPage() {
         rowKey="problemId"
         loading={problems.isFetching}
         dataSource={(problems.data?.items ?? []) as TrackedProblem[]}
-        minWidth={1100}
+        minWidth={phone ? 0 : 1100}
         pagination={{ current: page, pageSize: PAGE, total: pagerTotal(problems.data, page), showSizeChanger: false, size: 'small', showTotal: (n) => (problems.data?.total == null && problems.data?.totalMoreThan != null ? t('totalMoreThan', { n: problems.data.totalMoreThan }) : t('total', { n })), onChange: (p) => set('page', String(p)) }}
         columns={problemColumns}
       />
