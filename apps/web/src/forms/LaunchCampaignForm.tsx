@@ -43,8 +43,9 @@ export function LaunchCampaignForm() {
   const client = useQueryClient();
   /**
    * Every view turns to the launched campaign once the views have it, at most ~10 s later: the
-   * campaign list and the progress board are projections that catch up each at its own pace, and a
-   * home turned to a campaign its board does not know yet would have nothing to show.
+   * campaign list is read from the campaigns as stored and has it at once, while the progress board
+   * is a projection that may still be catching up, and a home turned to a campaign its board does
+   * not know yet would have nothing to show.
    */
   const showLaunched = async (id: string) => {
     for (let i = 0; i < 20; i++) {
