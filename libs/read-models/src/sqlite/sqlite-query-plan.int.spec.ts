@@ -143,6 +143,22 @@ describe('SQLite read store statistics pick the selective index', () => {
     await again.close();
   });
 
+  it('taken again as a rebuild refills the collection, not kept from what it held before', async () => {
+    const store = new SqliteReadStore({ file: join(dir, 'read.sqlite') });
+    store.ensureIndexes('items', FIELDS);
+    await store.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes: items(0, 40_000) });
+    store.analyze();
+    await store.reset('p', ['items']);
+    await store.beginBulkLoad(['items']);
+    for (let n = 0; n < 10; n++) {
+      await store.commit({ projection: 'p', version: 1, fromPosition: n, toPosition: n + 1, writes: items(n * 1000, (n + 1) * 1000) });
+    }
+    const sourceStat = () => (store.db.prepare("SELECT stat FROM sqlite_stat1 WHERE idx = 'ix_items__source'").get() as { stat: string }).stat;
+    expect(Number(sourceStat().split(' ')[0])).toBeGreaterThanOrEqual(8000);
+    expect(Number(sourceStat().split(' ')[0])).toBeLessThanOrEqual(10_000);
+    await store.close();
+  });
+
   it('while a rebuild fills the collection from nothing', async () => {
     const store = new SqliteReadStore({ file: join(dir, 'read.sqlite') });
     store.ensureIndexes('items', FIELDS);

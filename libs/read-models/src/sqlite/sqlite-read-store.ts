@@ -172,7 +172,7 @@ export class SqliteReadStore implements ReadStore {
     // Statistics kept from an earlier run are reused: a restart does not re-read big indexes.
     const analyzed = this.statistics().filter((r) => tracked.names.has(r.idx));
     if (analyzed.length < tracked.names.size) this.analyzeCollection(collection);
-    else tracked.analyzedSize = mostEntries(analyzed);
+    else tracked.analyzedSize = this.stmt.anyDocument.get(collection) ? mostEntries(analyzed) : 0;
   }
 
   async get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null> {
@@ -402,6 +402,12 @@ export class SqliteReadStore implements ReadStore {
         this.stmt.deleteCheckpoint.run(projection);
       })
       .immediate();
+    // Emptied: the statistics describe what was there, so they are taken again as the collections
+    // refill (after a thousand writes, then at every fifth more), not once the old size is rewritten.
+    for (const c of collections) {
+      const tracked = this.indexes.get(c);
+      if (tracked) tracked.analyzedSize = tracked.written = 0;
+    }
   }
 
   /**
