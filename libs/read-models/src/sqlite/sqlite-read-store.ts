@@ -169,9 +169,12 @@ export class SqliteReadStore implements ReadStore {
     }
     this.fields.set(collection, known);
     this.indexes.set(collection, tracked);
-    // Statistics kept from an earlier run are reused: a restart does not re-read big indexes.
+    // Statistics kept from an earlier run are reused: a restart does not re-read big indexes. Not
+    // those without STAT4 samples (taken from a sample by an earlier version's "PRAGMA optimize"
+    // at close): their rough figures misled the planner, so they are taken again, once.
     const analyzed = this.statistics().filter((r) => tracked.names.has(r.idx));
-    if (analyzed.length < tracked.names.size) this.analyzeCollection(collection);
+    const sampled = this.sampledIndexes();
+    if (analyzed.length < tracked.names.size || analyzed.some((r) => !sampled.has(r.idx))) this.analyzeCollection(collection);
     else tracked.analyzedSize = this.stmt.anyDocument.get(collection) ? mostEntries(analyzed) : 0;
   }
 
@@ -335,6 +338,12 @@ export class SqliteReadStore implements ReadStore {
     })();
     this.db.exec('ANALYZE sqlite_schema');
     this.arrayStats = null;
+  }
+
+  /** The indexes that have STAT4 samples: every analyzed non-empty index does, unless analyzed from a sample. */
+  private sampledIndexes(): Set<string> {
+    const kept = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat4'").get();
+    return new Set(kept ? this.db.prepare<[], string>('SELECT DISTINCT idx FROM sqlite_stat4').pluck().all() : []);
   }
 
   private statistics(): StatRow[] {
