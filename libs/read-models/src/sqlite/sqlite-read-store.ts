@@ -169,10 +169,13 @@ export class SqliteReadStore implements ReadStore {
     }
     this.fields.set(collection, known);
     this.indexes.set(collection, tracked);
-    // Statistics kept from an earlier run are reused: a restart does not re-read big indexes.
+    // Statistics kept from an earlier run are reused: a restart does not re-read big indexes. Not
+    // those without STAT4 samples (taken from a sample by an earlier version's "PRAGMA optimize"
+    // at close): their rough figures misled the planner, so they are taken again, once.
     const analyzed = this.statistics().filter((r) => tracked.names.has(r.idx));
-    if (analyzed.length < tracked.names.size) this.analyzeCollection(collection);
-    else tracked.analyzedSize = mostEntries(analyzed);
+    const sampled = this.sampledIndexes();
+    if (analyzed.length < tracked.names.size || analyzed.some((r) => !sampled.has(r.idx))) this.analyzeCollection(collection);
+    else tracked.analyzedSize = this.stmt.anyDocument.get(collection) ? mostEntries(analyzed) : 0;
   }
 
   async get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null> {
@@ -318,8 +321,11 @@ export class SqliteReadStore implements ReadStore {
    */
   private analyzeCollection(collection: string): void {
     const tracked = this.indexes.get(collection);
-    if (!tracked || this.bulk.has(collection)) return;
-    for (const name of tracked.names) this.db.exec(`ANALYZE "${name}"`);
+    if (!tracked) return;
+    // While a rebuild refills the collection, the indexes it keeps are analyzed as it grows: without
+    // statistics a search of one stream's items scanned every item written so far (the whole
+    // collection, or all of one kind), so the rebuild slowed with the square of its history.
+    for (const name of tracked.names) if (!this.bulk.has(collection) || this.stmt.indexExists.get(name)) this.db.exec(`ANALYZE "${name}"`);
     tracked.analyzedSize = mostEntries(this.statistics().filter((r) => tracked.names.has(r.idx)));
     tracked.written = 0;
     // The table's own row (documents per collection) would need a pass over every body; its
@@ -332,6 +338,12 @@ export class SqliteReadStore implements ReadStore {
     })();
     this.db.exec('ANALYZE sqlite_schema');
     this.arrayStats = null;
+  }
+
+  /** The indexes that have STAT4 samples: every analyzed non-empty index does, unless analyzed from a sample. */
+  private sampledIndexes(): Set<string> {
+    const kept = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat4'").get();
+    return new Set(kept ? this.db.prepare<[], string>('SELECT DISTINCT idx FROM sqlite_stat4').pluck().all() : []);
   }
 
   private statistics(): StatRow[] {
@@ -399,6 +411,12 @@ export class SqliteReadStore implements ReadStore {
         this.stmt.deleteCheckpoint.run(projection);
       })
       .immediate();
+    // Emptied: the statistics describe what was there, so they are taken again as the collections
+    // refill (after a thousand writes, then at every fifth more), not once the old size is rewritten.
+    for (const c of collections) {
+      const tracked = this.indexes.get(c);
+      if (tracked) tracked.analyzedSize = tracked.written = 0;
+    }
   }
 
   /**
@@ -450,7 +468,9 @@ export class SqliteReadStore implements ReadStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.db.pragma('optimize');
+    // No "PRAGMA optimize": it would analyze again with a sample (rough figures, no STAT4 samples)
+    // and replace the full statistics analyzeCollection keeps; with rough ones the planner chose a
+    // kind shared by thousands of items over the source that has three.
     this.db.close();
   }
 

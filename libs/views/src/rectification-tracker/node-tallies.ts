@@ -1,5 +1,5 @@
 import { SubtreeSum, SubtreeSumsSpec } from '../shared/subtree-sums';
-import { addTallyCounts, addTallyCountsInto, emptyTallyCounts, TallyCounts, zeroLeaves } from './unit-tallies';
+import { addTallyCountsInto, emptyTallyCounts, TallyCounts, zeroLeaves } from './unit-tallies';
 
 /** Each tree node's sum of its subtree's unit tallies, per campaign: the whole city is one document. */
 export const LEDGER_NODE_TALLIES = 'ledger_node_tallies';
@@ -12,7 +12,6 @@ export const NODE_TALLIES: SubtreeSumsSpec<TallyCounts> = {
   tree: LEDGER_TREE,
   sums: LEDGER_NODE_TALLIES,
   zero: emptyTallyCounts,
-  add: addTallyCounts,
   addInto: addTallyCountsInto,
   isZero: zeroLeaves,
 };

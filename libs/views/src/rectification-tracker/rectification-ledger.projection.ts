@@ -124,9 +124,9 @@ async function changed(
   const rolledUp = await rollUpChanges(
     ctx,
     NODE_TALLIES,
-    retallied.map((t) => ({ unitId: t.unitId, campaignId: t.campaignId, before: tallies.get(t._id) ?? null, after: t })),
+    retallied.map(({ tally, delta }) => ({ unitId: tally.unitId, campaignId: tally.campaignId, delta })),
   );
-  return [upsert(LEDGER_PROBLEMS, after), upsert(LEDGER_PROBLEM_STATES, stateDoc), ...retallied.map((t) => upsert(LEDGER_UNIT_TALLIES, t)), ...rolledUp];
+  return [upsert(LEDGER_PROBLEMS, after), upsert(LEDGER_PROBLEM_STATES, stateDoc), ...retallied.map(({ tally }) => upsert(LEDGER_UNIT_TALLIES, tally)), ...rolledUp];
 }
 
 /**

@@ -32,7 +32,7 @@ describe('tracker summary from the per-unit tallies', () => {
             let before: LedgerProblemDoc | null = null;
             for (const shape of shapes) {
               const after = ledgerDoc(i, { ...shape, unitId: shapes[0].unitId });
-              for (const tally of retally(before, after, (id) => tallies.get(id) ?? null)) tallies.set(tally._id, tally);
+              for (const { tally } of retally(before, after, (id) => tallies.get(id) ?? null)) tallies.set(tally._id, tally);
               before = after;
             }
             finals.push(before!);

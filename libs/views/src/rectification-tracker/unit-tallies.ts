@@ -132,28 +132,31 @@ export function contributions(p: LedgerProblemDoc | null): Map<string, UnitTally
   return out;
 }
 
+/** A unit's tally as a problem's change leaves it, and what the change added to it (for the sums above the unit). */
+export interface Retallied {
+  readonly tally: UnitTallyDoc;
+  readonly delta: TallyCounts;
+}
+
 /**
- * The tallies a problem's change from `before` to `after` changes: minus what it added, plus what
- * it adds. A stored tally the change counts the same in (a progress note, a warning raised) is left
- * out, so it, its versions and the tree's sums above it stay as they were.
+ * The tallies a problem's change from `before` to `after` changes: plus what it adds now, minus
+ * what it added before. A stored tally the change counts the same in (a progress note, a warning
+ * raised) is left out, so it, its versions and the tree's sums above it stay as they were.
  */
-export function retally(
-  before: LedgerProblemDoc | null,
-  after: LedgerProblemDoc,
-  current: (id: string) => UnitTallyDoc | null,
-): UnitTallyDoc[] {
+export function retally(before: LedgerProblemDoc | null, after: LedgerProblemDoc, current: (id: string) => UnitTallyDoc | null): Retallied[] {
   const old = contributions(before);
   const now = contributions(after);
-  const out: UnitTallyDoc[] = [];
+  const out: Retallied[] = [];
   for (const id of new Set([...old.keys(), ...now.keys()])) {
     const base = old.get(id) ?? now.get(id)!;
     const stored = current(id);
     const minus = old.get(id) ?? zeroTally(base.campaignId, base.unitId);
     const plus = now.get(id) ?? zeroTally(base.campaignId, base.unitId);
-    if (stored && zeroLeaves(addTallyCounts(plus, minus, -1))) continue;
+    const delta = addTallyCounts(plus, minus, -1);
+    if (stored && zeroLeaves(delta)) continue;
     const start = stored ?? zeroTally(base.campaignId, base.unitId);
     const { _id, campaignId, unitId } = start;
-    out.push({ _id, campaignId, unitId, ...addTallyCounts(addTallyCounts(start, minus, -1), plus) });
+    out.push({ tally: { _id, campaignId, unitId, ...addTallyCounts(start, delta) }, delta });
   }
   return out;
 }

@@ -25,11 +25,10 @@ export interface SubtreeSumsSpec<C extends object> {
   readonly tree: string;
   readonly sums: string;
   zero(): C;
-  /** The counts a + sign·b (only the counts: no identity fields). */
-  add(a: C, b: C, sign: number): C;
   /**
-   * The same sum made in `a` itself, returned as its counts: `a` is a copy the caller owns (read
-   * for this event or made by it), so a node's large day counts are not copied once per node and change.
+   * The counts a + sign·b (only the counts: no identity fields), made in `a` itself and returned:
+   * `a` is a copy the caller owns (read for this event or made by it), so a node's large day counts
+   * are not copied once per node and change.
    */
   addInto(a: C, b: C, sign: number): C;
   /** Whether every count is zero: such a change leaves every sum as it was. */
@@ -75,20 +74,16 @@ async function addTo<C extends object>(
   }
 }
 
-/**
- * The writes that roll changed units up the tree: each entry is a unit's counts before and after
- * the event (before null when it had none).
- */
+/** The writes that roll changed units up the tree: each entry is what the event added to a unit's counts. */
 export async function rollUpChanges<C extends object>(
   ctx: ProjectionContext,
   spec: SubtreeSumsSpec<C>,
-  changes: ReadonlyArray<{ readonly unitId: string; readonly campaignId: string; readonly before: C | null; readonly after: C }>,
+  changes: ReadonlyArray<{ readonly unitId: string; readonly campaignId: string; readonly delta: C }>,
 ): Promise<DocumentWrite[]> {
   const touched = new Map<string, SubtreeSum<C>>();
   for (const c of changes) {
-    const delta = spec.add(c.after, c.before ?? spec.zero(), -1);
-    if (spec.isZero(delta)) continue;
-    await addTo(ctx, spec, await pathOf(ctx, spec.tree, c.unitId), c.campaignId, delta, 1, touched);
+    if (spec.isZero(c.delta)) continue;
+    await addTo(ctx, spec, await pathOf(ctx, spec.tree, c.unitId), c.campaignId, c.delta, 1, touched);
   }
   return [...touched.values()].map((d) => upsert(spec.sums, d));
 }
