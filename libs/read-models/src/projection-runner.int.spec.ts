@@ -200,10 +200,10 @@ describe('projection runner', () => {
       [tally.name, head],
       [streamActivityProjection.name, head],
     ]);
-    // Batches of 70 read once for both projections (the types either handles), not once per projection.
+    // Batches of 7 read once for both projections (the types either handles), not once per projection.
     const both = [...new Set([...tally.handles, ...streamActivityProjection.handles])].sort();
     const batchReads = reads.filter((t) => t && t.length > 1);
-    expect(batchReads.length).toBe(Math.ceil(head / 70));
+    expect(batchReads.length).toBe(Math.ceil(head / 7));
     for (const t of batchReads) expect([...t!].sort()).toEqual(both);
     expect(progress.filter((p) => p.name === tally.name).map((p) => p.position).pop()).toBe(head);
     expect(await documents(store, tally)).toEqual(before.tally);

@@ -370,7 +370,11 @@ export class ProjectionRunner {
       }
     };
     const types = readTypes([...active].map((w) => w.projection.handles));
-    const limit = CATCH_UP_FACTOR * this.options.batchSize;
+    // One batch at a time, not the catch-up's ten: write-behind already stores each document once per
+    // flush, and a batch every projection goes through before the next is read kept its envelopes
+    // alive past young collections, copied and promoted (a rebuild of every view over 20,000 events:
+    // 290-330 ms of GC pauses reading 500 at a time, 360-410 ms reading 5,000).
+    const limit = this.options.batchSize;
     let from = 0;
     while (from < head && active.size > 0) {
       const batch = await feed.readAll({ after: from, until: head, types, limit });

@@ -72,6 +72,45 @@ export function readStoreContract(adapterName: string, makeHarness: () => ReadSt
       expect(await store.find('docs')).toEqual([{ _id: 'a', n: 2, at: '2026-03-01T00:00:00.000Z' }]);
     });
 
+    it('applies a large batch in order: documents rewritten, deleted and created again among hundreds of others', async () => {
+      await store.ensureIndexes?.('tagged', { tags: 'array', n: 'scalar' });
+      const writes: DocumentWrite[] = [];
+      const expected = new Map<string, AnyDocument | null>();
+      const put = (collection: string, doc: AnyDocument) => {
+        writes.push(upsert(collection, doc));
+        expected.set(`${collection}/${doc._id}`, doc);
+      };
+      const drop = (collection: string, id: string) => {
+        writes.push(remove(collection, id));
+        expected.set(`${collection}/${id}`, null);
+      };
+      const id = (i: number) => `d${String(i % 300).padStart(3, '0')}`;
+      // Runs of more than a hundred upserts in a row, a document among them written twice.
+      for (let i = 0; i < 450; i++) {
+        put('many', { _id: id(i), n: i });
+        if (i % 50 === 25) put('many', { _id: id(i - 5), n: -i });
+        if (i % 160 === 0) put('tagged', { _id: id(i), n: i, tags: [`t${i % 4}`, 'all'] });
+        if (i % 230 === 200) drop('many', id(i + 1));
+        if (i % 150 === 0) drop('tagged', 'd000');
+      }
+      await store.commit(batch('p', 0, 1, writes));
+      for (const collection of ['many', 'tagged']) {
+        const want = [...expected]
+          .filter(([key, doc]) => key.startsWith(`${collection}/`) && doc !== null)
+          .map(([, doc]) => doc as AnyDocument)
+          .sort((a, b) => (a._id < b._id ? -1 : 1));
+        expect(await store.find(collection, {}, { sort: { _id: 1 } })).toEqual(want);
+      }
+      const taggedAll = [...expected].filter(([key, doc]) => key.startsWith('tagged/') && doc !== null).length;
+      expect(await store.count('tagged', { tags: 'all' })).toBe(taggedAll);
+      expect(ids(await store.find('tagged', { tags: 't1' }, { sort: { _id: 1 } }))).toEqual(
+        [...expected]
+          .filter(([key, doc]) => key.startsWith('tagged/') && (doc?.tags as string[] | undefined)?.includes('t1'))
+          .map(([key]) => key.slice('tagged/'.length))
+          .sort(),
+      );
+    });
+
     it('filters with MongoDB operators: $in, $gte, $regex, nested fields, $elemMatch and friends', async () => {
       await seed();
       expect(ids(await store.find('units', { type: { $in: ['agency', 'school'] } }))).toEqual(['u3', 'u4', 'u5']);
