@@ -9,6 +9,7 @@ import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 import { EventRowStatements } from './event-row-statements';
 import { openDatabase } from './open-database';
+import { OtherWriters } from './other-writers';
 import { GroupCommit, Tail, WriteOutcome } from './group-commit';
 import { applyEventStorePragmas, EVENT_COLUMN_LIST, EventColumns, EventRow, migrateEventStore, rowHash, storedFromColumns } from './sqlite-schema';
 
@@ -61,8 +62,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   /** The last position of each type appended through this store since `watchedFrom` (see appendedSince). */
   private readonly typeHeads = new Map<string, number>();
   private watchedFrom: number;
-  private readonly dataVersion: Statement<[], number>;
-  private seenVersion: number;
+  private readonly otherWriters: OtherWriters;
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.db = openDatabase(options.file, (db) => {
@@ -86,22 +86,19 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     };
     this.rows = new EventRowStatements(this.db);
     this.writeGroup = this.db.transaction((batch: readonly PendingWrite[]) => this.writeGroupNow(batch));
-    this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
-    this.seenVersion = this.dataVersion.get()!;
+    this.otherWriters = new OtherWriters(this.db);
     this.watchedFrom = this.stmt.head.get()?.head ?? 0;
   }
 
   /**
    * False when certainly no event of these types was stored after `after`, known without a query:
    * this store notes the types it appends, and SQLite's data_version tells whether another
-   * connection wrote since (then, and for positions before what it has watched, the answer is true:
-   * ask the store). Lets in-memory folds of rare events (users, the organization tree) skip their
-   * read on every request while commands of other kinds are appended.
+   * connection wrote since (see OtherWriters; then, and for positions before what it has watched,
+   * the answer is true: ask the store). Lets in-memory folds of rare events (users, the
+   * organization tree) skip their read on every request while commands of other kinds are appended.
    */
   appendedSince(after: number, types: readonly string[]): boolean {
-    const version = this.dataVersion.get()!;
-    if (version !== this.seenVersion) {
-      this.seenVersion = version;
+    if (this.otherWriters.wroteSince()) {
       this.typeHeads.clear();
       this.watchedFrom = this.stmt.head.get()?.head ?? 0;
       return true;
@@ -152,6 +149,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
       return;
     }
     for (const o of outcomes) if (o.ok) for (const row of o.rows) this.typeHeads.set(row.type, row.position);
+    this.otherWriters.wrote();
     batch.forEach((p, i) => {
       const o = outcomes[i];
       if (o.ok) p.resolve(o.results);
@@ -282,6 +280,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     this.flush();
     this.closed = true;
     this.listeners.clear();
+    this.otherWriters.close();
     this.db.close();
   }
 }
