@@ -22,7 +22,8 @@ export interface OpenEventStoreOptions {
 export async function openEventStore(adapter: EventStoreAdapter, options: OpenEventStoreOptions): Promise<EventStore> {
   switch (adapter.kind) {
     case 'sqlite':
-      return new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite'), clock: options.clock, upcasters: options.upcasters, ...adapter.capabilities });
+      // A server's appends commit on the writer thread: its transactions and fsyncs stay off the loop that answers requests.
+      return new SqliteEventStore({ file: join(options.dataDir, 'events.sqlite'), clock: options.clock, upcasters: options.upcasters, writer: 'thread', ...adapter.capabilities });
     case 'kurrentdb': {
       const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb-event-store');
       return new KurrentDbEventStore({ url: adapter.url, namespace: adapter.namespace, clock: options.clock, upcasters: options.upcasters });

@@ -45,6 +45,11 @@ export class OtherWriters {
     return changed || told;
   }
 
+  /** A commit this process made through another connection of its own (its writer thread): not another writer's. */
+  takeAsSeen(): void {
+    this.seen = this.version.get()!;
+  }
+
   /** Called after this connection committed: the other connections of this process to the file learn it on their next call. */
   wrote(): void {
     for (const w of watchesByFile.get(this.file) ?? []) if (w !== this) w.toldOfWrite = true;

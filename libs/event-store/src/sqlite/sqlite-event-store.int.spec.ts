@@ -6,19 +6,21 @@ import { eventStoreContract, newEvent } from '../testing/event-store.contract';
 import { ROWS_PER_INSERT } from './event-row-statements';
 import { SqliteEventStore } from './sqlite-event-store';
 
-function sqliteHarness() {
+function sqliteHarness(writer: 'inline' | 'thread' = 'inline') {
   const dir = mkdtempSync(join(tmpdir(), 'es-contract-'));
   const file = join(dir, 'events.sqlite');
   let clockMs = Date.parse('2026-11-01T00:00:00.000Z');
   const clock = () => new Date((clockMs += 1000));
   return {
-    open: async (o: { upcasters?: never } = {}) => new SqliteEventStore({ file, clock, ...o }),
-    reopen: async () => new SqliteEventStore({ file, clock }),
+    open: async (o: { upcasters?: never } = {}) => new SqliteEventStore({ file, clock, writer, ...o }),
+    reopen: async () => new SqliteEventStore({ file, clock, writer }),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
-eventStoreContract('SQLite', sqliteHarness);
+eventStoreContract('SQLite', () => sqliteHarness());
+// As the platform runs it: the group commits on the writer thread, with its own connection.
+eventStoreContract('SQLite, group commits on the writer thread', () => sqliteHarness('thread'));
 
 describe('SQLite event store specifics', () => {
   it('refuses several streams in one append when configured as a store without atomic multi-stream appends', async () => {
@@ -86,8 +88,8 @@ describe('SQLite event store specifics', () => {
     await h.cleanup();
   });
 
-  it('tells without a query when no event of some types was stored after a position, and says "maybe" once another connection wrote', async () => {
-    const h = sqliteHarness();
+  it.each(['inline', 'thread'] as const)('tells without a query when no event of some types was stored after a position, and says "maybe" once another connection wrote (group commits %s)', async (writer) => {
+    const h = sqliteHarness(writer);
     const store = (await h.open()) as SqliteEventStore;
     await store.append('u-1', [newEvent('UserRegistered', {})], 'no_stream');
     const other = await h.reopen();

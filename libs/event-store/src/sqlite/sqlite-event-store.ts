@@ -1,4 +1,4 @@
-import type { Database as Db, Statement, Transaction } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import { AppendResult, ExpectedRevision, NewEvent, StoredEvent, StreamWrite } from '../event-envelope';
 import { UnsupportedCapabilityError } from '../event-store.errors';
 import { validateWrites } from '../append-checks';
@@ -10,7 +10,9 @@ import { UpcasterRegistry } from '../upcasters';
 import { EventRowStatements } from './event-row-statements';
 import { openDatabase } from './open-database';
 import { OtherWriters } from './other-writers';
-import { GroupCommit, Tail, WriteOutcome } from './group-commit';
+import { WriteOutcome } from './group-commit';
+import { GroupWriter } from './group-writer';
+import { WriterThread } from './writer-thread';
 import { applyEventStorePragmas, EVENT_COLUMN_LIST, EventColumns, EventRow, migrateEventStore, rowHash, storedFromColumns } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -28,6 +30,12 @@ export interface SqliteEventStoreOptions {
    * for the global notary as they do there (the rows still carry the chain; nothing relies on it).
    */
   readonly globalHashChain?: boolean;
+  /**
+   * 'thread': group commits run on a writer thread with its own connection (see WriterThread), so
+   * the transaction and its fsync do not hold this thread's event loop; the platform's choice.
+   * 'inline' (default): on this connection, as tools and tests that append from one loop use it.
+   */
+  readonly writer?: 'inline' | 'thread';
 }
 
 interface PendingWrite {
@@ -49,19 +57,23 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   private closed = false;
   private appendGate: ((writes: readonly StreamWrite[]) => Error | null) | null = null;
   private readonly stmt: {
-    tail: Statement<[], { position: number; hash: string }>;
     head: Statement<[], { head: number | null }>;
     byIdempotencyKey: Statement<[string], EventColumns>;
     stream: Statement<[string, number, number], EventColumns>;
   };
   private readonly rows: EventRowStatements;
-  /** Created once: better-sqlite3 builds a transaction's wrapper per call of db.transaction. */
-  private readonly writeGroup: Transaction<(batch: readonly PendingWrite[]) => WriteOutcome[]>;
+  /** The group commits: on this connection, or on the writer thread's. */
+  private readonly groupWriter: GroupWriter | null;
+  private readonly writerThread: WriterThread | null;
+  /** The group the writer thread is committing; the appends queued meanwhile go as the next group when it returns. */
+  private inFlight: Promise<void> | null = null;
   /** Read-all statements by their SQL, each as objects (rows byte for byte) or as column arrays (envelopes). */
   private readonly readAllCache = new Map<string, { rows: Statement<unknown[], EventRow>; columns: Statement<unknown[], EventColumns> }>();
   /** The last position of each type appended through this store since `watchedFrom` (see appendedSince). */
   private readonly typeHeads = new Map<string, number>();
   private watchedFrom: number;
+  /** With the writer thread: the position up to which every event's type is known here (the head when watched from, or this store's last group). */
+  private knownHead: number;
   private readonly otherWriters: OtherWriters;
 
   constructor(private readonly options: SqliteEventStoreOptions) {
@@ -73,7 +85,6 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     this.clock = options.clock ?? (() => new Date());
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.stmt = {
-      tail: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
       head: this.db.prepare('SELECT max(position) AS head FROM events'),
       byIdempotencyKey: this.db
         .prepare<[string], EventColumns>(`SELECT ${EVENT_COLUMN_LIST} FROM events WHERE idempotency_key = ? ORDER BY position`)
@@ -85,9 +96,11 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
         .raw(),
     };
     this.rows = new EventRowStatements(this.db);
-    this.writeGroup = this.db.transaction((batch: readonly PendingWrite[]) => this.writeGroupNow(batch));
+    const onThread = options.writer === 'thread' && options.file !== ':memory:';
+    this.groupWriter = onThread ? null : new GroupWriter(this.db);
+    this.writerThread = onThread ? new WriterThread(options.file) : null;
     this.otherWriters = new OtherWriters(this.db);
-    this.watchedFrom = this.stmt.head.get()?.head ?? 0;
+    this.watchedFrom = this.knownHead = this.stmt.head.get()?.head ?? 0;
   }
 
   /**
@@ -99,8 +112,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
    */
   appendedSince(after: number, types: readonly string[]): boolean {
     if (this.otherWriters.wroteSince()) {
-      this.typeHeads.clear();
-      this.watchedFrom = this.stmt.head.get()?.head ?? 0;
+      this.forgetWatched();
       return true;
     }
     return after < this.watchedFrom || types.some((t) => (this.typeHeads.get(t) ?? 0) > after);
@@ -138,16 +150,53 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.inFlight || this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
-    if (batch.length === 0) return;
+    const writes = batch.map((p) => p.writes);
+    const recordedAt = this.clock().toISOString();
+    if (this.writerThread) {
+      this.inFlight = this.commitOnThread(this.writerThread, batch, writes, recordedAt);
+      return;
+    }
     let outcomes: WriteOutcome[];
     try {
-      outcomes = this.writeGroup.immediate(batch);
+      outcomes = this.groupWriter!.write(writes, recordedAt);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
     }
+    this.settle(batch, outcomes);
+  }
+
+  private async commitOnThread(thread: WriterThread, batch: PendingWrite[], writes: ReadonlyArray<readonly StreamWrite[]>, recordedAt: string): Promise<void> {
+    try {
+      const { outcomes, startedAfter } = await thread.write(writes, recordedAt);
+      if (outcomes.some((o) => o.ok && o.rows.length > 0)) this.ownCommitSeen(outcomes, startedAfter);
+      this.settle(batch, outcomes);
+    } catch (error) {
+      batch.forEach((p) => p.reject(error));
+    } finally {
+      this.inFlight = null;
+      this.flush();
+    }
+  }
+
+  /**
+   * The writer thread's commit moved this connection's data_version as any other connection's
+   * would: it is taken as seen, and what others wrote is found by position instead — before the
+   * group (the thread found a tail past the head this store knows every type up to) or since (the
+   * head lies past the group's last row; a commit after the data_version was read moves it again).
+   */
+  private ownCommitSeen(outcomes: readonly WriteOutcome[], startedAfter: number): void {
+    this.otherWriters.takeAsSeen();
+    let end = 0;
+    for (const o of outcomes) if (o.ok) for (const row of o.rows) end = Math.max(end, row.position);
+    if (startedAfter !== this.knownHead || (this.stmt.head.get()?.head ?? 0) > end) this.forgetWatched();
+    else this.knownHead = end;
+  }
+
+  private settle(batch: readonly PendingWrite[], outcomes: readonly WriteOutcome[]): void {
     for (const o of outcomes) if (o.ok) for (const row of o.rows) this.typeHeads.set(row.type, row.position);
     this.otherWriters.wrote();
     batch.forEach((p, i) => {
@@ -160,25 +209,10 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     }
   }
 
-  /**
-   * One transaction for the queued appends (see GroupCommit): their event ids and streams looked up
-   * once, each append checked in turn, the rows of those that pass inserted together. Only SQLite
-   * failing (disk full, I/O) fails the transaction, and with it every append of the group.
-   */
-  private writeGroupNow(batch: readonly PendingWrite[]): WriteOutcome[] {
-    const ids: string[] = [];
-    const streams = new Set<string>();
-    for (const p of batch) {
-      for (const w of p.writes) {
-        streams.add(w.streamId);
-        for (const e of w.events) ids.push(e.eventId);
-      }
-    }
-    const tail: Tail = this.stmt.tail.get() ?? { position: 0, hash: GENESIS_HASH };
-    const group = new GroupCommit(this.rows.byEventIds(ids), this.rows.revisions([...streams]), tail, this.clock().toISOString());
-    const outcomes = batch.map((p) => group.write(p.writes));
-    this.rows.insert(group.rows);
-    return outcomes;
+  /** Another connection wrote: which types it appended is not known until watched again from the head. */
+  private forgetWatched(): void {
+    this.typeHeads.clear();
+    this.watchedFrom = this.knownHead = this.stmt.head.get()?.head ?? 0;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -279,6 +313,9 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     if (this.closed) return;
     this.flush();
     this.closed = true;
+    // Each group the thread returns sends the next of those queued, until none is left.
+    while (this.inFlight) await this.inFlight;
+    await this.writerThread?.close();
     this.listeners.clear();
     this.otherWriters.close();
     this.db.close();
