@@ -31,9 +31,10 @@ export interface SqliteEventStoreOptions {
    */
   readonly globalHashChain?: boolean;
   /**
-   * 'thread': group commits run on a writer thread with its own connection (see WriterThread), so
-   * the transaction and its fsync do not hold this thread's event loop; the platform's choice.
-   * 'inline' (default): on this connection, as tools and tests that append from one loop use it.
+   * 'inline' (default): group commits run on this connection, on the caller's event loop.
+   * 'thread': on a writer thread with its own connection (see WriterThread), so the transaction and
+   * its fsync do not hold this loop (EVENT_STORE_WRITER=thread); with one group in flight at a time
+   * it answered notes more slowly at 64 clients on the bench machine (docs/benchmarks.md, HTTP writes).
    */
   readonly writer?: 'inline' | 'thread';
 }
