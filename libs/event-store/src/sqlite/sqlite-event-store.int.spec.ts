@@ -146,4 +146,26 @@ describe('SQLite event store specifics', () => {
     await store.close();
     await h.cleanup();
   });
+
+  it('on the writer thread, checks each group sent while earlier ones are in flight after them, refusals crossing back as their own class', async () => {
+    const h = sqliteHarness('thread');
+    const store = (await h.open()) as SqliteEventStore;
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    // One append per turn, none awaited: the groups are in flight together, and the thread may commit several in one transaction.
+    const sent: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 30; i++) {
+      sent.push(store.append('p-1', [newEvent('A', { n: i })], i === 0 ? 'no_stream' : i - 1));
+      if (i === 15) sent.push(store.append('p-1', [newEvent('A', { n: 'stale' })], 3));
+      await nextTurn();
+    }
+    const settled = await Promise.allSettled(sent);
+    expect(settled.filter((x) => x.status === 'rejected')).toHaveLength(1);
+    expect((settled[16] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+    expect((settled[16] as PromiseRejectedResult).reason).toMatchObject({ streamId: 'p-1', expected: 3 });
+    expect((await store.readStream('p-1')).map((e) => e.data)).toEqual(Array.from({ length: 30 }, (_, n) => ({ n })));
+    expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 30 });
+    expect(store.appendedSince(30, ['A'])).toBe(false);
+    await store.close();
+    await h.cleanup();
+  });
 });

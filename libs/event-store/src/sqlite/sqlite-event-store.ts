@@ -66,8 +66,8 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   /** The group commits: on this connection, or on the writer thread's. */
   private readonly groupWriter: GroupWriter | null;
   private readonly writerThread: WriterThread | null;
-  /** The group the writer thread is committing; the appends queued meanwhile go as the next group when it returns. */
-  private inFlight: Promise<void> | null = null;
+  /** The groups sent to the writer thread and not answered yet (it commits those that queue up together). */
+  private readonly inFlight = new Set<Promise<void>>();
   /** Read-all statements by their SQL, each as objects (rows byte for byte) or as column arrays (envelopes). */
   private readonly readAllCache = new Map<string, { rows: Statement<unknown[], EventRow>; columns: Statement<unknown[], EventColumns> }>();
   /** The last position of each type appended through this store since `watchedFrom` (see appendedSince). */
@@ -151,13 +151,14 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
 
   private flush(): void {
     this.flushScheduled = false;
-    if (this.inFlight || this.queue.length === 0) return;
+    if (this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
     const writes = batch.map((p) => p.writes);
     const recordedAt = this.clock().toISOString();
     if (this.writerThread) {
-      this.inFlight = this.commitOnThread(this.writerThread, batch, writes, recordedAt);
+      const sent = this.commitOnThread(this.writerThread, batch, writes, recordedAt).finally(() => this.inFlight.delete(sent));
+      this.inFlight.add(sent);
       return;
     }
     let outcomes: WriteOutcome[];
@@ -177,9 +178,6 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
       this.settle(batch, outcomes);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
-    } finally {
-      this.inFlight = null;
-      this.flush();
     }
   }
 
@@ -187,13 +185,16 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
    * The writer thread's commit moved this connection's data_version as any other connection's
    * would: it is taken as seen, and what others wrote is found by position instead — before the
    * group (the thread found a tail past the head this store knows every type up to) or since (the
-   * head lies past the group's last row; a commit after the data_version was read moves it again).
+   * head lies past the last group's last row; a commit after the data_version was read moves it
+   * again). While later groups are in flight the head is theirs too: their answers come in order,
+   * and the last one looks.
    */
   private ownCommitSeen(outcomes: readonly WriteOutcome[], startedAfter: number): void {
     this.otherWriters.takeAsSeen();
     let end = 0;
     for (const o of outcomes) if (o.ok) for (const row of o.rows) end = Math.max(end, row.position);
-    if (startedAfter !== this.knownHead || (this.stmt.head.get()?.head ?? 0) > end) this.forgetWatched();
+    const lastInFlight = this.inFlight.size <= 1;
+    if (startedAfter !== this.knownHead || (lastInFlight && (this.stmt.head.get()?.head ?? 0) > end)) this.forgetWatched();
     else this.knownHead = end;
   }
 
@@ -314,8 +315,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     if (this.closed) return;
     this.flush();
     this.closed = true;
-    // Each group the thread returns sends the next of those queued, until none is left.
-    while (this.inFlight) await this.inFlight;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     await this.writerThread?.close();
     this.listeners.clear();
     this.otherWriters.close();
