@@ -31,10 +31,10 @@ export interface SqliteEventStoreOptions {
    */
   readonly globalHashChain?: boolean;
   /**
-   * 'inline' (default): group commits run on this connection, on the caller's event loop.
-   * 'thread': on a writer thread with its own connection (see WriterThread), so the transaction and
-   * its fsync do not hold this loop (EVENT_STORE_WRITER=thread); with one group in flight at a time
-   * it answered notes more slowly at 64 clients on the bench machine (docs/benchmarks.md, HTTP writes).
+   * 'inline' (default here): group commits run on this connection, on the caller's event loop, as
+   * tools and tests that append from one loop use it. 'thread' (the servers' default, see
+   * openEventStore and EVENT_STORE_WRITER): on a writer thread with its own connection (see
+   * WriterThread), so the transactions and their fsyncs do not hold this loop.
    */
   readonly writer?: 'inline' | 'thread';
 }
