@@ -47,7 +47,7 @@ export class AppModule {
         PlatformCommonModule.forRoot(config, clock, STREAMS),
         EventStoreModule.forRoot({
           dataDir: config.dataDir,
-          adapter: stores.eventStore.kind === 'kurrentdb' ? { ...stores.eventStore, namespace: clusteredLike?.namespace } : { kind: 'sqlite', capabilities: clusteredLike?.capabilities },
+          adapter: stores.eventStore.kind === 'kurrentdb' ? { ...stores.eventStore, namespace: clusteredLike?.namespace } : { kind: 'sqlite', capabilities: clusteredLike?.capabilities, writer: stores.eventStore.writer },
           idempotencyIndex: index.kind === 'mongodb' ? () => MongoIdempotencyIndex.connect(index) : clusteredLike?.idempotencyIndex,
           clock,
           integrity: chainIntegrityOptionsFromEnv(process.env),

@@ -12,6 +12,7 @@ export * from './hash-chain';
 export * from './upcasters';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/open-database';
+export * from './sqlite/other-writers';
 export * from './event-store.module';
 export * from './open-event-store';
 export * from './witness/chain-extension';

@@ -175,6 +175,11 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
         return r;
       });
       profiles.push(summary);
+      o.log(`  profiling the app during one extra run of GET /health at ${connections} clients (not timed)`);
+      const health = await platform.profile(`GET /health, ${connections} clients: the app process's main thread (the API's event loop)`, () =>
+        client.run({ kind: 'get', baseUrl, token: offices[0], paths: ['/health'], connections, seconds: o.seconds }),
+      );
+      profiles.push(health.summary);
     }
     const head = await call<{ eventStore: { headPosition: number } }>(baseUrl, 'GET', '/health');
 

@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, fork, StdioOptions } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { ProfileSummary, summarizeProfileFile } from './profile';
 
 /** The repository's root, from the bench's sources or from its build under dist/. */
@@ -63,6 +63,9 @@ export function forkBuiltPlatform(dataDir: string, options: BuiltPlatformOptions
   child.on('message', (m: { type: string; file?: string; label?: string }) => {
     if (m.type !== 'profile-file' || !m.file) return;
     const summary: ProfileSummary = summarizeProfileFile(m.label ?? 'server', m.file);
+    // BENCH_KEEP_PROFILES=dir keeps the raw .cpuprofile files (for Chrome DevTools or a closer look at inclusive times).
+    const keep = process.env.BENCH_KEEP_PROFILES;
+    if (keep) copyFileSync(m.file, join(keep, basename(m.file)));
     rmSync(m.file, { force: true });
     child.emit('message', { type: 'profile', summary });
   });

@@ -3,7 +3,8 @@
  * command to start), the servers of the distributed mode when configured. Chosen once at start;
  * a choice that lacks its server's address stops the start with the variable and the rule named.
  */
-export type EventStoreChoice = { readonly kind: 'sqlite' } | { readonly kind: 'kurrentdb'; readonly url: string };
+/** `writer` (EVENT_STORE_WRITER): where the embedded store's group commits run; absent is the writer thread. */
+export type EventStoreChoice = { readonly kind: 'sqlite'; readonly writer?: 'thread' | 'inline' } | { readonly kind: 'kurrentdb'; readonly url: string };
 export type ReadStoreChoice =
   | { readonly kind: 'sqlite' }
   | { readonly kind: 'mongodb'; readonly url: string; readonly dbName?: string };
@@ -101,6 +102,16 @@ const isKurrentUrl = (v: string) => /^(kurrentdb|kdb|esdb)(\+discover)?:\/\/[^\s
 const isMongoUrl = (v: string) => /^mongodb(\+srv)?:\/\/[^\s]+$/.test(v);
 const isBroker = (v: string) => /^[A-Za-z0-9.-]+:\d{1,5}$/.test(v) && Number(v.split(':').pop()) <= 65535;
 
+/**
+ * EVENT_STORE_WRITER: `thread` (default: group commits on a writer thread with its own connection,
+ * off the API's event loop) or `inline` (on that loop: one thread fewer, and a single client's
+ * append answered without the hand-over to the thread; see SqliteEventStoreOptions.writer).
+ */
+function sqliteEventStore(env: NodeJS.ProcessEnv): EventStoreChoice {
+  if ((env.EVENT_STORE_WRITER ?? '').trim() === '') return { kind: 'sqlite' };
+  return { kind: 'sqlite', writer: choice(env, 'EVENT_STORE_WRITER', ['thread', 'inline'] as const) };
+}
+
 /** Reads EVENT_STORE, READ_STORE and BUS with the addresses each needs; unset means the embedded default. */
 export function loadStoresConfig(env: NodeJS.ProcessEnv = process.env): StoresConfig {
   const eventKind = choice(env, 'EVENT_STORE', ['sqlite', 'kurrentdb'] as const);
@@ -109,7 +120,7 @@ export function loadStoresConfig(env: NodeJS.ProcessEnv = process.env): StoresCo
   const eventStore: EventStoreChoice =
     eventKind === 'kurrentdb'
       ? { kind: 'kurrentdb', url: required(env, 'KURRENTDB_URL', 'EVENT_STORE=kurrentdb', KURRENTDB_RULE, isKurrentUrl) }
-      : { kind: 'sqlite' };
+      : sqliteEventStore(env);
   const readStore: ReadStoreChoice =
     readKind === 'mongodb'
       ? { kind: 'mongodb', url: required(env, 'MONGO_URL', 'READ_STORE=mongodb', MONGO_RULE, isMongoUrl), dbName: env.MONGO_DB?.trim() || undefined }

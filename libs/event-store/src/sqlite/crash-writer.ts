@@ -7,7 +7,7 @@ import { SqliteEventStore } from './sqlite-event-store';
 
 const file = process.argv[2];
 const worker = process.argv[3] ?? 'w';
-const store = new SqliteEventStore({ file });
+const store = new SqliteEventStore({ file, writer: process.argv[4] === 'thread' ? 'thread' : 'inline' });
 const actor = { userId: 'crash-test', role: 'operator', unitId: null };
 
 async function main(): Promise<void> {

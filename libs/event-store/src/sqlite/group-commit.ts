@@ -9,7 +9,7 @@ export interface Tail {
 }
 
 /** What one queued append came to: its results and the rows it adds, or the error that refused it. */
-export type WriteOutcome = { ok: true; results: AppendResult[]; rows: EventRow[] } | { ok: false; error: unknown };
+export type WriteOutcome = { ok: true; results: AppendResult[]; rows: ReadonlyArray<Pick<EventRow, 'type' | 'position'>> } | { ok: false; error: unknown };
 
 /**
  * The appends of one group commit, each checked as if it ran alone after the ones before it: against

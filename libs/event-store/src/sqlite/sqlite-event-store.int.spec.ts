@@ -6,19 +6,21 @@ import { eventStoreContract, newEvent } from '../testing/event-store.contract';
 import { ROWS_PER_INSERT } from './event-row-statements';
 import { SqliteEventStore } from './sqlite-event-store';
 
-function sqliteHarness() {
+function sqliteHarness(writer: 'inline' | 'thread' = 'inline') {
   const dir = mkdtempSync(join(tmpdir(), 'es-contract-'));
   const file = join(dir, 'events.sqlite');
   let clockMs = Date.parse('2026-11-01T00:00:00.000Z');
   const clock = () => new Date((clockMs += 1000));
   return {
-    open: async (o: { upcasters?: never } = {}) => new SqliteEventStore({ file, clock, ...o }),
-    reopen: async () => new SqliteEventStore({ file, clock }),
+    open: async (o: { upcasters?: never } = {}) => new SqliteEventStore({ file, clock, writer, ...o }),
+    reopen: async () => new SqliteEventStore({ file, clock, writer }),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
-eventStoreContract('SQLite', sqliteHarness);
+eventStoreContract('SQLite', () => sqliteHarness());
+// As the platform runs it: the group commits on the writer thread, with its own connection.
+eventStoreContract('SQLite, group commits on the writer thread', () => sqliteHarness('thread'));
 
 describe('SQLite event store specifics', () => {
   it('refuses several streams in one append when configured as a store without atomic multi-stream appends', async () => {
@@ -86,8 +88,8 @@ describe('SQLite event store specifics', () => {
     await h.cleanup();
   });
 
-  it('tells without a query when no event of some types was stored after a position, and says "maybe" once another connection wrote', async () => {
-    const h = sqliteHarness();
+  it.each(['inline', 'thread'] as const)('tells without a query when no event of some types was stored after a position, and says "maybe" once another connection wrote (group commits %s)', async (writer) => {
+    const h = sqliteHarness(writer);
     const store = (await h.open()) as SqliteEventStore;
     await store.append('u-1', [newEvent('UserRegistered', {})], 'no_stream');
     const other = await h.reopen();
@@ -141,6 +143,28 @@ describe('SQLite event store specifics', () => {
     expect((await store.readStream('s-1')).map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
     expect((await store.readStream('s-2')).map((e) => e.data)).toEqual([{ n: 0 }]);
     expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 5 });
+    await store.close();
+    await h.cleanup();
+  });
+
+  it('on the writer thread, checks each group sent while earlier ones are in flight after them, refusals crossing back as their own class', async () => {
+    const h = sqliteHarness('thread');
+    const store = (await h.open()) as SqliteEventStore;
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    // One append per turn, none awaited: the groups are in flight together, and the thread may commit several in one transaction.
+    const sent: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 30; i++) {
+      sent.push(store.append('p-1', [newEvent('A', { n: i })], i === 0 ? 'no_stream' : i - 1));
+      if (i === 15) sent.push(store.append('p-1', [newEvent('A', { n: 'stale' })], 3));
+      await nextTurn();
+    }
+    const settled = await Promise.allSettled(sent);
+    expect(settled.filter((x) => x.status === 'rejected')).toHaveLength(1);
+    expect((settled[16] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+    expect((settled[16] as PromiseRejectedResult).reason).toMatchObject({ streamId: 'p-1', expected: 3 });
+    expect((await store.readStream('p-1')).map((e) => e.data)).toEqual(Array.from({ length: 30 }, (_, n) => ({ n })));
+    expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 30 });
+    expect(store.appendedSince(30, ['A'])).toBe(false);
     await store.close();
     await h.cleanup();
   });

@@ -1,4 +1,4 @@
-import type { Database as Db, Statement, Transaction } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import { AppendResult, ExpectedRevision, NewEvent, StoredEvent, StreamWrite } from '../event-envelope';
 import { UnsupportedCapabilityError } from '../event-store.errors';
 import { validateWrites } from '../append-checks';
@@ -9,7 +9,10 @@ import { ChainReport, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 import { EventRowStatements } from './event-row-statements';
 import { openDatabase } from './open-database';
-import { GroupCommit, Tail, WriteOutcome } from './group-commit';
+import { OtherWriters } from './other-writers';
+import { WriteOutcome } from './group-commit';
+import { GroupWriter } from './group-writer';
+import { WriterThread } from './writer-thread';
 import { applyEventStorePragmas, EVENT_COLUMN_LIST, EventColumns, EventRow, migrateEventStore, rowHash, storedFromColumns } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -27,6 +30,13 @@ export interface SqliteEventStoreOptions {
    * for the global notary as they do there (the rows still carry the chain; nothing relies on it).
    */
   readonly globalHashChain?: boolean;
+  /**
+   * 'inline' (default here): group commits run on this connection, on the caller's event loop, as
+   * tools and tests that append from one loop use it. 'thread' (the servers' default, see
+   * openEventStore and EVENT_STORE_WRITER): on a writer thread with its own connection (see
+   * WriterThread), so the transactions and their fsyncs do not hold this loop.
+   */
+  readonly writer?: 'inline' | 'thread';
 }
 
 interface PendingWrite {
@@ -48,21 +58,24 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   private closed = false;
   private appendGate: ((writes: readonly StreamWrite[]) => Error | null) | null = null;
   private readonly stmt: {
-    tail: Statement<[], { position: number; hash: string }>;
     head: Statement<[], { head: number | null }>;
     byIdempotencyKey: Statement<[string], EventColumns>;
     stream: Statement<[string, number, number], EventColumns>;
   };
   private readonly rows: EventRowStatements;
-  /** Created once: better-sqlite3 builds a transaction's wrapper per call of db.transaction. */
-  private readonly writeGroup: Transaction<(batch: readonly PendingWrite[]) => WriteOutcome[]>;
+  /** The group commits: on this connection, or on the writer thread's. */
+  private readonly groupWriter: GroupWriter | null;
+  private readonly writerThread: WriterThread | null;
+  /** The groups sent to the writer thread and not answered yet (it commits those that queue up together). */
+  private readonly inFlight = new Set<Promise<void>>();
   /** Read-all statements by their SQL, each as objects (rows byte for byte) or as column arrays (envelopes). */
   private readonly readAllCache = new Map<string, { rows: Statement<unknown[], EventRow>; columns: Statement<unknown[], EventColumns> }>();
   /** The last position of each type appended through this store since `watchedFrom` (see appendedSince). */
   private readonly typeHeads = new Map<string, number>();
   private watchedFrom: number;
-  private readonly dataVersion: Statement<[], number>;
-  private seenVersion: number;
+  /** With the writer thread: the position up to which every event's type is known here (the head when watched from, or this store's last group). */
+  private knownHead: number;
+  private readonly otherWriters: OtherWriters;
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.db = openDatabase(options.file, (db) => {
@@ -73,7 +86,6 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     this.clock = options.clock ?? (() => new Date());
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.stmt = {
-      tail: this.db.prepare('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
       head: this.db.prepare('SELECT max(position) AS head FROM events'),
       byIdempotencyKey: this.db
         .prepare<[string], EventColumns>(`SELECT ${EVENT_COLUMN_LIST} FROM events WHERE idempotency_key = ? ORDER BY position`)
@@ -85,25 +97,23 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
         .raw(),
     };
     this.rows = new EventRowStatements(this.db);
-    this.writeGroup = this.db.transaction((batch: readonly PendingWrite[]) => this.writeGroupNow(batch));
-    this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
-    this.seenVersion = this.dataVersion.get()!;
-    this.watchedFrom = this.stmt.head.get()?.head ?? 0;
+    const onThread = options.writer === 'thread' && options.file !== ':memory:';
+    this.groupWriter = onThread ? null : new GroupWriter(this.db);
+    this.writerThread = onThread ? new WriterThread(options.file) : null;
+    this.otherWriters = new OtherWriters(this.db);
+    this.watchedFrom = this.knownHead = this.stmt.head.get()?.head ?? 0;
   }
 
   /**
    * False when certainly no event of these types was stored after `after`, known without a query:
    * this store notes the types it appends, and SQLite's data_version tells whether another
-   * connection wrote since (then, and for positions before what it has watched, the answer is true:
-   * ask the store). Lets in-memory folds of rare events (users, the organization tree) skip their
-   * read on every request while commands of other kinds are appended.
+   * connection wrote since (see OtherWriters; then, and for positions before what it has watched,
+   * the answer is true: ask the store). Lets in-memory folds of rare events (users, the
+   * organization tree) skip their read on every request while commands of other kinds are appended.
    */
   appendedSince(after: number, types: readonly string[]): boolean {
-    const version = this.dataVersion.get()!;
-    if (version !== this.seenVersion) {
-      this.seenVersion = version;
-      this.typeHeads.clear();
-      this.watchedFrom = this.stmt.head.get()?.head ?? 0;
+    if (this.otherWriters.wroteSince()) {
+      this.forgetWatched();
       return true;
     }
     return after < this.watchedFrom || types.some((t) => (this.typeHeads.get(t) ?? 0) > after);
@@ -141,17 +151,56 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
-    if (batch.length === 0) return;
+    const writes = batch.map((p) => p.writes);
+    const recordedAt = this.clock().toISOString();
+    if (this.writerThread) {
+      const sent = this.commitOnThread(this.writerThread, batch, writes, recordedAt).finally(() => this.inFlight.delete(sent));
+      this.inFlight.add(sent);
+      return;
+    }
     let outcomes: WriteOutcome[];
     try {
-      outcomes = this.writeGroup.immediate(batch);
+      outcomes = this.groupWriter!.write(writes, recordedAt);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
     }
+    this.settle(batch, outcomes);
+  }
+
+  private async commitOnThread(thread: WriterThread, batch: PendingWrite[], writes: ReadonlyArray<readonly StreamWrite[]>, recordedAt: string): Promise<void> {
+    try {
+      const { outcomes, startedAfter } = await thread.write(writes, recordedAt);
+      if (outcomes.some((o) => o.ok && o.rows.length > 0)) this.ownCommitSeen(outcomes, startedAfter);
+      this.settle(batch, outcomes);
+    } catch (error) {
+      batch.forEach((p) => p.reject(error));
+    }
+  }
+
+  /**
+   * The writer thread's commit moved this connection's data_version as any other connection's
+   * would: it is taken as seen, and what others wrote is found by position instead — before the
+   * group (the thread found a tail past the head this store knows every type up to) or since (the
+   * head lies past the last group's last row; a commit after the data_version was read moves it
+   * again). While later groups are in flight the head is theirs too: their answers come in order,
+   * and the last one looks.
+   */
+  private ownCommitSeen(outcomes: readonly WriteOutcome[], startedAfter: number): void {
+    this.otherWriters.takeAsSeen();
+    let end = 0;
+    for (const o of outcomes) if (o.ok) for (const row of o.rows) end = Math.max(end, row.position);
+    const lastInFlight = this.inFlight.size <= 1;
+    if (startedAfter !== this.knownHead || (lastInFlight && (this.stmt.head.get()?.head ?? 0) > end)) this.forgetWatched();
+    else this.knownHead = end;
+  }
+
+  private settle(batch: readonly PendingWrite[], outcomes: readonly WriteOutcome[]): void {
     for (const o of outcomes) if (o.ok) for (const row of o.rows) this.typeHeads.set(row.type, row.position);
+    this.otherWriters.wrote();
     batch.forEach((p, i) => {
       const o = outcomes[i];
       if (o.ok) p.resolve(o.results);
@@ -162,25 +211,10 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     }
   }
 
-  /**
-   * One transaction for the queued appends (see GroupCommit): their event ids and streams looked up
-   * once, each append checked in turn, the rows of those that pass inserted together. Only SQLite
-   * failing (disk full, I/O) fails the transaction, and with it every append of the group.
-   */
-  private writeGroupNow(batch: readonly PendingWrite[]): WriteOutcome[] {
-    const ids: string[] = [];
-    const streams = new Set<string>();
-    for (const p of batch) {
-      for (const w of p.writes) {
-        streams.add(w.streamId);
-        for (const e of w.events) ids.push(e.eventId);
-      }
-    }
-    const tail: Tail = this.stmt.tail.get() ?? { position: 0, hash: GENESIS_HASH };
-    const group = new GroupCommit(this.rows.byEventIds(ids), this.rows.revisions([...streams]), tail, this.clock().toISOString());
-    const outcomes = batch.map((p) => group.write(p.writes));
-    this.rows.insert(group.rows);
-    return outcomes;
+  /** Another connection wrote: which types it appended is not known until watched again from the head. */
+  private forgetWatched(): void {
+    this.typeHeads.clear();
+    this.watchedFrom = this.knownHead = this.stmt.head.get()?.head ?? 0;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -281,7 +315,10 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     if (this.closed) return;
     this.flush();
     this.closed = true;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.writerThread?.close();
     this.listeners.clear();
+    this.otherWriters.close();
     this.db.close();
   }
 }

@@ -1,5 +1,4 @@
-import { Worker } from 'node:worker_threads';
-import { threadEntry } from '../thread-entry';
+import { RequestThread } from '../request-thread';
 import { extendChain, Finding, historyRows, HistorySource } from './history-scan';
 
 export type ChainTip = { position: number; hash: string };
@@ -28,54 +27,27 @@ export function extendInThread(source: HistorySource): ChainExtension {
  * appends arriving meanwhile. A thread that failed is started again on the next use.
  */
 export class ChainExtensionThread implements ChainExtension {
-  private worker: Worker | null = null;
-  private nextId = 0;
-  private readonly waiting = new Map<number, { resolve(r: ChainTip | Finding): void; reject(e: Error): void }>();
-
   /**
    * Started on the first checkpoint, not with the witness: most processes that open a store (a
    * query-only API, a short tool, a test) never sign one, and a thread costs its start-up (from
    * source, compiling the scan) whether used or not.
    */
-  constructor(private readonly file: string) {}
+  private readonly thread: RequestThread<{ from: ChainTip; until: number }, ChainTip | Finding>;
+
+  constructor(file: string) {
+    this.thread = new RequestThread(__filename, 'chain-extension.thread', { file }, (message) => {
+      const m = message as { result?: ChainTip | Finding; error?: string };
+      if (m.error !== undefined) throw new Error(m.error);
+      return m.result!;
+    });
+  }
 
   extend(from: ChainTip, until: number): Promise<ChainTip | Finding> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      const worker = this.thread();
-      // Held open only while asked something: an idle thread never keeps the process alive.
-      worker.ref();
-      worker.postMessage({ id, from, until });
-    });
+    return this.thread.ask({ from, until });
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
-  }
-
-  private thread(): Worker {
-    if (this.worker) return this.worker;
-    const entry = threadEntry(__filename, 'chain-extension.thread');
-    const worker = new Worker(entry.file, { workerData: { file: this.file }, execArgv: entry.execArgv, env: entry.env, name: 'chain-extension' });
-    worker.on('message', (m: { id: number; result?: ChainTip | Finding; error?: string }) => {
-      const w = this.waiting.get(m.id);
-      this.waiting.delete(m.id);
-      if (this.waiting.size === 0) worker.unref();
-      if (m.error !== undefined) w?.reject(new Error(m.error));
-      else w?.resolve(m.result!);
-    });
-    const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
-      this.waiting.forEach((w) => w.reject(error));
-      this.waiting.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`chain extension thread exited (${code})`)));
-    this.worker = worker;
-    return worker;
+  close(): Promise<void> {
+    return this.thread.close();
   }
 }
 

@@ -5,6 +5,7 @@ import { ActorRequest } from '@platform/common';
 import { SecurityLog } from '../auth/security-log';
 
 const SIGN_IN_PATHS = new Set(['/api/auth/sign-in', '/api/auth/refresh']);
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Two budgets: sign-in attempts per client address, and writes per signed-in user (or address).
@@ -18,11 +19,17 @@ export class PlatformThrottlerGuard extends ThrottlerGuard {
     this.securityLog = log;
   }
 
+  /** A read (other than sign-in, which is a POST anyway) is counted by no budget: skip the per-throttler route lookups too. */
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    return READ_METHODS.has(req.method) && !SIGN_IN_PATHS.has(req.path);
+  }
+
   protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
     const req = props.context.switchToHttp().getRequest<Request>();
     const signIn = SIGN_IN_PATHS.has(req.path);
     if (props.throttler.name === 'sign-in' && !signIn) return true;
-    if (props.throttler.name === 'writes' && (signIn || req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS')) {
+    if (props.throttler.name === 'writes' && (signIn || READ_METHODS.has(req.method))) {
       return true;
     }
     return super.handleRequest(props);

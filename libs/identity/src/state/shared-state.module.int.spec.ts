@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { ThrottlerStorageService } from '@nestjs/throttler';
 import { Test } from '@nestjs/testing';
 import { loadPlatformConfig, PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FailureWindow } from '../rate-limits/failure-window';
 import { FAILURE_WINDOWS, FailureWindows } from '../rate-limits/failure-windows.port';
+import { MemoryThrottlerStorage } from '../rate-limits/memory-throttler-storage';
 import { MongoFailureWindow } from '../rate-limits/mongo-failure-window';
 import { MongoThrottlerStorage } from '../rate-limits/mongo-throttler-storage';
 import { IDENTITY_STATE, IdentityState } from './identity-state.port';
@@ -29,7 +29,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 it('keeps the identity state in DATA_DIR and the counters in process by default', async () => {
   const { app, state, counters, failures } = await sharedStateFor(loadPlatformConfig({ DATA_DIR: dataDir }));
   expect(state).toBeInstanceOf(SqliteIdentityState);
-  expect(counters).toBeInstanceOf(ThrottlerStorageService);
+  expect(counters).toBeInstanceOf(MemoryThrottlerStorage);
   expect(failures).toBeInstanceOf(FailureWindow);
   await state.setPasswordHash('u-1', '$argon2id$x', '2026-03-01T08:00:00.000Z');
   await app.close();

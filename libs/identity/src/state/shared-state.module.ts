@@ -1,10 +1,11 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Connection } from 'mongoose';
 import { join } from 'node:path';
 import { EMBEDDED_STORES, PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
 import { FailureWindow } from '../rate-limits/failure-window';
 import { FAILURE_WINDOWS, FailureWindows } from '../rate-limits/failure-windows.port';
+import { MemoryThrottlerStorage } from '../rate-limits/memory-throttler-storage';
 import { MongoFailureWindow } from '../rate-limits/mongo-failure-window';
 import { MongoThrottlerStorage } from '../rate-limits/mongo-throttler-storage';
 import { IDENTITY_STATE, IdentityState } from './identity-state.port';
@@ -42,7 +43,7 @@ const SHARED_STATE_CONNECTION = Symbol('SHARED_STATE_CONNECTION');
     {
       provide: RATE_LIMIT_STORAGE,
       inject: [SHARED_STATE_CONNECTION],
-      useFactory: (connection: Connection | null): ThrottlerStorage => (connection ? new MongoThrottlerStorage(connection) : new ThrottlerStorageService()),
+      useFactory: (connection: Connection | null): ThrottlerStorage => (connection ? new MongoThrottlerStorage(connection) : new MemoryThrottlerStorage()),
     },
     {
       provide: FAILURE_WINDOWS,

@@ -1,7 +1,10 @@
 import type { Database as Db } from 'better-sqlite3';
-import { openDatabase } from '@platform/event-store';
+import { openDatabase, OtherWriters } from '@platform/event-store';
 import { IdentityState, RefreshTokenRecord, Rotation, SecurityLogEntry } from './identity-state.port';
 import { newRefreshToken, newSecret, tokenHash } from './random-secrets';
+
+/** Token versions kept in memory at most (one per user who signed in); beyond, they are read again. */
+const MAX_KEPT_VERSIONS = 100_000;
 
 interface RefreshTokenRow {
   token_hash: string;
@@ -23,6 +26,12 @@ export class SqliteIdentityState implements IdentityState {
   // Prepared once: refusals are logged and refresh tokens looked up on request paths.
   private readonly stmt: ReturnType<typeof prepareStatements>;
   private readonly rotate: (token: string, at: Date, seconds: number) => Rotation;
+  /**
+   * Token versions read, asked of on every authenticated request: kept until another connection
+   * writes the file (another process, or another state of this one, may have raised one).
+   */
+  private readonly versions = new Map<string, number>();
+  private readonly otherWriters: OtherWriters;
 
   constructor(file: string) {
     this.db = openDatabase(file, (db) => {
@@ -53,6 +62,7 @@ export class SqliteIdentityState implements IdentityState {
       return { outcome: 'reused', userId: row.user_id, revokedTokens: this.stmt.revokeAllForUser.run(at.toISOString(), 'reuse_detected', row.user_id).changes };
     });
     this.rotate = (token, at, seconds) => rotate.immediate(token, at, seconds);
+    this.otherWriters = new OtherWriters(this.db, file);
   }
 
   async passwordHash(userId: string): Promise<string | null> {
@@ -90,11 +100,20 @@ export class SqliteIdentityState implements IdentityState {
   }
 
   async tokenVersion(userId: string): Promise<number> {
-    return this.stmt.tokenVersion.get(userId)?.version ?? 0;
+    if (this.otherWriters.wroteSince() || this.versions.size > MAX_KEPT_VERSIONS) this.versions.clear();
+    let version = this.versions.get(userId);
+    if (version === undefined) {
+      version = this.stmt.tokenVersion.get(userId)?.version ?? 0;
+      this.versions.set(userId, version);
+    }
+    return version;
   }
 
   async raiseTokenVersion(userId: string): Promise<number> {
-    return this.stmt.raiseTokenVersion.get(userId)!.version;
+    const version = this.stmt.raiseTokenVersion.get(userId)!.version;
+    this.versions.set(userId, version);
+    this.otherWriters.wrote();
+    return version;
   }
 
   async appendSecurityLog(entry: Omit<SecurityLogEntry, 'id'>): Promise<void> {
@@ -107,6 +126,7 @@ export class SqliteIdentityState implements IdentityState {
   }
 
   async close(): Promise<void> {
+    this.otherWriters.close();
     this.db.close();
   }
 
