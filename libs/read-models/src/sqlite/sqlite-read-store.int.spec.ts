@@ -29,6 +29,15 @@ describe('SQLite read store specifics', () => {
     await store.close();
   });
 
+  it("takes the page cache a rebuild asks for, and keeps the library's default otherwise", async () => {
+    const rebuild = new SqliteReadStore({ file: ':memory:', pageCacheMiB: 256 });
+    const plain = new SqliteReadStore({ file: ':memory:' });
+    expect(rebuild.db.pragma('cache_size', { simple: true })).toBe(-256 * 1024);
+    expect(plain.db.pragma('cache_size', { simple: true })).toBe(-16000);
+    await rebuild.close();
+    await plain.close();
+  });
+
   it('keeps a compound index over two scalar fields and pages one value of the first in the order of the second', async () => {
     const store = (await h.open()) as SqliteReadStore;
     store.ensureIndexes('items', { status: 'scalar', key: 'scalar', 'status,key': 'scalar' });

@@ -32,6 +32,12 @@ export interface SqliteReadStoreOptions {
   readonly synchronous?: 'FULL' | 'NORMAL';
   /** Up to how many documents a versioned collection is read whole at a past moment (see DocumentVersions). */
   readonly readWholeAsOfUpTo?: number;
+  /**
+   * SQLite's page cache for this connection, in MiB (better-sqlite3's build sets 16,000 KiB). A
+   * whole-history rebuild works over far more pages than that: the ledger's rebuild of the scale-1
+   * city took 175 s (111 s of CPU) with the default and 97 s (96 s of CPU) with 256 MiB.
+   */
+  readonly pageCacheMiB?: number;
 }
 
 interface CheckpointRow {
@@ -104,6 +110,7 @@ export class SqliteReadStore implements ReadStore {
 
   constructor(options: SqliteReadStoreOptions) {
     this.db = openDatabase(options.file, (db) => migrateReadStore(db, options.synchronous ?? 'NORMAL'));
+    if (options.pageCacheMiB) this.db.pragma(`cache_size = -${Math.round(options.pageCacheMiB * 1024)}`);
     this.clock = options.clock ?? (() => new Date());
     this.versions = new DocumentVersions(this.db, options.readWholeAsOfUpTo);
     this.stmt = {
