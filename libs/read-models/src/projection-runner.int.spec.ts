@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { computeAsOf, positionAt } from './as-of';
 import { InMemoryReadStore } from './memory/in-memory-read-store';
-import { Projection } from './projection';
+import { documentProjection, Projection } from './projection';
 import { ProjectionRunner, ProjectionRunnerOptions, RebuildProgress } from './projection-runner';
 import { rebuildWithProgress } from './rebuild-progress';
 import { BatchTooLargeError } from './read-store.errors';
@@ -73,6 +73,36 @@ describe('projection runner', () => {
     for (const p of [tally, streamActivityProjection]) await byBatch.rebuild(p.name);
     for (const p of [tally, streamActivityProjection]) expect(await documents(store, p)).toEqual(await documents(alone, p));
     await alone.close();
+  });
+
+  it('rebuilds projections together under a small byte bound: every write-once document stored, a projection whose few documents events rewrite stored once', async () => {
+    const tally = groupTallyProjection();
+    // One document per event, never rewritten: what it holds grows with every batch.
+    const entries = documentProjection<{ _id: string; group: string; note: string }, { group: string }>({
+      name: 'tick-entries',
+      version: 1,
+      collection: 'tick_entries',
+      handles: ['Ticked'],
+      id: (event) => event.eventId,
+      evolve: (_current, event) => ({ _id: event.eventId, group: event.data.group, note: 'x'.repeat(40) }),
+    });
+    await appendTicks(events, 400, { groups: 4 });
+    const head = await events.headPosition();
+    const commits: Array<[string, number]> = [];
+    runner = new ProjectionRunner(events, store, [tally, entries], {
+      ...fast,
+      batchSize: 5,
+      writeBehind: { events: 1_000_000, bytes: 6_000 },
+      onCommitted: (name, position) => commits.push([name, position]),
+    });
+    // A rebuild of both in one pass hands each batch to one, then the other, as a rebuild of every view does.
+    await runner.rebuildAll([tally.name, entries.name]);
+    const of = (name: string) => commits.filter(([n]) => n === name).map(([, position]) => position);
+    // The entries (400 documents of about 100 bytes) are stored several times over; the tally's six documents once, caught up.
+    expect(of(entries.name).length).toBeGreaterThan(3);
+    expect(of(tally.name)).toEqual([head]);
+    expect(await store.count('tick_entries')).toBe(400);
+    expect(await store.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: 400 });
   });
 
   it('stores what it applied in memory when stopped in the middle of a catch-up', async () => {

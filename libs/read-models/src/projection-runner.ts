@@ -7,6 +7,7 @@ import { ProjectionLeaseKeeper, ProjectionLeaseOptions, projectorOwnerId, regist
 import { ProjectionReport } from './leases/projection-leases.port';
 import { ProjectionEventSource } from './sources/projection-event-source';
 import { wakeableWait } from './wakeable-wait';
+import { mayKeepPending, PendingHeld } from './write-behind-bound';
 import { BatchTooLargeError, CheckpointConflictError, ProjectionEventError } from './read-store.errors';
 import { BatchHistory, DocumentWrite, ReadStore } from './read-store.port';
 
@@ -47,8 +48,8 @@ export interface ProjectionRunnerOptions {
   /**
    * While a projection is far behind (a first start, a rebuild), its changed documents stay in
    * memory across batches and are stored, with the checkpoint, once this many events were applied
-   * or when it catches up, or when the runner's projections together hold this much JSON pending:
-   * a document many events change is stored once per flush instead of once per batch. A crash
+   * or when it catches up, or when the runner's projections together hold this much JSON pending
+   * (then the one holding the most stores first): a document many events change is stored once per flush instead of once per batch. A crash
    * loses only the work since the last flush (replayed from the checkpoint). Default 50,000 events
    * per projection, 64 MiB for the whole runner; `false` commits every batch.
    */
@@ -207,7 +208,7 @@ export class ProjectionRunner {
         if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`text index of ${collection}: ${String(e)}`));
       }
       const keeper = this.hooks.lease ? new ProjectionLeaseKeeper(p.name, { ...this.hooks.lease, owner: this.owner }, this.options.logger) : null;
-      const worker = new ProjectionWorker(p, this.events, this.hooks.source ?? this.events, this.store, this.options, this.hooks, keeper, () => this.pendingBytes());
+      const worker = new ProjectionWorker(p, this.events, this.hooks.source ?? this.events, this.store, this.options, this.hooks, keeper, () => this.pendingHeld());
       this.workers.set(p.name, worker);
       if (this.running) worker.start();
     }
@@ -215,9 +216,18 @@ export class ProjectionRunner {
 
   /** JSON held in memory, not yet stored, by all of its projections (bounded by writeBehind.bytes). */
   pendingBytes(): number {
-    let bytes = 0;
-    for (const w of this.workers.values()) bytes += w.pendingBytes;
-    return bytes;
+    return this.pendingHeld().total;
+  }
+
+  /** What its projections hold pending together, and the most one of them holds. */
+  private pendingHeld(): PendingHeld {
+    let total = 0;
+    let largest = 0;
+    for (const w of this.workers.values()) {
+      total += w.pendingBytes;
+      largest = Math.max(largest, w.pendingBytes);
+    }
+    return { total, largest };
   }
 
   projections(): Projection[] {
@@ -460,7 +470,7 @@ class ProjectionWorker {
     private readonly options: ProjectionRunner['options'],
     private readonly hooks: ProjectionRunnerOptions,
     private readonly lease: ProjectionLeaseKeeper | null = null,
-    private readonly runnerPendingBytes: () => number = () => this.pendingBytes,
+    private readonly runnerPending: () => PendingHeld = () => ({ total: this.pendingBytes, largest: this.pendingBytes }),
   ) {
     this.limit = options.batchSize;
     this.writeBehind = options.writeBehind;
@@ -794,7 +804,7 @@ class ProjectionWorker {
       bound !== null &&
       toPosition < target &&
       docs.events < bound.events &&
-      this.runnerPendingBytes() < bound.bytes &&
+      mayKeepPending(this.pendingBytes, this.runnerPending(), bound.bytes) &&
       docs.searchedPending() <= SEARCHED_PENDING_MAX;
     if (keep) return batch.length;
     try {
