@@ -63,15 +63,17 @@ export function trackerContribution(p: LedgerProblemDoc): TrackerTallies {
   };
 }
 
-function addDays(a: DayCounts, b: DayCounts, sign: number): DayCounts {
-  const out: DayCounts = { ...a };
+/** a + sign·b made in `a` itself; a day whose count falls to zero is deleted. */
+export function addDaysInto(a: DayCounts, b: DayCounts, sign: number): DayCounts {
   for (const [d, n] of Object.entries(b)) {
-    const sum = (out[d] ?? 0) + sign * n;
-    if (sum === 0) delete out[d];
-    else out[d] = sum;
+    const sum = (a[d] ?? 0) + sign * n;
+    if (sum === 0) delete a[d];
+    else a[d] = sum;
   }
-  return out;
+  return a;
 }
+
+const addDays = (a: DayCounts, b: DayCounts, sign: number): DayCounts => addDaysInto({ ...a }, b, sign);
 
 /** a + sign·b, leaf by leaf; days whose count falls to zero are dropped, so a tally stays small. */
 export function addTrackerTallies(a: TrackerTallies, b: TrackerTallies, sign = 1): TrackerTallies {

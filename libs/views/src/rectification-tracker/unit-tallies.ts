@@ -7,7 +7,7 @@ import {
   RecheckCounts,
 } from '@platform/domain';
 import { LedgerProblemDoc } from './rectification-ledger.documents';
-import { addTrackerTallies, emptyTrackerTallies, trackerContribution, TrackerTallies } from './tracker-tallies';
+import { addDaysInto, addTrackerTallies, DayCounts, emptyTrackerTallies, trackerContribution, TrackerTallies } from './tracker-tallies';
 
 export const LEDGER_UNIT_TALLIES = 'ledger_unit_tallies';
 
@@ -75,16 +75,8 @@ function addLeavesInto(a: Leaves, b: Leaves, sign: number): void {
   for (const k of Object.keys(a)) {
     const x = a[k];
     if (typeof x === 'number') a[k] = x + sign * (b[k] as number);
-    else if (DAY_COUNTS.has(k)) addDaysInto(x as Record<string, number>, b[k] as Record<string, number>, sign);
+    else if (DAY_COUNTS.has(k)) addDaysInto(x as DayCounts, b[k] as DayCounts, sign);
     else addLeavesInto(x, b[k] as Leaves, sign);
-  }
-}
-
-function addDaysInto(a: Record<string, number>, b: Record<string, number>, sign: number): void {
-  for (const [d, n] of Object.entries(b)) {
-    const sum = (a[d] ?? 0) + sign * n;
-    if (sum === 0) delete a[d];
-    else a[d] = sum;
   }
 }
 
