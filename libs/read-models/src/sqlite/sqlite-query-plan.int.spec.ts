@@ -97,6 +97,37 @@ describe('SQLite read store queries agree with mingo', () => {
     ]);
     await sqlite.close();
   });
+
+  it('compares the fields of a compound index as declared scalars, and drops an index no longer declared', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compound-'));
+    const file = join(dir, 'read.sqlite');
+    try {
+      const before = new SqliteReadStore({ file });
+      before.ensureIndexes('trail', { type: 'scalar', 'type,position': 'scalar' });
+      const writes = Array.from({ length: 2000 }, (_, i) => upsert('trail', { _id: `e${i}`, position: i, type: `t${i % 20}` }));
+      await before.commit({ projection: 'trail', version: 1, fromPosition: 0, toPosition: 2000, writes });
+      await before.close();
+
+      const store = new SqliteReadStore({ file });
+      store.ensureIndexes('trail', { 'type,position': 'scalar' });
+      const indexes = store.db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents'").pluck().all();
+      expect(indexes).toContain('ix_trail__type__position');
+      expect(indexes).not.toContain('ix_trail__type');
+      const prepare = store.db.prepare.bind(store.db);
+      const ran: string[] = [];
+      jest.spyOn(store.db, 'prepare').mockImplementation(((sql: string) => (ran.push(sql), prepare(sql))) as typeof store.db.prepare);
+      const found = await store.find('trail', { type: { $in: ['t3', 't4'] } }, { sort: { position: 1 }, limit: 3 });
+      expect(found.map((d) => d._id)).toEqual(['e3', 'e4', 'e23']);
+      const select = ran.find((sql) => sql.startsWith('SELECT id, body'))!;
+      // Exact in SQL on the index's first column: not an element test of a field of unknown shape.
+      expect(select).toContain("json_extract(body, '$.type') IN (?, ?)");
+      const plan = prepare(`EXPLAIN QUERY PLAN ${select}`).all('t3', 't4') as { detail: string }[];
+      expect(plan.map((r) => r.detail).join(' ')).toContain('ix_trail__type__position');
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 /**

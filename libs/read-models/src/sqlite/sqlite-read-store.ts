@@ -71,11 +71,21 @@ export function readModelsFile(dataDir: string): string {
 export class SqliteReadStore implements ReadStore {
   readonly db: Db;
   private readonly fields = new Map<string, Map<string, FieldShape>>();
+  /**
+   * The declared fields as queries compare them: with each field of a compound index a scalar too
+   * (only scalars are indexed together), compared in SQL exactly, indexed on its own or not.
+   */
+  private readonly shapes = new Map<string, Map<string, FieldShape>>();
   private readonly statements = new Map<string, Statement<unknown[], { id: string; body: string }>>();
   /** Per collection: the indexes declared for it, and how much it was written since they were analyzed. */
   private readonly indexes = new Map<string, { names: Set<string>; analyzedSize: number; written: number }>();
   /** Per declared array field's index (from the planner's statistics): its entries, and entries per value. */
   private arrayStats: Map<string, { entries: number; perValue: number }> | null = null;
+  /**
+   * The statistics tables as ensureIndexes last read them: read once for the declarations of every
+   * collection at a start, and again only after this store took or dropped statistics.
+   */
+  private storedStats: { analyzed: StatRow[]; sampled: Set<string> } | null = null;
   /** Collections a rebuild refills from nothing: their indexes are built once, at its end (see beginBulkLoad). */
   private readonly bulk = new Set<string>();
   /**
@@ -106,6 +116,7 @@ export class SqliteReadStore implements ReadStore {
     undeclareArrayFields: Statement<[string]>;
     anyDocument: Statement<[string]>;
     indexExists: Statement<[string]>;
+    documentIndexes: Statement<[], { name: string; sql: string }>;
   };
 
   constructor(options: SqliteReadStoreOptions) {
@@ -144,6 +155,7 @@ export class SqliteReadStore implements ReadStore {
       undeclareArrayFields: this.db.prepare('DELETE FROM array_fields WHERE collection = ?'),
       anyDocument: this.db.prepare('SELECT 1 FROM documents WHERE collection = ? LIMIT 1'),
       indexExists: this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"),
+      documentIndexes: this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND name LIKE 'ix%' AND sql IS NOT NULL"),
     };
   }
 
@@ -180,14 +192,32 @@ export class SqliteReadStore implements ReadStore {
       }
     }
     this.fields.set(collection, known);
+    const shapes = new Map(known);
+    for (const field of known.keys()) for (const part of field.includes(',') ? field.split(',') : []) if (!shapes.has(part)) shapes.set(part, 'scalar');
+    this.shapes.set(collection, shapes);
     this.indexes.set(collection, tracked);
+    this.dropUndeclared(collection, tracked.names);
     // Statistics kept from an earlier run are reused: a restart does not re-read big indexes. Not
     // those without STAT4 samples (taken from a sample by an earlier version's "PRAGMA optimize"
     // at close): their rough figures misled the planner, so they are taken again, once.
-    const analyzed = this.statistics().filter((r) => tracked.names.has(r.idx));
-    const sampled = this.sampledIndexes();
-    if (analyzed.length < tracked.names.size || analyzed.some((r) => !sampled.has(r.idx))) this.analyzeCollection(collection);
+    const stats = (this.storedStats ??= { analyzed: this.statistics(), sampled: this.sampledIndexes() });
+    const analyzed = stats.analyzed.filter((r) => tracked.names.has(r.idx));
+    if (analyzed.length < tracked.names.size || analyzed.some((r) => !stats.sampled.has(r.idx))) this.analyzeCollection(collection);
     else tracked.analyzedSize = this.stmt.anyDocument.get(collection) ? mostEntries(analyzed) : 0;
+  }
+
+  /**
+   * The expression indexes of a collection's documents that none of its declared fields names any
+   * more (the audit trail's type, now served by type,position): every write would keep them, and a
+   * rebuild build them, for no query.
+   */
+  private dropUndeclared(collection: string, declared: ReadonlySet<string>): void {
+    const partial = `WHERE collection = '${collection}'`;
+    for (const { name, sql } of this.stmt.documentIndexes.all()) {
+      if (declared.has(name) || !sql.endsWith(partial)) continue;
+      this.db.exec(`DROP INDEX IF EXISTS "${name}"`);
+      this.storedStats = null;
+    }
   }
 
   async get<D extends ReadDocument = AnyDocument>(collection: string, id: string): Promise<D | null> {
@@ -269,7 +299,7 @@ export class SqliteReadStore implements ReadStore {
    * fields' elements are not indexed yet, so they are tested in the JSON instead.
    */
   private queryFields(collection: string): Map<string, FieldShape> {
-    const fields = this.fields.get(collection) ?? new Map<string, FieldShape>();
+    const fields = this.shapes.get(collection) ?? new Map<string, FieldShape>();
     return this.bulk.has(collection) ? new Map([...fields].filter(([, kind]) => kind === 'scalar')) : fields;
   }
 
@@ -368,6 +398,7 @@ export class SqliteReadStore implements ReadStore {
       this.db.exec('ANALYZE sqlite_schema');
     })();
     this.arrayStats = null;
+    this.storedStats = null;
   }
 
   /** The indexes that have STAT4 samples: every analyzed non-empty index does, unless analyzed from a sample. */
@@ -425,7 +456,7 @@ export class SqliteReadStore implements ReadStore {
   async versionsAt(projection: string, position: number): Promise<ReadStore | null> {
     this.assertOpen();
     const row = this.stmt.checkpoint.get(projection);
-    return this.versions.at(projection, position, row ? toCheckpoint(row) : null, (c) => versionFields(this.fields.get(c)));
+    return this.versions.at(projection, position, row ? toCheckpoint(row) : null, (c) => versionFields(this.shapes.get(c)));
   }
 
   async reset(projection: string, collections: readonly string[]): Promise<void> {
@@ -486,6 +517,7 @@ export class SqliteReadStore implements ReadStore {
       })
       .immediate();
     this.arrayStats = null;
+    this.storedStats = null;
   }
 
   async finishBulkLoad(collections: readonly string[]): Promise<void> {

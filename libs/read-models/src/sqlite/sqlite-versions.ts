@@ -10,13 +10,20 @@ const OPEN = Number.MAX_SAFE_INTEGER;
 /** The R-tree keeps 32-bit integers: an open range ends here (positions stay far below it). */
 const RANGE_MAX = 2 ** 31 - 1;
 /**
- * The R-tree entries of versions (add a WHERE): the collection's code and [valid_from, valid_to − 1].
- * CROSS JOIN keeps the versions outermost, so a range of their row numbers is read as a range:
- * left to itself SQLite started from the few collections and walked each one's every version.
+ * The R-tree entries of the versions `v` names in `from` (with `k`, their collections' codes): the
+ * code and [valid_from, valid_to − 1]; a version replaced at its own position (an empty range) has
+ * none. `and` narrows them further.
  */
-const RANGES_OF_VERSIONS = `INSERT OR REPLACE INTO document_version_ranges (vid, c_lo, c_hi, p_lo, p_hi)
-  SELECT v.rowid, k.code, k.code, v.valid_from, min(v.valid_to, ${RANGE_MAX + 1}) - 1
-  FROM document_versions AS v CROSS JOIN version_collections AS k ON k.collection = v.collection`;
+const rangesOf = (v: string, from: string, and = '') =>
+  `INSERT OR REPLACE INTO document_version_ranges (vid, c_lo, c_hi, p_lo, p_hi)
+   SELECT ${v}.rowid, k.code, k.code, ${v}.valid_from, min(${v}.valid_to, ${RANGE_MAX + 1}) - 1
+   FROM ${from} WHERE ${v}.valid_to > ${v}.valid_from${and}`;
+/**
+ * Every stored version's entry (add " AND …" to narrow). CROSS JOIN keeps the versions outermost, so
+ * a range of their row numbers is read as a range: left to itself SQLite started from the few
+ * collections and walked each one's every version.
+ */
+const RANGES_OF_VERSIONS = rangesOf('v', 'document_versions AS v CROSS JOIN version_collections AS k ON k.collection = v.collection');
 /**
  * Up to this many documents a collection is read whole at a past moment, its parsed versions kept
  * for the next moment (a city's board units and tallies: a few thousand); a larger one (its
@@ -137,7 +144,7 @@ export class DocumentVersions {
       lastVid: db.prepare('SELECT max(rowid) AS vid FROM document_versions'),
       defer: db.prepare('INSERT INTO version_ranges_deferred (only) VALUES (1)'),
       undefer: db.prepare('DELETE FROM version_ranges_deferred'),
-      rangeAfter: db.prepare(`${RANGES_OF_VERSIONS} WHERE v.rowid > ? AND v.valid_to > v.valid_from`),
+      rangeAfter: db.prepare(`${RANGES_OF_VERSIONS} AND v.rowid > ?`),
       // `+valid_to`: look the document up by its key, not among every open version of the collection.
       close: db.prepare(`UPDATE document_versions SET valid_to = ? WHERE collection = ? AND id = ? AND +valid_to = ?`),
       insert: db.prepare(insertOf(1)),
@@ -258,10 +265,7 @@ const insertOf = (rows: number) =>
    ON CONFLICT(collection, id, valid_from) DO UPDATE SET body = excluded.body, valid_to = excluded.valid_to`;
 
 /** In a trigger: the R-tree entry of the version `new` or `old`. */
-const rangeOf = (v: 'new' | 'old') =>
-  `INSERT OR REPLACE INTO document_version_ranges (vid, c_lo, c_hi, p_lo, p_hi)
-     SELECT ${v}.rowid, k.code, k.code, ${v}.valid_from, min(${v}.valid_to, ${RANGE_MAX + 1}) - 1
-     FROM version_collections AS k WHERE k.collection = ${v}.collection AND ${v}.valid_to > ${v}.valid_from`;
+const rangeOf = (v: 'new' | 'old') => rangesOf(v, 'version_collections AS k', ` AND k.collection = ${v}.collection`);
 
 /**
  * The insert trigger ranges each version as it is inserted, unless the inserting transaction
@@ -306,7 +310,7 @@ function migrateRanges(db: Db): void {
       END;
       INSERT OR IGNORE INTO version_collections (collection) SELECT DISTINCT collection FROM document_versions;
     `);
-    db.exec(`${RANGES_OF_VERSIONS} WHERE v.valid_to > v.valid_from`);
+    db.exec(RANGES_OF_VERSIONS);
   })();
 }
 

@@ -88,3 +88,68 @@ describe('a page of the audit trail', () => {
     expect(await searchAudit(store, search(0), everyone, 30)).toMatchObject({ total: 30, totalMoreThan: null, nextAfter: null });
   });
 });
+
+/**
+ * Every statement a search of the trail runs, whatever its filters and scope, reads the documents
+ * through an index (the collection's key, or a declared field's), never by scanning the table;
+ * a search by event type alone goes through type,position, the type having no index of its own.
+ */
+describe('the audit trail searches in SQLite', () => {
+  it('read the documents through an index for every filter and scope', async () => {
+    const store = new SqliteReadStore({ file: ':memory:' });
+    try {
+      for (const [c, fields] of Object.entries(auditTrailProjection.indexes ?? {})) store.ensureIndexes(c, fields);
+      const n = 3000;
+      const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
+      const entries = Array.from({ length: n }, (_, i) => ({
+        ...entry(i + 1),
+        streamId: `problem-${(i + 1) % 150}`,
+        actor: { userId: `user-${(i + 1) % 40}`, role: 'office', unitId: null },
+        occurredAt: at(i + 1 - ((i + 1) % 50 === 0 ? 48 : 0)),
+        recordedAt: at(i + 1),
+        backdated: (i + 1) % 50 === 0,
+      }));
+      await store.commit({ projection: 'audit-trail', version: 1, fromPosition: 0, toPosition: n, writes: entries.map((e) => upsert(AUDIT_EVENTS, e)) });
+      store.analyze();
+      const ran: Array<{ sql: string; params: unknown[] }> = [];
+      const prepare = store.db.prepare.bind(store.db);
+      jest.spyOn(store.db, 'prepare').mockImplementation(((sql: string) => {
+        const statement = prepare(sql);
+        for (const method of ['all', 'get', 'iterate'] as const) {
+          const run = (statement[method] as (...params: unknown[]) => unknown).bind(statement);
+          (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => (ran.push({ sql, params }), run(...params));
+        }
+        return statement;
+      }) as typeof store.db.prepare);
+      const searches: Array<Partial<AuditSearch>> = [
+        {},
+        { types: ['StepRecorded'] },
+        { types: ['StepRecorded', 'ProblemClosed'] },
+        { streamId: 'problem-7' },
+        { actorId: 'user-3' },
+        { streamId: 'problem-7', types: ['ProblemClosed'] },
+        { occurredFrom: at(2000), occurredTo: at(2100) },
+        { recordedFrom: at(2500) },
+        { backdated: true },
+        { after: 2800 },
+      ];
+      const scopes = [everyone, { visible: (u: string) => u === 'u-2', ids: ['u-2'] }];
+      const plans: string[] = [];
+      for (const q of searches) {
+        for (const units of scopes) {
+          ran.length = 0;
+          await searchAudit(store, { ...search(0), ...q }, units, n);
+          for (const { sql, params } of ran.filter((r) => r.sql.includes('FROM documents'))) {
+            const steps = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>;
+            plans.push(`${JSON.stringify(q)} ${units.ids ? 'one unit' : 'whole'}: ${steps.map((s) => s.detail).join('; ')}`);
+          }
+        }
+      }
+      expect(plans.length).toBeGreaterThanOrEqual(searches.length * scopes.length * 2);
+      expect(plans.filter((p) => /SCAN documents/.test(p))).toEqual([]);
+      expect(plans.filter((p) => p.startsWith('{"types":["StepRecorded"]} whole')).join(' ')).toContain('ix_audit_events__type__position');
+    } finally {
+      await store.close();
+    }
+  });
+});

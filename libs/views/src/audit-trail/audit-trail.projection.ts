@@ -109,13 +109,14 @@ export const auditTrailProjection: Projection<Data> = {
     [AUDIT_EVENTS]: {
       position: 'scalar',
       streamId: 'scalar',
-      type: 'scalar',
       'actor.userId': 'scalar',
       occurredAt: 'scalar',
       recordedAt: 'scalar',
       backdated: 'scalar',
       unitIds: 'array',
-      // A page of one event type in history order.
+      // A page of one event type in history order; also the index of a search by type alone (equality
+      // or $in on its first column), so the type has no index of its own: a rebuild builds each index
+      // by parsing every entry's JSON once more, and that one only repeated this one's first column.
       'type,position': 'scalar',
     },
   },
