@@ -128,6 +128,16 @@ describe('SQLite read store: array fields of a rebuilt collection indexed in bul
     expect(plan(stores.store, `SELECT id FROM documents WHERE collection = '${GROUPS}' AND json_extract(body, '$.lastPosition') > 280`)).toContain('ix_bulk_groups__lastPosition');
   });
 
+  it('keeps SQLite\'s temporary files (the statement journals of its multi-row writes) in memory, in a rebuild and after it', async () => {
+    const tempStore = () => stores.store.db.pragma('temp_store', { simple: true });
+    runner = new ProjectionRunner(stores.events, stores.store, [groupsAtEnd], options);
+    const midway: unknown[] = [];
+    await runner.rebuild(groups.name, { onProgress: (p) => void (p.position > 0 && p.position < p.head && midway.push(tempStore())) });
+    expect(midway.length).toBeGreaterThan(3);
+    // 2 = MEMORY (the build's default is 0, files).
+    expect(new Set([...midway, tempStore()])).toEqual(new Set([2]));
+  });
+
   it('answers exactly, unindexed, while every index of a collection indexed at the end waits for it', async () => {
     const live = await builtLive();
     await stores.store.reset(groups.name, [GROUPS]);
