@@ -6,7 +6,7 @@ import { eventStoreContract, newEvent } from '../testing/event-store.contract';
 import { ROWS_PER_INSERT } from './event-row-statements';
 import { SqliteEventStore } from './sqlite-event-store';
 
-function sqliteHarness(writer: 'inline' | 'thread' = 'inline') {
+function sqliteHarness(writer: 'inline' | 'thread' | 'auto' = 'inline') {
   const dir = mkdtempSync(join(tmpdir(), 'es-contract-'));
   const file = join(dir, 'events.sqlite');
   let clockMs = Date.parse('2026-11-01T00:00:00.000Z');
@@ -21,6 +21,8 @@ function sqliteHarness(writer: 'inline' | 'thread' = 'inline') {
 eventStoreContract('SQLite', () => sqliteHarness());
 // As the platform runs it: the group commits on the writer thread, with its own connection.
 eventStoreContract('SQLite, group commits on the writer thread', () => sqliteHarness('thread'));
+// As the servers run it by default: on the thread, a lone append while it is idle on this connection.
+eventStoreContract('SQLite, group commits on the writer thread once appends queue up', () => sqliteHarness('auto'));
 
 describe('SQLite event store specifics', () => {
   it('refuses several streams in one append when configured as a store without atomic multi-stream appends', async () => {
@@ -88,7 +90,7 @@ describe('SQLite event store specifics', () => {
     await h.cleanup();
   });
 
-  it.each(['inline', 'thread'] as const)('tells without a query when no event of some types was stored after a position, and says "maybe" once another connection wrote (group commits %s)', async (writer) => {
+  it.each(['inline', 'thread', 'auto'] as const)('tells without a query when no event of some types was stored after a position, and says "maybe" once another connection wrote (group commits %s)', async (writer) => {
     const h = sqliteHarness(writer);
     const store = (await h.open()) as SqliteEventStore;
     await store.append('u-1', [newEvent('UserRegistered', {})], 'no_stream');
@@ -165,6 +167,33 @@ describe('SQLite event store specifics', () => {
     expect((await store.readStream('p-1')).map((e) => e.data)).toEqual(Array.from({ length: 30 }, (_, n) => ({ n })));
     expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 30 });
     expect(store.appendedSince(30, ['A'])).toBe(false);
+    await store.close();
+    await h.cleanup();
+  });
+
+  it("with 'auto', commits a lone append on its own connection and queued ones on the writer thread, in one chain", async () => {
+    const h = sqliteHarness('auto');
+    const store = (await h.open()) as SqliteEventStore;
+    // A commit through this connection leaves its data_version as it was; one by the thread's connection moves it.
+    const dataVersion = store.db.prepare<[], number>('PRAGMA data_version').pluck();
+    const before = dataVersion.get();
+    await store.append('m-1', [newEvent('A', { n: 0 })], 'no_stream');
+    await store.append('m-1', [newEvent('A', { n: 1 })], 0);
+    expect(dataVersion.get()).toBe(before);
+    // Queued in one turn: a group of several, sent to the thread.
+    await Promise.all([store.append('m-2', [newEvent('B', {})], 'no_stream'), store.append('m-3', [newEvent('B', {})], 'no_stream')]);
+    expect(dataVersion.get()).not.toBe(before);
+    await store.append('m-1', [newEvent('A', { n: 2 })], 1);
+    expect((await store.readStream('m-1')).map((e) => [e.position, e.data])).toEqual([
+      [1, { n: 0 }],
+      [2, { n: 1 }],
+      [5, { n: 2 }],
+    ]);
+    expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 5 });
+    // Both kinds of commit are this store's own: what it appended is still known without a query.
+    expect(store.appendedSince(2, ['A'])).toBe(true);
+    expect(store.appendedSince(5, ['A', 'B'])).toBe(false);
+    expect(store.appendedSince(4, ['C'])).toBe(false);
     await store.close();
     await h.cleanup();
   });

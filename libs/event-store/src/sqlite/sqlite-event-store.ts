@@ -32,11 +32,14 @@ export interface SqliteEventStoreOptions {
   readonly globalHashChain?: boolean;
   /**
    * 'inline' (default here): group commits run on this connection, on the caller's event loop, as
-   * tools and tests that append from one loop use it. 'thread' (the servers' default, see
-   * openEventStore and EVENT_STORE_WRITER): on a writer thread with its own connection (see
-   * WriterThread), so the transactions and their fsyncs do not hold this loop.
+   * tools and tests that append from one loop use it. 'thread': on a writer thread with its own
+   * connection (see WriterThread), so the transactions and their fsyncs do not hold this loop.
+   * 'auto' (the servers' default, see openEventStore and EVENT_STORE_WRITER): on the writer thread,
+   * except a lone append while the thread has nothing in flight, which commits here — a single
+   * client's write then waits for no hand-over between threads, and nothing else was waiting for
+   * the loop meanwhile; once appends queue up, they go to the thread as with 'thread'.
    */
-  readonly writer?: 'inline' | 'thread';
+  readonly writer?: 'inline' | 'thread' | 'auto';
 }
 
 interface PendingWrite {
@@ -63,7 +66,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     stream: Statement<[string, number, number], EventColumns>;
   };
   private readonly rows: EventRowStatements;
-  /** The group commits: on this connection, or on the writer thread's. */
+  /** The group commits: on this connection, on the writer thread's, or each where it is cheaper ('auto'). */
   private readonly groupWriter: GroupWriter | null;
   private readonly writerThread: WriterThread | null;
   /** The groups sent to the writer thread and not answered yet (it commits those that queue up together). */
@@ -97,8 +100,8 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
         .raw(),
     };
     this.rows = new EventRowStatements(this.db);
-    const onThread = options.writer === 'thread' && options.file !== ':memory:';
-    this.groupWriter = onThread ? null : new GroupWriter(this.db);
+    const onThread = (options.writer === 'thread' || options.writer === 'auto') && options.file !== ':memory:';
+    this.groupWriter = onThread && options.writer === 'thread' ? null : new GroupWriter(this.db);
     this.writerThread = onThread ? new WriterThread(options.file) : null;
     this.otherWriters = new OtherWriters(this.db);
     this.watchedFrom = this.knownHead = this.stmt.head.get()?.head ?? 0;
@@ -156,14 +159,20 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     this.queue = [];
     const writes = batch.map((p) => p.writes);
     const recordedAt = this.clock().toISOString();
-    if (this.writerThread) {
-      const sent = this.commitOnThread(this.writerThread, batch, writes, recordedAt).finally(() => this.inFlight.delete(sent));
+    const here = this.groupWriter && !(this.writerThread && (this.inFlight.size > 0 || batch.length > 1)) ? this.groupWriter : null;
+    if (!here) {
+      const sent = this.commitOnThread(this.writerThread!, batch, writes, recordedAt).finally(() => this.inFlight.delete(sent));
       this.inFlight.add(sent);
       return;
     }
     let outcomes: WriteOutcome[];
     try {
-      outcomes = this.groupWriter!.write(writes, recordedAt);
+      if (this.writerThread) {
+        // Beside the thread, this commit is watched for other writers as the thread's are.
+        const [written] = here.writeGroups([{ batch: writes, recordedAt }]);
+        outcomes = written.outcomes;
+        if (outcomes.some((o) => o.ok && o.rows.length > 0)) this.ownCommitSeen(outcomes, written.startedAfter);
+      } else outcomes = here.write(writes, recordedAt);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
