@@ -1,4 +1,4 @@
-import { EventStore, NO_REVISION } from '@platform/event-store';
+import { EventStore, KnownStreamHeads, NO_REVISION } from '@platform/event-store';
 
 /** How a stream's events fold into its state: a decider's `initialState` and `evolve`. */
 export interface StreamFolding<S, E> {
@@ -12,23 +12,31 @@ export interface FoldedStream<S> {
   readonly revision: number;
 }
 
+type StreamsStore = Pick<EventStore, 'readStream'> & Partial<KnownStreamHeads>;
+
 /**
  * Single streams' states, kept and brought up to date on each call by reading only the events
  * after the revision kept — so a caller sees the stream as stored now, and a campaign enrolling
- * thousands of units is not re-folded per command. The least recently used states are dropped
- * beyond `capacity`: they are re-read from the stream when asked again.
+ * thousands of units is not re-folded per command. Where the store tells that the kept revision is
+ * the stream's last (it wrote the stream last, nobody else wrote since), nothing is read. The
+ * least recently used states are dropped beyond `capacity`: they are re-read when asked again.
  */
 export class StreamStates<S, E> {
   private readonly kept = new Map<string, FoldedStream<S>>();
 
   constructor(
-    private readonly store: Pick<EventStore, 'readStream'>,
+    private readonly store: StreamsStore,
     private readonly folding: StreamFolding<S, E>,
     private readonly capacity = 10_000,
   ) {}
 
   async get(streamId: string): Promise<FoldedStream<S>> {
-    const known = this.kept.get(streamId) ?? { state: this.folding.initialState(), revision: NO_REVISION };
+    const kept = this.kept.get(streamId);
+    if (kept && this.store.lastRevisionKnown?.(streamId) === kept.revision) {
+      this.keep(streamId, kept);
+      return kept;
+    }
+    const known = kept ?? { state: this.folding.initialState(), revision: NO_REVISION };
     const newer = await this.store.readStream(streamId, { fromRevision: known.revision + 1 });
     const next: FoldedStream<S> =
       newer.length === 0
@@ -59,7 +67,7 @@ export class FoldedStreams {
   private readonly byFolding = new Map<StreamFolding<unknown, unknown>['evolve'], StreamStates<unknown, unknown>>();
 
   constructor(
-    private readonly store: Pick<EventStore, 'readStream'>,
+    private readonly store: StreamsStore,
     private readonly capacity?: number,
   ) {}
 

@@ -171,13 +171,38 @@ describe('SQLite event store specifics', () => {
     await h.cleanup();
   });
 
-  it("with 'auto', commits a lone append on its own connection and queued ones on the writer thread, in one chain", async () => {
+  it.each(['inline', 'thread', 'auto'] as const)('tells a stream\'s last revision without a query while it wrote the stream last and nobody else wrote (group commits %s)', async (writer) => {
+    const h = sqliteHarness(writer);
+    const store = (await h.open()) as SqliteEventStore;
+    expect(store.lastRevisionKnown('k-1')).toBeNull();
+    await store.append('k-1', [newEvent('A', {}), newEvent('A', {})], 'no_stream');
+    await store.append('k-2', [newEvent('A', {})], 'no_stream');
+    expect([store.lastRevisionKnown('k-1'), store.lastRevisionKnown('k-2')]).toEqual([1, 0]);
+    // A conflict: the revision is read again.
+    await expect(store.append('k-1', [newEvent('A', {})], 0)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(store.lastRevisionKnown('k-1')).toBeNull();
+    await store.append('k-1', [newEvent('A', {})], 1);
+    expect(store.lastRevisionKnown('k-1')).toBe(2);
+    // Another connection wrote: nothing is known until this store writes again.
+    const other = await h.reopen();
+    await other.append('k-1', [newEvent('A', {})], 2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.lastRevisionKnown('k-2')).toBeNull();
+    expect(store.lastRevisionKnown('k-1')).toBeNull();
+    await store.append('k-1', [newEvent('A', {})], 3);
+    expect(store.lastRevisionKnown('k-1')).toBe(4);
+    await other.close();
+    await store.close();
+    await h.cleanup();
+  });
+
+  it("with 'auto', commits appends that come one at a time on its own connection and queued ones on the writer thread, in one chain", async () => {
     const h = sqliteHarness('auto');
     const store = (await h.open()) as SqliteEventStore;
     // A commit through this connection leaves its data_version as it was; one by the thread's connection moves it.
     const dataVersion = store.db.prepare<[], number>('PRAGMA data_version').pluck();
-    const before = dataVersion.get();
     await store.append('m-1', [newEvent('A', { n: 0 })], 'no_stream');
+    const before = dataVersion.get();
     await store.append('m-1', [newEvent('A', { n: 1 })], 0);
     expect(dataVersion.get()).toBe(before);
     // Queued in one turn: a group of several, sent to the thread.
