@@ -196,6 +196,37 @@ describe('SQLite event store specifics', () => {
     await h.cleanup();
   });
 
+  it('keeps what it watches across its writer thread\'s commits under load, and still finds another connection\'s append made meanwhile', async () => {
+    const h = sqliteHarness('thread');
+    const store = (await h.open()) as SqliteEventStore;
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    await store.append('w-0', [newEvent('A', {})], 'no_stream');
+    const sent: Array<Promise<unknown>> = [];
+    const known: Array<number | null> = [];
+    // Asked while groups are in flight: the thread's own commits move the connection's data_version.
+    for (let i = 0; i < 20; i++) {
+      sent.push(store.append('w-1', [newEvent('A', { i })], i === 0 ? 'no_stream' : i - 1));
+      known.push(store.lastRevisionKnown('w-0'));
+      await nextTurn();
+    }
+    await Promise.all(sent);
+    expect(known).toEqual(known.map(() => 0));
+    expect(store.lastRevisionKnown('w-1')).toBe(19);
+    expect(store.appendedSince(1, ['A'])).toBe(true);
+    expect(store.appendedSince(21, ['A'])).toBe(false);
+
+    const other = await h.reopen();
+    const racing = [store.append('w-1', [newEvent('A', {})], 19), other.append('w-2', [newEvent('B', {})], 'no_stream')];
+    store.lastRevisionKnown('w-1');
+    await Promise.all(racing);
+    await nextTurn();
+    expect(store.appendedSince(22, ['B'])).toBe(true);
+    expect(store.lastRevisionKnown('w-0')).toBeNull();
+    await other.close();
+    await store.close();
+    await h.cleanup();
+  });
+
   it("with 'auto', commits appends that come one at a time on its own connection and queued ones on the writer thread, in one chain", async () => {
     const h = sqliteHarness('auto');
     const store = (await h.open()) as SqliteEventStore;

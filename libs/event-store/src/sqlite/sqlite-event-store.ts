@@ -123,7 +123,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
    * organization tree) skip their read on every request while commands of other kinds are appended.
    */
   appendedSince(after: number, types: readonly string[]): boolean {
-    if (this.otherWriters.wroteSince()) {
+    if (this.otherWroteSince()) {
       this.forgetWatched();
       return true;
     }
@@ -136,11 +136,23 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
    * command on a stream this process just wrote decide on its kept state without reading it again.
    */
   lastRevisionKnown(streamId: string): number | null {
-    if (this.otherWriters.wroteSince()) {
+    if (this.otherWroteSince()) {
       this.forgetWatched();
       return null;
     }
     return this.streamHeads.get(streamId) ?? null;
+  }
+
+  /**
+   * Whether another connection may have appended since this was last asked. While groups are in
+   * flight on the writer thread, the data_version moves with the thread's own commits, and telling
+   * them apart from another writer's is left to the groups' answers, which check by position (see
+   * ownCommitSeen): otherwise every commit of the thread would forget what is watched under load.
+   * Another writer's append meanwhile is found at the next answer; a command deciding on a state it
+   * missed fails its revision check at the append and reads again.
+   */
+  private otherWroteSince(): boolean {
+    return this.otherWriters.wroteSince() && this.inFlight.size === 0;
   }
 
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
