@@ -50,6 +50,18 @@ export class StreamStates<S, E> {
     return next;
   }
 
+  /**
+   * Folds in the events a command just appended at `from` + 1..`to`, as they read back from the
+   * store (their data through JSON), when the kept state is at `from`: the next load then needs no
+   * read of the writer's own events, and none at all while the store knows `to` is the last.
+   */
+  appended(streamId: string, from: number, events: readonly E[], to: number): void {
+    const kept = this.kept.get(streamId);
+    if (!kept || kept.revision !== from || to !== from + events.length) return;
+    const stored = events.map((e) => ({ ...e, data: JSON.parse(JSON.stringify((e as { data?: unknown }).data ?? null)) as unknown }) as E);
+    this.keep(streamId, { state: stored.reduce((s, e) => this.folding.evolve(s, e), kept.state), revision: to });
+  }
+
   private keep(streamId: string, folded: FoldedStream<S>): void {
     this.kept.delete(streamId);
     this.kept.set(streamId, folded);
