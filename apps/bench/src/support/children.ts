@@ -37,6 +37,11 @@ export class LoadClient {
     });
   }
 
+  /** The load generator's process, for its CPU time. */
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
   run(job: LoadJob): Promise<LoadResult> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -79,7 +79,8 @@ export class StreamCommandRunner {
         if (events.length === 0) return { streams: [{ streamId, revision }], positions: [], eventIds: [], eventTypes: [], replayed: false };
         try {
           const writes = this.writes(meta, body, c.at);
-          await writes.append(streamId, events, revision);
+          const appended = await writes.append(streamId, events, revision);
+          if (!appended.deduplicated) this.streams.of(decider).appended(streamId, revision, events, appended.nextExpectedRevision);
           return writes.result();
         } catch (error) {
           const retry = error instanceof WrongExpectedRevisionError && meta.expectedRevision === undefined;

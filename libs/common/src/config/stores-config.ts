@@ -3,8 +3,8 @@
  * command to start), the servers of the distributed mode when configured. Chosen once at start;
  * a choice that lacks its server's address stops the start with the variable and the rule named.
  */
-/** `writer` (EVENT_STORE_WRITER): where the embedded store's group commits run; absent is the writer thread. */
-export type EventStoreChoice = { readonly kind: 'sqlite'; readonly writer?: 'thread' | 'inline' } | { readonly kind: 'kurrentdb'; readonly url: string };
+/** `writer` (EVENT_STORE_WRITER): where the embedded store's group commits run; absent is 'auto'. */
+export type EventStoreChoice = { readonly kind: 'sqlite'; readonly writer?: 'auto' | 'thread' | 'inline' } | { readonly kind: 'kurrentdb'; readonly url: string };
 export type ReadStoreChoice =
   | { readonly kind: 'sqlite' }
   | { readonly kind: 'mongodb'; readonly url: string; readonly dbName?: string };
@@ -103,13 +103,14 @@ const isMongoUrl = (v: string) => /^mongodb(\+srv)?:\/\/[^\s]+$/.test(v);
 const isBroker = (v: string) => /^[A-Za-z0-9.-]+:\d{1,5}$/.test(v) && Number(v.split(':').pop()) <= 65535;
 
 /**
- * EVENT_STORE_WRITER: `thread` (default: group commits on a writer thread with its own connection,
- * off the API's event loop) or `inline` (on that loop: one thread fewer, and a single client's
- * append answered without the hand-over to the thread; see SqliteEventStoreOptions.writer).
+ * EVENT_STORE_WRITER: `auto` (default: group commits on a writer thread with its own connection,
+ * off the API's event loop, but a lone append while the thread is idle on that loop, so a single
+ * client's append is answered without the hand-over to the thread), `thread` (every group on the
+ * thread) or `inline` (every group on the loop: one thread fewer; see SqliteEventStoreOptions.writer).
  */
 function sqliteEventStore(env: NodeJS.ProcessEnv): EventStoreChoice {
   if ((env.EVENT_STORE_WRITER ?? '').trim() === '') return { kind: 'sqlite' };
-  return { kind: 'sqlite', writer: choice(env, 'EVENT_STORE_WRITER', ['thread', 'inline'] as const) };
+  return { kind: 'sqlite', writer: choice(env, 'EVENT_STORE_WRITER', ['auto', 'thread', 'inline'] as const) };
 }
 
 /** Reads EVENT_STORE, READ_STORE and BUS with the addresses each needs; unset means the embedded default. */

@@ -1,4 +1,4 @@
-import { EventStore, NO_REVISION } from '@platform/event-store';
+import { EventStore, KnownStreamHeads, NO_REVISION } from '@platform/event-store';
 
 /** How a stream's events fold into its state: a decider's `initialState` and `evolve`. */
 export interface StreamFolding<S, E> {
@@ -12,23 +12,31 @@ export interface FoldedStream<S> {
   readonly revision: number;
 }
 
+type StreamsStore = Pick<EventStore, 'readStream'> & Partial<KnownStreamHeads>;
+
 /**
  * Single streams' states, kept and brought up to date on each call by reading only the events
  * after the revision kept — so a caller sees the stream as stored now, and a campaign enrolling
- * thousands of units is not re-folded per command. The least recently used states are dropped
- * beyond `capacity`: they are re-read from the stream when asked again.
+ * thousands of units is not re-folded per command. Where the store tells that the kept revision is
+ * the stream's last (it wrote the stream last, nobody else wrote since), nothing is read. The
+ * least recently used states are dropped beyond `capacity`: they are re-read when asked again.
  */
 export class StreamStates<S, E> {
   private readonly kept = new Map<string, FoldedStream<S>>();
 
   constructor(
-    private readonly store: Pick<EventStore, 'readStream'>,
+    private readonly store: StreamsStore,
     private readonly folding: StreamFolding<S, E>,
     private readonly capacity = 10_000,
   ) {}
 
   async get(streamId: string): Promise<FoldedStream<S>> {
-    const known = this.kept.get(streamId) ?? { state: this.folding.initialState(), revision: NO_REVISION };
+    const kept = this.kept.get(streamId);
+    if (kept && this.store.lastRevisionKnown?.(streamId) === kept.revision) {
+      this.keep(streamId, kept);
+      return kept;
+    }
+    const known = kept ?? { state: this.folding.initialState(), revision: NO_REVISION };
     const newer = await this.store.readStream(streamId, { fromRevision: known.revision + 1 });
     const next: FoldedStream<S> =
       newer.length === 0
@@ -40,6 +48,18 @@ export class StreamStates<S, E> {
     // Concurrent callers may fold the same events; the result is the same, and only a newer one is kept.
     if (next.revision !== NO_REVISION && (this.kept.get(streamId)?.revision ?? NO_REVISION) <= next.revision) this.keep(streamId, next);
     return next;
+  }
+
+  /**
+   * Folds in the events a command just appended at `from` + 1..`to`, as they read back from the
+   * store (their data through JSON), when the kept state is at `from`: the next load then needs no
+   * read of the writer's own events, and none at all while the store knows `to` is the last.
+   */
+  appended(streamId: string, from: number, events: readonly E[], to: number): void {
+    const kept = this.kept.get(streamId);
+    if (!kept || kept.revision !== from || to !== from + events.length) return;
+    const stored = events.map((e) => ({ ...e, data: JSON.parse(JSON.stringify((e as { data?: unknown }).data ?? null)) as unknown }) as E);
+    this.keep(streamId, { state: stored.reduce((s, e) => this.folding.evolve(s, e), kept.state), revision: to });
   }
 
   private keep(streamId: string, folded: FoldedStream<S>): void {
@@ -59,7 +79,7 @@ export class FoldedStreams {
   private readonly byFolding = new Map<StreamFolding<unknown, unknown>['evolve'], StreamStates<unknown, unknown>>();
 
   constructor(
-    private readonly store: Pick<EventStore, 'readStream'>,
+    private readonly store: StreamsStore,
     private readonly capacity?: number,
   ) {}
 

@@ -36,6 +36,47 @@ describe('StreamStates', () => {
     expect(await states.get('none')).toEqual({ state: 5, revision: 0 });
   });
 
+  it('reads nothing while the store tells that the kept revision is the stream\'s last, and reads again when it cannot tell', async () => {
+    const heads = new Map<string, number>();
+    const store = Object.assign(storeOf({ a: [1, 2] }), { lastRevisionKnown: (streamId: string) => heads.get(streamId) ?? null });
+    const states = new StreamStates(store, sum);
+    expect(await states.get('a')).toEqual({ state: 3, revision: 1 });
+    heads.set('a', 1);
+    store.returned = 0;
+    const reads = jest.spyOn(store, 'readStream');
+    expect(await states.get('a')).toEqual({ state: 3, revision: 1 });
+    expect(reads).not.toHaveBeenCalled();
+    // Written again elsewhere: the store no longer knows, and the newer event is read.
+    heads.delete('a');
+    store.streams.a.push(10);
+    expect(await states.get('a')).toEqual({ state: 13, revision: 2 });
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(store.returned).toBe(1);
+    // A revision the store knows but the kept state lacks (written by this process, not yet folded): read.
+    heads.set('a', 3);
+    store.streams.a.push(100);
+    expect(await states.get('a')).toEqual({ state: 113, revision: 3 });
+  });
+
+  it('folds in what a command appended at the kept revision, as read back, and ignores an append it did not start from', async () => {
+    const heads = new Map<string, number>();
+    const store = Object.assign(storeOf({ a: [1] }), { lastRevisionKnown: (streamId: string) => heads.get(streamId) ?? null });
+    const states = new StreamStates(store, sum);
+    await states.get('a');
+    store.streams.a.push(2, 3);
+    heads.set('a', 2);
+    states.appended('a', 0, [{ data: { n: 2 } }, { data: { n: 3 } }], 2);
+    const reads = jest.spyOn(store, 'readStream');
+    expect(await states.get('a')).toEqual({ state: 6, revision: 2 });
+    expect(reads).not.toHaveBeenCalled();
+    // Not from the kept revision (another write came between): left to the next load's read.
+    store.streams.a.push(4, 5);
+    heads.set('a', 4);
+    states.appended('a', 3, [{ data: { n: 5 } }], 4);
+    expect(await states.get('a')).toEqual({ state: 15, revision: 4 });
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
   it('drops the least recently used state beyond its capacity and folds it again when asked', async () => {
     const store = storeOf({ a: [1], b: [2], c: [3] });
     const states = new StreamStates(store, sum, 2);

@@ -25,12 +25,20 @@ export interface IdempotencyLookup {
  * another, see CommandWrites).
  */
 export const COMMAND_STORE = Symbol('COMMAND_STORE');
-export type CommandStore = Pick<EventStore, 'readStream' | 'append'> & IdempotencyLookup;
+export type CommandStore = Pick<EventStore, 'readStream' | 'append'> & IdempotencyLookup & Partial<KnownStreamHeads>;
+
+/** A store that can tell a stream's last revision without a query when it wrote it last (the embedded store can). */
+export interface KnownStreamHeads {
+  lastRevisionKnown(streamId: string): number | null;
+}
+
+const knowsStreamHeads = (store: object): store is KnownStreamHeads => typeof (store as Partial<KnownStreamHeads>).lastRevisionKnown === 'function';
 
 export function commandStoreOf(events: EventStore, lookup: IdempotencyLookup): CommandStore {
   return {
     readStream: (streamId, options) => events.readStream(streamId, options),
     append: (streamId, newEvents, expected) => events.append(streamId, newEvents, expected),
     findByIdempotencyKey: (key) => lookup.findByIdempotencyKey(key),
+    ...(knowsStreamHeads(events) ? { lastRevisionKnown: (streamId: string) => events.lastRevisionKnown(streamId) } : {}),
   };
 }

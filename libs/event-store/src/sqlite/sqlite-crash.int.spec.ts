@@ -7,7 +7,7 @@ import { SqliteEventStore } from './sqlite-event-store';
 const KILLS = 20;
 
 /** Runs the writer until it has acknowledged some appends, then kills it at a random moment. */
-function runAndKill(file: string, run: number, writer: 'inline' | 'thread'): Promise<string[]> {
+function runAndKill(file: string, run: number, writer: 'inline' | 'thread' | 'auto'): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -40,7 +40,7 @@ describe('SQLite event store under SIGKILL', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   // 'thread': the appends commit on the writer thread, and are acknowledged when its commit returns (as the platform runs).
-  it.each(['inline', 'thread'] as const)(`keeps every acknowledged append and a valid chain across ${KILLS} kills (group commits %s)`, async (writer) => {
+  it.each(['inline', 'thread', 'auto'] as const)(`keeps every acknowledged append and a valid chain across ${KILLS} kills (group commits %s)`, async (writer) => {
     const file = join(dir, `events-${writer}.sqlite`);
     const acknowledged: string[] = [];
     for (let run = 0; run < KILLS; run++) {

@@ -6,7 +6,7 @@ import { eventStoreContract, newEvent } from '../testing/event-store.contract';
 import { ROWS_PER_INSERT } from './event-row-statements';
 import { SqliteEventStore } from './sqlite-event-store';
 
-function sqliteHarness(writer: 'inline' | 'thread' = 'inline') {
+function sqliteHarness(writer: 'inline' | 'thread' | 'auto' = 'inline') {
   const dir = mkdtempSync(join(tmpdir(), 'es-contract-'));
   const file = join(dir, 'events.sqlite');
   let clockMs = Date.parse('2026-11-01T00:00:00.000Z');
@@ -21,6 +21,8 @@ function sqliteHarness(writer: 'inline' | 'thread' = 'inline') {
 eventStoreContract('SQLite', () => sqliteHarness());
 // As the platform runs it: the group commits on the writer thread, with its own connection.
 eventStoreContract('SQLite, group commits on the writer thread', () => sqliteHarness('thread'));
+// As the servers run it by default: on the thread, a lone append while it is idle on this connection.
+eventStoreContract('SQLite, group commits on the writer thread once appends queue up', () => sqliteHarness('auto'));
 
 describe('SQLite event store specifics', () => {
   it('refuses several streams in one append when configured as a store without atomic multi-stream appends', async () => {
@@ -88,7 +90,7 @@ describe('SQLite event store specifics', () => {
     await h.cleanup();
   });
 
-  it.each(['inline', 'thread'] as const)('tells without a query when no event of some types was stored after a position, and says "maybe" once another connection wrote (group commits %s)', async (writer) => {
+  it.each(['inline', 'thread', 'auto'] as const)('tells without a query when no event of some types was stored after a position, and says "maybe" once another connection wrote (group commits %s)', async (writer) => {
     const h = sqliteHarness(writer);
     const store = (await h.open()) as SqliteEventStore;
     await store.append('u-1', [newEvent('UserRegistered', {})], 'no_stream');
@@ -165,6 +167,89 @@ describe('SQLite event store specifics', () => {
     expect((await store.readStream('p-1')).map((e) => e.data)).toEqual(Array.from({ length: 30 }, (_, n) => ({ n })));
     expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 30 });
     expect(store.appendedSince(30, ['A'])).toBe(false);
+    await store.close();
+    await h.cleanup();
+  });
+
+  it.each(['inline', 'thread', 'auto'] as const)('tells a stream\'s last revision without a query while it wrote the stream last and nobody else wrote (group commits %s)', async (writer) => {
+    const h = sqliteHarness(writer);
+    const store = (await h.open()) as SqliteEventStore;
+    expect(store.lastRevisionKnown('k-1')).toBeNull();
+    await store.append('k-1', [newEvent('A', {}), newEvent('A', {})], 'no_stream');
+    await store.append('k-2', [newEvent('A', {})], 'no_stream');
+    expect([store.lastRevisionKnown('k-1'), store.lastRevisionKnown('k-2')]).toEqual([1, 0]);
+    // A conflict: the revision is read again.
+    await expect(store.append('k-1', [newEvent('A', {})], 0)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(store.lastRevisionKnown('k-1')).toBeNull();
+    await store.append('k-1', [newEvent('A', {})], 1);
+    expect(store.lastRevisionKnown('k-1')).toBe(2);
+    // Another connection wrote: nothing is known until this store writes again.
+    const other = await h.reopen();
+    await other.append('k-1', [newEvent('A', {})], 2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.lastRevisionKnown('k-2')).toBeNull();
+    expect(store.lastRevisionKnown('k-1')).toBeNull();
+    await store.append('k-1', [newEvent('A', {})], 3);
+    expect(store.lastRevisionKnown('k-1')).toBe(4);
+    await other.close();
+    await store.close();
+    await h.cleanup();
+  });
+
+  it('keeps what it watches across its writer thread\'s commits under load, and still finds another connection\'s append made meanwhile', async () => {
+    const h = sqliteHarness('thread');
+    const store = (await h.open()) as SqliteEventStore;
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    await store.append('w-0', [newEvent('A', {})], 'no_stream');
+    const sent: Array<Promise<unknown>> = [];
+    const known: Array<number | null> = [];
+    // Asked while groups are in flight: the thread's own commits move the connection's data_version.
+    for (let i = 0; i < 20; i++) {
+      sent.push(store.append('w-1', [newEvent('A', { i })], i === 0 ? 'no_stream' : i - 1));
+      known.push(store.lastRevisionKnown('w-0'));
+      await nextTurn();
+    }
+    await Promise.all(sent);
+    expect(known).toEqual(known.map(() => 0));
+    expect(store.lastRevisionKnown('w-1')).toBe(19);
+    expect(store.appendedSince(1, ['A'])).toBe(true);
+    expect(store.appendedSince(21, ['A'])).toBe(false);
+
+    const other = await h.reopen();
+    const racing = [store.append('w-1', [newEvent('A', {})], 19), other.append('w-2', [newEvent('B', {})], 'no_stream')];
+    store.lastRevisionKnown('w-1');
+    await Promise.all(racing);
+    await nextTurn();
+    expect(store.appendedSince(22, ['B'])).toBe(true);
+    expect(store.lastRevisionKnown('w-0')).toBeNull();
+    await other.close();
+    await store.close();
+    await h.cleanup();
+  });
+
+  it("with 'auto', commits appends that come one at a time on its own connection and queued ones on the writer thread, in one chain", async () => {
+    const h = sqliteHarness('auto');
+    const store = (await h.open()) as SqliteEventStore;
+    // A commit through this connection leaves its data_version as it was; one by the thread's connection moves it.
+    const dataVersion = store.db.prepare<[], number>('PRAGMA data_version').pluck();
+    await store.append('m-1', [newEvent('A', { n: 0 })], 'no_stream');
+    const before = dataVersion.get();
+    await store.append('m-1', [newEvent('A', { n: 1 })], 0);
+    expect(dataVersion.get()).toBe(before);
+    // Queued in one turn: a group of several, sent to the thread.
+    await Promise.all([store.append('m-2', [newEvent('B', {})], 'no_stream'), store.append('m-3', [newEvent('B', {})], 'no_stream')]);
+    expect(dataVersion.get()).not.toBe(before);
+    await store.append('m-1', [newEvent('A', { n: 2 })], 1);
+    expect((await store.readStream('m-1')).map((e) => [e.position, e.data])).toEqual([
+      [1, { n: 0 }],
+      [2, { n: 1 }],
+      [5, { n: 2 }],
+    ]);
+    expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 5 });
+    // Both kinds of commit are this store's own: what it appended is still known without a query.
+    expect(store.appendedSince(2, ['A'])).toBe(true);
+    expect(store.appendedSince(5, ['A', 'B'])).toBe(false);
+    expect(store.appendedSince(4, ['C'])).toBe(false);
     await store.close();
     await h.cleanup();
   });

@@ -1,6 +1,6 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { AppendResult, ExpectedRevision, NewEvent, StoredEvent, StreamWrite } from '../event-envelope';
-import { UnsupportedCapabilityError } from '../event-store.errors';
+import { UnsupportedCapabilityError, WrongExpectedRevisionError } from '../event-store.errors';
 import { validateWrites } from '../append-checks';
 import { EMBEDDED_CAPABILITIES, EventStore, EventStoreCapabilities, ReadAllOptions, ReadStreamOptions } from '../event-store.port';
 import { IdempotencyLookup } from '../idempotency/idempotency-lookup.port';
@@ -32,12 +32,19 @@ export interface SqliteEventStoreOptions {
   readonly globalHashChain?: boolean;
   /**
    * 'inline' (default here): group commits run on this connection, on the caller's event loop, as
-   * tools and tests that append from one loop use it. 'thread' (the servers' default, see
-   * openEventStore and EVENT_STORE_WRITER): on a writer thread with its own connection (see
-   * WriterThread), so the transactions and their fsyncs do not hold this loop.
+   * tools and tests that append from one loop use it. 'thread': on a writer thread with its own
+   * connection (see WriterThread), so the transactions and their fsyncs do not hold this loop.
+   * 'auto' (the servers' default, see openEventStore and EVENT_STORE_WRITER): on the writer thread,
+   * except while appends come one at a time (a lone append after a lone one, the thread having
+   * nothing in flight), which commit here — a single client's write then waits for no hand-over
+   * between threads, and nothing else was waiting for the loop meanwhile; once appends queue up,
+   * they go to the thread as with 'thread'.
    */
-  readonly writer?: 'inline' | 'thread';
+  readonly writer?: 'inline' | 'thread' | 'auto';
 }
+
+/** How many streams' last revisions are kept (the most recently written). */
+const STREAM_HEADS_KEPT = 50_000;
 
 interface PendingWrite {
   readonly writes: readonly StreamWrite[];
@@ -63,15 +70,19 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     stream: Statement<[string, number, number], EventColumns>;
   };
   private readonly rows: EventRowStatements;
-  /** The group commits: on this connection, or on the writer thread's. */
+  /** The group commits: on this connection, on the writer thread's, or each where it is cheaper ('auto'). */
   private readonly groupWriter: GroupWriter | null;
   private readonly writerThread: WriterThread | null;
   /** The groups sent to the writer thread and not answered yet (it commits those that queue up together). */
   private readonly inFlight = new Set<Promise<void>>();
+  /** How many appends the last group held ('auto' commits on this connection while they come one at a time). */
+  private lastGroupSize = 0;
   /** Read-all statements by their SQL, each as objects (rows byte for byte) or as column arrays (envelopes). */
   private readonly readAllCache = new Map<string, { rows: Statement<unknown[], EventRow>; columns: Statement<unknown[], EventColumns> }>();
   /** The last position of each type appended through this store since `watchedFrom` (see appendedSince). */
   private readonly typeHeads = new Map<string, number>();
+  /** Each stream's last revision as appended through this store since `watchedFrom`, the most recent last (see lastRevisionKnown). */
+  private readonly streamHeads = new Map<string, number>();
   private watchedFrom: number;
   /** With the writer thread: the position up to which every event's type is known here (the head when watched from, or this store's last group). */
   private knownHead: number;
@@ -97,8 +108,8 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
         .raw(),
     };
     this.rows = new EventRowStatements(this.db);
-    const onThread = options.writer === 'thread' && options.file !== ':memory:';
-    this.groupWriter = onThread ? null : new GroupWriter(this.db);
+    const onThread = (options.writer === 'thread' || options.writer === 'auto') && options.file !== ':memory:';
+    this.groupWriter = onThread && options.writer === 'thread' ? null : new GroupWriter(this.db);
     this.writerThread = onThread ? new WriterThread(options.file) : null;
     this.otherWriters = new OtherWriters(this.db);
     this.watchedFrom = this.knownHead = this.stmt.head.get()?.head ?? 0;
@@ -112,11 +123,36 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
    * organization tree) skip their read on every request while commands of other kinds are appended.
    */
   appendedSince(after: number, types: readonly string[]): boolean {
-    if (this.otherWriters.wroteSince()) {
+    if (this.otherWroteSince()) {
       this.forgetWatched();
       return true;
     }
     return after < this.watchedFrom || types.some((t) => (this.typeHeads.get(t) ?? 0) > after);
+  }
+
+  /**
+   * The stream's last revision when known without a query: this store appended to it last, and no
+   * other connection wrote since (as for appendedSince); otherwise null (ask the store). Lets a
+   * command on a stream this process just wrote decide on its kept state without reading it again.
+   */
+  lastRevisionKnown(streamId: string): number | null {
+    if (this.otherWroteSince()) {
+      this.forgetWatched();
+      return null;
+    }
+    return this.streamHeads.get(streamId) ?? null;
+  }
+
+  /**
+   * Whether another connection may have appended since this was last asked. While groups are in
+   * flight on the writer thread, the data_version moves with the thread's own commits, and telling
+   * them apart from another writer's is left to the groups' answers, which check by position (see
+   * ownCommitSeen): otherwise every commit of the thread would forget what is watched under load.
+   * Another writer's append meanwhile is found at the next answer; a command deciding on a state it
+   * missed fails its revision check at the append and reads again.
+   */
+  private otherWroteSince(): boolean {
+    return this.otherWriters.wroteSince() && this.inFlight.size === 0;
   }
 
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -156,26 +192,36 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     this.queue = [];
     const writes = batch.map((p) => p.writes);
     const recordedAt = this.clock().toISOString();
-    if (this.writerThread) {
-      const sent = this.commitOnThread(this.writerThread, batch, writes, recordedAt).finally(() => this.inFlight.delete(sent));
+    // 'auto': only a trickle of lone appends commits here — under load a lone one between groups would hold the loop for its fsync.
+    const trickle = batch.length === 1 && this.lastGroupSize === 1 && this.inFlight.size === 0;
+    this.lastGroupSize = batch.length;
+    const here = this.groupWriter && (!this.writerThread || trickle) ? this.groupWriter : null;
+    if (!here) {
+      const sent = this.commitOnThread(this.writerThread!, batch, writes, recordedAt).finally(() => this.inFlight.delete(sent));
       this.inFlight.add(sent);
       return;
     }
     let outcomes: WriteOutcome[];
+    let watched = true;
     try {
-      outcomes = this.groupWriter!.write(writes, recordedAt);
+      if (this.writerThread) {
+        // Beside the thread, this commit is watched for other writers as the thread's are.
+        const [written] = here.writeGroups([{ batch: writes, recordedAt }]);
+        outcomes = written.outcomes;
+        watched = !outcomes.some((o) => o.ok && o.rows.length > 0) || this.ownCommitSeen(outcomes, written.startedAfter);
+      } else outcomes = here.write(writes, recordedAt);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
     }
-    this.settle(batch, outcomes);
+    this.settle(batch, outcomes, watched);
   }
 
   private async commitOnThread(thread: WriterThread, batch: PendingWrite[], writes: ReadonlyArray<readonly StreamWrite[]>, recordedAt: string): Promise<void> {
     try {
       const { outcomes, startedAfter } = await thread.write(writes, recordedAt);
-      if (outcomes.some((o) => o.ok && o.rows.length > 0)) this.ownCommitSeen(outcomes, startedAfter);
-      this.settle(batch, outcomes);
+      const watched = !outcomes.some((o) => o.ok && o.rows.length > 0) || this.ownCommitSeen(outcomes, startedAfter);
+      this.settle(batch, outcomes, watched);
     } catch (error) {
       batch.forEach((p) => p.reject(error));
     }
@@ -187,19 +233,29 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
    * group (the thread found a tail past the head this store knows every type up to) or since (the
    * head lies past the last group's last row; a commit after the data_version was read moves it
    * again). While later groups are in flight the head is theirs too: their answers come in order,
-   * and the last one looks.
+   * and the last one looks. False when another writer was found (what was watched is forgotten).
    */
-  private ownCommitSeen(outcomes: readonly WriteOutcome[], startedAfter: number): void {
+  private ownCommitSeen(outcomes: readonly WriteOutcome[], startedAfter: number): boolean {
     this.otherWriters.takeAsSeen();
     let end = 0;
     for (const o of outcomes) if (o.ok) for (const row of o.rows) end = Math.max(end, row.position);
     const lastInFlight = this.inFlight.size <= 1;
-    if (startedAfter !== this.knownHead || (lastInFlight && (this.stmt.head.get()?.head ?? 0) > end)) this.forgetWatched();
-    else this.knownHead = end;
+    if (startedAfter !== this.knownHead || (lastInFlight && (this.stmt.head.get()?.head ?? 0) > end)) {
+      this.forgetWatched();
+      return false;
+    }
+    this.knownHead = end;
+    return true;
   }
 
-  private settle(batch: readonly PendingWrite[], outcomes: readonly WriteOutcome[]): void {
+  /** `watched`: no other writer was found around this commit, so its streams' revisions are the last ones. */
+  private settle(batch: readonly PendingWrite[], outcomes: readonly WriteOutcome[], watched = true): void {
     for (const o of outcomes) if (o.ok) for (const row of o.rows) this.typeHeads.set(row.type, row.position);
+    for (const o of outcomes) {
+      if (o.ok && watched) for (const r of o.results) if (!r.deduplicated) this.noteStreamHead(r.streamId, r.nextExpectedRevision);
+      // A conflict: another write got there first, and its revision is found by reading.
+      if (!o.ok && o.error instanceof WrongExpectedRevisionError) this.streamHeads.delete(o.error.streamId);
+    }
     this.otherWriters.wrote();
     batch.forEach((p, i) => {
       const o = outcomes[i];
@@ -211,9 +267,16 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     }
   }
 
-  /** Another connection wrote: which types it appended is not known until watched again from the head. */
+  private noteStreamHead(streamId: string, revision: number): void {
+    this.streamHeads.delete(streamId);
+    this.streamHeads.set(streamId, revision);
+    if (this.streamHeads.size > STREAM_HEADS_KEPT) this.streamHeads.delete(this.streamHeads.keys().next().value as string);
+  }
+
+  /** Another connection wrote: which types and streams it appended is not known until watched again from the head. */
   private forgetWatched(): void {
     this.typeHeads.clear();
+    this.streamHeads.clear();
     this.watchedFrom = this.knownHead = this.stmt.head.get()?.head ?? 0;
   }
 
