@@ -46,7 +46,7 @@ export default function ProblemPage() {
       },
       { title: t('recordedAt'), width: 140, render: (_, e) => dateTime(e.recordedAt) },
       // The answer names an actor by user id, role and unit: the unit's name and the role are what a reader knows them by.
-      { title: t('actor'), width: 170, render: (_, e) => <span title={e.actor.userId}>{actorText(e.actor, names, lang)}</span> },
+      { title: t('actor'), width: 170, render: (_, e) => <span title={e.actor.userId}>{actorText(e, names, lang)}</span> },
       { title: t('content'), render: (_, e) => <EventSummary data={e.data} problemId={problemId} /> },
     ],
     [t, lang, problemId, names],
