@@ -500,6 +500,55 @@ describe('the web app in a browser', () => {
     expect(await enroll.locator('.ant-select-selection-item').allInnerTexts()).toEqual([expect.stringContaining(unit.name)]);
   });
 
+  /** Refuses every request to the API paths matching `path` with `status` until the returned function is called. */
+  const refuseUntilLifted = async (page: Page, path: RegExp, status: number) => {
+    let refusing = true;
+    await page.route(
+      (url) => path.test(url.pathname),
+      (route) => (refusing ? route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ statusCode: status, message: status === 404 ? 'Not Found' : 'Forbidden' }) }) : route.continue()),
+    );
+    return () => (refusing = false);
+  };
+  const spinning = (page: Page) => page.locator('.ant-spin-spinning').count();
+
+  it('shows a leader’s home, where its views answer 4xx, a Chinese notice with 重试 in each card instead of a spinner or an empty list', async () => {
+    const page = await signedIn('leader');
+    await page.getByTestId('home-leader').waitFor();
+    const liftTracker = await refuseUntilLifted(page, /^\/api\/campaigns\/[^/]+\/rectification-tracker$/, 404);
+    const liftBoard = await refuseUntilLifted(page, /^\/api\/campaigns\/[^/]+\/board$/, 403);
+    await page.reload();
+    const tracker = page.getByTestId('leader-tracker-failed');
+    const contacts = page.getByTestId('contact-points-failed');
+    await Promise.all([tracker.waitFor(), contacts.waitFor()]);
+    expect((await tracker.innerText()).replace(/\s+/g, ' ')).toMatch(/整改台账暂时无法显示 未找到.*重 ?试/);
+    expect((await contacts.innerText()).replace(/\s+/g, ' ')).toMatch(/联系点暂时无法显示 您无权查看这些数据 重 ?试/);
+    expect(await page.getByTestId('contact-points').count()).toBe(0);
+    expect(await spinning(page)).toBe(0);
+    await screenshot(page, 'home-leader-failed');
+    liftTracker();
+    liftBoard();
+    await tracker.getByRole('button').click();
+    await page.getByTestId('home-leader').locator('.ant-statistic').first().waitFor();
+    expect(await tracker.count()).toBe(0);
+    await contacts.getByRole('button').click();
+    await page.getByTestId('contact-points').waitFor();
+    expect(await contacts.count()).toBe(0);
+  });
+
+  it('shows the board page, while its board answers 404, a Chinese notice with 重试 and no table left loading, and the board on 重试', async () => {
+    const page = await signedIn('office');
+    const lift = await refuseUntilLifted(page, /^\/api\/campaigns\/[^/]+\/board$/, 404);
+    await page.goto(`${w.base}/board`);
+    const failed = page.getByTestId('board-failed');
+    await failed.waitFor();
+    expect((await failed.innerText()).replace(/\s+/g, ' ')).toMatch(/进度看板暂时无法显示 未找到/);
+    expect(await spinning(page)).toBe(0);
+    lift();
+    await failed.getByRole('button').click();
+    await page.getByTestId('board-ranking').locator('tbody tr a').first().waitFor();
+    expect(await failed.count()).toBe(0);
+  });
+
   it('publishes a notice (通报) as the office and opens it with its ranking', async () => {
     const page = await signedIn('office');
     // The tabs share the device's choice of campaign, which an earlier test may have turned to its own.

@@ -1,5 +1,5 @@
 import { ContactsOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Col, Empty, Row, Space, Spin, Statistic, TableColumnsType, Typography } from 'antd';
+import { Breadcrumb, Card, Col, Empty, Row, Space, Statistic, TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BoardFilters, useBoard, useOrganizations } from '../api/queries';
@@ -18,6 +18,7 @@ import { ancestry, stageColor, stageOrder, topOf } from '../shared/drill';
 import { boardFilters, boardRowsPage, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
 import { DenseTable } from '../shared/DenseTable';
+import { anyFailed, Pending } from '../shared/QueryFailed';
 
 const UNIT_TYPES = [
   ['rural', '农村'],
@@ -133,6 +134,8 @@ export default function BoardPage() {
   // pager) is spent while the request is on its way; the answer then only fills its rows.
   const b = board.data && root ? board.data : null;
   const overall = b && root ? (b.rollups.find((r) => r.unitId === root) ?? { ...b.overall, name: units.get(root)?.name ?? root }) : null;
+  // The page waits on the board, and on the tree only where the board's answer did not name its top.
+  const waitingOn = board.data ? [orgs] : [board];
   const exportQuery = new URLSearchParams({ ...(root ? { root } : {}), ...(asOf ? { asOf } : {}) });
 
   return (
@@ -216,14 +219,14 @@ export default function BoardPage() {
           </AfterPaint>
         </>
       ) : (
-        <Spin />
+        <Pending queries={waitingOn} what={t('board')} testId="board-failed" />
       )}
       <Card size="small" data-testid="board-ranking-card" title={b ? `${t('ranking')}（${b.rankByName}）` : t('ranking')} extra={b && <Typography.Text type="secondary">{t('total', { n: b.total })}</Typography.Text>}>
         <WideTable<BoardRow>
           data-testid="board-ranking"
           rowKey="unitId"
           dataSource={(b?.rows ?? []) as BoardRow[]}
-          loading={!b || board.isPlaceholderData}
+          loading={(!b && !anyFailed(waitingOn)) || board.isPlaceholderData}
           pagination={{
             current: rowsPage.skip / rowsPage.limit + 1,
             pageSize: rowsPage.limit,
