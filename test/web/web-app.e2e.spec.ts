@@ -285,6 +285,19 @@ describe('the web app in a browser', () => {
     const standing = await rows.first().locator('td').nth(2).innerText();
     expect(standing).toMatch(/正在整改|限期整改|暂缓|联动整改|已解决或基本解决/);
     expect(standing.split('\n').length).toBeGreaterThan(1);
+    // The counts per unit keep four columns that fit; the kinds of handling a unit has go under its name.
+    const counts = page.getByTestId('unit-counts');
+    await counts.scrollIntoViewIfNeeded();
+    const unitRows = counts.locator('tbody tr.ant-table-row');
+    await unitRows.first().waitFor();
+    expect((await counts.locator('thead th').allInnerTexts()).map((h) => h.trim())).toEqual(['组织', '问题', '超期', '完成率']);
+    const table = await counts.locator('table').boundingBox();
+    expect(table!.x).toBeGreaterThanOrEqual(0);
+    expect(table!.x + table!.width).toBeLessThanOrEqual(390);
+    const withProblems = unitRows.filter({ has: page.getByTestId('unit-handling').filter({ hasText: /\S/ }) }).first();
+    expect(await withProblems.getByTestId('unit-handling').innerText()).toMatch(/^(正在整改|限期整改|暂缓（说明情况）|联动整改|已解决或基本解决) \d+/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'tracker-phone-unit-counts');
   });
 
   it('verifies the audit chain and shows the checked range on the badge', async () => {
@@ -547,6 +560,22 @@ describe('the web app in a browser', () => {
     await failed.getByRole('button').click();
     await page.getByTestId('board-ranking').locator('tbody tr a').first().waitFor();
     expect(await failed.count()).toBe(0);
+  });
+
+  it('shows the ledger’s counts, while they answer 404, as a notice with 重试 above a problem list that does not wait for them', async () => {
+    const page = await signedIn('office');
+    const lift = await refuseUntilLifted(page, /^\/api\/campaigns\/[^/]+\/rectification-tracker$/, 404);
+    await page.goto(`${w.base}/tracker`);
+    const failed = page.getByTestId('tracker-failed');
+    await failed.waitFor();
+    expect((await failed.innerText()).replace(/\s+/g, ' ')).toMatch(/整改台账暂时无法显示 未找到/);
+    await page.getByTestId('problem-list').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await spinning(page)).toBe(0);
+    lift();
+    await failed.getByRole('button').click();
+    await page.getByTestId('unit-counts').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await failed.count()).toBe(0);
+    expect(Number(await page.getByTestId('tracker-counts').locator('.ant-statistic-content-value').first().textContent())).toBeGreaterThan(0);
   });
 
   it('publishes a notice (通报) as the office and opens it with its ranking', async () => {

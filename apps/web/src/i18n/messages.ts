@@ -32,6 +32,8 @@ export const MESSAGES = {
   satisfaction: ['满意率', 'Satisfaction'],
   makeUp: ['补课', 'Make-up'],
   problems: ['问题数', 'Problems'],
+  problemsShort: ['问题', 'Problems'],
+  completionShort: ['完成率', 'Done'],
   phaseDistribution: ['阶段分布', 'Phase distribution'],
   subordinates: ['下级单位', 'Subordinate units'],
   ranking: ['排名表', 'Ranking'],
