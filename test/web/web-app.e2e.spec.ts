@@ -300,6 +300,25 @@ describe('the web app in a browser', () => {
     await screenshot(page, 'tracker-phone-unit-counts');
   });
 
+  it('keeps the phone header’s unread count inside the bell, clear of the row above and the next button', async () => {
+    const page = await signedIn('leader', undefined, { width: 390, height: 844 });
+    const count = page.getByTestId('inbox-badge').locator('.ant-badge-count');
+    await count.waitFor();
+    const [badge, bell, language, header] = await Promise.all([
+      count.boundingBox(),
+      page.getByTestId('inbox-button').boundingBox(),
+      page.getByTestId('lang-switch').boundingBox(),
+      page.locator('.app-header').boundingBox(),
+    ]);
+    expect(badge!.y).toBeGreaterThanOrEqual(bell!.y);
+    expect(badge!.y + badge!.height).toBeLessThanOrEqual(bell!.y + bell!.height);
+    expect(badge!.x).toBeGreaterThanOrEqual(bell!.x);
+    expect(badge!.x + badge!.width).toBeLessThanOrEqual(bell!.x + bell!.width);
+    const apart = (a: typeof bell, b: typeof bell) => a!.x + a!.width <= b!.x || b!.x + b!.width <= a!.x || a!.y + a!.height <= b!.y || b!.y + b!.height <= a!.y;
+    expect(apart(bell, language)).toBe(true);
+    expect(bell!.x + bell!.width).toBeLessThanOrEqual(header!.x + header!.width);
+  });
+
   it('verifies the audit chain and shows the checked range on the badge', async () => {
     const page = await signedIn('office');
     await page.goto(`${w.base}/audit`);
