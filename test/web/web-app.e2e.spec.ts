@@ -317,6 +317,10 @@ describe('the web app in a browser', () => {
     const apart = (a: typeof bell, b: typeof bell) => a!.x + a!.width <= b!.x || b!.x + b!.width <= a!.x || a!.y + a!.height <= b!.y || b!.y + b!.height <= a!.y;
     expect(apart(bell, language)).toBe(true);
     expect(bell!.x + bell!.width).toBeLessThanOrEqual(header!.x + header!.width);
+    // The tools keep their two rows: the as-of picker, the bell, the language and sign-out share the second.
+    const [asOf, signOut] = await Promise.all([page.getByTestId('as-of-picker').boundingBox(), page.getByRole('button', { name: '退出' }).boundingBox()]);
+    for (const box of [language, signOut]) expect(Math.abs(box!.y + box!.height / 2 - (bell!.y + bell!.height / 2))).toBeLessThan(4);
+    expect(Math.abs(asOf!.y + asOf!.height / 2 - (bell!.y + bell!.height / 2))).toBeLessThan(4);
   });
 
   it('verifies the audit chain and shows the checked range on the badge', async () => {

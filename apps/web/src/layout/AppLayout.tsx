@@ -95,6 +95,8 @@ export function AppLayout() {
             showTime={{ format: 'HH:mm' }}
             format="YYYY-MM-DD HH:mm"
             placeholder={t('asOf')}
+            // On a phone narrow enough that the bell with its count, the language and sign-out stay on its row.
+            style={phone ? { width: 160 } : undefined}
             value={asOf ? dayjs(asOf) : null}
             disabledDate={(d) => d.isAfter(dayjs())}
             onChange={(d) => setAsOf(d ? d.toISOString() : null)}
