@@ -12,11 +12,12 @@ import { useI18n } from '../i18n/i18n';
 export function InboxBadge({ iconOnly = false }: { iconOnly?: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const count = useInboxCount(true);
+  const unread = useInboxCount(true).data?.unread ?? 0;
   return (
     <Button size="small" icon={<BellOutlined />} onClick={() => navigate('/inbox')} aria-label={t('inbox')} title={t('inbox')} data-testid="inbox-button">
       {!iconOnly && t('inbox')}
-      <Badge count={count.data?.unread ?? 0} size="small" overflowCount={99} data-testid="inbox-badge" />
+      {/* Only with a count: any child makes an icon button a wider one. */}
+      {unread > 0 && <Badge count={unread} size="small" overflowCount={99} data-testid="inbox-badge" />}
     </Button>
   );
 }
