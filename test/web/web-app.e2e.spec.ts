@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { samplePng } from '@platform/blobs';
@@ -551,6 +551,17 @@ describe('the web app in a browser', () => {
     return () => (refusing = false);
   };
   const spinning = (page: Page) => page.locator('.ant-spin-spinning').count();
+  /** The notice `testId` reads `words`, no spinner is left, and once the refusal is lifted its 重试 brings `shown` in its place. */
+  const noticeThenRetry = async (page: Page, testId: string, words: RegExp, lift: () => unknown, shown: Locator) => {
+    const failed = page.getByTestId(testId);
+    await failed.waitFor();
+    expect((await failed.innerText()).replace(/\s+/g, ' ')).toMatch(words);
+    expect(await spinning(page)).toBe(0);
+    lift();
+    await failed.getByRole('button').click();
+    await shown.waitFor();
+    expect(await failed.count()).toBe(0);
+  };
 
   it('shows a leader’s home, where its views answer 4xx, a Chinese notice with 重试 in each card instead of a spinner or an empty list', async () => {
     const page = await signedIn('leader');
@@ -580,14 +591,7 @@ describe('the web app in a browser', () => {
     const page = await signedIn('office');
     const lift = await refuseUntilLifted(page, /^\/api\/campaigns\/[^/]+\/board$/, 404);
     await page.goto(`${w.base}/board`);
-    const failed = page.getByTestId('board-failed');
-    await failed.waitFor();
-    expect((await failed.innerText()).replace(/\s+/g, ' ')).toMatch(/进度看板暂时无法显示 未找到/);
-    expect(await spinning(page)).toBe(0);
-    lift();
-    await failed.getByRole('button').click();
-    await page.getByTestId('board-ranking').locator('tbody tr a').first().waitFor();
-    expect(await failed.count()).toBe(0);
+    await noticeThenRetry(page, 'board-failed', /进度看板暂时无法显示 未找到/, lift, page.getByTestId('board-ranking').locator('tbody tr a').first());
   });
 
   it('shows the ledger’s counts, while they answer 404, as a notice with 重试 above a problem list that does not wait for them', async () => {
@@ -606,6 +610,28 @@ describe('the web app in a browser', () => {
     await page.getByTestId('unit-counts').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await failed.count()).toBe(0);
     expect(Number(await page.getByTestId('tracker-counts').locator('.ant-statistic-content-value').first().textContent())).toBeGreaterThan(0);
+  });
+
+  it('shows a problem’s page, while its timeline answers 404, the notice with 重试 instead of red text, and the timeline on 重试', async () => {
+    const listed = (await api('office', `/api/campaigns/${MAIN_CAMPAIGN_ID}/rectification-tracker/problems?limit=1`)).body as { items: { problemId: string }[] };
+    const page = await signedIn('office');
+    const lift = await refuseUntilLifted(page, /^\/api\/rectification-tracker\/problems\/[^/]+\/timeline$/, 404);
+    await page.goto(`${w.base}/problems/${listed.items[0].problemId}`);
+    await noticeThenRetry(page, 'problem-failed', /全过程记录暂时无法显示 未找到.*重 ?试/, lift, page.getByTestId('problem-timeline').locator('tbody tr.ant-table-row').first());
+  });
+
+  it('shows the inbox, while it answers 403, the notice with 重试 instead of a spinner for good, and the items on 重试', async () => {
+    const page = await signedIn('operator');
+    const lift = await refuseUntilLifted(page, /^\/api\/inbox$/, 403);
+    await page.goto(`${w.base}/inbox`);
+    await noticeThenRetry(page, 'inbox-failed', /待办暂时无法显示 您无权查看这些数据 重 ?试/, lift, page.getByTestId('inbox-list'));
+  });
+
+  it('shows the public plans, while they answer 404, the notice with 重试 to a reader not signed in, and the plans on 重试', async () => {
+    const page = await open({ width: 390, height: 844 });
+    const lift = await refuseUntilLifted(page, /^\/api\/public\/campaigns\/[^/]+\/problems$/, 404);
+    await page.goto(`${w.base}/public/campaigns/${MAIN_CAMPAIGN_ID}/problems`);
+    await noticeThenRetry(page, 'public-problems-failed', /整改方案与结果公示暂时无法显示 未找到.*重 ?试/, lift, page.getByTestId('public-problems').locator('.ant-list-item').first());
   });
 
   it('publishes a notice (通报) as the office and opens it with its ranking', async () => {
