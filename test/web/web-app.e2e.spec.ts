@@ -300,6 +300,34 @@ describe('the web app in a browser', () => {
     await screenshot(page, 'tracker-phone-unit-counts');
   });
 
+  it('fits the board’s subordinates and ranking on a phone: short titles, each table within 390 px, nothing scrolled sideways', async () => {
+    const page = await signedIn('office', undefined, { width: 390, height: 844 });
+    await page.evaluate((id) => (globalThis as any).localStorage.setItem('ctp.campaign', id), MAIN_CAMPAIGN_ID);
+    await page.goto(`${w.base}/board`);
+    const ranking = page.getByTestId('board-ranking');
+    await ranking.locator('tbody tr a').first().waitFor();
+    const children = page.getByTestId('board-children');
+    await children.scrollIntoViewIfNeeded();
+    await children.locator('tbody tr.ant-table-row').first().waitFor();
+    const titles = async (table: typeof ranking) => (await table.locator('thead th').allInnerTexts()).map((h) => h.trim()).filter(Boolean);
+    expect(await titles(ranking)).toEqual(['#', '组织', '步骤', '完成率', '参学']);
+    expect(await titles(children)).toEqual(['组织', '步骤', '参学', '完成率', '满意']);
+    for (const table of [ranking, children]) {
+      for (const box of await Promise.all((await table.locator('table').all()).map((t) => t.boundingBox()))) {
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      }
+      const scrolled = await table.locator('.ant-table-content, .ant-table-body').evaluateAll((es: { scrollWidth: number; clientWidth: number }[]) => es.some((e) => e.scrollWidth > e.clientWidth));
+      expect(scrolled).toBe(false);
+      // Each rate on one line, none spilling out of its cell.
+      expect(await table.locator('td.phone-rate').evaluateAll((es: { scrollWidth: number; clientWidth: number }[]) => es.every((e) => e.scrollWidth <= e.clientWidth))).toBe(true);
+    }
+    // Under a unit's name, its stage in the ranking and its problems in the subordinates' table.
+    expect(await ranking.locator('tbody tr.ant-table-row').first().locator('td').nth(1).innerText()).toMatch(/\n\S/);
+    expect(await children.locator('tbody tr.ant-table-row').first().locator('td').first().innerText()).toMatch(/问题 \d+/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
   it('keeps the phone header’s unread count inside the bell, clear of the row above and the next button', async () => {
     const page = await signedIn('leader', undefined, { width: 390, height: 844 });
     const count = page.getByTestId('inbox-badge').locator('.ant-badge-count');
