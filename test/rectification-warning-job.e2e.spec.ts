@@ -53,4 +53,24 @@ describe.each([
     expect(raised).toHaveLength(1);
     expect(raised[0].actor.userId).toBe(interval ? 'system-deadline-warnings' : 'office-1');
   });
+
+  it("tells in the ledger's timeline and the audit trail whether the platform or a person raised it", async () => {
+    const kind = interval ? 'platform' : 'user';
+    type Entry = { type: string; actor: { userId: string }; actorKind: string };
+    const warnings = (entries: Entry[]) => entries.filter((e) => e.type === 'DeadlineWarningRaised');
+    const timeline = await eventually(
+      async () => warnings((await p.http().get('/api/rectification-tracker/problems/p-1/timeline').set(office).expect(200)).body.events),
+      (found) => found.length > 0,
+    );
+    expect(timeline.map((e) => e.actorKind)).toEqual([kind]);
+    const trail = await eventually(
+      async () => warnings((await p.http().get('/api/audit-trail').query({ streamId: 'problem-p-1' }).set(office).expect(200)).body.items),
+      (found) => found.length > 0,
+    );
+    expect(trail.map((e) => e.actorKind)).toEqual([kind]);
+    // Everything else on the problem was recorded by its unit's liaison, a person.
+    const rest = (await p.http().get('/api/audit-trail').query({ streamId: 'problem-p-1' }).set(office).expect(200)).body.items.filter((e: Entry) => e.type !== 'DeadlineWarningRaised');
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.map((e: Entry) => [e.actor.userId, e.actorKind])).toEqual(rest.map(() => ['op-b1', 'user']));
+  });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { samplePng } from '@platform/blobs';
@@ -285,6 +285,75 @@ describe('the web app in a browser', () => {
     const standing = await rows.first().locator('td').nth(2).innerText();
     expect(standing).toMatch(/正在整改|限期整改|暂缓|联动整改|已解决或基本解决/);
     expect(standing.split('\n').length).toBeGreaterThan(1);
+    // The counts per unit keep four columns that fit; the kinds of handling a unit has go under its name.
+    const counts = page.getByTestId('unit-counts');
+    await counts.scrollIntoViewIfNeeded();
+    const unitRows = counts.locator('tbody tr.ant-table-row');
+    await unitRows.first().waitFor();
+    expect((await counts.locator('thead th').allInnerTexts()).map((h) => h.trim())).toEqual(['组织', '问题', '超期', '完成率']);
+    const table = await counts.locator('table').boundingBox();
+    expect(table!.x).toBeGreaterThanOrEqual(0);
+    expect(table!.x + table!.width).toBeLessThanOrEqual(390);
+    const withProblems = unitRows.filter({ has: page.getByTestId('unit-handling').filter({ hasText: /\S/ }) }).first();
+    expect(await withProblems.getByTestId('unit-handling').innerText()).toMatch(/^(正在整改|限期整改|暂缓（说明情况）|联动整改|已解决或基本解决) \d+/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'tracker-phone-unit-counts');
+  });
+
+  it('fits the board’s subordinates and ranking on a phone: short titles, each table within 390 px, nothing scrolled sideways', async () => {
+    const page = await signedIn('office', undefined, { width: 390, height: 844 });
+    await page.evaluate((id) => (globalThis as any).localStorage.setItem('ctp.campaign', id), MAIN_CAMPAIGN_ID);
+    await page.goto(`${w.base}/board`);
+    const ranking = page.getByTestId('board-ranking');
+    await ranking.locator('tbody tr a').first().waitFor();
+    const children = page.getByTestId('board-children');
+    await children.scrollIntoViewIfNeeded();
+    await children.locator('tbody tr.ant-table-row').first().waitFor();
+    const titles = async (table: typeof ranking) => (await table.locator('thead th').allInnerTexts()).map((h) => h.trim()).filter(Boolean);
+    expect(await titles(ranking)).toEqual(['#', '组织', '步骤', '完成率', '参学']);
+    expect(await titles(children)).toEqual(['组织', '步骤', '参学', '完成率', '满意']);
+    for (const table of [ranking, children]) {
+      for (const box of await Promise.all((await table.locator('table').all()).map((t) => t.boundingBox()))) {
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      }
+      const scrolled = await table.locator('.ant-table-content, .ant-table-body').evaluateAll((es: { scrollWidth: number; clientWidth: number }[]) => es.some((e) => e.scrollWidth > e.clientWidth));
+      expect(scrolled).toBe(false);
+      // Each rate on one line, none spilling out of its cell.
+      expect(await table.locator('td.phone-rate').evaluateAll((es: { scrollWidth: number; clientWidth: number }[]) => es.every((e) => e.scrollWidth <= e.clientWidth))).toBe(true);
+    }
+    // Under a unit's name, its stage in the ranking and its problems in the subordinates' table.
+    expect(await ranking.locator('tbody tr.ant-table-row').first().locator('td').nth(1).innerText()).toMatch(/\n\S/);
+    expect(await children.locator('tbody tr.ant-table-row').first().locator('td').first().innerText()).toMatch(/问题 \d+/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it('keeps the phone header’s unread count inside the bell, clear of the row above and the next button', async () => {
+    const page = await signedIn('leader', undefined, { width: 390, height: 844 });
+    const count = page.getByTestId('inbox-badge').locator('.ant-badge-count');
+    await count.waitFor();
+    const [badge, bell, language, header] = await Promise.all([
+      count.boundingBox(),
+      page.getByTestId('inbox-button').boundingBox(),
+      page.getByTestId('lang-switch').boundingBox(),
+      page.locator('.app-header').boundingBox(),
+    ]);
+    expect(badge!.y).toBeGreaterThanOrEqual(bell!.y);
+    expect(badge!.y + badge!.height).toBeLessThanOrEqual(bell!.y + bell!.height);
+    expect(badge!.x).toBeGreaterThanOrEqual(bell!.x);
+    expect(badge!.x + badge!.width).toBeLessThanOrEqual(bell!.x + bell!.width);
+    const apart = (a: typeof bell, b: typeof bell) => a!.x + a!.width <= b!.x || b!.x + b!.width <= a!.x || a!.y + a!.height <= b!.y || b!.y + b!.height <= a!.y;
+    expect(apart(bell, language)).toBe(true);
+    expect(bell!.x + bell!.width).toBeLessThanOrEqual(header!.x + header!.width);
+    // The tools keep their two rows: the as-of picker, the bell, the language and sign-out share the second, and so
+    // does the outbox's button where the device holds offline submissions (an earlier test of this file leaves some).
+    const [asOf, signOut, outboxButton] = await Promise.all([
+      page.getByTestId('as-of-picker').boundingBox(),
+      page.getByRole('button', { name: '退出' }).boundingBox(),
+      page.getByTestId('outbox-button').boundingBox(),
+    ]);
+    for (const box of [language, signOut, ...(outboxButton ? [outboxButton] : [])]) expect(Math.abs(box!.y + box!.height / 2 - (bell!.y + bell!.height / 2))).toBeLessThan(4);
+    expect(Math.abs(asOf!.y + asOf!.height / 2 - (bell!.y + bell!.height / 2))).toBeLessThan(4);
   });
 
   it('verifies the audit chain and shows the checked range on the badge', async () => {
@@ -498,6 +567,99 @@ describe('the web app in a browser', () => {
     await page.getByTestId('home-office').waitFor();
     expect(await page.getByTestId('home-board-unavailable').count()).toBe(0);
     expect(await enroll.locator('.ant-select-selection-item').allInnerTexts()).toEqual([expect.stringContaining(unit.name)]);
+  });
+
+  /** Refuses every request to the API paths matching `path` with `status` until the returned function is called. */
+  const refuseUntilLifted = async (page: Page, path: RegExp, status: number) => {
+    let refusing = true;
+    await page.route(
+      (url) => path.test(url.pathname),
+      (route) => (refusing ? route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ statusCode: status, message: status === 404 ? 'Not Found' : 'Forbidden' }) }) : route.continue()),
+    );
+    return () => (refusing = false);
+  };
+  const spinning = (page: Page) => page.locator('.ant-spin-spinning').count();
+  /** The notice `testId` reads `words`, no spinner is left, and once the refusal is lifted its 重试 brings `shown` in its place. */
+  const noticeThenRetry = async (page: Page, testId: string, words: RegExp, lift: () => unknown, shown: Locator) => {
+    const failed = page.getByTestId(testId);
+    await failed.waitFor();
+    expect((await failed.innerText()).replace(/\s+/g, ' ')).toMatch(words);
+    expect(await spinning(page)).toBe(0);
+    lift();
+    await failed.getByRole('button').click();
+    await shown.waitFor();
+    expect(await failed.count()).toBe(0);
+  };
+
+  it('shows a leader’s home, where its views answer 4xx, a Chinese notice with 重试 in each card instead of a spinner or an empty list', async () => {
+    const page = await signedIn('leader');
+    await page.getByTestId('home-leader').waitFor();
+    const liftTracker = await refuseUntilLifted(page, /^\/api\/campaigns\/[^/]+\/rectification-tracker$/, 404);
+    const liftBoard = await refuseUntilLifted(page, /^\/api\/campaigns\/[^/]+\/board$/, 403);
+    await page.reload();
+    const tracker = page.getByTestId('leader-tracker-failed');
+    const contacts = page.getByTestId('contact-points-failed');
+    await Promise.all([tracker.waitFor(), contacts.waitFor()]);
+    expect((await tracker.innerText()).replace(/\s+/g, ' ')).toMatch(/整改台账暂时无法显示 未找到.*重 ?试/);
+    expect((await contacts.innerText()).replace(/\s+/g, ' ')).toMatch(/联系点暂时无法显示 您无权查看这些数据 重 ?试/);
+    expect(await page.getByTestId('contact-points').count()).toBe(0);
+    expect(await spinning(page)).toBe(0);
+    await screenshot(page, 'home-leader-failed');
+    liftTracker();
+    liftBoard();
+    await tracker.getByRole('button').click();
+    await page.getByTestId('home-leader').locator('.ant-statistic').first().waitFor();
+    expect(await tracker.count()).toBe(0);
+    await contacts.getByRole('button').click();
+    await page.getByTestId('contact-points').waitFor();
+    expect(await contacts.count()).toBe(0);
+  });
+
+  it('shows the board page, while its board answers 404, a Chinese notice with 重试 and no table left loading, and the board on 重试', async () => {
+    const page = await signedIn('office');
+    const lift = await refuseUntilLifted(page, /^\/api\/campaigns\/[^/]+\/board$/, 404);
+    await page.goto(`${w.base}/board`);
+    await noticeThenRetry(page, 'board-failed', /进度看板暂时无法显示 未找到/, lift, page.getByTestId('board-ranking').locator('tbody tr a').first());
+  });
+
+  it('shows the ledger’s counts, while they answer 404, as a notice with 重试 above a problem list that does not wait for them', async () => {
+    const page = await signedIn('office');
+    // The tabs share the device's choice of campaign, which an earlier test may have turned to one without problems.
+    await page.evaluate((id) => (globalThis as any).localStorage.setItem('ctp.campaign', id), MAIN_CAMPAIGN_ID);
+    const lift = await refuseUntilLifted(page, /^\/api\/campaigns\/[^/]+\/rectification-tracker$/, 404);
+    await page.goto(`${w.base}/tracker`);
+    const failed = page.getByTestId('tracker-failed');
+    await failed.waitFor();
+    expect((await failed.innerText()).replace(/\s+/g, ' ')).toMatch(/整改台账暂时无法显示 未找到/);
+    await page.getByTestId('problem-list').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await spinning(page)).toBe(0);
+    lift();
+    await failed.getByRole('button').click();
+    await page.getByTestId('unit-counts').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await failed.count()).toBe(0);
+    expect(Number(await page.getByTestId('tracker-counts').locator('.ant-statistic-content-value').first().textContent())).toBeGreaterThan(0);
+  });
+
+  it('shows a problem’s page, while its timeline answers 404, the notice with 重试 instead of red text, and the timeline on 重试', async () => {
+    const listed = (await api('office', `/api/campaigns/${MAIN_CAMPAIGN_ID}/rectification-tracker/problems?limit=1`)).body as { items: { problemId: string }[] };
+    const page = await signedIn('office');
+    const lift = await refuseUntilLifted(page, /^\/api\/rectification-tracker\/problems\/[^/]+\/timeline$/, 404);
+    await page.goto(`${w.base}/problems/${listed.items[0].problemId}`);
+    await noticeThenRetry(page, 'problem-failed', /全过程记录暂时无法显示 未找到.*重 ?试/, lift, page.getByTestId('problem-timeline').locator('tbody tr.ant-table-row').first());
+  });
+
+  it('shows the inbox, while it answers 403, the notice with 重试 instead of a spinner for good, and the items on 重试', async () => {
+    const page = await signedIn('operator');
+    const lift = await refuseUntilLifted(page, /^\/api\/inbox$/, 403);
+    await page.goto(`${w.base}/inbox`);
+    await noticeThenRetry(page, 'inbox-failed', /待办暂时无法显示 您无权查看这些数据 重 ?试/, lift, page.getByTestId('inbox-list'));
+  });
+
+  it('shows the public plans, while they answer 404, the notice with 重试 to a reader not signed in, and the plans on 重试', async () => {
+    const page = await open({ width: 390, height: 844 });
+    const lift = await refuseUntilLifted(page, /^\/api\/public\/campaigns\/[^/]+\/problems$/, 404);
+    await page.goto(`${w.base}/public/campaigns/${MAIN_CAMPAIGN_ID}/problems`);
+    await noticeThenRetry(page, 'public-problems-failed', /整改方案与结果公示暂时无法显示 未找到.*重 ?试/, lift, page.getByTestId('public-problems').locator('.ant-list-item').first());
   });
 
   it('publishes a notice (通报) as the office and opens it with its ranking', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorKind, unwrap } from './errors';
+import { ApiError, errorKind, failureReason, unwrap } from './errors';
 
 describe('ApiError', () => {
   it('groups field errors by the form field they belong to', () => {
@@ -21,6 +21,14 @@ describe('ApiError', () => {
     expect(errorKind(new ApiError(400, { errors: [{ field: 'x', message: 'y' }] }))).toBe('fields');
     expect(errorKind(new ApiError(503, {}))).toBe('server');
     expect(errorKind(new TypeError('Failed to fetch'))).toBe('offline');
+  });
+
+  it('says why a view is missing in the interface’s words, or the server’s where it gave a reason of its own', () => {
+    expect(failureReason(new ApiError(404, { message: 'Not Found' }))).toEqual({ key: 'failedNotFound' });
+    expect(failureReason(new ApiError(403, { message: 'Forbidden' }))).toEqual({ key: 'failedForbidden' });
+    expect(failureReason(new ApiError(502, {}))).toEqual({ key: 'failedServer' });
+    expect(failureReason(new TypeError('Failed to fetch'))).toEqual({ key: 'failedOffline' });
+    expect(failureReason(new ApiError(400, { message: 'asOf 须为事件位置或时间' }))).toEqual({ text: 'asOf 须为事件位置或时间' });
   });
 
   it('unwrap returns the body of a success and throws the error body of a refusal', () => {

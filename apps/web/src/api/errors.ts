@@ -39,6 +39,25 @@ export function errorKind(error: unknown): ErrorKind {
   return error.status >= 500 ? 'server' : 'fields';
 }
 
+/**
+ * Why a view's answer is missing, for the notice that stands in for it: the kinds a reader can do
+ * nothing about get a sentence of the interface's; a refusal with a reason of its own keeps the server's words.
+ */
+export function failureReason(error: unknown): { readonly key: 'failedNotFound' | 'failedForbidden' | 'failedOffline' | 'failedServer' } | { readonly text: string } {
+  switch (errorKind(error)) {
+    case 'not_found':
+      return { key: 'failedNotFound' };
+    case 'forbidden':
+      return { key: 'failedForbidden' };
+    case 'offline':
+      return { key: 'failedOffline' };
+    case 'server':
+      return { key: 'failedServer' };
+    default:
+      return { text: (error as ApiError).message };
+  }
+}
+
 /** Throws ApiError for an error answer, else returns the body as the caller's type. */
 export function unwrap<T>(result: { data?: unknown; error?: unknown; response: Response }): T {
   if (!result.response.ok) throw new ApiError(result.response.status, (result.error ?? {}) as ErrorBody);

@@ -3,7 +3,7 @@
  * typed from the generated schema (schema.d.ts); these local shapes hold only the fields the pages
  * read, and are replaced by generated ones as the document gains response schemas.
  */
-import type { components } from './schema';
+import type { components, operations } from './schema';
 
 /** An event-store position as the server gives it: shown, compared (equality, and order as plain strings) or passed back as asOf, never computed with. */
 export type PositionToken = components['schemas']['PositionToken'];
@@ -182,6 +182,10 @@ export interface Actor {
   readonly unitId: string | null;
 }
 
+type AuditItem = NonNullable<NonNullable<operations['searchAuditTrail']['responses'][200]['content']['application/json']['items']>[number]>;
+/** Who acted, as the server classes it: a person, or the platform's own jobs (whose user ids the server alone knows). */
+export type ActorKind = AuditItem['actorKind'];
+
 export interface TimelineEvent {
   readonly position: PositionToken;
   readonly type: string;
@@ -190,6 +194,7 @@ export interface TimelineEvent {
   readonly recordedAt: string;
   readonly backdated: boolean;
   readonly actor: Actor;
+  readonly actorKind: ActorKind;
   readonly data: Record<string, unknown>;
 }
 

@@ -95,12 +95,14 @@ export function AppLayout() {
             showTime={{ format: 'HH:mm' }}
             format="YYYY-MM-DD HH:mm"
             placeholder={t('asOf')}
+            // On a phone narrow enough that the bell and the outbox with their counts, the language and sign-out stay on its row.
+            style={phone ? { width: 150 } : undefined}
             value={asOf ? dayjs(asOf) : null}
             disabledDate={(d) => d.isAfter(dayjs())}
             onChange={(d) => setAsOf(d ? d.toISOString() : null)}
           />
           <InboxBadge iconOnly={phone} />
-          <OutboxButton />
+          <OutboxButton iconOnly={phone} />
           <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch" title={t('language')} aria-label={t('language')}>
             {phone ? (lang === 'zh' ? 'EN' : '中') : t('language')}
           </Button>
@@ -109,7 +111,8 @@ export function AppLayout() {
               {ROLE_NAMES[user.role][lang === 'zh' ? 0 : 1]}
             </Tag>
           )}
-          <Typography.Text className="app-user">{user.displayName ?? user.username}</Typography.Text>
+          {/* Not on a phone, where it has no room (each home's title says whose it is): not even an empty place in the row. */}
+          {!phone && <Typography.Text className="app-user">{user.displayName ?? user.username}</Typography.Text>}
           <Button
             size="small"
             icon={<LogoutOutlined />}

@@ -7,8 +7,8 @@ import { outbox } from './outbox';
 
 const STATE: Record<string, [string, string]> = { waiting: ['等待发送', 'orange'], sent: ['已发送', 'green'], refused: ['被拒绝', 'red'] };
 
-/** What was submitted offline, and what became of it: waiting, sent, or refused and why. */
-export function OutboxButton() {
+/** What was submitted offline, and what became of it: waiting, sent, or refused and why. The waiting count sits inside the button, as the bell's does. */
+export function OutboxButton({ iconOnly = false }: { iconOnly?: boolean }) {
   const { t } = useI18n();
   const items = useSyncExternalStore(outbox.subscribe, outbox.items);
   if (items.length === 0) return null;
@@ -40,11 +40,11 @@ export function OutboxButton() {
         </div>
       }
     >
-      <Badge count={waiting} size="small">
-        <Button size="small" icon={<CloudUploadOutlined />} data-testid="outbox-button">
-          {t('offlineQueue')}
-        </Button>
-      </Badge>
+      <Button size="small" icon={<CloudUploadOutlined />} data-testid="outbox-button" aria-label={t('offlineQueue')} title={t('offlineQueue')}>
+        {!iconOnly && t('offlineQueue')}
+        {/* Only with a count: any child makes an icon button a wider one. */}
+        {waiting > 0 && <Badge count={waiting} size="small" />}
+      </Button>
     </Popover>
   );
 }

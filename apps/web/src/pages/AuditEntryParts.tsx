@@ -20,7 +20,7 @@ export function EntrySubject({ entry, names }: { entry: AuditEntry; names: Names
 /** Who recorded the entry; the user id stays in the tooltip. */
 export function EntryActor({ entry, names }: { entry: AuditEntry; names: Names }) {
   const { lang } = useI18n();
-  return <span title={entry.actor.userId}>{actorText(entry.actor, names, lang)}</span>;
+  return <span title={entry.actor.userId}>{actorText(entry, names, lang)}</span>;
 }
 
 /** A backdated entry's mark: how long after it happened it was recorded. */

@@ -1,5 +1,5 @@
 import { ContactsOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Col, Empty, Row, Space, Spin, Statistic, TableColumnsType, Typography } from 'antd';
+import { Breadcrumb, Card, Col, Empty, Grid, Row, Space, Statistic, TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BoardFilters, useBoard, useOrganizations } from '../api/queries';
@@ -7,6 +7,7 @@ import type { BoardChild, BoardRow } from '../api/view-types';
 import { useSyncExternalStore } from 'react';
 import { session } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
 import { CellTag, CellTags } from '../shared/cell-tag';
 import { AfterPaint } from '../shared/deferred';
@@ -18,6 +19,7 @@ import { ancestry, stageColor, stageOrder, topOf } from '../shared/drill';
 import { boardFilters, boardRowsPage, scopeRoot } from '../shared/page-filters';
 import { pct, rateColor } from '../shared/format';
 import { DenseTable } from '../shared/DenseTable';
+import { anyFailed, Pending } from '../shared/QueryFailed';
 
 const UNIT_TYPES = [
   ['rural', '农村'],
@@ -39,6 +41,16 @@ const RANKED_COLUMNS: Record<string, NonNullable<BoardFilters['rankBy']>> = {
   satisfaction: 'satisfactionRate',
 };
 const rankedBy = (rankBy: BoardFilters['rankBy'], column: string) => ((rankBy ?? 'completionRate') === RANKED_COLUMNS[column] ? ('descend' as const) : null);
+
+/**
+ * On a phone a table keeps what fits 390 px under short titles: the ranking its rank, the unit (its stage
+ * and problems under the name) and three rates — steps, rectification, and the rate it is ranked by
+ * (participation unless that is on time or satisfaction); the subordinates' table the unit and four rates.
+ */
+const PHONE_RATE_WIDTH = 60;
+// Its cells in a smaller type on one line (app.css): at 60 px a 100.0% broke before its % sign.
+const phoneRate = <T,>(column: TableColumnsType<T>[number] | undefined, title: string) => ({ ...column, title, width: PHONE_RATE_WIDTH, className: 'phone-rate' }) as TableColumnsType<T>[number];
+const PHONE_SHORT: Record<string, MessageKey> = { stepCompletion: 'stepShort', participation: 'participationShort', completionRate: 'completionShort', onTimeRate: 'onTimeShort', satisfaction: 'satisfactionShort' };
 
 const Rate = ({ v }: { v: number | null | undefined }) => <span style={{ color: rateColor(v), fontVariantNumeric: 'tabular-nums' }}>{pct(v)}</span>;
 
@@ -82,8 +94,9 @@ export default function BoardPage() {
 
   // Built once per language and ranking: a new column list on every render has the table work out its columns again.
   // Plain spans in the cells (a tag's classes, a native tooltip): a component per cell is most of the table's work.
-  const rankingColumns = useMemo<TableColumnsType<BoardRow>>(
-    () => [
+  const phone = Grid.useBreakpoint().sm === false;
+  const rankingColumns = useMemo<TableColumnsType<BoardRow>>(() => {
+    const desk: TableColumnsType<BoardRow> = [
       { title: t('rank'), dataIndex: 'rank', width: 56, fixed: 'left' },
       { title: t('unit'), dataIndex: 'name', width: 200, fixed: 'left', render: (name: string, r) => <Link to={`/units/${r.unitId}`}>{name}</Link> },
       { title: t('unitType'), dataIndex: 'unitTypeName', width: 80 },
@@ -124,15 +137,67 @@ export default function BoardPage() {
       { key: 'onTimeRate', title: t('onTimeRate'), width: 80, sorter: true, sortOrder: rankedBy(rankBy, 'onTimeRate'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.onTimeRate} /> },
       { key: 'satisfaction', title: t('satisfaction'), width: 80, sorter: true, sortOrder: rankedBy(rankBy, 'satisfaction'), sortDirections: ['descend'], render: (_, r) => <Rate v={r.metrics.satisfactionRate} /> },
       { title: t('makeUp'), width: 64, render: (_, r) => (r.satisfaction?.standing === 'make_up' || r.makeUpUnits > 0 ? <CellTag color="red">{r.satisfaction?.standingName ?? t('makeUp')}</CellTag> : '') },
-    ],
-    [t, rankBy],
-  );
+    ];
+    if (!phone) return desk;
+    const ranked = Object.keys(RANKED_COLUMNS).find((k) => RANKED_COLUMNS[k] === (rankBy ?? 'completionRate'));
+    const third = ranked === 'onTimeRate' || ranked === 'satisfaction' ? ranked : 'participation';
+    const [rankColumn, , , stage] = desk;
+    return [
+      { ...rankColumn, title: '#', width: 40, fixed: undefined },
+      {
+        title: t('unit'),
+        dataIndex: 'name',
+        render: (name: string, r) => (
+          <div className="cell-stack">
+            <Link to={`/units/${r.unitId}`}>{name}</Link>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {(stage as { render: (v: unknown, r: BoardRow, i: number) => React.ReactNode }).render(undefined, r, 0)}
+              {r.counts.problems.total > 0 && ` ${t('problemsShort')} ${r.counts.problems.total}`}
+            </Typography.Text>
+          </div>
+        ),
+      },
+      ...['stepCompletion', 'completionRate', third].map((key) => phoneRate(desk.find((c) => c.key === key), t(PHONE_SHORT[key]))),
+    ];
+  }, [t, rankBy, phone]);
+
+  const childRate = (key: string, v: (m: NonNullable<BoardChild['rollup'] | BoardChild['row']>['metrics']) => number | null | undefined) =>
+    phoneRate<BoardChild>(
+      {
+        render: (_: unknown, l: BoardChild) => {
+          const m = (l.rollup ?? l.row)?.metrics;
+          return <Rate v={m && v(m)} />;
+        },
+      },
+      t(PHONE_SHORT[key]),
+    );
+  const phoneChildColumns: TableColumnsType<BoardChild> = [
+    {
+      title: t('unit'),
+      dataIndex: 'name',
+      render: (name: string, l) => (
+        <div className="cell-stack">
+          {l.rollup ? <a onClick={() => set('root', l.unitId)}>{name}</a> : <Link to={`/units/${l.unitId}`}>{name}</Link>}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {l.rollup ? `${t('units')} ${l.rollup.unitCount} · ` : ''}
+            {t('problemsShort')} {(l.rollup ?? l.row)?.counts.problems.total ?? 0}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    childRate('stepCompletion', (m) => m.stepCompletion),
+    childRate('participation', (m) => m.participationRate),
+    childRate('completionRate', (m) => m.completionRate),
+    childRate('satisfaction', (m) => m.satisfactionRate),
+  ];
 
   if (!campaignId) return <Empty description={t('noCampaign')} />;
   // The ranking's table is drawn before its answer arrives (empty, loading), so what it costs to set up (columns, header,
   // pager) is spent while the request is on its way; the answer then only fills its rows.
   const b = board.data && root ? board.data : null;
   const overall = b && root ? (b.rollups.find((r) => r.unitId === root) ?? { ...b.overall, name: units.get(root)?.name ?? root }) : null;
+  // The page waits on the board, and on the tree only where the board's answer did not name its top.
+  const waitingOn = board.data ? [orgs] : [board];
   const exportQuery = new URLSearchParams({ ...(root ? { root } : {}), ...(asOf ? { asOf } : {}) });
 
   return (
@@ -190,9 +255,9 @@ export default function BoardPage() {
                   <DenseTable<BoardChild>
                     data-testid="board-children"
                     rowKey="unitId"
-                    scroll={{ x: 640, y: 420 }}
+                    scroll={phone ? { y: 420 } : { x: 640, y: 420 }}
                     dataSource={lines}
-                    columns={[
+                    columns={phone ? phoneChildColumns : [
                       {
                         title: t('unit'),
                         dataIndex: 'name',
@@ -216,14 +281,14 @@ export default function BoardPage() {
           </AfterPaint>
         </>
       ) : (
-        <Spin />
+        <Pending queries={waitingOn} what={t('board')} testId="board-failed" />
       )}
       <Card size="small" data-testid="board-ranking-card" title={b ? `${t('ranking')}（${b.rankByName}）` : t('ranking')} extra={b && <Typography.Text type="secondary">{t('total', { n: b.total })}</Typography.Text>}>
         <WideTable<BoardRow>
           data-testid="board-ranking"
           rowKey="unitId"
           dataSource={(b?.rows ?? []) as BoardRow[]}
-          loading={!b || board.isPlaceholderData}
+          loading={(!b && !anyFailed(waitingOn)) || board.isPlaceholderData}
           pagination={{
             current: rowsPage.skip / rowsPage.limit + 1,
             pageSize: rowsPage.limit,
@@ -242,7 +307,7 @@ export default function BoardPage() {
               pageSize: pagination.pageSize && pagination.pageSize !== 20 ? String(pagination.pageSize) : undefined,
             });
           }}
-          minWidth={1000}
+          minWidth={phone ? 0 : 1000}
           columns={rankingColumns}
         />
       </Card>

@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Col, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
-import { useSyncExternalStore } from 'react';
+import { Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { ReactNode, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { useBoard, useOrganizations, useProblems, useTracker, useUnitProgress } from '../api/queries';
-import type { Board, BoardRow, TrackedProblem } from '../api/view-types';
+import type { Board, BoardRow, ProblemPage, TrackedProblem } from '../api/view-types';
 import { session, SessionUser } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { EnrollUnitsForm } from '../forms/EnrollUnitsForm';
@@ -13,6 +14,7 @@ import { stageColor, stageKey, stageLabel, stageOrder, topOf } from '../shared/d
 import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag } from '../shared/problem-tags';
 import { DenseTable } from '../shared/DenseTable';
+import { Asked, Pending } from '../shared/QueryFailed';
 
 /** Each role lands on what it works on first. */
 export default function HomePage() {
@@ -38,34 +40,62 @@ export default function HomePage() {
   }
 }
 
-function useRoot(user: SessionUser): string | undefined {
+/** The top of the reader's scope, and the tree it comes from: a view asked for under that root waits on the tree, and fails with it. */
+function useRoot(user: SessionUser) {
   const orgs = useOrganizations();
-  return orgs.data ? (topOf(orgs.data, user.scopeUnitIds) ?? undefined) : undefined;
+  return { root: orgs.data ? (topOf(orgs.data, user.scopeUnitIds) ?? undefined) : undefined, orgs };
+}
+
+/**
+ * A card of a list: its title with how many there are, and the list; until the list's answer is there, a
+ * spinner in its place, or, once its query failed, why, with 重试 (never an empty list that reads as "none").
+ */
+function ListCard<T>(props: {
+  title: string;
+  color: (items: readonly T[]) => string;
+  items: readonly T[] | undefined;
+  count?: ReactNode;
+  queries: readonly Asked[];
+  testId: string;
+  extra?: ReactNode;
+  renderItem: (item: T) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const { title, items, testId } = props;
+  return (
+    <Card size="small" title={<>{title} {items && <Tag color={props.color(items)}>{props.count ?? items.length}</Tag>}</>} extra={props.extra}>
+      {items ? (
+        <List size="small" data-testid={testId} dataSource={items as T[]} locale={{ emptyText: t('none') }} renderItem={props.renderItem} />
+      ) : (
+        <Pending queries={props.queries} what={title} testId={`${testId}-failed`} />
+      )}
+    </Card>
+  );
 }
 
 /** A card of problems: its title with how many there are in all, and the first page of them. */
-function ProblemCard({ title, color, page, testId }: { title: string; color: string; page: { total: number | null; items: readonly TrackedProblem[] } | undefined; testId: string }) {
-  const { t } = useI18n();
+function ProblemCard({ title, color, query, testId }: { title: string; color: string; query: UseQueryResult<ProblemPage>; testId: string }) {
+  const page = query.data;
   return (
-    <Card size="small" title={<>{title} <Tag color={color}>{page?.total ?? 0}</Tag></>}>
-      <List
-        size="small"
-        data-testid={testId}
-        dataSource={(page?.items ?? []) as TrackedProblem[]}
-        locale={{ emptyText: t('none') }}
-        renderItem={(p) => (
-          <List.Item extra={<Space size={2}><HandlingTag p={p} /><WarningTag p={p} /></Space>}>
-            <Link to={`/problems/${p.problemId}`}>{p.problemId}</Link>&nbsp;{p.responsibleUnitName}：{p.description}
-          </List.Item>
-        )}
-      />
-    </Card>
+    <ListCard<TrackedProblem>
+      title={title}
+      color={() => color}
+      items={page?.items}
+      count={page && (page.total ?? `${page.totalMoreThan}+`)}
+      queries={[query]}
+      testId={testId}
+      renderItem={(p) => (
+        <List.Item extra={<Space size={2}><HandlingTag p={p} /><WarningTag p={p} /></Space>}>
+          <Link to={`/problems/${p.problemId}`}>{p.problemId}</Link>&nbsp;{p.responsibleUnitName}：{p.description}
+        </List.Item>
+      )}
+    />
   );
 }
 
 function OfficeHome({ user }: { user: SessionUser }) {
   const { t } = useI18n();
-  const root = useRoot(user);
+  const { root, orgs } = useRoot(user);
   const { campaignId, asOf } = useAppState();
   const board = useBoard({ root }, !!root);
   // Enrolling and launching are the office's (and admin's) commands, and never on a view of the past.
@@ -74,19 +104,7 @@ function OfficeHome({ user }: { user: SessionUser }) {
   // still catching up with a campaign just launched) must not take away a form being filled in.
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      {board.data ? (
-        <OfficeBoard board={board.data} />
-      ) : board.isError ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('boardUnavailable')}
-          data-testid="home-board-unavailable"
-          action={<Button size="small" onClick={() => void board.refetch()}>{t('retry')}</Button>}
-        />
-      ) : (
-        <Spin />
-      )}
+      {board.data ? <OfficeBoard board={board.data} /> : <Pending queries={[orgs, board]} what={t('board')} testId="home-board-unavailable" />}
       {manager && (
         <Row gutter={[12, 12]}>
           <Col xs={24} lg={12}>
@@ -160,35 +178,34 @@ function OfficeBoard({ board }: { board: Board }) {
 
 function InspectorHome({ user }: { user: SessionUser }) {
   const { t } = useI18n();
-  const root = useRoot(user);
+  const { root, orgs } = useRoot(user);
   const board = useBoard({ root }, !!root);
   const fixed = useProblems({ root, status: ['fixed'], limit: 20 });
   const overdue = useProblems({ root, overdue: true, limit: 20 });
-  const pending = (board.data?.rows ?? []).filter((r) => r.transition.status === 'pending');
+  const pending = board.data?.rows.filter((r) => r.transition.status === 'pending');
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="home-inspector">
       <Typography.Title level={5} style={{ margin: 0 }}>{t('inspectorHome')}</Typography.Title>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={8}>
-          <Card size="small" title={<>{t('pendingTransitions')} <Tag color="blue">{pending.length}</Tag></>}>
-            <List
-              size="small"
-              data-testid="pending-transitions"
-              dataSource={pending}
-              locale={{ emptyText: t('none') }}
-              renderItem={(r) => (
-                <List.Item extra={<Tag>{r.phase?.name}</Tag>}>
-                  <Link to={`/units/${r.unitId}`}>{r.name}</Link>
-                </List.Item>
-              )}
-            />
-          </Card>
+          <ListCard<BoardRow>
+            title={t('pendingTransitions')}
+            color={() => 'blue'}
+            items={pending}
+            queries={[orgs, board]}
+            testId="pending-transitions"
+            renderItem={(r) => (
+              <List.Item extra={<Tag>{r.phase?.name}</Tag>}>
+                <Link to={`/units/${r.unitId}`}>{r.name}</Link>
+              </List.Item>
+            )}
+          />
         </Col>
         <Col xs={24} lg={8}>
-          <ProblemCard title={t('awaitingVerification')} color="orange" page={fixed.data} testId="awaiting-verification" />
+          <ProblemCard title={t('awaitingVerification')} color="orange" query={fixed} testId="awaiting-verification" />
         </Col>
         <Col xs={24} lg={8}>
-          <ProblemCard title={t('overdueProblems')} color="red" page={overdue.data} testId="overdue-problems" />
+          <ProblemCard title={t('overdueProblems')} color="red" query={overdue} testId="overdue-problems" />
         </Col>
       </Row>
     </Space>
@@ -197,11 +214,10 @@ function InspectorHome({ user }: { user: SessionUser }) {
 
 function LeaderHome({ user }: { user: SessionUser }) {
   const { t, lang } = useI18n();
-  const root = useRoot(user);
+  const { root, orgs } = useRoot(user);
   const tracker = useTracker(root);
   const board = useBoard({ root }, !!root);
   const contact = new Set(user.contactPointUnitIds);
-  const contactRows = (board.data?.rows ?? []).filter((r) => contact.has(r.unitId));
   const units = tracker.data?.units ?? [];
   const sum = (k: (typeof HANDLINGS)[number]['key']) => units.reduce((s, u) => s + u.counts.byHandling[k], 0);
   const overdue = units.reduce((s, u) => s + u.counts.overdue, 0);
@@ -209,27 +225,35 @@ function LeaderHome({ user }: { user: SessionUser }) {
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="home-leader">
       <Typography.Title level={5} style={{ margin: 0 }}>{t('leaderHome')}</Typography.Title>
       <Card size="small" title={t('tracker')} extra={<Link to="/tracker">{t('open')} →</Link>}>
-        <Row gutter={[12, 8]} className="stat-row">
-          {HANDLINGS.map((h) => (
-            <Col xs={8} md={4} key={h.key}><Statistic title={lang === 'zh' ? h.zh : h.en} value={sum(h.key)} /></Col>
-          ))}
-          <Col xs={8} md={4}><Statistic title={t('overdue')} value={overdue} styles={{ content: { color: overdue ? '#cf1322' : undefined } }} /></Col>
-        </Row>
+        {tracker.data ? (
+          <Row gutter={[12, 8]} className="stat-row">
+            {HANDLINGS.map((h) => (
+              <Col xs={8} md={4} key={h.key}><Statistic title={lang === 'zh' ? h.zh : h.en} value={sum(h.key)} /></Col>
+            ))}
+            <Col xs={8} md={4}><Statistic title={t('overdue')} value={overdue} styles={{ content: { color: overdue ? '#cf1322' : undefined } }} /></Col>
+          </Row>
+        ) : (
+          <Pending queries={[tracker]} what={t('tracker')} testId="leader-tracker-failed" />
+        )}
       </Card>
       <Card size="small" title={t('contactPoints')}>
-        <DenseTable<BoardRow>
-          data-testid="contact-points"
-          rowKey="unitId"
-          dataSource={contactRows}
-          locale={{ emptyText: t('none') }}
-          scroll={{ x: 520 }}
-          columns={[
-            { title: t('unit'), dataIndex: 'name', render: (n: string, r) => <Link to={`/units/${r.unitId}`}>{n}</Link> },
-            { title: t('stage'), width: 90, render: (_, r) => stageLabel(r) },
-            { title: t('problems'), width: 70, render: (_, r) => r.counts.problems.total },
-            { title: t('completionRate'), width: 90, render: (_, r) => <span style={{ color: rateColor(r.metrics.completionRate) }}>{pct(r.metrics.completionRate)}</span> },
-          ]}
-        />
+        {board.data ? (
+          <DenseTable<BoardRow>
+            data-testid="contact-points"
+            rowKey="unitId"
+            dataSource={board.data.rows.filter((r) => contact.has(r.unitId))}
+            locale={{ emptyText: t('none') }}
+            scroll={{ x: 520 }}
+            columns={[
+              { title: t('unit'), dataIndex: 'name', render: (n: string, r) => <Link to={`/units/${r.unitId}`}>{n}</Link> },
+              { title: t('stage'), width: 90, render: (_, r) => stageLabel(r) },
+              { title: t('problems'), width: 70, render: (_, r) => r.counts.problems.total },
+              { title: t('completionRate'), width: 90, render: (_, r) => <span style={{ color: rateColor(r.metrics.completionRate) }}>{pct(r.metrics.completionRate)}</span> },
+            ]}
+          />
+        ) : (
+          <Pending queries={[orgs, board]} what={t('contactPoints')} testId="contact-points-failed" />
+        )}
       </Card>
     </Space>
   );
@@ -242,7 +266,7 @@ function OperatorHome({ user }: { user: SessionUser }) {
   const due = useProblems({ root: unitId, warningLevel: ['green', 'yellow', 'red'], limit: 20 });
   const orgs = useOrganizations();
   const name = orgs.data?.find((u) => u.unitId === unitId)?.name ?? unitId;
-  const missing = (progress.data?.steps ?? []).filter((s) => s.required && !s.done);
+  const missing = progress.data?.steps.filter((s) => s.required && !s.done);
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="home-operator">
       <Typography.Title level={5} style={{ margin: 0 }}>
@@ -250,18 +274,18 @@ function OperatorHome({ user }: { user: SessionUser }) {
       </Typography.Title>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={10}>
-          <Card size="small" title={<>{t('missingSteps')} <Tag color={missing.length ? 'orange' : 'green'}>{missing.length}</Tag></>} extra={<Link to={`/units/${unitId}`}>{t('recordStep')} →</Link>}>
-            <List
-              size="small"
-              data-testid="missing-steps"
-              dataSource={missing}
-              locale={{ emptyText: t('none') }}
-              renderItem={(s) => <List.Item>{progress.data?.currentPhase?.name} · {s.name}</List.Item>}
-            />
-          </Card>
+          <ListCard
+            title={t('missingSteps')}
+            color={(steps) => (steps.length ? 'orange' : 'green')}
+            items={missing}
+            queries={[progress]}
+            testId="missing-steps"
+            extra={<Link to={`/units/${unitId}`}>{t('recordStep')} →</Link>}
+            renderItem={(s) => <List.Item>{progress.data?.currentPhase?.name} · {s.name}</List.Item>}
+          />
         </Col>
         <Col xs={24} lg={14}>
-          <ProblemCard title={t('problemsDue')} color="red" page={due.data} testId="problems-due" />
+          <ProblemCard title={t('problemsDue')} color="red" query={due} testId="problems-due" />
         </Col>
       </Row>
     </Space>

@@ -1,4 +1,4 @@
-import { Button, Card, List, Pagination, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, List, Pagination, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCommand } from '../api/commands';
@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
 import { dateTime, WARNING_COLOR } from '../shared/format';
+import { Pending } from '../shared/QueryFailed';
 
 const KIND_LABEL: Record<InboxItem['kind'], MessageKey> = {
   warning: 'inboxWarning',
@@ -76,7 +77,7 @@ export default function InboxPage() {
       }
     >
       {!inbox.data ? (
-        <Spin />
+        <Pending queries={[inbox]} what={t('inbox')} testId="inbox-failed" />
       ) : (
         <>
           <List<InboxItem>

@@ -1,8 +1,9 @@
-import { Space, Spin, Typography } from 'antd';
+import { Space } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useInstruction } from '../api/inbox-queries';
 import { useI18n } from '../i18n/i18n';
 import { InstructionCard } from '../shared/InstructionPanel';
+import { Pending } from '../shared/QueryFailed';
 
 const TARGET_PATH = { problem: '/problems/', unit: '/units/', notice: '/notices/' } as const;
 
@@ -11,7 +12,7 @@ export default function InstructionPage() {
   const { instructionId = '' } = useParams();
   const { t } = useI18n();
   const answer = useInstruction(instructionId);
-  if (!answer.data) return answer.error ? <Typography.Text type="danger">{String(answer.error.message)}</Typography.Text> : <Spin />;
+  if (!answer.data) return <Pending queries={[answer]} what={t('instruction')} testId="instruction-failed" />;
   const { instruction } = answer.data;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 820 }}>

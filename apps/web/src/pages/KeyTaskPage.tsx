@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, List, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, List, Select, Space, Tag, Typography } from 'antd';
 import { useState, useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { useKeyTaskNotices, useKeyTaskSchedule } from '../api/queries';
@@ -10,6 +10,7 @@ import { useAppState } from '../shared/app-state';
 import { download } from '../shared/download';
 import { pct } from '../shared/format';
 import { ScheduleRollupTable, ScheduleTable, STATUS_COLOR } from '../shared/ScheduleTable';
+import { Pending } from '../shared/QueryFailed';
 
 const STATUSES: PartStatus[] = ['done', 'on_track', 'behind', 'not_reported'];
 
@@ -22,7 +23,7 @@ export default function KeyTaskPage() {
   const [stockTakeId, setStockTakeId] = useState<string | undefined>();
   const schedule = useKeyTaskSchedule(taskId, stockTakeId);
   const notices = useKeyTaskNotices(taskId);
-  if (!schedule.data) return <Spin />;
+  if (!schedule.data) return <Pending queries={[schedule]} what={t('keyTask')} testId="key-task-failed" />;
   const s = schedule.data;
   const take = s.stockTake;
   const office = user.role === 'office' || user.role === 'admin';

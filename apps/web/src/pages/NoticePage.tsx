@@ -1,4 +1,4 @@
-import { Card, Descriptions, Space, Spin, Typography } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useNotice } from '../api/queries';
 import type { BoardRow, KeyTaskSchedule } from '../api/view-types';
@@ -7,13 +7,14 @@ import { dateTime, pct, rateColor } from '../shared/format';
 import { ScheduleRollupTable, ScheduleTable } from '../shared/ScheduleTable';
 import { InstructionPanel } from '../shared/InstructionPanel';
 import { DenseTable } from '../shared/DenseTable';
+import { Pending } from '../shared/QueryFailed';
 
 /** One notice as published: its ranking is the stored snapshot, reproducible from the event log. */
 export default function NoticePage() {
   const { noticeId = '' } = useParams();
   const { t } = useI18n();
   const notice = useNotice(noticeId);
-  if (!notice.data) return <Spin />;
+  if (!notice.data) return <Pending queries={[notice]} what={t('target_notice')} testId="notice-failed" />;
   const n = notice.data;
   if (n.kind === 'key-task') {
     const schedule = n.snapshot as unknown as KeyTaskSchedule;

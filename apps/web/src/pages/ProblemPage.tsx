@@ -1,5 +1,5 @@
 import dayjs, { Dayjs } from 'dayjs';
-import { Card, DatePicker, Col, Descriptions, Form, Input, Row, Space, Spin, TableColumnsType, Typography } from 'antd';
+import { Card, DatePicker, Col, Descriptions, Form, Input, Row, Space, TableColumnsType } from 'antd';
 import { useMemo, useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCommand } from '../api/commands';
@@ -21,6 +21,7 @@ import { HandlingTag, SupervisionTag, WarningTag } from '../shared/problem-tags'
 import { EvidenceUpload } from '../shared/evidence';
 import { EventSummary, useNames } from '../shared/event-cells';
 import { actorText } from '../shared/event-subject';
+import { Pending } from '../shared/QueryFailed';
 
 /** A problem's page: what it is, who answers for it, and every step of its life with both of its times. */
 export default function ProblemPage() {
@@ -46,12 +47,12 @@ export default function ProblemPage() {
       },
       { title: t('recordedAt'), width: 140, render: (_, e) => dateTime(e.recordedAt) },
       // The answer names an actor by user id, role and unit: the unit's name and the role are what a reader knows them by.
-      { title: t('actor'), width: 170, render: (_, e) => <span title={e.actor.userId}>{actorText(e.actor, names, lang)}</span> },
+      { title: t('actor'), width: 170, render: (_, e) => <span title={e.actor.userId}>{actorText(e, names, lang)}</span> },
       { title: t('content'), render: (_, e) => <EventSummary data={e.data} problemId={problemId} /> },
     ],
     [t, lang, problemId, names],
   );
-  if (!timeline.data) return timeline.error ? <Typography.Text type="danger">{String(timeline.error.message)}</Typography.Text> : <Spin />;
+  if (!timeline.data) return <Pending queries={[timeline]} what={t('timeline')} testId="problem-failed" />;
   const { problem: p, events } = timeline.data;
   const canProgress = !asOf && (user.role === 'office' || user.role === 'operator') && !['closed', 'verified'].includes(p.status);
   const canVerify = !asOf && (user.role === 'office' || user.role === 'inspector') && p.status === 'fixed';

@@ -1,5 +1,5 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Card, Input, List, Spin, Tag, Typography } from 'antd';
+import { Card, Input, List, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { unwrap } from '../api/errors';
 import { api } from '../api/http';
 import type { PublicProblem } from '../api/view-types';
 import { useI18n } from '../i18n/i18n';
+import { Pending } from '../shared/QueryFailed';
 
 /**
  * 公示: the published rectification plans and their results, for anyone, without signing in.
@@ -28,7 +29,7 @@ export default function PublicProblemsPage() {
     const all = list.data?.problems ?? [];
     return q ? all.filter((p) => p.responsibleUnitName.includes(q) || p.description.includes(q)) : all;
   }, [list.data, query]);
-  if (!list.data) return <Spin />;
+  if (!list.data) return <Pending queries={[list]} what={t('publishedProblems')} testId="public-problems-failed" />;
   return (
     <Card size="small" title={`${t('publishedProblems')} · ${list.data.campaignName}`} extra={t('total', { n: list.data.total })}>
       <Input.Search allowClear placeholder={t('findUnit')} onSearch={setQuery} onChange={(e) => !e.target.value && setQuery('')} style={{ marginBottom: 8 }} data-testid="public-search" />

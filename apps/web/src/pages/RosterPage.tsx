@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Row, Select, Space, Spin, Statistic, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Row, Select, Space, Statistic, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, useSyncExternalStore } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { CommandForm } from '../forms/CommandForm';
 import { useI18n } from '../i18n/i18n';
 import { useAppState } from '../shared/app-state';
 import { download } from '../shared/download';
+import { Pending } from '../shared/QueryFailed';
 
 type AddMember = components['schemas']['AddMemberRequest'];
 type RenameMember = components['schemas']['RenameMemberRequest'];
@@ -64,7 +65,7 @@ function Figures({ f }: { f: RosterFigures }) {
 function RosterCountsView() {
   const { t } = useI18n();
   const counts = useRosterCounts();
-  if (!counts.data) return counts.error ? <Typography.Text type="danger">{counts.error.message}</Typography.Text> : <Spin />;
+  if (!counts.data) return <Pending queries={[counts]} what={t('rosterCounts')} testId="roster-counts-failed" />;
   const c = counts.data;
   const figureColumns = [
     { title: t('onRoll'), width: 70, render: (_: unknown, r: RosterFigures) => r.onRoll },
@@ -96,7 +97,7 @@ function UnitRosterView({ unitId }: { unitId: string }) {
   const { asOf } = useAppState();
   const user = useSyncExternalStore(session.subscribe, session.user)!;
   const roster = useUnitRoster(unitId);
-  if (!roster.data) return roster.error ? <Typography.Text type="danger">{roster.error.message}</Typography.Text> : <Spin />;
+  if (!roster.data) return <Pending queries={[roster]} what={t('roster')} testId="roster-failed" />;
   const r = roster.data;
   const writer = !asOf && r.namesShown && ['admin', 'office', 'operator'].includes(user.role);
   const exportButtons = (

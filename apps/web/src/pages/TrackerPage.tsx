@@ -12,9 +12,9 @@ import { WideTable } from '../shared/WideTable';
 import { ExportButtons } from '../shared/ExportButtons';
 import { FilterSelect } from '../shared/FilterSelect';
 import { pagerTotal, PROBLEM_PAGE, problemFilters, scopeRoot } from '../shared/page-filters';
-import { pct, rateColor } from '../shared/format';
 import { HandlingTag, HANDLINGS, WarningTag, SupervisionTag } from '../shared/problem-tags';
-import { DenseTable } from '../shared/DenseTable';
+import { Pending } from '../shared/QueryFailed';
+import { TrackerUnitCounts } from './TrackerUnitCounts';
 
 const PAGE = PROBLEM_PAGE;
 
@@ -91,7 +91,6 @@ export default function TrackerPage() {
 
   if (!campaignId) return <Empty description={t('noCampaign')} />;
   // The list does not wait for the counts: each part shows as soon as its own answer arrives.
-  const units = tracker.data?.units ?? [];
   const overall = tracker.data?.overall.counts;
   const sum = (f: (c: NonNullable<typeof overall>) => number) => (overall ? f(overall) : undefined);
   const total = sum((c) => c.total);
@@ -99,8 +98,9 @@ export default function TrackerPage() {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Card size="small" title={t('tracker')} loading={!tracker.data} extra={<Typography.Text type="secondary">{tracker.data?.today}</Typography.Text>}>
-        <Row gutter={[12, 8]} className="stat-row" data-testid="tracker-counts">
+      <Card size="small" title={t('tracker')} loading={!tracker.data && !tracker.isError} extra={<Typography.Text type="secondary">{tracker.data?.today}</Typography.Text>}>
+        {tracker.isError && <Pending queries={[tracker]} what={t('tracker')} testId="tracker-failed" />}
+        <Row gutter={[12, 8]} className="stat-row" data-testid="tracker-counts" hidden={tracker.isError}>
           <Col xs={8} md={3}><Statistic title={t('problems')} value={total} /></Col>
           {HANDLINGS.map((h) => (
             <Col xs={8} md={3} key={h.key}>
@@ -159,24 +159,9 @@ export default function TrackerPage() {
         columns={problemColumns}
       />
       {/* The counts per unit follow the problem list, in a task of their own once the list is shown. */}
-      {problems.data && (
+      {problems.data && tracker.data && (
         <AfterPaint minHeight={400}>
-          <Card size="small" title={`${t('unit')} · ${t('handling')}`}>
-            <DenseTable
-              rowKey="unitId"
-              dataSource={units as (typeof units)[number][]}
-              loading={!tracker.data}
-              pagination={{ pageSize: 10, size: 'small' }}
-              scroll={{ x: 900 }}
-              columns={[
-                { title: t('unit'), dataIndex: 'name', width: 180, fixed: 'left' },
-                { title: t('problems'), width: 60, render: (_, u) => u.counts.total, sorter: (a, b) => a.counts.total - b.counts.total },
-                ...HANDLINGS.map((h) => ({ title: lang === 'zh' ? h.zh : h.en, width: 80, render: (_: unknown, u: (typeof units)[number]) => u.counts.byHandling[h.key] || '' })),
-                { title: t('overdue'), width: 60, render: (_, u) => (u.counts.overdue ? <span style={{ color: '#cf1322', fontWeight: 600 }}>{u.counts.overdue}</span> : ''), sorter: (a, b) => a.counts.overdue - b.counts.overdue },
-                { title: t('completionRate'), width: 90, render: (_, u) => <span style={{ color: rateColor(u.completionRate) }}>{pct(u.completionRate)}</span>, sorter: (a, b) => (a.completionRate ?? -1) - (b.completionRate ?? -1) },
-              ]}
-            />
-          </Card>
+          <TrackerUnitCounts units={tracker.data.units} phone={phone} />
         </AfterPaint>
       )}
     </Space>

@@ -1,6 +1,6 @@
 import dayjs, { Dayjs } from 'dayjs';
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
 import { useRef, useSyncExternalStore } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCommand } from '../api/commands';
@@ -19,6 +19,7 @@ import { useAppState } from '../shared/app-state';
 import { newIdempotencyKey } from '../shared/format';
 import { EvidenceLinks, EvidenceUpload } from '../shared/evidence';
 import { DenseTable } from '../shared/DenseTable';
+import { Pending } from '../shared/QueryFailed';
 
 type RecordStep = components['schemas']['RecordStepRequest'];
 type RecordParticipation = components['schemas']['RecordParticipationRequest'];
@@ -44,7 +45,7 @@ export default function UnitPage() {
   const orgs = useOrganizations();
   const progress = useUnitProgress(unitId);
   const unit = orgs.data?.find((u) => u.unitId === unitId);
-  if (!progress.data) return progress.error ? <Typography.Text type="danger">{progress.error.message}</Typography.Text> : <Spin />;
+  if (!progress.data) return <Pending queries={[progress]} what={unit?.name ?? t('unit')} testId="unit-failed" />;
   const u = progress.data;
   const writer = !asOf && (user.role === 'operator' || user.role === 'office' || user.role === 'admin');
   const registrar = !asOf && ['office', 'operator', 'inspector'].includes(user.role);

@@ -39,23 +39,29 @@ describe('streamSubject', () => {
 });
 
 describe('actorText', () => {
+  const by = (userId: string, role: string, unitId: string | null, actorKind: 'user' | 'platform' = 'user') => ({ actor: { userId, role, unitId }, actorKind });
+
   it("says the actor's unit and role in the reader's language", () => {
-    expect(actorText({ userId: 'op-YL-A007-021', role: 'operator', unitId: 'YL-A007-021' }, names, 'zh')).toBe('市财政局第一支部 · 联络员');
-    expect(actorText({ userId: 'op-YL-A007-021', role: 'operator', unitId: 'YL-A007-021' }, names, 'en')).toBe('市财政局第一支部 · Liaison');
+    expect(actorText(by('op-YL-A007-021', 'operator', 'YL-A007-021'), names, 'zh')).toBe('市财政局第一支部 · 联络员');
+    expect(actorText(by('op-YL-A007-021', 'operator', 'YL-A007-021'), names, 'en')).toBe('市财政局第一支部 · Liaison');
   });
 
   it('keeps what it cannot name: a unit without a name, a role it does not know, no unit at all', () => {
-    expect(actorText({ userId: 'u', role: 'office', unitId: 'YL-Z' }, names, 'zh')).toBe('YL-Z · 活动办公室');
-    expect(actorText({ userId: 'u', role: 'auditor', unitId: null }, names, 'zh')).toBe('auditor');
+    expect(actorText(by('u', 'office', 'YL-Z'), names, 'zh')).toBe('YL-Z · 活动办公室');
+    expect(actorText(by('u', 'auditor', null), names, 'zh')).toBe('auditor');
   });
 
-  it("names the platform's own jobs as the system, though they record under the administrator's role", () => {
-    expect(actorText({ userId: 'system-deadline-warnings', role: 'admin', unitId: null }, names, 'zh')).toBe('系统');
-    expect(actorText({ userId: 'system', role: 'admin', unitId: null }, names, 'en')).toBe('System');
-    expect(actorText({ userId: 'systematic', role: 'admin', unitId: null }, names, 'zh')).toBe('管理员');
+  it("names whom the server marks as the platform the system, though its jobs record under the administrator's role", () => {
+    expect(actorText(by('system-deadline-warnings', 'admin', null, 'platform'), names, 'zh')).toBe('系统');
+    expect(actorText(by('system', 'admin', null, 'platform'), names, 'en')).toBe('System');
+  });
+
+  it('takes the kind from the answer, not from the look of the user id', () => {
+    expect(actorText(by('system-like', 'admin', null), names, 'zh')).toBe('管理员');
+    expect(actorText(by('nightly-import', 'admin', null, 'platform'), names, 'zh')).toBe('系统');
   });
 
   it('names a ballot recorded for the public', () => {
-    expect(actorText({ userId: 'anonymous', role: 'public', unitId: null }, names, 'zh')).toBe('群众');
+    expect(actorText(by('anonymous', 'public', null), names, 'zh')).toBe('群众');
   });
 });

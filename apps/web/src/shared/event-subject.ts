@@ -1,4 +1,4 @@
-import type { Actor } from '../api/view-types';
+import type { TimelineEvent } from '../api/view-types';
 import { ROLE_NAMES } from './roles';
 
 /** Names the page already holds: units by id, campaigns by id. A missing name falls back to the id. */
@@ -74,17 +74,15 @@ export function streamSubject(streamId: string, names: Names, lang: Lang): Subje
   return { text: streamId, href: null };
 }
 
-// Actors that are no signed-in staff member: the platform's own jobs (the user id "system" or
-// "system-<job>", which the server refuses to register for a person) record under the administrator's
-// role, and a ballot is recorded for the public.
+// Actors that are no signed-in staff member: the platform's own jobs, which the server marks as such
+// (they record under the administrator's role), and a ballot recorded for the public.
 const SYSTEM_ACTOR = ['系统', 'System'] as const;
 const PUBLIC_ACTOR = ['群众', 'The public'] as const;
-const isPlatformUserId = (userId: string) => userId === 'system' || userId.startsWith('system-');
 
 /** Who recorded an event: the role in the reader's language and the unit's name; the user id stays for the tooltip. */
-export function actorText(actor: Actor, names: Names, lang: Lang): string {
+export function actorText({ actor, actorKind }: Pick<TimelineEvent, 'actor' | 'actorKind'>, names: Names, lang: Lang): string {
   const i = lang === 'zh' ? 0 : 1;
-  if (isPlatformUserId(actor.userId)) return SYSTEM_ACTOR[i];
+  if (actorKind === 'platform') return SYSTEM_ACTOR[i];
   const role = actor.role === 'public' ? PUBLIC_ACTOR[i] : (ROLE_NAMES[actor.role as keyof typeof ROLE_NAMES]?.[i] ?? actor.role);
   const unit = actor.unitId ? (names.unit(actor.unitId) ?? actor.unitId) : null;
   return unit ? `${unit} · ${role}` : role;

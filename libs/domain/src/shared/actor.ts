@@ -26,6 +26,11 @@ export function isPlatformUserId(userId: string): boolean {
   return userId === 'system' || userId.startsWith('system-');
 }
 
+/** Who acted, as a reader of the history is told: a person (or the public's ballot), or the platform itself. */
+export type ActorKind = 'user' | 'platform';
+
+export const actorKindOf = (actor: Pick<Actor, 'userId'>): ActorKind => (isPlatformUserId(actor.userId) ? 'platform' : 'user');
+
 /** Every command carries who asks and when it happened (the user's time, not the server's). */
 export interface CommandContext {
   readonly actor: Actor;

@@ -13,6 +13,12 @@ export const AS_OF_SCHEMA: SchemaObject = objOrNull({
   }, { required: ['events', 'ms', 'checkpoint', 'message'] }),
 }, { required: ['position', 'at', 'stale'] });
 
+/** Who acted, so that a reader need not know the platform's own user ids: `platform` for its jobs ("system", "system-<job>"). */
+export const ACTOR_KIND_SCHEMA: SchemaObject = str({
+  enum: ['user', 'platform'],
+  description: '操作人类别：user 为用户（含群众投票），platform 为平台自身的任务（用户编号 system、system-…） (user: a person; platform: the platform\'s own jobs)',
+});
+
 /** One ledger entry as the tracker lists it and a problem's timeline heads it. */
 export const TRACKED_PROBLEM_PROPERTIES: Record<string, SchemaObject> = {
   problemId: str(),

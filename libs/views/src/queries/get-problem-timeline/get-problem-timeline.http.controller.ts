@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { fromLookup, STAFF, token } from '@platform/common';
-import { instructionStreamId, problemStreamId } from '@platform/domain';
+import { actorKindOf, instructionStreamId, problemStreamId } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { backdating } from '../../audit-trail/audit-trail.documents';
 import { EVENT_TYPE_NAMES } from '../../audit-trail/event-type-names';
@@ -45,6 +45,7 @@ export const GetProblemTimelineHttpController = viewsQuery('GetProblemTimeline',
         recordedAt: e.recordedAt,
         backdated: backdating(e).backdated,
         actor: e.actor,
+        actorKind: actorKindOf(e.actor),
         data: e.data,
       })),
     };

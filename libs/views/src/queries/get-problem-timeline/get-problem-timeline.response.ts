@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { AS_OF_SCHEMA, TRACKED_PROBLEM_PROPERTIES } from '../shared-schemas';
+import { ACTOR_KIND_SCHEMA, AS_OF_SCHEMA, TRACKED_PROBLEM_PROPERTIES } from '../shared-schemas';
 import { arrOrNull, boolOrNull, numOrNull, obj, objOrNull, positionToken, str, strOrNull } from '@platform/common';
 
 /** A problem's ledger entry and every event of its life */
@@ -18,6 +18,7 @@ export const GetProblemTimelineAnswer: SchemaObject = obj({
     recordedAt: strOrNull(),
     backdated: boolOrNull(),
     actor: objOrNull(),
+    actorKind: ACTOR_KIND_SCHEMA,
     data: objOrNull(),
-  })),
+  }, { required: ['actorKind'] })),
 }, { required: ['asOf', 'today', 'problem', 'events'] });

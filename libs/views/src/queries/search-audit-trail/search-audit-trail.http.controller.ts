@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CurrentActor, CurrentScope } from '@platform/common';
-import { Actor, mayReadMemberNames, memberRosterStreamId, withoutMemberNames } from '@platform/domain';
+import { Actor, actorKindOf, mayReadMemberNames, memberRosterStreamId, withoutMemberNames } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import type { Response } from 'express';
 import { AuditPayloads } from '../../audit-trail/audit-payloads';
@@ -45,6 +45,7 @@ export class SearchAuditTrailHttpController {
           ...rest,
           position: token(entry.position),
           typeName: EVENT_TYPE_NAMES[entry.type] ?? entry.type,
+          actorKind: actorKindOf(entry.actor),
           prevHash: stored?.prevHash ?? null,
           data: stored ? payloadFor(actor, stored.streamId, stored.type, stored.data) : null,
           dataOmitted: stored?.dataOmitted ?? null,

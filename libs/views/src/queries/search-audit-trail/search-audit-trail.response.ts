@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { AS_OF_SCHEMA } from '../shared-schemas';
+import { ACTOR_KIND_SCHEMA, AS_OF_SCHEMA } from '../shared-schemas';
 import { arr, arrOrNull, boolOrNull, num, numOrNull, obj, objOrNull, positionTokenOrNull, storedEventHead, str, strOrNull } from '@platform/common';
 
 /** One page of the audit trail */
@@ -18,6 +18,7 @@ export const SearchAuditTrailAnswer: SchemaObject = obj({
     recordedAfterMs: numOrNull(),
     backdated: boolOrNull(),
     actor: objOrNull(),
+    actorKind: ACTOR_KIND_SCHEMA,
     unitIds: arr(str()),
     correlationId: str(),
     causationId: strOrNull(),
@@ -26,5 +27,5 @@ export const SearchAuditTrailAnswer: SchemaObject = obj({
     prevHash: strOrNull(),
     data: objOrNull(),
     dataOmitted: arrOrNull(str(), { description: '页面未列出的 data 字段：通报的 snapshot（整张看板）见 GET /api/notices/{noticeId}，可用 snapshotHash 核对' }),
-  })),
+  }, { required: ['actorKind'] })),
 }, { required: ['asOf', 'backdatingThresholdHours', 'items'] });
