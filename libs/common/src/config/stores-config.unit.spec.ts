@@ -10,11 +10,11 @@ describe('store selection (EVENT_STORE, READ_STORE, BUS)', () => {
     expect(loadStoresConfig({ MONGO_URL: 'mongodb://db:27017', KAFKA_BROKERS: 'k:9092' })).toEqual(EMBEDDED_STORES);
   });
 
-  it('runs the embedded store\'s group commits where EVENT_STORE_WRITER says, auto unless told', () => {
+  it('runs the embedded store\'s group commits where EVENT_STORE_WRITER says, the writer thread unless told', () => {
     expect(loadStoresConfig({ EVENT_STORE_WRITER: 'auto' }).eventStore).toEqual({ kind: 'sqlite', writer: 'auto' });
     expect(loadStoresConfig({ EVENT_STORE_WRITER: 'inline' }).eventStore).toEqual({ kind: 'sqlite', writer: 'inline' });
     expect(loadStoresConfig({ EVENT_STORE_WRITER: 'thread' }).eventStore).toEqual({ kind: 'sqlite', writer: 'thread' });
-    expect(() => loadStoresConfig({ EVENT_STORE_WRITER: 'fast' })).toThrow('EVENT_STORE_WRITER must be one of auto, thread, inline (default auto), got "fast"');
+    expect(() => loadStoresConfig({ EVENT_STORE_WRITER: 'fast' })).toThrow('EVENT_STORE_WRITER must be one of thread, auto, inline (default thread), got "fast"');
   });
 
   it('selects the servers with their addresses', () => {

@@ -34,7 +34,7 @@ export interface SqliteEventStoreOptions {
    * 'inline' (default here): group commits run on this connection, on the caller's event loop, as
    * tools and tests that append from one loop use it. 'thread': on a writer thread with its own
    * connection (see WriterThread), so the transactions and their fsyncs do not hold this loop.
-   * 'auto' (the servers' default, see openEventStore and EVENT_STORE_WRITER): on the writer thread,
+   * 'thread' is the servers' default (see openEventStore and EVENT_STORE_WRITER). 'auto': on the writer thread,
    * except while appends come one at a time (a lone append after a lone one, the thread having
    * nothing in flight), which commit here — a single client's write then waits for no hand-over
    * between threads, and nothing else was waiting for the loop meanwhile; once appends queue up,
