@@ -29,6 +29,7 @@ export const SCALING_ROWS: ReadonlyArray<{ metric: string; unit: string; flat: b
   { metric: 'audit trail, whole city, one page: p95', unit: 'ms', flat: true },
   { metric: 'restart to healthy (projections at lag 0)', unit: 'ms', flat: false },
   { metric: 'rebuild every view, whole history (npm run rebuild)', unit: 'events/s', flat: true },
+  { metric: 'rebuild every view, whole history: events per CPU second', unit: 'events/s', flat: true },
   { metric: 'peak memory (server RSS)', unit: 'MiB', flat: false },
 ];
 

@@ -123,6 +123,7 @@ interface RebuildRun {
   readonly head: number;
   readonly perProjectionMs: Record<string, number>;
   readonly peakRssMiB: number;
+  readonly cpuMs: number;
 }
 
 /** `npm run rebuild` of every view on the data directory (the server stopped), in a child process of its own. */
@@ -134,7 +135,7 @@ async function rebuildEveryView(dataDir: string, log: (line: string) => void): P
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`rebuild exited with ${code}`);
   const run = JSON.parse(out.trim().split('\n').pop()!) as RebuildRun;
-  log(`    rebuilt ${run.head} events in ${Math.round(run.durationMs)} ms (${Math.round((run.head / run.durationMs) * 1000)} events/s), peak RSS ${run.peakRssMiB} MiB`);
+  log(`    rebuilt ${run.head} events in ${Math.round(run.durationMs)} ms (${Math.round((run.head / run.durationMs) * 1000)} events/s, ${Math.round((run.head / run.cpuMs) * 1000)} per CPU second), peak RSS ${run.peakRssMiB} MiB`);
   return run;
 }
 
@@ -446,6 +447,14 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
               `${rebuilt.head.toLocaleString('en-US')} events in ${(rebuilt.durationMs / 1000).toFixed(1)} s, peak RSS of the rebuild process ${rebuilt.peakRssMiB} MiB; per view ${Object.entries(rebuilt.perProjectionMs)
                 .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
                 .join(', ')}`,
+            ),
+            compare(
+              'rebuild every view, whole history: events per CPU second',
+              'events/s',
+              { label: 'rebuild', samples: [(rebuilt.head / rebuilt.cpuMs) * 1000] },
+              null,
+              null,
+              `${(rebuilt.cpuMs / 1000).toFixed(1)} s of CPU (user and system) for ${rebuilt.head.toLocaleString('en-US')} events, ${((rebuilt.cpuMs / rebuilt.head) * 1000).toFixed(0)} µs per event: the rebuild's own work, which the machine's other load does not stretch as it stretches the elapsed time`,
             ),
           ]
         : []),
