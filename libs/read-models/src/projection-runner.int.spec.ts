@@ -182,6 +182,26 @@ describe('projection runner', () => {
     expect(live).toEqual(await keepingNone(tally));
   });
 
+  it('commits the batches of the live projections one append woke in one transaction, each with its own checkpoint', async () => {
+    const tally = groupTallyProjection();
+    const sqlite = store as SqliteReadStore;
+    const grouped: string[][] = [];
+    const commitAll = sqlite.commitAll.bind(sqlite);
+    sqlite.commitAll = (batches) => (grouped.push(batches.map((b) => b.projection).sort()), commitAll(batches));
+    runner = new ProjectionRunner(events, store, [tally, streamActivityProjection], fast);
+    runner.start();
+    await runner.caughtUp();
+    grouped.length = 0;
+    await appendTicks(events, 4, { groups: 2, perAppend: 4 });
+    await runner.caughtUp();
+    expect(grouped).toEqual([[streamActivityProjection.name, tally.name].sort()]);
+    expect((await store.checkpoints()).map((c) => [c.projection, c.position])).toEqual([
+      [tally.name, 4],
+      [streamActivityProjection.name, 4],
+    ].sort());
+    expect(await documents(store, tally)).toEqual(await keepingNone(tally));
+  });
+
   it('drops the documents it keeps when another runner stored a batch behind it, and both end with the documents a rebuild makes', async () => {
     const tally = groupTallyProjection();
     const other = new ProjectionRunner(events, store, [tally], { ...fast, batchSize: 5 });

@@ -1,6 +1,7 @@
 import type { EventStore, StoredEvent } from '@platform/event-store';
 import { AsOf, AsOfResult, computeAsOf } from './as-of';
 import { assertValidProjection, Projection } from './projection';
+import { CommitGroup } from './commit-group';
 import { KeptDocuments } from './kept-documents';
 import { evolveInto, PendingDocuments } from './projection-batch';
 import { checkpointDivergence, ProjectionDivergence } from './projection-divergence';
@@ -161,6 +162,8 @@ const defaultLogger: RunnerLogger = {
  */
 export class ProjectionRunner {
   private readonly workers = new Map<string, ProjectionWorker>();
+  /** The live projections' commits of one turn, stored together. */
+  private readonly commits: CommitGroup;
   private readonly rebuilding = new Set<string>();
   private running = false;
   private unlisten: (() => void) | null = null;
@@ -191,6 +194,7 @@ export class ProjectionRunner {
       clock: hooks.clock ?? (() => new Date()),
     };
     this.owner = hooks.lease?.owner ?? projectorOwnerId();
+    this.commits = new CommitGroup(store);
     this.register(...projections);
   }
 
@@ -216,7 +220,7 @@ export class ProjectionRunner {
         if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`text index of ${collection}: ${String(e)}`));
       }
       const keeper = this.hooks.lease ? new ProjectionLeaseKeeper(p.name, { ...this.hooks.lease, owner: this.owner }, this.options.logger) : null;
-      const worker = new ProjectionWorker(p, this.events, this.hooks.source ?? this.events, this.store, this.options, this.hooks, keeper, () => this.pendingHeld());
+      const worker = new ProjectionWorker(p, this.events, this.hooks.source ?? this.events, this.store, this.options, this.hooks, keeper, () => this.pendingHeld(), this.commits);
       this.workers.set(p.name, worker);
       if (this.running) worker.start();
     }
@@ -481,6 +485,7 @@ class ProjectionWorker {
     private readonly hooks: ProjectionRunnerOptions,
     private readonly lease: ProjectionLeaseKeeper | null = null,
     private readonly runnerPending: () => PendingHeld = () => ({ total: this.pendingBytes, largest: this.pendingBytes }),
+    private readonly commits: CommitGroup = new CommitGroup(store),
   ) {
     this.limit = options.batchSize;
     this.writeBehind = options.writeBehind;
@@ -853,12 +858,17 @@ class ProjectionWorker {
     if (this.keeps) this.keep(pending.docs);
   }
 
+  /** Applying events as they come (or catching up to them), not rebuilding. */
+  private get live(): boolean {
+    return this.state !== 'rebuilding';
+  }
+
   /**
    * Live, its stored documents are kept across batches; not in a rebuild, whose documents stay
    * pending across its batches anyway and would only fill the memory.
    */
   private get keeps(): boolean {
-    return this.state !== 'rebuilding' && this.options.keptBytes > 0;
+    return this.live && this.options.keptBytes > 0;
   }
 
   /**
@@ -875,7 +885,9 @@ class ProjectionWorker {
 
   private async commit(writes: DocumentWrite[], toPosition: number, toHash: string | null, history?: BatchHistory): Promise<void> {
     const p = this.projection;
-    await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, toHash, writes, ...(history ? { history } : {}) });
+    const batch = { projection: p.name, version: p.version, fromPosition: this.position, toPosition, toHash, writes, ...(history ? { history } : {}) };
+    // Live, with the batches of the other projections woken by the same append; a rebuild's on its own.
+    await (this.live ? this.commits.commit(batch) : this.store.commit(batch));
     this.emptySinceReset = false;
     this.position = toPosition;
     this.lastCommitAt = this.options.clock().toISOString();
