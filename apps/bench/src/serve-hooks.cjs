@@ -160,6 +160,28 @@ net.Server.prototype.listen = function (...args) {
   return listen.apply(this, args);
 };
 
+// The other threads (the projector) profile themselves while the main thread does, each writing
+// its .cpuprofile into BENCH_KEEP_PROFILES (only then): the projector's share of a note is its own.
+const profiling = new BroadcastChannel('bench-serve-hooks-profile');
+profiling.unref();
+if (!isMainThread && process.env.BENCH_KEEP_PROFILES) {
+  let threadSession = null;
+  profiling.onmessage = (e) => {
+    if (e.data.type === 'start' && !threadSession) {
+      threadSession = new Session();
+      threadSession.connect();
+      threadSession.post('Profiler.enable', () => threadSession.post('Profiler.setSamplingInterval', { interval: 500 }, () => threadSession.post('Profiler.start')));
+    } else if (e.data.type === 'stop' && threadSession) {
+      const s = threadSession;
+      threadSession = null;
+      s.post('Profiler.stop', (error, result) => {
+        s.disconnect();
+        if (!error) writeFileSync(join(process.env.BENCH_KEEP_PROFILES, `bench-thread${threadId}-${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(result.profile));
+      });
+    }
+  };
+}
+
 const kill = process.kill.bind(process);
 let session = null;
 process.on('message', (m) => {
@@ -172,6 +194,7 @@ process.on('message', (m) => {
       answers = { first: [], all: [] };
       break;
     case 'profile-start':
+      profiling.postMessage({ type: 'start' });
       session = new Session();
       session.connect();
       session.post('Profiler.enable', () =>
@@ -179,6 +202,7 @@ process.on('message', (m) => {
       );
       break;
     case 'profile-stop':
+      profiling.postMessage({ type: 'stop' });
       session.post('Profiler.stop', (error, result) => {
         session.disconnect();
         session = null;

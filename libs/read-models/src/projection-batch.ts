@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@platform/event-store';
 import { matcher, normalizeWrite } from './memory/documents';
+import type { KeptDocuments } from './kept-documents';
 import { Projection, ProjectionContext } from './projection';
 import { InvalidDocumentWriteError, ProjectionEventError } from './read-store.errors';
 import { AnyDocument, BatchHistory, DocumentVersion, DocumentWrite, Filter, ReadDocument, ReadStore, remove, UpsertWrite } from './read-store.port';
@@ -88,12 +89,14 @@ export async function evolveBatch(projection: Projection, events: readonly Store
 
 /**
  * Evolve over the events into `pending` (on top of the store), in order. Only a fully applied
- * event reaches it: after an error it holds exactly the events before the failing one.
+ * event reaches it: after an error it holds exactly the events before the failing one. `kept`: the
+ * stored documents a live projection keeps in memory (see KeptDocuments), looked at before the store.
  */
 export async function evolveInto(
   pending: PendingDocuments,
   events: readonly StoredEvent[],
   store: Pick<ReadStore, 'get' | 'find'>,
+  kept?: Pick<KeptDocuments, 'get'>,
 ): Promise<{ applied: number; error: ProjectionEventError | null }> {
   const projection = pending.projection;
   const overlay = pending.overlay;
@@ -111,7 +114,7 @@ export async function evolveInto(
       if (changed) return changed.body === null ? null : (JSON.parse(changed.body) as D);
       let read = pending.read.get(collection);
       if (!read) pending.read.set(collection, (read = new Map()));
-      const known = read.get(id);
+      const known = read.get(id) ?? kept?.get(collection, id);
       if (known !== undefined) return known === null ? null : (JSON.parse(known) as D);
       const doc = await store.get<D>(collection, id);
       const body = doc === null ? null : JSON.stringify(doc);

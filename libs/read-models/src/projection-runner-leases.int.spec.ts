@@ -98,10 +98,20 @@ describe('projection runners sharing one read store through leases', () => {
     const a = runner('host-a:1:a');
     const store = stores[0];
     let conflicts = 1;
+    const refused = (batch: CommitBatch) => (batch.projection === 'group-tally' && conflicts-- > 0 ? new CheckpointConflictError(batch.projection, batch.fromPosition, 7) : null);
     const commit = store.commit.bind(store);
     store.commit = async (batch: CommitBatch) => {
-      if (batch.projection === 'group-tally' && conflicts-- > 0) throw new CheckpointConflictError(batch.projection, batch.fromPosition, 7);
+      const conflict = refused(batch);
+      if (conflict) throw conflict;
       return commit(batch);
+    };
+    // The projections woken together commit together: refused there the same way.
+    const commitAll = store.commitAll!.bind(store);
+    store.commitAll = async (batches: readonly CommitBatch[]) => {
+      const conflicts = batches.map(refused);
+      const outcomes = await commitAll(batches.filter((_, i) => !conflicts[i]));
+      let next = 0;
+      return conflicts.map((c) => c ?? outcomes[next++]);
     };
     a.start();
     await until(async () => (await store.checkpoint('group-tally'))?.position === 20);

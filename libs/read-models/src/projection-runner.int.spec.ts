@@ -46,6 +46,18 @@ describe('projection runner', () => {
   });
   afterEach(() => closeSqliteStores({ dir, events, store }, runner));
 
+  /** The projection's documents built batch by batch in a store of their own, by a runner keeping no documents in memory. */
+  async function keepingNone(p: Projection): Promise<Record<string, AnyDocument[]>> {
+    const alone = new SqliteReadStore({ file: join(dir, 'keeping-none.sqlite') });
+    const reference = new ProjectionRunner(events, alone, [p], { ...fast, batchSize: 5, writeBehind: false, keptBytes: 0 });
+    reference.start();
+    await reference.caughtUp();
+    await reference.stop();
+    const docs = await documents(alone, p);
+    await alone.close();
+    return docs;
+  }
+
   it('keeps a far-behind projection\'s documents in memory across batches, flushed at the runner\'s byte bound, with the same documents as batch by batch', async () => {
     const tally = groupTallyProjection();
     // Many groups: what is held is each document's latest image, so only new documents fill the bound.
@@ -145,6 +157,71 @@ describe('projection runner', () => {
     for (const p of status.projections) {
       expect(p).toMatchObject({ state: 'live', position: 99, lag: 0, errorCount: 0, retrying: false, lastError: null });
     }
+  });
+
+  it('live, rereads the documents it stored from memory instead of the store, and still ends with the documents a rebuild makes', async () => {
+    const tally = groupTallyProjection();
+    const gets: string[] = [];
+    const noted = Object.create(store) as ReadStore;
+    noted.get = (c, id) => (gets.push(`${c}/${id}`), store.get(c, id));
+    runner = new ProjectionRunner(events, noted, [tally], { ...fast, batchSize: 7 });
+    runner.start();
+    await appendTicks(events, 30, { groups: 4, perAppend: 3 });
+    await runner.caughtUp();
+    expect(gets.length).toBeGreaterThan(0);
+    gets.length = 0;
+    for (let round = 0; round < 3; round++) {
+      await appendTicks(events, 12, { groups: 4, perAppend: 3 });
+      await events.append(`tally-close-${round}`, [sampleEvent('GroupClosed', { group: `g${round}` })], 'any');
+      await runner.caughtUp();
+    }
+    // Every group and the totals were stored or read before: none is looked up again, a closed group included.
+    expect(gets).toEqual([]);
+    const live = await documents(store, tally);
+    expect(live[TALLY_TOTALS]).toEqual([expect.objectContaining({ ticks: 66, closedGroups: 3 })]);
+    expect(live).toEqual(await keepingNone(tally));
+  });
+
+  it('commits the batches of the live projections one append woke in one transaction, each with its own checkpoint', async () => {
+    const tally = groupTallyProjection();
+    const sqlite = store as SqliteReadStore;
+    const grouped: string[][] = [];
+    const commitAll = sqlite.commitAll.bind(sqlite);
+    sqlite.commitAll = (batches) => (grouped.push(batches.map((b) => b.projection).sort()), commitAll(batches));
+    runner = new ProjectionRunner(events, store, [tally, streamActivityProjection], fast);
+    runner.start();
+    await runner.caughtUp();
+    grouped.length = 0;
+    await appendTicks(events, 4, { groups: 2, perAppend: 4 });
+    await runner.caughtUp();
+    expect(grouped).toEqual([[streamActivityProjection.name, tally.name].sort()]);
+    expect((await store.checkpoints()).map((c) => [c.projection, c.position])).toEqual([
+      [tally.name, 4],
+      [streamActivityProjection.name, 4],
+    ].sort());
+    expect(await documents(store, tally)).toEqual(await keepingNone(tally));
+  });
+
+  it('drops the documents it keeps when another runner stored a batch behind it, and both end with the documents a rebuild makes', async () => {
+    const tally = groupTallyProjection();
+    const other = new ProjectionRunner(events, store, [tally], { ...fast, batchSize: 5 });
+    runner = new ProjectionRunner(events, store, [tally], { ...fast, batchSize: 5 });
+    runner.start();
+    try {
+      for (let round = 0; round < 6; round++) {
+        // Both apply in turn, each committing on top of the other's batches: every one of their
+        // batches was computed from documents another may have changed since.
+        if (round % 2 === 0) other.start();
+        else await other.stop();
+        await appendTicks(events, 17, { groups: 3, perAppend: 2 });
+        await runner.caughtUp();
+      }
+    } finally {
+      await other.stop();
+    }
+    const live = await documents(store, tally);
+    expect(live[TALLY_TOTALS]).toEqual([expect.objectContaining({ ticks: 102 })]);
+    expect(live).toEqual(await keepingNone(tally));
   });
 
   it('rebuilds to exactly the documents it built live, then goes on live', async () => {

@@ -1,6 +1,8 @@
 import type { EventStore, StoredEvent } from '@platform/event-store';
 import { AsOf, AsOfResult, computeAsOf } from './as-of';
 import { assertValidProjection, Projection } from './projection';
+import { CommitGroup } from './commit-group';
+import { KeptDocuments } from './kept-documents';
 import { evolveInto, PendingDocuments } from './projection-batch';
 import { checkpointDivergence, ProjectionDivergence } from './projection-divergence';
 import { ProjectionLeaseKeeper, ProjectionLeaseOptions, projectorOwnerId, registerLiveOwner } from './leases/projection-lease-keeper';
@@ -54,6 +56,12 @@ export interface ProjectionRunnerOptions {
    * per projection, 64 MiB for the whole runner; `false` commits every batch.
    */
   readonly writeBehind?: { readonly events?: number; readonly bytes?: number } | false;
+  /**
+   * JSON text of its stored documents each live projection keeps in memory across batches, so the
+   * documents it rereads are not looked up in the store again (see KeptDocuments). Default 4 MiB
+   * per projection; 0 keeps none.
+   */
+  readonly keptBytes?: number;
   /**
    * Run a projection only while holding its lease, so several runners (processes) on one read
    * store share the projections instead of fighting over them. Without it, the runner assumes it
@@ -154,13 +162,15 @@ const defaultLogger: RunnerLogger = {
  */
 export class ProjectionRunner {
   private readonly workers = new Map<string, ProjectionWorker>();
+  /** The live projections' commits of one turn, stored together. */
+  private readonly commits: CommitGroup;
   private readonly rebuilding = new Set<string>();
   private running = false;
   private unlisten: (() => void) | null = null;
   private unregisterOwner: (() => void) | null = null;
   /** Who this runner is in the leases it takes. */
   readonly owner: string;
-  private readonly options: Required<Pick<ProjectionRunnerOptions, 'batchSize' | 'pollMs' | 'verifyMs'>> & {
+  private readonly options: Required<Pick<ProjectionRunnerOptions, 'batchSize' | 'pollMs' | 'verifyMs' | 'keptBytes'>> & {
     retry: Required<RetryPolicy>;
     writeBehind: { events: number; bytes: number } | null;
     logger: RunnerLogger;
@@ -177,12 +187,14 @@ export class ProjectionRunner {
       batchSize: hooks.batchSize ?? 500,
       pollMs: hooks.pollMs ?? 250,
       verifyMs: hooks.verifyMs ?? 5_000,
+      keptBytes: hooks.keptBytes ?? 4 * 2 ** 20,
       retry: { initialMs: 250, maxMs: 30_000, factor: 2, ...hooks.retry },
       writeBehind: hooks.writeBehind === false ? null : { events: 50_000, bytes: 64 * 2 ** 20, ...hooks.writeBehind },
       logger: hooks.logger ?? defaultLogger,
       clock: hooks.clock ?? (() => new Date()),
     };
     this.owner = hooks.lease?.owner ?? projectorOwnerId();
+    this.commits = new CommitGroup(store);
     this.register(...projections);
   }
 
@@ -208,7 +220,7 @@ export class ProjectionRunner {
         if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`text index of ${collection}: ${String(e)}`));
       }
       const keeper = this.hooks.lease ? new ProjectionLeaseKeeper(p.name, { ...this.hooks.lease, owner: this.owner }, this.options.logger) : null;
-      const worker = new ProjectionWorker(p, this.events, this.hooks.source ?? this.events, this.store, this.options, this.hooks, keeper, () => this.pendingHeld());
+      const worker = new ProjectionWorker(p, this.events, this.hooks.source ?? this.events, this.store, this.options, this.hooks, keeper, () => this.pendingHeld(), this.commits);
       this.workers.set(p.name, worker);
       if (this.running) worker.start();
     }
@@ -460,6 +472,8 @@ class ProjectionWorker {
   private lastCommitAt: string | null = null;
   private readonly commitWaiters = new Set<() => void>();
   private readonly handled: ReadonlySet<string>;
+  /** Its stored documents as the live loop committed or read them; emptied whenever the checkpoint is read again. */
+  private readonly kept: KeptDocuments;
 
   constructor(
     readonly projection: Projection,
@@ -471,10 +485,12 @@ class ProjectionWorker {
     private readonly hooks: ProjectionRunnerOptions,
     private readonly lease: ProjectionLeaseKeeper | null = null,
     private readonly runnerPending: () => PendingHeld = () => ({ total: this.pendingBytes, largest: this.pendingBytes }),
+    private readonly commits: CommitGroup = new CommitGroup(store),
   ) {
     this.limit = options.batchSize;
     this.writeBehind = options.writeBehind;
     this.handled = new Set(projection.handles);
+    this.kept = new KeptDocuments(options.keptBytes);
   }
 
   get pendingBytes(): number {
@@ -508,6 +524,8 @@ class ProjectionWorker {
     this.loop = null;
     // What was applied in memory is stored now, rather than applied again by the next start.
     await this.flush().catch((e: unknown) => this.options.logger.warn(`projection ${this.projection.name}: storing its pending documents: ${String(e)}`));
+    // Stopped, it no longer holds its lease: another runner may write its documents meanwhile.
+    this.kept.clear();
     if (this.state !== 'idle') this.state = 'stopped';
     if (options.release === false) return;
     // Given up at once, so another projector need not wait for it to expire.
@@ -555,6 +573,7 @@ class ProjectionWorker {
       await this.store.beginBulkLoad?.(this.projection.collections, { indexedAtEnd: this.projection.indexedAtEnd ?? [] });
       this.position = 0;
       this.pending = null;
+      this.kept.clear();
       this.emptySinceReset = true;
       this.initialized = true;
     } catch (error) {
@@ -674,6 +693,7 @@ class ProjectionWorker {
     const p = this.projection;
     // The store is the authority: whatever was applied in memory is dropped and applied again from its checkpoint.
     this.pending = null;
+    this.kept.clear();
     this.emptySinceReset = false;
     const checkpoint = await this.store.checkpoint(p.name);
     if (checkpoint && checkpoint.version !== p.version) {
@@ -720,6 +740,7 @@ class ProjectionWorker {
     );
     await this.store.reset(p.name, p.collections);
     this.pending = null;
+    this.kept.clear();
     this.divergence = {
       reason: found.reason,
       detectedAt,
@@ -788,7 +809,7 @@ class ProjectionWorker {
     const p = this.projection;
     const docs = this.pending?.docs ?? new PendingDocuments(p);
     const batches = (this.pending?.batches ?? 0) + 1;
-    const evolved = await evolveInto(docs, batch, this.emptySinceReset ? NOTHING_STORED : this.store);
+    const evolved = await evolveInto(docs, batch, this.emptySinceReset ? NOTHING_STORED : this.store, this.keeps ? this.kept : undefined);
     if (evolved.error) {
       // The events before the culprit are stored, so the status points at it.
       if (evolved.applied > 0) {
@@ -834,11 +855,39 @@ class ProjectionWorker {
     if (!pending) return;
     this.pending = null;
     await this.commit(pending.docs.writes(), pending.position, pending.hash, pending.docs.history());
+    if (this.keeps) this.keep(pending.docs);
+  }
+
+  /** Applying events as they come (or catching up to them), not rebuilding. */
+  private get live(): boolean {
+    return this.state !== 'rebuilding';
+  }
+
+  /**
+   * Live, its stored documents are kept across batches; not in a rebuild, whose documents stay
+   * pending across its batches anyway and would only fill the memory.
+   */
+  private get keeps(): boolean {
+    return this.live && this.options.keptBytes > 0;
+  }
+
+  /**
+   * The documents just committed, as stored now: those evolve read and those it wrote in the
+   * collections it looks documents up in (not, say, the audit trail's entries, each written once
+   * and never read again).
+   */
+  private keep(docs: PendingDocuments): void {
+    for (const [collection, read] of docs.read) {
+      for (const [id, body] of read) this.kept.set(collection, id, body);
+      for (const [id, { body }] of docs.overlay.get(collection) ?? []) this.kept.set(collection, id, body);
+    }
   }
 
   private async commit(writes: DocumentWrite[], toPosition: number, toHash: string | null, history?: BatchHistory): Promise<void> {
     const p = this.projection;
-    await this.store.commit({ projection: p.name, version: p.version, fromPosition: this.position, toPosition, toHash, writes, ...(history ? { history } : {}) });
+    const batch = { projection: p.name, version: p.version, fromPosition: this.position, toPosition, toHash, writes, ...(history ? { history } : {}) };
+    // Live, with the batches of the other projections woken by the same append; a rebuild's on its own.
+    await (this.live ? this.commits.commit(batch) : this.store.commit(batch));
     this.emptySinceReset = false;
     this.position = toPosition;
     this.lastCommitAt = this.options.clock().toISOString();

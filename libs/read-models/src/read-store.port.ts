@@ -162,6 +162,12 @@ export interface ReadStore {
    * when the stored checkpoint is not `fromPosition`: a batch is never applied twice.
    */
   commit(batch: CommitBatch): Promise<void>;
+  /**
+   * Several projections' batches at once, each stored or refused exactly as commit() would (a
+   * refused one writes nothing, the others are stored): for each, null when stored, else why it was
+   * refused. Optional: a store that can put them in one transaction does.
+   */
+  commitAll?(batches: readonly CommitBatch[]): Promise<ReadonlyArray<unknown | null>>;
   checkpoint(projection: string): Promise<Checkpoint | null>;
   checkpoints(): Promise<Checkpoint[]>;
   /**

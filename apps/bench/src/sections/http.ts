@@ -30,10 +30,19 @@ interface AppAnswers {
   readonly all: number[];
 }
 /** A run with the CPU time the app's threads and the load generator spent meanwhile, and the app's own latencies. */
-type Run = LoadResult & { readonly cpu: CpuTimes | null; readonly loadCpu: CpuTimes | null; readonly app: { firstMax: number; firstP50: number; p99: number } };
+type Run = LoadResult & {
+  readonly cpu: CpuTimes | null;
+  readonly loadCpu: CpuTimes | null;
+  readonly app: { firstMax: number; firstP50: number; p99: number };
+  /** The app's CPU from the run's start until its projections caught up after it (progress notes): the projector's whole work on the run's notes. */
+  readonly appliedCpu?: CpuTimes | null;
+  readonly cpuBefore?: CpuTimes | null;
+};
 const inApp = (a: AppAnswers) => ({ firstMax: a.first.length ? Math.max(...a.first) : NaN, firstP50: quantile(a.first, 0.5), p99: quantile(a.all, 0.99) });
 /** Milliseconds of CPU per answered request: on the API's thread (its event loop), the projector thread (niced), or the whole process. */
 const cpuPerRequest = (r: Run, of: keyof CpuTimes) => (r.cpu && r.ok > 0 ? r.cpu[of] / r.ok : NaN);
+/** Milliseconds of the projector thread's CPU per answered request, its catch-up after the run included. */
+const appliedPerRequest = (r: Run) => (r.appliedCpu && r.ok > 0 ? r.appliedCpu.nicedMs / r.ok : NaN);
 /** Milliseconds of CPU per answered request in the load generator's process. */
 const loadCpuPerRequest = (r: Run) => (r.loadCpu && r.ok > 0 ? r.loadCpu.processMs / r.ok : NaN);
 const rawRun = (r: Run) => ({
@@ -47,6 +56,7 @@ const rawRun = (r: Run) => ({
     ? {
         apiThread: ms(cpuPerRequest(r, 'mainMs') * 1000) / 1000,
         projectorThread: ms(cpuPerRequest(r, 'nicedMs') * 1000) / 1000,
+        ...(r.appliedCpu ? { projectorThreadWithCatchUp: ms(appliedPerRequest(r) * 1000) / 1000 } : {}),
         process: ms(cpuPerRequest(r, 'processMs') * 1000) / 1000,
         loadGenerator: ms(loadCpuPerRequest(r) * 1000) / 1000,
       }
@@ -114,7 +124,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
     const r = await client.run(job);
     const [cpu, loadCpu] = [cpuSince(before, pid), cpuSince(loadBefore, client.pid)];
     const { answers } = await ask<{ answers: AppAnswers }>(platform.child, { type: 'answers' }, 'answers');
-    return { ...r, cpu, loadCpu, app: inApp(answers) };
+    return { ...r, cpu, loadCpu, app: inApp(answers), cpuBefore: before };
   };
   try {
     const admin = await signIn(baseUrl, BENCH_ADMIN.username, BENCH_ADMIN.password);
@@ -148,7 +158,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
               if (r.non2xx > 0 || r.errors > 0) problems.push(`${tag}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors`);
               notes += r.ok;
               await caughtUp(baseUrl);
-              if (round >= 0) level.progress.push(r);
+              if (round >= 0) level.progress.push({ ...r, appliedCpu: cpuSince(r.cpuBefore ?? null, pid) });
               return r.rps;
             },
           },
@@ -233,7 +243,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
         problems.length > 0
           ? `Requests that did not answer 2xx: ${problems.join('; ')}`
           : `All ${totalCommands.toLocaleString('en-US')} measured commands answered 201; event store head at the end: ${head.body.eventStore.headPosition.toLocaleString('en-US')} (${campaigns} campaigns launched, ${notes.toLocaleString('en-US')} progress notes recorded).`,
-        `CPU per answered request at ${top} clients, as the kernel counted it (/proc, user + system, 10 ms ticks; per round) — the API's thread (its event loop): progress note ${cpuList(byLevel[top].progress, 'mainMs')} ms, participation ${cpuList(byLevel[top].participation, 'mainMs')} ms, GET /health ${cpuList(byLevel[top].health, 'mainMs')} ms; the projector thread (niceness 10) applying them as they come: progress note ${cpuList(byLevel[top].progress, 'nicedMs')} ms, participation ${cpuList(byLevel[top].participation, 'nicedMs')} ms; the whole process (the writer thread, the projector thread, GC and I/O threads included): progress note ${cpuList(byLevel[top].progress, 'processMs')} ms, participation ${cpuList(byLevel[top].participation, 'processMs')} ms, GET /health ${cpuList(byLevel[top].health, 'processMs')} ms; the load generator: progress note ${listed(byLevel[top].progress, loadCpuPerRequest)} ms, GET /health ${listed(byLevel[top].health, loadCpuPerRequest)} ms. The machine's CPU per answered request, app and load generator together: progress note ${machineCpu(byLevel[top].progress, availableParallelism())}, GET /health ${machineCpu(byLevel[top].health, availableParallelism())} — what the cores allow with nothing else running. With ${top} requests always in flight (closed loop) the mean latency is ${top} / throughput (Little's law): ${littleBound(byLevel[top].progress, top)} ms for progress notes and ${littleBound(byLevel[top].health, top)} ms for GET /health at their throughput in these rounds.`,
+        `CPU per answered request at ${top} clients, as the kernel counted it (/proc, user + system, 10 ms ticks; per round) — the API's thread (its event loop): progress note ${cpuList(byLevel[top].progress, 'mainMs')} ms, participation ${cpuList(byLevel[top].participation, 'mainMs')} ms, GET /health ${cpuList(byLevel[top].health, 'mainMs')} ms; the projector thread (niceness 10) applying them as they come: progress note ${cpuList(byLevel[top].progress, 'nicedMs')} ms, participation ${cpuList(byLevel[top].participation, 'nicedMs')} ms, and for progress notes with its catch-up after the run (all it spent on the run's notes, however far behind it fell) ${listed(byLevel[top].progress, appliedPerRequest)} ms; the whole process (the writer thread, the projector thread, GC and I/O threads included): progress note ${cpuList(byLevel[top].progress, 'processMs')} ms, participation ${cpuList(byLevel[top].participation, 'processMs')} ms, GET /health ${cpuList(byLevel[top].health, 'processMs')} ms; the load generator: progress note ${listed(byLevel[top].progress, loadCpuPerRequest)} ms, GET /health ${listed(byLevel[top].health, loadCpuPerRequest)} ms. The machine's CPU per answered request, app and load generator together: progress note ${machineCpu(byLevel[top].progress, availableParallelism())}, GET /health ${machineCpu(byLevel[top].health, availableParallelism())} — what the cores allow with nothing else running. With ${top} requests always in flight (closed loop) the mean latency is ${top} / throughput (Little's law): ${littleBound(byLevel[top].progress, top)} ms for progress notes and ${littleBound(byLevel[top].health, top)} ms for GET /health at their throughput in these rounds.`,
         `The tail at ${top} clients, split by connection (each run opens its ${top} connections anew; per round): progress note: ${tailByConnection(byLevel[top].progress)}; GET /health: ${tailByConnection(byLevel[top].health)}. The same answers timed inside the app (from the connection's accept to the first answer's last byte written; from each request's arrival to its answer): progress note: ${appTail(byLevel[top].progress)}; GET /health: ${appTail(byLevel[top].health)}.`,
       ],
       profiles,

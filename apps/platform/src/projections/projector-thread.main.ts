@@ -3,6 +3,7 @@ import { createReadStore } from '@platform/read-models';
 import { startProjector } from '../../../projector/src/projector';
 import type { FromProjectorThread, ProjectorThreadData, ToProjectorThread } from './projector-thread.protocol';
 import { lowerThisThreadPriority } from './thread-priority';
+import { TurnCommits } from './turn-commits';
 
 /**
  * Niceness of the projector thread: below the API's event loop, so requests keep the cores they
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const data = workerData as ProjectorThreadData;
   const send = (message: FromProjectorThread) => port.postMessage(message);
   lowerThisThreadPriority(PROJECTOR_NICENESS);
+  const committed = new TurnCommits((commits) => send({ type: 'committed', commits }));
   const readStore =
     data.readStore.kind === 'mongodb' ? await createReadStore({ store: 'mongo', mongoUrl: data.readStore.url, mongoDbName: data.readStore.dbName }) : undefined;
   const projector = startProjector({
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
       warn: (message) => send({ type: 'log', level: 'warn', message }),
       error: (message, stack) => send({ type: 'log', level: 'error', message, stack }),
     },
-    onCommitted: (projection, position) => send({ type: 'committed', projection, position }),
+    onCommitted: (projection, position) => committed.note(projection, position),
   });
   let stopping = false;
   port.on('message', (message: ToProjectorThread) => {

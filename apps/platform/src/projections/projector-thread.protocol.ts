@@ -15,6 +15,7 @@ export type ToProjectorThread = { readonly type: 'appended' } | { readonly type:
 /** Thread → platform. */
 export type FromProjectorThread =
   | { readonly type: 'started'; readonly owner: string }
-  | { readonly type: 'committed'; readonly projection: string; readonly position: number }
+  /** The batches committed in one turn of the thread's loop, each projection's last: one message for all of them. */
+  | { readonly type: 'committed'; readonly commits: ReadonlyArray<{ readonly projection: string; readonly position: number }> }
   | { readonly type: 'log'; readonly level: 'log' | 'warn' | 'error'; readonly message: string; readonly stack?: string }
   | { readonly type: 'stopped' };

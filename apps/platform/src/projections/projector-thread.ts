@@ -90,7 +90,7 @@ export class ProjectorThread {
   private received(m: FromProjectorThread): void {
     switch (m.type) {
       case 'committed':
-        this.options.onCommitted?.(m.projection, m.position);
+        for (const c of m.commits) this.options.onCommitted?.(c.projection, c.position);
         break;
       case 'log':
         if (m.level === 'error') this.options.logger.error(m.message, m.stack);

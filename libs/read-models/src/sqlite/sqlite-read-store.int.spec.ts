@@ -29,6 +29,27 @@ describe('SQLite read store specifics', () => {
     await store.close();
   });
 
+  it('stores several projections\' batches in one transaction, each as its own commit would: one whose checkpoint moved leaves nothing, the others are stored', async () => {
+    const store = (await h.open()) as SqliteReadStore;
+    await store.commit({ projection: 'b', version: 1, fromPosition: 0, toPosition: 3, writes: [upsert('b_docs', { _id: 'x', n: 1 })] });
+    const outcomes = await store.commitAll([
+      { projection: 'a', version: 1, fromPosition: 0, toPosition: 5, toHash: 'h5', writes: [upsert('a_docs', { _id: 'x', n: 5 })] },
+      // Computed from a checkpoint that is no longer the stored one.
+      { projection: 'b', version: 1, fromPosition: 0, toPosition: 5, writes: [upsert('b_docs', { _id: 'x', n: 2 }), upsert('b_docs', { _id: 'y', n: 2 })] },
+      { projection: 'c', version: 2, fromPosition: 0, toPosition: 5, writes: [upsert('c_docs', { _id: 'x', n: 5 }), remove('c_docs', 'x')] },
+    ]);
+    expect(outcomes.map((o) => (o === null ? null : (o as Error).name))).toEqual([null, 'CheckpointConflictError', null]);
+    expect(await store.checkpoints()).toMatchObject([
+      { projection: 'a', position: 5, version: 1, hash: 'h5' },
+      { projection: 'b', position: 3 },
+      { projection: 'c', position: 5, version: 2 },
+    ]);
+    expect(await store.find('a_docs')).toEqual([{ _id: 'x', n: 5 }]);
+    expect(await store.find('b_docs')).toEqual([{ _id: 'x', n: 1 }]);
+    expect(await store.find('c_docs')).toEqual([]);
+    await store.close();
+  });
+
   it("takes the page cache a rebuild asks for, and keeps the library's default otherwise", async () => {
     const rebuild = new SqliteReadStore({ file: ':memory:', pageCacheMiB: 256 });
     const plain = new SqliteReadStore({ file: ':memory:' });

@@ -330,19 +330,52 @@ export class SqliteReadStore implements ReadStore {
 
   async commit(batch: CommitBatch): Promise<void> {
     this.assertOpen();
+    this.db.transaction(() => this.storeBatch(batch)).immediate();
+    this.committed(batch);
+  }
+
+  /**
+   * The batches in one transaction, each in a savepoint of its own: one refused (its checkpoint
+   * moved) leaves nothing of it and the others stored. The live projections woken by one append
+   * commit together: one transaction instead of one per projection, each writing its own copy of
+   * the pages they share (the checkpoints', the documents table's upper levels) to the WAL.
+   */
+  async commitAll(batches: readonly CommitBatch[]): Promise<Array<unknown | null>> {
+    this.assertOpen();
+    const outcomes: Array<unknown | null> = batches.map(() => null);
     this.db
       .transaction(() => {
-        const current = this.stmt.checkpoint.get(batch.projection)?.position ?? 0;
-        if (current !== batch.fromPosition) {
-          throw new CheckpointConflictError(batch.projection, batch.fromPosition, current);
-        }
-        // Before the writes: versions kept for the first time start from the documents as they were.
-        if (batch.history) this.versions.record({ ...batch, history: batch.history });
-        // Serialized inside the transaction: a write that fails half-way rolls back the ones before it.
-        this.writeAll(batch.writes, batch.toPosition);
-        this.stmt.saveCheckpoint.run(batch.projection, batch.toPosition, batch.version, batch.toHash ?? null, this.clock().toISOString());
+        batches.forEach((batch, i) => {
+          try {
+            // Nested: a savepoint, rolled back alone when the batch throws.
+            this.db.transaction(() => this.storeBatch(batch))();
+          } catch (error) {
+            outcomes[i] = error ?? new Error(`batch of ${batch.projection} refused`);
+          }
+        });
       })
       .immediate();
+    batches.forEach((batch, i) => {
+      if (outcomes[i] === null) this.committed(batch);
+    });
+    return outcomes;
+  }
+
+  /** Inside a transaction: the batch's versions, documents and checkpoint, after checking its checkpoint is still the stored one. */
+  private storeBatch(batch: CommitBatch): void {
+    const current = this.stmt.checkpoint.get(batch.projection)?.position ?? 0;
+    if (current !== batch.fromPosition) {
+      throw new CheckpointConflictError(batch.projection, batch.fromPosition, current);
+    }
+    // Before the writes: versions kept for the first time start from the documents as they were.
+    if (batch.history) this.versions.record({ ...batch, history: batch.history });
+    // Serialized inside the transaction: a write that fails half-way rolls back the ones before it.
+    this.writeAll(batch.writes, batch.toPosition);
+    this.stmt.saveCheckpoint.run(batch.projection, batch.toPosition, batch.version, batch.toHash ?? null, this.clock().toISOString());
+  }
+
+  /** After a batch's commit: its collections' statistics taken again if they changed enough. */
+  private committed(batch: CommitBatch): void {
     const written = new Map<string, number>();
     for (const w of batch.writes) written.set(w.collection, (written.get(w.collection) ?? 0) + 1);
     for (const [collection, n] of written) {

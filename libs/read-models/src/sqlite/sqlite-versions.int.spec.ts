@@ -75,6 +75,23 @@ describe('document versions (as of a position without replay)', () => {
     );
   });
 
+  it('closes the version a document had before each live commit, however many it had, exactly as a replay', async () => {
+    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 3, logger: quiet, pollMs: 10 });
+    runner.start();
+    // Committed a few events at a time: each commit closes the open version of documents written by many before it.
+    for (let round = 0; round < 12; round++) {
+      await appendHistory(events, 5);
+      await runner.caughtUp();
+    }
+    const head = await events.headPosition();
+    for (let p = 0; p <= head; p++) {
+      const replayed = await documents((await computeAsOf(events, versioned, { untilPosition: p })).store, versioned.collections);
+      expect(await documents((await store.versionsAt(versioned.name, p))!, versioned.collections)).toEqual(replayed);
+    }
+    const open = store.db.prepare(`SELECT collection, id, count(*) AS n FROM document_versions WHERE valid_to = ${Number.MAX_SAFE_INTEGER} GROUP BY collection, id HAVING n > 1`).all();
+    expect(open).toEqual([]);
+  });
+
   it('keeps every version exact when documents are stored once per write-behind flush spanning many batches', async () => {
     await appendHistory(events, 200);
     const commits: number[] = [];

@@ -145,8 +145,14 @@ export class DocumentVersions {
       defer: db.prepare('INSERT INTO version_ranges_deferred (only) VALUES (1)'),
       undefer: db.prepare('DELETE FROM version_ranges_deferred'),
       rangeAfter: db.prepare(`${RANGES_OF_VERSIONS} AND v.rowid > ?`),
-      // `+valid_to`: look the document up by its key, not among every open version of the collection.
-      close: db.prepare(`UPDATE document_versions SET valid_to = ? WHERE collection = ? AND id = ? AND +valid_to = ?`),
+      // A document's open version, if it has one, is its latest: each version written closes the one
+      // before it. Found as the last of the document's versions in the key's order, one entry read
+      // (not each of its versions' rows checked for valid_to: a problem noted a hundred times took
+      // 0.8 ms to close, as much as the rest of the note's projections).
+      close: db.prepare(
+        `UPDATE document_versions SET valid_to = ?
+         WHERE rowid = (SELECT rowid FROM document_versions WHERE collection = ? AND id = ? ORDER BY valid_from DESC LIMIT 1) AND valid_to = ?`,
+      ),
       insert: db.prepare(insertOf(1)),
       insertMany: db.prepare(insertOf(INSERT_ROWS)),
       dropCollection: db.prepare('DELETE FROM document_versions WHERE collection = ?'),

@@ -27,16 +27,49 @@ export const hasOnlyRuns = (term: string) => LETTER_OR_DIGIT.test(term);
  */
 export function shortRuns(...texts: readonly string[]): string {
   const runs = new Set<string>();
-  for (const text of texts) {
-    const chars = [...text.toLowerCase()];
-    chars.forEach((c, i) => {
-      if (!LETTER_OR_DIGIT.test(c)) return;
-      runs.add(c);
-      const next = chars[i + 1];
-      if (next !== undefined && LETTER_OR_DIGIT.test(next)) runs.add(c + next);
-    });
-  }
+  for (const text of texts) addRuns(runs, text);
   return [...runs].join(' ');
+}
+
+/**
+ * The short runs of the texts behind `runs` (what shortRuns gave for them) with `text` added after
+ * them — behind a character that is neither letter nor digit, a line break, so no pair spans it:
+ * exactly shortRuns(...those texts, text), in its order, at the cost of the added text alone.
+ */
+export function shortRunsAppended(runs: string, text: string): string {
+  const all = new Set(runs ? runs.split(' ') : []);
+  const before = all.size;
+  addRuns(all, text);
+  return all.size === before ? runs : [...all].join(' ');
+}
+
+/**
+ * Adds the text's runs in the order shortRuns lists them: each character, then the pair it starts
+ * (the same sequence as each pair ending at a character, then the character).
+ */
+function addRuns(runs: Set<string>, text: string): void {
+  let previous: string | null = null;
+  for (const c of text.toLowerCase()) {
+    if (!isRunCharacter(c)) {
+      previous = null;
+      continue;
+    }
+    if (previous !== null) runs.add(previous + c);
+    runs.add(c);
+    previous = c;
+  }
+}
+
+/** Whether a character is a letter or digit, remembered per character: the Unicode test was most of the cost of a long text's runs. */
+const runCharacters = new Map<string, boolean>();
+const RUN_CHARACTERS_KEPT = 1 << 16;
+function isRunCharacter(c: string): boolean {
+  let known = runCharacters.get(c);
+  if (known === undefined) {
+    known = LETTER_OR_DIGIT.test(c);
+    if (runCharacters.size < RUN_CHARACTERS_KEPT) runCharacters.set(c, known);
+  }
+  return known;
 }
 
 export function containsAll(text: string, terms: readonly string[]): boolean {

@@ -1,4 +1,4 @@
-import { containsAll, hasOnlyRuns, highlight, isIndexed, searchTerms, shortRuns } from './search-terms';
+import { containsAll, hasOnlyRuns, highlight, isIndexed, searchTerms, shortRuns, shortRunsAppended } from './search-terms';
 
 describe('search terms and highlights', () => {
   it('splits on white space (full-width too), drops repeats, and tells indexed terms from short ones', () => {
@@ -30,5 +30,17 @@ describe('search terms and highlights', () => {
     expect(shortRuns('三中', 'A1，三中')).toBe('三 三中 中 a a1 1');
     expect(shortRuns('', '% _')).toBe('');
     expect(['三中', '村', 'a1', '1%', '，'].map(hasOnlyRuns)).toEqual([true, true, true, false, false]);
+  });
+
+  it('grows the runs of a text by a piece added behind a line break exactly as the runs of the whole text', () => {
+    const pieces = ['窗口推诿', '首问负责制已建立', 'Abc 12，三中', '', '%', 'ΟΔΟΣ', 'σς Σ1', '已公示\n已排查', '三中三中', 'x'];
+    let text = '';
+    let runs = shortRuns('作风建设', text);
+    for (const piece of pieces) {
+      text = text && piece ? `${text}\n${piece}` : text || piece;
+      runs = shortRunsAppended(runs, piece);
+      expect(runs).toBe(shortRuns('作风建设', text));
+    }
+    expect(shortRunsAppended('', '村村')).toBe('村 村村');
   });
 });

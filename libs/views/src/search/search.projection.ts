@@ -1,6 +1,6 @@
 import { InstructionIssued, NoticePublished, OrganizationEvent, ProblemEvent } from '@platform/domain';
 import { documentProjection } from '@platform/read-models';
-import { shortRuns } from './search-terms';
+import { shortRuns, shortRunsAppended } from './search-terms';
 import { entryId, SEARCH_ENTRIES, SEARCH_TEXT_FIELDS, SearchEntry } from './search.documents';
 
 type Handled = ProblemEvent | NoticePublished | OrganizationEvent | InstructionIssued;
@@ -53,12 +53,12 @@ export const searchProjection = documentProjection<SearchEntry, Handled['data']>
         return current && entry({ ...current, measures: e.data.measures });
       case 'ProgressRecorded':
       case 'PartProgressRecorded':
-        return current && entry({ ...current, notes: [...current.notes, e.data.note] });
+        return current && appended(current, 'notes', e.data.note);
       case 'SupervisionNoted':
-        return current && entry({ ...current, supervision: [...current.supervision, `${e.data.finding}\n${e.data.demand}`] });
+        return current && appended(current, 'supervision', `${e.data.finding}\n${e.data.demand}`);
       case 'InstructionIssued':
         // Only on something that exists: an instruction on a closed unit finds nothing to attach to.
-        return current && entry({ ...current, instructions: [...current.instructions, e.data.text] });
+        return current && appended(current, 'instructions', e.data.text);
       case 'JointHandlingStarted': {
         // The coordinator and the parts' units work on it too: their scopes find it as well.
         const units = [e.data.coordinatorUnitId, ...e.data.parts.map((p) => p.unitId)];
@@ -83,4 +83,21 @@ const NO_TEXT: Pick<SearchEntry, 'description' | 'measures' | 'notes' | 'supervi
 function entry(e: Omit<SearchEntry, 'text' | 'runs'>): SearchEntry {
   const text = [e.description, ...e.measures, ...e.notes, ...e.supervision, ...e.instructions].filter(Boolean).join('\n');
   return { ...e, text, runs: shortRuns(e.title, text) };
+}
+
+/** The lists the text joins after the description and the measures, in its order. */
+const APPENDED_PARTS = ['notes', 'supervision', 'instructions'] as const;
+
+/**
+ * The entry with `piece` added to one of its lists. When no list after it holds anything, the
+ * piece ends the text: the text and its runs grow by the piece alone (the same as entry() gives,
+ * see shortRunsAppended) instead of being made again from every note so far — a problem's entry
+ * grows with each note, and remaking its runs was a fifth of the projector's time under a stream
+ * of notes.
+ */
+function appended(current: SearchEntry, part: (typeof APPENDED_PARTS)[number], piece: string): SearchEntry {
+  const next = { ...current, [part]: [...current[part], piece] };
+  if (APPENDED_PARTS.slice(APPENDED_PARTS.indexOf(part) + 1).some((later) => current[later].length > 0)) return entry(next);
+  if (!piece) return next;
+  return { ...next, text: current.text ? `${current.text}\n${piece}` : piece, runs: shortRunsAppended(current.runs, piece) };
 }
