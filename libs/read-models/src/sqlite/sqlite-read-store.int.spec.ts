@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,33 @@ describe('SQLite read store specifics', () => {
     expect(await store.find('b_docs')).toEqual([{ _id: 'x', n: 1 }]);
     expect(await store.find('c_docs')).toEqual([]);
     await store.close();
+  });
+
+  it('makes a new file with 8 KiB pages, and leaves a file made with 4 KiB pages as it is, working', async () => {
+    const fresh = (await h.open()) as SqliteReadStore;
+    expect(fresh.db.pragma('page_size', { simple: true })).toBe(8192);
+    await fresh.close();
+
+    const dir = mkdtempSync(join(tmpdir(), 'rm-4k-'));
+    try {
+      const file = readModelsFile(dir);
+      const older = new Database(file);
+      older.pragma('page_size = 4096');
+      older.pragma('journal_mode = WAL');
+      older.exec('CREATE TABLE earlier (x)');
+      older.close();
+      const store = new SqliteReadStore({ file });
+      store.ensureIndexes('items', { status: 'scalar' });
+      await store.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes: [upsert('items', { _id: 'a', status: 'open' })] });
+      expect(store.db.pragma('page_size', { simple: true })).toBe(4096);
+      await store.close();
+      const reopened = new SqliteReadStore({ file });
+      expect(reopened.db.pragma('page_size', { simple: true })).toBe(4096);
+      expect(await reopened.find('items', { status: 'open' })).toEqual([{ _id: 'a', status: 'open' }]);
+      await reopened.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("takes the page cache a rebuild asks for, and keeps the library's default otherwise", async () => {
