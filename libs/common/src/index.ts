@@ -6,6 +6,8 @@ export * from './http/request-rules';
 export * from './http/json-depth';
 export * from './http/no-control-characters';
 export * from './http/error.filter';
+export * from './http/json-body';
+export * from './http/request-parts';
 export * from './http/problem-details';
 export * from './http/request-actor';
 export * from './http/command-meta';
