@@ -15,11 +15,20 @@ function bodyError(status: number, type: string, message: string): Error {
   return Object.assign(new Error(message), { status, type });
 }
 
+const OPEN_OBJECT = 0x7b;
+const OPEN_ARRAY = 0x5b;
+/** The first byte of the text that is not JSON whitespace, or undefined. */
+function firstToken(bytes: Buffer): number | undefined {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return b;
+  return undefined;
+}
+
 const isJson = (contentType: string | undefined) => contentType !== undefined && /^\s*application\/json\s*(;|$)/i.test(contentType);
 
 /**
- * The request bodies the platform reads: JSON only, up to `limit` bytes, refused when nested deeper
- * than the deepest body the platform takes, before it is parsed. Any other type is left unread (the
+ * The request bodies the platform reads: JSON objects and arrays only (a bare string or number is no
+ * request body), up to `limit` bytes, refused when nested deeper than the deepest body the platform
+ * takes, before it is parsed. Any other type is left unread (the
  * body stays undefined and validation names what is missing), as the JSON-only parser before this
  * edge did; multipart uploads are read by their own route. A JSON body announced larger than the
  * limit is refused before it is read; one sent in chunks is cut off at the limit by Fastify (413).
@@ -33,7 +42,11 @@ export function useJsonBodies(fastify: FastifyInstance, limit: number): void {
     } catch (e) {
       return done(e as Error, undefined);
     }
-    if (bytes.length === 0) return done(null, {});
+    const first = firstToken(bytes);
+    if (first === undefined) return done(null, {});
+    if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) {
+      return done(bodyError(400, 'entity.parse.failed', 'JSON 请求体须为对象或数组 (a JSON body must be an object or an array)'), undefined);
+    }
     try {
       done(null, JSON.parse(bytes.toString('utf8')));
     } catch (e) {

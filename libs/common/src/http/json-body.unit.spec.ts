@@ -23,12 +23,15 @@ describe('JSON bodies', () => {
     it('parses JSON, an empty body as {}, and leaves any other type unread', async () => {
       expect((await post('{"a":[1,2]}')).json()).toEqual({ body: { a: [1, 2] } });
       expect((await post('')).json()).toEqual({ body: {} });
+      expect((await post(' \n[1]')).json()).toEqual({ body: [1] });
       expect((await post('{"a":1}', 'text/plain')).json()).toEqual({ body: null });
     });
 
     it('refuses malformed, too deep and too large bodies with 4xx and their rule', async () => {
-      const broken = await post('{"a":');
-      expect([broken.statusCode, broken.json()]).toEqual([400, { rule: 'entity.parse.failed' }]);
+      for (const text of ['{"a":', '"text"', '42', 'null']) {
+        const broken = await post(text);
+        expect([text, broken.statusCode, broken.json()]).toEqual([text, 400, { rule: 'entity.parse.failed' }]);
+      }
       const deep = await post('['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1));
       expect([deep.statusCode, deep.json()]).toEqual([400, { rule: 'entity.too.deep' }]);
       const large = await post(JSON.stringify({ text: 'x'.repeat(2000) }));
