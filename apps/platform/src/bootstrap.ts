@@ -1,9 +1,9 @@
 import fastifyEtag from '@fastify/etag';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { byteLimit, Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter, useJsonBodies } from '@platform/common';
 import { AppModule, ClusteredLikeEventStore } from './app.module';
 import { createOpenApiDocument } from './openapi-document';
@@ -43,7 +43,9 @@ export async function createPlatformApp(
   fastify.addHook('onRequest', answerCorrelationId);
   fastify.addHook('onResponse', httpMetrics(metrics, SERVER_PATHS));
   if (logging.requests) fastify.addHook('onResponse', requestLog(logging.requests));
-  await app.register(fastifyHelmet);
+  // helmet's headers on Node's response, its middleware built once (@fastify/helmet builds it and parses the CSP anew on every request).
+  const securityHeaders = helmet();
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   // Weak ETags from the answer's bytes, and 304 for a client that has them, as Express answered.
   await app.register(fastifyEtag, { weak: true });
   // CORS stays closed unless origins are configured: the API is for the platform's own pages and tools.
