@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { byteLimit, Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter, useJsonBodies } from '@platform/common';
+import { byteLimit, chainWarning, Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter, useJsonBodies } from '@platform/common';
+import { ChainIntegrity } from '@platform/event-store';
 import { AppModule, ClusteredLikeEventStore } from './app.module';
 import { createOpenApiDocument } from './openapi-document';
 import { answerCorrelationId, correlationIdOf, httpMetrics, PlatformMetrics, requestLog } from '@platform/observability';
@@ -41,6 +42,7 @@ export async function createPlatformApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', answerCorrelationId);
+  fastify.addHook('onRequest', chainWarning(app.get(ChainIntegrity)));
   fastify.addHook('onResponse', httpMetrics(metrics, SERVER_PATHS));
   if (logging.requests) fastify.addHook('onResponse', requestLog(logging.requests));
   // helmet's headers on Node's response, its middleware built once (@fastify/helmet builds it and parses the CSP anew on every request).

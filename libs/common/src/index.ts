@@ -7,6 +7,7 @@ export * from './http/json-depth';
 export * from './http/no-control-characters';
 export * from './http/error.filter';
 export * from './http/json-body';
+export * from './http/chain-warning.hook';
 export * from './http/request-parts';
 export * from './http/problem-details';
 export * from './http/request-actor';
