@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { loadPlatformConfig, PlatformConfig } from '@platform/common';
 import { createPlatformApp } from '../apps/platform/src/bootstrap';
@@ -11,8 +11,9 @@ import { TEST_ADMIN, testConfig } from './support/test-platform';
 async function platformWith(over: { limits?: Partial<PlatformConfig['limits']>; trustProxy?: PlatformConfig['trustProxy'] }) {
   process.env.NODE_ENV = 'test';
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-limits-'));
-  const app: NestExpressApplication = await createPlatformApp({ ...testConfig(dataDir, over.limits), trustProxy: over.trustProxy });
+  const app: NestFastifyApplication = await createPlatformApp({ ...testConfig(dataDir, over.limits), trustProxy: over.trustProxy });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return {
     http: () => request(app.getHttpServer()),
     async close() {

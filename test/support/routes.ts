@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ACCESS_RULE, AccessRule } from '@platform/common';
 
 export interface RouteInfo {
@@ -14,7 +14,7 @@ export interface RouteInfo {
 const join = (...parts: string[]) => '/' + parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
 
 /** Every HTTP route the app serves, with its declared access rule, read from Nest's own metadata. */
-export function discoverRoutes(app: NestExpressApplication): RouteInfo[] {
+export function discoverRoutes(app: NestFastifyApplication): RouteInfo[] {
   const scanner = new MetadataScanner();
   const routes: RouteInfo[] = [];
   const controllers = [...app.get(ModulesContainer).values()].flatMap((m) => [...m.controllers.values()]);

@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { createPlatformApp } from '../../apps/platform/src/bootstrap';
 export type Headers = Record<string, string>;
 
 export interface TestPlatform {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   dataDir: string;
   config: PlatformConfig;
   http: () => ReturnType<typeof request>;
@@ -69,8 +69,14 @@ export async function startTestPlatform(
   const base = testConfig(dataDir, options.limits);
   const withAdmin = options.admin ? { ...base, auth: { ...base.auth, adminUsername: options.admin.username, adminPassword: options.admin.password } } : base;
   const config = { ...withAdmin, ...(options.projections ? { projections: options.projections } : {}), ...(options.stores ? { stores: options.stores } : {}) };
-  let app = await createPlatformApp(config, options.clock, 'platform', options.eventStore);
-  await app.init();
+  let app = await startApp();
+  async function startApp() {
+    const started = await createPlatformApp(config, options.clock, 'platform', options.eventStore);
+    await started.init();
+    // Fastify routes requests once its plugins are loaded: supertest sends them to the bare server.
+    await started.getHttpAdapter().getInstance().ready();
+    return started;
+  }
   const registered = new Set<string>([TEST_ADMIN.username]);
   const http = () => request(app.getHttpServer());
 
@@ -111,8 +117,7 @@ export async function startTestPlatform(
     },
     async restart() {
       await app.close();
-      app = await createPlatformApp(config, options.clock, 'platform', options.eventStore);
-      await app.init();
+      app = await startApp();
     },
     async close() {
       await app.close();

@@ -11,7 +11,8 @@ import { apiServiceConfig } from './api-config';
 async function main(): Promise<void> {
   const config = apiServiceConfig(loadPlatformConfig());
   const app = await createPlatformApp(config, undefined, 'api');
-  await app.listen(config.port);
+  // Every address, as Node listens by default (Fastify alone would listen on localhost only).
+  await app.listen(config.port, '::');
   process.stdout.write(`API service listening on port ${config.port} (data: ${config.dataDir})\n`);
 }
 

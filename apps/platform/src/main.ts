@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const app = await createPlatformApp(config);
   // A projector of their own catches them up (PROJECTIONS=off): the views say how far behind they are meanwhile.
   if (config.projections?.mode !== 'off') await catchUpBeforeListening(app);
-  await app.listen(config.port);
+  // Every address, as Node listens by default (Fastify alone would listen on localhost only).
+  await app.listen(config.port, '::');
   // Printed last, on lines of their own, so the address and the sign-in are what a new user sees.
   const lines = [
     '',

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { Access, STAFF } from '@platform/common';
 import { PlatformMetrics } from '@platform/observability';
 import { ProjectionStatusReader } from '@platform/read-models';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 @ApiTags('health')
 @Controller('metrics')
@@ -25,7 +25,7 @@ export class MetricsHttpController {
   @Access({ roles: [...STAFF, 'public'], mode: 'read', units: null })
   @Header('Cache-Control', 'no-store')
   @Get()
-  async scrape(@Res() res: Response): Promise<void> {
+  async scrape(@Res() res: FastifyReply): Promise<void> {
     res.type(this.metrics.contentType).send(await this.metrics.text());
   }
 }

@@ -1,13 +1,12 @@
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ScopeLookupRegistry, STREAM_CATEGORIES, StreamCategory } from './access/scope-lookups';
 import { StreamCommandRunner } from './commands/stream-command-runner';
-import { ChainWarningMiddleware } from './http/chain-warning.middleware';
 import { ReadStreamHttpController } from './queries/read-stream.http.controller';
 import { CLOCK, Clock, PLATFORM_CONFIG, PlatformConfig } from './config/platform-config';
 
 @Global()
 @Module({})
-export class PlatformCommonModule implements NestModule {
+export class PlatformCommonModule {
   /** `streams`: every context's stream categories, for the event-stream endpoint's scope checks. */
   static forRoot(config: PlatformConfig, clock: Clock = () => new Date(), streams: readonly StreamCategory[] = []): DynamicModule {
     return {
@@ -22,9 +21,5 @@ export class PlatformCommonModule implements NestModule {
       ],
       exports: [PLATFORM_CONFIG, CLOCK, StreamCommandRunner, ScopeLookupRegistry],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ChainWarningMiddleware).forRoutes('{*path}');
   }
 }

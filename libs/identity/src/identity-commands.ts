@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { commandEdges, CommandResult, StreamCommandRunner, UseCaseExecutor } from '@platform/common';
 import { OrganizationDirectory, TreeFacts } from '@platform/organizations';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthService } from './auth/auth.service';
 import { UserDirectory } from './users/user-directory';
 
@@ -24,7 +24,7 @@ export class IdentityCommands extends UseCaseExecutor<IdentityPorts> {
   }
 
   /** After a command that ends a user's sessions (disabled, password reset): revoked once it is recorded, not again on a replay. */
-  async revokingSessions(pending: Promise<CommandResult>, userId: string, reason: string, req: Request): Promise<CommandResult> {
+  async revokingSessions(pending: Promise<CommandResult>, userId: string, reason: string, req: FastifyRequest): Promise<CommandResult> {
     const result = await pending;
     if (!result.replayed) await this.auth.revokeAll(userId, reason, req);
     return result;

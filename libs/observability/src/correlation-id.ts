@@ -1,22 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
 /** What a caller may send as X-Correlation-Id: 1–200 visible ASCII characters. */
 const CORRELATION_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
-export type CorrelatedRequest = Request & { id?: string };
-
 /**
- * Gives every request its correlation id before anything else sees it: the caller's X-Correlation-Id
- * when well formed, else a fresh one. It is answered back in the response header, written on the
- * request's log lines and kept in the events' metadata, so one id follows a request everywhere.
+ * Every request's correlation id, given to Fastify as its request id (`genReqId`), so `request.id`
+ * is it before anything else sees the request: the caller's X-Correlation-Id when well formed, else
+ * a fresh one. It is answered back in the response header (`answerCorrelationId`), written on the
+ * request's log line and kept in the events' metadata, so one id follows a request everywhere.
  */
-export function correlationId() {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const given = req.header('x-correlation-id');
-    const id = given !== undefined && CORRELATION_PATTERN.test(given) ? given : randomUUID();
-    (req as CorrelatedRequest).id = id;
-    res.setHeader('X-Correlation-Id', id);
-    next();
-  };
+export function correlationIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-correlation-id'];
+  const value = Array.isArray(given) ? given[0] : given;
+  return value !== undefined && CORRELATION_PATTERN.test(value) ? value : randomUUID();
+}
+
+/** onRequest hook: the request's correlation id in the answer's X-Correlation-Id. */
+export function answerCorrelationId(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  reply.header('X-Correlation-Id', request.id);
+  done();
 }

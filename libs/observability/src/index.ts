@@ -1,5 +1,5 @@
 export * from './correlation-id';
-export * from './http-metrics.middleware';
+export * from './http-metrics.hook';
 export * from './json-logger';
 export * from './platform-metrics';
 export * from './request-log';

@@ -1,23 +1,30 @@
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
-import type { CorrelatedRequest } from './correlation-id';
 
 /**
- * One JSON line per finished request: method, path (no query string: it may carry names), status,
- * duration and the correlation id. Headers are never logged (tokens, cookies). /health is polled
- * by orchestrators and would drown the rest.
+ * An onResponse hook writing one JSON line per finished request: method, path (no query string: it
+ * may carry names), status, duration in ms and the correlation id (Fastify's request id). Headers
+ * are never logged (tokens, cookies). /health is polled by orchestrators and would drown the rest.
+ * The platform's own pino logger writes it, not Fastify's per-request child loggers, which would
+ * cost a child logger per request for one line.
  */
 export function requestLog(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (req) => (req as CorrelatedRequest).id ?? 'unknown',
-    customProps: (req) => ({ correlationId: (req as CorrelatedRequest).id }),
-    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || (req.url ?? '').startsWith('/metrics') },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    serializers: {
-      req: (req: { method?: string; url?: string }) => ({ method: req.method, path: (req.url ?? '').split('?')[0] }),
-      res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
-    },
-    wrapSerializers: false,
-  });
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    const url = request.url;
+    if (!url.startsWith('/health') && !url.startsWith('/metrics')) {
+      const status = reply.statusCode;
+      const q = url.indexOf('?');
+      const line = {
+        reqId: request.id,
+        correlationId: request.id,
+        req: { method: request.method, path: q < 0 ? url : url.slice(0, q) },
+        res: { status },
+        responseTime: reply.elapsedTime,
+      };
+      if (status >= 500) logger.error(line, 'request errored');
+      else if (status >= 400) logger.warn(line, 'request completed');
+      else logger.info(line, 'request completed');
+    }
+    done();
+  };
 }

@@ -1,8 +1,8 @@
-import express from 'express';
+import Fastify from 'fastify';
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { correlationId } from './correlation-id';
+import { answerCorrelationId, correlationIdOf } from './correlation-id';
 import { requestLog } from './request-log';
 
 function capture(): { lines: () => Record<string, unknown>[]; stream: Writable } {
@@ -18,15 +18,19 @@ function capture(): { lines: () => Record<string, unknown>[]; stream: Writable }
 
 describe('request log lines', () => {
   const out = capture();
-  const app = express();
-  app.use(correlationId());
-  app.use(requestLog(pino({ level: 'info' }, out.stream)));
-  app.get('/api/things/:id', (_req, res) => res.json({ ok: true }));
-  app.get('/api/broken', (_req, res) => res.status(500).json({ ok: false }));
-  app.get('/health', (_req, res) => res.json({ status: 'ok' }));
+  const fastify = Fastify({ genReqId: correlationIdOf });
+  fastify.addHook('onRequest', answerCorrelationId);
+  fastify.addHook('onResponse', requestLog(pino({ level: 'info' }, out.stream)));
+  fastify.get('/api/things/:id', async () => ({ ok: true }));
+  fastify.get('/api/broken', async (_req, reply) => reply.code(500).send({ ok: false }));
+  fastify.get('/health', async () => ({ status: 'ok' }));
+  const app = fastify.server;
+  beforeAll(() => fastify.ready());
+  afterAll(() => fastify.close());
 
   it('writes one JSON line per request with the correlation id, method, path without the query and status; never the headers', async () => {
-    await request(app).get('/api/things/42?name=张三').set('Authorization', 'Bearer secret-token').set('X-Correlation-Id', 'req-1').expect(200);
+    const res = await request(app).get('/api/things/42?name=张三').set('Authorization', 'Bearer secret-token').set('X-Correlation-Id', 'req-1').expect(200);
+    expect(res.headers['x-correlation-id']).toBe('req-1');
     const [line] = out.lines();
     expect(line).toMatchObject({ level: 30, correlationId: 'req-1', req: { method: 'GET', path: '/api/things/42' }, res: { status: 200 } });
     expect(typeof line.responseTime).toBe('number');

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AddressInfo } from 'node:net';
 import type { PlatformConfig } from '@platform/common';
 import { createPlatformApp } from '../../../platform/src/bootstrap';
@@ -24,7 +24,7 @@ export function benchConfig(dataDir: string, admin: { username: string; password
 }
 
 export interface RunningPlatform {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly baseUrl: string;
   close(): Promise<void>;
 }

@@ -1,17 +1,12 @@
-import { Controller, HttpCode, Inject, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, badRequest } from '@platform/common';
+import type { FastifyRequest } from 'fastify';
 import { blobRef } from '../blob-ref';
 import { BLOB_STORE, BlobStore } from '../blob-store.port';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, sniffEvidenceType } from '../media-types';
-import { EvidenceUpload } from './evidence-upload.interceptor';
+import { readEvidenceUpload } from './evidence-upload';
 import { UploadFileAnswer } from './upload-file.response';
-
-/** What multer hands over with memory storage. */
-interface UploadedBytes {
-  readonly buffer: Buffer;
-  readonly size: number;
-}
 
 const ACCEPTED = Object.values(EVIDENCE_TYPES).map((t) => t.name).join('、');
 
@@ -30,8 +25,8 @@ export class UploadFileHttpController {
   @Access({ roles: ['admin', 'office', 'operator', 'inspector'], mode: 'write', units: null })
   @Post()
   @HttpCode(201)
-  @UseInterceptors(EvidenceUpload('file'))
-  async upload(@UploadedFile() file: UploadedBytes | undefined) {
+  async upload(@Req() req: FastifyRequest) {
+    const file = await readEvidenceUpload(req, 'file');
     if (!file) throw badRequest([{ field: 'file', rule: 'required', message: 'file: 须以 multipart/form-data 的 file 字段上传一个文件 (a file is required)' }]);
     const type = sniffEvidenceType(file.buffer);
     if (!type) {

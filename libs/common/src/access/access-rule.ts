@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { Role } from '@platform/domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiAccess } from '../http/openapi/api-answers';
 import { ScopeLookupRegistry } from './scope-lookups';
 
@@ -11,7 +11,10 @@ export const ACCESS_RULE = 'platform:access-rule';
  * scope before the handler runs. Answers null when the request names something that does not
  * exist (the guard then lets the handler answer its own 404/422).
  */
-export type UnitLocator = (req: Request, lookups: ScopeLookupRegistry) => Promise<string[] | null>;
+export type UnitLocator = (req: LocatedRequest, lookups: ScopeLookupRegistry) => Promise<string[] | null>;
+
+/** What a locator reads of the request: its path parameters and its parsed body. */
+export type LocatedRequest = FastifyRequest<{ Params: Record<string, string | undefined>; Body: Record<string, unknown> | undefined }>;
 
 export interface AccessRule {
   /** Who may call at all. 'public' means no sign-in is needed. */

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /** The subtrees an actor may see and act in; administrators see everything. */
 export interface ActorScope {
@@ -7,7 +7,7 @@ export interface ActorScope {
   readonly roots: readonly string[];
 }
 
-export interface ScopedRequest extends Request {
+export interface ScopedRequest extends FastifyRequest {
   scope?: ActorScope;
 }
 

@@ -1,6 +1,5 @@
-import type { Request } from 'express';
 import type { Type } from '@nestjs/common';
-import { UnitLocator } from './access-rule';
+import { LocatedRequest, UnitLocator } from './access-rule';
 import { UnitLookup } from './scope-lookups';
 
 const strings = (v: unknown): string[] =>
@@ -9,13 +8,13 @@ const strings = (v: unknown): string[] =>
 /** Units named in path parameters. */
 export const fromParams =
   (...names: string[]): UnitLocator =>
-  async (req: Request) =>
+  async (req: LocatedRequest) =>
     names.flatMap((n) => strings(req.params?.[n]));
 
 /** Units named in body fields (strings or arrays of strings); absent fields add nothing. */
 export const fromBody =
   (...paths: string[]): UnitLocator =>
-  async (req: Request) =>
+  async (req: LocatedRequest) =>
     paths.flatMap((p) => strings(p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], req.body)));
 
 /** Units of a resource named by a path parameter, through the lookup of the context that owns it. */

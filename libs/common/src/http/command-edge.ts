@@ -1,6 +1,6 @@
 import { Body, Controller, Inject, Param, PipeTransform, Post, Res, Type } from '@nestjs/common';
 import { ApiOperation, ApiOperationOptions, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AccessRule, Access } from '../access/access-rule';
 import { ProcessUseCase, StreamUseCase, UseCaseExecutor } from '../commands/use-case';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
@@ -53,7 +53,7 @@ export function commandEdge<P, I, Pa = object, B = object>(executor: Type<UseCas
       readonly events: EventStore,
     ) {}
 
-    handle(meta: CommandMeta, ...rest: [Pa, B, Response] | [B, Response]): Promise<CommandAnswerBody> {
+    handle(meta: CommandMeta, ...rest: [Pa, B, FastifyReply] | [B, FastifyReply]): Promise<CommandAnswerBody> {
       const [params, body, res] = rest.length === 3 ? rest : [{} as Pa, ...rest];
       return respond(res, this.commands.execute(useCase, input(params, body, meta), meta), this.events.positions);
     }

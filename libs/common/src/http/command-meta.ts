@@ -1,9 +1,10 @@
 import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '@platform/domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ActorScope, NO_SCOPE, ScopedRequest } from '../access/actor-scope';
 import { ActorRequest } from './request-actor';
+import { headerOf } from './request-parts';
 import { documentCommand } from './openapi/api-answers';
 import { badRequest } from './validation';
 
@@ -35,13 +36,13 @@ export function parseIfMatch(value: string | undefined): number | undefined {
  * the caller's X-Correlation-Id when well formed, else a fresh one), so it is parsed in one place;
  * absent where no middleware ran, and the caller decides what replaces it.
  */
-export function commandHeaders(req: Request): Pick<CommandMeta, 'expectedRevision' | 'idempotencyKey'> & { correlationId?: string } {
-  const key = req.header('idempotency-key');
+export function commandHeaders(req: FastifyRequest): Pick<CommandMeta, 'expectedRevision' | 'idempotencyKey'> & { correlationId?: string } {
+  const key = headerOf(req, 'idempotency-key');
   if (key !== undefined && !KEY_PATTERN.test(key)) {
     throw badRequest([{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key 须为 1–200 个可见 ASCII 字符' }]);
   }
   const id: unknown = req.id;
-  return { expectedRevision: parseIfMatch(req.header('if-match')), idempotencyKey: key, correlationId: typeof id === 'string' ? id : undefined };
+  return { expectedRevision: parseIfMatch(headerOf(req, 'if-match')), idempotencyKey: key, correlationId: typeof id === 'string' ? id : undefined };
 }
 
 export const Command = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandMeta => {

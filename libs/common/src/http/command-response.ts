@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PositionCodec } from '@platform/event-store';
 import { CommandResult } from '../commands/command-result';
 
@@ -6,9 +6,9 @@ import { CommandResult } from '../commands/command-result';
 export type CommandAnswerBody = Omit<CommandResult, 'positions'> & { readonly positions: string[] };
 
 /** ETag carries the new stream revision (use it as If-Match next); a replay says so in a header. */
-export async function respond(res: Response, pending: Promise<CommandResult>, positions: PositionCodec): Promise<CommandAnswerBody> {
+export async function respond(res: FastifyReply, pending: Promise<CommandResult>, positions: PositionCodec): Promise<CommandAnswerBody> {
   const result = await pending;
-  if (result.streams.length === 1) res.setHeader('ETag', `"${result.streams[0].revision}"`);
-  if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  if (result.streams.length === 1) res.header('ETag', `"${result.streams[0].revision}"`);
+  if (result.replayed) res.header('Idempotent-Replayed', 'true');
   return { ...result, positions: result.positions.map((p) => positions.token(p)) };
 }

@@ -9,8 +9,15 @@ import {
   PartialDuplicateError,
   WrongExpectedRevisionError,
 } from '@platform/event-store';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PROBLEM_MEDIA_TYPE, problemDetails } from './problem-details';
+
+const ANSWER_HEADERS = Symbol('answer headers');
+
+/** An exception whose answer carries these headers too (Retry-After on a refusal to retry later). */
+export function withHeaders<E extends HttpException>(error: E, headers: Record<string, string>): E {
+  return Object.assign(error, { [ANSWER_HEADERS]: headers });
+}
 
 /** Maps domain and store errors to HTTP answers; anything unknown is a 500 that reveals nothing. */
 @Catch()
@@ -18,11 +25,16 @@ export class PlatformErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const res = host.switchToHttp().getResponse<FastifyReply>();
     const [status, body] = this.describe(error);
     // A refused write while the chain is broken is expected, and ChainIntegrity has raised the alarm once.
     if (status >= 500 && !(error instanceof ChainBrokenError)) this.logger.error(error instanceof Error ? error.stack : String(error));
-    res.status(status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(problemDetails(status, body)));
+    const text = JSON.stringify(problemDetails(status, body));
+    const headers = (error as { [ANSWER_HEADERS]?: Record<string, string> } | null)?.[ANSWER_HEADERS] ?? {};
+    // An answer taken over to be streamed (an export): cut off once it has begun, else answered on Node's response.
+    if (res.raw.headersSent) return void res.raw.destroy();
+    if (res.sent) return void res.raw.writeHead(status, { ...headers, 'content-type': PROBLEM_MEDIA_TYPE }).end(text);
+    res.headers(headers).status(status).type(PROBLEM_MEDIA_TYPE).send(text);
   }
 
   private describe(error: unknown): [number, Record<string, unknown>] {
@@ -62,7 +74,7 @@ export class PlatformErrorFilter implements ExceptionFilter {
       return [400, { statusCode: 400, error: 'Bad Request', message: [error.message], errors: [] }];
     }
     if (isBodyParserError(error)) {
-      // The parser's type (entity.parse.failed, entity.too.large...) is the rule the body broke.
+      // The parser's type (entity.parse.failed, entity.too.large, entity.too.deep; see json-body.ts) is the rule the body broke.
       const errors = [{ field: 'body', rule: error.type, message: error.message }];
       return [error.status, { statusCode: error.status, error: STATUS_CODES[error.status], message: [`body: ${error.message}`], errors }];
     }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, InjectionToken, Param, Query, Req, Res, Type, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiOperationOptions, ApiTags, SchemaObject } from '@nestjs/swagger';
 import { Actor } from '@platform/domain';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Access, AccessRule } from '../access/access-rule';
 import { ActorScope, NO_SCOPE, ScopedRequest } from '../access/actor-scope';
 import { ActorRequest } from './request-actor';
@@ -13,7 +13,7 @@ export interface QueryRequest<Pa, Q> {
   /** The signed-in actor; reading it on a request without one answers 401. */
   readonly actor: Actor;
   readonly scope: ActorScope;
-  res: Response;
+  res: FastifyReply;
 }
 
 /** A provider token that is not a class, with the type of what it provides: `token<EventStore>(EVENT_STORE)`. */
@@ -66,7 +66,7 @@ export function queryRoute<Pa = object, Q = object, T extends Tokens = Record<ne
     }
 
     handle(...args: unknown[]): unknown {
-      const [params, query, req, res] = [route.params ? args.shift() : {}, route.query ? args.shift() : {}, ...args] as [Pa, Q, ActorRequest & ScopedRequest, Response];
+      const [params, query, req, res] = [route.params ? args.shift() : {}, route.query ? args.shift() : {}, ...args] as [Pa, Q, ActorRequest & ScopedRequest, FastifyReply];
       return route.handle(requestOf(params, query, req, res), this.services as Injected<T>);
     }
   }
@@ -103,7 +103,7 @@ export function queryRoutes(tag: string) {
     queryRoute<Pa, Q, T>({ ...route, name, tag, get });
 }
 
-function requestOf<Pa, Q>(params: Pa, query: Q, req: ActorRequest & ScopedRequest, res: Response): QueryRequest<Pa, Q> {
+function requestOf<Pa, Q>(params: Pa, query: Q, req: ActorRequest & ScopedRequest, res: FastifyReply): QueryRequest<Pa, Q> {
   return {
     params,
     query,

@@ -1,9 +1,9 @@
 import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
 import { Actor } from '@platform/domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /** Set on the request by the authentication layer; commands take their actor from here only. */
-export interface ActorRequest extends Request {
+export interface ActorRequest extends FastifyRequest {
   actor?: Actor;
 }
 

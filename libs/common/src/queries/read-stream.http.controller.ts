@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
-import type { Request } from 'express';
 import { ActorRequest } from '../http/request-actor';
 import { Access, UnitLocator } from '../access/access-rule';
 import { ScopeLookupRegistry } from '../access/scope-lookups';
@@ -10,7 +9,7 @@ import { ReadStreamAnswer } from './read-stream.response';
 import { MAX_QUERY_INTEGER } from '../http/validation';
 import { IsOptionalInteger } from '../http/query-param-rules';
 
-const streamUnits: UnitLocator = async (req: Request, lookups: ScopeLookupRegistry) =>
+const streamUnits: UnitLocator = async (req, lookups: ScopeLookupRegistry) =>
   lookups.streamUnits(String(req.params.streamId ?? ''));
 
 export class StreamParams {

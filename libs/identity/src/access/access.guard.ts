@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, HttpException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_RULE, AccessRule, ActorRequest, ScopedRequest, ScopeLookupRegistry, scopeCovers } from '@platform/common';
+import { ACCESS_RULE, AccessRule, ActorRequest, ScopedRequest, ScopeLookupRegistry, scopeCovers, headerOf, LocatedRequest } from '@platform/common';
 import { OrganizationDirectory } from '@platform/organizations';
 import { Authenticator } from '../auth/authenticator';
 import { SecurityLog } from '../auth/security-log';
@@ -38,7 +38,7 @@ export class AccessGuard implements CanActivate {
 
   private async check(context: ExecutionContext, req: ActorRequest & ScopedRequest): Promise<boolean> {
     const rule = this.reflector.get<AccessRule | undefined>(ACCESS_RULE, context.getHandler());
-    const identity = await this.authenticator.authenticate(req.header('authorization'));
+    const identity = await this.authenticator.authenticate(headerOf(req, 'authorization'));
     if (identity) {
       req.actor = identity.actor;
       req.scope = identity.scope;
@@ -53,7 +53,7 @@ export class AccessGuard implements CanActivate {
     if (!rule.units) return true;
     const scope = req.scope ?? { all: false, roots: [] };
     if (scope.all) return true;
-    const units = await rule.units(req, this.lookups);
+    const units = await rule.units(req as LocatedRequest, this.lookups);
     if (units === null) {
       if (rule.mode === 'read') throw new NotFoundException(NOT_FOUND_BODY);
       return true;

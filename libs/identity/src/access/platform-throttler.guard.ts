@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
-import type { Request } from 'express';
-import { ActorRequest } from '@platform/common';
+import type { FastifyRequest } from 'fastify';
+import { ActorRequest, pathOf } from '@platform/common';
 import { SecurityLog } from '../auth/security-log';
 
 const SIGN_IN_PATHS = new Set(['/api/auth/sign-in', '/api/auth/refresh']);
@@ -21,13 +21,13 @@ export class PlatformThrottlerGuard extends ThrottlerGuard {
 
   /** A read (other than sign-in, which is a POST anyway) is counted by no budget: skip the per-throttler route lookups too. */
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<Request>();
-    return READ_METHODS.has(req.method) && !SIGN_IN_PATHS.has(req.path);
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
+    return READ_METHODS.has(req.method) && !SIGN_IN_PATHS.has(pathOf(req));
   }
 
   protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
-    const req = props.context.switchToHttp().getRequest<Request>();
-    const signIn = SIGN_IN_PATHS.has(req.path);
+    const req = props.context.switchToHttp().getRequest<FastifyRequest>();
+    const signIn = SIGN_IN_PATHS.has(pathOf(req));
     if (props.throttler.name === 'sign-in' && !signIn) return true;
     if (props.throttler.name === 'writes' && (signIn || READ_METHODS.has(req.method))) {
       return true;
@@ -37,7 +37,7 @@ export class PlatformThrottlerGuard extends ThrottlerGuard {
 
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     const actor = (req as unknown as ActorRequest).actor;
-    return actor ? `user:${actor.userId}` : `ip:${(req as unknown as Request).ip}`;
+    return actor ? `user:${actor.userId}` : `ip:${(req as unknown as FastifyRequest).ip}`;
   }
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {

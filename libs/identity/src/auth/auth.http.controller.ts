@@ -3,7 +3,7 @@ import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ApiRequestExample, Command, CommandMeta, CommandAnswerBody, CurrentActor, respond, STAFF } from '@platform/common';
 import { Actor } from '@platform/domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService, TokenPair } from './auth.service';
 import { resetPassword } from '../commands/reset-password/reset-password';
 import { IdentityCommands } from '../identity-commands';
@@ -28,7 +28,7 @@ export class AuthHttpController {
   @Access({ roles: ['public', ...STAFF], mode: 'write', units: null })
   @Post('sign-in')
   @HttpCode(200)
-  signIn(@Body() body: SignInRequest, @Req() req: Request): Promise<TokenPair> {
+  signIn(@Body() body: SignInRequest, @Req() req: FastifyRequest): Promise<TokenPair> {
     return this.auth.signIn(body.username, body.password, req);
   }
 
@@ -37,7 +37,7 @@ export class AuthHttpController {
   @Access({ roles: ['public', ...STAFF], mode: 'write', units: null })
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Body() body: RefreshTokenRequest, @Req() req: Request): Promise<TokenPair> {
+  refresh(@Body() body: RefreshTokenRequest, @Req() req: FastifyRequest): Promise<TokenPair> {
     return this.auth.refresh(body.refreshToken, req);
   }
 
@@ -46,7 +46,7 @@ export class AuthHttpController {
   @Access({ roles: ['public', ...STAFF], mode: 'write', units: null })
   @Post('sign-out')
   @HttpCode(204)
-  signOut(@Body() body: RefreshTokenRequest, @Req() req: Request): Promise<void> {
+  signOut(@Body() body: RefreshTokenRequest, @Req() req: FastifyRequest): Promise<void> {
     return this.auth.signOut(body.refreshToken, req);
   }
 
@@ -74,8 +74,8 @@ export class AuthHttpController {
   async changeOwnPassword(
     @Command() meta: CommandMeta,
     @Body() body: ChangeOwnPasswordRequest,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CommandAnswerBody> {
     if (!(await this.auth.checkPassword(meta.actor.userId, body.currentPassword))) {
       throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '当前密码错误 (current password is wrong)' });

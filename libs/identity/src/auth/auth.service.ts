@@ -2,7 +2,7 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { CLOCK, Clock, PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
 import { UserState } from '@platform/domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { actorOf } from './authenticator';
 import { IDENTITY_STATE, IdentityState } from '../state/identity-state.port';
 import { PASSWORD_HASHER, PasswordHasher } from './password-hasher';
@@ -37,7 +37,7 @@ export class AuthService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async signIn(username: string, password: string, req: Request): Promise<TokenPair> {
+  async signIn(username: string, password: string, req: FastifyRequest): Promise<TokenPair> {
     await this.limits.check(username, req);
     const user = await this.users.byUsername(username);
     const hash = user ? await this.store.passwordHash(user.userId) : null;
@@ -60,7 +60,7 @@ export class AuthService {
    * its rotation, or by a second request racing the first — revokes all of the user's tokens; the
    * store decides which presentation rotates in one atomic step (see RefreshTokenStore).
    */
-  async refresh(refreshToken: string, req: Request): Promise<TokenPair> {
+  async refresh(refreshToken: string, req: FastifyRequest): Promise<TokenPair> {
     const token = await this.store.refreshToken(refreshToken);
     const now = this.clock();
     if (!token) throw await this.invalidRefresh(req, null);
@@ -81,7 +81,7 @@ export class AuthService {
     return this.issue(user, rotation.successor);
   }
 
-  async signOut(refreshToken: string, req: Request): Promise<void> {
+  async signOut(refreshToken: string, req: FastifyRequest): Promise<void> {
     const token = await this.store.refreshToken(refreshToken);
     if (token && (await this.store.revokeRefreshToken(refreshToken, this.clock().toISOString(), 'signed_out'))) {
       await this.log.record('signed_out', { userId: token.userId }, req);
@@ -98,7 +98,7 @@ export class AuthService {
     await this.store.setPasswordHash(userId, await this.hasher.hash(password), this.clock().toISOString());
   }
 
-  async revokeAll(userId: string, reason: string, req: Request | null): Promise<void> {
+  async revokeAll(userId: string, reason: string, req: FastifyRequest | null): Promise<void> {
     const n = await this.store.revokeAllForUser(userId, this.clock().toISOString(), reason);
     if (n > 0) await this.log.record('token_revoked', { userId }, req, { reason, tokens: n });
   }
@@ -124,7 +124,7 @@ export class AuthService {
     };
   }
 
-  private async invalidRefresh(req: Request, userId: string | null): Promise<UnauthorizedException> {
+  private async invalidRefresh(req: FastifyRequest, userId: string | null): Promise<UnauthorizedException> {
     if (userId) await this.log.record('sign_in_failed', { userId }, req, { reason: 'refresh_refused' });
     return new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: '刷新令牌无效或已失效，请重新登录 (refresh token invalid)' });
   }

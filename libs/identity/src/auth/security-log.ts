@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock } from '@platform/common';
-import type { Request } from 'express';
+import { CLOCK, Clock, pathOf } from '@platform/common';
+import type { FastifyRequest } from 'fastify';
 import { IDENTITY_STATE, SecurityLogStore } from '../state/identity-state.port';
 
 export const SECURITY_EVENT_KINDS = [
@@ -24,7 +24,7 @@ export class SecurityLog {
   async record(
     kind: SecurityEventKind,
     who: { userId?: string | null; username?: string | null },
-    req: Request | null,
+    req: FastifyRequest | null,
     detail: Record<string, unknown> = {},
   ): Promise<void> {
     await this.store.appendSecurityLog({
@@ -33,7 +33,7 @@ export class SecurityLog {
       userId: who.userId ?? null,
       username: who.username ?? null,
       ip: req?.ip ?? null,
-      detail: req ? { method: req.method, path: req.path, ...detail } : detail,
+      detail: req ? { method: req.method, path: pathOf(req), ...detail } : detail,
     });
   }
 }

@@ -5,8 +5,9 @@ import {
   PLATFORM_CONFIG,
   PlatformConfig,
   SIGN_IN_FAILURE_WINDOW_MS,
+  withHeaders,
 } from '@platform/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { FAILURE_WINDOWS, FailureCounter, FailureWindows } from '../rate-limits/failure-windows.port';
 import { SecurityLog } from './security-log';
 
@@ -28,14 +29,13 @@ export class SignInLimits {
   }
 
   /** Refuses (429) before the password is even checked while the account or the address is locked out. */
-  async check(username: string, req: Request): Promise<void> {
+  async check(username: string, req: FastifyRequest): Promise<void> {
     const [account, address] = await Promise.all([this.byAccount.retryAfterMs(accountKey(username)), this.byAddress.retryAfterMs(addressKey(req))]);
     if (account === 0 && address === 0) return;
     const lockedBy = account >= address ? 'account' : 'address';
     const seconds = Math.ceil(Math.max(account, address) / 1000);
     await this.log.record('rate_limited', { username }, req, { limit: 'sign_in_failures', lockedBy, retryAfterSeconds: seconds });
-    req.res?.setHeader('Retry-After', String(seconds));
-    throw new HttpException(
+    throw withHeaders(new HttpException(
       {
         statusCode: 429,
         error: 'Too Many Requests',
@@ -43,10 +43,10 @@ export class SignInLimits {
         message: `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试 (too many failed sign-ins for this ${lockedBy})`,
       },
       HttpStatus.TOO_MANY_REQUESTS,
-    );
+    ), { 'Retry-After': String(seconds) });
   }
 
-  async failed(username: string, req: Request): Promise<void> {
+  async failed(username: string, req: FastifyRequest): Promise<void> {
     await Promise.all([this.byAccount.record(accountKey(username)), this.byAddress.record(addressKey(req))]);
   }
 
@@ -56,4 +56,4 @@ export class SignInLimits {
 }
 
 const accountKey = (username: string) => username.trim().toLowerCase();
-const addressKey = (req: Request) => req.ip ?? 'unknown';
+const addressKey = (req: FastifyRequest) => req.ip ?? 'unknown';

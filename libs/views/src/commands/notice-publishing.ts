@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandAnswerBody, CommandResult, respond } from '@platform/common';
 import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { documentCheckpoint } from '../shared/document-checkpoint';
 import { NoticeCommands } from './notice-commands';
 import type { PublishNoticeResult } from './publish-notice/publish-notice.http';
@@ -15,7 +15,7 @@ export abstract class NoticePublishingController {
   ) {}
 
   /** The notice is published first, then the head (its own event included) is signed and printed on it. */
-  protected async withCheckpoint(res: Response, publishing: Promise<CommandResult>, noticeId: string): Promise<PublishNoticeResult> {
+  protected async withCheckpoint(res: FastifyReply, publishing: Promise<CommandResult>, noticeId: string): Promise<PublishNoticeResult> {
     const result: CommandAnswerBody = await respond(res, publishing, this.events.positions);
     return { ...result, checkpoint: await documentCheckpoint(this.witness, { notice: noticeId }) };
   }

@@ -1,5 +1,6 @@
 import { CheckpointView } from '@platform/event-store';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import { once } from 'node:events';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
@@ -35,7 +36,7 @@ function csvField(v: string | number | null): string {
 }
 
 /** Waits for the client to take what was written, so a large export never piles up in memory. */
-async function drained(res: Response): Promise<void> {
+async function drained(res: ServerResponse): Promise<void> {
   if (res.writableNeedDrain && !res.destroyed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
 }
 
@@ -53,7 +54,7 @@ function checkpointLines(c: CheckpointView): [string, string][] {
   ];
 }
 
-async function writeCsv<T>(res: Response, sheet: ExportSheet<T>, checkpoint: CheckpointView | null): Promise<void> {
+async function writeCsv<T>(res: ServerResponse, sheet: ExportSheet<T>, checkpoint: CheckpointView | null): Promise<void> {
   // The BOM makes Excel read the Chinese headers as UTF-8.
   res.write('\uFEFF' + sheet.columns.map((c) => csvField(c.header)).join(',') + '\r\n');
   for await (const row of sheet.rows) {
@@ -66,7 +67,7 @@ async function writeCsv<T>(res: Response, sheet: ExportSheet<T>, checkpoint: Che
   res.end();
 }
 
-async function writeXlsx(res: Response, sheets: readonly AnySheet[], checkpoint: CheckpointView | null): Promise<void> {
+async function writeXlsx(res: ServerResponse, sheets: readonly AnySheet[], checkpoint: CheckpointView | null): Promise<void> {
   // Loaded on the first spreadsheet export, not at start: it was a tenth of the platform's restart time.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
@@ -91,18 +92,32 @@ async function writeXlsx(res: Response, sheets: readonly AnySheet[], checkpoint:
 }
 
 /**
+ * Takes the answer over from Fastify to write it as a stream on Node's response: the headers the
+ * reply holds so far (the correlation id, the view's moment) go with it; Fastify's onSend hooks
+ * (ETag) do not run for it, and its onResponse hooks (the log line, the latency) still do.
+ */
+function streamOf(reply: FastifyReply): ServerResponse {
+  reply.hijack();
+  const res = reply.raw;
+  for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
+  res.statusCode = reply.statusCode;
+  return res;
+}
+
+/**
  * Streams the sheets to the response: rows are written as they are read, so an export of a
  * whole city never holds the ledger in memory. CSV carries the first sheet only. The signed
  * checkpoint goes in a header, and in the file itself: a last sheet in XLSX, a last comment line in CSV.
  */
 export async function streamExport(
-  res: Response,
+  reply: FastifyReply,
   format: ExportFormat,
   fileName: string,
   sheets: readonly AnySheet[],
   checkpoint: CheckpointView | null = null,
 ): Promise<void> {
   const encoded = encodeURIComponent(`${fileName}.${format}`);
+  const res = streamOf(reply);
   res.setHeader('Content-Disposition', `attachment; filename="export.${format}"; filename*=UTF-8''${encoded}`);
   if (checkpoint) res.setHeader('X-Audit-Checkpoint', checkpoint.text);
   if (format === 'csv') {

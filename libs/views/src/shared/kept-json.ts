@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 /**
  * Values shared by many answers (kept by a memo, never changed), as the UTF-8 bytes of their JSON:
@@ -15,11 +15,11 @@ const MARK = `\u0000kept-${randomBytes(12).toString('hex')}\u0000`;
 const QUOTED_MARK = JSON.stringify(MARK);
 
 /**
- * Writes `body` exactly as res.json does (the same bytes, the same Content-Type), taking the
+ * Writes `body` exactly as Fastify sends an object (the same bytes, the same Content-Type), taking the
  * top-level fields named in `kept` from their values' kept bytes: each such value is serialized
  * once for as long as it lives. Only for values that are never changed once answered.
  */
-export function sendJsonKeeping(res: Response, body: Record<string, unknown>, kept: readonly string[]): void {
+export function sendJsonKeeping(res: FastifyReply, body: Record<string, unknown>, kept: readonly string[]): void {
   // In the body's order of fields, as its text has them.
   const parts: Buffer[] = [];
   const marked: Record<string, unknown> = { ...body };
@@ -36,6 +36,6 @@ export function sendJsonKeeping(res: Response, body: Record<string, unknown>, ke
     chunks.push(Buffer.from(piece));
     if (i < parts.length) chunks.push(parts[i]);
   });
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.header('Content-Type', 'application/json; charset=utf-8');
   res.send(Buffer.concat(chunks));
 }

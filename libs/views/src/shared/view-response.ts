@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ViewMoment } from './view-moment';
 
 /** How far behind a stale answer is, as a client reads it. */
@@ -30,13 +30,13 @@ function staleMessage(events: number | null, ms: number): string {
 }
 
 /** Every view says which moment it shows; a client can ask for exactly that moment again with asOf. */
-export function momentOf(res: Response, moment: ViewMoment): MomentBody {
+export function momentOf(res: FastifyReply, moment: ViewMoment): MomentBody {
   const token = moment.positions.token(moment.position);
-  res.setHeader('X-View-Position', token);
+  res.header('X-View-Position', token);
   const lag = moment.stale ? (moment.lag ?? { events: 0, ms: 0, checkpoint: moment.position }) : null;
   const checkpoint = lag && moment.positions.token(lag.checkpoint);
   // A count the store cannot give is left out of the header rather than guessed.
-  if (lag) res.setHeader('X-View-Stale', ['true', ...(lag.events === null ? [] : [`events=${lag.events}`]), `ms=${lag.ms}`, `checkpoint=${checkpoint}`].join('; '));
+  if (lag) res.header('X-View-Stale', ['true', ...(lag.events === null ? [] : [`events=${lag.events}`]), `ms=${lag.ms}`, `checkpoint=${checkpoint}`].join('; '));
   return {
     position: token,
     at: moment.at,

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DECIMAL_POSITION_TOKENS, KURRENTDB_POSITION_TOKENS, PositionCodec } from '@platform/event-store';
 import { parseAsOf, ViewMoment } from './view-moment';
 import { momentOf } from './view-response';
@@ -6,9 +6,9 @@ import { momentOf } from './view-response';
 const now = new Date('2026-11-01T08:00:00.000Z');
 
 /** The headers an answer sets, read back as a client sees them. */
-function answer(): { res: Response; headers: Map<string, string> } {
+function answer(): { res: FastifyReply; headers: Map<string, string> } {
   const headers = new Map<string, string>();
-  return { res: { setHeader: (name: string, value: string) => headers.set(name, value) } as unknown as Response, headers };
+  return { res: { header: (name: string, value: string) => headers.set(name, value) } as unknown as FastifyReply, headers };
 }
 
 const moment = (positions: PositionCodec, position: number, lag: ViewMoment['lag']): ViewMoment =>

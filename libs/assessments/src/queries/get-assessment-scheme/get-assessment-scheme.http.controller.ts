@@ -13,7 +13,7 @@ export const GetAssessmentSchemeHttpController = assessmentsQuery('GetAssessment
   async handle({ params: p, res }, { runner }) {
     const { state, revision } = await runner.load(assessmentSchemeStreamId(p.schemeId), assessmentSchemeDecider);
     if (!state.current) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: '考核方案不存在 (scheme not found)' });
-    res.setHeader('ETag', `"${revision}"`);
+    res.header('ETag', `"${revision}"`);
     return { ...state.current, maxScore: maxScore(state.current.criteria) };
   },
 });

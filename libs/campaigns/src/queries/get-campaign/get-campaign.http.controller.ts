@@ -14,7 +14,7 @@ export const GetCampaignHttpController = campaignsQuery('GetCampaign', 'api/camp
   async handle({ params: p, scope, res }, { campaigns, directory }) {
     const { state, revision } = await campaigns.state(p.campaignId);
     if (!state.launched) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `活动 ${p.campaignId} 不存在 (campaign not found)` });
-    res.setHeader('ETag', `"${revision}"`);
+    res.header('ETag', `"${revision}"`);
     const tree = await directory.current();
     // Only the enrolled units inside the reader's scope: not even their number leaks beyond it.
     const enrolledUnitIds = Object.keys(state.enrolled).filter((u) => scopeCovers(scope, u, tree.ancestorIds(u)));

@@ -14,7 +14,7 @@ export const GetUnitProgressHttpController = campaignUnitsQuery('GetUnitProgress
     if (!facts.launched || !facts.enrolled || !facts.template) throw unitNotEnrolled();
     const t = facts.template;
     const { state, revision } = await runner.load(progressStreamId(p.campaignId, p.unitId), unitProgressDecider);
-    res.setHeader('ETag', `"${revision}"`);
+    res.header('ETag', `"${revision}"`);
     const phase = state.stage === 'in_phase' ? t.phases[state.phaseIndex] : null;
     const done = phase ? (state.steps[phase.key] ?? {}) : {};
     return {

@@ -15,7 +15,7 @@ export const GetUnitHttpController = organizationsQuery('GetUnit', 'api/organiza
     const tree = await directory.current();
     const n = tree.get(p.unitId);
     if (!n) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `组织 ${p.unitId} 不存在 (unit not found)` });
-    res.setHeader('ETag', `"${await store.streamRevision(orgStreamId(p.unitId))}"`);
+    res.header('ETag', `"${await store.streamRevision(orgStreamId(p.unitId))}"`);
     return {
       ...n,
       levelName: UNIT_LEVEL_NAMES[n.level],

@@ -16,7 +16,7 @@ export const GetProblemTimelineHttpController = rectificationQuery('GetProblemTi
     const events = await store.readStream(problemStreamId(p.problemId));
     if (events.length === 0) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `问题 ${p.problemId} 不存在 (problem not found)` });
     const revision = events[events.length - 1].streamRevision;
-    res.setHeader('ETag', `"${revision}"`);
+    res.header('ETag', `"${revision}"`);
     let cycle = 1;
     const entries = events.map((e) => {
       const event = e as unknown as ProblemEvent;

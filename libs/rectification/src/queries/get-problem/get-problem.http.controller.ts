@@ -17,7 +17,7 @@ export const GetProblemHttpController = rectificationQuery('GetProblem', 'api/pr
   async handle({ params: p, res }, { runner, facts, calendar }) {
     const { state, revision } = await runner.load(problemStreamId(p.problemId), problemDecider);
     if (!state.exists) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `问题 ${p.problemId} 不存在 (problem not found)` });
-    res.setHeader('ETag', `"${revision}"`);
+    res.header('ETag', `"${revision}"`);
     const thresholds = await rectificationFacts.warningThresholds(facts, state.current.campaignId);
     return { ...problemView(state, calendar.today(), thresholds), revision };
   },

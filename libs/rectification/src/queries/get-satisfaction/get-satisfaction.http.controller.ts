@@ -12,7 +12,7 @@ export const GetSatisfactionHttpController = satisfactionQuery('GetSatisfaction'
   params: CampaignUnitParams, inject: { runner: StreamCommandRunner, facts: RectificationFactsLoader },
   async handle({ params: p, res }, { runner, facts }) {
     const { threshold, state, revision } = await enrolledSatisfaction(facts, runner, p.campaignId, p.unitId);
-    res.setHeader('ETag', `"${revision}"`);
+    res.header('ETag', `"${revision}"`);
     return { ...satisfactionView(p.campaignId, p.unitId, threshold, state), revision };
   },
 });

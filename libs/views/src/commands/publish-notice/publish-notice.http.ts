@@ -4,7 +4,7 @@ import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { Access, CampaignParams, Command, CommandMeta, CommandAnswerBody, fromLookup, IsId, IsLine, MANAGERS, IsOptionalId } from '@platform/common';
 import { HANDLING_VERSIONS, HandlingVersion, METRICS_VERSIONS, MetricsVersion, RANK_KEYS, RankKey } from '@platform/domain';
 import { CheckpointView } from '@platform/event-store';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { NoticePublishingController } from '../notice-publishing';
 import { publishNotice } from './publish-notice';
 import { CampaignUnits } from '@platform/campaigns';
@@ -52,7 +52,7 @@ export class PublishNoticeHttpController extends NoticePublishingController {
   @ApiOperation({ summary: '发布通报 (publish a notice)', description: '发布通报：以当前数据生成带排名的进度看板快照，连同数据截止位置、指标口径版本和快照摘要作为事件保存； 发布后永不改变，可随时用 /api/notices/{noticeId}/reproduce 从事件重新计算核对' })
   @Access({ roles: MANAGERS, mode: 'write', units: fromLookup(CampaignUnits, 'campaignId'), match: 'any' })
   @Post()
-  publish(@Command() meta: CommandMeta, @Param() p: CampaignParams, @Body() body: PublishNoticeRequest, @Res({ passthrough: true }) res: Response): Promise<PublishNoticeResult> {
+  publish(@Command() meta: CommandMeta, @Param() p: CampaignParams, @Body() body: PublishNoticeRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<PublishNoticeResult> {
     return this.withCheckpoint(res, this.commands.execute(publishNotice, { campaignId: p.campaignId, scope: meta.scope, ...body }, meta), body.noticeId);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Access, ApiSpreadsheetAnswer, fromLookup, STAFF } from '@platform/common';
 import { CheckpointWitness, EVENT_STORE, EventStore, WITNESS } from '@platform/event-store';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { BOARD_COLUMNS, ROLLUP_COLUMNS } from '../../exports/board-columns';
 import { AnySheet, streamExport } from '../../exports/export-format';
 import { SCHEDULE_COLUMNS, SCHEDULE_ROLLUP_COLUMNS } from '../../exports/key-task-columns';
@@ -28,7 +28,7 @@ export class ExportNoticeHttpController {
   @Access({ roles: STAFF, mode: 'read', units: fromLookup(NoticeUnits, 'noticeId'), match: 'any' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @Get()
-  async export(@Param() p: NoticeParams, @Query() q: ExportNoticeRequest, @Res() res: Response) {
+  async export(@Param() p: NoticeParams, @Query() q: ExportNoticeRequest, @Res() res: FastifyReply) {
     const notice = await readNotice(this.events, p.noticeId);
     const checkpoint = await documentCheckpoint(this.witness, { notice: p.noticeId });
     const sheets: AnySheet[] = [];

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CurrentActor, CurrentScope } from '@platform/common';
 import { Actor, actorKindOf, mayReadMemberNames, memberRosterStreamId, withoutMemberNames } from '@platform/domain';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AuditPayloads } from '../../audit-trail/audit-payloads';
 import { searchAudit } from '../../audit-trail/audit-search';
 import { BACKDATING_THRESHOLD_HOURS } from '../../audit-trail/audit-trail.documents';
@@ -31,7 +31,7 @@ export class SearchAuditTrailHttpController {
   @ApiOkResponse({ schema: SearchAuditTrailAnswer })
   @Access({ roles: AUDITORS, mode: 'read', units: null })
   @Get()
-  async search(@Query() q: SearchAuditTrailRequest, @CurrentScope() scope: ActorScope, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async search(@Query() q: SearchAuditTrailRequest, @CurrentScope() scope: ActorScope, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: FastifyReply) {
     const moment = await this.moments.resolve(q.asOf, ['audit-trail'], { replay: false });
     const units = unitFilter(moment.tree, scope, q.root);
     const search = auditSearchOf(q, moment.positions);

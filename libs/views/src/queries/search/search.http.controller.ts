@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, ActorScope, CurrentScope, STAFF } from '@platform/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { SearchReader } from '../../search/search-reader';
 import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
@@ -20,7 +20,7 @@ export class SearchHttpController {
   @ApiOkResponse({ schema: SearchAnswer })
   @Access({ roles: STAFF, mode: 'read', units: null })
   @Get()
-  async search(@Query() query: SearchRequestQuery, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: Response) {
+  async search(@Query() query: SearchRequestQuery, @CurrentScope() scope: ActorScope, @Res({ passthrough: true }) res: FastifyReply) {
     const moment = await this.moments.resolve(undefined, ['search']);
     const request = { q: query.q, kind: query.kind ?? null, root: query.root ?? null, page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
     const { total, totalMoreThan, items } = await this.reader.search(moment, scope, request);
