@@ -87,7 +87,7 @@ export class StreamCommandRunner {
           if (!retry || attempt >= CONFLICT_RETRIES) throw error;
         }
       }
-    });
+    }, true);
   }
 
   /**
@@ -113,10 +113,31 @@ export class StreamCommandRunner {
     return CommandWrites.of(this.store, meta, body, occurredAt, this.newId);
   }
 
-  private async idempotent(meta: CommandMeta, body: unknown, execute: () => Promise<CommandResult>): Promise<CommandResult> {
+  /**
+   * `appendsOnce`: the command appends to one stream, at its end, so when it fails nothing of it
+   * is stored; then a retry racing it under the same key, stored since the lookup, is the answer
+   * (its events made this decision fail: the unit it creates exists), as it would have been had
+   * this one looked a moment later. A command of several appends may fail after storing some of
+   * them, which a second lookup would take for a racing retry's: it gets its own error.
+   */
+  private async idempotent(meta: CommandMeta, body: unknown, execute: () => Promise<CommandResult>, appendsOnce = false): Promise<CommandResult> {
     if (!meta.idempotencyKey) return execute();
+    const prior = await this.storedUnder(meta, body);
+    if (prior) return prior;
+    if (!appendsOnce) return execute();
+    try {
+      return await execute();
+    } catch (error) {
+      const stored = await this.storedUnder(meta, body);
+      if (stored) return stored;
+      throw error;
+    }
+  }
+
+  /** The result stored under the command's key, if any; a different request under it is refused. */
+  private async storedUnder(meta: CommandMeta, body: unknown): Promise<CommandResult | null> {
     const prior = await this.store.findByIdempotencyKey(scopedKey(meta));
-    if (prior.length === 0) return execute();
+    if (prior.length === 0) return null;
     if (prior[0].commandFingerprint !== fingerprint(body)) throw new IdempotencyKeyReusedError(prior[0].streamId);
     return resultFromStored(prior, true);
   }

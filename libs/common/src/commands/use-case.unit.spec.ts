@@ -1,6 +1,7 @@
-import { CommandContext, Decider, DomainEvent } from '@platform/domain';
-import { AppendResult, StoredEvent, StreamWrite, WrongExpectedRevisionError } from '@platform/event-store';
+import { CommandContext, Decider, DomainEvent, DomainRuleError } from '@platform/domain';
+import { AppendResult, NewEvent, IdempotencyKeyReusedError, StoredEvent, StreamWrite, WrongExpectedRevisionError } from '@platform/event-store';
 import { CommandMeta } from '../http/command-meta';
+import { fingerprint } from './command-writes';
 import { CommandStore, StreamCommandRunner } from './stream-command-runner';
 import { runUseCase, streamUseCase } from './use-case';
 
@@ -117,5 +118,54 @@ describe('a use case on the one command path', () => {
     // The limit is decided on the whole sum: 14 + 90 would pass 100, so nothing is written.
     const refused = await runUseCase(runner, ports, count, { counterId: 'a', by: 90 }, meta);
     expect(refused.positions).toEqual([]);
+  });
+});
+
+describe('an Idempotency-Key raced by a retry of the same command', () => {
+  /** Opens a counter once: a second open is refused. */
+  const opening: Decider<Count, number, Counted> = {
+    initialState: () => 0,
+    evolve: (s) => s + 1,
+    decide: (c, s) => {
+      if (s > 0) throw new DomainRuleError('already_open', '已开启 (already open)');
+      return [{ type: 'Counted', data: { by: c.by, limit: c.limit } }];
+    },
+  };
+  const keyed: CommandMeta = { ...meta, idempotencyKey: 'open-b' };
+  const body = { counterId: 'b' };
+
+  /** The other request is stored between this one's lookup of the key and its load of the stream. */
+  function racedBy(storedBody: unknown) {
+    const store = memoryStore();
+    let lookups = 0;
+    store.findByIdempotencyKey = async () => {
+      if (++lookups === 1) {
+        const theirs = { eventId: 'theirs', type: 'Counted', data: { by: 1, limit: 1 } } as unknown as NewEvent;
+        await store.append('counter-b', [theirs], -1);
+        return [];
+      }
+      return (store.streams.get('counter-b') ?? []).map((e) => ({ ...e, commandFingerprint: fingerprint(storedBody) }));
+    };
+    return store;
+  }
+
+  it('answers with what the other stored, not with the refusal its events caused', async () => {
+    const store = racedBy(body);
+    const runner = runnerOn(store);
+    const result = await runner.run('counter-b', opening, keyed, { ...runner.context(keyed), type: 'Count', by: 1, limit: 1 }, body);
+    expect(result).toMatchObject({ replayed: true, eventIds: ['theirs'], streams: [{ streamId: 'counter-b', revision: 0 }] });
+    expect(store.writes).toHaveLength(1);
+  });
+
+  it('refuses as a reused key when the request stored under it was another', async () => {
+    const runner = runnerOn(racedBy({ counterId: 'other' }));
+    await expect(runner.run('counter-b', opening, keyed, { ...runner.context(keyed), type: 'Count', by: 1, limit: 1 }, body)).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+  });
+
+  it('keeps the refusal when nothing was stored under the key', async () => {
+    const store = memoryStore();
+    await store.append('counter-b', [{ eventId: 'earlier', type: 'Counted', data: { by: 1, limit: 1 } } as unknown as NewEvent], -1);
+    const runner = runnerOn(store);
+    await expect(runner.run('counter-b', opening, keyed, { ...runner.context(keyed), type: 'Count', by: 1, limit: 1 }, body)).rejects.toBeInstanceOf(DomainRuleError);
   });
 });
