@@ -105,6 +105,24 @@ describe('sign-in, tokens and the security log', () => {
     expect(refusals.body.entries.some((e: { userId: string; detail: { status: number } }) => e.userId === 'office-a' && e.detail.status === 403)).toBe(true);
   });
 
+  it('answers a write whose unit field is empty or malformed 400 naming the field, and one naming a unit outside the scope 403', async () => {
+    const office = await p.signIn('office-a', 'office', ['ca']);
+    const launch = { campaignId: 'scope-check', name: '范围检查', templateKey: 'advanced-education', batch: 1, plannedPhases: [{ phaseKey: 'study', start: '2026-01-05', end: '2026-02-10' }] };
+    // A launch form sent before its scope was picked: the field is named, not "forbidden".
+    for (const subtreeRootId of ['', '不是编码']) {
+      const bad = await p.writesNothing(() => p.http().post('/api/campaigns').set(office).send({ ...launch, subtreeRootId }).expect(400));
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'subtreeRootId', rule: 'matches' })]);
+    }
+    const none = await p.writesNothing(() => p.http().post('/api/campaigns').set(office).send(launch).expect(400));
+    expect(new Set(none.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['unitIds', 'subtreeRootId']));
+    // Well-formed: outside the scope, and unknown, are both 403 alike (an unknown id reveals nothing of what exists).
+    const outside = await p.writesNothing(() => p.http().post('/api/campaigns').set(office).send({ ...launch, subtreeRootId: 'cb' }).expect(403));
+    const unknown = await p.writesNothing(() => p.http().post('/api/campaigns').set(office).send({ ...launch, subtreeRootId: 'no-such-unit' }).expect(403));
+    expect(unknown.body).toEqual(outside.body);
+    // An invalid body naming units outside the scope is still refused as such (its other fields are not looked at).
+    await p.writesNothing(() => p.http().post('/api/campaigns').set(office).send({ ...launch, name: '', subtreeRootId: 'cb' }).expect(403));
+  });
+
   it('records user management as events, without any secret', async () => {
     await p.http().post('/api/users/op-a/role').set(admin).send({ role: 'inspector' }).expect(201);
     await p.http().post('/api/users/op-a/scope').set(admin).send({ scopeUnitIds: ['ca'] }).expect(201);

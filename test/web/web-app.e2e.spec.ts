@@ -486,8 +486,15 @@ describe('the web app in a browser', () => {
     await page.fill('#name', `${township.name}基层党建示范点创建`);
     await form.locator('#templateKey').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '示范点' }).click();
-    await form.locator('#subtreeRootId').fill(township.name);
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: township.name }).first().click();
+    // The pick is checked as a clerk would see it, in the field: a click landing while the tree's
+    // options re-render selects nothing, and the launch would go without a scope (answered 400).
+    const picked = form.locator('.ant-tree-select .ant-select-content-has-value').filter({ hasText: township.name });
+    for (let attempt = 1; !(await picked.isVisible()); attempt++) {
+      if (attempt > 3) throw new Error(`the scope ${township.name} was not picked after 3 tries`);
+      await form.locator('#subtreeRootId').fill(township.name);
+      await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: township.name }).first().click();
+      await picked.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
     // One planned period per phase of the template, typed into the range pickers as an office clerk would.
     const ranges = form.locator('.ant-picker-range');
     expect(await ranges.count()).toBe(3);

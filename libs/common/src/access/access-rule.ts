@@ -1,4 +1,4 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, Type } from '@nestjs/common';
 import { Role } from '@platform/domain';
 import type { FastifyRequest } from 'fastify';
 import { ApiAccess } from '../http/openapi/api-answers';
@@ -32,6 +32,12 @@ export interface AccessRule {
    * A write whose locator finds no unit at all touches the whole tree and needs an all-seeing scope.
    */
   readonly match?: 'all' | 'any';
+  /**
+   * The body's class, where the units are located in the body: a write that names no unit, or one
+   * the tree does not know, is validated before it is refused, so an empty or malformed unit field
+   * is answered 400 naming it (as any other bad field), not 403.
+   */
+  readonly body?: Type<unknown>;
 }
 
 /**

@@ -67,7 +67,7 @@ export function commandEdge<P, I, Pa = object, B = object>(executor: Type<UseCas
     [
       ApiOperation(edge.operation),
       ...(edge.example ? [ApiRequestExample(edge.body, edge.example.summary, edge.example.value)] : []),
-      Access(edge.access),
+      Access({ body: edge.body, ...edge.access }),
       Post(edge.post),
       ...[(edge.meta ?? Command)(), ...(edge.params ? [Param()] : []), Body(...(edge.bodyPipes ?? [])), Res({ passthrough: true })].map(paramAt),
       Reflect.metadata('design:type', Function),

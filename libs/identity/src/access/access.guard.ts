@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, HttpException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_RULE, AccessRule, ActorRequest, ScopedRequest, ScopeLookupRegistry, scopeCovers, headerOf, LocatedRequest } from '@platform/common';
+import { ACCESS_RULE, AccessRule, ActorRequest, createValidationPipe, ScopedRequest, ScopeLookupRegistry, scopeCovers, headerOf, LocatedRequest } from '@platform/common';
 import { OrganizationDirectory } from '@platform/organizations';
 import { Authenticator } from '../auth/authenticator';
 import { SecurityLog } from '../auth/security-log';
@@ -15,6 +15,8 @@ export const FORBIDDEN_BODY = { statusCode: 403, error: 'Forbidden', message: 'æ
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  private readonly validation = createValidationPipe();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly lookups: ScopeLookupRegistry,
@@ -29,7 +31,8 @@ export class AccessGuard implements CanActivate {
     try {
       return await this.check(context, req);
     } catch (error) {
-      if (error instanceof HttpException) {
+      // A bad body is the caller's mistake, answered like any other (see refuseWrite), not a refusal of access.
+      if (error instanceof HttpException && error.getStatus() !== 400) {
         await this.securityLog.record('access_refused', { userId: req.actor?.userId }, req, { status: error.getStatus() });
       }
       throw error;
@@ -59,13 +62,24 @@ export class AccessGuard implements CanActivate {
       return true;
     }
     if (units.length === 0) {
-      if (rule.mode === 'write') throw new ForbiddenException(FORBIDDEN_BODY);
+      if (rule.mode === 'write') return this.refuseWrite(rule, req, false);
       return true;
     }
     const tree = await this.directory.current();
     const covered = (u: string) => scopeCovers(scope, u, tree.ancestorIds(u));
     const ok = rule.match === 'any' ? units.some(covered) : units.every(covered);
     if (ok) return true;
-    throw rule.mode === 'read' ? new NotFoundException(NOT_FOUND_BODY) : new ForbiddenException(FORBIDDEN_BODY);
+    if (rule.mode === 'read') throw new NotFoundException(NOT_FOUND_BODY);
+    return this.refuseWrite(rule, req, units.every((u) => tree.has(u)));
+  }
+
+  /**
+   * A write naming no unit, or one the tree does not know (an empty field, a typo), is first
+   * validated as the handler would: a body that breaks its rules gets the 400 naming the field.
+   * A well-formed body naming units outside the scope gets 403, whether they exist or not.
+   */
+  private async refuseWrite(rule: AccessRule, req: ActorRequest & ScopedRequest, allKnown: boolean): Promise<never> {
+    if (rule.body && !allKnown) await this.validation.transform(req.body, { type: 'body', metatype: rule.body });
+    throw new ForbiddenException(FORBIDDEN_BODY);
   }
 }
