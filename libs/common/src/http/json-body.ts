@@ -3,7 +3,11 @@ import { refuseDeepJson } from './json-depth';
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
-/** A body limit as configured ('5mb', '100kb', '1024'): bytes, counted in units of 1024 as BODY_LIMIT always was. */
+/**
+ * A body limit as configured ('5mb', '100kb', '1024'): bytes, counted in units of 1024 as BODY_LIMIT
+ * always was. Strict on purpose: the `bytes` package falls back to parseInt, so '5 megabytes' would
+ * silently be a limit of 5 bytes.
+ */
 export function byteLimit(limit: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(limit);
   if (!m) throw new Error(`BODY_LIMIT must be a size such as 5mb or 100kb, got "${limit}"`);

@@ -8,6 +8,8 @@ describe('JSON bodies', () => {
     expect(byteLimit('100kb')).toBe(102_400);
     expect(byteLimit('2048')).toBe(2048);
     expect(() => byteLimit('five')).toThrow(/BODY_LIMIT/);
+    expect(() => byteLimit('5 megabytes')).toThrow(/BODY_LIMIT/);
+    expect(() => byteLimit('5xyz')).toThrow(/BODY_LIMIT/);
   });
 
   describe('on a Fastify instance', () => {
