@@ -1,3 +1,8 @@
+import { LRUCache } from 'lru-cache';
+
+/** A document known to be absent (the cache holds no null). */
+const ABSENT = Symbol('absent');
+
 /**
  * A live projection's documents as it last stored them (JSON text; null for one it found absent
  * or deleted), kept across its batches up to a bound, least recently used dropped first. A
@@ -12,50 +17,30 @@
  * runner's commit, a rebuild or a divergence).
  */
 export class KeptDocuments {
-  private readonly docs = new Map<string, string | null>();
-  private bytes = 0;
+  /** None with a bound of 0 (keeping nothing). */
+  private readonly docs: LRUCache<string, string | typeof ABSENT> | null;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(maxBytes: number) {
+    this.docs = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (body, key) => key.length + (body === ABSENT ? 0 : body.length) }) : null;
+  }
 
   /** The document's text, null when it is known to be absent, undefined when it is not kept. */
   get(collection: string, id: string): string | null | undefined {
-    const key = keyOf(collection, id);
-    const body = this.docs.get(key);
-    if (body === undefined) return undefined;
-    // Most recently used last: the first in the map go first.
-    this.docs.delete(key);
-    this.docs.set(key, body);
-    return body;
+    const body = this.docs?.get(keyOf(collection, id));
+    return body === ABSENT ? null : body;
   }
 
-  /** After a commit: the document as it now stands in the store. */
+  /** After a commit: the document as it now stands in the store (one larger than the bound is not kept). */
   set(collection: string, id: string, body: string | null): void {
-    const key = keyOf(collection, id);
-    const size = sizeOf(key, body);
-    const previous = this.docs.get(key);
-    if (previous !== undefined) {
-      this.bytes -= sizeOf(key, previous);
-      this.docs.delete(key);
-    }
-    if (size > this.maxBytes) return;
-    this.docs.set(key, body);
-    this.bytes += size;
-    for (const [oldest, body] of this.docs) {
-      if (this.bytes <= this.maxBytes) break;
-      this.docs.delete(oldest);
-      this.bytes -= sizeOf(oldest, body);
-    }
+    this.docs?.set(keyOf(collection, id), body ?? ABSENT);
   }
 
   clear(): void {
-    this.docs.clear();
-    this.bytes = 0;
+    this.docs?.clear();
   }
 
   get size(): number {
-    return this.docs.size;
+    return this.docs?.size ?? 0;
   }
 }
-
 const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
-const sizeOf = (key: string, body: string | null) => key.length + (body?.length ?? 0);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { EventStore, KnownStreamHeads, NO_REVISION } from '@platform/event-store';
 
 /** How a stream's events fold into its state: a decider's `initialState` and `evolve`. */
@@ -22,20 +23,19 @@ type StreamsStore = Pick<EventStore, 'readStream'> & Partial<KnownStreamHeads>;
  * least recently used states are dropped beyond `capacity`: they are re-read when asked again.
  */
 export class StreamStates<S, E> {
-  private readonly kept = new Map<string, FoldedStream<S>>();
+  private readonly kept: LRUCache<string, FoldedStream<S>>;
 
   constructor(
     private readonly store: StreamsStore,
     private readonly folding: StreamFolding<S, E>,
-    private readonly capacity = 10_000,
-  ) {}
+    capacity = 10_000,
+  ) {
+    this.kept = new LRUCache({ max: capacity });
+  }
 
   async get(streamId: string): Promise<FoldedStream<S>> {
     const kept = this.kept.get(streamId);
-    if (kept && this.store.lastRevisionKnown?.(streamId) === kept.revision) {
-      this.keep(streamId, kept);
-      return kept;
-    }
+    if (kept && this.store.lastRevisionKnown?.(streamId) === kept.revision) return kept;
     const known = kept ?? { state: this.folding.initialState(), revision: NO_REVISION };
     const newer = await this.store.readStream(streamId, { fromRevision: known.revision + 1 });
     const next: FoldedStream<S> =
@@ -46,7 +46,7 @@ export class StreamStates<S, E> {
             revision: newer[newer.length - 1].streamRevision,
           };
     // Concurrent callers may fold the same events; the result is the same, and only a newer one is kept.
-    if (next.revision !== NO_REVISION && (this.kept.get(streamId)?.revision ?? NO_REVISION) <= next.revision) this.keep(streamId, next);
+    if (next.revision !== NO_REVISION && (this.kept.peek(streamId)?.revision ?? NO_REVISION) <= next.revision) this.kept.set(streamId, next);
     return next;
   }
 
@@ -56,16 +56,10 @@ export class StreamStates<S, E> {
    * read of the writer's own events, and none at all while the store knows `to` is the last.
    */
   appended(streamId: string, from: number, events: readonly E[], to: number): void {
-    const kept = this.kept.get(streamId);
+    const kept = this.kept.peek(streamId);
     if (!kept || kept.revision !== from || to !== from + events.length) return;
     const stored = events.map((e) => ({ ...e, data: JSON.parse(JSON.stringify((e as { data?: unknown }).data ?? null)) as unknown }) as E);
-    this.keep(streamId, { state: stored.reduce((s, e) => this.folding.evolve(s, e), kept.state), revision: to });
-  }
-
-  private keep(streamId: string, folded: FoldedStream<S>): void {
-    this.kept.delete(streamId);
-    this.kept.set(streamId, folded);
-    if (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value as string);
+    this.kept.set(streamId, { state: stored.reduce((s, e) => this.folding.evolve(s, e), kept.state), revision: to });
   }
 }
 

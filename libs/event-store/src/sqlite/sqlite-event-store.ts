@@ -1,4 +1,5 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import { AppendResult, ExpectedRevision, NewEvent, StoredEvent, StreamWrite } from '../event-envelope';
 import { UnsupportedCapabilityError, WrongExpectedRevisionError } from '../event-store.errors';
 import { validateWrites } from '../append-checks';
@@ -81,8 +82,8 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   private readonly readAllCache = new Map<string, { rows: Statement<unknown[], EventRow>; columns: Statement<unknown[], EventColumns> }>();
   /** The last position of each type appended through this store since `watchedFrom` (see appendedSince). */
   private readonly typeHeads = new Map<string, number>();
-  /** Each stream's last revision as appended through this store since `watchedFrom`, the most recent last (see lastRevisionKnown). */
-  private readonly streamHeads = new Map<string, number>();
+  /** Each stream's last revision as appended through this store since `watchedFrom`, the most recently written kept (see lastRevisionKnown). */
+  private readonly streamHeads = new LRUCache<string, number>({ max: STREAM_HEADS_KEPT });
   private watchedFrom: number;
   /** With the writer thread: the position up to which every event's type is known here (the head when watched from, or this store's last group). */
   private knownHead: number;
@@ -140,7 +141,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
       this.forgetWatched();
       return null;
     }
-    return this.streamHeads.get(streamId) ?? null;
+    return this.streamHeads.peek(streamId) ?? null;
   }
 
   /**
@@ -268,9 +269,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   }
 
   private noteStreamHead(streamId: string, revision: number): void {
-    this.streamHeads.delete(streamId);
     this.streamHeads.set(streamId, revision);
-    if (this.streamHeads.size > STREAM_HEADS_KEPT) this.streamHeads.delete(this.streamHeads.keys().next().value as string);
   }
 
   /** Another connection wrote: which types and streams it appended is not known until watched again from the head. */

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { AnyDocument } from '../read-store.port';
 
 /** Parsed JSON kept for reuse, counted in characters of the stored bodies (the heap holds a few times that). */
@@ -19,32 +20,23 @@ interface Entry {
  * The documents are frozen: every moment that reads a version shares its one parsed image.
  */
 export class ParsedVersions {
-  private readonly entries = new Map<number, Entry>();
-  private chars = 0;
+  private readonly entries: LRUCache<number, Entry>;
   private generation = -1;
 
-  constructor(private readonly maxChars = DEFAULT_MAX_CHARS) {}
+  constructor(maxChars = DEFAULT_MAX_CHARS) {
+    this.entries = new LRUCache({ maxSize: maxChars, sizeCalculation: (entry) => Math.max(1, entry.chars) });
+  }
 
   /** The row's document when it was parsed before (and is the same row); the least recently read go first. */
   get(rowid: number, validFrom: number): AnyDocument | undefined {
     const entry = this.entries.get(rowid);
-    if (!entry || entry.validFrom !== validFrom) return undefined;
-    this.entries.delete(rowid);
-    this.entries.set(rowid, entry);
-    return entry.doc;
+    return entry?.validFrom === validFrom ? entry.doc : undefined;
   }
 
+  /** A version larger than the bound is parsed but not kept. */
   parse(rowid: number, validFrom: number, body: string): AnyDocument {
     const doc = deepFreeze(JSON.parse(body) as AnyDocument);
-    this.drop(rowid);
-    if (body.length > this.maxChars) return doc;
     this.entries.set(rowid, { validFrom, doc, chars: body.length });
-    this.chars += body.length;
-    for (const [oldest, entry] of this.entries) {
-      if (this.chars <= this.maxChars) break;
-      this.entries.delete(oldest);
-      this.chars -= entry.chars;
-    }
     return doc;
   }
 
@@ -52,17 +44,9 @@ export class ParsedVersions {
   of(generation: number): this {
     if (generation !== this.generation) {
       this.entries.clear();
-      this.chars = 0;
       this.generation = generation;
     }
     return this;
-  }
-
-  private drop(rowid: number): void {
-    const entry = this.entries.get(rowid);
-    if (!entry) return;
-    this.entries.delete(rowid);
-    this.chars -= entry.chars;
   }
 }
 
