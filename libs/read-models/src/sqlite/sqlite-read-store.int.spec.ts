@@ -87,6 +87,36 @@ describe('SQLite read store specifics', () => {
     await plain.close();
   });
 
+  it('takes statistics again after live rewrites of the same documents only every few minutes, and at once when the collection grew by a fifth', async () => {
+    let now = Date.parse('2026-12-01T08:00:00Z');
+    const dir = mkdtempSync(join(tmpdir(), 'rm-stats-'));
+    const store = new SqliteReadStore({ file: readModelsFile(dir), clock: () => new Date(now) });
+    try {
+      store.ensureIndexes('items', { status: 'scalar' });
+      const analyses = jest.spyOn(store.db, 'exec');
+      const analyzed = () => analyses.mock.calls.filter(([sql]) => sql.startsWith('ANALYZE "ix_items')).length;
+      let position = 0;
+      const write = (ids: number, round: number) =>
+        store.commit({ projection: 'p', version: 1, fromPosition: position, toPosition: ++position, writes: Array.from({ length: ids }, (_, i) => upsert('items', { _id: `i${i}`, status: `s${(i + round) % 3}` })) });
+      // A thousand new documents: analyzed (no statistics before).
+      await write(1000, 0);
+      expect(analyzed()).toBe(1);
+      // Notes rewriting the same thousand documents, four thousand writes within a minute: not again.
+      for (let round = 1; round <= 4; round++) await write(1000, round);
+      expect(analyzed()).toBe(1);
+      // Five minutes on, the next thousand rewrites take them again.
+      now += 5 * 60_000;
+      await write(1000, 5);
+      expect(analyzed()).toBe(2);
+      // A collection grown by more than a fifth is analyzed at once, minutes or not.
+      await write(1300, 6);
+      expect(analyzed()).toBe(3);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps a compound index over two scalar fields and pages one value of the first in the order of the second', async () => {
     const store = (await h.open()) as SqliteReadStore;
     store.ensureIndexes('items', { status: 'scalar', key: 'scalar', 'status,key': 'scalar' });

@@ -78,7 +78,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly shapes = new Map<string, Map<string, FieldShape>>();
   private readonly statements = new Map<string, Statement<unknown[], { id: string; body: string }>>();
   /** Per collection: the indexes declared for it, and how much it was written since they were analyzed. */
-  private readonly indexes = new Map<string, { names: Set<string>; analyzedSize: number; written: number }>();
+  private readonly indexes = new Map<string, TrackedIndexes>();
   /** Per declared array field's index (from the planner's statistics): its entries, and entries per value. */
   private arrayStats: Map<string, { entries: number; perValue: number }> | null = null;
   /**
@@ -115,6 +115,7 @@ export class SqliteReadStore implements ReadStore {
     deleteCollectionArrayValues: Statement<[string]>;
     undeclareArrayFields: Statement<[string]>;
     anyDocument: Statement<[string]>;
+    countDocuments: Statement<[string], { n: number }>;
     indexExists: Statement<[string]>;
     documentIndexes: Statement<[], { name: string; sql: string }>;
   };
@@ -154,6 +155,7 @@ export class SqliteReadStore implements ReadStore {
       deleteCollectionArrayValues: this.db.prepare('DELETE FROM array_values WHERE collection = ?'),
       undeclareArrayFields: this.db.prepare('DELETE FROM array_fields WHERE collection = ?'),
       anyDocument: this.db.prepare('SELECT 1 FROM documents WHERE collection = ? LIMIT 1'),
+      countDocuments: this.db.prepare('SELECT count(*) AS n FROM documents WHERE collection = ?'),
       indexExists: this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"),
       documentIndexes: this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND name LIKE 'ix%' AND sql IS NOT NULL"),
     };
@@ -169,7 +171,7 @@ export class SqliteReadStore implements ReadStore {
     assertCollectionName(collection);
     this.bulk.delete(collection);
     const known = this.fields.get(collection) ?? new Map<string, FieldShape>();
-    const tracked = this.indexes.get(collection) ?? { names: new Set<string>(), analyzedSize: 0, written: 0 };
+    const tracked = this.indexes.get(collection) ?? untracked();
     for (const [field, kind] of Object.entries(fields)) {
       const parts = field.split(',');
       if (!parts.every((f) => FIELD_PATH.test(f))) throw new Error(`invalid field path ${field}`);
@@ -382,7 +384,7 @@ export class SqliteReadStore implements ReadStore {
       const tracked = this.indexes.get(collection);
       if (!tracked) continue;
       tracked.written += n;
-      if (!this.refilling.has(collection)) this.analyzeIfChanged(collection);
+      if (!this.refilling.has(collection)) this.analyzeIfChanged(collection, true);
     }
   }
 
@@ -397,9 +399,24 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /** Statistics taken again once a fifth of the collection (at least a thousand documents) was written since the last. */
-  private analyzeIfChanged(collection: string): void {
+  private analyzeIfChanged(collection: string, live = false): void {
     const tracked = this.indexes.get(collection);
-    if (tracked && tracked.written >= Math.max(1000, tracked.analyzedSize / 5)) this.analyzeCollection(collection);
+    if (!tracked || tracked.written < Math.max(1000, tracked.analyzedSize / 5)) return;
+    if (live && this.rewrittenOnly(collection, tracked)) tracked.written = 0;
+    else this.analyzeCollection(collection);
+  }
+
+  /**
+   * Whether live commits since the last statistics mostly rewrote the documents there were: every
+   * progress note rewrites its problem, and a ledger of a few hundred problems had its statistics
+   * taken again every thousand notes (a tenth of the projector's time under a stream of notes),
+   * though rewrites move the figures little. Within a few minutes of the last statistics, they are
+   * taken again only when the collection's size moved by a fifth since.
+   */
+  private rewrittenOnly(collection: string, tracked: TrackedIndexes): boolean {
+    if (tracked.analyzedAt === 0 || this.clock().getTime() - tracked.analyzedAt >= REWRITES_ANALYZED_AFTER_MS) return false;
+    const documents = this.stmt.countDocuments.get(collection)!.n;
+    return Math.abs(documents - tracked.documents) < Math.max(1, tracked.documents / 5);
   }
 
   /** Refreshes the planner's statistics of every declared index. */
@@ -422,6 +439,8 @@ export class SqliteReadStore implements ReadStore {
       for (const name of tracked.names) if (!this.bulk.has(collection) || this.stmt.indexExists.get(name)) this.db.exec(`ANALYZE "${name}"`);
       tracked.analyzedSize = mostEntries(this.statistics().filter((r) => tracked.names.has(r.idx)));
       tracked.written = 0;
+      tracked.documents = this.stmt.countDocuments.get(collection)!.n;
+      tracked.analyzedAt = this.clock().getTime();
       // The table's own row (documents per collection) would need a pass over every body; its
       // figures follow from the collections' index entries, and the planner weighs indexes by it.
       const sizes = [...this.indexes.values()].map((t) => Math.max(1, t.analyzedSize));
@@ -509,7 +528,7 @@ export class SqliteReadStore implements ReadStore {
     // refill (after a thousand writes, then at every fifth more), not once the old size is rewritten.
     for (const c of collections) {
       const tracked = this.indexes.get(c);
-      if (tracked) tracked.analyzedSize = tracked.written = 0;
+      if (tracked) tracked.analyzedSize = tracked.written = tracked.documents = tracked.analyzedAt = 0;
     }
   }
 
@@ -635,6 +654,21 @@ const upsertOf = (rows: number) =>
 /** Array indexes are `ixa_`: arrayLookup reads their statistics by that prefix. */
 const indexName = (collection: string, field: string, kind: FieldShape) =>
   `${kind === 'scalar' ? 'ix' : 'ixa'}_${collection}__${field.replace(/\./g, '_').replace(/,/g, '__')}`.replace(/-/g, '_');
+
+/** A collection's declared indexes, and what was written since their statistics were taken. */
+interface TrackedIndexes {
+  readonly names: Set<string>;
+  /** Entries of its largest index then. */
+  analyzedSize: number;
+  /** Documents written since, rewrites included. */
+  written: number;
+  /** Its documents then, and when (ms; 0 when not by this process). */
+  documents: number;
+  analyzedAt: number;
+}
+const untracked = (): TrackedIndexes => ({ names: new Set<string>(), analyzedSize: 0, written: 0, documents: 0, analyzedAt: 0 });
+/** See rewrittenOnly. */
+const REWRITES_ANALYZED_AFTER_MS = 5 * 60_000;
 
 interface StatRow {
   idx: string;
