@@ -8,6 +8,8 @@ type Message = QueuedGroup & { id: number };
 
 // The event store's writer thread (see writer-thread.ts): its own connection, the same pragmas (WAL, synchronous=FULL).
 const db = openDatabase((workerData as { file: string }).file, applyEventStorePragmas);
+// Its commits never copy the log into the file: the store's checkpoint thread does (see wal-checkpointer.ts).
+db.pragma('wal_autocheckpoint = 0');
 const writer = new GroupWriter(db);
 const port = parentPort!;
 
