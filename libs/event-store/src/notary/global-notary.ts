@@ -78,6 +78,8 @@ export class GlobalNotary {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<NotaryRound> | null = null;
   private holding = false;
+  /** When this notary last renewed its lease (epoch ms), while it holds it. */
+  private renewedAt: number | null = null;
   private lastRoundAt: string | null = null;
   private lastError: string | null = null;
 
@@ -96,6 +98,7 @@ export class GlobalNotary {
     await this.running?.catch(() => undefined);
     if (this.holding && this.o.leases) await this.o.leases.release(NOTARY_JOB_LEASE, this.o.owner, this.now()).catch(() => undefined);
     this.holding = false;
+    this.renewedAt = null;
   }
 
   /** One round at a time; a tick during a round waits for it. Errors go to onError. */
@@ -140,10 +143,21 @@ export class GlobalNotary {
     return { held: this.holding, notarized, tip, overtaken: false };
   }
 
+  /**
+   * Holds the lease, renewing it only once a third of its time has passed since the last renewal:
+   * until it expires no other notary can take it, and a renewal is a write transaction on the
+   * leases' store (the read store's file, whose write lock the projections hold for their commits),
+   * which on the thread that answers requests held them while it waited — once per batch, it was
+   * one of the longest stalls of that thread under write load. Should another notary take the
+   * chain over all the same, the store's conditional append refuses whatever would fork it.
+   */
   private async hold(): Promise<boolean> {
     if (!this.o.leases) return (this.holding = true);
     const ttlMs = Math.max(3 * this.o.intervalMs, 30_000);
-    this.holding = (await this.o.leases.hold({ projection: NOTARY_JOB_LEASE, owner: this.o.owner, ttlMs, now: this.now() })).held;
+    const now = this.now();
+    if (this.holding && this.renewedAt !== null && now.getTime() - this.renewedAt < ttlMs / 3) return true;
+    this.holding = (await this.o.leases.hold({ projection: NOTARY_JOB_LEASE, owner: this.o.owner, ttlMs, now })).held;
+    this.renewedAt = this.holding ? now.getTime() : null;
     return this.holding;
   }
 

@@ -15,6 +15,16 @@ notaryStoreContract('SQLite, two connections to one file', () => {
   };
 });
 
+// The platform's notary writes on a thread of its own: the same file, the same checks in the write transaction.
+notaryStoreContract("SQLite, writes on the notary's writer thread, two connections to one file", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'notary-store-thread-'));
+  const file = join(dir, 'notary.sqlite');
+  return {
+    open: async () => ({ a: new SqliteNotaryStore(file, { writer: 'thread' }), b: new SqliteNotaryStore(file, { writer: 'thread' }) }),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
 // The adapter's conditional, ordered inserts over the driver calls it makes, where no server is at hand.
 notaryStoreContract('MongoDB adapter over the fake driver', () => {
   const fake = new FakeNotaryMongo();

@@ -116,6 +116,34 @@ describe('global notary on the embedded store', () => {
     expect(await standby.verifier.verify()).toMatchObject({ ok: true });
   });
 
+  it('renews its lease once a third of its time has passed, not on every round and batch, and stops when another notary took it', async () => {
+    const db = new Database(join(h.dir, 'leases.sqlite'));
+    closing.push(db);
+    const leases = new SqliteProjectionLeases(db);
+    const holds: string[] = [];
+    const counted = { hold: (r: Parameters<SqliteProjectionLeases['hold']>[0]) => (holds.push(r.owner), leases.hold(r)), release: leases.release.bind(leases) };
+    let now = Date.parse('2026-11-01T00:00:00.000Z');
+    // intervalMs 0 never starts a timer; the lease's time is then its floor of 30 s.
+    const w = notaryWorld(h, { store: store(), leases: counted, owner: 'notary-a', clock: () => new Date(now), batch: 2 });
+    await h.append(5);
+    expect(await w.notary.advance()).toMatchObject({ held: true, notarized: 5 });
+    expect(holds).toHaveLength(1);
+    now += 9_000;
+    await h.append(3);
+    expect(await w.notary.advance()).toMatchObject({ held: true, notarized: 3 });
+    expect(holds).toHaveLength(1);
+    now += 2_000;
+    await h.append(1);
+    expect(await w.notary.advance()).toMatchObject({ held: true, notarized: 1 });
+    expect(holds).toHaveLength(2);
+    // Expired, then taken by another notary: the next renewal finds it gone and this one writes nothing.
+    now += 31_000;
+    await leases.hold({ projection: NOTARY_JOB_LEASE, owner: 'notary-b', ttlMs: 30_000, now: new Date(now) });
+    await h.append(2);
+    expect(await w.notary.advance()).toMatchObject({ held: false, notarized: 0 });
+    expect((await store().links(0, 100)).map((l) => l.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
   it('signs checkpoints on schedule and refuses to sign over a notary chain rewritten before the last one', async () => {
     await h.append(3);
     const w = notaryWorld(h, { store: store(), checkpointEveryEvents: 2 });

@@ -64,7 +64,7 @@ export class NotaryModule {
         {
           provide: NOTARY_STORE,
           useFactory: async (): Promise<NotaryStore> =>
-            options.mongo ? MongoNotaryStore.connect(options.mongo) : new SqliteNotaryStore(join(options.dataDir, 'notary.sqlite')),
+            options.mongo ? MongoNotaryStore.connect(options.mongo) : new SqliteNotaryStore(join(options.dataDir, 'notary.sqlite'), { writer: 'thread' }),
         },
         {
           provide: NOTARY,

@@ -13,6 +13,7 @@ import { openDatabase } from './open-database';
 import { OtherWriters } from './other-writers';
 import { WriteOutcome } from './group-commit';
 import { GroupWriter } from './group-writer';
+import { WalCheckpointer } from './wal-checkpointer';
 import { WriterThread } from './writer-thread';
 import { applyEventStorePragmas, EVENT_COLUMN_LIST, EventColumns, EventRow, migrateEventStore, rowHash, storedFromColumns } from './sqlite-schema';
 
@@ -74,6 +75,8 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   /** The group commits: on this connection, on the writer thread's, or each where it is cheaper ('auto'). */
   private readonly groupWriter: GroupWriter | null;
   private readonly writerThread: WriterThread | null;
+  /** With the writer thread: the write-ahead log copied into the file off the writer's commits. */
+  private readonly checkpointer: WalCheckpointer | null;
   /** The groups sent to the writer thread and not answered yet (it commits those that queue up together). */
   private readonly inFlight = new Set<Promise<void>>();
   /** How many appends the last group held ('auto' commits on this connection while they come one at a time). */
@@ -112,6 +115,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     const onThread = (options.writer === 'thread' || options.writer === 'auto') && options.file !== ':memory:';
     this.groupWriter = onThread && options.writer === 'thread' ? null : new GroupWriter(this.db);
     this.writerThread = onThread ? new WriterThread(options.file) : null;
+    this.checkpointer = onThread ? new WalCheckpointer(options.file) : null;
     this.otherWriters = new OtherWriters(this.db);
     this.watchedFrom = this.knownHead = this.stmt.head.get()?.head ?? 0;
   }
@@ -221,6 +225,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   private async commitOnThread(thread: WriterThread, batch: PendingWrite[], writes: ReadonlyArray<readonly StreamWrite[]>, recordedAt: string): Promise<void> {
     try {
       const { outcomes, startedAfter } = await thread.write(writes, recordedAt);
+      this.checkpointer?.appendedEvents(outcomes.reduce((n, o) => n + (o.ok ? o.rows.length : 0), 0));
       const watched = !outcomes.some((o) => o.ok && o.rows.length > 0) || this.ownCommitSeen(outcomes, startedAfter);
       this.settle(batch, outcomes, watched);
     } catch (error) {
@@ -379,6 +384,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     this.closed = true;
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     await this.writerThread?.close();
+    await this.checkpointer?.close();
     this.listeners.clear();
     this.otherWriters.close();
     this.db.close();

@@ -8,6 +8,12 @@ type Message = QueuedGroup & { id: number };
 
 // The event store's writer thread (see writer-thread.ts): its own connection, the same pragmas (WAL, synchronous=FULL).
 const db = openDatabase((workerData as { file: string }).file, applyEventStorePragmas);
+// Its commits leave copying the log into the file to the store's checkpoint thread (see wal-checkpointer.ts), but for a
+// backstop: a PASSIVE checkpoint of another connection never finishes while groups keep committing, and the log restarts
+// from its beginning only after one that did, so under steady writes it would grow without end. Past 10,000 frames this
+// connection checkpoints after its commit, with no group of its own in between: it copies only what the thread has not
+// (little), and its next commit starts the log afresh.
+db.pragma('wal_autocheckpoint = 10000');
 const writer = new GroupWriter(db);
 const port = parentPort!;
 
