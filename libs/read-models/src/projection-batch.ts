@@ -42,6 +42,8 @@ export class PendingDocuments {
    */
   readonly read = new Map<string, Map<string, string | null>>();
   readonly versions: DocumentVersion[] = [];
+  /** JSON text of every image evolve wrote into it, kept or since replaced (see pendingWeight). */
+  written = 0;
   /** JSON text of `versions` (part of `bytes`). */
   versionBytes = 0;
   /** Documents whose version stored open at the checkpoint versions written ahead already closed (see takeReplaced). */
@@ -210,6 +212,7 @@ export async function evolveInto(
       // problems and tallies took a fifth of the bound and made it store a third more often).
       let bytes = 0;
       for (const [collection, id, body] of staged) {
+        pending.written += body?.length ?? 0;
         let docs = overlay.get(collection);
         if (!docs) overlay.set(collection, (docs = new Map()));
         const previous = docs.get(id);

@@ -9,7 +9,7 @@ import { ProjectionLeaseKeeper, ProjectionLeaseOptions, projectorOwnerId, regist
 import { ProjectionReport } from './leases/projection-leases.port';
 import { ProjectionEventSource } from './sources/projection-event-source';
 import { wakeableWait } from './wakeable-wait';
-import { mayKeepPending, PendingHeld } from './write-behind-bound';
+import { mayKeepPending, PendingHeld, pendingWeight } from './write-behind-bound';
 import { BatchTooLargeError, CheckpointConflictError, ProjectionEventError } from './read-store.errors';
 import { BatchHistory, DocumentWrite, ReadStore } from './read-store.port';
 
@@ -234,13 +234,13 @@ export class ProjectionRunner {
     return this.pendingHeld().total;
   }
 
-  /** What its projections hold pending together, and the most one of them holds. */
+  /** What its projections hold pending together, and the largest weight one of them holds (see pendingWeight). */
   private pendingHeld(): PendingHeld {
     let total = 0;
     let largest = 0;
     for (const w of this.workers.values()) {
       total += w.pendingBytes;
-      largest = Math.max(largest, w.pendingBytes);
+      largest = Math.max(largest, w.pendingWeight);
     }
     return { total, largest };
   }
@@ -487,7 +487,7 @@ class ProjectionWorker {
     private readonly options: ProjectionRunner['options'],
     private readonly hooks: ProjectionRunnerOptions,
     private readonly lease: ProjectionLeaseKeeper | null = null,
-    private readonly runnerPending: () => PendingHeld = () => ({ total: this.pendingBytes, largest: this.pendingBytes }),
+    private readonly runnerPending: () => PendingHeld = () => ({ total: this.pendingBytes, largest: this.pendingWeight }),
     private readonly commits: CommitGroup = new CommitGroup(store),
   ) {
     this.limit = options.batchSize;
@@ -498,6 +498,12 @@ class ProjectionWorker {
 
   get pendingBytes(): number {
     return this.pending?.docs.bytes ?? 0;
+  }
+
+  /** Its pending bytes as weighed against the other projections' (see pendingWeight). */
+  get pendingWeight(): number {
+    const docs = this.pending?.docs;
+    return docs ? pendingWeight(docs.bytes, docs.written) : 0;
   }
 
   /** Where the next batch starts: the checkpoint, or beyond it what is applied in memory. */
@@ -831,7 +837,7 @@ class ProjectionWorker {
       // The events' bound limits what a crash makes a start replay; a rebuild starts over anyway, so
       // only memory bounds what it keeps (see writeVersionsAhead).
       (docs.events < bound.events || this.state === 'rebuilding') &&
-      mayKeepPending(this.pendingBytes, this.runnerPending(), bound.bytes) &&
+      mayKeepPending(this.pendingWeight, this.runnerPending(), bound.bytes) &&
       docs.searchedPending() <= SEARCHED_PENDING_MAX;
     if (keep) return batch.length;
     try {
