@@ -3,7 +3,7 @@ import { matcher, normalizeWrite } from './memory/documents';
 import type { KeptDocuments } from './kept-documents';
 import { Projection, ProjectionContext } from './projection';
 import { InvalidDocumentWriteError, ProjectionEventError } from './read-store.errors';
-import { AnyDocument, BatchHistory, DocumentVersion, DocumentWrite, Filter, ReadDocument, ReadStore, remove, UpsertWrite } from './read-store.port';
+import { AnyDocument, BatchHistory, DocumentVersion, DocumentWrite, Filter, RangedVersion, ReadDocument, ReadStore, remove, UpsertWrite } from './read-store.port';
 
 export interface EvolvedBatch {
   /** One write per changed document: its final image (or delete) after the applied events. */
@@ -42,6 +42,16 @@ export class PendingDocuments {
    */
   readonly read = new Map<string, Map<string, string | null>>();
   readonly versions: DocumentVersion[] = [];
+  /** JSON text of every image evolve wrote into it, kept or since replaced (see pendingWeight). */
+  written = 0;
+  /** JSON text of `versions` (part of `bytes`). */
+  versionBytes = 0;
+  /** Documents whose version stored open at the checkpoint versions written ahead already closed (see takeReplaced). */
+  private readonly closed = new Set<string>();
+  /** Whether versions of it were written ahead of its commit. */
+  private ahead = false;
+  /** versionBytes when versions were last taken out: the latest images that stayed. */
+  private keptVersionBytes = 0;
   /** Events applied into it. */
   events = 0;
   /** JSON text it holds (each document's latest image, documents read, versions): what bounds its memory. */
@@ -71,7 +81,51 @@ export class PendingDocuments {
   }
 
   history(): BatchHistory | undefined {
-    return this.versioned.length > 0 ? { collections: [...this.versioned], versions: this.versions } : undefined;
+    if (this.versioned.length === 0) return undefined;
+    return { collections: [...this.versioned], versions: this.versions, ...(this.ahead ? { ahead: true, closed: this.closed } : {}) };
+  }
+
+  /**
+   * Takes out the versions a later image of their document replaced, with their ranges, to be
+   * written ahead of the commit (ReadStore.writeVersionsAhead); each document's latest image stays,
+   * as its range is not known yet. `stored`: whether the store may hold versions open since the
+   * checkpoint (not after a rebuild's reset with nothing committed since), closed by the first of
+   * their document's taken out.
+   */
+  takeReplaced(stored: boolean): RangedVersion[] {
+    const versions = this.versions;
+    const until = new Array<number>(versions.length);
+    const next = new Map<string, number>();
+    for (let i = versions.length - 1; i >= 0; i--) {
+      const v = versions[i];
+      const key = `${v.collection}\u0000${v.id}`;
+      until[i] = next.get(key) ?? -1;
+      next.set(key, v.position);
+    }
+    const taken: RangedVersion[] = [];
+    let kept = 0;
+    versions.forEach((v, i) => {
+      if (until[i] < 0) {
+        versions[kept++] = v;
+        return;
+      }
+      const key = `${v.collection}\u0000${v.id}`;
+      const closes = stored && !this.closed.has(key);
+      if (closes) this.closed.add(key);
+      taken.push({ ...v, validTo: until[i], closes });
+      const size = v.body?.length ?? 0;
+      this.bytes -= size;
+      this.versionBytes -= size;
+    });
+    versions.length = kept;
+    this.keptVersionBytes = this.versionBytes;
+    if (taken.length > 0) this.ahead = true;
+    return taken;
+  }
+
+  /** JSON text of the versions added since they were last taken out (or since it began). */
+  get newVersionBytes(): number {
+    return this.versionBytes - this.keptVersionBytes;
   }
 }
 
@@ -158,6 +212,7 @@ export async function evolveInto(
       // problems and tallies took a fifth of the bound and made it store a third more often).
       let bytes = 0;
       for (const [collection, id, body] of staged) {
+        pending.written += body?.length ?? 0;
         let docs = overlay.get(collection);
         if (!docs) overlay.set(collection, (docs = new Map()));
         const previous = docs.get(id);
@@ -172,6 +227,7 @@ export async function evolveInto(
         for (const v of versions) {
           pending.versions.push(v);
           bytes += v.body?.length ?? 0;
+          pending.versionBytes += v.body?.length ?? 0;
         }
       }
       pending.bytes += bytes;

@@ -271,7 +271,8 @@ describe('projection runner', () => {
     noted.get = (c, id) => (calls.push('read'), store.get(c, id));
     noted.find = (c, f, o) => (calls.push('read'), store.find(c, f, o));
     noted.commit = (b) => (calls.push('commit'), store.commit(b));
-    runner = new ProjectionRunner(events, noted, [tally], { ...fast, batchSize: 7, writeBehind: { events: 40 } });
+    // Committed when its few documents pass a bound of a few hundred bytes (a rebuild is bounded by memory alone).
+    runner = new ProjectionRunner(events, noted, [tally], { ...fast, batchSize: 7, writeBehind: { bytes: 200 } });
     await runner.rebuild(tally.name);
     const firstCommit = calls.indexOf('commit');
     expect(firstCommit).toBeGreaterThan(-1);

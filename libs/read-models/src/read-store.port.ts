@@ -115,6 +115,30 @@ export interface BatchHistory {
   readonly collections: readonly string[];
   /** In event order. */
   readonly versions: readonly DocumentVersion[];
+  /**
+   * The batch ends a run of versions written ahead of the checkpoint (ReadStore.writeVersionsAhead):
+   * they are now behind it. A store finding versions written ahead of a batch that does not say so
+   * drops them first (a rebuild that died between them and its commit).
+   */
+  readonly ahead?: boolean;
+  /** Documents (`collection\u0000id`) whose version stored open before the batch was already closed by versions written ahead. */
+  readonly closed?: ReadonlySet<string>;
+}
+
+/** A version replaced by a later image of its document: current from `position` until `validTo`. */
+export interface RangedVersion extends DocumentVersion {
+  /** The position of the image (or deletion) that replaced it. */
+  readonly validTo: number;
+  /** The first of its document since the checkpoint: it closes the version stored open before it, if any. */
+  readonly closes: boolean;
+}
+
+/** Versions a rebuild writes before the commit that moves the checkpoint past them (see ReadStore.writeVersionsAhead). */
+export interface VersionsAhead {
+  readonly projection: string;
+  readonly collections: readonly string[];
+  /** In event order. */
+  readonly versions: readonly RangedVersion[];
 }
 
 /**
@@ -168,6 +192,14 @@ export interface ReadStore {
    * refused. Optional: a store that can put them in one transaction does.
    */
   commitAll?(batches: readonly CommitBatch[]): Promise<ReadonlyArray<unknown | null>>;
+  /**
+   * A rebuild's versions already replaced, written ahead of its next commit (which will bring the
+   * rest of their batch's history with `ahead` set), each once with its range: so they need not be
+   * held in memory until that commit, and a rebuild commits its documents only when memory bounds
+   * them. Until that commit they lie beyond the checkpoint, where no read as of a position looks;
+   * a commit without `ahead` drops them first. Optional: stores that keep no versions lack it.
+   */
+  writeVersionsAhead?(ahead: VersionsAhead): Promise<void>;
   checkpoint(projection: string): Promise<Checkpoint | null>;
   checkpoints(): Promise<Checkpoint[]>;
   /**

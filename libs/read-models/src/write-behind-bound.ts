@@ -1,7 +1,24 @@
-/** JSON pending in a runner's projections: all of them together, and the most one of them holds. */
+/**
+ * JSON pending in a runner's projections: all of them together, and the most one of them would
+ * gain the least by keeping (see pendingWeight).
+ */
 export interface PendingHeld {
   readonly total: number;
   readonly largest: number;
+}
+
+/**
+ * What a projection's pending JSON weighs in choosing which projection stores: its bytes, scaled
+ * by the share of what its events wrote that they did not rewrite since (`held / written`). A
+ * projection whose documents are written once (the audit trail's entry per event) gains nothing
+ * by keeping them, one whose documents many events rewrite (the ledger's problems and tallies)
+ * stores each once per flush instead of once per batch: over the bound the first stores, though
+ * the second holds as much. Chosen by bytes alone, a rebuild of every view at scale 1 had the
+ * ledger, once it wrote its replaced versions ahead and held only its documents, store every
+ * 11,000-30,000 positions, rewriting 18,000-31,000 documents each time.
+ */
+export function pendingWeight(held: number, written: number): number {
+  return written > 0 ? (held * Math.min(held, written)) / written : held;
 }
 
 /**
@@ -14,6 +31,7 @@ export interface PendingHeld {
  * and the audit trail's pending documents held the memory.
  */
 export function mayKeepPending(own: number, held: PendingHeld, bound: number): boolean {
+  // own and held.largest are weights (pendingWeight), held.total bytes.
   if (held.total < bound) return true;
   return own < held.largest && held.total < 2 * bound;
 }

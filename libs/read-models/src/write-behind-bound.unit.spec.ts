@@ -1,4 +1,4 @@
-import { mayKeepPending } from './write-behind-bound';
+import { mayKeepPending, pendingWeight } from './write-behind-bound';
 
 describe('the runner-wide bound on pending documents', () => {
   it('lets every projection keep its documents while they hold less than the bound together', () => {
@@ -17,5 +17,19 @@ describe('the runner-wide bound on pending documents', () => {
 
   it('has two projections holding the most alike both store', () => {
     expect(mayKeepPending(60, { total: 120, largest: 60 }, 100)).toBe(false);
+  });
+
+  it('over the bound, has the projection whose events rewrote least of what they wrote store, though another holds as much', () => {
+    // Written once (an entry per event) against rewritten ten times over (a few documents, many events).
+    const writtenOnce = pendingWeight(40, 40);
+    const rewritten = pendingWeight(50, 500);
+    expect(writtenOnce).toBe(40);
+    expect(rewritten).toBe(5);
+    // With a third projection holding 30.
+    const held = { total: 40 + 50 + 30, largest: Math.max(writtenOnce, rewritten) };
+    expect(mayKeepPending(writtenOnce, held, 100)).toBe(false);
+    expect(mayKeepPending(rewritten, held, 100)).toBe(true);
+    // Nothing written yet, or written once: its bytes.
+    expect(pendingWeight(0, 0)).toBe(0);
   });
 });

@@ -15,6 +15,7 @@ import {
   FindOptions,
   ReadDocument,
   ReadStore,
+  VersionsAhead,
 } from '../read-store.port';
 import { DocumentVersions } from './sqlite-versions';
 import { ArrayLookupChoice, FIELD_PATH, jsonExtract, planArrayCount, planFilter, planSort } from './sqlite-query-plan';
@@ -361,6 +362,11 @@ export class SqliteReadStore implements ReadStore {
       if (outcomes[i] === null) this.committed(batch);
     });
     return outcomes;
+  }
+
+  async writeVersionsAhead(ahead: VersionsAhead): Promise<void> {
+    this.assertOpen();
+    this.db.transaction(() => this.versions.writeAhead(ahead)).immediate();
   }
 
   /** Inside a transaction: the batch's versions, documents and checkpoint, after checking its checkpoint is still the stored one. */

@@ -1,6 +1,7 @@
 import { SqliteEventStore } from '@platform/event-store';
 import { computeAsOf } from '../as-of';
 import { Projection } from '../projection';
+import { evolveInto, PendingDocuments } from '../projection-batch';
 import { ProjectionRunner } from '../projection-runner';
 import { AnyDocument, ReadStore } from '../read-store.port';
 import { sampleEvent } from '../testing/sample-events';
@@ -102,9 +103,13 @@ describe('document versions (as of a position without replay)', () => {
       logger: quiet,
       onCommitted: (_, position) => commits.push(position),
     });
-    await runner.rebuild(versioned.name);
+    // A first start catching up (a rebuild is bounded by memory alone).
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
     const head = await events.headPosition();
     // Batches of 20 events while far behind, stored once 60 events were applied: a few flushes, not a hundred batches.
+    expect(commits.length).toBeGreaterThan(2);
     expect(commits.length).toBeLessThan(10);
     expect(commits[commits.length - 1]).toBe(head);
     for (let p = 0; p <= head; p++) {
@@ -117,6 +122,102 @@ describe('document versions (as of a position without replay)', () => {
     runner = new ProjectionRunner(events, store, [versioned], { batchSize: 2, writeBehind: false, logger: quiet });
     await runner.rebuild(versioned.name);
     expect(rows()).toEqual(kept);
+  });
+
+  /** Every version stored, and the range entry of each (none for an empty range), in the key's order. */
+  const storedVersions = () => ({
+    versions: store.db.prepare('SELECT collection, id, valid_from, valid_to, body FROM document_versions ORDER BY collection, id, valid_from').all(),
+    ranges: store.db
+      .prepare(
+        `SELECT v.collection, v.id, v.valid_from, r.c_lo, r.c_hi, r.p_lo, r.p_hi FROM document_version_ranges AS r
+         LEFT JOIN document_versions AS v ON v.rowid = r.vid ORDER BY v.collection, v.id, v.valid_from`,
+      )
+      .all(),
+  });
+
+  /** The store, with a count of the versions it was given to write ahead of commits. */
+  function countingAhead(): { store: SqliteReadStore; ahead: { calls: number; versions: number } } {
+    const ahead = { calls: 0, versions: 0 };
+    const counting = Object.create(store) as SqliteReadStore;
+    counting.writeVersionsAhead = (a) => {
+      ahead.calls++;
+      ahead.versions += a.versions.length;
+      return store.writeVersionsAhead(a);
+    };
+    return { store: counting, ahead };
+  }
+
+  it('stores, row for row and range for range, the versions live commits store when a rebuild writes replaced versions ahead of its commits (deletions included)', async () => {
+    await appendHistory(events, 240);
+    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 3, writeBehind: false, logger: quiet });
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    const live = storedVersions();
+    // Deletions: versions closed by no later version of their document.
+    const deleted = store.db.prepare(
+      `SELECT count(*) AS n FROM document_versions AS v WHERE valid_to <> ${Number.MAX_SAFE_INTEGER}
+       AND NOT EXISTS (SELECT 1 FROM document_versions AS w WHERE w.collection = v.collection AND w.id = v.id AND w.valid_from = v.valid_to)`,
+    );
+    expect((deleted.get() as { n: number }).n).toBeGreaterThan(0);
+
+    const { store: counting, ahead } = countingAhead();
+    const commits: number[] = [];
+    // Versions written ahead after every batch; documents committed when their few hundred bytes pass the bound, and at the end.
+    runner = new ProjectionRunner(events, counting, [versioned], {
+      batchSize: 2,
+      writeBehind: { bytes: 250, versionsAheadBytes: 1 },
+      logger: quiet,
+      onCommitted: (_, position) => commits.push(position),
+    });
+    await runner.rebuild(versioned.name);
+    expect(ahead.calls).toBeGreaterThan(5);
+    expect(commits.length).toBeGreaterThan(2);
+    expect(commits.length).toBeLessThan(ahead.calls);
+    expect(storedVersions()).toEqual(live);
+    expect(store.db.prepare('SELECT * FROM versions_ahead').all()).toEqual([]);
+    const head = await events.headPosition();
+    for (const p of [0, 17, 101, 180, head]) {
+      const replayed = (await computeAsOf(events, versioned, { untilPosition: p })).store;
+      expect(await documents((await store.versionsAt(versioned.name, p))!, versioned.collections)).toEqual(await documents(replayed, versioned.collections));
+    }
+  });
+
+  it('drops the versions a rebuild wrote ahead of a commit that never came: a start from its checkpoint stores the versions of live commits', async () => {
+    await appendHistory(events, 60);
+    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 3, writeBehind: false, logger: quiet });
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    const checkpoint = (await store.checkpoint(versioned.name))!.position;
+    await appendHistory(events, 140);
+    // What a rebuild's process that died before its next commit leaves: the versions the later events
+    // replaced written ahead (closing versions stored open at the checkpoint), nothing else of them.
+    const pending = new PendingDocuments(versioned);
+    await evolveInto(pending, await events.readAll({ after: checkpoint }), store);
+    await store.writeVersionsAhead({ projection: versioned.name, collections: versioned.collections, versions: pending.takeReplaced(true) });
+    const aheadOf = store.db.prepare(
+      `SELECT count(*) AS n FROM document_versions WHERE valid_from > ? OR (valid_to > ? AND valid_to <> ${Number.MAX_SAFE_INTEGER} AND valid_from <= ?)`,
+    );
+    const countAhead = (position: number) => (aheadOf.get(position, position, position) as { n: number }).n;
+    expect(countAhead(checkpoint + 20)).toBeGreaterThan(0);
+    // Meanwhile a read as of a position up to the checkpoint is exact: versions ahead lie beyond it.
+    const replayed = (await computeAsOf(events, versioned, { untilPosition: checkpoint })).store;
+    expect(await documents((await store.versionsAt(versioned.name, checkpoint))!, versioned.collections)).toEqual(await documents(replayed, versioned.collections));
+
+    // From its first commit on, no version lies beyond the checkpoint, nor is one current at it closed beyond it.
+    const beyond: number[] = [];
+    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 1, writeBehind: false, logger: quiet, onCommitted: (_, p) => beyond.push(countAhead(p)) });
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    expect(beyond.length).toBeGreaterThan(2);
+    expect(beyond).toEqual(beyond.map(() => 0));
+    expect(store.db.prepare('SELECT * FROM versions_ahead').all()).toEqual([]);
+    const resumed = storedVersions();
+    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 3, writeBehind: false, logger: quiet });
+    await runner.rebuild(versioned.name);
+    expect(resumed).toEqual(storedVersions());
   });
 
   it('covers nothing beyond the checkpoint, and after a rebuild again from position 0', async () => {

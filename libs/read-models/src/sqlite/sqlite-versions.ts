@@ -1,7 +1,7 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { Query } from 'mingo';
 import { assertCollectionName, stableSort } from '../memory/documents';
-import { AnyDocument, BatchHistory, Checkpoint, CommitBatch, Filter, FindOptions, ReadDocument, ReadStore, SortSpec } from '../read-store.port';
+import { AnyDocument, BatchHistory, Checkpoint, CommitBatch, DocumentVersion, Filter, FindOptions, ReadDocument, ReadStore, SortSpec, VersionsAhead } from '../read-store.port';
 import { FieldKinds, planFilter, planSort } from './sqlite-query-plan';
 import { ParsedVersions } from './parsed-versions';
 
@@ -83,6 +83,11 @@ export class DocumentVersions {
     counted: Statement<[string, number], { n: number }>;
     generation: Statement<[], { n: number }>;
     nextGeneration: Statement<[]>;
+    isAhead: Statement<[string]>;
+    markAhead: Statement<[string]>;
+    unmarkAhead: Statement<[string]>;
+    dropAhead: Statement<[string, number]>;
+    reopenAhead: Statement<[number, string, number, number]>;
   };
   private codes: Map<string, number> | null = null;
   private readonly statements = new Map<string, Statement<unknown[], { body: string }>>();
@@ -123,6 +128,10 @@ export class DocumentVersions {
         n    INTEGER NOT NULL
       );
       INSERT OR IGNORE INTO version_generation (only, n) VALUES (1, 0);
+      -- The projections with versions written ahead of their checkpoint (writeAhead), until the
+      -- commit that brings their checkpoint past them; one left by a process that died meanwhile
+      -- tells the next commit to drop them.
+      CREATE TABLE IF NOT EXISTS versions_ahead (projection TEXT PRIMARY KEY);
     `);
     migrateRanges(db);
     rangeInsertsUnlessDeferred(db);
@@ -161,12 +170,24 @@ export class DocumentVersions {
       counted: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM documents WHERE collection = ? LIMIT ?)'),
       generation: db.prepare('SELECT n FROM version_generation'),
       nextGeneration: db.prepare('UPDATE version_generation SET n = n + 1'),
+      isAhead: db.prepare('SELECT 1 FROM versions_ahead WHERE projection = ?'),
+      markAhead: db.prepare('INSERT OR IGNORE INTO versions_ahead (projection) VALUES (?)'),
+      unmarkAhead: db.prepare('DELETE FROM versions_ahead WHERE projection = ?'),
+      // Scans the collection's versions (its part of the key): only after a rebuild died half-way.
+      dropAhead: db.prepare('DELETE FROM document_versions WHERE collection = ? AND valid_from > ?'),
+      reopenAhead: db.prepare('UPDATE document_versions SET valid_to = ? WHERE collection = ? AND valid_to > ? AND valid_to <> ?'),
     };
   }
 
   /** Inside the batch's transaction, before its document writes: the versions its events made. */
   record(batch: CommitBatch & { history: BatchHistory }): void {
     const { projection, fromPosition, history } = batch;
+    if (this.stmt.isAhead.get(projection)) {
+      // Versions written ahead by a rebuild whose commit never came: dropped, and those they closed
+      // reopened, so the versions are again those of the checkpoint this batch starts from.
+      if (!history.ahead) this.dropAhead(fromPosition, history.collections);
+      this.stmt.unmarkAhead.run(projection);
+    }
     const coverage = this.stmt.coverage.get(projection);
     const lastVid = this.stmt.lastVid.get()?.vid ?? 0;
     this.stmt.defer.run();
@@ -197,26 +218,24 @@ export class DocumentVersions {
     // nothing of these collections is stored yet (a rebuild's first commit: thousands of lookups).
     const closing = coverage !== undefined || fromPosition > 0;
     const closed = new Set<string>();
-    const rows: unknown[] = [];
+    const rows = this.rows();
+    const pushRow = (v: DocumentVersion, i: number) => {
+      const body = bodyOf(v);
+      if (body !== null) rows.add(v.collection, v.id, v.position, until[i], body);
+    };
     versions.forEach((v, i) => {
       const key = `${v.collection}\u0000${v.id}`;
       if (!closed.has(key)) {
         assertCollectionName(v.collection);
         closed.add(key);
+        // Already closed by versions written ahead of this batch.
+        if (history.closed?.has(key)) return void pushRow(v, i);
         // Before any of its new versions is inserted, which only the rows of other documents may precede.
         if (closing) this.stmt.close.run(v.position, v.collection, v.id, OPEN);
       }
-      const body = v.body ?? (v.doc ? JSON.stringify(v.doc) : null);
-      if (body === null) return;
-      rows.push(v.collection, v.id, v.position, until[i], body);
-      if (rows.length === 5 * INSERT_ROWS) {
-        this.stmt.insertMany.run(rows);
-        rows.length = 0;
-      }
+      pushRow(v, i);
     });
-    for (let i = 0; i < rows.length; i += 5) {
-      this.stmt.insert.run(rows[i] as string, rows[i + 1] as string, rows[i + 2] as number, rows[i + 3] as number, rows[i + 4] as string);
-    }
+    rows.end();
     // The new versions' ranges, in one statement: the R-tree writes back the nodes a statement
     // changed when it ends, so an entry per insert (a trigger) rewrote its path of nodes each time
     // (13,605 versions: 300 ms with the trigger, 70 ms without and 44 ms for their ranges after).
@@ -224,9 +243,67 @@ export class DocumentVersions {
     this.stmt.rangeAfter.run(lastVid);
   }
 
+  /**
+   * Inside a transaction of its own: a rebuild's versions already replaced, each written once with
+   * its range (see ReadStore.writeVersionsAhead), in the order of the key, whose pages they then
+   * fill in turn instead of each landing on another. Closing the stored open version of a document
+   * comes before any of the new ones is inserted (the close finds a document's latest version).
+   */
+  writeAhead(ahead: VersionsAhead): void {
+    const { projection, collections, versions } = ahead;
+    if (versions.length === 0) return;
+    this.stmt.markAhead.run(projection);
+    for (const c of collections) if (this.stmt.code.run(c).changes > 0) this.codes = null;
+    const lastVid = this.stmt.lastVid.get()?.vid ?? 0;
+    this.stmt.defer.run();
+    const stored: Array<{ v: (typeof versions)[number]; body: string }> = [];
+    for (const v of versions) {
+      assertCollectionName(v.collection);
+      if (v.closes) this.stmt.close.run(v.position, v.collection, v.id, OPEN);
+      const body = bodyOf(v);
+      if (body !== null) stored.push({ v, body });
+    }
+    stored.sort((a, b) => byKey(a.v, b.v));
+    const rows = this.rows();
+    for (const { v, body } of stored) rows.add(v.collection, v.id, v.position, v.validTo, body);
+    rows.end();
+    this.stmt.undefer.run();
+    this.stmt.rangeAfter.run(lastVid);
+  }
+
+  /** Inserts versions INSERT_ROWS to a statement, the rest one by one at the end. */
+  private rows(): { add(collection: string, id: string, from: number, to: number, body: string): void; end(): void } {
+    const rows: unknown[] = [];
+    return {
+      add: (...row) => {
+        rows.push(...row);
+        if (rows.length === 5 * INSERT_ROWS) {
+          this.stmt.insertMany.run(rows);
+          rows.length = 0;
+        }
+      },
+      end: () => {
+        for (let i = 0; i < rows.length; i += 5) {
+          this.stmt.insert.run(rows[i] as string, rows[i + 1] as string, rows[i + 2] as number, rows[i + 3] as number, rows[i + 4] as string);
+        }
+      },
+    };
+  }
+
+  /** Versions beyond `position` dropped and those current at it open again (see record). */
+  private dropAhead(position: number, collections: readonly string[]): void {
+    for (const c of collections) {
+      this.stmt.dropAhead.run(c, position);
+      this.stmt.reopenAhead.run(OPEN, c, position, OPEN);
+    }
+    // Rows were deleted: their row numbers may name other versions later.
+    this.stmt.nextGeneration.run();
+  }
+
   /** With the projection's documents and checkpoint (a rebuild starts without history). */
   reset(projection: string, collections: readonly string[]): void {
     this.stmt.uncover.run(projection);
+    this.stmt.unmarkAhead.run(projection);
     for (const c of collections) this.stmt.dropCollection.run(c);
     this.stmt.nextGeneration.run();
   }
@@ -261,6 +338,16 @@ export class DocumentVersions {
     if (!stmt) this.statements.set(sql, (stmt = this.db.prepare(sql)));
     return stmt;
   };
+}
+
+/** A version's JSON text; null for a deletion. */
+const bodyOf = (v: DocumentVersion): string | null => v.body ?? (v.doc ? JSON.stringify(v.doc) : null);
+
+/** In the order of document_versions' key: collection, id (as SQLite compares text, by code point), position. */
+function byKey(a: DocumentVersion, b: DocumentVersion): number {
+  if (a.collection !== b.collection) return a.collection < b.collection ? -1 : 1;
+  if (a.id !== b.id) return byCodePoint(a.id, b.id);
+  return a.position - b.position;
 }
 
 /** Versions inserted per statement (a statement's cursors on the table, its key and its trigger opened once for them). */
