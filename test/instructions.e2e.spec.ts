@@ -94,9 +94,11 @@ describe('leaders’ instructions (批示) over HTTP', () => {
     expect((await expectStatus(issue(w.leader, { instructionId: 'x-3', addressedUnitIds: ['branch-1', 'branch-1'] }), 422)).body.code).toBe('addressees_duplicate');
     const bad = await expectStatus(issue(w.leader, { instructionId: 'x-4', text: '', deadline: 'soon', targetKind: 'campaign' }), 400);
     expect([...new Set(bad.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual(['deadline', 'targetKind', 'text']);
-    // No unit named at all would reach the whole tree: only an all-seeing scope may, and then validation stops it.
-    await expectStatus(issue(w.leader, { instructionId: 'x-4', addressedUnitIds: [] }), 403);
-    await expectStatus(issue(w.admin, { instructionId: 'x-4', addressedUnitIds: [] }), 400);
+    // No unit named at all is a bad field for anyone, named as such (not "forbidden" to the scoped leader).
+    for (const actor of [w.leader, w.admin]) {
+      const none = await expectStatus(issue(actor, { instructionId: 'x-4', addressedUnitIds: [] }), 400);
+      expect(none.body.errors).toEqual([expect.objectContaining({ field: 'addressedUnitIds', rule: 'arrayMinSize' })]);
+    }
     await expectStatus(issue(w.operator, { instructionId: 'x-5' }), 403);
     await expectStatus(issue(w.inspector, { instructionId: 'x-6' }), 403);
     await expectStatus(issue(leaderElsewhere, { instructionId: 'x-7' }), 403);
