@@ -77,6 +77,17 @@ describe('projection runners sharing one read store through leases', () => {
     expect(logs.filter((m) => m.startsWith('ERROR'))).toEqual([]);
   });
 
+  it('reports a projection live in its lease as soon as it is, not after its next poll (nothing to apply at start)', async () => {
+    const store = new SqliteReadStore({ file: readModelsFile(dir) });
+    stores.push(store);
+    // A poll far longer than the test: the state must reach the lease before the runner waits.
+    const r = new ProjectionRunner(events, store, [groupTallyProjection(), streamActivityProjection], { pollMs: 60_000, logger, lease: { leases: projectionLeasesFor(store), owner: 'host-a:1:a', ttlMs: 30_000 } });
+    runners.push(r);
+    r.start();
+    const states = async () => (await projectionLeasesFor(store).leases()).map((l) => l.report?.state);
+    await until(async () => (await states()).length === 2 && (await states()).every((s) => s === 'live'), 5_000);
+  });
+
   it('takes over a lease that its holder stopped renewing once it expires', async () => {
     const a = await firstRunnerCaughtUp(20, 4, 400);
     // A holder that froze: it keeps the lease in the store but never renews it.

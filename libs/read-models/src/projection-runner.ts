@@ -643,6 +643,9 @@ class ProjectionWorker {
           if (this.position > this.head || Date.now() - this.lastVerified >= this.options.verifyMs) await this.verify();
           if (!this.initialized || this.isDiverged) continue;
           this.state = 'live';
+          // Reported before the wait: /health in every process reads the state from the lease, and a
+          // projection with nothing to apply at start showed 'starting' until the wait ended.
+          if (this.lease) await this.lease.hold(this.report());
           await this.sleep(this.options.pollMs, true);
         } else {
           this.state = this.isDiverged ? 'diverged' : this.position < this.head ? 'catching-up' : 'live';
