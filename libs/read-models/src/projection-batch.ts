@@ -4,6 +4,7 @@ import type { KeptDocuments } from './kept-documents';
 import { Projection, ProjectionContext } from './projection';
 import { InvalidDocumentWriteError, ProjectionEventError } from './read-store.errors';
 import { AnyDocument, BatchHistory, DocumentVersion, DocumentWrite, Filter, RangedVersion, ReadDocument, ReadStore, remove, UpsertWrite } from './read-store.port';
+import { replacedAt } from './version-ranges';
 
 export interface EvolvedBatch {
   /** One write per changed document: its final image (or delete) after the applied events. */
@@ -94,14 +95,7 @@ export class PendingDocuments {
    */
   takeReplaced(stored: boolean): RangedVersion[] {
     const versions = this.versions;
-    const until = new Array<number>(versions.length);
-    const next = new Map<string, number>();
-    for (let i = versions.length - 1; i >= 0; i--) {
-      const v = versions[i];
-      const key = `${v.collection}\u0000${v.id}`;
-      until[i] = next.get(key) ?? -1;
-      next.set(key, v.position);
-    }
+    const until = replacedAt(versions, -1);
     const taken: RangedVersion[] = [];
     let kept = 0;
     versions.forEach((v, i) => {

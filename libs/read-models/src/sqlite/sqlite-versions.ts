@@ -4,6 +4,7 @@ import { assertCollectionName, stableSort } from '../memory/documents';
 import { AnyDocument, BatchHistory, Checkpoint, CommitBatch, DocumentVersion, Filter, FindOptions, ReadDocument, ReadStore, SortSpec, VersionsAhead } from '../read-store.port';
 import { FieldKinds, planFilter, planSort } from './sqlite-query-plan';
 import { ParsedVersions } from './parsed-versions';
+import { replacedAt } from '../version-ranges';
 
 /** valid_to of the version that is still current. */
 const OPEN = Number.MAX_SAFE_INTEGER;
@@ -206,14 +207,7 @@ export class DocumentVersions {
     // with its range, instead of written open and closed again by the next (an update of the row
     // and of its R-tree entry). Only a document's first image closes the version stored before it.
     const versions = history.versions;
-    const until = new Array<number>(versions.length);
-    const next = new Map<string, number>();
-    for (let i = versions.length - 1; i >= 0; i--) {
-      const v = versions[i];
-      const key = `${v.collection}\u0000${v.id}`;
-      until[i] = next.get(key) ?? OPEN;
-      next.set(key, v.position);
-    }
+    const until = replacedAt(versions, OPEN);
     // Versions that start with this batch (no coverage before it, from position 0) close none:
     // nothing of these collections is stored yet (a rebuild's first commit: thousands of lookups).
     const closing = coverage !== undefined || fromPosition > 0;
