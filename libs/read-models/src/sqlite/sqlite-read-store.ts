@@ -443,9 +443,12 @@ export class SqliteReadStore implements ReadStore {
     this.db.transaction(() => {
       // A collection a rebuild refills has only the indexes it keeps until the end (see beginBulkLoad).
       for (const name of tracked.names) if (!this.bulk.has(collection) || this.stmt.indexExists.get(name)) this.db.exec(`ANALYZE "${name}"`);
-      tracked.analyzedSize = mostEntries(this.statistics().filter((r) => tracked.names.has(r.idx)));
+      const analyzed = this.statistics().filter((r) => tracked.names.has(r.idx));
+      tracked.analyzedSize = mostEntries(analyzed);
       tracked.written = 0;
-      tracked.documents = this.stmt.countDocuments.get(collection)!.n;
+      // A scalar index holds an entry per document: its figure is their count, read without a pass over them.
+      const scalar = analyzed.filter((r) => r.idx.startsWith('ix_'));
+      tracked.documents = scalar.length > 0 ? mostEntries(scalar) : this.stmt.countDocuments.get(collection)!.n;
       tracked.analyzedAt = this.clock().getTime();
       // The table's own row (documents per collection) would need a pass over every body; its
       // figures follow from the collections' index entries, and the planner weighs indexes by it.
