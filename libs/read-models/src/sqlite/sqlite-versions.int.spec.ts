@@ -135,6 +135,14 @@ describe('document versions (as of a position without replay)', () => {
       .all(),
   });
 
+  /** The history projected live, each batch of three committed on its own, then stopped. */
+  async function committedLive(): Promise<void> {
+    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 3, writeBehind: false, logger: quiet });
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+  }
+
   /** The store, with a count of the versions it was given to write ahead of commits. */
   function countingAhead(): { store: SqliteReadStore; ahead: { calls: number; versions: number } } {
     const ahead = { calls: 0, versions: 0 };
@@ -149,10 +157,7 @@ describe('document versions (as of a position without replay)', () => {
 
   it('stores, row for row and range for range, the versions live commits store when a rebuild writes replaced versions ahead of its commits (deletions included)', async () => {
     await appendHistory(events, 240);
-    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 3, writeBehind: false, logger: quiet });
-    runner.start();
-    await runner.caughtUp();
-    await runner.stop();
+    await committedLive();
     const live = storedVersions();
     // Deletions: versions closed by no later version of their document.
     const deleted = store.db.prepare(
@@ -185,10 +190,7 @@ describe('document versions (as of a position without replay)', () => {
 
   it('drops the versions a rebuild wrote ahead of a commit that never came: a start from its checkpoint stores the versions of live commits', async () => {
     await appendHistory(events, 60);
-    runner = new ProjectionRunner(events, store, [versioned], { batchSize: 3, writeBehind: false, logger: quiet });
-    runner.start();
-    await runner.caughtUp();
-    await runner.stop();
+    await committedLive();
     const checkpoint = (await store.checkpoint(versioned.name))!.position;
     await appendHistory(events, 140);
     // What a rebuild's process that died before its next commit leaves: the versions the later events
