@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { documentKey } from './read-store.port';
 
 /** A document known to be absent (the cache holds no null). */
 const ABSENT = Symbol('absent');
@@ -26,13 +27,13 @@ export class KeptDocuments {
 
   /** The document's text, null when it is known to be absent, undefined when it is not kept. */
   get(collection: string, id: string): string | null | undefined {
-    const body = this.docs?.get(keyOf(collection, id));
+    const body = this.docs?.get(documentKey(collection, id));
     return body === ABSENT ? null : body;
   }
 
   /** After a commit: the document as it now stands in the store (one larger than the bound is not kept). */
   set(collection: string, id: string, body: string | null): void {
-    this.docs?.set(keyOf(collection, id), body ?? ABSENT);
+    this.docs?.set(documentKey(collection, id), body ?? ABSENT);
   }
 
   clear(): void {
@@ -43,4 +44,3 @@ export class KeptDocuments {
     return this.docs?.size ?? 0;
   }
 }
-const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;

@@ -3,7 +3,7 @@ import { matcher, normalizeWrite } from './memory/documents';
 import type { KeptDocuments } from './kept-documents';
 import { Projection, ProjectionContext } from './projection';
 import { InvalidDocumentWriteError, ProjectionEventError } from './read-store.errors';
-import { AnyDocument, BatchHistory, DocumentVersion, DocumentWrite, Filter, RangedVersion, ReadDocument, ReadStore, remove, UpsertWrite } from './read-store.port';
+import { AnyDocument, BatchHistory, documentKey, DocumentVersion, DocumentWrite, Filter, RangedVersion, ReadDocument, ReadStore, remove, UpsertWrite } from './read-store.port';
 import { replacedAt } from './version-ranges';
 
 export interface EvolvedBatch {
@@ -103,7 +103,7 @@ export class PendingDocuments {
         versions[kept++] = v;
         return;
       }
-      const key = `${v.collection}\u0000${v.id}`;
+      const key = documentKey(v.collection, v.id);
       const closes = stored && !this.closed.has(key);
       if (closes) this.closed.add(key);
       taken.push({ ...v, validTo: until[i], closes });
@@ -254,7 +254,7 @@ function eventVersions(position: number, staged: readonly Staged[], versioned: R
   const last = new Map<string, DocumentVersion>();
   for (const [collection, id, body] of staged) {
     if (!versioned.has(collection)) continue;
-    const key = `${collection}\u0000${id}`;
+    const key = documentKey(collection, id);
     last.delete(key);
     last.set(key, body === null ? { position, collection, id, doc: null } : { position, collection, id, body });
   }

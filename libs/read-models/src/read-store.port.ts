@@ -121,9 +121,12 @@ export interface BatchHistory {
    * drops them first (a rebuild that died between them and its commit).
    */
   readonly ahead?: boolean;
-  /** Documents (`collection\u0000id`) whose version stored open before the batch was already closed by versions written ahead. */
+  /** Documents (by documentKey) whose version stored open before the batch was already closed by versions written ahead. */
   readonly closed?: ReadonlySet<string>;
 }
+
+/** One document's key across collections, as the batch history's `closed` names it. */
+export const documentKey = (collection: string, id: string): string => `${collection}\u0000${id}`;
 
 /** A version replaced by a later image of its document: current from `position` until `validTo`. */
 export interface RangedVersion extends DocumentVersion {

@@ -1,3 +1,5 @@
+import { documentKey } from './read-store.port';
+
 /**
  * For each image of a batch's versioned documents (in the order applied), the position of the next
  * image of the same document in the batch, which ends its range — or `open` for the last of its
@@ -8,7 +10,7 @@ export function replacedAt(versions: ReadonlyArray<{ readonly collection: string
   const next = new Map<string, number>();
   for (let i = versions.length - 1; i >= 0; i--) {
     const v = versions[i];
-    const key = `${v.collection}\u0000${v.id}`;
+    const key = documentKey(v.collection, v.id);
     until[i] = next.get(key) ?? open;
     next.set(key, v.position);
   }

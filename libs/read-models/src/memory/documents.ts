@@ -1,6 +1,6 @@
 import { Query } from 'mingo';
 import { InvalidDocumentWriteError } from '../read-store.errors';
-import { AnyDocument, DocumentWrite, Filter, FindOptions, SortSpec } from '../read-store.port';
+import { AnyDocument, documentKey, DocumentWrite, Filter, FindOptions, SortSpec } from '../read-store.port';
 
 /** Collection names that every adapter accepts (MongoDB forbids `$`, `system.` and empty names). */
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,119}$/;
@@ -46,7 +46,7 @@ export function normalizeWrite(w: DocumentWrite): NormalizedWrite {
 export function lastWritePerDocument(writes: readonly NormalizedWrite[]): NormalizedWrite[] {
   const byKey = new Map<string, NormalizedWrite>();
   for (const w of writes) {
-    const key = `${w.collection}\u0000${w.id}`;
+    const key = documentKey(w.collection, w.id);
     byKey.delete(key);
     byKey.set(key, w);
   }

@@ -1,7 +1,7 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { Query } from 'mingo';
 import { assertCollectionName, stableSort } from '../memory/documents';
-import { AnyDocument, BatchHistory, Checkpoint, CommitBatch, DocumentVersion, Filter, FindOptions, ReadDocument, ReadStore, SortSpec, VersionsAhead } from '../read-store.port';
+import { AnyDocument, BatchHistory, Checkpoint, CommitBatch, documentKey, DocumentVersion, Filter, FindOptions, ReadDocument, ReadStore, SortSpec, VersionsAhead } from '../read-store.port';
 import { FieldKinds, planFilter, planSort } from './sqlite-query-plan';
 import { ParsedVersions } from './parsed-versions';
 import { replacedAt } from '../version-ranges';
@@ -218,7 +218,7 @@ export class DocumentVersions {
       if (body !== null) rows.add(v.collection, v.id, v.position, until[i], body);
     };
     versions.forEach((v, i) => {
-      const key = `${v.collection}\u0000${v.id}`;
+      const key = documentKey(v.collection, v.id);
       if (!closed.has(key)) {
         assertCollectionName(v.collection);
         closed.add(key);
