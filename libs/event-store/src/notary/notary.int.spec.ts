@@ -144,6 +144,41 @@ describe('global notary on the embedded store', () => {
     expect((await store().links(0, 100)).map((l) => l.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it('does not wait for a busy leases store while its lease has a third of its time left, and waits once it found it busy for a third of that time', async () => {
+    const db = new Database(join(h.dir, 'leases.sqlite'));
+    // A projection's commit, as another connection holding the file's write lock.
+    const projector = new Database(join(h.dir, 'leases.sqlite'));
+    closing.push(db, projector);
+    const leases = new SqliteProjectionLeases(db);
+    const waited: boolean[] = [];
+    const watched = { hold: (r: Parameters<SqliteProjectionLeases['hold']>[0]) => (waited.push(r.wait !== false), leases.hold(r)), release: leases.release.bind(leases) };
+    let now = Date.parse('2026-11-01T00:00:00.000Z');
+    const w = notaryWorld(h, { store: store(), leases: watched, owner: 'notary-a', clock: () => new Date(now), batch: 2 });
+    await h.append(2);
+    projector.prepare('BEGIN IMMEDIATE').run();
+    // Not holding the lease yet: a busy store means not this round.
+    expect(await w.notary.advance()).toMatchObject({ held: false, notarized: 0 });
+    projector.prepare('COMMIT').run();
+    expect(await w.notary.advance()).toMatchObject({ held: true, notarized: 2 });
+    // Renewal due (a third of 30 s) while the store is busy: it goes on under the lease it holds.
+    projector.prepare('BEGIN IMMEDIATE').run();
+    now += 11_000;
+    await h.append(1);
+    expect(await w.notary.advance()).toMatchObject({ held: true, notarized: 1 });
+    now += 5_000;
+    await h.append(1);
+    expect(await w.notary.advance()).toMatchObject({ held: true, notarized: 1 });
+    expect(waited).toEqual([false, false, false, false]);
+    expect((await leases.leases()).find((l) => l.projection === NOTARY_JOB_LEASE)?.renewedAt).toBe('2026-11-01T00:00:00.000Z');
+    projector.prepare('COMMIT').run();
+    // Two thirds of its time gone (and busy for a third of it): this try waits for the lock.
+    now += 5_000;
+    await h.append(1);
+    expect(await w.notary.advance()).toMatchObject({ held: true, notarized: 1 });
+    expect(waited).toEqual([false, false, false, false, true]);
+    expect((await leases.leases()).find((l) => l.projection === NOTARY_JOB_LEASE)?.renewedAt).toBe('2026-11-01T00:00:21.000Z');
+  });
+
   it('signs checkpoints on schedule and refuses to sign over a notary chain rewritten before the last one', async () => {
     await h.append(3);
     const w = notaryWorld(h, { store: store(), checkpointEveryEvents: 2 });

@@ -44,6 +44,19 @@ export interface HoldRequest {
    * projector that is known to be dead (its process is gone).
    */
   readonly takeFrom?: string;
+  /**
+   * false: when another connection holds the store's write lock, answer `busy` at once instead of
+   * waiting for it. The embedded store waits on the calling thread, so a job on the thread that
+   * answers requests would hold them all for as long as a projection's commit keeps the lock.
+   */
+  readonly wait?: boolean;
+}
+
+export interface HoldAnswer {
+  readonly held: boolean;
+  readonly lease: ProjectionLease | null;
+  /** Asked not to wait and the store was busy: nothing was read or written (held is false, lease null). */
+  readonly busy?: boolean;
 }
 
 export interface ProjectionLeases {
@@ -51,7 +64,7 @@ export interface ProjectionLeases {
    * Takes or renews the lease (and stores the report with it) when it is free, expired, already
    * the owner's, or held by `takeFrom`; returns the lease as stored after the call, ours or not.
    */
-  hold(request: HoldRequest): Promise<{ held: boolean; lease: ProjectionLease | null }>;
+  hold(request: HoldRequest): Promise<HoldAnswer>;
   /** Gives the lease up at once (graceful stop), so another projector need not wait for its expiry. */
   release(projection: string, owner: string, now: Date): Promise<void>;
   leases(): Promise<ProjectionLease[]>;

@@ -1,5 +1,5 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
-import { HoldRequest, ProjectionLease, ProjectionLeases } from './projection-leases.port';
+import { HoldAnswer, HoldRequest, ProjectionLease, ProjectionLeases } from './projection-leases.port';
 
 interface LeaseRow {
   projection: string;
@@ -44,7 +44,21 @@ export class SqliteProjectionLeases implements ProjectionLeases {
     };
   }
 
-  async hold(request: HoldRequest): Promise<{ held: boolean; lease: ProjectionLease | null }> {
+  async hold(request: HoldRequest): Promise<HoldAnswer> {
+    if (request.wait !== false) return this.holdNow(request);
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      return this.holdNow(request);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return { held: false, lease: null, busy: true };
+      throw error;
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
+  }
+
+  private holdNow(request: HoldRequest): HoldAnswer {
     const { projection, owner, ttlMs, now, takeFrom } = request;
     return this.db
       .transaction(() => {

@@ -47,4 +47,22 @@ describe('the deadline-warning job across processes: one scheduler at a time thr
     await b.tick();
     expect(runs).toEqual(['a', 'b']);
   });
+
+  it('does not wait for a busy lease store on its ticks: it skips that run, and its next try waits', async () => {
+    const leases = projectionLeasesFor(store);
+    const waited: boolean[] = [];
+    let busy = false;
+    const watched = { ...leases, hold: (r: Parameters<typeof leases.hold>[0]) => (waited.push(r.wait !== false), busy && r.wait === false ? Promise.resolve({ held: false, lease: null, busy: true }) : leases.hold(r)) };
+    const a = new DeadlineWarningJob(checkOf('a'), { warningJobIntervalMs: 60_000, officeTimeZone: 'Asia/Shanghai' }, watched, () => now);
+    // The start-up run waits: the platform listens after it.
+    await a.tick();
+    await a.tick();
+    busy = true;
+    await a.tick();
+    busy = false;
+    await a.tick();
+    await a.tick();
+    expect(waited).toEqual([true, false, false, true, false]);
+    expect(runs).toEqual(['a', 'a', 'a', 'a']);
+  });
 });

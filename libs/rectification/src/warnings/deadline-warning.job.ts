@@ -27,6 +27,13 @@ export class DeadlineWarningJob implements OnApplicationBootstrap, OnModuleDestr
   private running: Promise<void> | null = null;
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private first: Promise<void> = Promise.resolve();
+  /**
+   * Whether the next try at the lease waits for its store's write lock: at start-up (the platform
+   * waits for that run before listening) and after a try found the store busy. Otherwise a tick on
+   * the thread that answers requests does not wait while a projection's commit holds the lock: it
+   * skips that run, and the lease it holds lasts two intervals.
+   */
+  private waitForLease = true;
 
   constructor(
     private readonly check: DeadlineWarningCheck,
@@ -64,8 +71,9 @@ export class DeadlineWarningJob implements OnApplicationBootstrap, OnModuleDestr
   private async holdsLease(): Promise<boolean> {
     if (!this.leases) return true;
     const interval = this.config.warningJobIntervalMs ?? 60_000;
-    const { held } = await this.leases.hold({ projection: WARNING_JOB_LEASE, owner: this.owner, ttlMs: Math.max(2 * interval, 30_000), now: this.now() });
-    return held;
+    const answer = await this.leases.hold({ projection: WARNING_JOB_LEASE, owner: this.owner, ttlMs: Math.max(2 * interval, 30_000), now: this.now(), wait: this.waitForLease });
+    this.waitForLease = answer.busy === true;
+    return answer.held;
   }
 
   async tick(): Promise<void> {
