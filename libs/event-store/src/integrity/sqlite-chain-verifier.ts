@@ -20,14 +20,19 @@ export type ChainVerdict =
 export type AcknowledgedBreaks = ReadonlyMap<number, string | null>;
 
 const GENESIS: ChainPoint = { position: 0, hash: GENESIS_HASH };
-const CHUNK = 2_000;
+const CHUNK = 250;
+/**
+ * How long a sweep reads and hashes before it gives the loop a turn (ms). A chunk of 2,000 rows
+ * held the thread that answers requests 8-17 ms in its read alone, under write load.
+ */
+const SLICE_MS = 4;
 
 /**
  * Verifies the event store's hash chain incrementally: from a persisted marker (last verified
  * position and hash, in the store's own file, so a restored backup brings its own marker) to the
  * head, re-checking the marker's event first. A marker whose event changed or vanished, or a
  * history with a gap, sends verification back to the first event so the break is named exactly.
- * Rows are read in chunks with a turn of the event loop between them, so a background sweep
+ * Rows are read in chunks, with a turn of the event loop every few milliseconds, so a background sweep
  * over a long history never holds requests up.
  */
 export class SqliteChainVerifier {
@@ -116,6 +121,7 @@ export class SqliteChainVerifier {
     let prev = from.hash;
     let expected = from.position + 1;
     let checked = 0;
+    let slice = performance.now();
     for (;;) {
       const rows = this.stmt.after.all(expected - 1, CHUNK);
       if (rows.length === 0) break;
@@ -136,7 +142,9 @@ export class SqliteChainVerifier {
         checked++;
       }
       if (rows.length < CHUNK) break;
+      if (performance.now() - slice < SLICE_MS) continue;
       await new Promise<void>((resolve) => setImmediate(resolve));
+      slice = performance.now();
     }
     return { ok: true, tip: { position: expected - 1, hash: prev }, checked };
   }
