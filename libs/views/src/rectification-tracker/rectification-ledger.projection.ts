@@ -8,6 +8,7 @@ import {
   PROBLEM_EVENT_TYPES,
   ProblemEvent,
   ProblemState,
+  RectificationCycle,
   underSupervision,
 } from '@platform/domain';
 import type { StoredEvent } from '@platform/event-store';
@@ -106,6 +107,23 @@ function ledgerDocOf(s: ProblemState, campaignIds: string[], timing: Timing, reg
   };
 }
 
+/** A cycle as the ledger keeps it: without its progress notes (a joint handling's parts' notes included). */
+const withoutNotes = (c: RectificationCycle): RectificationCycle => ({
+  ...c,
+  progress: [],
+  joint: c.joint && { ...c.joint, parts: c.joint.parts.map((p) => ({ ...p, progress: [] })) },
+});
+
+/**
+ * The folded state as the ledger stores it for the next event: without the progress notes, which
+ * neither its documents nor the warning check read and which no rule of the problem depends on.
+ * Kept whole, the state of a problem noted weekly grew by every note, and each note parsed and
+ * wrote all the ones before it again; the notes stay in the events and in the problem's own fold.
+ */
+export function ledgerStateOf(s: ProblemState): ProblemState {
+  return { ...s, current: withoutNotes(s.current), cycles: s.cycles.map(withoutNotes) };
+}
+
 async function changed(
   ctx: ProjectionContext,
   before: LedgerProblemDoc | null,
@@ -120,7 +138,7 @@ async function changed(
     }
   }
   const retallied = retally(before, after, (id) => tallies.get(id) ?? null);
-  const stateDoc: LedgerProblemStateDoc = { _id: after._id, state };
+  const stateDoc: LedgerProblemStateDoc = { _id: after._id, state: ledgerStateOf(state) };
   const rolledUp = await rollUpChanges(
     ctx,
     NODE_TALLIES,

@@ -3,7 +3,7 @@ import { specifyProjection, storedEvents } from '@platform/read-models/testing/p
 import { CAMPAIGN, jointStarted, launched, LOOK_BACK, planned, problem, registered, solved } from '../testing/view-fixtures';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEM_STATES, LEDGER_PROBLEMS, LedgerProblemDoc, NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
 import { addLeaves, contributions, LEDGER_UNIT_TALLIES, UnitTallyDoc } from './unit-tallies';
-import { rectificationLedgerProjection } from './rectification-ledger.projection';
+import { ledgerStateOf, rectificationLedgerProjection } from './rectification-ledger.projection';
 import { LEDGER_NODE_TALLIES, LEDGER_TREE } from './node-tallies';
 
 const stateOf = (events: ReturnType<typeof storedEvents>) =>
@@ -87,7 +87,7 @@ describe('rectification-ledger projection', () => {
         { _id: CAMPAIGN, campaignId: CAMPAIGN, name: '第二批先进性教育活动', parentCampaignId: null, warningThresholds: { greenDays: 20, yellowDays: 10 } },
       ],
       [LEDGER_PROBLEMS]: [expected],
-      [LEDGER_PROBLEM_STATES]: [{ _id: 'p-1', state: stateOf(problemEvents) }],
+      [LEDGER_PROBLEM_STATES]: [{ _id: 'p-1', state: ledgerStateOf(stateOf(problemEvents)) }],
       [LEDGER_UNIT_TALLIES]: [tally],
       // No organization events given: the unit is its own only node.
       [LEDGER_NODE_TALLIES]: [{ ...counts, _id: tally._id, campaignId: CAMPAIGN, nodeId: 'branch-1', level: null }],
@@ -160,6 +160,35 @@ describe('rectification-ledger projection', () => {
       closedAt: null,
       verifiedAt: null,
     });
+  });
+
+  it('stores the folded state without progress notes, and its documents are those of the whole fold', async () => {
+    const note = (i: number) => problem('p-5', 'ProgressRecorded', { note: `第${i}次整改进展`, attachmentRefs: [], recordedBy: 'op-1' });
+    const partNote = (i: number) => problem('p-5', 'PartProgressRecorded', { partId: 'a', note: `排查进展${i}`, attachmentRefs: [], recordedBy: 'op-1' });
+    const given = [
+      launched(),
+      registered('p-5', 'branch-1'),
+      planned('p-5', '2026-05-31'),
+      ...Array.from({ length: 20 }, (_, i) => note(i)),
+      jointStarted('p-5', '涉及多个部门', [
+        ['branch-1', '排查', '2026-04-30'],
+        ['branch-2', '整治', '2026-05-15'],
+      ]),
+      ...Array.from({ length: 5 }, (_, i) => partNote(i)),
+      problem('p-5', 'PartClosed', { partId: 'a', evidence: '排查表', closedBy: 'op-1' }),
+    ];
+    const docs = await spec.given(given).documents();
+    const whole = stateOf(storedEvents(given).slice(1));
+    expect(whole.current.progress).toHaveLength(20);
+    const [kept] = docs[LEDGER_PROBLEM_STATES] as unknown as { state: typeof whole }[];
+    expect(kept.state.current.progress).toEqual([]);
+    expect(kept.state.current.joint?.parts.map((p) => p.progress)).toEqual([[], []]);
+    // Everything else of the fold is kept as it is.
+    expect(kept.state).toEqual(ledgerStateOf(whole));
+    expect({ ...kept.state, current: { ...kept.state.current, progress: whole.current.progress, joint: whole.current.joint } }).toEqual(whole);
+    // The ledger's problem is the same as one folded from a state that kept every note.
+    const [doc] = docs[LEDGER_PROBLEMS] as unknown as LedgerProblemDoc[];
+    expect(doc).toMatchObject({ status: 'joint', handling: 'joint', joint: { parts: [{ partId: 'a', closed: true }, { partId: 'b', closed: false }] }, runningDeadline: '2026-05-15' });
   });
 
   it('ignores events of a problem it never saw registered', async () => {
