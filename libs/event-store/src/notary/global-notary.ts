@@ -126,7 +126,7 @@ export class GlobalNotary {
     let tip = tipOf(await this.o.store.last());
     if (!(await this.hold())) return { held: false, notarized, tip, overtaken: false };
     for (;;) {
-      const events = await this.o.source.read(tip.position, batch);
+      const events = await this.o.source.read(tip.position, batch, true);
       if (events.length === 0) break;
       const links = chainLinks(tip, events.map((e) => ({ position: e.position, streamId: e.streamId, revision: e.streamRevision, eventId: e.eventId, eventHash: e.hash })));
       if (!(await this.o.store.append(links))) {

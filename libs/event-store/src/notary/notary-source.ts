@@ -1,7 +1,7 @@
 import { StoredEvent } from '../event-envelope';
 import { EventStore, ReadAllOptions } from '../event-store.port';
 import { recomputedHash } from '../kurrentdb/kurrentdb-envelope';
-import { EventRow, rowHash } from '../sqlite/sqlite-schema';
+import { ChainRow, EventRow, rowHash } from '../sqlite/sqlite-schema';
 
 /** An event of `$all` as the notary reads it: where it stands, which event it is, and its own hash. */
 export interface SourcedEvent extends Pick<StoredEvent, 'position' | 'eventId' | 'streamId' | 'streamRevision' | 'hash' | 'prevHash'> {
@@ -20,14 +20,19 @@ export interface NotarySource {
   readonly scheme: EventChainScheme;
   /** Positions are 1, 2, 3…: the head minus the tip counts the events not yet notarized. */
   readonly densePositions: boolean;
-  /** Events after `after` in `$all` order, at most `limit`, read as stored (no upcasting). */
-  read(after: number, limit: number): Promise<SourcedEvent[]>;
+  /**
+   * Events after `after` in `$all` order, at most `limit`, read as stored (no upcasting).
+   * `links`: only what places each event in the chain is needed (the notary's rounds); a source
+   * may then leave the content unread until contentHolds() is asked.
+   */
+  read(after: number, limit: number, links?: boolean): Promise<SourcedEvent[]>;
   headPosition(): Promise<number>;
 }
 
 /** The embedded store's rows, byte for byte: their hashes are the global chain's. */
 interface RowSource {
   readAllRows(options: ReadAllOptions): EventRow[];
+  readChainRows?(after: number, limit: number): ChainRow[];
   headPosition(): Promise<number>;
 }
 
@@ -41,18 +46,23 @@ export function rowNotarySource(store: RowSource): NotarySource {
   return {
     scheme: 'global',
     densePositions: true,
-    read: async (after, limit) =>
-      store.readAllRows({ after, limit }).map((r) => ({
-        position: r.position,
-        eventId: r.event_id,
-        streamId: r.stream_id,
-        streamRevision: r.stream_revision,
-        hash: r.hash,
-        prevHash: r.prev_hash,
-        contentHolds: () => rowHash(r) === r.hash,
-      })),
+    read: async (after, limit, links) => {
+      if (links && store.readChainRows) {
+        // The rows' content is read only should its hash be asked about.
+        const holds = (position: number) => {
+          const [row] = store.readAllRows({ after: position - 1, limit: 1 });
+          return row !== undefined && row.position === position && rowHash(row) === row.hash;
+        };
+        return store.readChainRows(after, limit).map((r) => ({ ...sourced(r), contentHolds: () => holds(r.position) }));
+      }
+      return store.readAllRows({ after, limit }).map((r) => ({ ...sourced(r), contentHolds: () => rowHash(r) === r.hash }));
+    },
     headPosition: () => store.headPosition(),
   };
+}
+
+function sourced(r: ChainRow): Omit<SourcedEvent, 'contentHolds'> {
+  return { position: r.position, eventId: r.event_id, streamId: r.stream_id, streamRevision: r.stream_revision, hash: r.hash, prevHash: r.prev_hash };
 }
 
 export function streamChainedNotarySource(store: RawSource): NotarySource {

@@ -93,6 +93,19 @@ describe('global notary on the embedded store', () => {
     return s;
   };
 
+  it("reads only the events' places in the chain for its rounds, and their content once asked whether it holds", async () => {
+    await h.append(5);
+    const source = rowNotarySource(h.store);
+    const whole = await source.read(1, 3);
+    const links = await source.read(1, 3, true);
+    const placed = (events: typeof whole) => events.map(({ contentHolds: _, ...e }) => e);
+    expect(placed(links)).toEqual(placed(whole));
+    expect(links.map((e) => e.contentHolds())).toEqual([true, true, true]);
+    h.tamper!.edit(3, { note: '改过' });
+    expect((await source.read(1, 3, true)).map((e) => e.contentHolds())).toEqual([true, false, true]);
+    expect(links[1].contentHolds()).toBe(false);
+  });
+
   it('runs under the lease job:notary: of two notaries only the holder advances, the other takes over when it stops', async () => {
     // Two processes' connections to one leases file.
     const [dbA, dbB] = [new Database(join(h.dir, 'leases.sqlite')), new Database(join(h.dir, 'leases.sqlite'))];

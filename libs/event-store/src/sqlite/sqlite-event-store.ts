@@ -15,7 +15,7 @@ import { WriteOutcome } from './group-commit';
 import { GroupWriter } from './group-writer';
 import { WalCheckpointer } from './wal-checkpointer';
 import { WriterThread } from './writer-thread';
-import { applyEventStorePragmas, EVENT_COLUMN_LIST, EventColumns, EventRow, migrateEventStore, rowHash, storedFromColumns } from './sqlite-schema';
+import { applyEventStorePragmas, ChainRow, EVENT_COLUMN_LIST, EventColumns, EventRow, migrateEventStore, rowHash, storedFromColumns } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -70,6 +70,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
     head: Statement<[], { head: number | null }>;
     byIdempotencyKey: Statement<[string], EventColumns>;
     stream: Statement<[string, number, number], EventColumns>;
+    chainRows: Statement<[number, number], ChainRow>;
   };
   private readonly rows: EventRowStatements;
   /** The group commits: on this connection, on the writer thread's, or each where it is cheaper ('auto'). */
@@ -110,6 +111,7 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
           `SELECT ${EVENT_COLUMN_LIST} FROM events WHERE stream_id = ? AND stream_revision >= ? AND position <= ? ORDER BY stream_revision`,
         )
         .raw(),
+      chainRows: this.db.prepare('SELECT position, event_id, stream_id, stream_revision, hash, prev_hash FROM events WHERE position > ? ORDER BY position LIMIT ?'),
     };
     this.rows = new EventRowStatements(this.db);
     const onThread = (options.writer === 'thread' || options.writer === 'auto') && options.file !== ':memory:';
@@ -303,6 +305,14 @@ export class SqliteEventStore implements EventStore, IdempotencyLookup {
   readAllRows(options: ReadAllOptions = {}): EventRow[] {
     const { statements, params } = this.readAllStatements(options);
     return statements.rows.all(...params);
+  }
+
+  /**
+   * Where each event stands in the chain, without its data and metadata: the notary reads every
+   * event appended, on the thread that answers requests, and links them by these alone.
+   */
+  readChainRows(after: number, limit: number): ChainRow[] {
+    return this.stmt.chainRows.all(after, limit);
   }
 
   private readAllStatements(options: ReadAllOptions) {

@@ -63,6 +63,9 @@ export const EVENT_COLUMN_LIST = EVENT_COLUMNS.join(', ');
 /** A row as an array, in EVENT_COLUMNS order. */
 export type EventColumns = ConstructorParameters<typeof StoredEnvelope> extends [UpcasterRegistry | undefined, ...infer Columns] ? Readonly<Columns> : never;
 
+/** The columns that place an event in the chain. */
+export type ChainRow = Pick<EventRow, 'position' | 'event_id' | 'stream_id' | 'stream_revision' | 'hash' | 'prev_hash'>;
+
 export interface EventRow {
   position: number;
   event_id: string;
