@@ -99,6 +99,9 @@ describe('evidence files (台账资料): upload, reference by hash, scoped downl
     const published = await download(`/api/public/problems/p1/files/${sha(photo)}`).expect(200);
     expect(sha(published.body as Buffer)).toBe(sha(photo));
     expect((await p.http().get('/api/public/problems/p1').expect(200)).body.files).toEqual([sha(photo)]);
+    // The campaign's public list names the same file (from the ledger's kept state).
+    const listed = (await p.http().get('/api/public/campaigns/c1/problems').expect(200)).body.problems as { problemId: string; files: string[] }[];
+    expect(listed.find((x) => x.problemId === 'p1')?.files).toEqual([sha(photo)]);
     // Stored, but attached to a unit's step, not to this published problem.
     await download(`/api/public/problems/p1/files/${sha(minutes)}`).expect(404);
   });

@@ -107,21 +107,25 @@ function ledgerDocOf(s: ProblemState, campaignIds: string[], timing: Timing, reg
   };
 }
 
-/** A cycle as the ledger keeps it: without its progress notes (a joint handling's parts' notes included). */
-const withoutNotes = (c: RectificationCycle): RectificationCycle => ({
+const withFiles = (notes: RectificationCycle['progress']) => notes.filter((n) => n.attachmentRefs.length > 0);
+
+/** A cycle as the ledger keeps it: only the progress notes with files (a joint handling's parts' notes included). */
+const withoutPlainNotes = (c: RectificationCycle): RectificationCycle => ({
   ...c,
-  progress: [],
-  joint: c.joint && { ...c.joint, parts: c.joint.parts.map((p) => ({ ...p, progress: [] })) },
+  progress: withFiles(c.progress),
+  joint: c.joint && { ...c.joint, parts: c.joint.parts.map((p) => ({ ...p, progress: withFiles(p.progress) })) },
 });
 
 /**
- * The folded state as the ledger stores it for the next event: without the progress notes, which
- * neither its documents nor the warning check read and which no rule of the problem depends on.
- * Kept whole, the state of a problem noted weekly grew by every note, and each note parsed and
- * wrote all the ones before it again; the notes stay in the events and in the problem's own fold.
+ * The folded state as the ledger stores it for the next event: without the progress notes that
+ * carry no file. Neither its documents nor the warning check read the notes and no rule of the
+ * problem depends on them; the public list names a published round's files from the notes that
+ * have them. Kept whole, the state of a problem noted weekly grew by every note, and each note
+ * parsed and wrote all the ones before it again; the notes stay in the events and in the problem's
+ * own fold.
  */
 export function ledgerStateOf(s: ProblemState): ProblemState {
-  return { ...s, current: withoutNotes(s.current), cycles: s.cycles.map(withoutNotes) };
+  return { ...s, current: withoutPlainNotes(s.current), cycles: s.cycles.map(withoutPlainNotes) };
 }
 
 async function changed(

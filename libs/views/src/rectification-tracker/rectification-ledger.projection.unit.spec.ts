@@ -162,8 +162,8 @@ describe('rectification-ledger projection', () => {
     });
   });
 
-  it('stores the folded state without progress notes, and its documents are those of the whole fold', async () => {
-    const note = (i: number) => problem('p-5', 'ProgressRecorded', { note: `第${i}次整改进展`, attachmentRefs: [], recordedBy: 'op-1' });
+  it('stores the folded state without the progress notes that carry no file, and its documents are those of the whole fold', async () => {
+    const note = (i: number) => problem('p-5', 'ProgressRecorded', { note: `第${i}次整改进展`, attachmentRefs: i === 7 ? ['sha256:' + 'a'.repeat(64)] : [], recordedBy: 'op-1' });
     const partNote = (i: number) => problem('p-5', 'PartProgressRecorded', { partId: 'a', note: `排查进展${i}`, attachmentRefs: [], recordedBy: 'op-1' });
     const given = [
       launched(),
@@ -181,7 +181,8 @@ describe('rectification-ledger projection', () => {
     const whole = stateOf(storedEvents(given).slice(1));
     expect(whole.current.progress).toHaveLength(20);
     const [kept] = docs[LEDGER_PROBLEM_STATES] as unknown as { state: typeof whole }[];
-    expect(kept.state.current.progress).toEqual([]);
+    // The note with a file stays: a published round's files are public.
+    expect(kept.state.current.progress).toEqual([whole.current.progress[7]]);
     expect(kept.state.current.joint?.parts.map((p) => p.progress)).toEqual([[], []]);
     // Everything else of the fold is kept as it is.
     expect(kept.state).toEqual(ledgerStateOf(whole));
