@@ -80,8 +80,6 @@ export class GlobalNotary {
   private holding = false;
   /** When this notary last renewed its lease (epoch ms), while it holds it. */
   private renewedAt: number | null = null;
-  /** Since when every try at the lease found its store busy (epoch ms), while they do. */
-  private busySince: number | null = null;
   private lastRoundAt: string | null = null;
   private lastError: string | null = null;
 
@@ -153,28 +151,22 @@ export class GlobalNotary {
    * one of the longest stalls of that thread under write load. Should another notary take the
    * chain over all the same, the store's conditional append refuses whatever would fork it.
    *
-   * A renewal does not wait for that lock either (a wait of 54 and 534 ms was measured under write
-   * load): a try that finds the store busy keeps the lease it holds, still good for at least a
-   * third of its time, and the next round tries again; a try waits once tries have found it busy
-   * for a third of the lease's time or the lease has less than a third left, so a store that is
-   * always busy cannot starve it.
+   * Nor does a renewal wait for that lock (waits of 54 and 534 ms were measured under write load,
+   * and a first start's catch-up holds it for minutes): a try that finds the store busy keeps the
+   * lease while more than a third of its time is left and tries again next round; past that it
+   * stops acting as the holder until a try gets through. A store busy for that long only delays
+   * notarizing, where a wait would hold every request in flight.
    */
   private async hold(): Promise<boolean> {
     if (!this.o.leases) return (this.holding = true);
     const ttlMs = Math.max(3 * this.o.intervalMs, 30_000);
     const now = this.now();
-    const t = now.getTime();
-    const heldFor = this.holding && this.renewedAt !== null ? t - this.renewedAt : null;
+    const heldFor = this.holding && this.renewedAt !== null ? now.getTime() - this.renewedAt : null;
     if (heldFor !== null && heldFor < ttlMs / 3) return true;
-    const wait = (this.busySince !== null && t - this.busySince >= ttlMs / 3) || (heldFor !== null && heldFor >= (2 * ttlMs) / 3);
-    const answer = await this.o.leases.hold({ projection: NOTARY_JOB_LEASE, owner: this.o.owner, ttlMs, now, wait });
-    if (answer.busy) {
-      this.busySince ??= t;
-      return this.holding;
-    }
-    this.busySince = null;
+    const answer = await this.o.leases.hold({ projection: NOTARY_JOB_LEASE, owner: this.o.owner, ttlMs, now, wait: false });
+    if (answer.busy && heldFor !== null && heldFor < (2 * ttlMs) / 3) return true;
     this.holding = answer.held;
-    this.renewedAt = this.holding ? t : null;
+    this.renewedAt = this.holding ? now.getTime() : null;
     return this.holding;
   }
 

@@ -28,10 +28,10 @@ export class DeadlineWarningJob implements OnApplicationBootstrap, OnModuleDestr
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private first: Promise<void> = Promise.resolve();
   /**
-   * Whether the next try at the lease waits for its store's write lock: at start-up (the platform
-   * waits for that run before listening) and after a try found the store busy. Otherwise a tick on
-   * the thread that answers requests does not wait while a projection's commit holds the lock: it
-   * skips that run, and the lease it holds lasts two intervals.
+   * Whether the next try at the lease waits for its store's write lock: only at start-up (the
+   * platform waits for that run before listening). A later tick on the thread that answers
+   * requests does not wait while a projection's commit holds the lock (a first start's catch-up
+   * holds it for minutes): it skips that run, and the lease it holds lasts two intervals.
    */
   private waitForLease = true;
 
@@ -72,7 +72,7 @@ export class DeadlineWarningJob implements OnApplicationBootstrap, OnModuleDestr
     if (!this.leases) return true;
     const interval = this.config.warningJobIntervalMs ?? 60_000;
     const answer = await this.leases.hold({ projection: WARNING_JOB_LEASE, owner: this.owner, ttlMs: Math.max(2 * interval, 30_000), now: this.now(), wait: this.waitForLease });
-    this.waitForLease = answer.busy === true;
+    this.waitForLease = false;
     return answer.held;
   }
 
