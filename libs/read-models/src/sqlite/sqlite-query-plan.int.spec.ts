@@ -179,6 +179,37 @@ describe('SQLite read store statistics pick the selective index', () => {
     await again.close();
   });
 
+  it('reach a connection that loaded the figures before another connection took new ones', async () => {
+    const file = join(dir, 'read.sqlite');
+    // The projector thread's connection writes and analyzes; the API's only reads.
+    const writer = new SqliteReadStore({ file });
+    writer.ensureIndexes('items', FIELDS);
+    // At first every item has one source and a kind of its own: the kind is the selective index.
+    const early = Array.from({ length: 200 }, (_, i) => upsert('items', { _id: `e${i}`, kind: `k${i}`, source: 's1', resolved: false, keys: ['any', 'at:u0'] }));
+    await writer.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes: early });
+    writer.analyze();
+    const reader = new SqliteReadStore({ file });
+    reader.ensureIndexes('items', FIELDS);
+    const statements: string[] = [];
+    const prepare = reader.db.prepare.bind(reader.db);
+    jest.spyOn(reader.db, 'prepare').mockImplementation(((sql: string) => (statements.push(sql), prepare(sql))) as typeof reader.db.prepare);
+    const lastSelect = () => statements.filter((sql) => sql.startsWith('SELECT id, body')).pop() ?? '';
+    await reader.find('items', { keys: 'at:u0' });
+    expect(indexOf(reader)).not.toContain('ix_items__source');
+    // Every item holds at:u0: checked per item, not looked up.
+    expect(lastSelect()).not.toContain('id IN (SELECT id FROM array_values');
+
+    await writer.reset('p', ['items']);
+    await writer.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes: items(0, 20_000) });
+    writer.analyze();
+    expect(await reader.find('items', { keys: 'at:u0', source: 's50' })).toHaveLength(5);
+    expect(indexOf(reader)).toContain('ix_items__source');
+    // Now one item in fifty holds it: looked up in its index.
+    expect(lastSelect()).toContain('id IN (SELECT id FROM array_values');
+    await reader.close();
+    await writer.close();
+  });
+
   it('taken again in full where an earlier version left figures taken from a sample', async () => {
     const { file, first } = await analyzedStore();
     const full = statistics(first);

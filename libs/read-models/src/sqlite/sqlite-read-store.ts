@@ -80,8 +80,12 @@ export class SqliteReadStore implements ReadStore {
   private readonly statements = new Map<string, Statement<unknown[], { id: string; body: string }>>();
   /** Per collection: the indexes declared for it, and how much it was written since they were analyzed. */
   private readonly indexes = new Map<string, TrackedIndexes>();
-  /** Per declared array field's index (from the planner's statistics): its entries, and entries per value. */
-  private arrayStats: Map<string, { entries: number; perValue: number }> | null = null;
+  /**
+   * Per declared array field's index (from the planner's statistics): its entries, and entries per
+   * value; read again once the schema moved on (statistics another connection took, see
+   * analyzeCollection).
+   */
+  private arrayStats: { schema: number; figures: Map<string, { entries: number; perValue: number }> } | null = null;
   /**
    * The statistics tables as ensureIndexes last read them: read once for the declarations of every
    * collection at a start, and again only after this store took or dropped statistics.
@@ -119,6 +123,7 @@ export class SqliteReadStore implements ReadStore {
     countDocuments: Statement<[string], { n: number }>;
     indexExists: Statement<[string]>;
     documentIndexes: Statement<[], { name: string; sql: string }>;
+    schemaVersion: Statement<[], number>;
   };
 
   constructor(options: SqliteReadStoreOptions) {
@@ -159,6 +164,7 @@ export class SqliteReadStore implements ReadStore {
       countDocuments: this.db.prepare('SELECT count(*) AS n FROM documents WHERE collection = ?'),
       indexExists: this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"),
       documentIndexes: this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND name LIKE 'ix%' AND sql IS NOT NULL"),
+      schemaVersion: this.db.prepare<[], number>('PRAGMA schema_version').pluck(),
     };
   }
 
@@ -457,6 +463,11 @@ export class SqliteReadStore implements ReadStore {
       this.db.prepare("DELETE FROM sqlite_stat1 WHERE tbl = 'documents' AND idx = 'documents'").run();
       this.db.prepare("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('documents', 'documents', ?)").run(`${total} ${Math.max(1, Math.round(total / sizes.length))} 1`);
       this.db.exec('ANALYZE sqlite_schema');
+      // Another connection keeps the statistics it loaded until its schema changes: the API's kept
+      // those it found early in its projector thread's first catch-up of a new city for as long as
+      // it ran (one county's audit page 0.6-1.2 s against 20-60 ms after a restart). A schema change
+      // makes each connection load these at its next statement.
+      this.db.exec('CREATE VIEW statistics_taken AS SELECT 1; DROP VIEW statistics_taken');
     })();
     this.arrayStats = null;
     this.storedStats = null;
@@ -481,16 +492,18 @@ export class SqliteReadStore implements ReadStore {
    * campaigns averages out as selective (SQLite then started from every problem of the campaign).
    */
   private arrayLookup(collection: string): ArrayLookupChoice {
-    if (!this.arrayStats) {
+    const schema = this.stmt.schemaVersion.get()!;
+    if (this.arrayStats?.schema !== schema) {
       const rows = this.statistics().filter((r) => r.idx.startsWith('ixa_'));
-      this.arrayStats = new Map(
+      const figures = new Map(
         rows.map((r) => {
           const [entries, perValue] = String(r.stat ?? '0 0').split(' ').map(Number);
           return [r.idx, { entries, perValue }];
         }),
       );
+      this.arrayStats = { schema, figures };
     }
-    const stats = this.arrayStats;
+    const stats = this.arrayStats.figures;
     return (field, values) => {
       const s = stats.get(indexName(collection, field, 'array'));
       if (!s) return true;
