@@ -7,10 +7,20 @@ interface Queued {
 }
 
 /**
+ * Up to how many writes (documents and versions) a batch is committed with the others of its turn.
+ * A live projection's batch holds a few; a catching-up one's stored pending documents tens of
+ * thousands, and inside the group's transaction each batch is a savepoint, whose every changed
+ * page SQLite keeps the original of until it ends: the ledger's last store of a new city's first
+ * start, grouped with the batches of the projections that had caught up, took 36 s instead of 1-2
+ * and the server's memory from 1.2 to 1.96 GB.
+ */
+export const GROUPED_WRITES_MAX = 1_000;
+
+/**
  * The live projections' commits that come in one turn of the event loop — the projections one
  * append woke, each with its batch — handed to the store together (ReadStore.commitAll: one
  * transaction), each answered as its own commit would be. A store without commitAll commits each
- * on its own, at once.
+ * on its own, at once, and so does any store a batch larger than GROUPED_WRITES_MAX.
  */
 export class CommitGroup {
   private queued: Queued[] = [];
@@ -29,16 +39,28 @@ export class CommitGroup {
   private async flush(): Promise<void> {
     const queued = this.queued;
     this.queued = [];
+    const grouped = queued.filter((q) => writesOf(q.batch) <= GROUPED_WRITES_MAX);
+    for (const q of queued) if (!grouped.includes(q)) await this.alone(q);
+    if (grouped.length === 1) return this.alone(grouped[0]);
+    if (grouped.length === 0) return;
     try {
-      if (queued.length === 1) {
-        await this.store.commit(queued[0].batch);
-        queued[0].resolve();
-        return;
-      }
-      const outcomes = await this.store.commitAll!(queued.map((q) => q.batch));
-      queued.forEach((q, i) => (outcomes[i] === null ? q.resolve() : q.reject(outcomes[i])));
+      const outcomes = await this.store.commitAll!(grouped.map((q) => q.batch));
+      grouped.forEach((q, i) => (outcomes[i] === null ? q.resolve() : q.reject(outcomes[i])));
     } catch (error) {
-      for (const q of queued) q.reject(error);
+      for (const q of grouped) q.reject(error);
     }
   }
+
+  private async alone(q: Queued): Promise<void> {
+    try {
+      await this.store.commit(q.batch);
+      q.resolve();
+    } catch (error) {
+      q.reject(error);
+    }
+  }
+}
+
+function writesOf(batch: CommitBatch): number {
+  return batch.writes.length + (batch.history?.versions.length ?? 0);
 }
