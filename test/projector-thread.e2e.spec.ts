@@ -84,4 +84,26 @@ describe('the platform runs its projections in a thread of its own (PROJECTIONS=
       expect((await p.http().get('/metrics').expect(200)).text).toMatch(/^projector_thread_restarts_total\{service="platform"\} 1$/m);
     }, 120_000);
   });
+
+  describe('a thread that runs out of its heap', () => {
+    let p: TestPlatform;
+    beforeAll(async () => {
+      // Far too little for the thread's modules: each thread started runs out of it until one has enough.
+      p = await startTestPlatform({ projections: { mode: 'worker', leaseMs: 60_000, heapMiB: 16 } });
+    }, 120_000);
+    afterAll(async () => p?.close());
+
+    it('is started again with twice the heap until one holds what it needs, and the projections go live', async () => {
+      const { thread } = p.app.get(ProjectorThreadLifecycle);
+      const admin = await p.signIn(TEST_ADMIN.username, 'admin');
+      await p.http().post('/api/organizations').set(admin).send({ unitId: 'city', name: '市', level: 'city', unitType: 'agency' }).expect(201);
+      const items = async () => ((await p.http().get('/health').expect(200)).body as Health).projections.items;
+      await until(items, (xs) => xs.length > 0 && xs.every((i) => i.state === 'live' && i.lag === 0 && i.owner !== null), 'the projections live', 90_000);
+      expect(thread.restartCount).toBeGreaterThanOrEqual(1);
+      // Every restart came from running out of memory, each with twice the heap of the one before.
+      expect(thread.heapLimitMiB).toBe(16 * 2 ** thread.restartCount);
+      const trail = await p.http().get('/api/audit-trail?type=UnitCreated&limit=100').set(admin).expect(200);
+      expect(trail.body.items.map((i: { data: { unitId: string } }) => i.data.unitId)).toEqual(['city']);
+    }, 120_000);
+  });
 });

@@ -37,6 +37,7 @@ export class ProjectorThreadLifecycle implements OnModuleDestroy {
       logger: new Logger('Projections'),
       onCommitted: () => catchUp.notify?.(),
       onRestart: () => metrics.projectorRestarts.inc(),
+      heapMiB: config.projections?.heapMiB,
     });
     this.thread.start();
     this.unlisten = (events as EventStore & AppendSignal).onAppended?.(() => this.thread.appended()) ?? null;

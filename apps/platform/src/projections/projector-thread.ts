@@ -14,6 +14,11 @@ export interface ProjectorThreadOptions {
   readonly restart?: { readonly initialMs?: number; readonly maxMs?: number };
   /** How long stop() waits for the thread to give its leases up before ending it (default 10 s). */
   readonly stopTimeoutMs?: number;
+  /**
+   * The old generation of the thread's heap, in MiB (default: V8's, which grows with the machine's
+   * memory); doubled for the next thread after one ran out of it.
+   */
+  readonly heapMiB?: number;
 }
 
 /** A thread that ran this long before it crashed was not crashing in a loop: the next one starts without a long delay. */
@@ -32,9 +37,11 @@ export class ProjectorThread {
   private startedAt = 0;
   private appendPending = false;
   private restarts = 0;
+  private heapMiB: number | undefined;
 
   constructor(private readonly options: ProjectorThreadOptions) {
     this.delayMs = options.restart?.initialMs ?? 500;
+    this.heapMiB = options.heapMiB;
   }
 
   /** The running thread, if any (its threadId names it in logs; tests end it to see it noticed). */
@@ -47,14 +54,29 @@ export class ProjectorThread {
     return this.restarts;
   }
 
+  /** The heap limit the next thread starts with (MiB), if one is set. */
+  get heapLimitMiB(): number | undefined {
+    return this.heapMiB;
+  }
+
   start(): void {
     if (this.worker || this.stopping) return;
     const entry = threadEntry(__filename, 'projector-thread.main');
-    const worker = new Worker(entry.file, { workerData: this.options.data, execArgv: entry.execArgv, env: entry.env, name: 'projector' });
+    const resourceLimits = this.heapMiB ? { maxOldGenerationSizeMb: this.heapMiB } : undefined;
+    const worker = new Worker(entry.file, { workerData: this.options.data, execArgv: entry.execArgv, env: entry.env, name: 'projector', resourceLimits });
     this.worker = worker;
     this.startedAt = Date.now();
     worker.on('message', (m: FromProjectorThread) => this.received(m));
-    worker.on('error', (error: Error) => this.options.logger.error(`projector thread failed: ${error.message}`, error.stack));
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && this.heapMiB) {
+        // What it held was more than the limit allows (a catch-up's pending documents are bounded,
+        // not by this): the next one may hold twice as much rather than fail the same way forever.
+        this.options.logger.error(`projector thread ran out of its ${this.heapMiB} MiB heap: the next one gets ${this.heapMiB * 2} MiB`);
+        this.heapMiB *= 2;
+        return;
+      }
+      this.options.logger.error(`projector thread failed: ${error.message}`, error.stack);
+    });
     worker.on('exit', (code) => this.ended(worker, code));
   }
 

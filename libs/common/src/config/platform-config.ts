@@ -92,12 +92,19 @@ export interface ProjectionsConfig {
   readonly mode: 'worker' | 'in-process' | 'off';
   /** PROJECTION_LEASE_MS: how long a projection's lease lasts unless renewed (how soon a dead projector's work passes on). */
   readonly leaseMs: number;
+  /**
+   * PROJECTOR_HEAP_MIB: the projector thread's old-generation heap, in MiB (PROJECTIONS=worker).
+   * What a catch-up holds is bounded (64 MiB of pending JSON and what evolving it takes, at most
+   * 370 MiB after a collection in a new city's first start); left to itself V8 let the thread's heap
+   * grow to 1 GB between collections, and the server to 1.5 GB resident.
+   */
+  readonly heapMiB?: number;
 }
 
 export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env): ProjectionsConfig {
   const mode = env.PROJECTIONS || (env.EVENT_STORE?.trim() === 'kurrentdb' ? 'in-process' : 'worker');
   if (mode !== 'worker' && mode !== 'in-process' && mode !== 'off') throw new Error(`PROJECTIONS must be worker, in-process or off, got "${mode}"`);
-  return { mode, leaseMs: int(env, 'PROJECTION_LEASE_MS', 10_000, 100) };
+  return { mode, leaseMs: int(env, 'PROJECTION_LEASE_MS', 10_000, 100), heapMiB: int(env, 'PROJECTOR_HEAP_MIB', 512, 64) };
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {

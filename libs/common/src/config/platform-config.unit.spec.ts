@@ -30,3 +30,15 @@ describe('JWT_SECRET', () => {
     expect(() => loadPlatformConfig({ JWT_SECRET: 'short' })).toThrow('JWT_SECRET must be at least 32 characters');
   });
 });
+
+describe('PROJECTOR_HEAP_MIB', () => {
+  it('bounds the projector thread\'s heap at 512 MiB unless configured', () => {
+    expect(loadPlatformConfig({}).projections?.heapMiB).toBe(512);
+    expect(loadPlatformConfig({ PROJECTOR_HEAP_MIB: '1024' }).projections?.heapMiB).toBe(1024);
+  });
+
+  it('refuses a limit under 64 MiB or not a whole number, naming the variable and the rule', () => {
+    expect(() => loadPlatformConfig({ PROJECTOR_HEAP_MIB: '32' })).toThrow('PROJECTOR_HEAP_MIB must be an integer ≥ 64, got "32"');
+    expect(() => loadPlatformConfig({ PROJECTOR_HEAP_MIB: 'lots' })).toThrow('PROJECTOR_HEAP_MIB must be an integer ≥ 64, got "lots"');
+  });
+});
