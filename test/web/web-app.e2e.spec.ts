@@ -15,6 +15,22 @@ declare const sessionStorage: { getItem(key: string): string | null };
 const savedToast = (page: Page) => page.locator('.ant-message-notice').filter({ hasText: '已提交' }).first();
 
 /** The web app in Debian's Chromium against the real platform on a small demo city (see webSession). */
+
+/**
+ * Picks a unit in a tree select as a clerk does, and checks the pick in the field itself: a click
+ * landing while the tree's options re-render (as answers arrive) selects nothing, and the form
+ * would go without it — the launch's scope once, an enrollment's units once in CI (answered 400).
+ */
+async function pickInTree(page: Page, search: Locator, shown: Locator, name: string): Promise<void> {
+  const picked = shown.filter({ hasText: name });
+  for (let attempt = 1; !(await picked.isVisible()); attempt++) {
+    if (attempt > 3) throw new Error(`${name} was not picked after 3 tries`);
+    await search.fill(name);
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: name }).first().click();
+    await picked.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
+}
+
 describe('the web app in a browser', () => {
   const w = webSession();
   const { open, signedIn, api } = w;
@@ -486,15 +502,7 @@ describe('the web app in a browser', () => {
     await page.fill('#name', `${township.name}基层党建示范点创建`);
     await form.locator('#templateKey').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '示范点' }).click();
-    // The pick is checked as a clerk would see it, in the field: a click landing while the tree's
-    // options re-render selects nothing, and the launch would go without a scope (answered 400).
-    const picked = form.locator('.ant-tree-select .ant-select-content-has-value').filter({ hasText: township.name });
-    for (let attempt = 1; !(await picked.isVisible()); attempt++) {
-      if (attempt > 3) throw new Error(`the scope ${township.name} was not picked after 3 tries`);
-      await form.locator('#subtreeRootId').fill(township.name);
-      await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: township.name }).first().click();
-      await picked.waitFor({ timeout: 5_000 }).catch(() => undefined);
-    }
+    await pickInTree(page, form.locator('#subtreeRootId'), form.locator('.ant-tree-select .ant-select-content-has-value'), township.name);
     // One planned period per phase of the template, typed into the range pickers as an office clerk would.
     const ranges = form.locator('.ant-picker-range');
     expect(await ranges.count()).toBe(3);
@@ -534,8 +542,7 @@ describe('the web app in a browser', () => {
     await page.getByTestId('campaign-select').filter({ hasText: township.name }).waitFor({ timeout: 15_000 });
     const enroll = page.getByTestId('enroll-units-form');
     await enroll.waitFor({ timeout: 30_000 });
-    await enroll.locator('#unitIds').fill(outsider.name);
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: outsider.name }).first().click();
+    await pickInTree(page, enroll.locator('#unitIds'), enroll.locator('.ant-select-selection-item'), outsider.name);
     await page.keyboard.press('Escape');
     // The enrollment's own answer and toast are awaited (the launch's toast gone first), and a refusal is shown whole.
     await savedToast(page).waitFor({ state: 'detached' });
