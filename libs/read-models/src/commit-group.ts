@@ -39,8 +39,11 @@ export class CommitGroup {
   private async flush(): Promise<void> {
     const queued = this.queued;
     this.queued = [];
-    const grouped = queued.filter((q) => writesOf(q.batch) <= GROUPED_WRITES_MAX);
-    for (const q of queued) if (!grouped.includes(q)) await this.alone(q);
+    const grouped: Queued[] = [];
+    for (const q of queued) {
+      if (writesOf(q.batch) <= GROUPED_WRITES_MAX) grouped.push(q);
+      else await this.alone(q);
+    }
     if (grouped.length === 1) return this.alone(grouped[0]);
     if (grouped.length === 0) return;
     try {
