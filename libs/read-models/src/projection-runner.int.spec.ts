@@ -117,6 +117,48 @@ describe('projection runner', () => {
     expect(await store.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: 400 });
   });
 
+  it('rebuilding, over the bound stores first what keeping saves least — though the projection rewriting its documents weighs the most once the others stored', async () => {
+    const tally = groupTallyProjection();
+    const note = 'x'.repeat(60);
+    // One document per event, never rewritten.
+    const entries = documentProjection<{ _id: string; note: string }, { group: string }>({
+      name: 'tick-entries',
+      version: 1,
+      collection: 'tick_entries',
+      handles: ['Ticked'],
+      id: (event) => event.eventId,
+      evolve: (_current, event) => ({ _id: event.eventId, note }),
+    });
+    // One document per two events: each written twice.
+    const pairs = documentProjection<{ _id: string; note: string; last: number }, { group: string }>({
+      name: 'tick-pairs',
+      version: 1,
+      collection: 'tick_pairs',
+      handles: ['Ticked'],
+      id: (event) => `p${Math.floor(event.position / 2)}`,
+      evolve: (_current, event) => ({ _id: `p${Math.floor(event.position / 2)}`, note, last: event.position }),
+    });
+    // Forty groups rewritten by every tick: under the bound on their own.
+    await appendTicks(events, 600, { groups: 40 });
+    const head = await events.headPosition();
+    const commits: Array<[string, number]> = [];
+    runner = new ProjectionRunner(events, store, [tally, entries, pairs], {
+      ...fast,
+      batchSize: 5,
+      writeBehind: { events: 1_000_000, bytes: 3_500 },
+      onCommitted: (name, position) => commits.push([name, position]),
+    });
+    await runner.rebuildAll([tally.name, entries.name, pairs.name]);
+    // Chosen by weight, the tally stored 14 times here: whenever the entries had just stored.
+    const of = (name: string) => commits.filter(([n]) => n === name).map(([, position]) => position);
+    expect(of(entries.name).length).toBeGreaterThan(3);
+    expect(of(pairs.name).length).toBeGreaterThan(1);
+    expect(of(tally.name)).toEqual([head]);
+    expect(await store.count('tick_entries')).toBe(600);
+    expect(await store.count('tick_pairs')).toBe(new Set(Array.from({ length: head }, (_, i) => Math.floor((i + 1) / 2))).size);
+    expect(await store.get(TALLY_TOTALS, 'all')).toMatchObject({ ticks: 600 });
+  });
+
   it('stores what it applied in memory when stopped in the middle of a catch-up', async () => {
     const tally = groupTallyProjection() as Projection;
     await appendTicks(events, 300, { groups: 3 });

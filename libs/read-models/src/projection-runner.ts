@@ -9,7 +9,7 @@ import { ProjectionLeaseKeeper, ProjectionLeaseOptions, projectorOwnerId, regist
 import { ProjectionReport } from './leases/projection-leases.port';
 import { ProjectionEventSource } from './sources/projection-event-source';
 import { wakeableWait } from './wakeable-wait';
-import { mayKeepPending, PendingHeld, pendingWeight } from './write-behind-bound';
+import { mayKeepPending, mayKeepRebuilding, PendingHeld, PendingOwn, pendingWeight } from './write-behind-bound';
 import { BatchTooLargeError, CheckpointConflictError, ProjectionEventError } from './read-store.errors';
 import { BatchHistory, DocumentWrite, ReadStore } from './read-store.port';
 
@@ -51,7 +51,7 @@ export interface ProjectionRunnerOptions {
    * While a projection is far behind (a first start, a rebuild), its changed documents stay in
    * memory across batches and are stored, with the checkpoint, once this many events were applied
    * or when it catches up, or when the runner's projections together hold this much JSON pending
-   * (then the one holding the most stores first): a document many events change is stored once per flush instead of once per batch. A crash
+   * (then those that gain least by keeping store first, see write-behind-bound.ts): a document many events change is stored once per flush instead of once per batch. A crash
    * loses only the work since the last flush (replayed from the checkpoint). Default 50,000 events
    * per projection, 64 MiB for the whole runner; `false` commits every batch. A rebuild, which
    * starts over after a crash, is bounded by the bytes alone, and writes its replaced versions
@@ -223,7 +223,7 @@ export class ProjectionRunner {
         if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`text index of ${collection}: ${String(e)}`));
       }
       const keeper = this.hooks.lease ? new ProjectionLeaseKeeper(p.name, { ...this.hooks.lease, owner: this.owner }, this.options.logger) : null;
-      const worker = new ProjectionWorker(p, this.events, this.hooks.source ?? this.events, this.store, this.options, this.hooks, keeper, () => this.pendingHeld(), this.commits);
+      const worker = new ProjectionWorker(p, this.events, this.hooks.source ?? this.events, this.store, this.options, this.hooks, keeper, (w) => this.pendingHeld(w), this.commits);
       this.workers.set(p.name, worker);
       if (this.running) worker.start();
     }
@@ -235,14 +235,16 @@ export class ProjectionRunner {
   }
 
   /** What its projections hold pending together, and the largest weight one of them holds (see pendingWeight). */
-  private pendingHeld(): PendingHeld {
+  private pendingHeld(of?: ProjectionWorker): PendingHeld {
     let total = 0;
     let largest = 0;
+    const others: PendingOwn[] = [];
     for (const w of this.workers.values()) {
       total += w.pendingBytes;
       largest = Math.max(largest, w.pendingWeight);
+      if (w !== of) others.push(w.pendingOwn);
     }
-    return { total, largest };
+    return { total, largest, others };
   }
 
   projections(): Projection[] {
@@ -487,7 +489,7 @@ class ProjectionWorker {
     private readonly options: ProjectionRunner['options'],
     private readonly hooks: ProjectionRunnerOptions,
     private readonly lease: ProjectionLeaseKeeper | null = null,
-    private readonly runnerPending: () => PendingHeld = () => ({ total: this.pendingBytes, largest: this.pendingWeight }),
+    private readonly runnerPending: (of: ProjectionWorker) => PendingHeld = () => ({ total: this.pendingBytes, largest: this.pendingWeight, others: [] }),
     private readonly commits: CommitGroup = new CommitGroup(store),
   ) {
     this.limit = options.batchSize;
@@ -498,6 +500,11 @@ class ProjectionWorker {
 
   get pendingBytes(): number {
     return this.pending?.docs.bytes ?? 0;
+  }
+
+  /** What it holds pending and what its events wrote into it (see mayKeepRebuilding). */
+  get pendingOwn(): PendingOwn {
+    return { bytes: this.pending?.docs.bytes ?? 0, written: this.pending?.docs.written ?? 0 };
   }
 
   /** Its pending bytes as weighed against the other projections' (see pendingWeight). */
@@ -840,7 +847,7 @@ class ProjectionWorker {
       // The events' bound limits what a crash makes a start replay; a rebuild starts over anyway, so
       // only memory bounds what it keeps (see writeVersionsAhead).
       (docs.events < bound.events || this.state === 'rebuilding') &&
-      mayKeepPending(this.pendingWeight, this.runnerPending(), bound.bytes) &&
+      (this.state === 'rebuilding' ? mayKeepRebuilding(this.pendingOwn, this.runnerPending(this).others, bound.bytes) : mayKeepPending(this.pendingWeight, this.runnerPending(this), bound.bytes)) &&
       docs.searchedPending() <= SEARCHED_PENDING_MAX;
     if (keep) return batch.length;
     try {

@@ -1,4 +1,4 @@
-import { mayKeepPending, pendingWeight } from './write-behind-bound';
+import { mayKeepPending, mayKeepRebuilding, pendingWeight } from './write-behind-bound';
 
 describe('the runner-wide bound on pending documents', () => {
   it('lets every projection keep its documents while they hold less than the bound together', () => {
@@ -31,5 +31,52 @@ describe('the runner-wide bound on pending documents', () => {
     expect(mayKeepPending(rewritten, held, 100)).toBe(true);
     // Nothing written yet, or written once: its bytes.
     expect(pendingWeight(0, 0)).toBe(0);
+  });
+
+  describe('in a rebuild', () => {
+    // An entry per event, written once; a few documents rewritten by many events; in between.
+    const auditTrail = { bytes: 30, written: 30 };
+    const ledger = { bytes: 60, written: 600 };
+    const search = { bytes: 20, written: 40 };
+
+    it('lets every projection keep its documents while they hold less than the bound together', () => {
+      expect(mayKeepRebuilding(auditTrail, [ledger], 100)).toBe(true);
+      expect(mayKeepRebuilding(ledger, [auditTrail], 100)).toBe(true);
+    });
+
+    it('over the bound, has those that save least by keeping store first, as far as that brings the rest under the bound', () => {
+      // 110 held: the audit trail storing brings the rest to 80, so the others keep theirs.
+      expect(mayKeepRebuilding(auditTrail, [ledger, search], 100)).toBe(false);
+      expect(mayKeepRebuilding(search, [ledger, auditTrail], 100)).toBe(true);
+      expect(mayKeepRebuilding(ledger, [auditTrail, search], 100)).toBe(true);
+      // 130 held: the audit trail's 30 is not enough, the search stores too; the ledger still keeps.
+      const moreSearch = { bytes: 40, written: 80 };
+      expect(mayKeepRebuilding(moreSearch, [ledger, auditTrail], 100)).toBe(false);
+      expect(mayKeepRebuilding(ledger, [auditTrail, moreSearch], 100)).toBe(true);
+    });
+
+    it('keeps the ledger pending though it weighs the most once the audit trail just stored', () => {
+      const justStored = { bytes: 5, written: 5 };
+      const others = [justStored, { bytes: 40, written: 120 }];
+      expect(pendingWeight(60, 600)).toBeGreaterThan(pendingWeight(5, 5));
+      expect(mayKeepPending(pendingWeight(60, 600), { total: 105, largest: pendingWeight(60, 600) }, 100)).toBe(false);
+      expect(mayKeepRebuilding(justStored, [ledger, others[1]], 100)).toBe(false);
+      // Of two that rewrite, the one that saves less per byte stores: the rest is then under the bound.
+      expect(mayKeepRebuilding(ledger, others, 100)).toBe(true);
+      expect(mayKeepRebuilding(others[1], [ledger, justStored], 100)).toBe(false);
+    });
+
+    it('has a projection that rewrites its documents store once it alone holds the bound, as rebuilt alone', () => {
+      expect(mayKeepRebuilding({ bytes: 100, written: 900 }, [], 100)).toBe(false);
+      expect(mayKeepRebuilding({ bytes: 99, written: 900 }, [], 100)).toBe(true);
+    });
+
+    it('has every projection store once they hold twice the bound together', () => {
+      expect(mayKeepRebuilding(ledger, [{ bytes: 140, written: 140 }], 100)).toBe(false);
+    });
+
+    it('has two that save alike and hold alike both store', () => {
+      expect(mayKeepRebuilding(auditTrail, [{ ...auditTrail }, { bytes: 50, written: 500 }], 100)).toBe(false);
+    });
   });
 });
