@@ -14,8 +14,6 @@ declare const sessionStorage: { getItem(key: string): string | null };
 /** The toast a form shows once its command is accepted. */
 const savedToast = (page: Page) => page.locator('.ant-message-notice').filter({ hasText: '已提交' }).first();
 
-/** The web app in Debian's Chromium against the real platform on a small demo city (see webSession). */
-
 /**
  * Picks a unit in a tree select as a clerk does, and checks the pick in the field itself: a click
  * landing while the tree's options re-render (as answers arrive) selects nothing, and the form
@@ -31,6 +29,7 @@ async function pickInTree(page: Page, search: Locator, shown: Locator, name: str
   }
 }
 
+/** The web app in Debian's Chromium against the real platform on a small demo city (see webSession). */
 describe('the web app in a browser', () => {
   const w = webSession();
   const { open, signedIn, api } = w;

@@ -9,7 +9,7 @@ import { ProjectionLeaseKeeper, ProjectionLeaseOptions, projectorOwnerId, regist
 import { ProjectionReport } from './leases/projection-leases.port';
 import { ProjectionEventSource } from './sources/projection-event-source';
 import { wakeableWait } from './wakeable-wait';
-import { mayKeepPending, mayKeepRebuilding, PendingHeld, PendingOwn, pendingWeight } from './write-behind-bound';
+import { heldWith, mayKeepPending, mayKeepRebuilding, PendingOwn, pendingWeight } from './write-behind-bound';
 import { BatchTooLargeError, CheckpointConflictError, ProjectionEventError } from './read-store.errors';
 import { BatchHistory, DocumentWrite, ReadStore } from './read-store.port';
 
@@ -223,7 +223,7 @@ export class ProjectionRunner {
         if (declared instanceof Promise) declared.catch((e: unknown) => this.options.logger.error(`text index of ${collection}: ${String(e)}`));
       }
       const keeper = this.hooks.lease ? new ProjectionLeaseKeeper(p.name, { ...this.hooks.lease, owner: this.owner }, this.options.logger) : null;
-      const worker = new ProjectionWorker(p, this.events, this.hooks.source ?? this.events, this.store, this.options, this.hooks, keeper, (w) => this.pendingHeld(w), this.commits);
+      const worker = new ProjectionWorker(p, this.events, this.hooks.source ?? this.events, this.store, this.options, this.hooks, keeper, (w) => this.pendingOf(w), this.commits);
       this.workers.set(p.name, worker);
       if (this.running) worker.start();
     }
@@ -231,20 +231,14 @@ export class ProjectionRunner {
 
   /** JSON held in memory, not yet stored, by all of its projections (bounded by writeBehind.bytes). */
   pendingBytes(): number {
-    return this.pendingHeld().total;
+    return this.pendingOf().reduce((sum, p) => sum + p.bytes, 0);
   }
 
-  /** What its projections hold pending together, and the largest weight one of them holds (see pendingWeight). */
-  private pendingHeld(of?: ProjectionWorker): PendingHeld {
-    let total = 0;
-    let largest = 0;
-    const others: PendingOwn[] = [];
-    for (const w of this.workers.values()) {
-      total += w.pendingBytes;
-      largest = Math.max(largest, w.pendingWeight);
-      if (w !== of) others.push(w.pendingOwn);
-    }
-    return { total, largest, others };
+  /** What each of its projections holds pending, but `except`. */
+  private pendingOf(except?: ProjectionWorker): PendingOwn[] {
+    const held: PendingOwn[] = [];
+    for (const w of this.workers.values()) if (w !== except) held.push(w.pendingOwn);
+    return held;
   }
 
   projections(): Projection[] {
@@ -489,7 +483,7 @@ class ProjectionWorker {
     private readonly options: ProjectionRunner['options'],
     private readonly hooks: ProjectionRunnerOptions,
     private readonly lease: ProjectionLeaseKeeper | null = null,
-    private readonly runnerPending: (of: ProjectionWorker) => PendingHeld = () => ({ total: this.pendingBytes, largest: this.pendingWeight, others: [] }),
+    private readonly othersPending: (of: ProjectionWorker) => readonly PendingOwn[] = () => [],
     private readonly commits: CommitGroup = new CommitGroup(store),
   ) {
     this.limit = options.batchSize;
@@ -498,19 +492,17 @@ class ProjectionWorker {
     this.kept = new KeptDocuments(options.keptBytes);
   }
 
-  get pendingBytes(): number {
-    return this.pending?.docs.bytes ?? 0;
-  }
-
   /** What it holds pending and what its events wrote into it (see mayKeepRebuilding). */
   get pendingOwn(): PendingOwn {
     return { bytes: this.pending?.docs.bytes ?? 0, written: this.pending?.docs.written ?? 0 };
   }
 
-  /** Its pending bytes as weighed against the other projections' (see pendingWeight). */
-  get pendingWeight(): number {
-    const docs = this.pending?.docs;
-    return docs ? pendingWeight(docs.bytes, docs.written) : 0;
+  /** Whether its pending documents may stay pending under the runner-wide bound (see write-behind-bound.ts). */
+  private mayKeep(bound: number): boolean {
+    const own = this.pendingOwn;
+    const others = this.othersPending(this);
+    if (this.state === 'rebuilding') return mayKeepRebuilding(own, others, bound);
+    return mayKeepPending(pendingWeight(own.bytes, own.written), heldWith(own, others), bound);
   }
 
   /** Where the next batch starts: the checkpoint, or beyond it what is applied in memory. */
@@ -847,7 +839,7 @@ class ProjectionWorker {
       // The events' bound limits what a crash makes a start replay; a rebuild starts over anyway, so
       // only memory bounds what it keeps (see writeVersionsAhead).
       (docs.events < bound.events || this.state === 'rebuilding') &&
-      (this.state === 'rebuilding' ? mayKeepRebuilding(this.pendingOwn, this.runnerPending(this).others, bound.bytes) : mayKeepPending(this.pendingWeight, this.runnerPending(this), bound.bytes)) &&
+      this.mayKeep(bound.bytes) &&
       docs.searchedPending() <= SEARCHED_PENDING_MAX;
     if (keep) return batch.length;
     try {

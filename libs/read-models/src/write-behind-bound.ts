@@ -5,8 +5,17 @@
 export interface PendingHeld {
   readonly total: number;
   readonly largest: number;
-  /** What each of the other projections holds (see mayKeepRebuilding). */
-  readonly others: readonly PendingOwn[];
+}
+
+/** What `own` and the others hold pending together, and the largest weight among them. */
+export function heldWith(own: PendingOwn, others: readonly PendingOwn[]): PendingHeld {
+  let total = 0;
+  let largest = 0;
+  for (const p of [own, ...others]) {
+    total += p.bytes;
+    largest = Math.max(largest, pendingWeight(p.bytes, p.written));
+  }
+  return { total, largest };
 }
 
 /**
@@ -32,7 +41,7 @@ export function pendingWeight(held: number, written: number): number {
  * whose commits cost most, stored 46 times, at times every few hundred events, while the board's
  * and the audit trail's pending documents held the memory.
  */
-export function mayKeepPending(own: number, held: Pick<PendingHeld, 'total' | 'largest'>, bound: number): boolean {
+export function mayKeepPending(own: number, held: PendingHeld, bound: number): boolean {
   // own and held.largest are weights (pendingWeight), held.total bytes.
   if (held.total < bound) return true;
   return own < held.largest && held.total < 2 * bound;
