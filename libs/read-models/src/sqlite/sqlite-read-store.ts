@@ -120,6 +120,8 @@ export class SqliteReadStore implements ReadStore {
     deleteCollectionArrayValues: Statement<[string]>;
     undeclareArrayFields: Statement<[string]>;
     anyDocument: Statement<[string]>;
+    markLoading: Statement<[string]>;
+    unmarkLoading: Statement<[string]>;
     countDocuments: Statement<[string], { n: number }>;
     indexExists: Statement<[string]>;
     documentIndexes: Statement<[], { name: string; sql: string }>;
@@ -161,6 +163,8 @@ export class SqliteReadStore implements ReadStore {
       deleteCollectionArrayValues: this.db.prepare('DELETE FROM array_values WHERE collection = ?'),
       undeclareArrayFields: this.db.prepare('DELETE FROM array_fields WHERE collection = ?'),
       anyDocument: this.db.prepare('SELECT 1 FROM documents WHERE collection = ? LIMIT 1'),
+      markLoading: this.db.prepare('INSERT OR IGNORE INTO bulk_loads (collection) VALUES (?)'),
+      unmarkLoading: this.db.prepare('DELETE FROM bulk_loads WHERE collection = ?'),
       countDocuments: this.db.prepare('SELECT count(*) AS n FROM documents WHERE collection = ?'),
       indexExists: this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"),
       documentIndexes: this.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND name LIKE 'ix%' AND sql IS NOT NULL"),
@@ -177,6 +181,8 @@ export class SqliteReadStore implements ReadStore {
   ensureIndexes(collection: string, fields: Readonly<Record<string, FieldShape>>): void {
     assertCollectionName(collection);
     this.bulk.delete(collection);
+    // A rebuild that died left its mark: what triggers keep for the collection is built now.
+    if (!this.refilling.has(collection)) this.stmt.unmarkLoading.run(collection);
     const known = this.fields.get(collection) ?? new Map<string, FieldShape>();
     const tracked = this.indexes.get(collection) ?? untracked();
     for (const [field, kind] of Object.entries(fields)) {
@@ -573,6 +579,10 @@ export class SqliteReadStore implements ReadStore {
    * the array fields in the JSON (see queryFields) and the scalars without an index (see fromOf); a
    * process that dies before the end leaves them so, and the next ensureIndexes (a runner's start)
    * declares, fills and builds them again.
+   *
+   * Every collection refilled is marked in `bulk_loads` until the end, for what other code keeps
+   * by triggers on the documents (the search's full-text index): its triggers skip the marked
+   * collection's writes and build it whole once the mark is deleted (see migrateReadStore).
    */
   async beginBulkLoad(collections: readonly string[], options: { readonly indexedAtEnd?: readonly string[] } = {}): Promise<void> {
     this.assertOpen();
@@ -582,6 +592,7 @@ export class SqliteReadStore implements ReadStore {
         for (const c of collections) {
           assertCollectionName(c);
           this.refilling.add(c);
+          this.stmt.markLoading.run(c);
           const dropped = [...(this.fields.get(c) ?? [])].filter(([, kind]) => kind === 'array' || atEnd.has(c));
           if (dropped.length === 0 || this.stmt.anyDocument.get(c)) continue;
           for (const [field, kind] of dropped) this.db.exec(`DROP INDEX IF EXISTS "${indexName(c, field, kind)}"`);
@@ -599,6 +610,8 @@ export class SqliteReadStore implements ReadStore {
     for (const c of collections) {
       const fields = this.fields.get(c);
       if (this.bulk.has(c) && fields) this.ensureIndexes(c, Object.fromEntries(fields));
+      // Its own transaction: the triggers on the mark may build a whole index from the documents.
+      this.db.transaction(() => this.stmt.unmarkLoading.run(c)).immediate();
       if (this.refilling.delete(c)) this.analyzeIfChanged(c);
     }
   }
@@ -759,6 +772,10 @@ function migrateReadStore(db: Db, synchronous: 'FULL' | 'NORMAL'): void {
       value      NOT NULL,
       PRIMARY KEY (collection, id, field, value)
     ) WITHOUT ROWID;
+    -- Collections a rebuild is refilling (beginBulkLoad to finishBulkLoad), for every connection:
+    -- an index kept by triggers on the documents skips a marked collection's writes and builds
+    -- itself whole when the mark is deleted, once instead of entry by entry as the rebuild stores.
+    CREATE TABLE IF NOT EXISTS bulk_loads (collection TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS projection_checkpoints (
       projection TEXT    PRIMARY KEY,
       position   INTEGER NOT NULL,
