@@ -121,6 +121,7 @@ export class SqliteReadStore implements ReadStore {
     undeclareArrayFields: Statement<[string]>;
     anyDocument: Statement<[string]>;
     markLoading: Statement<[string]>;
+    markedLoading: Statement<[string]>;
     unmarkLoading: Statement<[string]>;
     countDocuments: Statement<[string], { n: number }>;
     indexExists: Statement<[string]>;
@@ -164,6 +165,7 @@ export class SqliteReadStore implements ReadStore {
       undeclareArrayFields: this.db.prepare('DELETE FROM array_fields WHERE collection = ?'),
       anyDocument: this.db.prepare('SELECT 1 FROM documents WHERE collection = ? LIMIT 1'),
       markLoading: this.db.prepare('INSERT OR IGNORE INTO bulk_loads (collection) VALUES (?)'),
+      markedLoading: this.db.prepare('SELECT 1 FROM bulk_loads WHERE collection = ?'),
       unmarkLoading: this.db.prepare('DELETE FROM bulk_loads WHERE collection = ?'),
       countDocuments: this.db.prepare('SELECT count(*) AS n FROM documents WHERE collection = ?'),
       indexExists: this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"),
@@ -181,8 +183,9 @@ export class SqliteReadStore implements ReadStore {
   ensureIndexes(collection: string, fields: Readonly<Record<string, FieldShape>>): void {
     assertCollectionName(collection);
     this.bulk.delete(collection);
-    // A rebuild that died left its mark: what triggers keep for the collection is built now.
-    if (!this.refilling.has(collection)) this.stmt.unmarkLoading.run(collection);
+    // A rebuild that died left its mark: what triggers keep for the collection is built now. Read
+    // first, since a DELETE takes the write lock even when it finds nothing.
+    if (!this.refilling.has(collection) && this.stmt.markedLoading.get(collection)) this.stmt.unmarkLoading.run(collection);
     const known = this.fields.get(collection) ?? new Map<string, FieldShape>();
     const tracked = this.indexes.get(collection) ?? untracked();
     for (const [field, kind] of Object.entries(fields)) {
