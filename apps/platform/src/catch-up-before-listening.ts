@@ -2,6 +2,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { catchUpWithProgress, ProjectionRunner, ProjectionStatusReader, READ_STORE, ReadStore } from '@platform/read-models';
 import { DeadlineWarningJob } from '@platform/rectification';
+import { SearchReader } from '@platform/views';
 import { ProjectorThread } from './projections/projector-thread';
 import { ProjectorThreadLifecycle } from './projections/projector-thread.lifecycle';
 
@@ -40,9 +41,21 @@ export async function catchUpBeforeListening(app: INestApplication): Promise<voi
   await app.get(DeadlineWarningJob, { strict: false }).startupRun();
   const warnings = await catchUp();
   if (warnings.gaveUp) logger.warn(`listening before the projections caught up: ${warnings.gaveUp}`);
+  prepareSearch(app, logger);
   const recorded = warnings.behind !== 0 ? ` (then ${warnings.behind ?? 'the events'} the deadline check recorded at start)` : '';
   // null: the store cannot count them (KurrentDB), but they were applied all the same.
   if (result.behind !== 0) logger.log(`projections caught up with ${result.behind ?? 'the'} events in ${(result.durationMs / 1000).toFixed(1)} s${recorded}`);
+}
+
+/**
+ * The search's index made ready once the entries are caught up: filling it on a store that never
+ * had it (a new city, an index of a new shape) is otherwise the first search's wait.
+ */
+function prepareSearch(app: INestApplication, logger: Logger): void {
+  const t0 = performance.now();
+  app.get(SearchReader, { strict: false }).prepare();
+  const ms = performance.now() - t0;
+  if (ms >= 1000) logger.log(`search index filled in ${(ms / 1000).toFixed(1)} s`);
 }
 
 /** The platform's projector thread, when it runs one (PROJECTIONS=worker). */

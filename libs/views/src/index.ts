@@ -28,3 +28,4 @@ export * from './inbox/inbox.documents';
 export * from './inbox/inbox.projection';
 export { BOARD_PROJECTIONS, readBoard } from './progress-board/board-reader';
 export { publishNotice, NoticePorts, PublishNoticeInput } from './commands/publish-notice/publish-notice';
+export { SearchReader } from './search/search-reader';

@@ -69,6 +69,15 @@ export class SearchReader {
     return { total: more ? upTo : ids.length, totalMoreThan: more ? upTo : null, items };
   }
 
+  /**
+   * Makes the index ready before the first search: on the embedded store, installing it indexes
+   * every entry already stored (about 5 s at twice the demo city), which a start pays once per
+   * store instead of the first user to search.
+   */
+  prepare(): void {
+    this.searchIndex();
+  }
+
   private searchIndex(): SearchIndex {
     this.index ??= this.store instanceof SqliteReadStore ? new SqliteSearchIndex(this.store.db) : new ReadStoreSearchIndex(this.store);
     return this.index;

@@ -117,10 +117,12 @@ export class SqliteSearchIndex implements SearchIndex {
             INSERT INTO ${V} (rowid, title, body) SELECT k.rowid, ${text('d')} FROM documents AS d JOIN ${V}_keys AS k ON k.id = d.id WHERE d.collection = ${c};
             INSERT INTO ${V}_short (rowid, runs) SELECT k.rowid, ${runs('d')} FROM documents AS d JOIN ${V}_keys AS k ON k.id = d.id WHERE d.collection = ${c};`;
     const kept = (row: 'new' | 'old') => `${row}.collection = ${c} AND NOT EXISTS (SELECT 1 FROM bulk_loads WHERE collection = ${c})`;
+    const installed = () => this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = '${V}_insert'`).get() !== undefined;
+    // Read first: the write lock the installation takes would wait for another connection's commit at every start.
+    if (installed()) return;
     this.db
       .transaction(() => {
-        const installed = this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = '${V}_insert'`).get();
-        if (installed) return;
+        if (installed()) return;
         // An index of an earlier shape: its triggers would keep writing it.
         for (const old of PREVIOUS) {
           for (const t of ['insert', 'update', 'delete', 'loading', 'loaded']) this.db.exec(`DROP TRIGGER IF EXISTS ${old}_${t}`);
