@@ -16,6 +16,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { readBoard } from './progress-board/board-reader';
+import { searchTerms } from './search/search-terms';
+import { SqliteSearchIndex } from './search/sqlite-search-index';
 import { BoardQuery } from './progress-board/board-view';
 import { unitFilter } from './shared/view-scope';
 import { appendGiven } from './testing/append-given';
@@ -95,6 +97,12 @@ describe('view projections on the embedded stores', () => {
     const live = await documents(store);
     expect(live.board_units.length).toBe(4);
     expect(live.audit_events.length).toBe(FIRST.length + LATER.length);
+    // The full-text index installed, as the platform's start does: the rebuild fills it at its end.
+    const index = new SqliteSearchIndex(store.db);
+    const found = () =>
+      Promise.all(live.search_entries.map((e) => index.matches({ terms: searchTerms(String(e.title)), kind: null, units: { ids: null, visible: () => true }, limit: 100 })));
+    const foundLive = await found();
+    expect(foundLive.every((ids, i) => ids.includes(String(live.search_entries[i]._id)))).toBe(true);
 
     const bars = new PassThrough();
     bars.resume();
@@ -102,6 +110,7 @@ describe('view projections on the embedded stores', () => {
     expect(results.map((r) => r.name)).toEqual(VIEW_PROJECTIONS.map((p) => p.name));
     await runner.caughtUp();
     expect(await documents(store)).toEqual(live);
+    expect(await found()).toEqual(foundLive);
 
     const head = await events.headPosition();
     for (const p of VIEW_PROJECTIONS) {
