@@ -42,7 +42,6 @@ export async function catchUpBeforeListening(app: INestApplication): Promise<voi
   const warnings = await catchUp();
   if (warnings.gaveUp) logger.warn(`listening before the projections caught up: ${warnings.gaveUp}`);
   prepareSearch(app, logger);
-  await statesReported(statuses);
   const recorded = warnings.behind !== 0 ? ` (then ${warnings.behind ?? 'the events'} the deadline check recorded at start)` : '';
   // null: the store cannot count them (KurrentDB), but they were applied all the same.
   if (result.behind !== 0) logger.log(`projections caught up with ${result.behind ?? 'the'} events in ${(result.durationMs / 1000).toFixed(1)} s${recorded}`);
@@ -57,20 +56,6 @@ function prepareSearch(app: INestApplication, logger: Logger): void {
   app.get(SearchReader, { strict: false }).prepare();
   const ms = performance.now() - t0;
   if (ms >= 1000) logger.log(`search index filled in ${(ms / 1000).toFixed(1)} s`);
-}
-
-/**
- * /health reads each projection's state from its lease, which the runner renews after the batch
- * that moved the checkpoint: on a busy machine the niced projector thread could still say
- * 'starting' (or 'catching-up') when the checkpoints were caught up and the platform listened.
- * Waits a little for it.
- */
-async function statesReported(statuses: ProjectionStatusReader, waitMs = 5_000): Promise<void> {
-  const until = Date.now() + waitMs;
-  const unreported = (p: { lag: number | null; state: string }) => p.lag === 0 && (p.state === 'starting' || p.state === 'catching-up');
-  while (Date.now() < until && (await statuses.status()).projections.some(unreported)) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The platform's projector thread, when it runs one (PROJECTIONS=worker). */

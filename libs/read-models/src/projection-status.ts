@@ -5,7 +5,8 @@ import { ReadStore } from './read-store.port';
 
 /**
  * `unowned`: no projector holds its lease (none runs, or the last one stopped or died and its
- * lease has not lapsed yet); otherwise the state its holder last reported.
+ * lease has not lapsed yet); otherwise the state its holder last reported, but `live` for one
+ * reported starting or catching up whose checkpoint is at the head.
  */
 export interface StoredProjectionStatus {
   readonly name: string;
@@ -54,10 +55,13 @@ export async function storedProjectionStatus(
     const position = positions.get(p.name) ?? 0;
     const lease = leaseOf.get(p.name);
     const report = lease?.report ?? null;
+    const reported = lease ? (report?.state ?? 'starting') : 'unowned';
     return {
       name: p.name,
       version: p.version,
-      state: lease ? (report?.state ?? 'starting') : 'unowned',
+      // The runner renews its report only after the batch that moved the checkpoint: on a busy
+      // machine a /health between the two read 'starting' or 'catching-up' of a projection at the head.
+      state: position >= head && (reported === 'starting' || reported === 'catching-up') ? 'live' : reported,
       position,
       lag: lags[i],
       behind: position < head,
