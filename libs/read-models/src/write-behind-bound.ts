@@ -9,9 +9,9 @@ export interface PendingHeld {
 
 /** What `own` and the others hold pending together, and the largest weight among them. */
 export function heldWith(own: PendingOwn, others: readonly PendingOwn[]): PendingHeld {
-  let total = 0;
-  let largest = 0;
-  for (const p of [own, ...others]) {
+  let total = own.bytes;
+  let largest = pendingWeight(own.bytes, own.written);
+  for (const p of others) {
     total += p.bytes;
     largest = Math.max(largest, pendingWeight(p.bytes, p.written));
   }
