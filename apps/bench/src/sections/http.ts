@@ -103,6 +103,69 @@ async function publishedProblems(baseUrl: string, admin: string, office: string,
   return ids;
 }
 
+/** The section's world on a fresh app: the tree, the signed-in office users, and the published problems the notes go to. */
+async function benchWorld(baseUrl: string, o: HttpOptions): Promise<{ admin: string; branchIds: string[]; offices: string[]; problemIds: string[] }> {
+  const admin = await signIn(baseUrl, BENCH_ADMIN.username, BENCH_ADMIN.password);
+  const { rows, branchIds } = benchTree(o.units);
+  await ok(baseUrl, '/api/organizations/import', { units: rows }, admin);
+  // Many users, as in real use: the write rate limit and its bookkeeping are per user.
+  const offices: string[] = [];
+  for (let u = 0; u < o.users; u += 8) {
+    const ids = Array.from({ length: Math.min(8, o.users - u) }, (_, k) => `bench-office-${u + k}`);
+    offices.push(...(await Promise.all(ids.map((id) => userToken(baseUrl, admin, id, 'office', [ROOT_UNIT])))));
+  }
+  const problemIds = await publishedProblems(baseUrl, admin, offices[0], branchIds, o.problems);
+  return { admin, branchIds, offices, problemIds };
+}
+
+/**
+ * The judged write again on the same app without its projections (PROJECTIONS=off, as an API
+ * whose projector runs elsewhere): what these cores allow the API alone, beside GET /health of that
+ * app, interleaved round by round. Not judged: a measure of what the projector thread's share of
+ * the two cores costs the write's latency. No view is read, so nothing waits for one.
+ */
+async function apiAlone(o: HttpOptions, client: LoadClient, connections: number): Promise<{ progress: LoadResult[]; health: LoadResult[]; problems: string[] }> {
+  const dataDir = tempDir('http-api-alone');
+  const platform = await startBuiltPlatform(dataDir, { env: { ...benchEnv(BENCH_ADMIN), PROJECTIONS: 'off' } });
+  try {
+    const { offices, problemIds } = await benchWorld(platform.baseUrl, o);
+    o.log(`  the API alone (PROJECTIONS=off) on ${platform.baseUrl}: ${connections} concurrent clients, ${o.seconds} s per run`);
+    const progress: LoadResult[] = [];
+    const health: LoadResult[] = [];
+    const problems: string[] = [];
+    const checked = (r: LoadResult, what: string) => {
+      if (r.non2xx > 0 || r.errors > 0) problems.push(`${what}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors`);
+      return r;
+    };
+    await interleave(
+      [
+        {
+          key: 'progress',
+          run: async (round) => {
+            const tag = `bench-alone-c${connections}-r${round < 0 ? 'w' : round + 1}`;
+            const r = checked(await client.run({ kind: 'progress', baseUrl: platform.baseUrl, tokens: offices, problemIds, connections, seconds: o.seconds, tag }), tag);
+            if (round >= 0) progress.push(r);
+            return r.rps;
+          },
+        },
+        {
+          key: 'health',
+          run: async (round) => {
+            const r = checked(await client.run({ kind: 'get', baseUrl: platform.baseUrl, token: offices[0], paths: ['/health'], connections, seconds: o.seconds }), 'health, the API alone');
+            if (round >= 0) health.push(r);
+            return r.rps;
+          },
+        },
+      ],
+      { rounds: o.rounds, log: o.log },
+    );
+    return { progress, health, problems };
+  } finally {
+    await platform.close();
+    removeDir(dataDir);
+  }
+}
+
 /**
  * HTTP commands against the same app's GET /health, at several concurrency levels. The app is the
  * built platform as `npm start` runs it (its projections in its projector thread), in a child
@@ -127,17 +190,8 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
     return { ...r, cpu, loadCpu, app: inApp(answers), cpuBefore: before };
   };
   try {
-    const admin = await signIn(baseUrl, BENCH_ADMIN.username, BENCH_ADMIN.password);
-    const { rows, branchIds } = benchTree(o.units);
-    await ok(baseUrl, '/api/organizations/import', { units: rows }, admin);
-    // Many users, as in real use: the write rate limit and its bookkeeping are per user.
-    const offices: string[] = [];
-    for (let u = 0; u < o.users; u += 8) {
-      const ids = Array.from({ length: Math.min(8, o.users - u) }, (_, k) => `bench-office-${u + k}`);
-      offices.push(...(await Promise.all(ids.map((id) => userToken(baseUrl, admin, id, 'office', [ROOT_UNIT])))));
-    }
+    const { admin, branchIds, offices, problemIds } = await benchWorld(baseUrl, o);
     const office = offices[0];
-    const problemIds = await publishedProblems(baseUrl, admin, office, branchIds, o.problems);
     await caughtUp(baseUrl);
     o.log(`  app on ${baseUrl}; ${branchIds.length} branches; ${problemIds.length} published problems; ${offices.length} users (role office, scope the whole tree)`);
 
@@ -210,6 +264,10 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
     const head = await call<{ eventStore: { headPosition: number } }>(baseUrl, 'GET', '/health');
 
     const top = Math.max(...o.concurrency);
+    // One app at a time on these cores: the platform measured above ends before the API alone starts.
+    await platform.close();
+    const alone = await apiAlone(o, client, top);
+    problems.push(...alone.problems);
     const under = (limit: number, text: string) => (_r: unknown, ours: { median: number }): Target => ({ text, met: Number.isFinite(ours.median) ? ours.median < limit : null });
     const comparisons = (['progress', 'participation'] as const).flatMap((kind) =>
       o.concurrency.flatMap((c) => {
@@ -229,6 +287,9 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
         ];
       }),
     );
+    const aloneRow = (what: string, unit: string, f: (r: LoadResult) => number) =>
+      compare(`progress note, ${top} clients, the API alone (PROJECTIONS=off): ${what}`, unit, { label: LABELS.progress, samples: alone.progress.map(f) }, { label: LABELS.health, samples: alone.health.map(f) }, null);
+    comparisons.push(aloneRow('throughput', 'req/s', (r) => r.rps), aloneRow('p50 latency', 'ms', (r) => r.latencyMs.p50), aloneRow('p99 latency', 'ms', (r) => r.latencyMs.p99));
     const totalCommands = Object.values(byLevel).reduce((n, l) => n + [...l.progress, ...l.participation].reduce((m, r) => m + r.ok, 0), 0);
     return {
       key: 'http',
@@ -237,6 +298,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
         `The whole platform as \`npm start\` runs it: the built JavaScript (\`node dist/apps/platform/apps/platform/src/main.js\`, built once before measuring) in a child process of its own (Nest on Fastify, every module, event store with WAL + synchronous=FULL, read store WAL + NORMAL, the projections in its projector thread), listening on a free loopback port; autocannon 9 in another child process, ${o.seconds} s per run, keep-alive connections, 1 pipelined request each.`,
         `Commands, sent as ${offices.length} signed-in office users taken in turn (bearer tokens; the write limit is per user and set out of the way), each request with its own body and Idempotency-Key, so every one is a distinct valid command: validation, access check, idempotency lookup, stream load, decide, append (group commit), and the projections applying it in the same process's projector thread. Progress note (the judged write): POST /api/problems/:p/progress cycling over ${problemIds.length} published problems, whose streams grow by every note of every run (the access check folds the problem, the command decides on its stream). Participation: POST /api/campaigns/:c/units/:u/participation cycling over ${branchIds.length} branches of a campaign launched for that run. Reference: GET /health of the same app (routing, guards, JSON), interleaved run by run.`,
         `Before each participation run its campaign is launched and the projections caught up; after every command run they catch up again (untimed), so every run starts from the same quiet app. ${o.rounds} rounds per level after one dropped warm-up round, order alternating. Ratio = command / health. Targets (progress note at ${top} clients): p99 < ${WRITE_P99_LIMIT_MS} ms and throughput ≥ ${WRITE_THROUGHPUT_RATIO} × GET /health. autocannon records latencies in whole milliseconds (<1 = under a millisecond; no ratio then).`,
+        `Then, once that app has ended, the API alone: the same built platform started afresh with PROJECTIONS=off (no projector thread; as an API whose projections run in another process, elsewhere), the same world built on it, and progress notes at ${top} clients against its GET /health, ${o.rounds} rounds after a warm-up, interleaved. Not judged: what the two cores allow the write path without the projections sharing them.`,
       ],
       comparisons,
       notes: [
@@ -248,6 +310,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
       ],
       profiles,
       raw: {
+        apiAlone: Object.fromEntries((['progress', 'health'] as const).map((k) => [k, alone[k].map((r) => ({ rps: ms(r.rps), ok: r.ok, latencyMs: r.latencyMs, byConnection: r.byConnection }))])),
         units: branchIds.length,
         problems: problemIds.length,
         users: offices.length,
