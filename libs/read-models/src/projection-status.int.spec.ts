@@ -1,7 +1,7 @@
 import { projectionLeasesFor } from './leases/projection-leases.factory';
-import { ProjectionReport } from './leases/projection-leases.port';
 import { documentProjection } from './projection';
 import { storedProjectionStatus } from './projection-status';
+import { reportIn } from './testing/projection-leases.contract';
 import { appendTicks } from './testing/sample-events';
 import { closeSqliteStores, openSqliteStores, SqliteStores } from './testing/sqlite-stores';
 
@@ -12,17 +12,6 @@ const ticks = documentProjection<{ _id: string }, { group: string }>({
   handles: ['Ticked'],
   id: (e) => e.data.group,
   evolve: (_current, e) => ({ _id: e.data.group }),
-});
-
-const report = (state: string): ProjectionReport => ({
-  state,
-  lastError: null,
-  errorCount: 0,
-  consecutiveErrors: 0,
-  retrying: false,
-  nextRetryAt: null,
-  lastCommitAt: null,
-  divergence: null,
 });
 
 describe('the projections\' status as stored (what /health answers in every process)', () => {
@@ -39,7 +28,7 @@ describe('the projections\' status as stored (what /health answers in every proc
     const from = (await stores.store.checkpoint(ticks.name))?.position ?? 0;
     if (from !== position) await stores.store.commit({ projection: ticks.name, version: 1, fromPosition: from, toPosition: position, writes: [] });
     const leases = projectionLeasesFor(stores.store);
-    await leases.hold({ projection: ticks.name, owner: 'host:1:a', ttlMs: 60_000, now: new Date(), report: report(reported) });
+    await leases.hold({ projection: ticks.name, owner: 'host:1:a', ttlMs: 60_000, now: new Date(), report: reportIn(reported) });
     const [item] = (await storedProjectionStatus(stores.events, stores.store, leases, [ticks])).projections;
     return { state: item.state, lag: item.lag };
   }

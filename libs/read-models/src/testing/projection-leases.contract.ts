@@ -6,7 +6,8 @@ export interface ProjectionLeasesHarness {
   cleanup(): Promise<void>;
 }
 
-const report = (state: string): ProjectionReport => ({
+/** A runner's report in `state`, with no error and no commit yet. */
+export const reportIn = (state: string): ProjectionReport => ({
   state,
   lastError: null,
   errorCount: 0,
@@ -33,17 +34,17 @@ export function projectionLeasesContract(adapterName: string, makeHarness: () =>
     afterEach(async () => harness.cleanup());
 
     it('gives a free lease to the first owner and refuses a second one while it lasts, showing who holds it', async () => {
-      const first = await a.hold({ projection: 'board', owner: 'p1', ttlMs: 10_000, now: t0, report: report('live') });
+      const first = await a.hold({ projection: 'board', owner: 'p1', ttlMs: 10_000, now: t0, report: reportIn('live') });
       expect(first.held).toBe(true);
       const second = await b.hold({ projection: 'board', owner: 'p2', ttlMs: 10_000, now: later(9_000) });
       expect(second).toMatchObject({ held: false, lease: { projection: 'board', owner: 'p1', expiresAt: later(10_000).toISOString(), report: { state: 'live' } } });
     });
 
     it('lets its owner renew it, keeping the stored report unless a new one is given', async () => {
-      await a.hold({ projection: 'board', owner: 'p1', ttlMs: 10_000, now: t0, report: report('catching-up') });
+      await a.hold({ projection: 'board', owner: 'p1', ttlMs: 10_000, now: t0, report: reportIn('catching-up') });
       const renewed = await a.hold({ projection: 'board', owner: 'p1', ttlMs: 10_000, now: later(8_000) });
       expect(renewed).toMatchObject({ held: true, lease: { expiresAt: later(18_000).toISOString(), renewedAt: later(8_000).toISOString(), report: { state: 'catching-up' } } });
-      await a.hold({ projection: 'board', owner: 'p1', ttlMs: 10_000, now: later(9_000), report: report('live') });
+      await a.hold({ projection: 'board', owner: 'p1', ttlMs: 10_000, now: later(9_000), report: reportIn('live') });
       expect((await b.hold({ projection: 'board', owner: 'p2', ttlMs: 10_000, now: later(17_000) })).held).toBe(false);
       expect((await b.leases()).map((l) => [l.projection, l.owner, l.report?.state])).toEqual([['board', 'p1', 'live']]);
     });
