@@ -103,6 +103,12 @@ async function publishedProblems(baseUrl: string, admin: string, office: string,
   return ids;
 }
 
+/** Notes in `problems` a run whose requests did not all answer 2xx, and gives the run back. */
+function checkedInto<R extends LoadResult>(problems: string[], what: string, r: R): R {
+  if (r.non2xx > 0 || r.errors > 0) problems.push(`${what}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors`);
+  return r;
+}
+
 /** The section's world on a fresh app: the tree, the signed-in office users, and the published problems the notes go to. */
 async function benchWorld(baseUrl: string, o: HttpOptions): Promise<{ admin: string; branchIds: string[]; offices: string[]; problemIds: string[] }> {
   const admin = await signIn(baseUrl, BENCH_ADMIN.username, BENCH_ADMIN.password);
@@ -133,17 +139,13 @@ async function apiAlone(o: HttpOptions, client: LoadClient, connections: number)
     const progress: LoadResult[] = [];
     const health: LoadResult[] = [];
     const problems: string[] = [];
-    const checked = (r: LoadResult, what: string) => {
-      if (r.non2xx > 0 || r.errors > 0) problems.push(`${what}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors`);
-      return r;
-    };
     await interleave(
       [
         {
           key: 'progress',
           run: async (round) => {
             const tag = `bench-alone-c${connections}-r${round < 0 ? 'w' : round + 1}`;
-            const r = checked(await client.run({ kind: 'progress', baseUrl: platform.baseUrl, tokens: offices, problemIds, connections, seconds: o.seconds, tag }), tag);
+            const r = checkedInto(problems, tag, await client.run({ kind: 'progress', baseUrl: platform.baseUrl, tokens: offices, problemIds, connections, seconds: o.seconds, tag }));
             if (round >= 0) progress.push(r);
             return r.rps;
           },
@@ -151,7 +153,7 @@ async function apiAlone(o: HttpOptions, client: LoadClient, connections: number)
         {
           key: 'health',
           run: async (round) => {
-            const r = checked(await client.run({ kind: 'get', baseUrl: platform.baseUrl, token: offices[0], paths: ['/health'], connections, seconds: o.seconds }), 'health, the API alone');
+            const r = checkedInto(problems, 'health, the API alone', await client.run({ kind: 'get', baseUrl: platform.baseUrl, token: offices[0], paths: ['/health'], connections, seconds: o.seconds }));
             if (round >= 0) health.push(r);
             return r.rps;
           },
@@ -209,7 +211,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
             run: async (round) => {
               const tag = `bench-note-c${connections}-r${round < 0 ? 'w' : round + 1}`;
               const r = await timed({ kind: 'progress', baseUrl, tokens: offices, problemIds, connections, seconds: o.seconds, tag });
-              if (r.non2xx > 0 || r.errors > 0) problems.push(`${tag}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors`);
+              checkedInto(problems, tag, r);
               notes += r.ok;
               await caughtUp(baseUrl);
               if (round >= 0) level.progress.push({ ...r, appliedCpu: cpuSince(r.cpuBefore ?? null, pid) });
@@ -224,7 +226,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
               campaigns++;
               await caughtUp(baseUrl);
               const r = await timed({ kind: 'participation', baseUrl, tokens: offices, campaignId, unitIds: branchIds, connections, seconds: o.seconds, tag: campaignId });
-              if (r.non2xx > 0 || r.errors > 0) problems.push(`${campaignId}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors`);
+              checkedInto(problems, campaignId, r);
               // The projections catch up before the next run, so each run starts from the same quiet app.
               await caughtUp(baseUrl);
               if (round >= 0) level.participation.push(r);
@@ -235,7 +237,7 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
             key: 'health',
             run: async (round) => {
               const r = await timed({ kind: 'get', baseUrl, token: office, paths: ['/health'], connections, seconds: o.seconds });
-              if (r.non2xx > 0 || r.errors > 0) problems.push(`health: ${r.non2xx} non-2xx, ${r.errors} errors`);
+              checkedInto(problems, 'health', r);
               if (round >= 0) level.health.push(r);
               return r.rps;
             },
