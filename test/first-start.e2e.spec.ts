@@ -4,7 +4,7 @@ import { readModelsFile } from '@platform/read-models';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startApp, stopped, until } from './support/processes';
+import { freePort, startApp, stopped, until, whileRunning } from './support/processes';
 
 type Health = { healthy: boolean; eventStore: { headPosition: number }; projections: { items: Array<{ name: string; lag: number; position: number }> } };
 
@@ -18,7 +18,7 @@ describe('a first start on a freshly generated city', () => {
     const child = startApp('platform', { PORT: String(port), DATA_DIR: dataDir, DEMO_ADMIN: '0' });
     try {
       // The very first answer /health gives: no projection behind, every checkpoint at the generated head.
-      const first = await until(async () => (await fetch(`http://127.0.0.1:${port}/health`)).json() as Promise<Health>, () => true, `first start (${child.output()})`, 120_000);
+      const first = await until(whileRunning(child, async () => (await fetch(`http://127.0.0.1:${port}/health`)).json() as Promise<Health>), () => true, () => `first start (${child.output()})`, 120_000);
       // The generated history is all in, and so are the warnings the deadline check recorded at start (awaited before listening).
       expect(first.projections.items.every((i) => i.position >= marker.events)).toBe(true);
       expect(first.projections.items.filter((i) => i.lag > 0).map((i) => [i.name, i.lag])).toEqual([]);

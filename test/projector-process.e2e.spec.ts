@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Child, freePort, startApp, startedByTheSpec, stopped, until } from './support/processes';
+import { Child, freePort, startApp, startedByTheSpec, stopped, until, whileRunning } from './support/processes';
 
 type Item = { name: string; state: string; position: number; lag: number; owner: string | null };
 type Health = { healthy: boolean; eventStore: { headPosition: number }; projections: { healthy: boolean; items: Item[] } };
@@ -20,7 +20,7 @@ describe('the projector and the API as separate processes on one DATA_DIR', () =
     const child = startApp('platform', { PORT: String(port), DATA_DIR: dataDir, PROJECTIONS: 'off', DEMO_ADMIN: '0', ...admin, ...env });
     children.push(child);
     const base = `http://127.0.0.1:${port}`;
-    const health = () => until(async () => (await fetch(`${base}/health`)).json() as Promise<Health>, () => true, `health of the API (${child.output()})`);
+    const health = () => until(whileRunning(child, async () => (await fetch(`${base}/health`)).json() as Promise<Health>), () => true, () => `health of the API (${child.output()})`);
     await health();
     const session = (await (
       await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'chief', password: admin.ADMIN_PASSWORD }) })
@@ -74,7 +74,7 @@ describe('the projector and the API as separate processes on one DATA_DIR', () =
 
     const port = await freePort();
     const p = projector(dir, { PROJECTOR_ID: 'projector-one', PROJECTOR_PORT: String(port) });
-    const caught = await until(api.health, (h) => h.projections.items.every((i) => i.lag === 0 && i.state === 'live'), `projector catching up (${p.output()})`);
+    const caught = await until(api.health, (h) => h.projections.items.every((i) => i.lag === 0 && i.state === 'live'), () => `projector catching up (${p.output()})`);
     expect(caught.projections.items.map((i) => [i.owner, i.state])).toEqual(caught.projections.items.map(() => ['projector-one', 'live']));
     expect(caught.healthy).toBe(true);
 
@@ -100,10 +100,10 @@ describe('the projector and the API as separate processes on one DATA_DIR', () =
     await api.createUnit('city');
     const leaseMs = 3_000;
     const a = projector(dir, { PROJECTOR_ID: 'projector-a', PROJECTION_LEASE_MS: String(leaseMs) });
-    let health = await until(api.health, (h) => h.projections.items.every((i) => i.owner === 'projector-a' && i.lag === 0), `projector a (${a.output()})`);
+    let health = await until(api.health, (h) => h.projections.items.every((i) => i.owner === 'projector-a' && i.lag === 0), () => `projector a (${a.output()})`);
     const b = projector(dir, { PROJECTOR_ID: 'projector-b', PROJECTION_LEASE_MS: String(leaseMs) });
     const names = health.projections.items.map((i) => i.name);
-    await until(async () => b.output(), (out) => names.every((n) => out.includes(`projection ${n} is run by projector-a: standing by`)), `projector b standing by (${b.output()})`);
+    await until(async () => b.output(), (out) => names.every((n) => out.includes(`projection ${n} is run by projector-a: standing by`)), () => `projector b standing by (${b.output()})`);
     await api.createUnit('c1', 'city');
     expect((await api.createdUnits()).units).toEqual(['city', 'c1']);
     health = await api.health();
@@ -114,7 +114,7 @@ describe('the projector and the API as separate processes on one DATA_DIR', () =
     await stopped(a, 'SIGKILL');
     const killedAt = Date.now();
     await api.createUnit('c2', 'city');
-    health = await until(api.health, (h) => h.projections.items.every((i) => i.owner === 'projector-b' && i.lag === 0), `projector b taking over (${b.output()})`);
+    health = await until(api.health, (h) => h.projections.items.every((i) => i.owner === 'projector-b' && i.lag === 0), () => `projector b taking over (${b.output()})`);
     const tookOverAfter = Date.now() - killedAt;
     // Its lease was renewed within the last third of its lifetime before the kill: at least that much is left.
     expect(tookOverAfter).toBeGreaterThanOrEqual((leaseMs * 2) / 3 - 200);
@@ -127,14 +127,14 @@ describe('the projector and the API as separate processes on one DATA_DIR', () =
     const api = await queryOnlyApi(dir);
     await api.createUnit('city');
     const a = projector(dir, { PROJECTION_LEASE_MS: '60000' });
-    const first = await until(api.health, (h) => h.projections.items.every((i) => i.owner !== null && i.lag === 0), `projector a (${a.output()})`);
+    const first = await until(api.health, (h) => h.projections.items.every((i) => i.owner !== null && i.lag === 0), () => `projector a (${a.output()})`);
     const owner = first.projections.items[0].owner!;
     expect(owner).toContain(`:${a.pid}:`);
     const b = projector(dir, { PROJECTION_LEASE_MS: '60000' });
-    await until(async () => b.output(), (out) => out.includes('standing by'), `projector b standing by (${b.output()})`);
+    await until(async () => b.output(), (out) => out.includes('standing by'), () => `projector b standing by (${b.output()})`);
     await stopped(a, 'SIGKILL');
     await api.createUnit('c1', 'city');
-    const health = await until(api.health, (h) => h.projections.items.every((i) => i.owner?.includes(`:${b.pid}:`) === true && i.lag === 0), `projector b taking over (${b.output()})`);
+    const health = await until(api.health, (h) => h.projections.items.every((i) => i.owner?.includes(`:${b.pid}:`) === true && i.lag === 0), () => `projector b taking over (${b.output()})`);
     expect(health.healthy).toBe(true);
     expect(b.output()).toContain('a process on this host that is gone: taking it over');
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectionLeasesFor, readModelsFile, SqliteReadStore } from '@platform/read-models';
 import { ProjectorThreadLifecycle } from '../apps/platform/src/projections/projector-thread.lifecycle';
-import { freePort, startApp, startedByTheSpec, stopped, until } from './support/processes';
+import { freePort, startApp, startedByTheSpec, stopped, until, whileRunning } from './support/processes';
 import { startTestPlatform, TEST_ADMIN, TestPlatform } from './support/test-platform';
 
 type Item = { name: string; lag: number; owner: string | null; state: string };
@@ -31,7 +31,7 @@ describe('the platform runs its projections in a thread of its own (PROJECTIONS=
     const child = startApp('platform', { PORT: String(port), DATA_DIR: dataDir, DEMO_ADMIN: '0', ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'a-long-admin-password' });
     children.push(child);
     const base = `http://127.0.0.1:${port}`;
-    const health = () => until(async () => (await fetch(`${base}/health`)).json() as Promise<Health>, () => true, `health (${child.output()})`, 90_000);
+    const health = () => until(whileRunning(child, async () => (await fetch(`${base}/health`)).json() as Promise<Health>), () => true, () => `health (${child.output()})`, 90_000);
     const first = await health();
     // Caught up before it listened, by a projector of this very process (its pid in the owner's name), not an outside one.
     expect(first.projections.items.length).toBeGreaterThan(0);

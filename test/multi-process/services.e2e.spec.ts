@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { educationCampaign, problemRegistration, TOWNSHIP_TREE } from '../support/fixtures';
-import { Child, freePort, stopped, until } from '../support/processes';
+import { Child, freePort, stopped, until, whileRunning } from '../support/processes';
 import { assertBuilt, jsonLines, Service, startService } from './services';
 
 const OFFICE_PASSWORD = 'an-office-password';
@@ -61,7 +61,7 @@ describe('the services as separate processes on one DATA_DIR', () => {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
       return { status: res.status, body: (await res.json()) as Json };
     };
-    await until(health(apiPort), (h) => h.status === 200, `the API starting (${api.output()})`, 60_000);
+    await until(whileRunning(api, health(apiPort)), (h) => h.status === 200, () => `the API starting (${api.output()})`);
 
     const signIn = async (username: string, password: string) => {
       const res = await fetch(`${base}/api/auth/sign-in`, post({ username, password }));
@@ -91,7 +91,7 @@ describe('the services as separate processes on one DATA_DIR', () => {
     await write('/api/users', { userId: 'office-1', username: 'office-1', displayName: '活动办公室', role: 'office', scopeUnitIds: ['city'], password: OFFICE_PASSWORD });
     auth = await signIn('office-1', OFFICE_PASSWORD);
     await write('/api/campaigns', educationCampaign({ unitIds: ['b1', 'b2'] }));
-    await until(health(projectorPort), (h) => h.status === 200, `the projector taking its projections (${projector.output()})`, 45_000);
+    await until(whileRunning(projector, health(projectorPort)), (h) => h.status === 200, () => `the projector taking its projections (${projector.output()})`);
     await problem();
     // Read-your-writes across processes: the query waits for the projector's stored checkpoint.
     const first = await read('/api/campaigns/c1/rectification-tracker');
@@ -105,7 +105,7 @@ describe('the services as separate processes on one DATA_DIR', () => {
     })();
     const afterProblems = (n: number, what: string) => until(async () => problems.length, (c) => c >= n, what, 30_000);
     await afterProblems(4, 'writes before the kill');
-    await until(health(relayPort), (h) => h.body.position > 0, `the relay publishing (${relay.output()})`);
+    await until(health(relayPort), (h) => h.body.position > 0, () => `the relay publishing (${relay.output()})`);
     await Promise.all([stopped(projector, 'SIGKILL'), stopped(relay, 'SIGKILL')]);
     await afterProblems(8, 'writes while the projector and the relay are down');
     projector = services.projector();
@@ -118,14 +118,14 @@ describe('the services as separate processes on one DATA_DIR', () => {
     const events = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
     try {
       const all = () => events.readAll({ limit: 100_000 });
-      const warned = await until(all, (es) => problems.every((id) => es.some((e) => e.type === 'DeadlineWarningRaised' && e.streamId === `problem-${id}`)), `the scheduler's warnings (${scheduler.output()})`, 30_000);
+      const warned = await until(all, (es) => problems.every((id) => es.some((e) => e.type === 'DeadlineWarningRaised' && e.streamId === `problem-${id}`)), () => `the scheduler's warnings (${scheduler.output()})`, 30_000);
       expect(warned.filter((e) => e.type === 'DeadlineWarningRaised').every((e) => e.actor.userId === 'system-deadline-warnings')).toBe(true);
       const writesDone = await events.headPosition();
 
       // Both resume from their checkpoints and catch up with everything written.
-      const projected = await until(health(projectorPort), (h) => h.status === 200 && h.body.projections.length > 0 && h.body.projections.every((p: Json) => p.position >= writesDone), `the projector catching up (${projector.output()})`, 30_000);
+      const projected = await until(health(projectorPort), (h) => h.status === 200 && h.body.projections.length > 0 && h.body.projections.every((p: Json) => p.position >= writesDone), () => `the projector catching up (${projector.output()})`, 30_000);
       expect(projected.body.ready).toBe(true);
-      const relayed = await until(health(relayPort), (h) => h.status === 200 && h.body.position >= writesDone, `the relay catching up (${relay.output()})`, 30_000);
+      const relayed = await until(health(relayPort), (h) => h.status === 200 && h.body.position >= writesDone, () => `the relay catching up (${relay.output()})`, 30_000);
       expect(relayed.body).toMatchObject({ ready: true, failing: false });
       const stored = await all();
       const head = stored[stored.length - 1].position;
@@ -162,14 +162,14 @@ describe('the services as separate processes on one DATA_DIR', () => {
       }
 
       // The scheduler signs checkpoints by event count from its own process; the API verifies them.
-      const signed = await until(health(schedulerPort), (h) => h.status === 200 && h.body.checkpoint !== null && h.body.checkpoint.lag < EVERY_EVENTS, `the scheduler's checkpoints (${scheduler.output()})`);
+      const signed = await until(health(schedulerPort), (h) => h.status === 200 && h.body.checkpoint !== null && h.body.checkpoint.lag < EVERY_EVENTS, () => `the scheduler's checkpoints (${scheduler.output()})`);
       expect(signed.body.jobs.map((j: Json) => [j.job, j.mine]).sort()).toEqual([
         ['job:audit-checkpoints', true],
         ['job:deadline-warnings', true],
         ['job:notary', true],
       ]);
       // The scheduler's notary chains $all; the API verifies history against that chain.
-      await until(health(schedulerPort), (h) => h.status === 200 && h.body.notary.lagEvents === 0, `the scheduler's notary (${scheduler.output()})`);
+      await until(health(schedulerPort), (h) => h.status === 200 && h.body.notary.lagEvents === 0, () => `the scheduler's notary (${scheduler.output()})`);
       expect((await read('/api/audit-trail/chain')).body).toMatchObject({ ok: true, notary: { ok: true, finding: 'consistent' } });
       expect((await read('/api/audit-trail/checkpoints/verify')).body).toMatchObject({ ok: true, finding: 'consistent' });
       expect(signed.body.head).toBeGreaterThanOrEqual(head);

@@ -43,15 +43,35 @@ export function startApp(app: 'platform' | 'projector', env: Record<string, stri
 /**
  * Probes until `ok` holds. The deadline only turns a hang into a failure that says what it waited for: a
  * process starting from source on a loaded shared machine has been seen to take over 30 s, and that is no failure.
+ * `what` may be a function, read only at the deadline, so that it can quote what a child printed by then.
  */
-export async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 120_000): Promise<T> {
+export async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string | (() => string), ms = 120_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const v = await probe().catch(() => undefined);
+    const v = await probe().catch((error: unknown) => {
+      if (error instanceof ChildExited) throw error;
+      return undefined;
+    });
     if (v !== undefined && ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not in ${ms} ms (last: ${JSON.stringify(v)})`);
+    if (Date.now() > deadline) throw new Error(`${typeof what === 'string' ? what : what()}: not in ${ms} ms (last: ${JSON.stringify(v)})`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A child that a probe needed has exited: waiting on would only run the clock out. */
+class ChildExited extends Error {}
+
+/**
+ * `probe`, failing at once with what the child printed if the child has exited (a process that
+ * crashes at start would otherwise be polled until the deadline, and the failure would not say why).
+ */
+export function whileRunning<T>(child: Child, probe: () => Promise<T>): () => Promise<T> {
+  return () => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      return Promise.reject(new ChildExited(`the process exited (${child.exitCode ?? child.signalCode}) and printed:\n${child.output()}`));
+    }
+    return probe();
+  };
 }
 
 export function stopped(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
