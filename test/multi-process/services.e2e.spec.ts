@@ -190,7 +190,7 @@ describe('the services as separate processes on one DATA_DIR', () => {
       await events.close();
     }
     // Five processes starting and catching up on a shared 2-core machine: the bound is generous, the waits inside are polls.
-  }, 120_000);
+  }, 240_000);
 });
 
 function post(body: unknown, headers: Record<string, string> = {}): RequestInit {
