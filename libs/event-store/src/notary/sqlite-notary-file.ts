@@ -1,6 +1,5 @@
-import Database, { Database as Db, Statement } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { Database as Db, Statement } from 'better-sqlite3';
+import { openDatabase } from '../sqlite/open-database';
 import { Checkpoint } from '../witness/checkpoint';
 import { NotaryLink } from './notary-chain';
 
@@ -41,32 +40,31 @@ export interface NotaryFile {
 
 /** Opens the file (WAL, synchronous=FULL), creating its tables if they are not there. */
 export function openNotaryFile(file: string): NotaryFile {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 10000');
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS notary_links (
-      seq        INTEGER PRIMARY KEY,
-      position   INTEGER NOT NULL UNIQUE,
-      stream_id  TEXT    NOT NULL,
-      revision   INTEGER NOT NULL,
-      event_id   TEXT    NOT NULL,
-      event_hash TEXT    NOT NULL,
-      prev_hash  TEXT    NOT NULL,
-      hash       TEXT    NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS notary_links_by_stream ON notary_links (stream_id, revision);
-    CREATE TABLE IF NOT EXISTS notary_checkpoints (
-      id        INTEGER PRIMARY KEY,
-      position  INTEGER NOT NULL,
-      hash      TEXT    NOT NULL,
-      issued_at TEXT    NOT NULL,
-      key_id    TEXT    NOT NULL,
-      signature TEXT    NOT NULL UNIQUE
-    );
-  `);
+  const db = openDatabase(file, (db) => {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS notary_links (
+        seq        INTEGER PRIMARY KEY,
+        position   INTEGER NOT NULL UNIQUE,
+        stream_id  TEXT    NOT NULL,
+        revision   INTEGER NOT NULL,
+        event_id   TEXT    NOT NULL,
+        event_hash TEXT    NOT NULL,
+        prev_hash  TEXT    NOT NULL,
+        hash       TEXT    NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS notary_links_by_stream ON notary_links (stream_id, revision);
+      CREATE TABLE IF NOT EXISTS notary_checkpoints (
+        id        INTEGER PRIMARY KEY,
+        position  INTEGER NOT NULL,
+        hash      TEXT    NOT NULL,
+        issued_at TEXT    NOT NULL,
+        key_id    TEXT    NOT NULL,
+        signature TEXT    NOT NULL UNIQUE
+      );
+    `);
+  });
   const stmt = {
     last: db.prepare<[], LinkRow>('SELECT * FROM notary_links ORDER BY seq DESC LIMIT 1'),
     after: db.prepare<[number, number], LinkRow>('SELECT * FROM notary_links WHERE seq > ? ORDER BY seq LIMIT ?'),

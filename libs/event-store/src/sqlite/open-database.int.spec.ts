@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newEvent } from '../testing/event-store.contract';
-import { DatabaseFileError } from './open-database';
+import { writeLockHeld } from '../testing/write-lock';
+import { BUSY_WAIT_MS, DatabaseFileError, openDatabase } from './open-database';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describe('opening a database file', () => {
@@ -45,5 +46,23 @@ describe('opening a database file', () => {
     truncateSync(file, cut(statSync(file).size));
     expect(readFileSync(file).subarray(0, 15).toString()).toBe('SQLite format 3');
     expect(() => new SqliteEventStore({ file })).toThrow(/events\.sqlite: database disk image is (malformed|truncated).*\[SQLITE_CORRUPT\]/);
+  });
+
+  it('waits for another process\'s write while opening, longer than a statement waits once open', async () => {
+    await new SqliteEventStore({ file }).close();
+    const holder = await writeLockHeld(file, 600);
+    const t0 = Date.now();
+    // Schema made while another connection writes, as a service starting beside a busy projector does.
+    const db = openDatabase(file, (d) => d.exec('CREATE TABLE IF NOT EXISTS made_at_open (x)'), { openBusyWaitMs: 5_000, busyWaitMs: 100 });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(400);
+    await holder.released;
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(100);
+    const again = await writeLockHeld(file, 600);
+    expect(() => db.exec('INSERT INTO made_at_open VALUES (1)')).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+    await again.released;
+    db.close();
+    const store = openDatabase(file, () => undefined);
+    expect(store.pragma('busy_timeout', { simple: true })).toBe(BUSY_WAIT_MS);
+    store.close();
   });
 });

@@ -14,18 +14,39 @@ export class DatabaseFileError extends Error {
   }
 }
 
+/** How long a statement waits for another connection's write lock before SQLITE_BUSY, once a store is open. */
+export const BUSY_WAIT_MS = 10_000;
+
+/**
+ * How long opening a file waits for another connection's write lock. The services of one data
+ * directory start together and share its files, and a start must not fail because another process
+ * is writing: a projector's first start creates the read store's schema and indexes, and a rebuild's
+ * commits and end-of-rebuild index builds hold the write lock for seconds to tens of seconds at city
+ * scale. With the runtime wait, an API started meanwhile died with "database is locked".
+ */
+export const OPEN_BUSY_WAIT_MS = 120_000;
+
+export interface OpenDatabaseOptions {
+  /** The wait for a write lock while `prepare` runs (default OPEN_BUSY_WAIT_MS). */
+  openBusyWaitMs?: number;
+  /** The wait for a write lock once the file is open (default BUSY_WAIT_MS). */
+  busyWaitMs?: number;
+}
+
 /**
  * Opens (creating if absent) a SQLite file and runs `prepare` (pragmas, schema) on it. Any failure
  * — not a database, a malformed or truncated image, a file it may not write — becomes a
  * DatabaseFileError naming the file with SQLite's own message.
  */
-export function openDatabase(file: string, prepare: (db: Db) => void): Db {
+export function openDatabase(file: string, prepare: (db: Db) => void, options: OpenDatabaseOptions = {}): Db {
   let db: Db | null = null;
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    db = new Database(file);
+    // Set before the first statement: switching a new file to WAL takes a lock too.
+    db = new Database(file, { timeout: options.openBusyWaitMs ?? OPEN_BUSY_WAIT_MS });
     prepare(db);
     if (file !== ':memory:') assertNotTruncated(db, file);
+    db.pragma(`busy_timeout = ${options.busyWaitMs ?? BUSY_WAIT_MS}`);
     return db;
   } catch (error) {
     try {

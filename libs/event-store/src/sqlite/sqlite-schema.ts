@@ -10,7 +10,6 @@ import { UpcasterRegistry } from '../upcasters';
 export function applyEventStorePragmas(db: Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 10000');
 }
 
 export function migrateEventStore(db: Database): void {

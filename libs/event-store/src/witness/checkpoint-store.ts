@@ -1,6 +1,5 @@
-import Database, { Database as Db, Statement } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { Database as Db, Statement } from 'better-sqlite3';
+import { openDatabase } from '../sqlite/open-database';
 import { Checkpoint } from './checkpoint';
 
 /** Why a checkpoint was issued: on schedule, at start, or for a document that leaves the system. */
@@ -52,25 +51,25 @@ export class SqliteCheckpointLog {
   };
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    // NORMAL, not FULL: a power cut may lose the last checkpoints issued, which costs nothing that
-    // matters — the copies printed on documents verify on their own — and saves an fsync per checkpoint.
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS audit_checkpoints (
-        id        INTEGER PRIMARY KEY,
-        position  INTEGER NOT NULL,
-        hash      TEXT    NOT NULL,
-        issued_at TEXT    NOT NULL,
-        key_id    TEXT    NOT NULL,
-        signature TEXT    NOT NULL,
-        reason    TEXT    NOT NULL,
-        ref       TEXT
-      );
-      CREATE INDEX IF NOT EXISTS audit_checkpoints_by_ref ON audit_checkpoints (reason, ref) WHERE ref IS NOT NULL;
-    `);
+    this.db = openDatabase(file, (db) => {
+      // NORMAL, not FULL: a power cut may lose the last checkpoints issued, which costs nothing that
+      // matters — the copies printed on documents verify on their own — and saves an fsync per checkpoint.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS audit_checkpoints (
+          id        INTEGER PRIMARY KEY,
+          position  INTEGER NOT NULL,
+          hash      TEXT    NOT NULL,
+          issued_at TEXT    NOT NULL,
+          key_id    TEXT    NOT NULL,
+          signature TEXT    NOT NULL,
+          reason    TEXT    NOT NULL,
+          ref       TEXT
+        );
+        CREATE INDEX IF NOT EXISTS audit_checkpoints_by_ref ON audit_checkpoints (reason, ref) WHERE ref IS NOT NULL;
+      `);
+    });
     this.stmt = {
       insert: this.db.prepare(
         `INSERT INTO audit_checkpoints (position, hash, issued_at, key_id, signature, reason, ref)

@@ -37,7 +37,6 @@ export class SqliteIdentityState implements IdentityState {
     this.db = openDatabase(file, (db) => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 10000');
       db.exec(`
       CREATE TABLE IF NOT EXISTS credentials (user_id TEXT PRIMARY KEY, hash TEXT NOT NULL, updated_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS refresh_tokens (

@@ -130,10 +130,15 @@ export class SqliteReadStore implements ReadStore {
   };
 
   constructor(options: SqliteReadStoreOptions) {
-    this.db = openDatabase(options.file, (db) => migrateReadStore(db, options.synchronous ?? 'NORMAL'));
+    let versions: DocumentVersions | undefined;
+    // The versions' tables are schema too: made while opening, with its longer wait for another process's write.
+    this.db = openDatabase(options.file, (db) => {
+      migrateReadStore(db, options.synchronous ?? 'NORMAL');
+      versions = new DocumentVersions(db, options.readWholeAsOfUpTo);
+    });
+    this.versions = versions!;
     if (options.pageCacheMiB) this.db.pragma(`cache_size = -${Math.round(options.pageCacheMiB * 1024)}`);
     this.clock = options.clock ?? (() => new Date());
-    this.versions = new DocumentVersions(this.db, options.readWholeAsOfUpTo);
     this.stmt = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?'),
       upsert: this.db.prepare(upsertOf(1)),
@@ -743,7 +748,6 @@ function migrateReadStore(db: Db, synchronous: 'FULL' | 'NORMAL'): void {
   db.pragma(`page_size = ${PAGE_BYTES}`);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
-  db.pragma('busy_timeout = 10000');
   // Reads through a memory map: a page of the city's list or audit trail visits a thousand rows
   // scattered over the file, and copying each page in through read() cost most of the query
   // (a bounded count of 1001 problems: about 190 ms read page by page, 4-20 ms mapped). Pages are
