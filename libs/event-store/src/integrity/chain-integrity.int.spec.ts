@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { newEvent } from '../testing/event-store.contract';
+import { writeLockHeld } from '../testing/write-lock';
 import { CHAIN_BREAK_ACKNOWLEDGED, CHAIN_INTEGRITY_STREAM, ChainIntegrity } from './chain-integrity';
 import { ChainAcknowledgementError, ChainBrokenError } from './chain-integrity.errors';
 
@@ -49,6 +50,26 @@ describe('chain integrity: verified at start and in the background, writes refus
     await append(5);
     const verifier = (integrity as unknown as { verifier: { incremental(): Promise<{ checked: number }> } }).verifier;
     expect((await verifier.incremental()).checked).toBe(5);
+    expect(alarms).toEqual([]);
+  });
+
+  it('starts while another process holds the file\'s write lock: the chain is verified, and the marker moves at the next verification', async () => {
+    await append(30);
+    integrity.stop();
+    await store.close();
+    // A short wait once open, so that the lock held below outlasts it as another process's long write would.
+    store = new SqliteEventStore({ file });
+    store.db.pragma('busy_timeout = 50');
+    integrity = new ChainIntegrity(store, { intervalMs: 0, fullSweepMs: 0, logger });
+    const verifier = (integrity as unknown as { verifier: { marker(): { position: number } | null; incremental(): Promise<{ checked: number }> } }).verifier;
+    expect(verifier.marker()).toMatchObject({ position: 0 });
+    const holder = await writeLockHeld(file, 1_000);
+    await integrity.start();
+    expect(integrity.status()).toMatchObject({ state: 'ok', verifiedPosition: 30, brokenAt: null });
+    expect(verifier.marker()).toMatchObject({ position: 0 });
+    await holder.released;
+    await integrity.verify('incremental');
+    expect(verifier.marker()).toMatchObject({ position: 30 });
     expect(alarms).toEqual([]);
   });
 

@@ -107,7 +107,14 @@ export class SqliteChainVerifier {
         checked: verdict.checked,
       };
     }
-    this.stmt.save.run(verdict.tip.position, verdict.tip.hash, this.clock().toISOString());
+    try {
+      this.stmt.save.run(verdict.tip.position, verdict.tip.hash, this.clock().toISOString());
+    } catch (error) {
+      // Another process holds the file's write lock longer than a statement waits (a service
+      // starting beside a busy one): the chain was verified all the same, and the marker, which
+      // only spares the next verification work, moves with the next one.
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+    }
     return verdict;
   }
 
