@@ -1,9 +1,9 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { newEvent } from '../testing/event-store.contract';
-import { writeLockHeld } from '../testing/write-lock';
 import { CHAIN_BREAK_ACKNOWLEDGED, CHAIN_INTEGRITY_STREAM, ChainIntegrity } from './chain-integrity';
 import { ChainAcknowledgementError, ChainBrokenError } from './chain-integrity.errors';
 
@@ -63,11 +63,13 @@ describe('chain integrity: verified at start and in the background, writes refus
     integrity = new ChainIntegrity(store, { intervalMs: 0, fullSweepMs: 0, logger });
     const verifier = (integrity as unknown as { verifier: { marker(): { position: number } | null; incremental(): Promise<{ checked: number }> } }).verifier;
     expect(verifier.marker()).toMatchObject({ position: 0 });
-    const holder = await writeLockHeld(file, 1_000);
+    const other = new Database(file);
+    other.prepare('BEGIN IMMEDIATE').run();
     await integrity.start();
     expect(integrity.status()).toMatchObject({ state: 'ok', verifiedPosition: 30, brokenAt: null });
     expect(verifier.marker()).toMatchObject({ position: 0 });
-    await holder.released;
+    other.prepare('COMMIT').run();
+    other.close();
     await integrity.verify('incremental');
     expect(verifier.marker()).toMatchObject({ position: 30 });
     expect(alarms).toEqual([]);

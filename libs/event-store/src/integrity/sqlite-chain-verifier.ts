@@ -1,6 +1,7 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { GENESIS_HASH } from '../hash-chain';
 import { EventRow, rowHash } from '../sqlite/sqlite-schema';
+import { isBusy } from '../sqlite/open-database';
 
 /** A verified point of the chain: every event up to `position` checked, the last one's hash. */
 export interface ChainPoint {
@@ -113,7 +114,7 @@ export class SqliteChainVerifier {
       // Another process holds the file's write lock longer than a statement waits (a service
       // starting beside a busy one): the chain was verified all the same, and the marker, which
       // only spares the next verification work, moves with the next one.
-      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+      if (!isBusy(error)) throw error;
     }
     return verdict;
   }

@@ -17,6 +17,11 @@ export class DatabaseFileError extends Error {
 /** How long a statement waits for another connection's write lock before SQLITE_BUSY, once a store is open. */
 export const BUSY_WAIT_MS = 10_000;
 
+/** SQLite's answer that another connection held the write lock for longer than this one waited. */
+export function isBusy(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+}
+
 /**
  * How long opening a file waits for another connection's write lock. The services of one data
  * directory start together and share its files, and a start must not fail because another process

@@ -1,3 +1,4 @@
+import { isBusy } from '@platform/event-store';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { HoldAnswer, HoldRequest, ProjectionLease, ProjectionLeases } from './projection-leases.port';
 
@@ -51,7 +52,7 @@ export class SqliteProjectionLeases implements ProjectionLeases {
     try {
       return this.holdNow(request);
     } catch (error) {
-      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return { held: false, lease: null, busy: true };
+      if (isBusy(error)) return { held: false, lease: null, busy: true };
       throw error;
     } finally {
       this.db.pragma(`busy_timeout = ${timeout}`);
