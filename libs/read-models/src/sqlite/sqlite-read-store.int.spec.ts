@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { remove, upsert } from '../read-store.port';
@@ -188,6 +188,36 @@ describe('SQLite read store specifics', () => {
     expect(values()).toEqual([]);
     await a.close();
     await b.close();
+  });
+
+  it('leaves the element rows of a rewritten document alone while its arrays stay as stored', async () => {
+    const store = (await h.open()) as SqliteReadStore;
+    store.ensureIndexes('tagged', { tags: 'array', units: 'array' });
+    const doc = (i: number, change: Record<string, unknown> = {}) => ({ _id: `d${String(i).padStart(4, '0')}`, tags: [`t${i % 7}`, `t${i % 11}`], units: [`u${i % 13}`], note: '', ...change });
+    let at = 0;
+    const write = (collection: string, docs: Record<string, unknown>[]) =>
+      store.commit({ projection: 'p', version: 1, fromPosition: at, toPosition: ++at, writes: docs.map((d) => upsert(collection, d as { _id: string })) });
+    // The same documents where no array is declared: what rewriting their rows alone writes.
+    await write('tagged', Array.from({ length: 6000 }, (_, i) => doc(i)));
+    await write('plain', Array.from({ length: 6000 }, (_, i) => doc(i)));
+    store.db.pragma('wal_autocheckpoint = 0');
+    const walFile = `${store.db.name}-wal`;
+    const pagesOf = async (collection: string, docs: Record<string, unknown>[]) => {
+      store.db.pragma('wal_checkpoint(TRUNCATE)');
+      await write(collection, docs);
+      return (statSync(walFile).size - 32) / (8192 + 24);
+    };
+    const rewritten = Array.from({ length: 40 }, (_, j) => j * 149);
+    const noted = rewritten.map((i) => doc(i, { note: `第${i}次进展` }));
+    const plain = await pagesOf('plain', noted);
+    const kept = await pagesOf('tagged', noted);
+    const moved = await pagesOf('tagged', rewritten.map((i) => doc(i, { tags: ['moved'], note: '已移交' })));
+    expect(kept).toBeLessThanOrEqual(plain + 1);
+    expect(moved).toBeGreaterThan(kept * 2);
+    expect((await store.find('tagged', { tags: 'moved' })).map((d) => d._id)).toEqual(rewritten.map((i) => doc(i)._id));
+    expect(await store.count('tagged', { tags: 't3' })).toBe(Array.from({ length: 6000 }, (_, i) => i).filter((i) => !rewritten.includes(i) && (i % 7 === 3 || i % 11 === 3)).length);
+    expect(await store.count('tagged', { units: 'u0' })).toBe(Array.from({ length: 6000 }, (_, i) => i).filter((i) => i % 13 === 0).length);
+    await store.close();
   });
 
   it('lets a hint drive the query by a declared field\'s index, with the same answers', async () => {

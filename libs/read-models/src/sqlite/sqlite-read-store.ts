@@ -662,14 +662,28 @@ export class SqliteReadStore implements ReadStore {
         continue;
       }
       storeRows();
+      // Read before the upsert: whether its arrays' elements stay as stored (a note on a problem keeps its units).
+      const elementsKept = n.body !== null && fields.length > 0 && this.arraysAsStored(n.collection, n.id, n.body, fields);
       if (n.body === null) this.stmt.delete.run(n.collection, n.id);
       else this.stmt.upsert.run(n.collection, n.id, n.body, position);
-      if (fields.length) {
+      if (fields.length && !elementsKept) {
         this.stmt.deleteArrayValues.run(n.collection, n.id);
         if (n.body !== null) for (const f of fields) this.stmt.insertArrayValues.run(n.collection, f, n.id, n.body, `$.${f}`);
       }
     }
     storeRows();
+  }
+
+  /**
+   * Whether the stored document's arrays are these, element for element: then its array_values
+   * rows and their index entries are already what the new body gives. Rewriting them anyway cost a
+   * delete and an insert per field and their index pages on every rewrite (a progress note on the
+   * scale-1 city wrote three pages for its problem's campaigns and units).
+   */
+  private arraysAsStored(collection: string, id: string, body: string, fields: readonly string[]): boolean {
+    // Field names are checked against FIELD_PATH when declared, so they stand in the SQL as literals.
+    const same = fields.map((f) => `json_extract(body, '$.${f}') IS json_extract(?, '$.${f}')`).join(' AND ');
+    return this.statement(`SELECT 1 FROM documents WHERE collection = ? AND id = ? AND ${same}`).get(collection, id, ...fields.map(() => body)) !== undefined;
   }
 
   private assertOpen(): void {
