@@ -189,6 +189,15 @@ export async function evolveInto(
     },
   };
 
+  // The document as this batch knows it (its pending image, or what it read of the store), as
+  // text: a write of the same text changes nothing (a progress note leaves its problem's folded
+  // state as it was) and is left out, with the row, the index entries and the version it would write.
+  const imageOf = (collection: string, id: string): string | null | undefined => {
+    const changed = overlay.get(collection)?.get(id);
+    if (changed) return changed.body;
+    return pending.read.get(collection)?.get(id) ?? kept?.get(collection, id);
+  };
+
   let applied = 0;
   for (const event of events) {
     try {
@@ -197,6 +206,7 @@ export async function evolveInto(
       for (const w of writes) {
         own(w.collection);
         const n = normalizeWrite(w);
+        if (n.body !== null && n.body === imageOf(n.collection, n.id)) continue;
         staged.push([n.collection, n.id, n.body]);
       }
       // Only a fully successful event reaches the overlay; a document's new image replaces its

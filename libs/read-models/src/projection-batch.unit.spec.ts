@@ -42,3 +42,49 @@ describe('pending documents: the JSON they hold', () => {
     expect(pending.bytes).toBe(bodyOf(123457));
   });
 });
+
+describe('pending documents: writes that change nothing', () => {
+  it('leaves out a write of the text the batch already holds or read, with its version', async () => {
+    const store = new InMemoryReadStore();
+    await store.commit({ projection: 'seed', version: 1, fromPosition: 0, toPosition: 1, writes: [upsert('plain', { _id: 'c', n: 7 })] });
+    const rereading: Projection<{ n: number }> = {
+      ...counters,
+      evolve: async (e, ctx) => {
+        await ctx.get('plain', 'c');
+        return [upsert('kept', { _id: 'c', n: e.data.n }), upsert('plain', { _id: 'c', n: e.data.n })];
+      },
+    };
+    const pending = new PendingDocuments(rereading);
+    // 7 as stored, then 7 again, a change to 8, and 8 again.
+    const events = storedEvents([7, 7, 8, 8].map((n) => ({ type: 'Counted', data: { n } })));
+    expect((await evolveInto(pending, events, store)).applied).toBe(4);
+    // The versioned image changes twice (first 7, then 8); the plain document, stored as 7, once.
+    expect(pending.versions.map((v) => [v.position, v.body])).toEqual([
+      [events[0].position, JSON.stringify({ _id: 'c', n: 7 })],
+      [events[2].position, JSON.stringify({ _id: 'c', n: 8 })],
+    ]);
+    expect(pending.writes().map((w) => [w.collection, w.op === 'upsert' ? w.doc : null])).toEqual([
+      ['kept', { _id: 'c', n: 8 }],
+      ['plain', { _id: 'c', n: 8 }],
+    ]);
+  });
+
+  it('still writes a document back that an event removed, and one whose text differs only in key order', async () => {
+    const store = new InMemoryReadStore();
+    await store.commit({ projection: 'seed', version: 1, fromPosition: 0, toPosition: 1, writes: [upsert('plain', { _id: 'c', n: 7 })] });
+    const flipping: Projection<{ n: number }> = {
+      ...counters,
+      evolve: async (e, ctx) => {
+        await ctx.get('plain', 'c');
+        if (e.data.n === 0) return [{ op: 'delete', collection: 'plain', id: 'c' }];
+        return [upsert('plain', e.data.n === 1 ? { _id: 'c', n: 7 } : { n: 7, _id: 'c' })];
+      },
+    };
+    const pending = new PendingDocuments(flipping);
+    await evolveInto(pending, storedEvents([0, 1].map((n) => ({ type: 'Counted', data: { n } }))), store);
+    expect(pending.writes().map((w) => (w.op === 'upsert' ? w.doc : w.op))).toEqual([{ _id: 'c', n: 7 }]);
+    const reordered = new PendingDocuments(flipping);
+    await evolveInto(reordered, storedEvents([{ type: 'Counted', data: { n: 2 } }]), store);
+    expect(reordered.writes().map((w) => (w.op === 'upsert' ? w.doc : w.op))).toEqual([{ n: 7, _id: 'c' }]);
+  });
+});
