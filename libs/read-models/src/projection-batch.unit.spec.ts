@@ -1,7 +1,7 @@
 import { InMemoryReadStore } from './memory/in-memory-read-store';
 import { Projection } from './projection';
 import { evolveInto, PendingDocuments } from './projection-batch';
-import { upsert } from './read-store.port';
+import { DocumentWrite, upsert } from './read-store.port';
 import { storedEvents } from './testing/projection-specification';
 
 /** Each event rewrites one counter in a versioned collection and one in a plain one. */
@@ -44,17 +44,23 @@ describe('pending documents: the JSON they hold', () => {
 });
 
 describe('pending documents: writes that change nothing', () => {
-  it('leaves out a write of the text the batch already holds or read, with its version', async () => {
+  /** A store holding plain/c at 7, and a projection whose evolve reads it first, then writes what `writes` gives. */
+  const readingFirst = async (writes: (n: number) => DocumentWrite[]) => {
     const store = new InMemoryReadStore();
     await store.commit({ projection: 'seed', version: 1, fromPosition: 0, toPosition: 1, writes: [upsert('plain', { _id: 'c', n: 7 })] });
-    const rereading: Projection<{ n: number }> = {
+    const projection: Projection<{ n: number }> = {
       ...counters,
       evolve: async (e, ctx) => {
         await ctx.get('plain', 'c');
-        return [upsert('kept', { _id: 'c', n: e.data.n }), upsert('plain', { _id: 'c', n: e.data.n })];
+        return writes(e.data.n);
       },
     };
-    const pending = new PendingDocuments(rereading);
+    return { store, projection };
+  };
+
+  it('leaves out a write of the text the batch already holds or read, with its version', async () => {
+    const { store, projection } = await readingFirst((n) => [upsert('kept', { _id: 'c', n }), upsert('plain', { _id: 'c', n })]);
+    const pending = new PendingDocuments(projection);
     // 7 as stored, then 7 again, a change to 8, and 8 again.
     const events = storedEvents([7, 7, 8, 8].map((n) => ({ type: 'Counted', data: { n } })));
     expect((await evolveInto(pending, events, store)).applied).toBe(4);
@@ -70,16 +76,9 @@ describe('pending documents: writes that change nothing', () => {
   });
 
   it('still writes a document back that an event removed, and one whose text differs only in key order', async () => {
-    const store = new InMemoryReadStore();
-    await store.commit({ projection: 'seed', version: 1, fromPosition: 0, toPosition: 1, writes: [upsert('plain', { _id: 'c', n: 7 })] });
-    const flipping: Projection<{ n: number }> = {
-      ...counters,
-      evolve: async (e, ctx) => {
-        await ctx.get('plain', 'c');
-        if (e.data.n === 0) return [{ op: 'delete', collection: 'plain', id: 'c' }];
-        return [upsert('plain', e.data.n === 1 ? { _id: 'c', n: 7 } : { n: 7, _id: 'c' })];
-      },
-    };
+    const { store, projection: flipping } = await readingFirst((n) =>
+      n === 0 ? [{ op: 'delete', collection: 'plain', id: 'c' }] : [upsert('plain', n === 1 ? { _id: 'c', n: 7 } : { n: 7, _id: 'c' })],
+    );
     const pending = new PendingDocuments(flipping);
     await evolveInto(pending, storedEvents([0, 1].map((n) => ({ type: 'Counted', data: { n } }))), store);
     expect(pending.writes().map((w) => (w.op === 'upsert' ? w.doc : w.op))).toEqual([{ _id: 'c', n: 7 }]);
