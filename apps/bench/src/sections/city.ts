@@ -11,9 +11,13 @@ import { Comparison, compare, SectionResult, Target } from '../support/model';
 import { call, caughtUp, signIn } from '../support/platform';
 import { startupRows } from './city-startup';
 import { citySearch } from './city-search';
+import { cityWriteRows, cityWrites, cityWritesSetup } from './city-writes';
 import { ProfileSummary, summarizeProfileFile } from '../support/profile';
 import { alternating, quantile, spread } from '../support/stats';
 import { removeDir, tempDir } from '../support/temp';
+
+/** Seconds per run of the city's write rows, as section 3's runs. */
+const CITY_WRITE_SECONDS = 3;
 
 export interface CityOptions {
   readonly rounds: number;
@@ -352,6 +356,9 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     }
     o.log(`  four as-of at once, slowest answer per round: ${fourAtOnce.map((x) => `${Math.round(x)} ms`).join(', ')} (alone, slowest of the same four: ${fourInTurn.map((x) => `${Math.round(x)} ms`).join(', ')})`);
     const statsAfterAsOf = (await ask<{ stats: ServerStats }>(server.child, { type: 'stats' }, 'stats')).stats;
+    // After every read is measured: the notes add to the city what the reads above would then see.
+    const writes = await cityWrites({ baseUrl: server.baseUrl, adminToken: token, campaignId: campaign, client, rounds: o.rounds, seconds: CITY_WRITE_SECONDS, log: o.log });
+    const statsAfterWrites = (await ask<{ stats: ServerStats }>(server.child, { type: 'stats' }, 'stats')).stats;
 
     const profiles: ProfileSummary[] = [];
     if (o.profile) {
@@ -435,6 +442,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       ...latencyRow('auditCounty', 'audit trail, one county, one page', 100, 'healthAudit'),
       ...latencyRow('verify', 'verification of the latest checkpoint', 100, 'healthAudit'),
       ...citySearch.rows(latencyRow),
+      ...cityWriteRows(writes),
       ...startupRows(firstStart, restart, o.keepReadModels ?? false),
       ...(rebuilt
         ? [
@@ -469,6 +477,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         'The server is the platform in a child process of its own (every module, embedded stores), started on a copy of the city; the queries come one at a time from the load-client child, with the admin\'s token. Each request differs: scope root (the whole city, or one of the counties), unit type, rank key, page, status, warning-level and overdue filters, audit cursor and type. The tracker summary is measured for the whole city and for one county as separate kinds, and so is the problem list with filters and unfiltered over the whole city.',
         `A warm-up round of every kind first (so every collection is loaded, as in a server that has run a while), then ${o.rounds} rounds of board, tracker summaries, problem lists and GET /health (the reference), interleaved in alternating order, ${perRound} GETs per kind and round; then ${o.rounds} rounds of the as-of kinds (the whole city's board and tracker as of a month before the city's "now", given as a time, and as of the middle position, each asked again and again, and as of a position no request asked for before, a new one per request) beside the same queries live; then ${o.rounds} rounds of the audit trail (one page of 100 entries, whole city and one county) and of the verification of the latest signed checkpoint (${perRoundOf('verify')} GETs a round) against GET /health; then ${o.rounds} rounds of full-text search (below) against GET /health. The whole city and one county are separate kinds throughout. p50/p95 over all latencies of a kind (the p95 of each round in the row's note).`,
         citySearch.setup,
+        cityWritesSetup(writes, CITY_WRITE_SECONDS),
         `Four as-of requests at once: per round (one dropped warm-up round, then ${o.rounds}), a board and a tracker at four different moments sent together from the bench process, against the same four sent one after another; the figure is the slowest answer.`,
         'Restart: the server closed, a new process started on the same data directory; timed from spawn until /health answers with every projection at lag 0 (the built platform, \`node dist/apps/platform/apps/platform/src/main.js\` as \`npm start\` runs it, built once before anything is measured). The deadline-warning job runs at start as under `npm start`. Peak memory: the server process\'s peak resident set (getrusage maxrss), sampled too every 50 ms.',
       ],
@@ -482,6 +491,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
           memoryPhase('after the first start', statsAfterFirstStart),
           memoryPhase('after the live queries', statsAfterQueries),
           memoryPhase('after the as-of queries', statsAfterAsOf),
+          memoryPhase('after the writes (progress notes at 1, 16 and 64 clients, the views caught up after each run)', statsAfterWrites),
           memoryPhase('after a restart and one query of each kind', afterRestart.stats),
         ].join('; ')}.`,
         `Read models on disk (SQLite; nothing is held in memory; "(versions)" are the past versions kept for as-of): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
@@ -500,7 +510,8 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         asOf: { monthAgo, middle, fourAtOnce, fourInTurn },
         firstStart: { listeningMs: firstStart.listeningMs, caughtUpMs: firstStart.caughtUpMs, timings: firstStart.timings, behindAtFirstAnswer: firstStart.behindAtFirstAnswer, stats: statsAfterFirstStart },
         restart: { listeningMs: restart.listeningMs, caughtUpMs: restart.caughtUpMs, timings: restart.timings, behindAtFirstAnswer: restart.behindAtFirstAnswer, firstQueriesMs: firstAfter.samples },
-        memory: { afterFirstStart: statsAfterFirstStart, afterQueries: statsAfterQueries, afterAsOf: statsAfterAsOf, beforeRestart: beforeRestart.stats, afterRestart: afterRestart.stats },
+        memory: { afterFirstStart: statsAfterFirstStart, afterQueries: statsAfterQueries, afterAsOf: statsAfterAsOf, afterWrites: statsAfterWrites, beforeRestart: beforeRestart.stats, afterRestart: afterRestart.stats },
+        writes: { users: writes.users, problems: writes.problems, catchUpMs: writes.catchUpMs.map(Math.round) },
         readModels: collections,
         generation: gen,
         rebuild: rebuilt,
