@@ -78,6 +78,8 @@ export class SqliteReadStore implements ReadStore {
    */
   private readonly shapes = new Map<string, Map<string, FieldShape>>();
   private readonly statements = new Map<string, Statement<unknown[], { id: string; body: string }>>();
+  /** Per list of a collection's array fields: the statement text of arraysAsStored, built once. */
+  private readonly sameArraysSql = new Map<string, string>();
   /** Per collection: the indexes declared for it, and how much it was written since they were analyzed. */
   private readonly indexes = new Map<string, TrackedIndexes>();
   /**
@@ -681,9 +683,14 @@ export class SqliteReadStore implements ReadStore {
    * scale-1 city wrote three pages for its problem's campaigns and units).
    */
   private arraysAsStored(collection: string, id: string, body: string, fields: readonly string[]): boolean {
-    // Field names are checked against FIELD_PATH when declared, so they stand in the SQL as literals.
-    const same = fields.map((f) => `json_extract(body, '$.${f}') IS json_extract(?, '$.${f}')`).join(' AND ');
-    return this.statement(`SELECT 1 FROM documents WHERE collection = ? AND id = ? AND ${same}`).get(collection, id, ...fields.map(() => body)) !== undefined;
+    const key = fields.join(',');
+    let sql = this.sameArraysSql.get(key);
+    if (!sql) {
+      // Field names are checked against FIELD_PATH when declared, so they stand in the SQL as literals.
+      const same = fields.map((f) => `json_extract(body, '$.${f}') IS json_extract(@body, '$.${f}')`).join(' AND ');
+      this.sameArraysSql.set(key, (sql = `SELECT 1 FROM documents WHERE collection = @collection AND id = @id AND ${same}`));
+    }
+    return this.statement(sql).get({ collection, id, body }) !== undefined;
   }
 
   private assertOpen(): void {
