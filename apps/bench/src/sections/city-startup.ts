@@ -1,4 +1,4 @@
-import { Comparison, compare, Target } from '../support/model';
+import { Comparison, compare, medianUnder } from '../support/model';
 
 export interface StartupTimes {
   /** Spawn to listening, and spawn to /health with every projection at lag 0. */
@@ -10,7 +10,6 @@ export interface StartupTimes {
   readonly behindAtFirstAnswer?: number;
 }
 
-const under = (limit: number, text: string) => (_r: unknown, ours: { median: number }): Target => ({ text, met: Number.isFinite(ours.median) ? ours.median < limit : null });
 
 /**
  * The city section's start-up rows. Restart: a new process on the data directory the previous
@@ -30,7 +29,7 @@ export function startupRows(firstStart: StartupTimes, restart: StartupTimes, kep
       'ms',
       { label: 'restart', samples: [restart.caughtUpMs] },
       { label: keptReadModels ? 'start with kept read models' : 'first start (projections from 0)', samples: [firstStart.caughtUpMs] },
-      under(5_000, 'restart < 5 s'),
+      medianUnder(5_000, 'restart < 5 s'),
       `process start → modules loaded ${restart.timings.modulesLoaded} ms, app created ${restart.timings.created} ms, listening ${restart.timings.listening} ms (the built platform as \`npm start\` runs it; the projections run in its projector thread)`,
     ),
     compare(
@@ -39,7 +38,7 @@ export function startupRows(firstStart: StartupTimes, restart: StartupTimes, kep
       { label: 'listening → caught up', samples: [stale] },
       { label: 'first start until caught up', samples: [firstStart.caughtUpMs] },
       // One /health poll of the bench (50 ms) and the request's own time: nothing is answered stale.
-      under(500, 'caught up at start (< 0.5 s)'),
+      medianUnder(500, 'caught up at start (< 0.5 s)'),
       `listening after ${Math.round(firstStart.listeningMs)} ms, every projection built from position 0 (with a progress bar on the console) and the deadline check's start-up warnings caught up before it listens; projections behind in the first /health answer: ${firstStart.behindAtFirstAnswer ?? '?'}`,
     ),
   ];

@@ -55,6 +55,11 @@ export function compare(
   };
 }
 
+/** Target on the median of our samples (ours < limit, in the row's unit). */
+export function medianUnder(limit: number, text: string) {
+  return (_ratio: Spread, ours: Spread): Target => ({ text, met: Number.isFinite(ours.median) ? ours.median < limit : null });
+}
+
 /** Target on the median of the per-round ratios (ours / reference ≥ threshold). */
 export function ratioAtLeast(threshold: number, text: string) {
   return (ratio: Spread): Target => ({ text, met: Number.isFinite(ratio.median) ? ratio.median >= threshold : null });
