@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadPlatformConfig } from '@platform/common';
+import { applyHeapGrowthFromEnv, loadPlatformConfig } from '@platform/common';
 import { createPlatformApp } from '../../platform/src/bootstrap';
 import { apiServiceConfig } from './api-config';
 
@@ -9,6 +9,7 @@ import { apiServiceConfig } from './api-config';
  * Beside it run the projector, the relay and the scheduler (deploy/README.md, "Processes").
  */
 async function main(): Promise<void> {
+  applyHeapGrowthFromEnv();
   const config = apiServiceConfig(loadPlatformConfig());
   const app = await createPlatformApp(config, undefined, 'api');
   // Every address, as Node listens by default (Fastify alone would listen on localhost only).

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { loadPlatformConfig } from '@platform/common';
+import { applyHeapGrowthFromEnv, loadPlatformConfig } from '@platform/common';
 import { AdministratorBootstrap } from '@platform/identity';
 import { createPlatformApp } from './bootstrap';
 import { catchUpBeforeListening } from './catch-up-before-listening';
 import { refuseUnservedProjectionSource } from './projection-source-check';
 
 async function main(): Promise<void> {
+  applyHeapGrowthFromEnv();
   const config = loadPlatformConfig();
   refuseUnservedProjectionSource(config);
   const app = await createPlatformApp(config);

@@ -1,4 +1,4 @@
-import { loadProjectionsConfig, loadProjectionSourceConfig, loadStoresConfig } from '@platform/common';
+import { applyHeapGrowthFromEnv, loadProjectionsConfig, loadProjectionSourceConfig, loadStoresConfig } from '@platform/common';
 import { openEventStore } from '@platform/event-store';
 import { eventCount, optionalPort } from '@platform/observability';
 import { createReadStore } from '@platform/read-models';
@@ -25,6 +25,7 @@ const logger = {
  * receives with its correlation id).
  */
 async function main(): Promise<void> {
+  applyHeapGrowthFromEnv();
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
   const { leaseMs } = loadProjectionsConfig(process.env);
   const stores = loadStoresConfig(process.env);

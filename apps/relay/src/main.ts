@@ -1,4 +1,4 @@
-import { loadStoresConfig } from '@platform/common';
+import { applyHeapGrowthFromEnv, loadStoresConfig } from '@platform/common';
 import { openEventStore } from '@platform/event-store';
 import { eventCount, optionalPort, serveOperations } from '@platform/observability';
 import { EventRelay, openRelayCheckpoints, RelayTracker } from '@platform/relay';
@@ -21,6 +21,7 @@ const READY_SECONDS_WITHOUT_COUNTS = 60;
  * /metrics. Stops on SIGTERM/SIGINT after the batch in flight.
  */
 async function main(): Promise<void> {
+  applyHeapGrowthFromEnv();
   const env = process.env;
   const stores = loadStoresConfig(env);
   const dataDir = resolve(env.DATA_DIR ?? './data');

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { EVENT_STORE, EventStore, CheckpointWitness, GlobalNotary, NOTARY, WITNESS } from '@platform/event-store';
-import { loadPlatformConfig, PlatformConfig } from '@platform/common';
+import { applyHeapGrowthFromEnv, loadPlatformConfig, PlatformConfig } from '@platform/common';
 import { optionalPort, PlatformMetrics, serveOperations } from '@platform/observability';
 import { PROJECTION_LEASES, ProjectionLeases } from '@platform/read-models';
 import { DeadlineWarningJob } from '@platform/rectification';
@@ -32,6 +32,7 @@ function pollMs(env: NodeJS.ProcessEnv): number {
  * global notary (NOTARY_INTERVAL_MS, through the lease `job:notary`). Several may run; one holds each job. No HTTP API: SCHEDULER_PORT serves /health/live, /health and /metrics.
  */
 async function main(): Promise<void> {
+  applyHeapGrowthFromEnv();
   const env = process.env;
   const config = schedulerConfig(loadPlatformConfig(env));
   const port = optionalPort(env, 'SCHEDULER_PORT');
