@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { applyHeapGrowth, DEFAULT_HEAP_GROWTH_PERCENT, loadHeapGrowthPercent } from './heap-growth';
 
 describe('HEAP_GROWTH_PERCENT', () => {
-  it('defaults to 50 % and takes 0 (V8 chooses) up to 1000', () => {
+  it('defaults to 100 % and takes 0 (V8 chooses) up to 1000', () => {
     expect(loadHeapGrowthPercent({})).toBe(DEFAULT_HEAP_GROWTH_PERCENT);
-    expect(loadHeapGrowthPercent({ HEAP_GROWTH_PERCENT: ' ' })).toBe(50);
+    expect(loadHeapGrowthPercent({ HEAP_GROWTH_PERCENT: ' ' })).toBe(100);
     expect(loadHeapGrowthPercent({ HEAP_GROWTH_PERCENT: '0' })).toBe(0);
-    expect(loadHeapGrowthPercent({ HEAP_GROWTH_PERCENT: '100' })).toBe(100);
+    expect(loadHeapGrowthPercent({ HEAP_GROWTH_PERCENT: '50' })).toBe(50);
   });
 
   it('refuses anything else, naming the variable and the rule', () => {
