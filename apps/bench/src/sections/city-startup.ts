@@ -10,7 +10,6 @@ export interface StartupTimes {
   readonly behindAtFirstAnswer?: number;
 }
 
-
 /**
  * The city section's start-up rows. Restart: a new process on the data directory the previous
  * one left, until /health reports every projection at lag 0 (they load incrementally: only the

@@ -104,14 +104,16 @@ export interface ProjectionsConfig {
 export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env): ProjectionsConfig {
   const mode = env.PROJECTIONS || (env.EVENT_STORE?.trim() === 'kurrentdb' ? 'in-process' : 'worker');
   if (mode !== 'worker' && mode !== 'in-process' && mode !== 'off') throw new Error(`PROJECTIONS must be worker, in-process or off, got "${mode}"`);
-  return { mode, leaseMs: int(env, 'PROJECTION_LEASE_MS', 10_000, 100), heapMiB: int(env, 'PROJECTOR_HEAP_MIB', 512, 64) };
+  return { mode, leaseMs: integerSetting(env, 'PROJECTION_LEASE_MS', 10_000, 100), heapMiB: integerSetting(env, 'PROJECTOR_HEAP_MIB', 512, 64) };
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+/** An integer setting: unset or blank is the fallback; anything else must be an integer within [min, max]. */
+export function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1, max = Infinity): number {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  // Blank is unset: Number(' ') is 0, which would pass for a value.
+  if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer ${max === Infinity ? `≥ ${min}` : `from ${min} to ${max}`}, got "${raw}"`);
   return n;
 }
 
@@ -129,7 +131,7 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
 
 /** Reads the environment once; every variable has a documented default (see README). */
 export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
-  const port = int(env, 'PORT', 3000, 0);
+  const port = integerSetting(env, 'PORT', 3000, 0);
   // Replicas must sign and check tokens with one secret; a secret generated per data directory would differ per replica.
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new Error('JWT_SECRET is required when NODE_ENV=production (one secret shared by every replica; at least 32 characters)');
@@ -142,29 +144,29 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     auth: {
       jwtSecret: env.JWT_SECRET || null,
-      accessTokenSeconds: int(env, 'ACCESS_TOKEN_SECONDS', 900),
-      refreshTokenSeconds: int(env, 'REFRESH_TOKEN_SECONDS', 7 * 24 * 3600),
+      accessTokenSeconds: integerSetting(env, 'ACCESS_TOKEN_SECONDS', 900),
+      refreshTokenSeconds: integerSetting(env, 'REFRESH_TOKEN_SECONDS', 7 * 24 * 3600),
       adminUsername: env.ADMIN_USERNAME || null,
       adminPassword: env.ADMIN_PASSWORD || null,
       demo: env.NODE_ENV !== 'production' && env.DEMO_ADMIN !== '0',
     },
     limits: {
-      signInPerMinute: int(env, 'SIGN_IN_PER_MINUTE', 120),
-      signInFailuresPerAccount: int(env, 'SIGN_IN_FAILURES_PER_ACCOUNT', DEFAULT_SIGN_IN_FAILURES_PER_ACCOUNT),
-      signInFailuresPerAddress: int(env, 'SIGN_IN_FAILURES_PER_ADDRESS', DEFAULT_SIGN_IN_FAILURES_PER_ADDRESS),
-      writesPerMinute: int(env, 'WRITES_PER_MINUTE', 600),
+      signInPerMinute: integerSetting(env, 'SIGN_IN_PER_MINUTE', 120),
+      signInFailuresPerAccount: integerSetting(env, 'SIGN_IN_FAILURES_PER_ACCOUNT', DEFAULT_SIGN_IN_FAILURES_PER_ACCOUNT),
+      signInFailuresPerAddress: integerSetting(env, 'SIGN_IN_FAILURES_PER_ADDRESS', DEFAULT_SIGN_IN_FAILURES_PER_ADDRESS),
+      writesPerMinute: integerSetting(env, 'WRITES_PER_MINUTE', 600),
       bodyLimit: env.BODY_LIMIT || '5mb',
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     },
     witness: {
       signingKey: env.AUDIT_SIGNING_KEY || null,
-      everyEvents: int(env, 'AUDIT_CHECKPOINT_EVERY_EVENTS', 1000, 0),
-      everyMinutes: int(env, 'AUDIT_CHECKPOINT_EVERY_MINUTES', 60, 0),
+      everyEvents: integerSetting(env, 'AUDIT_CHECKPOINT_EVERY_EVENTS', 1000, 0),
+      everyMinutes: integerSetting(env, 'AUDIT_CHECKPOINT_EVERY_MINUTES', 60, 0),
     },
     notary: {
-      intervalMs: int(env, 'NOTARY_INTERVAL_MS', 2000, 0),
-      checkpointEveryEvents: int(env, 'NOTARY_CHECKPOINT_EVERY_EVENTS', 1000, 0),
-      checkpointEveryMinutes: int(env, 'NOTARY_CHECKPOINT_EVERY_MINUTES', 60, 0),
+      intervalMs: integerSetting(env, 'NOTARY_INTERVAL_MS', 2000, 0),
+      checkpointEveryEvents: integerSetting(env, 'NOTARY_CHECKPOINT_EVERY_EVENTS', 1000, 0),
+      checkpointEveryMinutes: integerSetting(env, 'NOTARY_CHECKPOINT_EVERY_MINUTES', 60, 0),
     },
     projections: loadProjectionsConfig(env),
     stores: loadStoresConfig(env),

@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { integerSetting } from '../config/platform-config';
 
 /** Between full collections V8 lets a heap grow to (1 + HEAP_GROWTH_PERCENT / 100) × what the last one kept. */
 export const DEFAULT_HEAP_GROWTH_PERCENT = 100;
@@ -12,11 +13,7 @@ export const DEFAULT_HEAP_GROWTH_PERCENT = 100;
  * their p99 doubled (benchmarks, "Memory").
  */
 export function loadHeapGrowthPercent(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.HEAP_GROWTH_PERCENT;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_HEAP_GROWTH_PERCENT;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 1000) throw new Error(`HEAP_GROWTH_PERCENT must be an integer from 0 to 1000, got "${raw}"`);
-  return n;
+  return integerSetting(env, 'HEAP_GROWTH_PERCENT', DEFAULT_HEAP_GROWTH_PERCENT, 0, 1000);
 }
 
 /**
