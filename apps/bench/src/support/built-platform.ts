@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, fork, StdioOptions } from 'node:child_process';
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ProfileSummary, summarizeProfileFile } from './profile';
 
@@ -20,6 +20,30 @@ const MAIN = join(ROOT, 'dist/apps/platform/apps/platform/src/main.js');
 const HOOKS = join(ROOT, 'apps/bench/src/serve-hooks.cjs');
 
 let built = false;
+
+let startEnv: Record<string, string> | undefined;
+
+/** The variables a package script sets before `node` (`NAME=${NAME:-value} node …`), as written. */
+export function scriptAssignments(name: string): string {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[name];
+  const command = script.split('&&').pop()!.trim();
+  return command.slice(0, command.indexOf('node ')).trim();
+}
+
+/**
+ * What `npm start` sets for the platform before `node` (such as MALLOC_ARENA_MAX, which glibc
+ * reads only as a process starts), evaluated by sh as npm runs the script, over this process's
+ * environment: so the bench's server starts with what a user's does.
+ */
+export function startScriptEnv(): Record<string, string> {
+  if (startEnv) return startEnv;
+  const assignments = scriptAssignments('start');
+  const names = assignments.split(/\s+/).filter(Boolean).map((a) => a.slice(0, a.indexOf('=')));
+  if (!names.length) return (startEnv = {});
+  const printed = execFileSync('sh', ['-c', `${assignments} exec "$0" -e 'process.stdout.write(JSON.stringify(process.env))'`, process.execPath], { encoding: 'utf8' });
+  const seen = JSON.parse(printed) as Record<string, string>;
+  return (startEnv = Object.fromEntries(names.map((n) => [n, seen[n]])));
+}
 
 /** `npm start` builds the platform, then runs the built JavaScript: built once per bench run, before anything is measured. */
 export function buildPlatformOnce(log: (line: string) => void = () => undefined): void {
@@ -50,13 +74,13 @@ export interface BuiltPlatformOptions {
 
 /**
  * The built platform in a child process on `dataDir`, exactly as `npm start` runs it (`node
- * dist/.../main.js`, PORT and DATA_DIR from the environment), with serve-hooks.cjs preloaded for
+ * dist/.../main.js` with the variables its script sets, PORT and DATA_DIR from the environment), with serve-hooks.cjs preloaded for
  * the bench's IPC: 'listening' (port, timings), 'stats', 'profile-start'/'profile-stop' (answered
  * with { type: 'profile', summary }) and 'close' (SIGTERM; answered 'closed' as it ends).
  */
 export function forkBuiltPlatform(dataDir: string, options: BuiltPlatformOptions = {}): ChildProcess {
   buildPlatformOnce();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...startScriptEnv(), PORT: '0', DATA_DIR: dataDir, ...options.env };
   // As `npm start` runs it: the deadline-warning job runs at start and hourly; logs are text lines.
   delete env.NODE_ENV;
   const child = fork(MAIN, [], { cwd: ROOT, env, execArgv: [...(options.extraExecArgv ?? []), '-r', HOOKS], stdio: options.stdio ?? ['ignore', 'ignore', 'inherit', 'ipc'] });
