@@ -13,6 +13,7 @@ const { Session } = require('node:inspector');
 const http = require('node:http');
 const { getHeapStatistics } = require('node:v8');
 const { isMainThread, threadId } = require('node:worker_threads');
+const { constants, PerformanceObserver } = require('node:perf_hooks');
 
 const sinceStart = () => Math.round(Date.now() - performance.timeOrigin);
 // The entry point requires every module synchronously: the first turn of the loop comes after them.
@@ -69,8 +70,16 @@ function mappedDatabases() {
 const heaps = new BroadcastChannel('bench-serve-hooks-heaps');
 heaps.unref();
 const otherThreads = new Map();
-if (isMainThread) heaps.onmessage = (e) => otherThreads.set(e.data.threadId, e.data.heapBytes);
+if (isMainThread) heaps.onmessage = (e) => otherThreads.set(e.data.threadId, e.data);
 const heapBytes = () => getHeapStatistics().total_heap_size;
+const usedBytes = () => getHeapStatistics().used_heap_size;
+// What the heap held just after its latest full collection (its live objects then): the heap's
+// size beside it is what V8 allowed to grow on top, which the growth setting governs.
+let afterFullCollection = 0;
+new PerformanceObserver((list) => {
+  if (list.getEntries().some((e) => e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) afterFullCollection = usedBytes();
+}).observe({ entryTypes: ['gc'] });
+const otherThreadsMiB = (field) => toMiB([...otherThreads.values()].reduce((sum, t) => sum + t[field], 0));
 
 // The path of the request that arrived last: what the server was doing when the peak was sampled.
 let lastRequest = null;
@@ -104,13 +113,21 @@ let peakSampled = { rss: 0, anon: 0, file: 0, shmem: 0 };
 let atPeak = null;
 function sample() {
   if (!isMainThread) {
-    heaps.postMessage({ threadId, heapBytes: heapBytes() });
+    heaps.postMessage({ threadId, heapBytes: heapBytes(), usedBytes: usedBytes(), afterFullCollection });
     return;
   }
   const split = residentSplit() ?? { rss: process.memoryUsage.rss(), anon: 0, file: 0, shmem: 0 };
   if (split.rss <= peakSampled.rss) return;
   peakSampled = split;
-  atPeak = { mainHeapMiB: toMiB(heapBytes()), otherThreadsHeapMiB: toMiB([...otherThreads.values()].reduce((a, b) => a + b, 0)), lastRequest };
+  atPeak = {
+    mainHeapMiB: toMiB(heapBytes()),
+    mainHeapUsedMiB: toMiB(usedBytes()),
+    otherThreadsHeapMiB: otherThreadsMiB('heapBytes'),
+    otherThreadsHeapUsedMiB: otherThreadsMiB('usedBytes'),
+    mainAfterFullCollectionMiB: toMiB(afterFullCollection),
+    otherThreadsAfterFullCollectionMiB: otherThreadsMiB('afterFullCollection'),
+    lastRequest,
+  };
 }
 setInterval(sample, isMainThread ? 50 : 250).unref();
 
@@ -132,7 +149,7 @@ function stats() {
     peakSampledRssMiB: toMiB(peakSampled.rss),
     /** The split of the highest resident set sampled. */
     peakResident: splitMiB(peakSampled),
-    /** At the highest sample: the committed V8 heap of the main thread and of the others (the projector), and the request that arrived last. */
+    /** At the highest sample: the V8 heap of the main thread and of the others (the projector), committed, in use (live objects and garbage not yet collected) and held after the latest full collection, and the request that arrived last. */
     atPeak,
     mappedDatabases: mappedDatabases(),
     /** The kernel's peak resident set of this process (getrusage ru_maxrss), its threads included. */

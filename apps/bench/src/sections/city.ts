@@ -50,16 +50,26 @@ interface ServerStats {
   peakSampledRssMiB: number;
   peakResident?: ResidentSplit;
   mappedDatabases?: Array<{ file: string; mappings: number; rssMiB: number }>;
-  atPeak?: { mainHeapMiB: number; otherThreadsHeapMiB: number; lastRequest: string | null } | null;
+  atPeak?: {
+    mainHeapMiB: number;
+    mainHeapUsedMiB?: number;
+    mainAfterFullCollectionMiB?: number;
+    otherThreadsHeapMiB: number;
+    otherThreadsHeapUsedMiB?: number;
+    otherThreadsAfterFullCollectionMiB?: number;
+    lastRequest: string | null;
+  } | null;
   maxRssMiB: number;
 }
 
 /** One phase's memory: the resident set now and at its highest sample, each split into the process's own and mapped files. */
 export function memoryPhase(label: string, s: ServerStats): string {
+  const inUse = (used: number | undefined, live: number | undefined) =>
+    (used === undefined ? '' : `, ${used} in use`) + (live === undefined ? '' : `, ${live} after its latest full collection`);
   const split = (r: ResidentSplit | null | undefined) => (r ? ` (own ${r.anonMiB}, mapped files ${r.fileMiB}, shared ${r.shmemMiB})` : '');
   const mapped = (s.mappedDatabases ?? []).filter((d) => d.rssMiB > 0).map((d) => `${d.file} ${d.rssMiB} MiB in ${d.mappings} mapping${d.mappings === 1 ? '' : 's'}`);
   const atPeak = s.atPeak
-    ? `, when the V8 heaps held ${s.atPeak.mainHeapMiB} (main thread) and ${s.atPeak.otherThreadsHeapMiB} (projector thread), answering ${s.atPeak.lastRequest?.slice(0, 120) ?? 'nothing yet'}`
+    ? `, when the V8 heaps held ${s.atPeak.mainHeapMiB}${inUse(s.atPeak.mainHeapUsedMiB, s.atPeak.mainAfterFullCollectionMiB)} (main thread) and ${s.atPeak.otherThreadsHeapMiB}${inUse(s.atPeak.otherThreadsHeapUsedMiB, s.atPeak.otherThreadsAfterFullCollectionMiB)} (projector thread), answering ${s.atPeak.lastRequest?.slice(0, 120) ?? 'nothing yet'}`
     : '';
   return (
     `${label}: RSS ${s.rssMiB} MiB${split(s.resident)}, peak ${s.maxRssMiB} MiB (highest sample ${s.peakSampledRssMiB} MiB${split(s.peakResident)}${atPeak}); ` +
