@@ -141,6 +141,9 @@ function stats() {
     rssMiB: toMiB(m.rss),
     heapUsedMiB: toMiB(m.heapUsed),
     heapTotalMiB: toMiB(m.heapTotal),
+    /** The other threads' (the projector's) V8 heaps as they last posted them: committed and in use. */
+    otherThreadsHeapMiB: otherThreadsMiB('heapBytes'),
+    otherThreadsHeapUsedMiB: otherThreadsMiB('usedBytes'),
     /** Memory of this thread's JavaScript objects held outside the V8 heap (Buffers, ArrayBuffers). */
     externalMiB: toMiB(m.external),
     arrayBuffersMiB: toMiB(m.arrayBuffers),

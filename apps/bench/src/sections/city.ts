@@ -44,6 +44,8 @@ interface ServerStats {
   rssMiB: number;
   heapUsedMiB: number;
   heapTotalMiB?: number;
+  otherThreadsHeapMiB?: number;
+  otherThreadsHeapUsedMiB?: number;
   externalMiB?: number;
   arrayBuffersMiB?: number;
   resident?: ResidentSplit | null;
@@ -74,6 +76,7 @@ export function memoryPhase(label: string, s: ServerStats): string {
   return (
     `${label}: RSS ${s.rssMiB} MiB${split(s.resident)}, peak ${s.maxRssMiB} MiB (highest sample ${s.peakSampledRssMiB} MiB${split(s.peakResident)}${atPeak}); ` +
     `main thread's JS heap ${s.heapUsedMiB} MiB used of ${s.heapTotalMiB ?? '?'}, external ${s.externalMiB ?? '?'} MiB` +
+    (s.otherThreadsHeapMiB === undefined ? '' : `; projector thread's ${s.otherThreadsHeapUsedMiB} MiB used of ${s.otherThreadsHeapMiB}`) +
     (mapped.length ? `; mapped now: ${mapped.join(', ')}` : '')
   );
 }
