@@ -1,3 +1,4 @@
+import { collectAfterCatchUp } from '@platform/common';
 import { EventStore, SqliteEventStore } from '@platform/event-store';
 import {
   catchUpWithProgress,
@@ -22,8 +23,8 @@ export interface ProjectorOptions {
   /** Its name in the leases (default host:pid:random). */
   readonly owner?: string;
   readonly logger: RunnerLogger;
-  /** Where the catch-up bar goes (default stderr). */
-  readonly progress?: NodeJS.WritableStream;
+  /** Where the catch-up bar goes (default stderr); false: none (a platform hosting it as a thread draws its own). */
+  readonly progress?: NodeJS.WritableStream | false;
   /** The event store to read (EVENT_STORE, opened by the caller, closed at stop); default DATA_DIR's events.sqlite. */
   readonly events?: EventStore;
   /** The read store to write (READ_STORE); default DATA_DIR's read-models.sqlite. */
@@ -42,7 +43,7 @@ export interface ProjectorOptions {
 export interface Projector {
   /** Who it is in the leases. */
   readonly owner: string;
-  /** Resolves when the projections it could take caught up with the head as it was at start (with a bar while far behind). */
+  /** Resolves when the projections it could take caught up with the head as it was at start (with a bar while far behind), after a long catch-up once what it held is collected. */
   caughtUp(): Promise<CatchUpResult>;
   /** The projections as this projector runs them (lag, state; standby where another holds the lease). */
   status(): Promise<RunnerStatus>;
@@ -77,7 +78,12 @@ export function startProjector(options: ProjectorOptions): Projector {
     caughtUp: async () => {
       // Only the projections it holds: the others are another projector's to catch up.
       const mine = (await runner.status()).projections.filter((p) => p.state !== 'standby').map((p) => p.name);
-      return catchUpWithProgress(events, store, mine, { stream: options.progress });
+      const bar = options.progress === false ? { barFrom: Infinity } : { stream: options.progress };
+      const result = await catchUpWithProgress(events, store, mine, bar);
+      // V8 would keep a long catch-up's pages until its next full collection, which a projector
+      // applying a few events at a time may not reach for hours.
+      collectAfterCatchUp(result.behind);
+      return result;
     },
     status: () => runner.status(),
     notify: () => runner.notify(),

@@ -2,6 +2,7 @@ export * from './config/platform-config';
 export * from './config/stores-config';
 export * from './config/projection-source-config';
 export * from './runtime/heap-growth';
+export * from './runtime/full-collection';
 export * from './http/validation';
 export * from './http/request-rules';
 export * from './http/json-depth';

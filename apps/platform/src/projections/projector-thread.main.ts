@@ -37,7 +37,10 @@ async function main(): Promise<void> {
       error: (message, stack) => send({ type: 'log', level: 'error', message, stack }),
     },
     onCommitted: (projection, position) => committed.note(projection, position),
+    progress: false,
   });
+  // The platform waits for the catch-up itself; here only what it held is given back as it ends.
+  projector.caughtUp().catch((error: unknown) => send({ type: 'log', level: 'warn', message: `waiting for the catch-up: ${String(error)}` }));
   let stopping = false;
   port.on('message', (message: ToProjectorThread) => {
     if (message.type === 'appended') projector.notify();
