@@ -87,20 +87,6 @@ describe('SQLite read store specifics', () => {
     await plain.close();
   });
 
-  it('maps as much of the file as a rebuild asks for, within SQLite\'s 2 GiB, and 128 MiB otherwise', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rm-mmap-'));
-    try {
-      const rebuild = new SqliteReadStore({ file: join(dir, 'rebuild.sqlite'), mmapMiB: 2047 });
-      const plain = new SqliteReadStore({ file: join(dir, 'plain.sqlite') });
-      expect(rebuild.db.pragma('mmap_size', { simple: true })).toBe(2047 * 2 ** 20);
-      expect(plain.db.pragma('mmap_size', { simple: true })).toBe(128 * 2 ** 20);
-      await rebuild.close();
-      await plain.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   it('takes statistics again after live rewrites of the same documents only every few minutes, and at once when the collection grew by a fifth', async () => {
     let now = Date.parse('2026-12-01T08:00:00Z');
     const dir = mkdtempSync(join(tmpdir(), 'rm-stats-'));

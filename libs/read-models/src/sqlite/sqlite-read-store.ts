@@ -39,12 +39,6 @@ export interface SqliteReadStoreOptions {
    * city took 175 s (111 s of CPU) with the default and 97 s (96 s of CPU) with 256 MiB.
    */
   readonly pageCacheMiB?: number;
-  /**
-   * How much of the file is read through a memory map, in MiB, instead of the servers' bound (see
-   * MMAP_BYTES); SQLite's build caps it at 2 GiB. For a batch job that reads and rewrites pages all
-   * over a large file (see rebuild-views.ts), which counts those pages in its resident set.
-   */
-  readonly mmapMiB?: number;
 }
 
 interface CheckpointRow {
@@ -146,7 +140,6 @@ export class SqliteReadStore implements ReadStore {
     });
     this.versions = versions!;
     if (options.pageCacheMiB) this.db.pragma(`cache_size = -${Math.round(options.pageCacheMiB * 1024)}`);
-    if (options.mmapMiB) this.db.pragma(`mmap_size = ${Math.round(options.mmapMiB * 2 ** 20)}`);
     this.clock = options.clock ?? (() => new Date());
     this.stmt = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?'),

@@ -5,16 +5,6 @@ import { join } from 'node:path';
 import { VIEW_PROJECTIONS } from '../view-projections';
 
 const REBUILD_PAGE_CACHE_MIB = 256;
-/**
- * The whole read store read through a memory map (SQLite's build allows up to 2 GiB): a rebuild's
- * commits rewrite documents and close versions all over a file that grows with the history, and
- * each page read outside the map is a read() into the page cache. `npm run rebuild` of every view,
- * one run each (2026-12-05): twice the city 292 s (28.6 s of system time) against 250 s (20.2 s)
- * mapped, half the city 53.5 against 48.2 s. The mapped pages count in the process's resident set
- * (2.6 GB against 1.4 GB at twice the city), but they are the OS's file cache, dropped under
- * pressure, not the process's own memory.
- */
-const REBUILD_MMAP_MIB = 2047;
 
 /**
  * Rebuilds the named view projections (all when none are named) from position 0 on the data
@@ -27,8 +17,8 @@ export async function rebuildViews(dataDir: string, names: readonly string[], pr
   // Opening a missing file would create an empty store and "rebuild" every view to nothing.
   if (!existsSync(eventsFile)) throw new Error(`no event store at ${eventsFile} (set DATA_DIR)`);
   const events = new SqliteEventStore({ file: eventsFile });
-  // A batch job of its own: a page cache the size of a rebuild's commits instead of the default 16 MB, and the whole file mapped.
-  const store = new SqliteReadStore({ file: readModelsFile(dataDir), pageCacheMiB: REBUILD_PAGE_CACHE_MIB, mmapMiB: REBUILD_MMAP_MIB });
+  // A batch job of its own: a page cache the size of a rebuild's commits instead of the default 16 MB.
+  const store = new SqliteReadStore({ file: readModelsFile(dataDir), pageCacheMiB: REBUILD_PAGE_CACHE_MIB });
   try {
     const quiet = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
     // Under the projections' leases: refused while a platform or projector runs them, instead of both writing.
