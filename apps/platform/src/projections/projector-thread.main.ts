@@ -39,9 +39,12 @@ async function main(): Promise<void> {
     onCommitted: (projection, position) => committed.note(projection, position),
     progress: false,
   });
-  // The platform waits for the catch-up itself; here only what it held is given back as it ends.
-  projector.caughtUp().catch((error: unknown) => send({ type: 'log', level: 'warn', message: `waiting for the catch-up: ${String(error)}` }));
   let stopping = false;
+  // The platform waits for the catch-up itself; here only what it held is given back as it ends
+  // (a stop while it runs closes the stores under the wait, which then has nothing to report).
+  projector.caughtUp().catch((error: unknown) => {
+    if (!stopping) send({ type: 'log', level: 'warn', message: `waiting for the catch-up: ${String(error)}` });
+  });
   port.on('message', (message: ToProjectorThread) => {
     if (message.type === 'appended') projector.notify();
     else if (message.type === 'stop' && !stopping) {
