@@ -44,7 +44,7 @@ export async function catchUpBeforeListening(app: INestApplication): Promise<voi
   if (warnings.gaveUp) logger.warn(`listening before the projections caught up: ${warnings.gaveUp}`);
   prepareSearch(app, logger);
   // PROJECTIONS=in-process: the catch-up's pending documents were this thread's (a projector thread gives back its own).
-  collectAfterCatchUp(result.behind);
+  if (!thread) collectAfterCatchUp(result.behind);
   const recorded = warnings.behind !== 0 ? ` (then ${warnings.behind ?? 'the events'} the deadline check recorded at start)` : '';
   // null: the store cannot count them (KurrentDB), but they were applied all the same.
   if (result.behind !== 0) logger.log(`projections caught up with ${result.behind ?? 'the'} events in ${(result.durationMs / 1000).toFixed(1)} s${recorded}`);

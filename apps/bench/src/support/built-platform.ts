@@ -30,18 +30,21 @@ export function scriptAssignments(name: string): string {
   return command.slice(0, command.indexOf('node ')).trim();
 }
 
+/** `node nodeArgs` started with what package script `name` sets before `node`, by sh as npm runs it; its output. */
+export function runAsScript(name: string, nodeArgs: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
+  return execFileSync('sh', ['-c', `${scriptAssignments(name)} exec "$0" "$@"`, process.execPath, ...nodeArgs], { env, encoding: 'utf8' });
+}
+
 /**
  * What `npm start` sets for the platform before `node` (such as MALLOC_ARENA_MAX, which glibc
- * reads only as a process starts), evaluated by sh as npm runs the script, over this process's
- * environment: so the bench's server starts with what a user's does.
+ * reads only as a process starts), over this process's environment: so the bench's server starts
+ * with what a user's does.
  */
 export function startScriptEnv(): Record<string, string> {
   if (startEnv) return startEnv;
-  const assignments = scriptAssignments('start');
-  const names = assignments.split(/\s+/).filter(Boolean).map((a) => a.slice(0, a.indexOf('=')));
+  const names = scriptAssignments('start').split(/\s+/).filter(Boolean).map((a) => a.slice(0, a.indexOf('=')));
   if (!names.length) return (startEnv = {});
-  const printed = execFileSync('sh', ['-c', `${assignments} exec "$0" -e 'process.stdout.write(JSON.stringify(process.env))'`, process.execPath], { encoding: 'utf8' });
-  const seen = JSON.parse(printed) as Record<string, string>;
+  const seen = JSON.parse(runAsScript('start', ['-e', 'process.stdout.write(JSON.stringify(process.env))'])) as Record<string, string>;
   return (startEnv = Object.fromEntries(names.map((n) => [n, seen[n]])));
 }
 
