@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PartialDuplicateError, WrongExpectedRevisionError } from '../event-store.errors';
 import { eventStoreContract, newEvent } from '../testing/event-store.contract';
-import { ROWS_PER_INSERT } from './event-row-statements';
+import { IDS_PER_LOOKUP } from './event-row-statements';
 import { SqliteEventStore } from './sqlite-event-store';
 
 function sqliteHarness(writer: 'inline' | 'thread' | 'auto' = 'inline') {
@@ -43,12 +43,12 @@ describe('SQLite event store specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes an append larger than one INSERT statement in order and chained, and knows it again as a whole', async () => {
+  it('writes an append larger than one id lookup in order and chained, and knows it again as a whole', async () => {
     const h = sqliteHarness();
     const store = (await h.open()) as SqliteEventStore;
     await store.append('other-1', [newEvent('A', { first: true })], 'no_stream');
-    // Several INSERT chunks and several id lookups, the last of each a partial one.
-    const events = Array.from({ length: 12 * ROWS_PER_INSERT + 34 }, (_, i) => newEvent('ProgressRecorded', { i }));
+    // Several id lookups, the last a partial one.
+    const events = Array.from({ length: 2 * IDS_PER_LOOKUP + 210 }, (_, i) => newEvent('ProgressRecorded', { i }));
     const written = await store.append('big-1', events, 'no_stream');
     expect(written.positions).toEqual(events.map((_, i) => i + 2));
     expect(written.nextExpectedRevision).toBe(events.length - 1);
