@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fieldsOf, rulesOf } from './support/fixtures';
 import { Headers, startTestPlatform, TestPlatform } from './support/test-platform';
 
@@ -88,6 +89,13 @@ describe('HTTP command contract: validation, If-Match, idempotency, errors', () 
 
   it('answers 401 to a command without an actor', async () => {
     await p.http().post('/api/organizations').send({ unitId: 'x', name: 'x', level: 'city', unitType: 'agency' }).expect(401);
+  });
+
+  it('tags a read with a weak ETag of its bytes (SHA-1) and answers 304 to a client that has them', async () => {
+    const first = await p.http().get('/api/auth/me').set(office).expect(200);
+    expect(first.headers.etag).toBe(`W/"${createHash('sha1').update(first.text).digest('base64')}"`);
+    const again = await p.http().get('/api/auth/me').set(office).set('If-None-Match', first.headers.etag).expect(304);
+    expect(again.text).toBe('');
   });
 
   it('serves the OpenAPI document and health', async () => {

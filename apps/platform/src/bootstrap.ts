@@ -1,4 +1,5 @@
 import fastifyEtag from '@fastify/etag';
+import { hash } from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -48,8 +49,9 @@ export async function createPlatformApp(
   // helmet's headers on Node's response, its middleware built once (@fastify/helmet builds it and parses the CSP anew on every request).
   const securityHeaders = helmet();
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
-  // Weak ETags from the answer's bytes, and 304 for a client that has them, as Express answered.
-  await app.register(fastifyEtag, { weak: true });
+  // Weak ETags from the answer's bytes, and 304 for a client that has them, as Express answered; the
+  // plugin's own SHA-1 digest, taken one-shot instead of through a Hash object per answer.
+  await app.register(fastifyEtag, { weak: true, hashFn: (payload: string | Buffer) => hash('sha1', payload, 'base64') });
   // CORS stays closed unless origins are configured: the API is for the platform's own pages and tools.
   if (config.limits.corsOrigins.length > 0) app.enableCors({ origin: [...config.limits.corsOrigins], credentials: false });
   useJsonBodies(fastify, bodyLimit);

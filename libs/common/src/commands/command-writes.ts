@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DomainEvent } from '@platform/domain';
 import { ActorRef, AppendResult, CommandStore, ExpectedRevision, NewEvent, StoredEvent } from '@platform/event-store';
 import { CommandMeta } from '../http/command-meta';
@@ -112,7 +112,7 @@ export function scopedKey(meta: CommandMeta): string {
 
 /** Stable JSON of the request so that the same key with another body can be told apart. */
 export function fingerprint(body: unknown): string {
-  return createHash('sha256').update(stableStringify(body ?? null)).digest('hex');
+  return hash('sha256', stableStringify(body ?? null), 'hex');
 }
 
 function stableStringify(v: unknown): string {
@@ -128,6 +128,6 @@ function stableStringify(v: unknown): string {
 
 /** A UUID-shaped id derived from a seed: the same step of the same command always gets the same event id. */
 export function derivedId(seed: string, index: number | string): string {
-  const h = createHash('sha256').update(`${seed}#${index}`).digest('hex');
+  const h = hash('sha256', `${seed}#${index}`, 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { GENESIS_HASH } from '../hash-chain';
 
 /**
@@ -32,9 +32,7 @@ export const NOTARY_GENESIS: NotaryTip = { seq: 0, position: 0, hash: GENESIS_HA
 export type NotarizedFields = Omit<NotaryLink, 'hash' | 'prevHash' | 'seq'>;
 
 export function linkHash(prevHash: string, seq: number, f: NotarizedFields): string {
-  return createHash('sha256')
-    .update(JSON.stringify(['notary', prevHash, seq, f.position, f.streamId, f.revision, f.eventId, f.eventHash]))
-    .digest('hex');
+  return hash('sha256', JSON.stringify(['notary', prevHash, seq, f.position, f.streamId, f.revision, f.eventId, f.eventHash]), 'hex');
 }
 
 /** The links that chain `events` onto `tip`, in the order given. */
