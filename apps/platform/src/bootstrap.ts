@@ -36,6 +36,9 @@ export async function createPlatformApp(
     bodyLimit,
     // As the Express edge before it: a trailing slash names the same route, and ids are not cut at 100 characters.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    // No Nest middleware: what ran as middleware runs as Fastify hooks (above), so @fastify/middie
+    // would only walk an empty list on every request (2.7% of the API thread per progress note).
+    skipMiddie: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, metrics, clusteredLike), adapter, {
     logger: logging.nest,
