@@ -16,8 +16,8 @@ export type WriteOutcome = { ok: true; results: AppendResult[]; rows: ReadonlyAr
  * the stored rows, looked up once for the whole group (its event ids and its streams' revisions),
  * and against the rows the group's earlier appends add, kept here. An append that fails its checks
  * adds nothing; the rows of those that pass are inserted together when the group is done, so a
- * commit of 64 commands costs one lookup of each kind and one INSERT, not a savepoint, two lookups
- * and an INSERT per command.
+ * commit of 64 commands costs one lookup of each kind and a prepared single-row INSERT per event,
+ * not a savepoint, two lookups and an INSERT per command.
  */
 export class GroupCommit {
   /** Every row the group's appends that passed add, in position order. */
