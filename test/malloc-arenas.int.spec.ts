@@ -7,8 +7,6 @@ const ROOT = join(__dirname, '..');
 /** Every script that starts a long-running platform process. */
 const PROCESS_SCRIPTS = ['start', 'demo', 'api', 'projector', 'relay', 'scheduler'];
 
-const runScript = (name: string, nodeArgs: string[], env: NodeJS.ProcessEnv) => runAsScript(name, nodeArgs, env).trim();
-
 const withoutSetting = (): NodeJS.ProcessEnv => {
   const env = { ...process.env };
   delete env.MALLOC_ARENA_MAX;
@@ -44,8 +42,8 @@ for (let i = 0; i < 8; i++) new Worker(work, { eval: true }).on('message', () =>
 describe('malloc arenas of the platform processes', () => {
   it.each(PROCESS_SCRIPTS)('npm run %s starts node with MALLOC_ARENA_MAX=2 unless the operator chose another', (name) => {
     const print = ['-e', 'process.stdout.write(String(process.env.MALLOC_ARENA_MAX))'];
-    expect(runScript(name, print, withoutSetting())).toBe('2');
-    expect(runScript(name, print, { ...withoutSetting(), MALLOC_ARENA_MAX: '4' })).toBe('4');
+    expect(runAsScript(name, print, withoutSetting())).toBe('2');
+    expect(runAsScript(name, print, { ...withoutSetting(), MALLOC_ARENA_MAX: '4' })).toBe('4');
   });
 
   it('the image sets it for every service', () => {
@@ -65,7 +63,7 @@ describe('malloc arenas of the platform processes', () => {
 
   // The platform runs on glibc (Debian, and the image's node:20-bookworm-slim), where the setting acts.
   it('glibc keeps one arena besides the main one under the setting, where eight busy threads otherwise get several', () => {
-    const withSetting = Number(runScript('start', ['-e', COUNT_ARENAS], withoutSetting()));
+    const withSetting = Number(runAsScript('start', ['-e', COUNT_ARENAS], withoutSetting()));
     const without = Number(execFileSync(process.execPath, ['-e', COUNT_ARENAS], { env: withoutSetting(), encoding: 'utf8' }));
     expect(withSetting).toBeLessThanOrEqual(1);
     expect(without).toBeGreaterThan(withSetting);

@@ -1,10 +1,10 @@
 import fastifyEtag from '@fastify/etag';
-import { hash } from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { hash } from 'node:crypto';
 import { byteLimit, chainWarning, Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter, useJsonBodies } from '@platform/common';
 import { ChainIntegrity } from '@platform/event-store';
 import { AppModule, ClusteredLikeEventStore } from './app.module';

@@ -18,17 +18,16 @@ export function timedAppends<S extends EventStore>(store: S, metrics: PlatformMe
   const append: EventStore['append'] = (...args) => timed(1, () => store.append(...args));
   const appendMany: EventStore['appendMany'] = (writes) => timed(writes.length, () => store.appendMany(writes));
   // Each method bound once: a command reads several through the proxy (a bound function per access was 0.8% of the API thread).
-  const bound = new Map<PropertyKey, { of: unknown; fn: unknown }>();
+  // Keyed by the method itself, so one replaced on the store is bound anew.
+  const bound = new WeakMap<(...args: never[]) => unknown, unknown>();
   return new Proxy(store, {
     get(target, property) {
       if (property === 'append') return append;
       if (property === 'appendMany') return appendMany;
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
-      const kept = bound.get(property);
-      if (kept?.of === value) return kept.fn;
-      const fn = value.bind(target) as unknown;
-      bound.set(property, { of: value, fn });
+      let fn = bound.get(value as (...args: never[]) => unknown);
+      if (fn === undefined) bound.set(value as (...args: never[]) => unknown, (fn = value.bind(target)));
       return fn;
     },
   });

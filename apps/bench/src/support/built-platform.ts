@@ -30,9 +30,9 @@ export function scriptAssignments(name: string): string {
   return command.slice(0, command.indexOf('node ')).trim();
 }
 
-/** `node nodeArgs` started with what package script `name` sets before `node`, by sh as npm runs it; its output. */
+/** `node nodeArgs` started with what package script `name` sets before `node`, by sh as npm runs it; its output, trimmed. */
 export function runAsScript(name: string, nodeArgs: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
-  return execFileSync('sh', ['-c', `${scriptAssignments(name)} exec "$0" "$@"`, process.execPath, ...nodeArgs], { env, encoding: 'utf8' });
+  return execFileSync('sh', ['-c', `${scriptAssignments(name)} exec "$0" "$@"`, process.execPath, ...nodeArgs], { env, encoding: 'utf8' }).trim();
 }
 
 /**
