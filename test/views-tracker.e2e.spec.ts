@@ -82,6 +82,11 @@ describe('rectification tracker over HTTP', () => {
     const insp = await expectStatus(p.http().get(TRACKER).set(w.inspector), 200);
     expect(insp.body.overall.counts.total).toBe(2);
     expect(insp.body.rollups.map((r: { unitId: string }) => r.unitId)).toEqual(['city', 'county-1', 'town-2']);
+    // A scope listing fewer units than have problems: its own units with problems, in id order.
+    const unitsOf = (body: { total: number; units: Array<{ unitId: string }> }) => [body.total, body.units.map((u) => u.unitId)];
+    expect(unitsOf(insp.body)).toEqual([1, ['branch-3']]);
+    expect(unitsOf((await expectStatus(p.http().get(`${TRACKER}?root=town-1`).set(w.office), 200)).body)).toEqual([2, ['branch-1', 'branch-2']]);
+    expect(unitsOf((await expectStatus(p.http().get(`${TRACKER}?root=town-1&skip=1&limit=1`).set(w.office), 200)).body)).toEqual([2, ['branch-2']]);
   });
 
   it('lists problems with filters, the overdue first, each joint part with its own state', async () => {

@@ -312,6 +312,19 @@ describe('ranked board pages kept per scope', () => {
     expect(JSON.stringify(once)).toEqual(JSON.stringify(first));
   });
 
+  it('takes a listed scope\'s rows by their places in the ranking: the rest of the campaign not visited', async () => {
+    const { docs, t, ranked, q } = await prepared();
+    const town = unitFilter(t, { all: false, roots: ['town-1'] }, null);
+    const asked: string[] = [];
+    // Beside a unit the board does not hold, each unit counted as it is tested.
+    const listed = { visible: (u: string) => (asked.push(u), town.visible(u)), ids: [...town.ids!, 'no-such-unit'] };
+    const expected = boardView({ campaign: docs.campaigns[0], units: docs.units, tallies: docs.tallies, tree: t, filter: town }, q);
+    expect(JSON.stringify(ranked.view(t, listed, q))).toEqual(JSON.stringify(expected));
+    const outside = docs.units.map((u) => u.unitId).filter((u) => !town.visible(u));
+    expect(outside.length).toBeGreaterThan(0);
+    expect(asked.filter((u) => outside.includes(u))).toEqual([]);
+  });
+
   it('works a scope out again once the tree changed in place (a rename)', async () => {
     const { docs, t, ranked, q, all } = await prepared();
     const pageOf = (root: string | null) => ranked.page(t, unitFilter(t, all, root), { ...q, root }, { skip: 0, limit: 50 }, root ?? 'city');

@@ -13,6 +13,12 @@ interface Entry {
   readonly stage: string;
 }
 
+/** The entries sorted by one rank key, and each unit's place among them. */
+interface Ranking {
+  readonly entries: readonly Entry[];
+  readonly places: ReadonlyMap<string, number>;
+}
+
 /** Per tree node, over what lies below it (the node's own row apart): the sums and the units per stage. */
 interface Below {
   readonly sums: Map<string, Sum>;
@@ -49,7 +55,7 @@ export interface BoardPage extends BoardView {
  */
 export class RankedBoard {
   private readonly entries: Entry[];
-  private readonly ranked = new Map<RankKey, Entry[]>();
+  private readonly ranked = new Map<RankKey, Ranking>();
   private readonly below = new Map<string, Below>();
   private readonly byUnit: Map<string, Entry>;
   private readonly stageNames = new Map<string, string>();
@@ -133,7 +139,7 @@ export class RankedBoard {
     const { rollups, overall } = subtreeRollups(tree, filter, sums, emptySum, plus, (s) => s.unitCount > 0);
     const rows: BoardRow[] = [];
     let total = 0;
-    for (const e of this.rankedBy(q.rankBy)) {
+    for (const e of this.inScope(filter, q.rankBy)) {
       if (!filter.visible(e.unit.unitId) || !passesBoardFilters(e.unit, e.row.unitType, q)) continue;
       total += 1;
       also?.passing?.push(e);
@@ -201,13 +207,33 @@ export class RankedBoard {
     return out;
   }
 
-  private rankedBy(rankBy: RankKey): Entry[] {
+  private rankedBy(rankBy: RankKey): Ranking {
     let ranked = this.ranked.get(rankBy);
     if (!ranked) {
       const order = rankOrder(rankBy);
-      this.ranked.set(rankBy, (ranked = [...this.entries].sort((a, b) => order(a.row, b.row))));
+      const entries = [...this.entries].sort((a, b) => order(a.row, b.row));
+      ranked = { entries, places: new Map(entries.map((e, i) => [e.unit.unitId, i])) };
+      this.ranked.set(rankBy, ranked);
     }
     return ranked;
+  }
+
+  /**
+   * The entries a filter may show, in rank order. A filter that lists its units (a county, an
+   * inspector's groups) takes theirs by their places in the ranking, so one county of a city costs
+   * its own units, not a walk over every unit of the campaign.
+   */
+  private inScope(filter: UnitFilter, rankBy: RankKey): readonly Entry[] {
+    const { entries, places } = this.rankedBy(rankBy);
+    if (filter.ids === null) return entries;
+    const at = new Int32Array(filter.ids.length);
+    let n = 0;
+    for (const id of filter.ids) {
+      const place = places.get(id);
+      if (place !== undefined) at[n++] = place;
+    }
+    // A typed array sorts numerically, without a comparator per pair.
+    return Array.from(at.subarray(0, n).sort(), (place) => entries[place]);
   }
 
   private passing(e: Entry | undefined, q: BoardQuery): boolean {

@@ -76,10 +76,12 @@ export async function readTrackerSummary(
   // The campaign's units with problems, in id order, once per checkpoint: counting them on the
   // JSON indexes fetched and parsed every tally per request (each index entry costs a row lookup).
   const campaignId = campaign.campaignId;
-  const loadIds = async () =>
-    (await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId, 'tracker.total': { $gt: 0 } })).map((t) => t.unitId).sort(byCodePoint);
+  const loadIds = async () => {
+    const ids = (await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId, 'tracker.total': { $gt: 0 } })).map((t) => t.unitId).sort(byCodePoint);
+    return { ids, has: new Set(ids) };
+  };
   const withProblems = await (moment.memo ? moment.memo('rectification-ledger', `units-with-problems:${campaignId}`, loadIds) : loadIds());
-  const visible = units.ids === null ? withProblems : withProblems.filter((id) => units.visible(id));
+  const visible = visibleWithProblems(withProblems, units);
   const pageIds = visible.slice(page.skip, page.skip + page.limit);
   const today = dayOf(moment);
   const rows = pageIds.length === 0 ? [] : await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { _id: { $in: pageIds.map((id) => subtreeSumId(campaignId, id)) } });
@@ -105,6 +107,16 @@ export async function readTrackerSummary(
   // Names as the tree has them now: a renamed unit moves no checkpoint.
   const rollups = rolled.rollups.map((r) => ({ ...r, name: moment.tree.get(r.unitId)?.name ?? r.name }));
   return { metricsVersion: version, total: visible.length, units: pageRows, rollups, overall: rolled.overall };
+}
+
+/**
+ * The units with problems a filter shows, in id order: a filter listing fewer units (one county of
+ * a city) is checked against the campaign's set, so it costs its own units, not the campaign's.
+ */
+function visibleWithProblems(withProblems: { readonly ids: readonly string[]; readonly has: ReadonlySet<string> }, units: UnitFilter): readonly string[] {
+  if (units.ids === null) return withProblems.ids;
+  if (units.ids.length >= withProblems.ids.length) return withProblems.ids.filter((id) => units.visible(id));
+  return units.ids.filter((id) => withProblems.has.has(id)).sort(byCodePoint);
 }
 
 const withoutUnits = <S extends { units: unknown }>({ units, ...rest }: S): Omit<S, 'units'> => rest;
