@@ -9,13 +9,19 @@ import { freePort, startApp, stopped, until, whileRunning } from './support/proc
 type Health = { healthy: boolean; eventStore: { headPosition: number }; projections: { items: Array<{ name: string; lag: number; position: number }> } };
 
 describe('a first start on a freshly generated city', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'first-start-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dataDirs: string[] = [];
+  afterAll(() => dataDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it('catches its projections up before it listens, with a progress bar, so its first answer is already right', async () => {
+  it.each([
+    ['catches its projections up', '1000000', /投影追赶 projections catching up \|.*\| 100% \| position (\d+)\/\1/],
+    // The same city over the fill's threshold: every projection is new, so all of them are filled in one pass first.
+    ['fills its new projections in one pass', '1000', /filling 11 new projection\(s\) from \d+ events in one pass/],
+  ])('%s before it listens, with a progress bar, so its first answer is already right', async (_how, fillFrom, told) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'first-start-'));
+    dataDirs.push(dataDir);
     const { marker } = await generateCity({ dataDir, seed: 'first-start', scale: 0.02, now: '2025-06-30T06:00:00.000Z' });
     const port = await freePort();
-    const child = startApp('platform', { PORT: String(port), DATA_DIR: dataDir, DEMO_ADMIN: '0' });
+    const child = startApp('platform', { PORT: String(port), DATA_DIR: dataDir, DEMO_ADMIN: '0', PROJECTIONS_FILL_FROM_EVENTS: fillFrom });
     try {
       // The very first answer /health gives: no projection behind, every checkpoint at the generated head.
       const first = await until(whileRunning(child, async () => (await fetch(`http://127.0.0.1:${port}/health`)).json() as Promise<Health>), () => true, () => `first start (${child.output()})`, 120_000);
@@ -24,6 +30,7 @@ describe('a first start on a freshly generated city', () => {
       expect(first.projections.items.filter((i) => i.lag > 0).map((i) => [i.name, i.lag])).toEqual([]);
       expect(first.healthy).toBe(true);
       expect(child.output()).toMatch(/投影追赶 projections catching up \|.*\| 100% \| position (\d+)\/\1/);
+      expect(child.output()).toMatch(told);
       expect(child.output()).toContain(`projections caught up with ${marker.events} events`);
     } finally {
       await stopped(child);

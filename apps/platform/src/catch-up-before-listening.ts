@@ -27,6 +27,7 @@ export async function catchUpBeforeListening(app: INestApplication): Promise<voi
       label: '投影追赶 projections catching up',
       // A restart is caught up in a poll or two: polling often keeps it from waiting longer than the work.
       pollMs: 50,
+      reportedAt: () => thread?.filling ?? null,
       giveUp: async () => {
         // A projector thread crashing at start would otherwise keep the platform from ever listening.
         if (thread && thread.current === null) return 'the projector thread ended unasked and is being started again (see the log)';

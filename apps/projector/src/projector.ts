@@ -3,6 +3,8 @@ import { EventStore, SqliteEventStore } from '@platform/event-store';
 import {
   catchUpWithProgress,
   CatchUpResult,
+  fillNewProjections,
+  fillProgressBar,
   FeedConsumer,
   FeedLogger,
   projectionLeasesFor,
@@ -20,6 +22,8 @@ import { feedSource, ProjectorFeed } from './projector-feed';
 export interface ProjectorOptions {
   readonly dataDir: string;
   readonly leaseMs: number;
+  /** Events a history must hold for new projections to be filled in one pass (see fillNewProjections). */
+  readonly fillFromEvents?: number;
   /** Its name in the leases (default host:pid:random). */
   readonly owner?: string;
   readonly logger: RunnerLogger;
@@ -38,6 +42,10 @@ export interface ProjectorOptions {
   readonly feedLogger?: FeedLogger;
   /** Called after each committed batch (a platform hosting it wakes its waiting requests). */
   onCommitted?(projection: string, position: number): void;
+  /** Where the fill of new projections stands (see fillNewProjections): the slowest's position, of the head it fills to. */
+  onFilling?(position: number, head: number): void;
+  /** The fill ended, its indexes built: the projections go live now (called only where a fill ran). */
+  onFilled?(head: number): void;
 }
 
 export interface Projector {
@@ -72,26 +80,60 @@ export function startProjector(options: ProjectorOptions): Projector {
     onError: feed?.failed,
   });
   feed?.start(runner, options.leaseMs);
-  runner.start();
+  // A projection that never stored anything is filled in one pass before the runner goes live
+  // (not from a feed, which the live runner reads from where the history ends).
+  const stopping = new AbortController();
+  const filled = feed ? Promise.resolve(0) : fillWithProgress(runner, events, store, options, stopping.signal);
+  const started = filled.then(() => {
+    if (!stopping.signal.aborted) runner.start();
+  });
   return {
     owner: runner.owner,
     caughtUp: async () => {
+      await started;
       // Only the projections it holds: the others are another projector's to catch up.
       const mine = (await runner.status()).projections.filter((p) => p.state !== 'standby').map((p) => p.name);
       const bar = options.progress === false ? { barFrom: Infinity } : { stream: options.progress };
       const result = await catchUpWithProgress(events, store, mine, bar);
       // V8 would keep a long catch-up's pages until its next full collection, which a projector
       // applying a few events at a time may not reach for hours.
-      collectAfterCatchUp(result.behind);
+      collectAfterCatchUp(Math.max(await filled, result.behind ?? 0));
       return result;
     },
     status: () => runner.status(),
     notify: () => runner.notify(),
     stop: async () => {
+      stopping.abort(new Error('the projector is stopping'));
+      await started;
       await runner.stop();
       await feed?.stop();
       await store.close();
       await events.close();
     },
   };
+}
+
+/**
+ * The fill of new projections, with its bar where the projector draws one and its position told to
+ * whoever hosts it; the events it went through (0 when none was filled).
+ */
+async function fillWithProgress(runner: ProjectionRunner, events: EventStore, store: ReadStore, options: ProjectorOptions, signal: AbortSignal): Promise<number> {
+  const bar = options.progress === false ? null : fillProgressBar({ stream: options.progress });
+  let head: number | null = null;
+  try {
+    await fillNewProjections(runner, events, store, {
+      minEvents: options.fillFromEvents,
+      logger: options.logger,
+      signal,
+      onProgress: (position, to) => {
+        head = to;
+        bar?.update(position, to);
+        options.onFilling?.(position, to);
+      },
+    });
+  } finally {
+    bar?.stop();
+    if (head !== null) options.onFilled?.(head);
+  }
+  return head ?? 0;
 }

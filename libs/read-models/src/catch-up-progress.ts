@@ -11,6 +11,12 @@ export interface CatchUpProgressOptions {
   readonly pollMs?: number;
   /** The bar's label. */
   readonly label?: string;
+  /**
+   * Where work not yet done stands, when someone tells it (a projector thread's fill of new
+   * projections, whose checkpoints move only as it stores and reach the head before its indexes
+   * are built): the bar shows it while it is ahead, and the wait lasts while it is not null.
+   */
+  readonly reportedAt?: () => number | null;
   /** Checked at each poll: a reason to stop waiting (a projection that keeps failing), or null to go on. */
   readonly giveUp?: () => Promise<string | null>;
 }
@@ -40,22 +46,14 @@ export async function catchUpWithProgress(events: EventStore, store: ReadStore, 
   let bar: SingleBar | null = null;
   // The bar runs over positions, which count events only where the store can count them.
   if (behind !== null && events.capabilities.densePositions && behind >= (options.barFrom ?? 1_000)) {
-    bar = new SingleBar(
-      {
-        format: `${options.label ?? '投影追赶 projections catching up'} |{bar}| {percentage}% | position {value}/{total} | {duration_formatted}`,
-        stream: options.stream,
-        noTTYOutput: true,
-        notTTYSchedule: 2_000,
-        hideCursor: true,
-      },
-      Presets.shades_classic,
-    );
+    bar = positionBar(options.label ?? '投影追赶 projections catching up', options.stream);
     bar.start(head, from);
   }
   let gaveUp: string | null = null;
   try {
-    for (let at = from; at < head; at = await slowest()) {
-      bar?.update(at);
+    const working = () => options.reportedAt?.() != null;
+    for (let at = from; at < head || working(); at = await slowest()) {
+      bar?.update(Math.max(at, Math.min(head, options.reportedAt?.() ?? 0)));
       gaveUp = (await options.giveUp?.()) ?? null;
       if (gaveUp) break;
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
@@ -65,4 +63,38 @@ export async function catchUpWithProgress(events: EventStore, store: ReadStore, 
     bar?.stop();
   }
   return { head, behind, durationMs: Date.now() - started, gaveUp };
+}
+
+/**
+ * The bar of a fill of new projections (see fillNewProjections), started at its first position:
+ * the fill's head is known only then.
+ */
+export function fillProgressBar(options: { readonly stream?: NodeJS.WritableStream } = {}): { update(position: number, head: number): void; stop(): void } {
+  let bar: SingleBar | null = null;
+  return {
+    update(position, head) {
+      if (!bar) {
+        bar = positionBar('投影填充 filling new projections', options.stream);
+        bar.start(Math.max(head, 1), position);
+      }
+      bar.update(position);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+/** A bar over event positions, drawn every 2 s where the stream is not a terminal (a log). */
+function positionBar(label: string, stream: NodeJS.WritableStream | undefined): SingleBar {
+  return new SingleBar(
+    {
+      format: `${label} |{bar}| {percentage}% | position {value}/{total} | {duration_formatted}`,
+      stream,
+      noTTYOutput: true,
+      notTTYSchedule: 2_000,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
 }

@@ -29,3 +29,4 @@ export * from './sources/feed-message';
 export { FeedProjectionSource } from './sources/feed-projection-source';
 export type { FeedLogger, FeedProjectionSourceOptions } from './sources/feed-projection-source';
 export { InMemoryFeedTopic, InMemoryFeedConsumer } from './sources/in-memory-feed';
+export * from './fill-new-projections';

@@ -132,6 +132,8 @@ export interface RebuildProgress {
 
 export interface RebuildOptions {
   onProgress?(progress: RebuildProgress): void;
+  /** Ends the pass between batches (a process stopping): the rebuild fails with the abort's reason. */
+  readonly signal?: AbortSignal;
 }
 
 export interface RebuildResult {
@@ -398,6 +400,7 @@ export class ProjectionRunner {
     const limit = this.options.batchSize;
     let from = 0;
     while (from < head && active.size > 0) {
+      options.signal?.throwIfAborted();
       const batch = await feed.readAll({ after: from, until: head, types, limit });
       const to = batch.length === limit ? batch[batch.length - 1].position : head;
       const hash = await hashAt(feed, to, batch);
@@ -408,7 +411,10 @@ export class ProjectionRunner {
       from = to;
     }
     for (const w of [...active]) {
-      while (active.has(w) && w.appliedUpTo < head) await timed(w, () => w.stepTo(head));
+      while (active.has(w) && w.appliedUpTo < head) {
+        options.signal?.throwIfAborted();
+        await timed(w, () => w.stepTo(head));
+      }
     }
     const results = [...active].map((w) => {
       w.finishRebuild(head, counts.get(w)!.events);

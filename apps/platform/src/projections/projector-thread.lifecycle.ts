@@ -31,6 +31,7 @@ export class ProjectorThreadLifecycle implements OnModuleDestroy {
       data: {
         dataDir: config.dataDir,
         leaseMs: config.projections?.leaseMs ?? 10_000,
+        fillFromEvents: config.projections?.fillFromEvents,
         owner: projectorOwnerId(),
         readStore: (config.stores ?? EMBEDDED_STORES).readStore,
       },

@@ -4,6 +4,7 @@ import { startProjector } from '../../../projector/src/projector';
 import type { FromProjectorThread, ProjectorThreadData, ToProjectorThread } from './projector-thread.protocol';
 import { lowerThisThreadPriority } from './thread-priority';
 import { TurnCommits } from './turn-commits';
+import { FillReports } from './fill-reports';
 
 /**
  * Niceness of the projector thread: below the API's event loop, so requests keep the cores they
@@ -24,11 +25,13 @@ async function main(): Promise<void> {
   const send = (message: FromProjectorThread) => port.postMessage(message);
   lowerThisThreadPriority(PROJECTOR_NICENESS);
   const committed = new TurnCommits((commits) => send({ type: 'committed', commits }));
+  const filling = new FillReports((position, head, done) => send({ type: 'filling', position, head, done }));
   const readStore =
     data.readStore.kind === 'mongodb' ? await createReadStore({ store: 'mongo', mongoUrl: data.readStore.url, mongoDbName: data.readStore.dbName }) : undefined;
   const projector = startProjector({
     dataDir: data.dataDir,
     leaseMs: data.leaseMs,
+    fillFromEvents: data.fillFromEvents,
     owner: data.owner,
     readStore,
     logger: {
@@ -37,6 +40,8 @@ async function main(): Promise<void> {
       error: (message, stack) => send({ type: 'log', level: 'error', message, stack }),
     },
     onCommitted: (projection, position) => committed.note(projection, position),
+    onFilling: (position, head) => filling.note(position, head),
+    onFilled: (head) => filling.ended(head),
     progress: false,
   });
   let stopping = false;

@@ -4,6 +4,7 @@ import type { ReadStoreChoice } from '@platform/common';
 export interface ProjectorThreadData {
   readonly dataDir: string;
   readonly leaseMs: number;
+  readonly fillFromEvents?: number;
   /** Kept across restarts of the thread, so a restarted one finds the leases its predecessor held as its own. */
   readonly owner: string;
   readonly readStore: ReadStoreChoice;
@@ -17,5 +18,10 @@ export type FromProjectorThread =
   | { readonly type: 'started'; readonly owner: string }
   /** The batches committed in one turn of the thread's loop, each projection's last: one message for all of them. */
   | { readonly type: 'committed'; readonly commits: ReadonlyArray<{ readonly projection: string; readonly position: number }> }
+  /**
+   * Where the fill of new projections stands (see fillNewProjections), at most a few times a
+   * second; `done` once it ended, its indexes built (its checkpoints reach the head before that).
+   */
+  | { readonly type: 'filling'; readonly position: number; readonly head: number; readonly done: boolean }
   | { readonly type: 'log'; readonly level: 'log' | 'warn' | 'error'; readonly message: string; readonly stack?: string }
   | { readonly type: 'stopped' };

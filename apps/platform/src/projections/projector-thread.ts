@@ -38,6 +38,7 @@ export class ProjectorThread {
   private appendPending = false;
   private restarts = 0;
   private heapMiB: number | undefined;
+  private fillingAt: number | null = null;
 
   constructor(private readonly options: ProjectorThreadOptions) {
     this.delayMs = options.restart?.initialMs ?? 500;
@@ -47,6 +48,11 @@ export class ProjectorThread {
   /** The running thread, if any (its threadId names it in logs; tests end it to see it noticed). */
   get current(): Worker | null {
     return this.worker;
+  }
+
+  /** The position a fill of new projections in the thread has reached, while one runs, its end included (null otherwise). */
+  get filling(): number | null {
+    return this.fillingAt;
   }
 
   /** Threads started again after a crash. */
@@ -114,6 +120,9 @@ export class ProjectorThread {
       case 'committed':
         for (const c of m.commits) this.options.onCommitted?.(c.projection, c.position);
         break;
+      case 'filling':
+        this.fillingAt = m.done ? null : m.position;
+        break;
       case 'log':
         if (m.level === 'error') this.options.logger.error(m.message, m.stack);
         else this.options.logger[m.level](m.message);
@@ -130,6 +139,7 @@ export class ProjectorThread {
 
   private ended(worker: Worker, code: number): void {
     if (this.worker === worker) this.worker = null;
+    this.fillingAt = null;
     if (this.stopping) return;
     const ranMs = Date.now() - this.startedAt;
     if (ranMs >= STABLE_MS) this.delayMs = this.options.restart?.initialMs ?? 500;

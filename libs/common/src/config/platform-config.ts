@@ -99,12 +99,23 @@ export interface ProjectionsConfig {
    * grow to 1 GB between collections, and the server to 1.5 GB resident.
    */
   readonly heapMiB?: number;
+  /**
+   * PROJECTIONS_FILL_FROM_EVENTS: on a history of at least this many events, projections that never
+   * stored anything (a first start on a generated city, a deleted read store) are filled in one
+   * pass as `npm run rebuild` fills them, before they run live (see fillNewProjections).
+   */
+  readonly fillFromEvents?: number;
 }
 
 export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env): ProjectionsConfig {
   const mode = env.PROJECTIONS || (env.EVENT_STORE?.trim() === 'kurrentdb' ? 'in-process' : 'worker');
   if (mode !== 'worker' && mode !== 'in-process' && mode !== 'off') throw new Error(`PROJECTIONS must be worker, in-process or off, got "${mode}"`);
-  return { mode, leaseMs: integerSetting(env, 'PROJECTION_LEASE_MS', 10_000, 100), heapMiB: integerSetting(env, 'PROJECTOR_HEAP_MIB', 512, 64) };
+  return {
+    mode,
+    leaseMs: integerSetting(env, 'PROJECTION_LEASE_MS', 10_000, 100),
+    heapMiB: integerSetting(env, 'PROJECTOR_HEAP_MIB', 512, 64),
+    fillFromEvents: integerSetting(env, 'PROJECTIONS_FILL_FROM_EVENTS', 10_000, 1),
+  };
 }
 
 /** An integer setting: unset or blank is the fallback; anything else must be an integer within [min, max]. */

@@ -31,6 +31,14 @@ describe('JWT_SECRET', () => {
   });
 });
 
+describe('PROJECTIONS_FILL_FROM_EVENTS', () => {
+  it('fills new projections in one pass from 10,000 events unless configured, refusing what is not a positive whole number', () => {
+    expect(loadPlatformConfig({}).projections?.fillFromEvents).toBe(10_000);
+    expect(loadPlatformConfig({ PROJECTIONS_FILL_FROM_EVENTS: '500' }).projections?.fillFromEvents).toBe(500);
+    expect(() => loadPlatformConfig({ PROJECTIONS_FILL_FROM_EVENTS: '0' })).toThrow('PROJECTIONS_FILL_FROM_EVENTS must be an integer ≥ 1, got "0"');
+  });
+});
+
 describe('PROJECTOR_HEAP_MIB', () => {
   it('bounds the projector thread\'s heap at 512 MiB unless configured', () => {
     expect(loadPlatformConfig({}).projections?.heapMiB).toBe(512);
