@@ -83,6 +83,19 @@ describe('filling new projections before a runner starts', () => {
     expect((await s.store.checkpoint(tally.name))?.position).toBe(60);
   });
 
+  it('fills a projection whose documents an older version of it built, as its start would rebuild it', async () => {
+    await appendTicks(s.events, 120, { groups: 3 });
+    const first = new ProjectionRunner(s.events, s.store, [tally], fast);
+    first.start();
+    await first.caughtUp();
+    await first.stop();
+    const newer = { ...tally, version: tally.version + 1 };
+    runner = new ProjectionRunner(s.events, s.store, [newer], fast);
+    const filled = await fillNewProjections(runner, s.events, s.store, { minEvents: 100, logger });
+    expect(filled.map((r) => [r.name, r.position])).toEqual([[tally.name, 120]]);
+    expect(await s.store.checkpoint(tally.name)).toMatchObject({ position: 120, version: newer.version });
+  });
+
   it('fills only what it can hold: a projection another runner leases catches up there, and the fill neither fails nor waits for it', async () => {
     await appendTicks(s.events, 120, { groups: 6 });
     const leases = projectionLeasesFor(s.store);

@@ -16,7 +16,8 @@ export interface FillNewOptions {
 
 /**
  * Before a runner starts: the projections that never stored anything (a first start on a
- * generated city, a read store deleted) are filled from the whole history in one shared pass, as
+ * generated city, a read store deleted), or whose documents an older version of them built, are
+ * filled from the whole history in one shared pass, as
  * `npm run rebuild` fills them (see ProjectionRunner.rebuildAll: each batch read once for all of
  * them, documents kept pending, indexes and the search's full-text index built once at the end),
  * instead of each catching up on its own, its indexes kept write by write. Those with a checkpoint
@@ -29,7 +30,11 @@ export async function fillNewProjections(runner: ProjectionRunner, events: Event
   const count = head === 0 ? 0 : await events.countEvents(0, head);
   if (count === null || count < (options.minEvents ?? FILL_NEW_FROM_EVENTS)) return [];
   const names: string[] = [];
-  for (const p of runner.projections()) if ((await store.checkpoint(p.name)) === null) names.push(p.name);
+  for (const p of runner.projections()) {
+    const checkpoint = await store.checkpoint(p.name);
+    // One an older version built is rebuilt from nothing anyway (see the worker's init).
+    if (checkpoint === null || checkpoint.version !== p.version) names.push(p.name);
+  }
   if (names.length === 0) return [];
   options.logger.log(`filling ${names.length} new projection(s) from ${count} events in one pass: ${names.join(', ')}`);
   try {
