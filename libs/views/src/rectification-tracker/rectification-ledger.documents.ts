@@ -78,6 +78,7 @@ export type LedgerProblemDoc = {
   readonly verifiedDeadline: string | null;
   readonly closedAt: string | null;
   readonly closedDeadline: string | null;
+  /** When the record last changed: a progress note without a file or a deadline warning changes nothing it holds. */
   readonly lastChangedAt: string;
 };
 

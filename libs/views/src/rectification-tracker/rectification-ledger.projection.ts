@@ -107,6 +107,16 @@ function ledgerDocOf(s: ProblemState, campaignIds: string[], timing: Timing, reg
   };
 }
 
+/**
+ * The record as it stood when nothing it holds changed but the time (a progress note without a
+ * file, a deadline warning): its write is then left out, with its version and index entries. At
+ * city scale those were about a quarter of the problem events, and each rewrote the problem's
+ * row and its ten expression indexes for a timestamp.
+ */
+function keptUnlessChanged(current: LedgerProblemDoc, next: LedgerProblemDoc): LedgerProblemDoc {
+  return JSON.stringify({ ...next, lastChangedAt: current.lastChangedAt }) === JSON.stringify(current) ? current : next;
+}
+
 const withFiles = (notes: RectificationCycle['progress']) => notes.filter((n) => n.attachmentRefs.length > 0);
 
 /** A cycle as the ledger keeps it: only the progress notes with files (a joint handling's parts' notes included). */
@@ -161,7 +171,7 @@ async function changed(
  */
 export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
   name: 'rectification-ledger',
-  version: 6,
+  version: 7,
   collections: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_PROBLEM_STATES, LEDGER_UNIT_TALLIES, LEDGER_NODE_TALLIES, LEDGER_TREE],
   // What the views read; the folded domain states are the projection's own memory.
   versioned: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_UNIT_TALLIES],
@@ -216,6 +226,6 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
       e.type === 'ProblemRebounded' && !current.campaignIds.includes(e.data.lookBackCampaignId)
         ? [...current.campaignIds, e.data.lookBackCampaignId]
         : current.campaignIds;
-    return changed(ctx, current, ledgerDocOf(s, campaignIds, timingAfter(timingOf(current), before, e, at), current.registeredAt, at), s);
+    return changed(ctx, current, keptUnlessChanged(current, ledgerDocOf(s, campaignIds, timingAfter(timingOf(current), before, e, at), current.registeredAt, at)), s);
   },
 };

@@ -192,6 +192,22 @@ describe('rectification-ledger projection', () => {
     expect(doc).toMatchObject({ status: 'joint', handling: 'joint', joint: { parts: [{ partId: 'a', closed: true }, { partId: 'b', closed: false }] }, runningDeadline: '2026-05-15' });
   });
 
+  it('moves a problem\'s last change only when its record changes: a plain note, a file or a warning leaves the record as it was', async () => {
+    const note = (attachmentRefs: string[]) => problem('p-6', 'ProgressRecorded', { note: '整改进展', attachmentRefs, recordedBy: 'op-1' });
+    const warning = problem('p-6', 'DeadlineWarningRaised', { partId: null, unitId: 'branch-1', deadline: '2026-05-31', today: '2026-05-28', daysLeft: 3, level: 'yellow', notify: [] });
+    // The first note starts the work: the problem is under way from then.
+    const base = [launched(), registered('p-6', 'branch-1'), planned('p-6', '2026-05-31'), note([])];
+    const lastChange = async (given: Parameters<typeof spec.given>[0]) => ((await spec.given(given).documents())[LEDGER_PROBLEMS] as unknown as LedgerProblemDoc[])[0];
+    const started = await lastChange(base);
+    expect(started).toMatchObject({ status: 'in_progress', lastChangedAt: storedEvents(base)[3].occurredAt });
+    const noted = [...base, note([]), warning, note(['sha256:' + 'b'.repeat(64)])];
+    expect(await lastChange(noted)).toEqual(started);
+    // A change of what the record holds moves it to that event's time.
+    const claimed = [...noted, problem('p-6', 'FixClaimed', { evidence: '整改报告', attachmentRefs: [], claimedBy: 'op-1' })];
+    const fixed = await lastChange(claimed);
+    expect(fixed).toMatchObject({ status: 'fixed', lastChangedAt: storedEvents(claimed)[claimed.length - 1].occurredAt });
+  });
+
   it('ignores events of a problem it never saw registered', async () => {
     await spec.given([planned('p-9', '2026-05-01')]).then({});
   });
