@@ -80,8 +80,9 @@ export function startProjector(options: ProjectorOptions): Projector {
     onError: feed?.failed,
   });
   feed?.start(runner, options.leaseMs);
-  // A projection that never stored anything is filled in one pass before the runner goes live
-  // (not from a feed, which the live runner reads from where the history ends).
+  // A projection that never stored anything, or an older version of which built its documents, is
+  // filled in one pass before the runner goes live (not from a feed, which the live runner reads
+  // from where the history ends).
   const stopping = new AbortController();
   const filled = feed ? Promise.resolve(0) : fillWithProgress(runner, events, store, options, stopping.signal);
   const started = filled.then(() => {

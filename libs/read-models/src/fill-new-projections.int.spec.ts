@@ -31,6 +31,14 @@ describe('filling new projections before a runner starts', () => {
   });
   afterEach(() => closeSqliteStores(s, runner));
 
+  /** The projection caught up live in the test's store, as an earlier start left it. */
+  async function caughtUpLive(projection: Projection): Promise<void> {
+    const first = new ProjectionRunner(s.events, s.store, [projection], fast);
+    first.start();
+    await first.caughtUp();
+    await first.stop();
+  }
+
   /** The same projections caught up live, batch by batch, in a store of their own. */
   async function live(projections: readonly Projection[]): Promise<ReadStore> {
     const alone = new SqliteReadStore({ file: join(s.dir, 'live.sqlite') });
@@ -68,10 +76,7 @@ describe('filling new projections before a runner starts', () => {
 
   it('leaves alone a projection that stored before, and a history shorter than asked for', async () => {
     await appendTicks(s.events, 60, { groups: 3 });
-    const first = new ProjectionRunner(s.events, s.store, [tally], fast);
-    first.start();
-    await first.caughtUp();
-    await first.stop();
+    await caughtUpLive(tally);
     await appendTicks(s.events, 60, { groups: 3 });
     runner = new ProjectionRunner(s.events, s.store, [tally, streamActivityProjection], fast);
     // Too short a history: nothing filled, the store as it was.
@@ -85,10 +90,7 @@ describe('filling new projections before a runner starts', () => {
 
   it('fills a projection whose documents an older version of it built, as its start would rebuild it', async () => {
     await appendTicks(s.events, 120, { groups: 3 });
-    const first = new ProjectionRunner(s.events, s.store, [tally], fast);
-    first.start();
-    await first.caughtUp();
-    await first.stop();
+    await caughtUpLive(tally);
     const newer = { ...tally, version: tally.version + 1 };
     runner = new ProjectionRunner(s.events, s.store, [newer], fast);
     const filled = await fillNewProjections(runner, s.events, s.store, { minEvents: 100, logger });

@@ -101,8 +101,9 @@ export interface ProjectionsConfig {
   readonly heapMiB?: number;
   /**
    * PROJECTIONS_FILL_FROM_EVENTS: on a history of at least this many events, projections that never
-   * stored anything (a first start on a generated city, a deleted read store) are filled in one
-   * pass as `npm run rebuild` fills them, before they run live (see fillNewProjections).
+   * stored anything (a first start on a generated city, a deleted read store), or whose documents an
+   * older version built, are filled in one pass as `npm run rebuild` fills them, before they run
+   * live (see fillNewProjections).
    */
   readonly fillFromEvents?: number;
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   CampaignEvent,
   classifyHandling,
@@ -114,7 +115,8 @@ function ledgerDocOf(s: ProblemState, campaignIds: string[], timing: Timing, reg
  * row and its ten expression indexes for a timestamp.
  */
 function keptUnlessChanged(current: LedgerProblemDoc, next: LedgerProblemDoc): LedgerProblemDoc {
-  return JSON.stringify({ ...next, lastChangedAt: current.lastChangedAt }) === JSON.stringify(current) ? current : next;
+  // Compared as values: serializing both (the batch serializes what it writes anyway) cost twice as much.
+  return isDeepStrictEqual({ ...next, lastChangedAt: current.lastChangedAt }, current) ? current : next;
 }
 
 const withFiles = (notes: RectificationCycle['progress']) => notes.filter((n) => n.attachmentRefs.length > 0);
