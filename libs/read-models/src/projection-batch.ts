@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@platform/event-store';
 import { matcher, normalizeWrite } from './memory/documents';
 import type { KeptDocuments } from './kept-documents';
-import { Projection, ProjectionContext } from './projection';
+import { MergeWrite, Projection, ProjectionContext } from './projection';
 import { InvalidDocumentWriteError, ProjectionEventError } from './read-store.errors';
 import { AnyDocument, BatchHistory, documentKey, DocumentVersion, DocumentWrite, Filter, RangedVersion, ReadDocument, ReadStore, remove, UpsertWrite } from './read-store.port';
 import { replacedAt } from './version-ranges';
@@ -20,12 +20,20 @@ export interface EvolvedBatch {
 /**
  * A pending document: its JSON text (null when deleted), parsed again for each reader — a copy
  * no caller can change what is pending through, cheaper than cloning the object — and parsed once
- * more, kept, when `find` tests it.
+ * more, kept, when `find` tests it. A document merges changed (see MergeWrite) is held parsed
+ * instead, and serialized only when someone needs its text (see PendingDocuments.text).
  */
 interface PendingDocument {
-  readonly body: string | null;
+  /** Out of date while `merged` holds the document. */
+  body: string | null;
   parsed?: AnyDocument;
+  merged?: AnyDocument;
+  /** What a merged document counts in `bytes`: the text it was parsed from, or its first serialization. */
+  size?: number;
 }
+
+/** What a pending document counts in `bytes` (unless its collection is versioned). */
+const heldBy = (doc: PendingDocument): number => (doc.merged !== undefined ? (doc.size ?? 0) : (doc.body?.length ?? 0));
 
 /**
  * The documents a projection changed since its last commit, not yet stored: each one's latest
@@ -76,9 +84,24 @@ export class PendingDocuments {
   writes(): DocumentWrite[] {
     const writes: DocumentWrite[] = [];
     for (const [collection, docs] of this.overlay) {
-      for (const [id, { body }] of docs) writes.push(body === null ? remove(collection, id) : serializedUpsert(collection, id, body));
+      for (const [id, doc] of docs) {
+        const body = this.text(doc);
+        writes.push(body === null ? remove(collection, id) : serializedUpsert(collection, id, body));
+      }
     }
     return writes;
+  }
+
+  /** A pending document's JSON text; one merges changed is serialized now and held as text until the next merge. */
+  text(doc: PendingDocument): string | null {
+    if (doc.merged === undefined) return doc.body;
+    const body = JSON.stringify(doc.merged);
+    this.bytes += body.length - (doc.size ?? 0);
+    doc.body = body;
+    doc.merged = undefined;
+    doc.size = undefined;
+    doc.parsed = undefined;
+    return body;
   }
 
   history(): BatchHistory | undefined {
@@ -159,7 +182,10 @@ export async function evolveInto(
     async get<D extends ReadDocument = AnyDocument>(collection: string, id: string) {
       own(collection);
       const changed = overlay.get(collection)?.get(id);
-      if (changed) return changed.body === null ? null : (JSON.parse(changed.body) as D);
+      if (changed) {
+        const body = pending.text(changed);
+        return body === null ? null : (JSON.parse(body) as D);
+      }
       let read = pending.read.get(collection);
       if (!read) pending.read.set(collection, (read = new Map()));
       const known = read.get(id) ?? kept?.get(collection, id);
@@ -181,9 +207,10 @@ export async function evolveInto(
       // context each time) was most of a first start's time once a batch held thousands of them.
       const test = matcher(filter);
       for (const doc of docs.values()) {
-        if (doc.body === null) continue;
-        doc.parsed ??= JSON.parse(doc.body) as AnyDocument;
-        if (test(doc.parsed)) result.push(JSON.parse(doc.body) as AnyDocument);
+        const body = pending.text(doc);
+        if (body === null) continue;
+        doc.parsed ??= JSON.parse(body) as AnyDocument;
+        if (test(doc.parsed)) result.push(JSON.parse(body) as AnyDocument);
       }
       return result as unknown as D[];
     },
@@ -194,17 +221,57 @@ export async function evolveInto(
   // state as it was) and is left out, with the row, the index entries and the version it would write.
   const imageOf = (collection: string, id: string): string | null | undefined => {
     const changed = overlay.get(collection)?.get(id);
-    if (changed) return changed.body;
+    if (changed) return pending.text(changed);
     return pending.read.get(collection)?.get(id) ?? kept?.get(collection, id);
+  };
+
+  // A merge's document read before the event reaches the overlay, so that applying it cannot fail.
+  const readForMerge = async (w: MergeWrite): Promise<void> => {
+    if (versioned.has(w.collection)) throw new InvalidDocumentWriteError(`merge into ${w.collection}: a versioned collection keeps an image per event, so write the document`);
+    if (typeof w.id !== 'string' || w.id === '') throw new InvalidDocumentWriteError(`merge into ${w.collection}: id must be a non-empty string`);
+    // A collection merged into is one looked documents up in, whose documents a live runner keeps after the commit.
+    if (!pending.read.has(w.collection)) pending.read.set(w.collection, new Map());
+    if (!overlay.get(w.collection)?.has(w.id) && imageOf(w.collection, w.id) === undefined) await ctx.get(w.collection, w.id);
+  };
+
+  /** Applies a merge to the document as pending or read; what it adds to what is held. */
+  const applyMerge = (w: MergeWrite): number => {
+    let docs = overlay.get(w.collection);
+    if (!docs) overlay.set(w.collection, (docs = new Map()));
+    const previous = docs.get(w.id);
+    let current: AnyDocument | null;
+    let size: number;
+    let replaced: number;
+    if (previous) {
+      current = previous.merged ?? (previous.body === null ? null : (JSON.parse(previous.body) as AnyDocument));
+      size = replaced = heldBy(previous);
+    } else {
+      const read = pending.read.get(w.collection)?.get(w.id);
+      const text = read ?? kept?.get(w.collection, w.id) ?? null;
+      current = text === null ? null : (JSON.parse(text) as AnyDocument);
+      size = text?.length ?? 0;
+      replaced = read?.length ?? 0;
+      pending.read.get(w.collection)?.delete(w.id);
+    }
+    const merged = w.apply(current);
+    if (size === 0) size = JSON.stringify(merged).length;
+    docs.set(w.id, { body: null, merged, size });
+    pending.written += size;
+    return size - replaced;
   };
 
   let applied = 0;
   for (const event of events) {
     try {
       const writes = await projection.evolve(event, ctx);
-      const staged: Staged[] = [];
+      const staged: Array<Staged | MergeWrite> = [];
       for (const w of writes) {
         own(w.collection);
+        if (w.op === 'merge') {
+          await readForMerge(w);
+          staged.push(w);
+          continue;
+        }
         const n = normalizeWrite(w);
         if (n.body !== null && n.body === imageOf(n.collection, n.id)) continue;
         staged.push([n.collection, n.id, n.body]);
@@ -215,19 +282,24 @@ export async function evolveInto(
       // with every earlier image: counted once, as a version (counted twice, the ledger's current
       // problems and tallies took a fifth of the bound and made it store a third more often).
       let bytes = 0;
-      for (const [collection, id, body] of staged) {
+      for (const write of staged) {
+        if (!Array.isArray(write)) {
+          bytes += applyMerge(write);
+          continue;
+        }
+        const [collection, id, body] = write;
         pending.written += body?.length ?? 0;
         let docs = overlay.get(collection);
         if (!docs) overlay.set(collection, (docs = new Map()));
         const previous = docs.get(id);
         const asVersion = versioned.has(collection);
-        const replaced = previous ? (asVersion ? 0 : (previous.body?.length ?? 0)) : (pending.read.get(collection)?.get(id)?.length ?? 0);
+        const replaced = previous ? (asVersion ? 0 : heldBy(previous)) : (pending.read.get(collection)?.get(id)?.length ?? 0);
         bytes += (asVersion ? 0 : (body?.length ?? 0)) - replaced;
         if (!previous) pending.read.get(collection)?.delete(id);
         docs.set(id, { body });
       }
       if (versioned.size > 0) {
-        const versions = eventVersions(event.position, staged, versioned);
+        const versions = eventVersions(event.position, staged.filter((w): w is Staged => Array.isArray(w)), versioned);
         for (const v of versions) {
           pending.versions.push(v);
           bytes += v.body?.length ?? 0;

@@ -1,5 +1,5 @@
 import { InMemoryReadStore } from './memory/in-memory-read-store';
-import { Projection } from './projection';
+import { merge, Projection } from './projection';
 import { evolveInto, PendingDocuments } from './projection-batch';
 import { DocumentWrite, upsert } from './read-store.port';
 import { storedEvents } from './testing/projection-specification';
@@ -85,5 +85,86 @@ describe('pending documents: writes that change nothing', () => {
     const reordered = new PendingDocuments(flipping);
     await evolveInto(reordered, storedEvents([{ type: 'Counted', data: { n: 2 } }]), store);
     expect(reordered.writes().map((w) => (w.op === 'upsert' ? w.doc : w.op))).toEqual([{ n: 7, _id: 'c' }]);
+  });
+});
+
+describe('pending documents: merges', () => {
+  type Sum = { _id: string; n: number; days: Record<string, number> };
+  /** Each event adds its n to sum/total (and counts its day there), merged in place; n = 0 also reads the sum back. */
+  const summing: Projection<{ n: number; day: string; fail?: boolean }> = {
+    name: 'summing',
+    version: 1,
+    collections: ['sums', 'kept'],
+    versioned: ['kept'],
+    handles: ['Counted'],
+    evolve: async (e, ctx) => {
+      const add = merge<Sum>('sums', 'total', (current) => {
+        const sum = current ?? { _id: 'total', n: 0, days: {} };
+        sum.n += e.data.n;
+        sum.days[e.data.day] = (sum.days[e.data.day] ?? 0) + 1;
+        return sum;
+      });
+      if (e.data.fail) return [add, upsert('nowhere', { _id: 'x' })];
+      if (e.data.n === 0) {
+        const seen = await ctx.get<Sum>('sums', 'total');
+        // A reader's copy: changing it changes nothing pending.
+        if (seen) seen.n = -1;
+        return [add, upsert('kept', { _id: 'seen', n: seen === null ? null : (await ctx.find<Sum>('sums', { n: { $gte: 0 } })).length })];
+      }
+      return [add];
+    },
+  };
+  const counted = (...xs: Array<{ n: number; day: string; fail?: boolean }>) => storedEvents(xs.map((data) => ({ type: 'Counted', data })));
+
+  it('adds every event to the stored document and writes it once, serialized at the end', async () => {
+    const store = new InMemoryReadStore();
+    await store.commit({ projection: 'seed', version: 1, fromPosition: 0, toPosition: 1, writes: [upsert('sums', { _id: 'total', n: 100, days: { d1: 1 } })] });
+    const pending = new PendingDocuments(summing);
+    const { applied, error } = await evolveInto(pending, counted({ n: 1, day: 'd1' }, { n: 2, day: 'd2' }, { n: 3, day: 'd2' }), store);
+    expect({ applied, error }).toEqual({ applied: 3, error: null });
+    const written = { _id: 'total', n: 106, days: { d1: 2, d2: 2 } };
+    expect(pending.writes().map((w) => (w.op === 'upsert' ? w.doc : w.op))).toEqual([written]);
+    // What it holds is the text written, measured once it is serialized.
+    expect(pending.bytes).toBe(JSON.stringify(written).length);
+  });
+
+  it('creates the document when absent, and lets later events read and search it as merged so far', async () => {
+    const pending = new PendingDocuments(summing);
+    await evolveInto(pending, counted({ n: 5, day: 'd1' }, { n: 0, day: 'd1' }, { n: 4, day: 'd3' }), new InMemoryReadStore());
+    const docs = Object.fromEntries(pending.writes().map((w) => [w.collection, w.op === 'upsert' ? w.doc : null]));
+    // The reader's change of its copy did not reach the sum; find saw the one sum there was.
+    expect(docs).toEqual({ sums: { _id: 'total', n: 9, days: { d1: 2, d3: 1 } }, kept: { _id: 'seen', n: 1 } });
+  });
+
+  it('gives the same documents evolved in one batch or committed event by event', async () => {
+    const events = counted({ n: 1, day: 'd1' }, { n: 0, day: 'd2' }, { n: 7, day: 'd1' });
+    const whole = new PendingDocuments(summing);
+    await evolveInto(whole, events, new InMemoryReadStore());
+    const store = new InMemoryReadStore();
+    for (const [i, event] of events.entries()) {
+      const one = new PendingDocuments(summing);
+      await evolveInto(one, [event], store);
+      await store.commit({ projection: 'summing', version: 1, fromPosition: i, toPosition: i + 1, writes: one.writes() });
+    }
+    const wrote = new Map(whole.writes().map((w) => [w.collection, w.op === 'upsert' ? w.doc : null]));
+    expect(await store.get('sums', 'total')).toEqual(wrote.get('sums'));
+    expect(await store.get('kept', 'seen')).toEqual(wrote.get('kept'));
+  });
+
+  it('leaves the document as it was when the event that merged into it fails', async () => {
+    const pending = new PendingDocuments(summing);
+    const { applied, error } = await evolveInto(pending, counted({ n: 1, day: 'd1' }, { n: 50, day: 'd9', fail: true }), new InMemoryReadStore());
+    expect(applied).toBe(1);
+    expect(error?.message).toMatch(/does not own collection nowhere/);
+    expect(pending.writes().map((w) => (w.op === 'upsert' ? w.doc : w.op))).toEqual([{ _id: 'total', n: 1, days: { d1: 1 } }]);
+  });
+
+  it('refuses a merge into a versioned collection, which keeps an image per event', async () => {
+    const versioning: Projection = { ...summing, evolve: () => [merge('kept', 'k', () => ({ _id: 'k' }))] };
+    const pending = new PendingDocuments(versioning);
+    const { applied, error } = await evolveInto(pending, counted({ n: 1, day: 'd1' }), new InMemoryReadStore());
+    expect(applied).toBe(0);
+    expect(error?.message).toMatch(/versioned collection/);
+    expect(pending.writes()).toEqual([]);
   });
 });

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { computeAsOf, positionAt } from './as-of';
 import { InMemoryReadStore } from './memory/in-memory-read-store';
-import { documentProjection, Projection } from './projection';
+import { documentProjection, merge, Projection } from './projection';
 import { ProjectionRunner, ProjectionRunnerOptions, RebuildProgress } from './projection-runner';
 import { rebuildWithProgress } from './rebuild-progress';
 import { BatchTooLargeError } from './read-store.errors';
 import { AnyDocument, CommitBatch, ReadStore } from './read-store.port';
 import { readModelsFile, SqliteReadStore } from './sqlite/sqlite-read-store';
 import { appendTicks, sampleEvent } from './testing/sample-events';
-import { groupTallyProjection, streamActivityProjection, TALLY_GROUPS, TALLY_TOTALS } from './testing/sample-projections';
+import { GroupEventData, groupTallyProjection, streamActivityProjection, TALLY_GROUPS, TALLY_TOTALS } from './testing/sample-projections';
 import { closeSqliteStores, openSqliteStores } from './testing/sqlite-stores';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -223,6 +223,35 @@ describe('projection runner', () => {
     const live = await documents(store, tally);
     expect(live[TALLY_TOTALS]).toEqual([expect.objectContaining({ ticks: 66, closedGroups: 3 })]);
     expect(live).toEqual(await keepingNone(tally));
+  });
+
+  it('live, adds the merges of each batch to what the last one stored, kept in memory, and ends with the documents a rebuild makes', async () => {
+    type TickSum = { _id: string; ticks: number };
+    // Merges only: evolve reads nothing, so what the next batch adds to is what the runner kept of the last one's.
+    const sums: Projection<GroupEventData> = {
+      name: 'tick-sums',
+      version: 1,
+      collections: ['tick_sums'],
+      handles: ['Ticked'],
+      evolve: (e) =>
+        ['all', e.data.group].map((id) =>
+          merge<TickSum>('tick_sums', id, (current) => {
+            const sum = current ?? { _id: id, ticks: 0 };
+            sum.ticks++;
+            return sum;
+          }),
+        ),
+    };
+    runner = new ProjectionRunner(events, store, [sums], { ...fast, batchSize: 7 });
+    runner.start();
+    for (let round = 0; round < 4; round++) {
+      await appendTicks(events, 10, { groups: 3, perAppend: 2 });
+      await runner.caughtUp();
+    }
+    const live = await documents(store, sums);
+    expect(live.tick_sums.find((d) => d._id === 'all')).toEqual({ _id: 'all', ticks: 40 });
+    expect(live.tick_sums.filter((d) => d._id !== 'all').reduce((n, d) => n + (d as TickSum).ticks, 0)).toBe(40);
+    expect(live).toEqual(await keepingNone(sums));
   });
 
   it('commits the batches of the live projections one append woke in one transaction, each with its own checkpoint', async () => {

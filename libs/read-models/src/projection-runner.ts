@@ -918,7 +918,7 @@ class ProjectionWorker {
   private keep(docs: PendingDocuments): void {
     for (const [collection, read] of docs.read) {
       for (const [id, body] of read) this.kept.set(collection, id, body);
-      for (const [id, { body }] of docs.overlay.get(collection) ?? []) this.kept.set(collection, id, body);
+      for (const [id, doc] of docs.overlay.get(collection) ?? []) this.kept.set(collection, id, docs.text(doc));
     }
   }
 

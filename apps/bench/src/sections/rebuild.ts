@@ -135,6 +135,7 @@ async function rawLoop(eventsFile: string, projections: readonly Projection[]): 
       for (const p of interested) {
         for (const w of await p.evolve(e, ctx)) {
           if (w.op === 'upsert') coll(w.collection).set(w.doc as AnyDocument);
+          else if (w.op === 'merge') coll(w.collection).set(w.apply(coll(w.collection).docs.get(w.id) ?? null) as AnyDocument);
           else coll(w.collection).delete(w.id);
         }
       }

@@ -13,7 +13,7 @@ import {
   underSupervision,
 } from '@platform/domain';
 import type { StoredEvent } from '@platform/event-store';
-import { DocumentWrite, Projection, ProjectionContext, upsert } from '@platform/read-models';
+import { Projection, ProjectionContext, ProjectionWrite, upsert } from '@platform/read-models';
 import {
   LEDGER_CAMPAIGNS,
   LEDGER_PROBLEM_STATES,
@@ -145,7 +145,7 @@ async function changed(
   before: LedgerProblemDoc | null,
   after: LedgerProblemDoc,
   state: ProblemState,
-): Promise<DocumentWrite[]> {
+): Promise<ProjectionWrite[]> {
   const tallies = new Map<string, UnitTallyDoc | null>();
   for (const p of [before, after]) {
     for (const c of [...(p?.campaignIds ?? []), ...(p?.rechecks.map((r) => r.lookBackCampaignId) ?? [])]) {

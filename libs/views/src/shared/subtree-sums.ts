@@ -1,5 +1,5 @@
 import { OrganizationEvent, UnitLevel } from '@platform/domain';
-import { DocumentWrite, ProjectionContext, ReadDocument, upsert } from '@platform/read-models';
+import { DocumentWrite, merge, MergeWrite, ProjectionContext, ReadDocument, upsert } from '@platform/read-models';
 
 /** The organization tree as a projection knows it from the events: its own private memory. */
 export interface TreeNodeDoc {
@@ -74,18 +74,34 @@ async function addTo<C extends object>(
   }
 }
 
-/** The writes that roll changed units up the tree: each entry is what the event added to a unit's counts. */
+/**
+ * The writes that roll changed units up the tree: each entry is what the event added to a unit's
+ * counts, added in place to the sum of the unit and of each ancestor (a merge: the city's sum,
+ * which every problem's change reaches, holds a count per deadline day, and reading and writing
+ * it whole per event was most of what rolling up cost).
+ */
 export async function rollUpChanges<C extends object>(
   ctx: ProjectionContext,
   spec: SubtreeSumsSpec<C>,
   changes: ReadonlyArray<{ readonly unitId: string; readonly campaignId: string; readonly delta: C }>,
-): Promise<DocumentWrite[]> {
-  const touched = new Map<string, SubtreeSum<C>>();
+): Promise<MergeWrite[]> {
+  const writes: MergeWrite[] = [];
   for (const c of changes) {
     if (spec.isZero(c.delta)) continue;
-    await addTo(ctx, spec, await pathOf(ctx, spec.tree, c.unitId), c.campaignId, c.delta, 1, touched);
+    for (const node of await pathOf(ctx, spec.tree, c.unitId)) writes.push(addedTo(spec, node, c.campaignId, c.delta));
   }
-  return [...touched.values()].map((d) => upsert(spec.sums, d));
+  return writes;
+}
+
+/** `delta` added to one node's sum, which is created (with the node's level) if it has none yet. */
+function addedTo<C extends object>(spec: SubtreeSumsSpec<C>, node: TreeNodeDoc, campaignId: string, delta: C): MergeWrite {
+  const _id = subtreeSumId(campaignId, node._id);
+  return merge<SubtreeSum<C>>(spec.sums, _id, (current) => {
+    const sum = current ?? ({ _id, campaignId, nodeId: node._id, level: node.level, ...spec.zero() } as SubtreeSum<C>);
+    spec.addInto(sum, delta, 1);
+    (sum as { level: TreeNodeDoc['level'] }).level = node.level;
+    return sum;
+  });
 }
 
 /**
