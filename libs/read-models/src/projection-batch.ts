@@ -32,6 +32,15 @@ interface PendingDocument {
   size?: number;
 }
 
+/** An id under a value (under each element of an array, which an equality matches too). */
+function listUnder(index: Map<unknown, Set<string>>, value: unknown, id: string): void {
+  for (const v of Array.isArray(value) ? value : [value]) {
+    let ids = index.get(v);
+    if (!ids) index.set(v, (ids = new Set()));
+    ids.add(id);
+  }
+}
+
 /** What a pending document counts in `bytes` (unless its collection is versioned). */
 const heldBy = (doc: PendingDocument): number => (doc.merged !== undefined ? (doc.size ?? 0) : (doc.body?.length ?? 0));
 
@@ -65,16 +74,65 @@ export class PendingDocuments {
   events = 0;
   /** JSON text it holds (each document's latest image, documents read, versions): what bounds its memory. */
   bytes = 0;
-  /** Collections evolve searched with `find`: each search scans their pending documents. */
+  /** Collections evolve searched with `find` by scanning all their pending documents (see lookup). */
   readonly searched = new Set<string>();
+  /**
+   * Per collection and declared field, the pending documents by the field's value: built at the
+   * first search with an equality on the field, then told of every write (see noteWritten). A
+   * document is listed under every value it was written with; the search tests each it lists.
+   */
+  private readonly byValue = new Map<string, Map<string, Map<unknown, Set<string>>>>();
+  /** Per collection, the single top-level fields its projection declares indexes on (scalar or array). */
+  private readonly indexedFields: ReadonlyMap<string, readonly string[]>;
 
-  constructor(readonly projection: Projection) {}
+  constructor(readonly projection: Projection) {
+    this.indexedFields = new Map(
+      Object.entries(projection.indexes ?? {}).map(([c, fields]) => [c, Object.keys(fields).filter((f) => !f.includes(',') && !f.includes('.'))]),
+    );
+  }
 
   get versioned(): readonly string[] {
     return this.projection.versioned ?? [];
   }
 
-  /** The most documents pending in one collection that evolve searches. */
+  /**
+   * The ids of the pending documents that may match `filter`, when it asks a declared field to
+   * equal a string, number or boolean (those listed under that value: a superset of the matches);
+   * null when the search must test every pending document of the collection.
+   */
+  lookup(collection: string, filter: Filter): Iterable<string> | null {
+    const fields = this.indexedFields.get(collection);
+    if (!fields) return null;
+    for (const [field, value] of Object.entries(filter)) {
+      if (!fields.includes(field) || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) continue;
+      return this.valueIndex(collection, field).get(value) ?? [];
+    }
+    return null;
+  }
+
+  /** A document just written (null when deleted), listed under its values in the collection's built value indexes. */
+  noteWritten(collection: string, id: string, doc: AnyDocument | null | (() => AnyDocument | null)): void {
+    const indexes = this.byValue.get(collection);
+    if (!indexes) return;
+    const written = typeof doc === 'function' ? doc() : doc;
+    if (written) for (const [field, index] of indexes) listUnder(index, written[field], id);
+  }
+
+  private valueIndex(collection: string, field: string): Map<unknown, Set<string>> {
+    let indexes = this.byValue.get(collection);
+    if (!indexes) this.byValue.set(collection, (indexes = new Map()));
+    let index = indexes.get(field);
+    if (!index) {
+      indexes.set(field, (index = new Map()));
+      for (const [id, doc] of this.overlay.get(collection) ?? []) {
+        const body = this.text(doc);
+        if (body !== null) listUnder(index, (doc.parsed ??= JSON.parse(body) as AnyDocument)[field], id);
+      }
+    }
+    return index;
+  }
+
+  /** The most documents pending in one collection that evolve searches by scanning them. */
   searchedPending(): number {
     let most = 0;
     for (const c of this.searched) most = Math.max(most, this.overlay.get(c)?.size ?? 0);
@@ -198,7 +256,8 @@ export async function evolveInto(
     },
     async find<D extends ReadDocument = AnyDocument>(collection: string, filter: Filter = {}) {
       own(collection);
-      pending.searched.add(collection);
+      const ids = pending.lookup(collection, filter);
+      if (ids === null) pending.searched.add(collection);
       const docs = overlay.get(collection);
       const stored = await store.find<AnyDocument>(collection, filter);
       if (!docs) return stored as unknown as D[];
@@ -206,7 +265,7 @@ export async function evolveInto(
       // One compiled filter for every pending document: compiling it per document (mingo builds a
       // context each time) was most of a first start's time once a batch held thousands of them.
       const test = matcher(filter);
-      for (const doc of docs.values()) {
+      for (const doc of ids === null ? docs.values() : pendingOf(docs, ids)) {
         const body = pending.text(doc);
         if (body === null) continue;
         doc.parsed ??= JSON.parse(body) as AnyDocument;
@@ -256,6 +315,7 @@ export async function evolveInto(
     const merged = w.apply(current);
     if (size === 0) size = JSON.stringify(merged).length;
     docs.set(w.id, { body: null, merged, size });
+    pending.noteWritten(w.collection, w.id, merged);
     pending.written += size;
     return size - replaced;
   };
@@ -274,7 +334,7 @@ export async function evolveInto(
         }
         const n = normalizeWrite(w);
         if (n.body !== null && n.body === imageOf(n.collection, n.id)) continue;
-        staged.push([n.collection, n.id, n.body]);
+        staged.push([n.collection, n.id, n.body, w.op === 'upsert' && !w.serialized ? w.doc : undefined]);
       }
       // Only a fully successful event reaches the overlay; a document's new image replaces its
       // previous one (and what was read of it), so only the difference adds to what is held. In a
@@ -287,7 +347,7 @@ export async function evolveInto(
           bytes += applyMerge(write);
           continue;
         }
-        const [collection, id, body] = write;
+        const [collection, id, body, doc] = write;
         pending.written += body?.length ?? 0;
         let docs = overlay.get(collection);
         if (!docs) overlay.set(collection, (docs = new Map()));
@@ -297,6 +357,7 @@ export async function evolveInto(
         bytes += (asVersion ? 0 : (body?.length ?? 0)) - replaced;
         if (!previous) pending.read.get(collection)?.delete(id);
         docs.set(id, { body });
+        pending.noteWritten(collection, id, () => (doc as AnyDocument | undefined) ?? (body === null ? null : (JSON.parse(body) as AnyDocument)));
       }
       if (versioned.size > 0) {
         const versions = eventVersions(event.position, staged.filter((w): w is Staged => Array.isArray(w)), versioned);
@@ -329,7 +390,16 @@ function serializedUpsert(collection: string, id: string, body: string): UpsertW
   };
 }
 
-type Staged = [collection: string, id: string, body: string | null];
+/** A write as text, with the object it was serialized from when evolve gave one. */
+type Staged = [collection: string, id: string, body: string | null, doc?: ReadDocument];
+
+/** The pending documents of these ids (ids of documents no longer pending are passed over). */
+function* pendingOf(docs: ReadonlyMap<string, PendingDocument>, ids: Iterable<string>): Iterable<PendingDocument> {
+  for (const id of ids) {
+    const doc = docs.get(id);
+    if (doc) yield doc;
+  }
+}
 
 /** One image per document the event changed in a versioned collection (its last write wins). */
 function eventVersions(position: number, staged: readonly Staged[], versioned: ReadonlySet<string>): DocumentVersion[] {

@@ -168,3 +168,61 @@ describe('pending documents: merges', () => {
     expect(pending.writes()).toEqual([]);
   });
 });
+
+describe('pending documents: searches by a declared field', () => {
+  type Item = { _id: string; source: string; tags: string[]; open: boolean };
+  /** `put` writes an item; `seek` records what a search by source finds (and one by a field not declared). */
+  const items: Projection<{ put?: Item; drop?: string; seek?: string; seekTag?: string }> = {
+    name: 'items',
+    version: 1,
+    collections: ['items', 'found'],
+    handles: ['Did'],
+    indexes: { items: { source: 'scalar', tags: 'array', open: 'scalar' } },
+    evolve: async (e, ctx) => {
+      if (e.data.put) return [upsert('items', e.data.put)];
+      if (e.data.drop) return [{ op: 'delete', collection: 'items', id: e.data.drop }];
+      const filter = e.data.seek !== undefined ? { source: e.data.seek, open: true } : { tags: e.data.seekTag };
+      const ids = (await ctx.find<Item>('items', filter)).map((d) => d._id).sort();
+      return [upsert('found', { _id: `at-${e.position}`, ids })];
+    },
+  };
+  const did = (...xs: Array<{ put?: Item; drop?: string; seek?: string; seekTag?: string }>) => storedEvents(xs.map((data) => ({ type: 'Did', data })));
+  const item = (id: string, source: string, open = true, tags: string[] = []): Item => ({ _id: id, source, tags, open });
+
+  it('finds the pending documents a search by a declared field matches, as they stand after each write, without scanning the collection', async () => {
+    const store = new InMemoryReadStore();
+    await store.commit({ projection: 'seed', version: 1, fromPosition: 0, toPosition: 1, writes: [upsert('items', item('stored', 's1'))] });
+    const pending = new PendingDocuments(items);
+    const events = did(
+      { put: item('a', 's1') },
+      { put: item('b', 's2') },
+      { seek: 's1' },
+      // Found by source before, then moved to another source, closed, deleted: each search sees it as it is then.
+      { put: item('a', 's2') },
+      { seek: 's1' },
+      { seek: 's2' },
+      { put: item('b', 's2', false) },
+      { put: item('c', 's2') },
+      { drop: 'a' },
+      { seek: 's2' },
+    );
+    expect((await evolveInto(pending, events, store)).applied).toBe(events.length);
+    const found = new Map(pending.writes().flatMap((w) => (w.op === 'upsert' && w.collection === 'found' ? [[w.doc._id, (w.doc as unknown as { ids: string[] }).ids]] : [])));
+    expect([...found.values()]).toEqual([['a', 'stored'], ['stored'], ['a', 'b'], ['c']]);
+    // Every search named a declared field: none counts as one that scans the pending documents.
+    expect(pending.searched.size).toBe(0);
+  });
+
+  it('finds a document by any element of an array field, and scans when the filter names no declared field with a plain value', async () => {
+    const pending = new PendingDocuments({ ...items, indexes: { items: { source: 'scalar' } } });
+    const events = did({ put: item('a', 's1', true, ['x', 'y']) }, { put: item('b', 's1', true, ['y']) }, { seekTag: 'y' });
+    await evolveInto(pending, events, new InMemoryReadStore());
+    const found = pending.writes().find((w) => w.collection === 'found');
+    expect(found?.op === 'upsert' && found.doc).toMatchObject({ ids: ['a', 'b'] });
+    expect([...pending.searched]).toEqual(['items']);
+    const indexed = new PendingDocuments(items);
+    await evolveInto(indexed, events, new InMemoryReadStore());
+    expect(indexed.writes().find((w) => w.collection === 'found')).toMatchObject({ doc: { ids: ['a', 'b'] } });
+    expect(indexed.searched.size).toBe(0);
+  });
+});

@@ -17,8 +17,10 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 
 const CATCH_UP_FACTOR = 10;
 /**
- * Evolve's `find` scans the pending documents of the collection it searches: past this many, the
- * documents are stored (and searched in SQL) rather than kept, so a search stays as cheap as in one batch.
+ * Evolve's `find` scans the pending documents of the collection it searches unless the filter asks
+ * a declared field for a value (see PendingDocuments.lookup): past this many, the documents of a
+ * collection searched by scanning are stored (and searched in SQL) rather than kept, so a search
+ * stays as cheap as in one batch.
  */
 const SEARCHED_PENDING_MAX = CATCH_UP_FACTOR * 500;
 
