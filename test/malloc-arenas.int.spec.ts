@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { runAsScript, startScriptEnv } from '../apps/bench/src/support/built-platform';
 
 const ROOT = join(__dirname, '..');
-/** Every script that starts a long-running platform process. */
-const PROCESS_SCRIPTS = ['start', 'demo', 'api', 'projector', 'relay', 'scheduler'];
+/** Every script that starts a long-running platform process, and the offline rebuild of the views. */
+const PROCESS_SCRIPTS = ['start', 'demo', 'api', 'projector', 'relay', 'scheduler', 'rebuild'];
 
 const withoutSetting = (): NodeJS.ProcessEnv => {
   const env = { ...process.env };

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { applyHeapGrowthFromEnv } from '@platform/common';
 import { rebuildViews } from '@platform/views/rebuild/rebuild-views';
 import { Writable } from 'node:stream';
 
@@ -7,6 +8,8 @@ import { Writable } from 'node:stream';
  * process, so its time and peak memory are its own). Argument: dataDir. Prints one JSON line.
  */
 async function main(): Promise<void> {
+  // As `npm run rebuild` starts (its script also sets MALLOC_ARENA_MAX, which the fork passes on).
+  applyHeapGrowthFromEnv();
   const [dataDir] = process.argv.slice(2);
   const t0 = performance.now();
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });

@@ -146,7 +146,7 @@ interface RebuildRun {
 /** `npm run rebuild` of every view on the data directory (the server stopped), in a child process of its own. */
 async function rebuildEveryView(dataDir: string, log: (line: string) => void): Promise<RebuildRun> {
   log('  rebuild every view of the whole history (npm run rebuild, a child process)');
-  const child = forkTs('rebuild.child.ts', [dataDir], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = forkTs('rebuild.child.ts', [dataDir], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' } });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

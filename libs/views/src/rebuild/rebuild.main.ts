@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { loadPlatformConfig } from '@platform/common';
+import { applyHeapGrowthFromEnv, loadPlatformConfig } from '@platform/common';
 import { rebuildViews } from './rebuild-views';
 
 /** `npm run rebuild [projection...]`: DATA_DIR as for the application. */
 async function main(): Promise<void> {
+  applyHeapGrowthFromEnv();
   const { dataDir } = loadPlatformConfig();
   const results = await rebuildViews(dataDir, process.argv.slice(2));
   for (const r of results) {
