@@ -1,5 +1,5 @@
 import { OrganizationEvent, UnitLevel } from '@platform/domain';
-import { DocumentWrite, merge, MergeWrite, ProjectionContext, ReadDocument, upsert } from '@platform/read-models';
+import { merge, MergeWrite, ProjectionContext, ProjectionWrite, ReadDocument, upsert } from '@platform/read-models';
 
 /** The organization tree as a projection knows it from the events: its own private memory. */
 export interface TreeNodeDoc {
@@ -27,7 +27,7 @@ export interface SubtreeSumsSpec<C extends object> {
   zero(): C;
   /**
    * The counts a + sign·b (only the counts: no identity fields), made in `a` itself and returned:
-   * `a` is a copy the caller owns (read for this event or made by it), so a node's large day counts
+   * `a` is the sum's pending image, which the merge adding to it owns, so a node's large day counts
    * are not copied once per node and change.
    */
   addInto(a: C, b: C, sign: number): C;
@@ -55,26 +55,6 @@ async function pathOf(ctx: ProjectionContext, tree: string, unitId: string): Pro
 }
 
 /**
- * Adds `sign`·delta to the sums of `nodes` (documents read once per call, through `touched` when
- * several deltas of one event meet at a common ancestor).
- */
-async function addTo<C extends object>(
-  ctx: ProjectionContext,
-  spec: SubtreeSumsSpec<C>,
-  nodes: readonly TreeNodeDoc[],
-  campaignId: string,
-  delta: C,
-  sign: number,
-  touched: Map<string, SubtreeSum<C>>,
-): Promise<void> {
-  for (const node of nodes) {
-    const _id = subtreeSumId(campaignId, node._id);
-    const current: C = touched.get(_id) ?? (await ctx.get<SubtreeSum<C>>(spec.sums, _id)) ?? spec.zero();
-    touched.set(_id, { _id, campaignId, nodeId: node._id, level: node.level, ...spec.addInto(current, delta, sign) });
-  }
-}
-
-/**
  * The writes that roll changed units up the tree: each entry is what the event added to a unit's
  * counts, added in place to the sum of the unit and of each ancestor (a merge: the city's sum,
  * which every problem's change reaches, holds a count per deadline day, and reading and writing
@@ -88,17 +68,17 @@ export async function rollUpChanges<C extends object>(
   const writes: MergeWrite[] = [];
   for (const c of changes) {
     if (spec.isZero(c.delta)) continue;
-    for (const node of await pathOf(ctx, spec.tree, c.unitId)) writes.push(addedTo(spec, node, c.campaignId, c.delta));
+    for (const node of await pathOf(ctx, spec.tree, c.unitId)) writes.push(addedTo(spec, node, c.campaignId, c.delta, 1));
   }
   return writes;
 }
 
-/** `delta` added to one node's sum, which is created (with the node's level) if it has none yet. */
-function addedTo<C extends object>(spec: SubtreeSumsSpec<C>, node: TreeNodeDoc, campaignId: string, delta: C): MergeWrite {
+/** `sign`·delta added to one node's sum, which is created (with the node's level) if it has none yet. */
+function addedTo<C extends object>(spec: SubtreeSumsSpec<C>, node: TreeNodeDoc, campaignId: string, delta: C, sign: number): MergeWrite {
   const _id = subtreeSumId(campaignId, node._id);
   return merge<SubtreeSum<C>>(spec.sums, _id, (current) => {
     const sum = current ?? ({ _id, campaignId, nodeId: node._id, level: node.level, ...spec.zero() } as SubtreeSum<C>);
-    spec.addInto(sum, delta, 1);
+    spec.addInto(sum, delta, sign);
     (sum as { level: TreeNodeDoc['level'] }).level = node.level;
     return sum;
   });
@@ -112,21 +92,20 @@ export async function reshapeTree<C extends object>(
   ctx: ProjectionContext,
   spec: SubtreeSumsSpec<C>,
   event: Extract<OrganizationEvent, { type: (typeof ORGANIZATION_SHAPE_EVENTS)[number] }>,
-): Promise<DocumentWrite[]> {
+): Promise<ProjectionWrite[]> {
   const unitId = event.data.unitId;
   const known = await ctx.get<TreeNodeDoc>(spec.tree, unitId);
   const level = event.type === 'UnitCreated' ? event.data.level : (known?.level ?? null);
   const node: TreeNodeDoc = { _id: unitId, parentId: event.data.parentId, level };
   const oldAncestors = known?.parentId ? await pathOf(ctx, spec.tree, known.parentId) : [];
-  const writes: DocumentWrite[] = [upsert(spec.tree, node)];
+  const writes: ProjectionWrite[] = [upsert(spec.tree, node)];
   const subtrees = await ctx.find<SubtreeSum<C>>(spec.sums, { nodeId: unitId });
   if (subtrees.length === 0) return writes;
   const newAncestors = node.parentId ? await pathOf(ctx, spec.tree, node.parentId) : [];
-  const touched = new Map<string, SubtreeSum<C>>();
   for (const sum of subtrees) {
-    await addTo(ctx, spec, oldAncestors, sum.campaignId, sum, -1, touched);
-    await addTo(ctx, spec, newAncestors, sum.campaignId, sum, 1, touched);
-    if (sum.level !== level) touched.set(sum._id, { ...(touched.get(sum._id) ?? sum), level });
+    for (const ancestor of oldAncestors) writes.push(addedTo(spec, ancestor, sum.campaignId, sum, -1));
+    for (const ancestor of newAncestors) writes.push(addedTo(spec, ancestor, sum.campaignId, sum, 1));
+    if (sum.level !== level) writes.push(merge<SubtreeSum<C>>(spec.sums, sum._id, (current) => ({ ...(current ?? sum), level })));
   }
-  return [...writes, ...[...touched.values()].map((d) => upsert(spec.sums, d))];
+  return writes;
 }
