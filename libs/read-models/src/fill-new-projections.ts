@@ -26,16 +26,14 @@ export interface FillNewOptions {
  * runner retries it with its status on /health.
  */
 export async function fillNewProjections(runner: ProjectionRunner, events: EventStore, store: ReadStore, options: FillNewOptions): Promise<RebuildResult[]> {
+  // One read of every checkpoint; a restart, whose projections all have theirs, asks nothing more.
+  const stored = new Map((await store.checkpoints()).map((c) => [c.projection, c.version]));
+  // One an older version built is rebuilt from nothing anyway (see the worker's init).
+  const names = runner.projections().filter((p) => stored.get(p.name) !== p.version).map((p) => p.name);
+  if (names.length === 0) return [];
   const head = await events.headPosition();
   const count = head === 0 ? 0 : await events.countEvents(0, head);
   if (count === null || count < (options.minEvents ?? FILL_NEW_FROM_EVENTS)) return [];
-  const names: string[] = [];
-  for (const p of runner.projections()) {
-    const checkpoint = await store.checkpoint(p.name);
-    // One an older version built is rebuilt from nothing anyway (see the worker's init).
-    if (checkpoint === null || checkpoint.version !== p.version) names.push(p.name);
-  }
-  if (names.length === 0) return [];
   options.logger.log(`filling ${names.length} new projection(s) from ${count} events in one pass: ${names.join(', ')}`);
   try {
     const at = new Map(names.map((n) => [n, 0]));

@@ -41,6 +41,18 @@ function listUnder(index: Map<unknown, Set<string>>, value: unknown, id: string)
   }
 }
 
+/** Per projection, per collection: the single top-level fields it declares indexes on (scalar or array), which lookup lists values of. */
+const LOOKUP_FIELDS = new WeakMap<Projection, ReadonlyMap<string, readonly string[]>>();
+
+function lookupFields(projection: Projection): ReadonlyMap<string, readonly string[]> {
+  let fields = LOOKUP_FIELDS.get(projection);
+  if (!fields) {
+    const declared = Object.entries(projection.indexes ?? {}).map(([c, f]): [string, string[]] => [c, Object.keys(f).filter((k) => !k.includes(',') && !k.includes('.'))]);
+    LOOKUP_FIELDS.set(projection, (fields = new Map(declared)));
+  }
+  return fields;
+}
+
 /** What a pending document counts in `bytes` (unless its collection is versioned). */
 const heldBy = (doc: PendingDocument): number => (doc.merged !== undefined ? (doc.size ?? 0) : (doc.body?.length ?? 0));
 
@@ -82,14 +94,8 @@ export class PendingDocuments {
    * document is listed under every value it was written with; the search tests each it lists.
    */
   private readonly byValue = new Map<string, Map<string, Map<unknown, Set<string>>>>();
-  /** Per collection, the single top-level fields its projection declares indexes on (scalar or array). */
-  private readonly indexedFields: ReadonlyMap<string, readonly string[]>;
 
-  constructor(readonly projection: Projection) {
-    this.indexedFields = new Map(
-      Object.entries(projection.indexes ?? {}).map(([c, fields]) => [c, Object.keys(fields).filter((f) => !f.includes(',') && !f.includes('.'))]),
-    );
-  }
+  constructor(readonly projection: Projection) {}
 
   get versioned(): readonly string[] {
     return this.projection.versioned ?? [];
@@ -101,7 +107,7 @@ export class PendingDocuments {
    * null when the search must test every pending document of the collection.
    */
   lookup(collection: string, filter: Filter): Iterable<string> | null {
-    const fields = this.indexedFields.get(collection);
+    const fields = lookupFields(this.projection).get(collection);
     if (!fields) return null;
     for (const [field, value] of Object.entries(filter)) {
       if (!fields.includes(field) || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) continue;
