@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { applyHeapGrowthFromEnv, loadPlatformConfig } from '@platform/common';
 import { rebuildViews } from './rebuild-views';
 
-/** `npm run rebuild [projection...]`: DATA_DIR as for the application. */
+/** `npm run rebuild [projection...]`: DATA_DIR as for the application; REBUILD_PENDING_MIB bounds what it keeps in memory. */
 async function main(): Promise<void> {
   applyHeapGrowthFromEnv();
   const { dataDir } = loadPlatformConfig();
