@@ -584,9 +584,13 @@ class ProjectionWorker {
     this.initialized = false;
     try {
       await this.holdForRebuild();
-      await this.store.reset(this.projection.name, this.projection.collections);
       // From nothing: the collections' indexes are built once, at the end (endRebuild).
-      await this.store.beginBulkLoad?.(this.projection.collections, { indexedAtEnd: this.projection.indexedAtEnd ?? [] });
+      const { name, collections, indexedAtEnd = [] } = this.projection;
+      if (this.store.resetForBulkLoad) await this.store.resetForBulkLoad(name, collections, { indexedAtEnd });
+      else {
+        await this.store.reset(name, collections);
+        await this.store.beginBulkLoad?.(collections, { indexedAtEnd });
+      }
       this.position = 0;
       this.pending = null;
       this.kept.clear();

@@ -222,6 +222,12 @@ export interface ReadStore {
    * collections (every runner's start) builds them.
    */
   beginBulkLoad?(collections: readonly string[], options?: { readonly indexedAtEnd?: readonly string[] }): Promise<void>;
+  /**
+   * reset, then beginBulkLoad, as one step: a store may drop first what the bulk load builds at its
+   * end, so that deleting the old documents does not keep it entry by entry. Without it, a rebuild
+   * calls the two.
+   */
+  resetForBulkLoad?(projection: string, collections: readonly string[], options?: { readonly indexedAtEnd?: readonly string[] }): Promise<void>;
   /** Builds what beginBulkLoad left out, from the documents as they are now; nothing for collections not being loaded. */
   finishBulkLoad?(collections: readonly string[]): Promise<void>;
   close(): Promise<void>;

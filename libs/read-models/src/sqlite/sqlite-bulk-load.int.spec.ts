@@ -133,6 +133,24 @@ describe('SQLite read store: array fields of a rebuilt collection indexed in bul
     expect(plan(stores.store, `SELECT id FROM documents WHERE collection = '${GROUPS}' AND json_extract(body, '$.lastPosition') > 280`)).toContain('ix_bulk_groups__lastPosition');
   });
 
+  it('drops what it builds at the end before it deletes the old documents, so the delete keeps no entry of them', async () => {
+    const live = await builtLive();
+    expect(indexesOf(stores.store)).toEqual(INDEXES);
+    // What indexes of the collection exist as each old document is deleted.
+    stores.store.db.exec(`
+      CREATE TEMP TABLE seen (indexes INTEGER);
+      CREATE TEMP TRIGGER seen_at_delete AFTER DELETE ON documents WHEN old.collection = '${GROUPS}' BEGIN
+        INSERT INTO seen SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE '%bulk_groups%';
+      END;
+    `);
+    await rebuiltWatching(groupsAtEnd);
+    const seen = stores.store.db.prepare<[], number>('SELECT indexes FROM seen').pluck().all();
+    expect(seen).toHaveLength(12);
+    expect(new Set(seen)).toEqual(new Set([0]));
+    expect(indexesOf(stores.store)).toEqual(INDEXES);
+    expect(await answers(stores.store)).toEqual(live.docs);
+  });
+
   it('keeps SQLite\'s temporary files (the statement journals of its multi-row writes) in memory, in a rebuild and after it', async () => {
     const tempStore = () => stores.store.db.pragma('temp_store', { simple: true });
     runner = new ProjectionRunner(stores.events, stores.store, [groupsAtEnd], options);

@@ -552,18 +552,48 @@ export class SqliteReadStore implements ReadStore {
   async reset(projection: string, collections: readonly string[]): Promise<void> {
     this.assertOpen();
     collections.forEach(assertCollectionName);
+    this.db.transaction(() => this.deleteAll(projection, collections)).immediate();
+    this.emptied(collections);
+  }
+
+  /**
+   * reset and beginBulkLoad in one transaction, with the indexes the bulk load builds at its end
+   * dropped before the documents are deleted, so that the delete does not remove their entries
+   * one by one — each an evaluation of the index's expression over the document's JSON: at twice
+   * the demo city the audit trail's 575,312 entries took 12 s to delete with their seven indexes
+   * and the elements of their unit arrays, 1.9 s without them.
+   */
+  async resetForBulkLoad(projection: string, collections: readonly string[], options: { readonly indexedAtEnd?: readonly string[] } = {}): Promise<void> {
+    this.assertOpen();
+    collections.forEach(assertCollectionName);
+    const atEnd = new Set(options.indexedAtEnd ?? []);
     this.db
       .transaction(() => {
-        this.versions.reset(projection, collections);
-        for (const c of collections) {
-          this.stmt.deleteCollection.run(c);
-          this.stmt.deleteCollectionArrayValues.run(c);
-        }
-        this.stmt.deleteCheckpoint.run(projection);
+        for (const c of collections) this.dropBuiltAtEnd(c, atEnd);
+        this.deleteAll(projection, collections);
+        this.markBulkLoad(collections, atEnd);
       })
       .immediate();
-    // Emptied: the statistics describe what was there, so they are taken again as the collections
-    // refill (after a thousand writes, then at every fifth more), not once the old size is rewritten.
+    this.emptied(collections);
+    this.arrayStats = null;
+    this.storedStats = null;
+  }
+
+  /** Inside a transaction: the collections' documents, versions and array elements, and the projection's checkpoint. */
+  private deleteAll(projection: string, collections: readonly string[]): void {
+    this.versions.reset(projection, collections);
+    for (const c of collections) {
+      this.stmt.deleteCollection.run(c);
+      this.stmt.deleteCollectionArrayValues.run(c);
+    }
+    this.stmt.deleteCheckpoint.run(projection);
+  }
+
+  /**
+   * Emptied: the statistics describe what was there, so they are taken again as the collections
+   * refill (after a thousand writes, then at every fifth more), not once the old size is rewritten.
+   */
+  private emptied(collections: readonly string[]): void {
     for (const c of collections) {
       const tracked = this.indexes.get(c);
       if (tracked) tracked.analyzedSize = tracked.written = tracked.documents = tracked.analyzedAt = 0;
@@ -596,23 +626,32 @@ export class SqliteReadStore implements ReadStore {
    */
   async beginBulkLoad(collections: readonly string[], options: { readonly indexedAtEnd?: readonly string[] } = {}): Promise<void> {
     this.assertOpen();
+    collections.forEach(assertCollectionName);
     const atEnd = new Set(options.indexedAtEnd ?? []);
-    this.db
-      .transaction(() => {
-        for (const c of collections) {
-          assertCollectionName(c);
-          this.refilling.add(c);
-          this.stmt.markLoading.run(c);
-          const dropped = [...(this.fields.get(c) ?? [])].filter(([, kind]) => kind === 'array' || atEnd.has(c));
-          if (dropped.length === 0 || this.stmt.anyDocument.get(c)) continue;
-          for (const [field, kind] of dropped) this.db.exec(`DROP INDEX IF EXISTS "${indexName(c, field, kind)}"`);
-          this.stmt.undeclareArrayFields.run(c);
-          this.bulk.add(c);
-        }
-      })
-      .immediate();
+    this.db.transaction(() => this.markBulkLoad(collections, atEnd)).immediate();
     this.arrayStats = null;
     this.storedStats = null;
+  }
+
+  /** Inside a transaction: see beginBulkLoad. */
+  private markBulkLoad(collections: readonly string[], atEnd: ReadonlySet<string>): void {
+    for (const c of collections) {
+      this.refilling.add(c);
+      this.stmt.markLoading.run(c);
+      if (this.builtAtEnd(c, atEnd).length === 0 || this.stmt.anyDocument.get(c)) continue;
+      this.dropBuiltAtEnd(c, atEnd);
+      this.stmt.undeclareArrayFields.run(c);
+      this.bulk.add(c);
+    }
+  }
+
+  /** The indexes a bulk load of the collection builds at its end: its array fields', and all of them where `atEnd` names it. */
+  private builtAtEnd(collection: string, atEnd: ReadonlySet<string>): Array<[string, FieldShape]> {
+    return [...(this.fields.get(collection) ?? [])].filter(([, kind]) => kind === 'array' || atEnd.has(collection));
+  }
+
+  private dropBuiltAtEnd(collection: string, atEnd: ReadonlySet<string>): void {
+    for (const [field, kind] of this.builtAtEnd(collection, atEnd)) this.db.exec(`DROP INDEX IF EXISTS "${indexName(collection, field, kind)}"`);
   }
 
   async finishBulkLoad(collections: readonly string[]): Promise<void> {

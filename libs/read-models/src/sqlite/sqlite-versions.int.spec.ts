@@ -54,6 +54,18 @@ describe('document versions (as of a position without replay)', () => {
   /** A second connection that filters, sorts and pages every collection in SQL (none is read whole). */
   const filteringInSql = () => new SqliteReadStore({ file: readModelsFile(dir), readWholeAsOfUpTo: 0 });
 
+  /** What a past moment answers, as a replay up to it: its documents, and filtered, sorted and paged queries. */
+  async function expectAsReplayed(at: ReadStore, p: number) {
+    const replayed = (await computeAsOf(events, versioned, { untilPosition: p })).store;
+    expect(await documents(at, versioned.collections)).toEqual(await documents(replayed, versioned.collections));
+    for (const filter of [{ _id: { $in: ['g1', 'g4'] } }, { ticks: { $gte: 2 } }, { name: '组 g3', ticks: { $lt: 5 } }]) {
+      expect(await at.find(TALLY_GROUPS, filter, { sort: { _id: 1 } })).toEqual(await replayed.find(TALLY_GROUPS, filter, { sort: { _id: 1 } }));
+      expect(await at.find(TALLY_GROUPS, filter, { sort: { ticks: -1, _id: 1 }, skip: 1, limit: 2 })).toEqual(
+        await replayed.find(TALLY_GROUPS, filter, { sort: { ticks: -1, _id: 1 }, skip: 1, limit: 2 }),
+      );
+    }
+  }
+
   it('answers every position, inside batches too, exactly as a replay up to it', async () => {
     await caughtUpAfter(120, 7);
     const head = await events.headPosition();
@@ -269,16 +281,6 @@ describe('document versions (as of a position without replay)', () => {
     const inSql = filteringInSql();
     for (const p of [1, 33, 60]) await expectAsReplayed((await inSql.versionsAt(versioned.name, p))!, p);
     await inSql.close();
-    async function expectAsReplayed(at: ReadStore, p: number) {
-      const replayed = (await computeAsOf(events, versioned, { untilPosition: p })).store;
-      expect(await documents(at, versioned.collections)).toEqual(await documents(replayed, versioned.collections));
-      for (const filter of [{ _id: { $in: ['g1', 'g4'] } }, { ticks: { $gte: 2 } }, { name: '组 g3', ticks: { $lt: 5 } }]) {
-        expect(await at.find(TALLY_GROUPS, filter, { sort: { _id: 1 } })).toEqual(await replayed.find(TALLY_GROUPS, filter, { sort: { _id: 1 } }));
-        expect(await at.find(TALLY_GROUPS, filter, { sort: { ticks: -1, _id: 1 }, skip: 1, limit: 2 })).toEqual(
-          await replayed.find(TALLY_GROUPS, filter, { sort: { ticks: -1, _id: 1 }, skip: 1, limit: 2 }),
-        );
-      }
-    }
     for (const p of [1, 33, 60]) await expectAsReplayed((await store.versionsAt(versioned.name, p))!, p);
     // A file from before the range index: no R-tree, no triggers (its insert trigger is gone already). Reopened, it is built from the versions.
     store.db.exec('DROP TRIGGER document_versions_reranged; DROP TRIGGER document_versions_unranged; DROP TABLE document_version_ranges');
@@ -309,6 +311,37 @@ describe('document versions (as of a position without replay)', () => {
     expect(counts()).toEqual({ ranges: before.ranges + 1, versions: before.versions + 1 });
     store.db.prepare("DELETE FROM document_versions WHERE id = 'extra'").run();
     for (const p of [1, 60, 75, 110]) await expectAsReplayed((await store.versionsAt(versioned.name, p))!, p);
+  });
+
+  it('a reset dropping most of the versions makes the R-tree anew with the entries of the others, one dropping few deletes its own', async () => {
+    await (await caughtUpAfter(60, 10)).stop();
+    runner = null;
+    const db = store.db;
+    const counts = () => ({
+      ranges: (db.prepare('SELECT count(*) AS n FROM document_version_ranges').get() as { n: number }).n,
+      versions: (db.prepare('SELECT count(*) AS n FROM document_versions WHERE valid_to > valid_from').get() as { n: number }).n,
+    });
+    // Another projection's collection holding most versions, ranged by the insert trigger.
+    db.prepare("INSERT INTO version_collections (collection) VALUES ('many_versions')").run();
+    const insert = db.prepare("INSERT INTO document_versions (collection, id, valid_from, valid_to, body) VALUES ('many_versions', ?, ?, ?, '{}')");
+    for (let i = 0; i < 500; i++) insert.run(`d${i % 7}`, i + 1, i % 3 === 0 ? i + 1 : i + 8);
+    const before = counts();
+    expect(before.ranges).toBe(before.versions);
+    const exec = jest.spyOn(db, 'exec');
+    const madeAnew = () => exec.mock.calls.some(([sql]) => sql.includes('DROP TABLE document_version_ranges'));
+    await store.reset('another-projection', ['many_versions']);
+    expect(madeAnew()).toBe(true);
+    expect(counts()).toEqual({ ranges: before.versions - 333, versions: before.versions - 333 });
+    // The ranges that stayed answer as before.
+    for (const p of [1, 30, 60]) await expectAsReplayed((await store.versionsAt(versioned.name, p))!, p);
+    exec.mockClear();
+    for (let i = 0; i < 20; i++) insert.run(`d${i}`, i + 1, i + 2);
+    await store.reset('another-projection', ['many_versions']);
+    expect(madeAnew()).toBe(false);
+    expect(counts()).toEqual({ ranges: before.versions - 333, versions: before.versions - 333 });
+    await store.reset(versioned.name, versioned.collections);
+    expect(counts()).toEqual({ ranges: 0, versions: 0 });
+    exec.mockRestore();
   });
 
   it('drops the versions parsed for earlier moments when another connection rebuilds them differently', async () => {

@@ -25,6 +25,8 @@ const rangesOf = (v: string, from: string, and = '') =>
  * collections and walked each one's every version.
  */
 const RANGES_OF_VERSIONS = rangesOf('v', 'document_versions AS v CROSS JOIN version_collections AS k ON k.collection = v.collection');
+/** The R-tree of version ranges: a version's collection code and [valid_from, valid_to − 1]. */
+const CREATE_RANGES = 'CREATE VIRTUAL TABLE document_version_ranges USING rtree_i32(vid, c_lo, c_hi, p_lo, p_hi);';
 /**
  * Up to this many documents a collection is read whole at a past moment, its parsed versions kept
  * for the next moment (a city's board units and tallies: a few thousand); a larger one (its
@@ -294,12 +296,29 @@ export class DocumentVersions {
     this.stmt.nextGeneration.run();
   }
 
-  /** With the projection's documents and checkpoint (a rebuild starts without history). */
+  /**
+   * With the projection's documents and checkpoint (a rebuild starts without history). Deleting a
+   * version deletes its R-tree entry, one at a time (about 18 µs each: 9 s for the ledger's
+   * 506,000 versions at twice the demo city); when the versions dropped outnumber those that stay,
+   * the R-tree is made anew instead and filled with the entries of those that stay.
+   */
   reset(projection: string, collections: readonly string[]): void {
     this.stmt.uncover.run(projection);
     this.stmt.unmarkAhead.run(projection);
+    const dropped = this.countVersions(collections, true, Infinity);
+    const anew = dropped > 0 && this.countVersions(collections, false, dropped) < dropped;
+    if (anew) this.db.exec(`DROP TABLE document_version_ranges; ${CREATE_RANGES}`);
     for (const c of collections) this.stmt.dropCollection.run(c);
+    if (anew) this.db.exec(RANGES_OF_VERSIONS);
     this.stmt.nextGeneration.run();
+  }
+
+  /** Versions in (or outside) these collections, counted up to `upTo`. */
+  private countVersions(collections: readonly string[], inside: boolean, upTo: number): number {
+    // Collection names are checked against a strict pattern before they reach the store.
+    const list = collections.map((c) => `'${c}'`).join(', ') || "''";
+    const limit = Number.isFinite(upTo) ? ` LIMIT ${upTo}` : '';
+    return (this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM document_versions WHERE collection ${inside ? '' : 'NOT '}IN (${list})${limit})`).get() as { n: number }).n;
   }
 
   /** A read-only store of the collections as they stood at `position`; null when the versions do not cover it. */
@@ -387,7 +406,7 @@ function migrateRanges(db: Db): void {
   if (exists) return;
   db.transaction(() => {
     db.exec(`
-      CREATE VIRTUAL TABLE document_version_ranges USING rtree_i32(vid, c_lo, c_hi, p_lo, p_hi);
+      ${CREATE_RANGES}
       CREATE TRIGGER document_versions_reranged AFTER UPDATE ON document_versions BEGIN
         DELETE FROM document_version_ranges WHERE vid = old.rowid;
         ${rangeOf('new')};
