@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runAsScript, startScriptEnv } from '../apps/bench/src/support/built-platform';
+import { runAsScript, scriptEnv, startScriptEnv } from '../apps/bench/src/support/built-platform';
 
 const ROOT = join(__dirname, '..');
 /** Every script that starts a long-running platform process, and the offline rebuild of the views. */
@@ -58,6 +58,17 @@ describe('malloc arenas of the platform processes', () => {
       expect(startScriptEnv()).toEqual({ MALLOC_ARENA_MAX: '2' });
     } finally {
       if (before !== undefined) process.env.MALLOC_ARENA_MAX = before;
+    }
+  });
+
+  it('the bench starts its rebuild with what the rebuild script sets', () => {
+    const before = process.env.MALLOC_ARENA_MAX;
+    process.env.MALLOC_ARENA_MAX = '3';
+    try {
+      expect(scriptEnv('rebuild')).toEqual({ SWC_NODE_PROJECT: 'tsconfig.json', MALLOC_ARENA_MAX: '3' });
+    } finally {
+      if (before === undefined) delete process.env.MALLOC_ARENA_MAX;
+      else process.env.MALLOC_ARENA_MAX = before;
     }
   });
 

@@ -587,10 +587,7 @@ class ProjectionWorker {
       // From nothing: the collections' indexes are built once, at the end (endRebuild).
       const { name, collections, indexedAtEnd = [] } = this.projection;
       if (this.store.resetForBulkLoad) await this.store.resetForBulkLoad(name, collections, { indexedAtEnd });
-      else {
-        await this.store.reset(name, collections);
-        await this.store.beginBulkLoad?.(collections, { indexedAtEnd });
-      }
+      else await this.store.reset(name, collections);
       this.position = 0;
       this.pending = null;
       this.kept.clear();

@@ -61,7 +61,7 @@ export interface Projection<E = unknown> {
   /**
    * Collections that take about one document per event, most of the rows a rebuild writes (the
    * audit trail's entries): a rebuild from nothing builds their declared indexes once, at its end,
-   * instead of an entry per write (see ReadStore.beginBulkLoad). Left out, a collection keeps its
+   * instead of an entry per write (see ReadStore.resetForBulkLoad). Left out, a collection keeps its
    * indexes write by write, which costs less for the collections whose documents are few and
    * rewritten often.
    */

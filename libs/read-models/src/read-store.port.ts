@@ -214,21 +214,16 @@ export interface ReadStore {
   /** Deletes every document of these collections and the projection's checkpoint: the start of a rebuild. */
   reset(projection: string, collections: readonly string[]): Promise<void>;
   /**
-   * A rebuild is about to refill these collections from nothing (just reset): a store may stop
+   * reset, for a rebuild about to refill these collections from nothing: a store may also stop
    * keeping their secondary indexes per write and build them once, in bulk, in finishBulkLoad —
    * all of them for the collections in `indexedAtEnd` (see Projection.indexedAtEnd), those it
-   * builds cheaply in bulk for the others. Meanwhile queries on them still answer exactly,
+   * builds cheaply in bulk for the others — dropping them before it deletes the old documents, so
+   * the delete does not keep them entry by entry. Meanwhile queries on them still answer exactly,
    * unindexed. Should the process die before finishBulkLoad, the next ensureIndexes of the
-   * collections (every runner's start) builds them.
-   */
-  beginBulkLoad?(collections: readonly string[], options?: { readonly indexedAtEnd?: readonly string[] }): Promise<void>;
-  /**
-   * reset, then beginBulkLoad, as one step: a store may drop first what the bulk load builds at its
-   * end, so that deleting the old documents does not keep it entry by entry. Without it, a rebuild
-   * calls the two.
+   * collections (every runner's start) builds them. Without it, a rebuild calls reset.
    */
   resetForBulkLoad?(projection: string, collections: readonly string[], options?: { readonly indexedAtEnd?: readonly string[] }): Promise<void>;
-  /** Builds what beginBulkLoad left out, from the documents as they are now; nothing for collections not being loaded. */
+  /** Builds what resetForBulkLoad left out, from the documents as they are now; nothing for collections not being loaded. */
   finishBulkLoad?(collections: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

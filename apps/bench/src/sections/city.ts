@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { RANK_KEYS, UNIT_TYPES } from '@platform/domain';
 import type { LoadResult } from '../load.child';
 import { forkTs, LoadClient } from '../support/children';
-import { ask, benchEnv, buildPlatformOnce, forkBuiltPlatform } from '../support/built-platform';
+import { ask, benchEnv, buildPlatformOnce, forkBuiltPlatform, scriptEnv } from '../support/built-platform';
 import { CityAvailability } from '../support/city-data';
 import { Comparison, compare, medianUnder, SectionResult } from '../support/model';
 import { call, caughtUp, signIn } from '../support/platform';
@@ -146,7 +146,7 @@ interface RebuildRun {
 /** `npm run rebuild` of every view on the data directory (the server stopped), in a child process of its own. */
 async function rebuildEveryView(dataDir: string, log: (line: string) => void): Promise<RebuildRun> {
   log('  rebuild every view of the whole history (npm run rebuild, a child process)');
-  const child = forkTs('rebuild.child.ts', [dataDir], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' } });
+  const child = forkTs('rebuild.child.ts', [dataDir], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: scriptEnv('rebuild') });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -21,7 +21,7 @@ const HOOKS = join(ROOT, 'apps/bench/src/serve-hooks.cjs');
 
 let built = false;
 
-let startEnv: Record<string, string> | undefined;
+const scriptEnvs = new Map<string, Record<string, string>>();
 
 /** The variables a package script sets before `node` (`NAME=${NAME:-value} node …`), as written. */
 export function scriptAssignments(name: string): string {
@@ -36,17 +36,22 @@ export function runAsScript(name: string, nodeArgs: readonly string[], env: Node
 }
 
 /**
- * What `npm start` sets for the platform before `node` (such as MALLOC_ARENA_MAX, which glibc
- * reads only as a process starts), over this process's environment: so the bench's server starts
- * with what a user's does.
+ * What package script `name` sets before `node` (such as MALLOC_ARENA_MAX, which glibc reads only
+ * as a process starts), as the script evaluates it over this process's environment: so what the
+ * bench starts (its server as `npm start`, its rebuild as `npm run rebuild`) starts as a user's does.
  */
-export function startScriptEnv(): Record<string, string> {
-  if (startEnv) return startEnv;
-  const names = scriptAssignments('start').split(/\s+/).filter(Boolean).map((a) => a.slice(0, a.indexOf('=')));
-  if (!names.length) return (startEnv = {});
-  const seen = JSON.parse(runAsScript('start', ['-e', 'process.stdout.write(JSON.stringify(process.env))'])) as Record<string, string>;
-  return (startEnv = Object.fromEntries(names.map((n) => [n, seen[n]])));
+export function scriptEnv(name: string): Record<string, string> {
+  const known = scriptEnvs.get(name);
+  if (known) return known;
+  const names = scriptAssignments(name).split(/\s+/).filter(Boolean).map((a) => a.slice(0, a.indexOf('=')));
+  const seen = names.length ? (JSON.parse(runAsScript(name, ['-e', 'process.stdout.write(JSON.stringify(process.env))'])) as Record<string, string>) : {};
+  const env = Object.fromEntries(names.map((n) => [n, seen[n]]));
+  scriptEnvs.set(name, env);
+  return env;
 }
+
+/** What `npm start` sets for the platform before `node` (see scriptEnv). */
+export const startScriptEnv = (): Record<string, string> => scriptEnv('start');
 
 /** `npm start` builds the platform, then runs the built JavaScript: built once per bench run, before anything is measured. */
 export function buildPlatformOnce(log: (line: string) => void = () => undefined): void {

@@ -561,7 +561,7 @@ export class SqliteReadStore implements ReadStore {
    * dropped before the documents are deleted, so that the delete does not remove their entries
    * one by one — each an evaluation of the index's expression over the document's JSON: at twice
    * the demo city the audit trail's 575,312 entries took 12 s to delete with their seven indexes
-   * and the elements of their unit arrays, 1.9 s without them.
+   * and the elements of their unit arrays, 1.9 s without them. What a rebuild calls.
    */
   async resetForBulkLoad(projection: string, collections: readonly string[], options: { readonly indexedAtEnd?: readonly string[] } = {}): Promise<void> {
     this.assertOpen();
