@@ -1,8 +1,10 @@
+import { Database as Db } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newEvent } from '../testing/event-store.contract';
+import { schemaChurning } from '../testing/schema-churn';
 import { writeLockHeld } from '../testing/write-lock';
 import { BUSY_WAIT_MS, DatabaseFileError, openDatabase } from './open-database';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -64,5 +66,46 @@ describe('opening a database file', () => {
     const store = openDatabase(file, () => undefined);
     expect(store.pragma('busy_timeout', { simple: true })).toBe(BUSY_WAIT_MS);
     store.close();
+  });
+
+  it('opens and compiles its statements while another connection keeps changing the schema, as a projector\'s first start does', async () => {
+    const inWal = (d: Db) => {
+      d.pragma('journal_mode = WAL');
+      d.exec('CREATE TABLE IF NOT EXISTS churned (a, b); CREATE TABLE IF NOT EXISTS made_at_open (x)');
+    };
+    // A schema the size of a read store's (its views' tables, indexes and triggers), so each
+    // connection's reading of it takes as long, and a change lands during it as often.
+    openDatabase(file, (d) => {
+      inWal(d);
+      for (let t = 0; t < 300; t++) d.exec(`CREATE TABLE IF NOT EXISTS view_${t} (id TEXT PRIMARY KEY, body TEXT) WITHOUT ROWID`);
+    }).close();
+    const churn = await schemaChurning(file, 'churned');
+    const failures: string[] = [];
+    let opens = 0;
+    let compiled = 0;
+    try {
+      // Many opens in the window: dozens failed here before opening and compiling tried again through the changes.
+      for (let round = 0; round < 200; round++) {
+        try {
+          const db = openDatabase(file, inWal);
+          opens++;
+          // What a service compiles once open; running them is SQLite's to retry (it re-compiles up to 50 times).
+          for (let k = 0; k < 20; k++) db.prepare(`SELECT count(*) FROM churned WHERE a = ${k}`), compiled++;
+          db.close();
+        } catch (error) {
+          failures.push(String((error as Error).message));
+        }
+      }
+    } finally {
+      expect(await churn.stop()).toBeGreaterThan(100);
+    }
+    expect(failures).toEqual([]);
+    expect({ opens, compiled }).toEqual({ opens: 200, compiled: 4000 });
+  });
+
+  it('passes on at once an error other than a schema change while compiling', () => {
+    const db = openDatabase(file, () => undefined);
+    expect(() => db.prepare('SELECT * FROM no_such_table')).toThrow(expect.objectContaining({ code: 'SQLITE_ERROR' }));
+    db.close();
   });
 });

@@ -31,6 +31,37 @@ export function isBusy(error: unknown): boolean {
  */
 export const OPEN_BUSY_WAIT_MS = 120_000;
 
+/**
+ * How often compiling a statement is tried when another connection changed the schema meanwhile.
+ * SQLite compiles against the schema it read, and tries again once when the file's schema moved
+ * underneath; a projector's first start makes and drops dozens of indexes in a row, and an API
+ * started beside it lost that race at open ("database schema has changed"): under a loop of index
+ * changes, one read store open in seven did. Compiling writes nothing, so trying again is always
+ * safe. A statement once compiled is SQLite's to re-compile while it runs (up to 50 times).
+ */
+const SCHEMA_CHANGE_TRIES = 100;
+
+/** SQLite's answer that the schema changed again while it compiled a statement against a fresh read of it. */
+function isSchemaChanged(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_SCHEMA';
+}
+
+function triedThroughSchemaChanges<T>(run: () => T): T {
+  for (let tries = 1; ; tries++) {
+    try {
+      return run();
+    } catch (error) {
+      if (!isSchemaChanged(error) || tries >= SCHEMA_CHANGE_TRIES) throw error;
+    }
+  }
+}
+
+/** The connection's `prepare`, tried again while another connection's schema changes keep it from compiling. */
+function compilingThroughSchemaChanges(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((source: string) => triedThroughSchemaChanges(() => prepare(source))) as Db['prepare'];
+}
+
 export interface OpenDatabaseOptions {
   /** The wait for a write lock while `prepare` runs (default OPEN_BUSY_WAIT_MS). */
   openBusyWaitMs?: number;
@@ -41,7 +72,10 @@ export interface OpenDatabaseOptions {
 /**
  * Opens (creating if absent) a SQLite file and runs `prepare` (pragmas, schema) on it. Any failure
  * — not a database, a malformed or truncated image, a file it may not write — becomes a
- * DatabaseFileError naming the file with SQLite's own message.
+ * DatabaseFileError naming the file with SQLite's own message. `prepare` runs again, whole, when
+ * another connection's schema change kept one of its statements from compiling: it must be
+ * idempotent, as a migration run at every start already is. The connection's statements compile
+ * through such changes too (see SCHEMA_CHANGE_TRIES).
  */
 export function openDatabase(file: string, prepare: (db: Db) => void, options: OpenDatabaseOptions = {}): Db {
   let db: Db | null = null;
@@ -49,7 +83,9 @@ export function openDatabase(file: string, prepare: (db: Db) => void, options: O
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     // Set before the first statement: switching a new file to WAL takes a lock too.
     db = new Database(file, { timeout: options.openBusyWaitMs ?? OPEN_BUSY_WAIT_MS });
-    prepare(db);
+    compilingThroughSchemaChanges(db);
+    const opened = db;
+    triedThroughSchemaChanges(() => prepare(opened));
     if (file !== ':memory:') assertNotTruncated(db, file);
     db.pragma(`busy_timeout = ${options.busyWaitMs ?? BUSY_WAIT_MS}`);
     return db;
