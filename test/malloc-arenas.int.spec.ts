@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runAsScript, scriptEnv, startScriptEnv } from '../apps/bench/src/support/built-platform';
+import { runAsScript, scriptEnv } from '../apps/bench/src/support/built-platform';
 
 const ROOT = join(__dirname, '..');
 /** Every script that starts a long-running platform process, and the offline rebuild of the views. */
@@ -55,7 +55,7 @@ describe('malloc arenas of the platform processes', () => {
     const before = process.env.MALLOC_ARENA_MAX;
     delete process.env.MALLOC_ARENA_MAX;
     try {
-      expect(startScriptEnv()).toEqual({ MALLOC_ARENA_MAX: '2' });
+      expect(scriptEnv('start')).toEqual({ MALLOC_ARENA_MAX: '2' });
     } finally {
       if (before !== undefined) process.env.MALLOC_ARENA_MAX = before;
     }

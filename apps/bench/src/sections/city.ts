@@ -537,8 +537,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         writes: { users: writes.users, problems: writes.problems, catchUpMs: writes.catchUpMs.map(Math.round) },
         readModels: collections,
         generation: gen,
-        rebuild: rebuilt,
-        rebuildRounds: rebuilds,
+        rebuilds,
       },
       durationMs: performance.now() - started,
     };

@@ -50,9 +50,6 @@ export function scriptEnv(name: string): Record<string, string> {
   return env;
 }
 
-/** What `npm start` sets for the platform before `node` (see scriptEnv). */
-export const startScriptEnv = (): Record<string, string> => scriptEnv('start');
-
 /** `npm start` builds the platform, then runs the built JavaScript: built once per bench run, before anything is measured. */
 export function buildPlatformOnce(log: (line: string) => void = () => undefined): void {
   if (built) return;
@@ -88,7 +85,7 @@ export interface BuiltPlatformOptions {
  */
 export function forkBuiltPlatform(dataDir: string, options: BuiltPlatformOptions = {}): ChildProcess {
   buildPlatformOnce();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...startScriptEnv(), PORT: '0', DATA_DIR: dataDir, ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...scriptEnv('start'), PORT: '0', DATA_DIR: dataDir, ...options.env };
   // As `npm start` runs it: the deadline-warning job runs at start and hourly; logs are text lines.
   delete env.NODE_ENV;
   const child = fork(MAIN, [], { cwd: ROOT, env, execArgv: [...(options.extraExecArgv ?? []), '-r', HOOKS], stdio: options.stdio ?? ['ignore', 'ignore', 'inherit', 'ipc'] });

@@ -36,7 +36,7 @@ export const OPEN_BUSY_WAIT_MS = 120_000;
  * SQLite compiles against the schema it read, and tries again once when the file's schema moved
  * underneath; a projector's first start makes and drops dozens of indexes in a row, and an API
  * started beside it lost that race at open ("database schema has changed"): under a loop of index
- * changes, one read store open in seven did. Compiling writes nothing, so trying again is always
+ * changes, one read store open in eight did. Compiling writes nothing, so trying again is always
  * safe. A statement once compiled is SQLite's to re-compile while it runs (up to 50 times).
  */
 const SCHEMA_CHANGE_TRIES = 100;
