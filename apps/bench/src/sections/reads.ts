@@ -4,7 +4,7 @@ import { SqliteEventStore } from '@platform/event-store';
 import { plannedAppends, readAllEvents } from '../support/events';
 import { compare, ratioAtLeast, SectionResult } from '../support/model';
 import { emmettAppend, emmettConnection, emmettReadAll, emmettReadStream, emmettStore, withEmmettRetry } from '../support/peer';
-import { interleave } from '../support/stats';
+import { interleave, READ_SAMPLE_MS, sustainedRate } from '../support/stats';
 import { removeDir, tempDir } from '../support/temp';
 
 export interface ReadsOptions {
@@ -15,7 +15,6 @@ export interface ReadsOptions {
   readonly log: (line: string) => void;
 }
 
-const rate = (events: number, ms: number) => (events / ms) * 1000;
 
 /**
  * The same history (same payloads, same streams, same order) in our store and in Emmett's, then
@@ -42,33 +41,35 @@ export async function benchReads(o: ReadsOptions): Promise<SectionResult> {
     for (const a of plan) await emmettAppend(conn, a.streamId, a.events, a.expected);
     o.log(`  ${total} events in ${streams} streams of ${o.streamLength}, loaded into both stores`);
 
-    const readAllOurs = async () => {
-      const t0 = performance.now();
-      const n = await readAllEvents(ours, 1000);
-      if (n !== total) throw new Error(`read ${n} of ${total}`);
-      return rate(n, performance.now() - t0);
-    };
+    const readAllOurs = () =>
+      sustainedRate(async () => {
+        const n = await readAllEvents(ours, 1000);
+        if (n !== total) throw new Error(`read ${n} of ${total}`);
+        return n;
+      });
     const readAllRaw = async () => {
       const db = new Database(join(dir, 'events.sqlite'), { readonly: true });
       try {
-        const t0 = performance.now();
-        let n = 0;
-        for (const r of db.prepare<[], { data: string; metadata: string }>('SELECT * FROM events ORDER BY position').iterate()) {
-          JSON.parse(r.data);
-          JSON.parse(r.metadata);
-          n++;
-        }
-        return rate(n, performance.now() - t0);
+        const all = db.prepare<[], { data: string; metadata: string }>('SELECT * FROM events ORDER BY position');
+        return await sustainedRate(async () => {
+          let n = 0;
+          for (const r of all.iterate()) {
+            JSON.parse(r.data);
+            JSON.parse(r.metadata);
+            n++;
+          }
+          return n;
+        });
       } finally {
         db.close();
       }
     };
-    const readAllEmmett = async () => {
-      const t0 = performance.now();
-      const n = await emmettReadAll(conn, 1000);
-      if (n !== total) throw new Error(`emmett read ${n} of ${total}`);
-      return rate(n, performance.now() - t0);
-    };
+    const readAllEmmett = () =>
+      sustainedRate(async () => {
+        const n = await emmettReadAll(conn, 1000);
+        if (n !== total) throw new Error(`emmett read ${n} of ${total}`);
+        return n;
+      });
     o.log('  read all, 1,000 per batch');
     const readAll = await interleave(
       [
@@ -80,24 +81,24 @@ export async function benchReads(o: ReadsOptions): Promise<SectionResult> {
     );
 
     const sample = streamIds.slice(0, Math.min(streamIds.length, 100));
-    const streamsOurs = async () => {
-      const t0 = performance.now();
-      let n = 0;
-      for (const id of sample) n += (await ours.readStream(id)).length;
-      return rate(n, performance.now() - t0);
-    };
-    const streamsEmmettConn = async () => {
-      const t0 = performance.now();
-      let n = 0;
-      for (const id of sample) n += await emmettReadStream(conn, id);
-      return rate(n, performance.now() - t0);
-    };
-    const streamsEmmettStore = async () => {
-      const t0 = performance.now();
-      let n = 0;
-      for (const id of sample) n += (await withEmmettRetry(() => peer.readStream(id))).events.length;
-      return rate(n, performance.now() - t0);
-    };
+    const streamsOurs = () =>
+      sustainedRate(async () => {
+        let n = 0;
+        for (const id of sample) n += (await ours.readStream(id)).length;
+        return n;
+      });
+    const streamsEmmettConn = () =>
+      sustainedRate(async () => {
+        let n = 0;
+        for (const id of sample) n += await emmettReadStream(conn, id);
+        return n;
+      });
+    const streamsEmmettStore = () =>
+      sustainedRate(async () => {
+        let n = 0;
+        for (const id of sample) n += (await withEmmettRetry(() => peer.readStream(id))).events.length;
+        return n;
+      });
     o.log(`  read ${sample.length} streams whole, one after another`);
     const readStreams = await interleave(
       [
@@ -118,7 +119,7 @@ export async function benchReads(o: ReadsOptions): Promise<SectionResult> {
         `${total} events (the section-1 payloads) in ${streams} streams of ${o.streamLength}, appended 10 at a time round-robin, so streams interleave in global order; the same history in both stores.`,
         'Read all: everything in global order, 1,000 events per call — ours `readAll({ after, limit })` returning envelopes with parsed data and metadata; Emmett `readMessagesBatch(connection, { after, batchSize })` (its consumers\' read path; Emmett has no read-all on the store) on one connection. Raw: better-sqlite3 `iterate()` over the same table with both JSON columns parsed.',
         `Read stream: ${sample.length} streams read whole one after another — ours \`readStream\`, Emmett's store \`readStream\` (a connection per call) and its exported \`readStream\` on one connection.`,
-        `${o.rounds} rounds after one dropped warm-up round, order alternating.`,
+        `${o.rounds} rounds after one dropped warm-up round, order alternating; each sample reads again and again for at least ${READ_SAMPLE_MS / 1000} s (one pass takes tens of milliseconds) and gives the rate over all its passes.`,
       ],
       comparisons: [
         compare('read all', 'events/s', { label: 'ours', samples: a.ours }, { label: 'Emmett readMessagesBatch', samples: a.emmett }, twice),

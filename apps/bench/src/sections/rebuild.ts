@@ -8,7 +8,7 @@ import { PreparedCity } from '../support/city-data';
 import { compare, ratioAtLeast, SectionResult } from '../support/model';
 import { bulkLoadEmmett, emmettConnection, emmettReadAll } from '../support/peer';
 import { profileInProcess } from '../support/profile';
-import { interleave } from '../support/stats';
+import { interleave, READ_SAMPLE_MS, sustainedRate } from '../support/stats';
 import { readAllEvents } from '../support/events';
 import { removeDir, tempDir } from '../support/temp';
 import { buildHttpWorld } from './world';
@@ -250,19 +250,11 @@ export async function benchRebuild(o: RebuildOptions): Promise<SectionResult> {
     [
       {
         key: 'ours',
-        run: async () => {
-          const t0 = performance.now();
-          const n = await readAllEvents(ours, 500);
-          return rate(n, performance.now() - t0);
-        },
+        run: () => sustainedRate(() => readAllEvents(ours, 500)),
       },
       {
         key: 'emmett',
-        run: async () => {
-          const t0 = performance.now();
-          const n = await emmettReadAll(conn, 500);
-          return rate(n, performance.now() - t0);
-        },
+        run: () => sustainedRate(() => emmettReadAll(conn, 500)),
       },
     ],
     { rounds: o.rounds, log: o.log },
@@ -295,6 +287,7 @@ export async function benchRebuild(o: RebuildOptions): Promise<SectionResult> {
       `Ours: \`ProjectionRunner.rebuildAll\` of the ${VIEW_PROJECTIONS.length} view projections (${VIEW_PROJECTIONS.map((p) => p.name).join(', ')}) together: one pass over the SQLite event store (500 events per read, by position: the audit trail handles every type the others do), each batch handed to every projection with its own types; each keeps its changed documents in memory across batches and commits them with its checkpoint once per 50,000 of its events, when the projections together hold 64 MiB of pending JSON, or at the end, into a fresh embedded read store (WAL, synchronous=NORMAL: a lost last commit is replayed from the event store; documents and versions inserted a hundred rows per statement); SQLite's temporary files (statement journals, sorts) kept in memory; over the 64 MiB, the projection holding the most commits first; the array fields' rows and indexes, and every index of the audit trail's entries, are built once at the end, and every rebuilt collection's statistics taken then, once. Rate = events in the history / total time.`,
       `Raw loop: one better-sqlite3 \`iterate()\` over the same rows, each row turned into the same envelope, every projection's own \`evolve\` applied to plain in-memory Maps, with the projections' declared single-field indexes answering \`find\` (no batching, no document copies, nothing written): the floor of the work, not a usable read model. It ends with ${rawDocuments.toLocaleString('en-US')} documents.`,
       `${o.rounds} rounds after one dropped warm-up round, order alternating. Median time per projection (ours; its own evolve and commits within the shared pass): ${Object.entries(medianPer).map(([k, v]) => `${k} ${v} ms`).join(', ')}.`,
+      `Read all (city history): ours \`readAll\` and Emmett's \`readMessagesBatch\`, 500 events per call, over the same history in each one's tables, after the rebuild rounds in the same process; each sample reads the whole history again and again for at least ${READ_SAMPLE_MS / 1000} s (one pass takes 100-300 ms) and gives the rate over all its passes.`,
     ],
     comparisons: [
       compare('rebuild every projection', 'events/s', { label: 'ours', samples: rebuild.samples.ours }, { label: 'raw loop, same evolve', samples: rebuild.samples.raw }, ratioAtLeast(0.5, '≥ 0.5 × raw loop')),
