@@ -22,6 +22,9 @@ export interface CityWrites {
   readonly users: number;
   /** ms each run's projections took to catch up after it (untimed in the rows). */
   readonly catchUpMs: number[];
+  /** Who wrote and where, for one more run under the profiler. */
+  readonly tokens: readonly string[];
+  readonly problemIds: readonly string[];
 }
 
 interface Options {
@@ -83,7 +86,18 @@ export async function cityWrites(o: Options): Promise<CityWrites> {
       o.log(`    writes at ${connections} client${connections > 1 ? 's' : ''}, round ${round + 1}/${o.rounds}: notes ${Math.round(p.rps)}/s p50=${p.latencyMs.p50} p99=${p.latencyMs.p99} ms; health ${Math.round(h.rps)}/s p99=${h.latencyMs.p99} ms`);
     }
   }
-  return { byClients, problems: problemIds.length, users: USERS, catchUpMs };
+  return { byClients, problems: problemIds.length, users: USERS, catchUpMs, tokens, problemIds };
+}
+
+/**
+ * One more run of progress notes at the most clients, untimed, for the server's profiler: the same
+ * users and problems, its own idempotency keys. The caller lets the views catch up after it.
+ */
+export async function cityNotesUnderProfile(o: Pick<Options, 'baseUrl' | 'client' | 'seconds'>, w: CityWrites): Promise<number> {
+  const connections = Math.max(...CITY_WRITE_CLIENTS);
+  const r = await o.client.run({ kind: 'progress', baseUrl: o.baseUrl, tokens: [...w.tokens], problemIds: [...w.problemIds], connections, seconds: o.seconds, tag: 'bench-city-profile' });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`city progress notes under the profiler: ${JSON.stringify(r.statusCodes)}, ${r.errors} errors`);
+  return connections;
 }
 
 export function cityWriteRows(w: CityWrites): Comparison[] {

@@ -11,7 +11,7 @@ import { Comparison, compare, medianUnder, SectionResult } from '../support/mode
 import { call, caughtUp, signIn } from '../support/platform';
 import { startupRows, StartupTimes } from './city-startup';
 import { citySearch } from './city-search';
-import { cityWriteRows, cityWrites, cityWritesSetup } from './city-writes';
+import { cityNotesUnderProfile, cityWriteRows, cityWrites, cityWritesSetup } from './city-writes';
 import { ProfileSummary, summarizeProfileFile } from '../support/profile';
 import { alternating, quantile, spread } from '../support/stats';
 import { removeDir, tempDir } from '../support/temp';
@@ -394,6 +394,12 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         await runKind(kind, kind.endsWith('Fresh') ? o.rounds + 1 : 99, Math.min(10, perRoundOf(kind)));
         profiles.push((await ask<{ summary: ProfileSummary }>(server.child, { type: 'profile-stop', label: `city: ${Math.min(10, perRoundOf(kind))} ${names[kind]} queries (server process)` }, 'profile')).summary);
       }
+      // The writes' p99 row is judged too: its profile is the city's own, not section 3's small world.
+      await ask(server.child, { type: 'profile-start' }, 'profile-started');
+      const clients = await cityNotesUnderProfile({ baseUrl: server.baseUrl, client, seconds: CITY_WRITE_SECONDS }, writes);
+      profiles.push((await ask<{ summary: ProfileSummary }>(server.child, { type: 'profile-stop', label: `city: progress notes at ${clients} clients for ${CITY_WRITE_SECONDS} s (server process's main thread, the API's event loop)` }, 'profile')).summary);
+      // As after every measured run: the restart below starts from views caught up.
+      await caughtUp(server.baseUrl, 10 * 60_000);
     }
     const statsAfterQueries = statsBeforeAsOf;
     const beforeRestart = await stopServer(server.child);
