@@ -79,6 +79,9 @@ describe('progress board over HTTP', () => {
 
   it('answers exactly what it answered then when asked as of that moment', async () => {
     const then = await expectStatus(p.http().get(BOARD).set(w.leader), 200);
+    // Small scopes, whose past boards are prepared from their own units alone (prepareBoard).
+    const narrowThen = await expectStatus(p.http().get(BOARD).set(w.inspector), 200);
+    const subtreeThen = await expectStatus(p.http().get(`${BOARD}?root=branch-2&rankBy=stepCompletion`).set(w.leader), 200);
     await recordStudy(p, await p.signIn('op-branch-2', 'operator', ['branch-2']), 'branch-2', ['centralized_study', 'thematic_discussion']);
     const now = await expectStatus(p.http().get(BOARD).set(w.leader), 200);
     expect(now.body).not.toEqual(then.body);
@@ -87,6 +90,11 @@ describe('progress board over HTTP', () => {
     const byPosition = await expectStatus(p.http().get(`${BOARD}?asOf=${then.body.asOf.position}`).set(w.leader), 200);
     expect({ ...byPosition.body, asOf: null }).toEqual({ ...then.body, asOf: null });
     expect(byPosition.body.asOf.position).toBe(then.body.asOf.position);
+    const narrow = await expectStatus(p.http().get(`${BOARD}?asOf=${then.body.asOf.position}`).set(w.inspector), 200);
+    expect({ ...narrow.body, asOf: null }).toEqual({ ...narrowThen.body, asOf: null });
+    const subtree = await expectStatus(p.http().get(`${BOARD}?root=branch-2&rankBy=stepCompletion&asOf=${then.body.asOf.position}`).set(w.leader), 200);
+    expect({ ...subtree.body, asOf: null }).toEqual({ ...subtreeThen.body, asOf: null });
+    expect(subtree.body.rows.map((r: { unitId: string }) => r.unitId)).toEqual(['branch-2']);
     // Under the other definition the same past is computable too.
     const v2 = await expectStatus(p.http().get(`${BOARD}?asOf=${then.body.asOf.position}&metricsVersion=2`).set(w.leader), 200);
     expect(v2.body).toMatchObject({ metricsVersion: 2, total: then.body.total });

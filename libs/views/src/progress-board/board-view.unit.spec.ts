@@ -208,6 +208,42 @@ describe('ranked board', () => {
     }
     expect(compared).toBeGreaterThan(500);
   });
+
+  it('prepared from one scope\'s units and tallies alone, answers that scope as the whole campaign\'s board does', async () => {
+    const docs = await viewDocuments(EVENTS);
+    const t = tree();
+    let compared = 0;
+    for (const handlingVersion of [1, 2] as const) {
+      const rules = { metricsVersion: 2 as MetricsVersion, handlingVersion };
+      const whole = new RankedBoard({ campaign: docs.campaigns[0], units: docs.units, tallies: docs.tallies, tree: t }, rules);
+      for (const scope of [{ all: true, roots: [] as string[] }, { all: false, roots: ['town-1', 'branch-4'] }, { all: false, roots: ['county-1'] }]) {
+        for (const root of [null, 'county-1', 'county-2', 'town-1']) {
+          let filter;
+          try {
+            filter = unitFilter(t, scope, root);
+          } catch {
+            continue;
+          }
+          if (filter.ids === null) continue;
+          const visible = filter.visible;
+          const scoped = new RankedBoard({ campaign: docs.campaigns[0], units: docs.units.filter((u) => visible(u.unitId)), tallies: docs.tallies.filter((x) => visible(x.unitId)), tree: t }, rules);
+          for (const rankBy of RANK_KEYS) {
+            for (const unitType of [null, ...UNIT_TYPES.slice(0, 2)]) {
+              for (const stage of [null, 'in_phase'] as Array<UnitStage | null>) {
+                const q: BoardQuery = { root, unitType, phaseKey: null, stage, rankBy, ...rules };
+                const rootId = root ?? (t.rootIds().length === 1 ? t.rootIds()[0] : null);
+                for (const page of [{ skip: 0, limit: 2 }, { skip: 1, limit: 50 }]) {
+                  expect(JSON.stringify(scoped.page(t, filter, q, page, rootId))).toEqual(JSON.stringify(whole.page(t, filter, q, page, rootId)));
+                  compared++;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
 });
 
 /**

@@ -15,7 +15,8 @@ const boardAnswer = atMoment<CampaignParams, GetProgressBoardRequest, { moments:
   const { tree } = moment;
   const filter = unitFilter(tree, scope, q.root);
   const query = boardQueryOf(q);
-  const { ranked, roster } = await prepareBoard(moment.store, tree, p.campaignId, query, moment.memo);
+  // A past moment's board is prepared for a small scope alone; the live one for the whole campaign (see prepareBoard).
+  const { ranked, roster } = await prepareBoard(moment.store, tree, p.campaignId, query, moment.memo, moment.live ? undefined : filter);
   const roots = tree.rootIds();
   const rootId = q.root ?? (roots.length === 1 ? roots[0] : null);
   const view = ranked.page(tree, filter, query, { skip: q.skip ?? 0, limit: q.limit ?? DEFAULT_PAGE_SIZE }, rootId);
