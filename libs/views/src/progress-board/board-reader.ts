@@ -46,34 +46,25 @@ export async function prepareBoard(
   const rules = { metricsVersion: query.metricsVersion, handlingVersion: query.handlingVersion ?? CURRENT_HANDLING_VERSION };
   const rulesKey = `ranked-board:${campaignId}:${rules.metricsVersion}:${rules.handlingVersion}`;
   const part = memo && scope ? scopePart(tree, scope) : null;
-  if (memo && part) {
-    const prepareScope = async (): Promise<PreparedBoard> => {
-      const [units, tallies, roster] = await Promise.all([
-        memo('progress-board', `${BOARD_UNITS}:${campaignId}`, () => board.find<BoardUnitDoc>(BOARD_UNITS, { campaignId })),
-        memo('rectification-ledger', `${LEDGER_UNIT_TALLIES}:${campaignId}`, () => readTallies(ledger, campaignId)),
-        readRosterParticipation(store('member-roster'), campaignId, part),
-      ]);
-      const mine = { units: units.filter((u) => part.visible(u.unitId)), tallies: tallies.filter((t) => part.visible(t.unitId)) };
-      return { ranked: new RankedBoard({ campaign, units: withRosterParticipation(mine.units, roster), tallies: mine.tallies, tree }, rules), roster };
-    };
-    return memo(BOARD_PROJECTIONS, `${rulesKey}:${part.key}`, prepareScope);
-  }
   const prepare = async (): Promise<PreparedBoard> => {
     const [units, tallies, roster] = await Promise.all([
-      // The units only feed the prepared board; the tallies are shared with the tracker's past moments.
-      board.find<BoardUnitDoc>(BOARD_UNITS, { campaignId }),
+      // The whole campaign's units only feed its prepared board; a scope's are taken from them, read once per moment.
+      memo && part ? memo('progress-board', `${BOARD_UNITS}:${campaignId}`, () => readUnits(board, campaignId)) : readUnits(board, campaignId),
+      // The tallies are shared with the tracker's past moments.
       memo ? memo('rectification-ledger', `${LEDGER_UNIT_TALLIES}:${campaignId}`, () => readTallies(ledger, campaignId)) : readTallies(ledger, campaignId),
-      readRosterParticipation(store('member-roster'), campaignId, ALL_UNITS),
+      readRosterParticipation(store('member-roster'), campaignId, part ?? ALL_UNITS),
     ]);
-    return { ranked: new RankedBoard({ campaign, units: withRosterParticipation(units, roster), tallies, tree }, rules), roster };
+    const mine = part ? { units: units.filter((u) => part.visible(u.unitId)), tallies: tallies.filter((t) => part.visible(t.unitId)) } : { units, tallies };
+    return { ranked: new RankedBoard({ campaign, units: withRosterParticipation(mine.units, roster), tallies: mine.tallies, tree }, rules), roster };
   };
-  return memo ? memo(BOARD_PROJECTIONS, rulesKey, prepare) : prepare();
+  return memo ? memo(BOARD_PROJECTIONS, part ? `${rulesKey}:${part.key}` : rulesKey, prepare) : prepare();
 }
 
 /** The scope as a part of the tree worth a board of its own (see prepareBoard), or null. */
 function scopePart(tree: ViewMoment['tree'], scope: UnitFilter): (UnitFilter & { readonly key: string }) | null {
-  if (scope.ids === null || scope.key === undefined || scope.ids.length * 4 > tree.size) return null;
-  return scope as UnitFilter & { readonly key: string };
+  const { key } = scope;
+  if (scope.ids === null || key === undefined || scope.ids.length * 4 > tree.size) return null;
+  return { ...scope, key };
 }
 
 /** Reads what the board needs from the moment's stores (live or replayed) and computes it. */
@@ -99,5 +90,6 @@ export async function readBoard(
 }
 
 const readTallies = (ledger: ReadStore, campaignId: string) => ledger.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId });
+const readUnits = (board: ReadStore, campaignId: string) => board.find<BoardUnitDoc>(BOARD_UNITS, { campaignId });
 
 const ALL_UNITS: UnitFilter = { visible: () => true, ids: null };
