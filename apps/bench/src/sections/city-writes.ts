@@ -70,8 +70,7 @@ export async function cityWrites(o: Options): Promise<CityWrites> {
     for (let round = -1; round < o.rounds; round++) {
       const notes = async () => {
         const tag = `bench-city-${connections}-${round}`;
-        const r = await o.client.run({ kind: 'progress', baseUrl: o.baseUrl, tokens, problemIds, connections, seconds: o.seconds, tag });
-        if (r.non2xx > 0 || r.errors > 0) throw new Error(`city progress notes: ${JSON.stringify(r.statusCodes)}, ${r.errors} errors`);
+        const r = await runNotes(o, tokens, problemIds, connections, tag);
         // Every run starts from views caught up, as in section 3.
         const t0 = performance.now();
         await caughtUp(o.baseUrl, 10 * 60_000);
@@ -93,11 +92,19 @@ export async function cityWrites(o: Options): Promise<CityWrites> {
  * One more run of progress notes at the most clients, untimed, for the server's profiler: the same
  * users and problems, its own idempotency keys. The caller lets the views catch up after it.
  */
-export async function cityNotesUnderProfile(o: Pick<Options, 'baseUrl' | 'client' | 'seconds'>, w: CityWrites): Promise<number> {
+export async function cityNotesUnderProfile(o: RunOptions, w: CityWrites): Promise<number> {
   const connections = Math.max(...CITY_WRITE_CLIENTS);
-  const r = await o.client.run({ kind: 'progress', baseUrl: o.baseUrl, tokens: [...w.tokens], problemIds: [...w.problemIds], connections, seconds: o.seconds, tag: 'bench-city-profile' });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`city progress notes under the profiler: ${JSON.stringify(r.statusCodes)}, ${r.errors} errors`);
+  await runNotes(o, w.tokens, w.problemIds, connections, 'bench-city-profile');
   return connections;
+}
+
+type RunOptions = Pick<Options, 'baseUrl' | 'client' | 'seconds'>;
+
+/** One run of progress notes by these users over these problems; any answer but 2xx fails the section. */
+async function runNotes(o: RunOptions, tokens: readonly string[], problemIds: readonly string[], connections: number, tag: string): Promise<LoadResult> {
+  const r = await o.client.run({ kind: 'progress', baseUrl: o.baseUrl, tokens: [...tokens], problemIds: [...problemIds], connections, seconds: o.seconds, tag });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`city progress notes (${tag}): ${JSON.stringify(r.statusCodes)}, ${r.errors} errors`);
+  return r;
 }
 
 export function cityWriteRows(w: CityWrites): Comparison[] {
