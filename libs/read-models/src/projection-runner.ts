@@ -349,8 +349,10 @@ export class ProjectionRunner {
         }
         return replayed.map((r) => ({ ...r, busyMs: r.busyMs + (indexing.get(r.name) ?? 0), durationMs: Date.now() - started }));
       } catch (error) {
-        // Whatever was built: the indexes left for the end are built over it.
-        for (const w of workers) await w.endRebuild().catch((e: unknown) => this.options.logger.error(`projection ${w.projection.name}: ${String(e)}`));
+        // Whatever was built: the indexes left for the end are built over it — once the projection
+        // runs live, when the rebuild was stopped (see endRebuild).
+        const stopped = options.signal?.aborted === true;
+        for (const w of workers) await w.endRebuild({ stopped }).catch((e: unknown) => this.options.logger.error(`projection ${w.projection.name}: ${String(e)}`));
         throw error;
       }
     } finally {
@@ -411,11 +413,13 @@ export class ProjectionRunner {
         if (w.appliedUpTo === from) await timed(w, () => w.applyShared(batch, to, hash, head));
       }
       from = to;
+      await turnOfTheEventLoop();
     }
     for (const w of [...active]) {
       while (active.has(w) && w.appliedUpTo < head) {
         options.signal?.throwIfAborted();
         await timed(w, () => w.stepTo(head));
+        await turnOfTheEventLoop();
       }
     }
     const results = [...active].map((w) => {
@@ -626,10 +630,18 @@ class ProjectionWorker {
     this.fail(error);
   }
 
-  /** After a rebuild, done or not: the indexes left for the end are built. */
-  async endRebuild(): Promise<void> {
+  /**
+   * After a rebuild, done or not: the indexes left for the end are built. A stopped one (its
+   * process stopping) leaves them as a killed one does, to be built when the projection next runs
+   * live, in this process or the next (see init): built on the way out, the indexes of a first
+   * start's fill stopped part way through the scale-1 city kept the projector thread past the 10 s
+   * it is given to stop.
+   */
+  async endRebuild(options: { readonly stopped?: boolean } = {}): Promise<void> {
     this.state = 'stopped';
-    await this.store.finishBulkLoad?.(this.projection.collections);
+    // Live, it starts over from the stored checkpoint (init), which builds them first.
+    if (options.stopped) this.initialized = false;
+    else await this.store.finishBulkLoad?.(this.projection.collections);
   }
 
   private async run(): Promise<void> {
@@ -657,10 +669,7 @@ class ProjectionWorker {
           await this.sleep(this.options.pollMs, true);
         } else {
           this.state = this.isDiverged ? 'diverged' : this.position < this.head ? 'catching-up' : 'live';
-          // A batch is synchronous work behind already-settled promises: without a turn of the event
-          // loop between batches, a long catch-up (a first start on a large history) would keep every
-          // HTTP request, /health included, waiting until it ends.
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await turnOfTheEventLoop();
         }
       } catch (error) {
         // Re-read the checkpoint before the next attempt: the store is the authority.
@@ -711,6 +720,8 @@ class ProjectionWorker {
 
   private async init(): Promise<void> {
     const p = this.projection;
+    // What a rebuild stopped or killed before its end left for it (it holds the lease: no rebuild of it runs elsewhere).
+    await this.store.finishBulkLoad?.(p.collections);
     // The store is the authority: whatever was applied in memory is dropped and applied again from its checkpoint.
     this.pending = null;
     this.kept.clear();
@@ -1005,6 +1016,17 @@ const NOTHING_STORED: Pick<ReadStore, 'get' | 'find'> = {
   get: async () => null,
   find: async () => [],
 };
+
+/**
+ * Between two batches. A batch is synchronous work behind already-settled promises: without a turn
+ * of the event loop between batches, a long catch-up (a first start on a large history) kept every
+ * HTTP request, /health included, waiting until it ended, and a rebuild or a first start's fill
+ * heard no stop until it ended (the projector thread's stop message, at two thirds of the scale-1
+ * city's fill, was still unread when the platform ended the thread 10 s later).
+ */
+function turnOfTheEventLoop(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
 
 /**
  * The event types a shared pass reads: every type one of the projections handles, or none (every

@@ -198,6 +198,32 @@ describe('SQLite read store: array fields of a rebuilt collection indexed in bul
     expect(await answers(reopened)).toEqual(live.docs);
   });
 
+  it('a rebuild stopped between batches builds nothing on its way out, as a kill: the indexes are built once it runs live, and it goes on from its checkpoint', async () => {
+    const live = await builtLive();
+    let goneLive = false;
+    const indexesAtLiveCommits: string[][] = [];
+    runner = new ProjectionRunner(stores.events, stores.store, [groupsAtEnd], { ...options, onCommitted: () => void (goneLive && indexesAtLiveCommits.push(indexesOf(stores.store))) });
+    const stop = new AbortController();
+    const rebuilt = runner.rebuild(groupsAtEnd.name, { signal: stop.signal, onProgress: (p) => void (p.position >= 150 && stop.abort(new Error('stopping'))) });
+    await expect(rebuilt).rejects.toThrow('stopping');
+    const checkpoint = (await stores.store.checkpoint(groups.name))?.position ?? 0;
+    expect(checkpoint).toBeGreaterThan(0);
+    expect(checkpoint).toBeLessThan(300);
+    expect(indexesOf(stores.store)).toEqual([]);
+    expect(arrayValues(stores.store)).toEqual([]);
+    expect(marked(stores.store)).toEqual([GROUPS]);
+    // The same runner goes live: the indexes are built before its first batch, over what the rebuild stored.
+    goneLive = true;
+    runner.start();
+    await runner.caughtUp();
+    expect(await stores.store.checkpoint(groups.name)).toMatchObject({ position: 300 });
+    expect(indexesAtLiveCommits.length).toBeGreaterThan(0);
+    expect(indexesAtLiveCommits).toEqual(indexesAtLiveCommits.map(() => INDEXES));
+    expect(marked(stores.store)).toEqual([]);
+    expect(arrayValues(stores.store)).toEqual(live.values);
+    expect(await answers(stores.store)).toEqual(live.docs);
+  });
+
   it('answers exactly while the array field is left for the end', async () => {
     const live = await builtLive();
     await stores.store.reset(groups.name, [GROUPS]);

@@ -659,8 +659,9 @@ export class SqliteReadStore implements ReadStore {
     for (const c of collections) {
       const fields = this.fields.get(c);
       if (this.bulk.has(c) && fields) this.ensureIndexes(c, Object.fromEntries(fields));
-      // Its own transaction: the triggers on the mark may build a whole index from the documents.
-      this.db.transaction(() => this.stmt.unmarkLoading.run(c)).immediate();
+      // Its own transaction: the triggers on the mark may build a whole index from the documents. Read
+      // first: a runner asks at every start, and a DELETE takes the write lock even when it finds nothing.
+      if (this.stmt.markedLoading.get(c)) this.db.transaction(() => this.stmt.unmarkLoading.run(c)).immediate();
       if (this.refilling.delete(c)) this.analyzeIfChanged(c);
     }
   }
