@@ -16,7 +16,7 @@ import { ProjectorThreadLifecycle } from './projections/projector-thread.lifecyc
  * not hold the platform back, nor does a projector thread that crashed: it listens, and /health and
  * the views' stale flag say what is missing.
  */
-export async function catchUpBeforeListening(app: INestApplication): Promise<void> {
+export async function catchUpBeforeListening(app: INestApplication, signal?: AbortSignal): Promise<void> {
   await app.init();
   const logger = new Logger('Projections');
   const names = app.get(ProjectionRunner).projections().map((p) => p.name);
@@ -27,6 +27,7 @@ export async function catchUpBeforeListening(app: INestApplication): Promise<voi
       label: '投影追赶 projections catching up',
       // A restart is caught up in a poll or two: polling often keeps it from waiting longer than the work.
       pollMs: 50,
+      signal,
       reportedAt: () => thread?.filling ?? null,
       giveUp: async () => {
         // A projector thread crashing at start would otherwise keep the platform from ever listening.
@@ -36,12 +37,15 @@ export async function catchUpBeforeListening(app: INestApplication): Promise<voi
       },
     });
   const result = await catchUp();
+  // Stopping: the application is being closed, nothing more to wait for or to say.
+  if (signal?.aborted) return;
   if (result.gaveUp) {
     logger.warn(`listening before the projections caught up: ${result.gaveUp}`);
     return;
   }
   await app.get(DeadlineWarningJob, { strict: false }).startupRun();
   const warnings = await catchUp();
+  if (signal?.aborted) return;
   if (warnings.gaveUp) logger.warn(`listening before the projections caught up: ${warnings.gaveUp}`);
   prepareSearch(app, logger);
   // PROJECTIONS=in-process: the catch-up's pending documents were this thread's (a projector thread gives back its own).

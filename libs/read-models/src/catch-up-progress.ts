@@ -19,6 +19,11 @@ export interface CatchUpProgressOptions {
   readonly reportedAt?: () => number | null;
   /** Checked at each poll: a reason to stop waiting (a projection that keeps failing), or null to go on. */
   readonly giveUp?: () => Promise<string | null>;
+  /**
+   * Ends the wait at once (the process stopping), giving up with the abort's reason: the stores
+   * are closed under it next, and a poll of a closed store would fail the start with a stack trace.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface CatchUpResult {
@@ -50,20 +55,42 @@ export async function catchUpWithProgress(events: EventStore, store: ReadStore, 
     bar.start(head, from);
   }
   let gaveUp: string | null = null;
+  const signal = options.signal;
+  const stopped = () => (signal?.aborted ? `stopped (${reasonOf(signal)})` : null);
   try {
     const working = () => options.reportedAt?.() != null;
     for (let at = from; at < head || working(); at = await slowest()) {
       bar?.update(Math.max(at, Math.min(head, options.reportedAt?.() ?? 0)));
-      gaveUp = (await options.giveUp?.()) ?? null;
+      gaveUp = stopped() ?? (await options.giveUp?.()) ?? null;
       if (gaveUp) break;
-      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
+      await pause(options.pollMs ?? 200, signal);
+      if ((gaveUp = stopped())) break;
     }
     if (!gaveUp) bar?.update(head);
+  } catch (error) {
+    // A store closed under a poll already under way when the stop came.
+    if (!signal?.aborted) throw error;
+    gaveUp = stopped();
   } finally {
     bar?.stop();
   }
   return { head, behind, durationMs: Date.now() - started, gaveUp };
 }
+
+/** Waits `ms`, or until the signal aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+const reasonOf = (signal: AbortSignal): string => (signal.reason instanceof Error ? signal.reason.message : String(signal.reason));
 
 /**
  * The bar of a fill of new projections (see fillNewProjections), started at its first position:
