@@ -13,15 +13,17 @@ describe('a first start on a freshly generated city', () => {
   afterAll(() => dataDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   it.each([
-    ['catches its projections up', '1000000', /投影追赶 projections catching up \|.*\| 100% \| position (\d+)\/\1/],
+    ['catches its projections up', { PROJECTIONS_FILL_FROM_EVENTS: '1000000' }, /投影追赶 projections catching up \|.*\| 100% \| position (\d+)\/\1/],
     // The same city over the fill's threshold: every projection is new, so all of them are filled in one pass first.
-    ['fills its new projections in one pass', '1000', /filling 11 new projection\(s\) from \d+ events in one pass/],
-  ])('%s before it listens, with a progress bar, so its first answer is already right', async (_how, fillFrom, told) => {
+    ['fills its new projections in one pass', { PROJECTIONS_FILL_FROM_EVENTS: '1000' }, /filling 11 new projection\(s\) from \d+ events in one pass/],
+    // On the API's own event loop (the default on KurrentDB), with no projector thread to ask about.
+    ['catches its projections up on its own event loop', { PROJECTIONS: 'in-process', PROJECTIONS_FILL_FROM_EVENTS: '1000000' }, /投影追赶 projections catching up \|.*\| 100% \| position (\d+)\/\1/],
+  ])('%s before it listens, with a progress bar, so its first answer is already right', async (_how, env, told) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'first-start-'));
     dataDirs.push(dataDir);
     const { marker } = await generateCity({ dataDir, seed: 'first-start', scale: 0.02, now: '2025-06-30T06:00:00.000Z' });
     const port = await freePort();
-    const child = startApp('platform', { PORT: String(port), DATA_DIR: dataDir, DEMO_ADMIN: '0', PROJECTIONS_FILL_FROM_EVENTS: fillFrom });
+    const child = startApp('platform', { PORT: String(port), DATA_DIR: dataDir, DEMO_ADMIN: '0', ...env });
     try {
       // The very first answer /health gives: no projection behind, every checkpoint at the generated head.
       const first = await until(whileRunning(child, async () => (await fetch(`http://127.0.0.1:${port}/health`)).json() as Promise<Health>), () => true, () => `first start (${child.output()})`, 120_000);

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ASSESSMENT_STREAMS, AssessmentsModule } from '@platform/assessments';
 import { BlobsModule } from '@platform/blobs';
 import { CAMPAIGN_STREAMS, CampaignsModule } from '@platform/campaigns';
-import { assertPlatformRunsOn, Clock, EMBEDDED_STORES, PlatformCommonModule, PlatformConfig } from '@platform/common';
+import { assertPlatformRunsOn, Clock, EMBEDDED_STORES, PlatformCommonModule, PlatformConfig, ProjectionsConfig } from '@platform/common';
 import { chainIntegrityOptionsFromEnv, EventStoreModule, EventStoreModuleOptions, MongoIdempotencyIndex, NotaryModule, WitnessModule } from '@platform/event-store';
 import { IdentityModule } from '@platform/identity';
 import { MEMBER_STREAMS, MembersModule } from '@platform/members';
@@ -32,13 +32,15 @@ export interface ClusteredLikeEventStore {
   readonly namespace?: string;
 }
 
+/** Where the platform runs its projections. Absent (tests, tools that build the app): on the API's event loop, as PROJECTIONS=in-process. */
+export const projectionsHosting = (config: Pick<PlatformConfig, 'projections'>): ProjectionsConfig['mode'] => config.projections?.mode ?? 'in-process';
+
 /** Every bounded context in one process, on the configured adapters (the embedded ones by default). */
 @Module({})
 export class AppModule {
   static forRoot(config: PlatformConfig, clock?: Clock, metrics = new PlatformMetrics('platform'), clusteredLike?: ClusteredLikeEventStore): DynamicModule {
     const stores = config.stores ?? EMBEDDED_STORES;
-    // Absent (tests, tools that build the app): the runner runs on this event loop, as PROJECTIONS=in-process.
-    const hosting = config.projections?.mode ?? 'in-process';
+    const hosting = projectionsHosting(config);
     assertPlatformRunsOn(stores, hosting);
     const index = stores.idempotencyIndex;
     return {

@@ -1,9 +1,10 @@
 import { INestApplication, Logger } from '@nestjs/common';
-import { collectAfterCatchUp } from '@platform/common';
+import { collectAfterCatchUp, PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
 import { catchUpWithProgress, ProjectionRunner, ProjectionStatusReader, READ_STORE, ReadStore } from '@platform/read-models';
 import { DeadlineWarningJob } from '@platform/rectification';
 import { SearchReader } from '@platform/views';
+import { projectionsHosting } from './app.module';
 import { ProjectorThread } from './projections/projector-thread';
 import { ProjectorThreadLifecycle } from './projections/projector-thread.lifecycle';
 
@@ -66,11 +67,12 @@ function prepareSearch(app: INestApplication, logger: Logger): void {
   if (ms >= 1000) logger.log(`search index filled in ${(ms / 1000).toFixed(1)} s`);
 }
 
-/** The platform's projector thread, when it runs one (PROJECTIONS=worker). */
+/**
+ * The platform's projector thread, when it runs one (PROJECTIONS=worker). Asked by the mode: asking
+ * the application for a provider it lacks ends the process (Nest aborts on that error), and a
+ * try/catch around it had every start with PROJECTIONS=in-process — the default on KurrentDB —
+ * exit before it listened.
+ */
 function projectorThread(app: INestApplication): ProjectorThread | null {
-  try {
-    return app.get(ProjectorThreadLifecycle, { strict: false }).thread;
-  } catch {
-    return null;
-  }
+  return projectionsHosting(app.get<PlatformConfig>(PLATFORM_CONFIG)) === 'worker' ? app.get(ProjectorThreadLifecycle, { strict: false }).thread : null;
 }
