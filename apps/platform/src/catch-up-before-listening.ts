@@ -12,12 +12,15 @@ import { ProjectorThreadLifecycle } from './projections/projector-thread.lifecyc
  * Starts the application (the projections begin running) and waits, with a progress bar on the
  * console while far behind, until every projection has applied the history stored at start — so
  * the first screen of a freshly generated city shows its real numbers, not zeros flagged stale.
- * The deadline check's start-up run is awaited too, and what it recorded caught up in its turn,
- * so no view lags behind the history at the first request. A projection that keeps failing does
+ * The deadline check's start-up run follows, over the caught-up views, and what it recorded is
+ * caught up in its turn, so no view lags behind the history at the first request. A projection that keeps failing does
  * not hold the platform back, nor does a projector thread that crashed: it listens, and /health and
  * the views' stale flag say what is missing.
  */
 export async function catchUpBeforeListening(app: INestApplication, signal?: AbortSignal): Promise<void> {
+  const deadlines = app.get(DeadlineWarningJob, { strict: false });
+  // Its first run looks at the caught-up views, not at those of the bootstrap.
+  deadlines.holdFirstRun();
   await app.init();
   const logger = new Logger('Projections');
   const names = app.get(ProjectionRunner).projections().map((p) => p.name);
@@ -42,9 +45,11 @@ export async function catchUpBeforeListening(app: INestApplication, signal?: Abo
   if (signal?.aborted) return;
   if (result.gaveUp) {
     logger.warn(`listening before the projections caught up: ${result.gaveUp}`);
+    // Over what the views hold; the later runs find the rest.
+    void deadlines.startupRun();
     return;
   }
-  await app.get(DeadlineWarningJob, { strict: false }).startupRun();
+  await deadlines.startupRun();
   const warnings = await catchUp();
   if (signal?.aborted) return;
   if (warnings.gaveUp) logger.warn(`listening before the projections caught up: ${warnings.gaveUp}`);

@@ -38,6 +38,24 @@ describe('the deadline-warning job across processes: one scheduler at a time thr
     expect(runs).toEqual(['a', 'a', 'b']);
   });
 
+  it('runs first at bootstrap, or, held, when its start-up run is asked for (the views caught up), and only once', async () => {
+    const atBootstrap = job('bootstrap');
+    atBootstrap.onApplicationBootstrap();
+    await atBootstrap.startupRun();
+    expect(runs).toEqual(['bootstrap']);
+    await atBootstrap.onModuleDestroy();
+
+    const held = job('held');
+    held.holdFirstRun();
+    held.onApplicationBootstrap();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runs).toEqual(['bootstrap']);
+    await held.startupRun();
+    await held.startupRun();
+    expect(runs).toEqual(['bootstrap', 'held']);
+    await held.onModuleDestroy();
+  });
+
   it('gives the lease up on shutdown, so the next tick elsewhere runs at once', async () => {
     const a = job('a');
     const b = job('b');

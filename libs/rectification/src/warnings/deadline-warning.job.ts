@@ -27,6 +27,7 @@ export class DeadlineWarningJob implements OnApplicationBootstrap, OnModuleDestr
   private running: Promise<void> | null = null;
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private first: Promise<void> = Promise.resolve();
+  private held = false;
   /**
    * Whether the next try at the lease waits for its store's write lock: only at start-up (the
    * platform waits for that run before listening). A later tick on the thread that answers
@@ -43,19 +44,38 @@ export class DeadlineWarningJob implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = this.config.warningJobIntervalMs;
-    if (interval === null) return;
-    this.timer = setInterval(() => void this.tick(), interval);
-    this.timer.unref();
-    this.first = this.tick();
+    if (!this.held) this.begin();
   }
 
   /**
-   * The run started at start-up (settled at once when the job is off): the platform waits for it
-   * before listening, so the warnings it records are in the views of the first request.
+   * The first run waits for startupRun instead of starting at bootstrap: for a platform that
+   * catches its views up before it listens, whose ledger at bootstrap is empty (a first start: the
+   * run found nothing due, and today's warnings waited for the next tick) or behind (a restart after
+   * a stop part way through: 4,066 candidates of the scale-1 city refused as no longer open).
+   */
+  holdFirstRun(): void {
+    this.held = true;
+  }
+
+  /**
+   * The run started at start-up (settled at once when the job is off), started now if it was held:
+   * the platform waits for it before listening, so the warnings it records are in the views of the
+   * first request.
    */
   startupRun(): Promise<void> {
+    if (this.held) {
+      this.held = false;
+      this.begin();
+    }
     return this.first;
+  }
+
+  private begin(): void {
+    const interval = this.config.warningJobIntervalMs;
+    if (interval === null || this.timer) return;
+    this.timer = setInterval(() => void this.tick(), interval);
+    this.timer.unref();
+    this.first = this.tick();
   }
 
   /** Before any shutdown hook closes the event store, so a run in progress can finish its write. */
