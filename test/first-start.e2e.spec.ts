@@ -18,6 +18,7 @@ describe('a first start on a freshly generated city', () => {
     ['fills its new projections in one pass', { PROJECTIONS_FILL_FROM_EVENTS: '1000' }, /filling 11 new projection\(s\) from \d+ events in one pass/],
     // On the API's own event loop (the default on KurrentDB), with no projector thread to ask about.
     ['catches its projections up on its own event loop', { PROJECTIONS: 'in-process', PROJECTIONS_FILL_FROM_EVENTS: '1000000' }, /投影追赶 projections catching up \|.*\| 100% \| position (\d+)\/\1/],
+    ['fills its new projections in one pass on its own event loop', { PROJECTIONS: 'in-process', PROJECTIONS_FILL_FROM_EVENTS: '1000' }, /filling 11 new projection\(s\) from \d+ events in one pass/],
   ])('%s before it listens, with a progress bar, so its first answer is already right', async (_how, env, told) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'first-start-'));
     dataDirs.push(dataDir);

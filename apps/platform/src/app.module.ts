@@ -72,6 +72,7 @@ export class AppModule {
           ...(stores.readStore.kind === 'mongodb' ? { store: 'mongo', mongoUrl: stores.readStore.url, mongoDbName: stores.readStore.dbName } : {}),
           autoStart: hosting === 'in-process',
           leaseMs: config.projections?.leaseMs,
+          ...(hosting === 'in-process' ? { fillFromEvents: config.projections?.fillFromEvents } : {}),
         }),
         ViewsModule,
         IdentityModule,

@@ -1,7 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { collectAfterCatchUp, PLATFORM_CONFIG, PlatformConfig } from '@platform/common';
 import { EVENT_STORE, EventStore } from '@platform/event-store';
-import { catchUpWithProgress, ProjectionRunner, ProjectionStatusReader, READ_STORE, ReadStore } from '@platform/read-models';
+import { catchUpWithProgress, ProjectionRunner, ProjectionStatusReader, READ_STORE, ReadModelsLifecycle, ReadStore } from '@platform/read-models';
 import { DeadlineWarningJob } from '@platform/rectification';
 import { SearchReader } from '@platform/views';
 import { projectionsHosting } from './app.module';
@@ -26,13 +26,14 @@ export async function catchUpBeforeListening(app: INestApplication, signal?: Abo
   const names = app.get(ProjectionRunner).projections().map((p) => p.name);
   const statuses = app.get(ProjectionStatusReader);
   const thread = projectorThread(app);
+  const inProcess = thread ? null : app.get(ReadModelsLifecycle, { strict: false });
   const catchUp = () =>
     catchUpWithProgress(app.get<EventStore>(EVENT_STORE), app.get<ReadStore>(READ_STORE), names, {
       label: '投影追赶 projections catching up',
       // A restart is caught up in a poll or two: polling often keeps it from waiting longer than the work.
       pollMs: 50,
       signal,
-      reportedAt: () => thread?.filling ?? null,
+      reportedAt: () => thread?.filling ?? inProcess?.filling ?? null,
       giveUp: async () => {
         // A projector thread crashing at start would otherwise keep the platform from ever listening.
         if (thread && thread.current === null) return 'the projector thread ended unasked and is being started again (see the log)';
