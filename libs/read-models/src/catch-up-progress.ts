@@ -1,5 +1,6 @@
 import type { EventStore } from '@platform/event-store';
 import { Presets, SingleBar } from 'cli-progress';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ReadStore } from './read-store.port';
 
 export interface CatchUpProgressOptions {
@@ -63,7 +64,8 @@ export async function catchUpWithProgress(events: EventStore, store: ReadStore, 
       bar?.update(Math.max(at, Math.min(head, options.reportedAt?.() ?? 0)));
       gaveUp = stopped() ?? (await options.giveUp?.()) ?? null;
       if (gaveUp) break;
-      await pause(options.pollMs ?? 200, signal);
+      // Woken early by the abort (which rejects the wait): the loop ends below.
+      await sleep(options.pollMs ?? 200, undefined, { signal }).catch(() => undefined);
       if ((gaveUp = stopped())) break;
     }
     if (!gaveUp) bar?.update(head);
@@ -75,19 +77,6 @@ export async function catchUpWithProgress(events: EventStore, store: ReadStore, 
     bar?.stop();
   }
   return { head, behind, durationMs: Date.now() - started, gaveUp };
-}
-
-/** Waits `ms`, or until the signal aborts. */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }
 
 const reasonOf = (signal: AbortSignal): string => (signal.reason instanceof Error ? signal.reason.message : String(signal.reason));

@@ -111,6 +111,15 @@ describe('filling new projections before a runner starts', () => {
     expect(logs.some((l) => l.startsWith('WARN filling the new projections') && l.includes('another projector'))).toBe(true);
   });
 
+  it('logs a failure of the reads that choose what to fill, never throws it: the live runner catches up', async () => {
+    await appendTicks(s.events, 120, { groups: 6 });
+    runner = new ProjectionRunner(s.events, s.store, [tally], fast);
+    const failing = Object.create(s.store) as SqliteReadStore;
+    failing.checkpoints = () => Promise.reject(new Error('disk I/O error'));
+    await expect(fillNewProjections(runner, s.events, failing, { minEvents: 100, logger })).resolves.toEqual([]);
+    expect(logs).toContain('WARN filling the new projections: disk I/O error; what is left catches up live');
+  });
+
   it('stops between batches when aborted, and what it stored is a checkpoint a live start goes on from', async () => {
     await appendTicks(s.events, 200, { groups: 6 });
     runner = new ProjectionRunner(s.events, s.store, [tally], fast);

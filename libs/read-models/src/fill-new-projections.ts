@@ -26,16 +26,17 @@ export interface FillNewOptions {
  * runner retries it with its status on /health.
  */
 export async function fillNewProjections(runner: ProjectionRunner, events: EventStore, store: ReadStore, options: FillNewOptions): Promise<RebuildResult[]> {
-  // One read of every checkpoint; a restart, whose projections all have theirs, asks nothing more.
-  const stored = new Map((await store.checkpoints()).map((c) => [c.projection, c.version]));
-  // One an older version built is rebuilt from nothing anyway (see the worker's init).
-  const names = runner.projections().filter((p) => stored.get(p.name) !== p.version).map((p) => p.name);
-  if (names.length === 0) return [];
-  const head = await events.headPosition();
-  const count = head === 0 ? 0 : await events.countEvents(0, head);
-  if (count === null || count < (options.minEvents ?? FILL_NEW_FROM_EVENTS)) return [];
-  options.logger.log(`filling ${names.length} new projection(s) from ${count} events in one pass: ${names.join(', ')}`);
+  // The reads that choose what to fill too: a failure of any is logged, and the live runner catches up.
   try {
+    // One read of every checkpoint; a restart, whose projections all have theirs, asks nothing more.
+    const stored = new Map((await store.checkpoints()).map((c) => [c.projection, c.version]));
+    // One an older version built is rebuilt from nothing anyway (see the worker's init).
+    const names = runner.projections().filter((p) => stored.get(p.name) !== p.version).map((p) => p.name);
+    if (names.length === 0) return [];
+    const head = await events.headPosition();
+    const count = head === 0 ? 0 : await events.countEvents(0, head);
+    if (count === null || count < (options.minEvents ?? FILL_NEW_FROM_EVENTS)) return [];
+    options.logger.log(`filling ${names.length} new projection(s) from ${count} events in one pass: ${names.join(', ')}`);
     const at = new Map(names.map((n) => [n, 0]));
     const onProgress = (p: { name: string; position: number; head: number }) => {
       at.set(p.name, p.position);

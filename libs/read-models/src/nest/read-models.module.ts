@@ -121,14 +121,9 @@ export class ReadModelsLifecycle implements OnApplicationBootstrap, OnModuleDest
    * scale-1 city was 13% through after 36 s, where the projector thread's fill was 60% through.
    */
   private async fillThenStart(minEvents: number): Promise<void> {
-    const logger = new Logger('Projections');
-    try {
-      await fillNewProjections(this.runner, this.events, this.store, { minEvents, logger, signal: this.stopping.signal, onProgress: (position) => (this.filling = position) });
-    } catch (error) {
-      logger.warn(`filling the new projections: ${error instanceof Error ? error.message : String(error)}; they catch up live`);
-    } finally {
-      this.filling = null;
-    }
+    // Never throws: a fill that fails is logged, and the runner catches up live.
+    await fillNewProjections(this.runner, this.events, this.store, { minEvents, logger: new Logger('Projections'), signal: this.stopping.signal, onProgress: (position) => (this.filling = position) });
+    this.filling = null;
     if (!this.stopping.signal.aborted) this.runner.start();
   }
 
