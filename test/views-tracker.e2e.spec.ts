@@ -136,6 +136,9 @@ describe('rectification tracker over HTTP', () => {
   it('answers as of a past moment exactly as it did then', async () => {
     const then = await expectStatus(p.http().get(TRACKER).set(w.leader), 200);
     const thenList = await expectStatus(p.http().get(`${TRACKER}/problems`).set(w.leader), 200);
+    // Small scopes, whose past summaries read their own units' tallies alone, by key.
+    const thenTown = await expectStatus(p.http().get(`${TRACKER}?root=town-1`).set(w.leader), 200);
+    const thenNarrow = await expectStatus(p.http().get(TRACKER).set(w.inspector), 200);
     await appendEvents(w.events, [
       problem('p-yellow', 'FixClaimed', { evidence: '完成', attachmentRefs: [], claimedBy: 'op-1' }),
       problem('p-yellow', 'FixVerified', { comment: '通过', verifiedBy: 'insp-1' }),
@@ -146,6 +149,11 @@ describe('rectification tracker over HTTP', () => {
     const asOf = encodeURIComponent(then.body.asOf.at);
     expect((await expectStatus(p.http().get(`${TRACKER}?asOf=${asOf}`).set(w.leader), 200)).body).toEqual(then.body);
     expect((await expectStatus(p.http().get(`${TRACKER}/problems?asOf=${asOf}`).set(w.leader), 200)).body.items).toEqual(thenList.body.items);
+    const town = await expectStatus(p.http().get(`${TRACKER}?root=town-1&asOf=${thenTown.body.asOf.position}`).set(w.leader), 200);
+    expect({ ...town.body, asOf: null }).toEqual({ ...thenTown.body, asOf: null });
+    expect(town.body.overall.counts.fixedAwaitingVerification).toBe(0);
+    const narrow = await expectStatus(p.http().get(`${TRACKER}?asOf=${thenNarrow.body.asOf.position}`).set(w.inspector), 200);
+    expect({ ...narrow.body, asOf: null }).toEqual({ ...thenNarrow.body, asOf: null });
     const v2 = await expectStatus(p.http().get(`${TRACKER}?metricsVersion=2&root=town-1`).set(w.leader), 200);
     const v1 = await expectStatus(p.http().get(`${TRACKER}?metricsVersion=1&root=town-1`).set(w.leader), 200);
     expect([v1.body.overall.completionRate, v2.body.overall.completionRate]).toEqual([1 / 4, 2 / 4]);

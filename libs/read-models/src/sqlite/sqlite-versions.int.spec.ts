@@ -88,6 +88,32 @@ describe('document versions (as of a position without replay)', () => {
     );
   });
 
+  it('reads documents named by id by their keys, at every position exactly as a replay: replaced, deleted, not yet written and never written', async () => {
+    await caughtUpAfter(120, 7);
+    const head = await events.headPosition();
+    const inSql = filteringInSql();
+    const named = [
+      { _id: { $in: ['g5', 'g0', 'g2', 'g9', 'g2'] } },
+      { _id: 'g3' },
+      { _id: { $in: ['g1', 'g4'] }, ticks: { $gte: 2 } },
+      { _id: { $in: [] } },
+    ];
+    for (let p = 0; p <= head; p++) {
+      const replayed = (await computeAsOf(events, versioned, { untilPosition: p })).store;
+      for (const reader of [store, inSql]) {
+        const at = (await reader.versionsAt(versioned.name, p))!;
+        for (const filter of named) {
+          expect(await at.find(TALLY_GROUPS, filter, { sort: { _id: 1 } })).toEqual(await replayed.find(TALLY_GROUPS, filter, { sort: { _id: 1 } }));
+          expect(await at.count(TALLY_GROUPS, filter)).toBe(await replayed.count(TALLY_GROUPS, filter));
+        }
+        expect(await at.find(TALLY_GROUPS, named[0], { sort: { ticks: -1, _id: 1 }, skip: 1, limit: 2 })).toEqual(
+          await replayed.find(TALLY_GROUPS, named[0], { sort: { ticks: -1, _id: 1 }, skip: 1, limit: 2 }),
+        );
+      }
+    }
+    await inSql.close();
+  });
+
   it('closes the version a document had before each live commit, however many it had, exactly as a replay', async () => {
     runner = new ProjectionRunner(events, store, [versioned], { batchSize: 3, logger: quiet, pollMs: 10 });
     runner.start();

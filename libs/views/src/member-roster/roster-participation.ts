@@ -2,7 +2,7 @@ import { ReadStore } from '@platform/read-models';
 import { ExportColumn } from '../exports/export-format';
 import { BoardRow } from '../progress-board/board-view';
 import { BoardUnitDoc } from '../progress-board/progress-board.documents';
-import { UnitFilter, unitClause } from '../shared/view-scope';
+import { campaignUnitDocs, UnitFilter } from '../shared/view-scope';
 import { ROSTER_PARTICIPATION, RosterParticipationDoc } from './member-roster.documents';
 
 /** Where a unit's participation rate on the board comes from. */
@@ -12,7 +12,7 @@ export const PARTICIPATION_SOURCE_NAMES: Record<'roster' | 'reported', string> =
 
 /** The campaign's units that keep their participation in a roster (at least one step recorded), with their sums. */
 export async function readRosterParticipation(store: ReadStore, campaignId: string, filter: UnitFilter): Promise<Map<string, RosterParticipationDoc>> {
-  const docs = await store.find<RosterParticipationDoc>(ROSTER_PARTICIPATION, { campaignId, ...unitClause('unitId', filter) });
+  const docs = await store.find<RosterParticipationDoc>(ROSTER_PARTICIPATION, campaignUnitDocs(campaignId, filter));
   return new Map(docs.filter((d) => d.steps > 0).map((d) => [d.unitId, d]));
 }
 

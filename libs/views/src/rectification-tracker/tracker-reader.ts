@@ -4,7 +4,7 @@ import { DEFAULT_METRICS_VERSION, DEFAULT_WARNING_THRESHOLDS, MetricsVersion } f
 import { Filter, ReadStore } from '@platform/read-models';
 import { ActorScope } from '@platform/common';
 import { ViewMoment } from '../shared/view-moment';
-import { NOT_FOUND, UnitFilter, unitClause, unitFilter } from '../shared/view-scope';
+import { campaignUnitDocs, isSmallScope, NOT_FOUND, UnitFilter, unitClause, unitFilter } from '../shared/view-scope';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LedgerCampaignDoc, LedgerProblemDoc } from './rectification-ledger.documents';
 import { dayFilter } from './day-filters';
 import { ledgerFilter, ProblemListFilters, TrackedProblem, trackProblem } from './tracked-problem';
@@ -57,19 +57,20 @@ export async function readTrackerSummary(
 ): Promise<TrackerSummaryPage> {
   const store = ledgerOf(moment);
   const thresholds = campaign.warningThresholds ?? DEFAULT_WARNING_THRESHOLDS;
-  const ofCampaign = { campaignId: campaign.campaignId, ...unitClause('unitId', units) };
   if (!moment.live) {
     const campaignId = campaign.campaignId;
     const memo = moment.memo;
     const summarize = (tallies: readonly UnitTallyDoc[]) => trackerSummaryPages(tallies, dayOf(moment), thresholds, moment.tree, units, version);
     const whole = async () =>
       summarize(await memo!('rectification-ledger', `${LEDGER_UNIT_TALLIES}:${campaignId}`, () => store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, { campaignId })));
-    // A past moment never changes (nor does its tree): the whole view's summary is kept for every page.
-    const summary = !memo
-      ? summarize(await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, ofCampaign))
-      : units.ids === null
-        ? await memo('rectification-ledger', `tracker-summary:${campaignId}:${dayOf(moment)}:${thresholds.yellowDays}:${thresholds.greenDays}:${version}`, whole)
-        : await whole();
+    // A past moment never changes (nor does its tree): the whole view's summary is kept for every
+    // page. A small scope (a county) reads its own units' tallies by key, as the board does.
+    const summary =
+      !memo || isSmallScope(moment.tree, units)
+        ? summarize(await store.find<UnitTallyDoc>(LEDGER_UNIT_TALLIES, campaignUnitDocs(campaignId, units)))
+        : units.ids === null
+          ? await memo('rectification-ledger', `tracker-summary:${campaignId}:${dayOf(moment)}:${thresholds.yellowDays}:${thresholds.greenDays}:${version}`, whole)
+          : await whole();
     const { unitRows, unitCount, ...rest } = summary;
     return { ...rest, total: unitCount, units: unitRows(page.skip, page.limit) };
   }

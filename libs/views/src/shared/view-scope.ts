@@ -36,3 +36,20 @@ export function unitFilter(tree: OrganizationTree, scope: ActorScope, root: stri
 export function unitClause(field: string, filter: UnitFilter): Record<string, unknown> {
   return filter.ids === null ? {} : { [field]: { $in: filter.ids } };
 }
+
+/**
+ * A campaign's documents kept per unit (`_id` `<campaignId>.<unitId>`: board units, unit tallies,
+ * roster participation) of the filter's units, named by id: a past moment reads each by its key,
+ * so one county's read costs what its units do, not what the whole campaign's would.
+ */
+export function campaignUnitDocs(campaignId: string, filter: UnitFilter): Record<string, unknown> {
+  return filter.ids === null ? { campaignId } : { campaignId, _id: { $in: filter.ids.map((unitId) => `${campaignId}.${unitId}`) } };
+}
+
+/**
+ * A scope worth reading on its own at a past moment: at most a quarter of the tree (a county's
+ * leader looking back). A larger one shares the whole campaign's reads, kept per moment.
+ */
+export function isSmallScope(tree: OrganizationTree, filter: UnitFilter): boolean {
+  return filter.ids !== null && filter.ids.length * 4 <= tree.size;
+}
