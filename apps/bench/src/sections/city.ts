@@ -222,7 +222,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     if (!admin) throw new Error('the city marker names no administrator');
     const token = await signIn(server.baseUrl, admin.username, admin.password);
     const campaign = city.marker.mainCampaignId;
-    const counties = (await call<{ units: Array<{ unitId: string }> }>(server.baseUrl, 'GET', '/api/organizations?level=county', { token })).body.units.map((u) => u.unitId);
+    const counties = countiesWithUnits((await call<{ units: OrganizationUnit[] }>(server.baseUrl, 'GET', '/api/organizations', { token })).body.units);
     const health = (await call<{ eventStore: { headPosition: number } }>(server.baseUrl, 'GET', '/health')).body;
     const head = health.eventStore.headPosition;
 
@@ -568,3 +568,23 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     removeDir(dataDir);
   }
 }
+
+interface OrganizationUnit {
+  readonly unitId: string;
+  readonly level: string;
+  readonly parentId: string | null;
+}
+
+/**
+ * The county-level units with units below them (区县: townships, villages, their branches), in the
+ * city's order: one of them is a scope of about the same size at every scale (110-165 units on the
+ * demo city's board at half and at twice its size), where the county-level departments without
+ * any (most of the list, and more of it the larger the city) are a unit each.
+ */
+function countiesWithUnits(units: readonly OrganizationUnit[]): string[] {
+  const parents = new Set(units.map((u) => u.parentId));
+  const counties = units.filter((u) => u.level === 'county' && parents.has(u.unitId)).map((u) => u.unitId);
+  if (counties.length === 0) throw new Error('the city has no county with units below it');
+  return counties;
+}
+
