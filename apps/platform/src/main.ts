@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { applyHeapGrowthFromEnv, loadPlatformConfig } from '@platform/common';
 import { AdministratorBootstrap } from '@platform/identity';
+import { projectionsHosting } from './app.module';
 import { createPlatformApp } from './bootstrap';
 import { catchUpBeforeListening } from './catch-up-before-listening';
 import { refuseUnservedProjectionSource } from './projection-source-check';
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   refuseUnservedProjectionSource(config);
   const app = await createPlatformApp(config);
   // A projector of their own catches them up (PROJECTIONS=off): the views say how far behind they are meanwhile.
-  if (config.projections?.mode !== 'off') {
+  if (projectionsHosting(config) !== 'off') {
     const stopping = stopSignal();
     try {
       await catchUpBeforeListening(app, stopping.signal);

@@ -120,10 +120,11 @@ describe('filling new projections before a runner starts', () => {
     expect(logs).toContain('WARN filling the new projections: disk I/O error; what is left catches up live');
   });
 
-  it('stops between batches when aborted, and what it stored is a checkpoint a live start goes on from', async () => {
-    await appendTicks(s.events, 200, { groups: 6 });
-    runner = new ProjectionRunner(s.events, s.store, [tally], fast);
+  /** A fill of `tally` stopped once it passed position 50, with the commits it made before the stop. */
+  async function stoppedFill(options: ProjectionRunnerOptions): Promise<number[]> {
+    const commits: number[] = [];
     const stop = new AbortController();
+    runner = new ProjectionRunner(s.events, s.store, [tally], { ...options, onCommitted: (_, position) => void (stop.signal.aborted || commits.push(position)) });
     await fillNewProjections(runner, s.events, s.store, {
       minEvents: 100,
       logger,
@@ -132,14 +133,38 @@ describe('filling new projections before a runner starts', () => {
         if (position >= 50) stop.abort(new Error('stopping'));
       },
     });
-    const head = await s.events.headPosition();
-    const stored = (await s.store.checkpoint(tally.name))?.position ?? 0;
-    expect(stored).toBeLessThan(head);
     expect(logs.some((l) => l.startsWith('WARN filling the new projections: stopping'))).toBe(true);
-    runner.start();
-    await runner.caughtUp();
+    await runner.stop();
+    return commits;
+  }
+
+  async function expectAsBuiltLive(): Promise<void> {
     const reference = await live([tally]);
     expect(await documents(s.store, tally)).toEqual(await documents(reference, tally));
     await reference.close();
+  }
+
+  it('stops between batches when aborted, storing nothing it held pending: the next start fills it again in one pass', async () => {
+    await appendTicks(s.events, 200, { groups: 6 });
+    expect(await stoppedFill(fast)).toEqual([]);
+    expect(await s.store.checkpoint(tally.name)).toBeNull();
+    logs.length = 0;
+    runner = new ProjectionRunner(s.events, s.store, [tally], fast);
+    const [filled] = await fillNewProjections(runner, s.events, s.store, { minEvents: 100, logger });
+    expect(filled).toMatchObject({ name: tally.name, position: await s.events.headPosition() });
+    await expectAsBuiltLive();
+  });
+
+  it('a stopped fill keeps what it stored before the stop, which a live start goes on from', async () => {
+    await appendTicks(s.events, 200, { groups: 6 });
+    const commits = await stoppedFill({ ...fast, writeBehind: { bytes: 50 } });
+    expect(commits.length).toBeGreaterThan(0);
+    const stored = (await s.store.checkpoint(tally.name))!.position;
+    expect(stored).toBe(commits[commits.length - 1]);
+    expect(stored).toBeLessThan(await s.events.headPosition());
+    runner = new ProjectionRunner(s.events, s.store, [tally], fast);
+    runner.start();
+    await runner.caughtUp();
+    await expectAsBuiltLive();
   });
 });

@@ -632,16 +632,21 @@ class ProjectionWorker {
 
   /**
    * After a rebuild, done or not: the indexes left for the end are built. A stopped one (its
-   * process stopping) leaves them as a killed one does, to be built when the projection next runs
-   * live, in this process or the next (see init): built on the way out, the indexes of a first
-   * start's fill stopped part way through the scale-1 city kept the projector thread past the 10 s
-   * it is given to stop.
+   * process stopping) ends as a killed one does: the indexes are left to be built when the
+   * projection next runs live, in this process or the next (see init), and what it held pending is
+   * dropped, not stored on the way out. Built on the way out, the indexes of a first start's fill
+   * stopped part way through the scale-1 city kept the projector thread past the 10 s it is given
+   * to stop; stored, up to the write-behind bound of pending documents kept the platform's stop
+   * waiting, and gave the projection a checkpoint, so the next start caught it up live where it
+   * would fill it again in one pass.
    */
   async endRebuild(options: { readonly stopped?: boolean } = {}): Promise<void> {
     this.state = 'stopped';
-    // Live, it starts over from the stored checkpoint (init), which builds them first.
-    if (options.stopped) this.initialized = false;
-    else await this.store.finishBulkLoad?.(this.projection.collections);
+    if (options.stopped) {
+      // Live, it starts over from the stored checkpoint (init), which builds the indexes first.
+      this.initialized = false;
+      this.pending = null;
+    } else await this.store.finishBulkLoad?.(this.projection.collections);
   }
 
   private async run(): Promise<void> {
