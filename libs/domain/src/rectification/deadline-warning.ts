@@ -59,3 +59,10 @@ export function recordedWarningLevel(d: WarnedDeadline): WarningLevel {
 export function warningDue(d: WarnedDeadline, today: string, thresholds: WarningThresholds = DEFAULT_WARNING_THRESHOLDS): boolean {
   return isHigherWarning(warningLevel(d.deadline, today, thresholds), recordedWarningLevel(d));
 }
+
+/**
+ * Refusals of RaiseWarning that mean the deadline no longer calls for one: the problem (or its
+ * part) moved on after the check read it — deferred, fixed, closed, its deadline or joint handling
+ * gone. A check that meets them has nothing to record, as when the level is recorded already.
+ */
+export const WARNING_NO_LONGER_DUE: readonly string[] = ['problem_deferred', 'problem_not_open', 'no_deadline', 'not_joint', 'part_closed'];

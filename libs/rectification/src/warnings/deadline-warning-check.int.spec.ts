@@ -108,6 +108,26 @@ describe('DeadlineWarningCheck: each level recorded exactly once', () => {
     expect(await warnings()).toHaveLength(1);
   });
 
+  it('counts a deadline the problem left after the check read it as no longer due, not as a failure', async () => {
+    const runner = new StreamCommandRunner(commandStoreOf(store, store), () => now);
+    const check = new DeadlineWarningCheck(
+      runner,
+      {
+        // The candidate as read, then the problem fixed before the check writes.
+        dueOn: async () => {
+          const read = (await new ProblemStates(runner).get(PROBLEM))!;
+          await store.append(STREAM, [{ eventId: randomUUID(), type: 'FixClaimed', data: { problemId: PROBLEM, evidence: '已整改', attachmentRefs: [], claimedBy: 'op-1' }, occurredAt: '2026-05-01T02:00:00Z', actor, correlationId: 'fix' }], 'any');
+          return [read];
+        },
+      },
+      { campaign: async () => ({ warningThresholds: DEFAULT_WARNING_THRESHOLDS }) } as unknown as RectificationFactsLoader,
+      { today: () => '2026-05-02' } as OfficeCalendar,
+    );
+    const report = await check.run(meta());
+    expect(report).toMatchObject({ due: 1, raised: [], alreadyRecorded: 0, noLongerDue: 1, failed: [] });
+    expect(await warnings()).toHaveLength(0);
+  });
+
   it('survives many concurrent runs with one event', async () => {
     const s = racing(store, STREAM, 3);
     const reports = await Promise.all([1, 2, 3].map(() => checkOn(s).run(meta())));

@@ -10,6 +10,7 @@ import {
   ProblemState,
   problemStreamId,
   WARNING_LEVEL_NAMES,
+  WARNING_NO_LONGER_DUE,
   warningDue,
   WarningThresholds,
 } from '@platform/domain';
@@ -36,7 +37,9 @@ export interface WarningCheckReport {
   readonly raised: RaisedWarning[];
   /** Looked due, but already recorded by the time this check wrote (another run was first). */
   readonly alreadyRecorded: number;
-  /** The decider refused (the problem changed meanwhile) or the store failed; the next run tries again. */
+  /** Looked due, but the problem moved on before this check wrote (deferred, fixed, closed): nothing to record. */
+  readonly noLongerDue: number;
+  /** The decider refused for another reason, or the store failed; the next run tries again. */
   readonly failed: { readonly problemId: string; readonly partId: string | null; readonly code: string; readonly message: string }[];
 }
 
@@ -88,7 +91,7 @@ export async function checkDeadlines(
   // One order wherever the states come from (the ledger's index, the generator's registration order),
   // so the same day's warnings are written in the same order on every path.
   due.sort((a, b) => compare(a.problem.problemId, b.problem.problemId) || compare(a.partId ?? '', b.partId ?? ''));
-  const report = { today, due: due.length, raised: [] as RaisedWarning[], alreadyRecorded: 0, failed: [] as WarningCheckReport['failed'][number][] };
+  const report = { today, due: due.length, raised: [] as RaisedWarning[], alreadyRecorded: 0, noLongerDue: 0, failed: [] as WarningCheckReport['failed'][number][] };
   // Several problems at once, so that their appends share a transaction and an fsync (group commit).
   // A run never holds two deadlines of one problem, and its commands reach the store in the order
   // above, so the history written is the one written one after another.
@@ -111,6 +114,10 @@ export async function checkDeadlines(
       }
       const { problem, partId, error } = o;
       const code = error instanceof DomainRuleError ? error.code : 'error';
+      if (WARNING_NO_LONGER_DUE.includes(code)) {
+        report.noLongerDue++;
+        continue;
+      }
       if (code === 'error') logger?.error(`warning for ${problem.problemId}/${partId ?? '-'} failed: ${String(error)}`);
       report.failed.push({ problemId: problem.problemId, partId, code, message: error instanceof Error ? error.message : String(error) });
     }

@@ -110,7 +110,8 @@ export class DeadlineWarningJob implements OnApplicationBootstrap, OnModuleDestr
       .run({ actor: WARNING_JOB_ACTOR, scope: NO_SCOPE, correlationId: randomUUID() })
       .then((r) => {
         if (r.raised.length > 0 || r.failed.length > 0) {
-          this.logger.log(`${r.today}: ${r.raised.length} warning(s) raised, ${r.failed.length} failed`);
+          const movedOn = r.noLongerDue > 0 ? `, ${r.noLongerDue} no longer due (the problem moved on)` : '';
+          this.logger.log(`${r.today}: ${r.raised.length} warning(s) raised${movedOn}, ${r.failed.length} failed`);
         }
       });
   }

@@ -7,5 +7,6 @@ export const WarningCheckAnswer: SchemaObject = obj({
   due: numOrNull(),
   raised: arrOrNull({}),
   alreadyRecorded: numOrNull(),
+  noLongerDue: numOrNull(),
   failed: arrOrNull({}),
-}, { required: ['today', 'due', 'raised', 'alreadyRecorded', 'failed'] });
+}, { required: ['today', 'due', 'raised', 'alreadyRecorded', 'noLongerDue', 'failed'] });
