@@ -13,7 +13,7 @@ const { Session } = require('node:inspector');
 const http = require('node:http');
 const { getHeapStatistics } = require('node:v8');
 const { isMainThread, threadId } = require('node:worker_threads');
-const { constants, PerformanceObserver } = require('node:perf_hooks');
+const { constants, monitorEventLoopDelay, PerformanceObserver } = require('node:perf_hooks');
 
 const sinceStart = () => Math.round(Date.now() - performance.timeOrigin);
 // The entry point requires every module synchronously: the first turn of the loop comes after them.
@@ -76,9 +76,37 @@ const usedBytes = () => getHeapStatistics().used_heap_size;
 // What the heap held just after its latest full collection (its live objects then): the heap's
 // size beside it is what V8 allowed to grow on top, which the growth setting governs.
 let afterFullCollection = 0;
+// Where the API's thread stood still between two 'answers' asks: its collections' pauses and how
+// late its event loop ran timers (the same span as the app's latencies; main thread only).
+const freshPauses = () => ({ collections: 0, pauseMs: 0, longestMs: 0, full: 0, longestFullMs: 0 });
+let pauses = null;
+let loopDelay = null;
 new PerformanceObserver((list) => {
-  if (list.getEntries().some((e) => e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) afterFullCollection = usedBytes();
+  const entries = list.getEntries();
+  if (entries.some((e) => e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) afterFullCollection = usedBytes();
+  if (!pauses) return;
+  for (const e of entries) {
+    const full = e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
+    pauses.collections += 1;
+    pauses.pauseMs += e.duration;
+    pauses.longestMs = Math.max(pauses.longestMs, e.duration);
+    if (full) {
+      pauses.full += 1;
+      pauses.longestFullMs = Math.max(pauses.longestFullMs, e.duration);
+    }
+  }
 }).observe({ entryTypes: ['gc'] });
+/** The pauses and loop delays since the last ask, and a fresh start for the next. */
+function takePauses() {
+  const taken = pauses && loopDelay ? { ...pauses, loopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 } } : null;
+  pauses = freshPauses();
+  if (!loopDelay) {
+    loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+  }
+  loopDelay.reset();
+  return taken;
+}
 const otherThreadsMiB = (field) => toMiB([...otherThreads.values()].reduce((sum, t) => sum + t[field], 0));
 
 // The path of the request that arrived last: what the server was doing when the peak was sampled.
@@ -210,7 +238,7 @@ process.on('message', (m) => {
       process.send({ type: 'stats', stats: stats() });
       break;
     case 'answers':
-      process.send({ type: 'answers', answers: answers ?? { first: [], all: [] } });
+      process.send({ type: 'answers', answers: { ...(answers ?? { first: [], all: [] }), pauses: takePauses() } });
       answers = { first: [], all: [] };
       break;
     case 'profile-start':

@@ -28,17 +28,32 @@ const ms = (x: number) => Math.round(x * 100) / 100;
 interface AppAnswers {
   readonly first: number[];
   readonly all: number[];
+  /** Where the API's thread stood still during the run: its collections and its event loop's lateness. */
+  readonly pauses: ThreadPauses | null;
+}
+interface ThreadPauses {
+  readonly collections: number;
+  readonly pauseMs: number;
+  readonly longestMs: number;
+  readonly full: number;
+  readonly longestFullMs: number;
+  readonly loopDelayMs: { readonly p50: number; readonly p99: number; readonly max: number };
 }
 /** A run with the CPU time the app's threads and the load generator spent meanwhile, and the app's own latencies. */
 type Run = LoadResult & {
   readonly cpu: CpuTimes | null;
   readonly loadCpu: CpuTimes | null;
-  readonly app: { firstMax: number; firstP50: number; p99: number };
+  readonly app: { firstMax: number; firstP50: number; p99: number; pauses: ThreadPauses | null };
   /** The app's CPU from the run's start until its projections caught up after it (progress notes): the projector's whole work on the run's notes. */
   readonly appliedCpu?: CpuTimes | null;
   readonly cpuBefore?: CpuTimes | null;
 };
-const inApp = (a: AppAnswers) => ({ firstMax: a.first.length ? Math.max(...a.first) : NaN, firstP50: quantile(a.first, 0.5), p99: quantile(a.all, 0.99) });
+const inApp = (a: AppAnswers) => ({ firstMax: a.first.length ? Math.max(...a.first) : NaN, firstP50: quantile(a.first, 0.5), p99: quantile(a.all, 0.99), pauses: a.pauses });
+/** A run's stalls of the API's thread, for the log: what its tail can be measured against. */
+const pausesText = (p: ThreadPauses | null) =>
+  p
+    ? `API thread: ${p.collections} collections, ${ms(p.pauseMs)} ms in all, the longest ${ms(p.longestMs)} ms (${p.full} full, the longest ${ms(p.longestFullMs)} ms); event loop late p50 ${ms(p.loopDelayMs.p50)}, p99 ${ms(p.loopDelayMs.p99)}, max ${ms(p.loopDelayMs.max)} ms`
+    : 'API thread: not measured';
 /** Milliseconds of CPU per answered request: on the API's thread (its event loop), the projector thread (niced), or the whole process. */
 const cpuPerRequest = (r: Run, of: keyof CpuTimes) => (r.cpu && r.ok > 0 ? r.cpu[of] / r.ok : NaN);
 /** Milliseconds of the projector thread's CPU per answered request, its catch-up after the run included. */
@@ -51,7 +66,7 @@ const rawRun = (r: Run) => ({
   non2xx: r.non2xx,
   latencyMs: r.latencyMs,
   byConnection: r.byConnection,
-  inApp: { firstMaxMs: ms(r.app.firstMax), firstP50Ms: ms(r.app.firstP50), p99Ms: ms(r.app.p99) },
+  inApp: { firstMaxMs: ms(r.app.firstMax), firstP50Ms: ms(r.app.firstP50), p99Ms: ms(r.app.p99), pauses: r.app.pauses },
   cpuMsPerRequest: r.cpu
     ? {
         apiThread: ms(cpuPerRequest(r, 'mainMs') * 1000) / 1000,
@@ -189,7 +204,10 @@ export async function benchHttp(o: HttpOptions): Promise<SectionResult> {
     const r = await client.run(job);
     const [cpu, loadCpu] = [cpuSince(before, pid), cpuSince(loadBefore, client.pid)];
     const { answers } = await ask<{ answers: AppAnswers }>(platform.child, { type: 'answers' }, 'answers');
-    return { ...r, cpu, loadCpu, app: inApp(answers), cpuBefore: before };
+    const app = inApp(answers);
+    const clients = 'connections' in job ? job.connections : 1;
+    if (clients === Math.max(...o.concurrency)) o.log(`      ${job.kind} at ${clients} clients: p99 ${ms(r.latencyMs.p99)} ms (in the app ${ms(app.p99)} ms); ${pausesText(app.pauses)}`);
+    return { ...r, cpu, loadCpu, app, cpuBefore: before };
   };
   try {
     const { admin, branchIds, offices, problemIds } = await benchWorld(baseUrl, o);
