@@ -111,7 +111,6 @@ export function findings(sections: readonly SectionResult[]): string[] {
     const runs = (kind: string) => raw64(kind).flatMap((r) => (r.byConnection ? [r.byConnection] : []));
     const inApp = (kind: string) => raw64(kind).flatMap((r) => (r.inApp ? [r.inApp] : []));
     const worst = (xs: number[]) => (xs.length > 0 && xs.every(Number.isFinite) ? `${Math.round(Math.max(...xs))} ms` : '?');
-    const spanOf = (xs: number[]) => (xs.length > 0 && xs.every(Number.isFinite) ? `${fmt(Math.min(...xs), 1)}-${fmt(Math.max(...xs), 1)} ms` : '?');
     /** The API thread's stalls during this run's note runs at 64 clients (the bench's server hooks measure them since 2026-12-06). */
     const stallsSentence = () => {
       const ps = inApp('progress').flatMap((a) => (a.pauses ? [a.pauses] : []));
@@ -129,6 +128,7 @@ export function findings(sections: readonly SectionResult[]): string[] {
     const cpu = note(64, `CPU of the API's thread per request`);
     const bound = (c: Comparison | undefined) => (c && c.ours.spread.median > 0 ? `${Math.round((64 / c.ours.spread.median) * 1000)} ms` : '?');
     const fmt = (x: number | undefined, digits = 0) => (x !== undefined && Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits }) : '?');
+    const spanOf = (xs: number[]) => (xs.length > 0 && xs.every(Number.isFinite) ? `${fmt(Math.min(...xs), 1)}-${fmt(Math.max(...xs), 1)} ms` : '?');
     const times = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : '?');
     const alone = (what: string) => row(http, `progress note, 64 clients, the API alone (PROJECTIONS=off): ${what}`);
     /** What the same app answers without its projector thread on these cores (measured after the app above, in the same section). */

@@ -492,10 +492,6 @@ class VersionsAt implements ReadStore {
     this.assertVersioned(collection);
     const code = this.codes.get(collection);
     if (code === undefined) return { docs: [], paged: true };
-    const p = Math.min(this.position, RANGE_MAX);
-    const range = `FROM document_version_ranges AS r JOIN document_versions AS v ON v.rowid = r.vid
-       WHERE r.c_lo <= ? AND r.c_hi >= ? AND r.p_lo <= ? AND r.p_hi >= ? AND v.valid_from <= ? AND v.valid_to > ?`;
-    const at = [code, code, p, p, this.position, this.position];
     const ids = idsNamedBy(filter);
     if (ids && ids.length <= BY_KEY_UP_TO) {
       const docs = this.reads.snapshot(() => this.byKey(collection, ids));
@@ -505,6 +501,10 @@ class VersionsAt implements ReadStore {
       const query = new Query(rest);
       return { docs: docs.filter((d) => query.test(d)), paged: false };
     }
+    const p = Math.min(this.position, RANGE_MAX);
+    const range = `FROM document_version_ranges AS r JOIN document_versions AS v ON v.rowid = r.vid
+       WHERE r.c_lo <= ? AND r.c_hi >= ? AND r.p_lo <= ? AND r.p_hi >= ? AND v.valid_from <= ? AND v.valid_to > ?`;
+    const at = [code, code, p, p, this.position, this.position];
     if (this.reads.small(collection) && this.position <= RANGE_MAX) {
       // The R-tree alone says which versions were current (its entries are exact: 32-bit integers).
       const docs = this.reads.snapshot(() =>

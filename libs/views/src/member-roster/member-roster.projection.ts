@@ -1,6 +1,7 @@
 import { MEMBER_ROSTER_EVENT_TYPES, MEMBER_STATUSES, MemberRecord, MemberRosterEvent, MemberStatus, ON_ROLL } from '@platform/domain';
 import { DocumentWrite, Projection, ProjectionContext, upsert } from '@platform/read-models';
 import { MEMBER_ROSTERS, MemberRosterDoc, ROSTER_MEMBERS, ROSTER_PARTICIPATION, RosterMemberDoc, rosterMemberId, RosterParticipationDoc, StepParticipationFigures } from './member-roster.documents';
+import { campaignUnitId } from '../shared/campaign-unit-id';
 
 type Data = MemberRosterEvent['data'];
 type Of<T extends MemberRosterEvent['type']> = Extract<MemberRosterEvent, { type: T }>['data'];
@@ -35,7 +36,7 @@ function campaignParticipation(doc: MemberRosterDoc, campaignId: string): Roster
   const steps = Object.entries(doc.participation).filter(([key]) => key.startsWith(`${campaignId}/`)).map(([, f]) => f);
   const sum = (pick: (f: StepParticipationFigures) => number) => steps.reduce((n, f) => n + pick(f), 0);
   return {
-    _id: `${campaignId}.${doc.unitId}`,
+    _id: campaignUnitId(campaignId, doc.unitId),
     campaignId,
     unitId: doc.unitId,
     steps: steps.length,

@@ -1,4 +1,5 @@
 import { GradeCounts, SatisfactionStanding, UnitStage } from '@platform/domain';
+import { campaignUnitId } from '../shared/campaign-unit-id';
 
 export const BOARD_CAMPAIGNS = 'board_campaigns';
 export const BOARD_UNITS = 'board_units';
@@ -62,4 +63,4 @@ export type BoardUnitDoc = {
   readonly outcome: string | null;
 };
 
-export const boardUnitId = (campaignId: string, unitId: string) => `${campaignId}.${unitId}`;
+export const boardUnitId = campaignUnitId;

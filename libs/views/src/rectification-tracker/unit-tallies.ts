@@ -8,6 +8,7 @@ import {
 } from '@platform/domain';
 import { LedgerProblemDoc } from './rectification-ledger.documents';
 import { addDaysInto, addTrackerTallies, DayCounts, emptyTrackerTallies, trackerContribution, TrackerTallies } from './tracker-tallies';
+import { campaignUnitId } from '../shared/campaign-unit-id';
 
 export const LEDGER_UNIT_TALLIES = 'ledger_unit_tallies';
 
@@ -87,7 +88,7 @@ export function zeroLeaves(c: TallyCounts): boolean {
 
 const zero = (c: object): boolean => Object.values(c).every((v) => (typeof v === 'number' ? v === 0 : zero(v as object)));
 
-const zeroTally = (campaignId: string, unitId: string): UnitTallyDoc => ({ _id: `${campaignId}.${unitId}`, campaignId, unitId, ...emptyTallyCounts() });
+const zeroTally = (campaignId: string, unitId: string): UnitTallyDoc => ({ _id: campaignUnitId(campaignId, unitId), campaignId, unitId, ...emptyTallyCounts() });
 
 /** Counts are nested records of numbers: adding two adds every leaf. */
 export function addLeaves<T>(a: T, b: T, sign = 1): T {

@@ -1,5 +1,6 @@
 import { OrganizationEvent, UnitLevel } from '@platform/domain';
 import { merge, MergeWrite, ProjectionContext, ProjectionWrite, ReadDocument, upsert } from '@platform/read-models';
+import { campaignUnitId } from './campaign-unit-id';
 
 /** The organization tree as a projection knows it from the events: its own private memory. */
 export interface TreeNodeDoc {
@@ -39,7 +40,7 @@ export type SubtreeSum<C extends object> = SubtreeSumDoc & C;
 
 export const ORGANIZATION_SHAPE_EVENTS = ['UnitCreated', 'UnitMoved'] as const;
 
-export const subtreeSumId = (campaignId: string, nodeId: string) => `${campaignId}.${nodeId}`;
+export const subtreeSumId = (campaignId: string, nodeId: string) => campaignUnitId(campaignId, nodeId);
 
 /** The unit, then its parent, up to the root (a cycle, which the deciders never allow, ends the walk). */
 async function pathOf(ctx: ProjectionContext, tree: string, unitId: string): Promise<TreeNodeDoc[]> {

@@ -1,6 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { ActorScope, scopeCovers } from '@platform/common';
 import { OrganizationTree } from '@platform/domain';
+import { campaignUnitId } from './campaign-unit-id';
 
 export const NOT_FOUND = { statusCode: 404, error: 'Not Found', message: '资源不存在或无权查看 (not found)' };
 
@@ -43,7 +44,7 @@ export function unitClause(field: string, filter: UnitFilter): Record<string, un
  * so one county's read costs what its units do, not what the whole campaign's would.
  */
 export function campaignUnitDocs(campaignId: string, filter: UnitFilter): Record<string, unknown> {
-  return filter.ids === null ? { campaignId } : { campaignId, _id: { $in: filter.ids.map((unitId) => `${campaignId}.${unitId}`) } };
+  return filter.ids === null ? { campaignId } : { campaignId, _id: { $in: filter.ids.map((unitId) => campaignUnitId(campaignId, unitId)) } };
 }
 
 /**
