@@ -8,6 +8,7 @@ import { hash } from 'node:crypto';
 import { byteLimit, chainWarning, Clock, createValidationPipe, PlatformConfig, PlatformErrorFilter, useJsonBodies } from '@platform/common';
 import { ChainIntegrity } from '@platform/event-store';
 import { AppModule, ClusteredLikeEventStore } from './app.module';
+import { trustProxyOf } from './trust-proxy';
 import { createOpenApiDocument } from './openapi-document';
 import { answerCorrelationId, correlationIdOf, httpMetrics, PlatformMetrics, requestLog } from '@platform/observability';
 import { platformLogging } from './platform-logger';
@@ -66,9 +67,4 @@ export async function createPlatformApp(
   SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   await serveWebApp(app);
   return app;
-}
-
-/** TRUST_PROXY as Fastify takes it (the same proxy-addr rules as before: a hop count, or addresses and subnets). */
-function trustProxyOf(trust: PlatformConfig['trustProxy']): boolean | number | string[] {
-  return Array.isArray(trust) ? [...(trust as readonly string[])] : ((trust ?? false) as boolean | number);
 }
