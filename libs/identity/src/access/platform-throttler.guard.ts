@@ -35,6 +35,14 @@ export class PlatformThrottlerGuard extends ThrottlerGuard {
     return super.handleRequest(props);
   }
 
+  /**
+   * The budget's key as plain text: the library hashes it with SHA-256 (a Hash object per write),
+   * which only shortens a key our storages keep as it is; route and user id are short already.
+   */
+  protected override generateKey(context: ExecutionContext, tracker: string, name: string): string {
+    return `${context.getClass().name}-${context.getHandler().name}-${name}-${tracker}`;
+  }
+
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     const actor = (req as unknown as ActorRequest).actor;
     return actor ? `user:${actor.userId}` : `ip:${(req as unknown as FastifyRequest).ip}`;
