@@ -115,23 +115,34 @@ export class StreamCommandRunner {
 
   /**
    * `appendsOnce`: the command appends to one stream, at its end, so when it fails nothing of it
-   * is stored; then a retry racing it under the same key, stored since the lookup, is the answer
-   * (its events made this decision fail: the unit it creates exists), as it would have been had
-   * this one looked a moment later. A command of several appends may fail after storing some of
-   * them, which a second lookup would take for a racing retry's: it gets its own error.
+   * is stored. On a store that knows every event id it holds, its key is not looked up first: its
+   * event ids are derived from the key and the append recognises them wherever they are stored (and
+   * checks the fingerprint) in the transaction that would write them, so a command stored before
+   * comes back deduplicated — only then, or when it fails or finds nothing to write, is its first
+   * result read under the key and answered. A failure is then a retry's answer when one is stored
+   * (a racing retry's events made this decision fail: the unit it creates exists), as it would
+   * have been had this one looked a moment later. A command of several appends may fail after
+   * storing some of them, which a second lookup would take for a racing retry's: it is looked up
+   * first, and gets its own error.
    */
   private async idempotent(meta: CommandMeta, body: unknown, execute: () => Promise<CommandResult>, appendsOnce = false): Promise<CommandResult> {
     if (!meta.idempotencyKey) return execute();
-    const prior = await this.storedUnder(meta, body);
-    if (prior) return prior;
-    if (!appendsOnce) return execute();
+    const lookFirst = !appendsOnce || !this.store.eventIdsKnownStoreWide;
+    if (lookFirst) {
+      const prior = await this.storedUnder(meta, body);
+      if (prior) return prior;
+      if (!appendsOnce) return execute();
+    }
+    let result: CommandResult;
     try {
-      return await execute();
+      result = await execute();
     } catch (error) {
       const stored = await this.storedUnder(meta, body);
       if (stored) return stored;
       throw error;
     }
+    if (lookFirst || (!result.replayed && result.positions.length > 0)) return result;
+    return (await this.storedUnder(meta, body)) ?? result;
   }
 
   /** The result stored under the command's key, if any; a different request under it is refused. */

@@ -25,7 +25,14 @@ export interface IdempotencyLookup {
  * another, see CommandWrites).
  */
 export const COMMAND_STORE = Symbol('COMMAND_STORE');
-export type CommandStore = Pick<EventStore, 'readStream' | 'append'> & IdempotencyLookup & Partial<KnownStreamHeads>;
+export type CommandStore = Pick<EventStore, 'readStream' | 'append'> & IdempotencyLookup & Partial<KnownStreamHeads> & {
+  /**
+   * The append recognises an event id stored in any stream (EventStoreCapabilities.globalEventIds):
+   * a retried command's derived ids are found where they are, so its key need not be looked up
+   * before deciding. Absent or false: the lookup answers a retry first.
+   */
+  readonly eventIdsKnownStoreWide?: boolean;
+};
 
 /** A store that can tell a stream's last revision without a query when it wrote it last (the embedded store can). */
 export interface KnownStreamHeads {
@@ -39,6 +46,7 @@ export function commandStoreOf(events: EventStore, lookup: IdempotencyLookup): C
     readStream: (streamId, options) => events.readStream(streamId, options),
     append: (streamId, newEvents, expected) => events.append(streamId, newEvents, expected),
     findByIdempotencyKey: (key) => lookup.findByIdempotencyKey(key),
+    eventIdsKnownStoreWide: events.capabilities.globalEventIds,
     ...(knowsStreamHeads(events) ? { lastRevisionKnown: (streamId: string) => events.lastRevisionKnown(streamId) } : {}),
   };
 }
