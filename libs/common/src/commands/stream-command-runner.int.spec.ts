@@ -68,7 +68,7 @@ describe('a keyed command on a store that knows every event id it holds', () => 
   });
 
   it('looks the key up first on a store that recognises event ids only within their stream', async () => {
-    const commands: CommandStore = { ...commandStoreOf(store, store), eventIdsKnownStoreWide: false };
+    const commands: CommandStore = { ...commandStoreOf(store, store), globalEventIds: false };
     const looked: string[] = [];
     const cautious = new StreamCommandRunner({ ...commands, findByIdempotencyKey: (key) => (looked.push(key), commands.findByIdempotencyKey(key)) }, () => NOW);
     const first = await count('counter-a', 1, 'k-1', cautious);

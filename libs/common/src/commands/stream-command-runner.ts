@@ -127,7 +127,7 @@ export class StreamCommandRunner {
    */
   private async idempotent(meta: CommandMeta, body: unknown, execute: () => Promise<CommandResult>, appendsOnce = false): Promise<CommandResult> {
     if (!meta.idempotencyKey) return execute();
-    const lookFirst = !appendsOnce || !this.store.eventIdsKnownStoreWide;
+    const lookFirst = !appendsOnce || !this.store.globalEventIds;
     if (lookFirst) {
       const prior = await this.storedUnder(meta, body);
       if (prior) return prior;

@@ -1,5 +1,5 @@
 import { StoredEvent } from '../event-envelope';
-import { EventStore } from '../event-store.port';
+import { EventStore, EventStoreCapabilities } from '../event-store.port';
 
 export const IDEMPOTENCY_LOOKUP = Symbol('IDEMPOTENCY_LOOKUP');
 
@@ -25,14 +25,12 @@ export interface IdempotencyLookup {
  * another, see CommandWrites).
  */
 export const COMMAND_STORE = Symbol('COMMAND_STORE');
-export type CommandStore = Pick<EventStore, 'readStream' | 'append'> & IdempotencyLookup & Partial<KnownStreamHeads> & {
-  /**
-   * The append recognises an event id stored in any stream (EventStoreCapabilities.globalEventIds):
-   * a retried command's derived ids are found where they are, so its key need not be looked up
-   * before deciding. Absent or false: the lookup answers a retry first.
-   */
-  readonly eventIdsKnownStoreWide?: boolean;
-};
+/**
+ * `globalEventIds`, the event store's capability, where it holds (commandStoreOf passes it on): a
+ * retried command's derived ids are recognised wherever they are stored, so its key need not be
+ * looked up before deciding. Absent or false: the lookup answers a retry first.
+ */
+export type CommandStore = Pick<EventStore, 'readStream' | 'append'> & IdempotencyLookup & Partial<KnownStreamHeads> & Partial<Pick<EventStoreCapabilities, 'globalEventIds'>>;
 
 /** A store that can tell a stream's last revision without a query when it wrote it last (the embedded store can). */
 export interface KnownStreamHeads {
@@ -46,7 +44,7 @@ export function commandStoreOf(events: EventStore, lookup: IdempotencyLookup): C
     readStream: (streamId, options) => events.readStream(streamId, options),
     append: (streamId, newEvents, expected) => events.append(streamId, newEvents, expected),
     findByIdempotencyKey: (key) => lookup.findByIdempotencyKey(key),
-    eventIdsKnownStoreWide: events.capabilities.globalEventIds,
+    globalEventIds: events.capabilities.globalEventIds,
     ...(knowsStreamHeads(events) ? { lastRevisionKnown: (streamId: string) => events.lastRevisionKnown(streamId) } : {}),
   };
 }
