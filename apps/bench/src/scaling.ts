@@ -12,8 +12,10 @@ export interface ScalePoint {
   readonly figures: Record<string, number | null>;
 }
 
+const REBUILD = 'rebuild every view, whole history (npm run rebuild)';
+
 /** The rows: which city figures the curve follows, and whether they must stay flat in history length. */
-export const SCALING_ROWS: ReadonlyArray<{ metric: string; unit: string; flat: boolean }> = [
+export const SCALING_ROWS: ReadonlyArray<{ metric: string; unit: string; flat: boolean; from?: { metric: string; pick: 'reference' | 'ratio' } }> = [
   { metric: 'board, whole city: p95', unit: 'ms', flat: true },
   { metric: 'board, one county: p95', unit: 'ms', flat: true },
   { metric: 'tracker summary, whole city: p95', unit: 'ms', flat: true },
@@ -34,6 +36,9 @@ export const SCALING_ROWS: ReadonlyArray<{ metric: string; unit: string; flat: b
   { metric: 'restart to healthy (projections at lag 0)', unit: 'ms', flat: false },
   { metric: 'rebuild every view, whole history (npm run rebuild)', unit: 'events/s', flat: true },
   { metric: 'rebuild every view, whole history: events per CPU second', unit: 'events/s', flat: true },
+  // The rebuild's reference over the same history: what the views' evolve alone does as the history grows.
+  { metric: 'raw loop (same evolve, into Maps), whole history', unit: 'events/s', flat: true, from: { metric: REBUILD, pick: 'reference' } },
+  { metric: 'rebuild over the raw loop, whole history', unit: '×', flat: true, from: { metric: REBUILD, pick: 'ratio' } },
   { metric: 'peak memory (server RSS)', unit: 'MiB', flat: false },
 ];
 
@@ -41,14 +46,21 @@ export const SCALING_ROWS: ReadonlyArray<{ metric: string; unit: string; flat: b
 export function scalePoint(sections: readonly SectionResult[], machine: MachineInfo, scale: number, quick: boolean): ScalePoint | null {
   const city = sections.find((s) => s.key === 'city');
   if (!city || city.pending) return null;
-  const byMetric = new Map(city.comparisons.map((c) => [c.metric, c.ours.spread.median]));
+  const byMetric = new Map(city.comparisons.map((c) => [c.metric, c]));
+  const figure = (r: (typeof SCALING_ROWS)[number]): number | null => {
+    const c = byMetric.get(r.from?.metric ?? r.metric);
+    if (!c) return null;
+    if (r.from?.pick === 'reference') return c.reference?.spread.median ?? null;
+    if (r.from?.pick === 'ratio') return c.ratio?.median ?? null;
+    return c.ours.spread.median;
+  };
   return {
     scale,
     events: Number((city.raw as { head?: number }).head ?? 0),
     date: machine.date,
     load: machine.loadAtStart,
     quick,
-    figures: Object.fromEntries(SCALING_ROWS.map((r) => [r.metric, byMetric.get(r.metric) ?? null])),
+    figures: Object.fromEntries(SCALING_ROWS.map((r) => [r.metric, figure(r)])),
   };
 }
 
@@ -58,8 +70,8 @@ export function mergeScaling(earlier: readonly ScalePoint[] | undefined, point: 
   return [...kept, ...(point ? [point] : [])].sort((a, b) => a.scale - b.scale);
 }
 
-const figure = (x: number | null, unit: string) =>
-  x === null || !Number.isFinite(x) ? '–' : unit === 'ms' && x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US');
+const shown = (x: number | null, unit: string) =>
+  x === null || !Number.isFinite(x) ? '–' : unit === '×' ? `${x.toFixed(2)}×` : unit === 'ms' && x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US');
 
 /**
  * The table: one column per scale, one row per figure, and the ratio of the largest scale to the
@@ -78,10 +90,10 @@ export function renderScaling(points: readonly ScalePoint[]): string[] {
     `| --- | ${points.map(() => '---').join(' | ')} | --- | --- |`,
     `| events | ${points.map((p) => p.events.toLocaleString('en-US')).join(' | ')} | ${(last.events / Math.max(1, first.events)).toFixed(2)}× | |`,
     ...SCALING_ROWS.map((r) => {
-      const a = first.figures[r.metric];
-      const b = last.figures[r.metric];
+      const a = first.figures[r.metric] ?? null;
+      const b = last.figures[r.metric] ?? null;
       const ratio = a !== null && b !== null && a > 0 && points.length > 1 ? `${(b / a).toFixed(2)}×` : '–';
-      return `| ${r.metric} (${r.unit}) | ${points.map((p) => figure(p.figures[r.metric], r.unit)).join(' | ')} | ${ratio} | ${r.flat ? 'yes' : 'grows'} |`;
+      return `| ${r.metric} (${r.unit}) | ${points.map((p) => shown(p.figures[r.metric] ?? null, r.unit)).join(' | ')} | ${ratio} | ${r.flat ? 'yes' : 'grows'} |`;
     }),
     `| run (date, load average at start) | ${points.map((p) => `${p.date.slice(0, 16)}, ${p.load.join(' / ')}${p.quick ? ', quick' : ''}`).join(' | ')} | | |`,
     '',

@@ -7,7 +7,7 @@ import type { LoadResult } from '../load.child';
 import { forkTs, LoadClient } from '../support/children';
 import { ask, benchEnv, buildPlatformOnce, forkBuiltPlatform, scriptEnv } from '../support/built-platform';
 import { CityAvailability } from '../support/city-data';
-import { Comparison, compare, medianUnder, SectionResult } from '../support/model';
+import { Comparison, compare, medianUnder, ratioAtLeast, SectionResult } from '../support/model';
 import { call, caughtUp, signIn } from '../support/platform';
 import { startupRows, StartupTimes } from './city-startup';
 import { citySearch } from './city-search';
@@ -153,6 +153,32 @@ async function rebuildEveryView(dataDir: string, log: (line: string) => void): P
   if (code !== 0) throw new Error(`rebuild exited with ${code}`);
   const run = JSON.parse(out.trim().split('\n').pop()!) as RebuildRun;
   log(`    rebuilt ${run.head} events in ${Math.round(run.durationMs)} ms (${Math.round((run.head / run.durationMs) * 1000)} events/s, ${Math.round((run.head / run.cpuMs) * 1000)} per CPU second), peak RSS ${run.peakRssMiB} MiB`);
+  return run;
+}
+
+interface RawLoopRun {
+  readonly durationMs: number;
+  readonly events: number;
+  readonly documents: number;
+  readonly peakRssMiB: number;
+  readonly cpuMs: number;
+}
+
+/**
+ * Section 2's raw loop (every view's evolve into Maps, nothing stored) over the same whole history,
+ * in a child process of its own: the rebuild's reference at this scale, so how its rate changes with
+ * the history can be told apart from how the work of the views' evolve changes with it.
+ */
+async function rawLoopOverHistory(dataDir: string, log: (line: string) => void): Promise<RawLoopRun> {
+  log('  the raw loop over the same whole history (every view\'s evolve into Maps, a child process)');
+  // Every document in the heap at once: about 2 GiB at twice the city.
+  const child = forkTs('raw-loop.child.ts', [dataDir], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], extraExecArgv: ['--max-old-space-size=8192'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`raw loop exited with ${code}`);
+  const run = JSON.parse(out.trim().split('\n').pop()!) as RawLoopRun;
+  log(`    ${run.events} events in ${Math.round(run.durationMs)} ms (${Math.round((run.events / run.durationMs) * 1000)} events/s, ${Math.round((run.events / run.cpuMs) * 1000)} per CPU second), ${run.documents} documents, peak RSS ${run.peakRssMiB} MiB`);
   return run;
 }
 
@@ -449,8 +475,13 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       o.log(`    restart ${restarts.length}/${o.rounds}: caught up after ${Math.round(restarts[restarts.length - 1].caughtUpMs)} ms`);
     }
 
+    // Alternating, as every ratio of the bench: the rebuild, then its reference, round by round.
     const rebuilds: RebuildRun[] = [];
-    while (o.rebuildAll && rebuilds.length < o.rounds) rebuilds.push(await rebuildEveryView(dataDir, o.log));
+    const rawLoops: RawLoopRun[] = [];
+    while (o.rebuildAll && rebuilds.length < o.rounds) {
+      rebuilds.push(await rebuildEveryView(dataDir, o.log));
+      rawLoops.push(await rawLoopOverHistory(dataDir, o.log));
+    }
     const rebuilt = rebuilds[0] ?? null;
     const collections = readModelSizes(dataDir);
     const peakMiB = Math.max(beforeRestart.stats.maxRssMiB, afterRestart.stats.maxRssMiB);
@@ -494,19 +525,19 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
               'rebuild every view, whole history (npm run rebuild)',
               'events/s',
               { label: 'rebuild', samples: rebuilds.map((r) => (r.head / r.durationMs) * 1000) },
-              null,
-              null,
+              { label: 'raw loop, same evolve', samples: rawLoops.map((r) => (r.events / r.durationMs) * 1000) },
+              ratioAtLeast(0.5, '≥ 0.5 × raw loop'),
               `${rebuilt.head.toLocaleString('en-US')} events in ${rebuilds.map((r) => (r.durationMs / 1000).toFixed(1)).join(', ')} s (${rebuilds.length} rounds, each over the views the round before built), peak RSS of the rebuild process ${Math.max(...rebuilds.map((r) => r.peakRssMiB))} MiB; per view in the first round ${Object.entries(rebuilt.perProjectionMs)
                 .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
-                .join(', ')}`,
+                .join(', ')}; the raw loop (section 2's, over the same ${rawLoops[0].events.toLocaleString('en-US')} events, alternating round by round) in ${rawLoops.map((r) => (r.durationMs / 1000).toFixed(1)).join(', ')} s, ending with ${rawLoops[0].documents.toLocaleString('en-US')} documents in Maps, peak RSS ${Math.max(...rawLoops.map((r) => r.peakRssMiB))} MiB`,
             ),
             compare(
               'rebuild every view, whole history: events per CPU second',
               'events/s',
               { label: 'rebuild', samples: rebuilds.map((r) => (r.head / r.cpuMs) * 1000) },
+              { label: 'raw loop, same evolve', samples: rawLoops.map((r) => (r.events / r.cpuMs) * 1000) },
               null,
-              null,
-              `${rebuilds.map((r) => (r.cpuMs / 1000).toFixed(1)).join(', ')} s of CPU (user and system) for ${rebuilt.head.toLocaleString('en-US')} events, ${rebuilds.map((r) => ((r.cpuMs / r.head) * 1000).toFixed(0)).join(', ')} µs per event: the rebuild's own work, which the machine's other load does not stretch as it stretches the elapsed time`,
+              `${rebuilds.map((r) => (r.cpuMs / 1000).toFixed(1)).join(', ')} s of CPU (user and system) for ${rebuilt.head.toLocaleString('en-US')} events, ${rebuilds.map((r) => ((r.cpuMs / r.head) * 1000).toFixed(0)).join(', ')} µs per event (the raw loop ${rawLoops.map((r) => ((r.cpuMs / r.events) * 1000).toFixed(0)).join(', ')} µs): the rebuild's own work, which the machine's other load does not stretch as it stretches the elapsed time`,
             ),
           ]
         : []),
@@ -559,6 +590,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         readModels: collections,
         generation: gen,
         rebuilds,
+        rawLoops,
       },
       durationMs: performance.now() - started,
     };

@@ -101,7 +101,7 @@ class RawCollection {
  * in memory to plain Maps (with the projections' declared single-field indexes) — no batches, no
  * copies, no JSON round trip of documents, no commits.
  */
-async function rawLoop(eventsFile: string, projections: readonly Projection[]): Promise<{ events: number; documents: number }> {
+export async function rawLoop(eventsFile: string, projections: readonly Projection[]): Promise<{ events: number; documents: number }> {
   const db = new Database(eventsFile, { readonly: true });
   const collections = new Map<string, RawCollection>();
   const indexed = new Map<string, string[]>();
