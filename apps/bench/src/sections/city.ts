@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RANK_KEYS, UNIT_TYPES } from '@platform/domain';
 import type { LoadResult } from '../load.child';
-import { forkTs, LoadClient } from '../support/children';
+import { childResult, LoadClient } from '../support/children';
 import { ask, benchEnv, buildPlatformOnce, forkBuiltPlatform, scriptEnv } from '../support/built-platform';
 import { CityAvailability } from '../support/city-data';
 import { Comparison, compare, medianUnder, ratioAtLeast, SectionResult } from '../support/model';
@@ -146,12 +146,7 @@ interface RebuildRun {
 /** `npm run rebuild` of every view on the data directory (the server stopped), in a child process of its own. */
 async function rebuildEveryView(dataDir: string, log: (line: string) => void): Promise<RebuildRun> {
   log('  rebuild every view of the whole history (npm run rebuild, a child process)');
-  const child = forkTs('rebuild.child.ts', [dataDir], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: scriptEnv('rebuild') });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`rebuild exited with ${code}`);
-  const run = JSON.parse(out.trim().split('\n').pop()!) as RebuildRun;
+  const run = await childResult<RebuildRun>('rebuild.child.ts', [dataDir], 'npm run rebuild', { env: scriptEnv('rebuild') });
   log(`    rebuilt ${run.head} events in ${Math.round(run.durationMs)} ms (${Math.round((run.head / run.durationMs) * 1000)} events/s, ${Math.round((run.head / run.cpuMs) * 1000)} per CPU second), peak RSS ${run.peakRssMiB} MiB`);
   return run;
 }
@@ -172,12 +167,7 @@ interface RawLoopRun {
 async function rawLoopOverHistory(dataDir: string, log: (line: string) => void): Promise<RawLoopRun> {
   log('  the raw loop over the same whole history (every view\'s evolve into Maps, a child process)');
   // Every document in the heap at once: about 2 GiB at twice the city.
-  const child = forkTs('raw-loop.child.ts', [dataDir], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], extraExecArgv: ['--max-old-space-size=8192'] });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`raw loop exited with ${code}`);
-  const run = JSON.parse(out.trim().split('\n').pop()!) as RawLoopRun;
+  const run = await childResult<RawLoopRun>('raw-loop.child.ts', [dataDir], 'the raw loop', { extraExecArgv: ['--max-old-space-size=8192'] });
   log(`    ${run.events} events in ${Math.round(run.durationMs)} ms (${Math.round((run.events / run.durationMs) * 1000)} events/s, ${Math.round((run.events / run.cpuMs) * 1000)} per CPU second), ${run.documents} documents, peak RSS ${run.peakRssMiB} MiB`);
   return run;
 }

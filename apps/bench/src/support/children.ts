@@ -16,6 +16,26 @@ export function forkTs(file: string, args: string[] = [], options: ForkOptions &
   });
 }
 
+/**
+ * Runs a child entry point that prints its result as one JSON line at its end (after whatever it
+ * logs on stderr), and gives that result; a child that fails or prints none is an error naming `what`.
+ */
+export function childResult<T>(file: string, args: string[], what: string, options: ForkOptions & { extraExecArgv?: string[] } = {}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = forkTs(file, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], ...options });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${what} failed (exit ${code})`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as T);
+      } catch {
+        reject(new Error(`${what} printed no result: ${out.slice(-500)}`));
+      }
+    });
+  });
+}
+
 /** The load generator child: one job at a time over IPC. */
 export class LoadClient {
   private readonly child: ChildProcess;

@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DemoCityMarker, inspectDemoCity } from '@platform/demo-data';
 import type { BenchConfig } from '../config';
-import { forkTs } from './children';
+import { childResult } from './children';
 
 export interface CityGeneration {
   readonly durationMs: number;
@@ -25,21 +25,8 @@ export interface PreparedCity {
 export type CityAvailability = { ok: true; city: PreparedCity } | { ok: false; reason: string };
 
 function generateInChild(dataDir: string, seed: number, scale: number, log: (l: string) => void): Promise<CityGeneration> {
-  return new Promise((resolvePromise, reject) => {
-    const child = forkTs('city-generate.child.ts', [dataDir, String(seed), String(scale)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`city generation failed (exit ${code})`));
-      const line = out.trim().split('\n').pop() ?? '';
-      try {
-        resolvePromise(JSON.parse(line) as CityGeneration);
-      } catch {
-        reject(new Error(`city generation printed no result: ${out.slice(-500)}`));
-      }
-    });
-    log(`  generating the city (seed ${seed}, scale ${scale}) into ${dataDir}: once, reused by later runs`);
-  });
+  log(`  generating the city (seed ${seed}, scale ${scale}) into ${dataDir}: once, reused by later runs`);
+  return childResult<CityGeneration>('city-generate.child.ts', [dataDir, String(seed), String(scale)], 'city generation');
 }
 
 /**
