@@ -1,4 +1,6 @@
-export const SECTIONS = ['appends', 'witness', 'reads', 'rebuild', 'http', 'city', 'web'] as const;
+export const SECTIONS = ['appends', 'witness', 'reads', 'rebuild', 'http', 'city', 'history', 'web'] as const;
+/** Sections a run without --only leaves out: the rebuilds across history lengths take cities at three scales and a quarter of an hour. */
+const ONLY_WHEN_ASKED: readonly SectionKey[] = ['history'];
 export type SectionKey = (typeof SECTIONS)[number];
 
 export interface BenchConfig {
@@ -44,6 +46,12 @@ export interface BenchConfig {
      */
     rebuildAll: boolean;
   };
+  /**
+   * The history section (--only=history): `npm run rebuild` on cities of the city seed at these
+   * scales (--history-scales, shortest history first), from these data directories where given
+   * (--history-dirs, comma-separated in the same order; an empty entry is the bench's own copy).
+   */
+  readonly history: { scales: number[]; dirs: (string | null)[]; rounds: number };
 }
 
 export function parseArgs(argv: readonly string[]): BenchConfig {
@@ -51,7 +59,7 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const quick = flag('quick');
   const only = value('only');
-  const sections = only ? (only.split(',').map((s) => s.trim()) as SectionKey[]) : [...SECTIONS];
+  const sections = only ? (only.split(',').map((s) => s.trim()) as SectionKey[]) : SECTIONS.filter((s) => !ONLY_WHEN_ASKED.includes(s));
   const unknown = sections.filter((s) => !SECTIONS.includes(s));
   if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
   const scale = Number(value('scale') ?? process.env.BENCH_CITY_SCALE ?? 1);
@@ -85,5 +93,18 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
       keepReadModels: flag('keep-read-models'),
       rebuildAll: flag('rebuild-city'),
     },
+    history: {
+      scales: historyScales(value('history-scales') ?? '0.5,1,2'),
+      dirs: (value('history-dirs') ?? '').split(',').map((d) => d.trim() || null),
+      rounds: quick ? 2 : 3,
+    },
   };
+}
+
+function historyScales(text: string): number[] {
+  const scales = text.split(',').map(Number);
+  if (scales.length < 2 || scales.some((s) => !(s > 0)) || scales.some((s, i) => i > 0 && s <= scales[i - 1])) {
+    throw new Error(`--history-scales must be two or more increasing scales, got "${text}"`);
+  }
+  return scales;
 }

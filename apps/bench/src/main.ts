@@ -14,7 +14,8 @@ import { mergeScaling, scalePoint } from './scaling';
  * `npm run bench`: every figure against its reference (the limit, or the peer), measured in the
  * same run, interleaved round by round; results in docs/benchmarks.md and docs/benchmarks.json.
  * Never part of the tests. Options: --quick (few, short rounds, for development), --only=a,b
- * (sections: appends, witness, reads, rebuild, http, city, web), --out=DIR (default docs/), --no-profile,
+ * (sections: appends, witness, reads, rebuild, http, city, web; history only when named, with
+ * --history-scales=0.5,1,2 and --history-dirs=DIR,DIR,DIR), --out=DIR (default docs/), --no-profile,
  * --merge (with --only: replace those sections in DIR/benchmarks.json and keep the others),
  * --render=FILE (write benchmarks.md again from a benchmarks.json, without measuring).
  */
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   await run('rebuild', async () => (await import('./sections/rebuild')).benchRebuild({ ...config.rebuild, seed: config.seed, rounds: config.rebuildRounds, profile: config.profile, city: prepared, log }));
   await run('http', async () => (await import('./sections/http')).benchHttp({ ...config.http, seed: config.seed, rounds: config.httpRounds, profile: config.profile, log }));
   await run('city', async () => (await import('./sections/city')).benchCity({ ...config.city, seed: config.seed, rounds: config.httpRounds, profile: config.profile, city, log }));
+  await run('history', async () => (await import('./sections/history')).benchHistory({ ...config.history, config, log }));
   await run('web', async () => (await import('./sections/web')).benchWeb({ rounds: config.webRounds, city, keepReadModels: config.city.keepReadModels, log }));
 
   machine.loadAtEnd = currentLoad();

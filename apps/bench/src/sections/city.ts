@@ -135,7 +135,7 @@ async function notaryCaughtUp(baseUrl: string, timeoutMs: number): Promise<numbe
 
 const rounded = (x: number) => Math.round(x * 10) / 10;
 
-interface RebuildRun {
+export interface RebuildRun {
   readonly durationMs: number;
   readonly head: number;
   readonly perProjectionMs: Record<string, number>;
@@ -144,7 +144,7 @@ interface RebuildRun {
 }
 
 /** `npm run rebuild` of every view on the data directory (the server stopped), in a child process of its own. */
-async function rebuildEveryView(dataDir: string, log: (line: string) => void): Promise<RebuildRun> {
+export async function rebuildEveryView(dataDir: string, log: (line: string) => void): Promise<RebuildRun> {
   log('  rebuild every view of the whole history (npm run rebuild, a child process)');
   const run = await childResult<RebuildRun>('rebuild.child.ts', [dataDir], 'npm run rebuild', { env: scriptEnv('rebuild') });
   log(`    rebuilt ${run.head} events in ${Math.round(run.durationMs)} ms (${Math.round((run.head / run.durationMs) * 1000)} events/s, ${Math.round((run.head / run.cpuMs) * 1000)} per CPU second), peak RSS ${run.peakRssMiB} MiB`);
