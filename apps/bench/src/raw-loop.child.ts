@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { VIEW_PROJECTIONS } from '@platform/views';
 import { rawLoop } from './sections/rebuild';
+import { runChild } from './support/children';
 
 /**
  * Child process of the bench: the raw loop of section 2 (every view's evolve into Maps, nothing
@@ -9,24 +10,9 @@ import { rawLoop } from './sections/rebuild';
  * A process of its own, as the rebuild is, so its time and memory are its own. Argument: dataDir.
  * Prints one JSON line.
  */
-async function main(): Promise<void> {
+runChild(async () => {
   const [dataDir] = process.argv.slice(2);
   const t0 = performance.now();
   const { events, documents } = await rawLoop(join(dataDir, 'events.sqlite'), VIEW_PROJECTIONS);
-  const durationMs = performance.now() - t0;
-  const usage = process.resourceUsage();
-  process.stdout.write(
-    JSON.stringify({
-      durationMs,
-      events,
-      documents,
-      peakRssMiB: Math.round(usage.maxRSS / 1024),
-      cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
-    }) + '\n',
-  );
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  return { durationMs: performance.now() - t0, events, documents };
 });

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RANK_KEYS, UNIT_TYPES } from '@platform/domain';
 import type { LoadResult } from '../load.child';
-import { childResult, LoadClient } from '../support/children';
+import { ChildUsage, childResult, LoadClient } from '../support/children';
 import { ask, benchEnv, buildPlatformOnce, forkBuiltPlatform, scriptEnv } from '../support/built-platform';
 import { CityAvailability } from '../support/city-data';
 import { Comparison, compare, medianUnder, ratioAtLeast, SectionResult } from '../support/model';
@@ -135,28 +135,30 @@ async function notaryCaughtUp(baseUrl: string, timeoutMs: number): Promise<numbe
 
 const rounded = (x: number) => Math.round(x * 10) / 10;
 
-export interface RebuildRun {
+export interface RebuildRun extends ChildUsage {
   readonly durationMs: number;
   readonly head: number;
   readonly perProjectionMs: Record<string, number>;
-  readonly peakRssMiB: number;
-  readonly cpuMs: number;
 }
+
+interface RawLoopRun extends ChildUsage {
+  readonly durationMs: number;
+  readonly events: number;
+  readonly documents: number;
+}
+
+/** A child's rate over the events it went through: per second of its time, and per second of its CPU. */
+export const eventsPerSecond = (events: number, run: { readonly durationMs: number }) => (events / run.durationMs) * 1000;
+export const eventsPerCpuSecond = (events: number, run: ChildUsage) => (events / run.cpuMs) * 1000;
+const runLine = (events: number, run: ChildUsage & { readonly durationMs: number }) =>
+  `${events} events in ${Math.round(run.durationMs)} ms (${Math.round(eventsPerSecond(events, run))} events/s, ${Math.round(eventsPerCpuSecond(events, run))} per CPU second), peak RSS ${run.peakRssMiB} MiB`;
 
 /** `npm run rebuild` of every view on the data directory (the server stopped), in a child process of its own. */
 export async function rebuildEveryView(dataDir: string, log: (line: string) => void): Promise<RebuildRun> {
   log('  rebuild every view of the whole history (npm run rebuild, a child process)');
   const run = await childResult<RebuildRun>('rebuild.child.ts', [dataDir], 'npm run rebuild', { env: scriptEnv('rebuild') });
-  log(`    rebuilt ${run.head} events in ${Math.round(run.durationMs)} ms (${Math.round((run.head / run.durationMs) * 1000)} events/s, ${Math.round((run.head / run.cpuMs) * 1000)} per CPU second), peak RSS ${run.peakRssMiB} MiB`);
+  log(`    rebuilt ${runLine(run.head, run)}`);
   return run;
-}
-
-interface RawLoopRun {
-  readonly durationMs: number;
-  readonly events: number;
-  readonly documents: number;
-  readonly peakRssMiB: number;
-  readonly cpuMs: number;
 }
 
 /**
@@ -168,7 +170,7 @@ async function rawLoopOverHistory(dataDir: string, log: (line: string) => void):
   log('  the raw loop over the same whole history (every view\'s evolve into Maps, a child process)');
   // Every document in the heap at once: about 2 GiB at twice the city.
   const run = await childResult<RawLoopRun>('raw-loop.child.ts', [dataDir], 'the raw loop', { extraExecArgv: ['--max-old-space-size=8192'] });
-  log(`    ${run.events} events in ${Math.round(run.durationMs)} ms (${Math.round((run.events / run.durationMs) * 1000)} events/s, ${Math.round((run.events / run.cpuMs) * 1000)} per CPU second), ${run.documents} documents, peak RSS ${run.peakRssMiB} MiB`);
+  log(`    ${runLine(run.events, run)}, ${run.documents} documents`);
   return run;
 }
 
@@ -514,8 +516,8 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
             compare(
               'rebuild every view, whole history (npm run rebuild)',
               'events/s',
-              { label: 'rebuild', samples: rebuilds.map((r) => (r.head / r.durationMs) * 1000) },
-              { label: 'raw loop, same evolve', samples: rawLoops.map((r) => (r.events / r.durationMs) * 1000) },
+              { label: 'rebuild', samples: rebuilds.map((r) => eventsPerSecond(r.head, r)) },
+              { label: 'raw loop, same evolve', samples: rawLoops.map((r) => eventsPerSecond(r.events, r)) },
               ratioAtLeast(0.5, '≥ 0.5 × raw loop'),
               `${rebuilt.head.toLocaleString('en-US')} events in ${rebuilds.map((r) => (r.durationMs / 1000).toFixed(1)).join(', ')} s (${rebuilds.length} rounds, each over the views the round before built), peak RSS of the rebuild process ${Math.max(...rebuilds.map((r) => r.peakRssMiB))} MiB; per view in the first round ${Object.entries(rebuilt.perProjectionMs)
                 .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
@@ -524,8 +526,8 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
             compare(
               'rebuild every view, whole history: events per CPU second',
               'events/s',
-              { label: 'rebuild', samples: rebuilds.map((r) => (r.head / r.cpuMs) * 1000) },
-              { label: 'raw loop, same evolve', samples: rawLoops.map((r) => (r.events / r.cpuMs) * 1000) },
+              { label: 'rebuild', samples: rebuilds.map((r) => eventsPerCpuSecond(r.head, r)) },
+              { label: 'raw loop, same evolve', samples: rawLoops.map((r) => eventsPerCpuSecond(r.events, r)) },
               null,
               `${rebuilds.map((r) => (r.cpuMs / 1000).toFixed(1)).join(', ')} s of CPU (user and system) for ${rebuilt.head.toLocaleString('en-US')} events, ${rebuilds.map((r) => ((r.cpuMs / r.head) * 1000).toFixed(0)).join(', ')} µs per event (the raw loop ${rawLoops.map((r) => ((r.cpuMs / r.events) * 1000).toFixed(0)).join(', ')} µs): the rebuild's own work, which the machine's other load does not stretch as it stretches the elapsed time`,
             ),

@@ -5,7 +5,7 @@ import { CityAvailability, prepareCity } from '../support/city-data';
 import { compare, ratioAtLeast, SectionResult } from '../support/model';
 import { interleave } from '../support/stats';
 import { removeDir } from '../support/temp';
-import { rebuildEveryView, RebuildRun, workingCopy } from './city';
+import { eventsPerCpuSecond, eventsPerSecond, rebuildEveryView, RebuildRun, workingCopy } from './city';
 
 export interface HistoryOptions {
   readonly config: BenchConfig;
@@ -21,8 +21,8 @@ export const FLAT_RATIO = 0.9;
 
 const KEY = 'history';
 const TITLE = '4b. Rebuild across history lengths';
-const perSecond = (r: RebuildRun) => (r.head / r.durationMs) * 1000;
-const perCpuSecond = (r: RebuildRun) => (r.head / r.cpuMs) * 1000;
+const perSecond = (r: RebuildRun) => eventsPerSecond(r.head, r);
+const perCpuSecond = (r: RebuildRun) => eventsPerCpuSecond(r.head, r);
 
 /**
  * `npm run rebuild` of every view on cities of one seed at several scales, alternating round by

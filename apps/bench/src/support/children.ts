@@ -16,6 +16,30 @@ export function forkTs(file: string, args: string[] = [], options: ForkOptions &
   });
 }
 
+/** What every child measures of itself at its end: its peak resident set and the CPU its threads took (user and system). */
+export interface ChildUsage {
+  readonly peakRssMiB: number;
+  readonly cpuMs: number;
+}
+
+/**
+ * The body of a child entry point (the other half of childResult): runs `work` and prints its
+ * result with the process's own usage as one JSON line; a failure is printed and exits 1.
+ */
+export function runChild(work: () => Promise<object>): void {
+  work().then(
+    (result) => {
+      const usage = process.resourceUsage();
+      const own: ChildUsage = { peakRssMiB: Math.round(usage.maxRSS / 1024), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) };
+      process.stdout.write(JSON.stringify({ ...result, ...own }) + '\n');
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
 /**
  * Runs a child entry point that prints its result as one JSON line at its end (after whatever it
  * logs on stderr), and gives that result; a child that fails or prints none is an error naming `what`.

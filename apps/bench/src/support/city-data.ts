@@ -2,14 +2,12 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DemoCityMarker, inspectDemoCity } from '@platform/demo-data';
 import type { BenchConfig } from '../config';
-import { childResult } from './children';
+import { ChildUsage, childResult } from './children';
 
-export interface CityGeneration {
+export interface CityGeneration extends ChildUsage {
   readonly durationMs: number;
   readonly events: number;
   readonly actions: number;
-  readonly peakRssMiB: number;
-  readonly cpuUserMs: number;
   readonly eventTypes: Record<string, number>;
 }
 
