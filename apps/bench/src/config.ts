@@ -86,7 +86,7 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
     city: {
       citySeed,
       scale,
-      cacheDir: value('city-cache') ?? process.env.BENCH_CITY_CACHE ?? `.tmp/bench-city-seed${citySeed}-scale${scale}`,
+      cacheDir: value('city-cache') ?? process.env.BENCH_CITY_CACHE ?? cityCacheDir(citySeed, scale),
       dataDir: value('city-dir') ?? process.env.BENCH_CITY_DIR ?? null,
       queriesPerKind: quick ? 40 : 180,
       asOfQueries: quick ? 2 : 3,
@@ -99,6 +99,11 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
       rounds: quick ? 2 : 3,
     },
   };
+}
+
+/** Where the bench keeps the city it generated for a seed and scale (git-ignored), for later runs to reuse. */
+export function cityCacheDir(seed: number, scale: number): string {
+  return `.tmp/bench-city-seed${seed}-scale${scale}`;
 }
 
 function historyScales(text: string): number[] {

@@ -1,6 +1,7 @@
 import type { Comparison, SectionResult } from './support/model';
 import type { ProfileEntry, ProfileSummary } from './support/profile';
 import { WRITE_P99_LIMIT_MS } from './sections/http';
+import { viewMsPerThousandEvents } from './sections/history';
 
 /**
  * The report's reading of the profiles: for each target (met or not) where the time goes, with the
@@ -269,12 +270,13 @@ export function findings(sections: readonly SectionResult[]): string[] {
 /** Each large view's own rebuild time per 1,000 events, the history section's shortest history against its longest (first rounds). */
 function viewGrowth(history: SectionResult): string {
   const raw = history.raw as { events?: number[]; runs?: Array<Array<{ perProjectionMs: Record<string, number> }>> };
-  const [first, last] = [0, (raw.runs?.length ?? 1) - 1];
-  const per = (i: number, view: string) => ((raw.runs?.[i]?.[0]?.perProjectionMs[view] ?? NaN) / (raw.events?.[i] ?? NaN)) * 1000;
-  const views = Object.keys(raw.runs?.[last]?.[0]?.perProjectionMs ?? {}).filter((v) => per(last, v) >= 5);
-  return views
-    .sort((a, b) => per(last, b) - per(last, a))
-    .map((v) => `${v} ${per(first, v).toFixed(0)} against ${per(last, v).toFixed(0)} ms`)
+  const last = (raw.runs?.length ?? 1) - 1;
+  const firstRound = (i: number) => viewMsPerThousandEvents(raw.runs?.[i]?.[0] ?? { perProjectionMs: {} }, raw.events?.[i] ?? NaN);
+  const [shortest, longest] = [firstRound(0), firstRound(last)];
+  return Object.entries(longest)
+    .filter(([, ms]) => ms >= 5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([view, ms]) => `${view} ${(shortest[view] ?? NaN).toFixed(0)} against ${ms.toFixed(0)} ms`)
     .join(', ');
 }
 

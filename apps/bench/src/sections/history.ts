@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchConfig } from '../config';
+import { BenchConfig, cityCacheDir } from '../config';
 import { CityAvailability, prepareCity } from '../support/city-data';
 import { compare, ratioAtLeast, SectionResult } from '../support/model';
 import { interleave } from '../support/stats';
@@ -17,7 +17,7 @@ export interface HistoryOptions {
 }
 
 /** Events per second of the longest history over the shortest's, round by round: flat within a tenth. */
-export const FLAT_RATIO = 0.9;
+const FLAT_RATIO = 0.9;
 
 const KEY = 'history';
 const TITLE = '4b. Rebuild across history lengths';
@@ -34,7 +34,7 @@ export async function benchHistory(o: HistoryOptions): Promise<SectionResult> {
   const started = performance.now();
   const cities: CityAvailability[] = [];
   for (const [i, scale] of o.scales.entries()) {
-    const city = { ...o.config.city, scale, dataDir: o.dirs[i] ?? null, cacheDir: `.tmp/bench-city-seed${o.config.city.citySeed}-scale${scale}` };
+    const city = { ...o.config.city, scale, dataDir: o.dirs[i] ?? null, cacheDir: cityCacheDir(o.config.city.citySeed, scale) };
     cities.push(await prepareCity({ ...o.config, city }, o.log));
   }
   const missing = cities.find((c): c is Extract<CityAvailability, { ok: false }> => !c.ok);
@@ -88,12 +88,17 @@ export async function benchHistory(o: HistoryOptions): Promise<SectionResult> {
   }
 }
 
-/** A view's own time in a rebuild (ms) per 1,000 events of the history, the heaviest first. */
+/** Each view's own time in a rebuild (ms) per 1,000 events of the history it went through. */
+export function viewMsPerThousandEvents(run: Pick<RebuildRun, 'perProjectionMs'>, events: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(run.perProjectionMs).map(([name, ms]) => [name, (ms / events) * 1000]));
+}
+
+/** The views that took a tenth of a second or more, the heaviest first. */
 function viewShares(run: RebuildRun, events: number): string {
-  return Object.entries(run.perProjectionMs)
-    .filter(([, ms]) => ms >= 100)
+  return Object.entries(viewMsPerThousandEvents(run, events))
+    .filter(([name]) => run.perProjectionMs[name] >= 100)
     .sort((a, b) => b[1] - a[1])
-    .map(([name, ms]) => `${name} ${((ms / events) * 1000).toFixed(0)} ms`)
+    .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
     .join(', ');
 }
 
