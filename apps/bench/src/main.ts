@@ -87,8 +87,10 @@ function mergeInto(earlier: BenchReport, now: BenchReport): BenchReport {
     setup: [`Measured in a separate run (${now.machine.date}, load average ${now.machine.loadAtStart.join(' / ')} → ${now.machine.loadAtEnd.join(' / ')}, ${now.config.quick ? 'quick' : 'full'}; city scale ${now.config.city.scale}) and merged into this report.`, ...s.setup],
   });
   const fresh = new Map(now.sections.map((s) => [s.key, measured(s)]));
-  // Each section keeps its place in the earlier report; new ones go last.
-  const sections = [...earlier.sections.map((s) => fresh.get(s.key) ?? withHeadlineRules(s)), ...[...fresh.values()].filter((s) => !earlier.sections.some((e) => e.key === s.key))];
+  // In the order of their numbers (1, 1b, 1c, 2 …), so a section merged in for the first time lands where it belongs.
+  const sections = [...earlier.sections.map((s) => fresh.get(s.key) ?? withHeadlineRules(s)), ...[...fresh.values()].filter((s) => !earlier.sections.some((e) => e.key === s.key))].sort((a, b) =>
+    a.title.localeCompare(b.title, 'en', { numeric: true }),
+  );
   const order = [...SECTIONS] as string[];
   const sectionKeys = [...new Set([...earlier.config.sections, ...now.config.sections])].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return { ...earlier, config: { ...earlier.config, sections: sectionKeys }, sections };
