@@ -4,7 +4,7 @@ import type { KeptDocuments } from './kept-documents';
 import { MergeWrite, Projection, ProjectionContext } from './projection';
 import { InvalidDocumentWriteError, ProjectionEventError } from './read-store.errors';
 import { AnyDocument, BatchHistory, documentKey, DocumentVersion, DocumentWrite, Filter, RangedVersion, ReadDocument, ReadStore, remove, UpsertWrite } from './read-store.port';
-import { replacedAt } from './version-ranges';
+import { PendingVersions } from './pending-versions';
 
 export interface EvolvedBatch {
   /** One write per changed document: its final image (or delete) after the applied events. */
@@ -71,7 +71,7 @@ export class PendingDocuments {
    * pending, which ends this object, so they cannot go stale.
    */
   readonly read = new Map<string, Map<string, string | null>>();
-  readonly versions: DocumentVersion[] = [];
+  private readonly pendingVersions = new PendingVersions();
   /** JSON text of every image evolve wrote into it, kept or since replaced (see pendingWeight). */
   written = 0;
   /** JSON text of `versions` (part of `bytes`). */
@@ -96,6 +96,19 @@ export class PendingDocuments {
   private readonly byValue = new Map<string, Map<string, Map<unknown, Set<string>>>>();
 
   constructor(readonly projection: Projection) {}
+
+  /** Every image of its versioned documents held, in event order. */
+  get versions(): DocumentVersion[] {
+    return this.pendingVersions.all();
+  }
+
+  /** A versioned document's image, after the event's writes reached the overlay. */
+  addVersion(version: DocumentVersion): void {
+    this.pendingVersions.add(version);
+    const size = version.body?.length ?? 0;
+    this.bytes += size;
+    this.versionBytes += size;
+  }
 
   get versioned(): readonly string[] {
     return this.projection.versioned ?? [];
@@ -181,24 +194,15 @@ export class PendingDocuments {
    * their document's taken out.
    */
   takeReplaced(stored: boolean): RangedVersion[] {
-    const versions = this.versions;
-    const until = replacedAt(versions, -1);
-    const taken: RangedVersion[] = [];
-    let kept = 0;
-    versions.forEach((v, i) => {
-      if (until[i] < 0) {
-        versions[kept++] = v;
-        return;
-      }
-      const key = documentKey(v.collection, v.id);
-      const closes = stored && !this.closed.has(key);
-      if (closes) this.closed.add(key);
-      taken.push({ ...v, validTo: until[i], closes });
+    const taken = this.pendingVersions.takeReplaced((v) => {
       const size = v.body?.length ?? 0;
       this.bytes -= size;
       this.versionBytes -= size;
+      const key = documentKey(v.collection, v.id);
+      if (!stored || this.closed.has(key)) return false;
+      this.closed.add(key);
+      return true;
     });
-    versions.length = kept;
     this.keptVersionBytes = this.versionBytes;
     if (taken.length > 0) this.ahead = true;
     return taken;
@@ -367,11 +371,7 @@ export async function evolveInto(
       }
       if (versioned.size > 0) {
         const versions = eventVersions(event.position, staged.filter((w): w is Staged => Array.isArray(w)), versioned);
-        for (const v of versions) {
-          pending.versions.push(v);
-          bytes += v.body?.length ?? 0;
-          pending.versionBytes += v.body?.length ?? 0;
-        }
+        for (const v of versions) pending.addVersion(v);
       }
       pending.bytes += bytes;
       pending.events++;

@@ -1,0 +1,67 @@
+import { DocumentVersion, RangedVersion } from './read-store.port';
+
+/** An image held, and whether it was taken out since (its slot stays until the list is compacted). */
+interface Held {
+  readonly version: DocumentVersion;
+  taken: boolean;
+}
+
+/**
+ * The pending images of a projection's versioned documents, in event order. A rebuild takes out the
+ * images later ones replaced, round after round, while the latest image of every document it touched
+ * stays until the commit: so the replaced ones are listed as they are replaced, and taking them out
+ * costs what it takes out. Found by going through every image held, each round went through the
+ * latest image of every problem and tally of the city as well — a cost per event that grew with
+ * the city (the ledger rebuilt alone, profiled: 2.4 µs per ledger event at half the demo city,
+ * 7.2 µs at twice; listed as they are replaced, 2.4 and 2.9 µs).
+ */
+export class PendingVersions {
+  private held: Held[] = [];
+  /** Per collection and document, its latest image (ids under their collection: no key built per image). */
+  private readonly latest = new Map<string, Map<string, Held>>();
+  /** Images replaced since the last round, each with the position of the image that replaced it. */
+  private replaced: Array<{ readonly held: Held; readonly validTo: number }> = [];
+  private taken = 0;
+
+  add(version: DocumentVersion): void {
+    let latest = this.latest.get(version.collection);
+    if (!latest) this.latest.set(version.collection, (latest = new Map()));
+    const before = latest.get(version.id);
+    if (before) this.replaced.push({ held: before, validTo: version.position });
+    const held = { version, taken: false };
+    latest.set(version.id, held);
+    this.held.push(held);
+  }
+
+  /** Every image held, in event order. */
+  all(): DocumentVersion[] {
+    this.compact();
+    return this.held.map((h) => h.version);
+  }
+
+  /**
+   * Takes out the images a later one of their document replaced, in the order they were replaced:
+   * a document's in event order (its first is the one that closes a version stored before them), the
+   * documents among themselves in no order that matters (they are written in the order of the key).
+   * `taking`: told of each image taken, in that order; answers whether it closes its document's
+   * stored version.
+   */
+  takeReplaced(taking: (version: DocumentVersion) => boolean): RangedVersion[] {
+    const replaced = this.replaced;
+    this.replaced = [];
+    const out = replaced.map(({ held, validTo }): RangedVersion => {
+      held.taken = true;
+      return { ...held.version, validTo, closes: taking(held.version) };
+    });
+    this.taken += out.length;
+    // Compacted once half the slots are taken ones: each slot is gone through a bounded number of times.
+    if (this.taken * 2 > this.held.length) this.compact();
+    return out;
+  }
+
+  private compact(): void {
+    if (this.taken === 0) return;
+    this.held = this.held.filter((h) => !h.taken);
+    this.taken = 0;
+  }
+}
