@@ -141,7 +141,7 @@ export interface RebuildRun extends ChildUsage {
   readonly perProjectionMs: Record<string, number>;
 }
 
-interface RawLoopRun extends ChildUsage {
+export interface RawLoopRun extends ChildUsage {
   readonly durationMs: number;
   readonly events: number;
   readonly documents: number;
@@ -166,7 +166,7 @@ export async function rebuildEveryView(dataDir: string, log: (line: string) => v
  * in a child process of its own: the rebuild's reference at this scale, so how its rate changes with
  * the history can be told apart from how the work of the views' evolve changes with it.
  */
-async function rawLoopOverHistory(dataDir: string, log: (line: string) => void): Promise<RawLoopRun> {
+export async function rawLoopOverHistory(dataDir: string, log: (line: string) => void): Promise<RawLoopRun> {
   log('  the raw loop over the same whole history (every view\'s evolve into Maps, a child process)');
   // Every document in the heap at once: about 2 GiB at twice the city.
   const run = await childResult<RawLoopRun>('raw-loop.child.ts', [dataDir], 'the raw loop', { extraExecArgv: ['--max-old-space-size=8192'] });

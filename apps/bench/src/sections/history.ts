@@ -5,7 +5,7 @@ import { CityAvailability, prepareCity } from '../support/city-data';
 import { compare, ratioAtLeast, SectionResult } from '../support/model';
 import { interleave } from '../support/stats';
 import { removeDir } from '../support/temp';
-import { eventsPerCpuSecond, eventsPerSecond, rebuildEveryView, RebuildRun, workingCopy } from './city';
+import { eventsPerCpuSecond, eventsPerSecond, RawLoopRun, rawLoopOverHistory, rebuildEveryView, RebuildRun, workingCopy } from './city';
 
 export interface HistoryOptions {
   readonly config: BenchConfig;
@@ -49,15 +49,26 @@ export async function benchHistory(o: HistoryOptions): Promise<SectionResult> {
       await rebuildEveryView(dir, o.log);
     }
     const runs: RebuildRun[][] = copies.map(() => []);
+    const rawLoops: RawLoopRun[][] = copies.map(() => []);
     await interleave(
-      copies.map((dir, i) => ({
-        key: `scale ${o.scales[i]}`,
-        run: async () => {
-          const r = await rebuildEveryView(dir, o.log);
-          runs[i].push(r);
-          return perSecond(r);
+      copies.flatMap((dir, i) => [
+        {
+          key: `scale ${o.scales[i]}`,
+          run: async () => {
+            const r = await rebuildEveryView(dir, o.log);
+            runs[i].push(r);
+            return perSecond(r);
+          },
         },
-      })),
+        {
+          key: `scale ${o.scales[i]}, raw loop`,
+          run: async () => {
+            const r = await rawLoopOverHistory(dir, o.log);
+            rawLoops[i].push(r);
+            return eventsPerSecond(r.events, r);
+          },
+        },
+      ]),
       { rounds: o.rounds, warmup: 0, log: o.log },
     );
     const label = (i: number) => `scale ${o.scales[i]} (${ready[i].marker.events.toLocaleString('en-US')} events)`;
@@ -66,21 +77,30 @@ export async function benchHistory(o: HistoryOptions): Promise<SectionResult> {
       const i = k + 1;
       const row = (what: string, f: (r: RebuildRun) => number, judged: boolean) =>
         compare(`rebuild every view, ${what}: ${label(i)} against ${label(0)}`, 'events/s', { label: label(i), samples: runs[i].map(f) }, { label: label(0), samples: runs[0].map(f) }, judged ? ratioAtLeast(FLAT_RATIO, `≥ ${FLAT_RATIO} × the shortest history (flat)`) : null);
-      return [row('events per second', perSecond, i === last), row('events per CPU second', perCpuSecond, false)];
+      const floor = compare(
+        `raw loop, same evolve, events per second: ${label(i)} against ${label(0)}`,
+        'events/s',
+        { label: label(i), samples: rawLoops[i].map((r) => eventsPerSecond(r.events, r)) },
+        { label: label(0), samples: rawLoops[0].map((r) => eventsPerSecond(r.events, r)) },
+        null,
+        'how the floor itself slows with the history: every view\'s evolve into Maps, nothing stored (section 2\'s raw loop), in the same rounds',
+      );
+      return [row('events per second', perSecond, i === last), row('events per CPU second', perCpuSecond, false), floor];
     });
     return {
       key: KEY,
       title: TITLE,
       setup: [
-        `\`npm run rebuild\` of every view (in a child process of its own, as the city section runs it) on copies of the generated cities of seed ${o.config.city.citySeed} at scales ${o.scales.join(', ')}, read models included, so each rebuild starts over the views the one before built. ${o.rounds} rounds, the cities' order alternating round by round, no warm-up (a city whose read models were missing had them built once first); ratio = the longer history's rate over the shortest's in the same round. Target: events/s flat in history length, read as the longest history's rate at least ${FLAT_RATIO} × the shortest's.`,
+        `\`npm run rebuild\` of every view (in a child process of its own, as the city section runs it) on copies of the generated cities of seed ${o.config.city.citySeed} at scales ${o.scales.join(', ')}, read models included, so each rebuild starts over the views the one before built. ${o.rounds} rounds, the cities' order alternating round by round, no warm-up (a city whose read models were missing had them built once first); ratio = the longer history's rate over the shortest's in the same round. In the same rounds, section 2's raw loop (every view's evolve into Maps, nothing stored, a child process of its own) over each city's whole history: the floor's own slope, shown and not judged. Target: events/s flat in history length, read as the longest history's rate at least ${FLAT_RATIO} × the shortest's.`,
       ],
       comparisons,
       notes: [
         `Per city, per round: ${copies.map((_, i) => `${label(i)} ${runs[i].map((r) => `${Math.round(r.durationMs / 1000)} s, peak RSS ${r.peakRssMiB} MiB`).join('; ')}`).join(' — ')}.`,
+        `The raw loop per city, per round: ${copies.map((_, i) => `${label(i)} ${rawLoops[i].map((r) => `${(r.durationMs / 1000).toFixed(1)} s, peak RSS ${r.peakRssMiB} MiB`).join('; ')}`).join(' — ')}.`,
         `Each view's own share of the first round, per 1,000 events: ${copies.map((_, i) => `${label(i)}: ${viewShares(runs[i][0], ready[i].marker.events)}`).join(' — ')}.`,
       ],
       profiles: [],
-      raw: { scales: o.scales, events: ready.map((c) => c.marker.events), runs },
+      raw: { scales: o.scales, events: ready.map((c) => c.marker.events), runs, rawLoops },
       durationMs: performance.now() - started,
     };
   } finally {
