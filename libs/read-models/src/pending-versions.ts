@@ -1,9 +1,11 @@
 import { DocumentVersion, RangedVersion } from './read-store.port';
 
-/** An image held, and whether it was taken out since (its slot stays until the list is compacted). */
+/**
+ * An image held; null once taken out, so that its text is freed as soon as it is written ahead,
+ * not when the list is next compacted (a rebuild takes out thousands of kilobyte texts a round).
+ */
 interface Held {
-  readonly version: DocumentVersion;
-  taken: boolean;
+  version: DocumentVersion | null;
 }
 
 /**
@@ -28,7 +30,7 @@ export class PendingVersions {
     if (!latest) this.latest.set(version.collection, (latest = new Map()));
     const before = latest.get(version.id);
     if (before) this.replaced.push({ held: before, validTo: version.position });
-    const held = { version, taken: false };
+    const held: Held = { version };
     latest.set(version.id, held);
     this.held.push(held);
   }
@@ -36,7 +38,7 @@ export class PendingVersions {
   /** Every image held, in event order. */
   all(): DocumentVersion[] {
     this.compact();
-    return this.held.map((h) => h.version);
+    return this.held.map((h) => h.version!);
   }
 
   /**
@@ -50,8 +52,9 @@ export class PendingVersions {
     const replaced = this.replaced;
     this.replaced = [];
     const out = replaced.map(({ held, validTo }): RangedVersion => {
-      held.taken = true;
-      return { ...held.version, validTo, closes: taking(held.version) };
+      const version = held.version!;
+      held.version = null;
+      return { ...version, validTo, closes: taking(version) };
     });
     this.taken += out.length;
     // Compacted once half the slots are taken ones: each slot is gone through a bounded number of times.
@@ -61,7 +64,7 @@ export class PendingVersions {
 
   private compact(): void {
     if (this.taken === 0) return;
-    this.held = this.held.filter((h) => !h.taken);
+    this.held = this.held.filter((h) => h.version !== null);
     this.taken = 0;
   }
 }
