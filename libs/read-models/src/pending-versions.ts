@@ -1,4 +1,4 @@
-import { DocumentVersion, RangedVersion } from './read-store.port';
+import { documentKey, DocumentVersion, RangedVersion } from './read-store.port';
 
 /**
  * An image held; null once taken out, so that its text is freed as soon as it is written ahead,
@@ -24,6 +24,13 @@ export class PendingVersions {
   /** Images replaced since the last round, each with the position of the image that replaced it. */
   private replaced: Array<{ readonly held: Held; readonly validTo: number }> = [];
   private taken = 0;
+  /** JSON text of the images held. */
+  bytes = 0;
+  /** `bytes` when images were last taken out: the latest images that stayed. */
+  private keptBytes = 0;
+  /** Documents whose version stored open at the checkpoint an image taken out already closed. */
+  private readonly closed = new Set<string>();
+  private wroteAhead = false;
 
   add(version: DocumentVersion): void {
     let latest = this.latest.get(version.collection);
@@ -33,6 +40,7 @@ export class PendingVersions {
     const held: Held = { version };
     latest.set(version.id, held);
     this.held.push(held);
+    this.bytes += version.body?.length ?? 0;
   }
 
   /** Every image held, in event order. */
@@ -41,21 +49,37 @@ export class PendingVersions {
     return this.held.map((h) => h.version!);
   }
 
+  /** JSON text of the images added since images were last taken out. */
+  get newBytes(): number {
+    return this.bytes - this.keptBytes;
+  }
+
+  /** Once images were taken out (to be written ahead of the commit): the stored versions they closed. */
+  get ahead(): { readonly closed: ReadonlySet<string> } | null {
+    return this.wroteAhead ? { closed: this.closed } : null;
+  }
+
   /**
    * Takes out the images a later one of their document replaced, in the order they were replaced:
-   * a document's in event order (its first is the one that closes a version stored before them), the
-   * documents among themselves in no order that matters (they are written in the order of the key).
-   * `taking`: told of each image taken, in that order; answers whether it closes its document's
-   * stored version.
+   * a document's in event order, the documents among themselves in no order that matters (they are
+   * written in the order of the key). `stored`: whether the store may hold versions open since the
+   * checkpoint (not after a rebuild's reset with nothing committed since), each closed by the first
+   * image of its document taken out.
    */
-  takeReplaced(taking: (version: DocumentVersion) => boolean): RangedVersion[] {
+  takeReplaced(stored: boolean): RangedVersion[] {
     const replaced = this.replaced;
     this.replaced = [];
     const out = replaced.map(({ held, validTo }): RangedVersion => {
       const version = held.version!;
       held.version = null;
-      return { ...version, validTo, closes: taking(version) };
+      this.bytes -= version.body?.length ?? 0;
+      const key = documentKey(version.collection, version.id);
+      const closes = stored && !this.closed.has(key);
+      if (closes) this.closed.add(key);
+      return { ...version, validTo, closes };
     });
+    this.keptBytes = this.bytes;
+    if (out.length > 0) this.wroteAhead = true;
     this.taken += out.length;
     // Compacted once half the slots are taken ones: each slot is gone through a bounded number of times.
     if (this.taken * 2 > this.held.length) this.compact();

@@ -25,7 +25,7 @@ describe('pending versions: what a rebuild takes out ahead of its commit', () =>
     let from = 0;
     for (const end of ends) {
       for (const v of all.slice(from, end)) pending.add(v);
-      const round = pending.takeReplaced(() => false);
+      const round = pending.takeReplaced(false);
       const firstOf = new Map<string, number>();
       for (const v of round) {
         const key = `${v.collection}/${v.id}`;
@@ -44,9 +44,44 @@ describe('pending versions: what a rebuild takes out ahead of its commit', () =>
     const all = images(200, 20);
     const pending = new PendingVersions();
     for (const v of all.slice(0, 120)) pending.add(v);
-    pending.takeReplaced(() => false);
+    pending.takeReplaced(false);
     for (const v of all.slice(120)) pending.add(v);
     const until = replacedAt(all.slice(0, 120), -1);
     expect(pending.all()).toEqual([...all.slice(0, 120).filter((_, i) => until[i] < 0), ...all.slice(120)]);
   });
+
+  it('has the first image of each document taken out, and only it, close the version stored before them, across rounds; none after a reset', () => {
+    const all = images(1_000, 50);
+    const stored = new PendingVersions();
+    const fresh = new PendingVersions();
+    const closers: string[] = [];
+    for (const end of [100, 400, 1_000]) {
+      for (const v of all.slice(end === 100 ? 0 : end === 400 ? 100 : 400, end)) {
+        stored.add(v);
+        fresh.add(v);
+      }
+      closers.push(...stored.takeReplaced(true).filter((v) => v.closes).map((v) => `${v.collection}/${v.id}`));
+      expect(fresh.takeReplaced(false).some((v) => v.closes)).toBe(false);
+    }
+    const until = replacedAt(all, -1);
+    const replacedDocs = new Set(all.filter((_, i) => until[i] >= 0).map((v) => `${v.collection}/${v.id}`));
+    expect([...closers].sort()).toEqual([...replacedDocs].sort());
+    expect(stored.ahead?.closed.size).toBe(replacedDocs.size);
+  });
+
+  it('counts the text it holds, and what was added since images were last taken out', () => {
+    const all = images(300, 10);
+    const pending = new PendingVersions();
+    const text = (vs: DocumentVersion[]) => vs.reduce((n, v) => n + (v.body?.length ?? 0), 0);
+    for (const v of all.slice(0, 200)) pending.add(v);
+    expect(pending.ahead).toBeNull();
+    expect(pending.bytes).toBe(text(all.slice(0, 200)));
+    pending.takeReplaced(false);
+    expect(pending.bytes).toBe(text(pending.all()));
+    expect(pending.newBytes).toBe(0);
+    for (const v of all.slice(200)) pending.add(v);
+    expect(pending.newBytes).toBe(text(all.slice(200)));
+    expect(pending.ahead).not.toBeNull();
+  });
 });
+

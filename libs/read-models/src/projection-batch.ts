@@ -74,14 +74,6 @@ export class PendingDocuments {
   private readonly pendingVersions = new PendingVersions();
   /** JSON text of every image evolve wrote into it, kept or since replaced (see pendingWeight). */
   written = 0;
-  /** JSON text of `versions` (part of `bytes`). */
-  versionBytes = 0;
-  /** Documents whose version stored open at the checkpoint versions written ahead already closed (see takeReplaced). */
-  private readonly closed = new Set<string>();
-  /** Whether versions of it were written ahead of its commit. */
-  private ahead = false;
-  /** versionBytes when versions were last taken out: the latest images that stayed. */
-  private keptVersionBytes = 0;
   /** Events applied into it. */
   events = 0;
   /** JSON text it holds (each document's latest image, documents read, versions): what bounds its memory. */
@@ -105,9 +97,7 @@ export class PendingDocuments {
   /** A versioned document's image, after the event's writes reached the overlay. */
   addVersion(version: DocumentVersion): void {
     this.pendingVersions.add(version);
-    const size = version.body?.length ?? 0;
-    this.bytes += size;
-    this.versionBytes += size;
+    this.bytes += version.body?.length ?? 0;
   }
 
   get versioned(): readonly string[] {
@@ -183,7 +173,8 @@ export class PendingDocuments {
 
   history(): BatchHistory | undefined {
     if (this.versioned.length === 0) return undefined;
-    return { collections: [...this.versioned], versions: this.versions, ...(this.ahead ? { ahead: true, closed: this.closed } : {}) };
+    const ahead = this.pendingVersions.ahead;
+    return { collections: [...this.versioned], versions: this.versions, ...(ahead ? { ahead: true, closed: ahead.closed } : {}) };
   }
 
   /**
@@ -194,23 +185,15 @@ export class PendingDocuments {
    * their document's taken out.
    */
   takeReplaced(stored: boolean): RangedVersion[] {
-    const taken = this.pendingVersions.takeReplaced((v) => {
-      const size = v.body?.length ?? 0;
-      this.bytes -= size;
-      this.versionBytes -= size;
-      const key = documentKey(v.collection, v.id);
-      if (!stored || this.closed.has(key)) return false;
-      this.closed.add(key);
-      return true;
-    });
-    this.keptVersionBytes = this.versionBytes;
-    if (taken.length > 0) this.ahead = true;
+    const held = this.pendingVersions.bytes;
+    const taken = this.pendingVersions.takeReplaced(stored);
+    this.bytes -= held - this.pendingVersions.bytes;
     return taken;
   }
 
   /** JSON text of the versions added since they were last taken out (or since it began). */
   get newVersionBytes(): number {
-    return this.versionBytes - this.keptVersionBytes;
+    return this.pendingVersions.newBytes;
   }
 }
 

@@ -23,6 +23,7 @@ const KEY = 'history';
 const TITLE = '4b. Rebuild across history lengths';
 const perSecond = (r: RebuildRun) => eventsPerSecond(r.head, r);
 const perCpuSecond = (r: RebuildRun) => eventsPerCpuSecond(r.head, r);
+const rawPerSecond = (r: RawLoopRun) => eventsPerSecond(r.events, r);
 
 /**
  * `npm run rebuild` of every view on cities of one seed at several scales, alternating round by
@@ -65,7 +66,7 @@ export async function benchHistory(o: HistoryOptions): Promise<SectionResult> {
           run: async () => {
             const r = await rawLoopOverHistory(dir, o.log);
             rawLoops[i].push(r);
-            return eventsPerSecond(r.events, r);
+            return rawPerSecond(r);
           },
         },
       ]),
@@ -80,8 +81,8 @@ export async function benchHistory(o: HistoryOptions): Promise<SectionResult> {
       const floor = compare(
         `raw loop, same evolve, events per second: ${label(i)} against ${label(0)}`,
         'events/s',
-        { label: label(i), samples: rawLoops[i].map((r) => eventsPerSecond(r.events, r)) },
-        { label: label(0), samples: rawLoops[0].map((r) => eventsPerSecond(r.events, r)) },
+        { label: label(i), samples: rawLoops[i].map(rawPerSecond) },
+        { label: label(0), samples: rawLoops[0].map(rawPerSecond) },
         null,
         'how the floor itself slows with the history: every view\'s evolve into Maps, nothing stored (section 2\'s raw loop), in the same rounds',
       );
