@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, chromium, errors, Page } from 'playwright-core';
 
 /** Debian's Chromium (installed by .ci/run); no test downloads a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -41,9 +41,22 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
+/**
+ * Saves the page as `name`.png. The picture is a by-product of the test, not what it asserts, and
+ * on a starved two-core machine Chromium has once taken more than 30 s to paint a full page; so a
+ * full-page capture that times out is retried once as the visible part only, instead of failing a
+ * test whose assertions all held.
+ */
 export async function screenshot(page: Page, name: string, dir = SCREENSHOTS): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  const path = join(dir, `${name}.png`);
+  const settled = { animations: 'disabled', caret: 'hide', timeout: 20_000 } as const;
+  try {
+    await page.screenshot({ ...settled, path, fullPage: true });
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+    await page.screenshot({ ...settled, path });
+  }
 }
 
 /** Signs in through the sign-in page and waits for the role's home. */
