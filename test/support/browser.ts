@@ -55,6 +55,7 @@ export async function screenshot(page: Page, name: string, dir = SCREENSHOTS): P
     await page.screenshot({ ...settled, path, fullPage: true });
   } catch (error) {
     if (!(error instanceof errors.TimeoutError)) throw error;
+    console.warn(`screenshot ${name}: the full page took over ${settled.timeout / 1000} s; saved the visible part`);
     await page.screenshot({ ...settled, path });
   }
 }
