@@ -76,8 +76,8 @@ export class PendingDocuments {
   written = 0;
   /** Events applied into it. */
   events = 0;
-  /** JSON text it holds (each document's latest image, documents read, versions): what bounds its memory. */
-  bytes = 0;
+  /** JSON text of its documents held (each one's latest image outside versioned collections, documents read). */
+  documentBytes = 0;
   /** Collections evolve searched with `find` by scanning all their pending documents (see lookup). */
   readonly searched = new Set<string>();
   /**
@@ -97,7 +97,11 @@ export class PendingDocuments {
   /** A versioned document's image, after the event's writes reached the overlay. */
   addVersion(version: DocumentVersion): void {
     this.pendingVersions.add(version);
-    this.bytes += version.body?.length ?? 0;
+  }
+
+  /** JSON text it holds (documents and versions): what bounds its memory. */
+  get bytes(): number {
+    return this.documentBytes + this.pendingVersions.bytes;
   }
 
   get versioned(): readonly string[] {
@@ -163,7 +167,7 @@ export class PendingDocuments {
   text(doc: PendingDocument): string | null {
     if (doc.merged === undefined) return doc.body;
     const body = JSON.stringify(doc.merged);
-    this.bytes += body.length - (doc.size ?? 0);
+    this.documentBytes += body.length - (doc.size ?? 0);
     doc.body = body;
     doc.merged = undefined;
     doc.size = undefined;
@@ -185,10 +189,7 @@ export class PendingDocuments {
    * their document's taken out.
    */
   takeReplaced(stored: boolean): RangedVersion[] {
-    const held = this.pendingVersions.bytes;
-    const taken = this.pendingVersions.takeReplaced(stored);
-    this.bytes -= held - this.pendingVersions.bytes;
-    return taken;
+    return this.pendingVersions.takeReplaced(stored);
   }
 
   /** JSON text of the versions added since they were last taken out (or since it began). */
@@ -244,7 +245,7 @@ export async function evolveInto(
       const doc = await store.get<D>(collection, id);
       const body = doc === null ? null : JSON.stringify(doc);
       read.set(id, body);
-      pending.bytes += body?.length ?? 0;
+      pending.documentBytes += body?.length ?? 0;
       return doc;
     },
     async find<D extends ReadDocument = AnyDocument>(collection: string, filter: Filter = {}) {
@@ -356,7 +357,7 @@ export async function evolveInto(
         const versions = eventVersions(event.position, staged.filter((w): w is Staged => Array.isArray(w)), versioned);
         for (const v of versions) pending.addVersion(v);
       }
-      pending.bytes += bytes;
+      pending.documentBytes += bytes;
       pending.events++;
       applied++;
     } catch (cause) {
