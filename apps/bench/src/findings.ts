@@ -4,6 +4,7 @@ import { cityFindings } from './findings/city';
 import { httpFindings } from './findings/http';
 import { readsFindings } from './findings/reads';
 import { rebuildFindings } from './findings/rebuild';
+import { sectionOf } from './findings/reading';
 import { witnessFindings } from './findings/witness';
 
 export { PLATFORM_CHANGES } from './findings/platform-changes';
@@ -14,5 +15,5 @@ export { PLATFORM_CHANGES } from './findings/platform-changes';
  * the suite was written; the percentages and figures are this run's.
  */
 export function findings(sections: readonly SectionResult[]): string[] {
-  return [appendsFindings, readsFindings, witnessFindings, rebuildFindings, httpFindings, cityFindings].flatMap((f) => f(sections));
+  return [appendsFindings, readsFindings, witnessFindings, rebuildFindings, httpFindings, cityFindings].flatMap((f) => f((key) => sectionOf(sections, key)));
 }

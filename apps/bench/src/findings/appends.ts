@@ -1,10 +1,8 @@
-import type { SectionResult } from '../support/model';
-import { row, ratio, median, profile, share, areaShare, calledFrom, at, met, sectionOf } from './reading';
+import { row, ratio, median, profile, share, areaShare, calledFrom, at, met, SectionLookup } from './reading';
 
 /** Appends: single events and batches against raw SQLite and the peer, group commit under 64 in flight. */
-export function appendsFindings(sections: readonly SectionResult[]): string[] {
+export function appendsFindings(section: SectionLookup): string[] {
   const out: string[] = [];
-  const section = (key: string) => sectionOf(sections, key);
   const appends = section('appends');
   if (appends) {
     const batchRaw = row(appends, 'batches of 100', 'raw better-sqlite3');

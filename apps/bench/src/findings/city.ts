@@ -1,12 +1,11 @@
 import type { Comparison, SectionResult } from '../support/model';
 import type { ProfileSummary } from '../support/profile';
 import { viewMsPerThousandEvents } from '../sections/history';
-import { row, ratio, median, profile, areaShare, met, sectionOf } from './reading';
+import { row, ratio, median, profile, areaShare, met, SectionLookup } from './reading';
 
 /** The city: live and as-of queries, writes, restart, first start, memory and the history's slope. */
-export function cityFindings(sections: readonly SectionResult[]): string[] {
+export function cityFindings(section: SectionLookup): string[] {
   const out: string[] = [];
-  const section = (key: string) => sectionOf(sections, key);
   const city = section('city');
   if (city) {
     const p95 = (m: string) => row(city, `${m}: p95`);

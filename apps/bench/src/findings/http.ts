@@ -1,12 +1,11 @@
-import type { Comparison, SectionResult } from '../support/model';
+import type { Comparison } from '../support/model';
 import type { ProfileEntry } from '../support/profile';
 import { WRITE_P99_LIMIT_MS } from '../sections/http';
-import { row, ratio, median, share, areaShare, calledFrom, at, met, sectionOf } from './reading';
+import { row, ratio, median, share, areaShare, calledFrom, at, met, SectionLookup } from './reading';
 
 /** HTTP commands: where a note's time goes at 64 clients, and why the p99 target is where it is. */
-export function httpFindings(sections: readonly SectionResult[]): string[] {
+export function httpFindings(section: SectionLookup): string[] {
   const out: string[] = [];
-  const section = (key: string) => sectionOf(sections, key);
   const http = section('http');
   if (http) {
     const p = http.profiles[0];

@@ -7,7 +7,9 @@ import type { ProfileEntry, ProfileSummary } from '../support/profile';
  */
 
 /** The section of that key if this report measured it (not one left pending). */
+export type SectionLookup = (key: string) => SectionResult | undefined;
 export const sectionOf = (sections: readonly SectionResult[], key: string): SectionResult | undefined => sections.find((s) => s.key === key && !s.pending);
+
 /** The comparison of that metric, against that reference where named. */
 export const row = (s: SectionResult | undefined, metric: string, ref?: string): Comparison | undefined =>
   s?.comparisons.find((c) => c.metric === metric && (ref === undefined || c.reference?.label === ref));

@@ -1,10 +1,8 @@
-import type { SectionResult } from '../support/model';
-import { row, ratio, met, sectionOf } from './reading';
+import { row, ratio, met, SectionLookup } from './reading';
 
 /** Reads: read-all and whole streams against the peer and raw SQLite. */
-export function readsFindings(sections: readonly SectionResult[]): string[] {
+export function readsFindings(section: SectionLookup): string[] {
   const out: string[] = [];
-  const section = (key: string) => sectionOf(sections, key);
   const reads = section('reads');
   if (reads) {
     const all = row(reads, 'read all', 'Emmett readMessagesBatch');

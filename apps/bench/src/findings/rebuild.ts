@@ -1,10 +1,8 @@
-import type { SectionResult } from '../support/model';
-import { row, ratio, median, profile, share, areaShare, at, met, sectionOf } from './reading';
+import { row, ratio, median, profile, share, areaShare, at, met, SectionLookup } from './reading';
 
 /** The rebuild of every projection against the raw loop. */
-export function rebuildFindings(sections: readonly SectionResult[]): string[] {
+export function rebuildFindings(section: SectionLookup): string[] {
   const out: string[] = [];
-  const section = (key: string) => sectionOf(sections, key);
   const rebuild = section('rebuild');
   if (rebuild) {
     const r = row(rebuild, 'rebuild every projection');

@@ -1,10 +1,8 @@
-import type { SectionResult } from '../support/model';
-import { row, ratio, met, sectionOf } from './reading';
+import { row, ratio, met, SectionLookup } from './reading';
 
 /** The witness section. */
-export function witnessFindings(sections: readonly SectionResult[]): string[] {
+export function witnessFindings(section: SectionLookup): string[] {
   const out: string[] = [];
-  const section = (key: string) => sectionOf(sections, key);
   const witness = section('witness');
   if (witness) {
     out.push(
