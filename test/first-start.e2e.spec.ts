@@ -46,7 +46,7 @@ describe('a first start on a freshly generated city', () => {
     try {
       const entries = db.prepare<[], number>("SELECT count(*) FROM documents WHERE collection = 'search_entries'").pluck().get();
       expect(entries).toBeGreaterThan(0);
-      expect(db.prepare<[], number>('SELECT count(*) FROM search_fts_v3_keys').pluck().get()).toBe(entries);
+      expect(db.prepare<[], number>('SELECT count(*) FROM search_fts_v4_keys').pluck().get()).toBe(entries);
     } finally {
       db.close();
     }

@@ -30,7 +30,7 @@ export interface SearchEntry {
   readonly instructions: readonly string[];
 }
 
-/** What is searched: the title and the body (indexed by FTS5 embedded, by n-grams in MongoDB). */
+/** What MongoDB and a scan search: the title and the body (by n-grams in MongoDB; the embedded FTS5 index reads the parts the body joins). */
 export const SEARCH_TEXT_FIELDS = ['title', 'text'] as const;
 
 export const entryId = (kind: SearchKind, refId: string) => `${kind}:${refId}`;

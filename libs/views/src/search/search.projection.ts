@@ -9,8 +9,9 @@ const PROBLEM_TEXT_EVENTS = ['ProblemRegistered', 'RectificationPlanned', 'Progr
 
 /**
  * The search index's documents: what each problem, unit and notice says, and the units whose
- * scope may find it. The embedded store indexes `title` and `text` with FTS5 (sqlite-search-index.ts),
- * MongoDB by their n-grams (the text index declared here).
+ * scope may find it. The embedded store indexes the head (title, description, measures) and each item
+ * of the lists with FTS5 (sqlite-search-index.ts), MongoDB `title` and `text` by their n-grams (the
+ * text index declared here).
  */
 export const searchProjection = documentProjection<SearchEntry, Handled['data']>({
   name: 'search',

@@ -25,6 +25,13 @@ export const searchEntry = (id: string, title: string, text: string, unitIds: st
   instructions: [],
 });
 
+/** The entry with notes, supervision notes and instructions after its description, as the projection appends them. */
+export const withPieces = (e: SearchEntry, lists: Partial<Pick<SearchEntry, 'notes' | 'supervision' | 'instructions'>>): SearchEntry => {
+  const next = { ...e, ...lists };
+  const text = [next.description, ...next.measures, ...next.notes, ...next.supervision, ...next.instructions].filter(Boolean).join('\n');
+  return { ...next, text, runs: shortRuns(next.title, text) };
+};
+
 const everything = { ids: null, visible: () => true };
 const only = (...ids: string[]) => ({ ids, visible: (u: string) => ids.includes(u) });
 
@@ -92,6 +99,28 @@ export function searchIndexContract(name: string, makeHarness: () => SearchIndex
       expect(await find(['office'])).toEqual(['problem:p2']);
       expect(await find(['wps'])).toEqual(['problem:p2']);
       expect(await find(['OF'])).toEqual(['problem:p2']);
+    });
+
+    it('finds the words of a problem\'s notes, supervision notes and instructions, together wherever each is, never across two of them', async () => {
+      const p1 = searchEntry('p1', '作风建设', '便民服务窗口推诿扯皮', ['b1']);
+      await commit(upsert(SEARCH_ENTRIES, withPieces(p1, { notes: ['已召开专题会议研究整改'] })));
+      expect(await find(['专题会议'])).toEqual(['problem:p1']);
+      await commit(upsert(SEARCH_ENTRIES, withPieces(p1, { notes: ['已召开专题会议研究整改', '落实首问负责制'], supervision: ['督查发现：窗口无人值守\n限期补齐台账'] })));
+      expect(await find(['首问负责'])).toEqual(['problem:p1']);
+      expect(await find(['专题会议', '首问负责', '无人值守', '推诿扯皮'])).toEqual(['problem:p1']);
+      expect(await find(['补齐台账', '责'])).toEqual(['problem:p1']);
+      expect(await find(['限期', '100%'])).toEqual([]);
+      // 整改 ends one note and 落实 begins the next: 整改落实 is written nowhere.
+      expect(await find(['整改落实'])).toEqual([]);
+      expect(await find(['改落'])).toEqual([]);
+      await commit(upsert(SEARCH_ENTRIES, withPieces(p1, { notes: ['已召开专题会议研究整改', '落实首问负责制，完成率100%'], supervision: ['督查发现：窗口无人值守\n限期补齐台账'], instructions: ['请于月底前销号'] })));
+      expect(await find(['限期', '100%', '销号'])).toEqual(['problem:p1']);
+      // A list not grown but rewritten: what it held before is gone.
+      await commit(upsert(SEARCH_ENTRIES, withPieces(p1, { notes: ['整改落实到位'] })));
+      expect(await find(['专题会议'])).toEqual([]);
+      expect(await find(['首问负责'])).toEqual([]);
+      expect(await find(['整改落实'])).toEqual(['problem:p1']);
+      expect(await find(['销号'])).toEqual([]);
     });
 
     it('takes special characters literally', async () => {
