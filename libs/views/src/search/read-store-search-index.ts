@@ -1,6 +1,6 @@
 import { ReadStore } from '@platform/read-models';
 import { unitClause } from '../shared/view-scope';
-import { SEARCH_ENTRIES, SearchEntry } from './search.documents';
+import { bodyText, SEARCH_ENTRIES, SearchEntry } from './search.documents';
 import { SearchIndex, SearchQuery } from './search-index.port';
 import { containsAll } from './search-terms';
 
@@ -20,7 +20,7 @@ export class ReadStoreSearchIndex implements SearchIndex {
     }
     const entries = await this.store.find<SearchEntry>(SEARCH_ENTRIES, filter);
     return entries
-      .filter((e) => containsAll(`${e.title}\n${e.text}`, q.terms))
+      .filter((e) => containsAll(`${e.title}\n${bodyText(e)}`, q.terms))
       .slice(0, q.limit)
       .map((e) => e._id);
   }

@@ -3,7 +3,7 @@ import { ActorScope } from '@platform/common';
 import { READ_STORE, ReadStore, SqliteReadStore } from '@platform/read-models';
 import { ViewMoment } from '../shared/view-moment';
 import { unitFilter } from '../shared/view-scope';
-import { SEARCH_ENTRIES, SearchEntry, SearchKind } from './search.documents';
+import { bodyText, SEARCH_ENTRIES, SearchEntry, SearchKind } from './search.documents';
 import { SearchIndex } from './search-index.port';
 import { ReadStoreSearchIndex } from './read-store-search-index';
 import { SqliteSearchIndex } from './sqlite-search-index';
@@ -64,7 +64,7 @@ export class SearchReader {
         campaignId: d.campaignId,
         title: d.title,
         titleHighlight: highlight(d.title, terms, Math.max(d.title.length, 1)) ?? [{ text: d.title, match: false }],
-        snippet: highlight(d.text, terms),
+        snippet: highlight(bodyText(d), terms),
       }));
     return { total: more ? upTo : ids.length, totalMoreThan: more ? upTo : null, items };
   }

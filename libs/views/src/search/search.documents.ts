@@ -17,9 +17,7 @@ export interface SearchEntry {
   readonly campaignId: string | null;
   readonly unitIds: readonly string[];
   readonly title: string;
-  /** The searched body, the parts below joined by line breaks. */
-  readonly text: string;
-  /** The 1–2 character runs of title and text (shortRuns): the embedded store's index of short words. */
+  /** The 1–2 character runs of the title and the parts below (shortRuns): the embedded store's index of short words. */
   readonly runs: string;
   readonly description: string;
   readonly measures: readonly string[];
@@ -30,7 +28,15 @@ export interface SearchEntry {
   readonly instructions: readonly string[];
 }
 
-/** What MongoDB and a scan search: the title and the body (by n-grams in MongoDB; the embedded FTS5 index reads the parts the body joins). */
-export const SEARCH_TEXT_FIELDS = ['title', 'text'] as const;
+/** What is searched: the title and every part of the body (a list's items each apart, as a term never spans two of them). */
+export const SEARCH_TEXT_FIELDS = ['title', 'description', 'measures', 'notes', 'supervision', 'instructions'] as const;
+
+type Body = Pick<SearchEntry, 'description' | 'measures' | 'notes' | 'supervision' | 'instructions'>;
+
+/** The parts of an entry's body that say something, in order. */
+export const bodyParts = (e: Body): string[] => [e.description, ...e.measures, ...e.notes, ...e.supervision, ...e.instructions].filter(Boolean);
+
+/** The body as one text, its parts on lines of their own: what a search hit's snippet is cut from. */
+export const bodyText = (e: Body): string => bodyParts(e).join('\n');
 
 export const entryId = (kind: SearchKind, refId: string) => `${kind}:${refId}`;

@@ -1,7 +1,7 @@
 import { InstructionIssued, NoticePublished, OrganizationEvent, ProblemEvent } from '@platform/domain';
 import { documentProjection } from '@platform/read-models';
 import { shortRuns, shortRunsAppended } from './search-terms';
-import { entryId, SEARCH_ENTRIES, SEARCH_TEXT_FIELDS, SearchEntry } from './search.documents';
+import { bodyParts, entryId, SEARCH_ENTRIES, SEARCH_TEXT_FIELDS, SearchEntry } from './search.documents';
 
 type Handled = ProblemEvent | NoticePublished | OrganizationEvent | InstructionIssued;
 
@@ -10,13 +10,14 @@ const PROBLEM_TEXT_EVENTS = ['ProblemRegistered', 'RectificationPlanned', 'Progr
 /**
  * The search index's documents: what each problem, unit and notice says, and the units whose
  * scope may find it. The embedded store indexes the head (title, description, measures) and each item
- * of the lists with FTS5 (sqlite-search-index.ts), MongoDB `title` and `text` by their n-grams (the
- * text index declared here).
+ * of the lists with FTS5 (sqlite-search-index.ts), MongoDB the same fields by their n-grams (the text
+ * index declared here). The body is kept as its parts only: joined too, it was stored twice, and a
+ * problem's entry is stored again at each note.
  */
 export const searchProjection = documentProjection<SearchEntry, Handled['data']>({
   name: 'search',
-  // 2: supervision notes and instructions are searched too.
-  version: 2,
+  // 2: supervision notes and instructions are searched too. 3: the body no longer stored joined (`text`).
+  version: 3,
   collection: SEARCH_ENTRIES,
   handles: [...PROBLEM_TEXT_EVENTS, 'NoticePublished', 'UnitCreated', 'UnitRenamed', 'UnitClosed', 'InstructionIssued'],
   indexes: { kind: 'scalar' },
@@ -81,24 +82,21 @@ export const searchProjection = documentProjection<SearchEntry, Handled['data']>
 
 const NO_TEXT: Pick<SearchEntry, 'description' | 'measures' | 'notes' | 'supervision' | 'instructions'> = { description: '', measures: [], notes: [], supervision: [], instructions: [] };
 
-function entry(e: Omit<SearchEntry, 'text' | 'runs'>): SearchEntry {
-  const text = [e.description, ...e.measures, ...e.notes, ...e.supervision, ...e.instructions].filter(Boolean).join('\n');
-  return { ...e, text, runs: shortRuns(e.title, text) };
+function entry(e: Omit<SearchEntry, 'runs'>): SearchEntry {
+  return { ...e, runs: shortRuns(e.title, ...bodyParts(e)) };
 }
 
-/** The lists the text joins after the description and the measures, in its order. */
+/** The lists the body holds after the description and the measures, in its order. */
 const APPENDED_PARTS = ['notes', 'supervision', 'instructions'] as const;
 
 /**
  * The entry with `piece` added to one of its lists. When no list after it holds anything, the
- * piece ends the text: the text and its runs grow by the piece alone (the same as entry() gives,
- * see shortRunsAppended) instead of being made again from every note so far — a problem's entry
- * grows with each note, and remaking its runs was a fifth of the projector's time under a stream
- * of notes.
+ * piece ends the body: its runs grow by the piece alone (the same as entry() gives, see
+ * shortRunsAppended) instead of being made again from every note so far — a problem's entry grows
+ * with each note, and remaking its runs was a fifth of the projector's time under a stream of notes.
  */
 function appended(current: SearchEntry, part: (typeof APPENDED_PARTS)[number], piece: string): SearchEntry {
   const next = { ...current, [part]: [...current[part], piece] };
   if (APPENDED_PARTS.slice(APPENDED_PARTS.indexOf(part) + 1).some((later) => current[later].length > 0)) return entry(next);
-  if (!piece) return next;
-  return { ...next, text: current.text ? `${current.text}\n${piece}` : piece, runs: shortRunsAppended(current.runs, piece) };
+  return piece ? { ...next, runs: shortRunsAppended(current.runs, piece) } : next;
 }

@@ -5,7 +5,8 @@ import { shortRuns } from './search-terms';
 
 const problem = (type: string, data: object) => ({ type, streamId: 'problem-p1', data: { problemId: 'p1', ...data } });
 const NO_TEXT = { description: '', measures: [], notes: [], supervision: [], instructions: [] };
-const problemEntry = (fields: { text: string } & Record<string, unknown>) => ({ _id: 'problem:p1', kind: 'problem', refId: 'p1', campaignId: 'c1', title: '作风建设', ...NO_TEXT, ...fields, runs: shortRuns('作风建设', fields.text) });
+/** The problem's entry; `text`, the body's parts joined, only to make its runs from. */
+const problemEntry = ({ text, ...fields }: { text: string } & Record<string, unknown>) => ({ _id: 'problem:p1', kind: 'problem', refId: 'p1', campaignId: 'c1', title: '作风建设', ...NO_TEXT, ...fields, runs: shortRuns('作风建设', text) });
 const org = (type: string, data: object) => ({ type, streamId: `org-${(data as { unitId: string }).unitId}`, data });
 
 describe('search projection', () => {
@@ -38,8 +39,8 @@ describe('search projection', () => {
       ])
       .then({
         [SEARCH_ENTRIES]: [
-          { _id: 'notice:n1', kind: 'notice', refId: 'n1', campaignId: 'c1', unitIds: ['b1', 'b2'], title: '第一季度通报', ...NO_TEXT, text: '', runs: shortRuns('第一季度通报') },
-          { _id: 'unit:b1', kind: 'unit', refId: 'b1', campaignId: null, unitIds: ['b1'], title: '一村党支部', ...NO_TEXT, text: '', runs: '一 一村 村 村党 党 党支 支 支部 部' },
+          { _id: 'notice:n1', kind: 'notice', refId: 'n1', campaignId: 'c1', unitIds: ['b1', 'b2'], title: '第一季度通报', ...NO_TEXT, runs: shortRuns('第一季度通报') },
+          { _id: 'unit:b1', kind: 'unit', refId: 'b1', campaignId: null, unitIds: ['b1'], title: '一村党支部', ...NO_TEXT, runs: '一 一村 村 村党 党 党支 支 支部 部' },
         ],
       });
   });
@@ -68,12 +69,12 @@ describe('search projection', () => {
             instructions: ['要举一反三，全面排查'],
             text: '窗口推诿\n窗口仍无人值守\n三日内排班到人\n要举一反三，全面排查',
           }),
-          { _id: 'unit:b1', kind: 'unit', refId: 'b1', campaignId: null, unitIds: ['b1'], title: '一村党支部', ...NO_TEXT, instructions: ['支部班子要带头'], text: '支部班子要带头', runs: shortRuns('一村党支部', '支部班子要带头') },
+          { _id: 'unit:b1', kind: 'unit', refId: 'b1', campaignId: null, unitIds: ['b1'], title: '一村党支部', ...NO_TEXT, instructions: ['支部班子要带头'], runs: shortRuns('一村党支部', '支部班子要带头') },
         ],
       });
   });
 
-  it('keeps the text and its runs as made from every part, whether a piece ends the text or lands before a later part', async () => {
+  it('keeps the runs as made from every part, whether a piece ends the body or lands before a later part', async () => {
     const note = (text: string) => problem('ProgressRecorded', { note: text, attachmentRefs: [], recordedBy: 'o' });
     await specifyProjection(searchProjection)
       .given([

@@ -1,5 +1,5 @@
 import { ReadStore, remove, upsert } from '@platform/read-models';
-import { SEARCH_ENTRIES, SearchEntry, SearchKind } from '../search/search.documents';
+import { bodyParts, SEARCH_ENTRIES, SearchEntry, SearchKind } from '../search/search.documents';
 import { SearchIndex } from '../search/search-index.port';
 import { shortRuns } from '../search/search-terms';
 
@@ -16,7 +16,6 @@ export const searchEntry = (id: string, title: string, text: string, unitIds: st
   campaignId: 'c1',
   unitIds,
   title,
-  text,
   runs: shortRuns(title, text),
   description: text,
   measures: [],
@@ -28,8 +27,7 @@ export const searchEntry = (id: string, title: string, text: string, unitIds: st
 /** The entry with notes, supervision notes and instructions after its description, as the projection appends them. */
 export const withPieces = (e: SearchEntry, lists: Partial<Pick<SearchEntry, 'notes' | 'supervision' | 'instructions'>>): SearchEntry => {
   const next = { ...e, ...lists };
-  const text = [next.description, ...next.measures, ...next.notes, ...next.supervision, ...next.instructions].filter(Boolean).join('\n');
-  return { ...next, text, runs: shortRuns(next.title, text) };
+  return { ...next, runs: shortRuns(next.title, ...bodyParts(next)) };
 };
 
 const everything = { ids: null, visible: () => true };
