@@ -141,9 +141,9 @@ export class SqliteSearchIndex implements SearchIndex {
     const keyed = (row: 'new' | 'd') => `json_extract(${row}.body, '$.kind'), (SELECT group_concat(value, ' ') FROM json_each(${row}.body, '$.unitIds'))`;
     const rowid = (row: 'new' | 'old') => `(SELECT rowid FROM ${V}_keys WHERE id = ${row}.id)`;
     const pieceOf = (key: string, part: number, item: string) => `${firstPiece(key)} + ${part << PART_BITS} + ${item}`;
-    /** The list's items from place `from` on, as pieces of the entry whose key row id is `key`. */
-    const listPieces = (row: 'new' | 'd', key: string, list: (typeof LISTS)[number], from: string) =>
-      `SELECT ${pieceOf(key, list.part, 'j.key')}, NULL, j.value FROM json_each(${row}.body, '${list.path}') AS j WHERE j.key >= ${from} AND j.key < ${PART_SIZE}`;
+    /** The stored entry's items of the list from place `from` on, as its pieces. */
+    const listPieces = (list: (typeof LISTS)[number], from: string) =>
+      `SELECT ${pieceOf(rowid('new'), list.part, 'j.key')}, NULL, j.value FROM json_each(new.body, '${list.path}') AS j WHERE j.key >= ${from} AND j.key < ${PART_SIZE}`;
     // A list grown from the stored one: not shorter, and the stored last item still in its place. Its items are read one by one, never the
     // list as JSON text, which SQLite would render anew at each call (115 µs for the text of a problem of 300 notes).
     const grown = (path: string) => {
@@ -154,21 +154,21 @@ export class SqliteSearchIndex implements SearchIndex {
     const keysChanged = `(kind, units) IS NOT (SELECT ${keyed('new')})`;
     const runsChanged = `${runs('new')} IS NOT json_extract(old.body, '$.runs')`;
     const allGrown = LISTS.map((l) => grown(l.path)).join(' AND ');
-    const fromAll = (row: 'new' | 'd', key: string, from: (l: (typeof LISTS)[number]) => string) => LISTS.map((l) => listPieces(row, key, l, from(l))).join(' UNION ALL ');
+    const fromAll = (from: (l: (typeof LISTS)[number]) => string) => LISTS.map((l) => listPieces(l, from(l))).join(' UNION ALL ');
     // What the triggers run. A stored entry changes by a note at a time: its update indexes the new items of the lists that grew (the projection
     // only ever appends to them), in one statement, and leaves the rest to triggers that run when their part changed, each tested once —
     // every statement parses the entry's JSON again.
     const indexNew = `UPDATE ${V}_keys SET (kind, units) = (SELECT ${keyed('new')}) WHERE id = new.id;
             INSERT INTO ${V} (rowid, title, body) VALUES (${firstPiece(rowid('new'))}, ${head('new')});
-            INSERT INTO ${V} (rowid, title, body) ${fromAll('new', rowid('new'), () => '0')};
+            INSERT INTO ${V} (rowid, title, body) ${fromAll(() => '0')};
             INSERT INTO ${V}_short (rowid, runs) VALUES (${rowid('new')}, ${runs('new')});`;
     const indexAdded = `UPDATE ${V}_keys SET (kind, units) = (SELECT ${keyed('new')}) WHERE id = new.id AND ${keysChanged};
-            INSERT INTO ${V} (rowid, title, body) ${fromAll('new', rowid('new'), (l) => `(SELECT CASE WHEN ${grown(l.path)} THEN json_array_length(old.body, '${l.path}') ELSE ${PART_SIZE} END)`)};`;
+            INSERT INTO ${V} (rowid, title, body) ${fromAll((l) => `(SELECT CASE WHEN ${grown(l.path)} THEN json_array_length(old.body, '${l.path}') ELSE ${PART_SIZE} END)`)};`;
     const indexHead = `DELETE FROM ${V} WHERE rowid = ${firstPiece(rowid('old'))};
             INSERT INTO ${V} (rowid, title, body) VALUES (${firstPiece(rowid('new'))}, ${head('new')});`;
     const indexRewrittenLists = LISTS.map(
       (l) => `DELETE FROM ${V} WHERE NOT ${grown(l.path)} AND rowid BETWEEN ${pieceOf(rowid('old'), l.part, '0')} AND ${pieceOf(rowid('old'), l.part, String(PART_SIZE - 1))};
-            INSERT INTO ${V} (rowid, title, body) ${listPieces('new', rowid('new'), l, '0')} AND NOT ${grown(l.path)};`,
+            INSERT INTO ${V} (rowid, title, body) ${listPieces(l, '0')} AND NOT ${grown(l.path)};`,
     ).join('\n            ');
     const indexRuns = `DELETE FROM ${V}_short WHERE rowid = ${rowid('old')};
             INSERT INTO ${V}_short (rowid, runs) VALUES (${rowid('new')}, ${runs('new')});`;
@@ -179,10 +179,12 @@ export class SqliteSearchIndex implements SearchIndex {
             DELETE FROM ${V}_keys;`;
     // Every entry stored, at once: at installation and at the end of a rebuild.
     const stored = `FROM documents AS d JOIN ${V}_keys AS k ON k.id = d.id WHERE d.collection = ${c}`;
+    const storedItems = (list: (typeof LISTS)[number]) =>
+      `SELECT ${pieceOf('k.rowid', list.part, 'j.key')}, NULL, j.value FROM documents AS d JOIN json_each(d.body, '${list.path}') AS j JOIN ${V}_keys AS k ON k.id = d.id WHERE d.collection = ${c} AND j.key < ${PART_SIZE}`;
     const indexAll = `${emptied}
             INSERT INTO ${V}_keys (id, kind, units) SELECT d.id, ${keyed('d')} FROM documents AS d WHERE d.collection = ${c};
             INSERT INTO ${V} (rowid, title, body) SELECT ${firstPiece('k.rowid')}, ${head('d')} ${stored};
-            INSERT INTO ${V} (rowid, title, body) ${LISTS.map((l) => `SELECT ${pieceOf('k.rowid', l.part, 'j.key')}, NULL, j.value ${stored.replace('JOIN', `JOIN json_each(d.body, '${l.path}') AS j JOIN`)} AND j.key < ${PART_SIZE}`).join(' UNION ALL ')};
+            INSERT INTO ${V} (rowid, title, body) ${LISTS.map(storedItems).join(' UNION ALL ')};
             INSERT INTO ${V}_short (rowid, runs) SELECT k.rowid, ${runs('d')} ${stored};`;
     const kept = (row: 'new' | 'old') => `${row}.collection = ${c} AND NOT EXISTS (SELECT 1 FROM bulk_loads WHERE collection = ${c})`;
     const installed = () => this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = '${V}_insert'`).get() !== undefined;
