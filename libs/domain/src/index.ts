@@ -20,6 +20,7 @@ export * from './rectification/problem.events';
 export * from './rectification/problem.commands';
 export * from './rectification/problem-state';
 export * from './rectification/problem.decider';
+export * from './rectification/decision-state';
 export * from './rectification/problem-public-view';
 export * from './satisfaction/satisfaction-grades';
 export * from './satisfaction/satisfaction.events';

@@ -1,7 +1,8 @@
 import { Actor } from '../shared/actor';
 import { specify } from '../testing/decider-specification';
 import { CoordinatorFacts, JointPartRequest } from './problem.commands';
-import { problemDecider } from './problem.decider';
+import { fold } from '../shared/decider';
+import { problemDecider, problemRecordFolding } from './problem.decider';
 import { claimed, cmd, ev, HISTORY, inspector, jointStarted, NEIGHBOUR, office, operator, partClosed, progressed, TOWNSHIP, UNIT, standingOf } from './testing/problem-fixtures';
 
 const spec = specify(problemDecider);
@@ -146,8 +147,8 @@ describe('a jointly handled problem is fixed only when every part is', () => {
     spec.given([...allPartsClosed, claimed('op-t')]).when(cmd('RejectFix', { reason: '仍有积水' }, inspector)).then([rejected]);
   });
 
-  it('keeps joint progress readable next to the problem’s own notes', () => {
-    const s = spec.given([...HISTORY.joint, progressed('联席会')]).state;
+  it('keeps joint progress readable next to the problem’s own notes in its record', () => {
+    const s = fold(problemRecordFolding, [...HISTORY.joint, progressed('联席会')]);
     expect(s.current.progress.map((p) => p.note)).toEqual(['已召开专题会', '联席会']);
   });
 });

@@ -2,6 +2,7 @@ import { assertNever, Decider } from '../shared/decider';
 import { ProblemCommand } from './problem.commands';
 import { ProblemEvent } from './problem.events';
 import { evolveProblem, initialProblemState, ProblemState } from './problem-state';
+import { evolveDecisionState } from './decision-state';
 import { registerProblem } from './register-problem';
 import { changeDeadline, planRectification, publishPlan, recordProgress } from './rectification-plan';
 import { acceptFix, claimFixed, closeProblem, rejectFix } from './verification';
@@ -56,8 +57,12 @@ function decide(c: ProblemCommand, s: ProblemState): ProblemEvent[] {
   }
 }
 
+/** Decides on the problem's decision state: its fold without the progress notes that carry no file. */
 export const problemDecider: Decider<ProblemCommand, ProblemState, ProblemEvent> = {
   decide,
-  evolve: evolveProblem,
+  evolve: evolveDecisionState,
   initialState: initialProblemState,
 };
+
+/** The problem's whole record, every note included: what its detail page answers. */
+export const problemRecordFolding = { initialState: initialProblemState, evolve: evolveProblem };

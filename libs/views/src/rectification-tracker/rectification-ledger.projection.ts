@@ -2,14 +2,13 @@ import { isDeepStrictEqual } from 'node:util';
 import {
   CampaignEvent,
   classifyHandling,
-  evolveProblem,
+  evolveDecisionState,
   initialProblemState,
   involvedUnitIds,
   OrganizationEvent,
   PROBLEM_EVENT_TYPES,
   ProblemEvent,
   ProblemState,
-  RectificationCycle,
   underSupervision,
 } from '@platform/domain';
 import type { StoredEvent } from '@platform/event-store';
@@ -119,27 +118,6 @@ function keptUnlessChanged(current: LedgerProblemDoc, next: LedgerProblemDoc): L
   return isDeepStrictEqual({ ...next, lastChangedAt: current.lastChangedAt }, current) ? current : next;
 }
 
-const withFiles = (notes: RectificationCycle['progress']) => notes.filter((n) => n.attachmentRefs.length > 0);
-
-/** A cycle as the ledger keeps it: only the progress notes with files (a joint handling's parts' notes included). */
-const withoutPlainNotes = (c: RectificationCycle): RectificationCycle => ({
-  ...c,
-  progress: withFiles(c.progress),
-  joint: c.joint && { ...c.joint, parts: c.joint.parts.map((p) => ({ ...p, progress: withFiles(p.progress) })) },
-});
-
-/**
- * The folded state as the ledger stores it for the next event: without the progress notes that
- * carry no file. Neither its documents nor the warning check read the notes and no rule of the
- * problem depends on them; the public list names a published round's files from the notes that
- * have them. Kept whole, the state of a problem noted weekly grew by every note, and each note
- * parsed and wrote all the ones before it again; the notes stay in the events and in the problem's
- * own fold.
- */
-export function ledgerStateOf(s: ProblemState): ProblemState {
-  return { ...s, current: withoutPlainNotes(s.current), cycles: s.cycles.map(withoutPlainNotes) };
-}
-
 async function changed(
   ctx: ProjectionContext,
   before: LedgerProblemDoc | null,
@@ -154,7 +132,7 @@ async function changed(
     }
   }
   const retallied = retally(before, after, (id) => tallies.get(id) ?? null);
-  const stateDoc: LedgerProblemStateDoc = { _id: after._id, state: ledgerStateOf(state) };
+  const stateDoc: LedgerProblemStateDoc = { _id: after._id, state };
   const rolledUp = await rollUpChanges(
     ctx,
     NODE_TALLIES,
@@ -217,13 +195,13 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
     const current = await ctx.get<LedgerProblemDoc>(LEDGER_PROBLEMS, e.data.problemId);
     if (e.type === 'ProblemRegistered') {
       if (current) return [];
-      const s = evolveProblem(initialProblemState(), e);
+      const s = evolveDecisionState(initialProblemState(), e);
       return changed(ctx, null, ledgerDocOf(s, [s.campaignId], NO_TIMING, at, at), s);
     }
     // Only a registered problem has a stream the deciders accept commands on.
     const before = current && (await ctx.get<LedgerProblemStateDoc>(LEDGER_PROBLEM_STATES, current._id))?.state;
     if (!current || !before) return [];
-    const s = evolveProblem(before, e);
+    const s = evolveDecisionState(before, e);
     const campaignIds =
       e.type === 'ProblemRebounded' && !current.campaignIds.includes(e.data.lookBackCampaignId)
         ? [...current.campaignIds, e.data.lookBackCampaignId]

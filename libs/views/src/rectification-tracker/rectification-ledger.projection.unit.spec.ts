@@ -1,9 +1,9 @@
-import { evolveProblem, initialProblemState, ProblemEvent } from '@platform/domain';
+import { decisionStateOf, evolveProblem, initialProblemState, ProblemEvent } from '@platform/domain';
 import { specifyProjection, storedEvents } from '@platform/read-models/testing/projection-specification';
 import { CAMPAIGN, jointStarted, launched, LOOK_BACK, planned, problem, registered, solved } from '../testing/view-fixtures';
 import { LEDGER_CAMPAIGNS, LEDGER_PROBLEM_STATES, LEDGER_PROBLEMS, LedgerProblemDoc, NO_RUNNING_DEADLINE } from './rectification-ledger.documents';
 import { addLeaves, contributions, LEDGER_UNIT_TALLIES, UnitTallyDoc } from './unit-tallies';
-import { ledgerStateOf, rectificationLedgerProjection } from './rectification-ledger.projection';
+import { rectificationLedgerProjection } from './rectification-ledger.projection';
 import { LEDGER_NODE_TALLIES, LEDGER_TREE } from './node-tallies';
 
 const stateOf = (events: ReturnType<typeof storedEvents>) =>
@@ -87,7 +87,7 @@ describe('rectification-ledger projection', () => {
         { _id: CAMPAIGN, campaignId: CAMPAIGN, name: '第二批先进性教育活动', parentCampaignId: null, warningThresholds: { greenDays: 20, yellowDays: 10 } },
       ],
       [LEDGER_PROBLEMS]: [expected],
-      [LEDGER_PROBLEM_STATES]: [{ _id: 'p-1', state: ledgerStateOf(stateOf(problemEvents)) }],
+      [LEDGER_PROBLEM_STATES]: [{ _id: 'p-1', state: decisionStateOf(stateOf(problemEvents)) }],
       [LEDGER_UNIT_TALLIES]: [tally],
       // No organization events given: the unit is its own only node.
       [LEDGER_NODE_TALLIES]: [{ ...counts, _id: tally._id, campaignId: CAMPAIGN, nodeId: 'branch-1', level: null }],
@@ -185,7 +185,7 @@ describe('rectification-ledger projection', () => {
     expect(kept.state.current.progress).toEqual([whole.current.progress[7]]);
     expect(kept.state.current.joint?.parts.map((p) => p.progress)).toEqual([[], []]);
     // Everything else of the fold is kept as it is.
-    expect(kept.state).toEqual(ledgerStateOf(whole));
+    expect(kept.state).toEqual(decisionStateOf(whole));
     expect({ ...kept.state, current: { ...kept.state.current, progress: whole.current.progress, joint: whole.current.joint } }).toEqual(whole);
     // The ledger's problem is the same as one folded from a state that kept every note.
     const [doc] = docs[LEDGER_PROBLEMS] as unknown as LedgerProblemDoc[];

@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { STAFF, StreamCommandRunner } from '@platform/common';
-import { problemDecider, problemStreamId } from '@platform/domain';
+import { problemRecordFolding, problemStreamId } from '@platform/domain';
 import { problemUnits } from '../../http/problem-access';
 import { ProblemParams } from '../../http/problem-params';
 import { OfficeCalendar } from '../../office-calendar';
@@ -15,7 +15,8 @@ export const GetProblemHttpController = rectificationQuery('GetProblem', 'api/pr
   access: { roles: STAFF, mode: 'read', units: problemUnits, match: 'any' },
   params: ProblemParams, inject: { runner: StreamCommandRunner, facts: RectificationFactsLoader, calendar: OfficeCalendar },
   async handle({ params: p, res }, { runner, facts, calendar }) {
-    const { state, revision } = await runner.load(problemStreamId(p.problemId), problemDecider);
+    // The whole record, every note included (the commands' own fold keeps only the notes with files).
+    const { state, revision } = await runner.load(problemStreamId(p.problemId), problemRecordFolding);
     if (!state.exists) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `问题 ${p.problemId} 不存在 (problem not found)` });
     res.header('ETag', `"${revision}"`);
     const thresholds = await rectificationFacts.warningThresholds(facts, state.current.campaignId);
