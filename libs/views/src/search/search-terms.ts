@@ -32,9 +32,10 @@ export function shortRuns(...texts: readonly string[]): string {
 }
 
 /**
- * The short runs of the texts behind `runs` (what shortRuns gave for them) with `text` added after
- * them — behind a character that is neither letter nor digit, a line break, so no pair spans it:
- * exactly shortRuns(...those texts, text), in its order, at the cost of the added text alone.
+ * The short runs of the texts behind `runs` (what shortRuns gave for them) with `text` added as
+ * one more text (no pair spans two): the set of shortRuns(...those texts, text), at the cost of
+ * the added text alone. Its order is the order the runs were first met, which is shortRuns' order
+ * when the text comes last; the index reads the runs as a set.
  */
 export function shortRunsAppended(runs: string, text: string): string {
   const all = new Set(runs ? runs.split(' ') : []);

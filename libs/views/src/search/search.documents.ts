@@ -17,7 +17,7 @@ export interface SearchEntry {
   readonly campaignId: string | null;
   readonly unitIds: readonly string[];
   readonly title: string;
-  /** The 1–2 character runs of the title and the parts below (shortRuns): the embedded store's index of short words. */
+  /** The distinct 1–2 character runs of the title and the parts below (shortRuns; a set, in the order met): the embedded store's index of short words. */
   readonly runs: string;
   readonly description: string;
   readonly measures: readonly string[];
