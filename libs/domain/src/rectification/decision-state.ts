@@ -13,8 +13,8 @@ const withoutPlainNotes = (c: RectificationCycle): RectificationCycle => ({
 /**
  * A problem's state as its decisions need it: the whole fold but the progress notes that carry no
  * file. No rule of the problem reads the notes; a published round's files are named from the
- * notes that have them, so those stay. The problem's record (its detail page, its timeline) keeps
- * every note, folded with `evolveProblem`.
+ * notes that have them, so those stay. The problem's record (its detail page) keeps every note,
+ * folded with `evolveProblem`; its timeline reads the events themselves.
  */
 export function decisionStateOf(s: ProblemState): ProblemState {
   return { ...s, current: withoutPlainNotes(s.current), cycles: s.cycles.map(withoutPlainNotes) };

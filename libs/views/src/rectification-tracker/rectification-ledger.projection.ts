@@ -142,7 +142,7 @@ async function changed(
 }
 
 /**
- * 整改台账: one document per problem (its current cycle, the dates metrics need, the domain
+ * 整改台账: one document per problem (its current cycle, the dates metrics need, the decision
  * state), the warning thresholds of each campaign, and each unit's tally per campaign for the
  * board (kept by subtracting what a problem counted before an event and adding what it counts
  * after), rolled up to every tree node above the unit (ledger_node_tallies), so a whole-city
@@ -153,7 +153,7 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
   name: 'rectification-ledger',
   version: 7,
   collections: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_PROBLEM_STATES, LEDGER_UNIT_TALLIES, LEDGER_NODE_TALLIES, LEDGER_TREE],
-  // What the views read; the folded domain states are the projection's own memory.
+  // What the views read; the problems' decision states (evolveDecisionState) are the projection's own memory.
   versioned: [LEDGER_CAMPAIGNS, LEDGER_PROBLEMS, LEDGER_UNIT_TALLIES],
   handles: ['CampaignLaunched', ...PROBLEM_EVENT_TYPES, ...ORGANIZATION_SHAPE_EVENTS],
   indexes: {
