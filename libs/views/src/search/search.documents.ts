@@ -1,3 +1,5 @@
+import { shortRuns } from './search-terms';
+
 export const SEARCH_ENTRIES = 'search_entries';
 
 export const SEARCH_KINDS = ['problem', 'unit', 'notice'] as const;
@@ -31,12 +33,16 @@ export interface SearchEntry {
 /** What is searched: the title and every part of the body (a list's items each apart, as a term never spans two of them). */
 export const SEARCH_TEXT_FIELDS = ['title', 'description', 'measures', 'notes', 'supervision', 'instructions'] as const;
 
-type Body = Pick<SearchEntry, 'description' | 'measures' | 'notes' | 'supervision' | 'instructions'>;
+/** An entry's body: the parts after its title. */
+export type SearchBody = Pick<SearchEntry, 'description' | 'measures' | 'notes' | 'supervision' | 'instructions'>;
 
 /** The parts of an entry's body that say something, in order. */
-export const bodyParts = (e: Body): string[] => [e.description, ...e.measures, ...e.notes, ...e.supervision, ...e.instructions].filter(Boolean);
+export const bodyParts = (e: SearchBody): string[] => [e.description, ...e.measures, ...e.notes, ...e.supervision, ...e.instructions].filter(Boolean);
 
 /** The body as one text, its parts on lines of their own: what a search hit's snippet is cut from. */
-export const bodyText = (e: Body): string => bodyParts(e).join('\n');
+export const bodyText = (e: SearchBody): string => bodyParts(e).join('\n');
+
+/** The entry with its short runs made from its title and every part of its body. */
+export const withRuns = (e: Omit<SearchEntry, 'runs'>): SearchEntry => ({ ...e, runs: shortRuns(e.title, ...bodyParts(e)) });
 
 export const entryId = (kind: SearchKind, refId: string) => `${kind}:${refId}`;

@@ -1,7 +1,7 @@
 import { InstructionIssued, NoticePublished, OrganizationEvent, ProblemEvent } from '@platform/domain';
 import { documentProjection } from '@platform/read-models';
-import { shortRuns, shortRunsAppended } from './search-terms';
-import { bodyParts, entryId, SEARCH_ENTRIES, SEARCH_TEXT_FIELDS, SearchEntry } from './search.documents';
+import { shortRunsAppended } from './search-terms';
+import { entryId, SEARCH_ENTRIES, SEARCH_TEXT_FIELDS, SearchBody, SearchEntry, withRuns } from './search.documents';
 
 type Handled = ProblemEvent | NoticePublished | OrganizationEvent | InstructionIssued;
 
@@ -41,7 +41,7 @@ export const searchProjection = documentProjection<SearchEntry, Handled['data']>
     const e = stored as unknown as Handled;
     switch (e.type) {
       case 'ProblemRegistered':
-        return entry({
+        return withRuns({
           _id: entryId('problem', e.data.problemId),
           kind: 'problem',
           refId: e.data.problemId,
@@ -52,7 +52,7 @@ export const searchProjection = documentProjection<SearchEntry, Handled['data']>
           description: e.data.description,
         });
       case 'RectificationPlanned':
-        return current && entry({ ...current, measures: e.data.measures });
+        return current && withRuns({ ...current, measures: e.data.measures });
       case 'ProgressRecorded':
       case 'PartProgressRecorded':
         return current && appended(current, 'notes', e.data.note);
@@ -64,14 +64,14 @@ export const searchProjection = documentProjection<SearchEntry, Handled['data']>
       case 'JointHandlingStarted': {
         // The coordinator and the parts' units work on it too: their scopes find it as well.
         const units = [e.data.coordinatorUnitId, ...e.data.parts.map((p) => p.unitId)];
-        return current && entry({ ...current, unitIds: [...new Set([...current.unitIds, ...units])] });
+        return current && withRuns({ ...current, unitIds: [...new Set([...current.unitIds, ...units])] });
       }
       case 'NoticePublished':
-        return entry({ _id: entryId('notice', e.data.noticeId), kind: 'notice', refId: e.data.noticeId, campaignId: e.data.campaignId, unitIds: e.data.unitIds, title: e.data.title, ...NO_TEXT });
+        return withRuns({ _id: entryId('notice', e.data.noticeId), kind: 'notice', refId: e.data.noticeId, campaignId: e.data.campaignId, unitIds: e.data.unitIds, title: e.data.title, ...NO_TEXT });
       case 'UnitCreated':
-        return entry({ _id: entryId('unit', e.data.unitId), kind: 'unit', refId: e.data.unitId, campaignId: null, unitIds: [e.data.unitId], title: e.data.name, ...NO_TEXT });
+        return withRuns({ _id: entryId('unit', e.data.unitId), kind: 'unit', refId: e.data.unitId, campaignId: null, unitIds: [e.data.unitId], title: e.data.name, ...NO_TEXT });
       case 'UnitRenamed':
-        return current && entry({ ...current, title: e.data.name });
+        return current && withRuns({ ...current, title: e.data.name });
       case 'UnitClosed':
         return null;
       default:
@@ -80,11 +80,7 @@ export const searchProjection = documentProjection<SearchEntry, Handled['data']>
   },
 });
 
-const NO_TEXT: Pick<SearchEntry, 'description' | 'measures' | 'notes' | 'supervision' | 'instructions'> = { description: '', measures: [], notes: [], supervision: [], instructions: [] };
-
-function entry(e: Omit<SearchEntry, 'runs'>): SearchEntry {
-  return { ...e, runs: shortRuns(e.title, ...bodyParts(e)) };
-}
+const NO_TEXT: SearchBody = { description: '', measures: [], notes: [], supervision: [], instructions: [] };
 
 /**
  * The entry with `piece` added to one of its lists, its runs grown by the piece alone

@@ -1,7 +1,6 @@
 import { ReadStore, remove, upsert } from '@platform/read-models';
-import { bodyParts, SEARCH_ENTRIES, SearchEntry, SearchKind } from '../search/search.documents';
+import { SEARCH_ENTRIES, SearchEntry, SearchKind, withRuns } from '../search/search.documents';
 import { SearchIndex } from '../search/search-index.port';
-import { shortRuns } from '../search/search-terms';
 
 export interface SearchIndexHarness {
   /** A fresh, empty store (text index declared, as the projection runner does) and its search index. */
@@ -9,26 +8,11 @@ export interface SearchIndexHarness {
   cleanup(): Promise<void>;
 }
 
-export const searchEntry = (id: string, title: string, text: string, unitIds: string[], kind: SearchKind = 'problem'): SearchEntry => ({
-  _id: `${kind}:${id}`,
-  kind,
-  refId: id,
-  campaignId: 'c1',
-  unitIds,
-  title,
-  runs: shortRuns(title, text),
-  description: text,
-  measures: [],
-  notes: [],
-  supervision: [],
-  instructions: [],
-});
+export const searchEntry = (id: string, title: string, text: string, unitIds: string[], kind: SearchKind = 'problem'): SearchEntry =>
+  withRuns({ _id: `${kind}:${id}`, kind, refId: id, campaignId: 'c1', unitIds, title, description: text, measures: [], notes: [], supervision: [], instructions: [] });
 
 /** The entry with notes, supervision notes and instructions after its description, as the projection appends them. */
-export const withPieces = (e: SearchEntry, lists: Partial<Pick<SearchEntry, 'notes' | 'supervision' | 'instructions'>>): SearchEntry => {
-  const next = { ...e, ...lists };
-  return { ...next, runs: shortRuns(next.title, ...bodyParts(next)) };
-};
+export const withPieces = (e: SearchEntry, lists: Partial<Pick<SearchEntry, 'notes' | 'supervision' | 'instructions'>>): SearchEntry => withRuns({ ...e, ...lists });
 
 const everything = { ids: null, visible: () => true };
 const only = (...ids: string[]) => ({ ids, visible: (u: string) => ids.includes(u) });
