@@ -43,4 +43,20 @@ describe('search terms and highlights', () => {
     }
     expect(shortRunsAppended('', '村村')).toBe('村 村村');
   });
+
+  it('grows long runs by many pieces as the runs of the whole text, and returns the same runs when a piece adds none', () => {
+    // Letters that start runs of one and of two characters, a letter outside the BMP, digits and punctuation.
+    const alphabet = ['整', '改', '三', '中', '𠀀', 'A', '1', '2', '，', ' '];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) % alphabet.length;
+    const pieces = Array.from({ length: 300 }, () => Array.from({ length: 1 + (next() % 9) }, () => alphabet[next()]).join(''));
+    let runs = shortRuns('作风');
+    for (const [i, piece] of pieces.entries()) {
+      const before = runs;
+      runs = shortRunsAppended(runs, piece);
+      expect(new Set(runs.split(' ').filter(Boolean))).toEqual(new Set(shortRuns('作风', ...pieces.slice(0, i + 1)).split(' ').filter(Boolean)));
+      if (runs.length === before.length) expect(runs).toBe(before);
+    }
+    expect(shortRunsAppended(runs, '整改三中')).toBe(runs);
+  });
 });
