@@ -58,16 +58,13 @@ const firstUnits = new Uint8Array(1 << 16);
 function dropPresent(added: Set<string>, runs: string): void {
   const wanted = [...added];
   for (const run of wanted) firstUnits[run.charCodeAt(0)] = 1;
-  try {
-    for (let start = 0; start < runs.length && added.size; ) {
-      const space = runs.indexOf(' ', start);
-      const end = space < 0 ? runs.length : space;
-      if (firstUnits[runs.charCodeAt(start)] === 1) added.delete(runs.slice(start, end));
-      start = end + 1;
-    }
-  } finally {
-    for (const run of wanted) firstUnits[run.charCodeAt(0)] = 0;
+  for (let start = 0; start < runs.length && added.size; ) {
+    const space = runs.indexOf(' ', start);
+    const end = space < 0 ? runs.length : space;
+    if (firstUnits[runs.charCodeAt(start)] === 1) added.delete(runs.slice(start, end));
+    start = end + 1;
   }
+  for (const run of wanted) firstUnits[run.charCodeAt(0)] = 0;
 }
 
 /**
