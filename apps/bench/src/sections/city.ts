@@ -11,7 +11,7 @@ import { Comparison, compare, medianUnder, ratioAtLeast, SectionResult } from '.
 import { call, caughtUp, signIn } from '../support/platform';
 import { startupRows, StartupTimes } from './city-startup';
 import { citySearch } from './city-search';
-import { cityNotesUnderProfile, cityWriteRows, cityWrites, cityWritesSetup } from './city-writes';
+import { cityNotesUnderProfile, cityWriteRows, cityWrites, cityWritesSetup, cityWritesTail } from './city-writes';
 import { ProfileSummary, summarizeProfileFile } from '../support/profile';
 import { alternating, quantile, spread } from '../support/stats';
 import { removeDir, tempDir } from '../support/temp';
@@ -565,6 +565,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         `Slowest measured requests (scope = units under \`root\`; none = the administrator's whole city): ${Object.entries(slowest)
           .map(([kind, xs]) => `${kind} ${xs.slice(0, 3).map((x) => `${x.ms} ms (${x.scopeUnits === null ? 'whole city' : `${x.scopeUnits} units`})`).join(', ')}`)
           .join('; ')}. Per-request latencies grow with the number of units in scope (see where the time goes).`,
+        cityWritesTail(writes),
         `First queries after the restart (board, tracker, tracker problems, audit trail; the read store loads each collection on first use): ${(firstAfter.samples ?? []).map((x) => `${Math.round(x)} ms`).join(', ')}.`,
         ...(failures.length > 0 ? [`Non-2xx answers: ${failures.join('; ')}`] : []),
       ],

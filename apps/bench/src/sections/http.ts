@@ -82,7 +82,7 @@ const rawRun = (r: Run) => ({
  * Where a run's tail is: the first answer on each connection (which waits for the busy app to
  * accept it) against the answers after it on the same connections, over a level's rounds.
  */
-function tailByConnection(runs: LoadResult[]): string {
+export function tailByConnection(runs: readonly LoadResult[]): string {
   const split = runs.map((r) => r.byConnection).filter((b) => b !== undefined);
   if (split.length === 0) return '–';
   const fmt = (xs: number[]) => xs.map((x) => (Number.isFinite(x) ? Math.round(x) : '–')).join('/');
