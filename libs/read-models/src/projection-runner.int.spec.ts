@@ -540,11 +540,28 @@ describe('projection runner', () => {
     expect((await runner.status()).projections[0].errorCount).toBe(0);
   });
 
-  it('refuses two projections that share a name or a collection, and a collection indexed at the end that is not its own', () => {
+  it('hands the store, with each batch, the collections the projection writes once, live and rebuilding', async () => {
+    const once: Projection = { ...streamActivityProjection, writtenOnce: streamActivityProjection.collections };
+    const batches: CommitBatch[] = [];
+    const noted = Object.create(store) as ReadStore;
+    noted.commit = (b) => (batches.push(b), store.commit(b));
+    noted.commitAll = undefined;
+    runner = new ProjectionRunner(events, noted, [once], { ...fast, batchSize: 5 });
+    runner.start();
+    await appendTicks(events, 12, { groups: 2, perAppend: 3 });
+    await runner.caughtUp();
+    await runner.stop();
+    await runner.rebuild(once.name);
+    expect(batches.length).toBeGreaterThan(1);
+    for (const b of batches) expect(b.writtenOnce).toEqual(once.collections);
+  });
+
+  it('refuses two projections that share a name or a collection, and a collection indexed at the end or written once that is not its own', () => {
     runner = new ProjectionRunner(events, store, [groupTallyProjection()], fast);
     expect(() => runner!.register(groupTallyProjection())).toThrow(/registered twice/);
     expect(() => runner!.register(groupTallyProjection({ name: 'copy' }))).toThrow(/collection tally_groups belongs to both/);
     expect(() => runner!.register({ ...streamActivityProjection, indexedAtEnd: ['tally_groups'] })).toThrow(/collection tally_groups indexed at the end is not one of its collections/);
+    expect(() => runner!.register({ ...streamActivityProjection, name: 'once', writtenOnce: ['tally_groups'] })).toThrow(/collection tally_groups written once is not one of its collections/);
   });
 
   it('computes any view as of a past position or time', async () => {

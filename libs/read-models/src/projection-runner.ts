@@ -943,7 +943,16 @@ class ProjectionWorker {
 
   private async commit(writes: DocumentWrite[], toPosition: number, toHash: string | null, history?: BatchHistory): Promise<void> {
     const p = this.projection;
-    const batch = { projection: p.name, version: p.version, fromPosition: this.position, toPosition, toHash, writes, ...(history ? { history } : {}) };
+    const batch = {
+      projection: p.name,
+      version: p.version,
+      fromPosition: this.position,
+      toPosition,
+      toHash,
+      writes,
+      ...(history ? { history } : {}),
+      ...(p.writtenOnce?.length ? { writtenOnce: p.writtenOnce } : {}),
+    };
     // Live, with the batches of the other projections woken by the same append; a rebuild's on its own.
     await (this.live ? this.commits.commit(batch) : this.store.commit(batch));
     this.emptySinceReset = false;

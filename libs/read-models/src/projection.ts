@@ -66,6 +66,12 @@ export interface Projection<E = unknown> {
    * rewritten often.
    */
   readonly indexedAtEnd?: readonly string[];
+  /**
+   * Collections whose documents its events write once and never rewrite or delete (the audit
+   * trail's entries): a store may insert them without first looking for a stored one and its array
+   * elements (see CommitBatch.writtenOnce).
+   */
+  readonly writtenOnce?: readonly string[];
   /** String fields searched by substring, per collection (see ReadStore.ensureTextIndex). */
   readonly textIndexes?: Readonly<Record<string, readonly string[]>>;
   /** Merges (see MergeWrite) only into collections not versioned: a version is an image per event. */
@@ -115,5 +121,7 @@ export function assertValidProjection(p: Projection): void {
   if (stray) throw new Error(`projection ${p.name}: versioned collection ${stray} is not one of its collections`);
   const strayIndexed = (p.indexedAtEnd ?? []).find((c) => !p.collections.includes(c));
   if (strayIndexed) throw new Error(`projection ${p.name}: collection ${strayIndexed} indexed at the end is not one of its collections`);
+  const strayOnce = (p.writtenOnce ?? []).find((c) => !p.collections.includes(c));
+  if (strayOnce) throw new Error(`projection ${p.name}: collection ${strayOnce} written once is not one of its collections`);
   if (typeof p.evolve !== 'function') throw new Error(`projection ${p.name}: evolve is not a function`);
 }

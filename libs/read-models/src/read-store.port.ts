@@ -97,6 +97,12 @@ export interface CommitBatch {
    * versions store it with the writes; others ignore it.
    */
   readonly history?: BatchHistory;
+  /**
+   * Collections of the projection whose documents are written once (see Projection.writtenOnce): a
+   * store may insert their writes as new documents, and must still store one it finds already
+   * stored as any other write.
+   */
+  readonly writtenOnce?: readonly string[];
 }
 
 /** One image of a document as an event left it: `doc` null when the event deleted it. */

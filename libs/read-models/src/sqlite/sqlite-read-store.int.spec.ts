@@ -190,6 +190,32 @@ describe('SQLite read store specifics', () => {
     await b.close();
   });
 
+  it('inserts the documents of a collection written once without looking for stored ones, and stores one found stored as any other write', async () => {
+    const store = (await h.open()) as SqliteReadStore;
+    store.ensureIndexes('entries', { units: 'array' });
+    const prepared = jest.spyOn(store.db, 'prepare');
+    const deletes = jest.spyOn((store as unknown as { stmt: { deleteArrayValues: { run: () => unknown } } }).stmt.deleteArrayValues, 'run');
+    let at = 0;
+    const commit = (docs: Array<{ _id: string; units: string[] }>) =>
+      store.commit({ projection: 'p', version: 1, fromPosition: at, toPosition: ++at, writes: docs.map((d) => upsert('entries', d)), writtenOnce: ['entries'] });
+    await commit([
+      { _id: 'e1', units: ['u1', 'u2'] },
+      { _id: 'e2', units: ['u2'] },
+    ]);
+    await commit([{ _id: 'e3', units: ['u3'] }]);
+    // Neither the stored arrays compared (a statement made on first use) nor element rows deleted.
+    expect(prepared.mock.calls.filter(([sql]) => sql.includes('IS json_extract'))).toEqual([]);
+    expect(deletes).not.toHaveBeenCalled();
+    expect((await store.find('entries', { units: 'u2' })).map((d) => d._id).sort()).toEqual(['e1', 'e2']);
+    // One stored already (a projection that broke its word, or a replay): written as any other, its old elements gone.
+    await commit([{ _id: 'e1', units: ['u3'] }]);
+    expect(await store.get('entries', 'e1')).toEqual({ _id: 'e1', units: ['u3'] });
+    expect((await store.find('entries', { units: 'u3' })).map((d) => d._id).sort()).toEqual(['e1', 'e3']);
+    expect((await store.find('entries', { units: 'u1' })).map((d) => d._id)).toEqual([]);
+    expect(await store.count('entries')).toBe(3);
+    await store.close();
+  });
+
   it('leaves the element rows of a rewritten document alone while its arrays stay as stored', async () => {
     const store = (await h.open()) as SqliteReadStore;
     store.ensureIndexes('tagged', { tags: 'array', units: 'array' });

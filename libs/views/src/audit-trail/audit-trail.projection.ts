@@ -105,6 +105,7 @@ export const auditTrailProjection: Projection<Data> = {
   handles: AUDITED_EVENT_TYPES,
   // An entry per event, never rewritten: most of the rows a rebuild of every view writes.
   indexedAtEnd: [AUDIT_EVENTS],
+  writtenOnce: [AUDIT_EVENTS],
   indexes: {
     [AUDIT_EVENTS]: {
       position: 'scalar',
