@@ -402,7 +402,7 @@ export class SqliteReadStore implements ReadStore {
     // Before the writes: versions kept for the first time start from the documents as they were.
     if (batch.history) this.versions.record({ ...batch, history: batch.history });
     // Serialized inside the transaction: a write that fails half-way rolls back the ones before it.
-    this.writeAll(batch.writes, batch.toPosition, new Set(batch.writtenOnce));
+    this.writeAll(batch.writes, batch.toPosition, batch.writtenOnce ?? []);
     this.stmt.saveCheckpoint.run(batch.projection, batch.toPosition, batch.version, batch.toHash ?? null, this.clock().toISOString());
   }
 
@@ -685,7 +685,7 @@ export class SqliteReadStore implements ReadStore {
    * statement are applied in their order, and a write of any other kind first stores the rows
    * before it, so the outcome is the writes applied one by one.
    */
-  private writeAll(writes: readonly DocumentWrite[], position: number, writtenOnce: ReadonlySet<string> = new Set()): void {
+  private writeAll(writes: readonly DocumentWrite[], position: number, writtenOnce: readonly string[]): void {
     // Read in the transaction: another connection may have declared an array field since.
     const arrayFields = new Map<string, string[]>();
     const rows: unknown[] = [];
@@ -706,7 +706,7 @@ export class SqliteReadStore implements ReadStore {
         continue;
       }
       storeRows();
-      if (n.body !== null && writtenOnce.has(n.collection) && this.insertedNew(n.collection, n.id, n.body, position)) {
+      if (n.body !== null && writtenOnce.includes(n.collection) && this.insertedNew(n.collection, n.id, n.body, position)) {
         for (const f of fields) this.stmt.insertArrayValues.run(n.collection, f, n.id, n.body, `$.${f}`);
         continue;
       }
