@@ -208,6 +208,36 @@ describe('rectification-ledger projection', () => {
     expect(fixed).toMatchObject({ status: 'fixed', lastChangedAt: storedEvents(claimed)[claimed.length - 1].occurredAt });
   });
 
+  it('leaves its documents and tallies alone for an event that changes nothing it holds, and writes the first note that starts the work', async () => {
+    const note = (i: number) => problem('p-7', 'ProgressRecorded', { note: `整改进展${i}`, attachmentRefs: [], recordedBy: 'op-1' });
+    const evolveOver = async (given: Parameters<typeof spec.given>[0], event: (typeof given)[number]) => {
+      const docs = (await spec.given(given).documents()) as Record<string, Array<{ _id: string }>>;
+      const asked: string[] = [];
+      const ctx = {
+        get: async <D,>(collection: string, id: string) => {
+          asked.push(collection);
+          // As the batch hands documents over: parsed from their JSON text.
+          const doc = (docs[collection] ?? []).find((d) => d._id === id);
+          return doc ? (JSON.parse(JSON.stringify(doc)) as D) : null;
+        },
+        find: async () => {
+          throw new Error('the ledger searches nothing for a problem event');
+        },
+      };
+      const [stored] = storedEvents([...given, event]).slice(-1);
+      return { writes: await rectificationLedgerProjection.evolve(stored as never, ctx as never), asked };
+    };
+    const planned7 = [launched(), registered('p-7', 'branch-1'), planned('p-7', '2026-05-31')];
+    const first = await evolveOver(planned7, note(1));
+    expect(first.writes).toContainEqual(expect.objectContaining({ op: 'upsert', collection: LEDGER_PROBLEMS, doc: expect.objectContaining({ status: 'in_progress' }) }));
+    expect(first.asked).toContain(LEDGER_UNIT_TALLIES);
+    const again = await evolveOver([...planned7, note(1)], note(2));
+    expect(again).toEqual({ writes: [], asked: [LEDGER_PROBLEMS, LEDGER_PROBLEM_STATES] });
+    // What the documents hold after it is what they held before.
+    const before = await spec.given([...planned7, note(1)]).documents();
+    expect(await spec.given([...planned7, note(1), note(2)]).documents()).toEqual(before);
+  });
+
   it('ignores events of a problem it never saw registered', async () => {
     await spec.given([planned('p-9', '2026-05-01')]).then({});
   });
