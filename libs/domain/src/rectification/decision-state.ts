@@ -1,5 +1,5 @@
 import { ProblemEvent } from './problem.events';
-import { evolveProblem, ProblemState, RectificationCycle } from './problem-state';
+import { evolveProblem, handlingOf, ProblemState, RectificationCycle } from './problem-state';
 
 const withFiles = (notes: RectificationCycle['progress']) => notes.filter((n) => n.attachmentRefs.length > 0);
 
@@ -26,7 +26,28 @@ export function decisionStateOf(s: ProblemState): ProblemState {
  * command loads and the ledger stores, so a note copied all the notes before it.
  */
 export function evolveDecisionState(s: ProblemState, e: ProblemEvent): ProblemState {
-  const next = evolveProblem(s, e);
   const plainNote = (e.type === 'ProgressRecorded' || e.type === 'PartProgressRecorded') && e.data.attachmentRefs.length === 0;
+  if (plainNote && leftAsItIs(s, e)) return s;
+  const next = evolveProblem(s, e);
   return plainNote ? { ...next, current: withoutPlainNotes(next.current) } : next;
+}
+
+const onlyWithFiles = (notes: RectificationCycle['progress']) => notes.every((n) => n.attachmentRefs.length > 0);
+
+/**
+ * Whether a plain note leaves the state itself, so that a reader can tell by identity that
+ * nothing changed (the ledger then writes nothing): the note starts no work (a part's note never
+ * does, a problem's only while it is planned), and `s` is as a fold leaves it — its status and
+ * handling those of its cycle and no plain note held — so folding the note would give it back.
+ */
+function leftAsItIs(s: ProblemState, e: ProblemEvent): boolean {
+  const c = s.current;
+  return (
+    (e.type === 'PartProgressRecorded' || c.status !== 'planned') &&
+    s.status === c.status &&
+    s.handling === c.handling &&
+    c.handling === handlingOf(c) &&
+    onlyWithFiles(c.progress) &&
+    (c.joint?.parts.every((p) => onlyWithFiles(p.progress)) ?? true)
+  );
 }

@@ -1,5 +1,6 @@
 import { fold } from '../shared/decider';
-import { decisionStateOf } from './decision-state';
+import { decisionStateOf, evolveDecisionState } from './decision-state';
+import { evolveProblem } from './problem-state';
 import { ProblemEvent } from './problem.events';
 import { problemDecider, problemRecordFolding } from './problem.decider';
 import { claimed, closed, ev, HISTORY, jointStarted, partClosed, planned, progressed, published, registered, verified } from './testing/problem-fixtures';
@@ -40,6 +41,25 @@ describe('a problem’s decision state', () => {
     const s = decision([registered(), planned(), progressed('开始整改')]);
     expect(s.status).toBe('in_progress');
     expect(s.current.progress).toEqual([]);
+  });
+
+  it('is the state itself after a plain note that starts no work, and the fold of the note after any other', () => {
+    const underWay = decision([registered(), planned(), progressed('开始整改')]);
+    expect(evolveDecisionState(underWay, progressed('再次进展'))).toBe(underWay);
+    const planned1 = decision([registered(), planned()]);
+    expect(evolveDecisionState(planned1, progressed('开始整改'))).not.toBe(planned1);
+    // A state that still holds plain notes (a record's fold) drops them at the next one.
+    const whole = record([registered(), planned(), progressed('一'), progressed('二')]);
+    expect(evolveDecisionState(whole, progressed('三')).current.progress).toEqual([]);
+    // After every prefix of every history: what a plain note or a part's plain note leaves is the note folded in, plain notes dropped.
+    for (const events of Object.values(histories)) {
+      for (let n = 1; n <= events.length; n++) {
+        const s = decision(events.slice(0, n));
+        for (const note of [progressed('又一次进展'), partNote('part-a', '又一次排查'), partNote('part-b', '又一次整治')]) {
+          expect(evolveDecisionState(s, note)).toEqual(decisionStateOf(evolveProblem(s, note)));
+        }
+      }
+    }
   });
 
   it('does not grow with plain notes', () => {

@@ -208,10 +208,10 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
         : current.campaignIds;
     const after = keptUnlessChanged(current, ledgerDocOf(s, campaignIds, timingAfter(timingOf(current), before, e, at), current.registeredAt, at));
     // Nothing the ledger holds moved (a plain note on a problem already under way, most of the
-    // events a city writes): its tallies are left unread, where retallying read them, and with
-    // the tree nodes above serialized every one again to find each write the same as stored.
-    // The states compare as text: a state folded from the stored one keeps its keys' order.
-    if (after === current && JSON.stringify(s) === JSON.stringify(before)) return [];
+    // events a city writes, leaves the decision state itself): its tallies are left unread, where
+    // retallying read them, and with the tree nodes above serialized every one again to find each
+    // write the same as stored.
+    if (after === current && s === before) return [];
     return changed(ctx, current, after, s);
   },
 };
