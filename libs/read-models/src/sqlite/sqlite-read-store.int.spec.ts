@@ -216,6 +216,37 @@ describe('SQLite read store specifics', () => {
     await store.close();
   });
 
+  it('inserts a batch of documents written once fifty to a statement, with their elements, and one by one when one is stored already', async () => {
+    const store = (await h.open()) as SqliteReadStore;
+    store.ensureIndexes('entries', { units: 'array', tags: 'array' });
+    const one = jest.spyOn((store as unknown as { stmt: { insert: { run: () => unknown } } }).stmt.insert, 'run');
+    const prepared = jest.spyOn(store.db, 'prepare');
+    let at = 0;
+    const commit = (docs: Array<{ _id: string; units: string[]; tags?: string[] }>) =>
+      store.commit({ projection: 'p', version: 1, fromPosition: at, toPosition: ++at, writes: docs.map((d) => upsert('entries', d)), writtenOnce: ['entries'] });
+    const entry = (i: number) => ({ _id: `e${String(i).padStart(3, '0')}`, units: [`u${i % 3}`, `u${i % 5}`], tags: [`t${i % 2}`] });
+    await commit(Array.from({ length: 120 }, (_, i) => entry(i)));
+    expect(one).not.toHaveBeenCalled();
+    const inserts = prepared.mock.calls.map(([sql]) => sql).filter((sql) => sql.startsWith('INSERT INTO documents'));
+    // 120 as 50, 50 and 20 documents a statement.
+    expect(inserts.map((sql) => sql.split('(?, ?, ?, ?)').length - 1).sort()).toEqual([20, 50]);
+    expect(await store.count('entries')).toBe(120);
+    const ids = async (filter: Record<string, unknown>) => (await store.find('entries', filter)).map((d) => d._id).sort();
+    const expected = (test: (i: number) => boolean) => Array.from({ length: 120 }, (_, i) => i).filter(test).map((i) => entry(i)._id);
+    expect(await ids({ units: 'u4' })).toEqual(expected((i) => i % 3 === 4 || i % 5 === 4));
+    expect(await ids({ tags: 't1' })).toEqual(expected((i) => i % 2 === 1));
+    // A batch with one stored already, and one written twice: each written as the writes say, in order.
+    await commit([{ _id: 'n1', units: ['x'] }, { _id: 'e007', units: ['moved'] }, { _id: 'n2', units: ['x'] }, { _id: 'n1', units: ['y'] }]);
+    expect(await store.get('entries', 'e007')).toEqual({ _id: 'e007', units: ['moved'] });
+    expect(await store.get('entries', 'n1')).toEqual({ _id: 'n1', units: ['y'] });
+    expect(await ids({ units: 'moved' })).toEqual(['e007']);
+    expect(await ids({ units: 'x' })).toEqual(['n2']);
+    expect(await ids({ units: 'y' })).toEqual(['n1']);
+    expect(await ids({ tags: 't1' })).toEqual(expected((i) => i % 2 === 1 && i !== 7));
+    expect(await store.count('entries')).toBe(122);
+    await store.close();
+  });
+
   it('leaves the element rows of a rewritten document alone while its arrays stay as stored', async () => {
     const store = (await h.open()) as SqliteReadStore;
     store.ensureIndexes('tagged', { tags: 'array', units: 'array' });
