@@ -192,26 +192,27 @@ export const rectificationLedgerProjection: Projection<LedgerEvent['data']> = {
       };
       return [upsert(LEDGER_CAMPAIGNS, doc)];
     }
-    const current = await ctx.get<LedgerProblemDoc>(LEDGER_PROBLEMS, e.data.problemId);
     if (e.type === 'ProblemRegistered') {
-      if (current) return [];
+      if (await ctx.get<LedgerProblemDoc>(LEDGER_PROBLEMS, e.data.problemId)) return [];
       const s = evolveDecisionState(initialProblemState(), e);
       return changed(ctx, null, ledgerDocOf(s, [s.campaignId], NO_TIMING, at, at), s);
     }
     // Only a registered problem has a stream the deciders accept commands on.
-    const before = current && (await ctx.get<LedgerProblemStateDoc>(LEDGER_PROBLEM_STATES, current._id))?.state;
-    if (!current || !before) return [];
+    const before = (await ctx.get<LedgerProblemStateDoc>(LEDGER_PROBLEM_STATES, e.data.problemId))?.state;
+    if (!before) return [];
     const s = evolveDecisionState(before, e);
+    // The state itself: a plain note on a problem under way. The record is made of the state, the
+    // campaigns and the step dates, which only other events move, so the record, the tallies and the
+    // tree above stay as stored — left unread, where retallying read them and every document was
+    // serialized again to be found the same.
+    if (s === before) return [];
+    const current = await ctx.get<LedgerProblemDoc>(LEDGER_PROBLEMS, e.data.problemId);
+    if (!current) return [];
     const campaignIds =
       e.type === 'ProblemRebounded' && !current.campaignIds.includes(e.data.lookBackCampaignId)
         ? [...current.campaignIds, e.data.lookBackCampaignId]
         : current.campaignIds;
     const after = keptUnlessChanged(current, ledgerDocOf(s, campaignIds, timingAfter(timingOf(current), before, e, at), current.registeredAt, at));
-    // Nothing the ledger holds moved (a plain note on a problem already under way, most of the
-    // events a city writes, leaves the decision state itself): its tallies are left unread, where
-    // retallying read them, and with the tree nodes above serialized every one again to find each
-    // write the same as stored.
-    if (after === current && s === before) return [];
     return changed(ctx, current, after, s);
   },
 };
