@@ -17,7 +17,7 @@ export interface HistoryOptions {
 }
 
 /** Events per second of the longest history over the shortest's, round by round: flat within a tenth. */
-const FLAT_RATIO = 0.9;
+export const FLAT_RATIO = 0.9;
 
 const KEY = 'history';
 const TITLE = '4b. Rebuild across history lengths';
