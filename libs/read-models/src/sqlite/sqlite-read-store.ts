@@ -738,11 +738,12 @@ export class SqliteReadStore implements ReadStore {
   /**
    * Documents of collections written once, with array fields (the audit trail's entries and their
    * units): inserted by one statement, and their elements by another, without looking for stored
-   * ones. The search's triggers on the documents give every write there a statement journal and
-   * open a cursor on each of the table's sixty-odd indexes per execution, so one statement for the
-   * lot costs less than one per document (on a copy of the scale-1 city's read store, 50 entries
-   * with their units: 46-52 µs each against 71). One found stored already fails the statement,
-   * which SQLite undoes alone; the documents are then written one by one, that one as any other.
+   * ones. The search's triggers on the documents give every write there a statement journal, and
+   * each execution opens a cursor on every partial index of the table (52 in the city's read
+   * store), so one statement for the lot costs less than one per document (on a copy of the
+   * scale-1 city's read store, 50 entries with their units: 46-52 µs each against 71). One found
+   * stored already fails the statement, which SQLite undoes alone; the documents are then written
+   * one by one, that one as any other.
    */
   private insertAll(docs: readonly Fresh[], position: number): void {
     try {
