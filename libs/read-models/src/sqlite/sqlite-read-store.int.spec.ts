@@ -219,7 +219,7 @@ describe('SQLite read store specifics', () => {
   it('inserts a batch of documents written once fifty to a statement, with their elements, and one by one when one is stored already', async () => {
     const store = (await h.open()) as SqliteReadStore;
     store.ensureIndexes('entries', { units: 'array', tags: 'array' });
-    const one = jest.spyOn((store as unknown as { stmt: { insert: { run: () => unknown } } }).stmt.insert, 'run');
+    const one = jest.spyOn((store as unknown as { stmt: { upsert: { run: () => unknown } } }).stmt.upsert, 'run');
     const prepared = jest.spyOn(store.db, 'prepare');
     let at = 0;
     const commit = (docs: Array<{ _id: string; units: string[]; tags?: string[] }>) =>

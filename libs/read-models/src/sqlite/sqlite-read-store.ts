@@ -107,7 +107,6 @@ export class SqliteReadStore implements ReadStore {
   private readonly stmt: {
     get: Statement<[string, string], { body: string }>;
     upsert: Statement<[string, string, string, number]>;
-    insert: Statement<[string, string, string, number]>;
     upsertMany: Statement<unknown[]>;
     delete: Statement<[string, string]>;
     deleteCollection: Statement<[string]>;
@@ -145,7 +144,6 @@ export class SqliteReadStore implements ReadStore {
     this.stmt = {
       get: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?'),
       upsert: this.db.prepare(upsertOf(1)),
-      insert: this.db.prepare('INSERT INTO documents (collection, id, body, position) VALUES (?, ?, ?, ?)'),
       upsertMany: this.db.prepare(upsertOf(UPSERT_ROWS)),
       delete: this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
       deleteCollection: this.db.prepare('DELETE FROM documents WHERE collection = ?'),
@@ -742,38 +740,19 @@ export class SqliteReadStore implements ReadStore {
    * each execution opens a cursor on every partial index of the table (52 in the city's read
    * store), so one statement for the lot costs less than one per document (on a copy of the
    * scale-1 city's read store, 50 entries with their units: 46-52 µs each against 71). One found
-   * stored already fails the statement, which SQLite undoes alone; the documents are then written
-   * one by one, that one as any other.
+   * stored already (a projection that broke its word, or a replay) fails the statement, which
+   * SQLite undoes alone; the documents are then written one by one as any other write.
    */
   private insertAll(docs: readonly Fresh[], position: number): void {
     try {
       this.statement(insertOf(docs.length)).run(docs.flatMap((d) => [d.collection, d.id, d.body, position]));
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
-      for (const d of docs) {
-        if (this.insertedNew(d.collection, d.id, d.body, position)) for (const f of d.fields) this.stmt.insertArrayValues.run(d.collection, f, d.id, d.body, `$.${f}`);
-        else this.writeOne(d.collection, d.id, d.body, d.fields, position);
-      }
+      for (const d of docs) this.writeOne(d.collection, d.id, d.body, d.fields, position);
       return;
     }
     const elements = docs.flatMap((d) => d.fields.map((f) => [d.collection, f, d.id, d.body, `$.${f}`]));
     if (elements.length > 0) this.statement(arrayValuesOf(elements.length)).run(elements.flat());
-  }
-
-  /**
-   * Inserts a document of a collection written once, false when one of that id is stored already
-   * (then it is written as any other). A new one has no stored arrays to compare and no element
-   * rows to delete: for the audit trail's entry per event, those two lookups were a fifth of what
-   * storing it with its units cost (on a copy of the scale-1 city's read store, 50 per transaction).
-   */
-  private insertedNew(collection: string, id: string, body: string, position: number): boolean {
-    try {
-      this.stmt.insert.run(collection, id, body, position);
-      return true;
-    } catch (error) {
-      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
-      throw error;
-    }
   }
 
   /**
@@ -832,7 +811,7 @@ const arrayValuesOf = (rows: number) =>
 
 /** An upsert of `rows` documents (collection, id, body, position each); a later row of the same document wins. */
 const upsertOf = (rows: number) =>
-  `INSERT INTO documents (collection, id, body, position) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}
+  `${insertOf(rows)}
    ON CONFLICT(collection, id) DO UPDATE SET body = excluded.body, position = excluded.position`;
 
 /** Array indexes are `ixa_`: arrayLookup reads their statistics by that prefix. */
