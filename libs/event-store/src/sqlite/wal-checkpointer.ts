@@ -13,9 +13,9 @@ export interface WalCheckpointResult {
  * and its fsync of the database file ran inside one group commit of the writer thread every few
  * hundred events, and every append in or behind that group waited for it: at 64 clients those
  * commits took 20-120 ms against 4-7 ms for the others, and nearly every commit over 20 ms was
- * one (see docs/benchmarks.md, HTTP). The writer thread checkpoints its own connection only every
- * 5,000 events, after answering, a backstop (see writer.thread.ts); this one runs a PASSIVE
- * checkpoint, which takes no write lock, so commits go on meanwhile.
+ * one (see docs/benchmarks.md, HTTP). The writer's connection checkpoints only past 10,000
+ * frames, a backstop (see writer.thread.ts); this one runs a PASSIVE checkpoint, which takes no
+ * write lock, so commits go on meanwhile.
  * Durability is unchanged: an append is durable once its commit fsynced the log.
  */
 export class WalCheckpointer {

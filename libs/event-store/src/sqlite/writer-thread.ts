@@ -24,9 +24,8 @@ export interface ThreadGroup {
 export class WriterThread {
   private readonly thread: RequestThread<{ batch: ReadonlyArray<readonly StreamWrite[]>; recordedAt: string }, ThreadGroup>;
 
-  /** `backstopEvents`: events appended between two checkpoints of the thread's own connection (see writer.thread.ts). */
-  constructor(file: string, options: { backstopEvents?: number } = {}) {
-    this.thread = new RequestThread(__filename, 'writer.thread', { file, ...options }, (message) => {
+  constructor(file: string) {
+    this.thread = new RequestThread(__filename, 'writer.thread', { file }, (message) => {
       const m = message as Reply;
       if ('failed' in m) throw errorFromWire(m.failed);
       return { outcomes: m.outcomes.map((o) => (o.ok ? o : { ok: false, error: errorFromWire(o.error) })), startedAfter: m.startedAfter };
