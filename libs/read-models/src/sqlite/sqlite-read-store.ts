@@ -164,10 +164,7 @@ export class SqliteReadStore implements ReadStore {
          WHERE d.collection = ? AND e.type IN ('text', 'integer', 'real')`,
       ),
       deleteArrayValues: this.db.prepare('DELETE FROM array_values WHERE collection = ? AND id = ?'),
-      insertArrayValues: this.db.prepare(
-        `INSERT OR IGNORE INTO array_values (collection, field, value, id)
-         SELECT ?, ?, e.value, ? FROM json_each(?, ?) AS e WHERE e.type IN ('text', 'integer', 'real')`,
-      ),
+      insertArrayValues: this.db.prepare(arrayValuesOf(1)),
       deleteCollectionArrayValues: this.db.prepare('DELETE FROM array_values WHERE collection = ?'),
       undeclareArrayFields: this.db.prepare('DELETE FROM array_fields WHERE collection = ?'),
       anyDocument: this.db.prepare('SELECT 1 FROM documents WHERE collection = ? LIMIT 1'),
@@ -800,14 +797,30 @@ interface Fresh {
   readonly fields: readonly string[];
 }
 
-/** An insert of `rows` documents (collection, id, body, position each). */
-const insertOf = (rows: number) => `INSERT INTO documents (collection, id, body, position) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}`;
+/** A statement's text per number of rows, made once: the commits of a projection ask for the same few again and again. */
+function byRows(text: (rows: number) => string): (rows: number) => string {
+  const made = new Map<number, string>();
+  return (rows) => {
+    let sql = made.get(rows);
+    if (sql === undefined) made.set(rows, (sql = text(rows)));
+    return sql;
+  };
+}
 
-/** The elements of `rows` documents' array fields (collection, field, id, body, path each), as insertArrayValues keeps them. */
-const arrayValuesOf = (rows: number) =>
-  `INSERT OR IGNORE INTO array_values (collection, field, value, id)
-   SELECT d.column1, d.column2, e.value, d.column3 FROM (VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}) AS d, json_each(d.column4, d.column5) AS e
-   WHERE e.type IN ('text', 'integer', 'real')`;
+const placeholders = (rows: number, columns: number) => Array.from({ length: rows }, () => `(${Array(columns).fill('?').join(', ')})`).join(', ');
+
+/** An insert of `rows` documents (collection, id, body, position each). */
+const insertOf = byRows((rows) => `INSERT INTO documents (collection, id, body, position) VALUES ${placeholders(rows, 4)}`);
+
+/**
+ * The elements of `rows` documents' array fields (collection, field, id, body, path each): only
+ * strings and numbers, as the planner looks them up (booleans come out of json_each as 1/0).
+ */
+const arrayValuesOf = byRows(
+  (rows) => `INSERT OR IGNORE INTO array_values (collection, field, value, id)
+   SELECT d.column1, d.column2, e.value, d.column3 FROM (VALUES ${placeholders(rows, 5)}) AS d, json_each(d.column4, d.column5) AS e
+   WHERE e.type IN ('text', 'integer', 'real')`,
+);
 
 /** An upsert of `rows` documents (collection, id, body, position each); a later row of the same document wins. */
 const upsertOf = (rows: number) =>
