@@ -19,6 +19,7 @@ import {
 } from '../read-store.port';
 import { DocumentVersions } from './sqlite-versions';
 import { ArrayLookupChoice, FIELD_PATH, jsonExtract, planArrayCount, planFilter, planSort } from './sqlite-query-plan';
+import { byRows, placeholders } from './sql-rows';
 
 export interface SqliteReadStoreOptions {
   /** Path of the database file (a file of its own, not the event store's), or ':memory:'. */
@@ -796,18 +797,6 @@ interface Fresh {
   readonly body: string;
   readonly fields: readonly string[];
 }
-
-/** A statement's text per number of rows, made once: the commits of a projection ask for the same few again and again. */
-function byRows(text: (rows: number) => string): (rows: number) => string {
-  const made = new Map<number, string>();
-  return (rows) => {
-    let sql = made.get(rows);
-    if (sql === undefined) made.set(rows, (sql = text(rows)));
-    return sql;
-  };
-}
-
-const placeholders = (rows: number, columns: number) => Array.from({ length: rows }, () => `(${Array(columns).fill('?').join(', ')})`).join(', ');
 
 /** An insert of `rows` documents (collection, id, body, position each). */
 const insertOf = byRows((rows) => `INSERT INTO documents (collection, id, body, position) VALUES ${placeholders(rows, 4)}`);

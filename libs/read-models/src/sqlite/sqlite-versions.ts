@@ -4,6 +4,7 @@ import { assertCollectionName, stableSort } from '../memory/documents';
 import { AnyDocument, BatchHistory, Checkpoint, CommitBatch, documentKey, DocumentVersion, Filter, FindOptions, ReadDocument, ReadStore, SortSpec, VersionsAhead } from '../read-store.port';
 import { FieldKinds, planFilter, planSort } from './sqlite-query-plan';
 import { ParsedVersions } from './parsed-versions';
+import { placeholders } from './sql-rows';
 import { replacedAt } from '../version-ranges';
 
 /** valid_to of the version that is still current. */
@@ -373,7 +374,7 @@ function byKey(a: DocumentVersion, b: DocumentVersion): number {
 const INSERT_ROWS = 100;
 
 const insertOf = (rows: number) =>
-  `INSERT INTO document_versions (collection, id, valid_from, valid_to, body) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}
+  `INSERT INTO document_versions (collection, id, valid_from, valid_to, body) VALUES ${placeholders(rows, 5)}
    ON CONFLICT(collection, id, valid_from) DO UPDATE SET body = excluded.body, valid_to = excluded.valid_to`;
 
 /** In a trigger: the R-tree entry of the version `new` or `old`. */
