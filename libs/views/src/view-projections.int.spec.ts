@@ -37,6 +37,7 @@ import {
   tree,
 } from './testing/view-fixtures';
 import { VIEW_PROJECTIONS } from './view-projections';
+import { rebuildViews } from './rebuild/rebuild-views';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const root = join(__dirname, '..', '..', '..');
@@ -142,6 +143,38 @@ describe('view projections on the embedded stores', () => {
     const laterV1 = await readBoard(() => store, t, CAMPAIGN, filter, QUERY);
     const laterV2 = await readBoard(() => store, t, CAMPAIGN, filter, { ...QUERY, metricsVersion: 2 });
     expect([laterV1.overall.metrics.completionRate, laterV2.overall.metrics.completionRate]).toEqual([0.5, 1]);
+  });
+
+  it('rebuilds every view with the ledger in a thread of its own beside the others, to the live documents and search index', async () => {
+    await appendGiven(events, [...FIRST, ...LATER]);
+    await runner.caughtUp();
+    const live = await documents(store);
+    const index = new SqliteSearchIndex(store.db);
+    const found = () =>
+      Promise.all(live.search_entries.map((e) => index.matches({ terms: searchTerms(String(e.title)), kind: null, units: { ids: null, visible: () => true }, limit: 100 })));
+    const foundLive = await found();
+    await runner.stop();
+
+    const bars = new PassThrough();
+    let drawn = '';
+    bars.on('data', (chunk: Buffer) => (drawn += chunk.toString()));
+    const results = await rebuildViews(dir, [], bars, { pendingMiB: 16, threads: 2, threadFromEvents: 0 });
+    expect(results.map((r) => r.name)).toEqual(VIEW_PROJECTIONS.map((p) => p.name));
+    const head = await events.headPosition();
+    expect(results.every((r) => r.position === head)).toBe(true);
+    expect(drawn).toMatch(/rectification-ledger .*100%/);
+    expect(drawn).toMatch(/audit-trail .*100%/);
+    expect(await documents(store)).toEqual(live);
+    expect(await found()).toEqual(foundLive);
+  });
+
+  it('refuses an unknown view before any thread starts or anything is dropped', async () => {
+    await appendGiven(events, FIRST);
+    await runner.caughtUp();
+    const live = await documents(store);
+    await runner.stop();
+    await expect(rebuildViews(dir, ['rectification-ledger', 'no-such-view'], new PassThrough(), { threads: 2, threadFromEvents: 0 })).rejects.toThrow('unknown projection(s): no-such-view');
+    expect(await documents(store)).toEqual(live);
   });
 
   it('`npm run rebuild <name>` rebuilds from the command line with a progress bar, to the live documents', async () => {

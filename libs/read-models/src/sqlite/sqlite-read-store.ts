@@ -40,6 +40,12 @@ export interface SqliteReadStoreOptions {
    * city took 175 s (111 s of CPU) with the default and 97 s (96 s of CPU) with 256 MiB.
    */
   readonly pageCacheMiB?: number;
+  /**
+   * How long a write waits for another connection's (default the event store's BUSY_WAIT_MS). A
+   * rebuild whose lanes share the file waits longer: one lane's commit or index build at the end
+   * holds the lock for seconds at city scale.
+   */
+  readonly busyWaitMs?: number;
 }
 
 interface CheckpointRow {
@@ -138,7 +144,7 @@ export class SqliteReadStore implements ReadStore {
     this.db = openDatabase(options.file, (db) => {
       migrateReadStore(db, options.synchronous ?? 'NORMAL');
       versions = new DocumentVersions(db, options.readWholeAsOfUpTo);
-    });
+    }, { busyWaitMs: options.busyWaitMs });
     this.versions = versions!;
     if (options.pageCacheMiB) this.db.pragma(`cache_size = -${Math.round(options.pageCacheMiB * 1024)}`);
     this.clock = options.clock ?? (() => new Date());
