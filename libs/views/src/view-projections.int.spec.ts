@@ -4,6 +4,7 @@ import {
   computeAsOf,
   Projection,
   ProjectionRunner,
+  projectionLeasesFor,
   readModelsFile,
   ReadStore,
   rebuildWithProgress,
@@ -166,6 +167,21 @@ describe('view projections on the embedded stores', () => {
     expect(drawn).toMatch(/audit-trail .*100%/);
     expect(await documents(store)).toEqual(live);
     expect(await found()).toEqual(foundLive);
+  });
+
+  it('refuses to rebuild in two threads while a running platform holds the views, leaving them as they were', async () => {
+    await runner.stop();
+    const platform = new ProjectionRunner(events, store, VIEW_PROJECTIONS, { pollMs: 20, logger: quiet, lease: { leases: projectionLeasesFor(store), owner: 'platform:1:a' } });
+    platform.start();
+    try {
+      await appendGiven(events, [...FIRST, ...LATER]);
+      await platform.caughtUp();
+      const live = await documents(store);
+      await expect(rebuildViews(dir, [], new PassThrough(), { threads: 2, threadFromEvents: 0 })).rejects.toThrow(/is run by another projector/);
+      expect(await documents(store)).toEqual(live);
+    } finally {
+      await platform.stop();
+    }
   });
 
   it('refuses an unknown view before any thread starts or anything is dropped', async () => {

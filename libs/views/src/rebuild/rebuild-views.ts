@@ -43,7 +43,8 @@ export function rebuildThreads(chosen: readonly string[], threads: number): stri
 /**
  * A history shorter than this is rebuilt in one thread: a worker thread takes about a second to
  * start (its own isolate loads the code), which a rebuild of a few seconds does not win back (the
- * first 20,000 events of the demo city: 2.1 s in two threads against 1.3 s in one).
+ * first 20,000 events of the demo city: 2.1 s in two threads, the stores' opening included, against
+ * 1.2 s for the runner's rebuild alone in one).
  */
 export const REBUILD_THREAD_FROM_EVENTS = 100_000;
 
