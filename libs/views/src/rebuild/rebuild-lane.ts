@@ -15,11 +15,19 @@ const REBUILD_PAGE_CACHE_MIB = 64;
  */
 const LANE_BUSY_WAIT_MS = 10 * 60_000;
 
+/** The last position of the data directory's event store. */
+export async function headOf(dataDir: string): Promise<number> {
+  const events = new SqliteEventStore({ file: `${dataDir}/events.sqlite` });
+  try {
+    return await events.headPosition();
+  } finally {
+    await events.close();
+  }
+}
+
 /** One thread's share of a rebuild: its own connections to the data directory's stores and its own runner. */
 export interface RebuildLane {
   readonly runner: ProjectionRunner;
-  /** The event store's last position. */
-  head(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -40,7 +48,6 @@ export function openRebuildLane(dataDir: string, pendingMiB: number): RebuildLan
   });
   return {
     runner,
-    head: () => events.headPosition(),
     async close() {
       await store.close();
       await events.close();

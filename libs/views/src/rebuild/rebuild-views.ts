@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { VIEW_PROJECTIONS } from '../view-projections';
-import { openRebuildLane } from './rebuild-lane';
+import { headOf, openRebuildLane } from './rebuild-lane';
 import { startLaneThread } from './rebuild-lane-thread';
 
 /**
@@ -13,7 +13,7 @@ import { startLaneThread } from './rebuild-lane-thread';
  * and under 64 MiB it stored them mid-way seven times, each commit rewriting what it held into
  * ever larger tables and later events reading it back (175 s against 132 s for every view, peak
  * RSS 1.09 against 1.33 GiB). A server's first start keeps the runner's default: its projector
- * thread's heap is bounded (PROJECTOR_HEAP_MIB). Each thread of a rebuild keeps up to this much.
+ * thread's heap is bounded (PROJECTOR_HEAP_MIB). In two threads, the ledger's keeps up to this much.
  */
 export const DEFAULT_REBUILD_PENDING_MIB = 128;
 
@@ -41,6 +41,14 @@ export function rebuildThreads(chosen: readonly string[], threads: number): stri
 }
 
 /**
+ * What the thread of the views other than the ledger keeps pending, at most: mostly the audit
+ * trail's entries, each written once, which gain nothing by waiting (fresh copies of the cities,
+ * with the ledger's thread at 128 MiB: at the demo city 51-54 s and 1.20-1.26 GiB peak RSS against
+ * 56 s and 1.53 GiB with 128 MiB for both; at twice it 104 s and 1.63 GiB against 102 s and 2.16 GiB).
+ */
+export const VIEWS_THREAD_PENDING_MIB = 48;
+
+/**
  * A history shorter than this is rebuilt in one thread: a worker thread takes about a second to
  * start (its own isolate loads the code), which a rebuild of a few seconds does not win back (the
  * first 20,000 events of the demo city: 2.1 s in two threads, the stores' opening included, against
@@ -49,7 +57,7 @@ export function rebuildThreads(chosen: readonly string[], threads: number): stri
 export const REBUILD_THREAD_FROM_EVENTS = 100_000;
 
 export interface RebuildViewsOptions {
-  /** What each thread keeps pending, in MiB (default REBUILD_PENDING_MIB). */
+  /** What the ledger's thread (or the only one) keeps pending, in MiB (default REBUILD_PENDING_MIB); the other views' thread keeps up to VIEWS_THREAD_PENDING_MIB of it. */
   readonly pendingMiB?: number;
   /** Threads at most (default REBUILD_THREADS). */
   readonly threads?: number;
@@ -74,11 +82,11 @@ export async function rebuildViews(dataDir: string, names: readonly string[], pr
     names,
   );
   const pendingMiB = options.pendingMiB ?? loadRebuildPendingMiB();
-  const lane = openRebuildLane(dataDir, pendingMiB);
+  const long = (await headOf(dataDir)) >= (options.threadFromEvents ?? REBUILD_THREAD_FROM_EVENTS);
+  const [here, ...elsewhere] = rebuildThreads(chosen, long ? (options.threads ?? loadRebuildThreads()) : 1);
+  const lane = openRebuildLane(dataDir, elsewhere.length > 0 ? Math.min(pendingMiB, VIEWS_THREAD_PENDING_MIB) : pendingMiB);
   const bars = new RebuildBars(chosen, progress);
   try {
-    const long = (await lane.head()) >= (options.threadFromEvents ?? REBUILD_THREAD_FROM_EVENTS);
-    const [here, ...elsewhere] = rebuildThreads(chosen, long ? (options.threads ?? loadRebuildThreads()) : 1);
     const others = elsewhere.map((lanes) => startLaneThread({ dataDir, names: lanes, pendingMiB }, (p) => bars.update(p)));
     // Every lane's runner made before any rebuild begins (see openRebuildLane).
     await Promise.all(others.map((t) => t.ready));
