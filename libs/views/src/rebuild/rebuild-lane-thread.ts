@@ -22,7 +22,7 @@ export interface LaneThread {
 
 /** Rebuilds `data.names` in a worker thread of their own, reporting progress as it goes. */
 export function startLaneThread(data: LaneThreadData, onProgress: (progress: RebuildProgress) => void): LaneThread {
-  const entry = threadEntry(__filename, 'rebuild-lane.thread');
+  const entry = threadEntry(__filename, 'rebuild-lane-thread.main');
   const worker = new Worker(entry.file, { workerData: data, execArgv: entry.execArgv, env: entry.env, name: `rebuild ${data.names.join(',')}` });
   let ready!: { resolve(): void; reject(error: Error): void };
   let settle!: { resolve(results: RebuildResult[]): void; reject(error: Error): void };

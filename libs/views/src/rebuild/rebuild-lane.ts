@@ -1,5 +1,6 @@
 import { SqliteEventStore } from '@platform/event-store';
 import { projectionLeasesFor, ProjectionRunner, readModelsFile, SqliteReadStore } from '@platform/read-models';
+import { join } from 'node:path';
 import { VIEW_PROJECTIONS } from '../view-projections';
 
 /**
@@ -15,14 +16,9 @@ const REBUILD_PAGE_CACHE_MIB = 64;
  */
 const LANE_BUSY_WAIT_MS = 10 * 60_000;
 
-/** The last position of the data directory's event store. */
-export async function headOf(dataDir: string): Promise<number> {
-  const events = new SqliteEventStore({ file: `${dataDir}/events.sqlite` });
-  try {
-    return await events.headPosition();
-  } finally {
-    await events.close();
-  }
+/** The data directory's event store, as a rebuild reads it. */
+export function rebuildEvents(dataDir: string): SqliteEventStore {
+  return new SqliteEventStore({ file: join(dataDir, 'events.sqlite') });
 }
 
 /** One thread's share of a rebuild: its own connections to the data directory's stores and its own runner. */
@@ -32,12 +28,11 @@ export interface RebuildLane {
 }
 
 /**
- * Opens a lane. Its runner declares every view's indexes as it is made, as a start does, so a lane
+ * Opens a lane (on `events` when the caller opened them already; the lane closes them). Its runner declares every view's indexes as it is made, as a start does, so a lane
  * must be open before any lane's rebuild begins: made after, it would build again the indexes a
  * rebuild under way dropped to build at its end.
  */
-export function openRebuildLane(dataDir: string, pendingMiB: number): RebuildLane {
-  const events = new SqliteEventStore({ file: `${dataDir}/events.sqlite` });
+export function openRebuildLane(dataDir: string, pendingMiB: number, events = rebuildEvents(dataDir)): RebuildLane {
   const store = new SqliteReadStore({ file: readModelsFile(dataDir), pageCacheMiB: REBUILD_PAGE_CACHE_MIB, busyWaitMs: LANE_BUSY_WAIT_MS });
   const quiet = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
   // Under the projections' leases: refused while a platform or projector runs them, instead of both writing.

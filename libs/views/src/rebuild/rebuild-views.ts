@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { VIEW_PROJECTIONS } from '../view-projections';
-import { headOf, openRebuildLane } from './rebuild-lane';
+import { openRebuildLane, rebuildEvents, RebuildLane } from './rebuild-lane';
 import { startLaneThread } from './rebuild-lane-thread';
 
 /**
@@ -70,7 +70,7 @@ export interface RebuildViewsOptions {
  * directory's embedded stores, with a progress bar per projection. The views of each thread (see
  * rebuildThreads) go together in one pass over the events; the threads share the read store's
  * file, each waiting for the other's writes, so a long history is rebuilt on both cores where one
- * was busy and the other mostly idle (the demo city: 58-63 s against 69-81 s, about the same CPU).
+ * was busy and the other mostly idle (the demo city: 51-54 s against 64-81 s, a few per cent more CPU).
  * Run it with the application (or projector) that runs them stopped: it takes each projection's
  * lease, and is refused while another process holds it.
  */
@@ -82,9 +82,20 @@ export async function rebuildViews(dataDir: string, names: readonly string[], pr
     names,
   );
   const pendingMiB = options.pendingMiB ?? loadRebuildPendingMiB();
-  const long = (await headOf(dataDir)) >= (options.threadFromEvents ?? REBUILD_THREAD_FROM_EVENTS);
-  const [here, ...elsewhere] = rebuildThreads(chosen, long ? (options.threads ?? loadRebuildThreads()) : 1);
-  const lane = openRebuildLane(dataDir, elsewhere.length > 0 ? Math.min(pendingMiB, VIEWS_THREAD_PENDING_MIB) : pendingMiB);
+  const threads = options.threads ?? loadRebuildThreads();
+  // This thread's events, opened once: their head decides the threads, and with them this thread's bound.
+  const events = rebuildEvents(dataDir);
+  let lane: RebuildLane;
+  let here: string[];
+  let elsewhere: string[][];
+  try {
+    const long = (await events.headPosition()) >= (options.threadFromEvents ?? REBUILD_THREAD_FROM_EVENTS);
+    [here, ...elsewhere] = rebuildThreads(chosen, long ? threads : 1);
+    lane = openRebuildLane(dataDir, elsewhere.length > 0 ? Math.min(pendingMiB, VIEWS_THREAD_PENDING_MIB) : pendingMiB, events);
+  } catch (error) {
+    await events.close();
+    throw error;
+  }
   const bars = new RebuildBars(chosen, progress);
   try {
     const others = elsewhere.map((lanes) => startLaneThread({ dataDir, names: lanes, pendingMiB }, (p) => bars.update(p)));
