@@ -5,7 +5,22 @@ import { EventStore, KnownStreamHeads, NO_REVISION } from '@platform/event-store
 export interface StreamFolding<S, E> {
   initialState(): S;
   evolve(state: S, event: E): S;
+  /**
+   * The state keeps something of every event (a record with every note), so what it holds grows
+   * with its stream: the states kept are then bounded by the events folded into them as well.
+   */
+  readonly growsWithEvents?: boolean;
 }
+
+/** States kept per way of folding, at most. */
+export const STATES_KEPT = 10_000;
+
+/**
+ * Events folded into the states kept of a folding that grows with its events, at most: a problem's
+ * record with a thousand notes holds a thousand notes' texts, and ten thousand such records would
+ * outgrow the server's memory, where ten thousand decision states (which keep no plain notes) do not.
+ */
+export const EVENTS_KEPT = 100_000;
 
 export interface FoldedStream<S> {
   readonly state: S;
@@ -20,7 +35,8 @@ type StreamsStore = Pick<EventStore, 'readStream'> & Partial<KnownStreamHeads>;
  * after the revision kept — so a caller sees the stream as stored now, and a campaign enrolling
  * thousands of units is not re-folded per command. Where the store tells that the kept revision is
  * the stream's last (it wrote the stream last, nobody else wrote since), nothing is read. The
- * least recently used states are dropped beyond `capacity`: they are re-read when asked again.
+ * least recently used states are dropped beyond `capacity` (and beyond `eventsKept` events folded,
+ * for a folding that grows with its events): they are re-read when asked again.
  */
 export class StreamStates<S, E> {
   private readonly kept: LRUCache<string, FoldedStream<S>>;
@@ -28,9 +44,13 @@ export class StreamStates<S, E> {
   constructor(
     private readonly store: StreamsStore,
     private readonly folding: StreamFolding<S, E>,
-    capacity = 10_000,
+    capacity = STATES_KEPT,
+    eventsKept = EVENTS_KEPT,
   ) {
-    this.kept = new LRUCache({ max: capacity });
+    // A state over the events bound is answered but not kept.
+    this.kept = folding.growsWithEvents
+      ? new LRUCache({ max: capacity, maxSize: eventsKept, sizeCalculation: (folded) => folded.revision + 1 })
+      : new LRUCache({ max: capacity });
   }
 
   async get(streamId: string): Promise<FoldedStream<S>> {

@@ -90,4 +90,40 @@ describe('StreamStates', () => {
     expect(await states.get('b')).toEqual({ state: 2, revision: 0 });
     expect(store.returned).toBe(1);
   });
+
+  it('bounds the states of a folding that grows with its events by the events folded into them', async () => {
+    // Every stream's events are read again once dropped; `returned` counts them.
+    const store = storeOf({ a: [1, 1, 1], b: [2, 2], c: [3, 3, 3], huge: [1, 1, 1, 1, 1, 1, 1, 1] });
+    const record = { ...sum, growsWithEvents: true };
+    const states = new StreamStates(store, record, 100, 6);
+    await states.get('a'); // 3 events kept
+    await states.get('b'); // 5
+    await states.get('a');
+    await states.get('c'); // 8 over 6: b, the least recently used, is dropped
+    store.returned = 0;
+    await states.get('a');
+    await states.get('c');
+    expect(store.returned).toBe(0);
+    expect(await states.get('b')).toEqual({ state: 4, revision: 1 });
+    expect(store.returned).toBe(2);
+    // Over the bound by itself: answered, never kept (nor does it push the others out).
+    store.returned = 0;
+    expect(await states.get('huge')).toEqual({ state: 8, revision: 7 });
+    expect(await states.get('huge')).toEqual({ state: 8, revision: 7 });
+    expect(store.returned).toBe(16);
+    store.returned = 0;
+    await states.get('b');
+    expect(store.returned).toBe(0);
+  });
+
+  it('keeps the states of a folding that does not grow with its events by their number alone', async () => {
+    const store = storeOf({ a: [1, 1, 1, 1, 1, 1, 1, 1], b: [2, 2, 2, 2, 2, 2, 2, 2] });
+    const states = new StreamStates(store, sum, 100, 6);
+    await states.get('a');
+    await states.get('b');
+    store.returned = 0;
+    await states.get('a');
+    await states.get('b');
+    expect(store.returned).toBe(0);
+  });
 });

@@ -65,4 +65,4 @@ export const problemDecider: Decider<ProblemCommand, ProblemState, ProblemEvent>
 };
 
 /** The problem's whole record, every note included: what its detail page answers. */
-export const problemRecordFolding = { initialState: initialProblemState, evolve: evolveProblem };
+export const problemRecordFolding = { initialState: initialProblemState, evolve: evolveProblem, growsWithEvents: true };
