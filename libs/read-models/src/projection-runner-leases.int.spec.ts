@@ -149,4 +149,26 @@ describe('projection runners sharing one read store through leases', () => {
     expect((await projectionLeasesFor(stores[0]).leases()).find((l) => l.projection === 'group-tally')?.owner).toBe('host-a:1:a');
     expect((await stores[0].get(TALLY_TOTALS, 'all'))?.ticks).toBe(30);
   });
+
+  it('takes the leases of several projections for a rebuild all or none, naming those another runner holds', async () => {
+    await appendTicks(events, 10, { groups: 2 });
+    const store = new SqliteReadStore({ file: readModelsFile(dir) });
+    stores.push(store);
+    const tallyOnly = new ProjectionRunner(events, store, [groupTallyProjection()], { pollMs: 20, logger, lease: { leases: projectionLeasesFor(store), owner: 'host-a:1:a', ttlMs: 3_000 } });
+    runners.push(tallyOnly);
+    tallyOnly.start();
+    await until(async () => (await store.checkpoint('group-tally'))?.position === 10);
+    const b = runner('host-b:2:b');
+    const leases = async () => Object.fromEntries((await projectionLeasesFor(store).leases()).map((l) => [l.projection, { owner: l.owner, live: Date.parse(l.expiresAt) > Date.now() }]));
+
+    await expect(b.holdLeases(['stream-activity', 'group-tally'])).rejects.toThrow('projection group-tally is run by another projector: rebuild it there, or stop that one first');
+    // The one it could take, given up again.
+    expect(await leases()).toEqual({ 'group-tally': { owner: 'host-a:1:a', live: true }, 'stream-activity': { owner: 'host-b:2:b', live: false } });
+
+    await tallyOnly.stop();
+    await b.holdLeases(['stream-activity', 'group-tally']);
+    expect(await leases()).toEqual({ 'group-tally': { owner: 'host-b:2:b', live: true }, 'stream-activity': { owner: 'host-b:2:b', live: true } });
+    await b.releaseLeases(['stream-activity', 'group-tally']);
+    expect(await leases()).toEqual({ 'group-tally': { owner: 'host-b:2:b', live: false }, 'stream-activity': { owner: 'host-b:2:b', live: false } });
+  });
 });

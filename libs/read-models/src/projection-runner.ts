@@ -430,6 +430,32 @@ export class ProjectionRunner {
     return results;
   }
 
+  /**
+   * Takes the named projections' leases ahead of their rebuild, all of them or none: refused when
+   * another runner holds any of them, naming each such projection, with the ones taken given up
+   * again. rebuildAll alone takes each lease as it begins that projection, and goes on with the
+   * others when one is refused; a command that rebuilds several views asks for them all first, so
+   * that a refusal leaves every view as it was. Held for their lifetime (ProjectionLeaseOptions),
+   * which the rebuild then renews.
+   */
+  async holdLeases(names: readonly string[]): Promise<void> {
+    const workers = [...new Set(names)].map((n) => this.worker(n));
+    const taken: ProjectionWorker[] = [];
+    const refused: string[] = [];
+    for (const w of workers) {
+      if (await w.holdLease()) taken.push(w);
+      else refused.push(w.projection.name);
+    }
+    if (refused.length === 0) return;
+    for (const w of taken) await w.releaseLease();
+    throw new Error(`projection ${refused.join(', ')} ${refused.length > 1 ? 'are' : 'is'} run by another projector: rebuild ${refused.length > 1 ? 'them' : 'it'} there, or stop that one first`);
+  }
+
+  /** Gives up the leases holdLeases took, for a rebuild that is not going to happen after all. */
+  async releaseLeases(names: readonly string[]): Promise<void> {
+    for (const n of new Set(names)) await this.worker(n).releaseLease();
+  }
+
   /** The projection's documents as of a past position or time, in a throw-away in-memory store. */
   asOf(name: string, at: AsOf): Promise<AsOfResult> {
     return computeAsOf(this.events, this.worker(name).projection, at, { batchSize: this.options.batchSize });
@@ -550,6 +576,15 @@ class ProjectionWorker {
     if (options.release === false) return;
     // Given up at once, so another projector need not wait for it to expire.
     await this.lease?.release().catch((e: unknown) => this.options.logger.warn(`projection ${this.projection.name}: releasing its lease: ${String(e)}`));
+  }
+
+  /** Takes or renews its lease (true without leases): see ProjectionRunner.holdLeases. */
+  async holdLease(): Promise<boolean> {
+    return !this.lease || this.lease.hold(this.report());
+  }
+
+  async releaseLease(): Promise<void> {
+    await this.lease?.release();
   }
 
   wake(): void {

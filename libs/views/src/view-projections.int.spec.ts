@@ -184,6 +184,36 @@ describe('view projections on the embedded stores', () => {
     }
   });
 
+  // A platform or projector that runs some of the views only: each lane refused in turn, the ledger's thread and this one.
+  it.each([
+    { held: ['rectification-ledger'], threads: 2 },
+    { held: ['audit-trail', 'search'], threads: 2 },
+    { held: ['audit-trail'], threads: 1 },
+  ])('refuses to rebuild any view in $threads thread(s) while another projector runs $held, naming them, and gives up the leases it took', async ({ held, threads }) => {
+    await runner.stop();
+    const projector = new ProjectionRunner(events, store, VIEW_PROJECTIONS.filter((p) => held.includes(p.name)), {
+      pollMs: 20,
+      logger: quiet,
+      lease: { leases: projectionLeasesFor(store), owner: 'projector:1:b' },
+    });
+    projector.start();
+    try {
+      await appendGiven(events, [...FIRST, ...LATER]);
+      await projector.caughtUp();
+      // The other views behind it, as a rebuild would find them after they were stopped mid-way.
+      const before = await documents(store);
+      const refusal = rebuildViews(dir, [], new PassThrough(), { threads, threadFromEvents: 0 });
+      await expect(refusal).rejects.toThrow(`projection ${held.join(', ')} ${held.length > 1 ? 'are' : 'is'} run by another projector`);
+      expect(await documents(store)).toEqual(before);
+      const now = Date.now();
+      const leases = await projectionLeasesFor(store).leases();
+      expect(leases.filter((l) => l.owner !== 'projector:1:b' && Date.parse(l.expiresAt) > now)).toEqual([]);
+      expect(leases.filter((l) => l.owner === 'projector:1:b').map((l) => l.projection).sort()).toEqual([...held].sort());
+    } finally {
+      await projector.stop();
+    }
+  });
+
   it('refuses an unknown view before any thread starts or anything is dropped', async () => {
     await appendGiven(events, FIRST);
     await runner.caughtUp();

@@ -71,8 +71,9 @@ export interface RebuildViewsOptions {
  * rebuildThreads) go together in one pass over the events; the threads share the read store's
  * file, each waiting for the other's writes, so a long history is rebuilt on both cores where one
  * was busy and the other mostly idle (the demo city: 51-54 s against 64-81 s, a few per cent more CPU).
- * Run it with the application (or projector) that runs them stopped: it takes each projection's
- * lease, and is refused while another process holds it.
+ * Run it with the application (or projector) that runs them stopped: it takes every chosen
+ * projection's lease before it touches any view, and while another process holds any of them it is
+ * refused, naming each view held, with every view left as it was.
  */
 export async function rebuildViews(dataDir: string, names: readonly string[], progress?: NodeJS.WritableStream, options: RebuildViewsOptions = {}): Promise<RebuildResult[]> {
   // Opening a missing file would create an empty store and "rebuild" every view to nothing.
@@ -99,8 +100,21 @@ export async function rebuildViews(dataDir: string, names: readonly string[], pr
   const bars = new RebuildBars(chosen, progress);
   try {
     const others = elsewhere.map((lanes) => startLaneThread({ dataDir, names: lanes, pendingMiB }, (p) => bars.update(p)));
-    // Every lane's runner made before any rebuild begins (see openRebuildLane).
-    await Promise.all(others.map((t) => t.ready));
+    // Every lane's runner made (see openRebuildLane) and every view's lease taken before any
+    // rebuild begins: refused for any view, the command names each one refused and leaves them all as they were.
+    const own = await lane.runner.holdLeases(here).then(
+      () => null,
+      (error: unknown) => error as Error,
+    );
+    const ready = await Promise.allSettled(others.map((t) => t.ready));
+    const refused = [own, ...ready.map((r) => (r.status === 'rejected' ? (r.reason as Error) : null))].filter((e): e is Error => e !== null);
+    if (refused.length > 0) {
+      others.forEach((t) => t.stop());
+      await Promise.allSettled(others.map((t) => t.done));
+      if (!own) await lane.runner.releaseLeases(here);
+      throw refused.length === 1 ? refused[0] : new Error(refused.map((e) => e.message).join('; '));
+    }
+    others.forEach((t) => t.go());
     const settled = await Promise.allSettled([lane.runner.rebuildAll(here, { onProgress: (p) => bars.update(p) }), ...others.map((t) => t.done)]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
