@@ -20,6 +20,7 @@ import {
 import { DocumentVersions } from './sqlite-versions';
 import { ArrayLookupChoice, FIELD_PATH, jsonExtract, planArrayCount, planFilter, planSort } from './sqlite-query-plan';
 import { byRows, placeholders } from './sql-rows';
+import { StatementCache } from './statement-cache';
 
 export interface SqliteReadStoreOptions {
   /** Path of the database file (a file of its own, not the event store's), or ':memory:'. */
@@ -84,7 +85,7 @@ export class SqliteReadStore implements ReadStore {
    * (only scalars are indexed together), compared in SQL exactly, indexed on its own or not.
    */
   private readonly shapes = new Map<string, Map<string, FieldShape>>();
-  private readonly statements = new Map<string, Statement<unknown[], { id: string; body: string }>>();
+  private readonly statements: StatementCache<{ id: string; body: string }>;
   /** Per list of a collection's array fields: the statement text of arraysAsStored, built once. */
   private readonly sameArraysSql = new Map<string, string>();
   /** Per collection: the indexes declared for it, and how much it was written since they were analyzed. */
@@ -146,6 +147,7 @@ export class SqliteReadStore implements ReadStore {
       versions = new DocumentVersions(db, options.readWholeAsOfUpTo);
     }, { busyWaitMs: options.busyWaitMs });
     this.versions = versions!;
+    this.statements = new StatementCache(this.db);
     if (options.pageCacheMiB) this.db.pragma(`cache_size = -${Math.round(options.pageCacheMiB * 1024)}`);
     this.clock = options.clock ?? (() => new Date());
     this.stmt = {
@@ -349,12 +351,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private statement(sql: string): Statement<unknown[], { id: string; body: string }> {
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.statements.set(sql, stmt);
-    }
-    return stmt;
+    return this.statements.statement(sql);
   }
 
   async commit(batch: CommitBatch): Promise<void> {

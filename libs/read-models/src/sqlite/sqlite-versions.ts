@@ -5,6 +5,7 @@ import { AnyDocument, BatchHistory, Checkpoint, CommitBatch, documentKey, Docume
 import { FieldKinds, planFilter, planSort } from './sqlite-query-plan';
 import { ParsedVersions } from './parsed-versions';
 import { placeholders } from './sql-rows';
+import { StatementCache } from './statement-cache';
 import { replacedAt } from '../version-ranges';
 
 /** valid_to of the version that is still current. */
@@ -100,7 +101,7 @@ export class DocumentVersions {
     reopenAhead: Statement<[number, string, number, number]>;
   };
   private codes: Map<string, number> | null = null;
-  private readonly statements = new Map<string, Statement<unknown[], { body: string }>>();
+  private readonly statements: StatementCache<{ body: string }>;
   /** Shared by every moment read through this connection. */
   private readonly parsed = new ParsedVersions();
   private readonly smallCollections = new Map<string, { small: boolean; countedAt: number }>();
@@ -110,6 +111,7 @@ export class DocumentVersions {
     private readonly db: Db,
     private readonly readWholeUpTo = READ_WHOLE_UP_TO,
   ) {
+    this.statements = new StatementCache(db);
     db.exec(`
       CREATE TABLE IF NOT EXISTS document_versions (
         collection TEXT    NOT NULL,
@@ -353,11 +355,7 @@ export class DocumentVersions {
   };
 
   /** Statements are shared by every moment (one is made per request). */
-  private readonly prepare: Prepare = (sql) => {
-    let stmt = this.statements.get(sql);
-    if (!stmt) this.statements.set(sql, (stmt = this.db.prepare(sql)));
-    return stmt;
-  };
+  private readonly prepare: Prepare = (sql) => this.statements.statement(sql);
 }
 
 /** A version's JSON text; null for a deletion. */
