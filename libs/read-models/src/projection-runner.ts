@@ -448,7 +448,7 @@ export class ProjectionRunner {
     }
     if (refused.length === 0) return;
     for (const w of taken) await w.releaseLease();
-    throw new Error(`projection ${refused.join(', ')} ${refused.length > 1 ? 'are' : 'is'} run by another projector: rebuild ${refused.length > 1 ? 'them' : 'it'} there, or stop that one first`);
+    throw runByAnother(refused);
   }
 
   /** Gives up the leases holdLeases took, for a rebuild that is not going to happen after all. */
@@ -466,6 +466,12 @@ export class ProjectionRunner {
     if (!w) throw new Error(`no projection named ${name}`);
     return w;
   }
+}
+
+/** A rebuild refused: the projections another runner holds. */
+function runByAnother(names: readonly string[]): Error {
+  const many = names.length > 1;
+  return new Error(`projection ${names.join(', ')} ${many ? 'are' : 'is'} run by another projector: rebuild ${many ? 'them' : 'it'} there, or stop that one first`);
 }
 
 interface Sleeper {
@@ -740,7 +746,7 @@ class ProjectionWorker {
   /** A rebuild runs only under the projection's lease (renewed as it goes), so no other runner applies batches meanwhile. */
   private async holdForRebuild(): Promise<void> {
     if (this.lease && !(await this.lease.hold(this.report()))) {
-      throw new Error(`projection ${this.projection.name} is run by another projector: rebuild it there, or stop that one first`);
+      throw runByAnother([this.projection.name]);
     }
   }
 

@@ -9,7 +9,7 @@ export interface RebuildCliOptions {
 /**
  * Rebuilds the named projections (all when none are named) of one runner together, in one pass
  * over the events, with a progress bar each over global positions. Unknown names are refused
- * before anything is dropped. \`npm run rebuild\` puts the same pieces (chosenProjections,
+ * before anything is dropped. `npm run rebuild` puts the same pieces (chosenProjections,
  * RebuildBars) together over a runner per thread (the views' rebuildViews).
  */
 export async function rebuildWithProgress(

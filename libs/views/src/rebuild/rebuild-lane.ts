@@ -28,9 +28,10 @@ export interface RebuildLane {
 }
 
 /**
- * Opens a lane (on `events` when the caller opened them already; the lane closes them). Its runner declares every view's indexes as it is made, as a start does, so a lane
- * must be open before any lane's rebuild begins: made after, it would build again the indexes a
- * rebuild under way dropped to build at its end.
+ * Opens a lane (on `events` when the caller opened them already; the lane closes them). Its runner
+ * declares every view's indexes as it is made, as a start does, so a lane must be open before any
+ * lane's rebuild begins: made after, it would build again the indexes a rebuild under way dropped
+ * to build at its end.
  */
 export function openRebuildLane(dataDir: string, pendingMiB: number, events = rebuildEvents(dataDir)): RebuildLane {
   const store = new SqliteReadStore({ file: readModelsFile(dataDir), pageCacheMiB: REBUILD_PAGE_CACHE_MIB, busyWaitMs: LANE_BUSY_WAIT_MS });
