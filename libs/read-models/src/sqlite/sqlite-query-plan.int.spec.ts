@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InMemoryReadStore } from '../memory/in-memory-read-store';
 import { AnyDocument, Filter, SortSpec, upsert } from '../read-store.port';
+import { recordStatements } from '../testing/statements-run';
 import { SqliteReadStore } from './sqlite-read-store';
 
 /**
@@ -254,5 +255,34 @@ describe('SQLite read store statistics pick the selective index', () => {
     await store.finishBulkLoad(['items']);
     expect(indexOf(store)).toContain('ix_items__source');
     await store.close();
+  });
+});
+
+/**
+ * Membership of most of a declared array's values (a city-wide or a supervision group's scope over
+ * the units an entry names) is tested per document: its own elements read by key and looked up in
+ * the set, never the field's index probed once per value, nor every element below a bound joined.
+ */
+describe('SQLite read store tests a broad membership on each document', () => {
+  it('reads each document\'s elements by its key, for a page and for a bounded count', async () => {
+    const store = new SqliteReadStore({ file: ':memory:' });
+    try {
+      store.ensureIndexes('entries', { units: 'array', position: 'scalar' });
+      const units = (i: number) => (i % 11 === 0 ? [] : [`u${i % 300}`, ...(i % 3 === 0 ? [`u${(i + 7) % 300}`] : [])]);
+      const docs = Array.from({ length: 12_000 }, (_, i) => ({ _id: String(i).padStart(8, '0'), position: i, units: units(i) }));
+      await store.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes: docs.map((d) => upsert('entries', d)) });
+      store.analyze();
+      const { ran, planOf } = recordStatements(store);
+      const wanted = Array.from({ length: 250 }, (_, k) => `u${k}`);
+      const filter: Filter = { units: { $in: wanted }, _id: { $lte: '00011000' } };
+      const expected = docs.filter((d) => d._id <= '00011000' && d.units.some((u) => wanted.includes(u)));
+      expect((await store.find('entries', filter, { sort: { _id: -1 }, limit: 40 })).map((d) => d._id)).toEqual(expected.reverse().slice(0, 40).map((d) => d._id));
+      expect(await store.count('entries', filter, { limit: 1001 })).toBe(1001);
+      const plans = ran.filter((r) => r.sql.includes('EXISTS (SELECT 1 FROM array_values')).map(planOf);
+      expect(plans).toHaveLength(2);
+      for (const plan of plans) expect(plan).toMatch(/SEARCH v (EXISTS )?USING PRIMARY KEY \(collection=\? AND id=\? AND field=\?\)/);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -107,7 +107,12 @@ function translate(
     // Literals (both names are checked against strict patterns), so the field's partial index applies.
     const sql = lookUp(key, values as (string | number)[])
       ? `id IN (SELECT id FROM array_values WHERE collection = '${collection}' AND field = '${key}' AND value IN ${set.sql})`
-      : `EXISTS (SELECT 1 FROM array_values AS v WHERE v.collection = '${collection}' AND v.id = documents.id AND v.field = '${key}' AND v.value IN ${set.sql})`;
+      : // Unary + keeps the value out of the index choice, so each document's own elements are read by the
+        // key (collection, id, field) and tested against the set. Left to itself, SQLite probed the field's
+        // index once per value for every document, or ran the subquery as a join over every element below
+        // the bound: a city-wide scope (2,574 units) counted a page of the audit trail in 0.65 s and a
+        // supervision group's (1,455) in 9.9 s, against 2-3 ms this way.
+        `EXISTS (SELECT 1 FROM array_values AS v WHERE v.collection = '${collection}' AND v.id = documents.id AND v.field = '${key}' AND +v.value IN ${set.sql})`;
     return { sql, params: set.params, exact: true };
   }
   // Arrays (and fields of unknown shape) match when any element does, as MongoDB matches arrays.
