@@ -78,6 +78,33 @@ describe('audit trail over HTTP', () => {
     expect(seen).toEqual(all.items.map((e: Entry) => e.position));
   });
 
+  it('pages newest first with its own cursor, the same entries backwards, and refuses a cursor of the other order', async () => {
+    const all = await trail('limit=500');
+    const seen: string[] = [];
+    let before: string | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await trail(`order=desc&limit=3${before ? `&before=${before}` : ''}`);
+      expect(page).toMatchObject({ order: 'desc', before, total: all.total, nextAfter: null });
+      seen.push(...page.items.map((e: Entry) => e.position));
+      if (page.nextBefore === null) break;
+      before = page.nextBefore;
+    }
+    expect(seen).toEqual([...all.items.map((e: Entry) => e.position)].reverse());
+    expect(all).toMatchObject({ order: 'asc', nextBefore: null });
+    // Newest first within a scope and a filter: an inspector's units, one stream.
+    const scoped = await trail('limit=500', w.inspector);
+    expect((await trail('order=desc&limit=500', w.inspector)).items).toEqual([...scoped.items].reverse());
+    const stream = `progress-${CAMPAIGN}.branch-1`;
+    expect((await trail(`order=desc&streamId=${stream}`)).items.map((e: Entry) => e.type)).toEqual(
+      (await trail(`streamId=${stream}`)).items.map((e: Entry) => e.type).reverse(),
+    );
+    for (const [query, field] of [['order=desc&after=' + embeddedToken(3), 'after'], ['before=' + embeddedToken(3), 'before'], ['order=newest', 'order']] as const) {
+      const res = await expectStatus(p.http().get(`/api/audit-trail?${query}`).set(w.office), 400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      expect(res.body.message.join(' ')).toContain(field);
+    }
+  });
+
   it('shows an inspector only the events of units in scope, and refuses others', async () => {
     const insp = await trail('limit=500', w.inspector);
     expect(insp.items.length).toBeGreaterThan(0);

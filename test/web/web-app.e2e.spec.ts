@@ -386,6 +386,20 @@ describe('the web app in a browser', () => {
     expect(subject).toMatch(/问题 P-|学习进度|满意度|活动 |组织/);
     expect(actor).toMatch(/(^| · )(管理员|活动办公室|联络员|督导组|领导)$|^系统$/);
     await screenshot(page, 'audit-trail');
+    // Newest first unless asked otherwise: the latest entries open the page; in history order the first events do.
+    const numbers = async () => (await page.getByTestId('audit-table').locator('tbody tr.ant-table-row td:nth-child(1)').allInnerTexts()).map((n) => Number(n.replace(/\D/g, '')));
+    const newest = await numbers();
+    expect(newest.length).toBeGreaterThan(1);
+    expect(newest).toEqual([...newest].sort((a, b) => b - a));
+    await page.locator('#order').click({ force: true });
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '按历史顺序' }).click();
+    const inOrder = page.waitForResponse((r) => r.url().includes('/api/audit-trail?') && r.url().includes('order=asc'));
+    await page.getByTestId('audit-search').click();
+    await inOrder;
+    await page.waitForFunction((top) => Number(document.querySelector('[data-testid="audit-table"] tbody tr.ant-table-row td')?.textContent?.replace(/\D/g, '')) < top, newest[newest.length - 1]);
+    const oldest = await numbers();
+    expect(oldest).toEqual([...oldest].sort((a, b) => a - b));
+    expect(oldest[0]).toBeLessThan(newest[newest.length - 1]);
   });
 
   it('shows a supervision group the audit trail on a phone as one card per entry, without sideways scroll, the warnings recorded by the system', async () => {

@@ -214,7 +214,10 @@ export interface AuditPage {
   /** Exact up to 1000 matching entries; null beyond, with totalMoreThan. */
   readonly total: number | null;
   readonly totalMoreThan?: number | null;
+  /** In history order (order=asc), the next page's `after`. */
   readonly nextAfter: PositionToken | null;
+  /** Newest first (order=desc), the next page's `before`. */
+  readonly nextBefore: PositionToken | null;
   readonly items: readonly AuditEntry[];
 }
 

@@ -39,7 +39,8 @@ function AuditTrail() {
   const { t, lang } = useI18n();
   // Below antd's md breakpoint (768 px) the entries are cards: eight columns do not fit a phone.
   const phone = Grid.useBreakpoint().md === false;
-  const [filters, setFilters] = useState<AuditFilters>({ limit: PAGE });
+  // Newest first: what a supervision group asks first is what was recorded lately.
+  const [filters, setFilters] = useState<AuditFilters>({ limit: PAGE, order: 'desc' });
   const [cursors, setCursors] = useState<string[]>([]);
   // On a phone the filters fold away until asked for, so the first screen shows entries.
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -47,10 +48,11 @@ function AuditTrail() {
   const chain = useChain();
   const names = useNames();
 
-  const onSearch = (v: { root?: string; actorId?: string; type?: string[]; range?: [{ toISOString(): string }, { toISOString(): string }]; backdated?: boolean }) => {
+  const onSearch = (v: { order?: 'asc' | 'desc'; root?: string; actorId?: string; type?: string[]; range?: [{ toISOString(): string }, { toISOString(): string }]; backdated?: boolean }) => {
     setCursors([]);
     setFilters({
       limit: PAGE,
+      order: v.order ?? 'desc',
       root: v.root || undefined,
       actorId: v.actorId || undefined,
       type: v.type?.length ? v.type : undefined,
@@ -62,12 +64,16 @@ function AuditTrail() {
 
   const entries = (trail.data?.items ?? []) as AuditEntry[];
   const total = t('total', { n: trail.data?.total ?? (trail.data?.totalMoreThan ? `${trail.data.totalMoreThan}+` : 0) });
+  // Each order pages with its own cursor: after in history order, before newest first.
+  const newestFirst = filters.order === 'desc';
+  const next = (newestFirst ? trail.data?.nextBefore : trail.data?.nextAfter) ?? null;
+  const from = (cursor: string | undefined): AuditFilters => ({ ...filters, after: newestFirst ? undefined : cursor, before: newestFirst ? cursor : undefined });
   const pager = (
     <Space>
-      <Button size="small" disabled={cursors.length === 0} onClick={() => { const prev = cursors.slice(0, -1); setCursors(prev); setFilters({ ...filters, after: prev[prev.length - 1] }); }}>
+      <Button size="small" disabled={cursors.length === 0} onClick={() => { const prev = cursors.slice(0, -1); setCursors(prev); setFilters(from(prev[prev.length - 1])); }}>
         ‹
       </Button>
-      <Button size="small" disabled={!trail.data?.nextAfter} onClick={() => { setCursors([...cursors, trail.data!.nextAfter!]); setFilters({ ...filters, after: trail.data!.nextAfter! }); }}>
+      <Button size="small" disabled={!next} data-testid="audit-next" onClick={() => { setCursors([...cursors, next!]); setFilters(from(next!)); }}>
         ›
       </Button>
     </Space>
@@ -113,7 +119,18 @@ function AuditTrail() {
             </Typography.Text>
           </Typography.Paragraph>
         )}
-        <Form layout="inline" onFinish={onSearch} style={{ rowGap: 8, display: phone && !filtersOpen ? 'none' : undefined }}>
+        <Form layout="inline" onFinish={onSearch} initialValues={{ order: 'desc' }} style={{ rowGap: 8, display: phone && !filtersOpen ? 'none' : undefined }}>
+          <Form.Item name="order" label={t('order')}>
+            <Select
+              size="small"
+              style={{ width: 120 }}
+              data-testid="audit-order"
+              options={[
+                { value: 'desc', label: t('newestFirst') },
+                { value: 'asc', label: t('historyOrder') },
+              ]}
+            />
+          </Form.Item>
           <Form.Item name="root" label={t('subtree')}>
             <Input size="small" placeholder="YL-D01" style={{ width: 120 }} />
           </Form.Item>

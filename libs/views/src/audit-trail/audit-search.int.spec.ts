@@ -1,4 +1,5 @@
 import { InMemoryReadStore, ReadStore, SqliteReadStore, upsert } from '@platform/read-models';
+import { recordStatements } from '@platform/read-models/testing/statements-run';
 import { AUDIT_EXACT_TOTAL_UP_TO, AuditSearch, searchAudit } from './audit-search';
 import { AUDIT_EVENTS, auditEventId } from './audit-trail.documents';
 import { auditTrailProjection } from './audit-trail.projection';
@@ -23,9 +24,14 @@ const search = (after: number, types: string[] = [], limit = 50): AuditSearch =>
   recordedFrom: null,
   recordedTo: null,
   backdated: null,
+  order: 'asc',
   after,
+  before: null,
   limit,
 });
+
+/** Newest first from `before` (null: from the view's position). */
+const newest = (before: number | null, types: string[] = [], limit = 50): AuditSearch => ({ ...search(0, types, limit), order: 'desc', before });
 
 /**
  * A narrow scope pages on the key (the position zero-padded), the whole trail on the position: either
@@ -56,6 +62,18 @@ describe('a page of the audit trail, whole or in a narrow scope', () => {
             const total = entries.filter((e) => e.position <= until && (units.ids === null || e.unitIds.some((u) => units.visible(u))) && (!types.length || types.includes(e.type))).length;
             expect(page.total ?? page.totalMoreThan! + 1).toBe(total > 1000 ? 1001 : total);
             expect(page.nextAfter).toBe(page.items.length === limit ? page.items[limit - 1].position : null);
+            expect(page.nextBefore).toBeNull();
+            // Newest first from the cursor `before` (none: from the view's position), the same entries backwards.
+            for (const before of [null, after + 1, until]) {
+              const backwards = entries
+                .filter((e) => e.position <= until && (before === null || e.position < before) && (units.ids === null || e.unitIds.some((u) => units.visible(u))) && (!types.length || types.includes(e.type)))
+                .reverse();
+              const desc = await searchAudit(store, newest(before, types, limit), units, until);
+              expect(desc.items.map((e) => e.position)).toEqual(backwards.slice(0, limit).map((e) => e.position));
+              expect(desc.total ?? desc.totalMoreThan! + 1).toBe(total > 1000 ? 1001 : total);
+              expect(desc.nextBefore).toBe(desc.items.length === limit ? desc.items[limit - 1].position : null);
+              expect(desc.nextAfter).toBeNull();
+            }
           }
         }
       }
@@ -111,16 +129,7 @@ describe('the audit trail searches in SQLite', () => {
       }));
       await store.commit({ projection: 'audit-trail', version: 1, fromPosition: 0, toPosition: n, writes: entries.map((e) => upsert(AUDIT_EVENTS, e)) });
       store.analyze();
-      const ran: Array<{ sql: string; params: unknown[] }> = [];
-      const prepare = store.db.prepare.bind(store.db);
-      jest.spyOn(store.db, 'prepare').mockImplementation(((sql: string) => {
-        const statement = prepare(sql);
-        for (const method of ['all', 'get', 'iterate'] as const) {
-          const run = (statement[method] as (...params: unknown[]) => unknown).bind(statement);
-          (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => (ran.push({ sql, params }), run(...params));
-        }
-        return statement;
-      }) as typeof store.db.prepare);
+      const { ran, planOf } = recordStatements(store);
       const searches: Array<Partial<AuditSearch>> = [
         {},
         { types: ['StepRecorded'] },
@@ -132,6 +141,11 @@ describe('the audit trail searches in SQLite', () => {
         { recordedFrom: at(2500) },
         { backdated: true },
         { after: 2800 },
+        { order: 'desc' },
+        { order: 'desc', before: 2800 },
+        { order: 'desc', types: ['StepRecorded'] },
+        { order: 'desc', types: ['StepRecorded', 'ProblemClosed'], before: 1500 },
+        { order: 'desc', actorId: 'user-3' },
       ];
       const scopes = [everyone, { visible: (u: string) => u === 'u-2', ids: ['u-2'] }];
       const plans: string[] = [];
@@ -139,15 +153,19 @@ describe('the audit trail searches in SQLite', () => {
         for (const units of scopes) {
           ran.length = 0;
           await searchAudit(store, { ...search(0), ...q }, units, n);
-          for (const { sql, params } of ran.filter((r) => r.sql.includes('FROM documents'))) {
-            const steps = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>;
-            plans.push(`${JSON.stringify(q)} ${units.ids ? 'one unit' : 'whole'}: ${steps.map((s) => s.detail).join('; ')}`);
-          }
+          for (const run of ran.filter((r) => r.sql.includes('FROM documents'))) plans.push(`${JSON.stringify(q)} ${units.ids ? 'one unit' : 'whole'}: ${planOf(run)}`);
         }
       }
       expect(plans.length).toBeGreaterThanOrEqual(searches.length * scopes.length * 2);
       expect(plans.filter((p) => /SCAN documents/.test(p))).toEqual([]);
       expect(plans.filter((p) => p.startsWith('{"types":["StepRecorded"]} whole')).join(' ')).toContain('ix_audit_events__type__position');
+      // Newest first walks the same indexes backwards as history order walks them forwards: a page of the
+      // whole trail or of one type never sorts all its matches (ties of the position alone, in blocks).
+      for (const start of ['{"order":"desc"} whole', '{"order":"desc","before":2800} whole', '{"order":"desc","types":["StepRecorded"]} whole']) {
+        const walked = plans.filter((p) => p.startsWith(start));
+        expect(walked.join(' ')).toMatch(/USING (COVERING )?INDEX ix_audit_events__(type__)?position/);
+        expect(walked.filter((p) => /TEMP B-TREE FOR ORDER BY/.test(p))).toEqual([]);
+      }
     } finally {
       await store.close();
     }

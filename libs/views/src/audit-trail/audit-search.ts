@@ -11,8 +11,12 @@ export interface AuditSearch {
   readonly recordedFrom: string | null;
   readonly recordedTo: string | null;
   readonly backdated: boolean | null;
-  /** Cursor: entries after this global position. */
+  /** History order (`asc`, from the cursor `after`) or newest first (`desc`, from the cursor `before`). */
+  readonly order: 'asc' | 'desc';
+  /** Cursor in history order: entries after this global position (0: from the first). */
   readonly after: number;
+  /** Cursor newest first: entries before this global position (null: from the view's position). */
+  readonly before: number | null;
   readonly limit: number;
 }
 
@@ -25,8 +29,10 @@ export interface AuditPage {
   readonly total: number | null;
   /** AUDIT_EXACT_TOTAL_UP_TO when more match (counting a city's history would cost far more than the page). */
   readonly totalMoreThan: number | null;
-  /** Pass as `after` for the next page; null on the last one. */
+  /** In history order, pass as `after` for the next page; null on the last one, and newest first. */
   readonly nextAfter: number | null;
+  /** Newest first, pass as `before` for the next page; null on the last one, and in history order. */
+  readonly nextBefore: number | null;
 }
 
 const range = (from: string | null, to: string | null) =>
@@ -43,7 +49,23 @@ const range = (from: string | null, to: string | null) =>
  */
 const byKey = (q: AuditSearch, units: UnitFilter) => units.ids !== null && q.types.length === 0;
 
-const positionAbove = (q: AuditSearch, units: UnitFilter, after: number) => (byKey(q, units) ? { _id: { $gt: auditEventId(after) } } : { position: { $gt: after } });
+/** The cursor's side of the page: after it in history order, before it newest first (none for the newest page). */
+function beyondCursor(q: AuditSearch, units: UnitFilter): Filter | null {
+  if (q.order === 'desc') {
+    if (q.before === null) return null;
+    return byKey(q, units) ? { _id: { $lt: auditEventId(q.before) } } : { position: { $lt: q.before } };
+  }
+  return byKey(q, units) ? { _id: { $gt: auditEventId(q.after) } } : { position: { $gt: q.after } };
+}
+
+/**
+ * Both orders walk the same index, newest first backwards (the key, or the position with the key
+ * as its tie-breaker), so a page newest first is the reverse of the same entries in history order.
+ */
+function sortOf(q: AuditSearch, units: UnitFilter): Record<string, 1 | -1> {
+  const way = q.order === 'desc' ? -1 : 1;
+  return byKey(q, units) ? { _id: way } : { position: way, _id: way };
+}
 
 /** Times are stored as ISO strings of one format (UTC, milliseconds), so they compare as strings. */
 export function auditFilter(q: AuditSearch, units: UnitFilter, until: number): Filter {
@@ -61,7 +83,7 @@ export function auditFilter(q: AuditSearch, units: UnitFilter, until: number): F
   };
 }
 
-/** One page of the trail in history order, by global position (keyset: entries after the cursor, on the position index or the key). */
+/** One page of the trail in history order or newest first, by global position (keyset: entries beyond the cursor, on the position index or the key). */
 export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitFilter, until: number): Promise<AuditPage> {
   const filter = auditFilter(q, units, until);
   const counted = await store.count(AUDIT_EVENTS, filter, { limit: AUDIT_EXACT_TOTAL_UP_TO + 1 });
@@ -70,15 +92,18 @@ export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitF
   // Many matches over the whole trail: walk the position index from the cursor and stop at the
   // page (SQLite would rather read two thirds of a city's trail and sort it, its estimate ignoring
   // the LIMIT); few: the planner starts from the selective condition and sorts them.
-  const items = await store.find<AuditEventDoc>(AUDIT_EVENTS, { $and: [filter, positionAbove(q, units, q.after)] }, {
-    sort: keyed ? { _id: 1 } : { position: 1 },
+  const cursor = beyondCursor(q, units);
+  const items = await store.find<AuditEventDoc>(AUDIT_EVENTS, cursor ? { $and: [filter, cursor] } : filter, {
+    sort: sortOf(q, units),
     limit: q.limit,
     ...(many && !keyed ? { hint: q.types.length === 1 ? 'type,position' : 'position' } : {}),
   });
+  const full = items.length === q.limit;
   return {
     items,
     total: many ? null : counted,
     totalMoreThan: many ? AUDIT_EXACT_TOTAL_UP_TO : null,
-    nextAfter: items.length === q.limit ? items[items.length - 1].position : null,
+    nextAfter: q.order === 'asc' && full ? items[items.length - 1].position : null,
+    nextBefore: q.order === 'desc' && full ? items[items.length - 1].position : null,
   };
 }

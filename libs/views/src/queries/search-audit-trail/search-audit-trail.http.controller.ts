@@ -27,7 +27,7 @@ export class SearchAuditTrailHttpController {
     this.payloads = new AuditPayloads(events);
   }
 
-  @ApiOperation({ summary: '审计轨迹 (search the audit trail)', description: '审计轨迹：范围内组织的每一个事件，按全局位置排序、以 after 游标分页；同时给出发生时间和记录时间， 记录时间晚于发生时间超过 24 小时的标记为补录（backdated）；可按子树、事件流、操作人、类型和时间段筛选' })
+  @ApiOperation({ summary: '审计轨迹 (search the audit trail)', description: '审计轨迹：范围内组织的每一个事件，按全局位置排序（order=asc 按历史顺序、以 after 游标分页；order=desc 最新在前、以 before 游标分页）；同时给出发生时间和记录时间， 记录时间晚于发生时间超过 24 小时的标记为补录（backdated）；可按子树、事件流、操作人、类型和时间段筛选' })
   @ApiOkResponse({ schema: SearchAuditTrailAnswer })
   @Access({ roles: AUDITORS, mode: 'read', units: null })
   @Get()
@@ -57,9 +57,12 @@ export class SearchAuditTrailHttpController {
       backdatingThresholdHours: BACKDATING_THRESHOLD_HOURS,
       total: page.total,
       totalMoreThan: page.totalMoreThan,
+      order: search.order,
       after: q.after ?? null,
+      before: q.before ?? null,
       limit: search.limit,
       nextAfter: page.nextAfter === null ? null : token(page.nextAfter),
+      nextBefore: page.nextBefore === null ? null : token(page.nextBefore),
       items,
     };
   }

@@ -1,9 +1,9 @@
-import { IsArray, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
+import { IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 import { PositionCodec } from '@platform/event-store';
 import { AuditSearch } from '../../audit-trail/audit-search';
 import { POSITION_TOKEN_PATTERN, positionParam } from '../../shared/position-param';
 import { AsOfQuery, ListParam, IsOptionalFlag } from '../../shared/view-query.request.dto';
-import { IsOptionalInteger, IsOptionalId } from '@platform/common';
+import { badRequest, IsOptionalInteger, IsOptionalId } from '@platform/common';
 
 const iso = (v: string | undefined) => (v ? new Date(v).toISOString() : null);
 
@@ -52,10 +52,20 @@ export class SearchAuditTrailRequest extends AsOfQuery {
   @IsOptionalFlag()
   backdated?: boolean;
 
-  /** 游标：上一页的 nextAfter（位置令牌），返回其后的事件 */
+  /** 排序：asc 按历史顺序（默认，以 after 翻页），desc 最新在前（以 before 翻页） */
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order 须为 asc（按历史顺序）或 desc（最新在前）' })
+  order?: 'asc' | 'desc';
+
+  /** 游标（按历史顺序）：上一页的 nextAfter（位置令牌），返回其后的事件 */
   @IsOptional()
   @Matches(POSITION_TOKEN_PATTERN, { message: 'after 须为上一页给出的 nextAfter (the previous page\'s nextAfter)' })
   after?: string;
+
+  /** 游标（最新在前，order=desc）：上一页的 nextBefore（位置令牌），返回其前的事件 */
+  @IsOptional()
+  @Matches(POSITION_TOKEN_PATTERN, { message: 'before 须为上一页给出的 nextBefore (the previous page\'s nextBefore)' })
+  before?: string;
 
   /** 每页条数，默认 100，最多 500 */
   @IsOptionalInteger(1, 500)
@@ -63,6 +73,10 @@ export class SearchAuditTrailRequest extends AsOfQuery {
 }
 
 export function auditSearchOf(q: SearchAuditTrailRequest, positions: PositionCodec): AuditSearch {
+  const order = q.order ?? 'asc';
+  // A cursor of the other order would page from the wrong end: refused, not ignored.
+  if (order === 'asc' && q.before !== undefined) throw badRequest([{ field: 'before', rule: 'orderDesc', message: 'before 仅用于 order=desc（最新在前）；按历史顺序翻页用 after' }]);
+  if (order === 'desc' && q.after !== undefined) throw badRequest([{ field: 'after', rule: 'orderAsc', message: 'after 仅用于按历史顺序（order=asc）；最新在前翻页用 before' }]);
   return {
     streamId: q.streamId ?? null,
     actorId: q.actorId ?? null,
@@ -72,7 +86,9 @@ export function auditSearchOf(q: SearchAuditTrailRequest, positions: PositionCod
     recordedFrom: iso(q.recordedFrom),
     recordedTo: iso(q.recordedTo),
     backdated: q.backdated ?? null,
+    order,
     after: q.after === undefined ? 0 : positionParam(positions, 'after', q.after),
+    before: q.before === undefined ? null : positionParam(positions, 'before', q.before),
     limit: q.limit ?? 100,
   };
 }

@@ -8,9 +8,12 @@ export const SearchAuditTrailAnswer: SchemaObject = obj({
   backdatingThresholdHours: numOrNull(),
   total: num({ nullable: true, description: 'exact when at most 1000 entries match; otherwise null and totalMoreThan says so' }),
   totalMoreThan: numOrNull(),
+  order: str({ enum: ['asc', 'desc'] }),
   after: positionTokenOrNull(),
+  before: positionTokenOrNull(),
   limit: numOrNull(),
   nextAfter: positionTokenOrNull(),
+  nextBefore: positionTokenOrNull(),
   items: arrOrNull(objOrNull({
     ...storedEventHead(),
     occurredAt: strOrNull(),
