@@ -154,6 +154,13 @@ describe('the audit trail searches in SQLite', () => {
           ran.length = 0;
           await searchAudit(store, { ...search(0), ...q }, units, n);
           for (const run of ran.filter((r) => r.sql.includes('FROM documents'))) plans.push(`${JSON.stringify(q)} ${units.ids ? 'one unit' : 'whole'}: ${planOf(run)}`);
+          // Newest first from a cursor, the page has one upper bound, the tighter one: given the view's
+          // position as well, SQLite ranged over that one and walked every later entry down to the cursor.
+          if (q.order === 'desc' && q.before !== undefined) {
+            const pages = ran.filter((r) => r.sql.includes('ORDER BY'));
+            expect(pages.length).toBeGreaterThan(0);
+            for (const page of pages) expect(page.sql.match(/(\bid|json_extract\(body, '\$\.position'\)) <=? \?/g)).toHaveLength(1);
+          }
         }
       }
       expect(plans.length).toBeGreaterThanOrEqual(searches.length * scopes.length * 2);

@@ -49,13 +49,16 @@ const range = (from: string | null, to: string | null) =>
  */
 const byKey = (q: AuditSearch, units: UnitFilter) => units.ids !== null && q.types.length === 0;
 
-/** The cursor's side of the page: after it in history order, before it newest first (none for the newest page). */
-function beyondCursor(q: AuditSearch, units: UnitFilter): Filter | null {
-  if (q.order === 'desc') {
-    if (q.before === null) return null;
-    return byKey(q, units) ? { _id: { $lt: auditEventId(q.before) } } : { position: { $lt: q.before } };
-  }
-  return byKey(q, units) ? { _id: { $gt: auditEventId(q.after) } } : { position: { $gt: q.after } };
+/**
+ * A page's entries: after the cursor in history order; newest first, at or below the position just
+ * before the cursor, one upper bound in place of two (given both, SQLite ranged over the view's
+ * position alone and walked every later entry back down to the cursor: 90 ms for a page of the
+ * city's first events, against under 1 ms).
+ */
+function pageFilter(q: AuditSearch, units: UnitFilter, until: number): Filter {
+  if (q.order === 'desc') return auditFilter(q, units, q.before === null ? until : Math.min(until, q.before - 1));
+  const after = byKey(q, units) ? { _id: { $gt: auditEventId(q.after) } } : { position: { $gt: q.after } };
+  return { $and: [auditFilter(q, units, until), after] };
 }
 
 /**
@@ -92,8 +95,7 @@ export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitF
   // Many matches over the whole trail: walk the position index from the cursor and stop at the
   // page (SQLite would rather read two thirds of a city's trail and sort it, its estimate ignoring
   // the LIMIT); few: the planner starts from the selective condition and sorts them.
-  const cursor = beyondCursor(q, units);
-  const items = await store.find<AuditEventDoc>(AUDIT_EVENTS, cursor ? { $and: [filter, cursor] } : filter, {
+  const items = await store.find<AuditEventDoc>(AUDIT_EVENTS, pageFilter(q, units, until), {
     sort: sortOf(q, units),
     limit: q.limit,
     ...(many && !keyed ? { hint: q.types.length === 1 ? 'type,position' : 'position' } : {}),
