@@ -237,8 +237,16 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     const statsAfterFirstStart = (await ask<{ stats: ServerStats }>(server.child, { type: 'stats' }, 'stats')).stats;
 
     const admin = city.marker.credentials.find((c) => c.role === 'admin');
-    if (!admin) throw new Error('the city marker names no administrator');
-    const token = await signIn(server.baseUrl, admin.username, admin.password);
+    const office = city.marker.credentials.find((c) => c.role === 'office');
+    // The first supervision group (督导组): a dozen county-level units, between one county and the city.
+    const group = city.marker.credentials.find((c) => c.role === 'inspector');
+    if (!admin || !office || !group) throw new Error('the city marker names no administrator, office or inspector');
+    const adminToken = await signIn(server.baseUrl, admin.username, admin.password);
+    // The reads are the office's (活动办公室), whose scope is the city's root unit: every query filters on
+    // the city's units, as the office's own do. The administrator's scope is everything and filters on
+    // none, which spared the administrator's queries a cost the office's paid.
+    const token = await signIn(server.baseUrl, office.username, office.password);
+    const groupToken = await signIn(server.baseUrl, group.username, group.password);
     const campaign = city.marker.mainCampaignId;
     const counties = countiesWithUnits((await call<{ units: OrganizationUnit[] }>(server.baseUrl, 'GET', '/api/organizations', { token })).body.units);
     const health = (await call<{ eventStore: { headPosition: number } }>(server.baseUrl, 'GET', '/health')).body;
@@ -262,8 +270,11 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       `/api/campaigns/${campaign}/rectification-tracker?${qs({ root, skip: (i % 4) * 50, limit: 50, metricsVersion: 1 + (i % 2), asOf })}`;
     const problemsPath = (i: number, root: string | null) =>
       `/api/campaigns/${campaign}/rectification-tracker/problems?${qs({ root, status: i % 3 !== 2 ? pick(statuses, i) : null, overdue: i % 3 === 2 ? 'true' : null, warningLevel: i % 4 === 1 ? 'yellow,red' : null, skip: (i % 6) * 50, limit: 50 })}`;
-    const auditPath = (i: number, root: string | null) =>
-      `/api/audit-trail?${qs({ root, after: Math.floor((((i * 7919) % 97) / 97) * head), limit: 100, type: i % 4 === 0 ? 'ProblemClosed' : null })}`;
+    // Every other page newest first, from the same kind of cursor.
+    const auditPath = (i: number, root: string | null) => {
+      const at = Math.floor((((i * 7919) % 97) / 97) * head);
+      return `/api/audit-trail?${qs({ root, ...(i % 2 === 1 ? { order: 'desc', before: at + 1 } : { after: at }), limit: 100, type: i % 4 === 0 ? 'ProblemClosed' : null })}`;
+    };
     const kinds: Record<string, (i: number) => string> = {
       boardCity: (i) => boardPath(i, null, null),
       boardCounty: (i) => boardPath(i, pick(counties, i), null),
@@ -273,6 +284,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       problemsFilteredCounty: (i) => problemsPath(i, pick(counties, i)),
       problemsUnfiltered: (i) => `/api/campaigns/${campaign}/rectification-tracker/problems?${qs({ skip: (i % 6) * 50, limit: 50 })}`,
       auditCity: (i) => auditPath(i, null),
+      auditGroup: (i) => auditPath(i, null),
       auditCounty: (i) => auditPath(i, pick(counties, i + 11)),
       // As of: the whole city (the widest scope) beside the same query live.
       boardAsOfMonth: (i) => boardPath(i, null, monthAgo),
@@ -305,7 +317,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     const measured: Array<{ kind: string; path: string; ms: number }> = [];
     const runKind = async (kind: string, round: number, count = perRoundOf(kind)): Promise<LoadResult> => {
       const paths = Array.from({ length: count }, (_, j) => kinds[kind](round * perRound + j));
-      const r = await client.run({ kind: 'sequential', baseUrl: server!.baseUrl, token, paths });
+      const r = await client.run({ kind: 'sequential', baseUrl: server!.baseUrl, token: kind === 'auditGroup' ? groupToken : token, paths });
       if (r.non2xx > 0) failures.push(`${kind}: ${JSON.stringify(r.statusCodes)}`);
       (r.samples ?? []).forEach((ms, j) => measured.push({ kind, path: paths[j], ms }));
       return r;
@@ -325,7 +337,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
         kinds: ['boardAsOfMonth', 'boardAsOfMiddle', 'boardAsOfFresh', 'boardLive', 'trackerAsOfMonth', 'trackerAsOfMiddle', 'trackerAsOfFresh', 'trackerLive', 'boardCountyAsOfMonth', 'boardCountyAsOfFresh', 'boardCountyLive', 'trackerCountyAsOfMonth', 'trackerCountyAsOfFresh', 'trackerCountyLive'],
         health: 'health',
       },
-      { name: 'audit trail', kinds: ['auditCity', 'auditCounty', 'verify', 'healthAudit'], health: 'healthAudit' },
+      { name: 'audit trail', kinds: ['auditCity', 'auditGroup', 'auditCounty', 'verify', 'healthAudit'], health: 'healthAudit' },
       citySearch.phase,
     ];
     kinds.healthAudit = kinds.health;
@@ -360,7 +372,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       return subtreeSize.get(root)!;
     };
     const slowest: Record<string, Array<{ path: string; ms: number; scopeUnits: number | null }>> = {};
-    for (const kind of ['boardCity', 'boardCounty', 'trackerCity', 'trackerCounty', 'problemsFilteredCity', 'problemsFilteredCounty', 'problemsUnfiltered', 'boardAsOfMonth', 'trackerAsOfMiddle', 'boardAsOfFresh', 'trackerAsOfFresh', 'auditCity', 'auditCounty']) {
+    for (const kind of ['boardCity', 'boardCounty', 'trackerCity', 'trackerCounty', 'problemsFilteredCity', 'problemsFilteredCounty', 'problemsUnfiltered', 'boardAsOfMonth', 'trackerAsOfMiddle', 'boardAsOfFresh', 'trackerAsOfFresh', 'auditCity', 'auditGroup', 'auditCounty']) {
       const top = measured.filter((m) => m.kind === kind).sort((a, b) => b.ms - a.ms).slice(0, 5);
       slowest[kind] = [];
       for (const m of top) slowest[kind].push({ path: m.path, ms: Math.round(m.ms), scopeUnits: await sizeOf(scopeOf(m.path)) });
@@ -399,7 +411,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
     o.log(`  four as-of at once, slowest answer per round: ${fourAtOnce.map((x) => `${Math.round(x)} ms`).join(', ')} (alone, slowest of the same four: ${fourInTurn.map((x) => `${Math.round(x)} ms`).join(', ')})`);
     const statsAfterAsOf = (await ask<{ stats: ServerStats }>(server.child, { type: 'stats' }, 'stats')).stats;
     // After every read is measured: the notes add to the city what the reads above would then see.
-    const writes = await cityWrites({ baseUrl: server.baseUrl, adminToken: token, campaignId: campaign, client, rounds: o.rounds, seconds: CITY_WRITE_SECONDS, log: o.log });
+    const writes = await cityWrites({ baseUrl: server.baseUrl, adminToken, campaignId: campaign, client, rounds: o.rounds, seconds: CITY_WRITE_SECONDS, log: o.log });
     const statsAfterWrites = (await ask<{ stats: ServerStats }>(server.child, { type: 'stats' }, 'stats')).stats;
 
     const profiles: ProfileSummary[] = [];
@@ -506,6 +518,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       asOfRow('trackerCountyAsOfFresh', 'tracker as of a moment not asked before, one county', 'trackerCountyLive', 'tracker live, one county', `asOf=a new position from ${Math.round(head / 3)} on for every request`),
       compare('four as-of requests at once: the slowest', 'ms', { label: 'four at once', samples: fourAtOnce }, { label: 'the same four one at a time, slowest', samples: fourInTurn }, medianUnder(100, 'slowest < 100 ms'), 'board and tracker at four moments; per round: all four sent together, against each sent alone'),
       ...latencyRow('auditCity', 'audit trail, whole city, one page', 100, 'healthAudit'),
+      ...latencyRow('auditGroup', "audit trail, a supervision group's scope, one page", 100, 'healthAudit'),
       ...latencyRow('auditCounty', 'audit trail, one county, one page', 100, 'healthAudit'),
       ...latencyRow('verify', 'verification of the latest checkpoint', 100, 'healthAudit'),
       ...citySearch.rows(latencyRow),
@@ -541,7 +554,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
       title: '4. At city scale',
       setup: [
         `City: seed ${city.marker.seed}, scale ${city.marker.scale} (${Object.entries(city.marker.figures).slice(0, 8).map(([k, v]) => `${k} ${v}`).join(', ')}), ${city.marker.events.toLocaleString('en-US')} events generated for ${city.marker.now}; ${gen ? `generated by this run in ${(gen.durationMs / 1000).toFixed(1)} s (peak RSS ${gen.peakRssMiB} MiB), not counted in the bench time` : `generated by an earlier run and reused from ${city.sourceDir}`}.`,
-        'The server is the platform in a child process of its own (every module, embedded stores), started on a copy of the city; the queries come one at a time from the load-client child, with the admin\'s token. Each request differs: scope root (the whole city, or one of the counties), unit type, rank key, page, status, warning-level and overdue filters, audit cursor and type. The tracker summary is measured for the whole city and for one county as separate kinds, and so is the problem list with filters and unfiltered over the whole city.',
+        `The server is the platform in a child process of its own (every module, embedded stores), started on a copy of the city; the queries come one at a time from the load-client child, with the token of the office (${office.who}), whose scope is the city's root unit, so that every query filters on the city's units as the office's own do (the administrator's scope is everything and filters on none); the supervision group's audit trail with that group's token (${group.who}). Each request differs: scope root (the whole city, or one of the counties), unit type, rank key, page, status, warning-level and overdue filters, audit cursor, order (every other page newest first) and type. The tracker summary is measured for the whole city and for one county as separate kinds, and so is the problem list with filters and unfiltered over the whole city.`,
         `A warm-up round of every kind first (so every collection is loaded, as in a server that has run a while), then ${o.rounds} rounds of board, tracker summaries, problem lists and GET /health (the reference), interleaved in alternating order, ${perRound} GETs per kind and round; then ${o.rounds} rounds of the as-of kinds (the whole city's board and tracker as of a month before the city's "now", given as a time, and as of the middle position, each asked again and again, and as of a position no request asked for before, a new one per request; one county's as of a month ago and as of a new position per request) beside the same queries live; then ${o.rounds} rounds of the audit trail (one page of 100 entries, whole city and one county) and of the verification of the latest signed checkpoint (${perRoundOf('verify')} GETs a round) against GET /health; then ${o.rounds} rounds of full-text search (below) against GET /health. The whole city and one county are separate kinds throughout. p50/p95 over all latencies of a kind (the p95 of each round in the row's note).`,
         citySearch.setup,
         cityWritesSetup(writes, CITY_WRITE_SECONDS),
@@ -562,7 +575,7 @@ export async function benchCity(o: CityOptions): Promise<SectionResult> {
           memoryPhase('after a restart and one query of each kind', afterRestart.stats),
         ].join('; ')}.`,
         `Read models on disk (SQLite; nothing is held in memory; "(versions)" are the past versions kept for as-of): ${collections.map((c) => `${c.collection} ${c.n.toLocaleString('en-US')} documents, ${(c.bytes / 2 ** 20).toFixed(0)} MiB of JSON`).join('; ')}.`,
-        `Slowest measured requests (scope = units under \`root\`; none = the administrator's whole city): ${Object.entries(slowest)
+        `Slowest measured requests (scope = units under \`root\`; none = the asker's whole scope: the office's whole city, the supervision group's units for auditGroup): ${Object.entries(slowest)
           .map(([kind, xs]) => `${kind} ${xs.slice(0, 3).map((x) => `${x.ms} ms (${x.scopeUnits === null ? 'whole city' : `${x.scopeUnits} units`})`).join(', ')}`)
           .join('; ')}. Per-request latencies grow with the number of units in scope (see where the time goes).`,
         cityWritesTail(writes),
