@@ -166,6 +166,21 @@ describe('the audit trail searches in SQLite', () => {
       expect(plans.length).toBeGreaterThanOrEqual(searches.length * scopes.length * 2);
       expect(plans.filter((p) => /SCAN documents/.test(p))).toEqual([]);
       expect(plans.filter((p) => p.startsWith('{"types":["StepRecorded"]} whole')).join(' ')).toContain('ix_audit_events__type__position');
+      // A time range over a broad scope is counted along the range's index; in a small scope, or with a
+      // stream of its own, the planner picks.
+      const broad = { visible: (u: string) => u !== 'u-4', ids: ['u-1', 'u-2', 'u-3'] };
+      const counts = async (q: Partial<AuditSearch>, units: typeof broad, broadScope: boolean) => {
+        ran.length = 0;
+        const page = await searchAudit(store, { ...search(0), order: 'desc', ...q }, units, n, { broadScope });
+        const expected = entries.filter((e) => e.occurredAt >= at(2000) && e.unitIds.some((u) => units.visible(u)) && (!q.streamId || e.streamId === q.streamId)).map((e) => e.position).reverse();
+        expect(page.items.map((e) => e.position)).toEqual(expected.slice(0, 50));
+        expect(page.total ?? page.totalMoreThan! + 1).toBe(Math.min(expected.length, 1001));
+        return ran.filter((r) => r.sql.startsWith('SELECT count(*) AS n FROM (SELECT 1 FROM documents')).map((r) => r.sql);
+      };
+      expect((await counts({ occurredFrom: at(2000) }, broad, true)).join(' ')).toContain('INDEXED BY "ix_audit_events__occurredAt"');
+      expect((await counts({ occurredFrom: at(2000) }, broad, false)).join(' ')).not.toContain('INDEXED BY');
+      expect((await counts({ occurredFrom: at(2000), streamId: 'problem-7' }, broad, true)).join(' ')).not.toContain('INDEXED BY');
+
       // Newest first walks the same indexes backwards as history order walks them forwards: a page of the
       // whole trail or of one type never sorts all its matches (ties of the position alone, in blocks).
       for (const start of ['{"order":"desc"} whole', '{"order":"desc","before":2800} whole', '{"order":"desc","types":["StepRecorded"]} whole']) {

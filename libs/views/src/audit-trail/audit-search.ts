@@ -70,6 +70,22 @@ function sortOf(q: AuditSearch, units: UnitFilter): Record<string, 1 | -1> {
   return byKey(q, units) ? { _id: way } : { position: way, _id: way };
 }
 
+/**
+ * A time range over a broad scope (most of the tree, whose units most entries name): the count walks
+ * the range's index and stops at the bound. Left to SQLite, it walked the key from the first entry
+ * to reach a recent range: 0.24-0.3 s for the city's last month in the office's or a supervision
+ * group's scope, 2-4 ms this way. A small scope's entries are found by their units instead (forcing
+ * the range there cost a county 30-250 ms against 8), and so are those of a stream, an actor, a type
+ * or the backdated ones, by their own indexes.
+ */
+function countHint(q: AuditSearch, units: UnitFilter, broadScope: boolean): { hint?: string } {
+  if (units.ids !== null && !broadScope) return {};
+  if (q.streamId || q.actorId || q.backdated !== null || q.types.length > 0) return {};
+  if (q.occurredFrom || q.occurredTo) return { hint: 'occurredAt' };
+  if (q.recordedFrom || q.recordedTo) return { hint: 'recordedAt' };
+  return {};
+}
+
 /** Times are stored as ISO strings of one format (UTC, milliseconds), so they compare as strings. */
 export function auditFilter(q: AuditSearch, units: UnitFilter, until: number): Filter {
   const occurred = range(q.occurredFrom, q.occurredTo);
@@ -87,9 +103,9 @@ export function auditFilter(q: AuditSearch, units: UnitFilter, until: number): F
 }
 
 /** One page of the trail in history order or newest first, by global position (keyset: entries beyond the cursor, on the position index or the key). */
-export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitFilter, until: number): Promise<AuditPage> {
+export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitFilter, until: number, options: { readonly broadScope?: boolean } = {}): Promise<AuditPage> {
   const filter = auditFilter(q, units, until);
-  const counted = await store.count(AUDIT_EVENTS, filter, { limit: AUDIT_EXACT_TOTAL_UP_TO + 1 });
+  const counted = await store.count(AUDIT_EVENTS, filter, { limit: AUDIT_EXACT_TOTAL_UP_TO + 1, ...countHint(q, units, options.broadScope ?? false) });
   const many = counted > AUDIT_EXACT_TOTAL_UP_TO;
   const keyed = byKey(q, units);
   // Many matches over the whole trail: walk the position index from the cursor and stop at the

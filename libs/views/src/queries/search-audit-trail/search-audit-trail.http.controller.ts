@@ -10,7 +10,7 @@ import { BACKDATING_THRESHOLD_HOURS } from '../../audit-trail/audit-trail.docume
 import { EVENT_TYPE_NAMES } from '../../audit-trail/event-type-names';
 import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
-import { unitFilter } from '../../shared/view-scope';
+import { isSmallScope, unitFilter } from '../../shared/view-scope';
 import { AUDITORS } from '../../shared/view-roles';
 import { auditSearchOf, SearchAuditTrailRequest } from './search-audit-trail.request.dto';
 import { SearchAuditTrailAnswer } from './search-audit-trail.response';
@@ -36,7 +36,7 @@ export class SearchAuditTrailHttpController {
     const units = unitFilter(moment.tree, scope, q.root);
     const search = auditSearchOf(q, moment.positions);
     const token = (position: number) => moment.positions.token(position);
-    const page = await searchAudit(moment.store('audit-trail'), search, units, moment.position);
+    const page = await searchAudit(moment.store('audit-trail'), search, units, moment.position, { broadScope: !isSmallScope(moment.tree, units) });
     const items = await Promise.all(
       page.items.map(async (entry) => {
         const stored = await this.payloads.at(entry.position);
