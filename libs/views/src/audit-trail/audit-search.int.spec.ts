@@ -108,6 +108,34 @@ describe('a page of the audit trail', () => {
 });
 
 /**
+ * A time range of more entries than a page should sort (20,000) over a broad scope: counted along the
+ * range, but the page walks the trail in its order, which finds a page of a wide range at once.
+ */
+describe('a page of a wide time range', () => {
+  it('walks the trail in its order instead of sorting the range', async () => {
+    const store = new SqliteReadStore({ file: ':memory:' });
+    try {
+      for (const [c, fields] of Object.entries(auditTrailProjection.indexes ?? {})) store.ensureIndexes(c, fields);
+      const n = 21_000;
+      const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+      const entries = Array.from({ length: n }, (_, i) => ({ ...entry(i + 1), occurredAt: at(i + 1), recordedAt: at(i + 1) }));
+      await store.commit({ projection: 'audit-trail', version: 1, fromPosition: 0, toPosition: n, writes: entries.map((e) => upsert(AUDIT_EVENTS, e)) });
+      store.analyze();
+      const { ran } = recordStatements(store);
+      const broad = { visible: (u: string) => u !== 'u-4', ids: ['u-1', 'u-2', 'u-3'] };
+      const page = await searchAudit(store, { ...newest(null), occurredFrom: at(1) }, broad, n, { broadScope: true });
+      expect(page.items.map((e) => e.position)).toEqual(entries.filter((e) => e.unitIds.some((u) => broad.visible(u))).map((e) => e.position).reverse().slice(0, 50));
+      expect(page.totalMoreThan).toBe(AUDIT_EXACT_TOTAL_UP_TO);
+      const [listed] = ran.filter((r) => r.sql.includes('ORDER BY'));
+      expect(listed.sql).not.toContain('INDEXED BY');
+      expect(ran.filter((r) => r.sql.startsWith('SELECT count(*)') && r.sql.includes('INDEXED BY "ix_audit_events__occurredAt"'))).toHaveLength(2);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+/**
  * Every statement a search of the trail runs, whatever its filters and scope, reads the documents
  * through an index (the collection's key, or a declared field's), never by scanning the table;
  * a search by event type alone goes through type,position, the type having no index of its own.
@@ -172,7 +200,7 @@ describe('the audit trail searches in SQLite', () => {
       const counts = async (q: Partial<AuditSearch>, units: typeof broad, broadScope: boolean) => {
         ran.length = 0;
         const page = await searchAudit(store, { ...search(0), order: 'desc', ...q }, units, n, { broadScope });
-        const expected = entries.filter((e) => e.occurredAt >= at(2000) && e.unitIds.some((u) => units.visible(u)) && (!q.streamId || e.streamId === q.streamId)).map((e) => e.position).reverse();
+        const expected = entries.filter((e) => e.occurredAt >= q.occurredFrom! && e.unitIds.some((u) => units.visible(u)) && (!q.streamId || e.streamId === q.streamId)).map((e) => e.position).reverse();
         expect(page.items.map((e) => e.position)).toEqual(expected.slice(0, 50));
         expect(page.total ?? page.totalMoreThan! + 1).toBe(Math.min(expected.length, 1001));
         // The count, and the page when few match.
@@ -181,6 +209,8 @@ describe('the audit trail searches in SQLite', () => {
       const ranged = await counts({ occurredFrom: at(2000) }, broad, true);
       expect(ranged).toHaveLength(2);
       for (const sql of ranged) expect(sql).toContain('INDEXED BY "ix_audit_events__occurredAt"');
+      // Many matches in a range of few entries (all 3,000 here): the page reads the range too.
+      for (const sql of await counts({ occurredFrom: at(1) }, broad, true)) expect(sql).toContain('INDEXED BY "ix_audit_events__occurredAt"');
       expect((await counts({ occurredFrom: at(2000) }, broad, false)).join(' ')).not.toContain('INDEXED BY');
       expect((await counts({ occurredFrom: at(2000), streamId: 'problem-7' }, broad, true)).join(' ')).not.toContain('INDEXED BY');
 

@@ -86,6 +86,19 @@ function rangeHint(q: AuditSearch, units: UnitFilter, broadScope: boolean): { hi
   return {};
 }
 
+/**
+ * Up to this many entries in a page's time range, the page reads the range and sorts what matches;
+ * beyond, it walks the trail in its order (sorting the city's May, 14,078 entries: 38 ms; its
+ * summer, 148,490: 436 ms against 270 for the walk).
+ */
+const RANGE_SORTED_UP_TO = 20_000;
+
+/** The entries of the search's time range up to the view's position, counted on the range's index alone, up to the bound. */
+async function rangeHolds(store: ReadStore, q: AuditSearch, until: number, field: string): Promise<number> {
+  const bounds = field === 'occurredAt' ? range(q.occurredFrom, q.occurredTo) : range(q.recordedFrom, q.recordedTo);
+  return store.count(AUDIT_EVENTS, { _id: { $lte: auditEventId(until) }, [field]: bounds }, { limit: RANGE_SORTED_UP_TO + 1, hint: field });
+}
+
 /** Times are stored as ISO strings of one format (UTC, milliseconds), so they compare as strings. */
 export function auditFilter(q: AuditSearch, units: UnitFilter, until: number): Filter {
   const occurred = range(q.occurredFrom, q.occurredTo);
@@ -109,15 +122,16 @@ export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitF
   const counted = await store.count(AUDIT_EVENTS, filter, { limit: AUDIT_EXACT_TOTAL_UP_TO + 1, ...inRange });
   const many = counted > AUDIT_EXACT_TOTAL_UP_TO;
   const keyed = byKey(q, units);
-  // Many matches over the whole trail: walk the position index from the cursor and stop at the
-  // page (SQLite would rather read two thirds of a city's trail and sort it, its estimate ignoring
-  // the LIMIT). Few in a time range over a broad scope: read the range and sort them (the walk in
-  // key order went through the whole history to a range of May or of one day: 0.3 s). Otherwise
-  // the planner starts from the selective condition and sorts them.
+  // A time range over a broad scope that holds few entries, or few matches: read the range and sort
+  // them (the walk in key order went through the whole history to a day or a month of May: 0.3-0.5 s,
+  // against 10-40 ms). Many matches over the whole trail: walk the position index from the cursor
+  // and stop at the page (SQLite would rather read two thirds of a city's trail and sort it, its
+  // estimate ignoring the LIMIT). Otherwise the planner starts from the selective condition.
+  const readRange = inRange.hint !== undefined && (!many || (await rangeHolds(store, q, until, inRange.hint)) <= RANGE_SORTED_UP_TO);
   const items = await store.find<AuditEventDoc>(AUDIT_EVENTS, pageFilter(q, units, until), {
     sort: sortOf(q, units),
     limit: q.limit,
-    ...(many && !keyed ? { hint: q.types.length === 1 ? 'type,position' : 'position' } : !many ? inRange : {}),
+    ...(readRange ? inRange : many && !keyed ? { hint: q.types.length === 1 ? 'type,position' : 'position' } : {}),
   });
   const full = items.length === q.limit;
   return {
