@@ -107,20 +107,26 @@ describe('a page of the audit trail', () => {
   });
 });
 
+/** An embedded trail of these entries, indexed as the projection declares and analyzed. */
+async function analyzedTrail(entries: ReadonlyArray<{ _id: string; position: number }>): Promise<SqliteReadStore> {
+  const store = new SqliteReadStore({ file: ':memory:' });
+  for (const [c, fields] of Object.entries(auditTrailProjection.indexes ?? {})) store.ensureIndexes(c, fields);
+  await store.commit({ projection: 'audit-trail', version: 1, fromPosition: 0, toPosition: entries.length, writes: entries.map((e) => upsert(AUDIT_EVENTS, e)) });
+  store.analyze();
+  return store;
+}
+
 /**
  * A time range of more entries than a page should sort (20,000) over a broad scope: counted along the
  * range, but the page walks the trail in its order, which finds a page of a wide range at once.
  */
 describe('a page of a wide time range', () => {
   it('walks the trail in its order instead of sorting the range', async () => {
-    const store = new SqliteReadStore({ file: ':memory:' });
+    const n = 21_000;
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    const entries = Array.from({ length: n }, (_, i) => ({ ...entry(i + 1), occurredAt: at(i + 1), recordedAt: at(i + 1) }));
+    const store = await analyzedTrail(entries);
     try {
-      for (const [c, fields] of Object.entries(auditTrailProjection.indexes ?? {})) store.ensureIndexes(c, fields);
-      const n = 21_000;
-      const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-      const entries = Array.from({ length: n }, (_, i) => ({ ...entry(i + 1), occurredAt: at(i + 1), recordedAt: at(i + 1) }));
-      await store.commit({ projection: 'audit-trail', version: 1, fromPosition: 0, toPosition: n, writes: entries.map((e) => upsert(AUDIT_EVENTS, e)) });
-      store.analyze();
       const { ran } = recordStatements(store);
       const broad = { visible: (u: string) => u !== 'u-4', ids: ['u-1', 'u-2', 'u-3'] };
       const page = await searchAudit(store, { ...newest(null), occurredFrom: at(1) }, broad, n, { broadScope: true });
@@ -142,21 +148,18 @@ describe('a page of a wide time range', () => {
  */
 describe('the audit trail searches in SQLite', () => {
   it('read the documents through an index for every filter and scope', async () => {
-    const store = new SqliteReadStore({ file: ':memory:' });
+    const n = 3000;
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
+    const entries = Array.from({ length: n }, (_, i) => ({
+      ...entry(i + 1),
+      streamId: `problem-${(i + 1) % 150}`,
+      actor: { userId: `user-${(i + 1) % 40}`, role: 'office', unitId: null },
+      occurredAt: at(i + 1 - ((i + 1) % 50 === 0 ? 48 : 0)),
+      recordedAt: at(i + 1),
+      backdated: (i + 1) % 50 === 0,
+    }));
+    const store = await analyzedTrail(entries);
     try {
-      for (const [c, fields] of Object.entries(auditTrailProjection.indexes ?? {})) store.ensureIndexes(c, fields);
-      const n = 3000;
-      const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
-      const entries = Array.from({ length: n }, (_, i) => ({
-        ...entry(i + 1),
-        streamId: `problem-${(i + 1) % 150}`,
-        actor: { userId: `user-${(i + 1) % 40}`, role: 'office', unitId: null },
-        occurredAt: at(i + 1 - ((i + 1) % 50 === 0 ? 48 : 0)),
-        recordedAt: at(i + 1),
-        backdated: (i + 1) % 50 === 0,
-      }));
-      await store.commit({ projection: 'audit-trail', version: 1, fromPosition: 0, toPosition: n, writes: entries.map((e) => upsert(AUDIT_EVENTS, e)) });
-      store.analyze();
       const { ran, planOf } = recordStatements(store);
       const searches: Array<Partial<AuditSearch>> = [
         {},
