@@ -71,20 +71,25 @@ function sortOf(q: AuditSearch, units: UnitFilter): Record<string, 1 | -1> {
 }
 
 /**
- * A time range over a broad scope (most of the tree, whose units most entries name): the count walks
- * the range's index and stops at the bound, and so does the page when few entries match. Left to
- * SQLite, the count walked the key from the first entry to reach a recent range: 0.24-0.3 s for the
- * city's last month in the office's or a supervision group's scope, 2-4 ms this way. A small scope's
- * entries are found by their units instead (forcing the range there cost a county 30-250 ms against
- * 8), and so are those of a stream, an actor, a type or the backdated ones, by their own indexes.
+ * The time index a search's range can be read along: none when another filter has an index of its
+ * own (a stream, an actor, a type, the backdated entries), which the planner starts from.
  */
-function rangeHint(q: AuditSearch, units: UnitFilter, broadScope: boolean): { hint?: string } {
-  if (units.ids !== null && !broadScope) return {};
-  if (q.streamId || q.actorId || q.backdated !== null || q.types.length > 0) return {};
-  if (q.occurredFrom || q.occurredTo) return { hint: 'occurredAt' };
-  if (q.recordedFrom || q.recordedTo) return { hint: 'recordedAt' };
-  return {};
+function rangeField(q: AuditSearch): 'occurredAt' | 'recordedAt' | null {
+  if (q.streamId || q.actorId || q.backdated !== null || q.types.length > 0) return null;
+  if (q.occurredFrom || q.occurredTo) return 'occurredAt';
+  if (q.recordedFrom || q.recordedTo) return 'recordedAt';
+  return null;
 }
+
+/**
+ * Over a broad scope (most of the tree, whose units most entries name) a time range is counted along
+ * its index, stopping at the bound: left to SQLite, the count walked the key from the first entry to
+ * reach a recent range (0.24-0.3 s for the city's last month in the office's or a supervision
+ * group's scope, 2-4 ms this way). A small scope's entries are found by their units, unless the
+ * range is short: forcing a range cost a county 30-250 ms against 8, while a day of a district's
+ * trail went through the district's every entry (173 ms).
+ */
+const SHORT_RANGE_UP_TO = 2_000;
 
 /**
  * Up to this many entries in a page's time range, the page reads the range and sorts what matches;
@@ -93,10 +98,10 @@ function rangeHint(q: AuditSearch, units: UnitFilter, broadScope: boolean): { hi
  */
 const RANGE_SORTED_UP_TO = 20_000;
 
-/** The entries of the search's time range up to the view's position, counted on the range's index alone, up to the bound. */
-async function rangeHolds(store: ReadStore, q: AuditSearch, until: number, field: string): Promise<number> {
+/** The entries of the search's time range up to the view's position, counted on the range's index alone, up to `bound` + 1. */
+async function rangeHolds(store: ReadStore, q: AuditSearch, until: number, field: string, bound: number): Promise<number> {
   const bounds = field === 'occurredAt' ? range(q.occurredFrom, q.occurredTo) : range(q.recordedFrom, q.recordedTo);
-  return store.count(AUDIT_EVENTS, { _id: { $lte: auditEventId(until) }, [field]: bounds }, { limit: RANGE_SORTED_UP_TO + 1, hint: field });
+  return store.count(AUDIT_EVENTS, { _id: { $lte: auditEventId(until) }, [field]: bounds }, { limit: bound + 1, hint: field });
 }
 
 /** Times are stored as ISO strings of one format (UTC, milliseconds), so they compare as strings. */
@@ -118,16 +123,19 @@ export function auditFilter(q: AuditSearch, units: UnitFilter, until: number): F
 /** One page of the trail in history order or newest first, by global position (keyset: entries beyond the cursor, on the position index or the key). */
 export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitFilter, until: number, options: { readonly broadScope?: boolean } = {}): Promise<AuditPage> {
   const filter = auditFilter(q, units, until);
-  const inRange = rangeHint(q, units, options.broadScope ?? false);
+  const field = rangeField(q);
+  const broad = units.ids === null || (options.broadScope ?? false);
+  const along = field !== null && (broad || (await rangeHolds(store, q, until, field, SHORT_RANGE_UP_TO)) <= SHORT_RANGE_UP_TO) ? field : null;
+  const inRange = along ? { hint: along } : {};
   const counted = await store.count(AUDIT_EVENTS, filter, { limit: AUDIT_EXACT_TOTAL_UP_TO + 1, ...inRange });
   const many = counted > AUDIT_EXACT_TOTAL_UP_TO;
   const keyed = byKey(q, units);
-  // A time range over a broad scope that holds few entries, or few matches: read the range and sort
-  // them (the walk in key order went through the whole history to a day or a month of May: 0.3-0.5 s,
-  // against 10-40 ms). Many matches over the whole trail: walk the position index from the cursor
-  // and stop at the page (SQLite would rather read two thirds of a city's trail and sort it, its
-  // estimate ignoring the LIMIT). Otherwise the planner starts from the selective condition.
-  const readRange = inRange.hint !== undefined && (!many || (await rangeHolds(store, q, until, inRange.hint)) <= RANGE_SORTED_UP_TO);
+  // A time range that holds few entries, or few matches: read the range and sort them (the walk in
+  // key order went through the whole history to a day or a month of May: 0.3-0.5 s, against 10-40
+  // ms). Many matches over the whole trail: walk the position index from the cursor and stop at the
+  // page (SQLite would rather read two thirds of a city's trail and sort it, its estimate ignoring
+  // the LIMIT). Otherwise the planner starts from the selective condition.
+  const readRange = along !== null && (!broad || !many || (await rangeHolds(store, q, until, along, RANGE_SORTED_UP_TO)) <= RANGE_SORTED_UP_TO);
   const items = await store.find<AuditEventDoc>(AUDIT_EVENTS, pageFilter(q, units, until), {
     sort: sortOf(q, units),
     limit: q.limit,
