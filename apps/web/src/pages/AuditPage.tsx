@@ -73,7 +73,7 @@ function AuditTrail() {
       <Button size="small" disabled={cursors.length === 0} onClick={() => { const prev = cursors.slice(0, -1); setCursors(prev); setFilters(from(prev[prev.length - 1])); }}>
         ‹
       </Button>
-      <Button size="small" disabled={!next} data-testid="audit-next" onClick={() => { setCursors([...cursors, next!]); setFilters(from(next!)); }}>
+      <Button size="small" disabled={!next} onClick={() => { setCursors([...cursors, next!]); setFilters(from(next!)); }}>
         ›
       </Button>
     </Space>
@@ -124,7 +124,6 @@ function AuditTrail() {
             <Select
               size="small"
               style={{ width: 120 }}
-              data-testid="audit-order"
               options={[
                 { value: 'desc', label: t('newestFirst') },
                 { value: 'asc', label: t('historyOrder') },

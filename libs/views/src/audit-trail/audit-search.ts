@@ -99,7 +99,7 @@ const SHORT_RANGE_UP_TO = 2_000;
 const RANGE_SORTED_UP_TO = 20_000;
 
 /** The entries of the search's time range up to the view's position, counted on the range's index alone, up to `bound` + 1. */
-async function rangeHolds(store: ReadStore, q: AuditSearch, until: number, field: string, bound: number): Promise<number> {
+async function rangeHolds(store: ReadStore, q: AuditSearch, until: number, field: 'occurredAt' | 'recordedAt', bound: number): Promise<number> {
   const bounds = field === 'occurredAt' ? range(q.occurredFrom, q.occurredTo) : range(q.recordedFrom, q.recordedTo);
   return store.count(AUDIT_EVENTS, { _id: { $lte: auditEventId(until) }, [field]: bounds }, { limit: bound + 1, hint: field });
 }
