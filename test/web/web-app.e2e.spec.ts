@@ -183,7 +183,7 @@ describe('the web app in a browser', () => {
     await page.fill('#responsibleLeader', '王书记');
     await page.fill('#handler', '李委员');
     await form.locator('button[type=submit]').click();
-    await page.waitForURL('**/problems/p-*');
+    await page.waitForURL(/\/problems\/P-\d{8}-[0-9A-HJKMNP-TV-Z]{6}$/);
     await page.getByTestId('problem-title').filter({ hasText: '会议记录不全' }).waitFor({ timeout: 15_000 });
     await screenshot(page, 'problem-registered');
   });

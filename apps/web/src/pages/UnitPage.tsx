@@ -16,7 +16,7 @@ import { useI18n } from '../i18n/i18n';
 import { InstructionPanel } from '../shared/InstructionPanel';
 import type { MessageKey } from '../i18n/messages';
 import { useAppState } from '../shared/app-state';
-import { newIdempotencyKey } from '../shared/format';
+import { newProblemId } from '../shared/format';
 import { EvidenceLinks, EvidenceUpload } from '../shared/evidence';
 import { DenseTable } from '../shared/DenseTable';
 import { Pending } from '../shared/QueryFailed';
@@ -205,7 +205,7 @@ function RegisterProblemForm({ unitId }: { unitId: string }) {
   const { campaignId } = useAppState();
   const navigate = useNavigate();
   // Chosen once per filled-in form, like its Idempotency-Key, so a retry cannot register a second problem.
-  const problemId = useRef(`p-${newIdempotencyKey()}`);
+  const problemId = useRef(newProblemId());
   const register = useCommand((body: RegisterProblem, headers) => api.POST('/api/problems', { body, headers }));
   const person = (v: unknown, userId: unknown) => ({ name: String(v ?? ''), ...(userId ? { userId: String(userId) } : {}) });
   return (
@@ -216,7 +216,7 @@ function RegisterProblemForm({ unitId }: { unitId: string }) {
       submitLabel={t('registerProblem')}
       onDone={() => {
         const id = problemId.current;
-        problemId.current = `p-${newIdempotencyKey()}`;
+        problemId.current = newProblemId();
         void navigate(`/problems/${id}`);
       }}
       toBody={(v) => ({

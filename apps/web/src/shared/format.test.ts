@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { lagText, pct, rateColor, tokenLabel, viewLagText } from './format';
+import { lagText, newProblemId, pct, rateColor, tokenLabel, viewLagText } from './format';
 
 describe('format', () => {
+  it('numbers a problem registered from the web by its local day and six characters no one misreads', () => {
+    const ids = Array.from({ length: 200 }, () => newProblemId(new Date(2026, 11, 8, 23, 30)));
+    for (const id of ids) expect(id).toMatch(/^P-20261208-[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    // An id the server takes: letters, digits, - and _ only.
+    expect(newProblemId()).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  });
+
   it('shows position tokens without their sorting padding, keeping the store prefix', () => {
     expect(tokenLabel('0000000000001377')).toBe('1377');
     expect(tokenLabel('0000000000000000')).toBe('0');

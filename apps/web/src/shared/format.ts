@@ -43,6 +43,22 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
+// Crockford's base 32: no I, L, O or U, so a number read aloud or copied by hand is not misread.
+const NUMBER_DIGITS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * The id of a problem registered from the web, as people quote it in meetings and on the audit trail:
+ * the day it was registered (local time) and six random characters, "P-20261208-7KQ3FD". The client
+ * chooses it, as it chooses an Idempotency-Key, so a retried registration cannot create a second
+ * problem; with a billion numbers a day, two registrations of one day drawing the same number are
+ * unlikely, and the second would be refused as already registered, not merged.
+ */
+export function newProblemId(now: Date = new Date()): string {
+  const day = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+  const random = crypto.getRandomValues(new Uint8Array(6));
+  return `P-${day}-${Array.from(random, (b) => NUMBER_DIGITS[b & 31]).join('')}`;
+}
+
 /**
  * A position token as a person reads it: the zero padding that makes tokens sort as strings is
  * dropped (`0000000000001377` → `1377`, `C:0000000000004096` → `C:4096`). For display only: links,
