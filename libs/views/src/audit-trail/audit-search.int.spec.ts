@@ -1,7 +1,7 @@
 import { InMemoryReadStore, ReadStore, SqliteReadStore, upsert } from '@platform/read-models';
 import { recordStatements } from '@platform/read-models/testing/statements-run';
 import { AUDIT_EXACT_TOTAL_UP_TO, AuditSearch, searchAudit } from './audit-search';
-import { AUDIT_EVENTS, auditEventId } from './audit-trail.documents';
+import { AUDIT_BLOCKS, AUDIT_EVENTS, AuditBlockDoc, auditBlockId, auditEventId, widenBlock } from './audit-trail.documents';
 import { auditTrailProjection } from './audit-trail.projection';
 
 const TYPES = ['StepRecorded', 'ProgressRecorded', 'ProblemClosed'];
@@ -107,34 +107,111 @@ describe('a page of the audit trail', () => {
   });
 });
 
-/** An embedded trail of these entries, indexed as the projection declares and analyzed. */
-async function analyzedTrail(entries: ReadonlyArray<{ _id: string; position: number }>): Promise<SqliteReadStore> {
+type TimedEntry = { _id: string; position: number; occurredAt: string; recordedAt: string };
+
+/** The blocks' times the projection keeps beside these entries. */
+function blocksOf(entries: readonly TimedEntry[]): AuditBlockDoc[] {
+  const blocks = new Map<string, AuditBlockDoc>();
+  for (const e of entries) blocks.set(auditBlockId(e.position), widenBlock(blocks.get(auditBlockId(e.position)) ?? null, e));
+  return [...blocks.values()];
+}
+
+/** An embedded trail of these entries with their blocks, indexed as the projection declares and analyzed. */
+async function analyzedTrail(entries: readonly TimedEntry[]): Promise<SqliteReadStore> {
   const store = new SqliteReadStore({ file: ':memory:' });
   for (const [c, fields] of Object.entries(auditTrailProjection.indexes ?? {})) store.ensureIndexes(c, fields);
-  await store.commit({ projection: 'audit-trail', version: 1, fromPosition: 0, toPosition: entries.length, writes: entries.map((e) => upsert(AUDIT_EVENTS, e)) });
+  const writes = [...entries.map((e) => upsert(AUDIT_EVENTS, e)), ...blocksOf(entries).map((b) => upsert(AUDIT_BLOCKS, b))];
+  await store.commit({ projection: 'audit-trail', version: 1, fromPosition: 0, toPosition: entries.length, writes });
   store.analyze();
   return store;
 }
 
 /**
- * A time range of more entries than a page should sort (20,000) over a broad scope: counted along the
- * range, but the page walks the trail in its order, which finds a page of a wide range at once.
+ * A time range over a broad scope that many entries match: the page walks the trail in its order
+ * through the blocks whose times overlap the range, never from the cursor through the entries before
+ * the range, nor reading the whole range to sort it.
  */
-describe('a page of a wide time range', () => {
-  it('walks the trail in its order instead of sorting the range', async () => {
-    const n = 21_000;
-    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-    const entries = Array.from({ length: n }, (_, i) => ({ ...entry(i + 1), occurredAt: at(i + 1), recordedAt: at(i + 1) }));
+describe('a page of a time range', () => {
+  const n = 6_500;
+  const at = (minute: number) => new Date(Date.UTC(2026, 0, 1) + minute * 60_000).toISOString();
+  // Times rise with positions; every 97th entry claims a time an hour before it was recorded, and
+  // position 5,500 one two thousand minutes back, so a later block overlaps an earlier range.
+  const occurred = (p: number) => (p === 5_500 ? p - 2_000 : p % 97 === 0 ? p - 60 : p);
+  // Every tenth entry is a small unit's alone: few enough that its entries are looked up by the unit.
+  const entries = Array.from({ length: n }, (_, i) => ({ ...entry(i + 1), ...((i + 1) % 10 === 0 ? { unitIds: ['u-9'] } : {}), occurredAt: at(occurred(i + 1)), recordedAt: at(i + 1) }));
+  const broad = { visible: (u: string) => u !== 'u-4', ids: ['u-1', 'u-2', 'u-3', 'u-9'] };
+  const small = { visible: (u: string) => u === 'u-9', ids: ['u-9'] };
+  const inRange = (range: Partial<AuditSearch>) => (e: (typeof entries)[number]) =>
+    (!range.occurredFrom || e.occurredAt >= range.occurredFrom) &&
+    (!range.occurredTo || e.occurredAt <= range.occurredTo) &&
+    (!range.recordedFrom || e.recordedAt >= range.recordedFrom) &&
+    (!range.recordedTo || e.recordedAt <= range.recordedTo);
+
+  it('lists what filtering every entry would, in both orders, from any cursor', async () => {
     const store = await analyzedTrail(entries);
     try {
       const { ran } = recordStatements(store);
-      const broad = { visible: (u: string) => u !== 'u-4', ids: ['u-1', 'u-2', 'u-3'] };
-      const page = await searchAudit(store, { ...newest(null), occurredFrom: at(1) }, broad, n, { broadScope: true });
-      expect(page.items.map((e) => e.position)).toEqual(entries.filter((e) => e.unitIds.some((u) => broad.visible(u))).map((e) => e.position).reverse().slice(0, 50));
+      const cases: Array<Partial<AuditSearch>> = [
+        { occurredFrom: at(3_400), occurredTo: at(3_600) },
+        { occurredFrom: at(1), occurredTo: at(2_500) },
+        { occurredFrom: at(5_000) },
+        { occurredTo: at(1_500) },
+        { recordedFrom: at(2_000), recordedTo: at(4_100) },
+        { occurredFrom: at(100), recordedTo: at(5_000) },
+      ];
+      const one = { visible: (u: string) => u === 'u-2', ids: ['u-2'] };
+      for (const range of cases) {
+        const long = entries.filter(inRange(range)).length > 2_000;
+        for (const [units, broadScope] of [[everyone, true], [broad, true], [one, false], [small, false]] as const) {
+          const matches = entries.filter((e) => inRange(range)(e) && (units.ids === null || e.unitIds.some((u) => units.visible(u))));
+          const positions = matches.map((e) => e.position);
+          for (const [order, cursor] of [['asc', 0], ['asc', positions[40]], ['asc', positions[positions.length - 30]], ['desc', null], ['desc', positions[positions.length - 10]], ['desc', positions[25]]] as const) {
+            ran.length = 0;
+            const q = { ...search(0), ...range, order, ...(order === 'asc' ? { after: cursor ?? 0 } : { before: cursor }) };
+            const page = await searchAudit(store, q, units, n, { broadScope });
+            const expected = order === 'asc' ? positions.filter((p) => p > (cursor ?? 0)) : positions.filter((p) => cursor === null || p < cursor).reverse();
+            expect([JSON.stringify(q), page.items.map((e) => e.position)]).toEqual([JSON.stringify(q), expected.slice(0, 50)]);
+            expect(page.total ?? page.totalMoreThan! + 1).toBe(Math.min(positions.length, 1001));
+            // Many matches, or a small scope's long range: each page's statement is bounded below by a run
+            // of blocks, not only by the cursor.
+            if ((broadScope && positions.length > AUDIT_EXACT_TOTAL_UP_TO) || (!broadScope && long)) {
+              const pages = ran.filter((r) => r.sql.includes("collection = 'audit_events'") && r.sql.includes('ORDER BY'));
+              expect(pages.length).toBeGreaterThan(0);
+              for (const p of pages) expect(p.sql).toMatch(/(\bid|json_extract\(body, '\$\.position'\)) >= \?/);
+            }
+          }
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('walks only the blocks of the range: a range in the middle of the trail reads its own entries', async () => {
+    const store = await analyzedTrail(entries);
+    try {
+      const { ran } = recordStatements(store);
+      // 2,200-3,900 lies in blocks 2 and 3; block 5 overlaps it too, through position 5,500's claimed time.
+      const page = await searchAudit(store, { ...search(0), order: 'desc', occurredFrom: at(2_200), occurredTo: at(3_900) }, broad, n, { broadScope: true });
       expect(page.totalMoreThan).toBe(AUDIT_EXACT_TOTAL_UP_TO);
-      const [listed] = ran.filter((r) => r.sql.includes('ORDER BY'));
-      expect(listed.sql).not.toContain('INDEXED BY');
-      expect(ran.filter((r) => r.sql.startsWith('SELECT count(*)') && r.sql.includes('INDEXED BY "ix_audit_events__occurredAt"'))).toHaveLength(2);
+      expect(page.items[0].position).toBe(5_500);
+      expect(page.items[1].position).toBeLessThanOrEqual(3_900);
+      const bounds = ran.filter((r) => r.sql.includes("collection = 'audit_events'") && r.sql.includes('ORDER BY')).map((r) => r.params.filter((v) => typeof v === 'string' && /^\d{16}$/.test(v)).map(Number));
+      expect(bounds).toEqual([
+        [5_999, 5_000],
+        [3_999, 2_000],
+      ]);
+      // A small scope's long range (blocks 0-3 and 5): counted and paged run by run, each run's bounds inside the lookup of
+      // the scope's entries, so SQLite reads only the entries of its units within the run.
+      ran.length = 0;
+      const mid = { occurredFrom: at(1), occurredTo: at(3_900) };
+      const own = await searchAudit(store, { ...search(0), order: 'desc', ...mid }, small, n, { broadScope: false });
+      expect(own.items.map((e) => e.position)).toEqual(entries.filter((e) => inRange(mid)(e) && e.unitIds.includes('u-9')).map((e) => e.position).reverse().slice(0, 50));
+      expect(own.items[0].position).toBe(5_500);
+      const lookups = ran.filter((r) => r.sql.includes('FROM documents') && r.sql.includes('FROM array_values'));
+      // Counted over both runs, paged over the first and then the second.
+      expect(lookups).toHaveLength(4);
+      for (const r of lookups) expect(r.sql).toMatch(/field = 'unitIds' AND value IN \(\?\) AND id <= \? AND id >= \?\)/);
     } finally {
       await store.close();
     }
@@ -184,7 +261,7 @@ describe('the audit trail searches in SQLite', () => {
         for (const units of scopes) {
           ran.length = 0;
           await searchAudit(store, { ...search(0), ...q }, units, n);
-          for (const run of ran.filter((r) => r.sql.includes('FROM documents'))) plans.push(`${JSON.stringify(q)} ${units.ids ? 'one unit' : 'whole'}: ${planOf(run)}`);
+          for (const run of ran.filter((r) => r.sql.includes('FROM documents') || r.sql.startsWith('SELECT count(*) AS n FROM (SELECT DISTINCT id FROM array_values'))) plans.push(`${JSON.stringify(q)} ${units.ids ? 'one unit' : 'whole'}: ${planOf(run)}`);
           // Newest first from a cursor, the page has one upper bound, the tighter one: given the view's
           // position as well, SQLite ranged over that one and walked every later entry down to the cursor.
           if (q.order === 'desc' && q.before !== undefined) {
@@ -195,7 +272,7 @@ describe('the audit trail searches in SQLite', () => {
         }
       }
       expect(plans.length).toBeGreaterThanOrEqual(searches.length * scopes.length * 2);
-      expect(plans.filter((p) => /SCAN documents/.test(p))).toEqual([]);
+      expect(plans.filter((p) => /SCAN (documents|array_values)/.test(p))).toEqual([]);
       expect(plans.filter((p) => p.startsWith('{"types":["StepRecorded"]} whole')).join(' ')).toContain('ix_audit_events__type__position');
       // A time range over a broad scope is counted along the range's index, and its page too when few
       // entries match; in a small scope only a short range is, and with a stream of its own the planner picks.
@@ -212,8 +289,10 @@ describe('the audit trail searches in SQLite', () => {
       const ranged = await counts({ occurredFrom: at(2000) }, broad, true);
       expect(ranged).toHaveLength(2);
       for (const sql of ranged) expect(sql).toContain('INDEXED BY "ix_audit_events__occurredAt"');
-      // Many matches in a range of few entries (all 3,000 here): the page reads the range too.
-      for (const sql of await counts({ occurredFrom: at(1) }, broad, true)) expect(sql).toContain('INDEXED BY "ix_audit_events__occurredAt"');
+      // Many matches: counted along the range, the page walks the blocks' runs by key.
+      const [countedMany, walked] = await counts({ occurredFrom: at(1) }, broad, true);
+      expect(countedMany).toContain('INDEXED BY "ix_audit_events__occurredAt"');
+      expect(walked).not.toContain('INDEXED BY');
       // A small scope: a long range (all 3,000 entries) is left to the planner, a short one read along the range.
       const one = { visible: (u: string) => u === 'u-2', ids: ['u-2'] };
       expect((await counts({ occurredFrom: at(1) }, one, false)).join(' ')).not.toContain('INDEXED BY "ix_audit_events__occurredAt"');

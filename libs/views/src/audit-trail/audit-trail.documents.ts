@@ -2,6 +2,7 @@ import type { StoredEvent } from '@platform/event-store';
 
 export const AUDIT_EVENTS = 'audit_events';
 export const AUDIT_STREAM_UNITS = 'audit_stream_units';
+export const AUDIT_BLOCKS = 'audit_blocks';
 
 /**
  * An event recorded more than this long after the time it says it happened is flagged as
@@ -40,3 +41,42 @@ export interface AuditStreamUnitsDoc {
 }
 
 export const auditEventId = (position: number) => String(position).padStart(16, '0');
+
+/** Positions a block of the trail spans: the city's history is a few hundred blocks. */
+export const AUDIT_BLOCK_SIZE = 1000;
+
+/**
+ * The earliest and latest times of the entries of a thousand positions in a row: a search of a time
+ * range walks only the blocks whose times overlap it, instead of the trail from its cursor to the
+ * first entry of the range (a month in the middle of the city's history, newest first: every later
+ * entry, 0.3-0.4 s). Times rise with positions but not in step (a backdated entry claims an earlier
+ * time), so a block keeps both bounds of both times.
+ */
+export interface AuditBlockDoc {
+  /** The block's number, zero-padded, so `_id` order is history order. */
+  readonly _id: string;
+  /** The first and last positions the block spans, whether or not each holds an entry. */
+  readonly first: number;
+  readonly last: number;
+  readonly occurredMin: string;
+  readonly occurredMax: string;
+  readonly recordedMin: string;
+  readonly recordedMax: string;
+}
+
+export const auditBlockId = (position: number) => String(Math.floor(position / AUDIT_BLOCK_SIZE)).padStart(8, '0');
+
+/** The block of the entry's position, widened to the entry's times (made when absent). */
+export function widenBlock(current: AuditBlockDoc | null, e: Pick<AuditEventDoc, 'position' | 'occurredAt' | 'recordedAt'>): AuditBlockDoc {
+  if (!current) {
+    const first = Math.floor(e.position / AUDIT_BLOCK_SIZE) * AUDIT_BLOCK_SIZE;
+    return { _id: auditBlockId(e.position), first, last: first + AUDIT_BLOCK_SIZE - 1, occurredMin: e.occurredAt, occurredMax: e.occurredAt, recordedMin: e.recordedAt, recordedMax: e.recordedAt };
+  }
+  return {
+    ...current,
+    occurredMin: e.occurredAt < current.occurredMin ? e.occurredAt : current.occurredMin,
+    occurredMax: e.occurredAt > current.occurredMax ? e.occurredAt : current.occurredMax,
+    recordedMin: e.recordedAt < current.recordedMin ? e.recordedAt : current.recordedMin,
+    recordedMax: e.recordedAt > current.recordedMax ? e.recordedAt : current.recordedMax,
+  };
+}

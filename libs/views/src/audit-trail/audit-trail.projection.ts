@@ -15,14 +15,18 @@ import {
   USER_EVENT_TYPES,
 } from '@platform/domain';
 import { CHAIN_BREAK_ACKNOWLEDGED, type StoredEvent } from '@platform/event-store';
-import { DocumentWrite, Projection, ProjectionContext, upsert } from '@platform/read-models';
+import { DocumentWrite, merge, Projection, ProjectionContext, upsert } from '@platform/read-models';
 import {
+  AUDIT_BLOCKS,
   AUDIT_EVENTS,
   AUDIT_STREAM_UNITS,
+  AuditBlockDoc,
+  auditBlockId,
   AuditEventDoc,
   auditEventId,
   AuditStreamUnitsDoc,
   backdating,
+  widenBlock,
 } from './audit-trail.documents';
 
 /**
@@ -100,8 +104,9 @@ async function streamUnits(ctx: ProjectionContext, e: StoredEvent<Data>, named: 
  */
 export const auditTrailProjection: Projection<Data> = {
   name: 'audit-trail',
-  version: 1,
-  collections: [AUDIT_EVENTS, AUDIT_STREAM_UNITS],
+  // 2: the blocks' times (AUDIT_BLOCKS).
+  version: 2,
+  collections: [AUDIT_EVENTS, AUDIT_STREAM_UNITS, AUDIT_BLOCKS],
   handles: AUDITED_EVENT_TYPES,
   // An entry per event, never rewritten: most of the rows a rebuild of every view writes.
   indexedAtEnd: [AUDIT_EVENTS],
@@ -140,6 +145,6 @@ export const auditTrailProjection: Projection<Data> = {
       causationId: e.causationId,
       hash: e.hash,
     };
-    return [...writes, upsert(AUDIT_EVENTS, doc)];
+    return [...writes, upsert(AUDIT_EVENTS, doc), merge<AuditBlockDoc>(AUDIT_BLOCKS, auditBlockId(e.position), (block) => widenBlock(block, doc))];
   },
 };

@@ -1,7 +1,7 @@
 import * as domain from '@platform/domain';
 import { specifyProjection } from '@platform/read-models/testing/projection-specification';
 import { launched, problem, progress, registered } from '../testing/view-fixtures';
-import { AUDIT_EVENTS, AUDIT_STREAM_UNITS } from './audit-trail.documents';
+import { AUDIT_BLOCK_SIZE, AUDIT_BLOCKS, AUDIT_EVENTS, AUDIT_STREAM_UNITS } from './audit-trail.documents';
 import { AUDITED_EVENT_TYPES, auditTrailProjection } from './audit-trail.projection';
 import { EVENT_TYPE_NAMES } from './event-type-names';
 
@@ -119,6 +119,22 @@ describe('audit-trail projection', () => {
           entry(3, 'problem-p-1', 'PlanPublished', ['branch-1']),
         ],
         [AUDIT_STREAM_UNITS]: [{ _id: 'problem-p-1', unitIds: ['branch-1'] }],
+        [AUDIT_BLOCKS]: [{ _id: '00000000', first: 0, last: AUDIT_BLOCK_SIZE - 1, occurredMin: at(1), occurredMax: at(3), recordedMin: at(1), recordedMax: at(3) }],
       });
+  });
+
+  it('keeps the earliest and latest times of each block of positions, a backdated entry widening its own block', async () => {
+    const at = (minute: number) => new Date(Date.parse('2026-03-01T08:00:00.000Z') + minute * 60_000).toISOString();
+    const events = Array.from({ length: AUDIT_BLOCK_SIZE + 5 }, (_, i) => {
+      const position = i + 1;
+      // Position 1002 claims a time a week before it was recorded.
+      const occurredAt = position === AUDIT_BLOCK_SIZE + 2 ? at(position - 7 * 24 * 60) : at(position);
+      return { ...progress('branch-1', 'StepRecorded', { phaseKey: 'study', stepKey: `s-${position}`, evidence: 'e', attachmentRef: null, quantity: null }, 'c1'), occurredAt, recordedAt: at(position) };
+    });
+    const docs = await spec.given(events).documents();
+    expect(docs[AUDIT_BLOCKS]).toEqual([
+      { _id: '00000000', first: 0, last: 999, occurredMin: at(1), occurredMax: at(999), recordedMin: at(1), recordedMax: at(999) },
+      { _id: '00000001', first: 1000, last: 1999, occurredMin: at(1002 - 7 * 24 * 60), occurredMax: at(1005), recordedMin: at(1000), recordedMax: at(1005) },
+    ]);
   });
 });
