@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { documentProjection, Projection } from '../projection';
 import { ProjectionRunner, ProjectionRunnerOptions } from '../projection-runner';
 import type { StoredEvent } from '@platform/event-store';
@@ -263,5 +267,53 @@ describe('SQLite read store: array fields of a rebuilt collection indexed in bul
     expect(await reopened.checkpoint(groups.name)).toMatchObject({ position: 300 });
     expect(arrayValues(reopened)).toEqual(live.values);
     expect(await answers(reopened)).toEqual(live.docs);
+  });
+});
+
+/**
+ * A rebuild in two lanes shares the file: one lane takes statistics of a collection it refills while
+ * the other commits. Taking them must wait for the other's commit, not fail: begun as a read, the
+ * transaction could not become a write once the other lane had committed, and SQLite refused it at
+ * once (SQLITE_BUSY), which failed the whole rebuild.
+ */
+describe('SQLite read store: statistics of a refilled collection while another connection commits', () => {
+  it('waits for the other writer instead of failing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulk-stats-'));
+    const file = join(dir, 'read-models.sqlite');
+    const store = new SqliteReadStore({ file, busyWaitMs: 30_000 });
+    // The other lane: transactions of 200 rows, one after another, for about a second and a half.
+    const other = new Worker(
+      `const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+       const db = new Database(${JSON.stringify(file)});
+       db.pragma('busy_timeout = 30000');
+       const insert = db.prepare("INSERT OR REPLACE INTO documents (collection, id, body, position) VALUES ('other', ?, '{}', 0)");
+       const write = db.transaction((k) => { for (let i = 0; i < 200; i++) insert.run(String(k * 200 + i)); });
+       const end = Date.now() + 1500;
+       let k = 0;
+       while (Date.now() < end) write.immediate(k++);
+       db.close();
+       require('node:worker_threads').parentPort.postMessage(k);`,
+      { eval: true },
+    );
+    try {
+      store.ensureIndexes('entries', { n: 'scalar', tags: 'array' });
+      await store.resetForBulkLoad('p', ['entries'], { indexedAtEnd: ['entries'] });
+      await store.commit({ projection: 'p', version: 1, fromPosition: 0, toPosition: 1, writes: Array.from({ length: 50 }, (_, i) => upsert('entries', { _id: `e-${i}`, n: i, tags: ['a'] })) });
+      const done = new Promise<number>((resolve, reject) => other.once('message', resolve).once('error', reject));
+      let taken = 0;
+      let finished = false;
+      void done.then(() => (finished = true));
+      while (!finished) {
+        store.analyze();
+        taken++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(await done).toBeGreaterThan(0);
+      expect(taken).toBeGreaterThan(0);
+    } finally {
+      await other.terminate();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -490,7 +490,10 @@ export class SqliteReadStore implements ReadStore {
       // it ran (one county's audit page 0.6-1.2 s against 20-60 ms after a restart). A schema change
       // makes each connection load these at its next statement.
       this.db.exec('CREATE VIEW statistics_taken AS SELECT 1; DROP VIEW statistics_taken');
-    })();
+      // Immediate: the write lock taken first, waiting for another writer. Begun as a read (the index
+      // looked up), the transaction could not become a write once another connection had committed
+      // (SQLITE_BUSY at once, no wait): a rebuild's other lane committing failed the whole rebuild.
+    }).immediate();
     this.arrayStats = null;
     this.storedStats = null;
   }
