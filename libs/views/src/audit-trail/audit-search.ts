@@ -40,14 +40,15 @@ const range = (from: string | null, to: string | null) =>
 
 /**
  * How a page bounds its entries by position. An entry's `_id` is its position zero-padded, so the
- * primary key holds the trail in history order: a narrow scope (a county's few units) bounds and
- * pages on it, and SQLite walks the scope's own entries (found by unit) in key order and stops at
- * the page, never reading an entry's body to compare positions nor sorting them (a county's page
- * read and sorted every entry of its units after the cursor: 100-400 ms at city scale). With an
- * event type too, the type's index picks the entries and the position bounds them; the whole
- * trail walks the position index from the cursor.
+ * primary key holds the trail in history order: a page bounds and pages on it, and SQLite walks the
+ * trail (or a narrow scope's own entries, found by unit) in key order and stops at the page, never
+ * reading an entry's body to compare positions nor sorting them (a county's page read and sorted
+ * every entry of its units after the cursor: 100-400 ms at city scale). With one event type, the
+ * index (type, position) picks the type's entries in history order and the position bounds them.
+ * The trail keeps no index of the position alone: the key is one, and every index an entry has is
+ * written with it and built again by a rebuild.
  */
-const byKey = (q: AuditSearch, units: UnitFilter) => units.ids !== null && q.types.length === 0;
+const byKey = (q: AuditSearch, _units?: UnitFilter) => q.types.length !== 1;
 
 /**
  * A page's entries: after the cursor in history order; newest first, at or below the position just
@@ -143,7 +144,7 @@ async function pageAlongRuns(store: ReadStore, q: AuditSearch, units: UnitFilter
   if (q.order === 'desc') clipped.reverse();
   const items: AuditEventDoc[] = [];
   for (const run of clipped) {
-    const page = await store.find<AuditEventDoc>(AUDIT_EVENTS, withinRun(q, units, run), { sort: sortOf(q, units), limit: q.limit - items.length, ...(byKey(q, units) ? {} : { hint: 'position' }) });
+    const page = await store.find<AuditEventDoc>(AUDIT_EVENTS, withinRun(q, units, run), { sort: sortOf(q, units), limit: q.limit - items.length });
     items.push(...page);
     if (items.length === q.limit) break;
   }
@@ -188,16 +189,16 @@ export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitF
     : await store.count(AUDIT_EVENTS, filter, { limit: AUDIT_EXACT_TOTAL_UP_TO + 1, ...inRange });
   const many = counted > AUDIT_EXACT_TOTAL_UP_TO;
   // Many matches of a range over a broad scope: the runs too. Few, or a short range in a small scope:
-  // read the range and sort them. Many matches over the whole trail: walk the position index from the cursor and stop at the page
-  // (SQLite would rather read two thirds of a city's trail and sort it, its estimate ignoring the
-  // LIMIT). Otherwise the planner starts from the selective condition.
+  // read the range and sort them. Many matches of one type: walk (type, position) from the cursor and
+  // stop at the page (SQLite would rather read two thirds of a city's trail and sort it, its estimate
+  // ignoring the LIMIT). Otherwise the planner starts from the selective condition, or walks the key.
   const items =
     field !== null && (runs !== null || (broad && many))
       ? await pageAlongRuns(store, q, units, until, runs ?? (await rangeRuns(store, q, until)))
       : await store.find<AuditEventDoc>(AUDIT_EVENTS, pageFilter(q, units, until), {
           sort: sortOf(q, units),
           limit: q.limit,
-          ...(along !== null ? inRange : many && !keyed ? { hint: q.types.length === 1 ? 'type,position' : 'position' } : {}),
+          ...(along !== null ? inRange : many && !keyed ? { hint: 'type,position' } : {}),
         });
   const full = items.length === q.limit;
   return {

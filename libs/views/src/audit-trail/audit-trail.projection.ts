@@ -113,7 +113,6 @@ export const auditTrailProjection: Projection<Data> = {
   writtenOnce: [AUDIT_EVENTS],
   indexes: {
     [AUDIT_EVENTS]: {
-      position: 'scalar',
       streamId: 'scalar',
       'actor.userId': 'scalar',
       occurredAt: 'scalar',
