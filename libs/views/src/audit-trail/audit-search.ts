@@ -183,7 +183,11 @@ export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitF
   // a small scope's long range goes through the runs of blocks that overlap it, found by its units.
   const along = field !== null && (broad || (await rangeHolds(store, q, until, field, SHORT_RANGE_UP_TO)) <= SHORT_RANGE_UP_TO) ? field : null;
   const runs = field !== null && along === null ? await rangeRuns(store, q, until) : null;
-  const inRange = along ? { hint: along } : {};
+  // In a small scope, the backdated entries (few by nature) start the query from their own index:
+  // SQLite cannot tell how many entries a scope's list of units holds, and started from a district's
+  // every entry (32,287, parsing each) to find its 49 backdated ones: 75 ms a statement.
+  const driver = !broad && field === null && q.backdated === true ? 'backdated' : null;
+  const inRange = along ? { hint: along } : driver ? { hint: driver } : {};
   const counted = runs
     ? await countAlongRuns(store, q, units, runs, AUDIT_EXACT_TOTAL_UP_TO)
     : await store.count(AUDIT_EVENTS, filter, { limit: AUDIT_EXACT_TOTAL_UP_TO + 1, ...inRange });
@@ -198,7 +202,7 @@ export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitF
       : await store.find<AuditEventDoc>(AUDIT_EVENTS, pageFilter(q, units, until), {
           sort: sortOf(q, units),
           limit: q.limit,
-          ...(along !== null ? inRange : many && !keyed ? { hint: 'type,position' } : {}),
+          ...(along !== null || driver !== null ? inRange : many && !keyed ? { hint: 'type,position' } : {}),
         });
   const full = items.length === q.limit;
   return {
