@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { generateCity } from '@platform/demo-data';
 import { readModelsFile } from '@platform/read-models';
+import { AUDIT_EVENTS, auditTrailProjection } from '@platform/views';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,7 +80,10 @@ describe('a first start on a freshly generated city', () => {
     const db = new Database(readModelsFile(dataDir), { readonly: true });
     try {
       expect(db.prepare('SELECT collection FROM bulk_loads').all()).toEqual([]);
-      expect(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix%audit_events%'").pluck().all().length).toBe(8);
+      // One index per declared field of the audit trail's entries (their units' on array_values).
+      const declared = Object.keys(auditTrailProjection.indexes?.[AUDIT_EVENTS] ?? {});
+      expect(declared.length).toBeGreaterThan(5);
+      expect(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix%audit_events%'").pluck().all().length).toBe(declared.length);
     } finally {
       db.close();
     }
