@@ -48,7 +48,7 @@ const range = (from: string | null, to: string | null) =>
  * The trail keeps no index of the position alone: the key is one, and every index an entry has is
  * written with it and built again by a rebuild.
  */
-const byKey = (q: AuditSearch, _units?: UnitFilter) => q.types.length !== 1;
+const byKey = (q: AuditSearch) => q.types.length !== 1;
 
 /**
  * A page's entries: after the cursor in history order; newest first, at or below the position just
@@ -58,7 +58,7 @@ const byKey = (q: AuditSearch, _units?: UnitFilter) => q.types.length !== 1;
  */
 function pageFilter(q: AuditSearch, units: UnitFilter, until: number): Filter {
   if (q.order === 'desc') return auditFilter(q, units, q.before === null ? until : Math.min(until, q.before - 1));
-  const after = byKey(q, units) ? { _id: { $gt: auditEventId(q.after) } } : { position: { $gt: q.after } };
+  const after = byKey(q) ? { _id: { $gt: auditEventId(q.after) } } : { position: { $gt: q.after } };
   return { $and: [auditFilter(q, units, until), after] };
 }
 
@@ -66,9 +66,9 @@ function pageFilter(q: AuditSearch, units: UnitFilter, until: number): Filter {
  * Both orders walk the same index, newest first backwards (the key, or the position with the key
  * as its tie-breaker), so a page newest first is the reverse of the same entries in history order.
  */
-function sortOf(q: AuditSearch, units: UnitFilter): Record<string, 1 | -1> {
+function sortOf(q: AuditSearch): Record<string, 1 | -1> {
   const way = q.order === 'desc' ? -1 : 1;
-  return byKey(q, units) ? { _id: way } : { position: way, _id: way };
+  return byKey(q) ? { _id: way } : { position: way, _id: way };
 }
 
 /**
@@ -116,7 +116,7 @@ type Run = readonly [first: number, last: number];
 
 /** The filter's entries within one run: bounded below by its first position, above as auditFilter bounds. */
 const withinRun = (q: AuditSearch, units: UnitFilter, [first, last]: Run): Filter => ({
-  $and: [auditFilter(q, units, last), byKey(q, units) ? { _id: { $gte: auditEventId(first) } } : { position: { $gte: first } }],
+  $and: [auditFilter(q, units, last), byKey(q) ? { _id: { $gte: auditEventId(first) } } : { position: { $gte: first } }],
 });
 
 /** The search's matches in these runs, counted run by run up to `bound` + 1. */
@@ -144,7 +144,7 @@ async function pageAlongRuns(store: ReadStore, q: AuditSearch, units: UnitFilter
   if (q.order === 'desc') clipped.reverse();
   const items: AuditEventDoc[] = [];
   for (const run of clipped) {
-    const page = await store.find<AuditEventDoc>(AUDIT_EVENTS, withinRun(q, units, run), { sort: sortOf(q, units), limit: q.limit - items.length });
+    const page = await store.find<AuditEventDoc>(AUDIT_EVENTS, withinRun(q, units, run), { sort: sortOf(q), limit: q.limit - items.length });
     items.push(...page);
     if (items.length === q.limit) break;
   }
@@ -162,7 +162,7 @@ export function auditFilter(q: AuditSearch, units: UnitFilter, until: number): F
   const occurred = range(q.occurredFrom, q.occurredTo);
   const recorded = range(q.recordedFrom, q.recordedTo);
   return {
-    ...(byKey(q, units) ? { _id: { $lte: auditEventId(until) } } : { position: { $lte: until } }),
+    ...(byKey(q) ? { _id: { $lte: auditEventId(until) } } : { position: { $lte: until } }),
     ...unitClause('unitIds', units),
     ...(q.streamId ? { streamId: q.streamId } : {}),
     ...(q.actorId ? { 'actor.userId': q.actorId } : {}),
@@ -178,7 +178,7 @@ export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitF
   const filter = auditFilter(q, units, until);
   const field = rangeField(q);
   const broad = units.ids === null || (options.broadScope ?? false);
-  const keyed = byKey(q, units);
+  const keyed = byKey(q);
   // A time range is read along its index over a broad scope, and over a small one when it is short;
   // a small scope's long range goes through the runs of blocks that overlap it, found by its units.
   const along = field !== null && (broad || (await rangeHolds(store, q, until, field, SHORT_RANGE_UP_TO)) <= SHORT_RANGE_UP_TO) ? field : null;
@@ -200,7 +200,7 @@ export async function searchAudit(store: ReadStore, q: AuditSearch, units: UnitF
     field !== null && (runs !== null || (broad && many))
       ? await pageAlongRuns(store, q, units, until, runs ?? (await rangeRuns(store, q, until)))
       : await store.find<AuditEventDoc>(AUDIT_EVENTS, pageFilter(q, units, until), {
-          sort: sortOf(q, units),
+          sort: sortOf(q),
           limit: q.limit,
           ...(along !== null || driver !== null ? inRange : many && !keyed ? { hint: 'type,position' } : {}),
         });
