@@ -38,7 +38,7 @@ export function planFilter(collection: string, filter: Filter | undefined, field
   const where: string[] = [];
   const params: unknown[] = [];
   let exact = true;
-  const idBounds = filter ? keyBounds(filter) : [];
+  const idBounds = filter ? keyComparisons(conditionsOf(filter) ?? []).bounds : [];
 
   const visit = (f: Filter) => {
     for (const [key, condition] of Object.entries(f)) {
@@ -71,18 +71,34 @@ export function planFilter(collection: string, filter: Filter | undefined, field
   return { where, params, exact };
 }
 
-/** The filter's comparisons of `_id` with one value, at its top level or in its `$and`: conditions every match meets. */
-function keyBounds(filter: Filter): Array<[op: string, value: Primitive]> {
+/** The filter's conditions, at its top level and in its `$and` (all of which every match meets); null when an `$and` is not a list of objects. */
+function conditionsOf(filter: Filter): Array<[key: string, condition: unknown]> | null {
+  const conditions: Array<[string, unknown]> = [];
+  const flatten = (f: Filter): boolean =>
+    Object.entries(f).every(([key, condition]) => {
+      if (key !== '$and') return conditions.push([key, condition]) > 0;
+      return Array.isArray(condition) && condition.every((part) => part !== null && typeof part === 'object' && !Array.isArray(part) && flatten(part as Filter));
+    });
+  return flatten(filter) ? conditions : null;
+}
+
+/**
+ * The comparisons of `_id` with one value among these conditions; `complete` is false when another
+ * condition on `_id` (an `$in`, an operator SQL is not given) is left out.
+ */
+function keyComparisons(conditions: ReadonlyArray<[string, unknown]>): { bounds: Array<[op: string, value: Primitive]>; complete: boolean } {
   const bounds: Array<[string, Primitive]> = [];
-  const visit = (f: Filter) => {
-    for (const [key, condition] of Object.entries(f)) {
-      if (key === '$and' && Array.isArray(condition)) for (const part of condition) if (part && typeof part === 'object' && !Array.isArray(part)) visit(part as Filter);
-      if (key !== '_id') continue;
-      for (const [op, value] of operatorsOf(condition) ?? []) if (op in OPERATORS && !Array.isArray(value)) bounds.push([op, value]);
+  let complete = true;
+  for (const [key, condition] of conditions) {
+    if (key !== '_id') continue;
+    const ops = operatorsOf(condition);
+    if (!ops) complete = false;
+    for (const [op, value] of ops ?? []) {
+      if (op in OPERATORS && !Array.isArray(value)) bounds.push([op, value]);
+      else complete = false;
     }
-  };
-  visit(filter);
-  return bounds;
+  }
+  return { bounds, complete };
 }
 
 /** `{ f: v }`, or an object of $eq/$in/$gt/$gte/$lt/$lte over primitives; anything else is left to mingo. */
@@ -156,13 +172,8 @@ export function planArrayCount(
   fields: FieldKinds,
   { limit = Infinity, lookUp = () => null }: { readonly limit?: number; readonly lookUp?: (field: string, values: readonly (string | number)[]) => string | null } = {},
 ): { sql: string; params: unknown[] } | null {
-  const conditions: Array<[string, unknown]> = [];
-  const flatten = (f: Filter): boolean =>
-    Object.entries(f).every(([key, condition]) => {
-      if (key !== '$and') return conditions.push([key, condition]) > 0;
-      return Array.isArray(condition) && condition.every((part) => part !== null && typeof part === 'object' && !Array.isArray(part) && flatten(part as Filter));
-    });
-  if (!flatten(filter ?? {})) return null;
+  const conditions = conditionsOf(filter ?? {});
+  if (!conditions) return null;
   const members = conditions.filter(([key]) => key !== '_id');
   if (members.length !== 1) return null;
   const [key, condition] = members[0];
@@ -171,15 +182,11 @@ export function planArrayCount(
   const values = Array.isArray(ops[0][1]) ? ops[0][1] : [ops[0][1]];
   // No value matches nothing, which SQLite answers without an index (and refuses to through one).
   if (values.length === 0 || values.some((v) => typeof v === 'boolean')) return null;
-  const bounds: Array<[string, Primitive | Primitive[]]> = [];
-  for (const [, c] of conditions.filter(([k]) => k === '_id')) {
-    const keyOps = operatorsOf(c);
-    if (!keyOps || keyOps.some(([op, v]) => !(op in OPERATORS) || Array.isArray(v))) return null;
-    bounds.push(...keyOps);
-  }
+  const { bounds, complete } = keyComparisons(conditions);
+  if (!complete) return null;
   const set = valueSet(values);
   const where = `collection = '${collection}' AND field = '${key}' AND value IN ${set.sql}${bounds.map(([op]) => ` AND id ${OPERATORS[op]} ?`).join('')}`;
-  const params = [...set.params, ...bounds.map(([, v]) => sqlValue(v as Primitive))];
+  const params = [...set.params, ...bounds.map(([, v]) => sqlValue(v))];
   // A few values' elements are read value by value on the field's index, within the bounds; with the
   // bounds SQLite would rather walk every element of the key range (a town's 1,800 entries counted
   // through the city's 370,000 elements: 38 ms). Many values': the key range, tested against them.

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { join } from 'node:path';
 import { openDatabase } from '@platform/event-store';
@@ -95,7 +96,7 @@ export class SqliteReadStore implements ReadStore {
    * value; read again once the schema moved on (statistics another connection took, see
    * analyzeCollection).
    */
-  private arrayStats: { schema: number; figures: Map<string, { entries: number; perValue: number }>; choices: Map<string, boolean> } | null = null;
+  private arrayStats: { schema: number; figures: Map<string, { entries: number; perValue: number }>; choices: LRUCache<string, boolean> } | null = null;
   /**
    * The statistics tables as ensureIndexes last read them: read once for the declarations of every
    * collection at a start, and again only after this store took or dropped statistics.
@@ -310,7 +311,10 @@ export class SqliteReadStore implements ReadStore {
     const members = planArrayCount(collection, filter, fields, {
       limit,
       // The field's index, unless a rebuild in another process has dropped it to build at its end.
-      lookUp: (field, values) => (lookUp(field, values) && this.stmt.indexExists.get(indexName(collection, field, 'array')) ? indexName(collection, field, 'array') : null),
+      lookUp: (field, values) => {
+        const index = indexName(collection, field, 'array');
+        return lookUp(field, values) && this.stmt.indexExists.get(index) ? index : null;
+      },
     });
     if (members) return (this.statement(members.sql).get(...members.params) as unknown as { n: number }).n;
     const plan = planFilter(collection, filter, fields, lookUp);
@@ -529,7 +533,7 @@ export class SqliteReadStore implements ReadStore {
           return [r.idx, { entries, perValue }];
         }),
       );
-      this.arrayStats = { schema, figures, choices: new Map() };
+      this.arrayStats = { schema, figures, choices: new LRUCache({ max: ARRAY_CHOICES_KEPT }) };
     }
     const { figures: stats, choices } = this.arrayStats;
     return (field, values) => {
@@ -538,7 +542,6 @@ export class SqliteReadStore implements ReadStore {
       const key = `${collection}\u0000${field}\u0000${JSON.stringify(values)}`;
       const chosen = choices.get(key);
       if (chosen !== undefined) return chosen;
-      if (choices.size >= ARRAY_CHOICES_KEPT) choices.clear();
       const bound = Math.floor(s.entries / 8);
       // Literals, so the field's partial index applies (both names are checked against strict patterns).
       const counted = this.statement(

@@ -114,10 +114,8 @@ async function rangeRuns(store: ReadStore, q: AuditSearch, until: number): Promi
 
 type Run = readonly [first: number, last: number];
 
-/** The filter's entries within one run: bounded below by its first position, above as auditFilter bounds. */
-const withinRun = (q: AuditSearch, units: UnitFilter, [first, last]: Run): Filter => ({
-  $and: [auditFilter(q, units, last), byKey(q) ? { _id: { $gte: auditEventId(first) } } : { position: { $gte: first } }],
-});
+/** The filter's entries within one run, by key (a time range has no type, see rangeField): bounded below by its first position, above as auditFilter bounds. */
+const withinRun = (q: AuditSearch, units: UnitFilter, [first, last]: Run): Filter => ({ $and: [auditFilter(q, units, last), { _id: { $gte: auditEventId(first) } }] });
 
 /** The search's matches in these runs, counted run by run up to `bound` + 1. */
 async function countAlongRuns(store: ReadStore, q: AuditSearch, units: UnitFilter, runs: readonly Run[], bound: number): Promise<number> {

@@ -12,7 +12,7 @@ import { ViewMoments } from '../../shared/view-moment';
 import { momentOf } from '../../shared/view-response';
 import { isSmallScope, unitFilter } from '../../shared/view-scope';
 import { AUDITORS } from '../../shared/view-roles';
-import { auditSearchOf, SearchAuditTrailRequest } from './search-audit-trail.request.dto';
+import { auditSearchOf, refuseCrossedCursor, SearchAuditTrailRequest } from './search-audit-trail.request.dto';
 import { SearchAuditTrailAnswer } from './search-audit-trail.response';
 
 @ApiTags('views 看板·台账·审计')
@@ -32,6 +32,7 @@ export class SearchAuditTrailHttpController {
   @Access({ roles: AUDITORS, mode: 'read', units: null })
   @Get()
   async search(@Query() q: SearchAuditTrailRequest, @CurrentScope() scope: ActorScope, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: FastifyReply) {
+    refuseCrossedCursor(q);
     const moment = await this.moments.resolve(q.asOf, ['audit-trail'], { replay: false });
     const units = unitFilter(moment.tree, scope, q.root);
     const search = auditSearchOf(q, moment.positions);

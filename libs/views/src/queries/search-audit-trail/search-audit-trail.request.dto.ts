@@ -72,11 +72,16 @@ export class SearchAuditTrailRequest extends AsOfQuery {
   limit?: number;
 }
 
-export function auditSearchOf(q: SearchAuditTrailRequest, positions: PositionCodec): AuditSearch {
+/** A cursor of the other order would page from the wrong end: refused, not ignored, before anything is read. */
+export function refuseCrossedCursor(q: SearchAuditTrailRequest): void {
   const order = q.order ?? 'asc';
-  // A cursor of the other order would page from the wrong end: refused, not ignored.
   if (order === 'asc' && q.before !== undefined) throw badRequest([{ field: 'before', rule: 'orderDesc', message: 'before 仅用于 order=desc（最新在前）；按历史顺序翻页用 after' }]);
   if (order === 'desc' && q.after !== undefined) throw badRequest([{ field: 'after', rule: 'orderAsc', message: 'after 仅用于按历史顺序（order=asc）；最新在前翻页用 before' }]);
+}
+
+/** The search a request asks for; its cursors checked first (see refuseCrossedCursor). */
+export function auditSearchOf(q: SearchAuditTrailRequest, positions: PositionCodec): AuditSearch {
+  const order = q.order ?? 'asc';
   return {
     streamId: q.streamId ?? null,
     actorId: q.actorId ?? null,
