@@ -72,7 +72,7 @@ export class AppModule {
           ...(stores.readStore.kind === 'mongodb' ? { store: 'mongo', mongoUrl: stores.readStore.url, mongoDbName: stores.readStore.dbName } : {}),
           autoStart: hosting === 'in-process',
           leaseMs: config.projections?.leaseMs,
-          ...(hosting === 'in-process' ? { fillFromEvents: config.projections?.fillFromEvents } : {}),
+          ...(hosting === 'in-process' ? { fillFromEvents: config.projections?.fillFromEvents, runner: { settleMs: config.projections?.settleMs } } : {}),
         }),
         ViewsModule,
         IdentityModule,

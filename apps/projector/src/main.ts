@@ -27,7 +27,7 @@ const logger = {
 async function main(): Promise<void> {
   applyHeapGrowthFromEnv();
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
-  const { leaseMs, fillFromEvents } = loadProjectionsConfig(process.env);
+  const { leaseMs, fillFromEvents, settleMs } = loadProjectionsConfig(process.env);
   const stores = loadStoresConfig(process.env);
   const source = loadProjectionSourceConfig(process.env);
   // EVENT_STORE=kurrentdb: the server's $all; otherwise startProjector opens DATA_DIR/events.sqlite.
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const readStore =
     stores.readStore.kind === 'mongodb' ? await createReadStore({ store: 'mongo', mongoUrl: stores.readStore.url, mongoDbName: stores.readStore.dbName }) : undefined;
   const feed = source.kind === 'kafka' ? new KafkaFeedConsumer(source) : undefined;
-  const projector = startProjector({ dataDir, leaseMs, fillFromEvents, logger, owner: process.env.PROJECTOR_ID || undefined, events, readStore, feed, feedLogger: log });
+  const projector = startProjector({ dataDir, leaseMs, fillFromEvents, settleMs, logger, owner: process.env.PROJECTOR_ID || undefined, events, readStore, feed, feedLogger: log });
   const http = httpOptions(process.env);
   const server = http ? await serveProjectorHttp(projector, http) : null;
   if (server) logger.log(`health and metrics on port ${http!.port} (/health, /health/live, /metrics)`);

@@ -24,6 +24,8 @@ export interface ProjectorOptions {
   readonly leaseMs: number;
   /** Events a history must hold for new projections to be filled in one pass (see fillNewProjections). */
   readonly fillFromEvents?: number;
+  /** Live under a stream of appends, the wait after a batch before the next (see ProjectionRunnerOptions.settleMs; default 0). */
+  readonly settleMs?: number;
   /** Its name in the leases (default host:pid:random). */
   readonly owner?: string;
   readonly logger: RunnerLogger;
@@ -72,6 +74,7 @@ export function startProjector(options: ProjectorOptions): Projector {
   const runner = new ProjectionRunner(events, store, VIEW_PROJECTIONS, {
     logger: options.logger,
     lease: { leases: projectionLeasesFor(store), ttlMs: options.leaseMs, owner: options.owner },
+    settleMs: options.settleMs,
     source: feed?.source,
     onCommitted: (name, position) => {
       feed?.committed(name, position);

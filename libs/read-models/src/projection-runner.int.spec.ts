@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { computeAsOf, positionAt } from './as-of';
 import { InMemoryReadStore } from './memory/in-memory-read-store';
 import { documentProjection, merge, Projection } from './projection';
-import { ProjectionRunner, ProjectionRunnerOptions, RebuildProgress } from './projection-runner';
+import { ProjectionRunner, ProjectionRunnerOptions, RebuildProgress, SETTLE_FROM_EVENTS } from './projection-runner';
 import { rebuildWithProgress } from './rebuild-progress';
 import { BatchTooLargeError } from './read-store.errors';
 import { AnyDocument, CommitBatch, ReadStore } from './read-store.port';
@@ -57,6 +57,27 @@ describe('projection runner', () => {
     await alone.close();
     return docs;
   }
+
+  it('settles after a live batch of a stream of appends, so the appends meanwhile commit as one batch; a lone append is applied at once', async () => {
+    const commits: number[] = [];
+    runner = new ProjectionRunner(events, store, [streamActivityProjection], { ...fast, settleMs: 1_000, onCommitted: (_name, position) => commits.push(position) });
+    runner.start();
+    // Lone appends, each below SETTLE_FROM_EVENTS: each applied in a batch of its own, none waiting on a settle.
+    await appendTicks(events, 1, { prefix: 'lone-a' });
+    await runner.waitFor(await events.headPosition());
+    await appendTicks(events, 1, { prefix: 'lone-b' });
+    await runner.waitFor(await events.headPosition());
+    expect(commits).toEqual([1, 2]);
+    // A stream: one append of SETTLE_FROM_EVENTS events, then three more while the projection settles.
+    await appendTicks(events, SETTLE_FROM_EVENTS, { perAppend: SETTLE_FROM_EVENTS, prefix: 'stream' });
+    await runner.waitFor(await events.headPosition());
+    const afterBurst = commits.length;
+    for (const prefix of ['s1', 's2', 's3']) await appendTicks(events, 1, { prefix });
+    const head = await events.headPosition();
+    await runner.waitFor(head);
+    expect(commits.slice(afterBurst)).toEqual([head]);
+    expect(commits[afterBurst - 1]).toBe(2 + SETTLE_FROM_EVENTS);
+  });
 
   it('keeps a far-behind projection\'s documents in memory across batches, flushed at the runner\'s byte bound, with the same documents as batch by batch', async () => {
     const tally = groupTallyProjection();

@@ -17,6 +17,11 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 
 const CATCH_UP_FACTOR = 10;
 /**
+ * The smallest live batch after which a projection settles (see settleMs): more events than one
+ * command appends, so a user's write followed by another is not held back, only a stream of them.
+ */
+export const SETTLE_FROM_EVENTS = 8;
+/**
  * Evolve's `find` scans the pending documents of the collection it searches unless the filter asks
  * a declared field for a value (see PendingDocuments.lookup): past this many, the documents of a
  * collection searched by scanning are stored (and searched in SQL) rather than kept, so a search
@@ -43,6 +48,14 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   /** How often an idle projection looks for events appended by other processes (default 250 ms). */
   readonly pollMs?: number;
+  /**
+   * Live, after a batch of at least SETTLE_FROM_EVENTS events (a stream of appends, not one
+   * command's), how long a projection waits before reading the next, so that the appends of that
+   * time are applied and committed as one batch (default 0: at once). A lone append after a quiet
+   * spell is applied at once; under a stream of them a read waiting for its own write waits at
+   * most this much longer.
+   */
+  readonly settleMs?: number;
   /**
    * How often a live projection checks that its checkpoint still matches the event store (not
    * ahead of the head, same hash at the checkpoint); it is also checked on start (default 5 s).
@@ -177,7 +190,7 @@ export class ProjectionRunner {
   private unregisterOwner: (() => void) | null = null;
   /** Who this runner is in the leases it takes. */
   readonly owner: string;
-  private readonly options: Required<Pick<ProjectionRunnerOptions, 'batchSize' | 'pollMs' | 'verifyMs' | 'keptBytes'>> & {
+  private readonly options: Required<Pick<ProjectionRunnerOptions, 'batchSize' | 'pollMs' | 'settleMs' | 'verifyMs' | 'keptBytes'>> & {
     retry: Required<RetryPolicy>;
     writeBehind: { events: number; bytes: number; versionsAheadBytes: number } | null;
     logger: RunnerLogger;
@@ -193,6 +206,7 @@ export class ProjectionRunner {
     this.options = {
       batchSize: hooks.batchSize ?? 500,
       pollMs: hooks.pollMs ?? 250,
+      settleMs: hooks.settleMs ?? 0,
       verifyMs: hooks.verifyMs ?? 5_000,
       keptBytes: hooks.keptBytes ?? 4 * 2 ** 20,
       retry: { initialMs: 250, maxMs: 30_000, factor: 2, ...hooks.retry },
@@ -715,7 +729,8 @@ class ProjectionWorker {
           await this.sleep(this.options.pollMs, true);
         } else {
           this.state = this.isDiverged ? 'diverged' : this.position < this.head ? 'catching-up' : 'live';
-          await turnOfTheEventLoop();
+          if (this.state === 'live' && applied >= SETTLE_FROM_EVENTS && this.options.settleMs > 0) await this.sleep(this.options.settleMs, false);
+          else await turnOfTheEventLoop();
         }
       } catch (error) {
         // Re-read the checkpoint before the next attempt: the store is the authority.

@@ -32,6 +32,7 @@ export class ProjectorThreadLifecycle implements OnModuleDestroy {
         dataDir: config.dataDir,
         leaseMs: config.projections?.leaseMs ?? 10_000,
         fillFromEvents: config.projections?.fillFromEvents,
+        settleMs: config.projections?.settleMs,
         owner: projectorOwnerId(),
         readStore: (config.stores ?? EMBEDDED_STORES).readStore,
       },

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     dataDir: data.dataDir,
     leaseMs: data.leaseMs,
     fillFromEvents: data.fillFromEvents,
+    settleMs: data.settleMs,
     owner: data.owner,
     readStore,
     logger: {

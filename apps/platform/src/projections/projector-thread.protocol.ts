@@ -5,6 +5,8 @@ export interface ProjectorThreadData {
   readonly dataDir: string;
   readonly leaseMs: number;
   readonly fillFromEvents?: number;
+  /** See ProjectionsConfig.settleMs. */
+  readonly settleMs?: number;
   /** Kept across restarts of the thread, so a restarted one finds the leases its predecessor held as its own. */
   readonly owner: string;
   readonly readStore: ReadStoreChoice;

@@ -106,7 +106,20 @@ export interface ProjectionsConfig {
    * live (see fillNewProjections).
    */
   readonly fillFromEvents?: number;
+  /**
+   * PROJECTION_SETTLE_MS: live under a stream of appends, how long a projection waits after a batch
+   * before reading the next (see ProjectionRunnerOptions.settleMs); 0 applies each at once.
+   */
+  readonly settleMs?: number;
 }
+
+/**
+ * Progress notes at 64 clients on the scale-1 city, nine runs each way (2026-12-08): with 40 ms,
+ * p99 49-71 ms (median 56) and 2,299-2,744 notes/s, against 54-77 ms (median 65) and 2,000-2,750
+ * applying every batch at once — the projections' commits, and their wake-ups of the API's thread,
+ * a few dozen a second instead of one per group commit.
+ */
+export const DEFAULT_PROJECTION_SETTLE_MS = 40;
 
 export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env): ProjectionsConfig {
   const mode = env.PROJECTIONS || (env.EVENT_STORE?.trim() === 'kurrentdb' ? 'in-process' : 'worker');
@@ -116,6 +129,7 @@ export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env): Pro
     leaseMs: integerSetting(env, 'PROJECTION_LEASE_MS', 10_000, 100),
     heapMiB: integerSetting(env, 'PROJECTOR_HEAP_MIB', 512, 64),
     fillFromEvents: integerSetting(env, 'PROJECTIONS_FILL_FROM_EVENTS', 10_000, 1),
+    settleMs: integerSetting(env, 'PROJECTION_SETTLE_MS', DEFAULT_PROJECTION_SETTLE_MS, 0, 1_000),
   };
 }
 

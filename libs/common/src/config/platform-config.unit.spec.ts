@@ -39,6 +39,16 @@ describe('PROJECTIONS_FILL_FROM_EVENTS', () => {
   });
 });
 
+describe('PROJECTION_SETTLE_MS', () => {
+  it('settles live projections 40 ms under a stream of writes unless configured, 0 turning it off, refusing what is out of range', () => {
+    expect(loadPlatformConfig({}).projections?.settleMs).toBe(40);
+    expect(loadPlatformConfig({ PROJECTION_SETTLE_MS: '0' }).projections?.settleMs).toBe(0);
+    expect(loadPlatformConfig({ PROJECTION_SETTLE_MS: '100' }).projections?.settleMs).toBe(100);
+    expect(() => loadPlatformConfig({ PROJECTION_SETTLE_MS: '-1' })).toThrow('PROJECTION_SETTLE_MS');
+    expect(() => loadPlatformConfig({ PROJECTION_SETTLE_MS: '5000' })).toThrow('PROJECTION_SETTLE_MS');
+  });
+});
+
 describe('PROJECTOR_HEAP_MIB', () => {
   it('bounds the projector thread\'s heap at 512 MiB unless configured', () => {
     expect(loadPlatformConfig({}).projections?.heapMiB).toBe(512);
