@@ -117,7 +117,8 @@ export interface ProjectionsConfig {
  * Progress notes at 64 clients on the scale-1 city, nine runs each way (2026-12-08): with 40 ms,
  * p99 49-71 ms (median 56) and 2,299-2,744 notes/s, against 54-77 ms (median 65) and 2,000-2,750
  * applying every batch at once — the projections' commits, and their wake-ups of the API's thread,
- * a few dozen a second instead of one per group commit.
+ * a few dozen a second instead of one per group commit. 100 ms measured no better (p99 54-69
+ * against 47-65 ms, two starts each), and a read waiting for its own write waits up to this long.
  */
 export const DEFAULT_PROJECTION_SETTLE_MS = 40;
 
