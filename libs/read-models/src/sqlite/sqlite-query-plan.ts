@@ -38,48 +38,50 @@ export function planFilter(collection: string, filter: Filter | undefined, field
   const where: string[] = [];
   const params: unknown[] = [];
   let exact = true;
-  const idBounds = filter ? keyComparisons(conditionsOf(filter) ?? []).bounds : [];
-
-  const visit = (f: Filter) => {
-    for (const [key, condition] of Object.entries(f)) {
-      if (key === '$and' && Array.isArray(condition)) {
-        for (const part of condition) {
-          if (part && typeof part === 'object' && !Array.isArray(part)) visit(part as Filter);
-          else exact = false;
-        }
-        continue;
-      }
-      if (key.startsWith('$') || !FIELD_PATH.test(key)) {
-        exact = false;
-        continue;
-      }
-      const kind = key === '_id' ? 'id' : (fields.get(key) ?? (key.includes('.') ? null : 'unknown'));
-      const ops = operatorsOf(condition);
-      if (kind === null || ops === null) {
-        exact = false;
-        continue;
-      }
-      for (const [op, value] of ops) {
-        const translated = translate({ collection, lookUp, idBounds }, key, kind, op, value);
-        where.push(translated.sql);
-        params.push(...translated.params);
-        if (!translated.exact) exact = false;
-      }
+  const { conditions, whole } = conditionsOf(filter ?? {});
+  if (!whole) exact = false;
+  const idBounds = keyComparisons(conditions).bounds;
+  for (const [key, condition] of conditions) {
+    if (key.startsWith('$') || !FIELD_PATH.test(key)) {
+      exact = false;
+      continue;
     }
-  };
-  if (filter) visit(filter);
+    const kind = key === '_id' ? 'id' : (fields.get(key) ?? (key.includes('.') ? null : 'unknown'));
+    const ops = operatorsOf(condition);
+    if (kind === null || ops === null) {
+      exact = false;
+      continue;
+    }
+    for (const [op, value] of ops) {
+      const translated = translate({ collection, lookUp, idBounds }, key, kind, op, value);
+      where.push(translated.sql);
+      params.push(...translated.params);
+      if (!translated.exact) exact = false;
+    }
+  }
   return { where, params, exact };
 }
 
-/** The filter's conditions, at its top level and in its `$and` (all of which every match meets); null when an `$and` is not a list of objects. */
-function conditionsOf(filter: Filter): Array<[key: string, condition: unknown]> | null {
+/**
+ * The filter's conditions, at its top level and in its `$and` (all of which every match meets);
+ * `whole` is false when an `$and` is not a list of objects (what is not is left out, for mingo).
+ */
+function conditionsOf(filter: Filter): { conditions: Array<[key: string, condition: unknown]>; whole: boolean } {
   const conditions: Array<[string, unknown]> = [];
-  const flatten = (f: Filter): boolean =>
-    Object.entries(f).every(([key, condition]) => {
-      if (key !== '$and') return conditions.push([key, condition]) > 0;
-      return Array.isArray(condition) && condition.every((part) => part !== null && typeof part === 'object' && !Array.isArray(part) && flatten(part as Filter));
-    });
-  return flatten(filter) ? conditions : null;
+  let whole = true;
+  const flatten = (f: Filter): void => {
+    for (const [key, condition] of Object.entries(f)) {
+      if (key !== '$and') conditions.push([key, condition]);
+      else if (!Array.isArray(condition)) whole = false;
+      else
+        for (const part of condition) {
+          if (part !== null && typeof part === 'object' && !Array.isArray(part)) flatten(part as Filter);
+          else whole = false;
+        }
+    }
+  };
+  flatten(filter);
+  return { conditions, whole };
 }
 
 /**
@@ -172,8 +174,8 @@ export function planArrayCount(
   fields: FieldKinds,
   { limit = Infinity, lookUp = () => null }: { readonly limit?: number; readonly lookUp?: (field: string, values: readonly (string | number)[]) => string | null } = {},
 ): { sql: string; params: unknown[] } | null {
-  const conditions = conditionsOf(filter ?? {});
-  if (!conditions) return null;
+  const { conditions, whole } = conditionsOf(filter ?? {});
+  if (!whole) return null;
   const members = conditions.filter(([key]) => key !== '_id');
   if (members.length !== 1) return null;
   const [key, condition] = members[0];
